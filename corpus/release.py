@@ -1,0 +1,46 @@
+"""The release record that crosses every module line."""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import asdict, dataclass
+
+LANGS = ("hi", "en")
+
+
+def pib_url(release_id: str) -> str:
+    return f"https://pib.gov.in/PressReleasePage.aspx?PRID={release_id}"
+
+
+@dataclass(frozen=True)
+class Release:
+    """One press release in one language.
+
+    `release_id` is a string because PIB ids are opaque labels, not numbers to add up;
+    (`release_id`, `lang`) is the identity: ingesting the same pair again replaces it.
+    """
+
+    release_id: str
+    lang: str
+    title: str
+    text: str
+    ministry: str | None = None
+    date: str | None = None  # ISO yyyy-mm-dd
+    url: str | None = None
+    source: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.release_id or not str(self.release_id).strip():
+            raise ValueError("release_id is empty")
+        if not self.lang or len(self.lang) > 8:
+            raise ValueError(f"bad lang {self.lang!r}")
+        if self.date is not None:
+            _dt.date.fromisoformat(self.date)  # raises ValueError on a malformed date
+        if not self.text or not self.text.strip():
+            raise ValueError(f"release {self.release_id}/{self.lang} has no text")
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.release_id, self.lang)
+
+    def to_dict(self) -> dict:
+        return asdict(self)

@@ -1,0 +1,1 @@
+"""Segmentation, figures, embedding, the FAISS + SQLite store and search."""

@@ -1,0 +1,63 @@
+"""Text → vectors. One small base class, so another backend is one subclass away."""
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+
+import numpy as np
+
+
+class Embedder(ABC):
+    """Encodes questions and passages into L2-normalised float32 vectors of one dimension."""
+
+    name: str
+    dim: int
+
+    @abstractmethod
+    def encode_queries(self, texts: list[str]) -> np.ndarray: ...
+
+    @abstractmethod
+    def encode_passages(self, texts: list[str], *, progress: bool = False) -> np.ndarray: ...
+
+
+class SentenceTransformerEmbedder(Embedder):
+    """Any sentence-transformers model, by name or folder.
+
+    e5-style models need "query: " / "passage: " prefixes; we use the model's own prompts
+    when its config names them, so a model without prompts gets plain text.
+    """
+
+    def __init__(self, model: str, *, name: str | None = None, batch_size: int = 32,
+                 threads: int | None = None):
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        import torch
+        from sentence_transformers import SentenceTransformer
+
+        if threads:
+            torch.set_num_threads(threads)
+        self.name = name or model
+        self.batch_size = batch_size
+        self._model = SentenceTransformer(model, device="cpu")
+        self.dim = int(self._model.get_embedding_dimension())
+        prompts = getattr(self._model, "prompts", None) or {}
+        self._query_prompt = "query" if "query" in prompts else None
+        self._passage_prompt = "passage" if "passage" in prompts else ("document" if "document" in prompts else None)
+
+    def _encode(self, texts: list[str], prompt_name: str | None, progress: bool) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self._model.encode(
+            texts,
+            prompt_name=prompt_name,
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=progress,
+        )
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self._encode(texts, self._query_prompt, False)
+
+    def encode_passages(self, texts: list[str], *, progress: bool = False) -> np.ndarray:
+        return self._encode(texts, self._passage_prompt, progress)

@@ -1,0 +1,125 @@
+"""Ingestion and search, wired explicitly from the parts: segmenter, figures, embedder, store."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from corpus import Release
+from index.embeddings import Embedder
+from index.figures import FigureExtractor
+from index.records import Hit
+from index.segment import PassageSettings, Segmenter, passages_of
+from index.store import IndexStamp, IndexStore, ReleaseEntry
+
+
+def passage_input(title: str, text: str) -> str:
+    """What gets embedded: the title gives every window of a release its topic."""
+    return f"{title}\n{text}" if title else text
+
+
+def open_store(index_dir: Path, embedder: Embedder, settings: PassageSettings | None = None) -> IndexStore:
+    settings = settings or PassageSettings()
+    stamp = IndexStamp(model=embedder.name, dim=embedder.dim,
+                       passage_settings=json.dumps(dataclasses.asdict(settings), sort_keys=True))
+    return IndexStore(index_dir, stamp)
+
+
+@dataclass
+class IngestReport:
+    releases: int = 0
+    passages: int = 0
+    seconds: float = 0.0
+
+    @property
+    def passages_per_second(self) -> float:
+        return self.passages / self.seconds if self.seconds else 0.0
+
+
+def _batches(items: Iterable[Release], size: int) -> Iterator[list[Release]]:
+    batch: list[Release] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class Indexer:
+    """Releases → passages with figures → vectors → store, a batch of releases per transaction."""
+
+    def __init__(self, store: IndexStore, embedder: Embedder, segmenter: Segmenter | None = None,
+                 figures: FigureExtractor | None = None):
+        self.store = store
+        self.embedder = embedder
+        self.segmenter = segmenter or Segmenter()
+        self.figures = figures or FigureExtractor()
+
+    def prepare(self, release: Release) -> tuple[Release, list]:
+        passages = passages_of(release.release_id, release.lang, release.text, self.segmenter)
+        for p in passages:
+            p.figures = self.figures.run(p.text)
+        return release, passages
+
+    def run(self, releases: Iterable[Release], *, batch_size: int = 16, total: int | None = None,
+            progress: bool = False) -> IngestReport:
+        report = IngestReport()
+        started = time.perf_counter()
+        bar = None
+        if progress:
+            from tqdm import tqdm
+
+            bar = tqdm(total=total, unit="release", desc="indexing", dynamic_ncols=True)
+        try:
+            for batch in _batches(releases, batch_size):
+                prepared = [self.prepare(r) for r in batch]
+                texts = [passage_input(r.title, p.text) for r, ps in prepared for p in ps]
+                vectors = self.embedder.encode_passages(texts)
+                entries, at = [], 0
+                for r, ps in prepared:
+                    entries.append(ReleaseEntry(r, ps, vectors[at:at + len(ps)]))
+                    at += len(ps)
+                report.passages += self.store.upsert(entries)
+                report.releases += len(batch)
+                if bar is not None:
+                    bar.update(len(batch))
+                    bar.set_postfix(passages=report.passages)
+        finally:
+            if bar is not None:
+                bar.close()
+        report.seconds = time.perf_counter() - started
+        return report
+
+
+class Searcher:
+    """A question → the best passages, each with its release, in score order."""
+
+    def __init__(self, store: IndexStore, embedder: Embedder):
+        self.store = store
+        self.embedder = embedder
+
+    def run(self, question: str, *, top_k: int = 5, lang: str | None = None) -> list[Hit]:
+        vector = self.embedder.encode_queries([question])[0]
+        allowed = self.store.passage_ids(lang=lang) if lang else None
+        found = self.store.search(vector, top_k, allowed=allowed)
+        passages = self.store.passages([pid for pid, _ in found])
+        hits: list[Hit] = []
+        releases: dict[tuple[str, str], Release | None] = {}
+        for pid, score in found:
+            p = passages.get(pid)
+            if p is None:  # deleted between the vector search and the lookup
+                continue
+            key = (p.release_id, p.lang)
+            if key not in releases:
+                releases[key] = self.store.release(*key)
+            if releases[key] is None:
+                continue
+            hits.append(Hit(passage=p, release=releases[key], score=float(np.clip(score, -1.0, 1.0))))
+        return hits

@@ -1,0 +1,31 @@
+"""Records that leave the index package: a passage of a release, and a search hit."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from corpus import Release
+    from index.figures import Figure
+
+
+@dataclass
+class Passage:
+    """A window of whole sentences of one release; `start`/`end` are offsets in the release text."""
+
+    release_id: str
+    lang: str
+    start: int
+    end: int
+    text: str
+    figures: list["Figure"] = field(default_factory=list)
+    passage_id: int | None = None
+
+
+@dataclass
+class Hit:
+    """A passage found for a question, with the release it belongs to."""
+
+    passage: Passage
+    release: "Release"
+    score: float

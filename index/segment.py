@@ -1,0 +1,161 @@
+"""Sentences and passages with exact character offsets into the release text.
+
+Boundaries come from indic-nlp-library's rules: its delimiter patterns (danda, ?, ! and, where a
+text has no danda, the full stop) and its list of Indic non-breaking abbreviations. We do not use
+its `sentence_split` output itself, because it rewrites whitespace (`U.S.` comes back as `U. S.`),
+never breaks after a digit (`in 2020. The` stays one sentence) and glues a sentence to the one
+before an abbreviation (`... institutions. Dr. Harsh`). So we walk the delimiters ourselves and
+keep offsets: the text is never altered, every sentence and passage is a slice of it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from indicnlp import langinfo
+from indicnlp.tokenize.sentence_tokenize import (
+    CONTAINS_DANDA,
+    DELIM_PAT_DANDA,
+    DELIM_PAT_NO_DANDA,
+    is_acronym_abbvr,
+)
+
+from index.records import Passage
+
+# Tokens after which a full stop does not end a sentence (compared lower-case, without the dot).
+# Single letters (initials) and dotted acronyms (U.S., i.e.) are handled by rule.
+NON_BREAKING = {
+    "rs", "re", "dr", "shri", "smt", "sh", "kum", "mr", "mrs", "ms", "prof", "no", "nos", "st",
+    "jr", "sr", "vs", "viz", "approx", "govt", "dept", "hon'ble", "honble",
+    "lt", "col", "gen", "maj", "capt", "brig", "cdr", "adm", "sq", "ldr", "wg", "fig", "art",
+    "sec", "cl", "para", "vol", "pvt", "est", "mt", "sl", "ft", "km", "kg",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "श्री", "डॉ", "सुश्री", "श्रीमती", "कु", "प्रो", "रु", "सं",
+}
+
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_DOTTED_ACRONYM = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}$")
+_CLOSERS = "\"'”’)]»"
+_OPENERS = "\"'“‘([«"
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def _delimiters(text: str, lang: str) -> re.Pattern:
+    """indic-nlp's own choice: danda languages break on the full stop only when the text has no danda."""
+    if langinfo.is_danda_delim(lang) and CONTAINS_DANDA.search(text):
+        return DELIM_PAT_DANDA
+    return DELIM_PAT_NO_DANDA
+
+
+def _non_breaking(before: str, lang: str) -> bool:
+    m = _TOKEN_BEFORE.search(before)
+    if not m:
+        return False
+    token = m.group(1).lstrip(_OPENERS)
+    if token.lower() in NON_BREAKING:
+        return True
+    if len(token) == 1 and token.isalpha():  # an initial: "A. K. Sharma"
+        return True
+    if _DOTTED_ACRONYM.match(token):  # U.S, i.e, e.g, N.D.R.F
+        return True
+    return lang != "en" and bool(token) and is_acronym_abbvr(token, lang)
+
+
+def _is_boundary(text: str, at: int, lang: str) -> bool:
+    """Is the delimiter at text[at] the end of a sentence?"""
+    nxt = text[at + 1:at + 2]
+    if nxt and not nxt.isspace() and nxt not in _CLOSERS:
+        return False  # 48.31, 31.03.2020, pib.gov.in, U.S, "?!"
+    if text[at] != ".":
+        return True
+    if _non_breaking(text[:at], lang):
+        return False
+    following = text[at + 1:].lstrip(_CLOSERS + " \t").lstrip(_OPENERS)
+    return not following[:1].islower()  # "... approx. two lakh" continues
+
+
+def split_sentences(text: str, lang: str) -> list[Span]:
+    """Sentence spans of `text`; lines are hard boundaries (PIB bodies put one paragraph a line)."""
+    spans: list[Span] = []
+    for para in _PARAGRAPH.finditer(text):
+        chunk, base = para.group(0), para.start()
+        begin = 0
+        for m in _delimiters(chunk, lang).finditer(chunk):
+            if m.start() < begin or not _is_boundary(chunk, m.start(), lang):
+                continue
+            end = m.end()
+            while end < len(chunk) and chunk[end] in _CLOSERS:
+                end += 1
+            spans.append(_trimmed(chunk, begin, end, base))
+            begin = end
+        spans.append(_trimmed(chunk, begin, len(chunk), base))
+    return [s for s in spans if s.end > s.start]
+
+
+def _trimmed(chunk: str, a: int, b: int, base: int) -> Span:
+    while a < b and chunk[a].isspace():
+        a += 1
+    while b > a and chunk[b - 1].isspace():
+        b -= 1
+    return Span(base + a, base + b)
+
+
+@dataclass(frozen=True)
+class PassageSettings:
+    """How sentences are grouped; part of the index stamp, since changing it changes every vector."""
+
+    max_chars: int = 700
+    max_sentences: int = 4
+    overlap: int = 1
+
+
+class Segmenter:
+    """Release text → overlapping windows of whole sentences, each a slice of the text."""
+
+    def __init__(self, settings: PassageSettings | None = None):
+        self.settings = settings or PassageSettings()
+
+    def run(self, text: str, lang: str) -> list[tuple[int, int]]:
+        s = self.settings
+        sentences = split_sentences(text, lang)
+        # A sentence longer than the window is cut at whitespace so no passage is unbounded.
+        pieces: list[Span] = []
+        for sp in sentences:
+            start = sp.start
+            while sp.end - start > s.max_chars:
+                cut = text.rfind(" ", start + s.max_chars // 2, start + s.max_chars)
+                cut = cut if cut > start else start + s.max_chars
+                pieces.append(Span(start, cut))
+                start = cut
+                while start < sp.end and text[start].isspace():
+                    start += 1
+            if start < sp.end:
+                pieces.append(Span(start, sp.end))
+        windows: list[tuple[int, int]] = []
+        i = 0
+        while i < len(pieces):
+            j = i + 1
+            while (
+                j < len(pieces)
+                and j - i < s.max_sentences
+                and pieces[j].end - pieces[i].start <= s.max_chars
+            ):
+                j += 1
+            windows.append((pieces[i].start, pieces[j - 1].end))
+            if j >= len(pieces):
+                break
+            i = max(j - s.overlap, i + 1)
+        return windows
+
+
+def passages_of(release_id: str, lang: str, text: str, segmenter: Segmenter) -> list[Passage]:
+    return [
+        Passage(release_id=release_id, lang=lang, start=a, end=b, text=text[a:b])
+        for a, b in segmenter.run(text, lang)
+    ]

@@ -1,0 +1,323 @@
+"""The index on disk: SQLite holds releases, passages, figures and vectors; FAISS searches them.
+
+SQLite is the one source of truth and every change is one transaction, so a crash leaves the
+old state or the new one. The FAISS file is a derived cache stamped with the SQLite
+generation that produced it: when the two disagree (a crash between the commit and the file
+write), the FAISS index is rebuilt from the vectors in SQLite on open. Nothing is half-written.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from corpus import Release
+from index.figures import Figure
+from index.records import Passage
+
+SCHEMA_VERSION = 1
+DB_NAME = "index.db"
+FAISS_NAME = "vectors.faiss"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS releases (
+    release_id TEXT NOT NULL, lang TEXT NOT NULL, title TEXT NOT NULL, ministry TEXT,
+    date TEXT, url TEXT, source TEXT, text TEXT NOT NULL,
+    PRIMARY KEY (release_id, lang)
+);
+CREATE TABLE IF NOT EXISTS passages (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    release_id TEXT NOT NULL, lang TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+    figures TEXT NOT NULL, vector BLOB NOT NULL,
+    FOREIGN KEY (release_id, lang) REFERENCES releases (release_id, lang) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS passages_release ON passages (release_id, lang);
+CREATE INDEX IF NOT EXISTS passages_lang ON passages (lang);
+"""
+
+
+class IndexMismatchError(Exception):
+    """The index on disk was built with another model or settings than this run's."""
+
+
+@dataclass(frozen=True)
+class IndexStamp:
+    """What built an index. Vectors from another model or segmentation are not comparable."""
+
+    model: str
+    dim: int
+    passage_settings: str
+    schema: int = SCHEMA_VERSION
+
+    def to_json(self) -> str:
+        return json.dumps(dataclasses.asdict(self), sort_keys=True)
+
+    @classmethod
+    def from_json(cls, raw: str) -> "IndexStamp":
+        return cls(**json.loads(raw))
+
+
+def figure_to_json(figures: Sequence[Figure]) -> str:
+    rows = []
+    for f in figures:
+        d = dataclasses.asdict(f)
+        d["value"] = None if f.value is None else str(f.value)
+        rows.append(d)
+    return json.dumps(rows, ensure_ascii=False)
+
+
+def figures_from_json(raw: str) -> list[Figure]:
+    out = []
+    names = {f.name for f in dataclasses.fields(Figure)}
+    for d in json.loads(raw):
+        d = {k: v for k, v in d.items() if k in names}
+        if d.get("value") is not None:
+            d["value"] = Decimal(d["value"])
+        out.append(Figure(**d))
+    return out
+
+
+@dataclass(frozen=True)
+class ReleaseEntry:
+    """A release ready to store: its passages (with figures) and one vector per passage."""
+
+    release: Release
+    passages: list[Passage]
+    vectors: np.ndarray
+
+
+class IndexStore:
+    """Releases, passages and vectors in `path/`; safe to read from many threads while one writes."""
+
+    def __init__(self, path: Path, stamp: IndexStamp):
+        self.path = Path(path)
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.stamp = stamp
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(self.path / DB_NAME, check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.executescript(_SCHEMA)
+        self._local = threading.local()
+        self._check_stamp()
+        self._faiss = self._load_faiss()
+
+    # -- opening -----------------------------------------------------------------------------
+
+    @staticmethod
+    def read_stamp(path: Path) -> IndexStamp | None:
+        db = Path(path) / DB_NAME
+        if not db.exists():
+            return None
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key='stamp'").fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        finally:
+            con.close()
+        return IndexStamp.from_json(row[0]) if row else None
+
+    def _meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _check_stamp(self) -> None:
+        raw = self._meta("stamp")
+        if raw is None:
+            self._db.execute("INSERT INTO meta VALUES ('stamp', ?), ('generation', '0')", (self.stamp.to_json(),))
+            return
+        built = IndexStamp.from_json(raw)
+        if built != self.stamp:
+            raise IndexMismatchError(
+                f"The index in {self.path} was built with model {built.model!r} (dim {built.dim}, "
+                f"passages {built.passage_settings}, schema {built.schema}), but this run uses "
+                f"model {self.stamp.model!r} (dim {self.stamp.dim}, passages {self.stamp.passage_settings}, "
+                f"schema {self.stamp.schema}). Rebuild it with `vigyapti ingest --rebuild PATH...` "
+                f"(or delete {self.path}), or set VIGYAPTI_MODEL / VIGYAPTI_INDEX_DIR to match."
+            )
+
+    @property
+    def generation(self) -> int:
+        return int(self._meta("generation") or 0)
+
+    def _faiss_file(self) -> Path:
+        return self.path / FAISS_NAME
+
+    def _load_faiss(self) -> faiss.IndexIDMap2:
+        f = self._faiss_file()
+        gen_file = f.with_suffix(".generation")
+        if f.exists() and gen_file.exists() and gen_file.read_text().strip() == str(self.generation):
+            try:
+                index = faiss.read_index(str(f))
+            except RuntimeError:  # truncated or corrupt: SQLite still has every vector
+                index = None
+            if index is not None and index.d == self.stamp.dim and index.ntotal == self.count_passages():
+                return index
+        return self._rebuild_faiss()
+
+    def _rebuild_faiss(self) -> faiss.IndexIDMap2:
+        index = faiss.IndexIDMap2(faiss.IndexFlatIP(self.stamp.dim))
+        ids, vecs = [], []
+        for pid, blob in self._db.execute("SELECT id, vector FROM passages ORDER BY id"):
+            ids.append(pid)
+            vecs.append(np.frombuffer(blob, dtype=np.float32))
+        if ids:
+            index.add_with_ids(np.vstack(vecs), np.asarray(ids, dtype=np.int64))
+        self._faiss = index
+        self._save_faiss()
+        return index
+
+    def _save_faiss(self) -> None:
+        f = self._faiss_file()
+        tmp = f.with_suffix(".tmp")
+        faiss.write_index(self._faiss, str(tmp))
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, f)
+        gen_tmp = f.with_suffix(".generation.tmp")
+        gen_tmp.write_text(str(self.generation))
+        os.replace(gen_tmp, f.with_suffix(".generation"))
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def upsert(self, entries: Iterable[ReleaseEntry]) -> int:
+        """Add or replace releases (same release_id and lang) in one transaction; returns passages added."""
+        entries = list(entries)
+        if not entries:
+            return 0
+        with self._lock:
+            removed: list[int] = []
+            added_ids: list[int] = []
+            added_vecs: list[np.ndarray] = []
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for e in entries:
+                    r = e.release
+                    if e.vectors.shape != (len(e.passages), self.stamp.dim):
+                        raise ValueError(f"release {r.release_id}/{r.lang}: {len(e.passages)} passages but vectors {e.vectors.shape}")
+                    removed += [row[0] for row in self._db.execute(
+                        "SELECT id FROM passages WHERE release_id=? AND lang=?", (r.release_id, r.lang))]
+                    self._db.execute("DELETE FROM passages WHERE release_id=? AND lang=?", (r.release_id, r.lang))
+                    self._db.execute(
+                        "INSERT OR REPLACE INTO releases VALUES (?,?,?,?,?,?,?,?)",
+                        (r.release_id, r.lang, r.title, r.ministry, r.date, r.url, r.source, r.text),
+                    )
+                    for p, v in zip(e.passages, e.vectors):
+                        cur = self._db.execute(
+                            'INSERT INTO passages (release_id, lang, start, "end", text, figures, vector) VALUES (?,?,?,?,?,?,?)',
+                            (r.release_id, r.lang, p.start, p.end, p.text, figure_to_json(p.figures),
+                             np.asarray(v, dtype=np.float32).tobytes()),
+                        )
+                        added_ids.append(cur.lastrowid)
+                        added_vecs.append(v)
+                self._db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._apply_to_faiss(removed, added_ids, added_vecs)
+            return len(added_ids)
+
+    def delete(self, release_id: str, lang: str | None = None) -> int:
+        """Remove a release (all languages unless `lang`); returns releases removed."""
+        with self._lock:
+            where, args = ("release_id=?", (release_id,)) if lang is None else ("release_id=? AND lang=?", (release_id, lang))
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                removed = [row[0] for row in self._db.execute(f"SELECT id FROM passages WHERE {where}", args)]
+                self._db.execute(f"DELETE FROM passages WHERE {where}", args)
+                n = self._db.execute(f"DELETE FROM releases WHERE {where}", args).rowcount
+                self._db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._apply_to_faiss(removed, [], [])
+            return n
+
+    def _apply_to_faiss(self, removed: list[int], ids: list[int], vecs: list[np.ndarray]) -> None:
+        # Build the new FAISS index beside the live one and swap it in, so concurrent searches
+        # see the old or the new state, never a half-applied change.
+        new = faiss.clone_index(self._faiss)
+        if removed:
+            new.remove_ids(np.asarray(removed, dtype=np.int64))
+        if ids:
+            new.add_with_ids(np.vstack(vecs).astype(np.float32), np.asarray(ids, dtype=np.int64))
+        self._faiss = new
+        self._save_faiss()
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def _reader(self) -> sqlite3.Connection:
+        """One read connection per thread: WAL gives each a consistent committed snapshot."""
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = sqlite3.connect(self.path / DB_NAME, check_same_thread=False)
+            con.execute("PRAGMA query_only=ON")
+            self._local.con = con
+        return con
+
+    def count_passages(self) -> int:
+        return self._reader().execute("SELECT COUNT(*) FROM passages").fetchone()[0]
+
+    def count_releases(self) -> dict[str, int]:
+        return dict(self._reader().execute("SELECT lang, COUNT(*) FROM releases GROUP BY lang ORDER BY lang").fetchall())
+
+    def has_release(self, release_id: str, lang: str) -> bool:
+        return self._reader().execute(
+            "SELECT 1 FROM releases WHERE release_id=? AND lang=?", (release_id, lang)).fetchone() is not None
+
+    def passage_ids(self, *, lang: str | None = None) -> np.ndarray:
+        sql, args = ("SELECT id FROM passages", ()) if lang is None else ("SELECT id FROM passages WHERE lang=?", (lang,))
+        return np.fromiter((r[0] for r in self._reader().execute(sql, args)), dtype=np.int64)
+
+    def search(self, vector: np.ndarray, k: int, *, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+        index = self._faiss  # one reference: a concurrent swap cannot change it under us
+        if index.ntotal == 0 or k <= 0:
+            return []
+        q = np.asarray(vector, dtype=np.float32).reshape(1, -1)
+        params = None
+        if allowed is not None:
+            if len(allowed) == 0:
+                return []
+            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))
+        scores, ids = index.search(q, min(k, index.ntotal), params=params)
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i != -1]
+
+    def passages(self, ids: Sequence[int]) -> dict[int, Passage]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self._reader().execute(
+            f'SELECT id, release_id, lang, start, "end", text, figures FROM passages WHERE id IN ({marks})', list(ids))
+        return {
+            r[0]: Passage(release_id=r[1], lang=r[2], start=r[3], end=r[4], text=r[5],
+                          figures=figures_from_json(r[6]), passage_id=r[0])
+            for r in rows
+        }
+
+    def release(self, release_id: str, lang: str) -> Release | None:
+        row = self._reader().execute(
+            "SELECT release_id, lang, title, ministry, date, url, source, text FROM releases "
+            "WHERE release_id=? AND lang=?", (release_id, lang)).fetchone()
+        if row is None:
+            return None
+        return Release(release_id=row[0], lang=row[1], title=row[2], ministry=row[3], date=row[4],
+                       url=row[5], source=row[6], text=row[7])
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()

@@ -1,0 +1,72 @@
+"""/ask and /health over real HTTP against the real model and a real index."""
+import httpx
+import pytest
+
+SEED_HI = "मध्य प्रदेश के कितने विक्रेताओं ने जेम पर अपनी प्रोफाइल पूरी की है?"
+SEED_EN = "How many sellers from Madhya Pradesh completed their profile on GeM?"
+
+
+@pytest.fixture(scope="module")
+def client(live_url):
+    with httpx.Client(base_url=live_url, timeout=60) as c:
+        yield c
+
+
+def test_health(client):
+    r = client.get("/health")
+    assert r.status_code == 200
+    body = r.json()
+    assert body["status"] == "ok" and body["passages"] > 0 and body["releases"]["hi"] > 0
+
+
+@pytest.mark.parametrize("question", [SEED_HI, SEED_EN])
+def test_seed_question_finds_gem_release_with_its_figure(client, question):
+    r = client.post("/ask", json={"question": question})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["question"] == question
+    first = body["passages"][0]
+    assert first["release_id"] == "2184082"
+    assert first["lang"] == "hi" and first["date"] == "2025-10-30"
+    assert first["url"] == "https://pib.gov.in/PressReleasePage.aspx?PRID=2184082"
+    assert first["ministry"] and first["title"]
+    fig = next(f for f in first["figures"] if f["value"] == 86000)
+    assert first["text"][fig["start"]:fig["end"]] == fig["text"]
+    assert {"text", "value", "unit", "kind", "start", "end"} <= fig.keys()
+    assert len(body["passages"]) == 5
+    scores = [p["score"] for p in body["passages"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_lang_filter_and_top_k(client):
+    r = client.post("/ask", json={"question": "EPFO subscribers KYC", "top_k": 3, "lang": "en"})
+    assert r.status_code == 200
+    passages = r.json()["passages"]
+    assert len(passages) == 3 and all(p["lang"] == "en" for p in passages)
+
+
+@pytest.mark.parametrize("body", [
+    {"question": ""},
+    {"question": "x" * 1001},
+    {"question": "ok", "top_k": 0},
+    {"question": "ok", "top_k": 51},
+    {"question": "ok", "lang": "fr"},
+    {"top_k": 3},
+    {"question": 5},
+])
+def test_bad_requests_get_a_clear_422(client, body):
+    r = client.post("/ask", json=body)
+    assert r.status_code == 422
+    assert r.json()["detail"]
+
+
+def test_malformed_json_is_not_a_500(client):
+    r = client.post("/ask", content=b'{"question": ', headers={"Content-Type": "application/json"})
+    assert r.status_code == 422
+
+
+def test_hostile_question_is_answered_as_text(client):
+    q = "<img src=x onerror=alert(1)> '; DROP TABLE passages; -- \u0000\u202e"
+    r = client.post("/ask", json={"question": q, "top_k": 2})
+    assert r.status_code == 200
+    assert r.json()["question"] == q

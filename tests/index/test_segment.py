@@ -1,0 +1,86 @@
+"""Sentence and passage segmentation on real PIB sentences, with the traps that break naive splitters."""
+import pytest
+
+from index.segment import PassageSettings, Segmenter, split_sentences
+
+
+def sentences(text, lang):
+    spans = split_sentences(text, lang)
+    for s in spans:  # every sentence is an exact slice of the text, never rewritten
+        assert text[s.start:s.end] == text[s.start:s.end].strip()
+    return [text[s.start:s.end] for s in spans]
+
+
+def test_english_traps_from_real_releases():
+    text = (
+        "The state-of-the-art institute, built at an estimated cost of Rs. 289 crore is spread over 25 acres. "
+        "The Institute comprises of an auditorium. "
+        "Union Ministry for Home Affairs (MHA) had issued an order on 31.03.2020 for adaptation of State Laws. "
+        "The Fellowship enables young researchers to undertake advanced water research at leading U.S. institutions. "
+        "Dr. Harsh Vardhan said the recovery rate is 48.31 per cent, i.e. the highest so far. "
+        "Shri Narendra Modi chaired it. Order No. 40-3/2020 was issued in 2020. The next one follows."
+    )
+    got = sentences(text, "en")
+    assert got == [
+        "The state-of-the-art institute, built at an estimated cost of Rs. 289 crore is spread over 25 acres.",
+        "The Institute comprises of an auditorium.",
+        "Union Ministry for Home Affairs (MHA) had issued an order on 31.03.2020 for adaptation of State Laws.",
+        "The Fellowship enables young researchers to undertake advanced water research at leading U.S. institutions.",
+        "Dr. Harsh Vardhan said the recovery rate is 48.31 per cent, i.e. the highest so far.",
+        "Shri Narendra Modi chaired it.",
+        "Order No. 40-3/2020 was issued in 2020.",
+        "The next one follows.",
+    ]
+
+
+def test_us_is_not_rewritten():
+    text = "Talks with the U.S. went well. Both sides agreed."
+    got = sentences(text, "en")
+    assert got == ["Talks with the U.S. went well.", "Both sides agreed."]
+
+
+def test_hindi_danda_question_exclamation():
+    text = (
+        "मध्य प्रदेश में जेम का दायरा लगातार बढ़ रहा है। राज्य के 86,000 से ज्यादा विक्रेताओं ने इस प्लेटफॉर्म पर "
+        "अपनी प्रोफाइल पूरी कर ली है। क्या यह पर्याप्त है? बिल्कुल! "
+        "आज केन्द्रीय विज्ञान एवं प्रौद्योगिकी मंत्री डॉ. हर्षवर्धन ने 5.5 प्रतिशत वृद्धि की बात कही।"
+    )
+    assert sentences(text, "hi") == [
+        "मध्य प्रदेश में जेम का दायरा लगातार बढ़ रहा है।",
+        "राज्य के 86,000 से ज्यादा विक्रेताओं ने इस प्लेटफॉर्म पर अपनी प्रोफाइल पूरी कर ली है।",
+        "क्या यह पर्याप्त है?",
+        "बिल्कुल!",
+        "आज केन्द्रीय विज्ञान एवं प्रौद्योगिकी मंत्री डॉ. हर्षवर्धन ने 5.5 प्रतिशत वृद्धि की बात कही।",
+    ]
+
+
+def test_lines_are_boundaries_and_offsets_are_exact():
+    text = "Title line without stop\n\n  The body starts here. It has Rs. 5 lakh.\nLast line"
+    spans = split_sentences(text, "en")
+    got = [text[s.start:s.end] for s in spans]
+    assert got == ["Title line without stop", "The body starts here.", "It has Rs. 5 lakh.", "Last line"]
+
+
+@pytest.mark.parametrize("lang", ["hi", "en"])
+def test_passages_are_windows_of_whole_sentences(lang):
+    text = " ".join(f"Sentence number {i} is here." if lang == "en" else f"यह वाक्य संख्या {i} है।" for i in range(40))
+    seg = Segmenter(PassageSettings(max_chars=200, max_sentences=4, overlap=1))
+    windows = seg.run(text, lang)
+    assert windows[0][0] == 0 and windows[-1][1] == len(text)
+    for (a, b), (c, d) in zip(windows, windows[1:]):
+        assert c < b <= d  # consecutive windows overlap by a sentence and move forward
+    for a, b in windows:
+        assert b - a <= 200
+        assert text[b - 1] in ".।"  # ends on a sentence boundary
+
+
+def test_huge_sentence_is_cut_not_unbounded():
+    text = "word " * 5000
+    windows = Segmenter(PassageSettings(max_chars=700)).run(text, "en")
+    assert all(b - a <= 700 for a, b in windows)
+    assert windows[-1][1] == len(text.rstrip())
+
+
+def test_empty_text_has_no_passages():
+    assert Segmenter().run("", "hi") == []
+    assert Segmenter().run("   \n\n ", "en") == []

@@ -1,0 +1,76 @@
+"""The index round trip on disk: FAISS + SQLite, replace, delete, stamps and recovery."""
+import dataclasses
+
+import numpy as np
+import pytest
+
+from index.pipeline import Indexer, Searcher, open_store
+from index.segment import PassageSettings
+from index.store import FAISS_NAME, IndexMismatchError
+
+
+@pytest.fixture
+def three(corpus_slice):
+    by_id = {r.release_id: r for r in corpus_slice if r.lang == "hi"}
+    return [by_id["2184082"], by_id["1628922"], by_id["1620635"]]
+
+
+def test_round_trip_survives_reopen(tmp_path, embedder, three):
+    store = open_store(tmp_path, embedder)
+    report = Indexer(store, embedder).run(three)
+    assert report.releases == 3 and report.passages == store.count_passages() > 3
+    before = Searcher(store, embedder).run("जेम पर विक्रेताओं की प्रोफाइल", top_k=3)
+    store.close()
+
+    reopened = open_store(tmp_path, embedder)
+    assert reopened.count_passages() == report.passages
+    assert reopened.count_releases() == {"hi": 3}
+    after = Searcher(reopened, embedder).run("जेम पर विक्रेताओं की प्रोफाइल", top_k=3)
+    assert [h.passage.passage_id for h in after] == [h.passage.passage_id for h in before]
+    assert after[0].release.release_id == "2184082"
+    assert any(f.value == 86000 for f in after[0].passage.figures)
+    reopened.close()
+
+
+def test_ingesting_again_replaces(tmp_path, embedder, three):
+    store = open_store(tmp_path, embedder)
+    indexer = Indexer(store, embedder)
+    indexer.run(three)
+    n = store.count_passages()
+    changed = dataclasses.replace(three[0], text="जेम पर अब 99,000 विक्रेता हैं।")
+    indexer.run([changed])
+    assert store.count_releases() == {"hi": 3}
+    assert store.release("2184082", "hi").text == changed.text
+    ids = store.passage_ids()
+    texts = [p.text for p in store.passages(list(ids)).values()]
+    assert "जेम पर अब 99,000 विक्रेता हैं।" in texts
+    assert not any("86,000" in t for t in texts)
+    assert store.count_passages() < n
+    assert store.delete("2184082") == 1
+    assert not store.has_release("2184082", "hi")
+    store.close()
+
+
+def test_other_model_or_settings_is_a_clear_error(tmp_path, embedder, three):
+    store = open_store(tmp_path, embedder)
+    Indexer(store, embedder).run(three[:1])
+    store.close()
+    with pytest.raises(IndexMismatchError, match="vigyapti ingest --rebuild"):
+        open_store(tmp_path, embedder, PassageSettings(max_chars=300))
+
+
+def test_stale_faiss_file_is_rebuilt_from_sqlite(tmp_path, embedder, three):
+    store = open_store(tmp_path, embedder)
+    Indexer(store, embedder).run(three)
+    n = store.count_passages()
+    q = embedder.encode_queries(["EPFO KYC"])[0]
+    expected = store.search(q, 5)
+    store.close()
+    # A crash after the SQLite commit but before the FAISS write leaves an older FAISS file behind.
+    (tmp_path / FAISS_NAME).write_bytes(b"garbage from a crash")
+    reopened = open_store(tmp_path, embedder)
+    assert reopened.count_passages() == n
+    got = reopened.search(q, 5)
+    assert [i for i, _ in got] == [i for i, _ in expected]
+    np.testing.assert_allclose([s for _, s in got], [s for _, s in expected], rtol=1e-5)
+    reopened.close()
