@@ -22,6 +22,7 @@ import numpy as np
 
 from corpus import Release
 from index.figures import Figure
+from index.lexical import FTS5_TOKENIZER, document_terms
 from index.records import Passage
 
 SCHEMA_VERSION = 1
@@ -45,6 +46,8 @@ CREATE TABLE IF NOT EXISTS passages (
 CREATE INDEX IF NOT EXISTS passages_release ON passages (release_id, lang);
 CREATE INDEX IF NOT EXISTS passages_lang ON passages (lang);
 """
+# Keyword search over our own normalised terms (see index/lexical.py), rowid = passages.id.
+_FTS_SCHEMA = f"""CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(terms, tokenize="{FTS5_TOKENIZER}")"""
 
 
 class IndexMismatchError(Exception):
@@ -110,6 +113,7 @@ class IndexStore:
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.executescript(_SCHEMA)
+        self._db.execute(_FTS_SCHEMA)
         self._local = threading.local()
         self._check_stamp()
         self._faiss = self._load_faiss()
@@ -208,11 +212,14 @@ class IndexStore:
                     r = e.release
                     if e.vectors.shape != (len(e.passages), self.stamp.dim):
                         raise ValueError(f"release {r.release_id}/{r.lang}: {len(e.passages)} passages but vectors {e.vectors.shape}")
-                    removed += [row[0] for row in self._db.execute(
+                    old = [row[0] for row in self._db.execute(
                         "SELECT id FROM passages WHERE release_id=? AND lang=?", (r.release_id, r.lang))]
-                    self._db.execute("DELETE FROM passages WHERE release_id=? AND lang=?", (r.release_id, r.lang))
+                    self._delete_passages(old)
+                    removed += old
                     self._db.execute(
-                        "INSERT OR REPLACE INTO releases VALUES (?,?,?,?,?,?,?,?)",
+                        "INSERT INTO releases VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (release_id, lang) DO UPDATE SET "
+                        "title=excluded.title, ministry=excluded.ministry, date=excluded.date, url=excluded.url, "
+                        "source=excluded.source, text=excluded.text",
                         (r.release_id, r.lang, r.title, r.ministry, r.date, r.url, r.source, r.text),
                     )
                     for p, v in zip(e.passages, e.vectors):
@@ -221,6 +228,8 @@ class IndexStore:
                             (r.release_id, r.lang, p.start, p.end, p.text, figure_to_json(p.figures),
                              np.asarray(v, dtype=np.float32).tobytes()),
                         )
+                        self._db.execute("INSERT INTO passages_fts (rowid, terms) VALUES (?, ?)",
+                                         (cur.lastrowid, document_terms(p.text)))
                         added_ids.append(cur.lastrowid)
                         added_vecs.append(v)
                 self._db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
@@ -238,7 +247,7 @@ class IndexStore:
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 removed = [row[0] for row in self._db.execute(f"SELECT id FROM passages WHERE {where}", args)]
-                self._db.execute(f"DELETE FROM passages WHERE {where}", args)
+                self._delete_passages(removed)
                 n = self._db.execute(f"DELETE FROM releases WHERE {where}", args).rowcount
                 self._db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
                 self._db.execute("COMMIT")
@@ -247,6 +256,11 @@ class IndexStore:
                 raise
             self._apply_to_faiss(removed, [], [])
             return n
+
+    def _delete_passages(self, ids: list[int]) -> None:
+        for pid in ids:
+            self._db.execute("DELETE FROM passages_fts WHERE rowid=?", (pid,))
+            self._db.execute("DELETE FROM passages WHERE id=?", (pid,))
 
     def _apply_to_faiss(self, removed: list[int], ids: list[int], vecs: list[np.ndarray]) -> None:
         # Build the new FAISS index beside the live one and swap it in, so concurrent searches
@@ -297,12 +311,27 @@ class IndexStore:
         scores, ids = index.search(q, min(k, index.ntotal), params=params)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i != -1]
 
+    def keyword_search(self, match: str, k: int, *, lang: str | None = None) -> list[tuple[int, float]]:
+        """BM25 over the passages' terms; scores are positive, higher is better."""
+        sql = "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ?"
+        args: list = [match]
+        if lang:
+            sql += " AND rowid IN (SELECT id FROM passages WHERE lang=?)"
+            args.append(lang)
+        sql += " ORDER BY bm25(passages_fts) LIMIT ?"
+        args.append(k)
+        try:
+            return [(int(i), float(s)) for i, s in self._reader().execute(sql, args)]
+        except sqlite3.OperationalError:  # a query FTS5 cannot parse finds nothing rather than failing
+            return []
+
     def passages(self, ids: Sequence[int]) -> dict[int, Passage]:
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
         rows = self._reader().execute(
-            f'SELECT id, release_id, lang, start, "end", text, figures FROM passages WHERE id IN ({marks})', list(ids))
+            f'SELECT id, release_id, lang, start, "end", text, figures FROM passages WHERE id IN ({marks})',
+            [int(i) for i in ids])
         return {
             r[0]: Passage(release_id=r[1], lang=r[2], start=r[3], end=r[4], text=r[5],
                           figures=figures_from_json(r[6]), passage_id=r[0])
