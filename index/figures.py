@@ -13,12 +13,15 @@ What is a figure
                 "LMT" is 1e5 tonne, "MMT" 1e6 tonne, "lakh tonnes" the same.
 * ``count``     a bare number of things (86,000 sellers), scale words multiplied out (6 crore farmers).
 * ``date``      value None; ``iso`` is "YYYY-MM-DD", or "YYYY-MM" (month + year, "October 2025"),
-                or "--MM-DD" (day + month without a year, "30 अक्टूबर").
+                or "--MM-DD" (day + month without a year, "30 अक्टूबर"); a month range takes a
+                two-digit year too ("Apr-July 25" -> 2025-04, 2025-07).
 * ``year``      value = the year (2020); iso "2020".  A 4-digit 1900..2100 integer with nothing
                 attached is a year, never a count.
 * ``period``    fiscal/academic year spans "2025-26", "FY 2025-26", "2019-2020", "FY25": value = first
                 year (2025; FY25 -> 2024), the end is carried in ``iso`` as an ISO-8601 year interval
                 "2025/2026" (``end`` stays the character offset, like every figure's).
+A minus sign glued to a decimal ("5.0 -0.3 -2.2" in a flattened table, "Balance -15.03", "(-47%)",
+"−4") gives a negative value; a glued hyphen before an integer after a space is a range ("96 -104").
 Ranges ("96 से 104 प्रतिशत", "10-15 lakh", "2025-26 to 2030-31", "between 5 and 10 per cent",
 "1-5 April") give two figures, both with the shared scale / unit / currency.  Year spans that are not
 one consecutive period ("2014-2019") are two years.
@@ -33,8 +36,10 @@ Qualifiers (``qualifier``), English before the number, Hindi mostly after it:
                "2025 तक" is "by 2025")
     at_least   at least, a minimum of, or more, and above, कम से कम, न्यूनतम
 Not figures (by design): COVID-19 / G20 / H1N1 / Chandrayaan-3 (letter-glued or letter-hyphen
-numbers), versions ("Lockdown 3.0"), list numbering ("1.", "2)", "(3)"), release ids ("Release ID:
-2184082", PRID=), URLs/handles, phone numbers, pin codes after "-"/PIN, times (11:37AM, 10 बजे),
+numbers), name-space-hyphen codes ("मिग -29", "एन -95", "NFHS -5"), versions ("Lockdown 3.0",
+"PMKVY (1.0 to 3.0)"; but "5.0%", "Rs.6.0 lakh" and an N.0 inside a run of numbers are figures), list
+numbering ("1.", "2)", "(3)"), release ids ("Release ID: 2184082", PRID=), URLs/handles, phone numbers
+(also hyphenated: "1800-180-3333"), pin codes after "-"/PIN, times (11:37AM, 10 बजे),
 24x7, fractions written a/b, ordinals (3rd, 10th, 5वीं — except inside dates), decades ("1990s"),
 numbers after section/article/clause/chapter/phase/class/धारा/अनुच्छेद/चरण/कक्षा..., bare ungrouped
 integers of 7+ digits (ids), anything with more than 15 integer digits.  Number *words* are figures
@@ -215,7 +220,7 @@ _UNITS_HI: list[tuple[str, str, int]] = [
     ("सेकंड", "second", 1), ("दिन", "day", 1), ("दिनों", "day", 1), ("सप्ताह", "week", 1), ("हफ्ते", "week", 1),
     ("महीने", "month", 1), ("महीनों", "month", 1), ("महीना", "month", 1), ("माह", "month", 1),
     ("वर्ष", "year", 1), ("वर्षों", "year", 1), ("साल", "year", 1), ("सालों", "year", 1),
-    ("डिग्री सेल्सियस", "degC", 1),
+    ("डिग्री सेल्सियस", "degC", 1), ("समुद्री मील", "knot", 1), ("नॉट", "knot", 1),
 ]
 _TIME_UNITS = {"hour", "minute", "second", "day", "week", "month", "year"}
 _UNIT_RE_LIST = [(re.compile(p + _END_LAT + "(?![0-9])"), u, m) for p, u, m in _UNITS_EN] + \
@@ -255,6 +260,7 @@ _MONTH_PAT = ("(?:" + "|".join(sorted(_MONTHS_EN, key=len, reverse=True)) + r")\
               + _alts([w for ws in _MONTHS_HI_RAW.values() for w in ws]) + _END_DEV)
 _MONTH_RE = re.compile(_MONTH_PAT, re.IGNORECASE)
 _ORD = r"(?: ?(?:st|nd|rd|th)(?-i:(?![a-z])))?"
+_ORD_SFX = r"[.:/][0-9]| ?(?:st|nd|rd|th)(?![a-z])"  # what may not follow a 2-digit year (decimals, times, ordinals)
 _NUMLIT = f"{_D}{{1,3}}(?:,{_D}{{2,3}})+(?:\\.{_D}+)?(?!{_D})|{_D}+(?:\\.{_D}+)?"
 _NUMLIT_RE = re.compile(_NUMLIT)
 
@@ -273,7 +279,7 @@ _DATE_MDY_RE = re.compile(
     re.IGNORECASE)
 _DATE_CONT_RE = re.compile(rf"{_SP}{{0,3}}(?:-|–|to|till|until|{_nk('से')}|and|&){_SP}{{0,3}}(?={_D})", re.IGNORECASE)
 _MONTH_RANGE_RE = re.compile(
-    rf"(?P<m1>{_MONTH_PAT}){_SP}{{0,3}}(?:-|–|—|to|{_nk('से')}){_SP}{{0,3}}(?P<m2>{_MONTH_PAT}){_SP}{{0,3}},?{_SP}{{0,3}}(?P<y>{_D}{{4}})(?!{_D})",
+    rf"(?P<m1>{_MONTH_PAT}){_SP}{{0,3}}(?:-|–|—|to|{_nk('से')}){_SP}{{0,3}}(?P<m2>{_MONTH_PAT}){_SP}{{0,3}},?{_SP}{{0,3}}(?:(?P<y>{_D}{{4}})(?!{_D})|['’]?(?P<yy>{_D}{{2}})(?!{_D}|{_ORD_SFX}|{_SP}{{0,3}},?{_SP}{{0,3}}(?:19|20){_D}{{2}}(?!{_D})))",
     re.IGNORECASE)
 _PERIOD_RE = re.compile(rf"(?P<a>(?:19|20){_D}{{2}}){_SP}?[-–—/]{_SP}?(?P<b>{_D}{{4}}|{_D}{{2}})(?!{_D})(?!-{_D})")
 _FY_SHORT_RE = re.compile(rf"FY{_SP}?['’]?(?P<y>{_D}{{2}})(?!{_D})(?:{_SP}?[-–]{_SP}?(?P<b>{_D}{{2}})(?!{_D}))?")
@@ -302,6 +308,7 @@ _HELPLINE_AFTER_RE = re.compile(r"\s{0,3}(?:\(?\s{0,2}(?:toll[- ]?free|" + _alts
 _YEAR4_RE = re.compile(rf"(?:19|20){_D}{{2}}(?!{_D})")
 _PHONE_PLUS_RE = re.compile(rf"{_D}{{1,3}}[-\s]{_D}")
 _PHONE_AFTER_RE = re.compile(rf"{_SP}?[-–]{_SP}?{_D}{{6,}}")
+_PHONE_DASH_RE = re.compile(rf"{_D}{{2,5}}(?:-{_D}{{2,5}}){{2,3}}(?!{_D}|[-.,]{_D})")  # "1800-180-3333"
 _ID_BEFORE_RE = re.compile(r"(?:\bID|PRID|Id)\s{0,3}[:=-]?\s{0,3}$")
 _TIME_RE = re.compile(rf"{_D}{{1,2}}(?::{_D}{{2}}){{1,2}}(?:{_SP}?(?:[AaPp]\.?[Mm]\.?|hrs|IST|{_nk('बजे')}))?")
 _AMPM_RE = re.compile(rf"{_SP}?(?:[AaPp]\.[Mm]\.|[AaPp][Mm](?![A-Za-z])|hrs?\b\.?|IST\b|{_nk('बजे')})")
@@ -458,7 +465,7 @@ class FigureExtractor:
             rm = _MONTH_RANGE_RE.match(text, m.start())
             if rm:
                 m1, m2 = _month_num(rm.group("m1")), _month_num(rm.group("m2"))
-                y = int(_ascii_digits(rm.group("y")))
+                y = int(_ascii_digits(rm.group("y"))) if rm.group("y") else 2000 + int(_ascii_digits(rm.group("yy")))
                 if m1 and m2 and 1800 <= y <= 2199:
                     y1 = y if m1 <= m2 else y - 1
                     return _Res([Figure(rm.group("m1"), rm.start(), rm.end("m1"), None, None, "date", iso=_mk_date(y1, m1, None)),
@@ -490,6 +497,11 @@ class FigureExtractor:
                     s2 = dm.start("d2")
                     return _Res([Figure(text[dm.start():dm.end("d")], dm.start(), dm.end("d"), None, None, "date", iso=iso),
                                  Figure(text[s2:dm.end()], s2, dm.end(), None, None, "date", iso=iso2)], dm.end())
+                if y is None:  # not a day range ("July 25 -3.0"): the date ends at the day
+                    e = dm.end("d")
+                    om = _ORDINAL_RE.match(text, e)
+                    e = om.end() if om else e
+                    return _Res([Figure(text[dm.start():e], dm.start(), e, None, None, "date", iso=iso)], e)
             return _Res([Figure(dm.group(), dm.start(), dm.end(), None, None, "date", iso=iso)], dm.end())
         y = int(_ascii_digits(dm.group("y2")))
         if not 1800 <= y <= 2199:
@@ -571,6 +583,19 @@ class FigureExtractor:
                 return _Res([], self._skip_alnum(text, p))
             elif _is_dev_letter(c):
                 return _Res([], self._skip_alnum(text, p))  # "एन95", "जी20"
+            elif c in "-–" and p > 2 and text[p - 2] in " \t\u00a0" and _is_letter(text[p - 3]):
+                # "मिग -29", "एन -95", "NFHS -5": a name, space, then a hyphen glued to a short integer
+                lm = _NUMLIT_RE.match(text, p)
+                lit0 = lm.group() if lm else ""
+                if lit0.isdigit() and len(lit0) <= 4 and not _YEAR4_RE.fullmatch(lit0) and not _DATE_DMY_RE.match(text, p):
+                    kb, _ = self._word_before(text, p - 1)
+                    sfx = self._suffix(text, p + len(lit0), lit0)
+                    if (kb and norm_word(kb) not in _HI_FUNC and kb.lower() not in _EN_FUNC
+                            and sfx[0] is None and sfx[1] is None and sfx[2] is None and sfx[3] is None):
+                        return _Res([], self._skip_alnum(text, p))
+        pm_ = _PHONE_DASH_RE.match(text, p)
+        if pm_ and 10 <= sum(ch.isdigit() for ch in pm_.group()) <= 13:
+            return _Res([], pm_.end())  # toll-free / phone numbers written with hyphens
         # release ids / PRID
         if _ID_BEFORE_RE.search(text, max(0, p - 16), p):
             return _Res([], self._skip_alnum(text, p))
@@ -635,8 +660,8 @@ class FigureExtractor:
                 w = norm_word(wm.group()) if wm else ""
                 if w not in _GLUED_HI_OK and not any(w.startswith(x) for x in _GLUED_HI_OK):
                     return _Res([], self._skip_alnum(text, p))  # "15जी", "15एच"
-        # "Lockdown 3.0", "Industry 4.0"
-        if len(lit) == 3 and lit[1:] == ".0":
+        # "Lockdown 3.0", "Industry 4.0": a version after a name; "5.0 -0.3 2.8" in a table is a number
+        if len(lit) == 3 and lit[1:] == ".0" and self._is_version(text, p, q, lit):
             return _Res([], q)
         # list numbering: "1." / "2)" at line start, "(3)" anywhere
         if len(intpart) <= 2 and "." not in lit:
@@ -691,7 +716,43 @@ class FigureExtractor:
             return _Res([], end)
         if isinstance(fig, list):
             return _Res(fig, end)
+        if fig.start == p and self._minus_before(text, p, lit) and (
+                fig.kind == "percent" or (fig.kind == "count" and fig.value == _norm_value(v))):
+            fig = Figure(text[p - 1:fig.end], p - 1, fig.end, -fig.value, fig.unit, fig.kind, fig.qualifier, fig.label)
         return _Res([fig], end)
+
+    @staticmethod
+    def _minus_before(text: str, p: int, lit: str) -> bool:
+        """A minus sign glued to a decimal (or a true minus sign "−"): "5.0 -0.3 -2.2", "Balance -15.03"."""
+        if p < 1 or text[p - 1] not in "-\u2212":
+            return False
+        if p >= 2 and text[p - 2] not in " \t\u00a0\n(":
+            return False
+        if text[p - 1] == "\u2212" or "." in lit or p == 1 or text[p - 2] == "(":  # "(-47%)"
+            return True
+        return False  # an integer after a space: "96 -104", "5 -10" are ranges
+
+    def _is_version(self, text: str, p: int, q: int, lit: str) -> bool:
+        """"Lockdown 3.0", "PMKVY (1.0 to 3.0)": N.0 is a version unless a unit/scale/percent/currency
+        makes it a measure ("5.0%", "Rs.6.0 lakhs") or it stands in a run of numbers ("5.0 -0.3 2.8")."""
+        sfx = self._suffix(text, q, lit)
+        if sfx[0] is not None or sfx[1] is not None or sfx[2] is not None or sfx[3] is not None:
+            return False
+        if self._currency_before(text, p):
+            return False
+        j = p - 1
+        if j >= 0 and text[j] in "-\u2212":
+            j -= 1
+        while j >= 0 and p - j < 8 and text[j] in " \t\u00a0":
+            j -= 1
+        if j >= 0 and text[j].isdigit():
+            return False
+        k = q
+        while k < len(text) and k - q < 8 and text[k] in " \t\u00a0":
+            k += 1
+        if k < len(text) and text[k] in "-\u2212":
+            k += 1
+        return not (k > q and k < len(text) and text[k].isdigit())
 
     # ------------------------------------------------------------------ shared finishing
     def _suffix(self, text: str, q: int, lit: str = ""):

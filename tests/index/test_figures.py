@@ -61,6 +61,64 @@ def test_gold_precision_recall():
         assert res[scope]["recall"] >= 0.97, (scope, res[scope], res["misses"][:10])
 
 
+def test_blind_set_size_and_shape():
+    b = _bench()
+    rows = b.load_gold(b.BLIND)
+    assert len(rows) == 120
+    langs = [r["lang"] for r in rows]
+    assert langs.count("hi") == 60 and langs.count("en") == 60
+    gold_texts = {r["text"] for r in b.load_gold()}
+    for r in rows:
+        assert r["text"] not in gold_texts
+        for f in r["figures"]:
+            assert f["kind"] in ("money", "percent", "quantity", "count", "date", "year", "period")
+            assert f["text"] in r["text"]
+            if f["kind"] == "date":
+                assert f.get("iso")
+
+
+def test_blind_precision_recall():
+    # hand-annotated before the extractor was run on it (see bench/figures_accuracy.py)
+    b = _bench()
+    res = b.score(b.load_gold(b.BLIND))
+    for scope in ("all", "hi", "en"):
+        assert res[scope]["precision"] >= 0.98, (scope, res[scope], res["false_hits"][:10])
+        assert res[scope]["recall"] >= 0.97, (scope, res[scope], res["misses"][:10])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # minus sign glued to a decimal in a flattened table / after a label; integers after a space are ranges
+    ("2024-25 5.0 -0.3 -2.2 2.8", [("period", Decimal(2024)), ("count", Decimal(5)), ("count", Decimal("-0.3")),
+                                   ("count", Decimal("-2.2")), ("count", Decimal("2.8"))]),
+    ("Imports of Silver (-66.1%), Sulphur (-47%)", [("percent", Decimal("-66.1")), ("percent", Decimal(-47))]),
+    ("96 -104", [("count", Decimal(96)), ("count", Decimal(104))]),
+    # N.0 is a version after a name, a number with a unit / in a run of numbers
+    ("Lockdown 3.0 guidelines", []),
+    ("PMKVY (1.0 to 3.0) and PMKVY 4.0", []),
+    ("the dropout rate was 7.0% at the Secondary stage", [("percent", Decimal(7))]),
+    ("up to Rs.6.0 lakhs per annum", [("money", Decimal(600000))]),
+    ("8.5 1.0 8.0 3.0", [("count", Decimal("8.5")), ("count", Decimal(1)), ("count", Decimal(8)), ("count", Decimal(3))]),
+    # name, space, hyphen, short integer: a code
+    ("सुखोई -30 एमकेआई, मिग -29 और जगुआर", []),
+    ("पीपीई और एन -95 मास्क", []),
+    ("Source: NFHS -5 Report .", []),
+    # hyphenated phone numbers
+    ("हेल्प लाइन नंबर 1800-180-3333 पर कॉल करें", []),
+    ("toll-free numbers 1800-4254-732 or email", []),
+    # month range with a two-digit year; a failed day range does not swallow the next number
+    ("Apr-July 25 -3.0 -2.9", [("date", "2025-04"), ("date", "2025-07"), ("count", Decimal("-3")), ("count", Decimal("-2.9"))]),
+    ("(Apr- Jun '26)", [("date", "2026-04"), ("date", "2026-06")]),
+])
+def test_blind_set_fixes(text, expected):
+    got = [(f.kind, f.iso if f.kind == "date" else f.value) for f in extract_figures(text)]
+    assert got == expected, got
+
+
+def test_hindi_knots():
+    f = one("हवा की गति 20 समुद्री मील तक")
+    assert (f.value, f.kind, f.unit) == (Decimal(20), "quantity", "knot")
+
+
 # --------------------------------------------------------------------------- real examples
 
 SENT_2184082 = ("राज्य के 86,000 से ज्यादा विक्रेताओं ने इस प्लेटफॉर्म पर अपनी प्रोफाइल पूरी कर ली है। शुरुआत से ही, "
