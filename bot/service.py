@@ -8,15 +8,17 @@ import logging
 import os
 import shutil
 import time
+import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from bot.settings import Settings
 from corpus import Release
 from index.embeddings import SentenceTransformerEmbedder
-from index.pipeline import IngestReport, Indexer, Searcher, open_store
-from index.records import Hit
-from index.store import IndexStore
+from index.pipeline import IngestReport, Indexer, open_store
+from index.search import HybridSearcher, SearchResult
+from index.store import IndexStore, SearchFilters
 
 log = logging.getLogger("vigyapti")
 
@@ -25,12 +27,32 @@ class ModelMissingError(Exception):
     """The default model folder has not been prepared yet."""
 
 
+def _fold(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", name).replace("\u200d", "").replace("\u200c", "").casefold().split())
+
+
+@lru_cache(maxsize=1)
+def _ministry_pairs() -> list[tuple[str, str]]:
+    from corpus.readers import ministry_names
+
+    return [(_fold(en), _fold(hi)) for en, hi in ministry_names()]
+
+
+def ministry_names_for(name: str) -> tuple[str, ...]:
+    """A ministry named in English or Hindi → every name it goes by (exact, else partial matches)."""
+    want = _fold(name)
+    pairs = _ministry_pairs()
+    exact = [p for p in pairs if want in p]
+    found = exact or [p for p in pairs if want and (want in p[0] or want in p[1])]
+    return tuple(sorted({n for p in found for n in p} | {want}))
+
+
 def load_embedder(settings: Settings) -> SentenceTransformerEmbedder:
     source, name = settings.model_source()
     if not settings.model and not Path(source).exists():
         raise ModelMissingError(
             f"The model is not prepared in {source}. Run `vigyapti model prepare` (make does it for you).")
-    return SentenceTransformerEmbedder(source, name=name, threads=settings.threads)
+    return SentenceTransformerEmbedder(source, name=name, threads=settings.threads, bf16=settings.bf16)
 
 
 class Service:
@@ -39,11 +61,15 @@ class Service:
         self.started = time.time()
         self.embedder = embedder or load_embedder(self.settings)
         self.store: IndexStore = open_store(self.settings.index_dir, self.embedder)
-        self.searcher = Searcher(self.store, self.embedder)
+        self.searcher = HybridSearcher(self.store, self.embedder)
         self.indexer = Indexer(self.store, self.embedder)
 
-    def ask(self, question: str, *, top_k: int = 5, lang: str | None = None) -> list[Hit]:
-        return self.searcher.run(question, top_k=top_k, lang=lang)
+    def ask(self, question: str, *, top_k: int = 5, lang: str | None = None, ministry: str | None = None,
+            date_from: str | None = None, date_to: str | None = None, release_id: str | None = None,
+            per_release: int = 1) -> SearchResult:
+        filters = SearchFilters(lang=lang, ministries=ministry_names_for(ministry) if ministry else (),
+                                date_from=date_from, date_to=date_to, release_id=release_id)
+        return self.searcher.run(question, top_k=top_k, filters=filters, per_release=per_release)
 
     def ingest(self, releases: Iterable[Release], *, total: int | None = None, progress: bool = False) -> IngestReport:
         return self.indexer.run(releases, total=total, progress=progress)

@@ -442,9 +442,9 @@ def _make(*, release_id: str, lang: str, title: str, text: str, ministry: str | 
         return Release(
             release_id=release_id,
             lang=lang,
-            title=title,
+            title=" ".join(title.split()),
             text=text,
-            ministry=ministry or None,
+            ministry=" ".join(ministry.split()) if ministry else None,  # scraped names wrap lines
             date=date,
             url=url or (pib_url(release_id) if release_id.isdigit() else None),
             source=source,

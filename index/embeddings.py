@@ -28,7 +28,7 @@ class SentenceTransformerEmbedder(Embedder):
     """
 
     def __init__(self, model: str, *, name: str | None = None, batch_size: int = 32,
-                 threads: int | None = None):
+                 threads: int | None = None, bf16: bool | None = None):
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         import torch
         from sentence_transformers import SentenceTransformer
@@ -38,26 +38,41 @@ class SentenceTransformerEmbedder(Embedder):
         self.name = name or model
         self.batch_size = batch_size
         self._model = SentenceTransformer(model, device="cpu")
+        # Bulk passage encoding in bfloat16 where the CPU does it natively (AMX / AVX512-BF16):
+        # about twice as fast here, vectors within cosine 0.9999 of float32. Questions stay float32.
+        self.bf16 = _cpu_has_bf16(torch) if bf16 is None else bf16
         self.dim = int(self._model.get_embedding_dimension())
         prompts = getattr(self._model, "prompts", None) or {}
         self._query_prompt = "query" if "query" in prompts else None
         self._passage_prompt = "passage" if "passage" in prompts else ("document" if "document" in prompts else None)
 
-    def _encode(self, texts: list[str], prompt_name: str | None, progress: bool) -> np.ndarray:
+    def _encode(self, texts: list[str], prompt_name: str | None, progress: bool, bf16: bool = False) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        vectors = self._model.encode(
-            texts,
-            prompt_name=prompt_name,
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=progress,
-        )
-        return np.ascontiguousarray(vectors, dtype=np.float32)
+        import torch
+
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+            vectors = self._model.encode(
+                texts,
+                prompt_name=prompt_name,
+                batch_size=self.batch_size,
+                normalize_embeddings=False,
+                convert_to_numpy=True,
+                show_progress_bar=progress,
+            )
+        vectors = np.asarray(vectors, dtype=np.float32)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return np.ascontiguousarray(vectors / np.maximum(norms, 1e-12))
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         return self._encode(texts, self._query_prompt, False)
 
     def encode_passages(self, texts: list[str], *, progress: bool = False) -> np.ndarray:
-        return self._encode(texts, self._passage_prompt, progress)
+        return self._encode(texts, self._passage_prompt, progress, self.bf16)
+
+
+def _cpu_has_bf16(torch) -> bool:
+    try:
+        return bool(torch.cpu._is_amx_tile_supported() or torch.cpu._is_avx512_bf16_supported())
+    except AttributeError:
+        return False

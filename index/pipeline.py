@@ -8,12 +8,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from corpus import Release
 from index.embeddings import Embedder
 from index.figures import FigureExtractor
-from index.records import Hit
 from index.segment import PassageSettings, Segmenter, passages_of
 from index.store import IndexStamp, IndexStore, ReleaseEntry
 
@@ -96,30 +93,3 @@ class Indexer:
                 bar.close()
         report.seconds = time.perf_counter() - started
         return report
-
-
-class Searcher:
-    """A question → the best passages, each with its release, in score order."""
-
-    def __init__(self, store: IndexStore, embedder: Embedder):
-        self.store = store
-        self.embedder = embedder
-
-    def run(self, question: str, *, top_k: int = 5, lang: str | None = None) -> list[Hit]:
-        vector = self.embedder.encode_queries([question])[0]
-        allowed = self.store.passage_ids(lang=lang) if lang else None
-        found = self.store.search(vector, top_k, allowed=allowed)
-        passages = self.store.passages([pid for pid, _ in found])
-        hits: list[Hit] = []
-        releases: dict[tuple[str, str], Release | None] = {}
-        for pid, score in found:
-            p = passages.get(pid)
-            if p is None:  # deleted between the vector search and the lookup
-                continue
-            key = (p.release_id, p.lang)
-            if key not in releases:
-                releases[key] = self.store.release(*key)
-            if releases[key] is None:
-                continue
-            hits.append(Hit(passage=p, release=releases[key], score=float(np.clip(score, -1.0, 1.0))))
-        return hits

@@ -24,8 +24,28 @@ class Passage:
 
 @dataclass
 class Hit:
-    """A passage found for a question, with the release it belongs to."""
+    """A passage found for a question, with the release it belongs to.
+
+    `score` is the dense cosine of question and passage (comparable across questions);
+    `rank_score` is what ordered the list (fused ranks, not comparable across questions).
+    """
 
     passage: Passage
     release: "Release"
+    score: float
+    rank_score: float = 0.0
+    also_released_as: list[str] = field(default_factory=list)
+    translations: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class Answer:
+    """The single sentence of the top passage that best answers the question."""
+
+    text: str
+    start: int  # offsets within the top passage's text
+    end: int
+    figures: list["Figure"]
+    release_id: str
+    lang: str
     score: float

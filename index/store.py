@@ -8,9 +8,11 @@ write), the FAISS index is rebuilt from the vectors in SQLite on open. Nothing i
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import os
 import sqlite3
+import unicodedata
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,7 +27,7 @@ from index.figures import Figure
 from index.lexical import FTS5_TOKENIZER, document_terms
 from index.records import Passage
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DB_NAME = "index.db"
 FAISS_NAME = "vectors.faiss"
 
@@ -33,9 +35,10 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS releases (
     release_id TEXT NOT NULL, lang TEXT NOT NULL, title TEXT NOT NULL, ministry TEXT,
-    date TEXT, url TEXT, source TEXT, text TEXT NOT NULL,
+    date TEXT, url TEXT, source TEXT, text TEXT NOT NULL, fingerprint TEXT NOT NULL,
     PRIMARY KEY (release_id, lang)
 );
+CREATE INDEX IF NOT EXISTS releases_fingerprint ON releases (fingerprint, lang);
 CREATE TABLE IF NOT EXISTS passages (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     release_id TEXT NOT NULL, lang TEXT NOT NULL,
@@ -48,6 +51,7 @@ CREATE INDEX IF NOT EXISTS passages_lang ON passages (lang);
 """
 # Keyword search over our own normalised terms (see index/lexical.py), rowid = passages.id.
 _FTS_SCHEMA = f"""CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(terms, tokenize="{FTS5_TOKENIZER}")"""
+_VOCAB_SCHEMA = "CREATE VIRTUAL TABLE IF NOT EXISTS passages_vocab USING fts5vocab(passages_fts, 'row')"
 
 
 class IndexMismatchError(Exception):
@@ -91,6 +95,52 @@ def figures_from_json(raw: str) -> list[Figure]:
     return out
 
 
+def fingerprint(text: str) -> str:
+    """Equal for the same release text published twice (PIB often does, under two ministries)."""
+    folded = " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    return hashlib.sha1(folded.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """Which passages a search may return; all given conditions must hold."""
+
+    lang: str | None = None
+    ministries: tuple[str, ...] = ()  # any of these names (English and Hindi forms of one ministry)
+    date_from: str | None = None  # ISO, inclusive
+    date_to: str | None = None
+    release_id: str | None = None
+
+    def is_empty(self) -> bool:
+        return not (self.lang or self.ministries or self.date_from or self.date_to or self.release_id)
+
+    def with_lang(self, lang: str | None) -> "SearchFilters":
+        return dataclasses.replace(self, lang=lang)
+
+    def where(self) -> tuple[str, list]:
+        """SQL over `passages p JOIN releases r`."""
+        clauses, args = [], []
+        if self.lang:
+            clauses.append("p.lang = ?")
+            args.append(self.lang)
+        if self.release_id:
+            clauses.append("p.release_id = ?")
+            args.append(self.release_id)
+        if self.ministries:
+            clauses.append(f"lower(r.ministry) IN ({','.join('?' * len(self.ministries))})")
+            args += [m.lower() for m in self.ministries]
+        if self.date_from:
+            clauses.append("r.date >= ?")
+            args.append(self.date_from)
+        if self.date_to:
+            clauses.append("r.date <= ?")
+            args.append(self.date_to)
+        return (" AND ".join(clauses) or "1"), args
+
+
+_JOIN = "passages p JOIN releases r ON p.release_id = r.release_id AND p.lang = r.lang"
+
+
 @dataclass(frozen=True)
 class ReleaseEntry:
     """A release ready to store: its passages (with figures) and one vector per passage."""
@@ -114,6 +164,7 @@ class IndexStore:
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.executescript(_SCHEMA)
         self._db.execute(_FTS_SCHEMA)
+        self._db.execute(_VOCAB_SCHEMA)
         self._local = threading.local()
         self._check_stamp()
         self._faiss = self._load_faiss()
@@ -217,10 +268,11 @@ class IndexStore:
                     self._delete_passages(old)
                     removed += old
                     self._db.execute(
-                        "INSERT INTO releases VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (release_id, lang) DO UPDATE SET "
+                        "INSERT INTO releases VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (release_id, lang) DO UPDATE SET "
                         "title=excluded.title, ministry=excluded.ministry, date=excluded.date, url=excluded.url, "
-                        "source=excluded.source, text=excluded.text",
-                        (r.release_id, r.lang, r.title, r.ministry, r.date, r.url, r.source, r.text),
+                        "source=excluded.source, text=excluded.text, fingerprint=excluded.fingerprint",
+                        (r.release_id, r.lang, r.title, r.ministry, r.date, r.url, r.source, r.text,
+                         fingerprint(r.text)),
                     )
                     for p, v in zip(e.passages, e.vectors):
                         cur = self._db.execute(
@@ -311,19 +363,78 @@ class IndexStore:
         scores, ids = index.search(q, min(k, index.ntotal), params=params)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i != -1]
 
-    def keyword_search(self, match: str, k: int, *, lang: str | None = None) -> list[tuple[int, float]]:
+    def filter_ids(self, filters: SearchFilters) -> np.ndarray | None:
+        """Passage ids that pass `filters`, or None when there is nothing to filter."""
+        if filters.is_empty():
+            return None
+        where, args = filters.where()
+        rows = self._reader().execute(f"SELECT p.id FROM {_JOIN} WHERE {where}", args)
+        return np.fromiter((r[0] for r in rows), dtype=np.int64)
+
+    def keyword_search(self, match: str, k: int, *, filters: SearchFilters | None = None
+                       ) -> list[tuple[int, float]]:
         """BM25 over the passages' terms; scores are positive, higher is better."""
         sql = "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ?"
         args: list = [match]
-        if lang:
-            sql += " AND rowid IN (SELECT id FROM passages WHERE lang=?)"
-            args.append(lang)
+        if filters is not None and not filters.is_empty():
+            where, wargs = filters.where()
+            sql += f" AND rowid IN (SELECT p.id FROM {_JOIN} WHERE {where})"
+            args += wargs
         sql += " ORDER BY bm25(passages_fts) LIMIT ?"
         args.append(k)
         try:
             return [(int(i), float(s)) for i, s in self._reader().execute(sql, args)]
         except sqlite3.OperationalError:  # a query FTS5 cannot parse finds nothing rather than failing
             return []
+
+    def document_frequencies(self, terms: list[str]) -> dict[str, int]:
+        """How many passages hold each term (for idf weights)."""
+        if not terms:
+            return {}
+        marks = ",".join("?" * len(terms))
+        rows = self._reader().execute(f"SELECT term, doc FROM passages_vocab WHERE term IN ({marks})", terms)
+        return dict(rows.fetchall())
+
+    def release_id_of(self, passage_id: int) -> str | None:
+        row = self._reader().execute("SELECT release_id FROM passages WHERE id=?", (int(passage_id),)).fetchone()
+        return row[0] if row else None
+
+    def passage_releases(self, filters: SearchFilters, release_ids: list[str]) -> dict[int, str]:
+        """{passage id: release id} of the given releases' passages that pass `filters`."""
+        if not release_ids:
+            return {}
+        where, args = filters.where()
+        marks = ",".join("?" * len(release_ids))
+        rows = self._reader().execute(
+            f"SELECT p.id, p.release_id FROM {_JOIN} WHERE {where} AND p.release_id IN ({marks})",
+            args + list(release_ids))
+        return dict(rows.fetchall())
+
+    def vectors(self, passage_ids: Sequence[int]) -> np.ndarray:
+        """Stored vectors in the order asked (zeros for a passage deleted meanwhile)."""
+        out = np.zeros((len(passage_ids), self.stamp.dim), dtype=np.float32)
+        if not passage_ids:
+            return out
+        at = {int(pid): i for i, pid in enumerate(passage_ids)}
+        marks = ",".join("?" * len(at))
+        for pid, blob in self._reader().execute(f"SELECT id, vector FROM passages WHERE id IN ({marks})", list(at)):
+            out[at[pid]] = np.frombuffer(blob, dtype=np.float32)
+        return out
+
+    def duplicates_of(self, release_id: str, lang: str) -> list[str]:
+        """Other ids under which the very same text was published."""
+        rows = self._reader().execute(
+            "SELECT b.release_id FROM releases a JOIN releases b ON a.fingerprint = b.fingerprint AND a.lang = b.lang "
+            "WHERE a.release_id = ? AND a.lang = ? AND b.release_id != a.release_id ORDER BY b.release_id",
+            (release_id, lang))
+        return [r[0] for r in rows]
+
+    def translations_of(self, release_id: str, lang: str) -> list[dict]:
+        """The same release in other languages (PIB gives its Hindi and English versions one id)."""
+        rows = self._reader().execute(
+            "SELECT release_id, lang, title, url FROM releases WHERE release_id = ? AND lang != ? ORDER BY lang",
+            (release_id, lang))
+        return [{"release_id": r[0], "lang": r[1], "title": r[2], "url": r[3]} for r in rows]
 
     def passages(self, ids: Sequence[int]) -> dict[int, Passage]:
         if not ids:

@@ -14,7 +14,7 @@ import pytest
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 # Releases the tests ask about, plus a spread of others so search has something to reject.
-SEED_IDS = {"2184082", "1628922", "1620635", "1611137", "2298074", "2301953"}
+SEED_IDS = {"2184082", "1628922", "1620635", "1611137", "2298074", "2301953", "1628341", "1628342"}
 SLICE = 60
 
 

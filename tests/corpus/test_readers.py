@@ -273,3 +273,11 @@ def test_corpus_does_not_import_other_layers():
     import corpus.readers  # noqa: F401
 
     assert not any(m == "torch" or m.startswith(("index", "bot")) for m in sys.modules)
+
+
+def test_bundled_ministry_and_title_are_single_lines():
+    from corpus.readers import bundled_corpus_dir, read_paths
+
+    for r in read_paths([bundled_corpus_dir()], langs={"hi", "en"}):
+        assert r.ministry is None or (r.ministry == " ".join(r.ministry.split())), r.ministry
+        assert "\n" not in r.title

