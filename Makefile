@@ -6,7 +6,7 @@ VIGYAPTI := $(VENV)/bin/vigyapti
 INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: install model serve test bench clean-index
+.PHONY: install model serve test bench clean-index browser
 
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -23,7 +23,12 @@ model: install
 serve: model
 	PORT=$(PORT) $(VIGYAPTI) serve
 
-test: model
+# The widget tests drive Debian's Chromium (never `playwright install`: it downloads a browser build);
+# fonts-noto-core renders Devanagari in the screenshots.
+browser:
+	@(command -v chromium >/dev/null && fc-list 2>/dev/null | grep -qi devanagari) || (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-core)
+
+test: model browser
 	$(PY) -m pytest
 
 clean-index:

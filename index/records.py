@@ -26,14 +26,14 @@ class Passage:
 class Hit:
     """A passage found for a question, with the release it belongs to.
 
-    `score` is the dense cosine of question and passage (comparable across questions);
-    `rank_score` is what ordered the list (fused ranks, not comparable across questions).
+    `score` ordered the list: the dense cosine plus keyword and figure bonuses. `similarity` is
+    the dense cosine alone, the comparable measure of how close a passage is to the question.
     """
 
     passage: Passage
     release: "Release"
     score: float
-    rank_score: float = 0.0
+    similarity: float = 0.0
     also_released_as: list[str] = field(default_factory=list)
     translations: list[dict] = field(default_factory=list)
 

@@ -61,6 +61,7 @@ class SearchSettings:
 
     depth: int = 100  # candidates taken from each of dense and keyword search
     keyword_weight: float = 0.08  # bonus for covering the question's idf mass (0..1)
+    keyword_baseline: int = 10  # ... above the mean of this many dense-nearest passages of its language
     translation_weight: float = 0.5  # share of a cross-language score taken from the release's translation
     kind_boost: float = 0.01  # a figure of the kind asked for ("how many" → count, ...)
     # No answer when the best passage is this far from the question (dense cosine) and has
@@ -78,18 +79,14 @@ class SearchResult:
     kinds: frozenset[str] = field(default_factory=frozenset)
 
 
-@lru_cache(maxsize=100_000)
-def _passage_terms(text: str) -> frozenset[str]:
-    return frozenset(terms(text))
-
-
 class HybridSearcher:
     """A question → hits (one per release by default) and the single best answer sentence.
 
     A passage's score is its dense cosine with the question, plus a bonus for the share of the
-    question's idf mass it contains (names, numbers, rare words), plus a bonus when it holds a
-    figure of the kind asked for. Scores, unlike ranks, keep the dense margin: a keyword match in
-    the question's language cannot push aside a clearly better passage in the other language.
+    question's idf mass it contains (names, numbers, rare words) above the average of the
+    dense-nearest candidates in its language, plus a bonus when it holds a figure of the kind asked for. Scores,
+    unlike ranks, keep the dense margin, and the keyword bonus is relative within a language, so a
+    keyword match in the question's language cannot push aside a better passage in the other.
     """
 
     def __init__(self, store: IndexStore, embedder: Embedder, settings: SearchSettings | None = None):
@@ -107,11 +104,11 @@ class HybridSearcher:
         return {t: math.log(1.0 + (n - df.get(t, 0) + 0.5) / (df.get(t, 0) + 0.5)) for t in q_terms}
 
     @staticmethod
-    def coverage(passage_text: str, idf: dict[str, float]) -> float:
+    def coverage(have: frozenset[str], idf: dict[str, float]) -> float:
+        """Share of the question's idf mass among `have`, a passage's or sentence's terms."""
         total = sum(idf.values())
         if not total:
             return 0.0
-        have = _passage_terms(passage_text)
         return sum(w for t, w in idf.items() if t in have) / total
 
     def _scored(self, vector: np.ndarray, match: str | None, idf: dict[str, float], kinds: frozenset[str],
@@ -126,9 +123,18 @@ class HybridSearcher:
         if missing:
             vectors = self.store.vectors(missing)
             dense.update({pid: float(v @ vector) for pid, v in zip(missing, vectors)})
+        stored = self.store.passage_terms(list(passages))
+        cov = {pid: self.coverage(stored.get(pid, frozenset()), idf) for pid in passages}
+        # Keyword evidence reorders passages within a language, relative to that language's
+        # candidates; it never lifts one language over the other, which it cannot match at all.
+        by_lang: dict[str, list[int]] = {}
+        for pid in sorted(passages, key=dense.get, reverse=True):
+            by_lang.setdefault(passages[pid].lang, []).append(pid)
+        mean = {lang: sum(cov[pid] for pid in ids[:s.keyword_baseline]) / len(ids[:s.keyword_baseline])
+                for lang, ids in by_lang.items()}
         scores = {}
         for pid, p in passages.items():
-            score = dense[pid] + s.keyword_weight * self.coverage(p.text, idf)
+            score = dense[pid] + s.keyword_weight * (cov[pid] - mean[p.lang])
             if kinds and any(f.kind in kinds for f in p.figures):
                 score += s.kind_boost
             scores[pid] = score
@@ -136,11 +142,16 @@ class HybridSearcher:
 
     def run(self, question: str, *, top_k: int = 5, filters: SearchFilters | None = None,
             per_release: int = 1) -> SearchResult:
+        vector = self._encode(question)  # outside the snapshot: the slow part holds no read transaction
+        with self.store.snapshot():  # every read of one search sees one committed state
+            return self._run(question, vector, top_k, filters, per_release)
+
+    def _run(self, question: str, vector: np.ndarray, top_k: int, filters: SearchFilters | None,
+             per_release: int) -> SearchResult:
         s = self.settings
         filters = filters or SearchFilters()
         qlang = question_lang(question)
         kinds = expected_kinds(question)
-        vector = self._encode(question)
         match = match_query(question)
         q_terms = list(dict.fromkeys(terms(question, drop_stopwords=True)))
         idf = self._idf(q_terms)
@@ -190,8 +201,8 @@ class HybridSearcher:
                 continue
             taken[group] = taken.get(group, 0) + 1
             hits.append(Hit(
-                passage=p, release=release, score=float(np.clip(dense.get(p.passage_id, 0.0), -1, 1)),
-                rank_score=scores[p.passage_id],
+                passage=p, release=release, score=scores[p.passage_id],
+                similarity=float(np.clip(dense.get(p.passage_id, 0.0), -1, 1)),
                 also_released_as=self.store.duplicates_of(p.release_id, p.lang),
                 translations=self.store.translations_of(p.release_id, p.lang),
             ))
@@ -207,15 +218,16 @@ class HybridSearcher:
         if not hits:
             return None, "no passage found"
         top = hits[0]
-        share = self.coverage(top.passage.text, idf) if top.passage.lang == qlang else 0.0
-        confident = top.score >= s.min_dense or (top.score >= s.min_dense_with_keywords and share >= s.min_keyword_share)
+        share = self.coverage(frozenset(terms(top.passage.text)), idf) if top.passage.lang == qlang else 0.0
+        sim = top.similarity
+        confident = sim >= s.min_dense or (sim >= s.min_dense_with_keywords and share >= s.min_keyword_share)
         if not confident:
-            return None, (f"nothing relevant enough: the closest passage scores {top.score:.2f} "
+            return None, (f"nothing relevant enough: the closest passage scores {sim:.2f} "
                           f"and holds {share:.0%} of the question's keywords")
         a, b = self._best_sentence(top.passage, idf, kinds)
         figures = [f for f in top.passage.figures if a <= f.start and f.end <= b]
         return Answer(text=top.passage.text[a:b], start=a, end=b, figures=figures,
-                      release_id=top.release.release_id, lang=top.release.lang, score=top.score), None
+                      release_id=top.release.release_id, lang=top.release.lang, score=sim), None
 
     @classmethod
     def _best_sentence(cls, passage: Passage, idf: dict[str, float], kinds: frozenset[str]) -> tuple[int, int]:
@@ -224,7 +236,7 @@ class HybridSearcher:
             return 0, len(passage.text)
         best, best_score = (spans[0].start, spans[0].end), -1.0
         for i, sp in enumerate(spans):
-            score = cls.coverage(passage.text[sp.start:sp.end], idf)
+            score = cls.coverage(frozenset(terms(passage.text[sp.start:sp.end])), idf)
             if kinds and any(sp.start <= f.start and f.end <= sp.end and f.kind in kinds for f in passage.figures):
                 score += 0.5
             score -= 0.01 * i  # earlier sentences win ties: PIB leads with the news

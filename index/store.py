@@ -12,9 +12,10 @@ import hashlib
 import json
 import os
 import sqlite3
-import unicodedata
 import threading
+import unicodedata
 from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -250,7 +251,9 @@ class IndexStore:
 
     def upsert(self, entries: Iterable[ReleaseEntry]) -> int:
         """Add or replace releases (same release_id and lang) in one transaction; returns passages added."""
-        entries = list(entries)
+        # The same release twice in one batch: the last one wins (and FAISS never gets ids that
+        # the batch itself deleted again).
+        entries = list({e.release.key: e for e in entries}.values())
         if not entries:
             return 0
         with self._lock:
@@ -327,6 +330,19 @@ class IndexStore:
 
     # -- reading -----------------------------------------------------------------------------
 
+    @contextmanager
+    def snapshot(self):
+        """Reads inside see one committed state, even while another thread writes."""
+        con = self._reader()
+        if con.in_transaction:  # nested: the outer snapshot holds
+            yield
+            return
+        con.execute("BEGIN")
+        try:
+            yield
+        finally:
+            con.execute("COMMIT")
+
     def _reader(self) -> sqlite3.Connection:
         """One read connection per thread: WAL gives each a consistent committed snapshot."""
         con = getattr(self._local, "con", None)
@@ -386,6 +402,15 @@ class IndexStore:
             return [(int(i), float(s)) for i, s in self._reader().execute(sql, args)]
         except sqlite3.OperationalError:  # a query FTS5 cannot parse finds nothing rather than failing
             return []
+
+    def passage_terms(self, passage_ids: Sequence[int]) -> dict[int, frozenset[str]]:
+        """The keyword terms stored for each passage at ingest (no stemming at query time)."""
+        if not passage_ids:
+            return {}
+        marks = ",".join("?" * len(passage_ids))
+        rows = self._reader().execute(f"SELECT rowid, terms FROM passages_fts WHERE rowid IN ({marks})",
+                                      [int(i) for i in passage_ids])
+        return {pid: frozenset(t.split()) for pid, t in rows}
 
     def document_frequencies(self, terms: list[str]) -> dict[str, int]:
         """How many passages hold each term (for idf weights)."""

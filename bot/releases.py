@@ -1,0 +1,287 @@
+"""Live ingestion: add, replace, read and delete releases over HTTP (issue 5).
+
+POST /releases takes one release (application/json; a JSON array of them is accepted too) or a
+JSON-lines batch (application/x-ndjson), in our ingest format (corpus/README.md). Every line is
+validated first; any error → 422 listing each bad line by number, and nothing is stored. A valid
+request goes in as ONE store transaction (the Indexer's batch covers the whole request), after the
+embedding — which runs outside the store's lock, so /ask keeps answering meanwhile.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import sqlite3
+import threading
+from typing import Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from bot.observability import error_responses
+from bot.security import require_admin
+from corpus import Release
+from index.store import DB_NAME, figures_from_json
+
+NDJSON_TYPES = {"application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/json-lines"}
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$"
+
+
+class ReleaseIn(BaseModel):
+    """One release in our ingest format."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    release_id: str = Field(pattern=ID_PATTERN, description="PIB release id (PRID); with lang, the identity")
+    lang: Literal["hi", "en"]
+    title: str = Field(min_length=1, max_length=1000, pattern=r"\S")
+    text: str = Field(min_length=1, max_length=1_000_000, pattern=r"\S",
+                      description="the release body; PIB page furniture (footer, sign-off) is dropped")
+    ministry: str | None = Field(default=None, max_length=300)
+    date: _dt.date | None = Field(default=None, description="publication day, yyyy-mm-dd")
+    url: str | None = Field(default=None, max_length=2000)
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_as_documented(cls, v):  # a string as the schema says, not a number taken as Unix time
+        if v is not None and not isinstance(v, str):
+            raise ValueError("a date as yyyy-mm-dd")
+        return v
+
+
+class IngestedOut(BaseModel):
+    release_id: str
+    lang: str
+    passages: int
+    replaced: bool
+
+
+class IngestOut(BaseModel):
+    releases: int
+    passages: int
+    seconds: float
+    items: list[IngestedOut]
+
+
+class DeleteOut(BaseModel):
+    release_id: str
+    lang: str | None
+    deleted: int = Field(description="releases removed (one per language)")
+
+
+class PassageDetail(BaseModel):
+    passage_id: int
+    start: int
+    end: int
+    text: str
+    figures: list[dict]
+
+
+class TranslationRef(BaseModel):
+    release_id: str
+    lang: str
+    title: str
+    url: str | None
+
+
+class ReleaseDetail(BaseModel):
+    release_id: str
+    lang: str
+    title: str
+    ministry: str | None
+    date: str | None
+    url: str | None
+    source: str | None
+    text: str
+    passages: list[PassageDetail]
+    translations: list[TranslationRef]
+
+
+class ReleaseOut(BaseModel):
+    release_id: str
+    languages: list[ReleaseDetail]
+
+
+_RELEASE_SCHEMA = ReleaseIn.model_json_schema()  # flat (no $refs): inlined in the operation below
+_BODY_DOC = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": {"oneOf": [
+                _RELEASE_SCHEMA,
+                {"type": "array", "items": _RELEASE_SCHEMA, "minItems": 1},
+            ]}},
+            "application/x-ndjson": {"schema": {"type": "string", "description": "one ReleaseIn JSON object a line"}},
+        },
+    }
+}
+
+router = APIRouter(tags=["releases"])
+
+
+def to_release(item: ReleaseIn) -> Release:
+    """Like the JSON-lines reader: page furniture dropped (unless that leaves nothing), PIB url by default."""
+    from corpus.pib_page import clean_body
+    from corpus.release import pib_url
+
+    body, _ = clean_body(item.text)
+    return Release(release_id=item.release_id, lang=item.lang, title=item.title.strip() or item.title,
+                   text=body if body.strip() else item.text, ministry=item.ministry or None,
+                   date=item.date.isoformat() if item.date else None,
+                   url=item.url or (pib_url(item.release_id) if item.release_id.isdigit() else None), source="api")
+
+
+def parse_releases(body: bytes, content_type: str) -> tuple[list[Release], list[dict]]:
+    """The body → releases, or per-line errors (line numbers from 1). A release given twice: the last wins."""
+    ctype = content_type.split(";")[0].strip().lower()
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise HTTPException(400, f"The body is not UTF-8: {exc}") from None
+    items: list[tuple[int, object]] = []
+    errors: list[dict] = []
+    if ctype in NDJSON_TYPES:
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                items.append((n, json.loads(line)))
+            except json.JSONDecodeError as exc:
+                errors.append({"line": n, "errors": [f"not JSON: {exc.msg} at column {exc.colno}"]})
+    elif ctype == "application/json" or ctype.endswith("+json"):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise HTTPException(400, f"The body is not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        items = list(enumerate(data, 1)) if isinstance(data, list) else [(1, data)]
+    else:
+        raise HTTPException(415, f"Send application/json (one release, or an array) or application/x-ndjson "
+                                 f"(one release a line), not {ctype or 'no Content-Type'!r}.")
+    if not items and not errors:
+        raise HTTPException(422, "No releases in the body.")
+    releases: list[Release] = []
+    seen: dict[tuple[str, str], int] = {}
+    for n, raw in items:
+        if not isinstance(raw, dict):
+            errors.append({"line": n, "errors": ["a release must be a JSON object"]})
+            continue
+        try:
+            item = ReleaseIn.model_validate(raw)
+            release = to_release(item)
+        except ValidationError as exc:
+            errors.append({"line": n, "release_id": raw.get("release_id") if isinstance(raw.get("release_id"), str) else None,
+                           "errors": [f"{'.'.join(map(str, e['loc'])) or 'body'}: {e['msg']}" for e in exc.errors()]})
+            continue
+        except ValueError as exc:
+            errors.append({"line": n, "release_id": item.release_id, "errors": [str(exc)]})
+            continue
+        seen[release.key] = len(releases)
+        releases.append(release)
+    # one entry per (release_id, lang): a store batch must not hold the same release twice
+    releases = [r for i, r in enumerate(releases) if seen[r.key] == i]
+    return releases, errors
+
+
+def ingest_atomic(service, releases: list[Release]):
+    """The whole request in one store transaction: a batch as large as the request."""
+    return service.indexer.run(releases, batch_size=max(1, len(releases)))
+
+
+@router.post("/releases", response_model=IngestOut, dependencies=[Depends(require_admin)],
+             openapi_extra=_BODY_DOC, responses=error_responses(400, 401, 403, 413, 415, 422),
+             summary="Add or replace releases (admin)")
+async def post_releases(request: Request) -> IngestOut:
+    app = request.app
+    body = await request.body()
+    releases, errors = parse_releases(body, request.headers.get("content-type", ""))
+    if errors:
+        app.state.metrics.ingest_rejected.inc()
+        raise HTTPException(422, {"message": f"{len(errors)} invalid release(s); nothing was ingested",
+                                  "lines": errors})
+    service = app.state.service
+    replaced = [service.store.has_release(r.release_id, r.lang) for r in releases]
+    report = await run_in_threadpool(ingest_atomic, service, releases)
+    app.state.metrics.ingested_releases.inc(report.releases)
+    app.state.metrics.ingested_passages.inc(report.passages)
+    counts = _passage_counts(service, [r.key for r in releases])
+    items = [IngestedOut(release_id=r.release_id, lang=r.lang, passages=counts.get(r.key, 0), replaced=was)
+             for r, was in zip(releases, replaced)]
+    return IngestOut(releases=report.releases, passages=report.passages, seconds=round(report.seconds, 3),
+                     items=items)
+
+
+@router.delete("/releases/{release_id}", response_model=DeleteOut, dependencies=[Depends(require_admin)],
+               responses=error_responses(401, 403, 404, 422), summary="Delete a release (admin)")
+async def delete_release(request: Request, release_id: str,
+                         lang: Literal["hi", "en"] | None = Query(default=None, description="only this language")
+                         ) -> DeleteOut:
+    n = await run_in_threadpool(request.app.state.service.store.delete, release_id, lang)
+    if n == 0:
+        raise HTTPException(404, f"No release {release_id}" + (f" in {lang!r}" if lang else "") + " in the index.")
+    request.app.state.metrics.deleted_releases.inc(n)
+    return DeleteOut(release_id=release_id, lang=lang, deleted=n)
+
+
+@router.get("/releases/{release_id}", response_model=ReleaseOut, responses=error_responses(404, 422),
+            summary="A release: metadata, text, passages with figures, translations")
+async def get_release(request: Request, release_id: str,
+                      lang: Literal["hi", "en"] | None = Query(default=None, description="only this language")
+                      ) -> ReleaseOut:
+    out = await run_in_threadpool(read_release, request.app.state.service.store, release_id, lang)
+    if not out:
+        raise HTTPException(404, f"No release {release_id}" + (f" in {lang!r}" if lang else "") + " in the index.")
+    return ReleaseOut(release_id=release_id, languages=out)
+
+
+# -- reading one release from one snapshot ----------------------------------------------------
+
+_local = threading.local()
+
+
+def _snapshot_con(store) -> sqlite3.Connection:
+    cons = getattr(_local, "cons", None)
+    if cons is None:
+        cons = _local.cons = {}
+    key = str(store.path)
+    if key not in cons:
+        cons[key] = sqlite3.connect(f"file:{store.path / DB_NAME}?mode=ro", uri=True, check_same_thread=False,
+                                    isolation_level=None)
+    return cons[key]
+
+
+def read_release(store, release_id: str, lang: str | None) -> list[ReleaseDetail]:
+    """Metadata, text and passages in ONE read transaction: never half of a concurrent replacement."""
+    con = _snapshot_con(store)
+    con.execute("BEGIN")
+    try:
+        sql = "SELECT release_id, lang, title, ministry, date, url, source, text FROM releases WHERE release_id=?"
+        args: list = [release_id]
+        if lang:
+            sql += " AND lang=?"
+            args.append(lang)
+        rels = con.execute(sql + " ORDER BY lang", args).fetchall()
+        out = []
+        for rid, lg, title, ministry, date, url, source, text in rels:
+            passages = [PassageDetail(passage_id=pid, start=s, end=e, text=t,
+                                      figures=[f.to_dict() for f in figures_from_json(fj)])
+                        for pid, s, e, t, fj in con.execute(
+                            'SELECT id, start, "end", text, figures FROM passages WHERE release_id=? AND lang=? '
+                            'ORDER BY start, id', (rid, lg))]
+            others = con.execute("SELECT release_id, lang, title, url FROM releases WHERE release_id=? AND lang!=? "
+                                 "ORDER BY lang", (rid, lg)).fetchall()
+            out.append(ReleaseDetail(release_id=rid, lang=lg, title=title, ministry=ministry, date=date, url=url,
+                                     source=source, text=text, passages=passages,
+                                     translations=[TranslationRef(release_id=a, lang=b, title=c, url=d)
+                                                   for a, b, c, d in others]))
+        return out
+    finally:
+        con.execute("COMMIT")
+
+
+def _passage_counts(service, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    con = _snapshot_con(service.store)
+    out = {}
+    for rid, lg in keys:
+        out[(rid, lg)] = con.execute("SELECT COUNT(*) FROM passages WHERE release_id=? AND lang=?",
+                                     (rid, lg)).fetchone()[0]
+    return out

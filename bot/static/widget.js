@@ -1,0 +1,500 @@
+/*! Vigyapti chat widget. Embed on any page with one line:
+ *    <script src="https://HOST/widget.js" data-api="https://HOST"></script>
+ *  Optional attributes: data-lang="hi|en" (first interface language), data-open (start open).
+ *  Everything that comes from the API is inserted as text (textContent / text nodes), never as HTML.
+ */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  if (!script || window.Vigyapti) return; // once per page
+
+  var scriptUrl = new URL(script.src, location.href);
+  var API = (script.getAttribute("data-api") || scriptUrl.origin).replace(/\/+$/, "");
+  var CSS_URL = new URL("widget.css", scriptUrl).href;
+  var TIMEOUT_MS = 45000;
+  var MAX_SOURCES = 3;
+  var SOURCE_MARGIN = 0.05; // dense-score distance from the answer's passage for another source card
+  var SHORT = 420; // characters of a long answer shown before "Show more"
+
+  var T = {
+    en: {
+      launcher: "Ask Vigyapti",
+      launcherLabel: "Open the Vigyapti chat: ask about government press releases",
+      title: "Vigyapti",
+      subtitle: "Answers from PIB press releases",
+      close: "Close chat",
+      toggle: "हिंदी",
+      toggleLabel: "हिंदी में देखें (switch to Hindi)",
+      log: "Conversation",
+      label: "Your question",
+      placeholder: "Ask in Hindi or English…",
+      send: "Send",
+      welcome: "Ask about Government of India press releases, in Hindi or English. You get the sentence that answers, with its figures highlighted, and the releases it comes from.",
+      tryThis: "Try:",
+      examples: ["How many sellers from Madhya Pradesh completed their profile on GeM?",
+                 "मध्य प्रदेश के कितने विक्रेताओं ने जेम पर अपनी प्रोफाइल पूरी की है?"],
+      you: "You asked",
+      typing: "Searching the press releases…",
+      answer: "Answer",
+      sources: "Sources",
+      closest: "Closest releases",
+      noAnswer: "I could not find an answer to this in the press releases. Try asking it in other words.",
+      down: "The service cannot be reached right now. Please check your connection and try again in a moment.",
+      rate: "You have asked many questions in a short time. Please wait {s} seconds and try again.",
+      rateSoon: "You have asked many questions in a short time. Please wait a moment and try again.",
+      server: "Something went wrong on our side. Please try again.",
+      bad: "That question could not be understood. Please shorten or rephrase it.",
+      retry: "Try again",
+      open: "Open release on pib.gov.in (new tab)",
+      more: "Show more",
+      footer: "Quoted from PIB releases. Check the source before you rely on it."
+    },
+    hi: {
+      launcher: "विज्ञप्ति से पूछें",
+      launcherLabel: "विज्ञप्ति चैट खोलें: सरकारी प्रेस विज्ञप्तियों के बारे में पूछें",
+      title: "विज्ञप्ति",
+      subtitle: "PIB प्रेस विज्ञप्तियों से उत्तर",
+      close: "चैट बंद करें",
+      toggle: "English",
+      toggleLabel: "Switch to English (अंग्रेज़ी में देखें)",
+      log: "बातचीत",
+      label: "आपका प्रश्न",
+      placeholder: "हिंदी या अंग्रेज़ी में पूछें…",
+      send: "भेजें",
+      welcome: "भारत सरकार की प्रेस विज्ञप्तियों के बारे में हिंदी या अंग्रेज़ी में पूछें। आपको उत्तर वाला वाक्य, उसके आँकड़े हाइलाइट करके, और उसके स्रोत मिलेंगे।",
+      tryThis: "आज़माएँ:",
+      examples: ["मध्य प्रदेश के कितने विक्रेताओं ने जेम पर अपनी प्रोफाइल पूरी की है?",
+                 "How many sellers from Madhya Pradesh completed their profile on GeM?"],
+      you: "आपका प्रश्न",
+      typing: "प्रेस विज्ञप्तियों में खोज रहे हैं…",
+      answer: "उत्तर",
+      sources: "स्रोत",
+      closest: "सबसे निकट की विज्ञप्तियाँ",
+      noAnswer: "इस प्रश्न का उत्तर प्रेस विज्ञप्तियों में नहीं मिला। कृपया प्रश्न को दूसरे शब्दों में पूछकर देखें।",
+      down: "सेवा से अभी संपर्क नहीं हो पा रहा है। कृपया अपना इंटरनेट कनेक्शन जाँचें और थोड़ी देर बाद फिर कोशिश करें।",
+      rate: "आपने कम समय में बहुत से प्रश्न पूछे हैं। कृपया {s} सेकंड रुककर फिर कोशिश करें।",
+      rateSoon: "आपने कम समय में बहुत से प्रश्न पूछे हैं। कृपया थोड़ा रुककर फिर कोशिश करें।",
+      server: "हमारी ओर से कुछ गड़बड़ हुई। कृपया फिर कोशिश करें।",
+      bad: "यह प्रश्न समझा नहीं जा सका। कृपया इसे छोटा करके या दूसरे शब्दों में पूछें।",
+      retry: "फिर कोशिश करें",
+      open: "pib.gov.in पर विज्ञप्ति खोलें (नया टैब)",
+      more: "और दिखाएँ",
+      footer: "उत्तर PIB विज्ञप्तियों से लिए गए हैं। भरोसा करने से पहले स्रोत देखें।"
+    }
+  };
+  var HI_MONTHS = ["जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर", "नवंबर", "दिसंबर"];
+  var EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+  var lang = script.getAttribute("data-lang") ||
+    (/^hi\b/i.test(document.documentElement.lang || "") ? "hi" : "en");
+  if (!T[lang]) lang = "en";
+
+  // -- small DOM helpers: every string goes in as text ------------------------------------------
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    if (attrs) for (var k in attrs) if (attrs[k] != null) node.setAttribute(k, attrs[k]);
+    (children || []).forEach(function (c) {
+      node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    });
+    return node;
+  }
+  function svg(paths, cls) {
+    var NS = "http://www.w3.org/2000/svg";
+    var s = document.createElementNS(NS, "svg");
+    s.setAttribute("viewBox", "0 0 24 24");
+    s.setAttribute("aria-hidden", "true");
+    s.setAttribute("focusable", "false");
+    if (cls) s.setAttribute("class", cls);
+    paths.forEach(function (d) {
+      var p = document.createElementNS(NS, "path");
+      p.setAttribute("d", d);
+      s.appendChild(p);
+    });
+    return s;
+  }
+  var ICON_CHAT = ["M4 5.5A2.5 2.5 0 0 1 6.5 3h11A2.5 2.5 0 0 1 20 5.5v8a2.5 2.5 0 0 1-2.5 2.5H10l-4.2 3.6c-.5.4-1.3.1-1.3-.6V16h0A2.5 2.5 0 0 1 4 13.5z"];
+  var ICON_CLOSE = ["M6 6l12 12M18 6L6 18"];
+  var ICON_SEND = ["M4 12l16-8-6 16-2.5-6.5z", "M11.5 13.5L20 4"];
+  var ICON_LINK = ["M14 4h6v6", "M20 4l-9 9", "M18 14v4a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h4"];
+
+  function t(key) { return T[lang][key]; }
+  function scriptOf(text) {
+    var deva = (text.match(/[\u0900-\u097F]/g) || []).length;
+    var latin = (text.match(/[A-Za-z]/g) || []).length;
+    return deva && deva >= latin ? "hi" : "en";
+  }
+  function formatDate(iso, l) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    if (!m) return iso || "";
+    return parseInt(m[3], 10) + " " + (l === "hi" ? HI_MONTHS : EN_MONTHS)[parseInt(m[2], 10) - 1] + " " + m[1];
+  }
+  function safeUrl(url, releaseId) {
+    try {
+      var u = new URL(url);
+      if (u.protocol === "https:" || u.protocol === "http:") return u.href;
+    } catch (e) { /* fall through */ }
+    return releaseId ? "https://pib.gov.in/PressReleasePage.aspx?PRID=" + encodeURIComponent(releaseId) : null;
+  }
+
+  // -- the answer: API `answer` when present, else the top passage's sentence with its first figure
+  function fixFigures(text, figures, base) {
+    var out = [];
+    (figures || []).forEach(function (f) {
+      if (!f || typeof f.text !== "string" || !f.text) return;
+      var s = f.start, e = f.end;
+      if (text.slice(s, e) !== f.text) {
+        if (typeof base === "number" && text.slice(s - base, e - base) === f.text) { s -= base; e -= base; }
+        else {
+          s = text.indexOf(f.text);
+          if (s < 0) return;
+          e = s + f.text.length;
+        }
+      }
+      out.push({ start: s, end: e, fig: f });
+    });
+    out.sort(function (a, b) { return a.start - b.start; });
+    return out.filter(function (r, i) { return i === 0 || r.start >= out[i - 1].end; });
+  }
+  function sentenceAround(text, pos, maxChars) {
+    var re = /([.!?\u0964\u0965])\s+|\n+/g, m, start = 0, end = text.length;
+    while ((m = re.exec(text))) {
+      var next = m.index + m[0].length;
+      if (next <= pos) start = next;
+      else if (m.index >= pos) { end = m[1] ? m.index + 1 : m.index; break; }
+    }
+    if (end - start > maxChars) {
+      var lo = Math.max(start, pos - (maxChars >> 1)), hi = Math.min(end, lo + maxChars);
+      if (lo > start) { var sp = text.indexOf(" ", lo); if (sp > 0 && sp < pos) lo = sp + 1; }
+      if (hi < end) { var sp2 = text.lastIndexOf(" ", hi); if (sp2 > pos) hi = sp2; }
+      start = lo; end = hi;
+    }
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    return [start, end];
+  }
+  function pickAnswer(data) {
+    var passages = Array.isArray(data.passages) ? data.passages : [];
+    if (Object.prototype.hasOwnProperty.call(data, "answer")) {
+      var a = data.answer;
+      if (!a || typeof a.text !== "string" || !a.text) return { none: true, reason: data.reason, passages: passages };
+      var from = passages.filter(function (p) { return p.release_id === a.release_id; })[0] || passages[0];
+      return { text: a.text, marks: fixFigures(a.text, a.figures, a.start), passage: from, passages: passages };
+    }
+    if (!passages.length) return { none: true, passages: passages };
+    var top = passages[0], text = String(top.text || "");
+    var figs = fixFigures(text, top.figures);
+    var span = sentenceAround(text, figs.length ? figs[0].start : 0, 600);
+    var marks = figs.filter(function (r) { return r.start >= span[0] && r.end <= span[1]; })
+      .map(function (r) { return { start: r.start - span[0], end: r.end - span[0], fig: r.fig }; });
+    return { text: text.slice(span[0], span[1]), marks: marks, passage: top, passages: passages };
+  }
+  function highlighted(tag, text, marks) {
+    var node = el(tag), pos = 0;
+    marks.forEach(function (r) {
+      if (r.start > pos) node.appendChild(document.createTextNode(text.slice(pos, r.start)));
+      var mark = el("mark", { "class": "vg-fig" }, [text.slice(r.start, r.end)]);
+      if (r.fig && r.fig.label) mark.setAttribute("title", String(r.fig.label));
+      node.appendChild(mark);
+      pos = r.end;
+    });
+    if (pos < text.length) node.appendChild(document.createTextNode(text.slice(pos)));
+    return node;
+  }
+
+  // -- the widget ---------------------------------------------------------------------------------
+  var host = el("div", { id: "vigyapti-widget" });
+  host.style.display = "none"; // shown once its stylesheet has loaded
+  var root = host.attachShadow({ mode: "open" });
+  var link = el("link", { rel: "stylesheet", href: CSS_URL });
+  link.addEventListener("load", function () { host.style.display = ""; });
+  link.addEventListener("error", function () { host.style.display = ""; });
+  root.appendChild(link);
+
+  var i18n = []; // [node, key, attribute or null] re-labelled when the language changes
+  function tx(node, key, attr) { i18n.push([node, key, attr || null]); return node; }
+
+  var launcherText = tx(el("span", { "class": "vg-launcher-text" }), "launcher");
+  var launcher = tx(el("button", { type: "button", "class": "vg-launcher", "aria-expanded": "false",
+    "aria-controls": "vg-panel", "aria-haspopup": "dialog" }, [svg(ICON_CHAT, "vg-icon"), launcherText]),
+    "launcherLabel", "aria-label");
+
+  var title = tx(el("h2", { id: "vg-title", "class": "vg-title" }), "title");
+  var subtitle = tx(el("p", { "class": "vg-subtitle" }), "subtitle");
+  var langBtn = el("button", { type: "button", "class": "vg-lang" });
+  tx(langBtn, "toggle"); tx(langBtn, "toggleLabel", "aria-label");
+  var closeBtn = tx(el("button", { type: "button", "class": "vg-close" }, [svg(ICON_CLOSE)]), "close", "aria-label");
+  var head = el("header", { "class": "vg-head" }, [
+    el("div", { "class": "vg-logo", "aria-hidden": "true" }, ["वि"]),
+    el("div", { "class": "vg-heading" }, [title, subtitle]), langBtn, closeBtn]);
+
+  var log = tx(el("div", { "class": "vg-log", role: "log", "aria-live": "polite", tabindex: "0" }), "log", "aria-label");
+  var status = el("div", { "class": "vg-sr", role: "status", "aria-live": "polite" });
+
+  var input = tx(el("textarea", { id: "vg-input", "class": "vg-input", rows: "1", maxlength: "1000",
+    autocomplete: "off", enterkeyhint: "send" }), "placeholder", "placeholder");
+  var label = tx(el("label", { "for": "vg-input", "class": "vg-sr" }), "label");
+  var sendBtn = tx(el("button", { type: "submit", "class": "vg-send" }, [svg(ICON_SEND)]), "send", "aria-label");
+  var form = el("form", { "class": "vg-form", novalidate: "" }, [label, input, sendBtn]);
+  var foot = tx(el("p", { "class": "vg-foot" }), "footer");
+
+  var panel = el("section", { id: "vg-panel", "class": "vg-panel", role: "dialog", "aria-modal": "false",
+    "aria-labelledby": "vg-title", hidden: "" }, [head, log, status, form, foot]);
+  root.appendChild(launcher);
+  root.appendChild(panel);
+
+  function relabel() {
+    i18n.forEach(function (item) {
+      var value = t(item[1]);
+      if (item[2]) item[0].setAttribute(item[2], value); else item[0].textContent = value;
+    });
+    langBtn.setAttribute("lang", lang === "hi" ? "en" : "hi");
+    panel.setAttribute("lang", lang);
+    launcher.setAttribute("lang", lang);
+    renderWelcome();
+  }
+  function setLang(l) { if (T[l] && l !== lang) { lang = l; relabel(); } }
+
+  var welcome = el("div", { "class": "vg-msg vg-bot vg-welcome" });
+  function renderWelcome() {
+    welcome.textContent = "";
+    welcome.appendChild(el("p", null, [t("welcome")]));
+    var chips = el("div", { "class": "vg-chips" }, [el("span", { "class": "vg-try" }, [t("tryThis")])]);
+    t("examples").forEach(function (q) {
+      var chip = el("button", { type: "button", "class": "vg-chip", lang: scriptOf(q) }, [q]);
+      chip.addEventListener("click", function () { ask(q); });
+      chips.appendChild(chip);
+    });
+    welcome.appendChild(chips);
+  }
+  log.appendChild(welcome);
+
+  var lastQuestion = null;
+  function addMessage(node) {
+    log.appendChild(node);
+    // Keep the question in view with its answer; if both do not fit, start at the question.
+    var anchor = node.classList.contains("vg-user") || !lastQuestion ? node : lastQuestion;
+    var top = anchor.offsetTop - log.offsetTop - 8;
+    var bottom = node.offsetTop - log.offsetTop + node.offsetHeight + 8;
+    log.scrollTop = bottom - top > log.clientHeight ? top : bottom - log.clientHeight;
+    return node;
+  }
+
+  // -- open / close / keyboard -------------------------------------------------------------------
+  function isOpen() { return !panel.hidden; }
+  function open() {
+    if (isOpen()) return;
+    panel.hidden = false;
+    launcher.setAttribute("aria-expanded", "true");
+    input.focus();
+  }
+  function close() {
+    if (!isOpen()) return;
+    panel.hidden = true;
+    launcher.setAttribute("aria-expanded", "false");
+    launcher.focus();
+  }
+  launcher.addEventListener("click", function () { isOpen() ? close() : open(); });
+  closeBtn.addEventListener("click", close);
+  langBtn.addEventListener("click", function () { setLang(lang === "hi" ? "en" : "hi"); });
+  panel.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") { e.preventDefault(); close(); }
+  });
+  input.addEventListener("keydown", function (e) {
+    if (e.key === "Enter" && !e.shiftKey && !e.isComposing) { e.preventDefault(); submit(); }
+  });
+  input.addEventListener("input", function () {
+    input.style.height = "auto";
+    input.style.height = Math.min(input.scrollHeight, 120) + "px";
+  });
+  form.addEventListener("submit", function (e) { e.preventDefault(); submit(); });
+  // Any element on the host page with data-vigyapti-open opens the chat; data-vigyapti-ask asks too.
+  document.addEventListener("click", function (e) {
+    var target = e.target && e.target.closest && e.target.closest("[data-vigyapti-open],[data-vigyapti-ask]");
+    if (!target) return;
+    e.preventDefault();
+    var q = target.getAttribute("data-vigyapti-ask");
+    if (q) ask(q); else open();
+  });
+
+  // -- asking ------------------------------------------------------------------------------------
+  var busy = false, coolUntil = 0;
+  function submit() {
+    var q = input.value.trim();
+    if (!q || busy || Date.now() < coolUntil) return;
+    input.value = "";
+    input.style.height = "auto";
+    ask(q);
+  }
+  function setBusy(b) {
+    busy = b;
+    sendBtn.disabled = b || Date.now() < coolUntil;
+    log.setAttribute("aria-busy", b ? "true" : "false");
+  }
+  function cooldown(seconds) {
+    coolUntil = Date.now() + seconds * 1000;
+    sendBtn.disabled = true;
+    setTimeout(function () { if (!busy) sendBtn.disabled = false; }, seconds * 1000 + 50);
+  }
+
+  function ask(question) {
+    open();
+    if (busy) return;
+    question = String(question).slice(0, 1000);
+    setLang(scriptOf(question));
+    lastQuestion = addMessage(el("div", { "class": "vg-msg vg-user", lang: scriptOf(question) }, [
+      el("span", { "class": "vg-sr" }, [t("you") + ": "]), question]));
+    send(question);
+  }
+
+  function send(question) {
+    var l = lang;
+    setBusy(true);
+    var typing = addMessage(el("div", { "class": "vg-msg vg-bot vg-typing", "aria-hidden": "true" },
+      [el("span"), el("span"), el("span")]));
+    status.textContent = T[l].typing;
+    var ctrl = window.AbortController ? new AbortController() : null;
+    var timer = setTimeout(function () { if (ctrl) ctrl.abort(); }, TIMEOUT_MS);
+    fetch(API + "/ask", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ question: question, top_k: 5 }),
+      signal: ctrl ? ctrl.signal : undefined,
+      credentials: "omit"
+    }).then(function (res) {
+      if (res.ok) return res.json().then(function (data) { return { data: data }; });
+      return { status: res.status, retryAfter: res.headers.get("Retry-After") };
+    }, function () {
+      return { status: 0 };
+    }).then(function (r) {
+      typing.remove();
+      if (r.data) showAnswer(r.data, l);
+      else showError(r, question, l);
+    }).catch(function () {
+      typing.remove();
+      showError({ status: -1 }, question, l);
+    }).then(function () {
+      clearTimeout(timer);
+      status.textContent = "";
+      setBusy(false);
+      if (isOpen()) input.focus();
+    });
+  }
+
+  function retryAfterSeconds(value) {
+    if (!value) return null;
+    if (/^\d+$/.test(value.trim())) return parseInt(value, 10);
+    var when = Date.parse(value);
+    return isNaN(when) ? null : Math.max(1, Math.round((when - Date.now()) / 1000));
+  }
+
+  function showError(r, question, l) {
+    var tt = T[l], text, wait = null, kind = "down";
+    if (r.status === 429) {
+      kind = "rate";
+      wait = retryAfterSeconds(r.retryAfter);
+      text = wait ? tt.rate.replace("{s}", String(wait)) : tt.rateSoon;
+      cooldown(wait || 5);
+    } else if (r.status === 0 || r.status === 502 || r.status === 503 || r.status === 504) {
+      text = tt.down;
+    } else if (r.status === 422 || r.status === 400 || r.status === 413) {
+      kind = "bad"; text = tt.bad;
+    } else {
+      kind = "server"; text = tt.server;
+    }
+    var msg = el("div", { "class": "vg-msg vg-bot vg-error", "data-error": kind, lang: l }, [
+      el("p", null, [text])]);
+    if (kind !== "bad") {
+      var retry = el("button", { type: "button", "class": "vg-retry" }, [tt.retry]);
+      if (wait) {
+        retry.disabled = true;
+        setTimeout(function () { retry.disabled = false; }, wait * 1000);
+      }
+      retry.addEventListener("click", function () {
+        if (busy || Date.now() < coolUntil) return;
+        msg.remove();
+        send(question);
+      });
+      msg.appendChild(retry);
+    }
+    addMessage(msg);
+  }
+
+  function sourceCard(p, l) {
+    var url = safeUrl(p.url, p.release_id);
+    var titleText = String(p.title || p.release_id || "");
+    var titleNode = url
+      ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer", "class": "vg-card-title",
+          lang: p.lang || null, title: T[l].open }, [titleText, svg(ICON_LINK, "vg-ext")])
+      : el("span", { "class": "vg-card-title", lang: p.lang || null }, [titleText]);
+    var meta = [p.ministry, formatDate(p.date, l)].filter(Boolean).join(" · ");
+    return el("li", { "class": "vg-card", "data-release": String(p.release_id || "") }, [
+      titleNode,
+      meta ? el("span", { "class": "vg-meta", lang: p.lang || null }, [meta]) : null,
+      el("span", { "class": "vg-id" }, ["PRID " + String(p.release_id || "")])
+    ].filter(Boolean));
+  }
+
+  // A long answer shows its start (with the first figure) and a button for the rest.
+  function answerBlock(a, tt) {
+    var box = el("div", { "class": "vg-answer-box" });
+    function render(full) {
+      var text = a.text, marks = a.marks, cut = text.length;
+      if (!full && text.length > SHORT) {
+        var need = marks.length ? marks[0].end : 0;
+        cut = text.lastIndexOf(" ", Math.max(SHORT, need + 40));
+        if (cut <= need) cut = Math.max(SHORT, need);
+        marks = marks.filter(function (r) { return r.end <= cut; });
+        text = text.slice(0, cut).replace(/[\s,;:]+$/, "") + " …";
+      }
+      var p = highlighted("p", text, marks);
+      p.className = "vg-answer";
+      if (a.passage && a.passage.lang) p.setAttribute("lang", a.passage.lang);
+      box.textContent = "";
+      box.appendChild(p);
+      if (cut < a.text.length) {
+        var more = el("button", { type: "button", "class": "vg-more" }, [tt.more]);
+        more.addEventListener("click", function () { render(true); box.querySelector(".vg-answer").focus(); });
+        box.appendChild(more);
+      }
+      if (full) p.setAttribute("tabindex", "-1");
+    }
+    render(false);
+    return box;
+  }
+
+  function showAnswer(data, l) {
+    var tt = T[l], a = pickAnswer(data || {});
+    var msg = el("div", { "class": "vg-msg vg-bot vg-reply", lang: l });
+    if (a.none) {
+      msg.classList.add("vg-none");
+      msg.appendChild(el("p", null, [tt.noAnswer]));
+    } else {
+      msg.appendChild(answerBlock(a, tt));
+    }
+    var seen = {}, cards = [];
+    var ordered = a.passage ? [a.passage].concat(a.passages) : a.passages;
+    // With an answer, other releases are shown only when they score about as well as its own.
+    var floor = a.passage && typeof a.passage.score === "number" ? a.passage.score - SOURCE_MARGIN : -Infinity;
+    ordered.forEach(function (p, i) {
+      if (!p || cards.length >= MAX_SOURCES || seen[p.release_id]) return;
+      if (i > 0 && !a.none && typeof p.score === "number" && p.score < floor) return;
+      seen[p.release_id] = true;
+      cards.push(sourceCard(p, l));
+    });
+    if (cards.length) {
+      msg.appendChild(el("h3", { "class": "vg-sources-title" }, [a.none ? tt.closest : tt.sources]));
+      msg.appendChild(el("ol", { "class": "vg-sources" }, cards));
+    }
+    addMessage(msg);
+  }
+
+  relabel();
+  var startOpen = script.hasAttribute("data-open");
+  function mount() {
+    document.body.appendChild(host);
+    if (startOpen) open();
+  }
+  if (document.body) mount(); else document.addEventListener("DOMContentLoaded", mount);
+
+  window.Vigyapti = { open: open, close: close, ask: ask, setLang: setLang, version: "1" };
+})();

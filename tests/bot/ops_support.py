@@ -1,0 +1,29 @@
+"""Shared by the issue 5 tests: a scratch index of a few real releases, served with admin keys set."""
+from __future__ import annotations
+
+from pathlib import Path
+
+ADMIN_KEY = "test-admin-key-0123456789"
+OTHER_KEY = "second-admin-key"
+# Small real releases (the GeM one is asked about in test_api); a handful keeps embedding quick.
+SCRATCH_IDS = ("2184082", "1628922", "1620635")
+
+
+def scratch_service(root: Path, embedder, corpus_slice, **settings):
+    """A Service over its own index (so writes never disturb the session index other tests rely on)."""
+    from bot.service import Service
+    from bot.settings import Settings
+
+    s = Settings(index_dir=root / "index", querylog=root / "querylog.db",
+                 admin_keys=f"{ADMIN_KEY},{OTHER_KEY}", **settings)
+    service = Service(s, embedder=embedder)
+    if service.is_empty():
+        service.ingest([r for r in corpus_slice if r.release_id in SCRATCH_IDS])
+    return service
+
+
+def app_for(service, **overrides):
+    """An app over `service` with its settings changed (rate limits, body limits, keys...)."""
+    from bot.api import create_app
+
+    return create_app(service, service.settings.model_copy(update=overrides))

@@ -1,0 +1,318 @@
+"""The Telegram bot, without the network but over real HTTP.
+
+A fake Bot API (tests/bot/fake_bot_api.py) listens on 127.0.0.1 and records what the bot sends; the real
+app (real model, real index slice) runs under uvicorn pointed at it with `telegram_api_base`, and real
+Update JSON is POSTed to /telegram/webhook, as Telegram would.
+"""
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from fake_bot_api import BOT_ID, BOT_USERNAME, FakeBotAPI
+
+SEED_HI = "मध्य प्रदेश के कितने विक्रेताओं ने जेम पर अपनी प्रोफाइल पूरी की है?"
+SEED_EN = "How many sellers from Madhya Pradesh completed their profile on GeM?"
+GEM_LINK = 'href="https://pib.gov.in/PressReleasePage.aspx?PRID=2184082"'
+TOKEN = "123456:TEST-token_for-the-fake-api"
+SECRET = "s3cret-webhook_token"
+ROOT = Path(__file__).resolve().parents[2]
+BOLD_86K = re.compile(r"<b>[^<]*86,000[^<]*</b>")  # the figure in bold (with its qualifier, if any)
+
+_ids = itertools.count(1)
+
+
+@pytest.fixture(scope="module")
+def fake_api():
+    with FakeBotAPI(TOKEN) as api:
+        yield api
+
+
+@pytest.fixture(scope="module")
+def tg_settings(service, fake_api):
+    return service.settings.model_copy(update={
+        "telegram_token": TOKEN, "telegram_secret": SECRET, "telegram_api_base": fake_api.base})
+
+
+@pytest.fixture(scope="module")
+def bot_url(service, tg_settings, serve_app, fake_api):
+    from bot.api import create_app
+
+    url = serve_app(create_app(service, settings=tg_settings))
+    assert fake_api.sent("getMe"), "the bot did not initialize against the fake Bot API"
+    return url
+
+
+@pytest.fixture
+def api(fake_api):
+    fake_api.clear()
+    return fake_api
+
+
+# -- real Update payloads ---------------------------------------------------------------------------
+
+def user(uid=4242, lang="hi"):
+    return {"id": uid, "is_bot": False, "first_name": "Asha", "language_code": lang}
+
+
+def private_chat(uid=4242):
+    return {"id": uid, "type": "private", "first_name": "Asha"}
+
+
+GROUP = {"id": -1001234567890, "type": "supergroup", "title": "Sarkari Khabar"}
+
+
+def message(text=None, *, chat=None, sender=None, entities=None, reply_to=None, **extra):
+    msg = {"message_id": next(_ids), "date": int(time.time()), "chat": chat or private_chat(),
+           "from": sender or user()}
+    if text is not None:
+        msg["text"] = text
+    if entities:
+        msg["entities"] = entities
+    if reply_to:
+        msg["reply_to_message"] = reply_to
+    msg.update(extra)
+    return msg
+
+
+def update(msg, kind="message"):
+    return {"update_id": next(_ids) + 10_000, kind: msg}
+
+
+def command(name, lang="hi"):
+    return update(message(f"/{name}", sender=user(lang=lang), entities=[
+        {"type": "bot_command", "offset": 0, "length": len(name) + 1}]))
+
+
+def post(bot_url, payload, *, secret=SECRET, raw: bytes | None = None):
+    headers = {"Content-Type": "application/json"}
+    if secret is not None:
+        headers["X-Telegram-Bot-Api-Secret-Token"] = secret
+    body = raw if raw is not None else json.dumps(payload, ensure_ascii=False).encode()
+    return httpx.post(f"{bot_url}/telegram/webhook", content=body, headers=headers, timeout=120)
+
+
+def replies(api, chat_id=None) -> list[dict]:
+    return [m for m in api.sent("sendMessage") if chat_id is None or m["chat_id"] == chat_id]
+
+
+# -- questions --------------------------------------------------------------------------------------
+
+def test_hindi_question_gets_a_hindi_answer_with_the_figure_and_source(bot_url, api):
+    r = post(bot_url, update(message(SEED_HI)))
+    assert r.status_code == 200 and r.json() == {"ok": True}
+    assert api.sent("sendChatAction")[0]["action"] == "typing"
+    [reply] = replies(api, 4242)
+    assert reply["parse_mode"] == "HTML"
+    text = reply["text"]
+    assert "86,000" in text and BOLD_86K.search(text)
+    assert GEM_LINK in text
+    assert "स्रोत" in text and "Sources" not in text  # Hindi interface text for a Hindi question
+    assert len(text) <= 4096
+    assert reply["link_preview_options"] == {"is_disabled": True}
+
+
+def test_english_question_gets_english_interface_text(bot_url, api):
+    r = post(bot_url, update(message(SEED_EN, sender=user(lang="en"))))
+    assert r.status_code == 200
+    [reply] = replies(api)
+    assert BOLD_86K.search(reply["text"]) and GEM_LINK in reply["text"]
+    assert "Sources" in reply["text"] and "स्रोत" not in reply["text"]
+
+
+@pytest.mark.parametrize("name,lang,first", [("start", "hi", "नमस्ते"), ("help", "en", "Hello")])
+def test_start_and_help_in_both_languages(bot_url, api, name, lang, first):
+    assert post(bot_url, command(name, lang)).status_code == 200
+    [reply] = replies(api)
+    assert reply["text"].startswith(first)
+    assert "नमस्ते" in reply["text"] and "Hello" in reply["text"]
+    assert f"@{BOT_USERNAME}" in reply["text"]
+    assert reply["parse_mode"] == "HTML"
+
+
+def test_sticker_gets_a_polite_hint(bot_url, api):
+    sticker = {"file_id": "CAACAgIAAxkBAAE", "file_unique_id": "AgADAQAD", "type": "regular",
+               "width": 512, "height": 512, "is_animated": False, "is_video": False, "emoji": "👍"}
+    assert post(bot_url, update(message(sticker=sticker))).status_code == 200
+    [reply] = replies(api)
+    assert "टेक्स्ट" in reply["text"] and "text" in reply["text"]
+    assert not api.sent("sendChatAction")  # no search for a sticker
+
+
+def test_photo_in_private_chat_gets_the_hint_in_the_users_language_first(bot_url, api):
+    photo = [{"file_id": "AgACAgIAAxkBAAI", "file_unique_id": "AQADx", "width": 90, "height": 90}]
+    assert post(bot_url, update(message(photo=photo, sender=user(lang="en")))).status_code == 200
+    [reply] = replies(api)
+    assert reply["text"].startswith("I can only read text")
+
+
+# -- groups -----------------------------------------------------------------------------------------
+
+def test_group_message_without_mention_is_ignored(bot_url, api):
+    assert post(bot_url, update(message(SEED_EN, chat=GROUP))).status_code == 200
+    assert replies(api) == [] and not api.sent("sendChatAction")
+
+
+def test_group_sticker_is_ignored(bot_url, api):
+    sticker = {"file_id": "CAACAgIAAxkBAAE", "file_unique_id": "AgADAQAD", "type": "regular",
+               "width": 512, "height": 512, "is_animated": False, "is_video": False}
+    assert post(bot_url, update(message(chat=GROUP, sticker=sticker))).status_code == 200
+    assert replies(api) == []
+
+
+def test_group_message_with_mention_is_answered_as_a_reply(bot_url, api):
+    mention = f"@{BOT_USERNAME}"
+    msg = message(f"{mention} {SEED_HI}", chat=GROUP,
+                  entities=[{"type": "mention", "offset": 0, "length": len(mention)}])
+    assert post(bot_url, update(msg)).status_code == 200
+    [reply] = replies(api, GROUP["id"])
+    assert BOLD_86K.search(reply["text"]) and GEM_LINK in reply["text"] and "स्रोत" in reply["text"]
+    assert reply["reply_parameters"]["message_id"] == msg["message_id"]
+
+
+def test_group_reply_to_the_bot_is_answered(bot_url, api):
+    ours = {"message_id": 9, "date": int(time.time()), "chat": GROUP,
+            "from": {"id": BOT_ID, "is_bot": True, "first_name": "Vigyapti", "username": BOT_USERNAME},
+            "text": "earlier answer"}
+    assert post(bot_url, update(message(SEED_EN, chat=GROUP, reply_to=ours))).status_code == 200
+    [reply] = replies(api, GROUP["id"])
+    assert "86,000" in reply["text"] and "Sources" in reply["text"]
+
+
+def test_mention_without_a_question_asks_for_one(bot_url, api):
+    mention = f"@{BOT_USERNAME}"
+    msg = message(mention, chat=GROUP, sender=user(lang="en"),
+                  entities=[{"type": "mention", "offset": 0, "length": len(mention)}])
+    assert post(bot_url, update(msg)).status_code == 200
+    [reply] = replies(api)
+    assert reply["text"] == f"Please write your question after @{BOT_USERNAME}."
+
+
+# -- edited messages: answered again, as a reply to the edited message -------------------------------
+
+def test_edited_message_is_answered_again(bot_url, api):
+    msg = message(SEED_HI, edit_date=int(time.time()))
+    assert post(bot_url, update(msg, kind="edited_message")).status_code == 200
+    [reply] = replies(api)
+    assert reply["text"].startswith("<i>संपादित प्रश्न का उत्तर:</i>")
+    assert BOLD_86K.search(reply["text"]) and GEM_LINK in reply["text"]
+    assert reply["reply_parameters"]["message_id"] == msg["message_id"]
+
+
+def test_edited_group_message_without_mention_is_still_ignored(bot_url, api):
+    msg = message(SEED_EN, chat=GROUP, edit_date=int(time.time()))
+    assert post(bot_url, update(msg, kind="edited_message")).status_code == 200
+    assert replies(api) == []
+
+
+# -- the webhook guard ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("secret,status", [(None, 401), ("wrong", 403), (SECRET + "x", 403), ("", 401)])
+def test_wrong_or_missing_secret_is_rejected(bot_url, api, secret, status):
+    r = post(bot_url, update(message(SEED_EN)), secret=secret)
+    assert r.status_code == status
+    assert r.json()["ok"] is False and "Secret-Token" in r.json()["detail"]
+    assert replies(api) == []
+
+
+@pytest.mark.parametrize("raw", [b'{"update_id": 1, "message": ', b"\xff\xfe not json", b"[1, 2]",
+                                 b'{"message": {"text": "no update id"}}'])
+def test_malformed_updates_get_400(bot_url, api, raw):
+    r = post(bot_url, None, raw=raw)
+    assert r.status_code == 400
+    assert r.json()["ok"] is False
+    assert replies(api) == []
+
+
+def test_webhook_is_404_when_the_bot_is_not_configured(live_url):
+    r = httpx.post(f"{live_url}/telegram/webhook", json={"update_id": 1},
+                   headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
+    assert r.status_code == 404 and "VIGYAPTI_TELEGRAM_TOKEN" in r.json()["detail"]
+
+
+# -- formatting: escaping and splitting -------------------------------------------------------------
+
+def test_replies_escape_html_and_split_under_the_limit(service):
+    from bot.telegram import AnswerText, from_result, render_reply
+
+    hits, _ = from_result(service.ask(SEED_HI, top_k=5))
+    hostile = "<img src=x onerror=alert(1)> & <b>not bold</b> "
+    long_text = (hostile + "राज्य के 86,000 से ज्यादा विक्रेता। ") * 300  # ~ 25,000 characters
+    spans = [(i, i + 6) for i in range(len(long_text)) if long_text.startswith("86,000", i)]
+    parts = render_reply(hits, "hi", AnswerText(long_text, spans, "2184082"))
+    assert len(parts) > 3
+    assert all(len(p) <= 4096 for p in parts)
+    joined = "".join(parts)
+    assert "<img" not in joined and "&lt;img src=x onerror=alert(1)&gt;" in joined
+    assert "&amp;" in joined and "&lt;b&gt;not bold&lt;/b&gt;" in joined
+    for p in parts:  # every message is well-formed on its own
+        assert p.count("<b>") == p.count("</b>") and p.count("<a ") == p.count("</a>")
+    assert joined.count("<b>86,000</b>") == 300
+    assert GEM_LINK in parts[-1]
+
+
+# -- the CLI: set-webhook, poll refuses while it is set, delete-webhook -----------------------------
+
+def cli(args, fake_api, tmp_path):
+    env = {**os.environ, "VIGYAPTI_TELEGRAM_TOKEN": TOKEN, "VIGYAPTI_TELEGRAM_SECRET": SECRET,
+           "VIGYAPTI_TELEGRAM_API_BASE": fake_api.base, "VIGYAPTI_INDEX_DIR": str(tmp_path / "index")}
+    return subprocess.run([sys.executable, "-m", "bot.cli", "telegram", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_cli_set_webhook_then_poll_refuses_then_delete(api, tmp_path):
+    done = cli(["set-webhook", "https://vigyapti.example.org"], api, tmp_path)
+    assert done.returncode == 0, done.stderr
+    [call] = api.sent("setWebhook")
+    assert call["url"] == "https://vigyapti.example.org/telegram/webhook"
+    assert call["secret_token"] == SECRET
+    assert set(call["allowed_updates"]) == {"message", "edited_message"}
+
+    done = cli(["poll"], api, tmp_path)
+    assert done.returncode == 2
+    assert "webhook is set" in done.stderr and "vigyapti telegram delete-webhook" in done.stderr
+    assert not api.sent("getUpdates")
+
+    done = cli(["delete-webhook"], api, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert api.webhook_url == ""
+
+    done = cli(["set-webhook", "http://insecure.example.org/hook"], api, tmp_path)
+    assert done.returncode == 2 and "https" in done.stderr
+
+
+def test_poll_answers_from_getupdates(service, tg_settings, api):
+    from bot.telegram import poll
+
+    assert api.webhook_url == ""
+    loop = asyncio.new_event_loop()
+    stop = asyncio.Event()
+    errors = []
+
+    def run():
+        try:
+            loop.run_until_complete(poll(tg_settings, lambda: service, stop=stop, poll_timeout=1))
+        except BaseException as exc:  # surfaced below
+            errors.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    try:
+        api.queue_update(update(message(SEED_HI, chat=private_chat(777), sender=user(777))))
+        api.wait_for("sendMessage", timeout=120)
+    finally:
+        loop.call_soon_threadsafe(stop.set)
+        thread.join(timeout=30)
+    assert not errors, errors
+    [reply] = replies(api, 777)
+    assert BOLD_86K.search(reply["text"]) and GEM_LINK in reply["text"] and "स्रोत" in reply["text"]

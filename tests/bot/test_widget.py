@@ -1,0 +1,388 @@
+"""The web chat widget in a real headless Chromium (Debian's, driven by Playwright) against the real app.
+
+Pages: the demo page the app serves at `/`, and a "ministry page" on another origin (a tiny server on
+another loopback port) that embeds the widget with the documented one line, so CORS is exercised and
+no Content-Security-Policy of ours hides an injection. Screenshots go to docs/.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+import pytest
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+expect = playwright_api.expect
+
+SEED_HI = "मध्य प्रदेश के कितने विक्रेताओं ने जेम पर अपनी प्रोफाइल पूरी की है?"
+SEED_EN = "How many sellers from Madhya Pradesh completed their profile on GeM?"
+GEM_URL = "https://pib.gov.in/PressReleasePage.aspx?PRID=2184082"
+XSS = "<img src=x onerror=alert(1)>"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+DESKTOP = {"width": 1280, "height": 800}
+MOBILE = {"width": 390, "height": 844}
+
+expect.set_options(timeout=60_000)  # the first question warms the model up
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# -- a third-party page that embeds the widget, and an API that rate-limits ------------------------
+
+class HostPages:
+    """http://127.0.0.1:PORT/embed?src=WIDGET_JS&api=API → a plain page with the one-line embed;
+    POST /ask → 429 with Retry-After (CORS-enabled), to show the rate-limited state."""
+
+    def __init__(self):
+        pages = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def _send(self, status, body=b"", ctype="text/html; charset=utf-8", extra=None):
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Access-Control-Allow-Origin", "*")
+                self.send_header("Access-Control-Allow-Headers", "Content-Type")
+                self.send_header("Access-Control-Expose-Headers", "Retry-After")
+                for k, v in (extra or {}).items():
+                    self.send_header(k, v)
+                self.end_headers()
+                self.wfile.write(body)
+
+            def do_GET(self):
+                url = urlsplit(self.path)
+                if url.path != "/embed":
+                    return self._send(404, b"not found", "text/plain")
+                q = {k: v[-1] for k, v in parse_qs(url.query).items()}
+                attrs = f' data-api="{html.escape(q["api"])}"' if "api" in q else ""
+                page = (f'<!doctype html><html lang="{html.escape(q.get("lang", "en"))}"><head><meta charset="utf-8">'
+                        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+                        '<title>Ministry page</title></head><body><h1>A ministry page</h1>'
+                        '<p>Some content.</p>'
+                        f'<script src="{html.escape(q["src"])}"{attrs}></script></body></html>')
+                self._send(200, page.encode())
+
+            def do_OPTIONS(self):
+                self._send(204, b"", "text/plain")
+
+            def do_POST(self):
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                pages.rate_limited += 1
+                self._send(429, json.dumps({"detail": "rate limited"}).encode(), "application/json",
+                           {"Retry-After": "7"})
+
+        self.rate_limited = 0
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def embed(self, widget_from: str, api: str | None = None, lang: str = "en") -> str:
+        params = {"src": f"{widget_from}/widget.js", "lang": lang}
+        if api is not None:
+            params["api"] = api
+        return f"{self.url}/embed?" + httpx.QueryParams(params).__str__()
+
+
+@pytest.fixture(scope="module")
+def host_pages():
+    pages = HostPages()
+    yield pages
+    pages.server.shutdown()
+    pages.server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is not installed: run `make browser` (apt-get install chromium)")
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Page:
+    """A browser page that records dialogs and script errors, with shortcuts into the widget."""
+
+    def __init__(self, browser, viewport=DESKTOP):
+        self.context = browser.new_context(viewport=viewport, locale="en-IN")
+        self.page = self.context.new_page()
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def w(self, selector: str):  # Playwright's CSS selectors pierce the widget's open shadow root
+        return self.page.locator(", ".join(f"#vigyapti-widget {s.strip()}" for s in selector.split(",")))
+
+    def open(self):
+        self.w(".vg-launcher").click()
+        expect(self.w(".vg-panel")).to_be_visible()
+
+    def ask(self, question: str):
+        n = self.w(".vg-reply, .vg-error").count()
+        self.w("textarea").fill(question)
+        self.w("textarea").press("Enter")
+        expect(self.w(".vg-reply, .vg-error")).to_have_count(n + 1)
+        return self.w(".vg-reply, .vg-error").last
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def make_page(browser):
+    pages = []
+
+    def make(viewport=DESKTOP) -> Page:
+        pages.append(Page(browser, viewport))
+        return pages[-1]
+
+    yield make
+    for p in pages:
+        p.close()
+
+
+def assert_gem_answer(reply):
+    expect(reply.locator("mark", has_text="86,000")).to_have_count(1)
+    mark = reply.locator(".vg-answer mark", has_text="86,000")
+    expect(mark).to_be_visible()
+    link = reply.locator(f'.vg-card a[href="{GEM_URL}"]')
+    expect(link).to_have_count(1)
+    assert link.get_attribute("target") == "_blank" and "noopener" in link.get_attribute("rel")
+    expect(reply.locator('.vg-card[data-release="2184082"]')).to_contain_text("30")
+
+
+# -- the files and headers ----------------------------------------------------------------------------
+
+def test_static_files_have_types_caching_and_csp(live_url):
+    with httpx.Client(base_url=live_url) as c:
+        for path, ctype in [("/", "text/html"), ("/widget.js", "text/javascript"), ("/widget.css", "text/css")]:
+            r = c.get(path)
+            assert r.status_code == 200 and r.headers["content-type"].startswith(ctype)
+            assert r.headers["etag"] and r.headers["cache-control"]
+            assert r.headers["x-content-type-options"] == "nosniff"
+            again = c.get(path, headers={"If-None-Match": r.headers["etag"]})
+            assert again.status_code == 304 and not again.content
+        page = c.get("/")
+        assert "script-src 'self'" in page.headers["content-security-policy"]
+        assert "no-cache" in page.headers["cache-control"]
+        assert "max-age" in c.get("/widget.js").headers["cache-control"]
+        assert '<script src="/widget.js"></script>' in page.text
+        js = c.get("/widget.js").text
+        assert "innerHTML" not in js and "insertAdjacentHTML" not in js and "eval(" not in js
+        assert len(js.encode()) < 40_000
+
+
+def test_ask_is_callable_from_other_origins(live_url):
+    r = httpx.options(f"{live_url}/ask", headers={
+        "Origin": "https://ministry.example.gov.in", "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type"})
+    assert r.status_code == 200 and r.headers["access-control-allow-origin"] == "*"
+    r = httpx.post(f"{live_url}/ask", json={"question": SEED_EN, "top_k": 1},
+                   headers={"Origin": "https://ministry.example.gov.in"}, timeout=60)
+    assert r.headers["access-control-allow-origin"] == "*"
+    assert "retry-after" in r.headers["access-control-expose-headers"].lower()
+
+
+# -- the demo page, seed questions, screenshots ------------------------------------------------------
+
+def test_seed_questions_on_the_demo_page_desktop(live_url, make_page):
+    p = make_page(DESKTOP)
+    p.page.goto(live_url + "/")
+    expect(p.w(".vg-launcher")).to_be_visible()
+    assert p.w(".vg-panel").is_hidden()
+    p.open()
+    expect(p.w(".vg-title")).to_have_text("Vigyapti")
+
+    reply = p.ask(SEED_HI)
+    assert_gem_answer(reply)
+    # a Hindi question switches the interface to Hindi
+    expect(p.w(".vg-panel")).to_have_attribute("lang", "hi")
+    expect(reply.locator(".vg-sources-title")).to_have_text("स्रोत")
+    expect(p.w(".vg-title")).to_have_text("विज्ञप्ति")
+    expect(p.w("textarea")).to_have_attribute("placeholder", "हिंदी या अंग्रेज़ी में पूछें…")
+    expect(p.w(".vg-typing")).to_have_count(0)
+    expect(p.w("textarea")).to_be_focused()
+    p.page.wait_for_timeout(400)  # let the smooth scroll settle
+    p.page.screenshot(path=str(DOCS / "widget-desktop.png"))
+
+    reply = p.ask(SEED_EN)
+    assert_gem_answer(reply)
+    expect(p.w(".vg-panel")).to_have_attribute("lang", "en")
+    expect(reply.locator(".vg-sources-title")).to_have_text("Sources")
+    expect(p.w(".vg-user").last).to_contain_text(SEED_EN)
+    assert not p.dialogs and not p.errors
+
+
+def test_seed_question_on_a_phone(live_url, make_page):
+    p = make_page(MOBILE)
+    p.page.goto(live_url + "/")
+    p.open()
+    reply = p.ask(SEED_HI)
+    assert_gem_answer(reply)
+    box = p.w(".vg-panel").bounding_box()  # the whole screen (once its opening animation is over)
+    assert box["x"] == 0 and box["width"] >= MOBILE["width"] - 20 and box["height"] >= MOBILE["height"] - 1
+    assert reply.bounding_box()["width"] <= MOBILE["width"]
+    scroll_width = p.page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= MOBILE["width"]  # nothing sticks out sideways
+    p.page.wait_for_timeout(400)
+    p.page.screenshot(path=str(DOCS / "widget-mobile.png"))
+    assert not p.dialogs and not p.errors
+
+
+def test_page_buttons_open_and_ask(live_url, make_page):
+    p = make_page()
+    p.page.goto(live_url + "/")
+    p.page.get_by_role("button", name="Ask in English").click()
+    expect(p.w(".vg-panel")).to_be_visible()
+    expect(p.w(".vg-reply")).to_have_count(1)
+    assert_gem_answer(p.w(".vg-reply"))
+
+
+# -- embedded in another site: one line, CORS, injection ----------------------------------------------
+
+def test_one_line_embed_on_another_origin(live_url, host_pages, make_page):
+    p = make_page()
+    p.page.goto(host_pages.embed(live_url, api=live_url, lang="hi"))
+    expect(p.w(".vg-launcher")).to_contain_text("विज्ञप्ति से पूछें")  # the page's lang="hi"
+    p.open()
+    assert_gem_answer(p.ask(SEED_EN))
+    assert not p.dialogs and not p.errors
+
+
+def test_hostile_question_renders_as_text(live_url, host_pages, make_page):
+    p = make_page()
+    p.page.goto(host_pages.embed(live_url, api=live_url))
+    p.open()
+    p.ask(XSS)
+    expect(p.w(".vg-user").last).to_contain_text(XSS)
+    p.page.wait_for_timeout(300)
+    assert p.dialogs == []
+    assert p.page.locator("img").count() == 0 and p.w("img").count() == 0
+    assert not p.errors
+
+
+@pytest.fixture(scope="module")
+def hostile_api(settings, embedder, serve_app, tmp_path_factory):
+    """A scratch service whose one release carries markup in its title, text, ministry and URL."""
+    from bot.api import create_app
+    from bot.service import Service
+    from corpus.release import Release
+
+    scratch = settings.model_copy(update={"index_dir": tmp_path_factory.mktemp("hostile") / "index"})
+    svc = Service(scratch, embedder=embedder)
+    text = (f"Vigyapti scratch notice {XSS}. The widget test ministry registered 86,000 test sellers "
+            f"<script>alert(2)</script> on its portal this year. \"Quotes\" & ampersands stay text.")
+    svc.ingest([Release(release_id="990001", lang="en", title=f"Scratch notice {XSS}", text=text,
+                        ministry=f"Ministry of {XSS}", date="2025-01-15", url="javascript:alert(3)")])
+    yield serve_app(create_app(svc))
+    svc.close()
+
+
+def test_hostile_release_renders_as_text(live_url, host_pages, hostile_api, make_page):
+    p = make_page()
+    p.page.goto(host_pages.embed(live_url, api=hostile_api))
+    p.open()
+    reply = p.ask("How many test sellers did the widget test ministry register on its portal?")
+    expect(reply.locator(".vg-card-title")).to_contain_text(f"Scratch notice {XSS}")
+    expect(reply.locator(".vg-meta")).to_contain_text(f"Ministry of {XSS}")
+    expect(reply.locator(".vg-answer, p").first).to_contain_text("86,000")
+    # a javascript: URL is never used as a link; the release's PIB page is
+    links = [reply.locator("a").nth(i).get_attribute("href") for i in range(reply.locator("a").count())]
+    assert links and all(h.startswith("https://pib.gov.in/") for h in links), links
+    p.page.wait_for_timeout(300)
+    assert p.dialogs == []
+    assert p.w("img").count() == 0 and p.w("script").count() == 0 and p.page.locator("img").count() == 0
+    assert not p.errors
+
+
+# -- error states ---------------------------------------------------------------------------------------
+
+def test_service_down_shows_a_clear_error_and_retry(live_url, host_pages, make_page):
+    closed = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    p = make_page()
+    p.page.goto(host_pages.embed(live_url, api=closed))
+    p.open()
+    err = p.ask(SEED_EN)
+    expect(err).to_have_attribute("data-error", "down")
+    expect(err).to_contain_text("cannot be reached")
+    expect(err.get_by_role("button", name="Try again")).to_be_visible()
+    expect(p.w(".vg-typing")).to_have_count(0)
+    # in Hindi too, following the question
+    err = p.ask(SEED_HI)
+    expect(err).to_contain_text("सेवा से अभी संपर्क नहीं हो पा रहा है")
+
+
+def test_rate_limited_says_how_long_to_wait(live_url, host_pages, make_page):
+    p = make_page()
+    p.page.goto(host_pages.embed(live_url, api=host_pages.url))
+    p.open()
+    err = p.ask(SEED_EN)
+    expect(err).to_have_attribute("data-error", "rate")
+    expect(err).to_contain_text("wait 7 seconds")
+    expect(p.w(".vg-send")).to_be_disabled()
+    expect(err.get_by_role("button", name="Try again")).to_be_disabled()
+    assert host_pages.rate_limited >= 1
+
+
+# -- keyboard, language toggle ----------------------------------------------------------------------------
+
+def test_keyboard_open_ask_and_escape(live_url, make_page):
+    p = make_page()
+    p.page.goto(live_url + "/")
+    launcher = p.w(".vg-launcher")
+    expect(launcher).to_have_attribute("aria-expanded", "false")
+    launcher.focus()
+    p.page.keyboard.press("Enter")
+    expect(p.w(".vg-panel")).to_be_visible()
+    expect(p.w(".vg-panel")).to_have_attribute("role", "dialog")
+    expect(launcher).to_have_attribute("aria-expanded", "true")
+    expect(p.w("textarea")).to_be_focused()
+    expect(p.w(".vg-log")).to_have_attribute("aria-live", "polite")
+    expect(p.w(".vg-close")).to_have_attribute("aria-label", re.compile("Close"))
+    p.page.keyboard.type(SEED_EN)
+    p.page.keyboard.press("Enter")
+    expect(p.w(".vg-reply")).to_have_count(1)
+    p.page.keyboard.press("Shift+Tab")  # focus moves within the panel
+    p.page.keyboard.press("Escape")
+    expect(p.w(".vg-panel")).to_be_hidden()
+    expect(launcher).to_be_focused()
+    expect(launcher).to_have_attribute("aria-expanded", "false")
+    p.page.keyboard.press("Space")
+    expect(p.w(".vg-panel")).to_be_visible()
+    expect(p.w(".vg-reply")).to_have_count(1)  # the conversation is kept
+
+
+def test_language_toggle(live_url, make_page):
+    p = make_page()
+    p.page.goto(live_url + "/")
+    p.open()
+    toggle = p.w(".vg-lang")
+    expect(toggle).to_have_text("हिंदी")
+    toggle.click()
+    expect(p.w(".vg-title")).to_have_text("विज्ञप्ति")
+    expect(p.w(".vg-send")).to_have_attribute("aria-label", "भेजें")
+    expect(toggle).to_have_text("English")
+    toggle.click()
+    expect(p.w(".vg-title")).to_have_text("Vigyapti")
