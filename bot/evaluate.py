@@ -6,6 +6,8 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
+from tqdm import tqdm
+
 
 def figure_hit(figures, value) -> bool:
     """One figure of the passage within 0.5% of the expected value."""
@@ -55,6 +57,7 @@ def evaluate_questions(service, path: Path, *, top_k: int = 5) -> dict:
             "hit3": any(g in ids for g in got[:3]),
             "figure_hit": bool(hits) and figure_hit(hits[0].passage.figures, q.get("value")),
             "answered": result.answer is not None,
+            "similarity": round(hits[0].similarity, 4) if hits else None,
             "ms": round(ms, 1),
         })
     n = len(rows) or 1
@@ -103,7 +106,7 @@ def evaluate_xquad(service, folder: Path) -> dict:
         asked = [q for q in questions if q["qlang"] == qlang]
         r1 = r5 = mrr = 0.0
         started = time.perf_counter()
-        for q in asked:
+        for q in tqdm(asked, desc=f"XQuAD {qlang}->{plang}", unit="q", leave=False):
             got = [h.release.release_id for h in service.ask(q["q"], top_k=10, lang=plang).hits]
             if q["id"] in got:
                 rank = got.index(q["id"]) + 1

@@ -154,6 +154,8 @@ class ReleaseEntry:
 class IndexStore:
     """Releases, passages and vectors in `path/`; safe to read from many threads while one writes."""
 
+    KEYWORD_POOL = 5000  # keyword matches ranked before filters are applied
+
     def __init__(self, path: Path, stamp: IndexStamp):
         self.path = Path(path)
         self.path.mkdir(parents=True, exist_ok=True)
@@ -390,13 +392,18 @@ class IndexStore:
     def keyword_search(self, match: str, k: int, *, filters: SearchFilters | None = None
                        ) -> list[tuple[int, float]]:
         """BM25 over the passages' terms; scores are positive, higher is better."""
-        sql = "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ?"
         args: list = [match]
-        if filters is not None and not filters.is_empty():
+        if filters is None or filters.is_empty():
+            sql = ("SELECT rowid, -bm25(passages_fts) AS s FROM passages_fts WHERE passages_fts MATCH ? "
+                   "ORDER BY bm25(passages_fts) LIMIT ?")
+        else:
+            # Rank first, filter after: a filter inside the MATCH query makes SQLite re-run the
+            # match for every passage of the filter (seconds instead of a millisecond).
             where, wargs = filters.where()
-            sql += f" AND rowid IN (SELECT p.id FROM {_JOIN} WHERE {where})"
+            sql = ("WITH m AS (SELECT rowid AS id, bm25(passages_fts) AS s FROM passages_fts "
+                   f"WHERE passages_fts MATCH ? ORDER BY s LIMIT {int(self.KEYWORD_POOL)}) "
+                   f"SELECT m.id, -m.s FROM m JOIN {_JOIN} ON p.id = m.id WHERE {where} ORDER BY m.s LIMIT ?")
             args += wargs
-        sql += " ORDER BY bm25(passages_fts) LIMIT ?"
         args.append(k)
         try:
             return [(int(i), float(s)) for i, s in self._reader().execute(sql, args)]
@@ -418,6 +425,19 @@ class IndexStore:
             return {}
         marks = ",".join("?" * len(terms))
         rows = self._reader().execute(f"SELECT term, doc FROM passages_vocab WHERE term IN ({marks})", terms)
+        return dict(rows.fetchall())
+
+    def languages(self) -> list[str]:
+        return [r[0] for r in self._reader().execute("SELECT DISTINCT lang FROM releases ORDER BY lang")]
+
+    def release_years(self, passage_ids: Sequence[int]) -> dict[int, str]:
+        """{passage id: the year its release was published}, for passages of dated releases."""
+        if not passage_ids:
+            return {}
+        marks = ",".join("?" * len(passage_ids))
+        rows = self._reader().execute(
+            f"SELECT p.id, substr(r.date, 1, 4) FROM {_JOIN} WHERE r.date IS NOT NULL AND p.id IN ({marks})",
+            [int(i) for i in passage_ids])
         return dict(rows.fetchall())
 
     def release_id_of(self, passage_id: int) -> str | None:
