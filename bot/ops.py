@@ -50,7 +50,7 @@ async def feedback(request: Request, body: FeedbackIn) -> FeedbackOut:
     return FeedbackOut(request_id=body.request_id)
 
 
-async def record_ask(request: Request, req, result, seconds: float) -> str | None:
+async def record_ask(request: Request, req, result, seconds: float, background=None) -> str | None:
     """Count the question for Prometheus and write it to the query log; returns the request id."""
     app = request.app
     rid = current_request_id()
@@ -65,13 +65,20 @@ async def record_ask(request: Request, req, result, seconds: float) -> str | Non
         filters = {k: (v.isoformat() if hasattr(v, "isoformat") else v)
                    for k, v in req.model_dump(exclude={"question"}).items() if v is not None}
         top = result.hits[0].release.release_id if result.hits else None
-        try:
-            await run_in_threadpool(
-                qlog.record, request_id=rid, question=req.question, lang=question_lang(req.question),
-                filters=filters, top_release=top, answered=answered, latency_ms=seconds * 1000,
-                hits=len(result.hits), client=app.state.client_hash(request.scope))
-        except Exception as exc:  # noqa: BLE001 - a full disk must not cost the user the answer
-            log.warning("query log write failed: %s", exc)
+        entry = dict(request_id=rid, question=req.question, lang=question_lang(req.question),
+                     filters=filters, top_release=top, answered=answered, latency_ms=seconds * 1000,
+                     hits=len(result.hits), client=app.state.client_hash(request.scope))
+
+        def write() -> None:
+            try:
+                qlog.record(**entry)
+            except Exception as exc:  # noqa: BLE001 - a full disk must not cost the user the answer
+                log.warning("query log write failed: %s", exc)
+
+        if background is not None:
+            background.add_task(write)  # after the reply is sent: the user does not wait for the disk
+        else:
+            await run_in_threadpool(write)
     return rid
 
 

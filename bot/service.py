@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import threading
 import time
 import unicodedata
 from collections.abc import Iterable
@@ -63,6 +64,16 @@ class Service:
         self.store: IndexStore = open_store(self.settings.index_dir, self.embedder)
         self.searcher = HybridSearcher(self.store, self.embedder)
         self.indexer = Indexer(self.store, self.embedder)
+        # Warm the passage caches in the background: the service answers meanwhile.
+        threading.Thread(target=self._warm, name="warm-caches", daemon=True).start()
+
+    def _warm(self) -> None:
+        try:
+            n = self.store.warm()
+            self.searcher.warm()
+            log.info("warmed %d passages", n)
+        except Exception as exc:  # noqa: BLE001 - a cold cache is slower, not wrong
+            log.warning("cache warm-up failed: %s", exc)
 
     def ask(self, question: str, *, top_k: int = 5, lang: str | None = None, ministry: str | None = None,
             date_from: str | None = None, date_to: str | None = None, release_id: str | None = None,

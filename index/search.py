@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 
 import numpy as np
@@ -85,6 +86,34 @@ class SearchResult:
     kinds: frozenset[str] = field(default_factory=frozenset)
 
 
+@dataclass(frozen=True)
+class PassageAnalysis:
+    """What answering needs of a passage beyond its text: the words around each figure, and its
+    sentences with their words. A stored passage never changes (ids are never reused), so kept."""
+
+    figure_contexts: tuple[tuple[str, frozenset[str]], ...]  # (kind, terms around the figure)
+    sentences: tuple[tuple[int, int, frozenset[str]], ...]  # (start, end, terms)
+
+
+_ANALYSES: dict[int, PassageAnalysis] = {}
+
+
+def analyse(p: Passage, window: int = 80) -> PassageAnalysis:
+    cached = _ANALYSES.get(p.passage_id) if p.passage_id is not None else None
+    if cached is None:
+        cached = PassageAnalysis(
+            figure_contexts=tuple((f.kind, frozenset(terms(p.text[max(0, f.start - window):f.end + window])))
+                                  for f in p.figures),
+            sentences=tuple((sp.start, sp.end, frozenset(terms(p.text[sp.start:sp.end])))
+                            for sp in split_sentences(p.text, p.lang)),
+        )
+        if p.passage_id is not None:
+            if len(_ANALYSES) > 60_000:
+                _ANALYSES.clear()
+            _ANALYSES[p.passage_id] = cached
+    return cached
+
+
 class HybridSearcher:
     """A question → hits (one per release by default) and the single best answer sentence.
 
@@ -95,12 +124,21 @@ class HybridSearcher:
     keyword match in the question's language cannot push aside a better passage in the other.
     """
 
+    def warm(self) -> int:
+        """Analyse every cached passage ahead of the questions that will need it."""
+        n = 0
+        for p in self.store.cached_passages():
+            analyse(p)
+            n += 1
+        return n
+
     def __init__(self, store: IndexStore, embedder: Embedder, settings: SearchSettings | None = None):
         self.store = store
         self.embedder = embedder
         self.settings = settings or SearchSettings()
         # Popular questions come back; their vectors need not be computed again.
         self._encode = lru_cache(maxsize=4096)(lambda q: embedder.encode_queries([q])[0])
+        self._side = ThreadPoolExecutor(max_workers=16, thread_name_prefix="search-encode")
 
     # -- retrieval ---------------------------------------------------------------------------
 
@@ -117,7 +155,7 @@ class HybridSearcher:
             return 0.0
         return sum(w for t, w in idf.items() if t in have) / total
 
-    def _scored(self, vector: np.ndarray, match: str | None, idf: dict[str, float], kinds: frozenset[str],
+    def _scored(self, vector: np.ndarray, keyword: list[tuple[int, float]], idf: dict[str, float], kinds: frozenset[str],
                 filters: SearchFilters, extra: list[int] = (), years: frozenset[str] = frozenset()
                 ) -> tuple[dict[int, float], dict[int, Passage], dict[int, float]]:
         """(score, passage, dense cosine) of every candidate passage under `filters`."""
@@ -129,7 +167,6 @@ class HybridSearcher:
         for lang in langs:
             f = filters.with_lang(lang) if lang else filters
             dense.update(self.store.search(vector, s.depth, allowed=self.store.filter_ids(f)))
-        keyword = self.store.keyword_search(match, s.depth, filters=filters) if match else []
         ids = list(dict.fromkeys([*dense, *(pid for pid, _ in keyword), *extra]))
         passages = self.store.passages(ids)
         missing = [pid for pid in passages if pid not in dense]
@@ -172,11 +209,12 @@ class HybridSearcher:
 
     def run(self, question: str, *, top_k: int = 5, filters: SearchFilters | None = None,
             per_release: int = 1) -> SearchResult:
-        vector = self._encode(question)  # outside the snapshot: the slow part holds no read transaction
+        # The model encodes the question while this thread looks up its words.
+        pending = self._side.submit(self._encode, question)
         with self.store.snapshot():  # every read of one search sees one committed state
-            return self._run(question, vector, top_k, filters, per_release)
+            return self._run(question, pending, top_k, filters, per_release)
 
-    def _run(self, question: str, vector: np.ndarray, top_k: int, filters: SearchFilters | None,
+    def _run(self, question: str, pending, top_k: int, filters: SearchFilters | None,
              per_release: int) -> SearchResult:
         s = self.settings
         filters = filters or SearchFilters()
@@ -186,17 +224,25 @@ class HybridSearcher:
         q_terms = list(dict.fromkeys(terms(question, drop_stopwords=True)))
         idf = self._idf(q_terms)
         years = frozenset(_YEAR.findall(normalise(question)))
+        cross = bool(filters.lang and filters.lang != qlang and s.translation_weight)
+        keyword = {f: self.store.keyword_search(match, s.depth, filters=f) if match else []
+                   for f in ([filters, filters.with_lang(qlang)] if cross else [filters])}
+        for f in keyword:
+            for lang in ([f.lang] if f.lang else self.store.languages()):
+                self.store.filter_ids(f.with_lang(lang))  # cached for the dense search
+        vector = pending.result()
 
         pivot: dict[str, float] = {}
-        if filters.lang and filters.lang != qlang and s.translation_weight:
+        if cross:
             # Cross-language: the question is searched in its own language too; each release
             # found there lends its score to its translation among the passages asked for.
-            p_scores, p_passages, _ = self._scored(vector, match, idf, kinds, filters.with_lang(qlang), years=years)
+            p_scores, p_passages, _ = self._scored(vector, keyword[filters.with_lang(qlang)], idf, kinds,
+                                                   filters.with_lang(qlang), years=years)
             for pid, score in p_scores.items():
                 rid = p_passages[pid].release_id
                 pivot[rid] = max(pivot.get(rid, score), score)
         extra = list(self.store.passage_releases(filters, list(pivot))) if pivot else []
-        scores, passages, dense = self._scored(vector, match, idf, kinds, filters, extra, years)
+        scores, passages, dense = self._scored(vector, keyword[filters], idf, kinds, filters, extra, years)
         if pivot:
             w = s.translation_weight
             for pid, p in passages.items():
@@ -216,16 +262,12 @@ class HybridSearcher:
         return SearchResult(hits, answer, reason, kinds)
 
     @classmethod
-    def figure_fit(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float], window: int = 80) -> float:
+    def figure_fit(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float]) -> float:
         """How well the words around the passage's figures of the asked kind match the question."""
         if not kinds:
             return 0.0
-        best = 0.0
-        for f in p.figures:
-            if f.kind in kinds:
-                around = p.text[max(0, f.start - window):f.end + window]
-                best = max(best, cls.coverage(frozenset(terms(around)), idf))
-        return best
+        return max((cls.coverage(around, idf) for kind, around in analyse(p).figure_contexts if kind in kinds),
+                   default=0.0)
 
     def _one_per_release(self, ordered: list[Passage], scores: dict[int, float], dense: dict[int, float],
                          top_k: int, per_release: int, fit) -> list[Hit]:
@@ -282,15 +324,15 @@ class HybridSearcher:
 
     @classmethod
     def _best_sentence(cls, passage: Passage, idf: dict[str, float], kinds: frozenset[str]) -> tuple[int, int]:
-        spans = split_sentences(passage.text, passage.lang) or []
-        if not spans:
+        sentences = analyse(passage).sentences
+        if not sentences:
             return 0, len(passage.text)
-        best, best_score = (spans[0].start, spans[0].end), -1.0
-        for i, sp in enumerate(spans):
-            score = cls.coverage(frozenset(terms(passage.text[sp.start:sp.end])), idf)
-            if kinds and any(sp.start <= f.start and f.end <= sp.end and f.kind in kinds for f in passage.figures):
+        best, best_score = (sentences[0][0], sentences[0][1]), -1.0
+        for i, (a, b, words) in enumerate(sentences):
+            score = cls.coverage(words, idf)
+            if kinds and any(a <= f.start and f.end <= b and f.kind in kinds for f in passage.figures):
                 score += 0.5
             score -= 0.01 * i  # earlier sentences win ties: PIB leads with the news
             if score > best_score:
-                best, best_score = (sp.start, sp.end), score
+                best, best_score = (a, b), score
         return best

@@ -14,6 +14,7 @@ import os
 import sqlite3
 import threading
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -142,6 +143,33 @@ class SearchFilters:
 _JOIN = "passages p JOIN releases r ON p.release_id = r.release_id AND p.lang = r.lang"
 
 
+class _LRU:
+    """A small thread-safe LRU map for values that never go stale (or whose key says when)."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._data: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            value = self._data.get(key)
+            if value is not None:
+                self._data.move_to_end(key)
+            return value
+
+    def values(self) -> list:
+        with self._lock:
+            return list(self._data.values())
+
+    def put(self, key, value) -> None:
+        with self._lock:
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+
+
 @dataclass(frozen=True)
 class ReleaseEntry:
     """A release ready to store: its passages (with figures) and one vector per passage."""
@@ -169,6 +197,10 @@ class IndexStore:
         self._db.execute(_FTS_SCHEMA)
         self._db.execute(_VOCAB_SCHEMA)
         self._local = threading.local()
+        self._passage_cache = _LRU(50_000)
+        self._terms_cache = _LRU(50_000)
+        self._filter_cache = _LRU(64)
+        self._selector_cache = _LRU(64)
         self._check_stamp()
         self._faiss = self._load_faiss()
 
@@ -377,17 +409,36 @@ class IndexStore:
         if allowed is not None:
             if len(allowed) == 0:
                 return []
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))
+            params = faiss.SearchParameters(sel=self._selector(allowed))
         scores, ids = index.search(q, min(k, index.ntotal), params=params)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i != -1]
 
+    def _selector(self, allowed: np.ndarray):
+        """An IDSelectorBatch for `allowed`, reused while the same array (a cached filter) comes back."""
+        key = id(allowed)
+        hit = self._selector_cache.get(key)
+        if hit is not None and hit[0] is allowed:
+            return hit[1]
+        selector = faiss.IDSelectorBatch(allowed)
+        self._selector_cache.put(key, (allowed, selector))  # holds `allowed`, so its id stays unique
+        return selector
+
     def filter_ids(self, filters: SearchFilters) -> np.ndarray | None:
-        """Passage ids that pass `filters`, or None when there is nothing to filter."""
+        """Passage ids that pass `filters`, or None when there is nothing to filter.
+
+        Cached per committed generation: the common filters (a language) repeat on every question.
+        """
         if filters.is_empty():
             return None
-        where, args = filters.where()
-        rows = self._reader().execute(f"SELECT p.id FROM {_JOIN} WHERE {where}", args)
-        return np.fromiter((r[0] for r in rows), dtype=np.int64)
+        row = self._reader().execute("SELECT value FROM meta WHERE key='generation'").fetchone()
+        key = (filters, row[0] if row else "0")
+        ids = self._filter_cache.get(key)
+        if ids is None:
+            where, args = filters.where()
+            rows = self._reader().execute(f"SELECT p.id FROM {_JOIN} WHERE {where}", args)
+            ids = np.fromiter((r[0] for r in rows), dtype=np.int64)
+            self._filter_cache.put(key, ids)
+        return ids
 
     def keyword_search(self, match: str, k: int, *, filters: SearchFilters | None = None
                        ) -> list[tuple[int, float]]:
@@ -410,14 +461,34 @@ class IndexStore:
         except sqlite3.OperationalError:  # a query FTS5 cannot parse finds nothing rather than failing
             return []
 
+    def cached_passages(self) -> list[Passage]:
+        return self._passage_cache.values()
+
+    def warm(self) -> int:
+        """Load passages and their terms into memory, so the first questions are as fast as later ones."""
+        ids = [r[0] for r in self._reader().execute("SELECT id FROM passages ORDER BY id LIMIT ?",
+                                                    (self._passage_cache.size,))]
+        for at in range(0, len(ids), 500):
+            self.passages(ids[at:at + 500])
+            self.passage_terms(ids[at:at + 500])
+        return len(ids)
+
     def passage_terms(self, passage_ids: Sequence[int]) -> dict[int, frozenset[str]]:
         """The keyword terms stored for each passage at ingest (no stemming at query time)."""
-        if not passage_ids:
-            return {}
-        marks = ",".join("?" * len(passage_ids))
-        rows = self._reader().execute(f"SELECT rowid, terms FROM passages_fts WHERE rowid IN ({marks})",
-                                      [int(i) for i in passage_ids])
-        return {pid: frozenset(t.split()) for pid, t in rows}
+        out, missing = {}, []
+        for pid in passage_ids:
+            hit = self._terms_cache.get(int(pid))
+            if hit is None:
+                missing.append(int(pid))
+            else:
+                out[int(pid)] = hit
+        if missing:
+            marks = ",".join("?" * len(missing))
+            for pid, t in self._reader().execute(
+                    f"SELECT rowid, terms FROM passages_fts WHERE rowid IN ({marks})", missing):
+                out[pid] = frozenset(t.split())
+                self._terms_cache.put(pid, out[pid])
+        return out
 
     def document_frequencies(self, terms: list[str]) -> dict[str, int]:
         """How many passages hold each term (for idf weights)."""
@@ -482,17 +553,25 @@ class IndexStore:
         return [{"release_id": r[0], "lang": r[1], "title": r[2], "url": r[3]} for r in rows]
 
     def passages(self, ids: Sequence[int]) -> dict[int, Passage]:
-        if not ids:
-            return {}
-        marks = ",".join("?" * len(ids))
-        rows = self._reader().execute(
-            f'SELECT id, release_id, lang, start, "end", text, figures FROM passages WHERE id IN ({marks})',
-            [int(i) for i in ids])
-        return {
-            r[0]: Passage(release_id=r[1], lang=r[2], start=r[3], end=r[4], text=r[5],
-                          figures=figures_from_json(r[6]), passage_id=r[0])
-            for r in rows
-        }
+        """Passages by id. A passage id is never reused (AUTOINCREMENT), so its row never changes
+        and parsed passages are kept for the next question."""
+        out, missing = {}, []
+        for pid in ids:
+            hit = self._passage_cache.get(int(pid))
+            if hit is None:
+                missing.append(int(pid))
+            else:
+                out[int(pid)] = hit
+        if missing:
+            marks = ",".join("?" * len(missing))
+            rows = self._reader().execute(
+                f'SELECT id, release_id, lang, start, "end", text, figures FROM passages WHERE id IN ({marks})', missing)
+            for r in rows:
+                p = Passage(release_id=r[1], lang=r[2], start=r[3], end=r[4], text=r[5],
+                            figures=figures_from_json(r[6]), passage_id=r[0])
+                self._passage_cache.put(r[0], p)
+                out[r[0]] = p
+        return out
 
     def release(self, release_id: str, lang: str) -> Release | None:
         row = self._reader().execute(
