@@ -158,6 +158,17 @@ class _LRU:
                 self._data.move_to_end(key)
             return value
 
+    def split(self, keys) -> tuple[dict, list]:
+        """(the cached values by key, the keys not cached), for a batch lookup."""
+        found, missing = {}, []
+        for key in keys:
+            value = self.get(key)
+            if value is None:
+                missing.append(key)
+            else:
+                found[key] = value
+        return found, missing
+
     def values(self) -> list:
         with self._lock:
             return list(self._data.values())
@@ -475,13 +486,7 @@ class IndexStore:
 
     def passage_terms(self, passage_ids: Sequence[int]) -> dict[int, frozenset[str]]:
         """The keyword terms stored for each passage at ingest (no stemming at query time)."""
-        out, missing = {}, []
-        for pid in passage_ids:
-            hit = self._terms_cache.get(int(pid))
-            if hit is None:
-                missing.append(int(pid))
-            else:
-                out[int(pid)] = hit
+        out, missing = self._terms_cache.split(int(pid) for pid in passage_ids)
         if missing:
             marks = ",".join("?" * len(missing))
             for pid, t in self._reader().execute(
@@ -555,13 +560,7 @@ class IndexStore:
     def passages(self, ids: Sequence[int]) -> dict[int, Passage]:
         """Passages by id. A passage id is never reused (AUTOINCREMENT), so its row never changes
         and parsed passages are kept for the next question."""
-        out, missing = {}, []
-        for pid in ids:
-            hit = self._passage_cache.get(int(pid))
-            if hit is None:
-                missing.append(int(pid))
-            else:
-                out[int(pid)] = hit
+        out, missing = self._passage_cache.split(int(pid) for pid in ids)
         if missing:
             marks = ",".join("?" * len(missing))
             rows = self._reader().execute(
