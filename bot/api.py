@@ -5,7 +5,7 @@ from contextlib import asynccontextmanager
 from datetime import date
 from typing import Literal
 
-from fastapi import BackgroundTasks, Depends, FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field, field_validator
 
@@ -133,6 +133,8 @@ def create_app(service: Service | None = None, settings: Settings | None = None)
         # issue 6: the Telegram bot starts and stops with the app (only when a token is set)
         async with telegram_lifespan(app, settings or app.state.service.settings):
             yield
+        if getattr(app.state, "querylog", None) is not None:
+            app.state.querylog.flush()  # the last queued questions reach the disk
 
     app = FastAPI(title="Vigyapti", version=VERSION, lifespan=lifespan,
                   description="Questions in Hindi or English over PIB press releases; passages with their figures.")
@@ -160,7 +162,7 @@ def create_app(service: Service | None = None, settings: Settings | None = None)
 
     @app.post("/ask", response_model=AskResponse, dependencies=[Depends(rate_limited)],
               responses=error_responses(400, 413, 429))
-    async def ask(req: AskRequest, request: Request, background: BackgroundTasks) -> AskResponse:
+    async def ask(req: AskRequest, request: Request) -> AskResponse:
         import time
 
         s: Service = app.state.service
@@ -170,7 +172,7 @@ def create_app(service: Service | None = None, settings: Settings | None = None)
             date_from=req.date_from.isoformat() if req.date_from else None,
             date_to=req.date_to.isoformat() if req.date_to else None,
             release_id=req.release_id, per_release=req.per_release)
-        request_id = await record_ask(request, req, result, time.perf_counter() - started, background)
+        request_id = await record_ask(request, req, result, time.perf_counter() - started)
         return AskResponse(question=req.question, answer=answer_out(result.answer), reason=result.reason,
                            passages=[passage_out(h) for h in result.hits], request_id=request_id)
 

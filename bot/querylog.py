@@ -27,6 +27,11 @@ CREATE TABLE IF NOT EXISTS feedback (
 
 
 class QueryLog:
+    """Questions are queued and written in batches by one thread: answering never waits for the
+    disk, and a burst of questions costs one transaction, not one each."""
+
+    FLUSH_SECONDS = 0.5
+
     def __init__(self, path: Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -35,18 +40,43 @@ class QueryLog:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
+        self._pending: list[tuple] = []
+        self._wake = threading.Event()
+        self._closed = False
+        self._writer = threading.Thread(target=self._write_loop, name="querylog-writer", daemon=True)
+        self._writer.start()
 
     def record(self, *, request_id: str, question: str, lang: str | None, filters: dict, top_release: str | None,
                answered: bool, latency_ms: float, hits: int, client: str | None) -> None:
+        row = (request_id, time.time(), question, lang, json.dumps(filters, ensure_ascii=False, sort_keys=True),
+               top_release, int(answered), round(latency_ms, 2), hits, client)
         with self._lock:
-            self._db.execute(
-                "INSERT INTO queries (request_id, ts, question, lang, filters, top_release, answered, latency_ms, "
-                "hits, client) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (request_id, time.time(), question, lang, json.dumps(filters, ensure_ascii=False, sort_keys=True),
-                 top_release, int(answered), round(latency_ms, 2), hits, client))
+            self._pending.append(row)
+        if len(self._pending) >= 100:
+            self._wake.set()
+
+    def flush(self) -> None:
+        with self._lock:
+            rows, self._pending = self._pending, []
+            if rows and not self._closed:
+                self._db.execute("BEGIN")
+                self._db.executemany(
+                    "INSERT INTO queries (request_id, ts, question, lang, filters, top_release, answered, latency_ms, "
+                    "hits, client) VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+                self._db.execute("COMMIT")
+
+    def _write_loop(self) -> None:
+        while not self._closed:
+            self._wake.wait(self.FLUSH_SECONDS)
+            self._wake.clear()
+            try:
+                self.flush()
+            except sqlite3.Error:  # a full disk loses log lines, never answers
+                pass
 
     def add_feedback(self, request_id: str, helpful: bool, comment: str | None) -> bool:
         """False when no question was logged under this request id."""
+        self.flush()  # the question may still be queued
         with self._lock:
             if self._db.execute("SELECT 1 FROM queries WHERE request_id=?", (request_id,)).fetchone() is None:
                 return False
@@ -57,8 +87,11 @@ class QueryLog:
             return True
 
     def close(self) -> None:
+        self.flush()
         with self._lock:
+            self._closed = True
             self._db.close()
+        self._wake.set()
 
 
 def _percentile(sorted_values: list[float], q: float) -> float | None:
