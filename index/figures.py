@@ -62,7 +62,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Context, Decimal, InvalidOperation, localcontext
 
@@ -458,7 +457,6 @@ class FigureExtractor:
     # ------------------------------------------------------------------ words
     def _at_word(self, text: str, m: re.Match) -> _Res | None:
         w = m.group()
-        lw = w.lower()
         # month-first English dates: "June 3, 2020", "June 2020"; Hindi "अक्टूबर 2025"
         mon = _month_num(w)
         if mon is not None and (w[0].isupper() or not w.isascii()):
@@ -513,7 +511,6 @@ class FigureExtractor:
         # collect following number words on the same line
         toks = []
         p = m.start()
-        n = len(text)
         it = _TOKEN_RE.finditer(text, p)
         last_end = p
         for tm in it:
@@ -896,7 +893,6 @@ class FigureExtractor:
         q2 = p2 + len(lit2)
         if q2 < len(text) and (text[q2].isdigit() or text[q2] in ":/") or re.match(rf"\.{_D}", text[q2:q2 + 2]):
             return None
-        lit1 = text[s:s + 24]
         m1 = _NUMLIT_RE.match(text, s)
         if m1 and _year_like(m1.group()) and not _year_like(lit2):
             return None  # "in 2014 to 15 per cent": a year, then a new figure
@@ -1039,7 +1035,6 @@ class FigureExtractor:
             b = int(bs) if len(bs) == 4 else (a // 100) * 100 + int(bs)
             if len(bs) == 2 and b < a:
                 b += 100
-            qual = None
             if b == a + 1:
                 return _Res([self._temporal(text, start, m.end(), a, "period", f"{a}/{b}")], m.end())
             if a < b <= 2100 and len(bs) == 4:
