@@ -23,6 +23,9 @@ import httpx
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from _serving import wait_until_healthy  # noqa: E402
 
 
 def questions(n: int) -> list[str]:
@@ -58,16 +61,8 @@ def main() -> None:
     try:
         url = f"http://127.0.0.1:{args.port}"
         with httpx.Client(base_url=url, timeout=60) as client:
-            deadline = time.time() + 120
-            while True:
-                try:
-                    if client.get("/health").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                if time.time() > deadline:
-                    raise SystemExit("server did not start")
-                time.sleep(0.5)
+            if not wait_until_healthy(client, 120):
+                raise SystemExit("server did not start")
             time.sleep(args.settle)
             # The baseline, measured while the server idles: the model alone, in this process.
             from bot.service import load_embedder

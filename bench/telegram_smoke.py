@@ -20,6 +20,9 @@ import httpx
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests" / "bot"))
 
+sys.path.insert(0, str(REPO / "bench"))
+
+from _serving import wait_until_healthy  # noqa: E402
 from fake_bot_api import FakeBotAPI  # noqa: E402
 
 TOKEN = "123456:SMOKE-TEST-TOKEN"
@@ -39,17 +42,9 @@ def main() -> int:
         try:
             url = f"http://127.0.0.1:{args.port}"
             with httpx.Client(base_url=url, timeout=60) as client:
-                deadline = time.time() + 1800  # the first start may build the index
-                while True:
-                    try:
-                        if client.get("/health").status_code == 200:
-                            break
-                    except httpx.TransportError:
-                        pass
-                    if time.time() > deadline:
-                        print("the service did not start", file=sys.stderr)
-                        return 1
-                    time.sleep(1)
+                if not wait_until_healthy(client, 1800):  # the first start may build the index
+                    print("the service did not start", file=sys.stderr)
+                    return 1
                 update = {"update_id": 5001, "message": {
                     "message_id": 11, "date": int(time.time()), "text": QUESTION,
                     "chat": {"id": 4242, "type": "private", "first_name": "Asha"},
