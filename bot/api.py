@@ -130,6 +130,7 @@ def create_app(service: Service | None = None, settings: Settings | None = None)
     async def lifespan(app: FastAPI):
         if getattr(app.state, "service", None) is None:
             app.state.service = Service(settings)
+        app.state.service.start_warming()
         # issue 6: the Telegram bot starts and stops with the app (only when a token is set)
         async with telegram_lifespan(app, settings or app.state.service.settings):
             yield

@@ -64,7 +64,10 @@ class Service:
         self.store: IndexStore = open_store(self.settings.index_dir, self.embedder)
         self.searcher = HybridSearcher(self.store, self.embedder)
         self.indexer = Indexer(self.store, self.embedder)
-        # Warm the passage caches in the background: the service answers meanwhile.
+
+    def start_warming(self) -> None:
+        """Warm the passage caches in the background; the service answers meanwhile. Only worth it
+        for a long-running server: a one-off `ask`, `eval` or `ingest` would pay for nothing."""
         threading.Thread(target=self._warm, name="warm-caches", daemon=True).start()
 
     def _warm(self) -> None:

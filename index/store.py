@@ -516,10 +516,6 @@ class IndexStore:
             [int(i) for i in passage_ids])
         return dict(rows.fetchall())
 
-    def release_id_of(self, passage_id: int) -> str | None:
-        row = self._reader().execute("SELECT release_id FROM passages WHERE id=?", (int(passage_id),)).fetchone()
-        return row[0] if row else None
-
     def passage_releases(self, filters: SearchFilters, release_ids: list[str]) -> dict[int, str]:
         """{passage id: release id} of the given releases' passages that pass `filters`."""
         if not release_ids:
