@@ -7,7 +7,9 @@ write), the FAISS index is rebuilt from the vectors in SQLite on open. Nothing i
 """
 from __future__ import annotations
 
+import copy
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -28,10 +30,12 @@ from corpus import Release
 from index.figures import Figure
 from index.lexical import FTS5_TOKENIZER, document_terms
 from index.records import Passage
+from index.vectorindex import LanguageShards
 
 SCHEMA_VERSION = 2
 DB_NAME = "index.db"
-FAISS_NAME = "vectors.faiss"
+FAISS_NAME = "vectors-by-lang.faiss"
+OLD_FAISS_NAMES = ("vectors.faiss", "vectors.generation")  # before the per-language shards
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -161,12 +165,15 @@ class _LRU:
     def split(self, keys) -> tuple[dict, list]:
         """(the cached values by key, the keys not cached), for a batch lookup."""
         found, missing = {}, []
-        for key in keys:
-            value = self.get(key)
-            if value is None:
-                missing.append(key)
-            else:
-                found[key] = value
+        with self._lock:  # once for the batch: a search looks up about a hundred passages
+            data = self._data
+            for key in keys:
+                value = data.get(key)
+                if value is None:
+                    missing.append(key)
+                else:
+                    found[key] = value
+                    data.move_to_end(key)
         return found, missing
 
     def values(self) -> list:
@@ -179,6 +186,22 @@ class _LRU:
             self._data.move_to_end(key)
             while len(self._data) > self.size:
                 self._data.popitem(last=False)
+
+
+def _per_generation(read):
+    """Keep a read's answer until the index changes. Such reads (the languages, a release's
+    duplicates and translations) come back on every question; each was a SQL query per hit."""
+
+    @functools.wraps(read)
+    def cached(self, *args):
+        key = (read.__name__, self._read_generation(), *args)
+        value = self._generation_cache.get(key)
+        if value is None:
+            value = read(self, *args)
+            self._generation_cache.put(key, value)
+        return copy.copy(value)  # a caller may change its list; the cached one stays
+
+    return cached
 
 
 @dataclass(frozen=True)
@@ -211,6 +234,7 @@ class IndexStore:
         self._passage_cache = _LRU(50_000)
         self._terms_cache = _LRU(50_000)
         self._filter_cache = _LRU(64)
+        self._generation_cache = _LRU(8192)
         self._selector_cache = _LRU(64)
         self._check_stamp()
         self._faiss = self._load_faiss()
@@ -257,37 +281,33 @@ class IndexStore:
     def _faiss_file(self) -> Path:
         return self.path / FAISS_NAME
 
-    def _load_faiss(self) -> faiss.IndexIDMap2:
+    def _load_faiss(self) -> LanguageShards:
         f = self._faiss_file()
         gen_file = f.with_suffix(".generation")
         if f.exists() and gen_file.exists() and gen_file.read_text().strip() == str(self.generation):
-            try:
-                index = faiss.read_index(str(f))
-            except RuntimeError:  # truncated or corrupt: SQLite still has every vector
-                index = None
-            if index is not None and index.d == self.stamp.dim and index.ntotal == self.count_passages():
-                return index
+            shards = LanguageShards.load(f, self.stamp.dim)  # None when truncated or corrupt
+            if shards is not None and shards.ntotal == self.count_passages():
+                return shards
         return self._rebuild_faiss()
 
-    def _rebuild_faiss(self) -> faiss.IndexIDMap2:
-        index = faiss.IndexIDMap2(faiss.IndexFlatIP(self.stamp.dim))
-        ids, vecs = [], []
-        for pid, blob in self._db.execute("SELECT id, vector FROM passages ORDER BY id"):
+    def _rebuild_faiss(self) -> LanguageShards:
+        """The FAISS cache again from SQLite, which has every vector."""
+        ids, langs, vecs = [], [], []
+        for pid, lang, blob in self._db.execute("SELECT id, lang, vector FROM passages ORDER BY id"):
             ids.append(pid)
+            langs.append(lang)
             vecs.append(np.frombuffer(blob, dtype=np.float32))
-        if ids:
-            index.add_with_ids(np.vstack(vecs), np.asarray(ids, dtype=np.int64))
-        self._faiss = index
+        dim = self.stamp.dim
+        self._faiss = LanguageShards.build(dim, np.asarray(ids, dtype=np.int64), langs,
+                                           np.vstack(vecs) if vecs else np.zeros((0, dim), np.float32))
         self._save_faiss()
-        return index
+        for name in OLD_FAISS_NAMES:
+            (self.path / name).unlink(missing_ok=True)
+        return self._faiss
 
     def _save_faiss(self) -> None:
         f = self._faiss_file()
-        tmp = f.with_suffix(".tmp")
-        faiss.write_index(self._faiss, str(tmp))
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, f)
+        self._faiss.save(f)
         gen_tmp = f.with_suffix(".generation.tmp")
         gen_tmp.write_text(str(self.generation))
         os.replace(gen_tmp, f.with_suffix(".generation"))
@@ -305,6 +325,7 @@ class IndexStore:
             removed: list[int] = []
             added_ids: list[int] = []
             added_vecs: list[np.ndarray] = []
+            added_langs: list[str] = []
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 for e in entries:
@@ -332,12 +353,13 @@ class IndexStore:
                                          (cur.lastrowid, document_terms(p.text)))
                         added_ids.append(cur.lastrowid)
                         added_vecs.append(v)
+                        added_langs.append(r.lang)
                 self._db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
-            self._apply_to_faiss(removed, added_ids, added_vecs)
+            self._apply_to_faiss(removed, added_ids, added_langs, added_vecs)
             return len(added_ids)
 
     def delete(self, release_id: str, lang: str | None = None) -> int:
@@ -354,7 +376,7 @@ class IndexStore:
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
-            self._apply_to_faiss(removed, [], [])
+            self._apply_to_faiss(removed, [], [], [])
             return n
 
     def _delete_passages(self, ids: list[int]) -> None:
@@ -362,15 +384,10 @@ class IndexStore:
             self._db.execute("DELETE FROM passages_fts WHERE rowid=?", (pid,))
             self._db.execute("DELETE FROM passages WHERE id=?", (pid,))
 
-    def _apply_to_faiss(self, removed: list[int], ids: list[int], vecs: list[np.ndarray]) -> None:
-        # Build the new FAISS index beside the live one and swap it in, so concurrent searches
-        # see the old or the new state, never a half-applied change.
-        new = faiss.clone_index(self._faiss)
-        if removed:
-            new.remove_ids(np.asarray(removed, dtype=np.int64))
-        if ids:
-            new.add_with_ids(np.vstack(vecs).astype(np.float32), np.asarray(ids, dtype=np.int64))
-        self._faiss = new
+    def _apply_to_faiss(self, removed: list[int], ids: list[int], langs: list[str], vecs: list[np.ndarray]) -> None:
+        # New shards beside the live ones, then one swap: concurrent searches see the old or the
+        # new state, never a half-applied change.
+        self._faiss = self._faiss.changed(removed, ids, langs, np.vstack(vecs) if vecs else [])
         self._save_faiss()
 
     # -- reading -----------------------------------------------------------------------------
@@ -384,9 +401,20 @@ class IndexStore:
             return
         con.execute("BEGIN")
         try:
+            self._local.generation = self._query_generation(con)  # the first read fixes the snapshot
             yield
         finally:
+            self._local.generation = None
             con.execute("COMMIT")
+
+    @staticmethod
+    def _query_generation(con: sqlite3.Connection) -> str:
+        row = con.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
+        return row[0] if row else "0"
+
+    def _read_generation(self) -> str:
+        """The generation this thread reads: its snapshot's, or the latest outside one."""
+        return getattr(self._local, "generation", None) or self._query_generation(self._reader())
 
     def _reader(self) -> sqlite3.Connection:
         """One read connection per thread: WAL gives each a consistent committed snapshot."""
@@ -397,6 +425,7 @@ class IndexStore:
             self._local.con = con
         return con
 
+    @_per_generation
     def count_passages(self) -> int:
         return self._reader().execute("SELECT COUNT(*) FROM passages").fetchone()[0]
 
@@ -411,18 +440,19 @@ class IndexStore:
         sql, args = ("SELECT id FROM passages", ()) if lang is None else ("SELECT id FROM passages WHERE lang=?", (lang,))
         return np.fromiter((r[0] for r in self._reader().execute(sql, args)), dtype=np.int64)
 
-    def search(self, vector: np.ndarray, k: int, *, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
-        index = self._faiss  # one reference: a concurrent swap cannot change it under us
-        if index.ntotal == 0 or k <= 0:
+    def search(self, vector: np.ndarray, k: int, *, filters: SearchFilters | None = None) -> list[tuple[int, float]]:
+        """The k passages nearest to `vector` among those that pass `filters`: (id, cosine)."""
+        shards = self._faiss  # one reference: a concurrent swap cannot change it under us
+        if shards.ntotal == 0 or k <= 0:
             return []
-        q = np.asarray(vector, dtype=np.float32).reshape(1, -1)
-        params = None
-        if allowed is not None:
+        filters = filters or SearchFilters()
+        selector = None
+        if not filters.with_lang(None).is_empty():  # a language alone is a shard; the rest a selector
+            allowed = self.filter_ids(filters)
             if len(allowed) == 0:
                 return []
-            params = faiss.SearchParameters(sel=self._selector(allowed))
-        scores, ids = index.search(q, min(k, index.ntotal), params=params)
-        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i != -1]
+            selector = self._selector(allowed)
+        return shards.search(vector, k, lang=filters.lang, selector=selector)
 
     def _selector(self, allowed: np.ndarray):
         """An IDSelectorBatch for `allowed`, reused while the same array (a cached filter) comes back."""
@@ -441,8 +471,7 @@ class IndexStore:
         """
         if filters.is_empty():
             return None
-        row = self._reader().execute("SELECT value FROM meta WHERE key='generation'").fetchone()
-        key = (filters, row[0] if row else "0")
+        key = (filters, self._read_generation())
         ids = self._filter_cache.get(key)
         if ids is None:
             where, args = filters.where()
@@ -503,6 +532,7 @@ class IndexStore:
         rows = self._reader().execute(f"SELECT term, doc FROM passages_vocab WHERE term IN ({marks})", terms)
         return dict(rows.fetchall())
 
+    @_per_generation
     def languages(self) -> list[str]:
         return [r[0] for r in self._reader().execute("SELECT DISTINCT lang FROM releases ORDER BY lang")]
 
@@ -538,6 +568,7 @@ class IndexStore:
             out[at[pid]] = np.frombuffer(blob, dtype=np.float32)
         return out
 
+    @_per_generation
     def duplicates_of(self, release_id: str, lang: str) -> list[str]:
         """Other ids under which the very same text was published."""
         rows = self._reader().execute(
@@ -546,6 +577,7 @@ class IndexStore:
             (release_id, lang))
         return [r[0] for r in rows]
 
+    @_per_generation
     def translations_of(self, release_id: str, lang: str) -> list[dict]:
         """The same release in other languages (PIB gives its Hindi and English versions one id)."""
         rows = self._reader().execute(
@@ -568,6 +600,7 @@ class IndexStore:
                 out[r[0]] = p
         return out
 
+    @_per_generation
     def release(self, release_id: str, lang: str) -> Release | None:
         row = self._reader().execute(
             "SELECT release_id, lang, title, ministry, date, url, source, text FROM releases "
