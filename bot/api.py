@@ -6,7 +6,7 @@ from datetime import date
 from typing import Literal
 
 from fastapi import Depends, FastAPI, Request
-from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
 from pydantic import BaseModel, Field, field_validator
 
 from bot.service import Service
@@ -163,18 +163,21 @@ def create_app(service: Service | None = None, settings: Settings | None = None)
 
     @app.post("/ask", response_model=AskResponse, dependencies=[Depends(rate_limited)],
               responses=error_responses(400, 413, 429))
-    async def ask(req: AskRequest, request: Request) -> AskResponse:
+    async def ask(req: AskRequest, request: Request) -> Response:
         import time
 
         s: Service = app.state.service
         started = time.perf_counter()
-        result = await run_in_threadpool(
-            s.ask, req.question, top_k=req.top_k, lang=req.lang, ministry=req.ministry,
+        result = await s.ask_async(
+            req.question, top_k=req.top_k, lang=req.lang, ministry=req.ministry,
             date_from=req.date_from.isoformat() if req.date_from else None,
             date_to=req.date_to.isoformat() if req.date_to else None,
             release_id=req.release_id, per_release=req.per_release)
         request_id = await record_ask(request, req, result, time.perf_counter() - started)
-        return AskResponse(question=req.question, answer=answer_out(result.answer), reason=result.reason,
-                           passages=[passage_out(h) for h in result.hits], request_id=request_id)
+        reply = AskResponse(question=req.question, answer=answer_out(result.answer), reason=result.reason,
+                            passages=[passage_out(h) for h in result.hits], request_id=request_id)
+        # Already validated by construction: FastAPI would validate it again and serialise it through
+        # a dict (0.7 ms of a ~25 ms question). `response_model` still documents it.
+        return Response(reply.model_dump_json(), media_type="application/json")
 
     return app

@@ -4,6 +4,7 @@ The API, the CLI and (later) the channels all call this one object, so they answ
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import shutil
@@ -17,7 +18,7 @@ from pathlib import Path
 from bot.settings import Settings
 from corpus import Release
 from index.embeddings import SentenceTransformerEmbedder
-from index.pipeline import IngestReport, Indexer, open_store
+from index.pipeline import Indexer, IngestReport, open_store
 from index.search import HybridSearcher, SearchResult
 from index.store import IndexStore, SearchFilters
 
@@ -84,6 +85,16 @@ class Service:
         filters = SearchFilters(lang=lang, ministries=ministry_names_for(ministry) if ministry else (),
                                 date_from=date_from, date_to=date_to, release_id=release_id)
         return self.searcher.run(question, top_k=top_k, filters=filters, per_release=per_release)
+
+    async def ask_async(self, question: str, *, top_k: int = 5, lang: str | None = None, ministry: str | None = None,
+                        date_from: str | None = None, date_to: str | None = None, release_id: str | None = None,
+                        per_release: int = 1) -> SearchResult:
+        """`ask` from the event loop: awaits the search on the model's thread, with no worker
+        thread in between (each hop between threads cost a wake-up on every question)."""
+        filters = SearchFilters(lang=lang, ministries=ministry_names_for(ministry) if ministry else (),
+                                date_from=date_from, date_to=date_to, release_id=release_id)
+        return await asyncio.wrap_future(
+            self.searcher.submit(question, top_k=top_k, filters=filters, per_release=per_release))
 
     def ingest(self, releases: Iterable[Release], *, total: int | None = None, progress: bool = False) -> IngestReport:
         return self.indexer.run(releases, total=total, progress=progress)

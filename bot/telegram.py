@@ -5,7 +5,7 @@ registered (`vigyapti telegram set-webhook URL`); the route checks it in constan
 Update to the PTB Application, which the FastAPI lifespan starts and stops (`telegram_lifespan`).
 Polling mode (local use): `vigyapti telegram poll` runs the same handlers with getUpdates.
 
-Handlers call `Service.ask` in process, in a worker thread (it is blocking), so the bot answers
+Handlers await `Service.ask_async` in process (the search runs on the model's thread), so the bot answers
 exactly as `/ask` does. Settings: VIGYAPTI_TELEGRAM_TOKEN, VIGYAPTI_TELEGRAM_SECRET,
 VIGYAPTI_TELEGRAM_API_BASE (see docs/telegram.md).
 """
@@ -372,7 +372,7 @@ async def _question(update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     await context.bot.send_chat_action(msg.chat_id, "typing")
     service: Service = context.bot_data["service"]()
-    result = await asyncio.to_thread(service.ask, question[:MAX_QUESTION], top_k=5)
+    result = await service.ask_async(question[:MAX_QUESTION], top_k=5)
     hits, answer = from_result(result)
     for i, part in enumerate(render_reply(hits, lang, answer, edited=edited)):
         await msg.reply_html(part, link_preview_options=_no_preview(), do_quote=quote and i == 0)

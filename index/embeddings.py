@@ -2,10 +2,24 @@
 from __future__ import annotations
 
 import os
+import threading
 from abc import ABC, abstractmethod
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TypeVar
 
 import numpy as np
+
+T = TypeVar("T")
+
+# How long torch's OpenMP workers (GNU libgomp) busy-wait for more work before they sleep. libgomp's
+# default, 300,000 spins, keeps a worker burning a core for milliseconds after each question; on a
+# 2-core server that core is what the search, the event loop and the HTTP reply then need.
+# bench/latency.py, /ask p50 over HTTP: 27 ms at 100,000 spins, 43 ms at 3,000,000, 22-23 ms at
+# 5,000-20,000, while the model alone stays at 15-16 ms; at 1,000 the model itself slows to 25 ms.
+# libgomp reads this once, when torch loads it, so it is set here, before any torch import; a
+# value in the environment wins.
+os.environ.setdefault("GOMP_SPINCOUNT", "20000")
 
 
 class Embedder(ABC):
@@ -19,6 +33,19 @@ class Embedder(ABC):
 
     @abstractmethod
     def encode_passages(self, texts: list[str], *, progress: bool = False) -> np.ndarray: ...
+
+    def submit_beside_queries(self, fn: Callable[..., T], *args) -> Future[T]:
+        """Run `fn`, work that encodes a question and goes on, on the thread that encodes questions
+        (here: right away, on the caller's)."""
+        done: Future[T] = Future()
+        try:
+            done.set_result(fn(*args))
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever waits on the future
+            done.set_exception(exc)
+        return done
+
+    def run_beside_queries(self, fn: Callable[..., T], *args) -> T:
+        return self.submit_beside_queries(fn, *args).result()
 
 
 class SentenceTransformerEmbedder(Embedder):
@@ -46,7 +73,9 @@ class SentenceTransformerEmbedder(Embedder):
         # torch's OpenMP thread team belongs to the thread that calls it: a web server calling from
         # ever-changing pool threads pays to set one up again and again (measured here: a question
         # took 32 ms instead of 16). One long-lived thread each for questions and for passages.
-        self._query_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="encode-questions")
+        self._query_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="encode-questions",
+                                                initializer=self._mark_query_thread)
+        self._on_query_thread = threading.local()
         self._passage_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="encode-passages")
         prompts = getattr(self._model, "prompts", None) or {}
         self._query_prompt = "query" if "query" in prompts else None
@@ -70,8 +99,19 @@ class SentenceTransformerEmbedder(Embedder):
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return np.ascontiguousarray(vectors / np.maximum(norms, 1e-12))
 
+    def _mark_query_thread(self) -> None:
+        self._on_query_thread.yes = True
+
+    def submit_beside_queries(self, fn: Callable[..., T], *args) -> Future[T]:
+        return self._query_thread.submit(fn, *args)
+
+    def run_beside_queries(self, fn: Callable[..., T], *args) -> T:
+        if getattr(self._on_query_thread, "yes", False):  # already there: waiting on itself would hang
+            return fn(*args)
+        return self._query_thread.submit(fn, *args).result()
+
     def encode_queries(self, texts: list[str]) -> np.ndarray:
-        return self._query_thread.submit(self._encode, texts, self._query_prompt, False).result()
+        return self.run_beside_queries(self._encode, texts, self._query_prompt, False)
 
     def encode_passages(self, texts: list[str], *, progress: bool = False) -> np.ndarray:
         return self._passage_thread.submit(self._encode, texts, self._passage_prompt, progress, self.bf16).result()
