@@ -313,7 +313,9 @@ def test_request_id_query_log_feedback_and_stats(client, ops_service):
     out = subprocess.run([sys.executable, "-m", "bot.cli", "stats", "--json"], capture_output=True, text=True,
                          env={"VIGYAPTI_QUERYLOG": str(path), "PATH": "/usr/bin:/bin"}, timeout=60)
     assert out.returncode == 0, out.stderr
-    assert json.loads(out.stdout)["queries"] == s["queries"]
+    # Apps of earlier tests in this module log to the same file from writer threads of their own
+    # and may still flush a row or two meanwhile: the CLI must count between the two readings.
+    assert s["queries"] <= json.loads(out.stdout)["queries"] <= summarize(path)["queries"]
     out = subprocess.run([sys.executable, "-m", "bot.cli", "stats"], capture_output=True, text=True,
                          env={"VIGYAPTI_QUERYLOG": str(path), "PATH": "/usr/bin:/bin"}, timeout=60)
     assert "no-answer rate" in out.stdout and "p99" in out.stdout, out.stdout + out.stderr
