@@ -49,6 +49,12 @@ def ministry_names_for(name: str) -> tuple[str, ...]:
     return tuple(sorted({n for p in found for n in p} | {want}))
 
 
+def _filters(lang: str | None, ministry: str | None, date_from: str | None, date_to: str | None,
+             release_id: str | None) -> SearchFilters:
+    return SearchFilters(lang=lang, ministries=ministry_names_for(ministry) if ministry else (),
+                         date_from=date_from, date_to=date_to, release_id=release_id)
+
+
 def load_embedder(settings: Settings) -> SentenceTransformerEmbedder:
     source, name = settings.model_source()
     if not settings.model and not Path(source).exists():
@@ -82,8 +88,7 @@ class Service:
     def ask(self, question: str, *, top_k: int = 5, lang: str | None = None, ministry: str | None = None,
             date_from: str | None = None, date_to: str | None = None, release_id: str | None = None,
             per_release: int = 1) -> SearchResult:
-        filters = SearchFilters(lang=lang, ministries=ministry_names_for(ministry) if ministry else (),
-                                date_from=date_from, date_to=date_to, release_id=release_id)
+        filters = _filters(lang, ministry, date_from, date_to, release_id)
         return self.searcher.run(question, top_k=top_k, filters=filters, per_release=per_release)
 
     async def ask_async(self, question: str, *, top_k: int = 5, lang: str | None = None, ministry: str | None = None,
@@ -91,8 +96,7 @@ class Service:
                         per_release: int = 1) -> SearchResult:
         """`ask` from the event loop: awaits the search on the model's thread, with no worker
         thread in between (each hop between threads cost a wake-up on every question)."""
-        filters = SearchFilters(lang=lang, ministries=ministry_names_for(ministry) if ministry else (),
-                                date_from=date_from, date_to=date_to, release_id=release_id)
+        filters = _filters(lang, ministry, date_from, date_to, release_id)
         return await asyncio.wrap_future(
             self.searcher.submit(question, top_k=top_k, filters=filters, per_release=per_release))
 
