@@ -9,6 +9,7 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field, field_validator
 
+from bot.schemas import FigureOut, ReleaseMeta, TranslationOut
 from bot.service import Service
 from bot.settings import Settings
 from index.records import Answer, Hit
@@ -42,32 +43,7 @@ class AskRequest(BaseModel):
         return v
 
 
-class FigureOut(BaseModel):
-    text: str
-    value: float | int | None
-    unit: str | None
-    kind: str
-    start: int
-    end: int
-    qualifier: str | None = None
-    label: str | None = None
-    iso: str | None = None
-
-
-class TranslationOut(BaseModel):
-    release_id: str
-    lang: str
-    title: str
-    url: str | None
-
-
-class PassageOut(BaseModel):
-    release_id: str
-    lang: str
-    title: str
-    ministry: str | None
-    date: str | None
-    url: str | None
+class PassageOut(ReleaseMeta):
     text: str
     score: float
     figures: list[FigureOut]

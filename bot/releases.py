@@ -19,6 +19,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bot.observability import error_responses
+from bot.schemas import FigureOut, ReleaseMeta, TranslationOut
 from bot.security import require_admin
 from corpus import Release
 from index.store import DB_NAME, figures_from_json
@@ -74,27 +75,14 @@ class PassageDetail(BaseModel):
     start: int
     end: int
     text: str
-    figures: list[dict]
+    figures: list[FigureOut]
 
 
-class TranslationRef(BaseModel):
-    release_id: str
-    lang: str
-    title: str
-    url: str | None
-
-
-class ReleaseDetail(BaseModel):
-    release_id: str
-    lang: str
-    title: str
-    ministry: str | None
-    date: str | None
-    url: str | None
+class ReleaseDetail(ReleaseMeta):
     source: str | None
     text: str
     passages: list[PassageDetail]
-    translations: list[TranslationRef]
+    translations: list[TranslationOut]
 
 
 class ReleaseOut(BaseModel):
@@ -263,7 +251,7 @@ def read_release(store, release_id: str, lang: str | None) -> list[ReleaseDetail
         out = []
         for rid, lg, title, ministry, date, url, source, text in rels:
             passages = [PassageDetail(passage_id=pid, start=s, end=e, text=t,
-                                      figures=[f.to_dict() for f in figures_from_json(fj)])
+                                      figures=[FigureOut(**f.to_dict()) for f in figures_from_json(fj)])
                         for pid, s, e, t, fj in con.execute(
                             'SELECT id, start, "end", text, figures FROM passages WHERE release_id=? AND lang=? '
                             'ORDER BY start, id', (rid, lg))]
@@ -271,7 +259,7 @@ def read_release(store, release_id: str, lang: str | None) -> list[ReleaseDetail
                                  "ORDER BY lang", (rid, lg)).fetchall()
             out.append(ReleaseDetail(release_id=rid, lang=lg, title=title, ministry=ministry, date=date, url=url,
                                      source=source, text=text, passages=passages,
-                                     translations=[TranslationRef(release_id=a, lang=b, title=c, url=d)
+                                     translations=[TranslationOut(release_id=a, lang=b, title=c, url=d)
                                                    for a, b, c, d in others]))
         return out
     finally:
