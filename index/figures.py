@@ -1086,22 +1086,22 @@ class FigureExtractor:
         return j
 
     @staticmethod
-    def _skip_alnum(text: str, p: int) -> int:
+    def _skip_run(text: str, p: int, limit: int, part, joiners: str) -> int:
+        """Past the run at p of characters that are `part`, or `joiners` followed by a digit (at least one)."""
         n = len(text)
         j = p
-        lim = min(n, p + 300)
-        while j < lim and (text[j].isalnum() or (text[j] in ".,-:" and j + 1 < n and text[j + 1].isdigit())):
+        lim = min(n, p + limit)
+        while j < lim and (part(text[j]) or (text[j] in joiners and j + 1 < n and text[j + 1].isdigit())):
             j += 1
         return max(j, p + 1)
 
-    @staticmethod
-    def _skip_phone(text: str, p: int) -> int:
-        n = len(text)
-        j = p
-        lim = min(n, p + 40)
-        while j < lim and (text[j].isdigit() or (text[j] in "- /" and j + 1 < n and text[j + 1].isdigit())):
-            j += 1
-        return max(j, p + 1)
+    @classmethod
+    def _skip_alnum(cls, text: str, p: int) -> int:
+        return cls._skip_run(text, p, 300, str.isalnum, ".,-:")
+
+    @classmethod
+    def _skip_phone(cls, text: str, p: int) -> int:
+        return cls._skip_run(text, p, 40, str.isdigit, "- /")
 
     @staticmethod
     def _currency_before(text: str, p: int) -> bool:
