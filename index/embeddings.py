@@ -73,9 +73,9 @@ class SentenceTransformerEmbedder(Embedder):
         # torch's OpenMP thread team belongs to the thread that calls it: a web server calling from
         # ever-changing pool threads pays to set one up again and again (measured here: a question
         # took 32 ms instead of 16). One long-lived thread each for questions and for passages.
+        self._query_thread_id: int | None = None  # known once the thread has started
         self._query_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="encode-questions",
-                                                initializer=self._mark_query_thread)
-        self._on_query_thread = threading.local()
+                                                initializer=self._note_query_thread)
         self._passage_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="encode-passages")
         prompts = getattr(self._model, "prompts", None) or {}
         self._query_prompt = "query" if "query" in prompts else None
@@ -99,16 +99,16 @@ class SentenceTransformerEmbedder(Embedder):
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return np.ascontiguousarray(vectors / np.maximum(norms, 1e-12))
 
-    def _mark_query_thread(self) -> None:
-        self._on_query_thread.yes = True
+    def _note_query_thread(self) -> None:
+        self._query_thread_id = threading.get_ident()
 
     def submit_beside_queries(self, fn: Callable[..., T], *args) -> Future[T]:
         return self._query_thread.submit(fn, *args)
 
     def run_beside_queries(self, fn: Callable[..., T], *args) -> T:
-        if getattr(self._on_query_thread, "yes", False):  # already there: waiting on itself would hang
+        if threading.get_ident() == self._query_thread_id:  # already there: waiting on itself would hang
             return fn(*args)
-        return self._query_thread.submit(fn, *args).result()
+        return self.submit_beside_queries(fn, *args).result()
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         return self.run_beside_queries(self._encode, texts, self._query_prompt, False)
