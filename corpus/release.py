@@ -27,6 +27,9 @@ class Release:
     date: str | None = None  # ISO yyyy-mm-dd
     url: str | None = None
     source: str | None = None
+    # The other language versions of this release as its source names them, ((lang, release_id), ...).
+    # On pib.gov.in each language version has its own PRID and the page links to the others.
+    translations: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         if not self.release_id or not str(self.release_id).strip():
