@@ -40,6 +40,10 @@ class PageLayoutError(ValueError):
     """The page is not a whole PIB release page; the message says what is missing."""
 
 
+class TruncatedPageError(PageLayoutError):
+    """The page has PIB's layout but stops before its end: a cut download, worth fetching again."""
+
+
 @dataclass(frozen=True)
 class PibPage:
     """What a release page says: the release, plus what `Release` has no field for."""
@@ -155,7 +159,7 @@ def parse_release_page(html: str | bytes, *, expected_prid: str | None = None, s
         m = re.search(r"\d+", _text(id_el))
         prid = m.group(0) if m else None
     if prid is None:
-        raise PageLayoutError("page ends before its release id (truncated?)")
+        raise TruncatedPageError("truncated: the page ends before its release id")
     if expected_prid is not None and prid != str(expected_prid):
         raise PageLayoutError(f"page is release {prid}, not {expected_prid}")
 
