@@ -76,7 +76,7 @@ class HealthResponse(BaseModel):
     passages: int
     releases: dict[str, int]
     uptime_s: float
-    last_sync: dict | None = Field(default=None, description="the PIB sync's last run, feeds and newest release")
+    last_sync: dict | None = Field(default=None, description="the PIB sync's last run, newest release and counts")
 
 
 def passage_out(hit: Hit) -> PassageOut:
@@ -142,7 +142,7 @@ def create_app(service: Service | None = None, settings: Settings | None = None)
         return HealthResponse(status="ok", version=VERSION, model=s.embedder.name,
                               passages=s.store.count_passages(), releases=s.store.count_releases(),
                               uptime_s=round(time.time() - s.started, 1),
-                              last_sync=sync_summary(s.settings.sync_state_path(), failures=0))
+                              last_sync=sync_summary(s.settings.sync_state_path(), failures=0, feeds=False))
 
     @app.post("/ask", response_model=AskResponse, dependencies=[Depends(rate_limited)],
               responses=error_responses(400, 413, 429))

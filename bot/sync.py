@@ -237,8 +237,9 @@ class SyncState:
             self._db.close()
 
 
-def sync_summary(path: Path, *, failures: int = 20) -> dict | None:
-    """What `vigyapti sync --status`, /health and /metrics tell; None when no sync ever ran here."""
+def sync_summary(path: Path, *, failures: int = 20, feeds: bool = True) -> dict | None:
+    """What `vigyapti sync --status`, /health and /metrics tell; None when no sync ever ran here.
+    /health leaves out the feeds and failures: it is public, and they name the source's addresses."""
     if not Path(path).exists():
         return None
     con = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True, timeout=10)
@@ -248,7 +249,7 @@ def sync_summary(path: Path, *, failures: int = 20) -> dict | None:
                              "ORDER BY posted_at DESC LIMIT 1").fetchone()
         failed = con.execute("SELECT prid, reason, attempts, retryable, origin FROM releases WHERE status='failed' "
                              "ORDER BY updated DESC LIMIT ?", (failures,)).fetchall()
-        feeds = con.execute("SELECT url, last_poll, ok, items, error FROM feeds ORDER BY url").fetchall()
+        feed_rows = con.execute("SELECT url, last_poll, ok, items, error FROM feeds ORDER BY url").fetchall() if feeds else []
         last = con.execute("SELECT kind, started, finished, fetched, ingested, failed, skipped, error FROM runs "
                            "ORDER BY id DESC LIMIT 1").fetchone()
     except sqlite3.DatabaseError:
@@ -258,17 +259,20 @@ def sync_summary(path: Path, *, failures: int = 20) -> dict | None:
     newest_age = None
     if newest:
         newest_age = round(time.time() - _dt.datetime.fromisoformat(newest[1]).timestamp(), 1)
-    return {
+    out = {
         "releases": {s: counts.get(s, 0) for s in ("ingested", "fetched", "skipped", "failed")},
         "newest_release": {"release_id": newest[0], "posted_at": newest[1], "age_s": newest_age} if newest else None,
         "failures": [{"release_id": p, "reason": r, "attempts": a, "will_retry": bool(rt) and a < MAX_ATTEMPTS,
                       "origin": o} for p, r, a, rt, o in failed],
         "feeds": [{"url": u, "last_poll": _iso(t), "ok": bool(ok), "items": n, "error": e}
-                  for u, t, ok, n, e in feeds],
+                  for u, t, ok, n, e in feed_rows],
         "last_run": None if last is None else {
             "kind": last[0], "started": _iso(last[1]), "finished": _iso(last[2]), "fetched": last[3],
             "ingested": last[4], "failed": last[5], "skipped": last[6], "error": last[7]},
     }
+    if not feeds:
+        del out["feeds"], out["failures"]
+    return out
 
 
 # -- the run -----------------------------------------------------------------------------------

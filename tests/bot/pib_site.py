@@ -102,6 +102,7 @@ class PibSite:
     page_delay: float = 0.0
     requests: list[str] = field(default_factory=list)
     user_agents: set[str] = field(default_factory=set)
+    echo: bool = False  # print each request (when run by hand)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def add(self, prid: str, body: bytes, *, feed: str | None = None, title: str = "") -> None:
@@ -144,6 +145,8 @@ class _Handler(BaseHTTPRequestHandler):
         with self.site.lock:
             self.site.requests.append(self.path)
             self.site.user_agents.add(self.headers.get("User-Agent", ""))
+        if self.site.echo:
+            print(f"GET {self.path}  ({self.headers.get('User-Agent', '')})", flush=True)
         route = self.site.route(self.path)
         if route.delay:
             time.sleep(route.delay)
@@ -209,7 +212,7 @@ def main() -> None:
     p.add_argument("--port", type=int, default=8765)
     p.add_argument("--feed-en", default="2161803", help="comma-separated PRIDs in the English feed")
     args = p.parse_args()
-    site = PibSite()
+    site = PibSite(echo=True)
     site.pages["2161803"] = Route(body=saved_page())
     site.feeds["en"] = [(prid, prid) for prid in args.feed_en.split(",") if prid]
     server, url = serve(site, args.port)
