@@ -142,8 +142,13 @@ def parse_release_page(html: str | bytes, *, expected_prid: str | None = None, s
     """Parse one release page; raises PageLayoutError when it is not a whole PIB release page."""
     if not html or not (html.strip() if isinstance(html, str) else html.strip()):
         raise PageLayoutError("empty page")
+    if isinstance(html, str):  # already decoded (by the HTTP client): tell lxml, whatever the page declares
+        html = html.encode("utf-8")
+        parser = lxml.html.HTMLParser(encoding="utf-8")
+    else:
+        parser = None  # bytes: lxml reads the page's own <meta charset>
     try:
-        root = lxml.html.fromstring(html)
+        root = lxml.html.fromstring(html, parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise PageLayoutError(f"not HTML: {exc}") from None
     found = root.xpath(_CONTAINER)

@@ -36,14 +36,14 @@ def saved_page() -> bytes:
 
 def build_page(prid: str, *, ministry: str, title: str, posted: str, paragraphs: list[str],
                tables: list[list[list[str]]] = (), links: dict[str, str] | None = None,
-               subtitle: str = "", initials: str = "SK") -> bytes:
+               subtitle: str = "", initials: str = "SK", posted_label: str = "Posted On:") -> bytes:
     """A release page in the shape of the saved one: its markup with these contents."""
     root = lxml.html.fromstring(saved_page())
     container = root.xpath("//div[@class='innner-page-main-about-us-content-right-part']")[0]
     container.get_element_by_id("MinistryName").text = f"\n{ministry}\n"
     container.get_element_by_id("Titleh2").text = f"\n{title}\n"
     container.get_element_by_id("ltrSubtitle").text = subtitle
-    container.get_element_by_id("PrDateTime").text = f"\nPosted On:\n{posted}\n"
+    container.get_element_by_id("PrDateTime").text = f"\n{posted_label}\n{posted}\n"
     when = container.get_element_by_id("PrDateTime")
     release_id = container.get_element_by_id("ReleaseId")
     kids = list(container)
@@ -185,7 +185,7 @@ def hindi_seei_page() -> bytes:
         paragraphs=["ऊर्जा दक्षता ब्यूरो ने राज्य ऊर्जा दक्षता सूचकांक 2024 जारी किया, जिसमें 36 राज्यों और "
                     "केंद्र शासित प्रदेशों के प्रदर्शन का आकलन किया गया है।",
                     "सूचकांक के छठे संस्करण में सात प्रमुख क्षेत्रों में 66 संकेतक शामिल हैं।"],
-        links={"en": "2161803"}, initials="एसके/एमजी")
+        links={"en": "2161803"}, initials="एसके/एमजी", posted_label="प्रविष्टि तिथि:")
 
 
 def table_page(prid: str = "2162001") -> bytes:

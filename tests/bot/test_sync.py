@@ -298,3 +298,15 @@ def test_state_keeps_a_parsed_release_until_it_is_ingested(tmp_path):
     state.mark_ingested([kept.release_id])
     assert state.pending() == [] and tuple(state.get(kept.release_id))[0] == "ingested"
     state.close()
+
+
+def test_cli_status_without_state_and_bad_ranges(tmp_path, monkeypatch, capsys):
+    from bot.cli import main
+
+    monkeypatch.setenv("VIGYAPTI_SYNC_STATE", str(tmp_path / "none.db"))
+    assert main(["sync", "--status"]) == 0
+    assert "no sync has run here yet" in capsys.readouterr().out
+    assert main(["sync", "--status", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) is None
+    assert main(["sync", "--prids", "2161900-2161800"]) == 2
+    assert "FROM is after TO" in capsys.readouterr().err

@@ -34,8 +34,10 @@ def test_real_page_fields(real_html):
 
 
 def test_hindi_page_links_and_initials():
-    r = parse_release_page(pib_site.hindi_seei_page()).release
+    page = parse_release_page(pib_site.hindi_seei_page())
+    r = page.release
     assert (r.release_id, r.lang, r.ministry, r.date) == ("2161900", "hi", "विद्युत मंत्रालय", "2025-08-29")
+    assert (page.posted_at, page.office) == ("2025-08-29T15:10:00+05:30", "PIB Delhi")
     assert r.translations == (("en", "2161803"),)
     assert "66 संकेतक" in r.text and "एसके" not in r.text and "Read this release" not in r.text
 
@@ -71,6 +73,13 @@ def test_truncated_page_is_refused(real_html):
 def test_pages_of_another_layout_are_refused(body, reason):
     with pytest.raises(PageLayoutError, match=reason):
         parse_release_page(body)
+
+
+def test_decoded_text_parses_like_bytes(real_html):
+    as_text = real_html.decode("utf-8")
+    assert parse_release_page(as_text).release == parse_release_page(real_html).release
+    declared = '<?xml version="1.0" encoding="iso-8859-1"?>' + as_text.split("\n", 1)[1]
+    assert parse_release_page(declared).release.text == parse_release_page(real_html).release.text
 
 
 def test_page_of_another_release_is_refused(real_html):
