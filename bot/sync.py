@@ -399,6 +399,29 @@ class Syncer:
             self.state.finish_run(run_id, report, error)
         return report
 
+    def _settle(self, prid: str, origin: str, fetched: Future, report: SyncReport) -> PibPage | None:
+        """Record what became of one fetch: the parsed page (kept until ingested), skipped, or failed."""
+        try:
+            page = fetched.result()
+        except Exception as exc:  # noqa: BLE001 - whatever breaks on one page is that page's failure
+            if isinstance(exc, FetchError):
+                reason, retryable = exc.reason, exc.retryable
+            elif isinstance(exc, PageLayoutError):
+                reason, retryable = f"layout: {exc}", isinstance(exc, TruncatedPageError)
+            else:
+                reason, retryable = f"unreadable page: {type(exc).__name__}: {exc}", False
+            self.state.mark_failed(prid, origin, reason, retryable=retryable)
+            report.failures.append((prid, reason))
+            log.warning("release %s failed: %s", prid, reason)
+            return None
+        report.fetched += 1
+        if page.release.lang in self.langs:
+            self.state.mark_fetched(page, origin)
+        else:
+            self.state.mark_skipped(page, origin, f"language {page.release.lang} is not synced")
+            report.skipped += 1
+        return page
+
     def _fetch_all(self, source: Iterable[tuple[str, str]], report: SyncReport, retry_failed: bool) -> None:
         seen: set[str] = set()
         batch: list[Release] = []
@@ -429,30 +452,12 @@ class Syncer:
                 finished, _ = wait(list(running), return_when=FIRST_COMPLETED)
                 for fut in finished:
                     prid, origin = running.pop(fut)
-                    try:
-                        page = fut.result()
-                    except (FetchError, PageLayoutError) as exc:
-                        retryable = isinstance(exc, TruncatedPageError) or (isinstance(exc, FetchError) and exc.retryable)
-                        reason = exc.reason if isinstance(exc, FetchError) else f"layout: {exc}"
-                        self.state.mark_failed(prid, origin, reason, retryable=retryable)
-                        report.failures.append((prid, reason))
-                        log.warning("release %s failed: %s", prid, reason)
+                    page = self._settle(prid, origin, fut, report)
+                    if page is None:
                         continue
-                    except Exception as exc:  # noqa: BLE001 - a page that breaks the parser is that page's failure
-                        reason = f"unreadable page: {type(exc).__name__}: {exc}"
-                        self.state.mark_failed(prid, origin, reason, retryable=False)
-                        report.failures.append((prid, reason))
-                        log.warning("release %s failed: %s", prid, reason)
-                        continue
-                    report.fetched += 1
-                    release = page.release
-                    if release.lang not in self.langs:
-                        self.state.mark_skipped(page, origin, f"language {release.lang} is not synced")
-                        report.skipped += 1
-                    else:
-                        self.state.mark_fetched(page, origin)
-                        batch.append(release)
-                    for lang, other in release.translations:
+                    if page.release.lang in self.langs:
+                        batch.append(page.release)
+                    for lang, other in page.release.translations:
                         if lang in self.langs:
                             submit(other, f"link from {prid}", False)
                 if len(batch) >= INGEST_BATCH or (not running and batch):

@@ -138,6 +138,15 @@ def _language_links(root, own_prid: str) -> tuple[tuple[str, str], ...]:
     return tuple(links.items())
 
 
+def _page_lang(text: str, linked: dict[str, str]) -> str | None:
+    """The page's language from its script. A page cannot be in a language it links to under another
+    PRID: a Devanagari page that links to a Hindi version is Marathi (PIB's other Devanagari language)."""
+    lang = detect_lang(text)
+    if lang is not None and lang in linked:
+        return "mr" if lang == "hi" and "mr" not in linked else "und"
+    return lang
+
+
 def parse_release_page(html: str | bytes, *, expected_prid: str | None = None, source: str | None = None) -> PibPage:
     """Parse one release page; raises PageLayoutError when it is not a whole PIB release page."""
     if not html or not (html.strip() if isinstance(html, str) else html.strip()):
@@ -190,10 +199,10 @@ def parse_release_page(html: str | bytes, *, expected_prid: str | None = None, s
     text = squeeze_blank_lines(f"{subtitle}\n\n{body}") if subtitle and body else body
     if not body.strip():
         raise PageLayoutError(f"release {prid} has no body text")
-    lang = detect_lang(f"{title}\n{text}")
+    translations = _language_links(root, prid)
+    lang = _page_lang(f"{title}\n{text}", dict(translations))
     if lang is None:
         raise PageLayoutError(f"release {prid}: cannot tell its language")
-    translations = _language_links(root, prid)
     release = Release(release_id=prid, lang=lang, title=title, text=text, ministry=ministry or None,
                       date=parse_date(posted.group("when")), url=pib_url(prid), source=source or pib_url(prid),
                       translations=translations)

@@ -57,6 +57,14 @@ def test_other_languages_links_are_kept():
     assert parse_release_page(page).release.translations == (("hi", "2170002"), ("ur", "2170003"), ("mr", "2170004"))
 
 
+def test_a_devanagari_page_that_links_to_hindi_is_not_hindi():
+    page = pib_site.build_page("2170010", ministry="ऊर्जा मंत्रालय", title="राज्य ऊर्जा कार्यक्षमता निर्देशांक 2024 जाहीर",
+                               posted="29 AUG 2025 5:00PM by PIB Mumbai",
+                               paragraphs=["निर्देशांकात 66 निर्देशकांचा समावेश आहे."],
+                               links={"en": "2161803", "hi": "2161900"})
+    assert parse_release_page(page).release.lang == "mr"
+
+
 def test_truncated_page_is_refused(real_html):
     cut = real_html[: real_html.index(b'id="ReleaseId"') - 300]
     with pytest.raises(PageLayoutError, match="truncated"):
