@@ -243,7 +243,7 @@ def _print_sync_status(summary: dict | None, path) -> None:
         print(f"feed {f['url']}: polled {f['last_poll']}, " + (f"{f['items']} items" if f["ok"] else f"error: {f['error']}"))
     for f in summary["failures"]:
         retry = "will retry" if f["will_retry"] else "given up"
-        print(f"failed {f['release_id']}: {f['reason']} ({f['attempts']} attempts, {retry}; from {f['origin']})")
+        print(f"failed {f['release_id']}: {f['reason']} (attempts: {f['attempts']}, {retry}; from {f['origin']})")
 
 
 def cmd_sync(args) -> int:
@@ -274,8 +274,6 @@ def cmd_sync(args) -> int:
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         return 0
-    for err in report.feed_errors:
-        print(f"feed failed: {err}", file=sys.stderr)
     for prid, reason in report.failures:
         print(f"failed {prid}: {reason}", file=sys.stderr)
     print(f"{report.listed} releases listed, {report.known} already known; fetched {report.fetched}, "

@@ -412,7 +412,7 @@ class Syncer:
                 reason, retryable = f"unreadable page: {type(exc).__name__}: {exc}", False
             self.state.mark_failed(prid, origin, reason, retryable=retryable)
             report.failures.append((prid, reason))
-            log.warning("release %s failed: %s", prid, reason)
+            log.info("release %s failed: %s", prid, reason)
             return None
         report.fetched += 1
         if page.release.lang in self.langs:

@@ -211,10 +211,22 @@ def main() -> None:
     p = argparse.ArgumentParser(description="Serve a PIB-shaped site on loopback")
     p.add_argument("--port", type=int, default=8765)
     p.add_argument("--feed-en", default="2161803", help="comma-separated PRIDs in the English feed")
+    p.add_argument("--with-faults", action="store_true",
+                   help="also list the Hindi and table releases, a 404, a 500, a 5 s reply, a truncated page "
+                        "and a page of another layout")
     args = p.parse_args()
     site = PibSite(echo=True)
     site.pages["2161803"] = Route(body=saved_page())
     site.feeds["en"] = [(prid, prid) for prid in args.feed_en.split(",") if prid]
+    if args.with_faults:
+        site.add(SEEI_HI, hindi_seei_page(), feed="hi")
+        site.add("2162001", table_page("2162001"), feed="en")
+        site.feeds["en"].insert(0, ("2169404", "never published"))
+        site.fault("2169500", Route(500, b"<html>Server Error in '/' Application.</html>"))
+        site.fault("2169501", Route(body=table_page("2169501"), delay=5.0))
+        real = saved_page()
+        site.fault("2169502", Route(body=real[: real.index(b'id="ReleaseId"') - 300]))
+        site.fault("2169503", Route(body=OTHER_LAYOUT))
     server, url = serve(site, args.port)
     print(f"PIB-shaped site on {url}", flush=True)
     try:
