@@ -218,6 +218,8 @@ def test_sigkill_mid_backfill_then_rerun_leaves_every_release_whole_and_once(sit
     out, err = status.communicate(timeout=120)
     summary = json.loads(out)
     assert summary["releases"] == {"ingested": 50, "fetched": 0, "skipped": 0, "failed": 0}
+    print(f"\nkilled after {len(before)} of 50 releases were ingested; the re-run fetched "
+          f"{sum(site.page_fetches(p) for p in prids) - sum(fetched_before.values())} pages")
 
     service = Service(settings.model_copy(update={"index_dir": index_dir}), embedder=embedder)
     try:
