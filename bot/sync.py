@@ -376,8 +376,10 @@ class Syncer:
         self.state.mark_ingested([r.release_id for r in releases])
         report.ingested += len(releases)
 
-    def run(self, prids: Iterable[str] | None = None, *, retry_failed: bool = False) -> SyncReport:
-        """Fetch and ingest what the feeds (or `prids`) name and the index lacks; follow language links."""
+    def run(self, prids: Iterable[str] | None = None, *, retry_failed: bool = False,
+            stop: threading.Event | None = None) -> SyncReport:
+        """Fetch and ingest what the feeds (or `prids`) name and the index lacks; follow language links.
+        When `stop` is set, no new page is fetched; what was fetched is still ingested."""
         report = SyncReport()
         started = time.perf_counter()
         run_id = self.state.start_run("feeds" if prids is None else "prids")
@@ -390,7 +392,7 @@ class Syncer:
             for at in range(0, len(pending), INGEST_BATCH):
                 self._ingest([r for r in pending[at:at + INGEST_BATCH] if r.release_id not in done], report)
             source = ((p, "prids") for p in prids) if prids is not None else self._feed_prids(report)
-            self._fetch_all(source, report, retry_failed)
+            self._fetch_all(source, report, retry_failed, stop or threading.Event())
         except Exception as exc:
             error = f"{type(exc).__name__}: {exc}"
             raise
@@ -422,14 +424,15 @@ class Syncer:
             report.skipped += 1
         return page
 
-    def _fetch_all(self, source: Iterable[tuple[str, str]], report: SyncReport, retry_failed: bool) -> None:
+    def _fetch_all(self, source: Iterable[tuple[str, str]], report: SyncReport, retry_failed: bool,
+                   stop: threading.Event) -> None:
         seen: set[str] = set()
         batch: list[Release] = []
         running: dict[Future, tuple[str, str]] = {}
         workers = self.settings.sync_concurrency
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="pib-fetch") as pool:
             def submit(prid: str, origin: str, listed: bool) -> None:
-                if prid in seen:
+                if prid in seen or stop.is_set():
                     return
                 seen.add(prid)
                 report.listed += listed
@@ -441,7 +444,7 @@ class Syncer:
             queue = iter(source)
             exhausted = False
             while True:
-                while not exhausted and len(running) < 2 * workers:  # read the source lazily
+                while not exhausted and not stop.is_set() and len(running) < 2 * workers:  # read lazily
                     nxt = next(queue, None)
                     if nxt is None:
                         exhausted = True
@@ -487,7 +490,7 @@ class SyncScheduler:
         while not self._stop.is_set():
             try:
                 syncer = syncer or Syncer(self.service, self.settings)
-                self.last_report = syncer.run()
+                self.last_report = syncer.run(stop=self._stop)
                 r = self.last_report
                 log.info("sync: %d listed, %d fetched, %d ingested, %d failed", r.listed, r.fetched, r.ingested,
                          len(r.failures))

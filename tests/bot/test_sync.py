@@ -312,3 +312,24 @@ def test_cli_status_without_state_and_bad_ranges(tmp_path, monkeypatch, capsys):
     assert json.loads(capsys.readouterr().out) is None
     assert main(["sync", "--prids", "2161900-2161800"]) == 2
     assert "FROM is after TO" in capsys.readouterr().err
+
+
+def test_a_stop_fetches_no_new_page_but_ingests_what_was_fetched(site, make_service):
+    for n in range(6):
+        site.add(str(2181000 + n), pib_site.numbered_page(str(2181000 + n), n))
+    service = make_service(site.url, sync_concurrency=1)
+    site.page_delay = 0.5
+    syncer = _syncer(service)
+    stop = threading.Event()
+
+    def stop_at_first_request():  # as the server's shutdown would, while the first page is on its way
+        while not site.requests:
+            time.sleep(0.01)
+        stop.set()
+
+    threading.Thread(target=stop_at_first_request, daemon=True).start()
+    report = syncer.run(parse_prid_range("2181000-2181005"), stop=stop)
+    syncer.close()
+    assert 1 <= report.fetched <= 2 and report.ingested == report.fetched  # the one under way and one queued
+    assert len(site.requests) == report.fetched
+    assert service.store.has_release("2181000", "en")
