@@ -27,7 +27,7 @@ _LANGUAGE_NAMES = {
     **LANGUAGE_CODES,
     "हिन्दी": "hi", "हिंदी": "hi", "اردو": "ur", "मराठी": "mr", "বাংলা": "bn", "தமிழ்": "ta",
     "తెలుగు": "te", "ਪੰਜਾਬੀ": "pa", "ગુજરાતી": "gu", "ಕನ್ನಡ": "kn", "മലയാളം": "ml", "ଓଡ଼ିଆ": "or",
-    "অসমীয়া": "as", "कोंकणी": "kok", "manipuri": "mni", "english": "en",
+    "অসমীয়া": "as", "कोंकणी": "kok",
 }
 # Elements that hold paragraphs rather than run inside one.
 _NESTING = {"p", "div", "section", "article", "center", "ul", "ol", "dl", "li", "dd", "dt", "table", "blockquote",
