@@ -76,6 +76,7 @@ class HealthResponse(BaseModel):
     passages: int
     releases: dict[str, int]
     uptime_s: float
+    last_sync: dict | None = Field(default=None, description="the PIB sync's last run, newest release and counts")
 
 
 def passage_out(hit: Hit) -> PassageOut:
@@ -107,9 +108,13 @@ def create_app(service: Service | None = None, settings: Settings | None = None)
         if getattr(app.state, "service", None) is None:
             app.state.service = Service(settings)
         app.state.service.start_warming()
+        # issue 11: the PIB sync's metrics, and its schedule when VIGYAPTI_SYNC_INTERVAL is set
+        scheduler = start_sync(app, settings or app.state.service.settings)
         # issue 6: the Telegram bot starts and stops with the app (only when a token is set)
         async with telegram_lifespan(app, settings or app.state.service.settings):
             yield
+        if scheduler is not None:
+            scheduler.stop()
         if getattr(app.state, "querylog", None) is not None:
             app.state.querylog.flush()  # the last queued questions reach the disk
 
@@ -117,6 +122,7 @@ def create_app(service: Service | None = None, settings: Settings | None = None)
                   description="Questions in Hindi or English over PIB press releases; passages with their figures.")
     app.state.service = service
     # issue 6: the web widget (/, /widget.js, /widget.css, CORS for /ask) and the Telegram webhook
+    from bot.sync import start_sync, sync_summary
     from bot.telegram import router as telegram_router, telegram_lifespan
     from bot.web import router as web_router
 
@@ -135,7 +141,8 @@ def create_app(service: Service | None = None, settings: Settings | None = None)
         s: Service = app.state.service
         return HealthResponse(status="ok", version=VERSION, model=s.embedder.name,
                               passages=s.store.count_passages(), releases=s.store.count_releases(),
-                              uptime_s=round(time.time() - s.started, 1))
+                              uptime_s=round(time.time() - s.started, 1),
+                              last_sync=sync_summary(s.settings.sync_state_path(), failures=0, feeds=False))
 
     @app.post("/ask", response_model=AskResponse, dependencies=[Depends(rate_limited)],
               responses=error_responses(400, 413, 429))

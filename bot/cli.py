@@ -224,6 +224,64 @@ def cmd_stats(args) -> int:
     return 0
 
 
+def _print_sync_status(summary: dict | None, path) -> None:
+    if summary is None:
+        print(f"no sync has run here yet (state: {path})")
+        return
+    counts = summary["releases"]
+    print(f"releases: {counts['ingested']} ingested, {counts['failed']} failed, {counts['skipped']} skipped "
+          f"(other languages), {counts['fetched']} fetched and waiting to be ingested")
+    if summary["newest_release"]:
+        n = summary["newest_release"]
+        print(f"newest release: {n['release_id']} posted {n['posted_at']} ({n['age_s'] / 3600:.1f} h ago)")
+    if summary["last_run"]:
+        r = summary["last_run"]
+        print(f"last run ({r['kind']}): started {r['started']}, finished {r['finished'] or '-'}: "
+              f"{r['fetched']} fetched, {r['ingested']} ingested, {r['failed']} failed"
+              + (f"; error: {r['error']}" if r["error"] else ""))
+    for f in summary["feeds"]:
+        print(f"feed {f['url']}: polled {f['last_poll']}, " + (f"{f['items']} items" if f["ok"] else f"error: {f['error']}"))
+    for f in summary["failures"]:
+        retry = "will retry" if f["will_retry"] else "given up"
+        print(f"failed {f['release_id']}: {f['reason']} (attempts: {f['attempts']}, {retry}; from {f['origin']})")
+
+
+def cmd_sync(args) -> int:
+    from bot.sync import Syncer, parse_prid_range, sync_summary
+
+    settings = _settings()
+    if args.status:
+        summary = sync_summary(settings.sync_state_path(), failures=args.failures)
+        if args.json:
+            print(json.dumps(summary, ensure_ascii=False, indent=2))
+        else:
+            _print_sync_status(summary, settings.sync_state_path())
+        return 0
+    try:
+        prids = parse_prid_range(args.prids) if args.prids else None
+    except ValueError as exc:
+        print(f"vigyapti: {exc}", file=sys.stderr)
+        return 2
+    from bot.service import Service
+
+    service = Service(settings)
+    syncer = Syncer(service, settings)
+    try:
+        report = syncer.run(prids, retry_failed=args.retry_failed)
+    finally:
+        syncer.close()
+        service.close()
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    for prid, reason in report.failures:
+        print(f"failed {prid}: {reason}", file=sys.stderr)
+    print(f"{report.listed} releases listed, {report.known} already known; fetched {report.fetched}, "
+          f"ingested {report.ingested}, skipped {report.skipped} (other languages), failed {len(report.failures)} "
+          f"in {report.seconds:.1f} s")
+    return 0
+
+
 def cmd_telegram_set_webhook(args) -> int:
     import asyncio
 
@@ -330,6 +388,15 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--top", type=int, default=10, help="how many top questions (default 10)")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_stats)
+
+    s = sub.add_parser("sync", help="fetch new releases from PIB's feeds (or a range of PRIDs) into the index")
+    s.add_argument("--prids", metavar="FROM-TO",
+                   help="backfill these release ids instead of reading the feeds (following language links); resumable")
+    s.add_argument("--retry-failed", action="store_true", help="fetch again releases that failed before, whatever the reason")
+    s.add_argument("--status", action="store_true", help="tell what the syncs so far did; fetch nothing")
+    s.add_argument("--failures", type=int, default=20, help="with --status: how many recent failures to list")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_sync)
 
     s = sub.add_parser("telegram", help="the Telegram bot: webhook or long polling (docs/telegram.md)")
     tsub = s.add_subparsers(dest="telegram_command", required=True)

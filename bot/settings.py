@@ -7,6 +7,8 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_MODEL_NAME = "multilingual-e5-small"
+# PIB's national feeds of press releases: English (Lang=1) and Hindi (Lang=2).
+DEFAULT_SYNC_FEEDS = "/RssMain.aspx?ModId=6&Lang=1&Regid=3,/RssMain.aspx?ModId=6&Lang=2&Regid=3"
 
 
 class Settings(BaseSettings):
@@ -47,6 +49,21 @@ class Settings(BaseSettings):
         "Secret salt for hashing client addresses in the query log; unset uses a random one per process."))
     log_json: bool = Field(default=True, description="Write logs as JSON lines (with the request id).")
     log_level: str = Field(default="INFO", description="Log level of the vigyapti loggers.")
+    # The PIB connector (issue 11; bot/sync.py, docs/configuration.md).
+    pib_base_url: str = Field(default="https://pib.gov.in", description=(
+        "Where release pages and relative feed paths are fetched from (a PIB-shaped site on loopback in tests)."))
+    sync_feeds: str = Field(default=DEFAULT_SYNC_FEEDS, description=(
+        "Comma-separated RSS feeds to poll: paths under the base URL or full URLs."))
+    sync_interval: float = Field(default=0, ge=0, description=(
+        "Seconds between background polls of the feeds by the server; 0 (the default) turns the schedule off."))
+    sync_langs: str = Field(default="hi,en", description="Languages of the releases that sync ingests.")
+    sync_state: Path | None = Field(default=None, description=(
+        "SQLite sync state; unset means sync.db beside the index folder."))
+    sync_concurrency: int = Field(default=2, ge=1, le=16, description="Pages fetched at once.")
+    sync_delay: float = Field(default=1.0, ge=0, description="Seconds between the starts of two requests.")
+    sync_timeout: float = Field(default=20.0, gt=0, description="Seconds to wait for one reply.")
+    sync_retries: int = Field(default=3, ge=0, le=10, description=(
+        "Retries of a request after a timeout, a lost connection or a 5xx, with doubling back-off."))
 
     def admin_key_list(self) -> list[str]:
         return [k.strip() for k in (self.admin_keys or "").split(",") if k.strip()]
@@ -56,6 +73,15 @@ class Settings(BaseSettings):
 
     def querylog_path(self) -> Path:
         return Path(self.querylog) if self.querylog else Path(self.index_dir).parent / "querylog.db"
+
+    def sync_feed_list(self) -> list[str]:
+        return [f.strip() for f in self.sync_feeds.split(",") if f.strip()]
+
+    def sync_lang_set(self) -> set[str]:
+        return {lang.strip().lower() for lang in self.sync_langs.split(",") if lang.strip()}
+
+    def sync_state_path(self) -> Path:
+        return Path(self.sync_state) if self.sync_state else Path(self.index_dir).parent / "sync.db"
 
     def model_source(self) -> tuple[str, str]:
         """(what to load, the name the index is stamped with)."""
