@@ -209,8 +209,7 @@ class HybridSearcher:
             per_release: int = 1) -> SearchResult:
         # The whole search runs where the model encodes questions, one step after another. On
         # two cores, looking up words while the model ran only slowed the model (its thread team
-        # wants both cores), and every hop between threads cost a wake-up: in bench/latency.py
-        # /ask took 28-30 ms that way against 26-28 ms on one thread.
+        # wants both cores), and every hop between threads cost a wake-up (docs/retrieval.md#latency).
         return self.embedder.run_beside_queries(self._search, question, top_k, filters, per_release)
 
     def submit(self, question: str, *, top_k: int = 5, filters: SearchFilters | None = None,

@@ -4,9 +4,7 @@ Every question is searched language by language (a Hindi question must find Engl
 releases too), so one shard per language means each vector is scanned once per question and the
 common filter, a language, needs no per-id selector. Vectors are held in half precision
 (IndexScalarQuantizer, fp16): half the memory to stream per question, with cosines within 1e-4 of
-float32 (SQLite keeps the float32 originals). Per question, both languages, with the model running
-between questions as in the server: 1.71 ms with one index and a selector per language, 1.53 ms
-with float32 shards, 1.17 ms with fp16 shards (p50 over 120 questions on the bundled corpus).
+float32 (SQLite keeps the float32 originals). The measurements are in docs/retrieval.md#latency.
 
 Shards are never changed in place: `changed` returns new ones, so a search holding the old object
 sees the old or the new state, never half of a write.
