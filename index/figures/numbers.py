@@ -37,6 +37,17 @@ def _norm_value(v: Decimal) -> Decimal:
         return v.normalize()
 
 
+def _kind_and_unit(pct, currency, unit) -> tuple[str, str | None]:
+    """A percent sign makes a percent, else a currency money, else a unit a quantity, else a count."""
+    if pct:
+        return "percent", pct
+    if currency:
+        return "money", currency
+    if unit:
+        return "quantity", unit[0]
+    return "count", None
+
+
 def _valid_grouping(lit: str) -> bool:
     intpart = lit.split(".")[0]
     groups = intpart.split(",")
@@ -396,14 +407,7 @@ class NumbersAndRanges:
             if rng is not None:
                 return rng(scale, pre_cur, start, v, lit)
         currency = cur or pre_cur
-        if pct:
-            kind, u = "percent", pct
-        elif currency:
-            kind, u = "money", currency
-        elif unit:
-            kind, u = "quantity", unit[0]
-        else:
-            kind, u = "count", None
+        kind, u = _kind_and_unit(pct, currency, unit)
         value = v
         with localcontext(_CTX):
             if scale:
@@ -485,14 +489,7 @@ class NumbersAndRanges:
         def build(scale1, pre_cur, start1, v1, lit1):
             u_pct, u_unit = pct2, unit2
             currency = cur2 or pre_cur or (self._cur_from_prefix(rm.group("cur")) if rm.group("cur") else None)
-            if u_pct:
-                kind, u = "percent", u_pct
-            elif currency:
-                kind, u = "money", currency
-            elif u_unit:
-                kind, u = "quantity", u_unit[0]
-            else:
-                kind, u = "count", None
+            kind, u = _kind_and_unit(u_pct, currency, u_unit)
             sc1 = scale1 or scale2 or 1
             sc2 = scale2 or 1
             um = u_unit[1] if u_unit else 1
