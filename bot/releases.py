@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-import sqlite3
-import threading
 from typing import Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -22,7 +20,6 @@ from bot.observability import error_responses
 from bot.schemas import FigureOut, ReleaseMeta, TranslationOut
 from bot.security import require_admin
 from corpus import Release
-from index.store import DB_NAME, figures_from_json
 
 NDJSON_TYPES = {"application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/json-lines"}
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$"
@@ -191,7 +188,7 @@ async def post_releases(request: Request) -> IngestOut:
     report = await run_in_threadpool(ingest_atomic, service, releases)
     app.state.metrics.ingested_releases.inc(report.releases)
     app.state.metrics.ingested_passages.inc(report.passages)
-    counts = _passage_counts(service, [r.key for r in releases])
+    counts = service.store.passage_counts([r.key for r in releases])
     items = [IngestedOut(release_id=r.release_id, lang=r.lang, passages=counts.get(r.key, 0), replaced=was)
              for r, was in zip(releases, replaced)]
     return IngestOut(releases=report.releases, passages=report.passages, seconds=round(report.seconds, 3),
@@ -221,55 +218,14 @@ async def get_release(request: Request, release_id: str,
     return ReleaseOut(release_id=release_id, languages=out)
 
 
-# -- reading one release from one snapshot ----------------------------------------------------
-
-_local = threading.local()
-
-
-def _snapshot_con(store) -> sqlite3.Connection:
-    cons = getattr(_local, "cons", None)
-    if cons is None:
-        cons = _local.cons = {}
-    key = str(store.path)
-    if key not in cons:
-        cons[key] = sqlite3.connect(f"file:{store.path / DB_NAME}?mode=ro", uri=True, check_same_thread=False,
-                                    isolation_level=None)
-    return cons[key]
-
-
 def read_release(store, release_id: str, lang: str | None) -> list[ReleaseDetail]:
-    """Metadata, text and passages in ONE read transaction: never half of a concurrent replacement."""
-    con = _snapshot_con(store)
-    con.execute("BEGIN")
-    try:
-        sql = "SELECT release_id, lang, title, ministry, date, url, source, text FROM releases WHERE release_id=?"
-        args: list = [release_id]
-        if lang:
-            sql += " AND lang=?"
-            args.append(lang)
-        rels = con.execute(sql + " ORDER BY lang", args).fetchall()
-        out = []
-        for rid, lg, title, ministry, date, url, source, text in rels:
-            passages = [PassageDetail(passage_id=pid, start=s, end=e, text=t,
-                                      figures=[FigureOut(**f.to_dict()) for f in figures_from_json(fj)])
-                        for pid, s, e, t, fj in con.execute(
-                            'SELECT id, start, "end", text, figures FROM passages WHERE release_id=? AND lang=? '
-                            'ORDER BY start, id', (rid, lg))]
-            others = con.execute("SELECT release_id, lang, title, url FROM releases WHERE release_id=? AND lang!=? "
-                                 "ORDER BY lang", (rid, lg)).fetchall()
-            out.append(ReleaseDetail(release_id=rid, lang=lg, title=title, ministry=ministry, date=date, url=url,
-                                     source=source, text=text, passages=passages,
-                                     translations=[TranslationOut(release_id=a, lang=b, title=c, url=d)
-                                                   for a, b, c, d in others]))
-        return out
-    finally:
-        con.execute("COMMIT")
-
-
-def _passage_counts(service, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
-    con = _snapshot_con(service.store)
-    out = {}
-    for rid, lg in keys:
-        out[(rid, lg)] = con.execute("SELECT COUNT(*) FROM passages WHERE release_id=? AND lang=?",
-                                     (rid, lg)).fetchone()[0]
+    """Metadata, text and passages from one snapshot of the store: never half of a concurrent replacement."""
+    out = []
+    for stored in store.release_detail(release_id, lang):
+        r = stored.release
+        out.append(ReleaseDetail(
+            release_id=r.release_id, lang=r.lang, title=r.title, ministry=r.ministry, date=r.date, url=r.url,
+            source=r.source, text=r.text, translations=[TranslationOut(**t) for t in stored.translations],
+            passages=[PassageDetail(passage_id=p.passage_id, start=p.start, end=p.end, text=p.text,
+                                    figures=[FigureOut(**f.to_dict()) for f in p.figures]) for p in stored.passages]))
     return out

@@ -20,7 +20,7 @@ from corpus import Release
 from index.embeddings import SentenceTransformerEmbedder
 from index.pipeline import Indexer, IngestReport, open_store
 from index.search import HybridSearcher, SearchResult
-from index.store import IndexStore, SearchFilters
+from index.store import IndexStore, SearchFilters, swap_in_rebuilt
 
 log = logging.getLogger("vigyapti")
 
@@ -121,10 +121,5 @@ def rebuild(settings: Settings, releases: list[Release], *, progress: bool = Tru
         report = service.ingest(releases, total=len(releases), progress=progress)
     finally:
         service.close()
-    old = target.with_name(target.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        os.replace(target, old)
-    os.replace(staging, target)
-    shutil.rmtree(old, ignore_errors=True)
+    swap_in_rebuilt(staging, target)  # one transaction of the live file: a running server follows
     return report

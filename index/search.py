@@ -95,11 +95,10 @@ class PassageAnalysis:
     sentences: tuple[tuple[int, int, frozenset[str]], ...]  # (start, end, terms)
 
 
-_ANALYSES: dict[int, PassageAnalysis] = {}
-
-
-def analyse(p: Passage, window: int = 80) -> PassageAnalysis:
-    cached = _ANALYSES.get(p.passage_id) if p.passage_id is not None else None
+def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
+    """`cache`: the one of the passage's own index (IndexStore.passage_analyses); passage ids are
+    unique only within one index."""
+    cached = cache.get(p.passage_id) if cache is not None and p.passage_id is not None else None
     if cached is None:
         cached = PassageAnalysis(
             figure_contexts=tuple((f.kind, frozenset(terms(p.text[max(0, f.start - window):f.end + window])))
@@ -107,10 +106,8 @@ def analyse(p: Passage, window: int = 80) -> PassageAnalysis:
             sentences=tuple((sp.start, sp.end, frozenset(terms(p.text[sp.start:sp.end])))
                             for sp in split_sentences(p.text, p.lang)),
         )
-        if p.passage_id is not None:
-            if len(_ANALYSES) > 60_000:
-                _ANALYSES.clear()
-            _ANALYSES[p.passage_id] = cached
+        if cache is not None and p.passage_id is not None:
+            cache.put(p.passage_id, cached)
     return cached
 
 
@@ -127,9 +124,11 @@ class HybridSearcher:
     def warm(self) -> int:
         """Analyse every cached passage ahead of the questions that will need it."""
         n = 0
-        for p in self.store.cached_passages():
-            analyse(p)
-            n += 1
+        with self.store.snapshot():
+            cache = self.store.passage_analyses()
+            for p in self.store.cached_passages():
+                analyse(p, cache=cache)
+                n += 1
         return n
 
     def __init__(self, store: IndexStore, embedder: Embedder, settings: SearchSettings | None = None):
@@ -210,8 +209,7 @@ class HybridSearcher:
             per_release: int = 1) -> SearchResult:
         # The whole search runs where the model encodes questions, one step after another. On
         # two cores, looking up words while the model ran only slowed the model (its thread team
-        # wants both cores), and every hop between threads cost a wake-up: in bench/latency.py
-        # /ask took 28-30 ms that way against 26-28 ms on one thread.
+        # wants both cores), and every hop between threads cost a wake-up (docs/retrieval.md#latency).
         return self.embedder.run_beside_queries(self._search, question, top_k, filters, per_release)
 
     def submit(self, question: str, *, top_k: int = 5, filters: SearchFilters | None = None,
@@ -266,12 +264,12 @@ class HybridSearcher:
         answer, reason = self._answer(kinds, hits, idf)
         return SearchResult(hits, answer, reason, kinds)
 
-    @classmethod
-    def figure_fit(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float]) -> float:
+    def figure_fit(self, p: Passage, kinds: frozenset[str], idf: dict[str, float]) -> float:
         """How well the words around the passage's figures of the asked kind match the question."""
         if not kinds:
             return 0.0
-        return max((cls.coverage(around, idf) for kind, around in analyse(p).figure_contexts if kind in kinds),
+        analysis = analyse(p, cache=self.store.passage_analyses())
+        return max((self.coverage(around, idf) for kind, around in analysis.figure_contexts if kind in kinds),
                    default=0.0)
 
     def _one_per_release(self, ordered: list[Passage], scores: dict[int, float], dense: dict[int, float],
@@ -327,14 +325,13 @@ class HybridSearcher:
         return Answer(text=top.passage.text[a:b], start=a, end=b, figures=figures,
                       release_id=top.release.release_id, lang=top.release.lang, score=top.score), None
 
-    @classmethod
-    def _best_sentence(cls, passage: Passage, idf: dict[str, float], kinds: frozenset[str]) -> tuple[int, int]:
-        sentences = analyse(passage).sentences
+    def _best_sentence(self, passage: Passage, idf: dict[str, float], kinds: frozenset[str]) -> tuple[int, int]:
+        sentences = analyse(passage, cache=self.store.passage_analyses()).sentences
         if not sentences:
             return 0, len(passage.text)
         best, best_score = (sentences[0][0], sentences[0][1]), -1.0
         for i, (a, b, words) in enumerate(sentences):
-            score = cls.coverage(words, idf)
+            score = self.coverage(words, idf)
             if kinds and any(a <= f.start and f.end <= b and f.kind in kinds for f in passage.figures):
                 score += 0.5
             score -= 0.01 * i  # earlier sentences win ties: PIB leads with the news

@@ -1,9 +1,9 @@
 """The index on disk: SQLite holds releases, passages, figures and vectors; FAISS searches them.
 
 SQLite is the one source of truth and every change is one transaction, so a crash leaves the
-old state or the new one. The FAISS file is a derived cache stamped with the SQLite
-generation that produced it: when the two disagree (a crash between the commit and the file
-write), the FAISS index is rebuilt from the vectors in SQLite on open. Nothing is half-written.
+old state or the new one (index/database.py). The FAISS shards are a cache derived per committed
+generation (index/vectorcache.py): a search reads SQLite and FAISS of the same state. The
+keyword side is index/keywordstore.py. Nothing is half-written.
 """
 from __future__ import annotations
 
@@ -12,8 +12,6 @@ import dataclasses
 import functools
 import hashlib
 import json
-import os
-import sqlite3
 import threading
 import unicodedata
 from collections import OrderedDict
@@ -27,58 +25,21 @@ import faiss
 import numpy as np
 
 from corpus import Release
+from index import keywordstore
+from index.database import (DB_NAME, SCHEMA_VERSION, CommittedState, IndexDatabase, IndexMismatchError,
+                            IndexStamp, check_stamp, committed_state, read_stamp, swap_in_rebuilt)
 from index.figures import Figure
-from index.lexical import FTS5_TOKENIZER, document_terms
+from index.filters import PASSAGES_OF_RELEASES, SearchFilters
 from index.records import Passage
+from index.vectorcache import FAISS_NAME, VectorCache
 from index.vectorindex import LanguageShards
 
-SCHEMA_VERSION = 2
-DB_NAME = "index.db"
-FAISS_NAME = "vectors-by-lang.faiss"
-OLD_FAISS_NAMES = ("vectors.faiss", "vectors.generation")  # before the per-language shards
+__all__ = ["DB_NAME", "FAISS_NAME", "SCHEMA_VERSION", "IndexMismatchError", "IndexStamp", "IndexStore",
+           "ReleaseEntry", "SearchFilters", "StoredRelease", "figure_to_json", "figures_from_json",
+           "fingerprint", "swap_in_rebuilt"]
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS releases (
-    release_id TEXT NOT NULL, lang TEXT NOT NULL, title TEXT NOT NULL, ministry TEXT,
-    date TEXT, url TEXT, source TEXT, text TEXT NOT NULL, fingerprint TEXT NOT NULL,
-    PRIMARY KEY (release_id, lang)
-);
-CREATE INDEX IF NOT EXISTS releases_fingerprint ON releases (fingerprint, lang);
-CREATE TABLE IF NOT EXISTS passages (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    release_id TEXT NOT NULL, lang TEXT NOT NULL,
-    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
-    figures TEXT NOT NULL, vector BLOB NOT NULL,
-    FOREIGN KEY (release_id, lang) REFERENCES releases (release_id, lang) ON DELETE CASCADE
-);
-CREATE INDEX IF NOT EXISTS passages_release ON passages (release_id, lang);
-CREATE INDEX IF NOT EXISTS passages_lang ON passages (lang);
-"""
-# Keyword search over our own normalised terms (see index/lexical.py), rowid = passages.id.
-_FTS_SCHEMA = f"""CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(terms, tokenize="{FTS5_TOKENIZER}")"""
-_VOCAB_SCHEMA = "CREATE VIRTUAL TABLE IF NOT EXISTS passages_vocab USING fts5vocab(passages_fts, 'row')"
-
-
-class IndexMismatchError(Exception):
-    """The index on disk was built with another model or settings than this run's."""
-
-
-@dataclass(frozen=True)
-class IndexStamp:
-    """What built an index. Vectors from another model or segmentation are not comparable."""
-
-    model: str
-    dim: int
-    passage_settings: str
-    schema: int = SCHEMA_VERSION
-
-    def to_json(self) -> str:
-        return json.dumps(dataclasses.asdict(self), sort_keys=True)
-
-    @classmethod
-    def from_json(cls, raw: str) -> "IndexStamp":
-        return cls(**json.loads(raw))
+OLD_FAISS_NAMES = ("vectors.faiss", "vectors.generation", "vectors-by-lang.generation")  # earlier layouts
+_JOIN = PASSAGES_OF_RELEASES
 
 
 def figure_to_json(figures: Sequence[Figure]) -> str:
@@ -105,46 +66,6 @@ def fingerprint(text: str) -> str:
     """Equal for the same release text published twice (PIB often does, under two ministries)."""
     folded = " ".join(unicodedata.normalize("NFC", text).casefold().split())
     return hashlib.sha1(folded.encode("utf-8")).hexdigest()
-
-
-@dataclass(frozen=True)
-class SearchFilters:
-    """Which passages a search may return; all given conditions must hold."""
-
-    lang: str | None = None
-    ministries: tuple[str, ...] = ()  # any of these names (English and Hindi forms of one ministry)
-    date_from: str | None = None  # ISO, inclusive
-    date_to: str | None = None
-    release_id: str | None = None
-
-    def is_empty(self) -> bool:
-        return not (self.lang or self.ministries or self.date_from or self.date_to or self.release_id)
-
-    def with_lang(self, lang: str | None) -> "SearchFilters":
-        return dataclasses.replace(self, lang=lang)
-
-    def where(self) -> tuple[str, list]:
-        """SQL over `passages p JOIN releases r`."""
-        clauses, args = [], []
-        if self.lang:
-            clauses.append("p.lang = ?")
-            args.append(self.lang)
-        if self.release_id:
-            clauses.append("p.release_id = ?")
-            args.append(self.release_id)
-        if self.ministries:
-            clauses.append(f"lower(r.ministry) IN ({','.join('?' * len(self.ministries))})")
-            args += [m.lower() for m in self.ministries]
-        if self.date_from:
-            clauses.append("r.date >= ?")
-            args.append(self.date_from)
-        if self.date_to:
-            clauses.append("r.date <= ?")
-            args.append(self.date_to)
-        return (" AND ".join(clauses) or "1"), args
-
-
-_JOIN = "passages p JOIN releases r ON p.release_id = r.release_id AND p.lang = r.lang"
 
 
 class _LRU:
@@ -188,20 +109,57 @@ class _LRU:
                 self._data.popitem(last=False)
 
 
+class _Derived:
+    """Everything this process derived from one index (one index id). Passage ids are never
+    reused within an index, so values keyed by them never go stale; a rebuilt index has another
+    index id and gets a fresh _Derived, so nothing of the old one is served for the new."""
+
+    def __init__(self, path: Path, dim: int, index_id: str):
+        self.index_id = index_id
+        self.vectors = VectorCache(path, dim, index_id)
+        self.passages = _LRU(50_000)
+        self.terms = _LRU(50_000)
+        self.filters = _LRU(64)
+        self.per_generation = _LRU(8192)
+        self.selectors = _LRU(64)
+        self.analyses = _LRU(60_000)  # for the searcher: what answering needs of each passage
+
+
+@dataclass
+class _View:
+    """What one thread's open snapshot reads: a committed state and what was derived from its index."""
+
+    state: CommittedState
+    derived: _Derived
+    shards: LanguageShards | None = None
+
+
 def _per_generation(read):
     """Keep a read's answer until the index changes. Such reads (the languages, a release's
     duplicates and translations) come back on every question; each was a SQL query per hit."""
 
     @functools.wraps(read)
     def cached(self, *args):
-        key = (read.__name__, self._read_generation(), *args)
-        value = self._generation_cache.get(key)
-        if value is None:
-            value = read(self, *args)
-            self._generation_cache.put(key, value)
+        with self.snapshot() as view:
+            key = (read.__name__, view.state.generation, *args)
+            value = view.derived.per_generation.get(key)
+            if value is None:
+                value = read(self, *args)
+                view.derived.per_generation.put(key, value)
         return copy.copy(value)  # a caller may change its list; the cached one stays
 
     return cached
+
+
+def _in_snapshot(read):
+    """A read that needs one committed state: inside the caller's snapshot, or in one of its own."""
+
+    @functools.wraps(read)
+    def within(self, *args, **kwargs):
+        with self.snapshot():
+            return read(self, *args, **kwargs)
+
+    return within
 
 
 @dataclass(frozen=True)
@@ -213,104 +171,53 @@ class ReleaseEntry:
     vectors: np.ndarray
 
 
-class IndexStore:
-    """Releases, passages and vectors in `path/`; safe to read from many threads while one writes."""
+@dataclass(frozen=True)
+class StoredRelease:
+    """One language version of a release as stored: metadata and text, passages, translations."""
 
-    KEYWORD_POOL = 5000  # keyword matches ranked before filters are applied
+    release: Release
+    passages: list[Passage]
+    translations: list[dict]
+
+
+class IndexStore:
+    """Releases, passages and vectors in `path/`; safe to read from many threads while one writes,
+    and beside other processes writing the same index (they see each other's commits)."""
+
+    KEYWORD_POOL = keywordstore.KEYWORD_POOL
 
     def __init__(self, path: Path, stamp: IndexStamp):
         self.path = Path(path)
-        self.path.mkdir(parents=True, exist_ok=True)
         self.stamp = stamp
-        self._lock = threading.RLock()
-        self._db = sqlite3.connect(self.path / DB_NAME, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.executescript(_SCHEMA)
-        self._db.execute(_FTS_SCHEMA)
-        self._db.execute(_VOCAB_SCHEMA)
+        self._db = IndexDatabase(self.path, stamp)
+        self._lock = self._db.lock
         self._local = threading.local()
-        self._passage_cache = _LRU(50_000)
-        self._terms_cache = _LRU(50_000)
-        self._filter_cache = _LRU(64)
-        self._generation_cache = _LRU(8192)
-        self._selector_cache = _LRU(64)
-        self._check_stamp()
-        self._faiss = self._load_faiss()
+        self._derived: OrderedDict[str, _Derived] = OrderedDict()
+        self._derived_lock = threading.Lock()
+        with self.snapshot() as view:  # a missing, stale or unreadable FAISS file is rebuilt now
+            self._shards(view)
+            view.derived.vectors.remove_orphans()
+        for name in OLD_FAISS_NAMES:
+            (self.path / name).unlink(missing_ok=True)
 
     # -- opening -----------------------------------------------------------------------------
 
-    @staticmethod
-    def read_stamp(path: Path) -> IndexStamp | None:
-        db = Path(path) / DB_NAME
-        if not db.exists():
-            return None
-        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-        try:
-            row = con.execute("SELECT value FROM meta WHERE key='stamp'").fetchone()
-        except sqlite3.DatabaseError:
-            return None
-        finally:
-            con.close()
-        return IndexStamp.from_json(row[0]) if row else None
-
-    def _meta(self, key: str) -> str | None:
-        row = self._db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
-        return row[0] if row else None
-
-    def _check_stamp(self) -> None:
-        raw = self._meta("stamp")
-        if raw is None:
-            self._db.execute("INSERT INTO meta VALUES ('stamp', ?), ('generation', '0')", (self.stamp.to_json(),))
-            return
-        built = IndexStamp.from_json(raw)
-        if built != self.stamp:
-            raise IndexMismatchError(
-                f"The index in {self.path} was built with model {built.model!r} (dim {built.dim}, "
-                f"passages {built.passage_settings}, schema {built.schema}), but this run uses "
-                f"model {self.stamp.model!r} (dim {self.stamp.dim}, passages {self.stamp.passage_settings}, "
-                f"schema {self.stamp.schema}). Rebuild it with `vigyapti ingest --rebuild PATH...` "
-                f"(or delete {self.path}), or set VIGYAPTI_MODEL / VIGYAPTI_INDEX_DIR to match."
-            )
+    read_stamp = staticmethod(read_stamp)
 
     @property
     def generation(self) -> int:
-        return int(self._meta("generation") or 0)
+        with self.snapshot() as view:
+            return view.state.generation
 
-    def _faiss_file(self) -> Path:
-        return self.path / FAISS_NAME
-
-    def _load_faiss(self) -> LanguageShards:
-        f = self._faiss_file()
-        gen_file = f.with_suffix(".generation")
-        if f.exists() and gen_file.exists() and gen_file.read_text().strip() == str(self.generation):
-            shards = LanguageShards.load(f, self.stamp.dim)  # None when truncated or corrupt
-            if shards is not None and shards.ntotal == self.count_passages():
-                return shards
-        return self._rebuild_faiss()
-
-    def _rebuild_faiss(self) -> LanguageShards:
-        """The FAISS cache again from SQLite, which has every vector."""
-        ids, langs, vecs = [], [], []
-        for pid, lang, blob in self._db.execute("SELECT id, lang, vector FROM passages ORDER BY id"):
-            ids.append(pid)
-            langs.append(lang)
-            vecs.append(np.frombuffer(blob, dtype=np.float32))
-        dim = self.stamp.dim
-        self._faiss = LanguageShards.build(dim, np.asarray(ids, dtype=np.int64), langs,
-                                           np.vstack(vecs) if vecs else np.zeros((0, dim), np.float32))
-        self._save_faiss()
-        for name in OLD_FAISS_NAMES:
-            (self.path / name).unlink(missing_ok=True)
-        return self._faiss
-
-    def _save_faiss(self) -> None:
-        f = self._faiss_file()
-        self._faiss.save(f)
-        gen_tmp = f.with_suffix(".generation.tmp")
-        gen_tmp.write_text(str(self.generation))
-        os.replace(gen_tmp, f.with_suffix(".generation"))
+    def _derived_for(self, index_id: str, con) -> _Derived:
+        with self._derived_lock:
+            derived = self._derived.get(index_id)
+            if derived is None:
+                check_stamp(con, self.path, self.stamp)  # a rebuild may have used another model
+                derived = self._derived[index_id] = _Derived(self.path, self.stamp.dim, index_id)
+                while len(self._derived) > 2:  # the current index, and one a running search may still read
+                    self._derived.popitem(last=False)
+            return derived
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -321,147 +228,175 @@ class IndexStore:
         entries = list({e.release.key: e for e in entries}.values())
         if not entries:
             return 0
-        with self._lock:
-            removed: list[int] = []
-            added_ids: list[int] = []
-            added_vecs: list[np.ndarray] = []
-            added_langs: list[str] = []
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                for e in entries:
-                    r = e.release
-                    if e.vectors.shape != (len(e.passages), self.stamp.dim):
-                        raise ValueError(f"release {r.release_id}/{r.lang}: {len(e.passages)} passages but vectors {e.vectors.shape}")
-                    old = [row[0] for row in self._db.execute(
-                        "SELECT id FROM passages WHERE release_id=? AND lang=?", (r.release_id, r.lang))]
-                    self._delete_passages(old)
-                    removed += old
-                    self._db.execute(
-                        "INSERT INTO releases VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (release_id, lang) DO UPDATE SET "
-                        "title=excluded.title, ministry=excluded.ministry, date=excluded.date, url=excluded.url, "
-                        "source=excluded.source, text=excluded.text, fingerprint=excluded.fingerprint",
-                        (r.release_id, r.lang, r.title, r.ministry, r.date, r.url, r.source, r.text,
-                         fingerprint(r.text)),
+        for e in entries:
+            if e.vectors.shape != (len(e.passages), self.stamp.dim):
+                r = e.release
+                raise ValueError(f"release {r.release_id}/{r.lang}: {len(e.passages)} passages but vectors {e.vectors.shape}")
+
+        def change(con) -> tuple[int, list[int], list[int], list[str], list[np.ndarray]]:
+            removed, ids, langs, vecs = [], [], [], []
+            for e in entries:
+                r = e.release
+                old = [row[0] for row in con.execute(
+                    "SELECT id FROM passages WHERE release_id=? AND lang=?", (r.release_id, r.lang))]
+                self._delete_passages(con, old)
+                removed += old
+                con.execute(
+                    "INSERT INTO releases VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (release_id, lang) DO UPDATE SET "
+                    "title=excluded.title, ministry=excluded.ministry, date=excluded.date, url=excluded.url, "
+                    "source=excluded.source, text=excluded.text, fingerprint=excluded.fingerprint",
+                    (r.release_id, r.lang, r.title, r.ministry, r.date, r.url, r.source, r.text, fingerprint(r.text)),
+                )
+                for p, v in zip(e.passages, e.vectors):
+                    cur = con.execute(
+                        'INSERT INTO passages (release_id, lang, start, "end", text, figures, vector) VALUES (?,?,?,?,?,?,?)',
+                        (r.release_id, r.lang, p.start, p.end, p.text, figure_to_json(p.figures),
+                         np.asarray(v, dtype=np.float32).tobytes()),
                     )
-                    for p, v in zip(e.passages, e.vectors):
-                        cur = self._db.execute(
-                            'INSERT INTO passages (release_id, lang, start, "end", text, figures, vector) VALUES (?,?,?,?,?,?,?)',
-                            (r.release_id, r.lang, p.start, p.end, p.text, figure_to_json(p.figures),
-                             np.asarray(v, dtype=np.float32).tobytes()),
-                        )
-                        self._db.execute("INSERT INTO passages_fts (rowid, terms) VALUES (?, ?)",
-                                         (cur.lastrowid, document_terms(p.text)))
-                        added_ids.append(cur.lastrowid)
-                        added_vecs.append(v)
-                        added_langs.append(r.lang)
-                self._db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._apply_to_faiss(removed, added_ids, added_langs, added_vecs)
-            return len(added_ids)
+                    keywordstore.add_passage(con, cur.lastrowid, p.text)
+                    ids.append(cur.lastrowid)
+                    vecs.append(v)
+                    langs.append(r.lang)
+            return len(ids), removed, ids, langs, vecs
+
+        return self._write(change)
 
     def delete(self, release_id: str, lang: str | None = None) -> int:
         """Remove a release (all languages unless `lang`); returns releases removed."""
-        with self._lock:
-            where, args = ("release_id=?", (release_id,)) if lang is None else ("release_id=? AND lang=?", (release_id, lang))
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                removed = [row[0] for row in self._db.execute(f"SELECT id FROM passages WHERE {where}", args)]
-                self._delete_passages(removed)
-                n = self._db.execute(f"DELETE FROM releases WHERE {where}", args).rowcount
-                self._db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._apply_to_faiss(removed, [], [], [])
-            return n
+        where, args = ("release_id=?", (release_id,)) if lang is None else ("release_id=? AND lang=?", (release_id, lang))
 
-    def _delete_passages(self, ids: list[int]) -> None:
+        def change(con):
+            removed = [row[0] for row in con.execute(f"SELECT id FROM passages WHERE {where}", args)]
+            self._delete_passages(con, removed)
+            n = con.execute(f"DELETE FROM releases WHERE {where}", args).rowcount
+            return n, removed, [], [], []
+
+        return self._write(change)
+
+    def _write(self, change):
+        """One transaction: the rows, the generation, and the FAISS shards of that generation, made
+        before the commit so that every snapshot a reader can take finds its shards."""
+        published = None
+        try:
+            with self._db.transaction() as con:
+                before = committed_state(con)
+                derived = self._derived_for(before.index_id, con)
+                result, removed, ids, langs, vecs = change(con)
+                con.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+                base = derived.vectors.cached(before.generation)
+                if base is None:  # another process wrote last: the shards of this very transaction
+                    shards = self._shards_from_sqlite(con)
+                else:
+                    shards = base.changed(removed, ids, langs, np.vstack(vecs) if vecs else [])
+                published = before.generation + 1
+                derived.vectors.publish(published, shards)
+        except BaseException:
+            if published is not None:
+                derived.vectors.forget(published)
+            raise
+        derived.vectors.save(published, shards)
+        return result
+
+    @staticmethod
+    def _delete_passages(con, ids: list[int]) -> None:
         for pid in ids:
-            self._db.execute("DELETE FROM passages_fts WHERE rowid=?", (pid,))
-            self._db.execute("DELETE FROM passages WHERE id=?", (pid,))
-
-    def _apply_to_faiss(self, removed: list[int], ids: list[int], langs: list[str], vecs: list[np.ndarray]) -> None:
-        # New shards beside the live ones, then one swap: concurrent searches see the old or the
-        # new state, never a half-applied change.
-        self._faiss = self._faiss.changed(removed, ids, langs, np.vstack(vecs) if vecs else [])
-        self._save_faiss()
+            keywordstore.remove_passage(con, pid)
+            con.execute("DELETE FROM passages WHERE id=?", (pid,))
 
     # -- reading -----------------------------------------------------------------------------
 
+    def _view(self) -> _View | None:
+        return getattr(self._local, "view", None)
+
     @contextmanager
     def snapshot(self):
-        """Reads inside see one committed state, even while another thread writes."""
-        con = self._reader()
-        if con.in_transaction:  # nested: the outer snapshot holds
-            yield
+        """Reads inside see one committed state, even while another thread or process writes:
+        SQLite rows and FAISS vectors alike. Yields that view."""
+        view = self._view()
+        if view is not None:  # nested: the outer snapshot holds
+            yield view
             return
-        con.execute("BEGIN")
-        try:
-            self._local.generation = self._query_generation(con)  # the first read fixes the snapshot
-            yield
-        finally:
-            self._local.generation = None
-            con.execute("COMMIT")
+        with self._db.read_transaction() as state:
+            self._local.view = view = _View(state, self._derived_for(state.index_id, self._reader()))
+            try:
+                yield view
+            finally:
+                self._local.view = None
 
-    @staticmethod
-    def _query_generation(con: sqlite3.Connection) -> str:
-        row = con.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
-        return row[0] if row else "0"
+    def _reader(self):
+        return self._db.reader()
 
-    def _read_generation(self) -> str:
-        """The generation this thread reads: its snapshot's, or the latest outside one."""
-        return getattr(self._local, "generation", None) or self._query_generation(self._reader())
+    def _shards(self, view: _View) -> LanguageShards:
+        if view.shards is None:
+            view.shards, built = view.derived.vectors.shards(
+                view.state.generation, lambda: self._shards_from_sqlite(self._reader()))
+            if built:
+                view.derived.vectors.save(view.state.generation, view.shards)
+        return view.shards
 
-    def _reader(self) -> sqlite3.Connection:
-        """One read connection per thread: WAL gives each a consistent committed snapshot."""
-        con = getattr(self._local, "con", None)
-        if con is None:
-            con = sqlite3.connect(self.path / DB_NAME, check_same_thread=False)
-            con.execute("PRAGMA query_only=ON")
-            self._local.con = con
-        return con
+    def _shards_from_sqlite(self, con) -> LanguageShards:
+        """The FAISS shards of the state `con` reads, from the vectors SQLite keeps."""
+        ids, langs, vecs = [], [], []
+        for pid, lang, blob in con.execute("SELECT id, lang, vector FROM passages ORDER BY id"):
+            ids.append(pid)
+            langs.append(lang)
+            vecs.append(np.frombuffer(blob, dtype=np.float32))
+        dim = self.stamp.dim
+        return LanguageShards.build(dim, np.asarray(ids, dtype=np.int64), langs,
+                                    np.vstack(vecs) if vecs else np.zeros((0, dim), np.float32))
+
+    def vector_shards(self) -> LanguageShards:
+        """The FAISS shards of the current snapshot (for checks and tools)."""
+        with self.snapshot() as view:
+            return self._shards(view)
+
+    def passage_analyses(self) -> _LRU:
+        """A per-index cache for what a searcher derives from a passage (keyed by passage id)."""
+        with self.snapshot() as view:
+            return view.derived.analyses
 
     @_per_generation
     def count_passages(self) -> int:
         return self._reader().execute("SELECT COUNT(*) FROM passages").fetchone()[0]
 
+    @_in_snapshot
     def count_releases(self) -> dict[str, int]:
         return dict(self._reader().execute("SELECT lang, COUNT(*) FROM releases GROUP BY lang ORDER BY lang").fetchall())
 
+    @_in_snapshot
     def has_release(self, release_id: str, lang: str) -> bool:
         return self._reader().execute(
             "SELECT 1 FROM releases WHERE release_id=? AND lang=?", (release_id, lang)).fetchone() is not None
 
+    @_in_snapshot
     def passage_ids(self, *, lang: str | None = None) -> np.ndarray:
         sql, args = ("SELECT id FROM passages", ()) if lang is None else ("SELECT id FROM passages WHERE lang=?", (lang,))
         return np.fromiter((r[0] for r in self._reader().execute(sql, args)), dtype=np.int64)
 
     def search(self, vector: np.ndarray, k: int, *, filters: SearchFilters | None = None) -> list[tuple[int, float]]:
         """The k passages nearest to `vector` among those that pass `filters`: (id, cosine)."""
-        shards = self._faiss  # one reference: a concurrent swap cannot change it under us
-        if shards.ntotal == 0 or k <= 0:
-            return []
-        filters = filters or SearchFilters()
-        selector = None
-        if not filters.with_lang(None).is_empty():  # a language alone is a shard; the rest a selector
-            allowed = self.filter_ids(filters)
-            if len(allowed) == 0:
+        with self.snapshot() as view:
+            shards = self._shards(view)
+            if shards.ntotal == 0 or k <= 0:
                 return []
-            selector = self._selector(allowed)
-        return shards.search(vector, k, lang=filters.lang, selector=selector)
+            filters = filters or SearchFilters()
+            selector = None
+            if not filters.with_lang(None).is_empty():  # a language alone is a shard; the rest a selector
+                allowed = self.filter_ids(filters)
+                if len(allowed) == 0:
+                    return []
+                selector = self._selector(view.derived, allowed)
+            return shards.search(vector, k, lang=filters.lang, selector=selector)
 
-    def _selector(self, allowed: np.ndarray):
+    @staticmethod
+    def _selector(derived: _Derived, allowed: np.ndarray):
         """An IDSelectorBatch for `allowed`, reused while the same array (a cached filter) comes back."""
         key = id(allowed)
-        hit = self._selector_cache.get(key)
+        hit = derived.selectors.get(key)
         if hit is not None and hit[0] is allowed:
             return hit[1]
         selector = faiss.IDSelectorBatch(allowed)
-        self._selector_cache.put(key, (allowed, selector))  # holds `allowed`, so its id stays unique
+        derived.selectors.put(key, (allowed, selector))  # holds `allowed`, so its id stays unique
         return selector
 
     def filter_ids(self, filters: SearchFilters) -> np.ndarray | None:
@@ -471,43 +406,31 @@ class IndexStore:
         """
         if filters.is_empty():
             return None
-        key = (filters, self._read_generation())
-        ids = self._filter_cache.get(key)
-        if ids is None:
-            where, args = filters.where()
-            rows = self._reader().execute(f"SELECT p.id FROM {_JOIN} WHERE {where}", args)
-            ids = np.fromiter((r[0] for r in rows), dtype=np.int64)
-            self._filter_cache.put(key, ids)
-        return ids
+        with self.snapshot() as view:
+            key = (filters, view.state.generation)
+            ids = view.derived.filters.get(key)
+            if ids is None:
+                where, args = filters.where()
+                rows = self._reader().execute(f"SELECT p.id FROM {_JOIN} WHERE {where}", args)
+                ids = np.fromiter((r[0] for r in rows), dtype=np.int64)
+                view.derived.filters.put(key, ids)
+            return ids
 
+    @_in_snapshot
     def keyword_search(self, match: str, k: int, *, filters: SearchFilters | None = None
                        ) -> list[tuple[int, float]]:
         """BM25 over the passages' terms; scores are positive, higher is better."""
-        args: list = [match]
-        if filters is None or filters.is_empty():
-            sql = ("SELECT rowid, -bm25(passages_fts) AS s FROM passages_fts WHERE passages_fts MATCH ? "
-                   "ORDER BY bm25(passages_fts) LIMIT ?")
-        else:
-            # Rank first, filter after: a filter inside the MATCH query makes SQLite re-run the
-            # match for every passage of the filter (seconds instead of a millisecond).
-            where, wargs = filters.where()
-            sql = ("WITH m AS (SELECT rowid AS id, bm25(passages_fts) AS s FROM passages_fts "
-                   f"WHERE passages_fts MATCH ? ORDER BY s LIMIT {int(self.KEYWORD_POOL)}) "
-                   f"SELECT m.id, -m.s FROM m JOIN {_JOIN} ON p.id = m.id WHERE {where} ORDER BY m.s LIMIT ?")
-            args += wargs
-        args.append(k)
-        try:
-            return [(int(i), float(s)) for i, s in self._reader().execute(sql, args)]
-        except sqlite3.OperationalError:  # a query FTS5 cannot parse finds nothing rather than failing
-            return []
+        return keywordstore.keyword_search(self._reader(), match, k, filters, self.KEYWORD_POOL)
 
     def cached_passages(self) -> list[Passage]:
-        return self._passage_cache.values()
+        with self.snapshot() as view:
+            return view.derived.passages.values()
 
+    @_in_snapshot
     def warm(self) -> int:
         """Load passages and their terms into memory, so the first questions are as fast as later ones."""
         ids = [r[0] for r in self._reader().execute("SELECT id FROM passages ORDER BY id LIMIT ?",
-                                                    (self._passage_cache.size,))]
+                                                    (self._view().derived.passages.size,))]
         for at in range(0, len(ids), 500):
             self.passages(ids[at:at + 500])
             self.passage_terms(ids[at:at + 500])
@@ -515,27 +438,24 @@ class IndexStore:
 
     def passage_terms(self, passage_ids: Sequence[int]) -> dict[int, frozenset[str]]:
         """The keyword terms stored for each passage at ingest (no stemming at query time)."""
-        out, missing = self._terms_cache.split(int(pid) for pid in passage_ids)
-        if missing:
-            marks = ",".join("?" * len(missing))
-            for pid, t in self._reader().execute(
-                    f"SELECT rowid, terms FROM passages_fts WHERE rowid IN ({marks})", missing):
-                out[pid] = frozenset(t.split())
-                self._terms_cache.put(pid, out[pid])
-        return out
+        with self.snapshot() as view:
+            out, missing = view.derived.terms.split(int(pid) for pid in passage_ids)
+            if missing:
+                for pid, found in keywordstore.passage_terms(self._reader(), missing).items():
+                    out[pid] = found
+                    view.derived.terms.put(pid, found)
+            return out
 
+    @_in_snapshot
     def document_frequencies(self, terms: list[str]) -> dict[str, int]:
         """How many passages hold each term (for idf weights)."""
-        if not terms:
-            return {}
-        marks = ",".join("?" * len(terms))
-        rows = self._reader().execute(f"SELECT term, doc FROM passages_vocab WHERE term IN ({marks})", terms)
-        return dict(rows.fetchall())
+        return keywordstore.document_frequencies(self._reader(), terms)
 
     @_per_generation
     def languages(self) -> list[str]:
         return [r[0] for r in self._reader().execute("SELECT DISTINCT lang FROM releases ORDER BY lang")]
 
+    @_in_snapshot
     def release_years(self, passage_ids: Sequence[int]) -> dict[int, str]:
         """{passage id: the year its release was published}, for passages of dated releases."""
         if not passage_ids:
@@ -546,6 +466,7 @@ class IndexStore:
             [int(i) for i in passage_ids])
         return dict(rows.fetchall())
 
+    @_in_snapshot
     def passage_releases(self, filters: SearchFilters, release_ids: list[str]) -> dict[int, str]:
         """{passage id: release id} of the given releases' passages that pass `filters`."""
         if not release_ids:
@@ -557,6 +478,7 @@ class IndexStore:
             args + list(release_ids))
         return dict(rows.fetchall())
 
+    @_in_snapshot
     def vectors(self, passage_ids: Sequence[int]) -> np.ndarray:
         """Stored vectors in the order asked (zeros for a passage deleted meanwhile)."""
         out = np.zeros((len(passage_ids), self.stamp.dim), dtype=np.float32)
@@ -588,28 +510,60 @@ class IndexStore:
     def passages(self, ids: Sequence[int]) -> dict[int, Passage]:
         """Passages by id. A passage id is never reused (AUTOINCREMENT), so its row never changes
         and parsed passages are kept for the next question."""
-        out, missing = self._passage_cache.split(int(pid) for pid in ids)
-        if missing:
-            marks = ",".join("?" * len(missing))
-            rows = self._reader().execute(
-                f'SELECT id, release_id, lang, start, "end", text, figures FROM passages WHERE id IN ({marks})', missing)
-            for r in rows:
-                p = Passage(release_id=r[1], lang=r[2], start=r[3], end=r[4], text=r[5],
-                            figures=figures_from_json(r[6]), passage_id=r[0])
-                self._passage_cache.put(r[0], p)
-                out[r[0]] = p
-        return out
+        with self.snapshot() as view:
+            out, missing = view.derived.passages.split(int(pid) for pid in ids)
+            if missing:
+                marks = ",".join("?" * len(missing))
+                rows = self._reader().execute(
+                    f'SELECT id, release_id, lang, start, "end", text, figures FROM passages WHERE id IN ({marks})',
+                    missing)
+                for r in rows:
+                    p = _passage(r)
+                    view.derived.passages.put(r[0], p)
+                    out[r[0]] = p
+            return out
 
     @_per_generation
     def release(self, release_id: str, lang: str) -> Release | None:
         row = self._reader().execute(
             "SELECT release_id, lang, title, ministry, date, url, source, text FROM releases "
             "WHERE release_id=? AND lang=?", (release_id, lang)).fetchone()
-        if row is None:
-            return None
-        return Release(release_id=row[0], lang=row[1], title=row[2], ministry=row[3], date=row[4],
-                       url=row[5], source=row[6], text=row[7])
+        return None if row is None else _release(row)
+
+    @_in_snapshot
+    def release_detail(self, release_id: str, lang: str | None = None) -> list[StoredRelease]:
+        """Each language version of a release (or only `lang`) with its passages in order and its
+        translations, all from one snapshot: never half of a concurrent replacement."""
+        sql = "SELECT release_id, lang, title, ministry, date, url, source, text FROM releases WHERE release_id=?"
+        args: list = [release_id]
+        if lang:
+            sql += " AND lang=?"
+            args.append(lang)
+        out = []
+        for row in self._reader().execute(sql + " ORDER BY lang", args).fetchall():
+            release = _release(row)
+            rows = self._reader().execute(
+                'SELECT id, release_id, lang, start, "end", text, figures FROM passages WHERE release_id=? AND lang=? '
+                "ORDER BY start, id", (release.release_id, release.lang)).fetchall()
+            out.append(StoredRelease(release, [_passage(r) for r in rows],
+                                     self.translations_of(release.release_id, release.lang)))
+        return out
+
+    @_in_snapshot
+    def passage_counts(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        """{(release_id, lang): passages stored}, 0 for a release not in the index."""
+        return {(rid, lg): self._reader().execute("SELECT COUNT(*) FROM passages WHERE release_id=? AND lang=?",
+                                                  (rid, lg)).fetchone()[0] for rid, lg in keys}
 
     def close(self) -> None:
-        with self._lock:
-            self._db.close()
+        self._db.close()
+
+
+def _passage(row) -> Passage:
+    return Passage(release_id=row[1], lang=row[2], start=row[3], end=row[4], text=row[5],
+                   figures=figures_from_json(row[6]), passage_id=row[0])
+
+
+def _release(row) -> Release:
+    return Release(release_id=row[0], lang=row[1], title=row[2], ministry=row[3], date=row[4],
+                   url=row[5], source=row[6], text=row[7])

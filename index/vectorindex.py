@@ -4,9 +4,7 @@ Every question is searched language by language (a Hindi question must find Engl
 releases too), so one shard per language means each vector is scanned once per question and the
 common filter, a language, needs no per-id selector. Vectors are held in half precision
 (IndexScalarQuantizer, fp16): half the memory to stream per question, with cosines within 1e-4 of
-float32 (SQLite keeps the float32 originals). Per question, both languages, with the model running
-between questions as in the server: 1.71 ms with one index and a selector per language, 1.53 ms
-with float32 shards, 1.17 ms with fp16 shards (p50 over 120 questions on the bundled corpus).
+float32 (SQLite keeps the float32 originals). The measurements are in docs/retrieval.md#latency.
 
 Shards are never changed in place: `changed` returns new ones, so a search holding the old object
 sees the old or the new state, never half of a write.
@@ -15,6 +13,7 @@ from __future__ import annotations
 
 import io
 import os
+import threading
 from pathlib import Path
 
 import faiss
@@ -87,26 +86,39 @@ class LanguageShards:
 
     # -- one file on disk, replaced atomically --------------------------------------------------
 
-    def save(self, path: Path) -> None:
-        tmp = path.with_name(path.name + ".tmp")
+    def save(self, path: Path, label: str = "") -> None:
+        """Write the shards and `label` (what state they hold) into one file, replaced atomically:
+        a reader never pairs one writer's label with another's shards."""
+        tmp = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")  # writers in other processes
         arrays = {lang: faiss.serialize_index(s) for lang, s in self._shards.items()}
-        with open(tmp, "wb") as fh:
-            np.savez(fh, **arrays)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        arrays[_LABEL] = np.frombuffer(label.encode("utf-8"), dtype=np.uint8)
+        try:
+            with open(tmp, "wb") as fh:
+                np.savez(fh, **arrays)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
 
     @classmethod
-    def load(cls, path: Path, dim: int) -> "LanguageShards | None":
-        """The saved shards, or None when the file is missing, truncated or not ours."""
+    def load(cls, path: Path, dim: int, label: str | None = None) -> "LanguageShards | None":
+        """The saved shards, or None when the file is missing, truncated, not ours, or (given
+        `label`) saved for another state."""
         try:
             with np.load(io.BytesIO(path.read_bytes()), allow_pickle=False) as data:
-                shards = {lang: faiss.deserialize_index(data[lang]) for lang in data.files}
+                saved = data[_LABEL].tobytes().decode("utf-8") if _LABEL in data.files else ""
+                if label is not None and saved != label:
+                    return None
+                shards = {lang: faiss.deserialize_index(data[lang]) for lang in data.files if lang != _LABEL}
         except Exception:  # noqa: BLE001 - an unreadable cache is rebuilt from SQLite, whatever broke it
             return None
         if not all(_is_our_shard(s, dim) for s in shards.values()):
             return None  # another layout (an older version's float32 shards): rebuilt from SQLite
         return cls(dim, shards)
+
+
+_LABEL = "__label__"  # not a language code
 
 
 def _is_our_shard(shard, dim: int) -> bool:

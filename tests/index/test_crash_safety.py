@@ -25,6 +25,8 @@ import numpy as np
 import pytest
 
 from index.store import FAISS_NAME
+from index.vectorcache import file_label
+from index.vectorindex import LanguageShards
 
 REPO = Path(__file__).resolve().parents[2]
 KILLS = int(os.environ.get("VIGYAPTI_CRASH_KILLS", "60"))
@@ -145,7 +147,7 @@ def check_invariants(store) -> bool:
                               "ON p.release_id = r.release_id AND p.lang = r.lang WHERE r.release_id IS NULL").fetchone()[0]
     finally:
         con.close()
-    shards = store._faiss
+    shards = store.vector_shards()
     assert shards.ntotal == len(ids) == store.count_passages()
     assert fts == ids and orphans == 0
     assert shards.ids().tolist() == ids
@@ -201,17 +203,16 @@ def test_sigkill_during_ingest_leaves_old_or_new_state(crash_data, tmp_path):
         shutil.rmtree(check, ignore_errors=True)
         if (work / "index").exists():
             shutil.copytree(work / "index", check)
-        gen_file = (check / FAISS_NAME).with_suffix(".generation")
-        db_gen = None
+        db_gen, index_id = None, None
         if (check / "index.db").exists():
             con = sqlite3.connect(check / "index.db")
             try:
-                row = con.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
-                db_gen = row[0] if row else None
+                meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+                db_gen, index_id = meta.get("generation"), meta.get("index_id")
             except sqlite3.OperationalError:
                 pass
             con.close()
-        if not gen_file.exists() or gen_file.read_text().strip() != str(db_gen):
+        if LanguageShards.load(check / FAISS_NAME, stamp.dim, label=file_label(index_id, db_gen)) is None:
             stats["faiss_stale"] += 1
         store = IndexStore(check, stamp)
         try:

@@ -94,3 +94,26 @@ def test_filters_sql_is_parameterised(service):
     f = SearchFilters(lang="hi", ministries=("x'); DROP TABLE releases; --",), date_from="2020-01-01")
     assert service.store.filter_ids(f).size == 0
     assert service.store.count_releases()
+
+
+def test_two_open_indexes_do_not_share_passage_analyses(tmp_path, embedder, corpus_slice):
+    """Both indexes number passages from 1: one's sentence offsets must never cut the other's answer."""
+    from index.pipeline import Indexer, open_store
+    from index.search import HybridSearcher
+    from index.segment import split_sentences
+
+    hindi = sorted((r for r in corpus_slice if r.lang == "hi"), key=lambda r: len(r.text))
+    english = [r for r in corpus_slice if r.release_id == "1628922" and r.lang == "en"]
+    first, second = open_store(tmp_path / "a", embedder), open_store(tmp_path / "b", embedder)
+    Indexer(first, embedder).run(hindi[-3:])
+    Indexer(second, embedder).run(english)
+    first.warm()
+    HybridSearcher(first, embedder).warm()  # analyses every passage of the first index, ids from 1
+    result = HybridSearcher(second, embedder).run("For how many EPFO subscribers was KYC updated since April 2020?")
+    top, answer = result.hits[0].passage, result.answer
+    assert top.passage_id in set(first.passage_ids().tolist())  # the same id names another passage there
+    assert answer is not None
+    spans = [(s.start, s.end) for s in split_sentences(top.text, top.lang)]
+    assert (answer.start, answer.end) in spans, (answer.text, spans)
+    first.close()
+    second.close()

@@ -75,3 +75,79 @@ def test_stale_faiss_file_is_rebuilt_from_sqlite(tmp_path, embedder, three):
     assert [i for i, _ in got] == [i for i, _ in expected]
     np.testing.assert_allclose([s for _, s in got], [s for _, s in expected], rtol=1e-5)
     reopened.close()
+
+
+@pytest.fixture(scope="module")
+def versions(embedder, corpus_slice):
+    """Two versions of a few real releases (different passage counts), segmented and embedded once."""
+    from index.pipeline import passage_input
+    from index.store import ReleaseEntry
+
+    indexer = Indexer(store=None, embedder=embedder)
+    small = sorted((r for r in corpus_slice if r.lang == "hi"), key=lambda r: len(r.text))[:3]
+    out = []
+    for v in range(2):
+        entries = []
+        for r in small:
+            lines = [s for s in r.text.split("\n") if s.strip()] or [r.text]
+            release = dataclasses.replace(r, text="\n".join(lines[: max(1, len(lines) * (v + 1) // 2)]))
+            _, passages = indexer.prepare(release)
+            vectors = embedder.encode_passages([passage_input(release.title, p.text) for p in passages])
+            entries.append(ReleaseEntry(release, passages, vectors))
+        out.append(entries)
+    return out
+
+
+def test_a_search_sees_the_vectors_of_its_own_snapshot_while_writes_race(tmp_path, embedder, versions):
+    """Replacing releases gives their passages new ids: a search whose FAISS side came from another
+    state than its SQLite snapshot finds ids that snapshot does not hold, or misses ids it does."""
+    import threading
+
+    store = open_store(tmp_path, embedder)
+    store.upsert(versions[0])
+    q = embedder.encode_queries(["सरकार की योजना"])[0]
+    stop = threading.Event()
+    mismatches, searches, errors = [], [0], []
+
+    def search_loop():
+        try:
+            while not stop.is_set():
+                with store.snapshot():
+                    found = {pid for pid, _ in store.search(q, 10_000)}
+                    held = set(store.passage_ids().tolist())
+                if found != held:
+                    mismatches.append((len(found - held), len(held - found)))
+                searches[0] += 1
+        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+
+    readers = [threading.Thread(target=search_loop) for _ in range(3)]
+    for t in readers:
+        t.start()
+    try:
+        for n in range(150):
+            store.upsert(versions[n % 2])
+    finally:
+        stop.set()
+        for t in readers:
+            t.join()
+    store.close()
+    assert not errors, errors
+    assert searches[0] > 50
+    assert not mismatches, f"{len(mismatches)} of {searches[0]} searches mixed two states, e.g. {mismatches[:3]}"
+
+
+def test_release_detail_and_passage_counts_come_from_one_snapshot(tmp_path, embedder, versions):
+    store = open_store(tmp_path, embedder)
+    store.upsert(versions[1])
+    release = versions[1][0].release
+    detail = store.release_detail(release.release_id)
+    assert [d.release.lang for d in detail] == [release.lang]
+    assert detail[0].release.text == release.text
+    assert [p.text for p in detail[0].passages] == [p.text for p in versions[1][0].passages]
+    assert detail[0].passages == sorted(detail[0].passages, key=lambda p: p.start)
+    assert store.release_detail(release.release_id, "en") == []
+    keys = [e.release.key for e in versions[1]] + [("no-such-release", "hi")]
+    counts = store.passage_counts(keys)
+    assert counts == {**{e.release.key: len(e.passages) for e in versions[1]}, ("no-such-release", "hi"): 0}
+    store.close()

@@ -1,0 +1,208 @@
+"""The SQLite side of the store: the schema, the stamp of what built an index, write transactions,
+read snapshots, and swapping in a rebuilt index.
+
+SQLite is the one source of truth. Every change is one transaction that bumps `generation`, so a
+generation names one committed state. `index_id` names one built index: `vigyapti ingest
+--rebuild` copies a fresh index into the live file in one transaction, which gives it a new
+index_id, and a process that sees another index_id drops everything it derived from the old one.
+The file itself is never renamed or deleted under a running server.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+import sqlite3
+import threading
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.lexical import FTS5_TOKENIZER
+
+SCHEMA_VERSION = 2
+DB_NAME = "index.db"
+BUSY_TIMEOUT = 60.0  # seconds a write waits for another process's transaction (or a rebuild's copy)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS releases (
+    release_id TEXT NOT NULL, lang TEXT NOT NULL, title TEXT NOT NULL, ministry TEXT,
+    date TEXT, url TEXT, source TEXT, text TEXT NOT NULL, fingerprint TEXT NOT NULL,
+    PRIMARY KEY (release_id, lang)
+);
+CREATE INDEX IF NOT EXISTS releases_fingerprint ON releases (fingerprint, lang);
+CREATE TABLE IF NOT EXISTS passages (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    release_id TEXT NOT NULL, lang TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+    figures TEXT NOT NULL, vector BLOB NOT NULL,
+    FOREIGN KEY (release_id, lang) REFERENCES releases (release_id, lang) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS passages_release ON passages (release_id, lang);
+CREATE INDEX IF NOT EXISTS passages_lang ON passages (lang);
+"""
+# Keyword search over our own normalised terms (see index/lexical.py), rowid = passages.id.
+_FTS_SCHEMA = f"""CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(terms, tokenize="{FTS5_TOKENIZER}")"""
+_VOCAB_SCHEMA = "CREATE VIRTUAL TABLE IF NOT EXISTS passages_vocab USING fts5vocab(passages_fts, 'row')"
+
+
+class IndexMismatchError(Exception):
+    """The index on disk was built with another model or settings than this run's."""
+
+
+@dataclass(frozen=True)
+class IndexStamp:
+    """What built an index. Vectors from another model or segmentation are not comparable."""
+
+    model: str
+    dim: int
+    passage_settings: str
+    schema: int = SCHEMA_VERSION
+
+    def to_json(self) -> str:
+        return json.dumps(dataclasses.asdict(self), sort_keys=True)
+
+    @classmethod
+    def from_json(cls, raw: str) -> "IndexStamp":
+        return cls(**json.loads(raw))
+
+
+@dataclass(frozen=True)
+class CommittedState:
+    """Which index, and which of its committed states, a snapshot or a write sees."""
+
+    index_id: str
+    generation: int
+
+
+def read_stamp(path: Path) -> IndexStamp | None:
+    db = Path(path) / DB_NAME
+    if not db.exists():
+        return None
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key='stamp'").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        con.close()
+    return IndexStamp.from_json(row[0]) if row else None
+
+
+def committed_state(con: sqlite3.Connection) -> CommittedState:
+    meta = dict(con.execute("SELECT key, value FROM meta WHERE key IN ('generation', 'index_id')").fetchall())
+    return CommittedState(meta.get("index_id", ""), int(meta.get("generation", 0)))
+
+
+def check_stamp(con: sqlite3.Connection, path: Path, stamp: IndexStamp) -> None:
+    row = con.execute("SELECT value FROM meta WHERE key='stamp'").fetchone()
+    built = IndexStamp.from_json(row[0]) if row else stamp
+    if built != stamp:
+        raise IndexMismatchError(
+            f"The index in {path} was built with model {built.model!r} (dim {built.dim}, "
+            f"passages {built.passage_settings}, schema {built.schema}), but this run uses "
+            f"model {stamp.model!r} (dim {stamp.dim}, passages {stamp.passage_settings}, "
+            f"schema {stamp.schema}). Rebuild it with `vigyapti ingest --rebuild PATH...` "
+            f"(or delete {path}), or set VIGYAPTI_MODEL / VIGYAPTI_INDEX_DIR to match."
+        )
+
+
+class IndexDatabase:
+    """One write connection (writes serialised by a lock here and by SQLite across processes) and
+    one read connection per thread (WAL gives each a consistent committed snapshot)."""
+
+    def __init__(self, path: Path, stamp: IndexStamp):
+        self.path = Path(path)
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.stamp = stamp
+        self.lock = threading.RLock()
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        self._readers_lock = threading.Lock()
+        self.writer = self._connect()
+        self.writer.execute("PRAGMA journal_mode=WAL")
+        self.writer.execute("PRAGMA synchronous=FULL")
+        self.writer.execute("PRAGMA foreign_keys=ON")
+        with self.transaction() as con:
+            for statement in filter(str.strip, _SCHEMA.split(";")):
+                con.execute(statement)
+            con.execute(_FTS_SCHEMA)
+            con.execute(_VOCAB_SCHEMA)
+            con.execute("INSERT OR IGNORE INTO meta VALUES ('stamp', ?)", (stamp.to_json(),))
+            con.execute("INSERT OR IGNORE INTO meta VALUES ('generation', '0')")
+            con.execute("INSERT OR IGNORE INTO meta VALUES ('index_id', ?)", (uuid.uuid4().hex,))
+            check_stamp(con, self.path, stamp)
+
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(self.path / DB_NAME, check_same_thread=False, isolation_level=None,
+                               timeout=BUSY_TIMEOUT)
+
+    @contextmanager
+    def transaction(self):
+        """One write transaction on the write connection, committed or rolled back as a whole."""
+        with self.lock:
+            con = self.writer
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                yield con
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+
+    def reader(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = self._connect()
+            con.execute("PRAGMA query_only=ON")
+            self._local.con = con
+            with self._readers_lock:
+                self._readers.append(con)
+        return con
+
+    @contextmanager
+    def read_transaction(self):
+        """This thread's reads inside see one committed state; yields it."""
+        con = self.reader()
+        con.execute("BEGIN")
+        try:
+            yield committed_state(con)  # the first read fixes the snapshot
+        finally:
+            con.execute("COMMIT")
+
+    def close(self) -> None:
+        with self.lock, self._readers_lock:
+            for con in self._readers:
+                con.close()
+            self._readers.clear()
+            self.writer.close()
+
+
+def swap_in_rebuilt(staged: Path, target: Path) -> None:
+    """Make the index at `target` the one built in `staged`, in one transaction of `target`'s file.
+
+    Processes serving `target` keep their connections: they see the old index or the new one (a new
+    index_id), and their later writes go to the new one. Renaming the directory instead left them
+    reading, and writing into, files that were then deleted.
+    """
+    staged, target = Path(staged), Path(target)
+    if not (target / DB_NAME).exists():
+        shutil.rmtree(target, ignore_errors=True)
+        staged.rename(target)
+        return
+    from index.vectorcache import FAISS_NAME
+
+    source = sqlite3.connect(staged / DB_NAME)  # a fresh index: its own index_id
+    live = sqlite3.connect(target / DB_NAME, timeout=BUSY_TIMEOUT)
+    try:
+        source.backup(live)  # all pages in one step: one write transaction on the live file
+    finally:
+        source.close()
+        live.close()
+    # The staged FAISS file is labelled with the index id and generation now live (a stale one is rebuilt).
+    stale = staged / FAISS_NAME
+    if stale.exists():
+        stale.replace(target / FAISS_NAME)
+    shutil.rmtree(staged, ignore_errors=True)

@@ -1,0 +1,106 @@
+"""Every number in a press-release passage: found, normalised and labelled (Hindi + English).
+
+    >>> [f.to_dict()["value"] for f in extract_figures("राज्य के 86,000 से ज्यादा विक्रेताओं ने ...")]
+    [86000]
+
+What is a figure
+----------------
+* ``money``     value in currency units (₹5,523 करोड़ -> 55230000000, unit "INR"; $/USD/डॉलर -> "USD",
+                €/यूरो -> "EUR", £ -> "GBP").
+* ``percent``   value as written (48.31% -> 48.31), unit "%" ("percentage point(s)" -> unit "pp").
+* ``quantity``  value with a canonical unit: tonne, kg, quintal, MW, GW, kW, MWh, GWh, kWh, MU, km, m,
+                sq km, hectare, acre, litre, MLD, hour, minute, day, week, month, year, degC, GB, TB, Mbps...
+                "LMT" is 1e5 tonne, "MMT" 1e6 tonne, "lakh tonnes" the same.
+* ``count``     a bare number of things (86,000 sellers), scale words multiplied out (6 crore farmers).
+* ``date``      value None; ``iso`` is "YYYY-MM-DD", or "YYYY-MM" (month + year, "October 2025"),
+                or "--MM-DD" (day + month without a year, "30 अक्टूबर"); a month range takes a
+                two-digit year too ("Apr-July 25" -> 2025-04, 2025-07).
+* ``year``      value = the year (2020); iso "2020".  A 4-digit 1900..2100 integer with nothing
+                attached is a year, never a count.
+* ``period``    fiscal/academic year spans "2025-26", "FY 2025-26", "2019-2020", "FY25": value = first
+                year (2025; FY25 -> 2024), the end is carried in ``iso`` as an ISO-8601 year interval
+                "2025/2026" (``end`` stays the character offset, like every figure's).
+A minus sign glued to a decimal ("5.0 -0.3 -2.2" in a flattened table, "Balance -15.03", "(-47%)",
+"−4") gives a negative value; a glued hyphen before an integer after a space is a range ("96 -104").
+Ranges ("96 से 104 प्रतिशत", "10-15 lakh", "2025-26 to 2030-31", "between 5 and 10 per cent",
+"1-5 April") give two figures, both with the shared scale / unit / currency.  Year spans that are not
+one consecutive period ("2014-2019") are two years.
+
+Qualifiers (``qualifier``), English before the number, Hindi mostly after it:
+    more_than  more than, over, above, exceeding, in excess of, upwards of, "500+", "-plus",
+               से अधिक, से ज्यादा/ज़्यादा, से ऊपर, से भी अधिक
+    less_than  less than, under, below, fewer than, से कम
+    about      about, around, approximately, approx., roughly, some, लगभग, करीब/क़रीब, तकरीबन, के आसपास
+    nearly     nearly, almost, close to, के करीब, करीब-करीब
+    up_to      up to, upto, a maximum of, at most, not more than, अधिकतम, तक (not on dates/years:
+               "2025 तक" is "by 2025")
+    at_least   at least, a minimum of, or more, and above, कम से कम, न्यूनतम
+Not figures (by design): COVID-19 / G20 / H1N1 / Chandrayaan-3 (letter-glued or letter-hyphen
+numbers), name-space-hyphen codes ("मिग -29", "एन -95", "NFHS -5"), versions ("Lockdown 3.0",
+"PMKVY (1.0 to 3.0)"; but "5.0%", "Rs.6.0 lakh" and an N.0 inside a run of numbers are figures), list
+numbering ("1.", "2)", "(3)"), release ids ("Release ID: 2184082", PRID=), URLs/handles, phone numbers
+(also hyphenated: "1800-180-3333"), pin codes after "-"/PIN, times (11:37AM, 10 बजे),
+24x7, fractions written a/b, ordinals (3rd, 10th, 5वीं — except inside dates), decades ("1990s"),
+numbers after section/article/clause/chapter/phase/class/धारा/अनुच्छेद/चरण/कक्षा..., bare ungrouped
+integers of 7+ digits (ids), anything with more than 15 integer digits.  Number *words* are figures
+only when they carry a scale/hundred/fraction word (पांच हजार, डेढ़ लाख, five lakh, two million) or
+a currency/percent/non-time unit (दो प्रतिशत, five per cent); a bare "दो देशों"/"three countries" is
+not extracted.
+
+Label heuristic (``label``, money/percent/quantity/count only): the 1-3 content words right after
+the figure (after its scale, unit, currency and a trailing Hindi qualifier), skipping leading
+function words ("of", "the", "की", "के" ...) and stopping at the next function word, verb-like
+auxiliary, number or punctuation.  For money/percent, when the figure is introduced by "of"/"at"/
+"worth"/"is" (English) the 1-2 content words before that word are used instead ("project outlay of
+₹3,473 crore" -> "project outlay"); Hindi uses the noun after ("5,523 करोड़ रुपए की लागत" -> "लागत").
+
+All patterns are linear (no nested unbounded quantifiers); every look-back uses a bounded window, so a
+100 KB line or 10,000 digits is processed in linear time.  dateparser is imported lazily and only
+for numeric dates with a two-digit year ("31.03.20"); everything else uses the built-in parser.
+"""
+from __future__ import annotations
+
+from index.figures.dates import DatesAndPeriods
+from index.figures.figure import KINDS, Figure
+from index.figures.labels import Labels
+from index.figures.numbers import NumbersAndRanges
+from index.figures.scan import TextScan
+from index.figures.tables import _TOKEN_RE
+
+__all__ = ["KINDS", "Figure", "FigureExtractor", "extract_figures"]
+
+
+class FigureExtractor(NumbersAndRanges, DatesAndPeriods, Labels, TextScan):
+    """Finds figures in a passage.  Stateless apart from compiled patterns; safe to share."""
+
+    max_int_digits = 15
+
+    def run(self, text: str) -> list[Figure]:
+        if not text:
+            return []
+        if not isinstance(text, str):
+            text = str(text)
+        figs: list[Figure] = []
+        pos = 0
+        for m in _TOKEN_RE.finditer(text):
+            s = m.start()
+            if s < pos:
+                continue
+            if m.lastgroup == "num":
+                res = self._at_digit(text, s)
+            else:
+                res = self._at_word(text, m)
+            if res is None:
+                continue
+            if res.figs:
+                figs.extend(res.figs)
+            pos = max(pos, res.end)
+        return figs
+
+
+_SHARED = FigureExtractor()
+
+
+def extract_figures(text: str) -> list[Figure]:
+    """Module-level convenience over a shared :class:`FigureExtractor`."""
+    return _SHARED.run(text)

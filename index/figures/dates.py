@@ -1,0 +1,187 @@
+"""Dates and periods: day-month-year in either order and language, numeric dates, month ranges,
+fiscal years ("2025-26", "FY25") and bare years."""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from decimal import Decimal
+
+from index.numbers_hi import norm_word
+from index.figures.figure import Figure
+from index.figures.tables import (
+    _DATE_CONT_RE, _DATE_DMY_RE, _DATE_ISO_RE, _DATE_NUM_RE, _DATE_RANGE_RE, _FY_PREFIX_RE, _FY_SHORT_RE,
+    _MONTHS_EN, _MONTHS_HI, _ORDINAL_RE, _PERIOD_RE, _Res, _YEAR4_RE, _ascii_digits
+)
+
+
+def _mk_date(y: int | None, m: int, d: int | None) -> str | None:
+    if not 1 <= m <= 12:
+        return None
+    if d is None:
+        return f"{y:04d}-{m:02d}" if y else None
+    if y is None:
+        if not 1 <= d <= (29 if m == 2 else 30 if m in (4, 6, 9, 11) else 31):
+            return None
+        return f"--{m:02d}-{d:02d}"
+    try:
+        return _dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_num(s: str) -> int | None:
+    k = s.lower().rstrip(".")
+    if k in _MONTHS_EN:
+        return _MONTHS_EN[k]
+    return _MONTHS_HI.get(norm_word(s))
+
+
+_dateparser = None
+
+
+def _dateparser_iso(span: str) -> str | None:
+    """Lazy dateparser fallback (DMY order) for shapes the built-in parser leaves unsure."""
+    global _dateparser
+    if _dateparser is None:
+        try:
+            import dateparser  # slow import: only when needed
+            _dateparser = dateparser
+        except Exception:  # pragma: no cover
+            _dateparser = False
+    if not _dateparser:
+        return None
+    try:
+        d = _dateparser.parse(span, settings={"DATE_ORDER": "DMY", "STRICT_PARSING": True}, languages=["en", "hi"])
+    except Exception:
+        return None
+    return d.date().isoformat() if d else None
+
+
+class DatesAndPeriods:
+
+    def _mdy(self, text: str, dm: re.Match) -> _Res | None:
+        mon = _month_num(dm.group("m"))
+        if dm.group("d"):
+            d = int(_ascii_digits(dm.group("d")))
+            ys = dm.group("y")
+            y = int(_ascii_digits(ys)) if ys else None
+            if not dm.group("m")[0].isupper() and y is None:
+                return None
+            iso = _mk_date(y, mon, d)
+            if iso is None:
+                return None
+            if dm.group("d2"):
+                d2 = int(_ascii_digits(dm.group("d2")))
+                iso2 = _mk_date(y, mon, d2)
+                if iso2 and d2 > d:
+                    s2 = dm.start("d2")
+                    return _Res([Figure(text[dm.start():dm.end("d")], dm.start(), dm.end("d"), None, None, "date", iso=iso),
+                                 Figure(text[s2:dm.end()], s2, dm.end(), None, None, "date", iso=iso2)], dm.end())
+                if y is None:  # not a day range ("July 25 -3.0"): the date ends at the day
+                    e = dm.end("d")
+                    om = _ORDINAL_RE.match(text, e)
+                    e = om.end() if om else e
+                    return _Res([Figure(text[dm.start():e], dm.start(), e, None, None, "date", iso=iso)], e)
+            return _Res([Figure(dm.group(), dm.start(), dm.end(), None, None, "date", iso=iso)], dm.end())
+        y = int(_ascii_digits(dm.group("y2")))
+        if not 1800 <= y <= 2199:
+            return None
+        iso = _mk_date(y, mon, None)
+        return _Res([Figure(dm.group(), dm.start(), dm.end(), None, None, "date", iso=iso)], dm.end())
+
+    # ------------------------------------------------------------------ dates / periods
+    def _date_at(self, text: str, p: int) -> _Res | None:
+        m = _DATE_RANGE_RE.match(text, p)
+        if m:
+            mon = _month_num(m.group("m"))
+            y = int(_ascii_digits(m.group("y"))) if m.group("y") else None
+            d1, d2 = int(_ascii_digits(m.group("d1"))), int(_ascii_digits(m.group("d2")))
+            i1, i2 = _mk_date(y, mon, d1), _mk_date(y, mon, d2)
+            if i1 and i2 and d1 < d2:
+                s2 = m.start("d2")
+                return _Res([Figure(text[p:m.end("d1")], p, m.end("d1"), None, None, "date", iso=i1),
+                             Figure(text[s2:m.end()], s2, m.end(), None, None, "date", iso=i2)], m.end())
+        m = _DATE_DMY_RE.match(text, p)
+        if m:
+            mon = _month_num(m.group("m"))
+            y = int(_ascii_digits(m.group("y"))) if m.group("y") else None
+            d = int(_ascii_digits(m.group("d")))
+            mtxt = m.group("m")
+            # "may" lowercase without a year is the verb; Devanagari months always fine
+            if y is None and mtxt.isascii() and not mtxt[0].isupper():
+                return None
+            if y is None and mtxt.isascii() and len(mtxt.rstrip(".")) == 3 and mtxt.lower() in ("mar", "may"):
+                if not mtxt[0].isupper():
+                    return None
+            if y is None:
+                cm = _DATE_CONT_RE.match(text, m.end())
+                if cm:
+                    m2 = _DATE_DMY_RE.match(text, cm.end())
+                    if m2 and m2.group("y"):
+                        y2 = int(_ascii_digits(m2.group("y")))
+                        mon2 = _month_num(m2.group("m"))
+                        y = y2 if mon2 is None or mon <= mon2 else y2 - 1
+            iso = _mk_date(y, mon, d)
+            if iso:
+                return _Res([Figure(m.group(), p, m.end(), None, None, "date", iso=iso)], m.end())
+        m = _DATE_ISO_RE.match(text, p)
+        if m:
+            iso = _mk_date(int(_ascii_digits(m.group("y"))), int(_ascii_digits(m.group("m"))), int(_ascii_digits(m.group("d"))))
+            if iso:
+                return _Res([Figure(m.group(), p, m.end(), None, None, "date", iso=iso)], m.end())
+        m = _DATE_NUM_RE.match(text, p)
+        if m:
+            d, mo = int(_ascii_digits(m.group("d"))), int(_ascii_digits(m.group("m")))
+            ys = _ascii_digits(m.group("y"))
+            if len(ys) == 4:
+                iso = _mk_date(int(ys), mo, d)
+            else:
+                iso = _dateparser_iso(_ascii_digits(m.group())) if 1 <= d <= 31 and 1 <= mo <= 12 else None
+            if iso:
+                return _Res([Figure(m.group(), p, m.end(), None, None, "date", iso=iso)], m.end())
+        return None
+
+    def _period_at(self, text: str, p: int) -> _Res | None:
+        start = p
+        fy = _FY_PREFIX_RE.search(text, max(0, p - 20), p)
+        if p >= 2 and text[p - 2:p].upper() == "FY" or (fy and fy.group().strip().upper().startswith("FY") and p - fy.start() <= 3):
+            if fy:
+                start = fy.start()
+        m = _PERIOD_RE.match(text, p)
+        if m:
+            a = int(_ascii_digits(m.group("a")))
+            bs = _ascii_digits(m.group("b"))
+            b = int(bs) if len(bs) == 4 else (a // 100) * 100 + int(bs)
+            if len(bs) == 2 and b < a:
+                b += 100
+            if b == a + 1:
+                return _Res([self._temporal(text, start, m.end(), a, "period", f"{a}/{b}")], m.end())
+            if a < b <= 2100 and len(bs) == 4:
+                return _Res([self._temporal(text, start, m.start("a") + 4, a, "year", str(a)),
+                             self._temporal(text, m.start("b"), m.end(), b, "year", str(b))], m.end())
+            if a < b and len(bs) == 2 and b - a <= 10:
+                # "2014-19": two years
+                s2 = m.start("b")
+                return _Res([self._temporal(text, start, m.start("a") + 4, a, "year", str(a)),
+                             self._temporal(text, s2, m.end(), b, "year", str(b))], m.end())
+            return None
+        if fy is not None and fy.group().strip().upper().startswith("FY") and p - fy.start() <= 3:
+            m = _FY_SHORT_RE.match(text, fy.start())
+            if m and m.start("y") == p:
+                y2 = int(_ascii_digits(m.group("y")))
+                if m.group("b"):
+                    a = 2000 + y2
+                    b = a + 1
+                else:
+                    b = 2000 + y2
+                    a = b - 1
+                return _Res([self._temporal(text, fy.start(), m.end(), a, "period", f"{a}/{b}")], m.end())
+        if start != p and fy is not None:
+            ym = _YEAR4_RE.match(text, p)
+            if ym and fy.group().strip().upper().startswith("FY"):
+                b = int(_ascii_digits(ym.group()))
+                return _Res([self._temporal(text, start, ym.end(), b - 1, "period", f"{b - 1}/{b}")], ym.end())
+        return None
+
+    def _temporal(self, text, s, e, year, kind, iso):
+        return Figure(text[s:e], s, e, Decimal(year), None, kind, None, None, iso)

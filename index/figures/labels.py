@@ -1,0 +1,57 @@
+"""Labels: what a figure counts, taken from the words of its sentence."""
+from __future__ import annotations
+
+import re
+
+from index.numbers_hi import ALL_WORDS, norm_word
+from index.figures.tables import _EN_FUNC, _HI_FUNC, _LABEL_WORD_RE, _SCALE_VALUE
+
+
+_EN_VERBS = set("""got get gets received receive receives benefit benefits rose fell grew grow grows
+reach reaches crossed cross crosses make made makes take took takes give gave gives saw see sees
+were was is are be been has have had will would can could may might shall should""".split())
+_EN_SKIP = {"of", "the", "a", "an", "for", "in", "on", "worth", "towards", "new", "additional", "more", "total"}
+_HI_SKIP = {norm_word(w) for w in "का की के को में पर".split()}
+_LABEL_BREAK_TOK = {"Rs", "INR", "USD", "Rs.", "crore", "lakh"}
+_LABEL_GAP_BREAK = re.compile(r"[.,;:!?()\[\]{}|।\"“”\n/%₹$]|\d")
+_LABEL_BEFORE_RE = re.compile(
+    r"([A-Za-z][A-Za-z\-]*(?:[ ][A-Za-z][A-Za-z\-]*){0,3})[ ]+(?:of|at|worth|stood at|amounting to)[ ]+$")
+
+
+class Labels:
+
+    def _label(self, text: str, start: int, end: int, kind: str) -> str | None:
+        if kind not in ("money", "percent", "quantity", "count"):
+            return None
+        if kind in ("money", "percent"):
+            before = text[max(0, start - 60):start]
+            bm = _LABEL_BEFORE_RE.search(before)
+            if bm:
+                bw = [w for w in bm.group(1).split() if w.lower() not in _EN_FUNC]
+                if bw:
+                    return " ".join(bw[-2:])
+        after = text[end:end + 80]
+        content: list[str] = []
+        prev_end = 0
+        hindi = False
+        for wm in _LABEL_WORD_RE.finditer(after):
+            gap = after[prev_end:wm.start()]
+            prev_end = wm.end()
+            if _LABEL_GAP_BREAK.search(gap):
+                break
+            w = wm.group()
+            lw = w.lower()
+            fw = norm_word(w)
+            if not content:
+                if lw in _EN_SKIP or fw in _HI_SKIP:
+                    continue
+            if lw in _EN_FUNC or fw in _HI_FUNC or fw in ALL_WORDS or fw in _SCALE_VALUE or w in _LABEL_BREAK_TOK:
+                break
+            if content and w.isascii() and (lw.endswith("ed") or lw in _EN_VERBS):
+                break
+            if not w.isascii():
+                hindi = True
+            content.append(w)
+            if hindi or len(content) >= 3:
+                break
+        return " ".join(content) if content else None

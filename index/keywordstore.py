@@ -1,0 +1,56 @@
+"""The keyword side of the store: FTS5 rows of each passage's normalised terms (index/lexical.py),
+ranked by BM25, and their document frequencies for idf weights."""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+from index.filters import PASSAGES_OF_RELEASES, SearchFilters
+from index.lexical import document_terms
+
+KEYWORD_POOL = 5000  # keyword matches ranked before filters are applied
+
+
+def add_passage(con: sqlite3.Connection, passage_id: int, text: str) -> None:
+    con.execute("INSERT INTO passages_fts (rowid, terms) VALUES (?, ?)", (passage_id, document_terms(text)))
+
+
+def remove_passage(con: sqlite3.Connection, passage_id: int) -> None:
+    con.execute("DELETE FROM passages_fts WHERE rowid=?", (passage_id,))
+
+
+def keyword_search(con: sqlite3.Connection, match: str, k: int, filters: SearchFilters | None,
+                   pool: int = KEYWORD_POOL) -> list[tuple[int, float]]:
+    """BM25 over the passages' terms; scores are positive, higher is better."""
+    args: list = [match]
+    if filters is None or filters.is_empty():
+        sql = ("SELECT rowid, -bm25(passages_fts) AS s FROM passages_fts WHERE passages_fts MATCH ? "
+               "ORDER BY bm25(passages_fts) LIMIT ?")
+    else:
+        # Rank first, filter after: a filter inside the MATCH query makes SQLite re-run the
+        # match for every passage of the filter (seconds instead of a millisecond).
+        where, wargs = filters.where()
+        sql = ("WITH m AS (SELECT rowid AS id, bm25(passages_fts) AS s FROM passages_fts "
+               f"WHERE passages_fts MATCH ? ORDER BY s LIMIT {int(pool)}) "
+               f"SELECT m.id, -m.s FROM m JOIN {PASSAGES_OF_RELEASES} ON p.id = m.id WHERE {where} "
+               "ORDER BY m.s LIMIT ?")
+        args += wargs
+    args.append(k)
+    try:
+        return [(int(i), float(s)) for i, s in con.execute(sql, args)]
+    except sqlite3.OperationalError:  # a query FTS5 cannot parse finds nothing rather than failing
+        return []
+
+
+def passage_terms(con: sqlite3.Connection, passage_ids: Sequence[int]) -> dict[int, frozenset[str]]:
+    marks = ",".join("?" * len(passage_ids))
+    rows = con.execute(f"SELECT rowid, terms FROM passages_fts WHERE rowid IN ({marks})", list(passage_ids))
+    return {pid: frozenset(t.split()) for pid, t in rows}
+
+
+def document_frequencies(con: sqlite3.Connection, terms: list[str]) -> dict[str, int]:
+    """How many passages hold each term."""
+    if not terms:
+        return {}
+    marks = ",".join("?" * len(terms))
+    return dict(con.execute(f"SELECT term, doc FROM passages_vocab WHERE term IN ({marks})", terms).fetchall())
