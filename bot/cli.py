@@ -207,6 +207,7 @@ def cmd_stats(args) -> int:
     print(f"queries: {s['queries']}  no-answer rate: {rate} ({s['no_answer']})  "
           f"latency p50: {fmt(lat['p50'])}  p99: {fmt(lat['p99'])}  max: {fmt(lat['max'])}")
     print(f"languages: {', '.join(f'{k} {v}' for k, v in s['languages'].items()) or '-'}  "
+          f"channels: {', '.join(f'{k} {v}' for k, v in s['channels'].items()) or '-'}  "
           f"feedback: {s['feedback']['helpful']} helpful, {s['feedback']['not_helpful']} not")
     if s["top_questions"]:
         print("\ntop questions:")

@@ -179,14 +179,17 @@ def summarize(path: Path, *, since_days: float | None = None, top: int = 10) -> 
     con = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
     try:
         where, args = ("WHERE ts >= ?", [time.time() - since_days * 86400]) if since_days else ("", [])
-        rows = con.execute(f"SELECT question, answered, latency_ms, lang FROM queries {where}", args).fetchall()
+        has_channel = any(r[1] == "channel" for r in con.execute("PRAGMA table_info(queries)"))
+        channel = "channel" if has_channel else "'http'"  # a log from before the bot asked through it
+        rows = con.execute(f"SELECT question, answered, latency_ms, lang, {channel} FROM queries {where}",
+                           args).fetchall()
         fb = con.execute(
             f"SELECT f.helpful, COUNT(*) FROM feedback f {where.replace('ts', 'f.ts')} GROUP BY f.helpful",
             args).fetchall()
     finally:
         con.close()
     counts: dict[str, list] = {}
-    for q, answered, _, _ in rows:
+    for q, answered, *_ in rows:
         key = " ".join(q.casefold().split())
         c = counts.setdefault(key, [q, 0, 0])
         c[1] += 1
@@ -195,6 +198,9 @@ def summarize(path: Path, *, since_days: float | None = None, top: int = 10) -> 
     langs: dict[str, int] = {}
     for r in rows:
         langs[r[3] or "-"] = langs.get(r[3] or "-", 0) + 1
+    channels: dict[str, int] = {}
+    for r in rows:
+        channels[r[4] or "http"] = channels.get(r[4] or "http", 0) + 1
     n = len(rows)
     unanswered = sum(1 for r in rows if not r[1])
     feedback = {("helpful" if h else "not_helpful"): c for h, c in fb}
@@ -205,6 +211,7 @@ def summarize(path: Path, *, since_days: float | None = None, top: int = 10) -> 
         "latency_ms": {"p50": _percentile(latencies, 0.50), "p99": _percentile(latencies, 0.99),
                        "max": latencies[-1] if latencies else None},
         "languages": langs,
+        "channels": channels,
         "feedback": {"helpful": feedback.get("helpful", 0), "not_helpful": feedback.get("not_helpful", 0)},
         "top_questions": [{"question": q, "count": k, "answered": a}
                           for q, k, a in sorted(counts.values(), key=lambda c: (-c[1], c[0]))[:top]],

@@ -84,6 +84,7 @@ class Service:
         self._queue_lock = threading.Lock()
         self._queued = 0
         self._search_seconds = 0.05  # a running mean, for the Retry-After of a refused question
+        self._last_answered = 0.0
 
     @property
     def queued_searches(self) -> int:
@@ -133,10 +134,14 @@ class Service:
         return await asyncio.wrap_future(future)
 
     def _dequeue(self, started: float) -> None:
+        now = time.perf_counter()
         with self._queue_lock:
             self._queued -= 1
-            if self._queued == 0:  # alone in the queue: its time is the search's own
-                self._search_seconds = 0.8 * self._search_seconds + 0.2 * (time.perf_counter() - started)
+            # Searches run one after another: from the later of its submission and the previous
+            # answer to its own answer is the time this one took, without its wait in the queue.
+            took = now - max(started, self._last_answered)
+            self._last_answered = now
+            self._search_seconds = 0.8 * self._search_seconds + 0.2 * took
 
     def ingest(self, releases: Iterable[Release], *, total: int | None = None, progress: bool = False) -> IngestReport:
         return self.indexer.run(releases, total=total, progress=progress)

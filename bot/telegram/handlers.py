@@ -112,7 +112,7 @@ async def _question(update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     await context.bot.send_chat_action(msg.chat_id, "typing")
     try:
-        reply = await answerer.answer(AskRequest(question=question[:MAX_QUESTION], top_k=5), channel="telegram",
+        reply = await answerer.answer(AskRequest(question=question.strip()[:MAX_QUESTION], top_k=5), channel="telegram",
                                       client=chat, request_id=current_request_id())
     except SearchQueueFull as busy:
         await msg.reply_text(TEXTS[lang]["busy"].format(s=busy.retry_after), do_quote=quote)

@@ -272,6 +272,9 @@ def test_questions_are_rate_limited_counted_and_logged_per_chat(service, tg_sett
     assert [(q, ch, a) for q, ch, _, a in rows] == [(SEED_HI, "telegram", 1)] * 2 + [(SEED_EN, "telegram", 1)]
     assert rows[0][2] == rows[1][2] != rows[2][2]  # one hashed client per chat
     assert all(c and "501" not in c for _, _, c, _ in rows)
+    from bot.querylog import summarize
+
+    assert summarize(tmp_path / "querylog.db")["channels"] == {"telegram": 3}
 
 
 def test_the_channel_uses_the_servers_language_rule():
