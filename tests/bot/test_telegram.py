@@ -277,6 +277,32 @@ def test_questions_are_rate_limited_counted_and_logged_per_chat(service, tg_sett
     assert summarize(tmp_path / "querylog.db")["channels"] == {"telegram": 3}
 
 
+def test_a_full_search_queue_gets_a_busy_reply(service, tg_settings, serve_app, api):
+    from bot.api import create_app
+
+    url = serve_app(create_app(service, settings=tg_settings.model_copy(
+        update={"max_queued_searches": 1, "ask_rate": 0})))
+
+    def ask_http(i: int) -> None:
+        httpx.post(f"{url}/ask", json={"question": f"{SEED_EN} {i}", "top_k": 50, "per_release": 20}, timeout=120)
+
+    for _ in range(5):  # the bot's question must arrive while /ask's searches hold the queue
+        api.clear()
+        load = [threading.Thread(target=ask_http, args=(i,)) for i in range(12)]
+        for t in load:
+            t.start()
+        time.sleep(0.05)
+        assert post(url, update(message(SEED_HI, chat=private_chat(601), sender=user(601)))).status_code == 200
+        for t in load:
+            t.join()
+        [reply] = replies(api, 601)
+        if "कतार" in reply["text"]:
+            break
+    assert "कतार" in reply["text"] and "सेकंड" in reply["text"] and "86,000" not in reply["text"]
+    metrics = httpx.get(f"{url}/metrics").text
+    assert "vigyapti_search_queue_full_total" in metrics
+
+
 def test_the_channel_uses_the_servers_language_rule():
     import bot.telegram
     import index.search
