@@ -99,16 +99,9 @@ def cmd_ingest(args) -> int:
     return 0
 
 
-def _hit_json(hit) -> dict:
-    from bot.api import passage_out
-
-    return passage_out(hit).model_dump()
-
-
 def cmd_ask(args) -> int:
+    from bot.replies import ask_reply
     from bot.service import Service
-
-    from bot.api import answer_out
 
     service = Service(_settings())
     result = service.ask(args.question, top_k=args.top_k, lang=args.lang, ministry=args.ministry,
@@ -116,10 +109,8 @@ def cmd_ask(args) -> int:
                          per_release=args.per_release)
     hits = result.hits
     if args.json:
-        answer = answer_out(result.answer)
-        print(json.dumps({"question": args.question, "answer": answer.model_dump() if answer else None,
-                          "reason": result.reason, "passages": [_hit_json(h) for h in hits]},
-                         ensure_ascii=False, indent=2))
+        reply = ask_reply(args.question, result).model_dump(exclude={"request_id"})
+        print(json.dumps(reply, ensure_ascii=False, indent=2))
         return 0
     if result.answer:
         print(f"Answer ({result.answer.release_id}): {result.answer.text}\n")
@@ -216,6 +207,7 @@ def cmd_stats(args) -> int:
     print(f"queries: {s['queries']}  no-answer rate: {rate} ({s['no_answer']})  "
           f"latency p50: {fmt(lat['p50'])}  p99: {fmt(lat['p99'])}  max: {fmt(lat['max'])}")
     print(f"languages: {', '.join(f'{k} {v}' for k, v in s['languages'].items()) or '-'}  "
+          f"channels: {', '.join(f'{k} {v}' for k, v in s['channels'].items()) or '-'}  "
           f"feedback: {s['feedback']['helpful']} helpful, {s['feedback']['not_helpful']} not")
     if s["top_questions"]:
         print("\ntop questions:")

@@ -1,4 +1,4 @@
-"""Request ids, JSON logs, Prometheus metrics and JSON errors (issue 5; docs/operations.md).
+"""Request ids, JSON logs, Prometheus metrics and JSON errors (docs/operations.md).
 
 One pure-ASGI middleware (`RequestContext`) gives every request an id (`X-Request-ID` in and out),
 times it, counts it per route for Prometheus, writes one JSON access-log line and turns any
@@ -139,44 +139,55 @@ def configure_logging(settings) -> None:
 class Metrics:
     """The app's Prometheus metrics, in a registry of its own."""
 
-    def __init__(self, app: FastAPI):
+    def __init__(self, app: FastAPI | None):
         self.registry = CollectorRegistry()
         r = self.registry
         self.requests = Counter("vigyapti_http_requests", "HTTP requests", ["method", "route", "status"], registry=r)
         self.latency = Histogram("vigyapti_http_request_duration_seconds", "HTTP request latency",
                                  ["method", "route"], registry=r,
                                  buckets=(.01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30, 60))
-        self.asks = Counter("vigyapti_ask", "Questions answered by /ask", ["answered"], registry=r)
+        self.asks = Counter("vigyapti_ask", "Questions answered, by /ask (channel http) or the Telegram bot",
+                            ["answered", "channel"], registry=r)
         self.no_answer = Counter("vigyapti_ask_no_answer", "Questions /ask found no answer for", registry=r)
         self.ingested_releases = Counter("vigyapti_ingest_releases", "Releases added or replaced", registry=r)
         self.ingested_passages = Counter("vigyapti_ingest_passages", "Passages added", registry=r)
         self.ingest_rejected = Counter("vigyapti_ingest_rejected", "POST /releases requests rejected as invalid",
                                        registry=r)
         self.deleted_releases = Counter("vigyapti_deleted_releases", "Releases deleted", registry=r)
-        self.rate_limited = Counter("vigyapti_rate_limited", "Requests refused with 429", registry=r)
+        self.rate_limited = Counter("vigyapti_rate_limited", "Questions refused over a client's rate limit (429)",
+                                    registry=r)
+        self.search_queue_full = Counter("vigyapti_search_queue_full",
+                                         "Questions refused because the search queue was full (503)", registry=r)
         self.feedback = Counter("vigyapti_feedback", "Feedback received", ["helpful"], registry=r)
         r.register(_IndexCollector(app, self))
 
 
 class _IndexCollector:
-    """Index size and the no-answer rate, read when Prometheus scrapes."""
+    """Index size, the search queue and the no-answer rate, read when Prometheus scrapes."""
 
-    def __init__(self, app: FastAPI, metrics: Metrics):
+    def __init__(self, app: FastAPI | None, metrics: Metrics):
         self.app, self.metrics = app, metrics
 
     def describe(self):
         return []
 
     def collect(self):
-        service = getattr(self.app.state, "service", None)
+        state = getattr(self.app, "state", None)
+        service = getattr(state, "service", None)
         if service is not None:
+            yield GaugeMetricFamily("vigyapti_search_queue_depth",
+                                    "Questions waiting for the search, the one being answered included",
+                                    value=service.queued_searches)
+            yield GaugeMetricFamily("vigyapti_search_queue_limit", "VIGYAPTI_MAX_QUEUED_SEARCHES (0: no bound)",
+                                    value=state.questions.max_queued)
             yield GaugeMetricFamily("vigyapti_index_passages", "Passages in the index",
                                     value=service.store.count_passages())
             g = GaugeMetricFamily("vigyapti_index_releases", "Releases in the index", labels=["lang"])
             for lang, n in service.store.count_releases().items():
                 g.add_metric([lang], n)
             yield g
-        total = sum(self.metrics.asks.labels(a)._value.get() for a in ("true", "false"))
+        total = sum(self.metrics.asks.labels(a, c)._value.get() for a in ("true", "false")
+                    for c in ("http", "telegram"))
         no = self.metrics.no_answer._value.get()
         yield GaugeMetricFamily("vigyapti_ask_no_answer_ratio", "Share of questions without an answer since start",
                                 value=(no / total) if total else 0.0)

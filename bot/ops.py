@@ -1,5 +1,6 @@
-"""Wires issue 5 into the app: limits, CORS, request ids, metrics, JSON errors, the query log,
-/releases, /feedback and /metrics. `create_app` calls `install_ops` once."""
+"""Wires running in public into the app: limits, CORS, request ids, metrics, JSON errors, the query
+log, the Answerer every channel asks through, /releases, /feedback and /metrics. `create_app` calls
+`install_ops` once."""
 from __future__ import annotations
 
 import logging
@@ -11,8 +12,9 @@ from pydantic import BaseModel, Field
 
 from bot.observability import (Metrics, RequestContext, current_request_id, error_responses,  # noqa: F401
                                install_error_handlers)
+from bot.answering import Answerer
 from bot.querylog import QueryLog
-from bot.security import BodyLimit, ClientHasher, TokenBucket, add_cors, rate_limited  # noqa: F401
+from bot.security import BodyLimit, ClientHasher, TokenBucket, add_cors, key_digest, rate_limited  # noqa: F401
 from bot.settings import Settings
 
 log = logging.getLogger("vigyapti")
@@ -50,43 +52,18 @@ async def feedback(request: Request, body: FeedbackIn) -> FeedbackOut:
     return FeedbackOut(request_id=body.request_id)
 
 
-async def record_ask(request: Request, req, result, seconds: float) -> str | None:
-    """Count the question for Prometheus and write it to the query log; returns the request id."""
-    app = request.app
-    rid = current_request_id()
-    answered = result.answer is not None
-    app.state.metrics.asks.labels(str(answered).lower()).inc()
-    if not answered:
-        app.state.metrics.no_answer.inc()
-    qlog: QueryLog | None = app.state.querylog
-    if qlog is not None and rid:
-        from index.search import question_lang
-
-        filters = {k: (v.isoformat() if hasattr(v, "isoformat") else v)
-                   for k, v in req.model_dump(exclude={"question"}).items() if v is not None}
-        top = result.hits[0].release.release_id if result.hits else None
-        entry = dict(request_id=rid, question=req.question, lang=question_lang(req.question),
-                     filters=filters, top_release=top, answered=answered, latency_ms=seconds * 1000,
-                     hits=len(result.hits), client=app.state.client_hash(request.scope))
-
-        def write() -> None:
-            try:
-                qlog.record(**entry)
-            except Exception as exc:  # noqa: BLE001 - a full disk must not cost the user the answer
-                log.warning("query log write failed: %s", exc)
-
-        write()  # only queues the row: QueryLog writes in batches on its own thread
-    return rid
-
-
 def install_ops(app: FastAPI, settings: Settings) -> None:
     from bot.releases import router as releases_router
 
-    app.state.admin_keys = settings.admin_key_list()
+    app.state.admin_key_digests = [key_digest(k) for k in settings.admin_key_list()]
     app.state.rate_limiter = TokenBucket(settings.ask_rate, settings.ask_burst)
-    app.state.client_hash = ClientHasher(settings.querylog_salt)
+    app.state.client_hash = ClientHasher(settings.querylog_salt_value())
     app.state.metrics = Metrics(app)
-    app.state.querylog = QueryLog(settings.querylog_path()) if settings.querylog_enabled else None
+    app.state.querylog = (QueryLog(settings.querylog_path(), retention_days=settings.querylog_retention_days)
+                          if settings.querylog_enabled else None)
+    app.state.questions = Answerer(lambda: app.state.service, limiter=app.state.rate_limiter,
+                                   metrics=app.state.metrics, querylog=app.state.querylog,
+                                   client_hash=app.state.client_hash, max_queued=settings.max_queued_searches)
     install_error_handlers(app)
     app.include_router(releases_router)
     app.include_router(router)

@@ -1,8 +1,11 @@
-"""Reply records that more than one endpoint returns (/ask and /releases): one definition each, so
-the two cannot drift apart in the OpenAPI schema."""
+"""The records of a question and its reply, and the ones more than one endpoint returns (/ask and
+/releases): one definition each, so the channels and the OpenAPI schema cannot drift apart."""
 from __future__ import annotations
 
-from pydantic import BaseModel
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field, field_validator
 
 
 class FigureOut(BaseModel):
@@ -33,3 +36,71 @@ class ReleaseMeta(BaseModel):
     ministry: str | None
     date: str | None
     url: str | None
+
+
+class SourceOut(ReleaseMeta):
+    """A release a reply cites: the answer's own first, then any about as relevant."""
+
+    score: float = 0.0
+
+
+class AskRequest(BaseModel):
+    question: str = Field(min_length=1, max_length=1000)
+    top_k: int = Field(default=5, ge=1, le=50)
+    lang: Literal["hi", "en"] | None = Field(default=None, description="only passages in this language")
+    ministry: str | None = Field(default=None, max_length=200,
+                                 description="only releases of this ministry (English or Hindi name, or part of it)")
+    date_from: date | None = Field(default=None, description="only releases published on or after this day")
+    date_to: date | None = Field(default=None, description="only releases published on or before this day")
+    release_id: str | None = Field(default=None, max_length=40, description="only this release")
+    per_release: int = Field(default=1, ge=1, le=20, description="passages allowed from one release")
+
+    @field_validator("question")
+    @classmethod
+    def _not_blank(cls, v: str) -> str:  # spaces alone ask nothing, like an empty question
+        if not v.strip():
+            raise ValueError("the question is blank: it has only spaces")
+        return v
+
+    @field_validator("date_from", "date_to", mode="before")
+    @classmethod
+    def _date_as_documented(cls, v):  # "yyyy-mm-dd" only: pydantic would take a number as Unix time
+        if v is not None and not isinstance(v, str):
+            raise ValueError("a date as yyyy-mm-dd")
+        return v
+
+    @field_validator("top_k", "per_release", mode="before")
+    @classmethod
+    def _number_as_documented(cls, v):  # a JSON number only: pydantic would take "5" or true
+        if isinstance(v, (str, bool)):
+            raise ValueError("an integer")
+        return v
+
+
+class PassageOut(ReleaseMeta):
+    text: str
+    score: float
+    figures: list[FigureOut]
+    also_released_as: list[str] = []
+    translations: list[TranslationOut] = []
+
+
+class AnswerOut(BaseModel):
+    text: str
+    start: int = Field(description="offset of the sentence in the top passage's text")
+    end: int
+    figures: list[FigureOut] = Field(description="offsets relative to the answer text")
+    release_id: str
+    lang: str
+    score: float
+
+
+class AskResponse(BaseModel):
+    question: str
+    answer: AnswerOut | None
+    reason: str | None = Field(default=None, description="why there is no answer, when there is none")
+    sources: list[SourceOut] = Field(default=[], description=(
+        "the releases to cite, best first: with an answer, its own release and any other scoring within "
+        "0.05 of it (at most 3); without one, the closest releases (at most 3)"))
+    passages: list[PassageOut]
+    request_id: str | None = Field(default=None, description="this reply's X-Request-ID, for POST /feedback")

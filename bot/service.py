@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import os
 import shutil
 import threading
@@ -27,6 +28,15 @@ log = logging.getLogger("vigyapti")
 
 class ModelMissingError(Exception):
     """The default model folder has not been prepared yet."""
+
+
+class SearchQueueFull(Exception):
+    """More questions wait for the model than VIGYAPTI_MAX_QUEUED_SEARCHES allows: refusing one now,
+    with a time to come back, serves people better than answering it seconds late."""
+
+    def __init__(self, depth: int, retry_after: int):
+        super().__init__(f"{depth} questions are waiting for the search")
+        self.depth, self.retry_after = depth, retry_after
 
 
 def _fold(name: str) -> str:
@@ -71,6 +81,15 @@ class Service:
         self.store: IndexStore = open_store(self.settings.index_dir, self.embedder)
         self.searcher = HybridSearcher(self.store, self.embedder)
         self.indexer = Indexer(self.store, self.embedder)
+        self._queue_lock = threading.Lock()
+        self._queued = 0
+        self._search_seconds = 0.05  # a running mean, for the Retry-After of a refused question
+        self._last_answered = 0.0
+
+    @property
+    def queued_searches(self) -> int:
+        """Questions submitted to the model's thread and not yet answered (the running one included)."""
+        return self._queued
 
     def start_warming(self) -> None:
         """Warm the passage caches in the background; the service answers meanwhile. Only worth it
@@ -93,12 +112,36 @@ class Service:
 
     async def ask_async(self, question: str, *, top_k: int = 5, lang: str | None = None, ministry: str | None = None,
                         date_from: str | None = None, date_to: str | None = None, release_id: str | None = None,
-                        per_release: int = 1) -> SearchResult:
+                        per_release: int = 1, max_queued: int | None = None) -> SearchResult:
         """`ask` from the event loop: awaits the search on the model's thread, with no worker
-        thread in between (each hop between threads cost a wake-up on every question)."""
+        thread in between (each hop between threads cost a wake-up on every question).
+        Raises SearchQueueFull when `max_queued` questions (default: the max_queued_searches
+        setting; 0: no bound) are already waiting."""
         filters = _filters(lang, ministry, date_from, date_to, release_id)
-        return await asyncio.wrap_future(
-            self.searcher.submit(question, top_k=top_k, filters=filters, per_release=per_release))
+        bound = self.settings.max_queued_searches if max_queued is None else max_queued
+        with self._queue_lock:
+            if bound and self._queued >= bound:
+                wait = max(1, math.ceil(self._queued * self._search_seconds))
+                raise SearchQueueFull(self._queued, wait)
+            self._queued += 1
+        started = time.perf_counter()
+        try:
+            future = self.searcher.submit(question, top_k=top_k, filters=filters, per_release=per_release)
+        except BaseException:
+            self._dequeue(started)
+            raise
+        future.add_done_callback(lambda _: self._dequeue(started))  # also when the asker has gone
+        return await asyncio.wrap_future(future)
+
+    def _dequeue(self, started: float) -> None:
+        now = time.perf_counter()
+        with self._queue_lock:
+            self._queued -= 1
+            # Searches run one after another: from the later of its submission and the previous
+            # answer to its own answer is the time this one took, without its wait in the queue.
+            took = now - max(started, self._last_answered)
+            self._last_answered = now
+            self._search_seconds = 0.8 * self._search_seconds + 0.2 * took
 
     def ingest(self, releases: Iterable[Release], *, total: int | None = None, progress: bool = False) -> IngestReport:
         return self.indexer.run(releases, total=total, progress=progress)

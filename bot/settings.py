@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_MODEL_NAME = "multilingual-e5-small"
@@ -25,15 +25,15 @@ class Settings(BaseSettings):
     bf16: bool | None = Field(default=None, description=(
         "Encode passages in bfloat16 (unset: when the CPU supports it natively)."))
     # Telegram bot (docs/telegram.md); the bot runs only when a token is set.
-    telegram_token: str | None = Field(default=None, description="Bot token from @BotFather.")
-    telegram_secret: str | None = Field(default=None, description=(
+    telegram_token: SecretStr | None = Field(default=None, description="Bot token from @BotFather.")
+    telegram_secret: SecretStr | None = Field(default=None, description=(
         "Webhook secret (X-Telegram-Bot-Api-Secret-Token): 1-256 of A-Z a-z 0-9 _ -; "
         "unset derives one from the token."))
     telegram_api_base: str = Field(default="https://api.telegram.org", description=(
         "Bot API base URL (a local Bot API server or a fake one in tests); the token is appended "
         "as /bot<TOKEN>/<method>."))
-    # Running as a public service (issue 5; docs/operations.md, docs/configuration.md).
-    admin_keys: str | None = Field(default=None, description=(
+    # Running as a public service (docs/operations.md, docs/configuration.md).
+    admin_keys: SecretStr | None = Field(default=None, description=(
         "Comma-separated API keys for the write endpoints (POST/DELETE /releases); unset disables them."))
     cors_origins: str = Field(default="*", description=(
         "Comma-separated origins allowed to call the API from a browser (the widget's sites); * allows any."))
@@ -45,8 +45,13 @@ class Settings(BaseSettings):
     querylog: Path | None = Field(default=None, description=(
         "SQLite query log (questions, latency, feedback); unset means querylog.db beside the index folder."))
     querylog_enabled: bool = Field(default=True, description="Record questions and feedback in the query log.")
-    querylog_salt: str | None = Field(default=None, description=(
+    querylog_retention_days: float | None = Field(default=None, gt=0, description=(
+        "Days a logged question (and its feedback) is kept; older ones are pruned hourly. Unset keeps them."))
+    querylog_salt: SecretStr | None = Field(default=None, description=(
         "Secret salt for hashing client addresses in the query log; unset uses a random one per process."))
+    max_queued_searches: int = Field(default=32, ge=0, description=(
+        "Questions that may wait for the model (the one being answered included); past it /ask answers 503 "
+        "with Retry-After. 0: no bound."))
     log_json: bool = Field(default=True, description="Write logs as JSON lines (with the request id).")
     log_level: str = Field(default="INFO", description="Log level of the vigyapti loggers.")
     # The PIB connector (issue 11; bot/sync.py, docs/configuration.md).
@@ -66,7 +71,16 @@ class Settings(BaseSettings):
         "Retries of a request after a timeout, a lost connection or a 5xx, with doubling back-off."))
 
     def admin_key_list(self) -> list[str]:
-        return [k.strip() for k in (self.admin_keys or "").split(",") if k.strip()]
+        return [k.strip() for k in (_reveal(self.admin_keys) or "").split(",") if k.strip()]
+
+    def telegram_token_value(self) -> str | None:
+        return _reveal(self.telegram_token)
+
+    def telegram_secret_value(self) -> str | None:
+        return _reveal(self.telegram_secret)
+
+    def querylog_salt_value(self) -> str | None:
+        return _reveal(self.querylog_salt)
 
     def cors_origin_list(self) -> list[str]:
         return [o.strip() for o in self.cors_origins.split(",") if o.strip()]
@@ -90,3 +104,9 @@ class Settings(BaseSettings):
         from index.e5model import model_dir
 
         return str(model_dir(self.cache)), DEFAULT_MODEL_NAME
+
+
+def _reveal(value: SecretStr | str | None) -> str | None:
+    """A secret setting's text, for the one place that uses it. `model_copy(update=...)` does not
+    validate, so a plain str may arrive there too."""
+    return value.get_secret_value() if isinstance(value, SecretStr) else value

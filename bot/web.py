@@ -2,7 +2,7 @@
 
 Embedding it on any page is one line (docs/widget.md):
     <script src="https://HOST/widget.js" data-api="https://HOST"></script>
-so `/ask` must be callable from other origins: the CORS set-up of issue 5 (bot/security.py) allows
+so `/ask` must be callable from other origins: the CORS set-up (bot/security.py) allows
 that and exposes `Retry-After` for the widget's rate-limit message.
 """
 from __future__ import annotations

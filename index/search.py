@@ -48,7 +48,10 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 
 def question_lang(question: str) -> str:
-    return "hi" if len(_DEVANAGARI.findall(question)) >= len(_LATIN.findall(question)) else "en"
+    """'hi' when the question has Devanagari and no fewer Latin letters, else 'en' (a question with
+    no letters at all, a bare number or date, included). The channels answer in this language too."""
+    deva = len(_DEVANAGARI.findall(question))
+    return "hi" if deva and deva >= len(_LATIN.findall(question)) else "en"
 
 
 def expected_kinds(question: str) -> frozenset[str]:

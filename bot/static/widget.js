@@ -12,8 +12,6 @@
   var API = (script.getAttribute("data-api") || scriptUrl.origin).replace(/\/+$/, "");
   var CSS_URL = new URL("widget.css", scriptUrl).href;
   var TIMEOUT_MS = 45000;
-  var MAX_SOURCES = 3;
-  var SOURCE_MARGIN = 0.05; // dense-score distance from the answer's passage for another source card
   var SHORT = 420; // characters of a long answer shown before "Show more"
 
   var T = {
@@ -136,57 +134,21 @@
     return releaseId ? "https://pib.gov.in/PressReleasePage.aspx?PRID=" + encodeURIComponent(releaseId) : null;
   }
 
-  // -- the answer: API `answer` when present, else the top passage's sentence with its first figure
-  function fixFigures(text, figures, base) {
+  // -- the answer and its sources, as the server chose them ------------------------------------------
+  function figureMarks(text, figures) {
     var out = [];
     (figures || []).forEach(function (f) {
-      if (!f || typeof f.text !== "string" || !f.text) return;
-      var s = f.start, e = f.end;
-      if (text.slice(s, e) !== f.text) {
-        if (typeof base === "number" && text.slice(s - base, e - base) === f.text) { s -= base; e -= base; }
-        else {
-          s = text.indexOf(f.text);
-          if (s < 0) return;
-          e = s + f.text.length;
-        }
-      }
-      out.push({ start: s, end: e, fig: f });
+      // offsets are relative to the answer text; one that does not fit it is left plain
+      if (f && typeof f.text === "string" && f.text && text.slice(f.start, f.end) === f.text)
+        out.push({ start: f.start, end: f.end, fig: f });
     });
     out.sort(function (a, b) { return a.start - b.start; });
     return out.filter(function (r, i) { return i === 0 || r.start >= out[i - 1].end; });
   }
-  function sentenceAround(text, pos, maxChars) {
-    var re = /([.!?\u0964\u0965])\s+|\n+/g, m, start = 0, end = text.length;
-    while ((m = re.exec(text))) {
-      var next = m.index + m[0].length;
-      if (next <= pos) start = next;
-      else if (m.index >= pos) { end = m[1] ? m.index + 1 : m.index; break; }
-    }
-    if (end - start > maxChars) {
-      var lo = Math.max(start, pos - (maxChars >> 1)), hi = Math.min(end, lo + maxChars);
-      if (lo > start) { var sp = text.indexOf(" ", lo); if (sp > 0 && sp < pos) lo = sp + 1; }
-      if (hi < end) { var sp2 = text.lastIndexOf(" ", hi); if (sp2 > pos) hi = sp2; }
-      start = lo; end = hi;
-    }
-    while (start < end && /\s/.test(text[start])) start++;
-    while (end > start && /\s/.test(text[end - 1])) end--;
-    return [start, end];
-  }
-  function pickAnswer(data) {
-    var passages = Array.isArray(data.passages) ? data.passages : [];
-    if (Object.prototype.hasOwnProperty.call(data, "answer")) {
-      var a = data.answer;
-      if (!a || typeof a.text !== "string" || !a.text) return { none: true, reason: data.reason, passages: passages };
-      var from = passages.filter(function (p) { return p.release_id === a.release_id; })[0] || passages[0];
-      return { text: a.text, marks: fixFigures(a.text, a.figures, a.start), passage: from, passages: passages };
-    }
-    if (!passages.length) return { none: true, passages: passages };
-    var top = passages[0], text = String(top.text || "");
-    var figs = fixFigures(text, top.figures);
-    var span = sentenceAround(text, figs.length ? figs[0].start : 0, 600);
-    var marks = figs.filter(function (r) { return r.start >= span[0] && r.end <= span[1]; })
-      .map(function (r) { return { start: r.start - span[0], end: r.end - span[0], fig: r.fig }; });
-    return { text: text.slice(span[0], span[1]), marks: marks, passage: top, passages: passages };
+  function readReply(data) {
+    var a = data.answer, sources = Array.isArray(data.sources) ? data.sources : [];
+    if (!a || typeof a.text !== "string" || !a.text) return { none: true, sources: sources };
+    return { text: a.text, lang: a.lang, marks: figureMarks(a.text, a.figures), sources: sources };
   }
   function highlighted(tag, text, marks) {
     var node = el(tag), pos = 0;
@@ -448,7 +410,7 @@
       }
       var p = highlighted("p", text, marks);
       p.className = "vg-answer";
-      if (a.passage && a.passage.lang) p.setAttribute("lang", a.passage.lang);
+      if (a.lang) p.setAttribute("lang", a.lang);
       box.textContent = "";
       box.appendChild(p);
       if (cut < a.text.length) {
@@ -463,7 +425,7 @@
   }
 
   function showAnswer(data, l) {
-    var tt = T[l], a = pickAnswer(data || {});
+    var tt = T[l], a = readReply(data || {});
     var msg = el("div", { "class": "vg-msg vg-bot vg-reply", lang: l });
     if (a.none) {
       msg.classList.add("vg-none");
@@ -471,16 +433,7 @@
     } else {
       msg.appendChild(answerBlock(a, tt));
     }
-    var seen = {}, cards = [];
-    var ordered = a.passage ? [a.passage].concat(a.passages) : a.passages;
-    // With an answer, other releases are shown only when they score about as well as its own.
-    var floor = a.passage && typeof a.passage.score === "number" ? a.passage.score - SOURCE_MARGIN : -Infinity;
-    ordered.forEach(function (p, i) {
-      if (!p || cards.length >= MAX_SOURCES || seen[p.release_id]) return;
-      if (i > 0 && !a.none && typeof p.score === "number" && p.score < floor) return;
-      seen[p.release_id] = true;
-      cards.push(sourceCard(p, l));
-    });
+    var cards = a.sources.map(function (p) { return sourceCard(p, l); });
     if (cards.length) {
       msg.appendChild(el("h3", { "class": "vg-sources-title" }, [a.none ? tt.closest : tt.sources]));
       msg.appendChild(el("ol", { "class": "vg-sources" }, cards));

@@ -47,6 +47,8 @@ def test_lang_filter_and_top_k(client):
 
 @pytest.mark.parametrize("body", [
     {"question": ""},
+    {"question": "   "},
+    {"question": "\t\n \u00a0\u3000"},
     {"question": "x" * 1001},
     {"question": "ok", "top_k": 0},
     {"question": "ok", "top_k": 51},
@@ -70,3 +72,25 @@ def test_hostile_question_is_answered_as_text(client):
     r = client.post("/ask", json={"question": q, "top_k": 2})
     assert r.status_code == 200
     assert r.json()["question"] == q
+
+
+@pytest.mark.parametrize("question", [SEED_HI, SEED_EN])
+def test_the_server_decides_the_sources(client, question):
+    body = client.post("/ask", json={"question": question}).json()
+    sources, answer, passages = body["sources"], body["answer"], body["passages"]
+    assert sources[0]["release_id"] == answer["release_id"] == "2184082"
+    assert sources[0]["url"] == "https://pib.gov.in/PressReleasePage.aspx?PRID=2184082"
+    assert sources[0]["title"] and sources[0]["ministry"] and sources[0]["date"] == "2025-10-30"
+    ids = [s["release_id"] for s in sources]
+    assert 1 <= len(ids) <= 3 and len(set(ids)) == len(ids)
+    by_id = {p["release_id"]: p["score"] for p in passages}
+    floor = by_id[answer["release_id"]] - 0.05  # others only when about as relevant as the answer's own
+    assert all(by_id[i] >= floor for i in ids[1:])
+    left_out = [p["release_id"] for p in passages if p["release_id"] not in ids]
+    assert all(by_id[i] < floor for i in left_out) or len(ids) == 3
+
+
+def test_without_an_answer_the_sources_are_the_closest_releases(client):
+    body = client.post("/ask", json={"question": "zzzz qqqq xxxx", "top_k": 5}).json()
+    assert body["answer"] is None and body["reason"]
+    assert [s["release_id"] for s in body["sources"]] == [p["release_id"] for p in body["passages"]][:3]

@@ -334,7 +334,7 @@ def test_health_and_metrics(client, ops_service):
                    'vigyapti_http_request_duration_seconds_bucket{le="0.5",method="POST",route="/ask"}',
                    f"vigyapti_index_passages {float(h['passages'])}", 'vigyapti_index_releases{lang="hi"}',
                    "vigyapti_ingest_releases_total", "vigyapti_ask_no_answer_total", "vigyapti_ask_no_answer_ratio",
-                   'vigyapti_ask_total{answered="true"}', "vigyapti_rate_limited_total"]:
+                   'vigyapti_ask_total{answered="true",channel="http"}', "vigyapti_rate_limited_total"]:
         assert needle in text, needle
     assert 'route="unmatched"' in text  # 404s do not make a label per random path
 

@@ -240,16 +240,91 @@ def test_webhook_is_404_when_the_bot_is_not_configured(live_url):
     assert r.status_code == 404 and "VIGYAPTI_TELEGRAM_TOKEN" in r.json()["detail"]
 
 
+# -- the same limits, metrics and query log as /ask, per chat -----------------------------------------
+
+def test_questions_are_rate_limited_counted_and_logged_per_chat(service, tg_settings, serve_app, api, tmp_path):
+    import sqlite3
+
+    from bot.api import create_app
+
+    settings = tg_settings.model_copy(update={"ask_rate": 0.01, "ask_burst": 2,
+                                              "querylog": tmp_path / "querylog.db"})
+    app = create_app(service, settings=settings)
+    url = serve_app(app)
+    api.clear()
+    for _ in range(3):
+        assert post(url, update(message(SEED_HI, chat=private_chat(501), sender=user(501)))).status_code == 200
+    assert post(url, update(message(SEED_EN, chat=private_chat(502), sender=user(502, "en")))).status_code == 200
+    first, second, third = replies(api, 501)
+    assert BOLD_86K.search(first["text"]) and BOLD_86K.search(second["text"])
+    assert "86,000" not in third["text"] and "सेकंड" in third["text"]  # how long to wait, in Hindi
+    [other] = replies(api, 502)  # another chat has its own bucket
+    assert BOLD_86K.search(other["text"])
+
+    metrics = httpx.get(f"{url}/metrics").text
+    assert 'vigyapti_ask_total{answered="true",channel="telegram"} 3.0' in metrics
+    assert "vigyapti_rate_limited_total 1.0" in metrics
+
+    app.state.querylog.flush()
+    con = sqlite3.connect(tmp_path / "querylog.db")
+    rows = con.execute("SELECT question, channel, client, answered FROM queries ORDER BY id").fetchall()
+    con.close()
+    assert [(q, ch, a) for q, ch, _, a in rows] == [(SEED_HI, "telegram", 1)] * 2 + [(SEED_EN, "telegram", 1)]
+    assert rows[0][2] == rows[1][2] != rows[2][2]  # one hashed client per chat
+    assert all(c and "501" not in c for _, _, c, _ in rows)
+    from bot.querylog import summarize
+
+    assert summarize(tmp_path / "querylog.db")["channels"] == {"telegram": 3}
+
+
+def test_a_full_search_queue_gets_a_busy_reply(service, tg_settings, serve_app, api):
+    from bot.api import create_app
+
+    url = serve_app(create_app(service, settings=tg_settings.model_copy(
+        update={"max_queued_searches": 1, "ask_rate": 0})))
+
+    def ask_http(i: int) -> None:
+        httpx.post(f"{url}/ask", json={"question": f"{SEED_EN} {i}", "top_k": 50, "per_release": 20}, timeout=120)
+
+    for _ in range(5):  # the bot's question must arrive while /ask's searches hold the queue
+        api.clear()
+        load = [threading.Thread(target=ask_http, args=(i,)) for i in range(12)]
+        for t in load:
+            t.start()
+        time.sleep(0.05)
+        assert post(url, update(message(SEED_HI, chat=private_chat(601), sender=user(601)))).status_code == 200
+        for t in load:
+            t.join()
+        [reply] = replies(api, 601)
+        if "कतार" in reply["text"]:
+            break
+    assert "कतार" in reply["text"] and "सेकंड" in reply["text"] and "86,000" not in reply["text"]
+    metrics = httpx.get(f"{url}/metrics").text
+    assert "vigyapti_search_queue_full_total" in metrics
+
+
+def test_the_channel_uses_the_servers_language_rule():
+    import bot.telegram
+    import index.search
+
+    assert bot.telegram.question_lang is index.search.question_lang
+
+
 # -- formatting: escaping and splitting -------------------------------------------------------------
 
 def test_replies_escape_html_and_split_under_the_limit(service):
-    from bot.telegram import AnswerText, from_result, render_reply
+    from bot.replies import ask_reply
+    from bot.schemas import AnswerOut, FigureOut
+    from bot.telegram import render_reply
 
-    hits, _ = from_result(service.ask(SEED_HI, top_k=5))
+    reply = ask_reply(SEED_HI, service.ask(SEED_HI, top_k=5))
     hostile = "<img src=x onerror=alert(1)> & <b>not bold</b> "
     long_text = (hostile + "राज्य के 86,000 से ज्यादा विक्रेता। ") * 300  # ~ 25,000 characters
-    spans = [(i, i + 6) for i in range(len(long_text)) if long_text.startswith("86,000", i)]
-    parts = render_reply(hits, "hi", AnswerText(long_text, spans, "2184082"))
+    figures = [FigureOut(text="86,000", value=86000, unit=None, kind="count", start=i, end=i + 6)
+               for i in range(len(long_text)) if long_text.startswith("86,000", i)]
+    answer = AnswerOut(text=long_text, start=0, end=len(long_text), figures=figures, release_id="2184082",
+                       lang="hi", score=1.0)
+    parts = render_reply(reply.model_copy(update={"answer": answer}), "hi")
     assert len(parts) > 3
     assert all(len(p) <= 4096 for p in parts)
     joined = "".join(parts)

@@ -235,6 +235,22 @@ def test_seed_questions_on_the_demo_page_desktop(live_url, make_page):
     assert not p.dialogs and not p.errors
 
 
+def server_sources(live_url, question) -> list[str]:
+    body = httpx.post(f"{live_url}/ask", json={"question": question, "top_k": 5}, timeout=60).json()
+    return [s["release_id"] for s in body["sources"]]
+
+
+@pytest.mark.parametrize("question,heading", [(SEED_EN, "Sources"), ("zzzz qqqq xxxx", "Closest releases")])
+def test_the_cards_are_the_sources_the_server_chose(live_url, make_page, question, heading):
+    p = make_page(DESKTOP)
+    p.page.goto(live_url + "/")
+    p.open()
+    reply = p.ask(question)
+    expect(reply.locator(".vg-sources-title")).to_have_text(heading)
+    shown = reply.locator(".vg-card").evaluate_all("cards => cards.map(c => c.dataset.release)")
+    assert shown == server_sources(live_url, question)
+
+
 def test_seed_question_on_a_phone(live_url, make_page):
     p = make_page(MOBILE)
     p.page.goto(live_url + "/")

@@ -21,6 +21,8 @@ def test_terms_keep_devanagari_words_whole_and_numbers_normalised():
 
 def test_question_analysis():
     assert question_lang(SEED_HI) == "hi" and question_lang("How many sellers?") == "en"
+    # no letters at all (a bare number or date): the interface language of the channels, English
+    assert question_lang("86,000") == "en" and question_lang("2024-25") == "en" and question_lang("") == "en"
     assert "count" in expected_kinds("How many sellers are on GeM?")
     assert expected_kinds("कितने प्रतिशत किसानों को लाभ मिला?") == {"percent"}
     assert expected_kinds("When was the scheme launched?") == {"date"}

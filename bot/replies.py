@@ -1,0 +1,72 @@
+"""A search result → the reply every channel renders: the answer with its figures, the passages, and
+the sources to cite. The rule for which sources to show lives here and nowhere else; the web widget
+and the Telegram bot show what it returns."""
+from __future__ import annotations
+
+from bot.schemas import AnswerOut, AskResponse, FigureOut, PassageOut, SourceOut, TranslationOut
+from corpus.release import pib_url
+from index.records import Answer, Hit
+from index.search import SearchResult
+
+MAX_SOURCES = 3
+# Another release is cited beside the answer's own when its score (the fused one that ranked the
+# passages) is at least this close: about as relevant, not merely next in line.
+SOURCE_MARGIN = 0.05
+
+
+def passage_out(hit: Hit) -> PassageOut:
+    r, p = hit.release, hit.passage
+    return PassageOut(
+        release_id=r.release_id, lang=r.lang, title=r.title, ministry=r.ministry, date=r.date,
+        url=r.url, text=p.text, score=round(hit.score, 4),
+        figures=[FigureOut(**f.to_dict()) for f in p.figures],
+        also_released_as=hit.also_released_as,
+        translations=[TranslationOut(**t) for t in hit.translations],
+    )
+
+
+def answer_out(answer: Answer | None) -> AnswerOut | None:
+    if answer is None:
+        return None
+    figures = []
+    for f in answer.figures:  # re-based onto the answer text, so a client can highlight directly
+        d = f.to_dict()
+        d["start"], d["end"] = f.start - answer.start, f.end - answer.start
+        figures.append(FigureOut(**d))
+    return AnswerOut(text=answer.text, start=answer.start, end=answer.end, figures=figures,
+                     release_id=answer.release_id, lang=answer.lang, score=round(answer.score, 4))
+
+
+def choose_sources(result: SearchResult) -> list[Hit]:
+    """One hit per cited release, best first. With an answer: its own release, then others only when
+    about as relevant; without one: the closest releases, for the reader to look through."""
+    hits = result.hits
+    floor = float("-inf")
+    if result.answer is not None:
+        own = next((h for h in hits if h.release.release_id == result.answer.release_id), None)
+        if own is not None:
+            hits = [own] + [h for h in hits if h is not own]
+        if hits:
+            floor = hits[0].score - SOURCE_MARGIN
+    chosen: list[Hit] = []
+    for i, hit in enumerate(hits):
+        if len(chosen) == MAX_SOURCES:
+            break
+        if i and hit.score < floor:
+            continue
+        if all(c.release.release_id != hit.release.release_id for c in chosen):
+            chosen.append(hit)
+    return chosen
+
+
+def source_out(hit: Hit) -> SourceOut:
+    r = hit.release
+    return SourceOut(release_id=r.release_id, lang=r.lang, title=r.title.strip() or r.release_id,
+                     ministry=r.ministry, date=r.date, url=r.url or pib_url(r.release_id),
+                     score=round(hit.score, 4))
+
+
+def ask_reply(question: str, result: SearchResult, request_id: str | None = None) -> AskResponse:
+    return AskResponse(question=question, answer=answer_out(result.answer), reason=result.reason,
+                       sources=[source_out(h) for h in choose_sources(result)],
+                       passages=[passage_out(h) for h in result.hits], request_id=request_id)
