@@ -1,9 +1,10 @@
 """Extraction speed of index.figures on real corpus lines, one core.
 
-    python bench/figures_speed.py [--lines N] [--repeat R]
+    python bench/figures_speed.py [--lines N] [--repeat R] [--adversarial]
 
 Reads non-empty lines (passages/paragraphs) from the PIB corpus files, runs FigureExtractor.run on
-each, and prints lines/s and figures found.  Target: >= 1000 lines/s.
+each, and prints lines/s and figures found.  Target: >= 1000 lines/s. `--adversarial` also times
+each hostile input of tests/index/test_figures.py (10,000 digits, 100 KB lines, ...): the worst case.
 """
 from __future__ import annotations
 
@@ -44,6 +45,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--lines", type=int, default=20000)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--adversarial", action="store_true", help="also time the hostile inputs the tests check")
     a = ap.parse_args()
     lines = corpus_lines(a.lines)
     ex = FigureExtractor()
@@ -61,7 +63,21 @@ def main() -> int:
     print(f"lines: {len(lines)}  chars: {chars}  avg chars/line: {chars / max(1, len(lines)):.0f}")
     print(f"figures found: {nfig}")
     print(f"best of {a.repeat}: {best:.3f}s  ->  {len(lines) / best:.0f} lines/s, {chars / best / 1e6:.2f} MB/s")
+    if a.adversarial:
+        for name, text in adversarial_inputs().items():
+            t0 = time.perf_counter()
+            found = len(ex.run(text))
+            print(f"adversarial {name:>14}: {len(text):>7} chars, {found:>5} figures, {time.perf_counter() - t0:.2f}s")
     return 0
+
+
+def adversarial_inputs() -> dict[str, str]:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("figure_tests", ROOT / "tests" / "index" / "test_figures.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.ADVERSARIAL
 
 
 if __name__ == "__main__":

@@ -5,7 +5,6 @@ import importlib.util
 import json
 import subprocess
 import sys
-import time
 import unicodedata
 from decimal import Decimal
 from pathlib import Path
@@ -427,12 +426,10 @@ ADVERSARIAL = {
 
 
 @pytest.mark.parametrize("name", list(ADVERSARIAL))
-def test_adversarial_inputs_are_sane_and_fast(name):
+def test_adversarial_inputs_are_sane(name):
+    """How long each takes is measured by `bench/figures_speed.py --adversarial`, not asserted here."""
     text = ADVERSARIAL[name]
-    t0 = time.perf_counter()
     figs = FigureExtractor().run(text)
-    dt = time.perf_counter() - t0
-    assert dt < 10, (name, dt)
     last = -1
     for f in figs:
         assert text[f.start:f.end] == f.text
