@@ -29,6 +29,7 @@ import numpy as np
 from corpus import Release
 from index.figures import Figure
 from index.lexical import FTS5_TOKENIZER, document_terms
+from index.links import LINKS_SCHEMA, TranslationLinksMixin
 from index.records import Passage
 from index.vectorindex import LanguageShards
 
@@ -213,7 +214,7 @@ class ReleaseEntry:
     vectors: np.ndarray
 
 
-class IndexStore:
+class IndexStore(TranslationLinksMixin):
     """Releases, passages and vectors in `path/`; safe to read from many threads while one writes."""
 
     KEYWORD_POOL = 5000  # keyword matches ranked before filters are applied
@@ -228,6 +229,7 @@ class IndexStore:
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.executescript(_SCHEMA)
+        self._db.executescript(LINKS_SCHEMA)
         self._db.execute(_FTS_SCHEMA)
         self._db.execute(_VOCAB_SCHEMA)
         self._local = threading.local()
@@ -371,6 +373,7 @@ class IndexStore:
                 removed = [row[0] for row in self._db.execute(f"SELECT id FROM passages WHERE {where}", args)]
                 self._delete_passages(removed)
                 n = self._db.execute(f"DELETE FROM releases WHERE {where}", args).rowcount
+                self._delete_links(release_id, lang)
                 self._db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
                 self._db.execute("COMMIT")
             except BaseException:
@@ -536,13 +539,13 @@ class IndexStore:
     def languages(self) -> list[str]:
         return [r[0] for r in self._reader().execute("SELECT DISTINCT lang FROM releases ORDER BY lang")]
 
-    def release_years(self, passage_ids: Sequence[int]) -> dict[int, str]:
-        """{passage id: the year its release was published}, for passages of dated releases."""
+    def release_dates(self, passage_ids: Sequence[int]) -> dict[int, str]:
+        """{passage id: the day its release was published (ISO)}, for passages of dated releases."""
         if not passage_ids:
             return {}
         marks = ",".join("?" * len(passage_ids))
         rows = self._reader().execute(
-            f"SELECT p.id, substr(r.date, 1, 4) FROM {_JOIN} WHERE r.date IS NOT NULL AND p.id IN ({marks})",
+            f"SELECT p.id, r.date FROM {_JOIN} WHERE r.date IS NOT NULL AND p.id IN ({marks})",
             [int(i) for i in passage_ids])
         return dict(rows.fetchall())
 
@@ -579,11 +582,8 @@ class IndexStore:
 
     @_per_generation
     def translations_of(self, release_id: str, lang: str) -> list[dict]:
-        """The same release in other languages (PIB gives its Hindi and English versions one id)."""
-        rows = self._reader().execute(
-            "SELECT release_id, lang, title, url FROM releases WHERE release_id = ? AND lang != ? ORDER BY lang",
-            (release_id, lang))
-        return [{"release_id": r[0], "lang": r[1], "title": r[2], "url": r[3]} for r in rows]
+        """The same release in other languages, by its translation links (index/links.py)."""
+        return self._translations_of(release_id, lang)
 
     def passages(self, ids: Sequence[int]) -> dict[int, Passage]:
         """Passages by id. A passage id is never reused (AUTOINCREMENT), so its row never changes
