@@ -27,12 +27,20 @@ class AskRequest(BaseModel):
     date_to: date | None = Field(default=None, description="only releases published on or before this day")
     release_id: str | None = Field(default=None, max_length=40, description="only this release")
     per_release: int = Field(default=1, ge=1, le=20, description="passages allowed from one release")
+    explain: bool = Field(default=False, description="give each passage the components of its score")
 
     @field_validator("date_from", "date_to", mode="before")
     @classmethod
     def _date_as_documented(cls, v):  # issue 5 (schema fuzzing): "yyyy-mm-dd", not a number taken as Unix time
         if v is not None and not isinstance(v, str):
             raise ValueError("a date as yyyy-mm-dd")
+        return v
+
+    @field_validator("explain", mode="before")
+    @classmethod
+    def _bool_as_documented(cls, v):
+        if not isinstance(v, bool):
+            raise ValueError("true or false")
         return v
 
     @field_validator("top_k", "per_release", mode="before")
@@ -49,6 +57,18 @@ class PassageOut(ReleaseMeta):
     figures: list[FigureOut]
     also_released_as: list[str] = []
     translations: list[TranslationOut] = []
+    components: dict[str, float] | None = Field(default=None, description=(
+        "with explain: what the score is the sum of (dense, language, keyword, kind, year, time, recency, translation)"))
+
+
+class TimeOut(BaseModel):
+    """How the question's time was read: the window of days it asks about, or that it asks about the present."""
+
+    start: str | None = None
+    end: str | None = None
+    text: str | None = None
+    granularity: str | None = None
+    current: bool = False
 
 
 class AnswerOut(BaseModel):
@@ -65,6 +85,7 @@ class AskResponse(BaseModel):
     question: str
     answer: AnswerOut | None
     reason: str | None = Field(default=None, description="why there is no answer, when there is none")
+    time: TimeOut | None = Field(default=None, description="the time the question asks about, as read")
     passages: list[PassageOut]
     request_id: str | None = Field(default=None, description="this reply's X-Request-ID, for POST /feedback")
 
@@ -78,7 +99,7 @@ class HealthResponse(BaseModel):
     uptime_s: float
 
 
-def passage_out(hit: Hit) -> PassageOut:
+def passage_out(hit: Hit, explain: bool = False) -> PassageOut:
     r, p = hit.release, hit.passage
     return PassageOut(
         release_id=r.release_id, lang=r.lang, title=r.title, ministry=r.ministry, date=r.date,
@@ -86,6 +107,7 @@ def passage_out(hit: Hit) -> PassageOut:
         figures=[FigureOut(**f.to_dict()) for f in p.figures],
         also_released_as=hit.also_released_as,
         translations=[TranslationOut(**t) for t in hit.translations],
+        components=hit.components if explain else None,
     )
 
 
@@ -150,8 +172,10 @@ def create_app(service: Service | None = None, settings: Settings | None = None)
             date_to=req.date_to.isoformat() if req.date_to else None,
             release_id=req.release_id, per_release=req.per_release)
         request_id = await record_ask(request, req, result, time.perf_counter() - started)
+        time_read = result.time.to_dict() if result.time else None
         reply = AskResponse(question=req.question, answer=answer_out(result.answer), reason=result.reason,
-                            passages=[passage_out(h) for h in result.hits], request_id=request_id)
+                            time=TimeOut(**time_read) if time_read else None,
+                            passages=[passage_out(h, req.explain) for h in result.hits], request_id=request_id)
         # Already validated by construction: FastAPI would validate it again and serialise it through
         # a dict (0.7 ms of a ~25 ms question). `response_model` still documents it.
         return Response(reply.model_dump_json(), media_type="application/json")
