@@ -142,17 +142,17 @@ class TranslationLinksMixin:
                 cond += " AND r.date >= ? AND r.date <= ?"
                 args += [date_from, date_to]
         sums: dict[tuple[str, str], list] = {}
-        for rid, lang, date, blob, figs in con.execute(
-                "SELECT r.release_id, r.lang, r.date, p.vector, p.figures FROM releases r JOIN passages p "
+        for rid, lang, date, blob, figs, ministry in con.execute(
+                "SELECT r.release_id, r.lang, r.date, p.vector, p.figures, r.ministry FROM releases r JOIN passages p "
                 f"ON p.release_id = r.release_id AND p.lang = r.lang WHERE {cond}", args):
-            entry = sums.setdefault((rid, lang), [date, 0.0, set()])
+            entry = sums.setdefault((rid, lang), [date, 0.0, set(), ministry])
             entry[1] = entry[1] + np.frombuffer(blob, dtype=np.float32)
             entry[2].update(f.value for f in figures_from_json(figs)
                             if f.value is not None and f.kind not in ("year", "date"))
         out = {}
-        for key, (date, vec, values) in sums.items():
+        for key, (date, vec, values, ministry) in sums.items():
             norm = float(np.linalg.norm(vec))
-            out[key] = ReleaseProfile(key[0], key[1], date, vec / norm if norm else vec, frozenset(values))
+            out[key] = ReleaseProfile(key[0], key[1], date, vec / norm if norm else vec, frozenset(values), ministry)
         return out
 
     def linked_sides(self, lang: str, other_lang: str) -> set[str]:
@@ -183,3 +183,4 @@ class ReleaseProfile:
     date: str | None
     vector: "object"  # np.ndarray, unit length
     values: frozenset  # figure values (Decimal), years and dates left out
+    ministry: str | None = None

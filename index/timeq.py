@@ -149,10 +149,11 @@ LAG_DAYS = {"day": 1, "week": 2, "month": 7, "year": 45, "financial-year": 45, "
 
 
 def stated_windows(passage_figures, release_date: dt.date | None) -> list[tuple[dt.date, dt.date]]:
-    """The days a passage's own date figures name (a day and month without a year take the release's)."""
+    """The days a passage's own dates, years and financial years name (a day and month without a
+    year take the release's)."""
     out = []
     for f in passage_figures:
-        if f.kind != "date" or not f.iso:
+        if f.kind not in ("date", "year", "period") or not f.iso:
             continue
         iso = f.iso
         if iso.startswith("--"):
@@ -178,8 +179,9 @@ def time_agreement(window: TimeWindow, release_date: str | None, passage_figures
             score += 0.5
         elif released < window.start or window.granularity in ("day", "week", "month"):
             score -= 0.5  # a year's figures may be published long after it; a day's or month's are not
+    # Dates no longer than the question's window (a year stated in a daily bulletin says nothing of its day).
     stated = [w for w in stated_windows(passage_figures, released)
-              if (w[1] - w[0]).days <= max((window.end - window.start).days, 31)]  # a day or month, not a year
+              if (w[1] - w[0]).days <= max((window.end - window.start).days, 31)]
     if stated:
         inside = any(a <= window.end and b >= window.start for a, b in stated)
         score += 0.5 if inside else -0.5

@@ -10,8 +10,10 @@ mean of their passage vectors). Pairs are decided one to one, best first, above 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -24,6 +26,9 @@ class LinkSettings:
     max_days: int = 1  # a translation is posted the same day or the next
     min_score: float = 0.86  # below this, two releases are not taken for one
     figure_weight: float = 0.1  # × the share of figure values the two have in common (Jaccard)
+    # The same ministry in both languages (ministries-en-hi.csv): what tells the versions of a text
+    # PIB published twice, under two ministries, apart; another known ministry counts against.
+    ministry_weight: float = 0.02
 
 
 @dataclass
@@ -31,6 +36,26 @@ class LinkReport:
     page: int = 0
     shared_id: int = 0
     detected: int = 0
+
+
+def _fold(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", name).replace("\u200d", "").replace("\u200c", "").casefold().split())
+
+
+@lru_cache(maxsize=1)
+def _ministry_keys() -> dict[str, str]:
+    """Every known ministry name, English or Hindi (folded) → one key for the ministry."""
+    from corpus.readers import ministry_names
+
+    out = {}
+    for en, hi in ministry_names():
+        out[_fold(en)] = out[_fold(hi)] = _fold(en)
+    return out
+
+
+def ministry_key(name: str | None) -> str | None:
+    """One key for a ministry's English and Hindi names; None when the name is not a known one."""
+    return _ministry_keys().get(_fold(name)) if name else None
 
 
 def _day(iso: str | None) -> int | None:
@@ -43,7 +68,11 @@ def pair_score(a: ReleaseProfile, b: ReleaseProfile, settings: LinkSettings) -> 
     if (da is None) != (db is None) or (da is not None and abs(da - db) > settings.max_days):
         return None
     shared = len(a.values & b.values) / len(a.values | b.values) if (a.values or b.values) else 0.0
-    return float(np.dot(a.vector, b.vector)) + settings.figure_weight * shared
+    score = float(np.dot(a.vector, b.vector)) + settings.figure_weight * shared
+    ma, mb = ministry_key(a.ministry), ministry_key(b.ministry)
+    if ma and mb:
+        score += settings.ministry_weight if ma == mb else -settings.ministry_weight
+    return score
 
 
 def match_one_to_one(left: Sequence[ReleaseProfile], right: Sequence[ReleaseProfile],
@@ -53,7 +82,7 @@ def match_one_to_one(left: Sequence[ReleaseProfile], right: Sequence[ReleaseProf
     if left and right:
         sims = np.stack([p.vector for p in left]) @ np.stack([p.vector for p in right]).T
         for i, a in enumerate(left):
-            for j in np.nonzero(sims[i] + settings.figure_weight >= settings.min_score)[0]:
+            for j in np.nonzero(sims[i] + settings.figure_weight + settings.ministry_weight >= settings.min_score)[0]:
                 score = pair_score(a, right[j], settings)
                 if score is not None and score >= settings.min_score:
                     pairs.append((score, i, int(j)))
