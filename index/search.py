@@ -44,6 +44,17 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
                 r"कितने|कितनी|कितना|कितनों|संख्या", re.I),
      frozenset({"count", "quantity", "money"})),
 ]
+# Units a question asks its figure in ("how many tonnes", "कितने गीगावाट"): the figure's `unit`.
+_UNIT_CUES: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"\b(metric )?(tonnes?|tons?)\b|\bLMT\b|टन", re.I), "tonne"),
+    (re.compile(r"\bGW\b|\bgigawatts?\b|गीगावाट|गीगावॉट", re.I), "GW"),
+    (re.compile(r"\bMW\b|\bmegawatts?\b|मेगावाट|मेगावॉट", re.I), "MW"),
+    (re.compile(r"\bkms?\b|\bkilomet(er|re)s?\b|किलोमीटर|किमी", re.I), "km"),
+    (re.compile(r"\bhectares?\b|हेक्टेयर|हैक्टेयर", re.I), "hectare"),
+    (re.compile(r"\blit(er|re)s?\b|लीटर", re.I), "litre"),
+    (re.compile(r"\brupees?\b|\bRs\.?|₹|\bcrore\b|रुपये|रुपए|करोड़", re.I), "INR"),
+    (re.compile(r"\bdollars?\b|\bUSD\b|डॉलर", re.I), "USD"),
+]
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -58,6 +69,10 @@ def expected_kinds(question: str) -> frozenset[str]:
         if pattern.search(question):
             return kinds
     return frozenset()
+
+
+def expected_units(question: str) -> frozenset[str]:
+    return frozenset(unit for pattern, unit in _UNIT_CUES if pattern.search(question))
 
 
 @dataclass(frozen=True)
@@ -75,6 +90,8 @@ class SearchSettings:
     recency_weight: float = 0.02  # a question about the present: × the release's recency among the candidates
     translation_weight: float = 0.5  # share of a cross-language score taken from the release's translation
     kind_boost: float = 0.02  # a figure of the kind asked for ("how many" → count, ...)
+    unit_boost: float = 0.02  # a figure in the unit asked for ("how many tonnes" → tonne)
+    unit_fit: float = 0.5  # within a release: a figure in the asked unit, on the 0..1 scale of its words' match
     figure_weight: float = 0.05  # within a release: the words around that figure match the question
     own_language_bonus: float = 0.03  # within a release: its version in the question's language
     # No answer below this score of the best passage: calibrated on questions about things the
@@ -96,7 +113,7 @@ class PassageAnalysis:
     """What answering needs of a passage beyond its text: the words around each figure, and its
     sentences with their words. A stored passage never changes (ids are never reused), so kept."""
 
-    figure_contexts: tuple[tuple[str, frozenset[str]], ...]  # (kind, terms around the figure)
+    figure_contexts: tuple[tuple[str, str | None, frozenset[str]], ...]  # (kind, unit, terms around the figure)
     sentences: tuple[tuple[int, int, frozenset[str]], ...]  # (start, end, terms)
 
 
@@ -107,7 +124,7 @@ def analyse(p: Passage, window: int = 80) -> PassageAnalysis:
     cached = _ANALYSES.get(p.passage_id) if p.passage_id is not None else None
     if cached is None:
         cached = PassageAnalysis(
-            figure_contexts=tuple((f.kind, frozenset(terms(p.text[max(0, f.start - window):f.end + window])))
+            figure_contexts=tuple((f.kind, f.unit, frozenset(terms(p.text[max(0, f.start - window):f.end + window])))
                                   for f in p.figures),
             sentences=tuple((sp.start, sp.end, frozenset(terms(p.text[sp.start:sp.end])))
                             for sp in split_sentences(p.text, p.lang)),
@@ -192,8 +209,8 @@ class HybridSearcher:
 
     def _scored(self, vector: np.ndarray, keyword: list[tuple[int, float]], idf: dict[str, float], kinds: frozenset[str],
                 filters: SearchFilters, extra: list[int] = (), years: frozenset[str] = frozenset(),
-                qtime: QuestionTime | None = None, parts: dict[int, dict[str, float]] | None = None
-                ) -> tuple[dict[int, float], dict[int, Passage], dict[int, float]]:
+                qtime: QuestionTime | None = None, parts: dict[int, dict[str, float]] | None = None,
+                units: frozenset[str] = frozenset()) -> tuple[dict[int, float], dict[int, Passage], dict[int, float]]:
         """(score, passage, dense cosine) of every candidate passage under `filters`; each score's
         components go to `parts` when given."""
         s = self.settings
@@ -227,6 +244,8 @@ class HybridSearcher:
             part = fused[pid]
             if kinds and any(f.kind in kinds for f in p.figures):
                 part["kind"] = s.kind_boost
+            if units and s.unit_boost and any(f.unit in units for f in p.figures):
+                part["unit"] = s.unit_boost
             if years and (dated.get(pid) or "")[:4] in years:
                 part["year"] = s.year_boost
             if window is not None and s.time_weight:
@@ -260,6 +279,7 @@ class HybridSearcher:
         filters = filters or SearchFilters()
         qlang = question_lang(question)
         kinds = expected_kinds(question)
+        units = expected_units(question)
         match = match_query(question)
         q_terms = list(dict.fromkeys(terms(question, drop_stopwords=True)))
         idf = self._idf(q_terms)
@@ -272,22 +292,29 @@ class HybridSearcher:
         vector = self._encode(question)
 
         pivot: dict[str, float] = {}
+        pivot_values: dict[str, frozenset] = {}
         if cross:
             # Cross-language: the question is searched in its own language too; each release
             # found there lends its score to its translation among the passages asked for.
             p_scores, p_passages, _ = self._scored(vector, keyword[filters.with_lang(qlang)], idf, kinds,
-                                                   filters.with_lang(qlang), years=years, qtime=qtime)
+                                                   filters.with_lang(qlang), years=years, qtime=qtime, units=units)
             found: dict[str, float] = {}
+            best: dict[str, Passage] = {}  # each release's best passage in the question's language
             for pid, score in p_scores.items():
                 rid = p_passages[pid].release_id
-                found[rid] = max(found.get(rid, score), score)
+                if score >= found.get(rid, -math.inf):
+                    found[rid], best[rid] = score, p_passages[pid]
             for rid, score in found.items():  # its translation links, not a shared id, name the version
                 for t in self.store.translations_of(rid, qlang):
                     if t["lang"] == filters.lang:
                         pivot[t["release_id"]] = max(pivot.get(t["release_id"], score), score)
+                        # Figures are the same in both versions: they say which passage of the
+                        # translation is the one found in the question's language.
+                        pivot_values[t["release_id"]] = frozenset(
+                            f.value for f in best[rid].figures if f.value is not None and f.kind not in ("year", "date"))
         extra = list(self.store.passage_releases(filters, list(pivot))) if pivot else []
         scores, passages, dense = self._scored(vector, keyword[filters], idf, kinds, filters, extra, years,
-                                               qtime, parts)
+                                               qtime, parts, units)
         if pivot:
             w = s.translation_weight
             for pid, p in passages.items():
@@ -301,8 +328,10 @@ class HybridSearcher:
 
         def fit(p: Passage) -> float:
             """Within a release: its version in the question's language, the passage whose figure is asked for."""
-            return (scores[p.passage_id] + s.figure_weight * self.figure_fit(p, kinds, idf)
-                    + (s.own_language_bonus if p.lang == qlang else 0.0))
+            shared = pivot_values.get(p.release_id)
+            return (scores[p.passage_id] + s.figure_weight * self.figure_fit(p, kinds, idf, units, s.unit_fit)
+                    + (s.own_language_bonus if p.lang == qlang else 0.0)
+                    + (s.figure_weight * len(shared & {f.value for f in p.figures}) / len(shared) if shared else 0.0))
 
         hits = self._one_per_release(ordered, scores, dense, top_k, per_release, fit)
         for hit in hits:
@@ -311,12 +340,14 @@ class HybridSearcher:
         return SearchResult(hits, answer, reason, kinds, qtime)
 
     @classmethod
-    def figure_fit(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float]) -> float:
-        """How well the words around the passage's figures of the asked kind match the question."""
+    def figure_fit(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float],
+                   units: frozenset[str] = frozenset(), unit_fit: float = 0.0) -> float:
+        """How well the passage's best figure of the asked kind fits the question: the words around
+        it, and its unit when the question names one."""
         if not kinds:
             return 0.0
-        return max((cls.coverage(around, idf) for kind, around in analyse(p).figure_contexts if kind in kinds),
-                   default=0.0)
+        return max((cls.coverage(around, idf) + (unit_fit if unit in units else 0.0)
+                    for kind, unit, around in analyse(p).figure_contexts if kind in kinds), default=0.0)
 
     def _one_per_release(self, ordered: list[Passage], scores: dict[int, float], dense: dict[int, float],
                          top_k: int, per_release: int, fit) -> list[Hit]:
