@@ -25,21 +25,18 @@ from index.search import SearchSettings  # noqa: E402
 FULL = SearchSettings()
 DENSE = dataclasses.replace(
     FULL, keyword_weight=0.0, mixed_keyword_weight=0.0, language_calibration=False, kind_boost=0.0,
-    year_boost=0.0, translation_weight=0.0, figure_weight=0.0, own_language_bonus=0.0, time_weight=0.0,
-    recency_weight=0.0, unit_boost=0.0, unit_fit=0.0)
+    year_boost=0.0, translation_weight=0.0, figure_weight=0.0, own_language_bonus=0.0, time_weight=0.0)
 # (name, the settings it turns back on), in the order they are added.
 STEPS = [
     ("+ keyword bonus (BM25 candidates, idf coverage)", {"keyword_weight": FULL.keyword_weight,
                                                          "mixed_keyword_weight": FULL.mixed_keyword_weight}),
     ("+ language calibration", {"language_calibration": FULL.language_calibration}),
     ("+ figure-kind cue", {"kind_boost": FULL.kind_boost}),
-    ("+ unit cue", {"unit_boost": FULL.unit_boost, "unit_fit": FULL.unit_fit}),
     ("+ year cue", {"year_boost": FULL.year_boost}),
     ("+ translation pivot", {"translation_weight": FULL.translation_weight}),
     ("+ passage choice within a release", {"figure_weight": FULL.figure_weight,
                                            "own_language_bonus": FULL.own_language_bonus}),
     ("+ time agreement", {"time_weight": FULL.time_weight}),
-    ("+ recency for the present", {"recency_weight": FULL.recency_weight}),
 ]
 
 

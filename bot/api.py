@@ -58,17 +58,16 @@ class PassageOut(ReleaseMeta):
     also_released_as: list[str] = []
     translations: list[TranslationOut] = []
     components: dict[str, float] | None = Field(default=None, description=(
-        "with explain: what the score is the sum of (dense, language, keyword, kind, year, time, recency, translation)"))
+        "with explain: what the score is the sum of (dense, language, keyword, kind, year, time, translation)"))
 
 
 class TimeOut(BaseModel):
-    """How the question's time was read: the window of days it asks about, or that it asks about the present."""
+    """How the question's time was read: the window of days it asks about."""
 
-    start: str | None = None
-    end: str | None = None
-    text: str | None = None
-    granularity: str | None = None
-    current: bool = False
+    start: str
+    end: str
+    text: str = Field(description="the words of the question that named it")
+    granularity: str = Field(description="day, week, month, year, financial-year or range")
 
 
 class AnswerOut(BaseModel):

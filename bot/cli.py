@@ -123,11 +123,9 @@ def cmd_ask(args) -> int:
                          ensure_ascii=False, indent=2))
         return 0
     time_read = result.time.to_dict() if result.time else None
-    if time_read and time_read.get("start"):
+    if time_read:
         print(f"Time asked about: {time_read['start']} to {time_read['end']} "
               f"({time_read['granularity']}, read from “{time_read['text']}”)")
-    elif time_read:
-        print("Time asked about: the present (recent releases first)")
     if result.answer:
         print(f"Answer ({result.answer.release_id}): {result.answer.text}\n")
     else:
@@ -180,8 +178,9 @@ def cmd_eval(args) -> int:
     if xquad is not None and (xquad / "xquad.hi.json").exists():
         # Both as the 2020 scrape has it (one id for both languages) and as pib.gov.in publishes
         # (an id per language version, linked by index/translations.py).
-        for shared_ids, name in ((True, "xquad"), (False, "xquad_own_ids")):
+        for shared_ids, name in ((False, "xquad_own_ids"), (True, "xquad")):
             scratch = xquad_service(service, xquad, shared_ids=shared_ids)
+            scratch.searcher.share_question_vectors(service.searcher)
             report[name] = evaluate_xquad(scratch, xquad, shared_ids=shared_ids)
             scratch.close()
     elif xquad is not None and args.xquad != DEFAULT_XQUAD:

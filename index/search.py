@@ -10,7 +10,6 @@ passage per release, with releases published twice under two ids folded together
 """
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 from concurrent.futures import Future
@@ -25,7 +24,7 @@ from index.lexical import match_query, normalise, terms
 from index.records import Answer, Hit, Passage
 from index.segment import split_sentences
 from index.store import IndexStore, SearchFilters
-from index.timeq import QuestionTime, read_time, recency, time_agreement
+from index.timeq import QuestionTime, read_time, time_agreement
 
 # Expected figure kinds by the question's interrogative (checked in order; first match wins).
 _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
@@ -44,17 +43,6 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
                 r"कितने|कितनी|कितना|कितनों|संख्या", re.I),
      frozenset({"count", "quantity", "money"})),
 ]
-# Units a question asks its figure in ("how many tonnes", "कितने गीगावाट"): the figure's `unit`.
-_UNIT_CUES: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"\b(metric )?(tonnes?|tons?)\b|\bLMT\b|टन", re.I), "tonne"),
-    (re.compile(r"\bGW\b|\bgigawatts?\b|गीगावाट|गीगावॉट", re.I), "GW"),
-    (re.compile(r"\bMW\b|\bmegawatts?\b|मेगावाट|मेगावॉट", re.I), "MW"),
-    (re.compile(r"\bkms?\b|\bkilomet(er|re)s?\b|किलोमीटर|किमी", re.I), "km"),
-    (re.compile(r"\bhectares?\b|हेक्टेयर|हैक्टेयर", re.I), "hectare"),
-    (re.compile(r"\blit(er|re)s?\b|लीटर", re.I), "litre"),
-    (re.compile(r"\brupees?\b|\bRs\.?|₹|\bcrore\b|रुपये|रुपए|करोड़", re.I), "INR"),
-    (re.compile(r"\bdollars?\b|\bUSD\b|डॉलर", re.I), "USD"),
-]
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -71,10 +59,6 @@ def expected_kinds(question: str) -> frozenset[str]:
     return frozenset()
 
 
-def expected_units(question: str) -> frozenset[str]:
-    return frozenset(unit for pattern, unit in _UNIT_CUES if pattern.search(question))
-
-
 @dataclass(frozen=True)
 class SearchSettings:
     """Chosen on XQuAD and the dev questions (see docs/retrieval.md for the numbers)."""
@@ -87,11 +71,8 @@ class SearchSettings:
     language_calibration: bool = True  # compare languages by how far a passage stands out in its own
     year_boost: float = 0.02  # the question names the year the release was published in
     time_weight: float = 0.04  # × agreement (-1..1) of the release's and passage's dates with the question's time
-    recency_weight: float = 0.02  # a question about the present: × the release's recency among the candidates
     translation_weight: float = 0.5  # share of a cross-language score taken from the release's translation
     kind_boost: float = 0.02  # a figure of the kind asked for ("how many" → count, ...)
-    unit_boost: float = 0.02  # a figure in the unit asked for ("how many tonnes" → tonne)
-    unit_fit: float = 0.5  # within a release: a figure in the asked unit, on the 0..1 scale of its words' match
     figure_weight: float = 0.05  # within a release: the words around that figure match the question
     own_language_bonus: float = 0.03  # within a release: its version in the question's language
     # No answer below this score of the best passage: calibrated on questions about things the
@@ -113,7 +94,7 @@ class PassageAnalysis:
     """What answering needs of a passage beyond its text: the words around each figure, and its
     sentences with their words. A stored passage never changes (ids are never reused), so kept."""
 
-    figure_contexts: tuple[tuple[str, str | None, frozenset[str]], ...]  # (kind, unit, terms around the figure)
+    figure_contexts: tuple[tuple[str, frozenset[str]], ...]  # (kind, terms around the figure)
     sentences: tuple[tuple[int, int, frozenset[str]], ...]  # (start, end, terms)
 
 
@@ -124,7 +105,7 @@ def analyse(p: Passage, window: int = 80) -> PassageAnalysis:
     cached = _ANALYSES.get(p.passage_id) if p.passage_id is not None else None
     if cached is None:
         cached = PassageAnalysis(
-            figure_contexts=tuple((f.kind, f.unit, frozenset(terms(p.text[max(0, f.start - window):f.end + window])))
+            figure_contexts=tuple((f.kind, frozenset(terms(p.text[max(0, f.start - window):f.end + window])))
                                   for f in p.figures),
             sentences=tuple((sp.start, sp.end, frozenset(terms(p.text[sp.start:sp.end])))
                             for sp in split_sentences(p.text, p.lang)),
@@ -192,6 +173,12 @@ class HybridSearcher:
         # Popular questions come back; their vectors need not be computed again.
         self._encode = lru_cache(maxsize=4096)(lambda q: embedder.encode_queries([q])[0])
 
+    def share_question_vectors(self, other: "HybridSearcher") -> None:
+        """Use `other`'s cache of question vectors (same model): an evaluation asking the same
+        questions of two indexes encodes each once."""
+        if other.embedder is self.embedder:
+            self._encode = other._encode
+
     # -- retrieval ---------------------------------------------------------------------------
 
     def _idf(self, q_terms: list[str]) -> dict[str, float]:
@@ -209,8 +196,8 @@ class HybridSearcher:
 
     def _scored(self, vector: np.ndarray, keyword: list[tuple[int, float]], idf: dict[str, float], kinds: frozenset[str],
                 filters: SearchFilters, extra: list[int] = (), years: frozenset[str] = frozenset(),
-                qtime: QuestionTime | None = None, parts: dict[int, dict[str, float]] | None = None,
-                units: frozenset[str] = frozenset()) -> tuple[dict[int, float], dict[int, Passage], dict[int, float]]:
+                qtime: QuestionTime | None = None, parts: dict[int, dict[str, float]] | None = None
+                ) -> tuple[dict[int, float], dict[int, Passage], dict[int, float]]:
         """(score, passage, dense cosine) of every candidate passage under `filters`; each score's
         components go to `parts` when given."""
         s = self.settings
@@ -232,26 +219,17 @@ class HybridSearcher:
 
         fused = fuse(dense, cov, {pid: p.lang for pid, p in passages.items()}, s)
         window = qtime.window if qtime else None
-        current = bool(qtime and qtime.current and s.recency_weight)
-        timed = (window is not None and s.time_weight) or current
+        timed = window is not None and s.time_weight
         dated = self.store.release_dates(list(passages)) if (years or timed) else {}
-        newest = oldest = None
-        if current and dated:
-            days = [dt.date.fromisoformat(d) for d in dated.values()]
-            newest, oldest = max(days), min(days)
         scores = {}
         for pid, p in passages.items():
             part = fused[pid]
             if kinds and any(f.kind in kinds for f in p.figures):
                 part["kind"] = s.kind_boost
-            if units and s.unit_boost and any(f.unit in units for f in p.figures):
-                part["unit"] = s.unit_boost
             if years and (dated.get(pid) or "")[:4] in years:
                 part["year"] = s.year_boost
             if window is not None and s.time_weight:
                 part["time"] = s.time_weight * time_agreement(window, dated.get(pid), p.figures)
-            if current:
-                part["recency"] = s.recency_weight * recency(dated.get(pid), newest, oldest)
             scores[pid] = sum(part.values())
             if parts is not None:
                 parts[pid] = part
@@ -279,7 +257,6 @@ class HybridSearcher:
         filters = filters or SearchFilters()
         qlang = question_lang(question)
         kinds = expected_kinds(question)
-        units = expected_units(question)
         match = match_query(question)
         q_terms = list(dict.fromkeys(terms(question, drop_stopwords=True)))
         idf = self._idf(q_terms)
@@ -297,7 +274,7 @@ class HybridSearcher:
             # Cross-language: the question is searched in its own language too; each release
             # found there lends its score to its translation among the passages asked for.
             p_scores, p_passages, _ = self._scored(vector, keyword[filters.with_lang(qlang)], idf, kinds,
-                                                   filters.with_lang(qlang), years=years, qtime=qtime, units=units)
+                                                   filters.with_lang(qlang), years=years, qtime=qtime)
             found: dict[str, float] = {}
             best: dict[str, Passage] = {}  # each release's best passage in the question's language
             for pid, score in p_scores.items():
@@ -314,7 +291,7 @@ class HybridSearcher:
                             f.value for f in best[rid].figures if f.value is not None and f.kind not in ("year", "date"))
         extra = list(self.store.passage_releases(filters, list(pivot))) if pivot else []
         scores, passages, dense = self._scored(vector, keyword[filters], idf, kinds, filters, extra, years,
-                                               qtime, parts, units)
+                                               qtime, parts)
         if pivot:
             w = s.translation_weight
             for pid, p in passages.items():
@@ -329,7 +306,7 @@ class HybridSearcher:
         def fit(p: Passage) -> float:
             """Within a release: its version in the question's language, the passage whose figure is asked for."""
             shared = pivot_values.get(p.release_id)
-            return (scores[p.passage_id] + s.figure_weight * self.figure_fit(p, kinds, idf, units, s.unit_fit)
+            return (scores[p.passage_id] + s.figure_weight * self.figure_fit(p, kinds, idf)
                     + (s.own_language_bonus if p.lang == qlang else 0.0)
                     + (s.figure_weight * len(shared & {f.value for f in p.figures}) / len(shared) if shared else 0.0))
 
@@ -340,14 +317,12 @@ class HybridSearcher:
         return SearchResult(hits, answer, reason, kinds, qtime)
 
     @classmethod
-    def figure_fit(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float],
-                   units: frozenset[str] = frozenset(), unit_fit: float = 0.0) -> float:
-        """How well the passage's best figure of the asked kind fits the question: the words around
-        it, and its unit when the question names one."""
+    def figure_fit(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float]) -> float:
+        """How well the words around the passage's figures of the asked kind match the question."""
         if not kinds:
             return 0.0
-        return max((cls.coverage(around, idf) + (unit_fit if unit in units else 0.0)
-                    for kind, unit, around in analyse(p).figure_contexts if kind in kinds), default=0.0)
+        return max((cls.coverage(around, idf) for kind, around in analyse(p).figure_contexts if kind in kinds),
+                   default=0.0)
 
     def _one_per_release(self, ordered: list[Passage], scores: dict[int, float], dense: dict[int, float],
                          top_k: int, per_release: int, fit) -> list[Hit]:

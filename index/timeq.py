@@ -8,9 +8,6 @@ month" / "पिछले महीने", resolved with dateparser against tod
 its release date and the dates it states agree with that window. Releases report the past: a
 bulletin posted on the 4th gives figures "as on" the 3rd, a month's collection is announced in the
 first days of the next month; so a release may follow its window by a little (`lag_days`).
-
-A question with no time that asks for the current state ("so far", "अब तक", "currently") prefers
-recent releases.
 """
 from __future__ import annotations
 
@@ -34,9 +31,6 @@ _RELATIVE = [
     (r"\btoday\b|आज", "today", "day"),
 ]
 _RELATIVE_RE = [(re.compile(p, re.I), phrase, size) for p, phrase, size in _RELATIVE]
-_CURRENT = re.compile(
-    r"\bso far\b|\btill (?:now|date)\b|\bto date\b|\bas of (?:now|today)\b|\bcurrently\b|\bat present\b|"
-    r"\bpresently\b|\blatest\b|\bnow\b|अब तक|अभी तक|वर्तमान में|फिलहाल|फ़िलहाल|ताज़ा|ताजा|नवीनतम|आज तक", re.I)
 
 
 @dataclass(frozen=True)
@@ -55,15 +49,12 @@ class TimeWindow:
 
 @dataclass(frozen=True)
 class QuestionTime:
-    """How the question's time was read: a window, or none (then `current`: it asks for the present)."""
+    """How the question's time was read: a window of days, or none."""
 
     window: TimeWindow | None = None
-    current: bool = False
 
     def to_dict(self) -> dict | None:
-        if self.window is not None:
-            return self.window.to_dict()
-        return {"current": True} if self.current else None
+        return self.window.to_dict() if self.window is not None else None
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -120,7 +111,11 @@ def _relative(question: str, today: dt.date) -> TimeWindow | None:
 
 def read_time(question: str, today: dt.date | None = None) -> QuestionTime:
     """The window of days the question asks about, if it names one."""
-    today = today or dt.date.today()
+    return _read_time(question, today or dt.date.today())
+
+
+@lru_cache(maxsize=4096)  # popular questions come back (a relative one costs dateparser ~5 ms)
+def _read_time(question: str, today: dt.date) -> QuestionTime:
     spans = []
     for f in _extractor().run(question):
         if f.kind in ("date", "year", "period") and f.iso and not f.iso.startswith("--"):
@@ -137,10 +132,7 @@ def read_time(question: str, today: dt.date | None = None) -> QuestionTime:
         finest = min(spans, key=lambda sp: (sp[0][1] - sp[0][0]).days)[0][2]
         text = question[min(sp[2] for sp in spans):max(sp[3] for sp in spans)]
         return QuestionTime(TimeWindow(a, b, text, "range" if b > a else finest))
-    window = _relative(question, today)
-    if window is not None:
-        return QuestionTime(window)
-    return QuestionTime(current=bool(_CURRENT.search(question)))
+    return QuestionTime(_relative(question, today))
 
 
 # How long after its window a release may report on it: a day's bulletin the next morning, a
@@ -186,11 +178,3 @@ def time_agreement(window: TimeWindow, release_date: str | None, passage_figures
         inside = any(a <= window.end and b >= window.start for a, b in stated)
         score += 0.5 if inside else -0.5
     return score
-
-
-def recency(release_date: str | None, newest: dt.date | None, oldest: dt.date | None) -> float:
-    """0 for the oldest candidate release, 1 for the newest (for questions about the present)."""
-    if not release_date or newest is None or oldest is None or newest == oldest:
-        return 0.0
-    d = dt.date.fromisoformat(release_date)
-    return (d - oldest).days / (newest - oldest).days

@@ -89,14 +89,3 @@ def test_translations_are_matched_one_to_one_by_date_figures_and_similarity():
     assert pairs == {("e1", "h1"), ("e2", "h2")}
     # Nothing is linked below the floor.
     assert match_one_to_one(en, [_profile("h4", "hi", [0, 0, 1])], LinkSettings()) == []
-
-
-def test_figure_fit_prefers_the_unit_the_question_names():
-    from index.search import expected_units
-
-    q = "लाइफलाइन उड़ान से कितने टन कार्गो ढोया गया?"
-    assert expected_units(q) == {"tonne"} and expected_units("How many sellers?") == frozenset()
-    tonnes = _passage("लाइफलाइन उड़ान से लगभग 795.86 टन कार्गो ले जाया गया है।", "hi")
-    km = _passage("लाइफलाइन उड़ान ने 4,21,790 किमी की दूरी तय की है।", "hi")
-    fit = lambda p: HybridSearcher.figure_fit(p, expected_kinds(q), _idf(q), expected_units(q), S.unit_fit)  # noqa: E731
-    assert fit(tonnes) > fit(km)

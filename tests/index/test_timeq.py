@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from index.figures import FigureExtractor
-from index.timeq import read_time, recency, time_agreement
+from index.timeq import read_time, time_agreement
 
 TODAY = dt.date(2026, 11, 30)
 
@@ -27,11 +27,9 @@ def test_question_time_is_read_as_a_window(question, start, end, granularity):
     assert w.text and w.text in question
 
 
-def test_no_time_and_the_present():
+def test_no_time():
     assert read_time("Who chaired the meeting?", TODAY).to_dict() is None
-    now = read_time("How many people have been vaccinated so far?", TODAY)
-    assert now.window is None and now.current
-    assert read_time("अब तक कितने लोगों को टीका लगा?", TODAY).current
+    assert read_time("How many people have been vaccinated so far?", TODAY).window is None
 
 
 def _figures(text):
@@ -57,9 +55,3 @@ def test_a_month_announced_on_the_first_of_the_next():
 def test_undated_release_is_neutral():
     w = read_time("in 2020", TODAY).window
     assert time_agreement(w, None, ()) == 0.0
-
-
-def test_recency_runs_from_oldest_to_newest():
-    new, old = dt.date(2020, 6, 10), dt.date(2020, 6, 1)
-    assert recency("2020-06-10", new, old) == 1.0 and recency("2020-06-01", new, old) == 0.0
-    assert recency(None, new, old) == 0.0
