@@ -48,6 +48,7 @@ SET_KINDS = {
     "dev-questions.jsonl": "tuning",  # the weights were chosen on it
     "heldout-questions.jsonl": "tuning",  # used to choose weights since it was written
     "absent-questions.jsonl": "tuning",  # the no-answer threshold was calibrated on it
+    "absent-near-questions.jsonl": "tuning",  # PIB-like questions the corpus cannot answer (no-answer work)
     "test-questions.jsonl": "test",  # bench/data: written blind, frozen before tuning
     "xquad": "tuning",
 }
