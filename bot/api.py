@@ -27,7 +27,7 @@ class AskRequest(BaseModel):
     date_to: date | None = Field(default=None, description="only releases published on or before this day")
     release_id: str | None = Field(default=None, max_length=40, description="only this release")
     per_release: int = Field(default=1, ge=1, le=20, description="passages allowed from one release")
-    explain: bool = Field(default=False, description="give each passage the components of its score")
+    explain: bool | None = Field(default=None, description="true: give each passage the components of its score")
 
     @field_validator("date_from", "date_to", mode="before")
     @classmethod
@@ -39,7 +39,7 @@ class AskRequest(BaseModel):
     @field_validator("explain", mode="before")
     @classmethod
     def _bool_as_documented(cls, v):
-        if not isinstance(v, bool):
+        if v is not None and not isinstance(v, bool):
             raise ValueError("true or false")
         return v
 
@@ -174,7 +174,7 @@ def create_app(service: Service | None = None, settings: Settings | None = None)
         time_read = result.time.to_dict() if result.time else None
         reply = AskResponse(question=req.question, answer=answer_out(result.answer), reason=result.reason,
                             time=TimeOut(**time_read) if time_read else None,
-                            passages=[passage_out(h, req.explain) for h in result.hits], request_id=request_id)
+                            passages=[passage_out(h, bool(req.explain)) for h in result.hits], request_id=request_id)
         # Already validated by construction: FastAPI would validate it again and serialise it through
         # a dict (0.7 ms of a ~25 ms question). `response_model` still documents it.
         return Response(reply.model_dump_json(), media_type="application/json")

@@ -255,12 +255,9 @@ def read_release(store, release_id: str, lang: str | None) -> list[ReleaseDetail
                         for pid, s, e, t, fj in con.execute(
                             'SELECT id, start, "end", text, figures FROM passages WHERE release_id=? AND lang=? '
                             'ORDER BY start, id', (rid, lg))]
-            others = con.execute("SELECT release_id, lang, title, url FROM releases WHERE release_id=? AND lang!=? "
-                                 "ORDER BY lang", (rid, lg)).fetchall()
             out.append(ReleaseDetail(release_id=rid, lang=lg, title=title, ministry=ministry, date=date, url=url,
                                      source=source, text=text, passages=passages,
-                                     translations=[TranslationOut(release_id=a, lang=b, title=c, url=d)
-                                                   for a, b, c, d in others]))
+                                     translations=[TranslationOut(**t) for t in store.translations_in(con, rid, lg)]))
         return out
     finally:
         con.execute("COMMIT")

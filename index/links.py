@@ -97,7 +97,10 @@ class TranslationLinksMixin:
         return [TranslationLink(*r) for r in rows]
 
     def _translations_of(self, release_id: str, lang: str) -> list[dict]:
-        con = self._reader()
+        return self.translations_in(self._reader(), release_id, lang)
+
+    def translations_in(self, con, release_id: str, lang: str) -> list[dict]:
+        """`translations_of`, read through `con` (a caller's snapshot): [{release_id, lang, title, url}]."""
         out = []
         for other_id, other_lang, source in self._links_rows(con, release_id, lang):
             row = con.execute("SELECT title, url FROM releases WHERE release_id=? AND lang=?",
