@@ -10,7 +10,6 @@ import os
 import shutil
 import threading
 import time
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -21,16 +20,13 @@ from index.embeddings import SentenceTransformerEmbedder
 from index.pipeline import Indexer, IngestReport, open_store
 from index.search import HybridSearcher, SearchResult
 from index.store import IndexStore, SearchFilters
+from index.translations import fold_name as _fold
 
 log = logging.getLogger("vigyapti")
 
 
 class ModelMissingError(Exception):
     """The default model folder has not been prepared yet."""
-
-
-def _fold(name: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", name).replace("\u200d", "").replace("\u200c", "").casefold().split())
 
 
 @lru_cache(maxsize=1)

@@ -38,7 +38,8 @@ class LinkReport:
     detected: int = 0
 
 
-def _fold(name: str) -> str:
+def fold_name(name: str) -> str:
+    """A name as compared: NFC, no joiners, case-folded, single spaces."""
     return " ".join(unicodedata.normalize("NFC", name).replace("\u200d", "").replace("\u200c", "").casefold().split())
 
 
@@ -49,13 +50,13 @@ def _ministry_keys() -> dict[str, str]:
 
     out = {}
     for en, hi in ministry_names():
-        out[_fold(en)] = out[_fold(hi)] = _fold(en)
+        out[fold_name(en)] = out[fold_name(hi)] = fold_name(en)
     return out
 
 
 def ministry_key(name: str | None) -> str | None:
     """One key for a ministry's English and Hindi names; None when the name is not a known one."""
-    return _ministry_keys().get(_fold(name)) if name else None
+    return _ministry_keys().get(fold_name(name)) if name else None
 
 
 def _day(iso: str | None) -> int | None:
