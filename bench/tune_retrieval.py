@@ -1,4 +1,5 @@
-"""Choose the hybrid-search weights on XQuAD and the dev questions.
+"""Choose the hybrid-search weights on XQuAD and the dev questions (tuning sets only: never the
+blind test set, bench/data/test-questions.jsonl).
 
     .venv/bin/python bench/tune_retrieval.py [--dev ../shared/eval/dev-questions.jsonl] [--xquad ../shared/data/xquad]
 
@@ -15,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.evaluate import evaluate_questions, evaluate_xquad  # noqa: E402
+from bot.evaluate import evaluate_questions, evaluate_xquad, xquad_service  # noqa: E402
 from bot.service import Service  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from index.search import SearchSettings  # noqa: E402
@@ -29,8 +30,8 @@ def main() -> None:
     args = ap.parse_args()
     settings = Settings()
     main_service = Service(settings)
-    xq = Service(settings.model_copy(update={"index_dir": Path(settings.index_dir).parent / "eval-xquad"}),
-                 embedder=main_service.embedder)
+    xq = xquad_service(main_service, Path(args.xquad), shared_ids=False)  # an id per language, as PIB publishes
+    xq.searcher.share_question_vectors(main_service.searcher)
     grid = {
         "keyword_weight": [0.0, 0.5, 0.7, 1.0],
         "translation_weight": [0.0, 1.0, 2.0],
@@ -43,7 +44,7 @@ def main() -> None:
         s = dataclasses.replace(SearchSettings(), **dict(zip(grid, values)))
         for svc in (main_service, xq):
             svc.searcher.settings = s
-        x = evaluate_xquad(xq, Path(args.xquad))
+        x = evaluate_xquad(xq, Path(args.xquad), shared_ids=False)
         d = evaluate_questions(main_service, Path(args.dev))["scores"]
         print(f"{values[0]:<3} {values[1]:<3} {values[2]:<5}| "
               + " ".join(f"{x[k]['R@1']:.3f} " for k in ("hi->hi", "en->en", "en->hi", "hi->en"))

@@ -72,4 +72,4 @@ class Answerer:
                     client=self.client_hash.of(client), channel=channel)
             except Exception as exc:  # noqa: BLE001 - a log line must not cost the user the answer
                 log.warning("query log write failed: %s", exc)
-        return ask_reply(req.question, result, request_id)
+        return ask_reply(req.question, result, request_id, explain=bool(req.explain))

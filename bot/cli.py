@@ -112,6 +112,10 @@ def cmd_ask(args) -> int:
         reply = ask_reply(args.question, result).model_dump(exclude={"request_id"})
         print(json.dumps(reply, ensure_ascii=False, indent=2))
         return 0
+    time_read = result.time.to_dict() if result.time else None
+    if time_read:
+        print(f"Time asked about: {time_read['start']} to {time_read['end']} "
+              f"({time_read['granularity']}, read from “{time_read['text']}”)")
     if result.answer:
         print(f"Answer ({result.answer.release_id}): {result.answer.text}\n")
     else:
@@ -141,8 +145,16 @@ def cmd_figures(args) -> int:
     return 0
 
 
+def _score_line(s: dict) -> str:
+    line = (f"questions {s['n']}  release hit@1 {s['hit1']:.3f}  hit@3 {s['hit3']:.3f}  "
+            f"figure hit {s['figure_hit']:.3f} (of {s['n_value']})  answered {s['answered']:.3f}")
+    if "n_no_answer" in s:
+        line += f"  null on no-answer {s['null_on_no_answer']:.3f} (of {s['n_no_answer']})"
+    return line + f"  mean {s['mean_ms']:.0f} ms"
+
+
 def cmd_eval(args) -> int:
-    from bot.evaluate import evaluate_absent, evaluate_questions, evaluate_xquad
+    from bot.evaluate import evaluate_absent, evaluate_questions, evaluate_xquad, xquad_service
     from bot.service import Service
 
     settings = _settings()
@@ -154,9 +166,13 @@ def cmd_eval(args) -> int:
         report["absent"] = evaluate_absent(service, Path(args.absent))
     xquad = None if args.no_xquad else Path(args.xquad)
     if xquad is not None and (xquad / "xquad.hi.json").exists():
-        scratch = Service(settings.model_copy(update={"index_dir": Path(settings.index_dir).parent / "eval-xquad"}),
-                          embedder=service.embedder)
-        report["xquad"] = evaluate_xquad(scratch, xquad)
+        # Both as the 2020 scrape has it (one id for both languages) and as pib.gov.in publishes
+        # (an id per language version, linked by index/translations.py).
+        for shared_ids, name in ((False, "xquad_own_ids"), (True, "xquad")):
+            scratch = xquad_service(service, xquad, shared_ids=shared_ids)
+            scratch.searcher.share_question_vectors(service.searcher)
+            report[name] = evaluate_xquad(scratch, xquad, shared_ids=shared_ids)
+            scratch.close()
     elif xquad is not None and args.xquad != DEFAULT_XQUAD:
         print(f"vigyapti: no XQuAD files in {xquad}", file=sys.stderr)
         return 2
@@ -172,18 +188,21 @@ def cmd_eval(args) -> int:
             fig = "✓" if row["figure_hit"] else ("-" if row["value"] is None else "✗")
             ans = "A" if row["answered"] else "·"
             print(f"{mark} fig{fig} {ans} {str(row['top']):>10}  {row['q']}")
-        s = report["questions"]["scores"]
-        print(f"\nquestions: {s['n']}  release hit@1: {s['hit1']:.3f}  hit@3: {s['hit3']:.3f}  "
-              f"figure hit: {s['figure_hit']:.3f} (of {s['n_value']} with a value)  "
-              f"answered: {s['answered']:.3f}  mean latency: {s['mean_ms']:.0f} ms")
+        q = report["questions"]
+        print(f"\n{q['set'].upper()} set {args.questions}")
+        for name, sc in [("all", q["scores"]), *q.get("by_kind", {}).items()]:
+            print(f"{name:>16}: " + _score_line(sc))
     if "absent" in report:
-        for row in report["absent"]["questions"]:
-            print(f"{'answered' if row['answered'] else 'no answer':>9}  {row['score']}  {row['q']}")
-        print(f"absent questions: {report['absent']['scores']['n']}  "
-              f"no answer: {report['absent']['scores']['no_answer']:.3f}")
-    for direction, m in report.get("xquad", {}).items():
-        print(f"XQuAD {direction}: R@1 {m['R@1']:.3f}  R@5 {m['R@5']:.3f}  MRR@10 {m['MRR@10']:.3f}  "
-              f"({m['n']} questions, {m['mean_ms']:.0f} ms each)")
+        a = report["absent"]
+        for row in a["questions"]:
+            print(f"{'answered' if row['answered'] else 'no answer':>9}  score {row['score']}  {row['q']}")
+        print(f"{a['set'].upper()} set {args.absent}: absent questions: {a['scores']['n']}  "
+              f"no answer: {a['scores']['no_answer']:.3f}  (score = the top hit's score, "
+              f"compared with the no-answer threshold {a['threshold']})")
+    for name, label in (("xquad", "one id for both languages"), ("xquad_own_ids", "an id per language")):
+        for direction, m in report.get(name, {}).items():
+            print(f"TUNING XQuAD ({label}) {direction}: R@1 {m['R@1']:.3f}  R@5 {m['R@5']:.3f}  "
+                  f"MRR@10 {m['MRR@10']:.3f}  ({m['n']} questions, {m['mean_ms']:.0f} ms each)")
     if args.report:
         print(f"report written to {args.report}")
     return 0

@@ -1,6 +1,7 @@
 """Scoring a question set the way the product is judged (see ../shared/eval/README.md)."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 from decimal import Decimal
@@ -41,6 +42,44 @@ def load_questions(path: Path, *, need_ids: bool = True) -> list[dict]:
     return rows
 
 
+# Every question set is for tuning (weights or thresholds were chosen on it) or for testing (written
+# blind and frozen before any tuning, never tuned on). `vigyapti eval` says which one it reports.
+SET_KINDS = {
+    "dev-questions.jsonl": "tuning",  # the weights were chosen on it
+    "heldout-questions.jsonl": "tuning",  # used to choose weights since it was written
+    "absent-questions.jsonl": "tuning",  # the no-answer threshold was calibrated on it
+    "absent-near-questions.jsonl": "tuning",  # PIB-like questions the corpus cannot answer (no-answer work)
+    "test-questions.jsonl": "test",  # bench/data: written blind, frozen before tuning
+    "xquad": "tuning",
+}
+
+
+def set_kind(path: Path | str) -> str:
+    return SET_KINDS.get(Path(path).name, "unmarked")
+
+
+def _scores(rows: list[dict]) -> dict:
+    """hit@1, hit@3 and answered over answerable questions; figure hit over those with a value;
+    for questions the corpus cannot answer (`ids: []`), how often the answer is rightly null."""
+    answerable = [r for r in rows if r["ids"]]
+    absent = [r for r in rows if not r["ids"]]
+    with_value = [r for r in answerable if r["value"] is not None]
+    n = len(answerable) or 1
+    scores = {
+        "n": len(answerable),
+        "hit1": sum(r["hit1"] for r in answerable) / n,
+        "hit3": sum(r["hit3"] for r in answerable) / n,
+        "n_value": len(with_value),
+        "figure_hit": sum(r["figure_hit"] for r in with_value) / (len(with_value) or 1),
+        "answered": sum(r["answered"] for r in answerable) / n,
+        "mean_ms": sum(r["ms"] for r in rows) / (len(rows) or 1),
+    }
+    if absent:
+        scores["n_no_answer"] = len(absent)
+        scores["null_on_no_answer"] = sum(not r["answered"] for r in absent) / len(absent)
+    return scores
+
+
 def evaluate_questions(service, path: Path, *, top_k: int = 5) -> dict:
     rows = []
     for q in load_questions(path):
@@ -52,26 +91,22 @@ def evaluate_questions(service, path: Path, *, top_k: int = 5) -> dict:
         got = [h.release.release_id for h in hits]
         rows.append({
             "q": q["q"], "lang": q.get("lang"), "ids": sorted(ids), "value": q.get("value"),
+            "kind": q.get("kind"),
             "top": got[0] if got else None, "returned": got,
             "hit1": bool(got) and got[0] in ids,
             "hit3": any(g in ids for g in got[:3]),
             "figure_hit": bool(hits) and figure_hit(hits[0].passage.figures, q.get("value")),
             "answered": result.answer is not None,
             "similarity": round(hits[0].similarity, 4) if hits else None,
+            "score": round(hits[0].score, 4) if hits else None,
+            "time": result.time.to_dict() if getattr(result, "time", None) else None,
             "ms": round(ms, 1),
         })
-    n = len(rows) or 1
-    with_value = [r for r in rows if r["value"] is not None]
-    scores = {
-        "n": len(rows),
-        "hit1": sum(r["hit1"] for r in rows) / n,
-        "hit3": sum(r["hit3"] for r in rows) / n,
-        "n_value": len(with_value),
-        "figure_hit": sum(r["figure_hit"] for r in with_value) / (len(with_value) or 1),
-        "answered": sum(r["answered"] for r in rows) / n,
-        "mean_ms": sum(r["ms"] for r in rows) / n,
-    }
-    return {"scores": scores, "questions": rows}
+    report = {"set": set_kind(path), "scores": _scores(rows), "questions": rows}
+    kinds = sorted({r["kind"] for r in rows if r["kind"]})
+    if kinds:
+        report["by_kind"] = {k: _scores([r for r in rows if r["kind"] == k]) for k in kinds}
+    return report
 
 
 # -- XQuAD: passage retrieval in Hindi, in English and across the two ----------------------------
@@ -79,9 +114,13 @@ def evaluate_questions(service, path: Path, *, top_k: int = 5) -> dict:
 XQUAD_DIRECTIONS = (("hi", "hi"), ("en", "en"), ("en", "hi"), ("hi", "en"))
 
 
-def xquad_releases(folder: Path):
-    """XQuAD paragraphs as releases; the Hindi and English versions of a paragraph share an id,
-    as the two versions of a PIB release do."""
+def xquad_id(article: int, paragraph: int, lang: str, *, shared_ids: bool) -> str:
+    """A paragraph's release id: one for both languages (as the 2020 PIB scrape has it), or one per
+    language (as pib.gov.in publishes them, each version under its own PRID)."""
+    return f"xquad-{article:02d}-{paragraph:02d}" + ("" if shared_ids else f"-{lang}")
+
+
+def xquad_releases(folder: Path, *, shared_ids: bool = True):
     from corpus import Release
 
     releases, questions = [], []
@@ -89,18 +128,72 @@ def xquad_releases(folder: Path):
         data = json.loads((Path(folder) / f"xquad.{lang}.json").read_text(encoding="utf-8"))["data"]
         for a, article in enumerate(data):
             for p, para in enumerate(article["paragraphs"]):
-                rid = f"xquad-{a:02d}-{p:02d}"
+                rid = xquad_id(a, p, lang, shared_ids=shared_ids)
                 releases.append(Release(release_id=rid, lang=lang, title="", text=para["context"],
                                         source=f"xquad.{lang}.json"))
-                questions += [{"q": qa["question"], "qlang": lang, "id": rid} for qa in para["qas"]]
+                questions += [{"q": qa["question"], "qlang": lang,
+                               "ids": {pl: xquad_id(a, p, pl, shared_ids=shared_ids) for pl in ("en", "hi")}}
+                              for qa in para["qas"]]
     return releases, questions
 
 
-def evaluate_xquad(service, folder: Path) -> dict:
+def copy_relabelled(source, target, relabel, keys=None) -> None:
+    """`source`'s releases into the empty store `target` under new ids (`relabel(release)`), with
+    their stored passages and vectors: nothing is encoded again. Then their translations are linked
+    in `target` as ingestion would link them."""
+    from index.store import ReleaseEntry, SearchFilters
+    from index.translations import TranslationLinker
+
+    stored = []
+    keys = sorted(source.release_keys() if keys is None else keys)
+    for at in range(0, len(keys), 64):
+        entries = []
+        for rid, lang in keys[at:at + 64]:
+            release = source.release(rid, lang)
+            pids = sorted(source.passage_releases(SearchFilters(lang=lang, release_id=rid), [rid]))
+            passages = source.passages(pids)
+            ps = [dataclasses.replace(passages[pid], release_id=relabel(release), passage_id=None) for pid in pids]
+            release = dataclasses.replace(release, release_id=relabel(release))
+            entries.append(ReleaseEntry(release, ps, source.vectors(pids)))
+            stored.append(release)
+        target.upsert(entries)
+    return TranslationLinker(target).run(stored)
+
+
+def evaluate_links(store, truth: set[frozenset]) -> dict:
+    """Precision and recall of the store's translation links against true pairs
+    (each a frozenset of two (release_id, lang) keys)."""
+    found = {frozenset([(link.release_id, link.lang), (link.other_id, link.other_lang)])
+             for link in store.translation_links()}
+    right = found & truth
+    return {"links": len(found), "true_pairs": len(truth), "right": len(right),
+            "precision": round(len(right) / (len(found) or 1), 4), "recall": round(len(right) / (len(truth) or 1), 4),
+            "wrong": sorted(sorted(p) for p in found - truth), "missed": sorted(sorted(p) for p in truth - found)}
+
+
+def xquad_service(service, folder: Path, *, shared_ids: bool):
+    """A scratch index of XQuAD beside the service's, built once and reused (encoding its 2,400
+    paragraphs takes minutes on a shared CPU; the one-id-per-language index is copied from the other)."""
+    from bot.service import Service
+
+    base = Path(service.settings.index_dir).parent
+    shared = Service(service.settings.model_copy(update={"index_dir": base / "eval-xquad"}), embedder=service.embedder)
+    if shared.is_empty():
+        releases, _ = xquad_releases(folder, shared_ids=True)
+        shared.ingest(releases, total=len(releases), progress=True)
+    if shared_ids:
+        return shared
+    own = Service(service.settings.model_copy(update={"index_dir": base / "eval-xquad-own-ids"}),
+                  embedder=service.embedder)
+    if own.is_empty():
+        copy_relabelled(shared.store, own.store, lambda r: f"{r.release_id}-{r.lang}")
+    shared.close()
+    return own
+
+
+def evaluate_xquad(service, folder: Path, *, shared_ids: bool = True) -> dict:
     """R@1, R@5 and MRR@10 for each direction (question language → paragraph language)."""
-    releases, questions = xquad_releases(folder)
-    if service.is_empty():
-        service.ingest(releases, total=len(releases), progress=True)
+    _, questions = xquad_releases(folder, shared_ids=shared_ids)
     out = {}
     for qlang, plang in XQUAD_DIRECTIONS:
         asked = [q for q in questions if q["qlang"] == qlang]
@@ -108,8 +201,8 @@ def evaluate_xquad(service, folder: Path) -> dict:
         started = time.perf_counter()
         for q in tqdm(asked, desc=f"XQuAD {qlang}->{plang}", unit="q", leave=False):
             got = [h.release.release_id for h in service.ask(q["q"], top_k=10, lang=plang).hits]
-            if q["id"] in got:
-                rank = got.index(q["id"]) + 1
+            if q["ids"][plang] in got:
+                rank = got.index(q["ids"][plang]) + 1
                 r1 += rank == 1
                 r5 += rank <= 5
                 mrr += 1.0 / rank
@@ -128,6 +221,9 @@ def evaluate_absent(service, path: Path) -> dict:
         top = result.hits[0] if result.hits else None
         rows.append({"q": q["q"], "answered": result.answer is not None,
                      "top": top.release.release_id if top else None,
-                     "score": round(top.similarity, 4) if top else None})
+                     # the score the no-answer threshold compares (the top hit's ranking score)
+                     "score": round(top.score, 4) if top else None,
+                     "similarity": round(top.similarity, 4) if top else None})
     n = len(rows) or 1
-    return {"scores": {"n": len(rows), "no_answer": sum(not r["answered"] for r in rows) / n}, "questions": rows}
+    return {"set": set_kind(path), "threshold": service.searcher.settings.min_answer_score,
+            "scores": {"n": len(rows), "no_answer": sum(not r["answered"] for r in rows) / n}, "questions": rows}

@@ -3,7 +3,7 @@ the sources to cite. The rule for which sources to show lives here and nowhere e
 and the Telegram bot show what it returns."""
 from __future__ import annotations
 
-from bot.schemas import AnswerOut, AskResponse, FigureOut, PassageOut, SourceOut, TranslationOut
+from bot.schemas import AnswerOut, AskResponse, FigureOut, PassageOut, SourceOut, TimeOut, TranslationOut
 from corpus.release import pib_url
 from index.records import Answer, Hit
 from index.search import SearchResult
@@ -14,7 +14,7 @@ MAX_SOURCES = 3
 SOURCE_MARGIN = 0.05
 
 
-def passage_out(hit: Hit) -> PassageOut:
+def passage_out(hit: Hit, explain: bool = False) -> PassageOut:
     r, p = hit.release, hit.passage
     return PassageOut(
         release_id=r.release_id, lang=r.lang, title=r.title, ministry=r.ministry, date=r.date,
@@ -22,6 +22,7 @@ def passage_out(hit: Hit) -> PassageOut:
         figures=[FigureOut(**f.to_dict()) for f in p.figures],
         also_released_as=hit.also_released_as,
         translations=[TranslationOut(**t) for t in hit.translations],
+        components=hit.components if explain else None,
     )
 
 
@@ -66,7 +67,9 @@ def source_out(hit: Hit) -> SourceOut:
                      score=round(hit.score, 4))
 
 
-def ask_reply(question: str, result: SearchResult, request_id: str | None = None) -> AskResponse:
+def ask_reply(question: str, result: SearchResult, request_id: str | None = None, *,
+              explain: bool = False) -> AskResponse:
     return AskResponse(question=question, answer=answer_out(result.answer), reason=result.reason,
+                       time=TimeOut(**result.time.to_dict()) if result.time else None,
                        sources=[source_out(h) for h in choose_sources(result)],
-                       passages=[passage_out(h) for h in result.hits], request_id=request_id)
+                       passages=[passage_out(h, explain) for h in result.hits], request_id=request_id)

@@ -54,6 +54,7 @@ class AskRequest(BaseModel):
     date_to: date | None = Field(default=None, description="only releases published on or before this day")
     release_id: str | None = Field(default=None, max_length=40, description="only this release")
     per_release: int = Field(default=1, ge=1, le=20, description="passages allowed from one release")
+    explain: bool | None = Field(default=None, description="true: give each passage the components of its score")
 
     @field_validator("question")
     @classmethod
@@ -67,6 +68,13 @@ class AskRequest(BaseModel):
     def _date_as_documented(cls, v):  # "yyyy-mm-dd" only: pydantic would take a number as Unix time
         if v is not None and not isinstance(v, str):
             raise ValueError("a date as yyyy-mm-dd")
+        return v
+
+    @field_validator("explain", mode="before")
+    @classmethod
+    def _bool_as_documented(cls, v):  # a JSON boolean only: pydantic would take "yes" or 1
+        if v is not None and not isinstance(v, bool):
+            raise ValueError("true or false")
         return v
 
     @field_validator("top_k", "per_release", mode="before")
@@ -83,6 +91,17 @@ class PassageOut(ReleaseMeta):
     figures: list[FigureOut]
     also_released_as: list[str] = []
     translations: list[TranslationOut] = []
+    components: dict[str, float] | None = Field(default=None, description=(
+        "with explain: what the score is the sum of (dense, language, keyword, kind, year, time, translation)"))
+
+
+class TimeOut(BaseModel):
+    """How the question's time was read: the window of days it asks about."""
+
+    start: str
+    end: str
+    text: str = Field(description="the words of the question that named it")
+    granularity: str = Field(description="day, week, month, year, financial-year or range")
 
 
 class AnswerOut(BaseModel):
@@ -99,6 +118,7 @@ class AskResponse(BaseModel):
     question: str
     answer: AnswerOut | None
     reason: str | None = Field(default=None, description="why there is no answer, when there is none")
+    time: TimeOut | None = Field(default=None, description="the time the question asks about, as read")
     sources: list[SourceOut] = Field(default=[], description=(
         "the releases to cite, best first: with an answer, its own release and any other scoring within "
         "0.05 of it (at most 3); without one, the closest releases (at most 3)"))

@@ -7,11 +7,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
-import os
 import shutil
 import threading
 import time
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +20,7 @@ from index.embeddings import SentenceTransformerEmbedder
 from index.pipeline import Indexer, IngestReport, open_store
 from index.search import HybridSearcher, SearchResult
 from index.store import IndexStore, SearchFilters, swap_in_rebuilt
+from index.translations import fold_name as _fold
 
 log = logging.getLogger("vigyapti")
 
@@ -37,10 +36,6 @@ class SearchQueueFull(Exception):
     def __init__(self, depth: int, retry_after: int):
         super().__init__(f"{depth} questions are waiting for the search")
         self.depth, self.retry_after = depth, retry_after
-
-
-def _fold(name: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", name).replace("\u200d", "").replace("\u200c", "").casefold().split())
 
 
 @lru_cache(maxsize=1)

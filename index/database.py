@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.lexical import FTS5_TOKENIZER
+from index.links import LINKS_SCHEMA
 
 SCHEMA_VERSION = 2
 DB_NAME = "index.db"
@@ -127,6 +128,8 @@ class IndexDatabase:
         self.writer.execute("PRAGMA foreign_keys=ON")
         with self.transaction() as con:
             for statement in filter(str.strip, _SCHEMA.split(";")):
+                con.execute(statement)
+            for statement in filter(str.strip, LINKS_SCHEMA.split(";")):
                 con.execute(statement)
             con.execute(_FTS_SCHEMA)
             con.execute(_VOCAB_SCHEMA)

@@ -8,6 +8,7 @@ whose tokenizer treats Devanagari marks as part of a word.
 """
 from __future__ import annotations
 
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -37,9 +38,18 @@ _MARKS = "".join(chr(c) for c in range(0x0900, 0x0980) if unicodedata.category(c
 FTS5_TOKENIZER = f"unicode61 remove_diacritics 0 tokenchars '{_MARKS}'"
 
 
-@lru_cache(maxsize=2)
+_STEMMERS = threading.local()
+
+
 def _stemmer(lang: str):
-    return snowballstemmer.stemmer(lang)
+    """One stemmer per thread and language: a Snowball stemmer keeps the word it works on in
+    itself, so two threads sharing one (a search and the cache warm-up) corrupt each other's word."""
+    mine = getattr(_STEMMERS, "by_lang", None)
+    if mine is None:
+        mine = _STEMMERS.by_lang = {}
+    if lang not in mine:
+        mine[lang] = snowballstemmer.stemmer(lang)
+    return mine[lang]
 
 
 def _is_devanagari(word: str) -> bool:

@@ -13,6 +13,7 @@ from index.embeddings import Embedder
 from index.figures import FigureExtractor
 from index.segment import PassageSettings, Segmenter, passages_of
 from index.store import IndexStamp, IndexStore, ReleaseEntry
+from index.translations import TranslationLinker
 
 
 def passage_input(title: str, text: str) -> str:
@@ -24,7 +25,10 @@ def open_store(index_dir: Path, embedder: Embedder, settings: PassageSettings | 
     settings = settings or PassageSettings()
     stamp = IndexStamp(model=embedder.name, dim=embedder.dim,
                        passage_settings=json.dumps(dataclasses.asdict(settings), sort_keys=True))
-    return IndexStore(index_dir, stamp)
+    store = IndexStore(index_dir, stamp)
+    if not store.has_translation_links() and len(store.count_releases()) > 1:
+        TranslationLinker(store).link_stored()  # an index from before links were stored
+    return store
 
 
 @dataclass
@@ -32,6 +36,7 @@ class IngestReport:
     releases: int = 0
     passages: int = 0
     seconds: float = 0.0
+    translation_links: int = 0  # links to other-language versions made or confirmed
 
     @property
     def passages_per_second(self) -> float:
@@ -58,6 +63,7 @@ class Indexer:
         self.embedder = embedder
         self.segmenter = segmenter or Segmenter()
         self.figures = figures or FigureExtractor()
+        self.linker = TranslationLinker(store)
 
     def prepare(self, release: Release) -> tuple[Release, list]:
         passages = passages_of(release.release_id, release.lang, release.text, self.segmenter)
@@ -74,6 +80,7 @@ class Indexer:
             from tqdm import tqdm
 
             bar = tqdm(total=total, unit="release", desc="indexing", dynamic_ncols=True)
+        stored: list[Release] = []
         try:
             for batch in _batches(releases, batch_size):
                 prepared = [self.prepare(r) for r in batch]
@@ -85,9 +92,13 @@ class Indexer:
                     at += len(ps)
                 report.passages += self.store.upsert(entries)
                 report.releases += len(batch)
+                stored += batch
                 if bar is not None:
                     bar.update(len(batch))
                     bar.set_postfix(passages=report.passages)
+            # After the whole run, so both versions of a release ingested together are decided together.
+            links = self.linker.run(stored)
+            report.translation_links = links.page + links.shared_id + links.detected
         finally:
             if bar is not None:
                 bar.close()

@@ -36,6 +36,7 @@ class Hit:
     similarity: float = 0.0
     also_released_as: list[str] = field(default_factory=list)
     translations: list[dict] = field(default_factory=list)
+    components: dict[str, float] = field(default_factory=dict)  # what `score` is the sum of
 
 
 @dataclass

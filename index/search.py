@@ -24,6 +24,7 @@ from index.lexical import match_query, normalise, terms
 from index.records import Answer, Hit, Passage
 from index.segment import split_sentences
 from index.store import IndexStore, SearchFilters
+from index.timeq import QuestionTime, read_time, time_agreement
 
 # Expected figure kinds by the question's interrogative (checked in order; first match wins).
 _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
@@ -34,7 +35,7 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     (re.compile(r"\bwhen\b|\bwhat date\b|\bwhich (day|date)\b|\bon what day\b|कब|किस तारीख|किस दिन|किस तिथि", re.I),
      frozenset({"date"})),
     (re.compile(r"\b(which|what) year\b|\bin what year\b|किस वर्ष|किस साल", re.I), frozenset({"year", "date"})),
-    (re.compile(r"\bhow much\b|\bwhat (was|is|were|are) the (total |gross |net )?(cost|outlay|amount|revenue|value|"
+    (re.compile(r"\bhow much\b|\bwhat (was|is|were|are) (the )?(total |gross |net )?([A-Z]{2,} )?(cost|outlay|amount|revenue|value|"
                 r"budget|allocation|investment|expenditure|collection|turnover)|कितने रुपये|कितनी राशि|कितना धन|"
                 r"कितनी लागत|कितना निवेश|कितना राजस्व", re.I),
      frozenset({"money", "quantity", "count"})),
@@ -72,6 +73,7 @@ class SearchSettings:
     baseline_n: int = 10  # ... above the mean of this many dense-nearest passages of its language
     language_calibration: bool = True  # compare languages by how far a passage stands out in its own
     year_boost: float = 0.02  # the question names the year the release was published in
+    time_weight: float = 0.04  # × agreement (-1..1) of the release's and passage's dates with the question's time
     translation_weight: float = 0.5  # share of a cross-language score taken from the release's translation
     kind_boost: float = 0.02  # a figure of the kind asked for ("how many" → count, ...)
     figure_weight: float = 0.05  # within a release: the words around that figure match the question
@@ -87,6 +89,7 @@ class SearchResult:
     answer: Answer | None
     reason: str | None = None
     kinds: frozenset[str] = field(default_factory=frozenset)
+    time: QuestionTime | None = None  # how the question's time was read
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,37 @@ def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
         if cache is not None and p.passage_id is not None:
             cache.put(p.passage_id, cached)
     return cached
+
+
+def fuse(dense: dict[int, float], coverage: dict[int, float], lang_of: dict[int, str],
+         s: SearchSettings) -> dict[int, dict[str, float]]:
+    """Dense and keyword evidence of each candidate, as the parts of its score.
+
+    `dense`: cosine with the question; `coverage`: share of the question's idf mass the passage
+    holds (0..1); `lang_of`: the passage's language."""
+    by_lang: dict[str, list[int]] = {}
+    for pid in sorted(lang_of, key=dense.get, reverse=True):
+        by_lang.setdefault(lang_of[pid], []).append(pid)
+
+    def baseline(values: list[float]) -> float:
+        return sum(values) / len(values) if values else 0.0
+
+    # Keyword evidence reorders passages within a language, relative to that language's
+    # dense-nearest candidates; it never lifts one language over the other, which it cannot match.
+    kw_base = {lang: baseline([coverage[p] for p in ids[:s.baseline_n]]) for lang, ids in by_lang.items()}
+    # e5 rates a passage in the question's own language closer than an equally good one in the
+    # other language. Across languages we compare how far a passage stands above the nearest
+    # candidates of its own language instead of raw cosines.
+    shift = {lang: 0.0 for lang in by_lang}
+    if s.language_calibration and len(by_lang) > 1:
+        dense_base = {lang: baseline([dense[p] for p in ids[:s.baseline_n]]) for lang, ids in by_lang.items()}
+        top = max(dense_base.values())
+        shift = {lang: top - b for lang, b in dense_base.items()}
+    # Where candidates come in both languages, keywords (which only the question's language can
+    # match) must weigh less than where all are in one, or they would favour that language.
+    kw_weight = s.mixed_keyword_weight if len(by_lang) > 1 else s.keyword_weight
+    return {pid: {"dense": dense[pid], "language": shift[lang],
+                  "keyword": kw_weight * (coverage[pid] - kw_base[lang])} for pid, lang in lang_of.items()}
 
 
 class HybridSearcher:
@@ -141,6 +175,12 @@ class HybridSearcher:
         # Popular questions come back; their vectors need not be computed again.
         self._encode = lru_cache(maxsize=4096)(lambda q: embedder.encode_queries([q])[0])
 
+    def share_question_vectors(self, other: "HybridSearcher") -> None:
+        """Use `other`'s cache of question vectors (same model): an evaluation asking the same
+        questions of two indexes encodes each once."""
+        if other.embedder is self.embedder:
+            self._encode = other._encode
+
     # -- retrieval ---------------------------------------------------------------------------
 
     def _idf(self, q_terms: list[str]) -> dict[str, float]:
@@ -157,9 +197,11 @@ class HybridSearcher:
         return sum(w for t, w in idf.items() if t in have) / total
 
     def _scored(self, vector: np.ndarray, keyword: list[tuple[int, float]], idf: dict[str, float], kinds: frozenset[str],
-                filters: SearchFilters, extra: list[int] = (), years: frozenset[str] = frozenset()
+                filters: SearchFilters, extra: list[int] = (), years: frozenset[str] = frozenset(),
+                qtime: QuestionTime | None = None, parts: dict[int, dict[str, float]] | None = None
                 ) -> tuple[dict[int, float], dict[int, Passage], dict[int, float]]:
-        """(score, passage, dense cosine) of every candidate passage under `filters`."""
+        """(score, passage, dense cosine) of every candidate passage under `filters`; each score's
+        components go to `parts` when given."""
         s = self.settings
         # Without a language filter each language brings its own dense candidates: a Hindi
         # question must be able to find an English-only release, and the reverse.
@@ -176,36 +218,23 @@ class HybridSearcher:
             dense.update({pid: float(v @ vector) for pid, v in zip(missing, vectors)})
         stored = self.store.passage_terms(list(passages))
         cov = {pid: self.coverage(stored.get(pid, frozenset()), idf) ** s.keyword_power for pid in passages}
-        by_lang: dict[str, list[int]] = {}
-        for pid in sorted(passages, key=dense.get, reverse=True):
-            by_lang.setdefault(passages[pid].lang, []).append(pid)
 
-        def baseline(values: list[float]) -> float:
-            return sum(values) / len(values) if values else 0.0
-
-        # Keyword evidence reorders passages within a language, relative to that language's
-        # dense-nearest candidates; it never lifts one language over the other, which it cannot match.
-        kw_base = {lang: baseline([cov[p] for p in ids[:s.baseline_n]]) for lang, ids in by_lang.items()}
-        # e5 rates a passage in the question's own language closer than an equally good one in the
-        # other language. Across languages we compare how far a passage stands above the nearest
-        # candidates of its own language instead of raw cosines.
-        shift = {lang: 0.0 for lang in by_lang}
-        if s.language_calibration and len(by_lang) > 1:
-            dense_base = {lang: baseline([dense[p] for p in ids[:s.baseline_n]]) for lang, ids in by_lang.items()}
-            top = max(dense_base.values())
-            shift = {lang: top - b for lang, b in dense_base.items()}
-        dated = self.store.release_years(list(passages)) if years else {}
-        # Where candidates come in both languages, keywords (which only the question's language can
-        # match) must weigh less than where all are in one, or they would favour that language.
-        kw_weight = s.mixed_keyword_weight if len(by_lang) > 1 else s.keyword_weight
+        fused = fuse(dense, cov, {pid: p.lang for pid, p in passages.items()}, s)
+        window = qtime.window if qtime else None
+        timed = window is not None and s.time_weight
+        dated = self.store.release_dates(list(passages)) if (years or timed) else {}
         scores = {}
         for pid, p in passages.items():
-            score = dense[pid] + shift[p.lang] + kw_weight * (cov[pid] - kw_base[p.lang])
+            part = fused[pid]
             if kinds and any(f.kind in kinds for f in p.figures):
-                score += s.kind_boost
-            if years and dated.get(pid) in years:
-                score += s.year_boost
-            scores[pid] = score
+                part["kind"] = s.kind_boost
+            if years and (dated.get(pid) or "")[:4] in years:
+                part["year"] = s.year_boost
+            if window is not None and s.time_weight:
+                part["time"] = s.time_weight * time_agreement(window, dated.get(pid), p.figures)
+            scores[pid] = sum(part.values())
+            if parts is not None:
+                parts[pid] = part
         return scores, passages, dense
 
     def run(self, question: str, *, top_k: int = 5, filters: SearchFilters | None = None,
@@ -233,70 +262,104 @@ class HybridSearcher:
         q_terms = list(dict.fromkeys(terms(question, drop_stopwords=True)))
         idf = self._idf(q_terms)
         years = frozenset(_YEAR.findall(normalise(question)))
+        qtime = read_time(question)
+        parts: dict[int, dict[str, float]] = {}
         cross = bool(filters.lang and filters.lang != qlang and s.translation_weight)
         keyword = {f: self.store.keyword_search(match, s.depth, filters=f) if match else []
                    for f in ([filters, filters.with_lang(qlang)] if cross else [filters])}
         vector = self._encode(question)
 
         pivot: dict[str, float] = {}
+        pivot_values: dict[str, frozenset] = {}
         if cross:
             # Cross-language: the question is searched in its own language too; each release
             # found there lends its score to its translation among the passages asked for.
             p_scores, p_passages, _ = self._scored(vector, keyword[filters.with_lang(qlang)], idf, kinds,
-                                                   filters.with_lang(qlang), years=years)
+                                                   filters.with_lang(qlang), years=years, qtime=qtime)
+            found: dict[str, float] = {}
+            best: dict[str, Passage] = {}  # each release's best passage in the question's language
             for pid, score in p_scores.items():
                 rid = p_passages[pid].release_id
-                pivot[rid] = max(pivot.get(rid, score), score)
+                if score >= found.get(rid, -math.inf):
+                    found[rid], best[rid] = score, p_passages[pid]
+            for rid, score in found.items():  # its translation links, not a shared id, name the version
+                for t in self.store.translations_of(rid, qlang):
+                    if t["lang"] == filters.lang:
+                        pivot[t["release_id"]] = max(pivot.get(t["release_id"], score), score)
+                        # Figures are the same in both versions: they say which passage of the
+                        # translation is the one found in the question's language.
+                        pivot_values[t["release_id"]] = frozenset(
+                            f.value for f in best[rid].figures if f.value is not None and f.kind not in ("year", "date"))
         extra = list(self.store.passage_releases(filters, list(pivot))) if pivot else []
-        scores, passages, dense = self._scored(vector, keyword[filters], idf, kinds, filters, extra, years)
+        scores, passages, dense = self._scored(vector, keyword[filters], idf, kinds, filters, extra, years,
+                                               qtime, parts)
         if pivot:
             w = s.translation_weight
             for pid, p in passages.items():
                 if p.release_id in pivot:
-                    scores[pid] = (1 - w) * scores[pid] + w * pivot[p.release_id]
+                    mixed = (1 - w) * scores[pid] + w * pivot[p.release_id]
+                    parts[pid]["translation"] = mixed - scores[pid]
+                    scores[pid] = mixed
         if not scores:
-            return SearchResult([], None, "nothing in the index matches the filters", kinds)
+            return SearchResult([], None, "nothing in the index matches the filters", kinds, qtime)
         ordered = sorted(passages.values(), key=lambda p: scores[p.passage_id], reverse=True)
 
         def fit(p: Passage) -> float:
             """Within a release: its version in the question's language, the passage whose figure is asked for."""
-            return (scores[p.passage_id] + s.figure_weight * self.figure_fit(p, kinds, idf)
-                    + (s.own_language_bonus if p.lang == qlang else 0.0))
+            shared = pivot_values.get(p.release_id)
+            return (scores[p.passage_id] + s.figure_weight * self.figure_fit(p, kinds, idf, cache=self.store.passage_analyses())
+                    + (s.own_language_bonus if p.lang == qlang else 0.0)
+                    + (s.figure_weight * len(shared & {f.value for f in p.figures}) / len(shared) if shared else 0.0))
 
         hits = self._one_per_release(ordered, scores, dense, top_k, per_release, fit)
+        for hit in hits:
+            hit.components = {k: round(v, 4) for k, v in parts.get(hit.passage.passage_id, {}).items()}
         answer, reason = self._answer(kinds, hits, idf)
-        return SearchResult(hits, answer, reason, kinds)
+        return SearchResult(hits, answer, reason, kinds, qtime)
 
-    def figure_fit(self, p: Passage, kinds: frozenset[str], idf: dict[str, float]) -> float:
-        """How well the words around the passage's figures of the asked kind match the question."""
+    @classmethod
+    def figure_fit(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float], *, cache=None) -> float:
+        """How well the words around the passage's figures of the asked kind match the question.
+        `cache`: the passage's own index's analyses (see `analyse`)."""
         if not kinds:
             return 0.0
-        analysis = analyse(p, cache=self.store.passage_analyses())
-        return max((self.coverage(around, idf) for kind, around in analysis.figure_contexts if kind in kinds),
+        analysis = analyse(p, cache=cache)
+        return max((cls.coverage(around, idf) for kind, around in analysis.figure_contexts if kind in kinds),
                    default=0.0)
 
     def _one_per_release(self, ordered: list[Passage], scores: dict[int, float], dense: dict[int, float],
                          top_k: int, per_release: int, fit) -> list[Hit]:
         """Releases in the order of their best passage; for each, the passage(s) that `fit` best."""
         hits: list[Hit] = []
-        of_release: dict[str, list[Passage]] = {}  # both language versions of a release
+        versions: dict[tuple[str, str], tuple[str, str]] = {}
+
+        def version_key(release_id: str, lang: str) -> tuple[str, str]:
+            """One key for a release and its translations (by their links)."""
+            key = versions.get((release_id, lang))
+            if key is None:
+                key = min([(release_id, lang), *((t["release_id"], t["lang"])
+                                                 for t in self.store.translations_of(release_id, lang))])
+                versions[(release_id, lang)] = key
+            return key
+
+        of_release: dict[tuple[str, str], list[Passage]] = {}  # all language versions of a release
         for p in ordered:
-            of_release.setdefault(p.release_id, []).append(p)
+            of_release.setdefault(version_key(p.release_id, p.lang), []).append(p)
         shown: set[int] = set()
-        taken: dict[str, int] = {}  # group key -> passages taken
-        group_of: dict[str, str] = {}  # release_id -> group key (duplicates share one)
+        taken: dict[tuple[str, str], int] = {}  # group key -> passages taken
+        group_of: dict[tuple[str, str], tuple[str, str]] = {}  # version key -> group (duplicates share one)
         releases: dict[tuple[str, str], Release | None] = {}
         for p in ordered:
-            if p.release_id not in group_of:
-                twins = self.store.duplicates_of(p.release_id, p.lang)
-                group = min([p.release_id, *twins])
-                for rid in [p.release_id, *twins]:
-                    group_of.setdefault(rid, group)
-            group = group_of[p.release_id]
+            vk = version_key(p.release_id, p.lang)
+            if vk not in group_of:
+                members = [vk, *(version_key(t, p.lang) for t in self.store.duplicates_of(p.release_id, p.lang))]
+                for m in members:
+                    group_of.setdefault(m, min(members))
+            group = group_of[vk]
             if taken.get(group, 0) >= per_release or p.passage_id in shown:
                 continue
             taken[group] = taken.get(group, 0) + 1
-            p = max((c for c in of_release[p.release_id] if c.passage_id not in shown), key=fit)
+            p = max((c for c in of_release[vk] if c.passage_id not in shown), key=fit)
             shown.add(p.passage_id)
             key = (p.release_id, p.lang)
             if key not in releases:
@@ -323,18 +386,20 @@ class HybridSearcher:
         if top.score < self.settings.min_answer_score:
             return None, (f"nothing relevant enough: the closest passage scores {top.score:.3f}, "
                           f"below {self.settings.min_answer_score}")
-        a, b = self._best_sentence(top.passage, idf, kinds)
+        a, b = self.best_sentence(top.passage, idf, kinds, cache=self.store.passage_analyses())
         figures = [f for f in top.passage.figures if a <= f.start and f.end <= b]
         return Answer(text=top.passage.text[a:b], start=a, end=b, figures=figures,
                       release_id=top.release.release_id, lang=top.release.lang, score=top.score), None
 
-    def _best_sentence(self, passage: Passage, idf: dict[str, float], kinds: frozenset[str]) -> tuple[int, int]:
-        sentences = analyse(passage, cache=self.store.passage_analyses()).sentences
+    @classmethod
+    def best_sentence(cls, passage: Passage, idf: dict[str, float], kinds: frozenset[str], *,
+                      cache=None) -> tuple[int, int]:
+        sentences = analyse(passage, cache=cache).sentences
         if not sentences:
             return 0, len(passage.text)
         best, best_score = (sentences[0][0], sentences[0][1]), -1.0
         for i, (a, b, words) in enumerate(sentences):
-            score = self.coverage(words, idf)
+            score = cls.coverage(words, idf)
             if kinds and any(a <= f.start and f.end <= b and f.kind in kinds for f in passage.figures):
                 score += 0.5
             score -= 0.01 * i  # earlier sentences win ties: PIB leads with the news

@@ -30,6 +30,7 @@ from index.database import (DB_NAME, SCHEMA_VERSION, CommittedState, IndexDataba
                             IndexStamp, check_stamp, committed_state, read_stamp, swap_in_rebuilt)
 from index.figures import Figure
 from index.filters import PASSAGES_OF_RELEASES, SearchFilters
+from index.links import TranslationLinksMixin
 from index.records import Passage
 from index.vectorcache import FAISS_NAME, VectorCache
 from index.vectorindex import LanguageShards
@@ -180,7 +181,7 @@ class StoredRelease:
     translations: list[dict]
 
 
-class IndexStore:
+class IndexStore(TranslationLinksMixin):
     """Releases, passages and vectors in `path/`; safe to read from many threads while one writes,
     and beside other processes writing the same index (they see each other's commits)."""
 
@@ -269,6 +270,7 @@ class IndexStore:
             removed = [row[0] for row in con.execute(f"SELECT id FROM passages WHERE {where}", args)]
             self._delete_passages(con, removed)
             n = con.execute(f"DELETE FROM releases WHERE {where}", args).rowcount
+            self._delete_links(con, release_id, lang)
             return n, removed, [], [], []
 
         return self._write(change)
@@ -456,13 +458,13 @@ class IndexStore:
         return [r[0] for r in self._reader().execute("SELECT DISTINCT lang FROM releases ORDER BY lang")]
 
     @_in_snapshot
-    def release_years(self, passage_ids: Sequence[int]) -> dict[int, str]:
-        """{passage id: the year its release was published}, for passages of dated releases."""
+    def release_dates(self, passage_ids: Sequence[int]) -> dict[int, str]:
+        """{passage id: the day its release was published (ISO)}, for passages of dated releases."""
         if not passage_ids:
             return {}
         marks = ",".join("?" * len(passage_ids))
         rows = self._reader().execute(
-            f"SELECT p.id, substr(r.date, 1, 4) FROM {_JOIN} WHERE r.date IS NOT NULL AND p.id IN ({marks})",
+            f"SELECT p.id, r.date FROM {_JOIN} WHERE r.date IS NOT NULL AND p.id IN ({marks})",
             [int(i) for i in passage_ids])
         return dict(rows.fetchall())
 
@@ -501,11 +503,8 @@ class IndexStore:
 
     @_per_generation
     def translations_of(self, release_id: str, lang: str) -> list[dict]:
-        """The same release in other languages (PIB gives its Hindi and English versions one id)."""
-        rows = self._reader().execute(
-            "SELECT release_id, lang, title, url FROM releases WHERE release_id = ? AND lang != ? ORDER BY lang",
-            (release_id, lang))
-        return [{"release_id": r[0], "lang": r[1], "title": r[2], "url": r[3]} for r in rows]
+        """The same release in other languages, by its translation links (index/links.py)."""
+        return self._translations_of(release_id, lang)
 
     def passages(self, ids: Sequence[int]) -> dict[int, Passage]:
         """Passages by id. A passage id is never reused (AUTOINCREMENT), so its row never changes

@@ -1,0 +1,74 @@
+"""Plain dense search, then each ranking component added in turn, on one question set.
+
+    .venv/bin/python bench/ablation.py bench/data/test-questions.jsonl [--json]
+
+Every step uses the same index (the bundled corpus in $VIGYAPTI_INDEX_DIR), the same model and the
+same passages. Step 0 is plain dense search: the passages nearest the question by cosine (exhaustive
+FAISS), one hit per release by its best passage, nothing else. On the blind test set only the
+aggregate figures are printed: it is for reporting, never for tuning (docs/retrieval.md).
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bot.evaluate import evaluate_questions, set_kind  # noqa: E402
+from bot.service import Service  # noqa: E402
+from bot.settings import Settings  # noqa: E402
+from index.search import SearchSettings  # noqa: E402
+
+FULL = SearchSettings()
+DENSE = dataclasses.replace(
+    FULL, keyword_weight=0.0, mixed_keyword_weight=0.0, language_calibration=False, kind_boost=0.0,
+    year_boost=0.0, translation_weight=0.0, figure_weight=0.0, own_language_bonus=0.0, time_weight=0.0)
+# (name, the settings it turns back on), in the order they are added.
+STEPS = [
+    ("+ keyword bonus (BM25 candidates, idf coverage)", {"keyword_weight": FULL.keyword_weight,
+                                                         "mixed_keyword_weight": FULL.mixed_keyword_weight}),
+    ("+ language calibration", {"language_calibration": FULL.language_calibration}),
+    ("+ figure-kind cue", {"kind_boost": FULL.kind_boost}),
+    ("+ year cue", {"year_boost": FULL.year_boost}),
+    ("+ translation pivot", {"translation_weight": FULL.translation_weight}),
+    ("+ passage choice within a release", {"figure_weight": FULL.figure_weight,
+                                           "own_language_bonus": FULL.own_language_bonus}),
+    ("+ time agreement", {"time_weight": FULL.time_weight}),
+]
+
+
+def steps():
+    s = DENSE
+    yield "plain dense search (e5 + flat FAISS)", s
+    for name, on in STEPS:
+        s = dataclasses.replace(s, **on)
+        yield name, s
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("questions")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    service = Service(Settings())
+    kind = set_kind(args.questions)
+    rows = []
+    for name, s in steps():
+        service.searcher.settings = s
+        report = evaluate_questions(service, Path(args.questions))
+        rows.append({"step": name, "scores": report["scores"], "by_kind": {
+            k: {m: v[m] for m in ("n", "hit1", "hit3", "figure_hit", "null_on_no_answer") if m in v}
+            for k, v in report.get("by_kind", {}).items()}})
+        sc = report["scores"]
+        print(f"{name:<48} hit@1 {sc['hit1']:.3f}  hit@3 {sc['hit3']:.3f}  figure {sc['figure_hit']:.3f}  "
+              f"null on no-answer {sc.get('null_on_no_answer', float('nan')):.3f}", flush=True)
+    if args.json:
+        print(json.dumps({"set": kind, "questions": args.questions, "steps": rows}, ensure_ascii=False, indent=2))
+    print(f"({kind.upper()} set {args.questions})")
+
+
+if __name__ == "__main__":
+    main()

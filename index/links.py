@@ -1,0 +1,185 @@
+"""The store's table of translation links: which releases are versions of one release in another language.
+
+On pib.gov.in each language version of a release has its own id, so "the Hindi version of 2184082"
+cannot be found by sharing an id; it is a link, stored once (one row per pair, the languages in
+sorted order) and read by `translations_of`, the cross-language pivot and the folding of a release's
+versions into one hit. Links come from three places, in this order of trust: the page's own language
+links (`Release.translations`), a shared id (the 2020 scrape), and detection (index/translations.py).
+A link names both sides; a side not (yet) in the index is invisible to readers until it arrives.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+LINKS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS translation_links (
+    a_id TEXT NOT NULL, a_lang TEXT NOT NULL, b_id TEXT NOT NULL, b_lang TEXT NOT NULL,
+    source TEXT NOT NULL, score REAL,
+    PRIMARY KEY (a_id, a_lang, b_lang)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS translation_links_b ON translation_links (b_id, b_lang, a_lang);
+"""
+
+# How far a link is trusted: a stronger source replaces a weaker one, never the reverse.
+SOURCE_RANK = {"detected": 0, "shared-id": 1, "page": 2}
+
+
+@dataclass(frozen=True)
+class TranslationLink:
+    """Two releases that are one release in two languages."""
+
+    release_id: str
+    lang: str
+    other_id: str
+    other_lang: str
+    source: str  # "page", "shared-id" or "detected"
+    score: float | None = None
+
+    def ordered(self) -> tuple[str, str, str, str]:
+        """(a_id, a_lang, b_id, b_lang) with a_lang < b_lang: the pair's one row."""
+        if self.lang <= self.other_lang:
+            return self.release_id, self.lang, self.other_id, self.other_lang
+        return self.other_id, self.other_lang, self.release_id, self.lang
+
+
+class TranslationLinksMixin:
+    """IndexStore's methods over `translation_links` (they use its connection, lock and caches)."""
+
+    def _links_rows(self, con, release_id: str, lang: str) -> list[tuple[str, str, str]]:
+        return con.execute(
+            "SELECT b_id, b_lang, source FROM translation_links WHERE a_id=? AND a_lang=? "
+            "UNION ALL SELECT a_id, a_lang, source FROM translation_links WHERE b_id=? AND b_lang=?",
+            (release_id, lang, release_id, lang)).fetchall()
+
+    def save_translation_links(self, links: Iterable[TranslationLink], *, replace_detected: Iterable[tuple[str, str]] = ()
+                               ) -> int:
+        """Store links in one transaction; a side's weaker links give way to a stronger one.
+
+        `replace_detected`: releases whose detected links are dropped first (they are being re-decided).
+        Returns the links written."""
+        links = list(links)
+        drop = list(replace_detected)
+        if not links and not drop:
+            return 0
+
+        def change(db):
+            written = 0
+            for rid, lang in drop:
+                db.execute("DELETE FROM translation_links WHERE source='detected' AND "
+                           "((a_id=? AND a_lang=?) OR (b_id=? AND b_lang=?))", (rid, lang, rid, lang))
+            for link in links:
+                a_id, a_lang, b_id, b_lang = link.ordered()
+                rank = SOURCE_RANK[link.source]
+                clash = db.execute(
+                    "SELECT source FROM translation_links WHERE (a_id=? AND a_lang=? AND b_lang=?) "
+                    "OR (b_id=? AND b_lang=? AND a_lang=?)",
+                    (a_id, a_lang, b_lang, b_id, b_lang, a_lang)).fetchall()
+                if any(SOURCE_RANK.get(s, 0) > rank for (s,) in clash):
+                    continue
+                db.execute("DELETE FROM translation_links WHERE (a_id=? AND a_lang=? AND b_lang=?) "
+                           "OR (b_id=? AND b_lang=? AND a_lang=?)", (a_id, a_lang, b_lang, b_id, b_lang, a_lang))
+                db.execute("INSERT INTO translation_links VALUES (?,?,?,?,?,?)",
+                           (a_id, a_lang, b_id, b_lang, link.source, link.score))
+                written += 1
+            return written, [], [], [], []  # no passage changes: the vectors stay as they are
+
+        return self._write(change)
+
+    def translation_links(self) -> list[TranslationLink]:
+        """Every stored link (for measuring and for export)."""
+        rows = self._reader().execute("SELECT a_id, a_lang, b_id, b_lang, source, score FROM translation_links")
+        return [TranslationLink(*r) for r in rows]
+
+    def _translations_of(self, release_id: str, lang: str) -> list[dict]:
+        return self.translations_in(self._reader(), release_id, lang)
+
+    def translations_in(self, con, release_id: str, lang: str) -> list[dict]:
+        """`translations_of`, read through `con` (a caller's snapshot): [{release_id, lang, title, url}]."""
+        out = []
+        for other_id, other_lang, source in self._links_rows(con, release_id, lang):
+            row = con.execute("SELECT title, url FROM releases WHERE release_id=? AND lang=?",
+                              (other_id, other_lang)).fetchone()
+            if row is not None:
+                out.append({"release_id": other_id, "lang": other_lang, "title": row[0], "url": row[1]})
+        return sorted(out, key=lambda t: (t["lang"], t["release_id"]))
+
+    @staticmethod
+    def _delete_links(con, release_id: str, lang: str | None) -> None:
+        """Inside the caller's transaction: a deleted release's detected links (the page's own stay)."""
+        if lang is None:
+            con.execute("DELETE FROM translation_links WHERE source != 'page' AND (a_id=? OR b_id=?)",
+                             (release_id, release_id))
+        else:
+            con.execute("DELETE FROM translation_links WHERE source != 'page' AND "
+                             "((a_id=? AND a_lang=?) OR (b_id=? AND b_lang=?))", (release_id, lang, release_id, lang))
+
+    def release_profiles(self, *, langs: Iterable[str] | None = None, date_from: str | None = None,
+                         date_to: str | None = None, undated: bool = False,
+                         keys: Iterable[tuple[str, str]] | None = None) -> dict[tuple[str, str], "ReleaseProfile"]:
+        """What linking compares, per release: date, mean passage vector, figure values.
+
+        Either `keys`, or releases of `langs` dated within [date_from, date_to] (undated ones when `undated`)."""
+        import numpy as np
+
+        from index.store import figures_from_json
+
+        con = self._reader()
+        if keys is not None:
+            keys = list(keys)
+            if not keys:
+                return {}
+            cond = " OR ".join(["(r.release_id=? AND r.lang=?)"] * len(keys))
+            args = [x for k in keys for x in k]
+        else:
+            langs = list(langs or [])
+            cond = f"r.lang IN ({','.join('?' * len(langs))})"
+            args = list(langs)
+            if undated:
+                cond += " AND r.date IS NULL"
+            else:
+                cond += " AND r.date >= ? AND r.date <= ?"
+                args += [date_from, date_to]
+        sums: dict[tuple[str, str], list] = {}
+        for rid, lang, date, blob, figs, ministry in con.execute(
+                "SELECT r.release_id, r.lang, r.date, p.vector, p.figures, r.ministry FROM releases r JOIN passages p "
+                f"ON p.release_id = r.release_id AND p.lang = r.lang WHERE {cond}", args):
+            entry = sums.setdefault((rid, lang), [date, 0.0, set(), ministry])
+            entry[1] = entry[1] + np.frombuffer(blob, dtype=np.float32)
+            entry[2].update(f.value for f in figures_from_json(figs)
+                            if f.value is not None and f.kind not in ("year", "date"))
+        out = {}
+        for key, (date, vec, values, ministry) in sums.items():
+            norm = float(np.linalg.norm(vec))
+            out[key] = ReleaseProfile(key[0], key[1], date, vec / norm if norm else vec, frozenset(values), ministry)
+        return out
+
+    def linked_sides(self, lang: str, other_lang: str) -> set[str]:
+        """Ids of `lang` releases that already have a link to an `other_lang` release."""
+        a, b = sorted((lang, other_lang))
+        col = "a_id" if lang == a else "b_id"
+        return {r[0] for r in self._reader().execute(
+            f"SELECT {col} FROM translation_links WHERE a_lang=? AND b_lang=?", (a, b))}
+
+    def release_keys(self) -> list[tuple[str, str]]:
+        return [tuple(r) for r in self._reader().execute("SELECT release_id, lang FROM releases")]
+
+    def has_translation_links(self) -> bool:
+        return self._reader().execute("SELECT 1 FROM translation_links LIMIT 1").fetchone() is not None
+
+    def release_keys_by_id(self, release_ids: Iterable[str]) -> list[tuple[str, str]]:
+        ids = list(release_ids)
+        if not ids:
+            return []
+        return [tuple(r) for r in self._reader().execute(
+            f"SELECT release_id, lang FROM releases WHERE release_id IN ({','.join('?' * len(ids))})", ids)]
+
+
+@dataclass(frozen=True)
+class ReleaseProfile:
+    release_id: str
+    lang: str
+    date: str | None
+    vector: "object"  # np.ndarray, unit length
+    values: frozenset  # figure values (Decimal), years and dates left out
+    ministry: str | None = None

@@ -1,0 +1,180 @@
+"""The time a question asks about, and how well a passage's dates agree with it.
+
+PIB repeats itself: a daily bulletin for every day, a monthly collection for every month, with
+near-identical words and different numbers. "How many had recovered as on 3 June 2020?" must be
+answered from the 3 June figures, not a neighbour's. So the question's time is read as a window of
+days (a date, a month, a year, a financial year, a range, or a relative expression such as "last
+month" / "पिछले महीने", resolved with dateparser against today), and each passage is scored by how
+its release date and the dates it states agree with that window. Releases report the past: a
+bulletin posted on the 4th gives figures "as on" the 3rd, a month's collection is announced in the
+first days of the next month; so a release may follow its window by a little (`lag_days`).
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from index.figures import FigureExtractor
+
+# Relative expressions: Hindi and English words → the English phrase dateparser reads, and the
+# size of the window the resolved day falls in.
+_RELATIVE = [
+    (r"\blast month\b|\bprevious month\b|पिछले (?:महीने|माह)|पिछला (?:महीना|माह)|गत (?:महीने|माह)", "last month", "month"),
+    (r"\bthis month\b|\bcurrent month\b|इस (?:महीने|माह)|चालू (?:महीने|माह)", "today", "month"),
+    (r"\blast year\b|\bprevious year\b|पिछले (?:साल|वर्ष)|पिछला (?:साल|वर्ष)|गत (?:साल|वर्ष)|बीते (?:साल|वर्ष)", "last year", "year"),
+    (r"\bthis year\b|\bcurrent year\b|इस (?:साल|वर्ष)|चालू (?:साल|वर्ष)", "today", "year"),
+    (r"\blast week\b|\bprevious week\b|पिछले (?:सप्ताह|हफ्ते|हफ़्ते)", "last week", "week"),
+    (r"\byesterday\b", "yesterday", "day"),
+    (r"\btoday\b|आज", "today", "day"),
+]
+_RELATIVE_RE = [(re.compile(p, re.I), phrase, size) for p, phrase, size in _RELATIVE]
+
+
+@dataclass(frozen=True)
+class TimeWindow:
+    """The days a question asks about (inclusive) and the words that said so."""
+
+    start: dt.date
+    end: dt.date
+    text: str
+    granularity: str  # day, week, month, year, financial-year, range
+
+    def to_dict(self) -> dict:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat(), "text": self.text,
+                "granularity": self.granularity}
+
+
+@dataclass(frozen=True)
+class QuestionTime:
+    """How the question's time was read: a window of days, or none."""
+
+    window: TimeWindow | None = None
+
+    def to_dict(self) -> dict | None:
+        return self.window.to_dict() if self.window is not None else None
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _window_of_iso(iso: str, kind: str) -> tuple[dt.date, dt.date, str] | None:
+    """A figure's iso (2020-06-03, 2020-06, 2020, 2019/2020) → (first day, last day, granularity)."""
+    try:
+        if kind == "period" and "/" in iso:  # a financial year: April to March
+            first = int(iso.split("/")[0])
+            return dt.date(first, 4, 1), dt.date(first + 1, 3, 31), "financial-year"
+        if kind == "year" or re.fullmatch(r"\d{4}", iso):
+            y = int(iso[:4])
+            return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
+        if re.fullmatch(r"\d{4}-\d{2}", iso):
+            y, m = int(iso[:4]), int(iso[5:7])
+            return dt.date(y, m, 1), _month_end(y, m), "month"
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
+            d = dt.date.fromisoformat(iso)
+            return d, d, "day"
+    except ValueError:
+        return None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _extractor() -> FigureExtractor:
+    return FigureExtractor()
+
+
+def _relative(question: str, today: dt.date) -> TimeWindow | None:
+    import dateparser
+
+    for pattern, phrase, size in _RELATIVE_RE:
+        m = pattern.search(question)
+        if not m:
+            continue
+        day = dateparser.parse(phrase, languages=["en"], settings={
+            "RELATIVE_BASE": dt.datetime.combine(today, dt.time()), "PREFER_DATES_FROM": "past"})
+        if day is None:
+            continue
+        d = day.date()
+        if size == "month":
+            return TimeWindow(d.replace(day=1), _month_end(d.year, d.month), m.group(0), "month")
+        if size == "year":
+            return TimeWindow(dt.date(d.year, 1, 1), dt.date(d.year, 12, 31), m.group(0), "year")
+        if size == "week":
+            monday = d - dt.timedelta(days=d.weekday())
+            return TimeWindow(monday, monday + dt.timedelta(days=6), m.group(0), "week")
+        return TimeWindow(d, d, m.group(0), "day")
+    return None
+
+
+def read_time(question: str, today: dt.date | None = None) -> QuestionTime:
+    """The window of days the question asks about, if it names one."""
+    return _read_time(question, today or dt.date.today())
+
+
+@lru_cache(maxsize=4096)  # popular questions come back (a relative one costs dateparser ~5 ms)
+def _read_time(question: str, today: dt.date) -> QuestionTime:
+    spans = []
+    for f in _extractor().run(question):
+        if f.kind in ("date", "year", "period") and f.iso and not f.iso.startswith("--"):
+            w = _window_of_iso(f.iso, f.kind)
+            if w is not None:
+                spans.append((w, question[f.start:f.end], f.start, f.end))
+    if spans:
+        if len(spans) == 1:
+            (a, b, gran), text, _, _ = spans[0]
+            return QuestionTime(TimeWindow(a, b, text, gran))
+        # Two or more: a range from the first to the last ("from 1 to 15 May", "जनवरी से मार्च 2021").
+        a = min(sp[0][0] for sp in spans)
+        b = max(sp[0][1] for sp in spans)
+        finest = min(spans, key=lambda sp: (sp[0][1] - sp[0][0]).days)[0][2]
+        text = question[min(sp[2] for sp in spans):max(sp[3] for sp in spans)]
+        return QuestionTime(TimeWindow(a, b, text, "range" if b > a else finest))
+    return QuestionTime(_relative(question, today))
+
+
+# How long after its window a release may report on it: a day's bulletin the next morning, a
+# month's figures in the first days of the next month, a year's in the following weeks.
+LAG_DAYS = {"day": 1, "week": 2, "month": 7, "year": 45, "financial-year": 45, "range": 7}
+
+
+def stated_windows(passage_figures, release_date: dt.date | None) -> list[tuple[dt.date, dt.date]]:
+    """The days a passage's own dates, years and financial years name (a day and month without a
+    year take the release's)."""
+    out = []
+    for f in passage_figures:
+        if f.kind not in ("date", "year", "period") or not f.iso:
+            continue
+        iso = f.iso
+        if iso.startswith("--"):
+            if release_date is None:
+                continue
+            iso = f"{release_date.year}{iso[1:]}"
+        w = _window_of_iso(iso, f.kind)
+        if w is not None:
+            out.append((w[0], w[1]))
+    return out
+
+
+def time_agreement(window: TimeWindow, release_date: str | None, passage_figures=()) -> float:
+    """From -1 (the passage is about another time) to 1 (its release and its stated dates fit).
+
+    Half comes from the release date (within the window, or just after it by the lag), half from
+    the dates the passage states (one inside the window; all of them outside counts against)."""
+    released = dt.date.fromisoformat(release_date) if release_date else None
+    score = 0.0
+    if released is not None:
+        lag = dt.timedelta(days=LAG_DAYS.get(window.granularity, 7))
+        if window.start <= released <= window.end + lag:
+            score += 0.5
+        elif released < window.start or window.granularity in ("day", "week", "month"):
+            score -= 0.5  # a year's figures may be published long after it; a day's or month's are not
+    # Dates no longer than the question's window (a year stated in a daily bulletin says nothing of its day).
+    stated = [w for w in stated_windows(passage_figures, released)
+              if (w[1] - w[0]).days <= max((window.end - window.start).days, 31)]
+    if stated:
+        inside = any(a <= window.end and b >= window.start for a, b in stated)
+        score += 0.5 if inside else -0.5
+    return score

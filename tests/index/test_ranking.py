@@ -1,0 +1,91 @@
+"""Each part of the ranking on small hand-built cases: fusion, language calibration, the figure
+chosen within a release, the answer sentence, and translation matching."""
+from decimal import Decimal
+
+import numpy as np
+
+from index.figures import FigureExtractor
+from index.lexical import terms
+from index.links import ReleaseProfile
+from index.records import Passage
+from index.search import HybridSearcher, SearchSettings, expected_kinds, fuse
+from index.translations import LinkSettings, match_one_to_one
+
+S = SearchSettings()
+
+
+def test_keyword_bonus_is_relative_to_the_dense_nearest_of_the_same_language():
+    dense = {1: 0.80, 2: 0.79, 3: 0.70}
+    cov = {1: 0.2, 2: 0.9, 3: 0.2}
+    parts = fuse(dense, cov, {1: "en", 2: "en", 3: "en"}, S)
+    base = (0.2 + 0.9 + 0.2) / 3
+    assert parts[2]["keyword"] == S.keyword_weight * (0.9 - base)
+    total = {pid: sum(p.values()) for pid, p in parts.items()}
+    assert total[2] > total[1] > total[3]  # the keywords lift 2 over 1; 3 stays last
+    assert all(p["language"] == 0.0 for p in parts.values())  # one language: nothing to calibrate
+
+
+def test_languages_are_compared_by_how_far_a_passage_stands_out_in_its_own():
+    # The Hindi passage 3 stands out among Hindi candidates by more than English 1 among English
+    # ones, though its raw cosine is lower (e5 rates the question's own language closer).
+    dense = {1: 0.86, 2: 0.85, 3: 0.80, 4: 0.74}
+    cov = {pid: 0.0 for pid in dense}
+    lang = {1: "en", 2: "en", 3: "hi", 4: "hi"}
+    parts = fuse(dense, cov, lang, S)
+    assert parts[1]["language"] == 0.0 and parts[3]["language"] > 0.0
+    total = {pid: sum(p.values()) for pid, p in parts.items()}
+    assert total[3] > total[1]
+    plain = fuse(dense, cov, lang, SearchSettings(language_calibration=False))
+    assert sum(plain[1].values()) > sum(plain[3].values())
+
+
+def test_keywords_weigh_less_when_both_languages_compete():
+    dense = {1: 0.8, 2: 0.7, 3: 0.75}
+    cov = {1: 1.0, 2: 0.0, 3: 0.0}
+    one = fuse({1: 0.8, 2: 0.7}, cov, {1: "en", 2: "en"}, S)
+    both = fuse(dense, cov, {1: "en", 2: "en", 3: "hi"}, S)
+    assert one[1]["keyword"] == S.keyword_weight * 0.5
+    assert both[1]["keyword"] == S.mixed_keyword_weight * 0.5 < one[1]["keyword"]
+
+
+def _passage(text: str, lang: str = "en") -> Passage:
+    return Passage(release_id="x", lang=lang, start=0, end=len(text), text=text,
+                   figures=FigureExtractor().run(text))
+
+
+def _idf(question: str) -> dict[str, float]:
+    return {t: 1.0 for t in terms(question, drop_stopwords=True)}
+
+
+def test_figure_fit_prefers_the_figure_whose_words_match_the_question():
+    q = "How many sellers registered on GeM?"
+    sellers = _passage("More than 86,000 sellers registered on GeM this year.")
+    buyers = _passage("More than 4,000 buyers placed orders worth Rs 500 crore.")
+    kinds = expected_kinds(q)
+    assert HybridSearcher.figure_fit(sellers, kinds, _idf(q)) > HybridSearcher.figure_fit(buyers, kinds, _idf(q))
+    assert HybridSearcher.figure_fit(sellers, frozenset(), _idf(q)) == 0.0  # no kind asked: no preference
+
+
+def test_answer_sentence_holds_the_asked_figure():
+    q = "How many sellers from Madhya Pradesh completed their profile on GeM?"
+    text = ("GeM and the Government of Madhya Pradesh signed an agreement. "
+            "Over 86,000 sellers from the state have completed their profile on GeM. "
+            "The portal was launched in 2016.")
+    p = _passage(text)
+    a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q))
+    assert "86,000" in text[a:b] and text[a:b].startswith("Over")
+
+
+def _profile(rid, lang, vec, date="2020-06-01", values=()):
+    v = np.asarray(vec, dtype=np.float32)
+    return ReleaseProfile(rid, lang, date, v / np.linalg.norm(v), frozenset(Decimal(x) for x in values))
+
+
+def test_translations_are_matched_one_to_one_by_date_figures_and_similarity():
+    en = [_profile("e1", "en", [1, 0.1, 0], values=[86000, 12]), _profile("e2", "en", [0.9, 0.4, 0], values=[5])]
+    hi = [_profile("h1", "hi", [1, 0.12, 0], values=[86000, 12]), _profile("h2", "hi", [0.92, 0.38, 0], values=[5]),
+          _profile("h3", "hi", [0.9, 0.4, 0], date="2020-06-09", values=[5])]  # same text, a week later
+    pairs = {(a.release_id, b.release_id) for a, b, _ in match_one_to_one(en, hi, LinkSettings(min_score=0.9))}
+    assert pairs == {("e1", "h1"), ("e2", "h2")}
+    # Nothing is linked below the floor.
+    assert match_one_to_one(en, [_profile("h4", "hi", [0, 0, 1])], LinkSettings()) == []

@@ -1,0 +1,57 @@
+"""Reading the question's time and scoring a passage's dates against it (hand-built cases)."""
+import datetime as dt
+
+import pytest
+
+from index.figures import FigureExtractor
+from index.timeq import read_time, time_agreement
+
+TODAY = dt.date(2026, 11, 30)
+
+
+@pytest.mark.parametrize("question, start, end, granularity", [
+    ("How many patients had recovered as on 3 June 2020?", "2020-06-03", "2020-06-03", "day"),
+    ("What was gross GST revenue in February 2020?", "2020-02-01", "2020-02-29", "month"),
+    ("20 मई 2020 तक कितने मरीज ठीक हुए?", "2020-05-20", "2020-05-20", "day"),
+    ("2019-20 में कितना निर्यात हुआ?", "2019-04-01", "2020-03-31", "financial-year"),
+    ("How many tigers were counted in 2022?", "2022-01-01", "2022-12-31", "year"),
+    ("जनवरी से मार्च 2021 के बीच कितने टीके लगे?", "2021-01-01", "2021-03-31", "range"),
+    ("पिछले महीने कितना जीएसटी संग्रह हुआ?", "2026-10-01", "2026-10-31", "month"),
+    ("What was the GST collection last month?", "2026-10-01", "2026-10-31", "month"),
+    ("How many sellers registered last year?", "2025-01-01", "2025-12-31", "year"),
+])
+def test_question_time_is_read_as_a_window(question, start, end, granularity):
+    w = read_time(question, TODAY).window
+    assert w is not None
+    assert (w.start.isoformat(), w.end.isoformat(), w.granularity) == (start, end, granularity)
+    assert w.text and w.text in question
+
+
+def test_no_time():
+    assert read_time("Who chaired the meeting?", TODAY).to_dict() is None
+    assert read_time("How many people have been vaccinated so far?", TODAY).window is None
+
+
+def _figures(text):
+    return FigureExtractor().run(text)
+
+
+def test_a_bulletin_posted_the_next_day_agrees_its_neighbour_does_not():
+    w = read_time("How many had recovered as on 3 June 2020?", TODAY).window
+    right = time_agreement(w, "2020-06-04", _figures("As on 3rd June 2020, 1,00,303 patients have recovered."))
+    previous = time_agreement(w, "2020-06-03", _figures("As on 2nd June 2020, 95,527 patients have recovered."))
+    later = time_agreement(w, "2020-06-10", _figures("As on 9th June 2020, 1,29,214 patients have recovered."))
+    assert right == 1.0
+    assert previous < right and later < previous
+
+
+def test_a_month_announced_on_the_first_of_the_next():
+    w = read_time("What was gross GST revenue in February 2020?", TODAY).window
+    february = time_agreement(w, "2020-03-01", _figures("The gross GST revenue collected in February 2020 is ₹1,05,366 crore."))
+    january = time_agreement(w, "2020-02-01", _figures("The gross GST revenue collected in January 2020 is ₹1,10,828 crore."))
+    assert february == 1.0 and january <= 0.0
+
+
+def test_undated_release_is_neutral():
+    w = read_time("in 2020", TODAY).window
+    assert time_agreement(w, None, ()) == 0.0
