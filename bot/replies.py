@@ -69,7 +69,8 @@ def source_out(hit: Hit) -> SourceOut:
 
 def ask_reply(question: str, result: SearchResult, request_id: str | None = None, *,
               explain: bool = False) -> AskResponse:
+    window = result.time.to_dict() if result.time else None
     return AskResponse(question=question, answer=answer_out(result.answer), reason=result.reason,
-                       time=TimeOut(**result.time.to_dict()) if result.time else None,
+                       time=TimeOut(**window) if window else None,
                        sources=[source_out(h) for h in choose_sources(result)],
                        passages=[passage_out(h, explain) for h in result.hits], request_id=request_id)
