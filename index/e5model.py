@@ -86,7 +86,7 @@ def prepare(cache_dir: Path, *, force: bool = False) -> Path:
     src = source_bin()
     sha = _sha256(src)
     if target.parent.is_dir():
-        _remove_stale_builds(target)
+        remove_stale_builds(target)
     if not force and _is_complete(target, sha):
         return target
 
@@ -116,7 +116,7 @@ def prepare(cache_dir: Path, *, force: bool = False) -> Path:
     return target
 
 
-def _remove_stale_builds(target: Path) -> None:
+def remove_stale_builds(target: Path) -> None:
     """Drop leftovers of builds that were killed (their pid is gone); ~0.5 GB each."""
     for stale in target.parent.glob(f".{target.name}.*-*"):
         pid = stale.name.rsplit("-", 1)[-1]

@@ -19,6 +19,7 @@ the source model's stamp, this format and the recipe; anything else means "build
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import shutil
@@ -84,8 +85,12 @@ def prepare_onnx(model_folder: Path, *, force: bool = False) -> Path:
     Built under a temporary name and renamed into place at the end, as index/e5model.py does,
     so an interrupted build never looks finished.
     """
+    from index.e5model import remove_stale_builds
+
     model_folder = Path(model_folder)
     target = onnx_dir(model_folder)
+    if target.parent.is_dir():
+        remove_stale_builds(target)
     if not force and is_ready(model_folder):
         return target
     t0 = time.perf_counter()
@@ -172,7 +177,11 @@ def _quantise(src: Path, dst: Path) -> None:
     excluded = [n.name for n in graph.node if n.op_type == "MatMul" and _FLOAT_MATMULS.search(n.name)]
     if len(excluded) != 6:
         raise RuntimeError(f"expected the 6 feed-forward outputs of layers 0-5 to keep in float, found {excluded}")
-    quantize_dynamic(str(src), str(dst), per_channel=True, weight_type=QuantType.QInt8,
-                     op_types_to_quantize=list(INT8_RECIPE["ops"]), nodes_to_exclude=excluded,
-                     extra_options={"MatMulConstBOnly": True,
-                                    "DefaultTensorType": onnx.TensorProto.FLOAT})
+    logging.disable(logging.WARNING)  # its advice to pre-process applies to static quantisation
+    try:
+        quantize_dynamic(str(src), str(dst), per_channel=True, weight_type=QuantType.QInt8,
+                         op_types_to_quantize=list(INT8_RECIPE["ops"]), nodes_to_exclude=excluded,
+                         extra_options={"MatMulConstBOnly": True,
+                                        "DefaultTensorType": onnx.TensorProto.FLOAT})
+    finally:
+        logging.disable(logging.NOTSET)
