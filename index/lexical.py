@@ -8,6 +8,7 @@ whose tokenizer treats Devanagari marks as part of a word.
 """
 from __future__ import annotations
 
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -37,9 +38,17 @@ _MARKS = "".join(chr(c) for c in range(0x0900, 0x0980) if unicodedata.category(c
 FTS5_TOKENIZER = f"unicode61 remove_diacritics 0 tokenchars '{_MARKS}'"
 
 
-@lru_cache(maxsize=2)
+_stemmers = threading.local()
+
+
 def _stemmer(lang: str):
-    return snowballstemmer.stemmer(lang)
+    """A snowball stemmer keeps the word it is stemming in itself: one per thread (the search
+    and the cache warmer stem at the same time)."""
+    stemmer = getattr(_stemmers, lang, None)
+    if stemmer is None:
+        stemmer = snowballstemmer.stemmer(lang)
+        setattr(_stemmers, lang, stemmer)
+    return stemmer
 
 
 def _is_devanagari(word: str) -> bool:
