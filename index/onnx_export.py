@@ -73,10 +73,11 @@ def is_ready(model_folder: Path) -> bool:
     folder = onnx_dir(model_folder)
     try:
         stamp = json.loads((folder / _STAMP).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        wanted = _wanted_stamp(model_folder)
+    except (OSError, ValueError, ImportError):  # no export, a broken stamp, or no onnxruntime installed
         return False
     built = {k: stamp.get(k) for k in ("format", "source", "int8", "onnxruntime")}
-    return built == _wanted_stamp(model_folder) and all((folder / f).is_file() for f in (FP32_FILE, INT8_FILE))
+    return built == wanted and all((folder / f).is_file() for f in (FP32_FILE, INT8_FILE))
 
 
 def prepare_onnx(model_folder: Path, *, force: bool = False) -> Path:
