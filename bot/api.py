@@ -22,6 +22,7 @@ class HealthResponse(BaseModel):
     status: str
     version: str
     model: str
+    encoder: str | None = None  # the code path that encodes text: torch-fp32, torch-bf16, onnx-fp32, onnx-int8
     passages: int
     releases: dict[str, int]
     uptime_s: float
@@ -65,8 +66,8 @@ def create_app(service: Service | None = None, settings: Settings | None = None)
     def health() -> HealthResponse:
         s: Service = app.state.service
         return HealthResponse(status="ok", version=VERSION, model=s.embedder.name,
-                              passages=s.store.count_passages(), releases=s.store.count_releases(),
-                              uptime_s=round(time.time() - s.started, 1),
+                              encoder=s.embedder.encoder, passages=s.store.count_passages(),
+                              releases=s.store.count_releases(), uptime_s=round(time.time() - s.started, 1),
                               last_sync=sync_summary(s.settings.sync_state_path(), failures=0, feeds=False))
 
     @app.post("/ask", response_model=AskResponse, dependencies=[Depends(rate_limited)],

@@ -46,10 +46,13 @@ def _bundled() -> list[Path]:
 
 def cmd_model_prepare(args) -> int:
     from index.e5model import prepare
+    from index.onnx_export import prepare_onnx
 
     settings = _settings()
     path = prepare(Path(settings.cache), force=args.force)
     print(path)
+    if settings.encoder != "torch":  # the fast encoder's graphs (docs/encoders.md)
+        print(prepare_onnx(path, force=args.force))
     return 0
 
 
@@ -61,6 +64,7 @@ def cmd_serve(args) -> int:
 
     settings = _settings()
     service = Service(settings)
+    print(f"Encoding with {service.embedder.encoder} (docs/encoders.md).", file=sys.stderr)
     if service.is_empty() and not args.no_build:
         releases, _ = _read(_bundled(), DEFAULT_LANGS)
         print(f"The index in {settings.index_dir} is empty: building it from the bundled corpus "

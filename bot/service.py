@@ -16,7 +16,8 @@ from pathlib import Path
 
 from bot.settings import Settings
 from corpus import Release
-from index.embeddings import SentenceTransformerEmbedder
+from index import encoders
+from index.embeddings import Embedder
 from index.pipeline import Indexer, IngestReport, open_store
 from index.search import HybridSearcher, SearchResult
 from index.store import IndexStore, SearchFilters, swap_in_rebuilt
@@ -60,12 +61,13 @@ def _filters(lang: str | None, ministry: str | None, date_from: str | None, date
                          date_from=date_from, date_to=date_to, release_id=release_id)
 
 
-def load_embedder(settings: Settings) -> SentenceTransformerEmbedder:
+def load_embedder(settings: Settings) -> Embedder:
     source, name = settings.model_source()
     if not settings.model and not Path(source).exists():
         raise ModelMissingError(
             f"The model is not prepared in {source}. Run `vigyapti model prepare` (make does it for you).")
-    return SentenceTransformerEmbedder(source, name=name, threads=settings.threads, bf16=settings.bf16)
+    return encoders.load_embedder(source, name=name, encoder=settings.encoder, onnx=not settings.model,
+                                  threads=settings.threads, bf16=settings.bf16)
 
 
 class Service:

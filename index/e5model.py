@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 MODEL_NAME = "multilingual-e5-small"
-_STAMP = "vigyapti-e5model.json"
+STAMP_FILE = "vigyapti-e5model.json"
 _FORMAT = 1  # bump when the folder layout or the conversion changes, so old caches rebuild
 PROMPTS = {"query": "query: ", "passage": "passage: "}
 # sentence-transformers 6 adds a "document" prompt (empty unless set) and encode_document()
@@ -70,7 +70,7 @@ def _sha256(path: Path) -> str:
 def _is_complete(folder: Path, sha: str) -> bool:
     """A folder counts only if its stamp (written last) names this source and format."""
     try:
-        stamp = json.loads((folder / _STAMP).read_text(encoding="utf-8"))
+        stamp = json.loads((folder / STAMP_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
     return stamp.get("source_sha256") == sha and stamp.get("format") == _FORMAT
@@ -86,7 +86,7 @@ def prepare(cache_dir: Path, *, force: bool = False) -> Path:
     src = source_bin()
     sha = _sha256(src)
     if target.parent.is_dir():
-        _remove_stale_builds(target)
+        remove_stale_builds(target)
     if not force and _is_complete(target, sha):
         return target
 
@@ -98,7 +98,7 @@ def prepare(cache_dir: Path, *, force: bool = False) -> Path:
     try:
         _log(f"building {target} from {src}")
         _build(src, tmp)
-        (tmp / _STAMP).write_text(json.dumps({
+        (tmp / STAMP_FILE).write_text(json.dumps({
             "source": str(src), "source_sha256": sha, "format": _FORMAT,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         }, indent=2) + "\n", encoding="utf-8")
@@ -116,7 +116,7 @@ def prepare(cache_dir: Path, *, force: bool = False) -> Path:
     return target
 
 
-def _remove_stale_builds(target: Path) -> None:
+def remove_stale_builds(target: Path) -> None:
     """Drop leftovers of builds that were killed (their pid is gone); ~0.5 GB each."""
     for stale in target.parent.glob(f".{target.name}.*-*"):
         pid = stale.name.rsplit("-", 1)[-1]

@@ -27,6 +27,7 @@ class Embedder(ABC):
 
     name: str
     dim: int
+    encoder: str = "custom"  # which code path runs the model, for /health and the startup log
 
     @abstractmethod
     def encode_queries(self, texts: list[str]) -> np.ndarray: ...
@@ -48,56 +49,25 @@ class Embedder(ABC):
         return self.submit_beside_queries(fn, *args).result()
 
 
-class SentenceTransformerEmbedder(Embedder):
-    """Any sentence-transformers model, by name or folder.
+class ModelThreadEmbedder(Embedder):
+    """An embedder whose model runs on two long-lived threads: one for questions (and the search
+    work the caller runs beside them), one for bulk passages.
 
-    e5-style models need "query: " / "passage: " prefixes; we use the model's own prompts
-    when its config names them, so a model without prompts gets plain text.
+    torch's OpenMP thread team belongs to the thread that calls it: a web server calling from
+    ever-changing pool threads pays to set one up again and again (measured here: a question took
+    32 ms instead of 16). ONNX Runtime keeps its pool per session, but the one-thread queue still
+    keeps questions from overlapping on 2 cores and keeps each search's steps together.
     """
 
-    def __init__(self, model: str, *, name: str | None = None, batch_size: int = 32,
-                 threads: int | None = None, bf16: bool | None = None):
-        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-        import torch
-        from sentence_transformers import SentenceTransformer
-
-        if threads:
-            torch.set_num_threads(threads)
-        self.name = name or model
-        self.batch_size = batch_size
-        self._model = SentenceTransformer(model, device="cpu")
-        # Bulk passage encoding in bfloat16 where the CPU does it natively (AMX / AVX512-BF16):
-        # about twice as fast here, vectors within cosine 0.9999 of float32. Questions stay float32.
-        self.bf16 = _cpu_has_bf16(torch) if bf16 is None else bf16
-        self.dim = int(self._model.get_embedding_dimension())
-        # torch's OpenMP thread team belongs to the thread that calls it: a web server calling from
-        # ever-changing pool threads pays to set one up again and again (measured here: a question
-        # took 32 ms instead of 16). One long-lived thread each for questions and for passages.
+    def __init__(self) -> None:
         self._query_thread_id: int | None = None  # known once the thread has started
         self._query_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="encode-questions",
                                                 initializer=self._note_query_thread)
         self._passage_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="encode-passages")
-        prompts = getattr(self._model, "prompts", None) or {}
-        self._query_prompt = "query" if "query" in prompts else None
-        self._passage_prompt = "passage" if "passage" in prompts else ("document" if "document" in prompts else None)
 
-    def _encode(self, texts: list[str], prompt_name: str | None, progress: bool, bf16: bool = False) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        import torch
-
-        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
-            vectors = self._model.encode(
-                texts,
-                prompt_name=prompt_name,
-                batch_size=self.batch_size,
-                normalize_embeddings=False,
-                convert_to_numpy=True,
-                show_progress_bar=progress,
-            )
-        vectors = np.asarray(vectors, dtype=np.float32)
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        return np.ascontiguousarray(vectors / np.maximum(norms, 1e-12))
+    @abstractmethod
+    def _encode(self, texts: list[str], kind: str, progress: bool) -> np.ndarray:
+        """`kind` is "query" or "passage"; returns L2-normalised float32 rows."""
 
     def _note_query_thread(self) -> None:
         self._query_thread_id = threading.get_ident()
@@ -111,14 +81,84 @@ class SentenceTransformerEmbedder(Embedder):
         return self.submit_beside_queries(fn, *args).result()
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
-        return self.run_beside_queries(self._encode, texts, self._query_prompt, False)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return self.run_beside_queries(self._encode, texts, "query", False)
 
     def encode_passages(self, texts: list[str], *, progress: bool = False) -> np.ndarray:
-        return self._passage_thread.submit(self._encode, texts, self._passage_prompt, progress, self.bf16).result()
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return self._passage_thread.submit(self._encode, texts, "passage", progress).result()
 
 
-def _cpu_has_bf16(torch) -> bool:
+def l2_normalised(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return np.ascontiguousarray(vectors / np.maximum(norms, 1e-12))
+
+
+class SentenceTransformerEmbedder(ModelThreadEmbedder):
+    """Any sentence-transformers model, by name or folder, in torch: the reference path.
+
+    e5-style models need "query: " / "passage: " prefixes; we use the model's own prompts
+    when its config names them, so a model without prompts gets plain text.
+    """
+
+    def __init__(self, model: str, *, name: str | None = None, batch_size: int = 32,
+                 threads: int | None = None, bf16: bool | None = None):
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        import torch
+        from sentence_transformers import SentenceTransformer
+
+        super().__init__()
+        if threads:
+            torch.set_num_threads(threads)
+        self.name = name or model
+        self.batch_size = batch_size
+        self._model = SentenceTransformer(model, device="cpu")
+        # Bulk passage encoding in bfloat16 only where the CPU multiplies bfloat16 in AMX tiles;
+        # with AVX512-BF16 alone it is slower than float32 (docs/encoders.md). Questions stay float32.
+        self.bf16 = bf16_pays() if bf16 is None else bf16
+        self.dim = int(self._model.get_embedding_dimension())
+        prompts = getattr(self._model, "prompts", None) or {}
+        self._prompts = {
+            "query": "query" if "query" in prompts else None,
+            "passage": "passage" if "passage" in prompts else ("document" if "document" in prompts else None),
+        }
+
+    @property
+    def encoder(self) -> str:
+        return "torch-bf16" if self.bf16 else "torch-fp32"
+
+    def _encode(self, texts: list[str], kind: str, progress: bool) -> np.ndarray:
+        import torch
+
+        # sentence-transformers sorts the texts by length before batching, so batches carry little padding.
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16 and kind == "passage"):
+            vectors = self._model.encode(
+                texts,
+                prompt_name=self._prompts[kind],
+                batch_size=self.batch_size,
+                normalize_embeddings=False,
+                convert_to_numpy=True,
+                show_progress_bar=progress,
+            )
+        return l2_normalised(vectors)
+
+
+def cpu_flags() -> frozenset[str]:
+    """The CPU's feature flags as Linux reports them (empty elsewhere)."""
     try:
-        return bool(torch.cpu._is_amx_tile_supported() or torch.cpu._is_avx512_bf16_supported())
-    except AttributeError:
-        return False
+        with open("/proc/cpuinfo", encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith("flags"):
+                    return frozenset(line.partition(":")[2].split())
+    except OSError:
+        pass
+    return frozenset()
+
+
+def bf16_pays() -> bool:
+    """bfloat16 autocast pays only with AMX tiles: measured 0.67x float32's throughput on an
+    AVX512-BF16 CPU without AMX (issue 15) and about 2x with AMX (docs/encoders.md)."""
+    return "amx_bf16" in cpu_flags()

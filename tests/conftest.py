@@ -36,8 +36,11 @@ def settings(tmp_path_factory):
 @pytest.fixture(scope="session")
 def model_path(settings) -> Path:
     from index.e5model import prepare
+    from index.onnx_export import prepare_onnx
 
-    return prepare(Path(settings.cache))
+    path = prepare(Path(settings.cache))
+    prepare_onnx(path)  # tests run both encoders
+    return path
 
 
 @pytest.fixture(scope="session")
@@ -45,6 +48,14 @@ def embedder(model_path, settings):
     from bot.service import load_embedder
 
     return load_embedder(settings)
+
+
+@pytest.fixture(scope="session")
+def torch_embedder(model_path, settings):
+    """The reference path (torch, float32 questions), whatever `embedder` chose."""
+    from index.embeddings import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder(str(model_path), name="multilingual-e5-small")
 
 
 @pytest.fixture(scope="session")

@@ -12,11 +12,12 @@ def client(live_url):
         yield c
 
 
-def test_health(client):
+def test_health(client, service):
     r = client.get("/health")
     assert r.status_code == 200
     body = r.json()
     assert body["status"] == "ok" and body["passages"] > 0 and body["releases"]["hi"] > 0
+    assert body["encoder"] == service.embedder.encoder  # the path that encodes, e.g. onnx-int8
 
 
 @pytest.mark.parametrize("question", [SEED_HI, SEED_EN])

@@ -1,4 +1,7 @@
-"""The embedder the index uses: normalised vectors, prompts applied, bfloat16 passages faithful."""
+"""The embedders the index uses: normalised vectors, prompts applied, bfloat16 passages faithful.
+
+`embedder` is the path `auto` chose on this machine; `torch_embedder` is the float32 reference.
+"""
 import numpy as np
 import pytest
 
@@ -10,7 +13,9 @@ SENTENCES = [
 ]
 
 
-def test_vectors_are_normalised_and_prompted(embedder):
+@pytest.mark.parametrize("which", ["embedder", "torch_embedder"])
+def test_vectors_are_normalised_and_prompted(request, which):
+    embedder = request.getfixturevalue(which)
     q = embedder.encode_queries(SENTENCES)
     p = embedder.encode_passages(SENTENCES)
     assert q.shape == p.shape == (4, embedder.dim) and q.dtype == np.float32
@@ -19,15 +24,17 @@ def test_vectors_are_normalised_and_prompted(embedder):
     cos = (q * p).sum(1)
     assert np.all(cos < 0.9999) and np.all(cos > 0.85)
     assert embedder.encode_passages([]).shape == (0, embedder.dim)
+    assert embedder.encode_queries([]).shape == (0, embedder.dim)
 
 
-def test_bfloat16_passages_match_float32(embedder):
-    if not embedder.bf16:
-        pytest.skip("this CPU has no native bfloat16; passages are encoded in float32")
-    fast = embedder.encode_passages(SENTENCES)
-    embedder.bf16 = False
+def test_bfloat16_passages_match_float32(torch_embedder):
+    embedder = torch_embedder
+    was = embedder.bf16
     try:
+        embedder.bf16 = False
         exact = embedder.encode_passages(SENTENCES)
+        embedder.bf16 = True  # runs on any CPU (slowly without native bfloat16)
+        fast = embedder.encode_passages(SENTENCES)
     finally:
-        embedder.bf16 = True
+        embedder.bf16 = was
     assert (fast * exact).sum(1).min() >= 0.999

@@ -119,28 +119,3 @@ def test_two_open_indexes_do_not_share_passage_analyses(tmp_path, embedder, corp
     assert (answer.start, answer.end) in spans, (answer.text, spans)
     first.close()
     second.close()
-
-
-def test_terms_from_two_threads_at_once():
-    """A search and the cache warm-up stem words at the same time: each thread has its own
-    stemmer (one shared Snowball stemmer failed with IndexError mid-word, a 500 on /ask)."""
-    import threading
-
-    from index.lexical import _stem
-
-    words = [f"nationalization{i}ing" for i in range(40_000)]
-    errors = []
-
-    def stem(part):
-        try:
-            for w in part:
-                _stem(w)
-        except Exception as exc:  # noqa: BLE001 - collected for the assertion
-            errors.append(exc)
-
-    threads = [threading.Thread(target=stem, args=(words[i::2],)) for i in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []

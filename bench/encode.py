@@ -1,0 +1,179 @@
+"""Passages/s and question latency of every encoder path, on real passages of the bundled corpus.
+
+    .venv/bin/python bench/encode.py [--n 512] [--questions 100] [--threads 2] [--no-amx]
+                                     [--paths torch-fp32,torch-bf16,onnx-fp32,onnx-int8]
+
+Each path runs in its own process (so none inherits another's threads or AMX state) and reports
+passages/s (wall clock and per CPU-second, which is steadier on a shared machine), the p50 of one
+question encoded alone, and the cosine of its passage vectors to torch float32's (median, min).
+Passages go in chunks of about the size the indexer sends (16 releases), in corpus order.
+
+`--no-amx` shows what a CPU without AMX gets: each worker installs a seccomp filter that refuses
+the kernel's AMX permission request (arch_prctl ARCH_REQ_XCOMP_PERM), before torch or ONNX Runtime
+load. Both oneDNN (torch) and MLAS (ONNX Runtime) ask for that permission before they use AMX tiles
+and fall back to AVX-512 (VNNI, BF16) kernels when refused; `ONEDNN_VERBOSE=1` shows torch's choice.
+"""
+from __future__ import annotations
+
+import argparse
+import ctypes
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+PATHS = ("torch-fp32", "torch-bf16", "onnx-fp32", "onnx-int8")
+FLAGS = ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "avx512_bf16", "amx_tile", "amx_int8", "amx_bf16")
+
+
+def refuse_amx() -> None:
+    """seccomp: arch_prctl(ARCH_GET_XCOMP_PERM / ARCH_REQ_XCOMP_PERM, ...) fails with EPERM."""
+    class Filter(ctypes.Structure):
+        _fields_ = [("code", ctypes.c_ushort), ("jt", ctypes.c_ubyte), ("jf", ctypes.c_ubyte), ("k", ctypes.c_uint)]
+
+    class Program(ctypes.Structure):
+        _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(Filter))]
+
+    ld, jeq, ret = 0x20, 0x15, 0x06  # BPF_LD|BPF_W|BPF_ABS, BPF_JMP|BPF_JEQ|BPF_K, BPF_RET|BPF_K
+    allow, eperm = 0x7FFF0000, 0x00050001  # SECCOMP_RET_ALLOW, SECCOMP_RET_ERRNO | EPERM
+    code = [
+        (ld, 0, 0, 4), (jeq, 0, 5, 0xC000003E),  # seccomp_data.arch == AUDIT_ARCH_X86_64, else allow
+        (ld, 0, 0, 0), (jeq, 0, 3, 158),  # nr == arch_prctl, else allow
+        (ld, 0, 0, 16), (jeq, 2, 0, 0x1022), (jeq, 1, 0, 0x1023),  # args[0]: GET / REQ_XCOMP_PERM
+        (ret, 0, 0, allow), (ret, 0, 0, eperm),
+    ]
+    filters = (Filter * len(code))(*[Filter(*c) for c in code])
+    prog = Program(len(code), filters)
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(38, 1, 0, 0, 0) or libc.prctl(22, 2, ctypes.byref(prog), 0, 0):  # NO_NEW_PRIVS, SECCOMP
+        raise OSError(ctypes.get_errno(), "could not install the seccomp filter")
+
+
+def sample(n: int) -> list[str]:
+    """n real passages (as the indexer embeds them), spread over the bundled corpus."""
+    from corpus.readers import bundled_corpus_dir, read_paths
+    from index.pipeline import passage_input
+    from index.segment import Segmenter, passages_of
+
+    releases = list(read_paths([bundled_corpus_dir()], langs={"hi", "en"}))
+    seg = Segmenter()
+    texts: list[str] = []
+    for r in releases[::5]:
+        texts += [passage_input(r.title, p.text) for p in passages_of(r.release_id, r.lang, r.text, seg)]
+    step = max(1, len(texts) // n)
+    return texts[::step][:n]
+
+
+def questions(n: int) -> list[str]:
+    shared = REPO.parent / "shared"
+    qs: list[str] = []
+    for lang in ("hi", "en"):
+        f = shared / f"data/xquad/xquad.{lang}.json"
+        if f.exists():
+            data = json.loads(f.read_text(encoding="utf-8"))["data"]
+            qs += [qa["question"] for a in data for p in a["paragraphs"] for qa in p["qas"]][: n // 2]
+    return qs or ["मध्य प्रदेश के कितने विक्रेताओं ने जेम पर प्रोफाइल पूरी की?"] * n
+
+
+def worker(path: str, args) -> dict:
+    if args.no_amx:
+        refuse_amx()
+    from bot.settings import Settings
+    from index.embeddings import SentenceTransformerEmbedder
+    from index.encoders import load_embedder
+
+    settings = Settings()
+    source, name = settings.model_source()
+    t = time.perf_counter()
+    if path.startswith("torch"):
+        embedder = SentenceTransformerEmbedder(source, name=name, threads=args.threads, bf16=path == "torch-bf16")
+    else:
+        embedder = load_embedder(source, name=name, encoder=path, threads=args.threads)
+    load_s = time.perf_counter() - t
+    texts = sample(args.n)
+    embedder.encode_passages(texts[:32])  # warm-up
+    t, c = time.perf_counter(), time.process_time()
+    vectors = [embedder.encode_passages(texts[i:i + args.chunk]) for i in range(0, len(texts), args.chunk)]
+    wall, cpu = time.perf_counter() - t, time.process_time() - c
+    import numpy as np
+
+    np.save(args.vectors, np.vstack(vectors))
+    qs = questions(args.questions)
+    for q in qs[:5]:
+        embedder.encode_queries([q])
+    ms = []
+    for q in qs:
+        t = time.perf_counter()
+        embedder.encode_queries([q])
+        ms.append((time.perf_counter() - t) * 1000)
+    return {"path": embedder.encoder, "load_s": round(load_s, 1), "passages": len(texts),
+            "passages_per_s": round(len(texts) / wall, 1), "passages_per_cpu_s": round(len(texts) / cpu, 1),
+            "question_p50_ms": round(statistics.median(ms), 1)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=512, help="passages (default 512)")
+    ap.add_argument("--questions", type=int, default=100)
+    ap.add_argument("--chunk", type=int, default=160, help="passages per encode call, as the indexer sends")
+    ap.add_argument("--threads", type=int, default=None, help="model threads (default: the runtime's choice)")
+    ap.add_argument("--paths", default=",".join(PATHS))
+    ap.add_argument("--no-amx", action="store_true", help="refuse AMX to torch and ONNX Runtime (see above)")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--worker", help=argparse.SUPPRESS)
+    ap.add_argument("--vectors", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.worker:
+        print(json.dumps(worker(args.worker, args)))
+        return
+
+    from index.embeddings import bf16_pays, cpu_flags
+    from index.encoders import choose_encoder
+
+    flags = cpu_flags()
+    if args.no_amx:
+        flags = frozenset(f for f in flags if not f.startswith("amx"))
+    print(f"CPU: {' '.join(f for f in FLAGS if f in flags)}{' (AMX refused)' if args.no_amx else ''}; "
+          f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f}")
+    auto = choose_encoder("auto", onnx_ready=True, flags=flags)
+    print(f"auto picks {auto.encoder} ({auto.reason}); torch would use bf16: "
+          f"{'amx_bf16' in flags if args.no_amx else bf16_pays()}")
+    import numpy as np
+
+    rows, reference = [], None
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in [p for p in args.paths.split(",") if p]:
+            out = Path(tmp) / f"{path}.npy"
+            cmd = [sys.executable, __file__, "--worker", path, "--vectors", str(out), "--n", str(args.n),
+                   "--questions", str(args.questions), "--chunk", str(args.chunk)]
+            cmd += ["--no-amx"] * args.no_amx + (["--threads", str(args.threads)] if args.threads else [])
+            done = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO)
+            if done.returncode:
+                print(f"{path}: failed\n{done.stderr[-2000:]}", file=sys.stderr)
+                continue
+            row = json.loads(done.stdout.strip().splitlines()[-1])
+            vectors = np.load(out)
+            if path == "torch-fp32":
+                reference = vectors
+            if reference is not None:
+                cos = (vectors * reference).sum(1)
+                row["cosine_median"], row["cosine_min"] = round(float(np.median(cos)), 4), round(float(cos.min()), 4)
+            rows.append(row)
+            if not args.json:
+                print(f"{row['path']:>11}: {row['passages_per_s']:6.1f} passages/s ({row['passages_per_cpu_s']:.1f} "
+                      f"per CPU-second), question p50 {row['question_p50_ms']:5.1f} ms, load {row['load_s']} s"
+                      + (f", cosine to float32 median {row['cosine_median']:.4f} min {row['cosine_min']:.4f}"
+                         if "cosine_min" in row else ""), flush=True)
+    if args.json:
+        print(json.dumps({"flags": sorted(flags), "no_amx": args.no_amx, "auto": auto.encoder, "rows": rows}, indent=2))
+
+
+if __name__ == "__main__":
+    main()

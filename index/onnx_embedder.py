@@ -1,0 +1,134 @@
+"""A sentence-transformers folder run by ONNX Runtime on the graphs index/onnx_export.py wrote.
+
+The folder's own tokenizer (``tokenizer.json``), prompts, maximum length and pooling are used as
+sentence-transformers would use them, so the vectors match its float32 ones (cosine 1.0000 for
+the float32 graph). torch is not imported: a server on this path starts without it.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+
+from index.embeddings import ModelThreadEmbedder, l2_normalised
+
+_POOLINGS = ("mean", "cls", "max")
+
+
+class UnsupportedModelError(ValueError):
+    """The folder has modules this runner does not reproduce (e.g. a Dense layer)."""
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+
+
+class FolderLayout:
+    """What a sentence-transformers folder declares about its text side: prompts, maximum
+    length, pooling and whether it normalises."""
+
+    def __init__(self, folder: Path):
+        folder = Path(folder)
+        modules = _read_json(folder / "modules.json")
+        kinds = [m.get("type", "").rsplit(".", 1)[-1] for m in modules] or ["Transformer", "Pooling"]
+        if kinds[:2] != ["Transformer", "Pooling"] or any(k != "Normalize" for k in kinds[2:]):
+            raise UnsupportedModelError(f"{folder}: modules {kinds}; only Transformer + Pooling (+ Normalize) run in ONNX")
+        pooling_dir = next((m.get("path", "") for m in modules if m.get("type", "").endswith("Pooling")), "1_Pooling")
+        pooling = _read_json(folder / pooling_dir / "config.json")
+        modes = [m for m in _POOLINGS if pooling.get(f"pooling_mode_{m}_tokens") or pooling.get("pooling_mode") == m
+                 or (m == "cls" and pooling.get("pooling_mode_cls_token"))]
+        if len(modes) != 1:
+            raise UnsupportedModelError(f"{folder}: pooling {pooling}; one of {_POOLINGS} is needed")
+        if pooling.get("include_prompt") is False:
+            raise UnsupportedModelError(f"{folder}: pooling without the prompt tokens is not reproduced")
+        self.pooling = modes[0]
+        st = _read_json(folder / "config_sentence_transformers.json")
+        prompts = st.get("prompts") or {}
+        self.prompts = {"query": prompts.get("query", ""),
+                        "passage": prompts.get("passage", prompts.get("document", ""))}
+        bert = _read_json(folder / "sentence_bert_config.json")
+        tok = _read_json(folder / "tokenizer_config.json")
+        config = _read_json(folder / "config.json")
+        limits = [bert.get("max_seq_length"), tok.get("model_max_length"), config.get("max_position_embeddings")]
+        self.max_tokens = int(bert.get("max_seq_length") or min(int(x) for x in limits[1:] if x))
+        self.pad_token = tok.get("pad_token") or "<pad>"
+        self.dim = int(pooling.get("embedding_dimension") or pooling.get("word_embedding_dimension")
+                       or config["hidden_size"])
+
+
+class OnnxEmbedder(ModelThreadEmbedder):
+    """One ONNX Runtime session for questions and passages, on the model threads of the base.
+
+    Passages are sorted by token count before batching, so each batch pads to a similar length.
+    """
+
+    def __init__(self, model_folder: Path, graph: Path, *, name: str, encoder: str, batch_size: int = 32,
+                 threads: int | None = None, spinning: bool = False):
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        super().__init__()
+        self.name = name
+        self.encoder = encoder
+        self.batch_size = batch_size
+        self.layout = FolderLayout(model_folder)
+        self.dim = self.layout.dim
+        self._tokenizer = Tokenizer.from_file(str(Path(model_folder) / "tokenizer.json"))
+        self._tokenizer.no_padding()
+        self._tokenizer.enable_truncation(self.layout.max_tokens)
+        pad = self._tokenizer.token_to_id(self.layout.pad_token)
+        self._pad_id = 0 if pad is None else pad
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads or 0  # 0: one per core
+        options.inter_op_num_threads = 1
+        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        # Idle pool threads that spin keep a core busy after each run, the core the search and the
+        # HTTP reply then need (docs/encoders.md has the /ask measurements).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "1" if spinning else "0")
+        options.log_severity_level = 3
+        self._session = ort.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
+
+    def _encode(self, texts: list[str], kind: str, progress: bool) -> np.ndarray:
+        prompt = self.layout.prompts[kind]
+        encodings = self._tokenizer.encode_batch([prompt + t for t in texts])
+        lengths = np.array([len(e.ids) for e in encodings])
+        order = np.argsort(-lengths, kind="stable")
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        bar = None
+        if progress:
+            from tqdm import tqdm
+
+            bar = tqdm(total=len(texts), unit="passage", desc="encoding", dynamic_ncols=True)
+        try:
+            for start in range(0, len(order), self.batch_size):
+                rows = order[start:start + self.batch_size]
+                width = int(lengths[rows].max())
+                ids = np.full((len(rows), width), self._pad_id, dtype=np.int64)
+                mask = np.zeros((len(rows), width), dtype=np.int64)
+                for i, r in enumerate(rows):
+                    n = lengths[r]
+                    ids[i, :n] = encodings[r].ids
+                    mask[i, :n] = 1
+                tokens = self._session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+                out[rows] = self._pool(tokens, mask)
+                if bar is not None:
+                    bar.update(len(rows))
+        finally:
+            if bar is not None:
+                bar.close()
+        return l2_normalised(out)
+
+    def _pool(self, tokens: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        if self.layout.pooling == "cls":
+            return tokens[:, 0]
+        m = mask[..., None].astype(np.float32)
+        if self.layout.pooling == "max":
+            return np.where(m > 0, tokens, -1e9).max(axis=1)
+        return (tokens * m).sum(axis=1) / np.maximum(m.sum(axis=1), 1e-9)

@@ -1,0 +1,116 @@
+"""The ONNX Runtime paths against the torch float32 reference, on real passages and questions."""
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from index.encoders import EncoderUnavailableError, choose_encoder, load_embedder
+from index.onnx_embedder import FolderLayout, OnnxEmbedder, UnsupportedModelError
+from index.onnx_export import FP32_FILE, INT8_FILE, is_ready, onnx_dir
+from index.pipeline import passage_input
+from index.segment import Segmenter, passages_of
+
+QUESTIONS = [
+    "मध्य प्रदेश के कितने विक्रेताओं ने जेम पर अपनी प्रोफाइल पूरी की है?",
+    "How much gross GST revenue was collected in February 2020?",
+    "EPFO ने कितने ग्राहकों के केवाईसी अपडेट किए?",
+    "What was the model error of the monsoon forecast?",
+]
+
+
+@pytest.fixture(scope="module")
+def passages(corpus_slice):
+    """Real passages, as the indexer embeds them, from both languages."""
+    seg = Segmenter()
+    out = []
+    for r in corpus_slice[::4]:
+        out += [passage_input(r.title, p.text) for p in passages_of(r.release_id, r.lang, r.text, seg)][:3]
+    assert {r.lang for r in corpus_slice[::4]} == {"hi", "en"} and len(out) >= 40
+    return out
+
+
+@pytest.fixture(scope="module")
+def reference(torch_embedder, passages):
+    return torch_embedder.encode_passages(passages), torch_embedder.encode_queries(QUESTIONS)
+
+
+def _onnx(model_path, file, encoder):
+    return OnnxEmbedder(model_path, onnx_dir(model_path) / file, name="multilingual-e5-small", encoder=encoder)
+
+
+def test_onnx_float32_is_the_torch_model(model_path, passages, reference):
+    embedder = _onnx(model_path, FP32_FILE, "onnx-fp32")
+    p, q = embedder.encode_passages(passages), embedder.encode_queries(QUESTIONS)
+    assert (p * reference[0]).sum(1).min() >= 0.9999
+    assert (q * reference[1]).sum(1).min() >= 0.9999
+
+
+def test_onnx_int8_stays_within_cosine_099(model_path, passages, reference):
+    embedder = _onnx(model_path, INT8_FILE, "onnx-int8")
+    p, q = embedder.encode_passages(passages), embedder.encode_queries(QUESTIONS)
+    cos = (p * reference[0]).sum(1)
+    assert cos.min() >= 0.99 and np.median(cos) >= 0.997
+    assert (q * reference[1]).sum(1).min() >= 0.99
+
+
+def test_sorting_by_length_keeps_each_vector_in_its_row(model_path, passages):
+    embedder = _onnx(model_path, FP32_FILE, "onnx-fp32")
+    mixed = passages[:12]
+    together = embedder.encode_passages(mixed)
+    alone = np.vstack([embedder.encode_passages([t]) for t in mixed])
+    assert (together * alone).sum(1).min() >= 0.9999
+
+
+def test_auto_picks_by_cpu_and_export():
+    vnni = frozenset({"avx512f", "avx512_vnni"})
+    assert choose_encoder("auto", onnx_ready=True, flags=vnni).encoder == "onnx-int8"
+    assert choose_encoder("auto", onnx_ready=True, flags=frozenset({"avx2", "fma"})).encoder == "onnx-fp32"
+    assert choose_encoder("auto", onnx_ready=False, flags=vnni).encoder == "torch"
+    assert choose_encoder("onnx-fp32", onnx_ready=True, flags=vnni).encoder == "onnx-fp32"
+    assert choose_encoder("torch", onnx_ready=True, flags=vnni).encoder == "torch"
+    with pytest.raises(EncoderUnavailableError, match="model prepare"):
+        choose_encoder("onnx-int8", onnx_ready=False)
+    with pytest.raises(ValueError, match="unknown encoder"):
+        choose_encoder("gpu", onnx_ready=True)
+
+
+def test_the_service_runs_the_auto_choice(embedder):
+    assert embedder.encoder == choose_encoder("auto", onnx_ready=True).encoder
+
+
+def test_another_model_runs_in_torch(model_path):
+    # A model that `model prepare` does not export (VIGYAPTI_MODEL) is never sent to ONNX.
+    embedder = load_embedder(model_path, name="other", encoder="auto", onnx=False)
+    assert embedder.encoder in ("torch-fp32", "torch-bf16")
+    with pytest.raises(EncoderUnavailableError):
+        load_embedder(model_path, name="other", encoder="onnx-int8", onnx=False)
+
+
+def test_export_is_used_only_for_the_folder_it_was_built_from(model_path, tmp_path):
+    # A copy of the model folder's small files and the export's stamp, with the graphs linked.
+    folder = tmp_path / "m"
+    folder.mkdir()
+    for f in model_path.iterdir():
+        if f.is_file() and f.suffix == ".json":
+            shutil.copy(f, folder / f.name)
+    exported = onnx_dir(folder)
+    exported.mkdir()
+    for f in onnx_dir(model_path).iterdir():
+        (exported / f.name).symlink_to(f) if f.suffix == ".onnx" else shutil.copy(f, exported / f.name)
+    assert is_ready(folder)
+    stamp = folder / "vigyapti-e5model.json"
+    stamp.write_text(json.dumps({**json.loads(stamp.read_text()), "source_sha256": "another model"}))
+    assert not is_ready(folder)
+
+
+def test_folder_with_other_modules_is_refused(model_path, tmp_path):
+    for f in ("config_sentence_transformers.json", "tokenizer_config.json", "config.json"):
+        shutil.copy(model_path / f, tmp_path / f)
+    shutil.copytree(model_path / "1_Pooling", tmp_path / "1_Pooling")
+    modules = json.loads((model_path / "modules.json").read_text())
+    assert FolderLayout(model_path).pooling == "mean"
+    modules.append({"idx": 3, "name": "3", "path": "3_Dense", "type": "sentence_transformers.models.Dense"})
+    (tmp_path / "modules.json").write_text(json.dumps(modules))
+    with pytest.raises(UnsupportedModelError, match="Dense"):
+        FolderLayout(tmp_path)
