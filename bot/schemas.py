@@ -45,7 +45,8 @@ class SourceOut(ReleaseMeta):
 
 
 class AskRequest(BaseModel):
-    question: str = Field(min_length=1, max_length=1000)
+    question: str = Field(min_length=1, max_length=1000, pattern=r"\S",
+                          description="the question; spaces alone ask nothing, like an empty question")
     top_k: int = Field(default=5, ge=1, le=50)
     lang: Literal["hi", "en"] | None = Field(default=None, description="only passages in this language")
     ministry: str | None = Field(default=None, max_length=200,
@@ -55,13 +56,6 @@ class AskRequest(BaseModel):
     release_id: str | None = Field(default=None, max_length=40, description="only this release")
     per_release: int = Field(default=1, ge=1, le=20, description="passages allowed from one release")
     explain: bool | None = Field(default=None, description="true: give each passage the components of its score")
-
-    @field_validator("question")
-    @classmethod
-    def _not_blank(cls, v: str) -> str:  # spaces alone ask nothing, like an empty question
-        if not v.strip():
-            raise ValueError("the question is blank: it has only spaces")
-        return v
 
     @field_validator("date_from", "date_to", mode="before")
     @classmethod
