@@ -109,6 +109,14 @@ def _relative(question: str, today: dt.date) -> TimeWindow | None:
     return None
 
 
+# A bare year right after a capitalised word that is not a month or a time preposition names an
+# edition of something (an index, a survey, a vision document), as PIB titles do.
+_NAME_BEFORE = re.compile(
+    r"(?<![\w.])(?!(?:In|During|For|Of|Since|By|Until|Till|From|Before|After|Through|Year|FY|"
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\s+$)[A-Z][A-Za-z0-9&-]*\s+$")
+
+
 def read_time(question: str, today: dt.date | None = None) -> QuestionTime:
     """The window of days the question asks about, if it names one."""
     return _read_time(question, today or dt.date.today())
@@ -119,6 +127,8 @@ def _read_time(question: str, today: dt.date) -> QuestionTime:
     spans = []
     for f in _extractor().run(question):
         if f.kind in ("date", "year", "period") and f.iso and not f.iso.startswith("--"):
+            if f.kind == "year" and _NAME_BEFORE.search(question, 0, f.start):
+                continue  # "State Energy Efficiency Index 2024", "SEEI 2024": an edition's name, not a time
             w = _window_of_iso(f.iso, f.kind)
             if w is not None:
                 spans.append((w, question[f.start:f.end], f.start, f.end))

@@ -36,6 +36,20 @@ def _figures(text):
     return FigureExtractor().run(text)
 
 
+@pytest.mark.parametrize("question", [
+    "How many indicators does the State Energy Efficiency Index 2024 have?",
+    "What did Swachh Survekshan 2023 find?",
+    "What are the targets of Viksit Bharat 2047?",
+])
+def test_a_year_that_names_an_edition_is_no_time(question):
+    assert read_time(question).window is None
+
+
+@pytest.mark.parametrize("question", ["How many states in 2024?", "In 2024, how many states?", "What happened during 2024?"])
+def test_a_year_after_a_time_word_is_a_time(question):
+    assert read_time(question).to_dict()["granularity"] == "year"
+
+
 def test_a_bulletin_posted_the_next_day_agrees_its_neighbour_does_not():
     w = read_time("How many had recovered as on 3 June 2020?", TODAY).window
     right = time_agreement(w, "2020-06-04", _figures("As on 3rd June 2020, 1,00,303 patients have recovered."))
