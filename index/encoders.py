@@ -6,11 +6,16 @@ The rule for ``auto`` is in :func:`choose_encoder`; docs/encoders.md has the mea
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, get_args
 
-from index.embeddings import Embedder, SentenceTransformerEmbedder, cpu_flags
+import numpy as np
+
+from index.embeddings import Embedder, SentenceTransformerEmbedder, T, cpu_flags
 
 log = logging.getLogger("vigyapti")
 
@@ -19,6 +24,9 @@ ENCODERS: tuple[str, ...] = get_args(Encoder)
 # int8 matrix products that neither saturate nor crawl: VNNI dot products or AMX tiles. Without
 # them onnxruntime's x86 int8 kernels fall back to AVX2 pairs that can saturate.
 _INT8_FLAGS = {"avx512_vnni", "avx_vnni", "amx_int8"}
+# Where bfloat16 runs in AMX tiles, torch encodes bulk passages faster than ONNX Runtime's int8
+# (docs/encoders.md), while one question is still fastest in ONNX Runtime.
+SPLIT = "onnx-int8+torch-bf16"
 
 
 class EncoderUnavailableError(RuntimeError):
@@ -27,7 +35,7 @@ class EncoderUnavailableError(RuntimeError):
 
 @dataclass(frozen=True)
 class EncoderChoice:
-    encoder: str  # "torch", "onnx-fp32" or "onnx-int8"
+    encoder: str  # "torch", "onnx-fp32", "onnx-int8" or SPLIT (questions in int8, passages in torch bf16)
     reason: str
 
 
@@ -49,6 +57,8 @@ def choose_encoder(requested: str, *, onnx_ready: bool, flags: frozenset[str] | 
         return EncoderChoice(requested, f"asked for (VIGYAPTI_ENCODER={requested})")
     flags = cpu_flags() if flags is None else flags
     int8 = sorted(_INT8_FLAGS & flags)
+    if int8 and "amx_bf16" in flags:
+        return EncoderChoice(SPLIT, "CPU has AMX: questions in onnx-int8, passages in torch bfloat16")
     if int8:
         return EncoderChoice("onnx-int8", f"CPU has int8 dot products ({', '.join(int8)})")
     return EncoderChoice("onnx-fp32", "CPU has no VNNI or AMX for int8")
@@ -67,7 +77,49 @@ def load_embedder(model_folder: str | Path, *, name: str, encoder: str = "auto",
     else:
         from index.onnx_embedder import OnnxEmbedder
 
-        graph = onnx_dir(Path(model_folder)) / (INT8_FILE if choice.encoder == "onnx-int8" else FP32_FILE)
-        embedder = OnnxEmbedder(Path(model_folder), graph, name=name, encoder=choice.encoder, threads=threads)
+        int8 = choice.encoder in ("onnx-int8", SPLIT)
+        graph = onnx_dir(Path(model_folder)) / (INT8_FILE if int8 else FP32_FILE)
+        embedder = OnnxEmbedder(Path(model_folder), graph, name=name, encoder="onnx-int8" if int8 else "onnx-fp32",
+                                threads=threads)
+        if choice.encoder == SPLIT and bf16 is not False:
+            embedder = SplitEmbedder(embedder, lambda: SentenceTransformerEmbedder(
+                str(model_folder), name=name, threads=threads, bf16=True))
     log.info("encoder: %s (%s)", embedder.encoder, choice.reason)
     return embedder
+
+
+class SplitEmbedder(Embedder):
+    """Questions on one path, passages on another, for CPUs where no one path is fastest at both.
+
+    The passage path is loaded on first use: a restart over a built index never pays for it."""
+
+    def __init__(self, questions: Embedder, passages: Callable[[], Embedder]):
+        self.questions = questions
+        self._make_passages = passages
+        self._passages: Embedder | None = None
+        self._lock = threading.Lock()
+        self.name = questions.name
+        self.dim = questions.dim
+        self.encoder = f"{questions.encoder}+torch-bf16"
+
+    def _passage_embedder(self) -> Embedder:
+        with self._lock:
+            if self._passages is None:
+                self._passages = self._make_passages()
+                if self._passages.dim != self.dim:
+                    raise ValueError(f"the passage path gives {self._passages.dim} dimensions, questions {self.dim}")
+            return self._passages
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self.questions.encode_queries(texts)
+
+    def encode_passages(self, texts: list[str], *, progress: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return self._passage_embedder().encode_passages(texts, progress=progress)
+
+    def submit_beside_queries(self, fn: Callable[..., T], *args) -> Future[T]:
+        return self.questions.submit_beside_queries(fn, *args)
+
+    def run_beside_queries(self, fn: Callable[..., T], *args) -> T:
+        return self.questions.run_beside_queries(fn, *args)

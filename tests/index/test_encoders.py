@@ -65,6 +65,8 @@ def test_sorting_by_length_keeps_each_vector_in_its_row(model_path, passages):
 def test_auto_picks_by_cpu_and_export():
     vnni = frozenset({"avx512f", "avx512_vnni"})
     assert choose_encoder("auto", onnx_ready=True, flags=vnni).encoder == "onnx-int8"
+    amx = vnni | {"amx_tile", "amx_int8", "amx_bf16"}
+    assert choose_encoder("auto", onnx_ready=True, flags=amx).encoder == "onnx-int8+torch-bf16"
     assert choose_encoder("auto", onnx_ready=True, flags=frozenset({"avx2", "fma"})).encoder == "onnx-fp32"
     assert choose_encoder("auto", onnx_ready=False, flags=vnni).encoder == "torch"
     assert choose_encoder("onnx-fp32", onnx_ready=True, flags=vnni).encoder == "onnx-fp32"
@@ -77,6 +79,20 @@ def test_auto_picks_by_cpu_and_export():
 
 def test_the_service_runs_the_auto_choice(embedder):
     assert embedder.encoder == choose_encoder("auto", onnx_ready=True).encoder
+
+
+def test_split_path_encodes_questions_in_int8_and_passages_in_torch_bf16(model_path, passages):
+    from index.encoders import SplitEmbedder
+
+    questions = _onnx(model_path, INT8_FILE, "onnx-int8")
+    split = SplitEmbedder(questions, lambda: load_embedder(model_path, name="m", encoder="torch", bf16=True))
+    assert split.encoder == "onnx-int8+torch-bf16" and split._passages is None  # torch loads on first passage
+    q = "How many sellers completed their profile on GeM?"
+    assert np.allclose(split.encode_queries([q]), questions.encode_queries([q]))
+    got = split.encode_passages(passages[:8])
+    reference = load_embedder(model_path, name="m", encoder="torch", bf16=False).encode_passages(passages[:8])
+    assert got.shape == reference.shape and (got * reference).sum(1).min() >= 0.99
+    assert split.run_beside_queries(lambda: 7) == 7
 
 
 def test_another_model_runs_in_torch(model_path):
