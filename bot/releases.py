@@ -1,4 +1,4 @@
-"""Live ingestion: add, replace, read and delete releases over HTTP (issue 5).
+"""Live ingestion: add, replace, read and delete releases over HTTP.
 
 POST /releases takes one release (application/json; a JSON array of them is accepted too) or a
 JSON-lines batch (application/x-ndjson), in our ingest format (corpus/README.md). Every line is

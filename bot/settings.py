@@ -60,7 +60,7 @@ class Settings(BaseSettings):
         "with Retry-After. 0: no bound."))
     log_json: bool = Field(default=True, description="Write logs as JSON lines (with the request id).")
     log_level: str = Field(default="INFO", description="Log level of the vigyapti loggers.")
-    # The PIB connector (issue 11; bot/sync.py, docs/configuration.md).
+    # The PIB connector (bot/sync.py, docs/sync.md).
     pib_base_url: str = Field(default="https://pib.gov.in", description=(
         "Where release pages and relative feed paths are fetched from (a PIB-shaped site on loopback in tests)."))
     sync_feeds: str = Field(default=DEFAULT_SYNC_FEEDS, description=(

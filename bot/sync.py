@@ -1,4 +1,4 @@
-"""The PIB connector (issue 11): poll the feeds or walk a range of PRIDs, fetch each release page not
+"""The PIB connector: poll the feeds or walk a range of PRIDs, fetch each release page not
 yet in the index, parse it (corpus.pib_html) and ingest it through the Service.
 
 Three parts, wired by `Syncer`:

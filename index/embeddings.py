@@ -14,10 +14,8 @@ T = TypeVar("T")
 
 # How long torch's OpenMP workers (GNU libgomp) busy-wait for more work before they sleep. libgomp's
 # default, 300,000 spins, keeps a worker burning a core for milliseconds after each question; on a
-# 2-core server that core is what the search, the event loop and the HTTP reply then need.
-# bench/latency.py, /ask p50 over HTTP: 27 ms at 100,000 spins, 43 ms at 3,000,000, 22-23 ms at
-# 5,000-20,000, while the model alone stays at 15-16 ms; at 1,000 the model itself slows to 25 ms.
-# libgomp reads this once, when torch loads it, so it is set here, before any torch import; a
+# 2-core server that core is what the search, the event loop and the HTTP reply then need (the
+# measurements are in docs/retrieval.md, Latency). libgomp reads this once, when torch loads it, so it is set here, before any torch import; a
 # value in the environment wins.
 os.environ.setdefault("GOMP_SPINCOUNT", "20000")
 
@@ -54,9 +52,9 @@ class ModelThreadEmbedder(Embedder):
     work the caller runs beside them), one for bulk passages.
 
     torch's OpenMP thread team belongs to the thread that calls it: a web server calling from
-    ever-changing pool threads pays to set one up again and again (measured here: a question took
-    32 ms instead of 16). ONNX Runtime keeps its pool per session, but the one-thread queue still
-    keeps questions from overlapping on 2 cores and keeps each search's steps together.
+    ever-changing pool threads pays to set one up again and again (docs/retrieval.md, Latency).
+    ONNX Runtime keeps its pool per session, but the one-thread queue still keeps questions from
+    overlapping on 2 cores and keeps each search's steps together.
     """
 
     def __init__(self) -> None:
@@ -160,5 +158,5 @@ def cpu_flags() -> frozenset[str]:
 
 def bf16_pays() -> bool:
     """bfloat16 autocast pays only with AMX tiles: measured 0.67x float32's throughput on an
-    AVX512-BF16 CPU without AMX (issue 15) and about 2x with AMX (docs/encoders.md)."""
+    AVX512-BF16 CPU without AMX and about 2x with AMX (docs/encoders.md)."""
     return "amx_bf16" in cpu_flags()

@@ -122,7 +122,7 @@ def read_time(question: str, today: dt.date | None = None) -> QuestionTime:
     return _read_time(question, today or dt.date.today())
 
 
-@lru_cache(maxsize=4096)  # popular questions come back (a relative one costs dateparser ~5 ms)
+@lru_cache(maxsize=4096)  # popular questions come back, and reading a relative one with dateparser is slow
 def _read_time(question: str, today: dt.date) -> QuestionTime:
     spans = []
     for f in _extractor().run(question):
