@@ -68,7 +68,10 @@ class LanguageShards:
         return found[:k]
 
     def changed(self, removed: list[int], ids, langs: list[str], vectors) -> "LanguageShards":
-        """New shards with `removed` taken out and the (id, lang, vector) rows added."""
+        """New shards with `removed` taken out and the (id, lang, vector) rows added; these very
+        shards when nothing changes (a write of links alone): shards are never changed in place."""
+        if not len(removed) and not len(ids):
+            return self
         shards = {lang: faiss.clone_index(s) for lang, s in self._shards.items()}
         if len(removed):
             gone = np.asarray(removed, dtype=np.int64)
