@@ -92,10 +92,8 @@ class TranslationLinksMixin:
         return [TranslationLink(*r) for r in rows]
 
     def _translations_of(self, release_id: str, lang: str) -> list[dict]:
-        return self.translations_in(self._reader(), release_id, lang)
-
-    def translations_in(self, con, release_id: str, lang: str) -> list[dict]:
-        """`translations_of`, read through `con` (a caller's snapshot): [{release_id, lang, title, url}]."""
+        """`translations_of`: [{release_id, lang, title, url}] of the linked releases in the index."""
+        con = self._reader()
         out = []
         for other_id, other_lang, source in self._links_rows(con, release_id, lang):
             row = con.execute("SELECT title, url FROM releases WHERE release_id=? AND lang=?",
