@@ -230,7 +230,7 @@ class HybridSearcher:
                 part["kind"] = s.kind_boost
             if years and (dated.get(pid) or "")[:4] in years:
                 part["year"] = s.year_boost
-            if window is not None and s.time_weight:
+            if timed:
                 part["time"] = s.time_weight * time_agreement(window, dated.get(pid), p.figures)
             scores[pid] = sum(part.values())
             if parts is not None:
