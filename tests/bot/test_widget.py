@@ -257,7 +257,8 @@ def test_seed_question_on_a_phone(live_url, make_page):
     p.open()
     reply = p.ask(SEED_HI)
     assert_gem_answer(reply)
-    p.page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    # The panel lives in the widget's shadow root, where document.getAnimations() does not look.
+    p.w(".vg-panel").evaluate("el => Promise.all(el.getAnimations().map(a => a.finished))")
     box = p.w(".vg-panel").bounding_box()  # the whole screen, now that its opening animation is over
     assert box["x"] == 0 and box["width"] >= MOBILE["width"] - 20 and box["height"] >= MOBILE["height"] - 1
     assert reply.bounding_box()["width"] <= MOBILE["width"]
