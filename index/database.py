@@ -19,6 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from index.lexical import FTS5_TOKENIZER
 from index.links import LINKS_SCHEMA
 
@@ -43,6 +45,7 @@ CREATE TABLE IF NOT EXISTS passages (
 );
 CREATE INDEX IF NOT EXISTS passages_release ON passages (release_id, lang);
 CREATE INDEX IF NOT EXISTS passages_lang ON passages (lang);
+CREATE TABLE IF NOT EXISTS vector_tombstones (passage_id INTEGER PRIMARY KEY, generation INTEGER NOT NULL);
 """
 # Keyword search over our own normalised terms (see index/lexical.py), rowid = passages.id.
 _FTS_SCHEMA = f"""CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(terms, tokenize="{FTS5_TOKENIZER}")"""
@@ -195,8 +198,12 @@ def swap_in_rebuilt(staged: Path, target: Path) -> None:
         shutil.rmtree(target, ignore_errors=True)
         staged.rename(target)
         return
-    from index.vectorcache import FAISS_NAME
+    from index.vectorcache import BASE_PREFIX
 
+    # The staged bases are named by the new index id, so they go beside the live ones before it is
+    # live (the old index's are removed at a later open or compaction).
+    for base in staged.glob(f"{BASE_PREFIX}*.faiss"):
+        base.replace(target / base.name)
     source = sqlite3.connect(staged / DB_NAME)  # a fresh index: its own index_id
     live = sqlite3.connect(target / DB_NAME, timeout=BUSY_TIMEOUT)
     try:
@@ -204,8 +211,16 @@ def swap_in_rebuilt(staged: Path, target: Path) -> None:
     finally:
         source.close()
         live.close()
-    # The staged FAISS file is labelled with the index id and generation now live (a stale one is rebuilt).
-    stale = staged / FAISS_NAME
-    if stale.exists():
-        stale.replace(target / FAISS_NAME)
     shutil.rmtree(staged, ignore_errors=True)
+
+
+def vector_blob(vector) -> bytes:
+    """A passage vector as stored: half precision, the one stored form (the exact bases hold the
+    same fp16 values, the approximate ones 8-bit codes of them)."""
+    return np.asarray(vector, dtype=np.float16).tobytes()
+
+
+def blob_vector(blob: bytes, dim: int):
+    """A stored vector as float32; an index written before vectors were fp16 holds float32 blobs."""
+    dtype = np.float16 if len(blob) == 2 * dim else np.float32
+    return np.frombuffer(blob, dtype=dtype).astype(np.float32)

@@ -1,9 +1,9 @@
 """The index on disk: SQLite holds releases, passages, figures and vectors; FAISS searches them.
 
 SQLite is the one source of truth and every change is one transaction, so a crash leaves the
-old state or the new one (index/database.py). The FAISS shards are a cache derived per committed
-generation (index/vectorcache.py): a search reads SQLite and FAISS of the same state. The
-keyword side is index/keywordstore.py. Nothing is half-written.
+old state or the new one (index/database.py). The vectors are FAISS bases saved by compaction
+plus the delta and tombstones SQLite holds since (index/vectorcache.py); a search reads SQLite
+and FAISS of the same state. The keyword side is index/keywordstore.py. Nothing is half-written.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import os
 import threading
 import unicodedata
 from collections import OrderedDict
@@ -25,21 +26,21 @@ import faiss
 import numpy as np
 
 from corpus import Release
-from index import keywordstore
+from index import compaction, keywordstore
 from index.database import (DB_NAME, SCHEMA_VERSION, CommittedState, IndexDatabase, IndexMismatchError,
-                            IndexStamp, check_stamp, committed_state, read_stamp, swap_in_rebuilt)
+                            IndexStamp, blob_vector, check_stamp, committed_state, read_stamp, swap_in_rebuilt,
+                            vector_blob)
 from index.figures import Figure
 from index.filters import PASSAGES_OF_RELEASES, SearchFilters
 from index.links import TranslationLinksMixin
 from index.records import Passage
-from index.vectorcache import FAISS_NAME, VectorCache
-from index.vectorindex import LanguageShards
+from index.vectorcache import POINTER_KEY, BasePointer, VectorCache, base_file_name
+from index.vectorindex import Base, LanguageShards, is_approximate, load_index, save_index
 
-__all__ = ["DB_NAME", "FAISS_NAME", "SCHEMA_VERSION", "IndexMismatchError", "IndexStamp", "IndexStore",
+__all__ = ["DB_NAME", "SCHEMA_VERSION", "IndexMismatchError", "IndexStamp", "IndexStore",
            "ReleaseEntry", "SearchFilters", "StoredRelease", "figure_to_json", "figures_from_json",
            "fingerprint", "swap_in_rebuilt"]
 
-OLD_FAISS_NAMES = ("vectors.faiss", "vectors.generation", "vectors-by-lang.generation")  # earlier layouts
 _JOIN = PASSAGES_OF_RELEASES
 
 
@@ -186,6 +187,9 @@ class IndexStore(TranslationLinksMixin):
     and beside other processes writing the same index (they see each other's commits)."""
 
     KEYWORD_POOL = keywordstore.KEYWORD_POOL
+    # Delta rows past which a write starts a compaction in the background; None: only `compact()`.
+    COMPACT_ROWS: int | None = int(os.environ.get("VIGYAPTI_COMPACT_ROWS", "20000")) or None
+    EXACT_FILTER = 5000  # a filter allowing at most this many passages is searched exactly
 
     def __init__(self, path: Path, stamp: IndexStamp):
         self.path = Path(path)
@@ -195,11 +199,11 @@ class IndexStore(TranslationLinksMixin):
         self._local = threading.local()
         self._derived: OrderedDict[str, _Derived] = OrderedDict()
         self._derived_lock = threading.Lock()
-        with self.snapshot() as view:  # a missing, stale or unreadable FAISS file is rebuilt now
+        self._compacting = threading.Lock()
+        self._compactor: threading.Thread | None = None
+        with self.snapshot() as view:  # a missing or unreadable base file: the vectors come from SQLite
             self._shards(view)
-            view.derived.vectors.remove_orphans()
-        for name in OLD_FAISS_NAMES:
-            (self.path / name).unlink(missing_ok=True)
+            view.derived.vectors.remove_unused(BasePointer.read(self._reader()))
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -252,7 +256,7 @@ class IndexStore(TranslationLinksMixin):
                     cur = con.execute(
                         'INSERT INTO passages (release_id, lang, start, "end", text, figures, vector) VALUES (?,?,?,?,?,?,?)',
                         (r.release_id, r.lang, p.start, p.end, p.text, figure_to_json(p.figures),
-                         np.asarray(v, dtype=np.float32).tobytes()),
+                         vector_blob(v)),
                     )
                     keywordstore.add_passage(con, cur.lastrowid, p.text)
                     ids.append(cur.lastrowid)
@@ -276,34 +280,109 @@ class IndexStore(TranslationLinksMixin):
         return self._write(change)
 
     def _write(self, change):
-        """One transaction: the rows, the generation, and the FAISS shards of that generation, made
-        before the commit so that every snapshot a reader can take finds its shards."""
+        """One transaction: the rows, the generation, and the vectors of that generation (the
+        previous generation's plus this change), made before the commit so that every snapshot a
+        reader can take finds them. Nothing is saved to FAISS files here: the change is in SQLite."""
+        with self._committing() as (con, before, derived, published):
+            result, removed, ids, langs, vecs = change(con)
+            base = derived.vectors.cached(before.generation)
+            if base is not None:  # else built from its snapshot when a search first needs it
+                shards = base.changed(removed, ids, langs, np.vstack(vecs) if vecs else [])
+                derived.vectors.publish(published, shards)
+        self._compact_if_due(base is not None and shards.delta_size)
+        return result
+
+    @contextmanager
+    def _committing(self):
+        """A write transaction that commits the next generation: yields (connection, the state
+        before, what this process derived from the index, the generation being committed). Vectors
+        published for that generation are forgotten if it rolls back."""
         published = None
         try:
             with self._db.transaction() as con:
                 before = committed_state(con)
                 derived = self._derived_for(before.index_id, con)
-                result, removed, ids, langs, vecs = change(con)
-                con.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
-                base = derived.vectors.cached(before.generation)
-                if base is None:  # another process wrote last: the shards of this very transaction
-                    shards = self._shards_from_sqlite(con)
-                else:
-                    shards = base.changed(removed, ids, langs, np.vstack(vecs) if vecs else [])
                 published = before.generation + 1
-                derived.vectors.publish(published, shards)
+                con.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+                yield con, before, derived, published
         except BaseException:
             if published is not None:
                 derived.vectors.forget(published)
             raise
-        derived.vectors.save(published, shards)
-        return result
 
     @staticmethod
     def _delete_passages(con, ids: list[int]) -> None:
         for pid in ids:
             keywordstore.remove_passage(con, pid)
             con.execute("DELETE FROM passages WHERE id=?", (pid,))
+        # A deleted passage may be in a saved base: its tombstone, tagged with the generation being
+        # committed, hides it there until a compaction from that generation or later leaves it out.
+        if ids:
+            generation = committed_state(con).generation
+            con.executemany("INSERT OR REPLACE INTO vector_tombstones VALUES (?, ?)", ((pid, generation) for pid in ids))
+
+    # -- compaction --------------------------------------------------------------------------
+
+    def _compact_if_due(self, delta_size: int | None) -> None:
+        if self.COMPACT_ROWS is None:
+            return
+        if not delta_size:  # this process holds no vectors of the index: count the delta in SQLite
+            with self.snapshot():
+                con = self._reader()
+                above = BasePointer.read(con).max_id
+                delta_size = con.execute("SELECT COUNT(*) FROM (SELECT 1 FROM passages WHERE id > ? LIMIT ?)",
+                                         (above, self.COMPACT_ROWS)).fetchone()[0]
+        if delta_size < self.COMPACT_ROWS or (self._compactor is not None and self._compactor.is_alive()):
+            return
+        self._compactor = threading.Thread(target=self.compact, name="vigyapti-compaction", daemon=True)
+        self._compactor.start()
+
+    def compact(self) -> bool:
+        """Fold the delta and the tombstones into new bases (index/compaction.py), saved to new files
+        and pointed to in one transaction. Returns whether this call committed new bases (not when
+        another compaction runs, or another process compacted first)."""
+        if not self._compacting.acquire(blocking=False):
+            return False
+        try:
+            with self.snapshot() as view:
+                con = self._reader()
+                pointer = BasePointer.read(con)
+                shards = self._shards(view)
+                upto = con.execute("SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name='passages'").fetchone()[0]
+                state = view.state
+                built = {}
+                for lang in compaction.languages(con):
+                    old = shards.bases.get(lang)
+                    old_file = self.path / pointer.files[lang] if lang in pointer.files else None
+                    built[lang] = compaction.build_base(con, self.stamp.dim, lang, upto=upto, old=old,
+                                                        old_file=old_file, above=pointer.max_id,
+                                                        tombstones=shards.tombstones)
+            files = {lang: base_file_name(state.index_id, state.generation, lang) for lang in built}
+            for lang, index in built.items():
+                save_index(index, self.path / files[lang])
+            bases = {lang: self._reopened(files[lang], index) for lang, index in built.items()}
+            del built
+            new = BasePointer(state.generation, int(upto), files, tuple(pointer.files.values()))
+            with self._committing() as (con, before, derived, published):
+                if before.index_id != state.index_id or BasePointer.read(con) != pointer:
+                    raise _Superseded
+                con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (POINTER_KEY, new.to_json()))
+                con.execute("DELETE FROM vector_tombstones WHERE generation <= ?", (state.generation,))
+                for lang, name in files.items():
+                    derived.vectors.keep_base(name, bases[lang])
+                derived.vectors.publish(published, self._shards_from_sqlite(con, derived), alone=True)
+            derived.vectors.remove_unused(new)
+            return True
+        except _Superseded:
+            return False
+        finally:
+            self._compacting.release()
+
+    def _reopened(self, name: str, built) -> Base:
+        """A saved base as searches hold it: mapped from its file where approximate (the built copy
+        would stay resident)."""
+        mapped = load_index(self.path / name, self.stamp.dim) if is_approximate(built) else None
+        return Base.of(mapped if mapped is not None else built)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -330,22 +409,29 @@ class IndexStore(TranslationLinksMixin):
 
     def _shards(self, view: _View) -> LanguageShards:
         if view.shards is None:
-            view.shards, built = view.derived.vectors.shards(
-                view.state.generation, lambda: self._shards_from_sqlite(self._reader()))
-            if built:
-                view.derived.vectors.save(view.state.generation, view.shards)
+            view.shards = view.derived.vectors.shards(
+                view.state.generation, lambda: self._shards_from_sqlite(self._reader(), view.derived))
         return view.shards
 
-    def _shards_from_sqlite(self, con) -> LanguageShards:
-        """The FAISS shards of the state `con` reads, from the vectors SQLite keeps."""
+    def _shards_from_sqlite(self, con, derived: _Derived) -> LanguageShards:
+        """The vectors of the state `con` reads: the pointed-to bases, their tombstones and the delta.
+        A base file missing or broken: every vector from SQLite (exact; the next compaction saves them)."""
+        pointer = BasePointer.read(con)
+        bases = derived.vectors.bases(pointer)
+        if bases is None:
+            pointer, bases = BasePointer(), {}
+        tombstones = np.fromiter((r[0] for r in con.execute(
+            "SELECT passage_id FROM vector_tombstones WHERE passage_id <= ?", (pointer.max_id,))), dtype=np.int64)
         ids, langs, vecs = [], [], []
-        for pid, lang, blob in con.execute("SELECT id, lang, vector FROM passages ORDER BY id"):
+        dim = self.stamp.dim
+        for pid, lang, blob in con.execute("SELECT id, lang, vector FROM passages WHERE id > ? ORDER BY id",
+                                           (pointer.max_id,)):
             ids.append(pid)
             langs.append(lang)
-            vecs.append(np.frombuffer(blob, dtype=np.float32))
-        dim = self.stamp.dim
+            vecs.append(blob_vector(blob, dim))
         return LanguageShards.build(dim, np.asarray(ids, dtype=np.int64), langs,
-                                    np.vstack(vecs) if vecs else np.zeros((0, dim), np.float32))
+                                    np.vstack(vecs) if vecs else np.zeros((0, dim), np.float32),
+                                    bases=bases, tombstones=tombstones)
 
     def vector_shards(self) -> LanguageShards:
         """The FAISS shards of the current snapshot (for checks and tools)."""
@@ -376,19 +462,28 @@ class IndexStore(TranslationLinksMixin):
         return np.fromiter((r[0] for r in self._reader().execute(sql, args)), dtype=np.int64)
 
     def search(self, vector: np.ndarray, k: int, *, filters: SearchFilters | None = None) -> list[tuple[int, float]]:
-        """The k passages nearest to `vector` among those that pass `filters`: (id, cosine)."""
+        """The k nearest passages to `vector` among those that pass `filters`: (id, cosine)."""
         with self.snapshot() as view:
             shards = self._shards(view)
             if shards.ntotal == 0 or k <= 0:
                 return []
             filters = filters or SearchFilters()
-            selector = None
+            selector, share = None, 1.0
             if not filters.with_lang(None).is_empty():  # a language alone is a shard; the rest a selector
                 allowed = self.filter_ids(filters)
                 if len(allowed) == 0:
                     return []
+                if shards.approximate(filters.lang) and len(allowed) <= self.EXACT_FILTER:
+                    return self._exact_search(vector, k, allowed)  # too few for the probed lists to hold
                 selector = self._selector(view.derived, allowed)
-            return shards.search(vector, k, lang=filters.lang, selector=selector)
+                share = len(allowed) / max(shards.ntotal, 1)
+            return shards.search(vector, k, lang=filters.lang, selector=selector, exact=self.vectors, share=share)
+
+    def _exact_search(self, vector: np.ndarray, k: int, allowed: np.ndarray) -> list[tuple[int, float]]:
+        ids = [int(i) for i in allowed]
+        scores = self.vectors(ids) @ np.asarray(vector, dtype=np.float32)
+        order = np.argsort(-scores, kind="stable")[:k]
+        return [(ids[i], float(scores[i])) for i in order]
 
     @staticmethod
     def _selector(derived: _Derived, allowed: np.ndarray):
@@ -487,9 +582,12 @@ class IndexStore(TranslationLinksMixin):
         if not passage_ids:
             return out
         at = {int(pid): i for i, pid in enumerate(passage_ids)}
-        marks = ",".join("?" * len(at))
-        for pid, blob in self._reader().execute(f"SELECT id, vector FROM passages WHERE id IN ({marks})", list(at)):
-            out[at[pid]] = np.frombuffer(blob, dtype=np.float32)
+        wanted = list(at)
+        for start in range(0, len(wanted), 900):  # SQLite's limit on bound parameters
+            part = wanted[start:start + 900]
+            rows = self._reader().execute(f"SELECT id, vector FROM passages WHERE id IN ({','.join('?' * len(part))})", part)
+            for pid, blob in rows:
+                out[at[pid]] = blob_vector(blob, self.stamp.dim)
         return out
 
     @_per_generation

@@ -1,131 +1,274 @@
-"""The FAISS side of the store: one exhaustive (no approximation) inner-product index per language.
+"""The FAISS side of the store: per language, a base index saved at one committed generation plus
+the delta committed since (new rows, and tombstones for base rows deleted since).
 
 Every question is searched language by language (a Hindi question must find English-only
-releases too), so one shard per language means each vector is scanned once per question and the
-common filter, a language, needs no per-id selector. Vectors are held in half precision
-(IndexScalarQuantizer, fp16): half the memory to stream per question, with cosines within 1e-4 of
-float32 (SQLite keeps the float32 originals). The measurements are in docs/retrieval.md#latency.
+releases too), so one index per language means each vector is scanned once per question and the
+common filter, a language, needs no per-id selector.
 
-Shards are never changed in place: `changed` returns new ones, so a search holding the old object
-sees the old or the new state, never half of a write.
+A base below `EXACT_BELOW` vectors is exhaustive (fp16 scalar quantiser: exact up to 1e-4 in the
+cosine); above it, an inverted file over 8-bit scalar codes, trained once on a sample and probed
+in `NPROBE` lists, whose candidates the store re-scores from the stored fp16 vectors. The delta is
+always exhaustive and small: compaction (index/compaction.py) folds it into a new base. Why these
+kinds and sizes: docs/scale.md.
+
+Bases are never changed after they are built (a mapped one cannot be), and `changed` copies only
+the delta, so a search holding an older LanguageShards sees the old state or the new one, never
+half of a write, and a write costs the size of the delta, not of the index.
 """
 from __future__ import annotations
 
-import io
+import math
 import os
-import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import faiss
 import numpy as np
 
+EXACT_BELOW = 50_000  # vectors per language: below, a base is exhaustive (exact and fast enough)
+NPROBE = 32  # inverted lists probed per question in an approximate base
+RERANK = 2  # an approximate base proposes RERANK * k candidates, re-scored exactly by the store
+TRAIN_SAMPLE = 60  # vectors per inverted list used to train the coarse quantiser
 
-def _new_shard(dim: int) -> faiss.IndexIDMap2:
+
+def new_exact(dim: int) -> faiss.IndexIDMap2:
     return faiss.IndexIDMap2(faiss.IndexScalarQuantizer(dim, faiss.ScalarQuantizer.QT_fp16, faiss.METRIC_INNER_PRODUCT))
 
 
-class LanguageShards:
-    def __init__(self, dim: int, shards: dict[str, faiss.IndexIDMap2] | None = None):
-        self.dim = dim
-        self._shards: dict[str, faiss.IndexIDMap2] = dict(shards or {})
+def lists_for(n: int) -> int:
+    """Inverted lists for a base of `n` vectors (about 4·√n, the usual balance of probe and scan)."""
+    return int(min(4096, max(256, 4 * math.sqrt(max(n, 1)))))
+
+
+def new_approximate(dim: int, sample: np.ndarray, n_expected: int) -> faiss.IndexIVFScalarQuantizer:
+    """An empty inverted-file index trained on `sample` (its ids are the passage ids themselves)."""
+    nlist = min(lists_for(n_expected), max(1, len(sample) // 39))
+    index = faiss.IndexIVFScalarQuantizer(faiss.IndexFlatIP(dim), dim, nlist, faiss.ScalarQuantizer.QT_8bit,
+                                          faiss.METRIC_INNER_PRODUCT)
+    index.train(np.ascontiguousarray(sample, dtype=np.float32))
+    return index
+
+
+def is_approximate(index) -> bool:
+    return isinstance(faiss.downcast_index(index), faiss.IndexIVF)
+
+
+def _empty_ids() -> np.ndarray:
+    return np.zeros(0, dtype=np.int64)
+
+
+@dataclass
+class Base:
+    """One language's base index and the ids it holds (sorted; tombstones do not change it)."""
+
+    index: faiss.Index
+    ids: np.ndarray = field(default_factory=_empty_ids)
 
     @classmethod
-    def build(cls, dim: int, ids: np.ndarray, langs: list[str], vectors: np.ndarray) -> "LanguageShards":
-        return cls(dim).changed([], ids, langs, vectors)
+    def of(cls, index) -> "Base":
+        return cls(index, np.sort(index_ids(index)))
+
+    @property
+    def approximate(self) -> bool:
+        return is_approximate(self.index)
+
+
+def index_ids(index) -> np.ndarray:
+    """The ids an exact (id-mapped) or inverted-file index holds."""
+    if isinstance(index, faiss.IndexIDMap2):
+        return faiss.vector_to_array(index.id_map).astype(np.int64)
+    ivf = faiss.extract_index_ivf(index)
+    invlists = ivf.invlists
+    parts = [faiss.rev_swig_ptr(invlists.get_ids(i), invlists.list_size(i)).copy()
+             for i in range(ivf.nlist) if invlists.list_size(i)]
+    return np.concatenate(parts).astype(np.int64) if parts else _empty_ids()
+
+
+def save_index(index, path: Path) -> None:
+    """Write `index` to `path` atomically (a temporary file naming this process, fsynced, renamed)."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}-{id(index)}.tmp")
+    try:
+        faiss.write_index(index, str(tmp))
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def load_index(path: Path, dim: int, *, mapped: bool = True):
+    """A saved base, or None when missing, broken or not one of ours. `mapped`: the inverted lists
+    stay in the file (opened in milliseconds, paged in by the lists questions probe); such an
+    index is read-only."""
+    try:
+        if is_approximate_file(path) and mapped:
+            index = faiss.read_index(str(path), faiss.IO_FLAG_MMAP | faiss.IO_FLAG_READ_ONLY)
+        else:
+            index = faiss.read_index(str(path))
+    except Exception:  # noqa: BLE001 - an unreadable base is rebuilt from SQLite, whatever broke it
+        return None
+    return index if _is_ours(index, dim) else None
+
+
+def is_approximate_file(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        return fh.read(4) in (b"IwSq", b"IwSQ")
+
+
+def _is_ours(index, dim: int) -> bool:
+    if index.d != dim:
+        return False
+    if isinstance(index, faiss.IndexIDMap2):
+        inner = faiss.downcast_index(index.index)
+        return isinstance(inner, faiss.IndexScalarQuantizer) and inner.sq.qtype == faiss.ScalarQuantizer.QT_fp16
+    return isinstance(index, faiss.IndexIVFScalarQuantizer) and index.metric_type == faiss.METRIC_INNER_PRODUCT
+
+
+class LanguageShards:
+    """The vectors of one committed generation: per language a base, the delta rows added since
+    the base (exhaustive), and the tombstoned base ids (deleted since)."""
+
+    def __init__(self, dim: int, shards: dict[str, faiss.IndexIDMap2] | None = None, *,
+                 bases: dict[str, Base] | None = None, tombstones: np.ndarray | None = None):
+        self.dim = dim
+        self._delta: dict[str, faiss.IndexIDMap2] = dict(shards or {})
+        self._bases: dict[str, Base] = dict(bases or {})
+        self._tombstones = np.sort(np.asarray(tombstones if tombstones is not None else _empty_ids(), dtype=np.int64))
+        self._not_tombstoned = (faiss.IDSelectorNot(faiss.IDSelectorBatch(self._tombstones))
+                                if len(self._tombstones) else None)
+
+    @classmethod
+    def build(cls, dim: int, ids: np.ndarray, langs: list[str], vectors: np.ndarray, *,
+              bases: dict[str, Base] | None = None, tombstones: np.ndarray | None = None) -> "LanguageShards":
+        return cls(dim, bases=bases, tombstones=tombstones).changed([], ids, langs, vectors)
+
+    @property
+    def bases(self) -> dict[str, Base]:
+        return dict(self._bases)
+
+    @property
+    def tombstones(self) -> np.ndarray:
+        return self._tombstones
+
+    @property
+    def delta_size(self) -> int:
+        return sum(s.ntotal for s in self._delta.values())
 
     @property
     def ntotal(self) -> int:
-        return sum(s.ntotal for s in self._shards.values())
+        return self.delta_size + sum(b.index.ntotal for b in self._bases.values()) - len(self._tombstones)
+
+    def approximate(self, lang: str | None = None) -> bool:
+        """Whether a search (in `lang`, or in any language) goes through an approximate base."""
+        return any(b.approximate for name, b in self._bases.items() if lang in (None, name))
 
     def languages(self) -> list[str]:
-        return sorted(lang for lang, s in self._shards.items() if s.ntotal)
+        return sorted(lang for lang in set(self._delta) | set(self._bases) if len(self.ids(lang)))
 
-    def ids(self) -> np.ndarray:
-        return np.sort(np.concatenate([faiss.vector_to_array(s.id_map) for s in self._shards.values()]
-                                      or [np.zeros(0, dtype=np.int64)]))
+    def ids(self, lang: str | None = None) -> np.ndarray:
+        parts = [faiss.vector_to_array(s.id_map) for name, s in self._delta.items() if lang in (None, name)]
+        parts += [np.setdiff1d(b.ids, self._tombstones, assume_unique=True)
+                  for name, b in self._bases.items() if lang in (None, name)]
+        return np.sort(np.concatenate(parts or [_empty_ids()]))
 
     def vector(self, passage_id: int) -> np.ndarray:
-        for shard in self._shards.values():
+        """The held vector (exact bases and the delta hold fp16; an approximate base its 8-bit code)."""
+        pid = int(passage_id)
+        for shard in self._delta.values():
             try:
-                return shard.reconstruct(int(passage_id))
+                return shard.reconstruct(pid)
             except RuntimeError:
                 continue
+        if pid not in self._tombstones:
+            for base in self._bases.values():
+                if len(base.ids) and base.ids[min(np.searchsorted(base.ids, pid), len(base.ids) - 1)] == pid:
+                    return _reconstruct(base.index, pid)
         raise KeyError(passage_id)
 
     def search(self, vector: np.ndarray, k: int, *, lang: str | None = None,
-               selector: faiss.IDSelector | None = None) -> list[tuple[int, float]]:
-        """The k nearest (passage id, cosine), best first; in one language's shard, or in all."""
+               selector: faiss.IDSelector | None = None, exact=None, share: float = 1.0) -> list[tuple[int, float]]:
+        """The k nearest (passage id, cosine), best first; in one language, or in all.
+
+        `exact(ids) -> vectors`: the stored vectors, to re-score an approximate base's candidates.
+        `share`: the part of the index `selector` allows; an approximate base probes more lists
+        for a narrower filter, so that about as many allowed vectors are scanned."""
         q = np.asarray(vector, dtype=np.float32).reshape(1, -1)
-        params = faiss.SearchParameters(sel=selector) if selector is not None else None
         found: list[tuple[int, float]] = []
-        for name in ([lang] if lang else list(self._shards)):
-            shard = self._shards.get(name)
-            if shard is None or shard.ntotal == 0:
-                continue
-            scores, ids = shard.search(q, min(k, shard.ntotal), params=params)
-            found += [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i != -1]
+        for name in ([lang] if lang else sorted(set(self._delta) | set(self._bases))):
+            shard = self._delta.get(name)
+            if shard is not None and shard.ntotal:
+                params = faiss.SearchParameters(sel=selector) if selector is not None else None
+                found += _hits(*shard.search(q, min(k, shard.ntotal), params=params))
+            base = self._bases.get(name)
+            if base is not None and base.index.ntotal:
+                found += self._search_base(base, q, k, selector, exact, share)
         found.sort(key=lambda hit: hit[1], reverse=True)
         return found[:k]
 
-    def changed(self, removed: list[int], ids, langs: list[str], vectors) -> "LanguageShards":
-        """New shards with `removed` taken out and the (id, lang, vector) rows added; these very
-        shards when nothing changes (a write of links alone): shards are never changed in place."""
+    def _search_base(self, base: Base, q: np.ndarray, k: int, selector, exact, share: float) -> list[tuple[int, float]]:
+        sel = self._not_tombstoned
+        if selector is not None:
+            sel = selector if sel is None else _And(sel, selector)
+        if not base.approximate:
+            params = faiss.SearchParameters(sel=sel) if sel is not None else None
+            return _hits(*base.index.search(q, min(k, base.index.ntotal), params=params))
+        depth = min(RERANK * k, base.index.ntotal)
+        nprobe = min(faiss.extract_index_ivf(base.index).nlist, int(math.ceil(NPROBE / max(share, 1e-9))))
+        params = faiss.SearchParametersIVF(nprobe=nprobe, sel=sel) if sel is not None else faiss.SearchParametersIVF(nprobe=nprobe)
+        hits = _hits(*base.index.search(q, depth, params=params))
+        if exact is None or not hits:
+            return hits[:k]
+        ids = [pid for pid, _ in hits]
+        scores = np.asarray(exact(ids), dtype=np.float32) @ q[0]
+        return sorted(zip(ids, map(float, scores)), key=lambda hit: hit[1], reverse=True)[:k]
+
+    def changed(self, removed, ids, langs: list[str], vectors) -> "LanguageShards":
+        """New shards with `removed` taken out (from the delta, or tombstoned in a base) and the
+        (id, lang, vector) rows added to the delta; these very shards when nothing changes."""
         if not len(removed) and not len(ids):
             return self
-        shards = {lang: faiss.clone_index(s) for lang, s in self._shards.items()}
+        delta = {lang: faiss.clone_index(s) for lang, s in self._delta.items()}
+        tombstones = self._tombstones
         if len(removed):
             gone = np.asarray(removed, dtype=np.int64)
-            for shard in shards.values():
+            for shard in delta.values():
                 shard.remove_ids(gone)
+            in_base = [gone[np.isin(gone, b.ids)] for b in self._bases.values()]
+            tombstones = np.union1d(tombstones, np.concatenate(in_base or [_empty_ids()]))
         if len(ids):
             ids = np.asarray(ids, dtype=np.int64)
             vectors = np.ascontiguousarray(np.asarray(vectors, dtype=np.float32).reshape(len(ids), self.dim))
             langs = np.asarray(langs)
             for lang in np.unique(langs):
                 mine = langs == lang
-                shard = shards.setdefault(str(lang), _new_shard(self.dim))
+                shard = delta.setdefault(str(lang), new_exact(self.dim))
                 shard.add_with_ids(vectors[mine], ids[mine])
-        return LanguageShards(self.dim, shards)
-
-    # -- one file on disk, replaced atomically --------------------------------------------------
-
-    def save(self, path: Path, label: str = "") -> None:
-        """Write the shards and `label` (what state they hold) into one file, replaced atomically:
-        a reader never pairs one writer's label with another's shards."""
-        tmp = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")  # writers in other processes
-        arrays = {lang: faiss.serialize_index(s) for lang, s in self._shards.items()}
-        arrays[_LABEL] = np.frombuffer(label.encode("utf-8"), dtype=np.uint8)
-        try:
-            with open(tmp, "wb") as fh:
-                np.savez(fh, **arrays)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
-
-    @classmethod
-    def load(cls, path: Path, dim: int, label: str | None = None) -> "LanguageShards | None":
-        """The saved shards, or None when the file is missing, truncated, not ours, or (given
-        `label`) saved for another state."""
-        try:
-            with np.load(io.BytesIO(path.read_bytes()), allow_pickle=False) as data:
-                saved = data[_LABEL].tobytes().decode("utf-8") if _LABEL in data.files else ""
-                if label is not None and saved != label:
-                    return None
-                shards = {lang: faiss.deserialize_index(data[lang]) for lang in data.files if lang != _LABEL}
-        except Exception:  # noqa: BLE001 - an unreadable cache is rebuilt from SQLite, whatever broke it
-            return None
-        if not all(_is_our_shard(s, dim) for s in shards.values()):
-            return None  # another layout (an older version's float32 shards): rebuilt from SQLite
-        return cls(dim, shards)
+        return LanguageShards(self.dim, delta, bases=self._bases, tombstones=tombstones)
 
 
-_LABEL = "__label__"  # not a language code
+class _And(faiss.IDSelectorAnd):
+    """IDSelectorAnd that keeps its two parts alive as long as itself."""
+
+    def __init__(self, a, b):
+        super().__init__(a, b)
+        self._parts = (a, b)
 
 
-def _is_our_shard(shard, dim: int) -> bool:
-    if not isinstance(shard, faiss.IndexIDMap2) or shard.d != dim:
-        return False
-    inner = faiss.downcast_index(shard.index)
-    return isinstance(inner, faiss.IndexScalarQuantizer) and inner.sq.qtype == faiss.ScalarQuantizer.QT_fp16
+def _hits(scores: np.ndarray, ids: np.ndarray) -> list[tuple[int, float]]:
+    return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i != -1]
+
+
+def _reconstruct(index, pid: int) -> np.ndarray:
+    if isinstance(index, faiss.IndexIDMap2):
+        return index.reconstruct(pid)
+    ivf = faiss.extract_index_ivf(index)  # no direct map (it would cost memory per vector): a scan, for checks only
+    invlists = ivf.invlists
+    for lst in range(ivf.nlist):
+        n = invlists.list_size(lst)
+        if n:
+            at = np.nonzero(faiss.rev_swig_ptr(invlists.get_ids(lst), n) == pid)[0]
+            if len(at):
+                out = np.zeros(ivf.d, dtype=np.float32)
+                ivf.reconstruct_from_offset(lst, int(at[0]), faiss.swig_ptr(out))
+                return out
+    raise KeyError(pid)

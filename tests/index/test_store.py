@@ -7,7 +7,8 @@ import pytest
 from index.pipeline import Indexer, open_store
 from index.search import HybridSearcher
 from index.segment import PassageSettings
-from index.store import FAISS_NAME, IndexMismatchError
+from index.store import IndexMismatchError
+from index.vectorcache import BASE_PREFIX
 
 
 @pytest.fixture
@@ -60,15 +61,18 @@ def test_other_model_or_settings_is_a_clear_error(tmp_path, embedder, three):
         open_store(tmp_path, embedder, PassageSettings(max_chars=300))
 
 
-def test_stale_faiss_file_is_rebuilt_from_sqlite(tmp_path, embedder, three):
+def test_a_broken_base_file_is_replaced_by_the_vectors_in_sqlite(tmp_path, embedder, three):
     store = open_store(tmp_path, embedder)
     Indexer(store, embedder).run(three)
     n = store.count_passages()
     q = embedder.encode_queries(["EPFO KYC"])[0]
     expected = store.search(q, 5)
+    assert store.compact()
+    bases = sorted(tmp_path.glob(f"{BASE_PREFIX}*.faiss"))
+    assert bases and store.vector_shards().delta_size == 0
     store.close()
-    # A crash after the SQLite commit but before the FAISS write leaves an older FAISS file behind.
-    (tmp_path / FAISS_NAME).write_bytes(b"garbage from a crash")
+    for base in bases:  # a disk error, or a hand that truncated it
+        base.write_bytes(b"garbage")
     reopened = open_store(tmp_path, embedder)
     assert reopened.count_passages() == n
     got = reopened.search(q, 5)

@@ -1,7 +1,8 @@
 import faiss
 import numpy as np
+import pytest
 
-from index.vectorindex import LanguageShards
+from index.vectorindex import Base, LanguageShards, load_index, new_approximate, save_index
 
 DIM = 16
 
@@ -69,22 +70,65 @@ def test_changes_make_new_shards_and_leave_the_old_ones_whole():
     np.testing.assert_allclose(changed.vector(999), new_vec[0], atol=1e-3)
 
 
-def test_saved_shards_load_back_and_a_broken_file_is_none(tmp_path):
-    shards, ids, _, vectors = sample()
-    path = tmp_path / "v.faiss"
-    shards.save(path)
-    loaded = LanguageShards.load(path, DIM)
-    assert loaded is not None and loaded.ids().tolist() == ids.tolist()
-    for pid, v in zip(ids[:5], vectors[:5]):
-        np.testing.assert_allclose(loaded.vector(pid), v, atol=1e-3)
-    assert LanguageShards.load(path, DIM + 1) is None  # another model's dimension
+def approximate_sample(n: int = 4000):
+    """A base over `n` vectors in 40 tight clusters (near-duplicates, as in the archive)."""
+    rng = np.random.default_rng(11)
+    centres = unit_rows(40, 12)
+    v = centres[rng.integers(0, 40, n)] + 0.15 * rng.normal(size=(n, DIM)).astype(np.float32) / np.sqrt(DIM)
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    ids = np.arange(1, n + 1, dtype=np.int64)
+    index = new_approximate(DIM, v[:2000], n)
+    index.add_with_ids(v, ids)
+    return Base.of(index), ids, v
+
+
+def test_an_approximate_base_with_tombstones_and_delta_answers_like_exact_search():
+    base, ids, v = approximate_sample()
+    shards = LanguageShards(DIM, bases={"en": base})
+    assert shards.approximate("en") and not shards.approximate("hi")
+    exact = lambda found: v[np.asarray(found) - 1]  # noqa: E731 - the stored vectors, by id
+    new = unit_rows(3, 13)
+    changed = shards.changed([1, 2, 3], [9001, 9002, 9003], ["en"] * 3, new)
+    assert changed.ntotal == len(ids) and changed.delta_size == 3 and shards.delta_size == 0
+    assert changed.bases["en"] is base  # a write copies the delta, never the base
+    assert 1 not in changed.ids() and 9001 in changed.ids() and 1 in shards.ids()
+    allv = np.vstack([v, new])
+    allids = np.concatenate([ids, [9001, 9002, 9003]])
+    keep = ~np.isin(allids, [1, 2, 3])
+    hits = 0
+    for qi in range(50):
+        q = v[qi * 37] if qi % 5 else new[qi % 3]
+        truth = set(brute_force(q, allids, allv, keep, 10))
+        got = changed.search(q, 10, exact=lambda found: allv[np.searchsorted(allids, found)])
+        assert not {1, 2, 3} & {i for i, _ in got}
+        hits += len(truth & {i for i, _ in got})
+    assert hits / 500 >= 0.9
+    assert shards.search(v[0], 1, exact=exact)[0][0] == 1
+    np.testing.assert_allclose(changed.vector(9001), new[0], atol=1e-3)
+    with pytest.raises(KeyError):
+        changed.vector(1)
+
+
+def test_saved_bases_load_back_mapped_and_a_broken_file_is_none(tmp_path):
+    base, ids, v = approximate_sample()
+    path = tmp_path / "base.faiss"
+    save_index(base.index, path)
+    loaded = load_index(path, DIM)
+    assert loaded is not None and Base.of(loaded).ids.tolist() == ids.tolist()
+    q = v[5]
+    assert LanguageShards(DIM, bases={"en": Base.of(loaded)}).search(q, 3) == \
+        LanguageShards(DIM, bases={"en": base}).search(q, 3)
+    assert load_index(path, DIM + 1) is None  # another model's dimension
     path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])  # truncated by a crash
-    assert LanguageShards.load(path, DIM) is None
-    assert LanguageShards.load(tmp_path / "missing", DIM) is None
+    assert load_index(path, DIM) is None
+    assert load_index(tmp_path / "missing", DIM) is None
+    exact, _, _, _ = sample()
+    save_index(exact._delta["en"], tmp_path / "exact.faiss")
+    assert load_index(tmp_path / "exact.faiss", DIM).ntotal == 40
 
 
-def test_shards_of_another_layout_are_not_loaded(tmp_path):
+def test_indexes_of_another_layout_are_not_loaded(tmp_path):
     flat = faiss.IndexIDMap2(faiss.IndexFlatIP(DIM))  # what an older version saved
     flat.add_with_ids(unit_rows(3, 7), np.arange(3, dtype=np.int64))
-    LanguageShards(DIM, {"en": flat}).save(tmp_path / "old.faiss")
-    assert LanguageShards.load(tmp_path / "old.faiss", DIM) is None
+    faiss.write_index(flat, str(tmp_path / "old.faiss"))
+    assert load_index(tmp_path / "old.faiss", DIM) is None
