@@ -76,6 +76,7 @@ class Service:
         self.started = time.time()
         self.embedder = embedder or load_embedder(self.settings)
         self.store: IndexStore = open_store(self.settings.index_dir, self.embedder)
+        self.store.COMPACT_ROWS = self.settings.compact_rows or None
         self.searcher = HybridSearcher(self.store, self.embedder)
         self.indexer = Indexer(self.store, self.embedder)
         self._queue_lock = threading.Lock()

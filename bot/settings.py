@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     max_queued_searches: int = Field(default=32, ge=0, description=(
         "Questions that may wait for the model (the one being answered included); past it /ask answers 503 "
         "with Retry-After. 0: no bound."))
+    compact_rows: int = Field(default=20_000, ge=0, description=(
+        "Vectors added since the last compaction past which a write folds them into the saved bases, in the "
+        "background (index/compaction.py). 0: only an explicit compaction."))
     log_json: bool = Field(default=True, description="Write logs as JSON lines (with the request id).")
     log_level: str = Field(default="INFO", description="Log level of the vigyapti loggers.")
     # The PIB connector (bot/sync.py, docs/sync.md).

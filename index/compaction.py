@@ -62,7 +62,7 @@ def build_base(con, dim: int, lang: str, *, upto: int, old: Base | None, old_fil
         return index
     index = load_index(old_file, dim, mapped=False) if old is not None and old.approximate and old_file else None
     if index is not None:  # keep the trained lists: out with the tombstones, in with the delta
-        gone = tombstones[np.isin(tombstones, old.ids)]
+        gone = tombstones[old.holds(tombstones)]
         if len(gone):
             index.remove_ids(gone)
         rows = stored_rows(con, dim, lang, above=above, upto=upto)

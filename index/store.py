@@ -12,7 +12,6 @@ import dataclasses
 import functools
 import hashlib
 import json
-import os
 import threading
 import unicodedata
 from collections import OrderedDict
@@ -44,10 +43,13 @@ __all__ = ["DB_NAME", "SCHEMA_VERSION", "IndexMismatchError", "IndexStamp", "Ind
 _JOIN = PASSAGES_OF_RELEASES
 
 
+_FIGURE_FIELDS = tuple(f.name for f in dataclasses.fields(Figure))
+
+
 def figure_to_json(figures: Sequence[Figure]) -> str:
     rows = []
-    for f in figures:
-        d = dataclasses.asdict(f)
+    for f in figures:  # flat fields: no deep copy (dataclasses.asdict was a third of an ingest without the model)
+        d = {name: getattr(f, name) for name in _FIGURE_FIELDS}
         d["value"] = None if f.value is None else str(f.value)
         rows.append(d)
     return json.dumps(rows, ensure_ascii=False)
@@ -187,8 +189,9 @@ class IndexStore(TranslationLinksMixin):
     and beside other processes writing the same index (they see each other's commits)."""
 
     KEYWORD_POOL = keywordstore.KEYWORD_POOL
-    # Delta rows past which a write starts a compaction in the background; None: only `compact()`.
-    COMPACT_ROWS: int | None = int(os.environ.get("VIGYAPTI_COMPACT_ROWS", "20000")) or None
+    # Delta rows past which a write starts a compaction in the background; None: only `compact()`
+    # (the service sets it from VIGYAPTI_COMPACT_ROWS).
+    COMPACT_ROWS: int | None = 20_000
     EXACT_FILTER = 5000  # a filter allowing at most this many passages is searched exactly
 
     def __init__(self, path: Path, stamp: IndexStamp):
@@ -201,8 +204,7 @@ class IndexStore(TranslationLinksMixin):
         self._derived_lock = threading.Lock()
         self._compacting = threading.Lock()
         self._compactor: threading.Thread | None = None
-        with self.snapshot() as view:  # a missing or unreadable base file: the vectors come from SQLite
-            self._shards(view)
+        with self.snapshot() as view:  # the vectors are loaded by the first search (a writer may never search)
             view.derived.vectors.remove_unused(BasePointer.read(self._reader()))
 
     # -- opening -----------------------------------------------------------------------------
@@ -346,22 +348,20 @@ class IndexStore(TranslationLinksMixin):
         try:
             with self.snapshot() as view:
                 con = self._reader()
-                pointer = BasePointer.read(con)
-                shards = self._shards(view)
+                state, pointer = view.state, BasePointer.read(con)
                 upto = con.execute("SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name='passages'").fetchone()[0]
-                state = view.state
-                built = {}
+                old = view.derived.vectors.bases(pointer) or {}  # not the delta: it may be large
+                tombstones = np.fromiter((r[0] for r in con.execute("SELECT passage_id FROM vector_tombstones")),
+                                         dtype=np.int64)
+                files, bases = {}, {}
                 for lang in compaction.languages(con):
-                    old = shards.bases.get(lang)
-                    old_file = self.path / pointer.files[lang] if lang in pointer.files else None
-                    built[lang] = compaction.build_base(con, self.stamp.dim, lang, upto=upto, old=old,
-                                                        old_file=old_file, above=pointer.max_id,
-                                                        tombstones=shards.tombstones)
-            files = {lang: base_file_name(state.index_id, state.generation, lang) for lang in built}
-            for lang, index in built.items():
-                save_index(index, self.path / files[lang])
-            bases = {lang: self._reopened(files[lang], index) for lang, index in built.items()}
-            del built
+                    built = compaction.build_base(con, self.stamp.dim, lang, upto=upto, old=old.get(lang),
+                                                  old_file=self.path / pointer.files[lang] if lang in old else None,
+                                                  above=pointer.max_id, tombstones=tombstones)
+                    files[lang] = base_file_name(state.index_id, state.generation, lang)
+                    save_index(built, self.path / files[lang])
+                    bases[lang] = self._reopened(files[lang], built)
+                    del built
             new = BasePointer(state.generation, int(upto), files, tuple(pointer.files.values()))
             with self._committing() as (con, before, derived, published):
                 if before.index_id != state.index_id or BasePointer.read(con) != pointer:
@@ -653,7 +653,14 @@ class IndexStore(TranslationLinksMixin):
                                                   (rid, lg)).fetchone()[0] for rid, lg in keys}
 
     def close(self) -> None:
+        compactor = self._compactor
+        if compactor is not None:
+            compactor.join()  # it ends with a write transaction on the connection about to close
         self._db.close()
+
+
+class _Superseded(Exception):
+    """Another compaction committed first: this one's files are left for the next cleanup."""
 
 
 def _passage(row) -> Passage:

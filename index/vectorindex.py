@@ -72,6 +72,14 @@ class Base:
     def approximate(self) -> bool:
         return is_approximate(self.index)
 
+    def holds(self, ids: np.ndarray) -> np.ndarray:
+        """Which of `ids` this base holds (a mask; binary search in the sorted ids, no set of them)."""
+        ids = np.asarray(ids, dtype=np.int64)
+        if not len(self.ids):
+            return np.zeros(len(ids), dtype=bool)
+        at = np.minimum(np.searchsorted(self.ids, ids), len(self.ids) - 1)
+        return self.ids[at] == ids
+
 
 def index_ids(index) -> np.ndarray:
     """The ids an exact (id-mapped) or inverted-file index holds."""
@@ -181,7 +189,7 @@ class LanguageShards:
                 continue
         if pid not in self._tombstones:
             for base in self._bases.values():
-                if len(base.ids) and base.ids[min(np.searchsorted(base.ids, pid), len(base.ids) - 1)] == pid:
+                if base.holds([pid])[0]:
                     return _reconstruct(base.index, pid)
         raise KeyError(passage_id)
 
@@ -233,7 +241,7 @@ class LanguageShards:
             gone = np.asarray(removed, dtype=np.int64)
             for shard in delta.values():
                 shard.remove_ids(gone)
-            in_base = [gone[np.isin(gone, b.ids)] for b in self._bases.values()]
+            in_base = [gone[b.holds(gone)] for b in self._bases.values()]
             tombstones = np.union1d(tombstones, np.concatenate(in_base or [_empty_ids()]))
         if len(ids):
             ids = np.asarray(ids, dtype=np.int64)

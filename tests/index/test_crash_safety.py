@@ -33,8 +33,7 @@ N_RELEASES = 8
 VERSIONS = 3
 
 CHILD = r"""
-import json, os, pickle, random, sys, time
-os.environ["VIGYAPTI_COMPACT_ROWS"] = "40"  # background compactions while the writes go on
+import json, pickle, random, sys, time
 sys.path.insert(0, sys.argv[1])
 import numpy as np
 from index.store import IndexStore, ReleaseEntry
@@ -44,6 +43,7 @@ with open(f"{work}/data.pkl", "rb") as f:
     data = pickle.load(f)
 vectors = np.load(f"{work}/vectors.npy")
 store = IndexStore(f"{work}/index", data["stamp"])
+store.COMPACT_ROWS = 40  # background compactions while the writes go on
 print("ready", flush=True)
 rng = random.Random(seed)
 keys = sorted(data["versions"])

@@ -7,7 +7,7 @@ import pytest
 from index.pipeline import Indexer, open_store
 from index.search import HybridSearcher
 from index.segment import PassageSettings
-from index.store import IndexMismatchError
+from index.store import IndexMismatchError, SearchFilters
 from index.vectorcache import BASE_PREFIX
 
 
@@ -155,3 +155,41 @@ def test_release_detail_and_passage_counts_come_from_one_snapshot(tmp_path, embe
     counts = store.passage_counts(keys)
     assert counts == {**{e.release.key: len(e.passages) for e in versions[1]}, ("no-such-release", "hi"): 0}
     store.close()
+
+
+def test_compaction_into_an_approximate_base_keeps_answers_filters_and_deletes(tmp_path, embedder, corpus_slice,
+                                                                             monkeypatch):
+    """Past the size where a base is exhaustive, searches go through the inverted lists and re-score
+    from the stored vectors: the same answers as the exhaustive index, deletions hidden by tombstones
+    before the next compaction, filters kept."""
+    import index.compaction
+
+    store = open_store(tmp_path, embedder)
+    Indexer(store, embedder).run(corpus_slice)
+    questions = embedder.encode_queries(["EPFO KYC", "सरकार की योजना", "GeM sellers Madhya Pradesh", "किसान"])
+    exact = [store.search(q, 10) for q in questions]
+    monkeypatch.setattr(index.compaction, "EXACT_BELOW", 10)
+    assert store.compact()
+    shards = store.vector_shards()
+    assert shards.approximate() and shards.delta_size == 0 and shards.ntotal == store.count_passages()
+    found = [store.search(q, 10) for q in questions]
+    overlap = sum(len({i for i, _ in a} & {i for i, _ in b}) for a, b in zip(exact, found)) / (10 * len(questions))
+    assert overlap >= 0.9
+    for a, b in zip(exact, found):  # re-scored: a passage found by both has the same cosine
+        scores = dict(a)
+        assert all(abs(scores[i] - s) < 1e-5 for i, s in b if i in scores)
+    top = found[0][0][0]
+    release = store.passages([top])[top]
+    one = SearchFilters(release_id=release.release_id)
+    got = store.search(questions[0], 5, filters=one)
+    assert got[0][0] == top and {i for i, _ in got} <= set(store.filter_ids(one).tolist())
+    store.delete(release.release_id, release.lang)
+    after = store.search(questions[0], 10)
+    assert top not in {i for i, _ in after} and len(after) == 10
+    assert len(store.vector_shards().tombstones) > 0
+    store.close()
+    reopened = open_store(tmp_path, embedder)  # the tombstones are SQLite's: a new process sees them too
+    assert [i for i, _ in reopened.search(questions[0], 10)] == [i for i, _ in after]
+    assert reopened.compact() and len(reopened.vector_shards().tombstones) == 0
+    assert [i for i, _ in reopened.search(questions[0], 10)] == [i for i, _ in after]
+    reopened.close()
