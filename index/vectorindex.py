@@ -142,8 +142,7 @@ class LanguageShards:
         self._delta: dict[str, faiss.IndexIDMap2] = dict(shards or {})
         self._bases: dict[str, Base] = dict(bases or {})
         self._tombstones = np.sort(np.asarray(tombstones if tombstones is not None else _empty_ids(), dtype=np.int64))
-        self._not_tombstoned = (faiss.IDSelectorNot(faiss.IDSelectorBatch(self._tombstones))
-                                if len(self._tombstones) else None)
+        self._not_tombstoned = _Not(faiss.IDSelectorBatch(self._tombstones)) if len(self._tombstones) else None
 
     @classmethod
     def build(cls, dim: int, ids: np.ndarray, langs: list[str], vectors: np.ndarray, *,
@@ -255,11 +254,17 @@ class LanguageShards:
 
 
 class _And(faiss.IDSelectorAnd):
-    """IDSelectorAnd that keeps its two parts alive as long as itself."""
+    """IDSelectorAnd that keeps its two parts alive as long as itself (FAISS holds bare pointers)."""
 
     def __init__(self, a, b):
         super().__init__(a, b)
         self._parts = (a, b)
+
+
+class _Not(faiss.IDSelectorNot):
+    def __init__(self, inner):
+        super().__init__(inner)
+        self._inner = inner
 
 
 def _hits(scores: np.ndarray, ids: np.ndarray) -> list[tuple[int, float]]:
