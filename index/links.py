@@ -120,6 +120,7 @@ class TranslationLinksMixin:
         Either `keys`, or releases of `langs` dated within [date_from, date_to] (undated ones when `undated`)."""
         import numpy as np
 
+        from index.database import blob_vector
         from index.store import figures_from_json
 
         con = self._reader()
@@ -143,7 +144,7 @@ class TranslationLinksMixin:
                 "SELECT r.release_id, r.lang, r.date, p.vector, p.figures, r.ministry FROM releases r JOIN passages p "
                 f"ON p.release_id = r.release_id AND p.lang = r.lang WHERE {cond}", args):
             entry = sums.setdefault((rid, lang), [date, 0.0, set(), ministry])
-            entry[1] = entry[1] + np.frombuffer(blob, dtype=np.float32)
+            entry[1] = entry[1] + blob_vector(blob, self.stamp.dim)
             entry[2].update(f.value for f in figures_from_json(figs)
                             if f.value is not None and f.kind not in ("year", "date"))
         out = {}

@@ -28,7 +28,8 @@ import numpy as np
 EXACT_BELOW = 50_000  # vectors per language: below, a base is exhaustive (exact and fast enough)
 NPROBE = 32  # inverted lists probed per question in an approximate base
 RERANK = 2  # an approximate base proposes RERANK * k candidates, re-scored exactly by the store
-TRAIN_SAMPLE = 60  # vectors per inverted list used to train the coarse quantiser
+TRAIN_SAMPLE = 40  # vectors per inverted list used to train the coarse quantiser
+TRAIN_ITERATIONS = 12  # k-means passes (FAISS's default is 25; the training is most of a first compaction)
 
 
 def new_exact(dim: int) -> faiss.IndexIDMap2:
@@ -45,6 +46,7 @@ def new_approximate(dim: int, sample: np.ndarray, n_expected: int) -> faiss.Inde
     nlist = min(lists_for(n_expected), max(1, len(sample) // 39))
     index = faiss.IndexIVFScalarQuantizer(faiss.IndexFlatIP(dim), dim, nlist, faiss.ScalarQuantizer.QT_8bit,
                                           faiss.METRIC_INNER_PRODUCT)
+    index.cp.niter = TRAIN_ITERATIONS
     index.train(np.ascontiguousarray(sample, dtype=np.float32))
     return index
 
