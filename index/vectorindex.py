@@ -28,6 +28,7 @@ import numpy as np
 EXACT_BELOW = 50_000  # vectors per language: below, a base is exhaustive (exact and fast enough)
 NPROBE = 32  # inverted lists probed per question in an approximate base
 RERANK = 2  # an approximate base proposes RERANK * k candidates, re-scored exactly by the store
+SEARCH_THREADS = 1  # FAISS threads of a question's search (docs/scale.md: two were 8x slower on a busy machine)
 TRAIN_SAMPLE = 40  # vectors per inverted list used to train the coarse quantiser
 TRAIN_ITERATIONS = 12  # k-means passes (FAISS's default is 25; the training is most of a first compaction)
 
@@ -144,7 +145,8 @@ class LanguageShards:
         self._delta: dict[str, faiss.IndexIDMap2] = dict(shards or {})
         self._bases: dict[str, Base] = dict(bases or {})
         self._tombstones = np.sort(np.asarray(tombstones if tombstones is not None else _empty_ids(), dtype=np.int64))
-        self._not_tombstoned = _Not(faiss.IDSelectorBatch(self._tombstones)) if len(self._tombstones) else None
+        # FAISS's wrappers keep a selector's parts alive as long as the selector
+        self._not_tombstoned = faiss.IDSelectorNot(faiss.IDSelectorBatch(self._tombstones)) if len(self._tombstones) else None
 
     @classmethod
     def build(cls, dim: int, ids: np.ndarray, langs: list[str], vectors: np.ndarray, *,
@@ -202,6 +204,7 @@ class LanguageShards:
         `share`: the part of the index `selector` allows; an approximate base probes more lists
         for a narrower filter, so that about as many allowed vectors are scanned."""
         q = np.asarray(vector, dtype=np.float32).reshape(1, -1)
+        faiss.omp_set_num_threads(SEARCH_THREADS)  # this thread's setting only: a compaction's thread keeps all cores
         found: list[tuple[int, float]] = []
         for name in ([lang] if lang else sorted(set(self._delta) | set(self._bases))):
             shard = self._delta.get(name)
@@ -217,7 +220,7 @@ class LanguageShards:
     def _search_base(self, base: Base, q: np.ndarray, k: int, selector, exact, share: float) -> list[tuple[int, float]]:
         sel = self._not_tombstoned
         if selector is not None:
-            sel = selector if sel is None else _And(sel, selector)
+            sel = selector if sel is None else faiss.IDSelectorAnd(sel, selector)
         if not base.approximate:
             params = faiss.SearchParameters(sel=sel) if sel is not None else None
             return _hits(*base.index.search(q, min(k, base.index.ntotal), params=params))
@@ -253,20 +256,6 @@ class LanguageShards:
                 shard = delta.setdefault(str(lang), new_exact(self.dim))
                 shard.add_with_ids(vectors[mine], ids[mine])
         return LanguageShards(self.dim, delta, bases=self._bases, tombstones=tombstones)
-
-
-class _And(faiss.IDSelectorAnd):
-    """IDSelectorAnd that keeps its two parts alive as long as itself (FAISS holds bare pointers)."""
-
-    def __init__(self, a, b):
-        super().__init__(a, b)
-        self._parts = (a, b)
-
-
-class _Not(faiss.IDSelectorNot):
-    def __init__(self, inner):
-        super().__init__(inner)
-        self._inner = inner
 
 
 def _hits(scores: np.ndarray, ids: np.ndarray) -> list[tuple[int, float]]:
