@@ -41,7 +41,6 @@ sys.path.insert(0, str(REPO))
 
 from index import keywordstore  # noqa: E402
 from index.embeddings import Embedder  # noqa: E402
-from index.records import Passage  # noqa: E402
 from index.search import HybridSearcher, SearchSettings  # noqa: E402
 from index.store import IndexStore, ReleaseEntry, SearchFilters  # noqa: E402
 
