@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import socket
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import numpy as np
@@ -243,9 +245,35 @@ def test_another_model_or_settings_is_a_clear_error(open_at, entries):
         open_at(PassageSettings(max_chars=300))
 
 
-def test_both_backends_rank_alike(tmp_path, embedder, entries, releases):
-    """Same ranking code: the same questions give the same releases in the same order."""
+@pytest.fixture
+def milvus_server(tmp_path):
+    """A Milvus server on loopback (Milvus Lite's gRPC server: the same protocol as a Milvus cluster)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([str(Path(sys.executable).with_name("milvus-lite")), "server", "--host", "127.0.0.1",
+                               "--port", str(port), "--data-dir", str(tmp_path / "milvus-server")],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, "milvus-lite server did not start"
+                time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_every_backend_ranks_alike(tmp_path, embedder, entries, releases, milvus_server):
+    """Same ranking code: the same questions give the same releases in the same order, from the
+    embedded store, Milvus Lite in a file and a Milvus server."""
     stores = [open_store(tmp_path / b / "index", embedder, location=location(b, tmp_path / b)) for b in BACKENDS]
+    stores.append(open_store(tmp_path / "server" / "index", embedder, location=milvus_server))
     try:
         results = []
         for store in stores:
@@ -258,8 +286,11 @@ def test_both_backends_rank_alike(tmp_path, embedder, entries, releases):
                              ("How many KYC updates did EPFO make after 1 April 2020?", None),
                              ("How many KYC updates did EPFO make after 1 April 2020?", SearchFilters(lang="hi")),
                              ("कोविड-19 की समीक्षा", SearchFilters(lang="en", date_from="2020-01-01"))]])
-        assert results[0] == results[1]
+        assert results[0] == results[1] == results[2]
         assert results[0][0][0][0] == "2184082"
+        server = stores[2]
+        assert server.count_passages() == stores[0].count_passages()
+        assert server.document_frequencies(terms("विक्रेता EPFO")) == stores[0].document_frequencies(terms("विक्रेता EPFO"))
     finally:
         for store in stores:
             store.close()
