@@ -1,10 +1,11 @@
 """The index on Milvus (a server or cluster at `http://host:19530`, or Milvus Lite in a `.db` file).
 
-Four collections: passages (one row per passage: the dense vector, the release's filter fields
+Five collections: passages (one row per passage: the dense vector, the release's filter fields
 copied in, text, figures, keyword terms and the BM25 sparse vector Milvus derives from them),
 releases (metadata and text, the text in parts of at most TEXT_PART characters since a VARCHAR
-holds 65,535 bytes), translation links, and meta (the stamp, the known languages and a change
-token). Milvus needs a vector field in every collection; the last three carry a two-number
+holds 65,535 bytes; the first part lists the release's passages), translation links, terms (how
+many passages hold each term) and meta (the stamp, the known languages and a change token).
+Milvus needs a vector field in every collection; all but the passages carry a two-number
 placeholder.
 
 Keyword search: Milvus's analyzers do not keep Devanagari words whole (Milvus Lite's `standard`
@@ -27,6 +28,7 @@ import json
 import logging
 import threading
 import uuid
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -161,7 +163,7 @@ class MilvusStore(Store):
                     "`milvus-lite server --data-dir DIR --port 19530` and set VIGYAPTI_STORE=http://127.0.0.1:19530."
                     if location.endswith(".db") else "")
             raise StoreError(f"cannot open Milvus at {location}: {exc.message}.{hint}") from exc
-        self._names = {kind: f"{prefix}_{kind}" for kind in ("passages", "releases", "links", "meta")}
+        self._names = {kind: f"{prefix}_{kind}" for kind in ("passages", "releases", "links", "terms", "meta")}
         self._write_lock = threading.RLock()
         self._local = threading.local()
         self._rows = _LRU(50_000)
@@ -194,7 +196,7 @@ class MilvusStore(Store):
         passages.add_field("end_offset", DataType.INT64)
         for name in ("text", "figures", "terms"):
             varchar(passages, name)
-        varchar(passages, "term_keys", enable_analyzer=True, enable_match=True)
+        varchar(passages, "term_keys", enable_analyzer=True)
         passages.add_field("sparse", DataType.SPARSE_FLOAT_VECTOR)
         passages.add_field("vector", DataType.FLOAT_VECTOR, dim=self.stamp.dim)
         passages.add_function(Function(name="bm25", function_type=FunctionType.BM25,
@@ -226,6 +228,12 @@ class MilvusStore(Store):
         for name in ("a_id", "b_id"):
             l_index.add_index(field_name=name, index_type="INVERTED")
 
+        term_rows = MilvusClient.create_schema(auto_id=False)
+        varchar(term_rows, "key", 64, is_primary=True)
+        term_rows.add_field("df", DataType.INT64)
+        t_index = c.prepare_index_params()
+        placeholder(term_rows, t_index)
+
         meta = MilvusClient.create_schema(auto_id=False)
         varchar(meta, "key", 256, is_primary=True)
         varchar(meta, "value")
@@ -233,7 +241,7 @@ class MilvusStore(Store):
         placeholder(meta, m_index)
 
         for kind, schema, index in (("passages", passages, p_index), ("releases", releases, r_index),
-                                    ("links", links, l_index), ("meta", meta, m_index)):
+                                    ("links", links, l_index), ("terms", term_rows, t_index), ("meta", meta, m_index)):
             name = self._names[kind]
             if not c.has_collection(name):
                 c.create_collection(name, schema=schema, index_params=index, consistency_level="Strong")
@@ -328,6 +336,7 @@ class MilvusStore(Store):
                 at += len(e.passages)
             for at in range(0, len(release_rows), INSERT_BATCH):
                 self._client.upsert(self._names["releases"], release_rows[at:at + INSERT_BATCH])
+            self._count_terms(Counter(k for row in passage_rows for k in set(row["term_keys"].split())), old_passages)
             # The old version goes last: a crash before leaves both, never neither.
             self._delete_keys("passages", old_passages)
             self._delete_keys("releases", old_parts)
@@ -367,6 +376,23 @@ class MilvusStore(Store):
                         releases.append(r["key"])
         return passages, releases
 
+    def _count_terms(self, added: Counter, removed_passages: list[int]) -> None:
+        """Keep `vigyapti_terms` (passages holding each term key) in step with a write: Milvus Lite
+        can only count a term's passages by scanning every row. Two writers at once can leave a
+        count off by the passages they changed together (read, then written)."""
+        change = Counter(added)
+        for at in range(0, len(removed_passages), IN_BATCH):
+            for row in self._query("passages", is_in("id", removed_passages[at:at + IN_BATCH]), ["term_keys"]):
+                change.subtract(set(row["term_keys"].split()))
+        keys = [k for k, n in change.items() if n]
+        for at in range(0, len(keys), IN_BATCH):
+            batch = keys[at:at + IN_BATCH]
+            df = {r["key"]: r["df"] for r in self._query("terms", is_in("key", batch), ["key", "df"])}
+            rows = [{"key": k, "df": df.get(k, 0) + change[k], "placeholder": PLACEHOLDER} for k in batch]
+            if keep := [r for r in rows if r["df"] > 0]:
+                self._client.upsert(self._names["terms"], keep)
+            self._delete_keys("terms", [r["key"] for r in rows if r["df"] <= 0])
+
     def _delete_keys(self, kind: str, keys: list) -> None:
         for at in range(0, len(keys), IN_BATCH):
             self._client.delete(self._names[kind], ids=keys[at:at + IN_BATCH])
@@ -384,7 +410,9 @@ class MilvusStore(Store):
         of = self._release_expr(release_id, lang)
         with self._write_lock:
             rows = self._query("releases", of, ["key", "part", "passage_ids"])
-            self._delete_keys("passages", [pid for r in rows for pid in json.loads(r["passage_ids"])])
+            old = [pid for r in rows for pid in json.loads(r["passage_ids"])]
+            self._count_terms(Counter(), old)
+            self._delete_keys("passages", old)
             self._delete_keys("releases", [r["key"] for r in rows])
             side_a = _and(f"a_id == {literal(release_id)}", f"a_lang == {literal(lang)}" if lang else "")
             side_b = _and(f"b_id == {literal(release_id)}", f"b_lang == {literal(lang)}" if lang else "")
@@ -445,21 +473,16 @@ class MilvusStore(Store):
         token = self._token()
         found, missing = self._per_change.split(("df", token, t) for t in dict.fromkeys(terms))
         if missing:
-            wanted = [key[2] for key in missing]
-            for term, n in zip(wanted, self._count_holding(wanted)):
+            keys = {term_key(key[2]): key[2] for key in missing}
+            counted = {}
+            for at in range(0, len(missing), IN_BATCH):
+                rows = self._query("terms", is_in("key", list(keys)[at:at + IN_BATCH]), ["key", "df"])
+                counted.update({keys[r["key"]]: int(r["df"]) for r in rows})
+            for term in keys.values():
+                n = counted.get(term, 0)
                 self._per_change.put(("df", token, term), n)
                 found[("df", token, term)] = n
         return {key[2]: n for key, n in found.items() if n}
-
-    def _count_holding(self, terms: list[str]) -> list[int]:
-        """Passages holding each term. A server counts `text_match` on its inverted index; Milvus Lite
-        scans every row for that, so there the BM25 index's postings are counted instead (one search
-        for all terms; a term in more than QUERY_WINDOW passages counts as QUERY_WINDOW)."""
-        if not self._lite:
-            return [self._count("passages", f"text_match(term_keys, {literal(term_key(t))})") for t in terms]
-        hits = self._client.search(self._names["passages"], data=[term_key(t) for t in terms], anns_field="sparse",
-                                   limit=QUERY_WINDOW, search_params={"metric_type": "BM25"}, output_fields=[])
-        return [len(found) for found in hits]
 
     def passage_terms(self, passage_ids: Sequence[int]) -> dict[int, frozenset[str]]:
         return {pid: row.terms for pid, row in self._passage_rows(passage_ids).items()}
