@@ -169,8 +169,12 @@ class MilvusStore(Store):
         self._rows = _LRU(50_000)
         self._per_change = _LRU(8192)
         self._analyses = _LRU(60_000)
-        self._create_collections()
-        self._check_stamp()
+        try:
+            self._create_collections()
+            self._check_stamp()
+        except BaseException:
+            self._client.close()  # Milvus Lite would keep the file locked for this process
+            raise
 
     # -- schema ----------------------------------------------------------------------------------
 
