@@ -444,8 +444,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a clear message, not a traceback, for errors a user can act on
         from bot.service import ModelMissingError
         from index.store import IndexMismatchError
+        from index.stores import StoreError
 
-        if isinstance(exc, (ModelMissingError, IndexMismatchError, FileNotFoundError)) or (
+        if isinstance(exc, (ModelMissingError, IndexMismatchError, StoreError, FileNotFoundError)) or (
                 args.command == "telegram" and _telegram_error(exc)):
             print(f"vigyapti: {exc}", file=sys.stderr)
             return 2

@@ -177,13 +177,15 @@ def xquad_service(service, folder: Path, *, shared_ids: bool):
     from bot.service import Service
 
     base = Path(service.settings.index_dir).parent
-    shared = Service(service.settings.model_copy(update={"index_dir": base / "eval-xquad"}), embedder=service.embedder)
+    # Scratch indexes are embedded whatever VIGYAPTI_STORE says: XQuAD must never land in the served store.
+    shared = Service(service.settings.model_copy(update={"index_dir": base / "eval-xquad", "store": None}),
+                     embedder=service.embedder)
     if shared.is_empty():
         releases, _ = xquad_releases(folder, shared_ids=True)
         shared.ingest(releases, total=len(releases), progress=True)
     if shared_ids:
         return shared
-    own = Service(service.settings.model_copy(update={"index_dir": base / "eval-xquad-own-ids"}),
+    own = Service(service.settings.model_copy(update={"index_dir": base / "eval-xquad-own-ids", "store": None}),
                   embedder=service.embedder)
     if own.is_empty():
         copy_relabelled(shared.store, own.store, lambda r: f"{r.release_id}-{r.lang}")

@@ -20,7 +20,8 @@ from index import encoders
 from index.embeddings import Embedder
 from index.pipeline import Indexer, IngestReport, open_store
 from index.search import HybridSearcher, SearchResult
-from index.store import IndexStore, SearchFilters, swap_in_rebuilt
+from index.store import SearchFilters, swap_in_rebuilt
+from index.stores import Store, StoreError, is_milvus
 from index.translations import fold_name as _fold
 
 log = logging.getLogger("vigyapti")
@@ -75,7 +76,7 @@ class Service:
         self.settings = settings or Settings()
         self.started = time.time()
         self.embedder = embedder or load_embedder(self.settings)
-        self.store: IndexStore = open_store(self.settings.index_dir, self.embedder)
+        self.store: Store = open_store(self.settings.index_dir, self.embedder, location=self.settings.store)
         self.store.COMPACT_ROWS = self.settings.compact_rows or None
         self.searcher = HybridSearcher(self.store, self.embedder)
         self.indexer = Indexer(self.store, self.embedder)
@@ -153,6 +154,10 @@ class Service:
 
 def rebuild(settings: Settings, releases: list[Release], *, progress: bool = True) -> IngestReport:
     """Build a fresh index beside the live one and swap it in only when complete."""
+    if is_milvus(settings.store):
+        raise StoreError(f"`--rebuild` builds a fresh embedded index and swaps it in; with VIGYAPTI_STORE={settings.store} "
+                         "ingest without it (a release ingested again replaces itself), or point VIGYAPTI_STORE at a "
+                         "new Milvus Lite file or server and ingest there")
     target = Path(settings.index_dir)
     staging = target.with_name(target.name + ".building")
     shutil.rmtree(staging, ignore_errors=True)

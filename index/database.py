@@ -104,13 +104,17 @@ def check_stamp(con: sqlite3.Connection, path: Path, stamp: IndexStamp) -> None:
     row = con.execute("SELECT value FROM meta WHERE key='stamp'").fetchone()
     built = IndexStamp.from_json(row[0]) if row else stamp
     if built != stamp:
-        raise IndexMismatchError(
-            f"The index in {path} was built with model {built.model!r} (dim {built.dim}, "
-            f"passages {built.passage_settings}, schema {built.schema}), but this run uses "
-            f"model {stamp.model!r} (dim {stamp.dim}, passages {stamp.passage_settings}, "
-            f"schema {stamp.schema}). Rebuild it with `vigyapti ingest --rebuild PATH...` "
-            f"(or delete {path}), or set VIGYAPTI_MODEL / VIGYAPTI_INDEX_DIR to match."
-        )
+        raise stamp_mismatch(built, stamp, f"in {path}", f"Rebuild it with `vigyapti ingest --rebuild PATH...` "
+                             f"(or delete {path}), or set VIGYAPTI_MODEL / VIGYAPTI_INDEX_DIR to match.")
+
+
+def stamp_mismatch(built: IndexStamp, stamp: IndexStamp, where: str, remedy: str) -> IndexMismatchError:
+    return IndexMismatchError(
+        f"The index {where} was built with model {built.model!r} (dim {built.dim}, "
+        f"passages {built.passage_settings}, schema {built.schema}), but this run uses "
+        f"model {stamp.model!r} (dim {stamp.dim}, passages {stamp.passage_settings}, "
+        f"schema {stamp.schema}). {remedy}"
+    )
 
 
 class IndexDatabase:

@@ -9,6 +9,7 @@ from index.filters import PASSAGES_OF_RELEASES, SearchFilters
 from index.lexical import document_terms
 
 KEYWORD_POOL = 5000  # keyword matches ranked before filters are applied
+MAX_MATCH_TERMS = 64  # a question's terms beyond these add time, not matches
 
 
 def add_passage(con: sqlite3.Connection, passage_id: int, text: str) -> None:
@@ -19,9 +20,18 @@ def remove_passage(con: sqlite3.Connection, passage_id: int) -> None:
     con.execute("DELETE FROM passages_fts WHERE rowid=?", (passage_id,))
 
 
-def keyword_search(con: sqlite3.Connection, match: str, k: int, filters: SearchFilters | None,
+def match_expression(terms: Sequence[str]) -> str | None:
+    """An FTS5 MATCH expression: any of the terms (each quoted, so a term is never FTS5 syntax)."""
+    quoted = ['"' + t.replace('"', '""') + '"' for t in dict.fromkeys(terms)]
+    return " OR ".join(quoted[:MAX_MATCH_TERMS]) or None
+
+
+def keyword_search(con: sqlite3.Connection, terms: Sequence[str], k: int, filters: SearchFilters | None,
                    pool: int = KEYWORD_POOL) -> list[tuple[int, float]]:
-    """BM25 over the passages' terms; scores are positive, higher is better."""
+    """BM25 over the passages' terms, matching any of `terms`; scores are positive, higher is better."""
+    match = match_expression(terms)
+    if match is None:
+        return []
     args: list = [match]
     if filters is None or filters.is_empty():
         sql = ("SELECT rowid, -bm25(passages_fts) AS s FROM passages_fts WHERE passages_fts MATCH ? "
@@ -32,14 +42,11 @@ def keyword_search(con: sqlite3.Connection, match: str, k: int, filters: SearchF
         where, wargs = filters.where()
         sql = ("WITH m AS (SELECT rowid AS id, bm25(passages_fts) AS s FROM passages_fts "
                f"WHERE passages_fts MATCH ? ORDER BY s LIMIT {int(pool)}) "
-               f"SELECT m.id, -m.s FROM m JOIN {PASSAGES_OF_RELEASES} ON p.id = m.id WHERE {where} "
+               f"SELECT m.id, -m.s FROM m JOIN {PASSAGES_OF_RELEASES} AND p.id = m.id WHERE {where} "
                "ORDER BY m.s LIMIT ?")
         args += wargs
     args.append(k)
-    try:
-        return [(int(i), float(s)) for i, s in con.execute(sql, args)]
-    except sqlite3.OperationalError:  # a query FTS5 cannot parse finds nothing rather than failing
-        return []
+    return [(int(i), float(s)) for i, s in con.execute(sql, args)]
 
 
 def passage_terms(con: sqlite3.Connection, passage_ids: Sequence[int]) -> dict[int, frozenset[str]]:

@@ -84,14 +84,3 @@ def terms(text: str, *, drop_stopwords: bool = False) -> list[str]:
 def document_terms(text: str) -> str:
     """What the FTS5 table stores for a passage."""
     return " ".join(terms(text))
-
-
-def match_query(question: str) -> str | None:
-    """An FTS5 MATCH expression: any of the question's content terms, ranked by BM25."""
-    seen: list[str] = []
-    for t in terms(question, drop_stopwords=True):
-        if t not in seen:
-            seen.append(t)
-    if not seen:
-        return None
-    return " OR ".join('"' + t.replace('"', '""') + '"' for t in seen[:64])

@@ -25,6 +25,28 @@ CREATE UNIQUE INDEX IF NOT EXISTS translation_links_b ON translation_links (b_id
 SOURCE_RANK = {"detected": 0, "shared-id": 1, "page": 2}
 
 
+def outranked(link: "TranslationLink", clashing_sources: Iterable[str]) -> bool:
+    """True when a stored link that clashes with `link` (same side, same other language) is more trusted."""
+    return any(SOURCE_RANK.get(s, 0) > SOURCE_RANK[link.source] for s in clashing_sources)
+
+
+def release_profiles_of(rows: Iterable[tuple]) -> dict[tuple[str, str], "ReleaseProfile"]:
+    """Profiles from passage rows (release_id, lang, date, vector, figures, ministry): the mean of a
+    release's passage vectors, its figure values without years and dates."""
+    import numpy as np
+
+    sums: dict[tuple[str, str], list] = {}
+    for rid, lang, date, vector, figures, ministry in rows:
+        entry = sums.setdefault((rid, lang), [date, 0.0, set(), ministry])
+        entry[1] = entry[1] + vector
+        entry[2].update(f.value for f in figures if f.value is not None and f.kind not in ("year", "date"))
+    out = {}
+    for key, (date, vec, values, ministry) in sums.items():
+        norm = float(np.linalg.norm(vec))
+        out[key] = ReleaseProfile(key[0], key[1], date, vec / norm if norm else vec, frozenset(values), ministry)
+    return out
+
+
 @dataclass(frozen=True)
 class TranslationLink:
     """Two releases that are one release in two languages."""
@@ -70,12 +92,11 @@ class TranslationLinksMixin:
                            "((a_id=? AND a_lang=?) OR (b_id=? AND b_lang=?))", (rid, lang, rid, lang))
             for link in links:
                 a_id, a_lang, b_id, b_lang = link.ordered()
-                rank = SOURCE_RANK[link.source]
                 clash = db.execute(
                     "SELECT source FROM translation_links WHERE (a_id=? AND a_lang=? AND b_lang=?) "
                     "OR (b_id=? AND b_lang=? AND a_lang=?)",
                     (a_id, a_lang, b_lang, b_id, b_lang, a_lang)).fetchall()
-                if any(SOURCE_RANK.get(s, 0) > rank for (s,) in clash):
+                if outranked(link, (s for (s,) in clash)):
                     continue
                 db.execute("DELETE FROM translation_links WHERE (a_id=? AND a_lang=? AND b_lang=?) "
                            "OR (b_id=? AND b_lang=? AND a_lang=?)", (a_id, a_lang, b_lang, b_id, b_lang, a_lang))
@@ -139,19 +160,11 @@ class TranslationLinksMixin:
             else:
                 cond += " AND r.date >= ? AND r.date <= ?"
                 args += [date_from, date_to]
-        sums: dict[tuple[str, str], list] = {}
-        for rid, lang, date, blob, figs, ministry in con.execute(
-                "SELECT r.release_id, r.lang, r.date, p.vector, p.figures, r.ministry FROM releases r JOIN passages p "
-                f"ON p.release_id = r.release_id AND p.lang = r.lang WHERE {cond}", args):
-            entry = sums.setdefault((rid, lang), [date, 0.0, set(), ministry])
-            entry[1] = entry[1] + blob_vector(blob, self.stamp.dim)
-            entry[2].update(f.value for f in figures_from_json(figs)
-                            if f.value is not None and f.kind not in ("year", "date"))
-        out = {}
-        for key, (date, vec, values, ministry) in sums.items():
-            norm = float(np.linalg.norm(vec))
-            out[key] = ReleaseProfile(key[0], key[1], date, vec / norm if norm else vec, frozenset(values), ministry)
-        return out
+        rows = con.execute(
+            "SELECT r.release_id, r.lang, r.date, p.vector, p.figures, r.ministry FROM releases r JOIN passages p "
+            f"ON p.release_id = r.release_id AND p.lang = r.lang WHERE {cond}", args)
+        return release_profiles_of((rid, lang, date, blob_vector(blob, self.stamp.dim), figures_from_json(figs), ministry)
+                                   for rid, lang, date, blob, figs, ministry in rows)
 
     def linked_sides(self, lang: str, other_lang: str) -> set[str]:
         """Ids of `lang` releases that already have a link to an `other_lang` release."""

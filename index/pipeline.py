@@ -12,7 +12,9 @@ from corpus import Release
 from index.embeddings import Embedder
 from index.figures import FigureExtractor
 from index.segment import PassageSettings, Segmenter, passages_of
-from index.store import IndexStamp, IndexStore, ReleaseEntry
+from index.records import ReleaseEntry
+from index.store import IndexStamp
+from index.stores import Store, open_backend
 from index.translations import TranslationLinker
 
 
@@ -21,11 +23,13 @@ def passage_input(title: str, text: str) -> str:
     return f"{title}\n{text}" if title else text
 
 
-def open_store(index_dir: Path, embedder: Embedder, settings: PassageSettings | None = None) -> IndexStore:
+def open_store(index_dir: Path, embedder: Embedder, settings: PassageSettings | None = None,
+               location: str | None = None) -> Store:
+    """The index: embedded in `index_dir`, or the backend `location` names (VIGYAPTI_STORE, index/stores/)."""
     settings = settings or PassageSettings()
     stamp = IndexStamp(model=embedder.name, dim=embedder.dim,
                        passage_settings=json.dumps(dataclasses.asdict(settings), sort_keys=True))
-    store = IndexStore(index_dir, stamp)
+    store = open_backend(location, index_dir, stamp)
     if not store.has_translation_links() and len(store.count_releases()) > 1:
         TranslationLinker(store).link_stored()  # an index from before links were stored
     return store
@@ -57,7 +61,7 @@ def _batches(items: Iterable[Release], size: int) -> Iterator[list[Release]]:
 class Indexer:
     """Releases → passages with figures → vectors → store, a batch of releases per transaction."""
 
-    def __init__(self, store: IndexStore, embedder: Embedder, segmenter: Segmenter | None = None,
+    def __init__(self, store: Store, embedder: Embedder, segmenter: Segmenter | None = None,
                  figures: FigureExtractor | None = None):
         self.store = store
         self.embedder = embedder

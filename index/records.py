@@ -1,10 +1,13 @@
-"""Records that leave the index package: a passage of a release, and a search hit."""
+"""Records that leave the index package or cross a store's line: a passage of a release, a release
+ready to store and as stored, and a search hit."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from corpus import Release
     from index.figures import Figure
 
@@ -50,3 +53,21 @@ class Answer:
     release_id: str
     lang: str
     score: float
+
+
+@dataclass(frozen=True)
+class ReleaseEntry:
+    """A release ready to store: its passages (with figures) and one vector per passage."""
+
+    release: "Release"
+    passages: list[Passage]
+    vectors: "np.ndarray"
+
+
+@dataclass(frozen=True)
+class StoredRelease:
+    """One language version of a release as stored: metadata and text, passages, translations."""
+
+    release: "Release"
+    passages: list[Passage]
+    translations: list[dict]

@@ -20,10 +20,11 @@ import numpy as np
 
 from corpus import Release
 from index.embeddings import Embedder
-from index.lexical import match_query, normalise, terms
+from index.lexical import normalise, terms
 from index.records import Answer, Hit, Passage
 from index.segment import split_sentences
-from index.store import IndexStore, SearchFilters
+from index.filters import SearchFilters
+from index.stores.base import Store
 from index.timeq import QuestionTime, read_time, time_agreement
 
 # Expected figure kinds by the question's interrogative (checked in order; first match wins).
@@ -102,7 +103,7 @@ class PassageAnalysis:
 
 
 def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
-    """`cache`: the one of the passage's own index (IndexStore.passage_analyses); passage ids are
+    """`cache`: the one of the passage's own index (Store.passage_analyses); passage ids are
     unique only within one index."""
     cached = cache.get(p.passage_id) if cache is not None and p.passage_id is not None else None
     if cached is None:
@@ -168,7 +169,7 @@ class HybridSearcher:
                 n += 1
         return n
 
-    def __init__(self, store: IndexStore, embedder: Embedder, settings: SearchSettings | None = None):
+    def __init__(self, store: Store, embedder: Embedder, settings: SearchSettings | None = None):
         self.store = store
         self.embedder = embedder
         self.settings = settings or SearchSettings()
@@ -258,14 +259,13 @@ class HybridSearcher:
         filters = filters or SearchFilters()
         qlang = question_lang(question)
         kinds = expected_kinds(question)
-        match = match_query(question)
         q_terms = list(dict.fromkeys(terms(question, drop_stopwords=True)))
         idf = self._idf(q_terms)
         years = frozenset(_YEAR.findall(normalise(question)))
         qtime = read_time(question)
         parts: dict[int, dict[str, float]] = {}
         cross = bool(filters.lang and filters.lang != qlang and s.translation_weight)
-        keyword = {f: self.store.keyword_search(match, s.depth, filters=f) if match else []
+        keyword = {f: self.store.keyword_search(q_terms, s.depth, filters=f) if q_terms else []
                    for f in ([filters, filters.with_lang(qlang)] if cross else [filters])}
         vector = self._encode(question)
 

@@ -32,7 +32,8 @@ from index.database import (DB_NAME, SCHEMA_VERSION, CommittedState, IndexDataba
 from index.figures import Figure
 from index.filters import PASSAGES_OF_RELEASES, SearchFilters
 from index.links import TranslationLinksMixin
-from index.records import Passage
+from index.records import Passage, ReleaseEntry, StoredRelease
+from index.stores.base import Store, checked_entries
 from index.vectorcache import POINTER_KEY, BasePointer, VectorCache, base_file_name
 from index.vectorindex import Base, LanguageShards, is_approximate, load_index, save_index
 
@@ -166,25 +167,7 @@ def _in_snapshot(read):
     return within
 
 
-@dataclass(frozen=True)
-class ReleaseEntry:
-    """A release ready to store: its passages (with figures) and one vector per passage."""
-
-    release: Release
-    passages: list[Passage]
-    vectors: np.ndarray
-
-
-@dataclass(frozen=True)
-class StoredRelease:
-    """One language version of a release as stored: metadata and text, passages, translations."""
-
-    release: Release
-    passages: list[Passage]
-    translations: list[dict]
-
-
-class IndexStore(TranslationLinksMixin):
+class IndexStore(TranslationLinksMixin, Store):
     """Releases, passages and vectors in `path/`; safe to read from many threads while one writes,
     and beside other processes writing the same index (they see each other's commits)."""
 
@@ -230,15 +213,9 @@ class IndexStore(TranslationLinksMixin):
 
     def upsert(self, entries: Iterable[ReleaseEntry]) -> int:
         """Add or replace releases (same release_id and lang) in one transaction; returns passages added."""
-        # The same release twice in one batch: the last one wins (and FAISS never gets ids that
-        # the batch itself deleted again).
-        entries = list({e.release.key: e for e in entries}.values())
+        entries = checked_entries(entries, self.stamp.dim)
         if not entries:
             return 0
-        for e in entries:
-            if e.vectors.shape != (len(e.passages), self.stamp.dim):
-                r = e.release
-                raise ValueError(f"release {r.release_id}/{r.lang}: {len(e.passages)} passages but vectors {e.vectors.shape}")
 
         def change(con) -> tuple[int, list[int], list[int], list[str], list[np.ndarray]]:
             removed, ids, langs, vecs = [], [], [], []
@@ -514,10 +491,10 @@ class IndexStore(TranslationLinksMixin):
             return ids
 
     @_in_snapshot
-    def keyword_search(self, match: str, k: int, *, filters: SearchFilters | None = None
+    def keyword_search(self, terms: Sequence[str], k: int, *, filters: SearchFilters | None = None
                        ) -> list[tuple[int, float]]:
-        """BM25 over the passages' terms; scores are positive, higher is better."""
-        return keywordstore.keyword_search(self._reader(), match, k, filters, self.KEYWORD_POOL)
+        """BM25 over the passages' terms (FTS5), matching any of `terms`; scores are positive, higher is better."""
+        return keywordstore.keyword_search(self._reader(), terms, k, filters, self.KEYWORD_POOL)
 
     def cached_passages(self) -> list[Passage]:
         with self.snapshot() as view:

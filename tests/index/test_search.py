@@ -1,7 +1,8 @@
 """Hybrid retrieval on the real index slice: filters, one place per release, translations, answers."""
 import pytest
 
-from index.lexical import match_query, terms
+from index.keywordstore import match_expression
+from index.lexical import terms
 from index.search import expected_kinds, question_lang
 from index.store import SearchFilters
 
@@ -15,8 +16,9 @@ def test_terms_keep_devanagari_words_whole_and_numbers_normalised():
     assert terms("48.31 प्रतिशत")[0] == "48d31"
     assert terms("ज़्यादा") == terms("ज्यादा")
     assert terms("हिन्दी") == ["हिन्दी"] or len(terms("हिन्दी")) == 1
-    assert match_query("कितने हैं?") is None  # only function words: nothing to match
-    assert match_query('"quoted" OR NEAR(x) *') is not None  # FTS5 syntax in a question is just text
+    assert terms("कितने हैं?", drop_stopwords=True) == []  # only function words: nothing to match
+    assert match_expression(terms('"quoted" OR NEAR(x) *')) == '"quot" OR "or" OR "near" OR "x"'  # FTS5 syntax is just text
+    assert match_expression(['a"b']) == '"a""b"' and match_expression([]) is None
 
 
 def test_question_analysis():

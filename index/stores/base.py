@@ -1,0 +1,183 @@
+"""What the search, ingest and bot code need from a store, in the domain's terms.
+
+Two backends implement it: the embedded FAISS + SQLite `IndexStore` (index/store.py, the default)
+and `MilvusStore` (index/stores/milvus.py). Everything above them (HybridSearcher, Indexer,
+TranslationLinker, the bot) talks to this interface only, so the ranking is the same code whichever
+backend holds the index. Passage ids are the backend's own; a backend never reuses one, so anything
+derived from a passage id may be kept for as long as the index lives. See docs/stores.md for what
+each backend guarantees.
+"""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from corpus import Release
+    from index.filters import SearchFilters
+    from index.links import ReleaseProfile, TranslationLink
+    from index.records import Passage, ReleaseEntry, StoredRelease
+
+
+class StoreError(Exception):
+    """The configured store cannot be opened, or cannot do what was asked (a message for the user)."""
+
+
+def checked_entries(entries: Iterable[ReleaseEntry], dim: int) -> list[ReleaseEntry]:
+    """A write's releases, the last one winning when a release comes twice (so a backend never
+    gets ids that the batch itself deleted again); a release whose vectors do not fit is an error."""
+    unique = list({e.release.key: e for e in entries}.values())
+    for e in unique:
+        if e.vectors.shape != (len(e.passages), dim):
+            r = e.release
+            raise ValueError(f"release {r.release_id}/{r.lang}: {len(e.passages)} passages but vectors {e.vectors.shape}")
+    return unique
+
+
+class Store(ABC):
+    """Releases, their passages (text, figures, one vector each, keyword terms) and the translation
+    links between releases; searched by vector and by terms under `SearchFilters`."""
+
+    # -- writing -----------------------------------------------------------------------------
+
+    @abstractmethod
+    def upsert(self, entries: Iterable[ReleaseEntry]) -> int:
+        """Add or replace releases (same release_id and lang); returns passages added."""
+
+    @abstractmethod
+    def delete(self, release_id: str, lang: str | None = None) -> int:
+        """Remove a release (all languages unless `lang`) and its non-page links; returns releases removed."""
+
+    @abstractmethod
+    def save_translation_links(self, links: Iterable[TranslationLink], *,
+                               replace_detected: Iterable[tuple[str, str]] = ()) -> int:
+        """Store links; a stronger source (links.SOURCE_RANK) replaces a weaker one, never the reverse.
+        `replace_detected`: releases whose detected links are dropped first. Returns links written."""
+
+    # -- reading: one state --------------------------------------------------------------------
+
+    @abstractmethod
+    def snapshot(self) -> AbstractContextManager:
+        """Reads inside see one state as far as the backend can give it (docs/stores.md); nested
+        snapshots are the outer one."""
+
+    # -- searching -------------------------------------------------------------------------------
+
+    @abstractmethod
+    def search(self, vector: np.ndarray, k: int, *, filters: SearchFilters | None = None) -> list[tuple[int, float]]:
+        """The k passages nearest to `vector` (exact cosine) among those that pass `filters`: (id, cosine)."""
+
+    @abstractmethod
+    def keyword_search(self, terms: Sequence[str], k: int, *, filters: SearchFilters | None = None
+                       ) -> list[tuple[int, float]]:
+        """BM25 over the passages' terms (index/lexical.py), matching any of `terms`: (id, score),
+        scores positive, higher is better. A term is data, never query syntax."""
+
+    @abstractmethod
+    def document_frequencies(self, terms: list[str]) -> dict[str, int]:
+        """How many passages hold each term (for idf weights); terms in no passage may be left out."""
+
+    @abstractmethod
+    def passage_terms(self, passage_ids: Sequence[int]) -> dict[int, frozenset[str]]:
+        """The keyword terms stored for each passage at ingest."""
+
+    # -- passages ------------------------------------------------------------------------------
+
+    @abstractmethod
+    def count_passages(self) -> int: ...
+
+    @abstractmethod
+    def passage_ids(self, *, lang: str | None = None) -> np.ndarray: ...
+
+    @abstractmethod
+    def passages(self, ids: Sequence[int]) -> dict[int, Passage]:
+        """Passages by id (ids no longer stored are left out)."""
+
+    @abstractmethod
+    def vectors(self, passage_ids: Sequence[int]) -> np.ndarray:
+        """Stored vectors in the order asked (zeros for a passage deleted meanwhile)."""
+
+    @abstractmethod
+    def release_dates(self, passage_ids: Sequence[int]) -> dict[int, str]:
+        """{passage id: the day its release was published (ISO)}, for passages of dated releases."""
+
+    @abstractmethod
+    def passage_releases(self, filters: SearchFilters, release_ids: list[str]) -> dict[int, str]:
+        """{passage id: release id} of the given releases' passages that pass `filters`."""
+
+    @abstractmethod
+    def passage_counts(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        """{(release_id, lang): passages stored}, 0 for a release not in the index."""
+
+    # -- releases ------------------------------------------------------------------------------
+
+    @abstractmethod
+    def count_releases(self) -> dict[str, int]:
+        """{lang: releases}, languages with none left out."""
+
+    @abstractmethod
+    def languages(self) -> list[str]:
+        """The languages that have releases, sorted."""
+
+    @abstractmethod
+    def has_release(self, release_id: str, lang: str) -> bool: ...
+
+    @abstractmethod
+    def release(self, release_id: str, lang: str) -> Release | None: ...
+
+    @abstractmethod
+    def release_keys(self) -> list[tuple[str, str]]: ...
+
+    @abstractmethod
+    def release_keys_by_id(self, release_ids: Iterable[str]) -> list[tuple[str, str]]: ...
+
+    @abstractmethod
+    def release_detail(self, release_id: str, lang: str | None = None) -> list[StoredRelease]:
+        """Each language version of a release (or only `lang`) with its passages in order and its translations."""
+
+    @abstractmethod
+    def duplicates_of(self, release_id: str, lang: str) -> list[str]:
+        """Other ids under which the very same text was published (same language)."""
+
+    # -- translation links ---------------------------------------------------------------------
+
+    @abstractmethod
+    def translations_of(self, release_id: str, lang: str) -> list[dict]:
+        """[{release_id, lang, title, url}] of the linked releases in the index, sorted by (lang, id)."""
+
+    @abstractmethod
+    def translation_links(self) -> list[TranslationLink]: ...
+
+    @abstractmethod
+    def has_translation_links(self) -> bool: ...
+
+    @abstractmethod
+    def linked_sides(self, lang: str, other_lang: str) -> set[str]:
+        """Ids of `lang` releases that already have a link to an `other_lang` release."""
+
+    @abstractmethod
+    def release_profiles(self, *, langs: Iterable[str] | None = None, date_from: str | None = None,
+                         date_to: str | None = None, undated: bool = False,
+                         keys: Iterable[tuple[str, str]] | None = None) -> dict[tuple[str, str], ReleaseProfile]:
+        """What linking compares, per release: date, mean passage vector, figure values. Either
+        `keys`, or releases of `langs` dated within [date_from, date_to] (undated ones when `undated`)."""
+
+    # -- this process's caches -------------------------------------------------------------------
+
+    @abstractmethod
+    def passage_analyses(self):
+        """A cache (get/put by passage id) for what a searcher derives from a passage, for this index."""
+
+    @abstractmethod
+    def cached_passages(self) -> list[Passage]: ...
+
+    @abstractmethod
+    def warm(self) -> int:
+        """Load passages and their terms into memory; returns passages loaded."""
+
+    @abstractmethod
+    def close(self) -> None: ...
