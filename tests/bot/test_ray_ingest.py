@@ -21,7 +21,6 @@ from tests.bot.test_processes import REPO, _env, cli
 
 pytest.importorskip("ray")
 
-ACTOR = "ray::MapWorker(MapBatches(PassageEncoder))"
 PER_LANGUAGE = 6
 
 
@@ -41,36 +40,6 @@ def _small_corpus(tmp_path: Path) -> tuple[str, set[tuple[str, str]]]:
     return str(path), {(r.release_id, r.lang) for r in chosen}
 
 
-def _descendants(pid: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry.name))
-    out, todo = [], [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            out.append(child)
-            todo.append(child)
-    return out
-
-
-def _actors(pid: int) -> dict[int, str]:
-    """The Ray actors embedding for the run `pid` started, by process id → what each is doing."""
-    out = {}
-    for child in _descendants(pid):
-        try:
-            title = Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")[0].decode(errors="replace")
-        except OSError:
-            continue
-        if title.startswith(ACTOR):
-            out[child] = title
-    return out
-
-
 def _store_summary(index_dir: Path) -> tuple[dict[str, int], int, set[tuple[str, str]]]:
     from index.store import IndexStore
 
@@ -85,6 +54,7 @@ def _store_summary(index_dir: Path) -> tuple[dict[str, int], int, set[tuple[str,
 
 def test_ray_ingest_survives_a_killed_actor_and_matches_the_in_process_index(tmp_path):
     from bench.compare_indexes import compare
+    from bench.ray_ingest import embedding_actors
 
     corpus, keys = _small_corpus(tmp_path)
     (tmp_path / "inproc").mkdir()
@@ -100,7 +70,7 @@ def test_ray_ingest_survives_a_killed_actor_and_matches_the_in_process_index(tmp
     try:
         deadline = time.time() + 300
         while run.poll() is None and time.time() < deadline:
-            actors = _actors(run.pid)
+            actors = embedding_actors(run.pid)
             busy = [pid for pid, title in actors.items() if title.endswith(".submit")]
             if killed is None and busy:
                 time.sleep(1.0)  # well into a batch
