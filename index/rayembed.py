@@ -18,6 +18,7 @@ import dataclasses
 import logging
 import math
 import os
+import socket
 import time
 import warnings
 from collections.abc import Iterable
@@ -106,11 +107,24 @@ def connect(options: RayOptions) -> bool:
     if ray.is_initialized():
         return False
     if options.address:
+        _check_reachable(options.address)
         ray.init(address=options.address, logging_level=logging.WARNING, log_to_driver=True)
     else:
         ray.init(address="local", num_cpus=options.actors * options.cpus_per_actor, include_dashboard=False,
                  object_store_memory=LOCAL_OBJECT_STORE_BYTES, logging_level=logging.WARNING)
     return True
+
+
+def _check_reachable(address: str, timeout: float = 10.0) -> None:
+    """Ray keeps retrying an address where no cluster listens, for minutes; a host:port that
+    refuses a connection is told at once."""
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    if not host or not port.isdigit():  # "auto" and the like: Ray finds the cluster itself
+        return
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as exc:
+        raise ConnectionError(f"no Ray cluster answers at {address} ({exc})") from None
 
 
 class RayIndexer:

@@ -99,3 +99,19 @@ def test_ray_ingest_survives_a_killed_actor_and_matches_the_in_process_index(tmp
     again = cli(tmp_path / "ray", "ingest", corpus, "--ray", "--quiet")
     assert "ingested 0 releases (0 passages)" in again.stdout and f"{len(keys)} already stored unchanged" in again.stdout
     assert _store_summary(tmp_path / "ray" / "index")[:2] == (releases, passages)
+
+
+def test_ray_ingest_refuses_bad_settings_and_an_address_where_no_cluster_listens(tmp_path):
+    from tests.bot.conftest import free_port
+
+    corpus, _ = _small_corpus(tmp_path)
+    for flag in (["--ray-actors", "0"], ["--ray-batch-size", "many"]):
+        r = subprocess.run([sys.executable, "-m", "bot.cli", "ingest", corpus, "--ray", *flag], cwd=REPO,
+                           env=_env(tmp_path), capture_output=True, text=True, timeout=120)
+        assert r.returncode == 2 and "not a whole number of at least 1" in r.stderr, r.stderr[-2000:]
+    address = f"127.0.0.1:{free_port()}"  # nothing listens there
+    r = subprocess.run([sys.executable, "-m", "bot.cli", "ingest", corpus, "--ray", address, "--quiet"], cwd=REPO,
+                       env=_env(tmp_path), capture_output=True, text=True, timeout=300)
+    assert r.returncode == 1, r.stderr[-2000:]
+    assert f"no Ray cluster answers at {address}" in r.stderr and "Traceback" not in r.stderr, r.stderr[-2000:]
+    assert "not stored: " in r.stderr
