@@ -90,6 +90,8 @@ def cmd_ingest(args) -> int:
     if not releases:
         print("nothing to ingest", file=sys.stderr)
         return 1
+    if args.ray is not None:
+        return _ingest_on_ray(settings, args, releases, errors)
     if args.rebuild:
         report = rebuild(settings, releases, progress=not args.quiet)
     else:
@@ -100,6 +102,36 @@ def cmd_ingest(args) -> int:
             service.close()
     print(f"ingested {report.releases} releases ({report.passages} passages) in {report.seconds:.1f} s, "
           f"{report.passages_per_second:.1f} passages/s; {len(errors)} skipped")
+    return 0
+
+
+def _ingest_on_ray(settings, args, releases, errors) -> int:
+    from bot.service import Service, rebuild
+    from index.rayembed import RayIngestError, RayOptions
+
+    options = RayOptions(address=args.ray or None, actors=args.ray_actors or settings.ray_actors,
+                         batch_size=args.ray_batch_size or settings.ray_batch_size,
+                         cpus_per_actor=settings.ray_cpus_per_actor, retries=settings.ray_retries)
+    where = f"the Ray cluster at {options.address}" if options.address else "a local Ray instance"
+    print(f"embedding on {where}: {options.actors} actors, {options.batch_size} passages a batch", file=sys.stderr)
+    try:
+        if args.rebuild:
+            report = rebuild(settings, releases, progress=not args.quiet, ray=options)
+        else:
+            service = Service(settings)
+            try:
+                report = service.ingest_on_ray(releases, options, progress=not args.quiet)
+            finally:
+                service.close()
+    except RayIngestError as exc:
+        print(f"vigyapti: {exc}", file=sys.stderr)
+        for release_id, lang in exc.missing[:20]:
+            print(f"not stored: {release_id}/{lang}", file=sys.stderr)
+        return 1
+    encoders = ", ".join(f"{n} on {enc}" for enc, n in sorted(report.encoders.items())) or "none"
+    print(f"ingested {report.releases} releases ({report.passages} passages) in {report.seconds:.1f} s, "
+          f"{report.passages_per_second:.1f} passages/s on Ray (passages encoded: {encoders}); "
+          f"{report.skipped} already stored unchanged; {len(errors)} skipped")
     return 0
 
 
@@ -345,6 +377,16 @@ def _iso_date(text: str) -> str:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of at least 1: {text!r}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="vigyapti",
@@ -364,6 +406,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--rebuild", action="store_true", help="build a fresh index and swap it in when complete")
     s.add_argument("--all-languages", action="store_true", help="keep languages other than Hindi and English")
     s.add_argument("--quiet", action="store_true", help="no progress bar")
+    s.add_argument("--ray", nargs="?", const="", metavar="ADDRESS",
+                   help="embed on Ray Data: a local Ray instance, or join the cluster at ADDRESS (docs/scale-out.md); "
+                        "releases already stored unchanged are skipped")
+    s.add_argument("--ray-actors", type=_positive, metavar="N", help="actors holding the model (default $VIGYAPTI_RAY_ACTORS or 2)")
+    s.add_argument("--ray-batch-size", type=_positive, metavar="N",
+                   help="passages per actor call (default $VIGYAPTI_RAY_BATCH_SIZE or 64)")
     s.set_defaults(func=cmd_ingest)
 
     s = sub.add_parser("ask", help="ask a question from the command line")

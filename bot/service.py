@@ -16,9 +16,9 @@ from pathlib import Path
 
 from bot.settings import Settings
 from corpus import Release
-from index import encoders
 from index.embeddings import Embedder
 from index.pipeline import Indexer, IngestReport, open_store
+from index.rayembed import EmbedderSpec, RayIndexer, RayIngestReport, RayOptions
 from index.search import HybridSearcher, SearchResult
 from index.store import SearchFilters, swap_in_rebuilt
 from index.stores import Store, StoreError, is_milvus
@@ -62,13 +62,17 @@ def _filters(lang: str | None, ministry: str | None, date_from: str | None, date
                          date_from=date_from, date_to=date_to, release_id=release_id)
 
 
-def load_embedder(settings: Settings) -> Embedder:
+def embedder_spec(settings: Settings) -> EmbedderSpec:
     source, name = settings.model_source()
     if not settings.model and not Path(source).exists():
         raise ModelMissingError(
             f"The model is not prepared in {source}. Run `vigyapti model prepare` (make does it for you).")
-    return encoders.load_embedder(source, name=name, encoder=settings.encoder, onnx=not settings.model,
-                                  threads=settings.threads, bf16=settings.bf16)
+    return EmbedderSpec(source, name=name, encoder=settings.encoder, onnx=not settings.model,
+                        threads=settings.threads, bf16=settings.bf16)
+
+
+def load_embedder(settings: Settings) -> Embedder:
+    return embedder_spec(settings).load()
 
 
 class Service:
@@ -145,6 +149,11 @@ class Service:
     def ingest(self, releases: Iterable[Release], *, total: int | None = None, progress: bool = False) -> IngestReport:
         return self.indexer.run(releases, total=total, progress=progress)
 
+    def ingest_on_ray(self, releases: Iterable[Release], options: RayOptions, *,
+                      progress: bool = False) -> RayIngestReport:
+        """Embed on a Ray actor pool (index/rayembed.py); this process stays the one writer."""
+        return RayIndexer(self.indexer, embedder_spec(self.settings), options).run(releases, progress=progress)
+
     def is_empty(self) -> bool:
         return self.store.count_passages() == 0
 
@@ -152,8 +161,10 @@ class Service:
         self.store.close()
 
 
-def rebuild(settings: Settings, releases: list[Release], *, progress: bool = True) -> IngestReport:
-    """Build a fresh index beside the live one and swap it in only when complete."""
+def rebuild(settings: Settings, releases: list[Release], *, progress: bool = True,
+            ray: RayOptions | None = None) -> IngestReport:
+    """Build a fresh index beside the live one and swap it in only when complete (embedding on
+    Ray with `ray`)."""
     if is_milvus(settings.store):
         raise StoreError(f"`--rebuild` builds a fresh embedded index and swaps it in; with VIGYAPTI_STORE={settings.store} "
                          "ingest without it (a release ingested again replaces itself), or point VIGYAPTI_STORE at a "
@@ -164,7 +175,10 @@ def rebuild(settings: Settings, releases: list[Release], *, progress: bool = Tru
     staged = settings.model_copy(update={"index_dir": staging})
     service = Service(staged)
     try:
-        report = service.ingest(releases, total=len(releases), progress=progress)
+        if ray is not None:
+            report = service.ingest_on_ray(releases, ray, progress=progress)
+        else:
+            report = service.ingest(releases, total=len(releases), progress=progress)
     finally:
         service.close()
     swap_in_rebuilt(staging, target)  # one transaction of the live file: a running server follows

@@ -82,6 +82,12 @@ class Settings(BaseSettings):
     sync_retries: int = Field(default=3, ge=0, le=10, description=(
         "Retries of a request after a timeout, a lost connection or a 5xx, with doubling back-off."))
 
+    # `vigyapti ingest --ray` (index/rayembed.py, docs/scale-out.md).
+    ray_actors: int = Field(default=2, ge=1, description="Ray actors embedding passages, each holding the model.")
+    ray_batch_size: int = Field(default=64, ge=1, description="Passages per call of a Ray actor.")
+    ray_cpus_per_actor: int = Field(default=1, ge=1, description="CPUs Ray reserves for an actor (its model's threads).")
+    ray_retries: int = Field(default=3, ge=0, description="Times Ray runs a failed batch again (a dead actor or an error).")
+
     def admin_key_list(self) -> list[str]:
         return [k.strip() for k in (_reveal(self.admin_keys) or "").split(",") if k.strip()]
 

@@ -8,6 +8,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from corpus import Release
 from index.embeddings import Embedder
 from index.figures import FigureExtractor
@@ -75,6 +77,16 @@ class Indexer:
             p.figures = self.figures.run(p.text)
         return release, passages
 
+    def store_prepared(self, prepared: list[tuple[Release, list]], vectors: list[np.ndarray]) -> int:
+        """One transaction of prepared releases, each with its passages' vectors; returns passages stored."""
+        return self.store.upsert(ReleaseEntry(r, ps, v) for (r, ps), v in zip(prepared, vectors))
+
+    def link(self, stored: list[Release]) -> int:
+        """Translation links for the releases of a whole run: called once at its end, so both versions
+        of a release ingested together are decided together. Returns links made or confirmed."""
+        links = self.linker.run(stored)
+        return links.page + links.shared_id + links.detected
+
     def run(self, releases: Iterable[Release], *, batch_size: int = 16, total: int | None = None,
             progress: bool = False) -> IngestReport:
         report = IngestReport()
@@ -90,19 +102,15 @@ class Indexer:
                 prepared = [self.prepare(r) for r in batch]
                 texts = [passage_input(r.title, p.text) for r, ps in prepared for p in ps]
                 vectors = self.embedder.encode_passages(texts)
-                entries, at = [], 0
-                for r, ps in prepared:
-                    entries.append(ReleaseEntry(r, ps, vectors[at:at + len(ps)]))
-                    at += len(ps)
-                report.passages += self.store.upsert(entries)
+                bounds = np.cumsum([0] + [len(ps) for _, ps in prepared])
+                report.passages += self.store_prepared(
+                    prepared, [vectors[a:b] for a, b in zip(bounds[:-1], bounds[1:])])
                 report.releases += len(batch)
                 stored += batch
                 if bar is not None:
                     bar.update(len(batch))
                     bar.set_postfix(passages=report.passages)
-            # After the whole run, so both versions of a release ingested together are decided together.
-            links = self.linker.run(stored)
-            report.translation_links = links.page + links.shared_id + links.detected
+            report.translation_links = self.link(stored)
         finally:
             if bar is not None:
                 bar.close()
