@@ -139,7 +139,6 @@ class TranslationLinksMixin:
         """What linking compares, per release: date, mean passage vector, figure values.
 
         Either `keys`, or releases of `langs` dated within [date_from, date_to] (undated ones when `undated`)."""
-        import numpy as np
 
         from index.database import blob_vector
         from index.store import figures_from_json
