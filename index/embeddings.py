@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 import threading
 from abc import ABC, abstractmethod
-from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
@@ -38,42 +37,33 @@ class Embedder(ABC):
     def encode_passages(self, texts: list[str], *, progress: bool = False) -> np.ndarray: ...
 
     def submit_beside_queries(self, fn: Callable[..., T], *args) -> Future[T]:
-        """Run `fn`, work that encodes a question and goes on, where searches run (here: right
-        away, on the caller's thread)."""
-        return _done(fn, *args)
+        """Run `fn`, work that encodes a question and goes on, on the thread that encodes questions
+        (here: right away, on the caller's)."""
+        done: Future[T] = Future()
+        try:
+            done.set_result(fn(*args))
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever waits on the future
+            done.set_exception(exc)
+        return done
 
     def run_beside_queries(self, fn: Callable[..., T], *args) -> T:
         return self.submit_beside_queries(fn, *args).result()
 
-    def submit_queries(self, texts: list[str]) -> Future[np.ndarray]:
-        """`encode_queries` while the caller goes on with other work (here: right away)."""
-        return _done(self.encode_queries, texts)
-
-
-def _done(fn: Callable[..., T], *args) -> Future[T]:
-    done: Future[T] = Future()
-    try:
-        done.set_result(fn(*args))
-    except BaseException as exc:  # noqa: BLE001 - handed to whoever waits on the future
-        done.set_exception(exc)
-    return done
-
 
 class ModelThreadEmbedder(Embedder):
-    """An embedder whose work runs on three long-lived threads: the searches (each search's steps
-    one after another, questions never overlapping on 2 cores), the model on questions (a search
-    hands its question over and looks up its keywords meanwhile: SQLite and the model both release
-    the GIL), and the model on bulk passages.
+    """An embedder whose model runs on two long-lived threads: one for questions (and the search
+    work the caller runs beside them), one for bulk passages.
 
     torch's OpenMP thread team belongs to the thread that calls it: a web server calling from
     ever-changing pool threads pays to set one up again and again (docs/retrieval.md, Latency).
+    ONNX Runtime keeps its pool per session, but the one-thread queue still keeps questions from
+    overlapping on 2 cores and keeps each search's steps together.
     """
 
     def __init__(self) -> None:
         self._query_thread_id: int | None = None  # known once the thread has started
-        self._query_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search",
+        self._query_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="encode-questions",
                                                 initializer=self._note_query_thread)
-        self._question_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="encode-questions")
         self._passage_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="encode-passages")
 
     @abstractmethod
@@ -92,53 +82,14 @@ class ModelThreadEmbedder(Embedder):
         return self.submit_beside_queries(fn, *args).result()
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
-        return self.submit_queries(texts).result()
-
-    def submit_queries(self, texts: list[str]) -> Future[np.ndarray]:
         if not texts:
-            return _done(np.zeros, (0, self.dim), np.float32)
-        return self._question_thread.submit(self._encode, texts, "query", False)
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return self.run_beside_queries(self._encode, texts, "query", False)
 
     def encode_passages(self, texts: list[str], *, progress: bool = False) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         return self._passage_thread.submit(self._encode, texts, "passage", progress).result()
-
-
-class QuestionVectors:
-    """Question → vector, remembered: popular questions come back and need no encoding again."""
-
-    def __init__(self, embedder: Embedder, size: int = 4096):
-        self.embedder, self.size = embedder, size
-        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def submit(self, question: str) -> Future[np.ndarray]:
-        """The question's vector, encoding (when not remembered) while the caller goes on."""
-        with self._lock:
-            vector = self._vectors.get(question)
-            if vector is not None:
-                self._vectors.move_to_end(question)
-                return _done(lambda: vector)
-        encoding = self.embedder.submit_queries([question])
-        vector_of: Future[np.ndarray] = Future()
-
-        def keep(done: Future) -> None:
-            if done.exception() is not None:
-                vector_of.set_exception(done.exception())
-                return
-            vector = done.result()[0]
-            with self._lock:
-                self._vectors[question] = vector
-                while len(self._vectors) > self.size:
-                    self._vectors.popitem(last=False)
-            vector_of.set_result(vector)
-
-        encoding.add_done_callback(keep)
-        return vector_of
-
-    def __call__(self, question: str) -> np.ndarray:
-        return self.submit(question).result()
 
 
 def l2_normalised(vectors: np.ndarray) -> np.ndarray:

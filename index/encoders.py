@@ -115,9 +115,6 @@ class SplitEmbedder(Embedder):
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         return self.questions.encode_queries(texts)
 
-    def submit_queries(self, texts: list[str]) -> Future[np.ndarray]:
-        return self.questions.submit_queries(texts)
-
     def encode_passages(self, texts: list[str], *, progress: bool = False) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)

@@ -14,11 +14,12 @@ import math
 import re
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
 from corpus import Release
-from index.embeddings import Embedder, QuestionVectors
+from index.embeddings import Embedder
 from index.lexical import match_query, normalise, terms
 from index.records import Answer, Hit, Passage
 from index.segment import split_sentences
@@ -171,7 +172,8 @@ class HybridSearcher:
         self.store = store
         self.embedder = embedder
         self.settings = settings or SearchSettings()
-        self._encode = QuestionVectors(embedder)
+        # Popular questions come back; their vectors need not be computed again.
+        self._encode = lru_cache(maxsize=4096)(lambda q: embedder.encode_queries([q])[0])
 
     def share_question_vectors(self, other: "HybridSearcher") -> None:
         """Use `other`'s cache of question vectors (same model): an evaluation asking the same
@@ -253,7 +255,6 @@ class HybridSearcher:
 
     def _run(self, question: str, top_k: int, filters: SearchFilters | None, per_release: int) -> SearchResult:
         s = self.settings
-        encoding = self._encode.submit(question)  # the model works while the keywords are looked up
         filters = filters or SearchFilters()
         qlang = question_lang(question)
         kinds = expected_kinds(question)
@@ -266,7 +267,7 @@ class HybridSearcher:
         cross = bool(filters.lang and filters.lang != qlang and s.translation_weight)
         keyword = {f: self.store.keyword_search(match, s.depth, filters=f) if match else []
                    for f in ([filters, filters.with_lang(qlang)] if cross else [filters])}
-        vector = encoding.result()
+        vector = self._encode(question)
 
         pivot: dict[str, float] = {}
         pivot_values: dict[str, frozenset] = {}
