@@ -8,15 +8,12 @@ passages/s (wall clock and per CPU-second, which is steadier on a shared machine
 question encoded alone, and the cosine of its passage vectors to torch float32's (median, min).
 Passages go in chunks of about the size the indexer sends (16 releases), in corpus order.
 
-`--no-amx` shows what a CPU without AMX gets: each worker installs a seccomp filter that refuses
-the kernel's AMX permission request (arch_prctl ARCH_REQ_XCOMP_PERM), before torch or ONNX Runtime
-load. Both oneDNN (torch) and MLAS (ONNX Runtime) ask for that permission before they use AMX tiles
-and fall back to AVX-512 (VNNI, BF16) kernels when refused; `ONEDNN_VERBOSE=1` shows torch's choice.
+`--no-amx` shows what a CPU without AMX gets: each worker refuses itself AMX (bench/no_amx.py)
+before torch or ONNX Runtime load; `ONEDNN_VERBOSE=1` shows torch's choice.
 """
 from __future__ import annotations
 
 import argparse
-import ctypes
 import json
 import os
 import statistics
@@ -28,32 +25,12 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from no_amx import refuse_amx  # noqa: E402
 
 PATHS = ("torch-fp32", "torch-bf16", "onnx-fp32", "onnx-int8")
 FLAGS = ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "avx512_bf16", "amx_tile", "amx_int8", "amx_bf16")
-
-
-def refuse_amx() -> None:
-    """seccomp: arch_prctl(ARCH_GET_XCOMP_PERM / ARCH_REQ_XCOMP_PERM, ...) fails with EPERM."""
-    class Filter(ctypes.Structure):
-        _fields_ = [("code", ctypes.c_ushort), ("jt", ctypes.c_ubyte), ("jf", ctypes.c_ubyte), ("k", ctypes.c_uint)]
-
-    class Program(ctypes.Structure):
-        _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(Filter))]
-
-    ld, jeq, ret = 0x20, 0x15, 0x06  # BPF_LD|BPF_W|BPF_ABS, BPF_JMP|BPF_JEQ|BPF_K, BPF_RET|BPF_K
-    allow, eperm = 0x7FFF0000, 0x00050001  # SECCOMP_RET_ALLOW, SECCOMP_RET_ERRNO | EPERM
-    code = [
-        (ld, 0, 0, 4), (jeq, 0, 5, 0xC000003E),  # seccomp_data.arch == AUDIT_ARCH_X86_64, else allow
-        (ld, 0, 0, 0), (jeq, 0, 3, 158),  # nr == arch_prctl, else allow
-        (ld, 0, 0, 16), (jeq, 2, 0, 0x1022), (jeq, 1, 0, 0x1023),  # args[0]: GET / REQ_XCOMP_PERM
-        (ret, 0, 0, allow), (ret, 0, 0, eperm),
-    ]
-    filters = (Filter * len(code))(*[Filter(*c) for c in code])
-    prog = Program(len(code), filters)
-    libc = ctypes.CDLL(None, use_errno=True)
-    if libc.prctl(38, 1, 0, 0, 0) or libc.prctl(22, 2, ctypes.byref(prog), 0, 0):  # NO_NEW_PRIVS, SECCOMP
-        raise OSError(ctypes.get_errno(), "could not install the seccomp filter")
 
 
 def sample(n: int) -> list[str]:

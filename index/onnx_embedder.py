@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -62,13 +63,15 @@ class FolderLayout:
 
 
 class OnnxEmbedder(ModelThreadEmbedder):
-    """One ONNX Runtime session for questions and passages, on the model threads of the base.
+    """ONNX Runtime sessions on the model threads of the base: one graph for passages and, when
+    given, another for questions (int8 with more left in float). The passage session is opened on
+    the first passage, so a server over a built index never loads it.
 
     Passages are sorted by token count before batching, so each batch pads to a similar length.
     """
 
     def __init__(self, model_folder: Path, graph: Path, *, name: str, encoder: str, batch_size: int = 32,
-                 threads: int | None = None, spinning: bool = False):
+                 threads: int | None = None, spinning: bool = False, question_graph: Path | None = None):
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         import onnxruntime as ort
         from tokenizers import Tokenizer
@@ -93,9 +96,21 @@ class OnnxEmbedder(ModelThreadEmbedder):
         # HTTP reply then need (docs/encoders.md has the /ask measurements).
         options.add_session_config_entry("session.intra_op.allow_spinning", "1" if spinning else "0")
         options.log_severity_level = 3
-        self._session = ort.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
+        self._open = lambda path: ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        self.graphs = {"query": Path(question_graph or graph), "passage": Path(graph)}
+        self._sessions = {"query": self._open(self.graphs["query"])}
+        if self.graphs["passage"] == self.graphs["query"]:
+            self._sessions["passage"] = self._sessions["query"]
+        self._sessions_lock = threading.Lock()
+
+    def _session(self, kind: str):
+        with self._sessions_lock:
+            if kind not in self._sessions:
+                self._sessions[kind] = self._open(self.graphs[kind])
+            return self._sessions[kind]
 
     def _encode(self, texts: list[str], kind: str, progress: bool) -> np.ndarray:
+        session = self._session(kind)
         prompt = self.layout.prompts[kind]
         encodings = self._tokenizer.encode_batch([prompt + t for t in texts])
         lengths = np.array([len(e.ids) for e in encodings])
@@ -116,7 +131,7 @@ class OnnxEmbedder(ModelThreadEmbedder):
                     n = lengths[r]
                     ids[i, :n] = encodings[r].ids
                     mask[i, :n] = 1
-                tokens = self._session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+                tokens = session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
                 out[rows] = self._pool(tokens, mask)
                 if bar is not None:
                     bar.update(len(rows))

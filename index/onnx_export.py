@@ -10,7 +10,9 @@ onnxruntime's own tools, into ``<model folder>-onnx/`` beside the sentence-trans
   BiasGelu, EmbedLayerNorm), which its CPU kernels run fastest;
 * ``model-int8.onnx``: the same graph with dynamic int8 quantisation (:data:`INT8_RECIPE`):
   per-channel int8 weights, uint8 activations quantised per batch, the embedding table and the
-  most sensitive products left in float32. Measurements in docs/encoders.md.
+  most sensitive products left in float32, for passages;
+* ``model-int8-questions.onnx``: the same with more left in float32 (:data:`QUESTION_INT8_RECIPE`),
+  for questions. Measurements in docs/encoders.md.
 
 Pooling and normalisation stay outside the graph (index/onnx_embedder.py reads the pooling the
 model's folder declares), so the graph is the transformer alone. The stamp, written last, names
@@ -28,14 +30,21 @@ import time
 from pathlib import Path
 
 FP32_FILE = "model-fp32.onnx"
-INT8_FILE = "model-int8.onnx"
+INT8_FILE = "model-int8.onnx"  # passages
+QUESTION_INT8_FILE = "model-int8-questions.onnx"
 _STAMP = "vigyapti-onnx.json"
 _FORMAT = 1
 # The feed-forward output projections (1536 -> 384, after GELU: inputs with outliers) of the first
 # half of the layers stay in float32; quantising them cost most of the lost cosine (docs/encoders.md).
 INT8_RECIPE = {"weights": "int8 per-channel", "activations": "uint8 dynamic", "ops": ["Attention", "MatMul"],
                "float": "embeddings; feed-forward output of layers 0-5"}
-_FLOAT_MATMULS = re.compile(r"/layer\.([0-5])/output/dense/MatMul$")
+# Questions are one short text at a time, so a few more float products cost little time, and a
+# question's vector decides the ranking of every passage: the attention of layers 0-5 stays in
+# float32 too (XQuAD measurements in docs/encoders.md).
+QUESTION_INT8_RECIPE = {**INT8_RECIPE, "float": "embeddings; attention and feed-forward output of layers 0-5"}
+_FLOAT_NODES = {INT8_FILE: (re.compile(r"/layer\.([0-5])/output/dense/MatMul$"), 6),
+                QUESTION_INT8_FILE: (re.compile(r"/layer\.([0-5])/output/dense/MatMul$|^Attention_[0-5]$"), 12)}
+_RECIPES = {INT8_FILE: INT8_RECIPE, QUESTION_INT8_FILE: QUESTION_INT8_RECIPE}
 
 
 def onnx_dir(model_folder: Path) -> Path:
@@ -65,7 +74,26 @@ def _wanted_stamp(model_folder: Path) -> dict:
     import onnxruntime
 
     return {"format": _FORMAT, "source": _source_stamp(model_folder), "int8": INT8_RECIPE,
-            "onnxruntime": onnxruntime.__version__}
+            "int8_questions": QUESTION_INT8_RECIPE, "onnxruntime": onnxruntime.__version__}
+
+
+def graph_identity(model_folder: Path, graph_file: str) -> dict | None:
+    """What decides the vectors a graph gives, besides the text: the source weights (not where
+    they were read from), this export's format, the graph and its int8 recipe, the runtime. None
+    for a folder index/e5model.py did not build."""
+    import onnxruntime
+
+    from index.e5model import STAMP_FILE
+
+    try:
+        source = json.loads((Path(model_folder) / STAMP_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    identity = {"model": source.get("source_sha256"), "model_format": source.get("format"), "export": _FORMAT,
+                "graph": graph_file, "onnxruntime": onnxruntime.__version__}
+    if graph_file in _RECIPES:
+        identity["int8"] = _RECIPES[graph_file]
+    return identity
 
 
 def is_ready(model_folder: Path) -> bool:
@@ -76,8 +104,8 @@ def is_ready(model_folder: Path) -> bool:
         wanted = _wanted_stamp(model_folder)
     except (OSError, ValueError, ImportError):  # no export, a broken stamp, or no onnxruntime installed
         return False
-    built = {k: stamp.get(k) for k in ("format", "source", "int8", "onnxruntime")}
-    return built == wanted and all((folder / f).is_file() for f in (FP32_FILE, INT8_FILE))
+    built = {k: stamp.get(k) for k in wanted}
+    return built == wanted and all((folder / f).is_file() for f in (FP32_FILE, INT8_FILE, QUESTION_INT8_FILE))
 
 
 def prepare_onnx(model_folder: Path, *, force: bool = False) -> Path:
@@ -105,8 +133,9 @@ def prepare_onnx(model_folder: Path, *, force: bool = False) -> Path:
         _optimise(raw, tmp / FP32_FILE, config)
         raw.unlink()
         _log(f"float32 graph ready ({time.perf_counter() - t0:.0f}s); quantising to int8")
-        _quantise(tmp / FP32_FILE, tmp / INT8_FILE)
-        for f in (FP32_FILE, INT8_FILE):
+        for graph in (INT8_FILE, QUESTION_INT8_FILE):
+            _quantise(tmp / FP32_FILE, tmp / graph)
+        for f in (FP32_FILE, INT8_FILE, QUESTION_INT8_FILE):
             (tmp / f).chmod(0o644)
         stamp = {**_wanted_stamp(model_folder), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
         (tmp / _STAMP).write_text(json.dumps(stamp, indent=2) + "\n", encoding="utf-8")
@@ -171,13 +200,16 @@ def _optimise(src: Path, dst: Path, config: dict) -> None:
 
 
 def _quantise(src: Path, dst: Path) -> None:
+    """`dst`'s name says which recipe (_RECIPES)."""
     import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     graph = onnx.load(str(src), load_external_data=False).graph
-    excluded = [n.name for n in graph.node if n.op_type == "MatMul" and _FLOAT_MATMULS.search(n.name)]
-    if len(excluded) != 6:
-        raise RuntimeError(f"expected the 6 feed-forward outputs of layers 0-5 to keep in float, found {excluded}")
+    pattern, expected = _FLOAT_NODES[dst.name]
+    excluded = [n.name for n in graph.node if n.op_type in INT8_RECIPE["ops"] and pattern.search(n.name)]
+    if len(excluded) != expected:
+        raise RuntimeError(f"{dst.name}: expected {expected} products to keep in float "
+                           f"({_RECIPES[dst.name]['float']}), found {excluded}")
     logging.disable(logging.WARNING)  # its advice to pre-process applies to static quantisation
     try:
         quantize_dynamic(str(src), str(dst), per_channel=True, weight_type=QuantType.QInt8,

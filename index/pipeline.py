@@ -13,6 +13,7 @@ import numpy as np
 from corpus import Release
 from index.embeddings import Embedder
 from index.figures import FigureExtractor
+from index.knownvectors import BUNDLED_VECTORS, KnownVectors, VectorSource, VectorsStamp
 from index.segment import PassageSettings, Segmenter, passages_of
 from index.records import ReleaseEntry
 from index.store import IndexStamp
@@ -43,6 +44,7 @@ class IngestReport:
     passages: int = 0
     seconds: float = 0.0
     translation_links: int = 0  # links to other-language versions made or confirmed
+    reused_vectors: int = 0  # passages whose vector was shipped (index/knownvectors.py), not encoded
 
     @property
     def passages_per_second(self) -> float:
@@ -64,12 +66,13 @@ class Indexer:
     """Releases → passages with figures → vectors → store, a batch of releases per transaction."""
 
     def __init__(self, store: Store, embedder: Embedder, segmenter: Segmenter | None = None,
-                 figures: FigureExtractor | None = None):
+                 figures: FigureExtractor | None = None, vectors: VectorSource | None = None):
         self.store = store
         self.embedder = embedder
         self.segmenter = segmenter or Segmenter()
         self.figures = figures or FigureExtractor()
         self.linker = TranslationLinker(store)
+        self.vectors = vectors or shipped_vectors(embedder, self.segmenter.settings)
 
     def prepare(self, release: Release) -> tuple[Release, list]:
         passages = passages_of(release.release_id, release.lang, release.text, self.segmenter)
@@ -101,7 +104,9 @@ class Indexer:
             for batch in _batches(releases, batch_size):
                 prepared = [self.prepare(r) for r in batch]
                 texts = [passage_input(r.title, p.text) for r, ps in prepared for p in ps]
-                vectors = self.embedder.encode_passages(texts)
+                reused = self.vectors.reused
+                vectors = self.vectors.vectors(texts, self.embedder.encode_passages)
+                report.reused_vectors += self.vectors.reused - reused
                 bounds = np.cumsum([0] + [len(ps) for _, ps in prepared])
                 report.passages += self.store_prepared(
                     prepared, [vectors[a:b] for a, b in zip(bounds[:-1], bounds[1:])])
@@ -116,3 +121,45 @@ class Indexer:
                 bar.close()
         report.seconds = time.perf_counter() - started
         return report
+
+
+def shipped_vectors(embedder: Embedder, settings: PassageSettings | None = None,
+                    path: Path = BUNDLED_VECTORS) -> VectorSource:
+    """The bundled corpus's shipped vectors, for an embedder whose passages they were made by."""
+    identity = embedder.passage_identity
+    wanted = VectorsStamp.of(identity, settings or PassageSettings(), embedder.dim) if identity else None
+    return VectorSource(path, wanted)
+
+
+def bundle_vectors(releases: Iterable[Release], embedder: Embedder, path: Path = BUNDLED_VECTORS, *,
+                   settings: PassageSettings | None = None, batch_size: int = 16, progress: bool = False) -> KnownVectors:
+    """Encode the releases' passages as `Indexer.run` does (the same batches of releases, so the
+    same vectors) and write them, stamped, to `path`."""
+    if embedder.passage_identity is None:
+        raise ValueError(f"encoder {embedder.encoder} does not say what decides its vectors; "
+                         "shipped vectors need an ONNX path (VIGYAPTI_ENCODER=onnx-int8)")
+    settings = settings or PassageSettings()
+    segmenter = Segmenter(settings)
+    releases = list(releases)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(releases), unit="release", desc="encoding", dynamic_ncols=True)
+    texts: list[str] = []
+    vectors = []
+    for batch in _batches(releases, batch_size):
+        batch_texts = [passage_input(r.title, p.text) for r in batch
+                       for p in passages_of(r.release_id, r.lang, r.text, segmenter)]
+        vectors.append(embedder.encode_passages(batch_texts))
+        texts += batch_texts
+        if bar is not None:
+            bar.update(len(batch))
+    if bar is not None:
+        bar.close()
+    stamp = VectorsStamp.of(embedder.passage_identity, settings, embedder.dim)
+    first = dict(zip(texts, range(len(texts))))  # a text met twice keeps its first vector
+    rows = sorted(first.values())
+    known = KnownVectors.encode(stamp, [texts[i] for i in rows], np.vstack(vectors)[rows].astype(np.float16))
+    known.save(path)
+    return known

@@ -282,8 +282,9 @@ class HybridSearcher:
                 rid = p_passages[pid].release_id
                 if score >= found.get(rid, -math.inf):
                     found[rid], best[rid] = score, p_passages[pid]
+            linked = self.store.translations_of_many((rid, qlang) for rid in found)
             for rid, score in found.items():  # its translation links, not a shared id, name the version
-                for t in self.store.translations_of(rid, qlang):
+                for t in linked[(rid, qlang)]:
                     if t["lang"] == filters.lang:
                         pivot[t["release_id"]] = max(pivot.get(t["release_id"], score), score)
                         # Figures are the same in both versions: they say which passage of the
@@ -332,13 +333,17 @@ class HybridSearcher:
         """Releases in the order of their best passage; for each, the passage(s) that `fit` best."""
         hits: list[Hit] = []
         versions: dict[tuple[str, str], tuple[str, str]] = {}
+        linked = self.store.translations_of_many((p.release_id, p.lang) for p in ordered)
+
+        def translations(release_id: str, lang: str) -> list[dict]:
+            found = linked.get((release_id, lang))
+            return self.store.translations_of(release_id, lang) if found is None else found
 
         def version_key(release_id: str, lang: str) -> tuple[str, str]:
             """One key for a release and its translations (by their links)."""
             key = versions.get((release_id, lang))
             if key is None:
-                key = min([(release_id, lang), *((t["release_id"], t["lang"])
-                                                 for t in self.store.translations_of(release_id, lang))])
+                key = min([(release_id, lang), *((t["release_id"], t["lang"]) for t in translations(release_id, lang))])
                 versions[(release_id, lang)] = key
             return key
 
@@ -371,7 +376,7 @@ class HybridSearcher:
                 passage=p, release=release, score=scores[p.passage_id],
                 similarity=float(np.clip(dense.get(p.passage_id, 0.0), -1, 1)),
                 also_released_as=self.store.duplicates_of(p.release_id, p.lang),
-                translations=self.store.translations_of(p.release_id, p.lang),
+                translations=list(translations(p.release_id, p.lang)),
             ))
             if len(hits) >= top_k:
                 break

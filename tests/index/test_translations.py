@@ -33,6 +33,17 @@ def test_versions_are_linked_without_a_shared_id(linked):
     assert len(links) == 1 and links[0].source == "detected"
 
 
+def test_translations_of_many_releases_in_one_read(linked):
+    keys = [("same-day-hi", "hi"), ("1628922-en", "en"), ("1628922-hi", "hi"), ("not-indexed", "en")]
+    many = linked.store.translations_of_many(keys)
+    assert {k: [(t["release_id"], t["lang"]) for t in v] for k, v in many.items()} == {
+        ("same-day-hi", "hi"): [], ("1628922-en", "en"): [("1628922-hi", "hi")],
+        ("1628922-hi", "hi"): [("1628922-en", "en")], ("not-indexed", "en"): []}
+    assert many[("1628922-en", "en")][0]["title"] == linked.store.release("1628922-hi", "hi").title
+    many[("1628922-en", "en")].clear()  # a caller's list is its own: the cached one stays
+    assert linked.store.translations_of_many(keys[1:2]) == {keys[1]: linked.store.translations_of(*keys[1])} != {keys[1]: []}
+
+
 def test_cross_language_question_finds_the_version_and_folds_them(linked):
     hits = linked.ask("How many EPFO subscribers got their KYC updated in April and May 2020?", lang="hi").hits
     assert hits[0].release.release_id == "1628922-hi"

@@ -1,0 +1,156 @@
+"""Passage vectors encoded before, looked up by the exact text that was embedded.
+
+The bundled corpus ships with its passages' vectors (`vigyapti model bundle-vectors` writes them,
+float16, beside the corpus), so a first start indexes it without encoding 10,000 passages
+(docs/encoders.md#shipped-vectors). The file is stamped with what decides a vector: the model's
+weights, the code path that encoded (graph and recipe, runtime version), the passage settings and
+the dimension. It is used only when all of them are the running encoder's; any passage it does not
+hold (a new release, an edited one) is encoded as usual.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import logging
+import os
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from corpus.readers import bundled_corpus_dir
+from index.segment import PassageSettings
+
+log = logging.getLogger("vigyapti")
+
+BUNDLED_VECTORS = bundled_corpus_dir() / "vectors" / "multilingual-e5-small-int8.npz"
+_FORMAT = 1
+_UNREADABLE = (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile)  # a broken file
+
+
+@dataclass(frozen=True)
+class VectorsStamp:
+    """What decides a passage's vector, besides its text."""
+
+    encoder: str  # the passage path's identity (index/onnx_export.py, graph_identity), as JSON
+    passage_settings: str  # PassageSettings as JSON: which texts are embedded at all
+    dim: int
+    format: int = _FORMAT
+
+    @classmethod
+    def of(cls, encoder_identity: dict, settings: PassageSettings, dim: int) -> VectorsStamp:
+        return cls(json.dumps(encoder_identity, sort_keys=True),
+                   json.dumps(dataclasses.asdict(settings), sort_keys=True), dim)
+
+
+def text_key(text: str) -> int:
+    """64 bits of the text's SHA-1: no two of a corpus's passages share one in practice, and a
+    passage changed by a single character gets another."""
+    return int.from_bytes(hashlib.sha1(text.encode("utf-8")).digest()[:8], "little")
+
+
+class KnownVectors:
+    """{text key: float16 vector}, with the stamp they were made under."""
+
+    def __init__(self, stamp: VectorsStamp, keys: np.ndarray, vectors: np.ndarray):
+        if len(keys) != len(vectors) or vectors.ndim != 2 or vectors.shape[1] != stamp.dim:
+            raise ValueError(f"{len(keys)} keys for vectors of shape {vectors.shape}, stamp dim {stamp.dim}")
+        self.stamp = stamp
+        self.keys = np.asarray(keys, dtype=np.uint64)
+        self.vectors = np.asarray(vectors, dtype=np.float16)
+        self._row = {int(k): i for i, k in enumerate(self.keys)}
+
+    @classmethod
+    def encode(cls, stamp: VectorsStamp, texts: Sequence[str], vectors: np.ndarray) -> KnownVectors:
+        return cls(stamp, np.array([text_key(t) for t in texts], dtype=np.uint64), vectors)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def lookup(self, texts: Iterable[str]) -> dict[int, np.ndarray]:
+        """{position in `texts`: its float32 unit vector} for the texts held."""
+        out = {}
+        for i, text in enumerate(texts):
+            row = self._row.get(text_key(text))
+            if row is not None:
+                v = self.vectors[row].astype(np.float32)
+                out[i] = v / max(float(np.linalg.norm(v)), 1e-12)
+        return out
+
+    def save(self, path: Path) -> None:
+        """Written under a temporary name and renamed into place: never half a file."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+        try:
+            with open(tmp, "wb") as f:
+                np.savez(f, stamp=np.array(json.dumps(dataclasses.asdict(self.stamp), sort_keys=True)),
+                         keys=self.keys, vectors=self.vectors)
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
+
+    @staticmethod
+    def read_stamp(path: Path) -> VectorsStamp | None:
+        """The file's stamp (without reading its vectors), or None for a missing or broken file."""
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                return VectorsStamp(**json.loads(str(data["stamp"])))
+        except _UNREADABLE as exc:
+            if Path(path).exists():
+                log.warning("shipped vectors %s unreadable: %s", path, exc)
+            return None
+
+    @classmethod
+    def load(cls, path: Path, wanted: VectorsStamp) -> KnownVectors | None:
+        """The file's vectors when its stamp is `wanted`, else None (and the log says why)."""
+        stamp = cls.read_stamp(path)
+        if stamp is None:
+            return None
+        if stamp != wanted:
+            differ = [f.name for f in dataclasses.fields(VectorsStamp) if getattr(stamp, f.name) != getattr(wanted, f.name)]
+            log.info("shipped vectors %s not used: made with another %s", Path(path).name, ", ".join(differ))
+            return None
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                return cls(stamp, data["keys"], data["vectors"])
+        except _UNREADABLE as exc:
+            log.warning("shipped vectors %s unreadable: %s", path, exc)
+            return None
+
+
+class VectorSource:
+    """Passage vectors for the indexer: those shipped for the same encoder first, the embedder for
+    the rest. The file is opened on the first passages, so a server that never ingests never reads it."""
+
+    def __init__(self, path: Path, wanted: VectorsStamp | None):
+        self.path, self.wanted = Path(path), wanted
+        self._known: KnownVectors | None = None
+        self._opened = wanted is None
+        self.reused = 0  # passages whose vector came from the file
+
+    def known(self) -> KnownVectors | None:
+        if not self._opened:
+            self._opened = True
+            self._known = KnownVectors.load(self.path, self.wanted)
+            if self._known is not None:
+                log.info("using %d shipped passage vectors from %s", len(self._known), self.path)
+        return self._known
+
+    def vectors(self, texts: list[str], encode) -> np.ndarray:
+        """One unit vector per text: shipped where held, `encode(texts)` for the others."""
+        known = self.known()
+        found = known.lookup(texts) if known is not None and texts else {}
+        if not found:
+            return encode(texts)
+        rest = [i for i in range(len(texts)) if i not in found]
+        out = np.empty((len(texts), known.stamp.dim), dtype=np.float32)
+        for i, v in found.items():
+            out[i] = v
+        if rest:
+            out[rest] = encode([texts[i] for i in rest])
+        self.reused += len(found)
+        return out

@@ -1,0 +1,96 @@
+"""The bundled corpus's shipped vectors: current for the int8 path, equal to a fresh encoding, and
+used only when every part of their stamp is the running encoder's."""
+import dataclasses
+import logging
+
+import numpy as np
+import pytest
+
+from corpus import Release
+from index.encoders import load_embedder
+from index.knownvectors import BUNDLED_VECTORS, KnownVectors, VectorSource, VectorsStamp
+from index.pipeline import Indexer, bundle_vectors, open_store, passage_input, shipped_vectors
+from index.segment import PassageSettings, Segmenter, passages_of
+
+
+@pytest.fixture(scope="module")
+def int8(model_path):
+    return load_embedder(model_path, name="multilingual-e5-small", encoder="onnx-int8")
+
+
+@pytest.fixture(scope="module")
+def bundled_releases():
+    from corpus.readers import bundled_corpus_dir, read_paths
+
+    return list(read_paths([bundled_corpus_dir()], langs={"hi", "en"}))
+
+
+def _texts(releases):
+    seg = Segmenter()
+    return [passage_input(r.title, p.text) for r in releases for p in passages_of(r.release_id, r.lang, r.text, seg)]
+
+
+def test_the_shipped_file_is_stamped_for_the_int8_path_of_the_prepared_model(int8):
+    # Fails when the model, the int8 recipe, onnxruntime or the passage settings change and
+    # `vigyapti model bundle-vectors` was not run again.
+    assert KnownVectors.read_stamp(BUNDLED_VECTORS) == VectorsStamp.of(int8.passage_identity, PassageSettings(), int8.dim)
+    assert BUNDLED_VECTORS.stat().st_size < 12_000_000
+
+
+def test_shipped_vectors_are_what_the_int8_path_encodes_now(int8, bundled_releases):
+    known = shipped_vectors(int8).known()
+    assert known is not None and len(known) > 10_000
+    # Batches as the indexer sends them: the first one, and one from the middle of the corpus.
+    for start in (0, len(bundled_releases) // 2 // 16 * 16):
+        texts = _texts(bundled_releases[start:start + 16])
+        shipped = known.lookup(texts)
+        assert len(shipped) == len(texts)
+        fresh = int8.encode_passages(texts)
+        cos = np.array([fresh[i] @ v for i, v in shipped.items()])
+        assert cos.min() >= 0.999, cos.min()
+
+
+def test_vectors_of_another_encoder_or_settings_are_not_used(int8, model_path, tmp_path, caplog):
+    texts = ["passage: one", "passage: two"]
+    stamp = VectorsStamp.of(int8.passage_identity, PassageSettings(), int8.dim)
+    path = tmp_path / "v.npz"
+    KnownVectors.encode(stamp, texts, np.eye(2, int8.dim, dtype=np.float16)).save(path)
+    assert KnownVectors.load(path, stamp) is not None
+    fp32 = load_embedder(model_path, name="multilingual-e5-small", encoder="onnx-fp32")
+    caplog.set_level(logging.INFO, logger="vigyapti")
+    assert shipped_vectors(fp32, path=path).known() is None
+    assert "another encoder" in caplog.text
+    other_windows = dataclasses.replace(PassageSettings(), max_sentences=3)
+    assert shipped_vectors(int8, other_windows, path=path).known() is None
+    torch = load_embedder(model_path, name="multilingual-e5-small", encoder="torch")
+    assert torch.passage_identity is None and shipped_vectors(torch, path=path).known() is None
+
+
+def test_a_broken_file_is_ignored_not_fatal(int8, tmp_path):
+    path = tmp_path / "v.npz"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    source = shipped_vectors(int8, path=path)
+    assert source.known() is None
+    calls = []
+    out = source.vectors(["passage text"], lambda t: calls.append(t) or np.ones((len(t), int8.dim), np.float32))
+    assert calls == [["passage text"]] and out.shape == (1, int8.dim)
+
+
+def test_ingest_reuses_shipped_vectors_and_encodes_new_releases(int8, bundled_releases, tmp_path):
+    releases = bundled_releases[:16]
+    path = tmp_path / "v.npz"
+    bundle_vectors(releases, int8, path)
+    store = open_store(tmp_path / "index", int8)
+    new = Release(release_id="9990001", lang="en", title="A release after the shipped vectors",
+                  text="The ministry said 4,200 new wells were dug in 2025. Work goes on.")
+    try:
+        report = Indexer(store, int8, vectors=shipped_vectors(int8, path=path)).run([*releases, new])
+        assert report.reused_vectors == report.passages - 1  # all but the new release's one passage
+        ids = store.passage_ids()
+        stored = store.vectors(list(ids))
+        # One call for all of them: dynamic int8 scales activations per batch, so a vector depends
+        # slightly on its batch (docs/encoders.md).
+        expected = int8.encode_passages(_texts(releases) + _texts([new]))
+        assert (stored * expected).sum(1).min() >= 0.995
+    finally:
+        store.close()
