@@ -8,7 +8,7 @@ import pytest
 
 from corpus import Release
 from index.encoders import load_embedder
-from index.knownvectors import BUNDLED_VECTORS, KnownVectors, VectorSource, VectorsStamp
+from index.knownvectors import BUNDLED_VECTORS, KnownVectors, VectorsStamp
 from index.pipeline import Indexer, bundle_vectors, open_store, passage_input, shipped_vectors
 from index.segment import PassageSettings, Segmenter, passages_of
 
