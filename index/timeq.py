@@ -168,23 +168,35 @@ def stated_windows(passage_figures, release_date: dt.date | None) -> list[tuple[
     return out
 
 
+def release_time_fit(window: TimeWindow, released: dt.date | None) -> int:
+    """1 when a release of that day can report on the window (within it, or just after it by the
+    lag), -1 when it cannot, 0 when undated or when it cannot tell (a year's figures may be
+    published long after it; a day's or month's are not)."""
+    if released is None:
+        return 0
+    lag = dt.timedelta(days=LAG_DAYS.get(window.granularity, 7))
+    if window.start <= released <= window.end + lag:
+        return 1
+    if released < window.start or window.granularity in ("day", "week", "month"):
+        return -1
+    return 0
+
+
+def stated_time_fit(window: TimeWindow, figures, released: dt.date | None = None, *, finest: bool = False) -> int:
+    """1 when one of the dates among `figures` falls in the window, -1 when all fall outside it, 0
+    when none counts. Only dates no longer than the window count (a year stated in a daily bulletin
+    says nothing of its day), up to a month; `finest`: not even a month for a day's window."""
+    longest = (window.end - window.start).days + 3 if finest else max((window.end - window.start).days, 31)
+    stated = [w for w in stated_windows(figures, released) if (w[1] - w[0]).days <= longest]
+    if not stated:
+        return 0
+    return 1 if any(a <= window.end and b >= window.start for a, b in stated) else -1
+
+
 def time_agreement(window: TimeWindow, release_date: str | None, passage_figures=()) -> float:
     """From -1 (the passage is about another time) to 1 (its release and its stated dates fit).
 
     Half comes from the release date (within the window, or just after it by the lag), half from
     the dates the passage states (one inside the window; all of them outside counts against)."""
     released = dt.date.fromisoformat(release_date) if release_date else None
-    score = 0.0
-    if released is not None:
-        lag = dt.timedelta(days=LAG_DAYS.get(window.granularity, 7))
-        if window.start <= released <= window.end + lag:
-            score += 0.5
-        elif released < window.start or window.granularity in ("day", "week", "month"):
-            score -= 0.5  # a year's figures may be published long after it; a day's or month's are not
-    # Dates no longer than the question's window (a year stated in a daily bulletin says nothing of its day).
-    stated = [w for w in stated_windows(passage_figures, released)
-              if (w[1] - w[0]).days <= max((window.end - window.start).days, 31)]
-    if stated:
-        inside = any(a <= window.end and b >= window.start for a, b in stated)
-        score += 0.5 if inside else -0.5
-    return score
+    return 0.5 * release_time_fit(window, released) + 0.5 * stated_time_fit(window, passage_figures, released)
