@@ -65,17 +65,29 @@ class Verdict:
         return "; ".join(parts)
 
 
-def time_fits(window: TimeWindow, release_date: str | None, figures) -> bool | None:
+# "according to the June 2020 announcement", "3 मई 2020 के बुलेटिन में": the time is the release's own.
+_OF_THE_RELEASE = re.compile(r"\b(?:release|bulletin|update|announcement|report|press note|statement)s?\b|"
+                             r"बुलेटिन|विज्ञप्ति|अपडेट|रिपोर्ट|घोषणा", re.I)
+
+
+def time_fits(window: TimeWindow, release_date: str | None, figures, *, of_the_release: bool = False) -> bool | None:
     """Whether a passage is about the window; None when there is nothing to tell by.
 
-    The dates it states, as fine as the window (a month says nothing of which day), and its release
-    date (in the window or just after it) must not both be against it: a bulletin of the day asked
-    for also states other days, and a release may state no date. A day's or month's release that
-    states none of the window's dates is about another."""
+    By the dates it states about as long as the window (a month's release names its month), and by
+    its release date (in the window or just after it). For a day or a week both must be against it: a
+    bulletin of the day asked for also states other days, and a weekly report is posted days after
+    the day its figures are "as on". For a month or longer the stated dates decide (a month's figures
+    are released in the next month), or, stating none, the release date. `of_the_release`: the
+    question dates the release itself ("the August 2026 release"): a release of that time is about it."""
     released = dt.date.fromisoformat(release_date) if release_date else None
-    stated = stated_time_fit(window, figures, released, finest=True)
+    stated = stated_time_fit(window, figures, released, alike=True)
     release = release_time_fit(window, released)
-    if stated == -1 and release < 1 or stated == 0 and release == -1:
+    if of_the_release and release == 1:
+        return True
+    if window.granularity in ("day", "week"):
+        if stated == -1 and release < 1:
+            return False
+    elif stated == -1 or stated == 0 and release == -1:
         return False
     if stated == 1 or release == 1:
         return True
@@ -100,7 +112,8 @@ class AnswerabilityCheck:
         other_time = False
         if window is not None:
             title_figures = _figures_of(releases[0].title)
-            fits = time_fits(window, releases[0].date, [*passage.figures, *title_figures])
+            fits = time_fits(window, releases[0].date, [*passage.figures, *title_figures],
+                             of_the_release=bool(_OF_THE_RELEASE.search(question)))
             other_time = fits is False
         unit = asked_unit(question)
         missing_unit = unit if unit and not any(f.unit == unit for f in release_figures) else None

@@ -182,12 +182,14 @@ def release_time_fit(window: TimeWindow, released: dt.date | None) -> int:
     return 0
 
 
-def stated_time_fit(window: TimeWindow, figures, released: dt.date | None = None, *, finest: bool = False) -> int:
+def stated_time_fit(window: TimeWindow, figures, released: dt.date | None = None, *, alike: bool = False) -> int:
     """1 when one of the dates among `figures` falls in the window, -1 when all fall outside it, 0
     when none counts. Only dates no longer than the window count (a year stated in a daily bulletin
-    says nothing of its day), up to a month; `finest`: not even a month for a day's window."""
-    longest = (window.end - window.start).days + 3 if finest else max((window.end - window.start).days, 31)
-    stated = [w for w in stated_windows(figures, released) if (w[1] - w[0]).days <= longest]
+    says nothing of its day), up to a month; `alike`: only dates about as long as the window (a
+    month's release names the month it reports on; the days it names are of other events)."""
+    span = (window.end - window.start).days
+    shortest, longest = (span / 2 - 3, span + 3) if alike else (0, max(span, 31))
+    stated = [w for w in stated_windows(figures, released) if shortest <= (w[1] - w[0]).days <= longest]
     if not stated:
         return 0
     return 1 if any(a <= window.end and b >= window.start for a, b in stated) else -1

@@ -92,8 +92,22 @@ def test_the_bulletin_of_the_asked_day_answers_though_it_states_other_days():
 
 
 def test_a_month_stated_says_nothing_of_the_day_asked():
-    text = "The retail price of sugar was Rs 44 per kg in June 2026."
+    text = ("The retail price of sugar rose from Rs 48.18 per kg on 20 July 2026 to Rs 55.70 per kg on "
+            "20 August 2026, against Rs 44 in June 2026.")
     assert not _check("What was the retail price of sugar per kg on 20 June 2026?", text, "2026-08-12").answerable
+
+
+def test_a_release_of_the_month_after_reports_on_the_month_it_names():
+    verdict = _check("What was the GST revenue in March 2020?", GST, "2020-03-01")
+    assert not verdict.answerable and verdict.other_time
+    # The days a release names are of other events: taking charge on 1 June, a predecessor retired on 31 May.
+    text = "Shri R K Chaturvedi has taken charge as Secretary. He succeeds Shri P Raghavendra Rao, who retired on 31 May 2020."
+    assert _check("Who took charge as Secretary in June 2020?", text, "2020-06-01").answerable
+
+
+def test_a_question_that_dates_the_release_itself_is_answered_by_its_date():
+    assert _check("What was the GST revenue according to the March 2020 release?", GST, "2020-03-01").answerable
+    assert not _check("What was the GST revenue according to the May 2020 release?", GST, "2020-03-01").answerable
 
 
 def test_another_year():
@@ -102,10 +116,14 @@ def test_another_year():
 
 def test_no_stated_date_falls_back_on_the_release_date():
     text = "The Ministry has distributed 2 lakh PPE kits to the States."
-    window = read_time("How many PPE kits were distributed on 3 June 2020?", TODAY).window
+    window = read_time("How many PPE kits were distributed in May 2020?", TODAY).window
     assert time_fits(window, "2020-06-04", _passage(text).figures) is True
     assert time_fits(window, "2020-06-20", _passage(text).figures) is False
     assert time_fits(window, None, _passage(text).figures) is None
+    # A day's figures may be posted days later (a weekly report "as on" a day): the release date
+    # alone does not rule it out.
+    day = read_time("How many PPE kits had been distributed as on 3 June 2020?", TODAY).window
+    assert time_fits(day, "2020-06-07", _passage(text).figures) is None
 
 
 def test_a_missing_place_makes_it_unanswerable_in_either_script():
