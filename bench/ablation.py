@@ -38,9 +38,7 @@ STEPS = [
     ("+ passage choice within a release", {"figure_weight": FULL.figure_weight,
                                            "own_language_bonus": FULL.own_language_bonus}),
     ("+ time agreement", {"time_weight": FULL.time_weight}),
-    ("+ figure's unit and date (within a release)", {"figure_unit": FULL.figure_unit, "figure_time": FULL.figure_time}),
-    ("+ names across scripts (places, acronyms)", {"names_weight": FULL.names_weight,
-                                                   "passage_names_weight": FULL.passage_names_weight}),
+    ("+ places choose the passage within a release", {"passage_names_weight": FULL.passage_names_weight}),
     ("+ answerability check (names, time, unit)", {"check_answerable": FULL.check_answerable}),
 ]
 

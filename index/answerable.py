@@ -12,6 +12,7 @@ release (with its other-language versions) must
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -70,7 +71,8 @@ _OF_THE_RELEASE = re.compile(r"\b(?:release|bulletin|update|announcement|report|
                              r"बुलेटिन|विज्ञप्ति|अपडेट|रिपोर्ट|घोषणा", re.I)
 
 
-def time_fits(window: TimeWindow, release_date: str | None, figures, *, of_the_release: bool = False) -> bool | None:
+def time_fits(window: TimeWindow, release_date: str | None, figures, *, text: str | None = None,
+              of_the_release: bool = False) -> bool | None:
     """Whether a passage is about the window; None when there is nothing to tell by.
 
     By the dates it states about as long as the window (a month's release names its month), and by
@@ -80,7 +82,7 @@ def time_fits(window: TimeWindow, release_date: str | None, figures, *, of_the_r
     are released in the next month), or, stating none, the release date. `of_the_release`: the
     question dates the release itself ("the August 2026 release"): a release of that time is about it."""
     released = dt.date.fromisoformat(release_date) if release_date else None
-    stated = stated_time_fit(window, figures, released, alike=True)
+    stated = stated_time_fit(window, figures, released, alike=True, text=text)
     release = release_time_fit(window, released)
     if of_the_release and release == 1:
         return True
@@ -111,8 +113,11 @@ class AnswerabilityCheck:
                 missing.append(name.text)
         other_time = False
         if window is not None:
-            title_figures = _figures_of(releases[0].title)
-            fits = time_fits(window, releases[0].date, [*passage.figures, *title_figures],
+            # The title's dates after the passage's, in one text, so that spans ("1 to 15 May") join.
+            text = f"{passage.text}\n{releases[0].title}"
+            title_figures = [dataclasses.replace(f, start=f.start + len(passage.text) + 1, end=f.end + len(passage.text) + 1)
+                             for f in _figures_of(releases[0].title)]
+            fits = time_fits(window, releases[0].date, [*passage.figures, *title_figures], text=text,
                              of_the_release=bool(_OF_THE_RELEASE.search(question)))
             other_time = fits is False
         unit = asked_unit(question)

@@ -83,12 +83,16 @@ class SearchSettings:
     time_weight: float = 0.04  # × agreement (-1..1) of the release's and passage's dates with the question's time
     translation_weight: float = 0.5  # share of a cross-language score taken from the release's translation
     kind_boost: float = 0.02  # a figure of the kind asked for ("how many" → count, ...)
-    names_weight: float = 0.0  # × the share of the question's places and acronyms the passage's release holds
+    # × the share of the question's places and acronyms the passage's release holds; off: it lifts the
+    # releases the no-answer check then passes (docs/retrieval.md, "No answer").
+    names_weight: float = 0.0
     figure_weight: float = 0.05  # within a release: the words around that figure match the question
     own_language_bonus: float = 0.03  # within a release: its version in the question's language
-    figure_unit: bool = True  # within a release: a figure in the unit the question names
+    # Within a release, a figure in the unit the question names, and against one whose sentence states
+    # only other dates; off: neither chose the asked figure more often (docs/retrieval.md).
+    figure_unit: bool = False
+    figure_time: bool = False
     passage_names_weight: float = 0.05  # within a release: × the share of the question's places the passage holds
-    figure_time: bool = True  # within a release: a figure whose sentence states the question's time
     # No answer below this score of the best passage: calibrated on questions about things the
     # corpus does not hold (bench/data/absent-questions.jsonl) against the dev and held-out sets.
     min_answer_score: float = 0.85

@@ -91,6 +91,12 @@ def test_the_bulletin_of_the_asked_day_answers_though_it_states_other_days():
     assert not _check("How much food grain had been sent to Manipur as on 9 May 2020?", text, "2020-05-03").answerable
 
 
+def test_two_dates_joined_by_to_are_one_span():
+    text = "During the last 12 days, from 23rd March to 3rd April 2020, Railways loaded 2,50,020 wagons of coal."
+    assert _check("How many wagons of coal did the Railways load on 31 March 2020?", text, "2020-04-04").answerable
+    assert not _check("How many wagons of coal did the Railways load on 20 March 2020?", text, "2020-04-04").answerable
+
+
 def test_a_month_stated_says_nothing_of_the_day_asked():
     text = ("The retail price of sugar rose from Rs 48.18 per kg on 20 July 2026 to Rs 55.70 per kg on "
             "20 August 2026, against Rs 44 in June 2026.")
