@@ -229,3 +229,8 @@ class NameIndex:
             return all(skeleton(p) in self.keys for p in name.text.split("-") if p)
         return bool(name.keys & self.keys)
 
+
+@lru_cache(maxsize=4096)
+def short_text_names(text: str) -> frozenset[str]:
+    """The name keys of a short text asked about again and again (a release's title)."""
+    return frozenset(NameIndex(text).keys)

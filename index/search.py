@@ -22,7 +22,7 @@ from corpus import Release
 from index.answerable import AnswerabilityCheck
 from index.embeddings import Embedder
 from index.lexical import match_query, normalise, terms
-from index.names import Name, NameIndex, question_names
+from index.names import Name, NameIndex, question_names, short_text_names
 from index.records import Answer, Hit, Passage
 from index.segment import split_sentences
 from index.store import IndexStore, SearchFilters
@@ -355,24 +355,30 @@ class HybridSearcher:
         # Acronyms name what a release is about and stand in its lead; places tell its paragraphs
         # apart (a bulletin's paragraph per state), unless the release is about the place (its title).
         places = [n for n in names if n.kind == "known"]
-        untitled: dict[tuple[str, str], list[Name]] = {}
+        untitled: dict[tuple[str, str], str] = {}  # each release's title
 
         def place_share(p: Passage) -> float:
             key = (p.release_id, p.lang)
             if key not in untitled:
                 release = self.store.release(*key)
-                title = NameIndex(release.title if release else "")
-                untitled[key] = [n for n in places if not title.holds(n)]
-            if not untitled[key]:
-                return 0.0
-            held = analyse(p, cache=self.store.passage_analyses()).names
-            return sum(bool(n.keys & held) for n in untitled[key]) / len(places)
+                untitled[key] = release.title if release else ""
+            return self.place_fit(p, places, untitled[key], cache=self.store.passage_analyses())
 
         hits = self._one_per_release(ordered, scores, dense, top_k, per_release, fit)
         for hit in hits:
             hit.components = {k: round(v, 4) for k, v in parts.get(hit.passage.passage_id, {}).items()}
         answer, reason = self._answer(kinds, hits, idf, question, qtime, unit, window)
         return SearchResult(hits, answer, reason, kinds, qtime)
+
+    @staticmethod
+    def place_fit(p: Passage, places: list[Name], title: str, *, cache=None) -> float:
+        """The share of the question's places (`places`) the passage names, in either script, leaving
+        out those the release's title names: they are what the whole release is about."""
+        if not places:
+            return 0.0
+        titled = short_text_names(title)
+        held = analyse(p, cache=cache).names
+        return sum(bool(n.keys & held) for n in places if not n.keys & titled) / len(places)
 
     @classmethod
     def figure_fit(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float], *, unit: str | None = None,

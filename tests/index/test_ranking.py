@@ -118,3 +118,17 @@ def test_figure_fit_prefers_the_figure_of_the_asked_date():
     q2 = "How many patients had recovered as on 2 June 2020?"
     a, b = HybridSearcher.best_sentence(both, _idf(q2), kinds, window=read_time(q2).window)
     assert "91,819" in both.text[a:b]
+
+
+def test_place_fit_prefers_the_paragraph_of_the_asked_state_unless_the_release_is_about_it():
+    from index.names import question_names
+
+    q = "How many COVID-19 deaths had Madhya Pradesh recorded by 3 May 2020?"
+    places = [n for n in question_names(q) if n.kind == "known"]
+    state = _passage("मध्य प्रदेश: राज्य में कोविड-19 से अब तक 151 लोगों की मृत्यु हुई है।", "hi")
+    other = _passage("राजस्थान: राज्य में 1,121 मरीज ठीक हो चुके हैं।", "hi")
+    bulletin = "कोविड-19 पर पीआईबी का दैनिक बुलेटिन"
+    assert HybridSearcher.place_fit(state, places, bulletin) == 1.0
+    assert HybridSearcher.place_fit(other, places, bulletin) == 0.0
+    # A release about Madhya Pradesh names it in its title: it then tells no passage apart.
+    assert HybridSearcher.place_fit(state, places, "मध्य प्रदेश में कोविड-19") == 0.0
