@@ -100,10 +100,13 @@ class AnswerabilityCheck:
     """The best release and its versions → a Verdict, for a question whose best score passed the floor."""
 
     def run(self, question: str, window: TimeWindow | None, passage: Passage, releases: list[Release],
-            release_figures: list) -> Verdict:
+            release_figures: list, names_held: frozenset[str] | None = None) -> Verdict:
         """`releases`: the best release first, then its other-language versions and duplicates;
-        `passage`: the best passage; `release_figures`: the figures of all of the best release's passages."""
-        texts = NameIndex("\n".join(f"{r.title}\n{r.text}" for r in releases))
+        `passage`: the best passage; `release_figures`: the figures of all of the best release's
+        passages; `names_held`: the name keys of all of those releases, when already known (a
+        searcher keeps each passage's), else read from their texts."""
+        texts = (NameIndex.of_keys(names_held) if names_held is not None
+                 else NameIndex("\n".join(f"{r.title}\n{r.text}" for r in releases)))
         latin = any(not re.search(r"[\u0900-\u097f]", r.text[:2000]) for r in releases)
         missing = []
         for name in question_names(question):

@@ -224,6 +224,13 @@ class NameIndex:
                     self.keys.add(key)
                     break
 
+    @classmethod
+    def of_keys(cls, keys) -> "NameIndex":
+        """An index of name keys already read (`NameIndex(text).keys`, of each passage of a release)."""
+        index = cls("")
+        index.keys = set(keys)
+        return index
+
     def holds(self, name: Name) -> bool:
         if name.kind == "name" and "-" in name.text:
             return all(skeleton(p) in self.keys for p in name.text.split("-") if p)

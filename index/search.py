@@ -492,9 +492,18 @@ class HybridSearcher:
             other = self.store.release(rid, lang)
             if other is not None:
                 releases.append(other)
-        pids = self.store.passage_releases(SearchFilters(lang=r.lang, release_id=r.release_id), [r.release_id])
-        figures = [f for p in self.store.passages(list(pids)).values() for f in p.figures]
-        return AnswerabilityCheck().run(question, qtime.window if qtime else None, top.passage, releases, figures)
+        cache = self.store.passage_analyses()
+        figures, held = [], set()
+        for release in releases:  # the names each passage holds are kept with its analysis
+            pids = self.store.passage_releases(SearchFilters(lang=release.lang, release_id=release.release_id),
+                                               [release.release_id])
+            for p in self.store.passages(list(pids)).values():
+                held |= analyse(p, cache=cache).names
+                if release is r:
+                    figures += p.figures
+            held |= short_text_names(release.title)
+        return AnswerabilityCheck().run(question, qtime.window if qtime else None, top.passage, releases, figures,
+                                        frozenset(held))
 
     @classmethod
     def best_sentence(cls, passage: Passage, idf: dict[str, float], kinds: frozenset[str], *,
