@@ -234,7 +234,13 @@ class NameIndex:
     def holds(self, name: Name) -> bool:
         if name.kind == "name" and "-" in name.text:
             return all(skeleton(p) in self.keys for p in name.text.split("-") if p)
-        return bool(name.keys & self.keys)
+        if name.keys & self.keys:
+            return True
+        # PM-KISAN as पीएम-किसान: each part, by its letters or as a word (a lone letter is too weak).
+        parts = [p for p in name.text.split("-") if p]
+        return len(parts) > 1 and all(
+            f"acr:{acronym_letters(p)}" in self.keys or (len(skeleton(p)) >= 2 and skeleton(p) in self.keys)
+            for p in parts)
 
 
 @lru_cache(maxsize=4096)

@@ -46,6 +46,9 @@ def test_a_hindi_text_holds_the_names_of_an_english_question():
         "How many PMAY-G houses in Madhya Pradesh were bought on GeM during COVID-19, and the GST on them?")}
     assert held == {"Madhya Pradesh": True, "PMAY-G": True, "GeM": True, "COVID-19": True, "GST": True}
     assert not any(text.holds(n) for n in question_names("How many PMAY-U houses in Kerala?"))
+    kisan = NameIndex("पीएम-किसान के तहत किसानों के खातों में राशि भेजी गई")
+    assert kisan.holds(question_names("How much was sent under PM-KISAN?")[0])
+    assert not kisan.holds(question_names("How much was sent under PM-KUSUM?")[0])
     plural = NameIndex("About 9.70 lakh ASHAs and SHGs of the CSIR-CMERI")
     assert all(plural.holds(n) for n in question_names("How many ASHA workers, SHG members and CSIR institutes?"))
 
