@@ -6,8 +6,8 @@ to the release about Madhya Pradesh in every word but one. That word is the evid
 release (with its other-language versions) must
 - name every place and acronym the question names, and the other proper names where a version in
   the question's script can be read for them (`index/names.py`, across scripts);
-- be about the question's time: neither stating only other dates of the question's granularity
-  when released outside its window, nor released outside it stating none (`time_fits`);
+- be about the question's time, unless the question runs on from it ("since April 2020"): see
+  `time_fits`;
 - hold a figure in the unit the question asks for ("how many tonnes", "कितने हेक्टेयर").
 """
 from __future__ import annotations
@@ -67,6 +67,19 @@ class Verdict:
 
 
 # "according to the June 2020 announcement", "3 मई 2020 के बुलेटिन में": the time is the release's own.
+# "since April 2020", "अप्रैल 2020 से": the question asks about everything after that time, not about it.
+_OPEN_BEFORE = re.compile(r"\b(?:since|from|after|starting)\s+(?:the\s+)?$", re.I)
+_OPEN_AFTER = re.compile(r"^\s*(?:से|के बाद)(?![\u0900-\u097f])(?!\s*(?:पहले|तक))")
+
+
+def open_ended(question: str, window: TimeWindow) -> bool:
+    """Whether the question's time starts a span that runs on ("since April 2020")."""
+    at = question.find(window.text)
+    if at < 0:
+        return False
+    return bool(_OPEN_BEFORE.search(question[:at]) or _OPEN_AFTER.match(question[at + len(window.text):]))
+
+
 _OF_THE_RELEASE = re.compile(r"\b(?:release|bulletin|update|announcement|report|press note|statement)s?\b|"
                              r"बुलेटिन|विज्ञप्ति|अपडेट|रिपोर्ट|घोषणा", re.I)
 
@@ -115,7 +128,7 @@ class AnswerabilityCheck:
             if not texts.holds(name):
                 missing.append(name.text)
         other_time = False
-        if window is not None:
+        if window is not None and not open_ended(question, window):
             # The title's dates after the passage's, in one text, so that spans ("1 to 15 May") join.
             text = f"{passage.text}\n{releases[0].title}"
             title_figures = [dataclasses.replace(f, start=f.start + len(passage.text) + 1, end=f.end + len(passage.text) + 1)

@@ -119,6 +119,13 @@ def test_a_question_that_dates_the_release_itself_is_answered_by_its_date():
     assert not _check("What was the GST revenue according to the May 2020 release?", GST, "2020-03-01").answerable
 
 
+def test_a_time_the_question_runs_on_from_is_not_required():
+    text = "EPFO updated the KYC of 52.62 lakh subscribers in May 2020."
+    assert _check("For how many EPFO subscribers was KYC updated since April 2020?", text, "2020-06-03").answerable
+    assert _check("अप्रैल 2020 से कितने ईपीएफओ सदस्यों का केवाईसी अपडेट हुआ?", text, "2020-06-03").answerable
+    assert not _check("For how many EPFO subscribers was KYC updated in April 2020?", text, "2020-06-03").answerable
+
+
 def test_another_year():
     assert not _check("What was the GST revenue in February 2018?", GST, "2020-03-01").answerable
 
