@@ -1,6 +1,6 @@
 """Plain dense search, then each ranking component added in turn, on one question set.
 
-    .venv/bin/python bench/ablation.py bench/data/test-questions.jsonl [--json]
+    .venv/bin/python bench/ablation.py QUESTIONS.jsonl... [--last N] [--json]
 
 Every step uses the same index (the bundled corpus in $VIGYAPTI_INDEX_DIR), the same model and the
 same passages. Step 0 is plain dense search: the passages nearest the question by cosine (exhaustive
@@ -25,7 +25,8 @@ from index.search import SearchSettings  # noqa: E402
 FULL = SearchSettings()
 DENSE = dataclasses.replace(
     FULL, keyword_weight=0.0, mixed_keyword_weight=0.0, language_calibration=False, kind_boost=0.0,
-    year_boost=0.0, translation_weight=0.0, figure_weight=0.0, own_language_bonus=0.0, time_weight=0.0)
+    year_boost=0.0, translation_weight=0.0, figure_weight=0.0, own_language_bonus=0.0, time_weight=0.0,
+    figure_unit=False, figure_time=False, names_weight=0.0, passage_names_weight=0.0, check_answerable=False)
 # (name, the settings it turns back on), in the order they are added.
 STEPS = [
     ("+ keyword bonus (BM25 candidates, idf coverage)", {"keyword_weight": FULL.keyword_weight,
@@ -37,6 +38,8 @@ STEPS = [
     ("+ passage choice within a release", {"figure_weight": FULL.figure_weight,
                                            "own_language_bonus": FULL.own_language_bonus}),
     ("+ time agreement", {"time_weight": FULL.time_weight}),
+    ("+ places choose the passage within a release", {"passage_names_weight": FULL.passage_names_weight}),
+    ("+ answerability check (names, time, unit)", {"check_answerable": FULL.check_answerable}),
 ]
 
 
@@ -50,24 +53,29 @@ def steps():
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("questions")
+    ap.add_argument("questions", nargs="+", help="one or more question sets, each reported on its own")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--last", type=int, default=0, help="only the last N steps (the earlier ones are unchanged)")
     args = ap.parse_args()
     service = Service(Settings())
-    kind = set_kind(args.questions)
-    rows = []
-    for name, s in steps():
-        service.searcher.settings = s
-        report = evaluate_questions(service, Path(args.questions))
-        rows.append({"step": name, "scores": report["scores"], "by_kind": {
-            k: {m: v[m] for m in ("n", "hit1", "hit3", "figure_hit", "null_on_no_answer") if m in v}
-            for k, v in report.get("by_kind", {}).items()}})
-        sc = report["scores"]
-        print(f"{name:<48} hit@1 {sc['hit1']:.3f}  hit@3 {sc['hit3']:.3f}  figure {sc['figure_hit']:.3f}  "
-              f"null on no-answer {sc.get('null_on_no_answer', float('nan')):.3f}", flush=True)
+    out = []
+    for questions in args.questions:
+        kind = set_kind(questions)
+        print(f"{kind.upper()} set {questions}")
+        rows = []
+        for name, s in list(steps())[-args.last if args.last else 0:]:
+            service.searcher.settings = s
+            report = evaluate_questions(service, Path(questions))
+            rows.append({"step": name, "scores": report["scores"], "by_kind": {
+                k: {m: v[m] for m in ("n", "hit1", "hit3", "figure_hit", "answered", "null_on_no_answer") if m in v}
+                for k, v in report.get("by_kind", {}).items()}})
+            sc = report["scores"]
+            print(f"  {name:<50} hit@1 {sc['hit1']:.3f}  hit@3 {sc['hit3']:.3f}  figure {sc['figure_hit']:.3f}  "
+                  f"answered {sc['answered']:.3f}  null on no-answer {sc.get('null_on_no_answer', float('nan')):.3f}",
+                  flush=True)
+        out.append({"set": kind, "questions": questions, "steps": rows})
     if args.json:
-        print(json.dumps({"set": kind, "questions": args.questions, "steps": rows}, ensure_ascii=False, indent=2))
-    print(f"({kind.upper()} set {args.questions})")
+        print(json.dumps(out, ensure_ascii=False, indent=2))
 
 
 if __name__ == "__main__":

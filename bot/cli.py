@@ -240,7 +240,8 @@ def cmd_eval(args) -> int:
             mark = "✓" if row["hit1"] else ("~" if row["hit3"] else "✗")
             fig = "✓" if row["figure_hit"] else ("-" if row["value"] is None else "✗")
             ans = "A" if row["answered"] else "·"
-            print(f"{mark} fig{fig} {ans} {str(row['top']):>10}  {row['q']}")
+            print(f"{mark} fig{fig} {ans} {str(row['top']):>10}  {row['q']}"
+                  + (f"  [{row['reason']}]" if row["reason"] and not row["ids"] else ""))
         q = report["questions"]
         print(f"\n{q['set'].upper()} set {args.questions}")
         for name, sc in [("all", q["scores"]), *q.get("by_kind", {}).items()]:
@@ -249,9 +250,12 @@ def cmd_eval(args) -> int:
         a = report["absent"]
         for row in a["questions"]:
             print(f"{'answered' if row['answered'] else 'no answer':>9}  score {row['score']}  {row['q']}")
+            if not row["answered"] and row["score"] is not None and row["score"] >= a["threshold"]:
+                print(f"{'':>9}  above the threshold, but {row['reason']}")
         print(f"{a['set'].upper()} set {args.absent}: absent questions: {a['scores']['n']}  "
               f"no answer: {a['scores']['no_answer']:.3f}  (score = the top hit's score, "
-              f"compared with the no-answer threshold {a['threshold']})")
+              f"compared with the no-answer threshold {a['threshold']}; above it, the answerability "
+              f"check: places, acronyms, time, unit)")
     for name, label in (("xquad", "one id for both languages"), ("xquad_own_ids", "an id per language")):
         for direction, m in report.get(name, {}).items():
             print(f"TUNING XQuAD ({label}) {direction}: R@1 {m['R@1']:.3f}  R@5 {m['R@5']:.3f}  "

@@ -49,6 +49,8 @@ SET_KINDS = {
     "heldout-questions.jsonl": "tuning",  # used to choose weights since it was written
     "absent-questions.jsonl": "tuning",  # the no-answer threshold was calibrated on it
     "absent-near-questions.jsonl": "tuning",  # PIB-like questions the corpus cannot answer (no-answer work)
+    "near-miss-questions.jsonl": "tuning",  # answerable questions with one place, time or unit changed (no-answer work)
+    "tuning-blind-questions.jsonl": "tuning",  # written blind like the test set, for tuning
     "test-questions.jsonl": "test",  # bench/data: written blind, frozen before tuning
     "xquad": "tuning",
 }
@@ -97,6 +99,7 @@ def evaluate_questions(service, path: Path, *, top_k: int = 5) -> dict:
             "hit3": any(g in ids for g in got[:3]),
             "figure_hit": bool(hits) and figure_hit(hits[0].passage.figures, q.get("value")),
             "answered": result.answer is not None,
+            "reason": result.reason,
             "similarity": round(hits[0].similarity, 4) if hits else None,
             "score": round(hits[0].score, 4) if hits else None,
             "time": result.time.to_dict() if getattr(result, "time", None) else None,
@@ -221,7 +224,7 @@ def evaluate_absent(service, path: Path) -> dict:
     for q in load_questions(path, need_ids=False):
         result = service.ask(q["q"], top_k=3, lang=q.get("lang"))
         top = result.hits[0] if result.hits else None
-        rows.append({"q": q["q"], "answered": result.answer is not None,
+        rows.append({"q": q["q"], "answered": result.answer is not None, "reason": result.reason,
                      "top": top.release.release_id if top else None,
                      # the score the no-answer threshold compares (the top hit's ranking score)
                      "score": round(top.score, 4) if top else None,

@@ -91,6 +91,15 @@ def ministry_names() -> tuple[tuple[str, str], ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def bilingual_names() -> tuple[tuple[str, str, str], ...]:
+    """(English spellings, Hindi spellings, kind) of Indian states, union territories, cities, some
+    countries and organisations, from the bundled names-en-hi.csv; spellings of one name are joined by "|"."""
+    path = bundled_corpus_dir() / "names-en-hi.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        return tuple((normalize_text(r["English"]), normalize_text(r["Hindi"]), r["kind"]) for r in csv.DictReader(f))
+
+
+@functools.lru_cache(maxsize=1)
 def _known_ministries() -> frozenset[str]:
     return frozenset(name for pair in ministry_names() for name in pair)
 

@@ -19,13 +19,16 @@ from functools import lru_cache
 import numpy as np
 
 from corpus import Release
+from index.answerable import AnswerabilityCheck
 from index.embeddings import Embedder
 from index.lexical import normalise, terms
+from index.names import Name, NameIndex, question_names, short_text_names
 from index.records import Answer, Hit, Passage
 from index.segment import split_sentences
 from index.filters import SearchFilters
 from index.stores.base import Store
-from index.timeq import QuestionTime, read_time, time_agreement
+from index.answerable import asked_unit
+from index.timeq import QuestionTime, TimeWindow, read_time, stated_time_fit, time_agreement
 
 # Expected figure kinds by the question's interrogative (checked in order; first match wins).
 _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
@@ -47,6 +50,10 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 _LATIN = re.compile(r"[A-Za-z]")
+# Within a release: how much a figure in the unit the question names, and one whose sentence states
+# only other times than the question's, count beside the share of the question's words around it (0..1).
+FIGURE_UNIT_FIT = 0.5
+FIGURE_TIME_FIT = 0.5
 
 
 def question_lang(question: str) -> str:
@@ -77,11 +84,22 @@ class SearchSettings:
     time_weight: float = 0.04  # × agreement (-1..1) of the release's and passage's dates with the question's time
     translation_weight: float = 0.5  # share of a cross-language score taken from the release's translation
     kind_boost: float = 0.02  # a figure of the kind asked for ("how many" → count, ...)
+    # × the share of the question's places and acronyms the passage's release holds; off: it lifts the
+    # releases the no-answer check then passes (docs/retrieval.md, "No answer").
+    names_weight: float = 0.0
     figure_weight: float = 0.05  # within a release: the words around that figure match the question
     own_language_bonus: float = 0.03  # within a release: its version in the question's language
+    # Within a release, a figure in the unit the question names, and against one whose sentence states
+    # only other dates; off: neither chose the asked figure more often (docs/retrieval.md).
+    figure_unit: bool = False
+    figure_time: bool = False
+    passage_names_weight: float = 0.05  # within a release: × the share of the question's places the passage holds
     # No answer below this score of the best passage: calibrated on questions about things the
     # corpus does not hold (bench/data/absent-questions.jsonl) against the dev and held-out sets.
     min_answer_score: float = 0.85
+    # Above that score, no answer either when the best release lacks a place, acronym, time or unit
+    # the question names (index/answerable.py).
+    check_answerable: bool = True
 
 
 @dataclass
@@ -100,6 +118,7 @@ class PassageAnalysis:
 
     figure_contexts: tuple[tuple[str, frozenset[str]], ...]  # (kind, terms around the figure)
     sentences: tuple[tuple[int, int, frozenset[str]], ...]  # (start, end, terms)
+    names: frozenset[str] = frozenset()  # the names it holds, in either script (index/names.py keys)
 
 
 def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
@@ -112,10 +131,21 @@ def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
                                   for f in p.figures),
             sentences=tuple((sp.start, sp.end, frozenset(terms(p.text[sp.start:sp.end])))
                             for sp in split_sentences(p.text, p.lang)),
+            names=frozenset(NameIndex(p.text).keys),
         )
         if cache is not None and p.passage_id is not None:
             cache.put(p.passage_id, cached)
     return cached
+
+
+def names_held(names: tuple[Name, ...], passages, cache=None) -> dict[int, float]:
+    """Each passage (by id) → the share of `names` its release holds in any of its candidate
+    passages: evidence that does not depend on the language, where keywords only match the question's."""
+    by_release: dict[tuple[str, str], set[str]] = {}
+    for p in passages:
+        by_release.setdefault((p.release_id, p.lang), set()).update(analyse(p, cache=cache).names)
+    share = {key: sum(bool(n.keys & keys) for n in names) / len(names) for key, keys in by_release.items()}
+    return {p.passage_id: share[(p.release_id, p.lang)] for p in passages}
 
 
 def fuse(dense: dict[int, float], coverage: dict[int, float], lang_of: dict[int, str],
@@ -199,8 +229,8 @@ class HybridSearcher:
 
     def _scored(self, vector: np.ndarray, keyword: list[tuple[int, float]], idf: dict[str, float], kinds: frozenset[str],
                 filters: SearchFilters, extra: list[int] = (), years: frozenset[str] = frozenset(),
-                qtime: QuestionTime | None = None, parts: dict[int, dict[str, float]] | None = None
-                ) -> tuple[dict[int, float], dict[int, Passage], dict[int, float]]:
+                qtime: QuestionTime | None = None, parts: dict[int, dict[str, float]] | None = None,
+                names: tuple[Name, ...] = ()) -> tuple[dict[int, float], dict[int, Passage], dict[int, float]]:
         """(score, passage, dense cosine) of every candidate passage under `filters`; each score's
         components go to `parts` when given."""
         s = self.settings
@@ -224,9 +254,13 @@ class HybridSearcher:
         window = qtime.window if qtime else None
         timed = window is not None and s.time_weight
         dated = self.store.release_dates(list(passages)) if (years or timed) else {}
+        held = (names_held(names, passages.values(), self.store.passage_analyses())
+                if names and s.names_weight else {})
         scores = {}
         for pid, p in passages.items():
             part = fused[pid]
+            if pid in held:
+                part["names"] = s.names_weight * held[pid]
             if kinds and any(f.kind in kinds for f in p.figures):
                 part["kind"] = s.kind_boost
             if years and (dated.get(pid) or "")[:4] in years:
@@ -263,6 +297,9 @@ class HybridSearcher:
         idf = self._idf(q_terms)
         years = frozenset(_YEAR.findall(normalise(question)))
         qtime = read_time(question)
+        names = tuple(n for n in question_names(question) if n.kind != "name")
+        window = qtime.window if s.figure_time else None
+        unit = asked_unit(question) if s.figure_unit else None
         parts: dict[int, dict[str, float]] = {}
         cross = bool(filters.lang and filters.lang != qlang and s.translation_weight)
         keyword = {f: self.store.keyword_search(q_terms, s.depth, filters=f) if q_terms else []
@@ -275,7 +312,7 @@ class HybridSearcher:
             # Cross-language: the question is searched in its own language too; each release
             # found there lends its score to its translation among the passages asked for.
             p_scores, p_passages, _ = self._scored(vector, keyword[filters.with_lang(qlang)], idf, kinds,
-                                                   filters.with_lang(qlang), years=years, qtime=qtime)
+                                                   filters.with_lang(qlang), years=years, qtime=qtime, names=names)
             found: dict[str, float] = {}
             best: dict[str, Passage] = {}  # each release's best passage in the question's language
             for pid, score in p_scores.items():
@@ -293,7 +330,7 @@ class HybridSearcher:
                             f.value for f in best[rid].figures if f.value is not None and f.kind not in ("year", "date"))
         extra = list(self.store.passage_releases(filters, list(pivot))) if pivot else []
         scores, passages, dense = self._scored(vector, keyword[filters], idf, kinds, filters, extra, years,
-                                               qtime, parts)
+                                               qtime, parts, names)
         if pivot:
             w = s.translation_weight
             for pid, p in passages.items():
@@ -306,27 +343,74 @@ class HybridSearcher:
         ordered = sorted(passages.values(), key=lambda p: scores[p.passage_id], reverse=True)
 
         def fit(p: Passage) -> float:
-            """Within a release: its version in the question's language, the passage whose figure is asked for."""
+            """Within a release: its version in the question's language, the passage whose figure is asked
+            for, the passage that names the question's places (a bulletin's paragraph per state)."""
             shared = pivot_values.get(p.release_id)
-            return (scores[p.passage_id] + s.figure_weight * self.figure_fit(p, kinds, idf, cache=self.store.passage_analyses())
+            return (scores[p.passage_id]
+                    + s.figure_weight * self.figure_fit(p, kinds, idf, unit=unit, window=window,
+                                                        cache=self.store.passage_analyses())
                     + (s.own_language_bonus if p.lang == qlang else 0.0)
-                    + (s.figure_weight * len(shared & {f.value for f in p.figures}) / len(shared) if shared else 0.0))
+                    + (s.figure_weight * len(shared & {f.value for f in p.figures}) / len(shared) if shared else 0.0)
+                    + (s.passage_names_weight * place_share(p) if places else 0.0))
+
+        # Acronyms name what a release is about and stand in its lead; places tell its paragraphs
+        # apart (a bulletin's paragraph per state), unless the release is about the place (its title).
+        places = [n for n in names if n.kind == "known"]
+        untitled: dict[tuple[str, str], str] = {}  # each release's title
+
+        def place_share(p: Passage) -> float:
+            key = (p.release_id, p.lang)
+            if key not in untitled:
+                release = self.store.release(*key)
+                untitled[key] = release.title if release else ""
+            return self.place_fit(p, places, untitled[key], cache=self.store.passage_analyses())
 
         hits = self._one_per_release(ordered, scores, dense, top_k, per_release, fit)
         for hit in hits:
             hit.components = {k: round(v, 4) for k, v in parts.get(hit.passage.passage_id, {}).items()}
-        answer, reason = self._answer(kinds, hits, idf)
+        answer, reason = self._answer(kinds, hits, idf, question, qtime, unit, window)
         return SearchResult(hits, answer, reason, kinds, qtime)
 
-    @classmethod
-    def figure_fit(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float], *, cache=None) -> float:
-        """How well the words around the passage's figures of the asked kind match the question.
-        `cache`: the passage's own index's analyses (see `analyse`)."""
-        if not kinds:
+    @staticmethod
+    def place_fit(p: Passage, places: list[Name], title: str, *, cache=None) -> float:
+        """The share of the question's places (`places`) the passage names, in either script, leaving
+        out those the release's title names: they are what the whole release is about."""
+        if not places:
             return 0.0
+        titled = short_text_names(title)
+        held = analyse(p, cache=cache).names
+        return sum(bool(n.keys & held) for n in places if not n.keys & titled) / len(places)
+
+    @classmethod
+    def figure_fit(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float], *, unit: str | None = None,
+                   window: TimeWindow | None = None, cache=None) -> float:
+        """How well the passage's best figure of the asked kind fits the question: the words around
+        it, its unit when the question names one, the dates of its sentence when the question has a
+        time. `cache`: the passage's own index's analyses (see `analyse`)."""
+        return max(cls.figure_fits(p, kinds, idf, unit=unit, window=window, cache=cache).values(), default=0.0)
+
+    @classmethod
+    def figure_fits(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float], *, unit: str | None = None,
+                    window: TimeWindow | None = None, cache=None) -> dict[int, float]:
+        """Each figure of the asked kind (by its index in `p.figures`) → how well it fits the question."""
+        if not kinds and unit is None:
+            return {}
         analysis = analyse(p, cache=cache)
-        return max((cls.coverage(around, idf) for kind, around in analysis.figure_contexts if kind in kinds),
-                   default=0.0)
+        fits = {}
+        for i, (f, (kind, around)) in enumerate(zip(p.figures, analysis.figure_contexts)):
+            if kind not in kinds and not (unit and f.unit == unit):
+                continue
+            fit = cls.coverage(around, idf)
+            if unit:
+                fit += FIGURE_UNIT_FIT if f.unit == unit else -FIGURE_UNIT_FIT
+            if window is not None:
+                a, b = next(((a, b) for a, b, _ in analysis.sentences if a <= f.start < b), (0, len(p.text)))
+                dates = [g for g in p.figures if g.kind in ("date", "year", "period") and a <= g.start < b]
+                # Only against: in a monthly release every passage states the month, and a bonus
+                # would favour the headline over the figure asked for.
+                fit -= FIGURE_TIME_FIT * (stated_time_fit(window, dates) < 0)
+            fits[i] = fit
+        return fits
 
     def _one_per_release(self, ordered: list[Passage], scores: dict[int, float], dense: dict[int, float],
                          top_k: int, per_release: int, fit) -> list[Hit]:
@@ -384,29 +468,61 @@ class HybridSearcher:
 
     # -- the answer sentence -----------------------------------------------------------------
 
-    def _answer(self, kinds: frozenset[str], hits: list[Hit], idf: dict[str, float]) -> tuple[Answer | None, str | None]:
+    def _answer(self, kinds: frozenset[str], hits: list[Hit], idf: dict[str, float], question: str = "",
+                qtime: QuestionTime | None = None, unit: str | None = None,
+                window: TimeWindow | None = None) -> tuple[Answer | None, str | None]:
         if not hits:
             return None, "no passage found"
         top = hits[0]
         if top.score < self.settings.min_answer_score:
             return None, (f"nothing relevant enough: the closest passage scores {top.score:.3f}, "
                           f"below {self.settings.min_answer_score}")
-        a, b = self.best_sentence(top.passage, idf, kinds, cache=self.store.passage_analyses())
+        if self.settings.check_answerable:
+            verdict = self.check_answerable(question, qtime, top)
+            if not verdict.answerable:
+                return None, verdict.reason
+        a, b = self.best_sentence(top.passage, idf, kinds, unit=unit, window=window,
+                                  cache=self.store.passage_analyses())
         figures = [f for f in top.passage.figures if a <= f.start and f.end <= b]
         return Answer(text=top.passage.text[a:b], start=a, end=b, figures=figures,
                       release_id=top.release.release_id, lang=top.release.lang, score=top.score), None
 
+    def check_answerable(self, question: str, qtime: QuestionTime | None, top: Hit):
+        """The best release, its other-language versions and its duplicates, judged against what the
+        question names (index/answerable.py)."""
+        r = top.release
+        releases = [r]
+        for rid, lang in [*((t["release_id"], t["lang"]) for t in top.translations),
+                          *((d, r.lang) for d in top.also_released_as)]:
+            other = self.store.release(rid, lang)
+            if other is not None:
+                releases.append(other)
+        cache = self.store.passage_analyses()
+        figures, held = [], set()
+        for release in releases:  # the names each passage holds are kept with its analysis
+            pids = self.store.passage_releases(SearchFilters(lang=release.lang, release_id=release.release_id),
+                                               [release.release_id])
+            for p in self.store.passages(list(pids)).values():
+                held |= analyse(p, cache=cache).names
+                if release is r:
+                    figures += p.figures
+            held |= short_text_names(release.title)
+        return AnswerabilityCheck().run(question, qtime.window if qtime else None, top.passage, releases, figures,
+                                        frozenset(held))
+
     @classmethod
     def best_sentence(cls, passage: Passage, idf: dict[str, float], kinds: frozenset[str], *,
-                      cache=None) -> tuple[int, int]:
+                      unit: str | None = None, window: TimeWindow | None = None, cache=None) -> tuple[int, int]:
         sentences = analyse(passage, cache=cache).sentences
         if not sentences:
             return 0, len(passage.text)
-        best, best_score = (sentences[0][0], sentences[0][1]), -1.0
+        fits = cls.figure_fits(passage, kinds, idf, unit=unit, window=window, cache=cache)
+        best, best_score = (sentences[0][0], sentences[0][1]), -math.inf
         for i, (a, b, words) in enumerate(sentences):
             score = cls.coverage(words, idf)
-            if kinds and any(a <= f.start and f.end <= b and f.kind in kinds for f in passage.figures):
-                score += 0.5
+            held = [fit for j, fit in fits.items() if a <= passage.figures[j].start and passage.figures[j].end <= b]
+            if held:  # a figure of the asked kind; the better it fits, the better the sentence
+                score += 0.5 + 0.5 * max(0.0, max(held) - cls.coverage(words, idf))
             score -= 0.01 * i  # earlier sentences win ties: PIB leads with the news
             if score > best_score:
                 best, best_score = (a, b), score

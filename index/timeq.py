@@ -150,10 +150,16 @@ def _read_time(question: str, today: dt.date) -> QuestionTime:
 LAG_DAYS = {"day": 1, "week": 2, "month": 7, "year": 45, "financial-year": 45, "range": 7}
 
 
-def stated_windows(passage_figures, release_date: dt.date | None) -> list[tuple[dt.date, dt.date]]:
+# What joins two dates into one span: "23rd March to 3rd April 2020", "1 से 15 मई".
+_SPAN_JOIN = re.compile(r"\s*(?:to|till|until|through|-|–|—|से)\s*", re.I)
+
+
+def stated_windows(passage_figures, release_date: dt.date | None, text: str | None = None
+                   ) -> list[tuple[dt.date, dt.date]]:
     """The days a passage's own dates, years and financial years name (a day and month without a
-    year take the release's)."""
+    year take the release's). Given the passage's `text`, two dates joined by "to" / "से" are one span."""
     out = []
+    previous = None  # (figure, index in out) of the last date
     for f in passage_figures:
         if f.kind not in ("date", "year", "period") or not f.iso:
             continue
@@ -163,9 +169,49 @@ def stated_windows(passage_figures, release_date: dt.date | None) -> list[tuple[
                 continue
             iso = f"{release_date.year}{iso[1:]}"
         w = _window_of_iso(iso, f.kind)
-        if w is not None:
-            out.append((w[0], w[1]))
+        if w is None:
+            continue
+        if (text is not None and previous is not None and f.kind == previous[0].kind == "date"
+                and _SPAN_JOIN.fullmatch(text, previous[0].end, f.start)):
+            a, b = out[previous[1]]
+            out[previous[1]] = (min(a, w[0]), max(b, w[1]))
+            previous = None
+            continue
+        out.append((w[0], w[1]))
+        previous = (f, len(out) - 1)
     return out
+
+
+def release_time_fit(window: TimeWindow, released: dt.date | None) -> int:
+    """1 when a release of that day can report on the window (within it, or just after it by the
+    lag), -1 when it cannot, 0 when undated or when it cannot tell (a year's figures may be
+    published long after it; a day's or month's are not)."""
+    if released is None:
+        return 0
+    lag = dt.timedelta(days=LAG_DAYS.get(window.granularity, 7))
+    if window.start <= released <= window.end + lag:
+        return 1
+    if released < window.start or window.granularity in ("day", "week", "month"):
+        return -1
+    return 0
+
+
+def stated_time_fit(window: TimeWindow, figures, released: dt.date | None = None, *, alike: bool = False,
+                    text: str | None = None) -> int:
+    """1 when one of the dates among `figures` falls in the window, -1 when all fall outside it, 0
+    when none counts. Only dates no longer than the window count (a year stated in a daily bulletin
+    says nothing of its day), up to a month. `alike`: only dates about as long as the window count
+    for it (a month's release names the month it reports on; the days it names are of other
+    events), and longer ones up to a month against it when they miss it (a table of July and August,
+    for a day in June; a year stated is often of something else: "an officer of the 1987 batch")."""
+    span = (window.end - window.start).days
+    shortest, longest = (span / 2 - 3, span + 3) if alike else (0, max(span, 31))
+    stated = [w for w in stated_windows(figures, released, text)
+              if shortest <= (w[1] - w[0]).days <= (max(longest, 31) if alike else longest)]
+    inside = [(a, b) for a, b in stated if a <= window.end and b >= window.start]
+    if any((b - a).days <= longest for a, b in inside):
+        return 1
+    return -1 if len(inside) < len(stated) else 0
 
 
 def time_agreement(window: TimeWindow, release_date: str | None, passage_figures=()) -> float:
@@ -174,17 +220,4 @@ def time_agreement(window: TimeWindow, release_date: str | None, passage_figures
     Half comes from the release date (within the window, or just after it by the lag), half from
     the dates the passage states (one inside the window; all of them outside counts against)."""
     released = dt.date.fromisoformat(release_date) if release_date else None
-    score = 0.0
-    if released is not None:
-        lag = dt.timedelta(days=LAG_DAYS.get(window.granularity, 7))
-        if window.start <= released <= window.end + lag:
-            score += 0.5
-        elif released < window.start or window.granularity in ("day", "week", "month"):
-            score -= 0.5  # a year's figures may be published long after it; a day's or month's are not
-    # Dates no longer than the question's window (a year stated in a daily bulletin says nothing of its day).
-    stated = [w for w in stated_windows(passage_figures, released)
-              if (w[1] - w[0]).days <= max((window.end - window.start).days, 31)]
-    if stated:
-        inside = any(a <= window.end and b >= window.start for a, b in stated)
-        score += 0.5 if inside else -0.5
-    return score
+    return 0.5 * release_time_fit(window, released) + 0.5 * stated_time_fit(window, passage_figures, released)

@@ -149,6 +149,11 @@ class Store(ABC):
     def translations_of(self, release_id: str, lang: str) -> list[dict]:
         """[{release_id, lang, title, url}] of the linked releases in the index, sorted by (lang, id)."""
 
+    def translations_of_many(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[dict]]:
+        """`translations_of` for each (release_id, lang) of `keys`: a search asks it of every candidate,
+        so a backend that can read them in one query overrides this."""
+        return {key: self.translations_of(*key) for key in dict.fromkeys(keys)}
+
     @abstractmethod
     def translation_links(self) -> list[TranslationLink]: ...
 

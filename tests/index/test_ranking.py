@@ -89,3 +89,46 @@ def test_translations_are_matched_one_to_one_by_date_figures_and_similarity():
     assert pairs == {("e1", "h1"), ("e2", "h2")}
     # Nothing is linked below the floor.
     assert match_one_to_one(en, [_profile("h4", "hi", [0, 0, 1])], LinkSettings()) == []
+
+
+def test_figure_fit_prefers_the_figure_in_the_unit_asked_for():
+    q = "How many tonnes of medical cargo did the flights carry?"
+    tonnes = _passage("The flights carried 1,000 tonnes of medical cargo.")
+    flights = _passage("The flights, 588 of them, carried medical cargo.")
+    kinds = expected_kinds(q)
+    assert HybridSearcher.figure_fit(tonnes, kinds, _idf(q), unit="tonne") > HybridSearcher.figure_fit(
+        flights, kinds, _idf(q), unit="tonne")
+    # Without the unit both hold a count-like figure with the question's words around it.
+    assert abs(HybridSearcher.figure_fit(tonnes, kinds, _idf(q)) - HybridSearcher.figure_fit(flights, kinds, _idf(q))) < 0.2
+
+
+def test_figure_fit_prefers_the_figure_of_the_asked_date():
+    from index.timeq import read_time
+
+    q = "How many patients had recovered as on 3 June 2020?"
+    window = read_time(q).window
+    on_3rd = _passage("As on 3 June 2020, 95,527 patients have recovered.")
+    on_2nd = _passage("As on 2 June 2020, 91,819 patients have recovered.")
+    kinds = expected_kinds(q)
+    assert HybridSearcher.figure_fit(on_3rd, kinds, _idf(q), window=window) > HybridSearcher.figure_fit(
+        on_2nd, kinds, _idf(q), window=window)
+    both = _passage("As on 2 June 2020, 91,819 patients had recovered. As on 3 June 2020, 95,527 patients had recovered.")
+    a, b = HybridSearcher.best_sentence(both, _idf(q), kinds, window=window)
+    assert "95,527" in both.text[a:b]
+    q2 = "How many patients had recovered as on 2 June 2020?"
+    a, b = HybridSearcher.best_sentence(both, _idf(q2), kinds, window=read_time(q2).window)
+    assert "91,819" in both.text[a:b]
+
+
+def test_place_fit_prefers_the_paragraph_of_the_asked_state_unless_the_release_is_about_it():
+    from index.names import question_names
+
+    q = "How many COVID-19 deaths had Madhya Pradesh recorded by 3 May 2020?"
+    places = [n for n in question_names(q) if n.kind == "known"]
+    state = _passage("मध्य प्रदेश: राज्य में कोविड-19 से अब तक 151 लोगों की मृत्यु हुई है।", "hi")
+    other = _passage("राजस्थान: राज्य में 1,121 मरीज ठीक हो चुके हैं।", "hi")
+    bulletin = "कोविड-19 पर पीआईबी का दैनिक बुलेटिन"
+    assert HybridSearcher.place_fit(state, places, bulletin) == 1.0
+    assert HybridSearcher.place_fit(other, places, bulletin) == 0.0
+    # A release about Madhya Pradesh names it in its title: it then tells no passage apart.
+    assert HybridSearcher.place_fit(state, places, "मध्य प्रदेश में कोविड-19") == 0.0

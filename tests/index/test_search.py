@@ -48,6 +48,12 @@ def test_english_question_finds_hindi_only_release(service):
     assert result.answer is not None and "86,000" in result.answer.text
 
 
+def test_a_question_about_another_state_gets_no_answer_and_says_why(service):
+    result = service.ask("How many sellers from Rajasthan completed their profile on GeM?")
+    assert result.hits  # the closest releases are still listed
+    assert result.answer is None and "Rajasthan" in result.reason
+
+
 def test_one_passage_per_release_by_default(service):
     hits = service.ask("EPFO KYC subscribers bank accounts", top_k=10).hits
     ids = [h.release.release_id for h in hits]

@@ -1,0 +1,148 @@
+"""Whether the best release can answer the question at all, from evidence beyond its score.
+
+A question about another state, month, year or scheme than any release's scores almost as high as
+the one it was modelled on: "How many sellers in Rajasthan completed their GeM profile?" is close
+to the release about Madhya Pradesh in every word but one. That word is the evidence. The best
+release (with its other-language versions) must
+- name every place and acronym the question names, and the other proper names where a version in
+  the question's script can be read for them (`index/names.py`, across scripts);
+- be about the question's time, unless the question runs on from it ("since April 2020"): see
+  `time_fits`;
+- hold a figure in the unit the question asks for ("how many tonnes", "कितने हेक्टेयर").
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from corpus import Release
+from index.figures.tables import _UNITS_EN, _UNITS_HI, _TIME_UNITS
+from index.names import NameIndex, question_names
+from index.records import Passage
+from index.timeq import TimeWindow, release_time_fit, stated_time_fit
+
+# A unit named in the question after its interrogative: "how many tonnes", "कितने हेक्टेयर".
+_ASKED_UNIT = [
+    (re.compile(r"\b(?:how many|how much|in)\s+(?:" + p + r")\b"), u) for p, u, _ in _UNITS_EN
+    if u not in _TIME_UNITS and re.search("[a-z]{3}", p)
+] + [
+    (re.compile(r"(?:कितने|कितना|कितनी|कितनों)\s+(?:\S+\s+)?" + re.escape(p) + r"(?![\u0900-\u097f])"), u)
+    for p, u, _ in _UNITS_HI if u not in _TIME_UNITS
+]
+
+
+def asked_unit(question: str) -> str | None:
+    """The unit a question asks its figure in, if it names one."""
+    q = question.lower()
+    for pattern, unit in _ASKED_UNIT:
+        if pattern.search(q):
+            return unit
+    return None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether the release can answer, and if not, what it lacks (said in the reply's `reason`)."""
+
+    answerable: bool
+    missing_names: tuple[str, ...] = ()
+    other_time: bool = False
+    missing_unit: str | None = None
+    checks: dict = field(default_factory=dict)
+
+    @property
+    def reason(self) -> str | None:
+        if self.answerable:
+            return None
+        parts = []
+        if self.missing_names:
+            parts.append("the closest release does not mention " + ", ".join(self.missing_names))
+        if self.other_time:
+            parts.append("the closest release is about another time than the question's")
+        if self.missing_unit:
+            parts.append(f"the closest release states no figure in {self.missing_unit}")
+        return "; ".join(parts)
+
+
+# "according to the June 2020 announcement", "3 मई 2020 के बुलेटिन में": the time is the release's own.
+# "since April 2020", "अप्रैल 2020 से": the question asks about everything after that time, not about it.
+_OPEN_BEFORE = re.compile(r"\b(?:since|from|after|starting)\s+(?:the\s+)?$", re.I)
+_OPEN_AFTER = re.compile(r"^\s*(?:से|के बाद)(?![\u0900-\u097f])(?!\s*(?:पहले|तक))")
+
+
+def open_ended(question: str, window: TimeWindow) -> bool:
+    """Whether the question's time starts a span that runs on ("since April 2020")."""
+    at = question.find(window.text)
+    if at < 0:
+        return False
+    return bool(_OPEN_BEFORE.search(question[:at]) or _OPEN_AFTER.match(question[at + len(window.text):]))
+
+
+_OF_THE_RELEASE = re.compile(r"\b(?:release|bulletin|update|announcement|report|press note|statement)s?\b|"
+                             r"बुलेटिन|विज्ञप्ति|अपडेट|रिपोर्ट|घोषणा", re.I)
+
+
+def time_fits(window: TimeWindow, release_date: str | None, figures, *, text: str | None = None,
+              of_the_release: bool = False) -> bool | None:
+    """Whether a passage is about the window; None when there is nothing to tell by.
+
+    By the dates it states about as long as the window (a month's release names its month), and by
+    its release date (in the window or just after it). For a day or a week both must be against it: a
+    bulletin of the day asked for also states other days, and a weekly report is posted days after
+    the day its figures are "as on". For a month or longer the stated dates decide (a month's figures
+    are released in the next month), or, stating none, the release date. `of_the_release`: the
+    question dates the release itself ("the August 2026 release"): a release of that time is about it."""
+    released = dt.date.fromisoformat(release_date) if release_date else None
+    stated = stated_time_fit(window, figures, released, alike=True, text=text)
+    release = release_time_fit(window, released)
+    if of_the_release and release == 1:
+        return True
+    if window.granularity in ("day", "week"):
+        if stated == -1 and release < 1:
+            return False
+    elif stated == -1 or stated == 0 and release == -1:
+        return False
+    if stated == 1 or release == 1:
+        return True
+    return None
+
+
+class AnswerabilityCheck:
+    """The best release and its versions → a Verdict, for a question whose best score passed the floor."""
+
+    def run(self, question: str, window: TimeWindow | None, passage: Passage, releases: list[Release],
+            release_figures: list, names_held: frozenset[str] | None = None) -> Verdict:
+        """`releases`: the best release first, then its other-language versions and duplicates;
+        `passage`: the best passage; `release_figures`: the figures of all of the best release's
+        passages; `names_held`: the name keys of all of those releases, when already known (a
+        searcher keeps each passage's), else read from their texts."""
+        texts = (NameIndex.of_keys(names_held) if names_held is not None
+                 else NameIndex("\n".join(f"{r.title}\n{r.text}" for r in releases)))
+        latin = any(not re.search(r"[\u0900-\u097f]", r.text[:2000]) for r in releases)
+        missing = []
+        for name in question_names(question):
+            if name.kind == "name" and not latin:
+                continue  # a capitalised English word may be translated, not transliterated (Navy, नौसेना)
+            if not texts.holds(name):
+                missing.append(name.text)
+        other_time = False
+        if window is not None and not open_ended(question, window):
+            # The title's dates after the passage's, in one text, so that spans ("1 to 15 May") join.
+            text = f"{passage.text}\n{releases[0].title}"
+            title_figures = [dataclasses.replace(f, start=f.start + len(passage.text) + 1, end=f.end + len(passage.text) + 1)
+                             for f in _figures_of(releases[0].title)]
+            fits = time_fits(window, releases[0].date, [*passage.figures, *title_figures], text=text,
+                             of_the_release=bool(_OF_THE_RELEASE.search(question)))
+            other_time = fits is False
+        unit = asked_unit(question)
+        missing_unit = unit if unit and not any(f.unit == unit for f in release_figures) else None
+        return Verdict(answerable=not (missing or other_time or missing_unit), missing_names=tuple(missing),
+                       other_time=other_time, missing_unit=missing_unit)
+
+
+def _figures_of(text: str):
+    from index.timeq import _extractor
+
+    return _extractor().run(text) if text else []

@@ -1,0 +1,249 @@
+"""Names that mean the same in both scripts: places, acronyms and other proper names.
+
+A question about Kerala is not answered by a release about Madhya Pradesh, however close the rest
+of its words; and a Hindi question's केरल is the English release's Kerala. A name is compared
+across scripts by its consonant skeleton (`skeleton`: Devanagari is romanised with
+indic-transliteration, vowels dropped, the sounds each script spells two ways folded into one:
+केरल and Kerala are both "krl", जेम and GeM both "jm"); an acronym also by its letters, whether
+written GST or जीएसटी (`acronym_letters`). Places and organisations come with their Hindi names
+from corpus/data/names-en-hi.csv, so a Hindi question's places are known without guessing which of
+its words are names, and विश्व बैंक is the World Bank though its words are translated.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from corpus.readers import bilingual_names
+
+_DEVANAGARI_WORD = re.compile(r"[\u0900-\u0963\u0966-\u097f]+")
+_DEVANAGARI_TERM = r"[\u0900-\u097f][\u0900-\u097f0-9]*(?:-[\u0900-\u097f0-9]+)*"  # पीएमएवाई-जी, एमक्यू-9बी
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*")
+
+# English letters as Hindi writes them out (GST → जी एस टी).
+_LETTERS_HI = {
+    "ए": "A", "बी": "B", "सी": "C", "डी": "D", "ई": "E", "एफ": "F", "एफ़": "F", "जी": "G", "एच": "H",
+    "आई": "I", "जे": "J", "के": "K", "एल": "L", "एम": "M", "एन": "N", "ओ": "O", "पी": "P", "क्यू": "Q",
+    "आर": "R", "एस": "S", "टी": "T", "यू": "U", "वी": "V", "डब्ल्यू": "W", "डब्लू": "W", "एक्स": "X",
+    "वाई": "Y", "जेड": "Z", "ज़ेड": "Z",
+}
+_LETTER_PIECES = sorted(_LETTERS_HI, key=len, reverse=True)
+
+# Capitalised words that name no particular thing: a question may use them where the release
+# says it otherwise ("the Centre", "Shri"), so they are never required of a release.
+_GENERIC = frozenset("""
+what which who whom whose when where why how is are was were do does did has have had will can in on
+of for by to from at as with under during since after before the a an and or if than per this that these
+those there their it its total number
+india indian indians bharat government govt union centre central state states national nation country
+minister ministers ministry prime president vice pm cm mp mla shri smt dr mr mrs ms hon honble
+department dept board committee council authority commission corporation bank limited ltd company
+act policy programme program project scheme schemes yojana abhiyan mission campaign initiative portal
+day days week weeks month months year years phase edition new old first second third fourth fifth
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+fy gdp rs inr usd crore lakh million billion
+port ports airport airports station stations city cities district districts village villages river dam
+university institute hospital college school railway railways road highway corridor zone hub complex
+bridge line reserve forest park festival summit conference meeting award awards index report survey
+app portal platform card cards fund bill rules code navy army force forces air sea
+""".split())
+
+
+@lru_cache(maxsize=200_000)
+def romanise(word: str) -> str:
+    """A Devanagari word in plain lower-case Latin letters (IAST without its diacritics)."""
+    from indic_transliteration import sanscript
+
+    word = word.replace("ऑ", "ओ").replace("ॉ", "ो")
+    latin = sanscript.transliterate(word, sanscript.DEVANAGARI, sanscript.IAST)
+    latin = re.sub(r"ṃ(?=[pbm])", "m", latin).replace("ṃ", "n")
+    latin = "".join(c for c in unicodedata.normalize("NFD", latin) if not unicodedata.combining(c))
+    return latin.lower()
+
+
+def _fold(latin: str) -> str:
+    """Lower-case Latin → its consonants, each sound the two scripts spell differently made one."""
+    s = latin.lower().replace("sh", "s").replace("ph", "f").replace("q", "k").replace("x", "ks").replace("z", "j")
+    s = s.replace("w", "v").replace("g", "j").replace("h", "")
+    s = re.sub(r"[aeiouy'’\-]", "", s)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(word: str) -> str:
+    """The consonants of a word as either script spells them, for comparing a name across scripts.
+
+    "Kerala" and "केरल" → "krl"; "Chennai" and "चेन्नई" → "cn"; "GeM" and "जेम" → "jm"."""
+    if _DEVANAGARI_WORD.fullmatch(word):
+        return _fold(romanise(word))
+    s = word.lower()
+    s = s.replace("ch", "\0").replace("ck", "k")
+    s = re.sub(r"c(?=[eiy])", "s", s).replace("c", "k").replace("\0", "c")
+    return _fold(s)
+
+
+@lru_cache(maxsize=200_000)
+def acronym_letters(word: str) -> str | None:
+    """The Latin letters of an acronym written in either script (PMAY-G and पीएमएवाई-जी → "PMAYG"),
+    or None when the word is not one. A Devanagari word is one when it is wholly English letter names."""
+    if _DEVANAGARI_WORD.search(word):
+        out = []
+        for piece in re.split(r"[-\s]", word):
+            at, letters = 0, []
+            while at < len(piece):
+                if piece[at].isdigit():
+                    letters.append(piece[at])
+                    at += 1
+                    continue
+                name = next((n for n in _LETTER_PIECES if piece.startswith(n, at)), None)
+                if name is None:
+                    return None
+                letters.append(_LETTERS_HI[name])
+                at += len(name)
+            out += letters
+        return "".join(out) if sum(c.isalpha() for c in out) >= 2 else None
+    letters = re.sub(r"[^A-Za-z0-9]", "", word)
+    upper = sum(c.isupper() for c in letters)
+    alpha = sum(c.isalpha() for c in letters)
+    if upper >= 2 and (upper == alpha or (alpha <= 6 and upper >= alpha - 2)):
+        return letters.upper()
+    return None
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name a question holds; a release that answers the question names it too."""
+
+    text: str  # as the question writes it
+    kind: str  # known (a place or organisation of names-en-hi.csv), acronym, name
+    keys: frozenset[str]  # known: "known:<English name>"; acronym: "acr:<LETTERS>"; a word: its skeleton
+
+
+@lru_cache(maxsize=1)
+def _known() -> tuple[dict[str, str], re.Pattern]:
+    """Every spelling of every known name → its key, and one pattern that finds them, longest first."""
+    spelling_to_key = {}
+    for english, hindi, _kind in bilingual_names():
+        key = "known:" + english.split("|")[0]
+        for spelling in [*english.split("|"), *hindi.split("|")]:
+            spelling_to_key[spelling] = key
+    alternatives = "|".join(re.escape(s) for s in sorted(spelling_to_key, key=len, reverse=True))
+    return spelling_to_key, re.compile(rf"(?<![\w\u0900-\u097f])(?:{alternatives})(?![\w\u0900-\u097f])")
+
+
+def find_known(text: str) -> dict[str, str]:
+    """The known places and organisations `text` names: key → the spelling found."""
+    spelling_to_key, pattern = _known()
+    return {spelling_to_key[m.group(0)]: m.group(0) for m in pattern.finditer(text)}
+
+
+def question_names(question: str) -> list[Name]:
+    """The places, acronyms and other proper names a question holds, each once."""
+    names: list[Name] = []
+    places = find_known(question)
+    for key, spelling in places.items():
+        names.append(Name(spelling, "known", frozenset({key})))
+    taken = re.compile("|".join(re.escape(s) for s in places.values())) if places else None
+    rest = taken.sub(" ", question) if taken else question
+    for m in re.finditer(_DEVANAGARI_TERM, rest):
+        letters = acronym_letters(m.group(0))
+        if letters:
+            names.append(Name(m.group(0), "acronym", frozenset({"acr:" + letters})))
+    for m in _LATIN_WORD.finditer(rest):
+        word = m.group(0)
+        for suffix in ("'s", "’s"):
+            word = word.removesuffix(suffix)
+        if word.lower() in _GENERIC or re.fullmatch(r"[A-Za-z]?\d+[A-Za-z]?", word):
+            continue
+        letters = acronym_letters(word)
+        if letters:
+            keys = {"acr:" + letters}
+            said = skeleton(re.split(r"[-\d]", word)[0])
+            spoken = any(c.islower() for c in word) or (
+                "-" not in word.rstrip("-0123456789") and sum(c in "AEIOU" for c in letters) >= 2)
+            if spoken and len(said) >= 2:  # COVID, GeM are said as words (कोविड, जेम) as well
+                keys.add(said)
+            names.append(Name(word, "acronym", frozenset(keys)))
+        elif word[0].isupper() and m.start() > 0 and len(skeleton(word)) >= 2:
+            names.append(Name(word, "name", frozenset({skeleton(word)})))
+    seen, out = set(), []
+    for n in names:
+        if n.keys not in seen:
+            seen.add(n.keys)
+            out.append(n)
+    return out
+
+
+_TEXT_WORD = re.compile(_DEVANAGARI_TERM + r"|" + _LATIN_WORD.pattern)
+_WORD_CHAR = re.compile(r"[\w\u0900-\u097f]")
+
+
+@lru_cache(maxsize=1)
+def _known_by_first_word() -> dict[str, list[tuple[str, str]]]:
+    """First word of a known name's spelling → (spelling, key), longest spelling first."""
+    spelling_to_key, _ = _known()
+    out: dict[str, list[tuple[str, str]]] = {}
+    for spelling in sorted(spelling_to_key, key=len, reverse=True):
+        first = _TEXT_WORD.match(spelling).group(0)
+        out.setdefault(first, []).append((spelling, spelling_to_key[spelling]))
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _word_keys(word: str) -> tuple[str, ...]:
+    keys = []
+    for piece in {word, *word.split("-")}:  # CSIR-CMERI holds CSIR and CMERI
+        letters = acronym_letters(piece) if piece else None
+        if letters:
+            keys.append("acr:" + letters)
+    for part in re.split(r"[-'’]", word) if ("-" in word or "'" in word or "’" in word) else (word,):
+        if part:
+            keys.append(skeleton(part))
+    if word.isascii() and len(word) >= 2 and word.isalpha():
+        keys.append("acr:" + word.upper())  # "Gem", "Aiims": an acronym's letters as a word
+        if word.endswith("s") and word[:-1].isupper():
+            keys.append("acr:" + word[:-1])  # ASHAs, SHGs
+    return tuple(keys)
+
+
+class NameIndex:
+    """What names a text holds, in either script: built once per release, asked for each name."""
+
+    def __init__(self, text: str):
+        self.keys: set[str] = set()
+        places = _known_by_first_word()
+        for m in _TEXT_WORD.finditer(text):
+            word = m.group(0)
+            self.keys.update(_word_keys(word))
+            for spelling, key in places.get(word, ()) or places.get(word.split("-")[0], ()):
+                end = m.start() + len(spelling)
+                if text.startswith(spelling, m.start()) and not _WORD_CHAR.match(text, end):
+                    self.keys.add(key)
+                    break
+
+    @classmethod
+    def of_keys(cls, keys) -> "NameIndex":
+        """An index of name keys already read (`NameIndex(text).keys`, of each passage of a release)."""
+        index = cls("")
+        index.keys = set(keys)
+        return index
+
+    def holds(self, name: Name) -> bool:
+        if name.kind == "name" and "-" in name.text:
+            return all(skeleton(p) in self.keys for p in name.text.split("-") if p)
+        if name.keys & self.keys:
+            return True
+        # PM-KISAN as पीएम-किसान: each part, by its letters or as a word (a lone letter is too weak).
+        parts = [p for p in name.text.split("-") if p]
+        return len(parts) > 1 and all(
+            f"acr:{acronym_letters(p)}" in self.keys or (len(skeleton(p)) >= 2 and skeleton(p) in self.keys)
+            for p in parts)
+
+
+@lru_cache(maxsize=4096)
+def short_text_names(text: str) -> frozenset[str]:
+    """The name keys of a short text asked about again and again (a release's title)."""
+    return frozenset(NameIndex(text).keys)

@@ -1,0 +1,166 @@
+"""Names across scripts and the answerability check, on small hand-built cases."""
+import datetime as dt
+
+from corpus import Release
+from index.answerable import AnswerabilityCheck, asked_unit, time_fits
+from index.figures import FigureExtractor
+from index.names import NameIndex, acronym_letters, find_known, question_names, skeleton
+from index.records import Passage
+from index.timeq import read_time
+
+TODAY = dt.date(2026, 8, 20)
+
+
+def test_a_name_has_one_skeleton_in_both_scripts():
+    for latin, deva in [("Kerala", "केरल"), ("GeM", "जेम"), ("Chennai", "चेन्नई"), ("Trump", "ट्रंप"),
+                        ("Guardian", "गार्डियन"), ("Jeevan", "जीवन"), ("Centre", "सेंटर")]:
+        assert skeleton(latin) == skeleton(deva), (latin, deva)
+    assert skeleton("Kerala") != skeleton("Karnataka")
+
+
+def test_acronyms_are_read_in_either_script():
+    assert acronym_letters("पीएमएवाई-जी") == acronym_letters("PMAY-G") == "PMAYG"
+    assert acronym_letters("जीएसटी") == acronym_letters("GST") == "GST"
+    assert acronym_letters("एमक्यू-9बी") == acronym_letters("MQ-9B") == "MQ9B"
+    assert acronym_letters("केरल") is None and acronym_letters("के") is None  # words, one letter name
+    assert acronym_letters("Kerala") is None
+
+
+def test_places_are_found_by_any_spelling_longest_first():
+    assert find_known("उत्तर प्रदेश और Jammu and Kashmir में") == {
+        "known:Uttar Pradesh": "उत्तर प्रदेश", "known:Jammu and Kashmir": "Jammu and Kashmir"}
+    assert find_known("Kashmiri shawls") == {}  # whole words only
+
+
+def test_question_names_leave_out_generic_capitalised_words():
+    names = {n.text: n.kind for n in question_names(
+        "How many sellers in Madhya Pradesh completed their profile on the Government's GeM, says Piyush Goyal?")}
+    assert names == {"Madhya Pradesh": "known", "GeM": "acronym", "Piyush": "name", "Goyal": "name"}
+    assert {n.text for n in question_names("2011 में सीबीएसई कक्षा 10 की परीक्षा में केरल के कितने छात्र बैठे?")} == {
+        "केरल", "सीबीएसई"}
+
+
+def test_a_hindi_text_holds_the_names_of_an_english_question():
+    text = NameIndex("पीएमएवाई-जी के तहत मध्य प्रदेश में जेम पर कोविड-19 और जीएसटी")
+    held = {n.text: text.holds(n) for n in question_names(
+        "How many PMAY-G houses in Madhya Pradesh were bought on GeM during COVID-19, and the GST on them?")}
+    assert held == {"Madhya Pradesh": True, "PMAY-G": True, "GeM": True, "COVID-19": True, "GST": True}
+    assert not any(text.holds(n) for n in question_names("How many PMAY-U houses in Kerala?"))
+    kisan = NameIndex("पीएम-किसान के तहत किसानों के खातों में राशि भेजी गई")
+    assert kisan.holds(question_names("How much was sent under PM-KISAN?")[0])
+    assert not kisan.holds(question_names("How much was sent under PM-KUSUM?")[0])
+    plural = NameIndex("About 9.70 lakh ASHAs and SHGs of the CSIR-CMERI")
+    assert all(plural.holds(n) for n in question_names("How many ASHA workers, SHG members and CSIR institutes?"))
+
+
+def test_asked_unit():
+    assert asked_unit("How many tonnes of cargo were carried?") == "tonne"
+    assert asked_unit("कितने हेक्टेयर भूमि सिंचित हुई?") == "hectare"
+    assert asked_unit("How many kilometres of highway?") == "km"
+    assert asked_unit("How many days did it take?") is None  # a duration, not a unit of the figure asked
+    assert asked_unit("How many sellers?") is None
+
+
+def _release(text: str, date: str, lang: str = "en", title: str = "") -> Release:
+    return Release(release_id="1", lang=lang, title=title, text=text, date=date)
+
+
+def _passage(text: str, lang: str = "en") -> Passage:
+    return Passage(release_id="1", lang=lang, start=0, end=len(text), text=text, figures=FigureExtractor().run(text))
+
+
+def _check(question: str, text: str, date: str, lang: str = "en", title: str = ""):
+    p = _passage(text, lang)
+    return AnswerabilityCheck().run(question, read_time(question, TODAY).window, p, [_release(text, date, lang, title)],
+                                    p.figures)
+
+
+GST = "Gross GST revenue collected in the month of February 2020 is Rs 1,05,366 crore."
+
+
+def test_the_release_of_the_asked_month_answers():
+    assert _check("What was the GST revenue in February 2020?", GST, "2020-03-01").answerable
+
+
+def test_a_release_of_another_month_does_not():
+    verdict = _check("What was the GST revenue in January 2020?", GST, "2020-03-01")
+    assert not verdict.answerable and verdict.other_time
+    assert "another time" in verdict.reason
+
+
+def test_the_bulletin_of_the_asked_day_answers_though_it_states_other_days():
+    text = "Since 2 May, 29,000 tonnes of food grain have been sent to Manipur."
+    assert _check("How much food grain had been sent to Manipur as on 3 May 2020?", text, "2020-05-03").answerable
+    assert not _check("How much food grain had been sent to Manipur as on 9 May 2020?", text, "2020-05-03").answerable
+
+
+def test_two_dates_joined_by_to_are_one_span():
+    text = "During the last 12 days, from 23rd March to 3rd April 2020, Railways loaded 2,50,020 wagons of coal."
+    assert _check("How many wagons of coal did the Railways load on 31 March 2020?", text, "2020-04-04").answerable
+    assert not _check("How many wagons of coal did the Railways load on 20 March 2020?", text, "2020-04-04").answerable
+
+
+def test_a_month_stated_says_nothing_of_the_day_asked():
+    text = ("The retail price of sugar rose from Rs 48.18 per kg on 20 July 2026 to Rs 55.70 per kg on "
+            "20 August 2026, against Rs 44 in June 2026.")
+    assert not _check("What was the retail price of sugar per kg on 20 June 2026?", text, "2026-08-12").answerable
+
+
+def test_a_release_of_the_month_after_reports_on_the_month_it_names():
+    verdict = _check("What was the GST revenue in March 2020?", GST, "2020-03-01")
+    assert not verdict.answerable and verdict.other_time
+    # The days a release names are of other events: taking charge on 1 June, a predecessor retired on 31 May.
+    text = "Shri R K Chaturvedi has taken charge as Secretary. He succeeds Shri P Raghavendra Rao, who retired on 31 May 2020."
+    assert _check("Who took charge as Secretary in June 2020?", text, "2020-06-01").answerable
+
+
+def test_a_question_that_dates_the_release_itself_is_answered_by_its_date():
+    assert _check("What was the GST revenue according to the March 2020 release?", GST, "2020-03-01").answerable
+    assert not _check("What was the GST revenue according to the May 2020 release?", GST, "2020-03-01").answerable
+
+
+def test_a_time_the_question_runs_on_from_is_not_required():
+    text = "EPFO updated the KYC of 52.62 lakh subscribers in May 2020."
+    assert _check("For how many EPFO subscribers was KYC updated since April 2020?", text, "2020-06-03").answerable
+    assert _check("अप्रैल 2020 से कितने ईपीएफओ सदस्यों का केवाईसी अपडेट हुआ?", text, "2020-06-03").answerable
+    assert not _check("For how many EPFO subscribers was KYC updated in April 2020?", text, "2020-06-03").answerable
+
+
+def test_another_year():
+    assert not _check("What was the GST revenue in February 2018?", GST, "2020-03-01").answerable
+
+
+def test_no_stated_date_falls_back_on_the_release_date():
+    text = "The Ministry has distributed 2 lakh PPE kits to the States."
+    window = read_time("How many PPE kits were distributed in May 2020?", TODAY).window
+    assert time_fits(window, "2020-06-04", _passage(text).figures) is True
+    assert time_fits(window, "2020-06-20", _passage(text).figures) is False
+    assert time_fits(window, None, _passage(text).figures) is None
+    # A day's figures may be posted days later (a weekly report "as on" a day): the release date
+    # alone does not rule it out.
+    day = read_time("How many PPE kits had been distributed as on 3 June 2020?", TODAY).window
+    assert time_fits(day, "2020-06-07", _passage(text).figures) is None
+
+
+def test_a_missing_place_makes_it_unanswerable_in_either_script():
+    hi = "मध्य प्रदेश में जेम पर 86,000 से ज्यादा विक्रेताओं ने अपनी प्रोफाइल पूरी की।"
+    assert _check("How many sellers in Madhya Pradesh completed their GeM profile?", hi, "2025-10-30", "hi").answerable
+    verdict = _check("How many sellers in Rajasthan completed their GeM profile?", hi, "2025-10-30", "hi")
+    assert not verdict.answerable and verdict.missing_names == ("Rajasthan",)
+    assert not _check("राजस्थान के कितने विक्रेताओं ने जेम पर प्रोफाइल पूरी की?", hi, "2025-10-30", "hi").answerable
+
+
+def test_an_english_word_a_hindi_release_translates_is_not_required_of_it():
+    hi = "भारतीय नौसेना के लिए दो एमक्यू-9बी सी गार्डियन ड्रोन 1,943 करोड़ रुपये में पट्टे पर।"
+    assert _check("What is the value of the lease of two MQ-9B Sea Guardian drones for the Indian Navy?", hi,
+                  "2026-08-01", "hi").answerable
+    en = "Two MQ-9B Sea Guardian drones will be leased for the Indian Navy at Rs 1,943 crore."
+    assert not _check("What is the value of the lease of two MQ-9B drones for the Indian Coast Guard?", en,
+                      "2026-08-01").answerable
+
+
+def test_a_figure_in_the_asked_unit_is_required():
+    text = "Lifeline Udan flights carried 1,000 tonnes of medical cargo."
+    assert _check("How many tonnes of medical cargo did Lifeline Udan carry?", text, "2020-05-01").answerable
+    verdict = _check("How many hectares did Lifeline Udan cover?", text, "2020-05-01")
+    assert not verdict.answerable and verdict.missing_unit == "hectare"
