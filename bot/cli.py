@@ -236,14 +236,18 @@ def cmd_eval(args) -> int:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return 0
     if "questions" in report:
-        for row in report["questions"]["questions"]:
+        # A test set's questions and misses stay out of sight unless asked for: reading them is how
+        # a test set turns into a tuning set.
+        shown = report["questions"]["questions"] if report["questions"]["set"] != "test" or args.per_question else []
+        for row in shown:
             mark = "✓" if row["hit1"] else ("~" if row["hit3"] else "✗")
             fig = "✓" if row["figure_hit"] else ("-" if row["value"] is None else "✗")
             ans = "A" if row["answered"] else "·"
             print(f"{mark} fig{fig} {ans} {str(row['top']):>10}  {row['q']}"
                   + (f"  [{row['reason']}]" if row["reason"] and not row["ids"] else ""))
         q = report["questions"]
-        print(f"\n{q['set'].upper()} set {args.questions}")
+        print(f"\n{q['set'].upper()} set {args.questions}"
+              + ("" if shown or not q["questions"] else " (aggregates only; --per-question shows each question)"))
         for name, sc in [("all", q["scores"]), *q.get("by_kind", {}).items()]:
             print(f"{name:>16}: " + _score_line(sc))
     if "absent" in report:
@@ -458,6 +462,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--absent", help="JSON lines of questions the corpus cannot answer (q, lang): "
                                    "how often the answer is rightly null (e.g. bench/data/absent-questions.jsonl)")
     s.add_argument("--report", help="also write the whole report as JSON to this file")
+    s.add_argument("--per-question", action="store_true",
+                   help="print each question's result on a TEST set too (by default only its aggregates)")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_eval)
 

@@ -72,3 +72,26 @@ def test_opening_an_index_with_another_model_says_how_to_rebuild(tmp_path, model
     r = run(["ask", "anything"], env=env)
     assert r.returncode == 2
     assert "some-other-model" in r.stderr and "vigyapti ingest --rebuild" in r.stderr
+
+
+def _eval_set(tmp_path, name: str) -> Path:
+    """One answerable question about a seed release, in a file named like a question set."""
+    path = tmp_path / name
+    path.write_text(json.dumps({"q": "मध्य प्रदेश के कितने विक्रेताओं ने जेम पर प्रोफाइल पूरी की?", "lang": None,
+                                "ids": ["2184082"], "value": 86000}, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def test_eval_prints_a_test_sets_questions_only_when_asked(service, settings, tmp_path, monkeypatch, capsys):
+    from bot.cli import main
+
+    monkeypatch.setenv("VIGYAPTI_INDEX_DIR", str(settings.index_dir))
+    question = "मध्य प्रदेश के कितने विक्रेताओं"
+    assert main(["eval", str(_eval_set(tmp_path, "test-questions.jsonl")), "--no-xquad"]) == 0
+    out = capsys.readouterr().out
+    assert "TEST set" in out and "aggregates only" in out and question not in out
+    assert main(["eval", str(_eval_set(tmp_path, "test-questions.jsonl")), "--no-xquad", "--per-question"]) == 0
+    assert question in capsys.readouterr().out
+    assert main(["eval", str(_eval_set(tmp_path, "dev-questions.jsonl")), "--no-xquad"]) == 0
+    out = capsys.readouterr().out
+    assert "TUNING set" in out and question in out
