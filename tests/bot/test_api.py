@@ -50,6 +50,8 @@ def test_lang_filter_and_top_k(client):
     {"question": ""},
     {"question": "   "},
     {"question": "\t\n \u00a0\u3000"},
+    {"question": "\u0085"},
+    {"question": "\ufeff \x1c\x1f"},
     {"question": "x" * 1001},
     {"question": "ok", "top_k": 0},
     {"question": "ok", "top_k": 51},
