@@ -241,7 +241,7 @@ def measure(work: Path, source_path: Path) -> dict:
             "rss_mb": round(rss_after), "rss_open_mb": round(rss_open),
             "search_p50_ms": round(statistics.median(times), 2), "search_p99_ms": round(pct(times, 99), 2),
             "recall_at_10": round(statistics.mean(recalls), 4),
-            "ingest_100_s": round(ingest_s, 3), "delete_s": round(delete_s, 3), "open_s": round(open_s, 2),
+            "ingest_100_s": round(ingest_s, 3), "delete_s": round(delete_s, 3), "open_s": round(open_s, 3),
             "hybrid_p50_ms": round(statistics.median(hybrid), 1), "hybrid_p99_ms": round(pct(hybrid, 99), 1),
             "questions": len(questions), "languages": langs, "insert_s": meta["insert_s"],
             "compact_s": meta["compact_s"]}

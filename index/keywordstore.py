@@ -10,6 +10,7 @@ from index.lexical import document_terms
 
 KEYWORD_POOL = 5000  # keyword matches ranked before filters are applied
 MAX_MATCH_TERMS = 64  # a question's terms beyond these add time, not matches
+COMMON_ROWS = 20_000  # a term held by more passages is not ranked while a rarer one is asked (docs/scale.md)
 
 
 def add_passage(con: sqlite3.Connection, passage_id: int, text: str) -> None:
@@ -24,6 +25,15 @@ def match_expression(terms: Sequence[str]) -> str | None:
     """An FTS5 MATCH expression: any of the terms (each quoted, so a term is never FTS5 syntax)."""
     quoted = ['"' + t.replace('"', '""') + '"' for t in dict.fromkeys(terms)]
     return " OR ".join(quoted[:MAX_MATCH_TERMS]) or None
+
+
+def rankable_terms(terms: Sequence[str], frequencies: dict[str, int], common: int | None = None) -> list[str]:
+    """The terms worth ranking by BM25: FTS5 scores every passage that holds any of them, so a term
+    in hundreds of thousands of passages costs a search most of its time and adds little (its idf
+    is low). Below `common` passages nothing is left out: a small index ranks every term."""
+    common = COMMON_ROWS if common is None else common
+    rare = [t for t in terms if frequencies.get(t, 0) <= common]
+    return rare or sorted(terms, key=lambda t: frequencies.get(t, 0))[:1]
 
 
 def keyword_search(con: sqlite3.Connection, terms: Sequence[str], k: int, filters: SearchFilters | None,

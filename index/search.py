@@ -500,13 +500,15 @@ class HybridSearcher:
         cache = self.store.passage_analyses()
         figures, held = [], set()
         for release in releases:  # the names each passage holds are kept with its analysis
+            held |= short_text_names(release.title)
+            if release is not r and release.lang == r.lang and release.text == r.text:
+                continue  # the same text: its passages are the top release's own, names and all
             pids = self.store.passage_releases(SearchFilters(lang=release.lang, release_id=release.release_id),
                                                [release.release_id])
             for p in self.store.passages(list(pids)).values():
                 held |= analyse(p, cache=cache).names
                 if release is r:
                     figures += p.figures
-            held |= short_text_names(release.title)
         return AnswerabilityCheck().run(question, qtime.window if qtime else None, top.passage, releases, figures,
                                         frozenset(held))
 

@@ -494,7 +494,8 @@ class IndexStore(TranslationLinksMixin, Store):
     def keyword_search(self, terms: Sequence[str], k: int, *, filters: SearchFilters | None = None
                        ) -> list[tuple[int, float]]:
         """BM25 over the passages' terms (FTS5), matching any of `terms`; scores are positive, higher is better."""
-        return keywordstore.keyword_search(self._reader(), terms, k, filters, self.KEYWORD_POOL)
+        ranked = keywordstore.rankable_terms(terms, self.document_frequencies(list(dict.fromkeys(terms))))
+        return keywordstore.keyword_search(self._reader(), ranked, k, filters, self.KEYWORD_POOL)
 
     def cached_passages(self) -> list[Passage]:
         with self.snapshot() as view:
@@ -520,10 +521,19 @@ class IndexStore(TranslationLinksMixin, Store):
                     view.derived.terms.put(pid, found)
             return out
 
-    @_in_snapshot
     def document_frequencies(self, terms: list[str]) -> dict[str, int]:
-        """How many passages hold each term (for idf weights)."""
-        return keywordstore.document_frequencies(self._reader(), terms)
+        """How many passages hold each term (for idf weights). Kept per generation: FTS5 counts a
+        term's passages by walking its whole doclist, milliseconds per common term at archive size."""
+        with self.snapshot() as view:
+            cache = view.derived.per_generation
+            keys = [("document_frequency", view.state.generation, t) for t in terms]
+            found, missing = cache.split(keys)
+            if missing:
+                counted = keywordstore.document_frequencies(self._reader(), [key[2] for key in missing])
+                for key in missing:
+                    found[key] = counted.get(key[2], 0)
+                    cache.put(key, found[key])
+            return {key[2]: n for key, n in found.items() if n}
 
     @_per_generation
     def languages(self) -> list[str]:

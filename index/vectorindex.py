@@ -26,8 +26,8 @@ import faiss
 import numpy as np
 
 EXACT_BELOW = 50_000  # vectors per language: below, a base is exhaustive (exact and fast enough)
-NPROBE = 32  # inverted lists probed per question in an approximate base
-RERANK = 2  # an approximate base proposes RERANK * k candidates, re-scored exactly by the store
+NPROBE = 24  # inverted lists probed per question in an approximate base (recall and cost: docs/scale.md)
+RERANK = 1  # an approximate base proposes RERANK * k candidates, re-scored exactly by the store
 SEARCH_THREADS = 1  # FAISS threads of a question's search (docs/scale.md: two were 8x slower on a busy machine)
 TRAIN_SAMPLE = 40  # vectors per inverted list used to train the coarse quantiser
 TRAIN_ITERATIONS = 12  # k-means passes (FAISS's default is 25; the training is most of a first compaction)
