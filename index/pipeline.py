@@ -158,8 +158,8 @@ def bundle_vectors(releases: Iterable[Release], embedder: Embedder, path: Path =
     if bar is not None:
         bar.close()
     stamp = VectorsStamp.of(embedder.passage_identity, settings, embedder.dim)
-    first = dict(zip(texts, range(len(texts))))  # a text met twice keeps its first vector
-    rows = sorted(first.values())
+    last = dict(zip(texts, range(len(texts))))  # a text met twice keeps the vector of its last batch
+    rows = sorted(last.values())
     known = KnownVectors.encode(stamp, [texts[i] for i in rows], np.vstack(vectors)[rows].astype(np.float16))
     known.save(path)
     return known
