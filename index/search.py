@@ -35,7 +35,7 @@ from index.timeq import QuestionTime, TimeWindow, read_time, stated_time_fit, ti
 _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     (re.compile(r"\b(what|which) (percent|percentage|share|proportion)\b|\bhow much percent|"
                 r"\bpercent(age)?\b|\bper cent\b|\b(rate|ratio)\b|\bgrowth\b|\binflation\b|"
-                r"कितने प्रतिशत|कितना प्रतिशत|कितनी प्रतिशत|प्रतिशत|फीसदी|(?<![\u0900-\u097f])दर(?![\u0900-\u097f])", re.I),
+                r"कितने प्रतिशत|कितना प्रतिशत|कितनी प्रतिशत|(?<!शत-)(?<!शत )प्रतिशत|फीसदी|(?<![\u0900-\u097f])दर(?![\u0900-\u097f])", re.I),
      frozenset({"percent"})),
     (re.compile(r"\bwhen\b|\bwhat date\b|\bwhich (day|date)\b|\bon what day\b|कब|किस तारीख|किस दिन|किस तिथि", re.I),
      frozenset({"date"})),
@@ -114,6 +114,8 @@ class SearchSettings:
     # Above that score, no answer either when the best release lacks a place, acronym, time or unit
     # the question names (index/answerable.py).
     check_answerable: bool = True
+    # ... and when every figure of the asked kind in the best passage is dated to another day or month.
+    check_figure_time: bool = True
 
 
 @dataclass
@@ -570,7 +572,7 @@ class HybridSearcher:
             return None, (f"nothing relevant enough: the closest passage scores {top.score:.3f}, "
                           f"below {self.settings.min_answer_score}")
         if self.settings.check_answerable:
-            verdict = self.check_answerable(question, qtime, top)
+            verdict = self.check_answerable(question, qtime, top, kinds)
             if not verdict.answerable:
                 return None, verdict.reason
         a, b = self.best_sentence(top.passage, idf, kinds, unit=unit, window=window, day=day,
@@ -579,7 +581,8 @@ class HybridSearcher:
         return Answer(text=top.passage.text[a:b], start=a, end=b, figures=figures,
                       release_id=top.release.release_id, lang=top.release.lang, score=top.score), None
 
-    def check_answerable(self, question: str, qtime: QuestionTime | None, top: Hit):
+    def check_answerable(self, question: str, qtime: QuestionTime | None, top: Hit,
+                         kinds: frozenset[str] = frozenset()):
         """The best release, its other-language versions and its duplicates, judged against what the
         question names (index/answerable.py)."""
         r = top.release
@@ -602,7 +605,8 @@ class HybridSearcher:
                 if release is r:
                     figures += p.figures
         return AnswerabilityCheck().run(question, qtime.window if qtime else None, top.passage, releases, figures,
-                                        frozenset(held))
+                                        frozenset(held), kinds=kinds if self.settings.check_figure_time else frozenset(),
+                                        sentences=analyse(top.passage, cache=cache).sentences)
 
     @classmethod
     def best_sentence(cls, passage: Passage, idf: dict[str, float], kinds: frozenset[str], *,

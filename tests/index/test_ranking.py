@@ -185,3 +185,8 @@ def test_a_day_question_prefers_the_figure_of_that_day_in_a_table_row():
     assert by_text["28861"] > by_text["27410"]
     other_day = HybridSearcher.figure_fits(table, expected_kinds(q), _idf(q), day=read_time("on 30 March 2020").window)
     assert {table.figures[i].text: f for i, f in other_day.items()}["27410"] > by_text["27410"]
+
+
+def test_a_stated_hundred_percent_is_not_the_percent_asked_for():
+    assert expected_kinds("कितने गांवों को शत-प्रतिशत नल कनेक्शन से जोड़ा जाएगा?") == {"count", "quantity", "money"}
+    assert expected_kinds("कितने प्रतिशत घरों में नल कनेक्शन है?") == {"percent"}
