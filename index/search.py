@@ -136,6 +136,7 @@ class PassageAnalysis:
     sentences: tuple[tuple[int, int, frozenset[str]], ...]  # (start, end, terms)
     names: frozenset[str] = frozenset()  # the names it holds, in either script (index/names.py keys)
     figure_clauses: tuple[frozenset[str], ...] = ()  # the terms of each figure's own clause (`figure_clause`)
+    words: frozenset[str] = frozenset()  # all its terms
 
 
 def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
@@ -143,13 +144,15 @@ def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
     unique only within one index."""
     cached = cache.get(p.passage_id) if cache is not None and p.passage_id is not None else None
     if cached is None:
+        sentences = tuple((sp.start, sp.end, frozenset(terms(p.text[sp.start:sp.end])))
+                          for sp in split_sentences(p.text, p.lang))
         cached = PassageAnalysis(
             figure_contexts=tuple((f.kind, frozenset(terms(p.text[max(0, f.start - window):f.end + window])))
                                   for f in p.figures),
-            sentences=tuple((sp.start, sp.end, frozenset(terms(p.text[sp.start:sp.end])))
-                            for sp in split_sentences(p.text, p.lang)),
+            sentences=sentences,
             names=frozenset(NameIndex(p.text).keys),
             figure_clauses=figure_clauses(p),
+            words=frozenset().union(*(w for _, _, w in sentences)),
         )
         if cache is not None and p.passage_id is not None:
             cache.put(p.passage_id, cached)
@@ -182,14 +185,8 @@ def release_weights(idf: dict[str, float], passages, cache=None) -> dict[str, fl
     """The question's term weights within one release (`passages`: its candidate passages): each
     idf times the share of them that lack the term, counting one more, so a term all of them hold
     keeps a little weight and, with one passage, half of it."""
-    held: dict[str, int] = {t: 0 for t in idf}
-    n = 0
-    for p in passages:
-        words = frozenset().union(*(w for _, _, w in analyse(p, cache=cache).sentences))
-        n += 1
-        for t in idf:
-            held[t] += t in words
-    return {t: w * (1 - held[t] / (n + 1)) for t, w in idf.items()}
+    held = [analyse(p, cache=cache).words for p in passages]
+    return {t: w * (1 - sum(t in words for words in held) / (len(held) + 1)) for t, w in idf.items()}
 
 
 def figure_days(p: Passage, figure, analysis: PassageAnalysis) -> list:
