@@ -1,11 +1,13 @@
 """Plain dense search, then each ranking component added in turn, on one question set.
 
-    .venv/bin/python bench/ablation.py QUESTIONS.jsonl... [--last N] [--json]
+    .venv/bin/python bench/ablation.py QUESTIONS.jsonl... [--last N] [--leave-one-out] [--json]
 
 Every step uses the same index (the bundled corpus in $VIGYAPTI_INDEX_DIR), the same model and the
 same passages. Step 0 is plain dense search: the passages nearest the question by cosine (exhaustive
-FAISS), one hit per release by its best passage, nothing else. On the blind test set only the
-aggregate figures are printed: it is for reporting, never for tuning (docs/retrieval.md).
+FAISS), one hit per release by its best passage, nothing else. `--leave-one-out` reports instead the
+full ranking, then the full ranking with each component removed in turn: what each one adds given all
+the others, where the cumulative table says what it adds given those before it. On the blind test set
+only the aggregate figures are printed: it is for reporting, never for tuning (docs/retrieval.md).
 """
 from __future__ import annotations
 
@@ -26,7 +28,8 @@ FULL = SearchSettings()
 DENSE = dataclasses.replace(
     FULL, keyword_weight=0.0, mixed_keyword_weight=0.0, language_calibration=False, kind_boost=0.0,
     year_boost=0.0, translation_weight=0.0, figure_weight=0.0, own_language_bonus=0.0, time_weight=0.0,
-    figure_unit=False, figure_time=False, names_weight=0.0, passage_names_weight=0.0, check_answerable=False)
+    figure_unit=False, figure_time=False, names_weight=0.0, passage_names_weight=0.0, check_answerable=False,
+    release_weights=False, figure_clause=False, figure_day=False, check_figure_time=False)
 # (name, the settings it turns back on), in the order they are added.
 STEPS = [
     ("+ keyword bonus (BM25 candidates, idf coverage)", {"keyword_weight": FULL.keyword_weight,
@@ -39,7 +42,10 @@ STEPS = [
                                            "own_language_bonus": FULL.own_language_bonus}),
     ("+ time agreement", {"time_weight": FULL.time_weight}),
     ("+ places choose the passage within a release", {"passage_names_weight": FULL.passage_names_weight}),
+    ("+ a figure's own words and day choose it", {"release_weights": FULL.release_weights,
+                                                  "figure_clause": FULL.figure_clause, "figure_day": FULL.figure_day}),
     ("+ answerability check (names, time, unit)", {"check_answerable": FULL.check_answerable}),
+    ("+ no answer from figures dated to another time", {"check_figure_time": FULL.check_figure_time}),
 ]
 
 
@@ -51,11 +57,21 @@ def steps():
         yield name, s
 
 
+def leave_one_out():
+    """The full ranking, then the full ranking without each component (its settings as in plain dense
+    search). Removing the answerability check also removes the figure-time rule, which is part of it."""
+    yield "full ranking (as shipped)", FULL
+    for name, on in STEPS:
+        yield "- " + name[2:], dataclasses.replace(FULL, **{key: getattr(DENSE, key) for key in on})
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("questions", nargs="+", help="one or more question sets, each reported on its own")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--last", type=int, default=0, help="only the last N steps (the earlier ones are unchanged)")
+    ap.add_argument("--leave-one-out", action="store_true",
+                    help="the full ranking with each component removed in turn, instead of added in turn")
     args = ap.parse_args()
     service = Service(Settings())
     out = []
@@ -63,14 +79,17 @@ def main() -> None:
         kind = set_kind(questions)
         print(f"{kind.upper()} set {questions}")
         rows = []
-        for name, s in list(steps())[-args.last if args.last else 0:]:
+        table = list(leave_one_out() if args.leave_one_out else steps())
+        for name, s in table[-args.last if args.last else 0:]:
             service.searcher.settings = s
             report = evaluate_questions(service, Path(questions))
             rows.append({"step": name, "scores": report["scores"], "by_kind": {
-                k: {m: v[m] for m in ("n", "hit1", "hit3", "figure_hit", "answered", "null_on_no_answer") if m in v}
+                k: {m: v[m] for m in ("n", "hit1", "hit3", "figure_hit", "answer_figure_hit", "answered",
+                                      "null_on_no_answer") if m in v}
                 for k, v in report.get("by_kind", {}).items()}})
             sc = report["scores"]
-            print(f"  {name:<50} hit@1 {sc['hit1']:.3f}  hit@3 {sc['hit3']:.3f}  figure {sc['figure_hit']:.3f}  "
+            print(f"  {name:<55} hit@1 {sc['hit1']:.3f}  hit@3 {sc['hit3']:.3f}  figure {sc['figure_hit']:.3f}  "
+                  f"in the answer sentence {sc.get('answer_figure_hit', float('nan')):.3f}  "
                   f"answered {sc['answered']:.3f}  null on no-answer {sc.get('null_on_no_answer', float('nan')):.3f}",
                   flush=True)
         out.append({"set": kind, "questions": questions, "steps": rows})

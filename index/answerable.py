@@ -80,6 +80,10 @@ def open_ended(question: str, window: TimeWindow) -> bool:
     return bool(_OPEN_BEFORE.search(question[:at]) or _OPEN_AFTER.match(question[at + len(window.text):]))
 
 
+# The windows whose figures a sentence dates ("in June 2026", "as on 3 June"); a year's or a financial
+# year's figures are stated beside other years' (growth over the year before).
+FIGURE_DATED = ("day", "week", "month")
+
 _OF_THE_RELEASE = re.compile(r"\b(?:release|bulletin|update|announcement|report|press note|statement)s?\b|"
                              r"बुलेटिन|विज्ञप्ति|अपडेट|रिपोर्ट|घोषणा", re.I)
 
@@ -109,15 +113,36 @@ def time_fits(window: TimeWindow, release_date: str | None, figures, *, text: st
     return None
 
 
+def figures_of_other_time(window: TimeWindow, passage: Passage, kinds: frozenset[str], sentences,
+                          release_date: str | None) -> bool:
+    """Whether every figure of the asked kind in the passage stands in a sentence that dates it to
+    another time than the question's ("exports in June 2026" against a table of July 2026 and July
+    2025). Only dates about as long as the window count; a figure whose sentence states none may be of
+    any time, and so is not against."""
+    released = dt.date.fromisoformat(release_date) if release_date else None
+    asked = [f for f in passage.figures if f.kind in kinds]
+    if not asked:
+        return False
+    for f in asked:
+        a, b = next(((a, b) for a, b, *_ in sentences if a <= f.start < b), (0, len(passage.text)))
+        dates = [g for g in passage.figures if g.kind in ("date", "year", "period") and a <= g.start < b]
+        if stated_time_fit(window, dates, released, alike=True, text=passage.text) != -1:
+            return False
+    return True
+
+
 class AnswerabilityCheck:
     """The best release and its versions → a Verdict, for a question whose best score passed the floor."""
 
     def run(self, question: str, window: TimeWindow | None, passage: Passage, releases: list[Release],
-            release_figures: list, names_held: frozenset[str] | None = None) -> Verdict:
+            release_figures: list, names_held: frozenset[str] | None = None, *,
+            kinds: frozenset[str] = frozenset(), sentences=None) -> Verdict:
         """`releases`: the best release first, then its other-language versions and duplicates;
         `passage`: the best passage; `release_figures`: the figures of all of the best release's
         passages; `names_held`: the name keys of all of those releases, when already known (a
-        searcher keeps each passage's), else read from their texts."""
+        searcher keeps each passage's), else read from their texts. `kinds`: the figure kinds the
+        question asks for; with the passage's `sentences` ((start, end, ...) each), a dated question
+        is not answered by a passage whose every such figure is dated to another time."""
         texts = (NameIndex.of_keys(names_held) if names_held is not None
                  else NameIndex("\n".join(f"{r.title}\n{r.text}" for r in releases)))
         latin = any(not re.search(r"[\u0900-\u097f]", r.text[:2000]) for r in releases)
@@ -136,6 +161,9 @@ class AnswerabilityCheck:
             fits = time_fits(window, releases[0].date, [*passage.figures, *title_figures], text=text,
                              of_the_release=bool(_OF_THE_RELEASE.search(question)))
             other_time = fits is False
+            if (not other_time and kinds and sentences is not None and window.granularity in FIGURE_DATED
+                    and not _OF_THE_RELEASE.search(question)):
+                other_time = figures_of_other_time(window, passage, kinds, sentences, releases[0].date)
         unit = asked_unit(question)
         missing_unit = unit if unit and not any(f.unit == unit for f in release_figures) else None
         return Verdict(answerable=not (missing or other_time or missing_unit), missing_names=tuple(missing),

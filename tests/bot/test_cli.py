@@ -95,3 +95,4 @@ def test_eval_prints_a_test_sets_questions_only_when_asked(service, settings, tm
     assert main(["eval", str(_eval_set(tmp_path, "dev-questions.jsonl")), "--no-xquad"]) == 0
     out = capsys.readouterr().out
     assert "TUNING set" in out and question in out
+    assert "in the answer sentence 1.000" in out  # the answer sentence states the 86,000 asked for

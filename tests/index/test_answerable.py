@@ -164,3 +164,28 @@ def test_a_figure_in_the_asked_unit_is_required():
     assert _check("How many tonnes of medical cargo did Lifeline Udan carry?", text, "2020-05-01").answerable
     verdict = _check("How many hectares did Lifeline Udan cover?", text, "2020-05-01")
     assert not verdict.answerable and verdict.missing_unit == "hectare"
+
+
+def _check_figures(question: str, text: str, date: str):
+    from index.search import expected_kinds
+    from index.segment import split_sentences
+
+    p = _passage(text)
+    return AnswerabilityCheck().run(question, read_time(question, TODAY).window, p, [_release(text, date)], p.figures,
+                                    kinds=expected_kinds(question),
+                                    sentences=[(sp.start, sp.end) for sp in split_sentences(text, "en")])
+
+
+TRADE = ("Merchandise exports during July 2026 were US$ 44.24 Billion as compared to US$ 36.98 Billion in July 2025. "
+         "The latest data for the services sector released by RBI is for June 2026.")
+
+
+def test_a_month_whose_figures_the_passage_dates_to_other_months_is_not_answered():
+    q = "What were India's merchandise exports in June 2026?"
+    assert _check(q, TRADE, "2026-08-14").answerable  # the release states June 2026: the time check alone passes it
+    verdict = _check_figures(q, TRADE, "2026-08-14")
+    assert not verdict.answerable and verdict.other_time
+    assert _check_figures("What were India's merchandise exports in July 2026?", TRADE, "2026-08-14").answerable
+    # A figure whose sentence states no date may be of the asked month.
+    undated = "Merchandise exports were US$ 44.24 Billion. The services data is for June 2026."
+    assert _check_figures(q, undated, "2026-07-14").answerable
