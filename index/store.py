@@ -27,7 +27,7 @@ import numpy as np
 from corpus import Release
 from index import compaction, keywordstore
 from index.database import (DB_NAME, SCHEMA_VERSION, CommittedState, IndexDatabase, IndexMismatchError,
-                            IndexStamp, blob_vector, check_stamp, committed_state, read_stamp, swap_in_rebuilt,
+                            IndexStamp, blob_matrix, blob_vector, check_stamp, committed_state, read_stamp, swap_in_rebuilt,
                             vector_blob)
 from index.figures import Figure
 from index.filters import PASSAGES_OF_RELEASES, SearchFilters
@@ -420,6 +420,12 @@ class IndexStore(TranslationLinksMixin, Store):
         with self.snapshot() as view:
             return self._shards(view)
 
+    def wait_resident(self) -> None:
+        """Until the approximate bases this process opened are read into memory (they are searched
+        mapped meanwhile; index/vectorcache.py)."""
+        with self.snapshot() as view:
+            view.derived.vectors.wait_resident()
+
     def passage_analyses(self) -> _LRU:
         """A per-index cache for what a searcher derives from a passage (keyed by passage id)."""
         with self.snapshot() as view:
@@ -577,9 +583,9 @@ class IndexStore(TranslationLinksMixin, Store):
         wanted = list(at)
         for start in range(0, len(wanted), 900):  # SQLite's limit on bound parameters
             part = wanted[start:start + 900]
-            rows = self._reader().execute(f"SELECT id, vector FROM passage_vectors WHERE id IN ({','.join('?' * len(part))})", part)
-            for pid, blob in rows:
-                out[at[pid]] = blob_vector(blob, self.stamp.dim)
+            rows = self._reader().execute(f"SELECT id, vector FROM passage_vectors WHERE id IN ({','.join('?' * len(part))})", part).fetchall()
+            if rows:
+                out[[at[pid] for pid, _ in rows]] = blob_matrix([blob for _, blob in rows], self.stamp.dim)
         return out
 
     @_per_generation
