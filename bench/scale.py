@@ -211,8 +211,6 @@ def measure(work: Path, source_path: Path) -> dict:
     store = IndexStore(work / "index", stamp)
     store.search(questions[0], 1)  # the vectors load with the first search
     open_s = time.perf_counter() - started
-    store.wait_resident()  # the approximate bases, searched mapped until then, read into memory
-    resident_s = time.perf_counter() - started
     rss_open = rss_mb()
     langs = store.languages()
     times, recalls = [], []
@@ -249,7 +247,6 @@ def measure(work: Path, source_path: Path) -> dict:
             "search_p50_ms": round(statistics.median(times), 2), "search_p99_ms": round(pct(times, 99), 2),
             "recall_at_10": round(statistics.mean(recalls), 4),
             "ingest_100_s": round(ingest_s, 3), "delete_s": round(delete_s, 3), "open_s": round(open_s, 3),
-            "resident_s": round(resident_s, 3),
             "hybrid_p50_ms": round(statistics.median(hybrid), 1), "hybrid_p99_ms": round(pct(hybrid, 99), 1),
             "questions": len(questions), "languages": langs, "insert_s": meta["insert_s"],
             "compact_s": meta["compact_s"]}

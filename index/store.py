@@ -420,12 +420,6 @@ class IndexStore(TranslationLinksMixin, Store):
         with self.snapshot() as view:
             return self._shards(view)
 
-    def wait_resident(self) -> None:
-        """Until the approximate bases this process opened are read into memory (they are searched
-        mapped meanwhile; index/vectorcache.py)."""
-        with self.snapshot() as view:
-            view.derived.vectors.wait_resident()
-
     def passage_analyses(self) -> _LRU:
         """A per-index cache for what a searcher derives from a passage (keyed by passage id)."""
         with self.snapshot() as view:

@@ -62,9 +62,6 @@ class VectorCache:
     """Shards of the last few generations of one index (one index id), and its loaded bases."""
 
     KEEP = 4  # a search still running on an older snapshot finds its shards without a rebuild
-    # An approximate base opens mapped (milliseconds), then a thread reads it into memory: a search
-    # of mapped lists took about twice as long (docs/scale.md). False: it stays mapped.
-    RESIDENT = os.environ.get("VIGYAPTI_RESIDENT_BASES", "1") != "0"
 
     def __init__(self, path: Path, dim: int, index_id: str):
         self.dir = Path(path)
@@ -74,7 +71,6 @@ class VectorCache:
         self._bases: OrderedDict[str, Base] = OrderedDict()  # by file name: a base file never changes
         self._lock = threading.Lock()
         self._build_lock = threading.Lock()
-        self._loaders: list[threading.Thread] = []
 
     def cached(self, generation: int) -> LanguageShards | None:
         with self._lock:
@@ -129,23 +125,6 @@ class VectorCache:
             self._bases.move_to_end(name)
             while len(self._bases) > 8:  # two pointers' worth for a few languages; older ones unused
                 self._bases.popitem(last=False)
-            if self.RESIDENT and base.approximate:
-                loader = threading.Thread(target=self._read_into_memory, args=(name, base),
-                                          name="vigyapti-base-loader", daemon=True)
-                self._loaders = [t for t in self._loaders if t.is_alive()] + [loader]
-                loader.start()
-
-    def _read_into_memory(self, name: str, base: Base) -> None:
-        """Swap a mapped base for the same file read into memory. A base file never changes, so a
-        search sees the same vectors either way (one that started on the mapped copy finishes on it)."""
-        index = load_index(self.dir / name, self.dim, mapped=False)
-        if index is not None and index.ntotal == base.index.ntotal:
-            base.index = index
-
-    def wait_resident(self) -> None:
-        """Until the bases being read into memory are (for measurements)."""
-        for loader in list(self._loaders):
-            loader.join()
 
     def remove_unused(self, pointer: "BasePointer") -> None:
         """Base files of other indexes or of pointers before the previous one (a reader in another

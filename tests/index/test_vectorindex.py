@@ -153,22 +153,3 @@ def test_rows_go_to_the_list_faiss_itself_would_choose():
     for pid, lst in held.items():  # the same list, or one exactly as near (a tie)
         row = v[pid - 1]
         assert lst == chosen[pid - 1, 0] or abs(row @ centroids[lst] - row @ centroids[chosen[pid - 1, 0]]) < 1e-5
-
-
-@pytest.mark.parametrize("resident", [True, False])
-def test_a_mapped_base_is_read_into_memory_and_answers_the_same(tmp_path, resident):
-    from index.vectorcache import BasePointer, VectorCache, base_file_name
-
-    base, ids, v = approximate_sample()
-    name = base_file_name("idx", 1, "en")
-    save_index(base.index, tmp_path / name)
-    cache = VectorCache(tmp_path, DIM, "idx")
-    cache.RESIDENT = resident
-    loaded = cache.bases(BasePointer(1, int(ids[-1]), {"en": name}))["en"]
-    mapped = loaded.index
-    before = [LanguageShards(DIM, bases={"en": loaded}).search(v[i], 5) for i in range(0, 400, 40)]
-    cache.wait_resident()
-    assert (loaded.index is not mapped) == resident
-    assert loaded.index.ntotal == len(ids) and loaded.ids.tolist() == ids.tolist()
-    after = [LanguageShards(DIM, bases={"en": loaded}).search(v[i], 5) for i in range(0, 400, 40)]
-    assert after == before
