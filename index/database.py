@@ -150,7 +150,7 @@ class IndexDatabase:
             con.execute("INSERT OR IGNORE INTO meta VALUES ('generation', '0')")
             con.execute("INSERT OR IGNORE INTO meta VALUES ('index_id', ?)", (uuid.uuid4().hex,))
             check_stamp(con, self.path, stamp)
-            self.vector_column = _vectors_to_own_table(con)
+            _vectors_to_own_table(con)
 
     def next_passage_id(self, con: sqlite3.Connection) -> int:
         """The id AUTOINCREMENT would give the next passage (above every id ever used), so that a
@@ -204,15 +204,18 @@ class IndexDatabase:
             self.writer.close()
 
 
-def _vectors_to_own_table(con: sqlite3.Connection) -> bool:
+def _vectors_to_own_table(con: sqlite3.Connection) -> None:
     """Move an index written before passage_vectors existed (its vectors in passages.vector) to
-    that table, in the opening transaction: one copy, once. Returns whether passages still has the
-    old column (new rows then put an empty blob there; nothing reads it)."""
-    column = "vector" in {row[1] for row in con.execute("PRAGMA table_info(passages)")}
-    if column and con.execute("SELECT 1 FROM meta WHERE key=?", (VECTORS_TABLE_KEY,)).fetchone() is None:
+    that table, in the opening transaction: one copy, once."""
+    if has_vector_column(con) and con.execute("SELECT 1 FROM meta WHERE key=?", (VECTORS_TABLE_KEY,)).fetchone() is None:
         con.execute("INSERT INTO passage_vectors (id, lang, vector) SELECT id, lang, vector FROM passages ORDER BY id")
     con.execute("INSERT OR IGNORE INTO meta VALUES (?, '1')", (VECTORS_TABLE_KEY,))
-    return column
+
+
+def has_vector_column(con: sqlite3.Connection) -> bool:
+    """Whether passages still has the column of an index moved to passage_vectors (new rows put an
+    empty blob there; nothing reads it). Asked per write: a rebuild swapped in has no such column."""
+    return "vector" in {row[1] for row in con.execute("PRAGMA table_info(passages)")}
 
 
 def swap_in_rebuilt(staged: Path, target: Path) -> None:

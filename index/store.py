@@ -27,8 +27,8 @@ import numpy as np
 from corpus import Release
 from index import compaction, keywordstore
 from index.database import (DB_NAME, SCHEMA_VERSION, CommittedState, IndexDatabase, IndexMismatchError,
-                            IndexStamp, blob_matrix, blob_vector, check_stamp, committed_state, read_stamp, swap_in_rebuilt,
-                            vector_blob)
+                            IndexStamp, blob_matrix, blob_vector, check_stamp, committed_state, has_vector_column,
+                            read_stamp, swap_in_rebuilt, vector_blob)
 from index.figures import Figure
 from index.filters import PASSAGES_OF_RELEASES, SearchFilters
 from index.links import TranslationLinksMixin
@@ -234,7 +234,7 @@ class IndexStore(TranslationLinksMixin, Store):
             first = self._db.next_passage_id(con)
             rows = [(e.release, p) for e in entries for p in e.passages]
             ids = list(range(first, first + len(rows)))
-            legacy = ", vector" if self._db.vector_column else ""
+            legacy = ", vector" if has_vector_column(con) else ""
             con.executemany(
                 f'INSERT INTO passages (id, release_id, lang, start, "end", text, figures{legacy}) '
                 f'VALUES (?,?,?,?,?,?,?{",?" * bool(legacy)})',

@@ -242,3 +242,23 @@ def test_an_index_with_vectors_in_the_passages_table_moves_them_on_open_and_keep
     assert again.count_passages() == len(left)
     assert again.vectors(sorted(left)).shape == (len(left), embedder.dim)
     again.close()
+
+
+def test_a_process_on_a_moved_index_keeps_writing_after_a_rebuild_is_swapped_in(tmp_path, embedder, three):
+    from index.store import swap_in_rebuilt
+
+    live, staged = tmp_path / "live", tmp_path / "staged"
+    store = open_store(live, embedder)
+    Indexer(store, embedder).run(three[:1])
+    store.close()
+    _to_layout_before_the_vectors_table(live)
+    server = open_store(live, embedder)  # moved on open; its passages keep the old column
+    rebuilt = open_store(staged, embedder)  # a rebuild: written with passage_vectors only
+    Indexer(rebuilt, embedder).run(three[1:2])
+    rebuilt.close()
+    swap_in_rebuilt(staged, live)
+    Indexer(server, embedder).run(three[2:])
+    assert server.count_releases() == {"hi": 2}
+    assert {p.release_id for p in server.passages([int(i) for i in server.passage_ids()]).values()} == \
+        {three[1].release_id, three[2].release_id}
+    server.close()
