@@ -45,7 +45,7 @@ from index.search import HybridSearcher, SearchSettings  # noqa: E402
 from index.store import IndexStore, ReleaseEntry, SearchFilters  # noqa: E402
 
 NOISE = 0.1
-BATCH = 1000  # releases per transaction while building
+BATCH = 5000  # releases per transaction while building
 QUESTION_SETS = [REPO.parent / "shared/eval/dev-questions.jsonl", REPO / "bench/data/heldout-questions.jsonl",
                  REPO / "bench/data/absent-questions.jsonl", REPO / "bench/data/absent-near-questions.jsonl"]
 N_QUESTIONS = 100
@@ -100,7 +100,7 @@ class Source:
         copy = start
         while True:
             for release, passages, vectors in self.releases:
-                rid = f"{release.release_id}-s{copy}"
+                rid = f"s{copy:07d}-{release.release_id}"  # later copies sort after earlier ones, as PIB ids grow with time
                 new = dataclasses.replace(release, release_id=rid)
                 ps = [dataclasses.replace(p, release_id=rid, passage_id=None) for p in passages]
                 noisy = vectors + NOISE * rng.standard_normal(vectors.shape, dtype=np.float32) / np.sqrt(vectors.shape[1])
@@ -160,16 +160,21 @@ def build(source: Source, target: Path, n: int, questions: np.ndarray) -> dict:
     def flush():
         nonlocal next_id
         store.upsert(batch)
-        for e in batch:  # ids follow insertion order in a fresh index (AUTOINCREMENT, nothing deleted)
-            ids = np.arange(next_id, next_id + len(e.passages), dtype=np.int64)
-            next_id += len(e.passages)
-            scores = questions @ e.vectors.T
-            best_s, best_i = truth.get(e.release.lang, (np.full((len(questions), 0), -2.0, np.float32),
-                                                          np.zeros((len(questions), 0), np.int64)))
+        # ids follow insertion order in a fresh index (AUTOINCREMENT, nothing deleted); the exact top K
+        # per question and language is merged once per batch
+        ids = np.arange(next_id, next_id + sum(len(e.passages) for e in batch), dtype=np.int64)
+        next_id += len(ids)
+        langs = np.concatenate([np.full(len(e.passages), e.release.lang) for e in batch])
+        vectors = np.vstack([e.vectors for e in batch])
+        for lang in np.unique(langs):
+            mine = langs == lang
+            scores = questions @ vectors[mine].T
+            best_s, best_i = truth.get(str(lang), (np.full((len(questions), 0), -2.0, np.float32),
+                                                   np.zeros((len(questions), 0), np.int64)))
             s = np.hstack([best_s, scores])
-            i = np.hstack([best_i, np.broadcast_to(ids, scores.shape)])
+            i = np.hstack([best_i, np.broadcast_to(ids[mine], scores.shape)])
             keep = np.argsort(-s, axis=1, kind="stable")[:, :K]
-            truth[e.release.lang] = (np.take_along_axis(s, keep, 1), np.take_along_axis(i, keep, 1))
+            truth[str(lang)] = (np.take_along_axis(s, keep, 1), np.take_along_axis(i, keep, 1))
         batch.clear()
 
     for entry in source.copies(0, rng):

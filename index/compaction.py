@@ -13,9 +13,9 @@ from pathlib import Path
 
 import numpy as np
 
-from index.database import blob_vector
-from index.vectorindex import (EXACT_BELOW, TRAIN_SAMPLE, Base, lists_for, load_index, new_approximate,
-                               new_exact)
+from index.database import blob_matrix
+from index.vectorindex import (EXACT_BELOW, TRAIN_SAMPLE, Base, add_to_lists, lists_for, load_index,
+                               new_approximate, new_exact)
 
 CHUNK = 50_000  # rows read from SQLite and added at a time: bounded memory at any index size
 
@@ -25,7 +25,7 @@ def stored_rows(con, dim: int, lang: str, above: int = 0, upto: int | None = Non
     """(ids, float32 vectors) of one language's passages with `above` < id <= `upto`, in chunks."""
     last = above
     while True:
-        sql = "SELECT id, vector FROM passages WHERE lang=? AND id > ?"
+        sql = "SELECT id, vector FROM passage_vectors WHERE lang=? AND id > ?"
         args: list = [lang, last]
         if upto is not None:
             sql += " AND id <= ?"
@@ -35,7 +35,7 @@ def stored_rows(con, dim: int, lang: str, above: int = 0, upto: int | None = Non
             return
         last = rows[-1][0]
         yield (np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows)),
-               np.vstack([blob_vector(r[1], dim) for r in rows]))
+               blob_matrix([r[1] for r in rows], dim))
 
 
 def _sample(con, dim: int, lang: str, n: int, seed: int = 0) -> np.ndarray:
@@ -44,9 +44,9 @@ def _sample(con, dim: int, lang: str, n: int, seed: int = 0) -> np.ndarray:
     out = []
     for at in range(0, len(chosen), 900):
         part = [int(i) for i in chosen[at:at + 900]]
-        rows = con.execute(f"SELECT vector FROM passages WHERE id IN ({','.join('?' * len(part))})", part)
-        out += [blob_vector(r[0], dim) for r in rows]
-    return np.vstack(out)
+        rows = con.execute(f"SELECT vector FROM passage_vectors WHERE id IN ({','.join('?' * len(part))})", part)
+        out += [r[0] for r in rows]
+    return blob_matrix(out, dim)
 
 
 def build_base(con, dim: int, lang: str, *, upto: int, old: Base | None, old_file: Path | None,
@@ -70,7 +70,7 @@ def build_base(con, dim: int, lang: str, *, upto: int, old: Base | None, old_fil
         index = new_approximate(dim, _sample(con, dim, lang, TRAIN_SAMPLE * lists_for(n)), n)
         rows = stored_rows(con, dim, lang, upto=upto)
     for ids, vectors in rows:
-        index.add_with_ids(vectors, ids)
+        add_to_lists(index, vectors, ids)
     return index
 
 

@@ -27,6 +27,8 @@ from index.links import LINKS_SCHEMA
 SCHEMA_VERSION = 2
 DB_NAME = "index.db"
 BUSY_TIMEOUT = 60.0  # seconds a write waits for another process's transaction (or a rebuild's copy)
+WRITER_CACHE_KB = 262_144  # the write connection's page cache: a bulk write's index pages stay in memory
+VECTORS_TABLE_KEY = "vectors_table"  # meta: the vectors are in passage_vectors (set once they are)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -40,11 +42,14 @@ CREATE TABLE IF NOT EXISTS passages (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     release_id TEXT NOT NULL, lang TEXT NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
-    figures TEXT NOT NULL, vector BLOB NOT NULL,
+    figures TEXT NOT NULL,
     FOREIGN KEY (release_id, lang) REFERENCES releases (release_id, lang) ON DELETE CASCADE
 );
 CREATE INDEX IF NOT EXISTS passages_release ON passages (release_id, lang);
 CREATE INDEX IF NOT EXISTS passages_lang ON passages (lang);
+-- A passage's vector (fp16), apart from its text: a compaction scans vectors only, and a search
+-- re-scoring its candidates reads 800-byte rows, not whole passages. Same id as the passage.
+CREATE TABLE IF NOT EXISTS passage_vectors (id INTEGER PRIMARY KEY, lang TEXT NOT NULL, vector BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS vector_tombstones (passage_id INTEGER PRIMARY KEY, generation INTEGER NOT NULL);
 """
 # Keyword search over our own normalised terms (see index/lexical.py), rowid = passages.id.
@@ -133,6 +138,7 @@ class IndexDatabase:
         self.writer.execute("PRAGMA journal_mode=WAL")
         self.writer.execute("PRAGMA synchronous=FULL")
         self.writer.execute("PRAGMA foreign_keys=ON")
+        self.writer.execute(f"PRAGMA cache_size=-{WRITER_CACHE_KB}")
         with self.transaction() as con:
             for statement in filter(str.strip, _SCHEMA.split(";")):
                 con.execute(statement)
@@ -144,6 +150,14 @@ class IndexDatabase:
             con.execute("INSERT OR IGNORE INTO meta VALUES ('generation', '0')")
             con.execute("INSERT OR IGNORE INTO meta VALUES ('index_id', ?)", (uuid.uuid4().hex,))
             check_stamp(con, self.path, stamp)
+            _vectors_to_own_table(con)
+
+    def next_passage_id(self, con: sqlite3.Connection) -> int:
+        """The id AUTOINCREMENT would give the next passage (above every id ever used), so that a
+        batch's rows can be inserted with their ids in a few statements."""
+        seq = con.execute("SELECT seq FROM sqlite_sequence WHERE name='passages'").fetchone()
+        top = con.execute("SELECT MAX(id) FROM passages").fetchone()[0]
+        return max(seq[0] if seq else 0, top or 0) + 1
 
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(self.path / DB_NAME, check_same_thread=False, isolation_level=None,
@@ -190,6 +204,20 @@ class IndexDatabase:
             self.writer.close()
 
 
+def _vectors_to_own_table(con: sqlite3.Connection) -> None:
+    """Move an index written before passage_vectors existed (its vectors in passages.vector) to
+    that table, in the opening transaction: one copy, once."""
+    if has_vector_column(con) and con.execute("SELECT 1 FROM meta WHERE key=?", (VECTORS_TABLE_KEY,)).fetchone() is None:
+        con.execute("INSERT INTO passage_vectors (id, lang, vector) SELECT id, lang, vector FROM passages ORDER BY id")
+    con.execute("INSERT OR IGNORE INTO meta VALUES (?, '1')", (VECTORS_TABLE_KEY,))
+
+
+def has_vector_column(con: sqlite3.Connection) -> bool:
+    """Whether passages still has the column of an index moved to passage_vectors (new rows put an
+    empty blob there; nothing reads it). Asked per write: a rebuild swapped in has no such column."""
+    return "vector" in {row[1] for row in con.execute("PRAGMA table_info(passages)")}
+
+
 def swap_in_rebuilt(staged: Path, target: Path) -> None:
     """Make the index at `target` the one built in `staged`, in one transaction of `target`'s file.
 
@@ -228,3 +256,10 @@ def blob_vector(blob: bytes, dim: int):
     """A stored vector as float32; an index written before vectors were fp16 holds float32 blobs."""
     dtype = np.float16 if len(blob) == 2 * dim else np.float32
     return np.frombuffer(blob, dtype=dtype).astype(np.float32)
+
+
+def blob_matrix(blobs: list[bytes], dim: int) -> np.ndarray:
+    """Stored vectors as one float32 matrix (one conversion for all rows when all are fp16)."""
+    if all(len(b) == 2 * dim for b in blobs):
+        return np.frombuffer(b"".join(blobs), dtype=np.float16).reshape(len(blobs), dim).astype(np.float32)
+    return np.vstack([blob_vector(b, dim) for b in blobs]) if blobs else np.zeros((0, dim), np.float32)

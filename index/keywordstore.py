@@ -13,8 +13,10 @@ MAX_MATCH_TERMS = 64  # a question's terms beyond these add time, not matches
 COMMON_ROWS = 20_000  # a term held by more passages is not ranked while a rarer one is asked (docs/scale.md)
 
 
-def add_passage(con: sqlite3.Connection, passage_id: int, text: str) -> None:
-    con.execute("INSERT INTO passages_fts (rowid, terms) VALUES (?, ?)", (passage_id, document_terms(text)))
+def add_passages(con: sqlite3.Connection, passages) -> None:
+    """(passage id, text) rows, in one statement."""
+    con.executemany("INSERT INTO passages_fts (rowid, terms) VALUES (?, ?)",
+                    ((pid, document_terms(text)) for pid, text in passages))
 
 
 def remove_passage(con: sqlite3.Connection, passage_id: int) -> None:

@@ -185,8 +185,9 @@ class TranslationLinksMixin:
                 cond += " AND r.date >= ? AND r.date <= ?"
                 args += [date_from, date_to]
         rows = con.execute(
-            "SELECT r.release_id, r.lang, r.date, p.vector, p.figures, r.ministry FROM releases r JOIN passages p "
-            f"ON p.release_id = r.release_id AND p.lang = r.lang WHERE {cond}", args)
+            "SELECT r.release_id, r.lang, r.date, v.vector, p.figures, r.ministry FROM releases r JOIN passages p "
+            "ON p.release_id = r.release_id AND p.lang = r.lang JOIN passage_vectors v ON v.id = p.id "
+            f"WHERE {cond}", args)
         return release_profiles_of((rid, lang, date, blob_vector(blob, self.stamp.dim), figures_from_json(figs), ministry)
                                    for rid, lang, date, blob, figs, ministry in rows)
 

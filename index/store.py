@@ -27,8 +27,8 @@ import numpy as np
 from corpus import Release
 from index import compaction, keywordstore
 from index.database import (DB_NAME, SCHEMA_VERSION, CommittedState, IndexDatabase, IndexMismatchError,
-                            IndexStamp, blob_vector, check_stamp, committed_state, read_stamp, swap_in_rebuilt,
-                            vector_blob)
+                            IndexStamp, blob_matrix, blob_vector, check_stamp, committed_state, has_vector_column,
+                            read_stamp, swap_in_rebuilt, vector_blob)
 from index.figures import Figure
 from index.filters import PASSAGES_OF_RELEASES, SearchFilters
 from index.links import TranslationLinksMixin
@@ -217,30 +217,34 @@ class IndexStore(TranslationLinksMixin, Store):
         if not entries:
             return 0
 
-        def change(con) -> tuple[int, list[int], list[int], list[str], list[np.ndarray]]:
-            removed, ids, langs, vecs = [], [], [], []
+        def change(con) -> tuple[int, list[int], list[int], list[str], np.ndarray]:
+            removed = []
             for e in entries:
-                r = e.release
-                old = [row[0] for row in con.execute(
-                    "SELECT id FROM passages WHERE release_id=? AND lang=?", (r.release_id, r.lang))]
-                self._delete_passages(con, old)
-                removed += old
-                con.execute(
-                    "INSERT INTO releases VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (release_id, lang) DO UPDATE SET "
-                    "title=excluded.title, ministry=excluded.ministry, date=excluded.date, url=excluded.url, "
-                    "source=excluded.source, text=excluded.text, fingerprint=excluded.fingerprint",
-                    (r.release_id, r.lang, r.title, r.ministry, r.date, r.url, r.source, r.text, fingerprint(r.text)),
-                )
-                for p, v in zip(e.passages, e.vectors):
-                    cur = con.execute(
-                        'INSERT INTO passages (release_id, lang, start, "end", text, figures, vector) VALUES (?,?,?,?,?,?,?)',
-                        (r.release_id, r.lang, p.start, p.end, p.text, figure_to_json(p.figures),
-                         vector_blob(v)),
-                    )
-                    keywordstore.add_passage(con, cur.lastrowid, p.text)
-                    ids.append(cur.lastrowid)
-                    vecs.append(v)
-                    langs.append(r.lang)
+                removed += [row[0] for row in con.execute(
+                    "SELECT id FROM passages WHERE release_id=? AND lang=?", (e.release.release_id, e.release.lang))]
+            self._delete_passages(con, removed)
+            con.executemany(
+                "INSERT INTO releases VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (release_id, lang) DO UPDATE SET "
+                "title=excluded.title, ministry=excluded.ministry, date=excluded.date, url=excluded.url, "
+                "source=excluded.source, text=excluded.text, fingerprint=excluded.fingerprint",
+                [(r.release_id, r.lang, r.title, r.ministry, r.date, r.url, r.source, r.text, fingerprint(r.text))
+                 for r in (e.release for e in entries)])
+            # The whole batch in a few statements (ids as AUTOINCREMENT would give them): a backfill
+            # of many releases is bound by SQLite's work, not by a statement per row.
+            first = self._db.next_passage_id(con)
+            rows = [(e.release, p) for e in entries for p in e.passages]
+            ids = list(range(first, first + len(rows)))
+            legacy = ", vector" if has_vector_column(con) else ""
+            con.executemany(
+                f'INSERT INTO passages (id, release_id, lang, start, "end", text, figures{legacy}) '
+                f'VALUES (?,?,?,?,?,?,?{",?" * bool(legacy)})',
+                [(pid, r.release_id, r.lang, p.start, p.end, p.text, figure_to_json(p.figures)) + ((b"",) if legacy else ())
+                 for pid, (r, p) in zip(ids, rows)])
+            vecs = np.vstack([e.vectors for e in entries]).astype(np.float32) if rows else np.zeros((0, self.stamp.dim), np.float32)
+            langs = [r.lang for r, _ in rows]
+            con.executemany("INSERT INTO passage_vectors (id, lang, vector) VALUES (?,?,?)",
+                            zip(ids, langs, map(vector_blob, vecs)))
+            keywordstore.add_passages(con, zip(ids, (p.text for _, p in rows)))
             return len(ids), removed, ids, langs, vecs
 
         return self._write(change)
@@ -254,7 +258,7 @@ class IndexStore(TranslationLinksMixin, Store):
             self._delete_passages(con, removed)
             n = con.execute(f"DELETE FROM releases WHERE {where}", args).rowcount
             self._delete_links(con, release_id, lang)
-            return n, removed, [], [], []
+            return n, removed, [], [], np.zeros((0, self.stamp.dim), np.float32)
 
         return self._write(change)
 
@@ -266,7 +270,7 @@ class IndexStore(TranslationLinksMixin, Store):
             result, removed, ids, langs, vecs = change(con)
             base = derived.vectors.cached(before.generation)
             if base is not None:  # else built from its snapshot when a search first needs it
-                shards = base.changed(removed, ids, langs, np.vstack(vecs) if vecs else [])
+                shards = base.changed(removed, ids, langs, vecs)
                 derived.vectors.publish(published, shards)
         self._compact_if_due(base is not None and shards.delta_size)
         return result
@@ -294,6 +298,7 @@ class IndexStore(TranslationLinksMixin, Store):
         for pid in ids:
             keywordstore.remove_passage(con, pid)
             con.execute("DELETE FROM passages WHERE id=?", (pid,))
+            con.execute("DELETE FROM passage_vectors WHERE id=?", (pid,))
         # A deleted passage may be in a saved base: its tombstone, tagged with the generation being
         # committed, hides it there until a compaction from that generation or later leaves it out.
         if ids:
@@ -401,7 +406,7 @@ class IndexStore(TranslationLinksMixin, Store):
             "SELECT passage_id FROM vector_tombstones WHERE passage_id <= ?", (pointer.max_id,))), dtype=np.int64)
         ids, langs, vecs = [], [], []
         dim = self.stamp.dim
-        for pid, lang, blob in con.execute("SELECT id, lang, vector FROM passages WHERE id > ? ORDER BY id",
+        for pid, lang, blob in con.execute("SELECT id, lang, vector FROM passage_vectors WHERE id > ? ORDER BY id",
                                            (pointer.max_id,)):
             ids.append(pid)
             langs.append(lang)
@@ -572,9 +577,9 @@ class IndexStore(TranslationLinksMixin, Store):
         wanted = list(at)
         for start in range(0, len(wanted), 900):  # SQLite's limit on bound parameters
             part = wanted[start:start + 900]
-            rows = self._reader().execute(f"SELECT id, vector FROM passages WHERE id IN ({','.join('?' * len(part))})", part)
-            for pid, blob in rows:
-                out[at[pid]] = blob_vector(blob, self.stamp.dim)
+            rows = self._reader().execute(f"SELECT id, vector FROM passage_vectors WHERE id IN ({','.join('?' * len(part))})", part).fetchall()
+            if rows:
+                out[[at[pid] for pid, _ in rows]] = blob_matrix([blob for _, blob in rows], self.stamp.dim)
         return out
 
     @_per_generation

@@ -31,6 +31,8 @@ RERANK = 1  # an approximate base proposes RERANK * k candidates, re-scored exac
 SEARCH_THREADS = 1  # FAISS threads of a question's search (docs/scale.md: two were 8x slower on a busy machine)
 TRAIN_SAMPLE = 40  # vectors per inverted list used to train the coarse quantiser
 TRAIN_ITERATIONS = 12  # k-means passes (FAISS's default is 25; the training is most of a first compaction)
+CODES_SAMPLE = 20_000  # vectors that set the 8-bit codes' ranges
+ASSIGN_CHUNK = 8192  # vectors assigned to lists at a time (a chunk × 4,096 lists of scores: 128 MB)
 
 
 def new_exact(dim: int) -> faiss.IndexIDMap2:
@@ -43,13 +45,52 @@ def lists_for(n: int) -> int:
 
 
 def new_approximate(dim: int, sample: np.ndarray, n_expected: int) -> faiss.IndexIVFScalarQuantizer:
-    """An empty inverted-file index trained on `sample` (its ids are the passage ids themselves)."""
+    """An empty inverted-file index whose lists are trained on `sample` (its ids are the passage
+    ids themselves)."""
+    sample = np.ascontiguousarray(sample, dtype=np.float32)
     nlist = min(lists_for(n_expected), max(1, len(sample) // 39))
-    index = faiss.IndexIVFScalarQuantizer(faiss.IndexFlatIP(dim), dim, nlist, faiss.ScalarQuantizer.QT_8bit,
+    quantizer = faiss.IndexFlatIP(dim)
+    quantizer.add(train_lists(sample, nlist))
+    index = faiss.IndexIVFScalarQuantizer(quantizer, dim, nlist, faiss.ScalarQuantizer.QT_8bit,
                                           faiss.METRIC_INNER_PRODUCT)
-    index.cp.niter = TRAIN_ITERATIONS
-    index.train(np.ascontiguousarray(sample, dtype=np.float32))
+    # the quantizer holds its lists already: this trains the 8-bit codes' ranges only
+    index.train(sample[np.random.default_rng(1).permutation(len(sample))[:CODES_SAMPLE]])
     return index
+
+
+def train_lists(sample: np.ndarray, nlist: int, seed: int = 0) -> np.ndarray:
+    """Spherical k-means (unit centroids, inner product): the inverted lists' centroids."""
+    rng = np.random.default_rng(seed)
+    centroids = sample[rng.choice(len(sample), size=nlist, replace=False)].copy()
+    for _ in range(TRAIN_ITERATIONS):
+        assigned = nearest_lists(centroids, sample)
+        order = np.argsort(assigned, kind="stable")
+        counts = np.bincount(assigned, minlength=nlist)
+        held = np.nonzero(counts)[0]
+        sums = np.add.reduceat(sample[order], np.concatenate([[0], np.cumsum(counts)[:-1]])[held], axis=0)
+        centroids[held] = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
+        empty = np.nonzero(counts == 0)[0]  # a list nothing chose: a random sample vector instead
+        centroids[empty] = sample[rng.choice(len(sample), size=len(empty), replace=False)]
+    return centroids
+
+
+def nearest_lists(centroids: np.ndarray, vectors: np.ndarray) -> np.ndarray:
+    """Each vector's list (the centroid of largest inner product), by NumPy's BLAS in chunks:
+    FAISS's own flat search did this several times slower here (docs/scale.md)."""
+    out = np.empty(len(vectors), dtype=np.int64)
+    for at in range(0, len(vectors), ASSIGN_CHUNK):
+        out[at:at + ASSIGN_CHUNK] = np.argmax(vectors[at:at + ASSIGN_CHUNK] @ centroids.T, axis=1)
+    return out
+
+
+def add_to_lists(index, vectors: np.ndarray, ids: np.ndarray) -> None:
+    """Add rows to an inverted-file index, assigned to their lists by `nearest_lists`."""
+    ivf = faiss.extract_index_ivf(index)
+    centroids = ivf.quantizer.reconstruct_n(0, ivf.nlist)
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    ids = np.ascontiguousarray(ids, dtype=np.int64)
+    assigned = nearest_lists(centroids, vectors)
+    ivf.add_core(len(ids), faiss.swig_ptr(vectors), faiss.swig_ptr(ids), faiss.swig_ptr(assigned))
 
 
 def is_approximate(index) -> bool:

@@ -110,8 +110,8 @@ def actual_state(store) -> dict:
     try:
         out = {}
         for rid, lang, text in con.execute("SELECT release_id, lang, text FROM releases"):
-            rows = con.execute('SELECT start, "end", text, vector FROM passages WHERE release_id=? AND lang=? '
-                               "ORDER BY id", (rid, lang)).fetchall()
+            rows = con.execute('SELECT p.start, p."end", p.text, v.vector FROM passages p LEFT JOIN passage_vectors v '
+                               "ON v.id = p.id WHERE p.release_id=? AND p.lang=? ORDER BY p.id", (rid, lang)).fetchall()
             out[(rid, lang)] = (text, rows)
         return out
     finally:
@@ -147,7 +147,8 @@ def check_invariants(store) -> bool:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         ids = [r[0] for r in con.execute("SELECT id FROM passages ORDER BY id")]
         fts = [r[0] for r in con.execute("SELECT rowid FROM passages_fts ORDER BY rowid")]
-        vecs = {pid: blob_vector(b, store.stamp.dim) for pid, b in con.execute("SELECT id, vector FROM passages")}
+        vecs = {pid: blob_vector(b, store.stamp.dim) for pid, b in con.execute("SELECT id, vector FROM passage_vectors")}
+        assert [r[0] for r in con.execute("SELECT id FROM passage_vectors ORDER BY id")] == ids
         orphans = con.execute("SELECT COUNT(*) FROM passages p LEFT JOIN releases r "
                               "ON p.release_id = r.release_id AND p.lang = r.lang WHERE r.release_id IS NULL").fetchone()[0]
     finally:

@@ -193,3 +193,72 @@ def test_compaction_into_an_approximate_base_keeps_answers_filters_and_deletes(t
     assert reopened.compact() and len(reopened.vector_shards().tombstones) == 0
     assert [i for i, _ in reopened.search(questions[0], 10)] == [i for i, _ in after]
     reopened.close()
+
+
+def _to_layout_before_the_vectors_table(path, float32_ids=()):
+    """Turn an index into the layout written before passage_vectors (issue 12): the vectors in
+    passages.vector, fp16, or float32 as indexes written before fp16 hold them."""
+    import sqlite3
+
+    con = sqlite3.connect(path / "index.db")
+    with con:
+        con.execute("ALTER TABLE passages ADD COLUMN vector BLOB NOT NULL DEFAULT x''")
+        con.execute("UPDATE passages SET vector = (SELECT v.vector FROM passage_vectors v WHERE v.id = passages.id)")
+        for pid in float32_ids:
+            blob = con.execute("SELECT vector FROM passages WHERE id=?", (pid,)).fetchone()[0]
+            wide = np.frombuffer(blob, dtype=np.float16).astype(np.float32).tobytes()
+            con.execute("UPDATE passages SET vector=? WHERE id=?", (wide, pid))
+        con.execute("DROP TABLE passage_vectors")
+        con.execute("DELETE FROM meta WHERE key='vectors_table'")
+    con.close()
+
+
+def test_an_index_with_vectors_in_the_passages_table_moves_them_on_open_and_keeps_working(tmp_path, embedder, three):
+    store = open_store(tmp_path, embedder)
+    Indexer(store, embedder).run(three[:2])
+    q = embedder.encode_queries(["जेम पर विक्रेताओं की प्रोफाइल"])[0]
+    expected = store.search(q, 10)
+    ids = [int(i) for i in store.passage_ids()]
+    store.close()
+    _to_layout_before_the_vectors_table(tmp_path, float32_ids=ids[:2])
+
+    reopened = open_store(tmp_path, embedder)
+    got = reopened.search(q, 10)
+    assert [i for i, _ in got] == [i for i, _ in expected]
+    np.testing.assert_allclose([s for _, s in got], [s for _, s in expected], rtol=1e-5)
+    # later writes, deletes and a compaction work on the old table (its column left empty)
+    Indexer(reopened, embedder).run(three[2:])
+    assert reopened.count_releases() == {"hi": 3}
+    assert reopened.compact()
+    assert reopened.search(q, 1)[0][0] == expected[0][0]
+    assert reopened.delete(three[0].release_id) == 1
+    assert reopened.compact()
+    left = set(int(i) for i in reopened.passage_ids())
+    assert left == set(int(i) for i in reopened.vector_shards().ids())
+    stored = reopened.vectors(sorted(left))
+    np.testing.assert_allclose(np.linalg.norm(stored, axis=1), 1.0, atol=1e-2)  # none lost, none empty
+    reopened.close()
+    again = open_store(tmp_path, embedder)  # moved once: a second open copies nothing again
+    assert again.count_passages() == len(left)
+    assert again.vectors(sorted(left)).shape == (len(left), embedder.dim)
+    again.close()
+
+
+def test_a_process_on_a_moved_index_keeps_writing_after_a_rebuild_is_swapped_in(tmp_path, embedder, three):
+    from index.store import swap_in_rebuilt
+
+    live, staged = tmp_path / "live", tmp_path / "staged"
+    store = open_store(live, embedder)
+    Indexer(store, embedder).run(three[:1])
+    store.close()
+    _to_layout_before_the_vectors_table(live)
+    server = open_store(live, embedder)  # moved on open; its passages keep the old column
+    rebuilt = open_store(staged, embedder)  # a rebuild: written with passage_vectors only
+    Indexer(rebuilt, embedder).run(three[1:2])
+    rebuilt.close()
+    swap_in_rebuilt(staged, live)
+    Indexer(server, embedder).run(three[2:])
+    assert server.count_releases() == {"hi": 2}
+    assert {p.release_id for p in server.passages([int(i) for i in server.passage_ids()]).values()} == \
+        {three[1].release_id, three[2].release_id}
+    server.close()

@@ -119,6 +119,7 @@ def test_saved_bases_load_back_mapped_and_a_broken_file_is_none(tmp_path):
     assert LanguageShards(DIM, bases={"en": Base.of(loaded)}).search(q, 3) == \
         LanguageShards(DIM, bases={"en": base}).search(q, 3)
     assert load_index(path, DIM + 1) is None  # another model's dimension
+    del loaded  # unmapped first: truncating a file this process maps is a SIGBUS (a crash renames, never truncates)
     path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])  # truncated by a crash
     assert load_index(path, DIM) is None
     assert load_index(tmp_path / "missing", DIM) is None
@@ -132,3 +133,23 @@ def test_indexes_of_another_layout_are_not_loaded(tmp_path):
     flat.add_with_ids(unit_rows(3, 7), np.arange(3, dtype=np.int64))
     faiss.write_index(flat, str(tmp_path / "old.faiss"))
     assert load_index(tmp_path / "old.faiss", DIM) is None
+
+
+def test_rows_go_to_the_list_faiss_itself_would_choose():
+    from index.vectorindex import add_to_lists
+
+    _, ids, v = approximate_sample()
+    index = new_approximate(DIM, v[:2000], len(v))
+    add_to_lists(index, v, ids)
+    ivf = faiss.extract_index_ivf(index)
+    _, chosen = ivf.quantizer.search(v, 1)
+    held = {}
+    for lst in range(ivf.nlist):
+        n = ivf.invlists.list_size(lst)
+        for pid in faiss.rev_swig_ptr(ivf.invlists.get_ids(lst), n):
+            held[int(pid)] = lst
+    assert len(held) == len(ids)
+    centroids = ivf.quantizer.reconstruct_n(0, ivf.nlist)
+    for pid, lst in held.items():  # the same list, or one exactly as near (a tie)
+        row = v[pid - 1]
+        assert lst == chosen[pid - 1, 0] or abs(row @ centroids[lst] - row @ centroids[chosen[pid - 1, 0]]) < 1e-5
