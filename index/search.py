@@ -13,13 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 import numpy as np
 
-from corpus import Release
 from index.answerable import AnswerabilityCheck
 from index.embeddings import Embedder
 from index.lexical import normalise, terms
@@ -508,7 +509,10 @@ class HybridSearcher:
         """Releases in the order of their best passage; for each, the passage(s) that `fit` best."""
         hits: list[Hit] = []
         versions: dict[tuple[str, str], tuple[str, str]] = {}
-        linked = self.store.translations_of_many((p.release_id, p.lang) for p in ordered)
+        # One read of each kind for every candidate, not one a candidate: with Milvus every read is a call.
+        keys = [(p.release_id, p.lang) for p in ordered]
+        linked = self.store.translations_of_many(keys)
+        duplicates = self.store.duplicates_of_many(keys)
 
         def translations(release_id: str, lang: str) -> list[dict]:
             found = linked.get((release_id, lang))
@@ -528,33 +532,35 @@ class HybridSearcher:
         shown: set[int] = set()
         taken: dict[tuple[str, str], int] = {}  # group key -> passages taken
         group_of: dict[tuple[str, str], tuple[str, str]] = {}  # version key -> group (duplicates share one)
-        releases: dict[tuple[str, str], Release | None] = {}
-        for p in ordered:
-            vk = version_key(p.release_id, p.lang)
-            if vk not in group_of:
-                members = [vk, *(version_key(t, p.lang) for t in self.store.duplicates_of(p.release_id, p.lang))]
-                for m in members:
-                    group_of.setdefault(m, min(members))
-            group = group_of[vk]
-            if taken.get(group, 0) >= per_release or p.passage_id in shown:
-                continue
-            taken[group] = taken.get(group, 0) + 1
-            p = max((c for c in of_release[vk] if c.passage_id not in shown), key=fit)
-            shown.add(p.passage_id)
-            key = (p.release_id, p.lang)
-            if key not in releases:
-                releases[key] = self.store.release(*key)
-            release = releases[key]
-            if release is None:  # deleted meanwhile
-                continue
-            hits.append(Hit(
-                passage=p, release=release, score=scores[p.passage_id],
-                similarity=float(np.clip(dense.get(p.passage_id, 0.0), -1, 1)),
-                also_released_as=self.store.duplicates_of(p.release_id, p.lang),
-                translations=list(translations(p.release_id, p.lang)),
-            ))
-            if len(hits) >= top_k:
-                break
+
+        def chosen() -> Iterator[Passage]:
+            for p in ordered:
+                vk = version_key(p.release_id, p.lang)
+                if vk not in group_of:
+                    members = [vk, *(version_key(t, p.lang) for t in duplicates[(p.release_id, p.lang)])]
+                    for m in members:
+                        group_of.setdefault(m, min(members))
+                group = group_of[vk]
+                if taken.get(group, 0) >= per_release or p.passage_id in shown:
+                    continue
+                taken[group] = taken.get(group, 0) + 1
+                p = max((c for c in of_release[vk] if c.passage_id not in shown), key=fit)
+                shown.add(p.passage_id)
+                yield p
+
+        candidates = chosen()
+        while len(hits) < top_k and (batch := list(islice(candidates, top_k - len(hits)))):
+            releases = self.store.releases((p.release_id, p.lang) for p in batch)  # one read for the batch
+            for p in batch:
+                release = releases[(p.release_id, p.lang)]
+                if release is None:  # deleted meanwhile
+                    continue
+                hits.append(Hit(
+                    passage=p, release=release, score=scores[p.passage_id],
+                    similarity=float(np.clip(dense.get(p.passage_id, 0.0), -1, 1)),
+                    also_released_as=self.store.duplicates_of(p.release_id, p.lang),
+                    translations=list(translations(p.release_id, p.lang)),
+                ))
         return hits
 
     # -- the answer sentence -----------------------------------------------------------------
@@ -583,12 +589,9 @@ class HybridSearcher:
         """The best release, its other-language versions and its duplicates, judged against what the
         question names (index/answerable.py)."""
         r = top.release
-        releases = [r]
-        for rid, lang in [*((t["release_id"], t["lang"]) for t in top.translations),
-                          *((d, r.lang) for d in top.also_released_as)]:
-            other = self.store.release(rid, lang)
-            if other is not None:
-                releases.append(other)
+        others = self.store.releases([*((t["release_id"], t["lang"]) for t in top.translations),
+                                      *((d, r.lang) for d in top.also_released_as)])
+        releases = [r, *(other for other in others.values() if other is not None)]
         cache = self.store.passage_analyses()
         figures, held = [], set()
         for release in releases:  # the names each passage holds are kept with its analysis

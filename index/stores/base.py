@@ -143,6 +143,14 @@ class Store(ABC):
     def duplicates_of(self, release_id: str, lang: str) -> list[str]:
         """Other ids under which the very same text was published (same language)."""
 
+    def duplicates_of_many(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[str]]:
+        """`duplicates_of` for each (release_id, lang) of `keys` (see `translations_of_many`)."""
+        return {key: self.duplicates_of(*key) for key in dict.fromkeys(keys)}
+
+    def releases(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Release | None]:
+        """`release` for each (release_id, lang) of `keys` (see `translations_of_many`)."""
+        return {key: self.release(*key) for key in dict.fromkeys(keys)}
+
     # -- translation links ---------------------------------------------------------------------
 
     @abstractmethod
@@ -151,7 +159,7 @@ class Store(ABC):
 
     def translations_of_many(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[dict]]:
         """`translations_of` for each (release_id, lang) of `keys`: a search asks it of every candidate,
-        so a backend that can read them in one query overrides this."""
+        so a backend whose every read is a network call (Milvus) reads them in one query."""
         return {key: self.translations_of(*key) for key in dict.fromkeys(keys)}
 
     @abstractmethod

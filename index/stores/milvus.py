@@ -169,6 +169,7 @@ class MilvusStore(Store):
         self._rows = _LRU(50_000)
         self._per_change = _LRU(8192)
         self._analyses = _LRU(60_000)
+        self._vectors = _LRU(10_000)  # keyword-only candidates' vectors; a passage id is never reused
         try:
             self._create_collections()
             self._check_stamp()
@@ -278,6 +279,34 @@ class MilvusStore(Store):
         finally:
             it.close()
 
+    def _matching(self, kind: str, expr: str, fields: list[str]) -> list[dict]:
+        """Every row that matches, in one call when they fit one query's window (the few rows of a
+        search's candidates), else by scanning: an iterator costs three calls however few rows."""
+        rows = self._query(kind, expr, fields, limit=QUERY_WINDOW)
+        return rows if len(rows) < QUERY_WINDOW else list(self._scan(kind, expr, fields))
+
+    def _cached_many(self, read: str, keys: Iterable[tuple], fetch) -> dict[tuple, object]:
+        """{key: the per-key read `read` of key} for `keys`, kept until the next change (as
+        `_per_change` keeps one key's); `fetch(missing keys)` reads those not kept, in one go."""
+        token, keys = self._token(), list(dict.fromkeys(keys))
+        found, missing = self._per_change.split((read, token, *key) for key in keys)
+        if missing:
+            fetched = fetch([m[2:] for m in missing])
+            for m in missing:
+                if (value := fetched.get(m[2:])) is not None:
+                    self._per_change.put(m, value)
+                found[m] = value
+        return {key: (list(v) if isinstance(v := found[(read, token, *key)], list) else v) for key in keys}
+
+    def _release_heads(self, keys: Iterable[tuple[str, str]], fields: list[str]) -> dict[tuple[str, str], dict]:
+        """The first row (part 0) of each release of `keys` that is stored, by primary key."""
+        heads, keys = {}, list(dict.fromkeys(keys))
+        fields = list(dict.fromkeys(["release_id", "lang", *fields]))
+        for at in range(0, len(keys), IN_BATCH):
+            expr = is_in("key", [row_key(rid, lang, 0) for rid, lang in keys[at:at + IN_BATCH]])
+            heads.update({(r["release_id"], r["lang"]): r for r in self._matching("releases", expr, fields)})
+        return heads
+
     def _count(self, kind: str, expr: str) -> int:
         rows = self._query(kind, expr, ["count(*)"])
         return int(rows[0]["count(*)"]) if rows else 0
@@ -289,8 +318,13 @@ class MilvusStore(Store):
     def _set_meta(self, key: str, value: str) -> None:
         self._client.upsert(self._names["meta"], [{"key": key, "value": value, "placeholder": PLACEHOLDER}])
 
-    def _changed(self) -> None:
-        """Every write ends by setting a new change token, after its rows: caches keyed by the old one go."""
+    def _changed(self, *, passages: bool = False) -> None:
+        """Every write ends by setting a new change token, after its rows: caches keyed by the old one go.
+        A write of passages first seals them (`flush`): Milvus Lite searches rows not yet sealed by
+        brute force in Python, 1.7 s a search over the bundled corpus against 0.06-0.2 s sealed
+        (docs/stores.md), and does not seal them by itself."""
+        if passages:
+            self._client.flush(self._names["passages"])
         self._set_meta("change", uuid.uuid4().hex)
 
     def _token(self) -> str:
@@ -348,7 +382,7 @@ class MilvusStore(Store):
             langs = known | {e.release.lang for e in entries}
             if langs != known:
                 self._set_meta("languages", json.dumps(sorted(langs)))
-            self._changed()
+            self._changed(passages=True)
         return len(passage_rows)
 
     def _release_rows(self, r: Release, passage_ids: list[int]) -> list[dict]:
@@ -421,7 +455,7 @@ class MilvusStore(Store):
             side_a = _and(f"a_id == {literal(release_id)}", f"a_lang == {literal(lang)}" if lang else "")
             side_b = _and(f"b_id == {literal(release_id)}", f"b_lang == {literal(lang)}" if lang else "")
             self._delete_where("links", f'source != "page" and ({side_a} or {side_b})')
-            self._changed()
+            self._changed(passages=True)
         return sum(r["part"] == 0 for r in rows)
 
     def save_translation_links(self, links: Iterable[TranslationLink], *,
@@ -526,11 +560,14 @@ class MilvusStore(Store):
 
     def vectors(self, passage_ids: Sequence[int]) -> np.ndarray:
         out = np.zeros((len(passage_ids), self.stamp.dim), dtype=np.float32)
-        at = {int(pid): i for i, pid in enumerate(passage_ids)}
-        ids = list(at)
-        for lo in range(0, len(ids), IN_BATCH):
-            for row in self._query("passages", is_in("id", ids[lo:lo + IN_BATCH]), ["id", "vector"]):
-                out[at[row["id"]]] = np.asarray(row["vector"], dtype=np.float32)
+        kept, missing = self._vectors.split(int(pid) for pid in passage_ids)
+        for lo in range(0, len(missing), IN_BATCH):
+            for row in self._query("passages", is_in("id", missing[lo:lo + IN_BATCH]), ["id", "vector"]):
+                kept[row["id"]] = vector = np.asarray(row["vector"], dtype=np.float32)
+                self._vectors.put(row["id"], vector)
+        for i, pid in enumerate(passage_ids):
+            if (vector := kept.get(int(pid))) is not None:
+                out[i] = vector
         return out
 
     def release_dates(self, passage_ids: Sequence[int]) -> dict[int, str]:
@@ -540,14 +577,15 @@ class MilvusStore(Store):
         if not release_ids:
             return {}
         expr = _and(filter_expression(filters), is_in("release_id", release_ids))
-        return {int(r["id"]): r["release_id"] for r in self._scan("passages", expr, ["id", "release_id"])}
+        return {int(r["id"]): r["release_id"] for r in self._matching("passages", expr, ["id", "release_id"])}
 
     def _passages_of(self, release_id: str, lang: str) -> list[int]:
-        rows = self._query("releases", _and(self._release_expr(release_id, lang), "part == 0"), ["passage_ids"], limit=1)
-        return json.loads(rows[0]["passage_ids"]) if rows else []
+        head = self._release_heads([(release_id, lang)], ["passage_ids"]).get((release_id, lang))
+        return json.loads(head["passage_ids"]) if head else []
 
     def passage_counts(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], int]:
-        return {(rid, lang): len(self._passages_of(rid, lang)) for rid, lang in keys}
+        heads = self._release_heads(keys, ["passage_ids"])
+        return {key: len(json.loads(heads[key]["passage_ids"])) if key in heads else 0 for key in keys}
 
     # -- releases --------------------------------------------------------------------------------------
 
@@ -567,7 +605,7 @@ class MilvusStore(Store):
 
     def _releases(self, expr: str) -> list[Release]:
         parts: dict[tuple[str, str], list[dict]] = {}
-        for row in self._scan("releases", expr, self._RELEASE_FIELDS):
+        for row in self._matching("releases", expr, self._RELEASE_FIELDS):
             parts.setdefault((row["release_id"], row["lang"]), []).append(row)
         out = []
         for (rid, lang), rows in sorted(parts.items(), key=lambda kv: kv[0][1]):
@@ -578,10 +616,17 @@ class MilvusStore(Store):
                                text="".join(r["text"] for r in rows)))
         return out
 
-    @_per_change
     def release(self, release_id: str, lang: str) -> Release | None:
-        found = self._releases(self._release_expr(release_id, lang))
-        return found[0] if found else None
+        return self.releases([(release_id, lang)])[(release_id, lang)]
+
+    def releases(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Release | None]:
+        def fetch(keys: list[tuple[str, str]]) -> dict[tuple[str, str], Release]:
+            ids = sorted({rid for rid, _ in keys})
+            found = [r for at in range(0, len(ids), RELEASE_BATCH)
+                     for r in self._releases(is_in("release_id", ids[at:at + RELEASE_BATCH]))]
+            return {r.key: r for r in found}
+
+        return self._cached_many("release", keys, fetch)
 
     def release_keys(self) -> list[tuple[str, str]]:
         return [(r["release_id"], r["lang"]) for r in self._scan("releases", "part == 0", ["release_id", "lang"])]
@@ -590,7 +635,7 @@ class MilvusStore(Store):
         ids = list(release_ids)
         out = []
         for at in range(0, len(ids), IN_BATCH):
-            out += [(r["release_id"], r["lang"]) for r in self._scan(
+            out += [(r["release_id"], r["lang"]) for r in self._matching(
                 "releases", _and("part == 0", is_in("release_id", ids[at:at + IN_BATCH])), ["release_id", "lang"])]
         return out
 
@@ -603,14 +648,22 @@ class MilvusStore(Store):
                 out.append(StoredRelease(release, passages, self.translations_of(release.release_id, release.lang)))
             return out
 
-    @_per_change
     def duplicates_of(self, release_id: str, lang: str) -> list[str]:
-        own = self._query("releases", _and(self._release_expr(release_id, lang), "part == 0"), ["fingerprint"], limit=1)
-        if not own:
-            return []
-        rows = self._scan("releases", (f"part == 0 and lang == {literal(lang)} and "
-                                       f"fingerprint == {literal(own[0]['fingerprint'])}"), ["release_id"])
-        return sorted(r["release_id"] for r in rows if r["release_id"] != release_id)
+        return self.duplicates_of_many([(release_id, lang)])[(release_id, lang)]
+
+    def duplicates_of_many(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[str]]:
+        def fetch(keys: list[tuple[str, str]]) -> dict[tuple[str, str], list[str]]:
+            prints = {key: head["fingerprint"] for key, head in self._release_heads(keys, ["fingerprint"]).items()}
+            wanted = sorted(set(prints.values()))
+            sharing: dict[tuple[str, str], list[str]] = {}  # (lang, fingerprint) -> release ids
+            for at in range(0, len(wanted), IN_BATCH):
+                for r in self._matching("releases", _and("part == 0", is_in("fingerprint", wanted[at:at + IN_BATCH])),
+                                    ["release_id", "lang", "fingerprint"]):
+                    sharing.setdefault((r["lang"], r["fingerprint"]), []).append(r["release_id"])
+            return {(rid, lang): sorted(other for other in sharing.get((lang, prints.get((rid, lang))), []) if other != rid)
+                    for rid, lang in keys}
+
+        return self._cached_many("duplicates_of", keys, fetch)
 
     # -- translation links -----------------------------------------------------------------------------
 
@@ -622,19 +675,28 @@ class MilvusStore(Store):
         return TranslationLink(row["a_id"], row["a_lang"], row["b_id"], row["b_lang"], row["source"],
                                None if score < 0 else score)
 
-    @_per_change
     def translations_of(self, release_id: str, lang: str) -> list[dict]:
-        rows = self._query("links", (f"(a_id == {literal(release_id)} and a_lang == {literal(lang)}) or "
-                                     f"(b_id == {literal(release_id)} and b_lang == {literal(lang)})"), self._LINK_FIELDS)
-        others = [(r["b_id"], r["b_lang"]) if (r["a_id"], r["a_lang"]) == (release_id, lang) else (r["a_id"], r["a_lang"])
-                  for r in rows]
-        if not others:
-            return []
-        found = self._query("releases", is_in("key", [row_key(rid, lg, 0) for rid, lg in others]),
-                            ["release_id", "lang", "title", "url"])
-        out = [{"release_id": r["release_id"], "lang": r["lang"], "title": r["title"], "url": r["url"] or None}
-               for r in found]
-        return sorted(out, key=lambda t: (t["lang"], t["release_id"]))
+        return self.translations_of_many([(release_id, lang)])[(release_id, lang)]
+
+    def translations_of_many(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[dict]]:
+        def fetch(keys: list[tuple[str, str]]) -> dict[tuple[str, str], list[dict]]:
+            linked: dict[tuple[str, str], set[tuple[str, str]]] = {key: set() for key in keys}
+            ids = sorted({rid for rid, _ in keys})
+            for at in range(0, len(ids), IN_BATCH):
+                batch = ids[at:at + IN_BATCH]
+                for r in self._matching("links", f"{is_in('a_id', batch)} or {is_in('b_id', batch)}", self._LINK_FIELDS):
+                    a, b = (r["a_id"], r["a_lang"]), (r["b_id"], r["b_lang"])
+                    if a in linked:
+                        linked[a].add(b)
+                    if b in linked:
+                        linked[b].add(a)
+            heads = self._release_heads({o for others in linked.values() for o in others}, ["title", "url"])
+            return {key: [{"release_id": rid, "lang": lg, "title": heads[(rid, lg)]["title"],
+                           "url": heads[(rid, lg)]["url"] or None} for rid, lg in sorted(others, key=lambda o: (o[1], o[0]))
+                          if (rid, lg) in heads]
+                    for key, others in linked.items()}
+
+        return self._cached_many("translations_of", keys, fetch)
 
     def translation_links(self) -> list[TranslationLink]:
         return [self._link(r) for r in self._scan("links", 'key != ""', self._LINK_FIELDS)]

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-import socket
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from bench._serving import milvus_lite_server
 from index.filters import SearchFilters
 from index.lexical import terms
 from index.links import TranslationLink
@@ -226,6 +225,46 @@ def test_release_detail_and_duplicates(filled, entries, embedder):
     assert filled.duplicates_of("twin-of-2184082", "hi") == ["2184082"]
 
 
+def test_batch_reads_answer_as_one_key_reads_and_follow_writes(filled, entries):
+    """A search reads every candidate's translations, duplicates and release at once; those reads
+    answer as the one-key reads do, a release not stored included, and no answer outlives a write."""
+    gem = next(e for e in entries if e.release.release_id == "2184082")
+    filled.upsert([dataclasses.replace(gem, release=dataclasses.replace(gem.release, release_id="twin-of-2184082"))])
+    keys = [*filled.release_keys(), ("nope", "hi")]
+    with filled.snapshot():
+        translations, duplicates, releases = (filled.translations_of_many(keys), filled.duplicates_of_many(keys),
+                                              filled.releases(keys))
+    assert translations == {k: filled.translations_of(*k) for k in keys}
+    assert duplicates == {k: filled.duplicates_of(*k) for k in keys}
+    assert releases == {k: filled.release(*k) for k in keys}
+    assert translations[("1628922", "hi")][0]["release_id"] == "1628922"
+    assert duplicates[("2184082", "hi")] == ["twin-of-2184082"]
+    assert releases[("nope", "hi")] is None and translations[("nope", "hi")] == duplicates[("nope", "hi")] == []
+    filled.delete("twin-of-2184082")
+    filled.save_translation_links([TranslationLink("1628922", "hi", "1620635", "en", "page")])
+    assert filled.duplicates_of_many([("2184082", "hi")]) == {("2184082", "hi"): []}
+    assert filled.releases([("twin-of-2184082", "hi")]) == {("twin-of-2184082", "hi"): None}
+    assert [t["release_id"] for t in filled.translations_of_many([("1628922", "hi")])[("1628922", "hi")]] == ["1620635"]
+
+
+def test_a_milvus_search_makes_a_few_calls_however_many_candidates(backend, filled, embedder):
+    """Each kind of read is one call for all of a search's candidates (docs/stores.md: it was one a
+    candidate, about seventy a question on the bundled corpus)."""
+    if backend == "embedded":
+        pytest.skip("the embedded store makes no calls")
+    from bench.milvus_calls import CountingClient
+
+    searcher = HybridSearcher(filled, embedder)
+    question = "How many KYC updates did EPFO make after 1 April 2020?"
+    searcher._encode(question)
+    client = filled._client = CountingClient(filled._client)
+    result = searcher.run(question, top_k=8)
+    candidates = {(h.release.release_id, h.release.lang) for h in result.hits}
+    assert len(candidates) >= 3
+    assert sum(client.calls.values()) <= 16, client.calls
+    assert "query_iterator" not in client.calls  # an iterator is three calls however few its rows
+
+
 def test_a_long_release_text_round_trips(open_at, entries):
     """Longer than one Milvus VARCHAR (65,535 bytes) of Devanagari."""
     store = open_at()
@@ -248,25 +287,8 @@ def test_another_model_or_settings_is_a_clear_error(open_at, entries):
 @pytest.fixture
 def milvus_server(tmp_path):
     """A Milvus server on loopback (Milvus Lite's gRPC server: the same protocol as a Milvus cluster)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen([str(Path(sys.executable).with_name("milvus-lite")), "server", "--host", "127.0.0.1",
-                               "--port", str(port), "--data-dir", str(tmp_path / "milvus-server")],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert server.poll() is None and time.monotonic() < deadline, "milvus-lite server did not start"
-                time.sleep(0.2)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    with milvus_lite_server(tmp_path / "milvus-server") as url:
+        yield url
 
 
 def test_every_backend_ranks_alike(tmp_path, embedder, entries, releases, milvus_server):
