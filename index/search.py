@@ -10,7 +10,6 @@ passage per release, with releases published twice under two ids folded together
 """
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 from collections.abc import Iterator
@@ -62,8 +61,6 @@ _LATIN = re.compile(r"[A-Za-z]")
 # only other times than the question's, count beside the share of the question's words around it (0..1).
 FIGURE_UNIT_FIT = 0.5
 FIGURE_TIME_FIT = 0.5
-FIGURE_DAY_FIT = 0.5
-FIGURE_CLAUSE_SHARE = 0.5  # of a figure's word fit, from its own clause (the rest: 80 characters either side)
 
 
 def question_lang(question: str) -> str:
@@ -103,11 +100,6 @@ class SearchSettings:
     # only other dates; off: neither chose the asked figure more often (docs/retrieval.md).
     figure_unit: bool = False
     figure_time: bool = False
-    # Within a release, the question's words weigh by how few of its passages hold them: the words
-    # every passage shares (the scheme, the release's subject) cannot tell its figures apart.
-    release_weights: bool = True
-    figure_day: bool = True  # within a release: a figure of the very day a day's question asks about
-    figure_clause: bool = True  # within a release: the words of a figure's own clause count apart
     passage_names_weight: float = 0.075  # within a release: × the share of the question's places the passage holds
     # No answer below this score of the best passage: calibrated on questions about things the
     # corpus does not hold (bench/data/absent-questions.jsonl) against the dev and held-out sets.
@@ -136,8 +128,6 @@ class PassageAnalysis:
     figure_contexts: tuple[tuple[str, frozenset[str]], ...]  # (kind, terms around the figure)
     sentences: tuple[tuple[int, int, frozenset[str]], ...]  # (start, end, terms)
     names: frozenset[str] = frozenset()  # the names it holds, in either script (index/names.py keys)
-    figure_clauses: tuple[frozenset[str], ...] = ()  # the terms of each figure's own clause (`figure_clause`)
-    words: frozenset[str] = frozenset()  # all its terms
 
 
 def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
@@ -152,59 +142,10 @@ def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
                                   for f in p.figures),
             sentences=sentences,
             names=frozenset(NameIndex(p.text).keys),
-            figure_clauses=figure_clauses(p),
-            words=frozenset().union(*(w for _, _, w in sentences)),
         )
         if cache is not None and p.passage_id is not None:
             cache.put(p.passage_id, cached)
     return cached
-
-
-# Where a figure's clause ends: a clause mark, or a conjunction between two figures ("103% in July and 97% in August").
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]।|\n]|[.!?](?=\s)|\b(?:and|while|whereas|but|against|compared)\b|"
-                           r"(?<![\u0900-\u097f])(?:और|तथा|एवं|जबकि)(?![\u0900-\u097f])", re.I)
-
-
-def figure_clauses(p: Passage) -> tuple[frozenset[str], ...]:
-    """Each figure's own words: those between it and the figures, clause marks (comma, semicolon,
-    bracket, line end) or conjunctions on either side, which is where its label stands ("an avoided peak
-    demand of 1,161 MW", "125 महिलाएं"); the words of a wider window also hold its neighbours' labels."""
-    out = []
-    for i, f in enumerate(p.figures):
-        lo = max((g.end for g in p.figures if g.end <= f.start), default=0)
-        hi = min((g.start for g in p.figures if g.start >= f.end), default=len(p.text))
-        left, right = p.text[lo:f.start], p.text[f.end:hi]
-        breaks = list(_CLAUSE_BREAK.finditer(left))
-        left = left[breaks[-1].end():] if breaks else left
-        cut = _CLAUSE_BREAK.search(right)
-        right = right[:cut.start()] if cut else right
-        out.append(frozenset(terms(f"{left} {right}")))
-    return tuple(out)
-
-
-def release_weights(idf: dict[str, float], passages, cache=None) -> dict[str, float]:
-    """The question's term weights within one release (`passages`: its candidate passages): each
-    idf times the share of them that lack the term, counting one more, so a term all of them hold
-    keeps a little weight and, with one passage, half of it."""
-    held = [analyse(p, cache=cache).words for p in passages]
-    return {t: w * (1 - sum(t in words for words in held) / (len(held) + 1)) for t, w in idf.items()}
-
-
-def figure_days(p: Passage, figure, analysis: PassageAnalysis) -> list:
-    """The days a figure is of: the dates its sentence states, or else the nearest date before it
-    within its context (a table row's date, on the line above its numbers)."""
-    a, b = next(((a, b) for a, b, _ in analysis.sentences if a <= figure.start < b), (0, len(p.text)))
-    dates = [g for g in p.figures if g.kind == "date" and a <= g.start < b]
-    if not dates:
-        before = [g for g in p.figures if g.kind == "date" and figure.start - 80 <= g.end <= figure.start]
-        dates = before[-1:]
-    days = []
-    for g in dates:
-        try:
-            days.append(dt.date.fromisoformat(g.iso))
-        except (TypeError, ValueError):
-            continue  # a date without its year, or a month
-    return days
 
 
 def names_held(names: tuple[Name, ...], passages, cache=None) -> dict[int, float]:
@@ -368,7 +309,6 @@ class HybridSearcher:
         qtime = read_time(question)
         names = tuple(n for n in question_names(question) if n.kind != "name")
         window = qtime.window if s.figure_time else None
-        day = qtime.window if s.figure_day and qtime.window and qtime.window.granularity in ("day", "week") else None
         unit = asked_unit(question) if s.figure_unit else None
         parts: dict[int, dict[str, float]] = {}
         cross = bool(filters.lang and filters.lang != qlang and s.translation_weight)
@@ -414,23 +354,12 @@ class HybridSearcher:
         of_release: dict[tuple[str, str], list[Passage]] = {}
         for p in ordered:
             of_release.setdefault((p.release_id, p.lang), []).append(p)
-        weights: dict[tuple[str, str], dict[str, float]] = {}
-
-        def weights_in(release_id: str, lang: str) -> dict[str, float]:
-            """The question's term weights for telling this release's passages and sentences apart."""
-            key = (release_id, lang)
-            if key not in weights:
-                weights[key] = (release_weights(idf, of_release.get(key, ()), self.store.passage_analyses())
-                                if s.release_weights else idf)
-            return weights[key]
-
         def fit(p: Passage) -> float:
             """Within a release: its version in the question's language, the passage whose figure is asked
             for, the passage that names the question's places (a bulletin's paragraph per state)."""
             shared = pivot_values.get(p.release_id)
             return (scores[p.passage_id]
-                    + s.figure_weight * self.figure_fit(p, kinds, weights_in(p.release_id, p.lang), unit=unit,
-                                                        window=window, day=day, clause=s.figure_clause,
+                    + s.figure_weight * self.figure_fit(p, kinds, idf, unit=unit, window=window,
                                                         cache=self.store.passage_analyses())
                     + (s.own_language_bonus if p.lang == qlang else 0.0)
                     + (s.figure_weight * len(shared & {f.value for f in p.figures}) / len(shared) if shared else 0.0)
@@ -451,8 +380,7 @@ class HybridSearcher:
         hits = self._one_per_release(ordered, scores, dense, top_k, per_release, fit)
         for hit in hits:
             hit.components = {k: round(v, 4) for k, v in parts.get(hit.passage.passage_id, {}).items()}
-        top_weights = weights_in(hits[0].passage.release_id, hits[0].passage.lang) if hits else idf
-        answer, reason = self._answer(kinds, hits, top_weights, question, qtime, unit, window, day)
+        answer, reason = self._answer(kinds, hits, idf, question, qtime, unit, window)
         return SearchResult(hits, answer, reason, kinds, qtime)
 
     @staticmethod
@@ -467,18 +395,16 @@ class HybridSearcher:
 
     @classmethod
     def figure_fit(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float], *, unit: str | None = None,
-                   window: TimeWindow | None = None, day: TimeWindow | None = None, clause: bool = False,
+                   window: TimeWindow | None = None,
                    cache=None) -> float:
         """How well the passage's best figure of the asked kind fits the question: the words around
         it, its unit when the question names one, the dates of its sentence when the question has a
-        time, its own date when the question asks about a day (`day`). `cache`: the passage's own
-        index's analyses (see `analyse`)."""
-        return max(cls.figure_fits(p, kinds, idf, unit=unit, window=window, day=day, clause=clause,
-                                   cache=cache).values(), default=0.0)
+        time. `cache`: the passage's own index's analyses (see `analyse`)."""
+        return max(cls.figure_fits(p, kinds, idf, unit=unit, window=window, cache=cache).values(), default=0.0)
 
     @classmethod
     def figure_fits(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float], *, unit: str | None = None,
-                    window: TimeWindow | None = None, day: TimeWindow | None = None, clause: bool = False,
+                    window: TimeWindow | None = None,
                     cache=None) -> dict[int, float]:
         """Each figure of the asked kind (by its index in `p.figures`) → how well it fits the question."""
         if not kinds and unit is None:
@@ -489,8 +415,6 @@ class HybridSearcher:
             if kind not in kinds and not (unit and f.unit == unit):
                 continue
             fit = cls.coverage(around, idf)
-            if clause and analysis.figure_clauses:
-                fit = (1 - FIGURE_CLAUSE_SHARE) * fit + FIGURE_CLAUSE_SHARE * cls.coverage(analysis.figure_clauses[i], idf)
             if unit:
                 fit += FIGURE_UNIT_FIT if f.unit == unit else -FIGURE_UNIT_FIT
             if window is not None:
@@ -499,8 +423,6 @@ class HybridSearcher:
                 # Only against: in a monthly release every passage states the month, and a bonus
                 # would favour the headline over the figure asked for.
                 fit -= FIGURE_TIME_FIT * (stated_time_fit(window, dates) < 0)
-            if day is not None and any(day.start <= d <= day.end for d in figure_days(p, f, analysis)):
-                fit += FIGURE_DAY_FIT
             fits[i] = fit
         return fits
 
@@ -567,7 +489,7 @@ class HybridSearcher:
 
     def _answer(self, kinds: frozenset[str], hits: list[Hit], idf: dict[str, float], question: str = "",
                 qtime: QuestionTime | None = None, unit: str | None = None,
-                window: TimeWindow | None = None, day: TimeWindow | None = None) -> tuple[Answer | None, str | None]:
+                window: TimeWindow | None = None) -> tuple[Answer | None, str | None]:
         if not hits:
             return None, "no passage found"
         top = hits[0]
@@ -578,8 +500,8 @@ class HybridSearcher:
             verdict = self.check_answerable(question, qtime, top, kinds)
             if not verdict.answerable:
                 return None, verdict.reason
-        a, b = self.best_sentence(top.passage, idf, kinds, unit=unit, window=window, day=day,
-                                  clause=self.settings.figure_clause, cache=self.store.passage_analyses())
+        a, b = self.best_sentence(top.passage, idf, kinds, unit=unit, window=window,
+                                  cache=self.store.passage_analyses())
         figures = [f for f in top.passage.figures if a <= f.start and f.end <= b]
         return Answer(text=top.passage.text[a:b], start=a, end=b, figures=figures,
                       release_id=top.release.release_id, lang=top.release.lang, score=top.score), None
@@ -610,12 +532,12 @@ class HybridSearcher:
 
     @classmethod
     def best_sentence(cls, passage: Passage, idf: dict[str, float], kinds: frozenset[str], *,
-                      unit: str | None = None, window: TimeWindow | None = None, day: TimeWindow | None = None,
-                      clause: bool = False, cache=None) -> tuple[int, int]:
+                      unit: str | None = None, window: TimeWindow | None = None,
+                      cache=None) -> tuple[int, int]:
         sentences = analyse(passage, cache=cache).sentences
         if not sentences:
             return 0, len(passage.text)
-        fits = cls.figure_fits(passage, kinds, idf, unit=unit, window=window, day=day, clause=clause, cache=cache)
+        fits = cls.figure_fits(passage, kinds, idf, unit=unit, window=window, cache=cache)
         best, best_score = (sentences[0][0], sentences[0][1]), -math.inf
         for i, (a, b, words) in enumerate(sentences):
             score = cls.coverage(words, idf)

@@ -143,50 +143,6 @@ def test_measures_asked_by_name_expect_a_figure():
     assert expected_kinds("What is the name of the scheme for street vendors?") == frozenset()
 
 
-def test_within_a_release_words_all_its_passages_share_weigh_little():
-    from index.search import release_weights
-
-    q = "How much peak demand has been avoided by LED streetlights?"
-    passages = [_passage("Over 1.03 crore LED streetlights were installed, avoiding a peak demand of 1,161 MW."),
-                _passage("The 3.08 crore LED streetlights in villages could save 3,420 million kWh."),
-                _passage("LED streetlights light 3,00,000 km of roads.")]
-    w = release_weights(_idf(q), passages)
-    assert w["peak"] > w["streetlight"] and w["demand"] > w["led"]
-    assert w["streetlight"] > 0  # held by all: a little weight is kept
-    demand, villages = passages[0], passages[1]
-    kinds = expected_kinds(q)
-    assert HybridSearcher.figure_fit(demand, kinds, w, clause=True) > HybridSearcher.figure_fit(villages, kinds, w, clause=True)
-
-
-def test_a_figure_clause_holds_its_label_not_its_neighbours():
-    from index.search import figure_clauses
-
-    p = _passage("The rainfall is likely to be 103% of its LPA during July and 97% of LPA during August, "
-                 "both with a model error of 9%.")
-    clauses = dict(zip((f.text for f in p.figures), figure_clauses(p)))
-    assert "august" in clauses["97%"] and "august" not in clauses["103%"]
-    assert "error" not in clauses["97%"]
-    q = "What percentage of LPA is forecast for August?"
-    a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q), clause=True)
-    assert "97%" in p.text[a:b]
-    fits = HybridSearcher.figure_fits(p, frozenset({"percent"}), _idf(q), clause=True)
-    by_text = {p.figures[i].text: fit for i, fit in fits.items()}
-    assert by_text["97%"] > by_text["103%"]
-
-
-def test_a_day_question_prefers_the_figure_of_that_day_in_a_table_row():
-    from index.timeq import read_time
-
-    q = "How many wagons of coal did the Railways load on 31 March 2020?"
-    day = read_time(q).window
-    table = _passage("Date\nCoal\nPetroleum\n30.03.2020\n27410\n1310\n31.03.2020\n28861\n1292")
-    fits = HybridSearcher.figure_fits(table, expected_kinds(q), _idf(q), day=day)
-    by_text = {table.figures[i].text: fit for i, fit in fits.items()}
-    assert by_text["28861"] > by_text["27410"]
-    other_day = HybridSearcher.figure_fits(table, expected_kinds(q), _idf(q), day=read_time("on 30 March 2020").window)
-    assert {table.figures[i].text: f for i, f in other_day.items()}["27410"] > by_text["27410"]
-
-
 def test_a_stated_hundred_percent_is_not_the_percent_asked_for():
     assert expected_kinds("कितने गांवों को शत-प्रतिशत नल कनेक्शन से जोड़ा जाएगा?") == {"count", "quantity", "money"}
     assert expected_kinds("कितने प्रतिशत घरों में नल कनेक्शन है?") == {"percent"}
