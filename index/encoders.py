@@ -82,7 +82,9 @@ def load_embedder(model_folder: str | Path, *, name: str, encoder: str = "auto",
         graph = folder / (INT8_FILE if int8 else FP32_FILE)
         embedder = OnnxEmbedder(Path(model_folder), graph, name=name, encoder="onnx-int8" if int8 else "onnx-fp32",
                                 threads=threads, question_graph=folder / QUESTION_INT8_FILE if int8 else None)
-        embedder.passage_identity = graph_identity(Path(model_folder), graph.name)
+        identity = graph_identity(Path(model_folder), graph.name)
+        # Dynamic int8 scales activations per batch, so the batch size decides the vectors too.
+        embedder.passage_identity = None if identity is None else {**identity, "batch": embedder.batch_size}
         if choice.encoder == SPLIT and bf16 is not False:
             embedder = SplitEmbedder(embedder, lambda: SentenceTransformerEmbedder(
                 str(model_folder), name=name, threads=threads, bf16=True))

@@ -67,10 +67,14 @@ class OnnxEmbedder(ModelThreadEmbedder):
     given, another for questions (int8 with more left in float). The passage session is opened on
     the first passage, so a server over a built index never loads it.
 
-    Passages are sorted by token count before batching, so each batch pads to a similar length.
+    Passages run one at a time by default (``batch_size=1``): a batch pads every row to its longest
+    and attention's cost grows with that padded length, so on 2 CPU cores single passages encoded
+    1.45x faster than batches of 32 (docs/encoders.md, Batch size); with dynamic int8 each vector
+    then depends on its own text only. Larger batches are sorted by token count first, so each
+    pads to a similar length.
     """
 
-    def __init__(self, model_folder: Path, graph: Path, *, name: str, encoder: str, batch_size: int = 32,
+    def __init__(self, model_folder: Path, graph: Path, *, name: str, encoder: str, batch_size: int = 1,
                  threads: int | None = None, spinning: bool = False, question_graph: Path | None = None):
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         import onnxruntime as ort
