@@ -113,6 +113,13 @@ def time_fits(window: TimeWindow, release_date: str | None, figures, *, text: st
     return None
 
 
+def sentence_dates(passage: Passage, figure, sentences) -> list:
+    """The date, year and period figures stated in the sentence that holds `figure` (`sentences`:
+    (start, end, ...) each; the whole passage when none holds it): the time a figure is of."""
+    a, b = next(((a, b) for a, b, *_ in sentences if a <= figure.start < b), (0, len(passage.text)))
+    return [g for g in passage.figures if g.kind in ("date", "year", "period") and a <= g.start < b]
+
+
 def figures_of_other_time(window: TimeWindow, passage: Passage, kinds: frozenset[str], sentences,
                           release_date: str | None) -> bool:
     """Whether every figure of the asked kind in the passage stands in a sentence that dates it to
@@ -124,9 +131,8 @@ def figures_of_other_time(window: TimeWindow, passage: Passage, kinds: frozenset
     if not asked:
         return False
     for f in asked:
-        a, b = next(((a, b) for a, b, *_ in sentences if a <= f.start < b), (0, len(passage.text)))
-        dates = [g for g in passage.figures if g.kind in ("date", "year", "period") and a <= g.start < b]
-        if stated_time_fit(window, dates, released, alike=True, text=passage.text) != -1:
+        if stated_time_fit(window, sentence_dates(passage, f, sentences), released, alike=True,
+                           text=passage.text) != -1:
             return False
     return True
 

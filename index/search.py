@@ -28,7 +28,7 @@ from index.records import Answer, Hit, Passage
 from index.segment import split_sentences
 from index.filters import SearchFilters
 from index.stores.base import Store
-from index.answerable import asked_unit
+from index.answerable import asked_unit, sentence_dates
 from index.timeq import QuestionTime, TimeWindow, read_time, stated_time_fit, time_agreement
 
 # Expected figure kinds by the question's interrogative (checked in order; first match wins).
@@ -135,12 +135,11 @@ def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
     unique only within one index."""
     cached = cache.get(p.passage_id) if cache is not None and p.passage_id is not None else None
     if cached is None:
-        sentences = tuple((sp.start, sp.end, frozenset(terms(p.text[sp.start:sp.end])))
-                          for sp in split_sentences(p.text, p.lang))
         cached = PassageAnalysis(
             figure_contexts=tuple((f.kind, frozenset(terms(p.text[max(0, f.start - window):f.end + window])))
                                   for f in p.figures),
-            sentences=sentences,
+            sentences=tuple((sp.start, sp.end, frozenset(terms(p.text[sp.start:sp.end])))
+                            for sp in split_sentences(p.text, p.lang)),
             names=frozenset(NameIndex(p.text).keys),
         )
         if cache is not None and p.passage_id is not None:
@@ -351,9 +350,7 @@ class HybridSearcher:
         if not scores:
             return SearchResult([], None, "nothing in the index matches the filters", kinds, qtime)
         ordered = sorted(passages.values(), key=lambda p: scores[p.passage_id], reverse=True)
-        of_release: dict[tuple[str, str], list[Passage]] = {}
-        for p in ordered:
-            of_release.setdefault((p.release_id, p.lang), []).append(p)
+
         def fit(p: Passage) -> float:
             """Within a release: its version in the question's language, the passage whose figure is asked
             for, the passage that names the question's places (a bulletin's paragraph per state)."""
@@ -395,8 +392,7 @@ class HybridSearcher:
 
     @classmethod
     def figure_fit(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float], *, unit: str | None = None,
-                   window: TimeWindow | None = None,
-                   cache=None) -> float:
+                   window: TimeWindow | None = None, cache=None) -> float:
         """How well the passage's best figure of the asked kind fits the question: the words around
         it, its unit when the question names one, the dates of its sentence when the question has a
         time. `cache`: the passage's own index's analyses (see `analyse`)."""
@@ -404,8 +400,7 @@ class HybridSearcher:
 
     @classmethod
     def figure_fits(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float], *, unit: str | None = None,
-                    window: TimeWindow | None = None,
-                    cache=None) -> dict[int, float]:
+                    window: TimeWindow | None = None, cache=None) -> dict[int, float]:
         """Each figure of the asked kind (by its index in `p.figures`) → how well it fits the question."""
         if not kinds and unit is None:
             return {}
@@ -418,11 +413,9 @@ class HybridSearcher:
             if unit:
                 fit += FIGURE_UNIT_FIT if f.unit == unit else -FIGURE_UNIT_FIT
             if window is not None:
-                a, b = next(((a, b) for a, b, _ in analysis.sentences if a <= f.start < b), (0, len(p.text)))
-                dates = [g for g in p.figures if g.kind in ("date", "year", "period") and a <= g.start < b]
                 # Only against: in a monthly release every passage states the month, and a bonus
                 # would favour the headline over the figure asked for.
-                fit -= FIGURE_TIME_FIT * (stated_time_fit(window, dates) < 0)
+                fit -= FIGURE_TIME_FIT * (stated_time_fit(window, sentence_dates(p, f, analysis.sentences)) < 0)
             fits[i] = fit
         return fits
 
@@ -532,8 +525,7 @@ class HybridSearcher:
 
     @classmethod
     def best_sentence(cls, passage: Passage, idf: dict[str, float], kinds: frozenset[str], *,
-                      unit: str | None = None, window: TimeWindow | None = None,
-                      cache=None) -> tuple[int, int]:
+                      unit: str | None = None, window: TimeWindow | None = None, cache=None) -> tuple[int, int]:
         sentences = analyse(passage, cache=cache).sentences
         if not sentences:
             return 0, len(passage.text)

@@ -27,7 +27,7 @@ import numpy as np
 from corpus import Release
 from index import compaction, keywordstore
 from index.database import (DB_NAME, SCHEMA_VERSION, CommittedState, IndexDatabase, IndexMismatchError,
-                            IndexStamp, blob_matrix, blob_vector, check_stamp, committed_state, has_vector_column,
+                            IndexStamp, blob_matrix, check_stamp, committed_state, has_vector_column,
                             read_stamp, swap_in_rebuilt, vector_blob)
 from index.figures import Figure
 from index.filters import PASSAGES_OF_RELEASES, SearchFilters
@@ -404,16 +404,11 @@ class IndexStore(TranslationLinksMixin, Store):
             pointer, bases = BasePointer(), {}
         tombstones = np.fromiter((r[0] for r in con.execute(
             "SELECT passage_id FROM vector_tombstones WHERE passage_id <= ?", (pointer.max_id,))), dtype=np.int64)
-        ids, langs, vecs = [], [], []
+        rows = con.execute("SELECT id, lang, vector FROM passage_vectors WHERE id > ? ORDER BY id",
+                           (pointer.max_id,)).fetchall()
         dim = self.stamp.dim
-        for pid, lang, blob in con.execute("SELECT id, lang, vector FROM passage_vectors WHERE id > ? ORDER BY id",
-                                           (pointer.max_id,)):
-            ids.append(pid)
-            langs.append(lang)
-            vecs.append(blob_vector(blob, dim))
-        return LanguageShards.build(dim, np.asarray(ids, dtype=np.int64), langs,
-                                    np.vstack(vecs) if vecs else np.zeros((0, dim), np.float32),
-                                    bases=bases, tombstones=tombstones)
+        return LanguageShards.build(dim, np.asarray([r[0] for r in rows], dtype=np.int64), [r[1] for r in rows],
+                                    blob_matrix([r[2] for r in rows], dim), bases=bases, tombstones=tombstones)
 
     def vector_shards(self) -> LanguageShards:
         """The FAISS shards of the current snapshot (for checks and tools)."""
