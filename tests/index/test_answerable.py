@@ -189,3 +189,11 @@ def test_a_month_whose_figures_the_passage_dates_to_other_months_is_not_answered
     # A figure whose sentence states no date may be of the asked month.
     undated = "Merchandise exports were US$ 44.24 Billion. The services data is for June 2026."
     assert _check_figures(q, undated, "2026-07-14").answerable
+
+
+def test_a_forecast_of_one_month_does_not_answer_for_a_month_it_does_not_forecast():
+    text = ("IMD: the rainfall over the country as a whole is likely to be 103% of its LPA during July 2020 and "
+            "97% of LPA during August 2020.")
+    assert _check("What was IMD's June 2020 forecast for rainfall in August 2020?", text, "2020-06-01").answerable
+    verdict = _check("What was IMD's June 2020 forecast for rainfall in September 2020?", text, "2020-06-01")
+    assert not verdict.answerable and verdict.other_time
