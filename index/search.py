@@ -109,6 +109,8 @@ class SearchSettings:
     check_answerable: bool = True
     # ... and when every figure of the asked kind in the best passage is dated to another day or month.
     check_figure_time: bool = True
+    # ... and when the release names a place the question asks about only in bare lists of places.
+    check_listed_places: bool = True
 
 
 @dataclass
@@ -128,6 +130,7 @@ class PassageAnalysis:
     figure_contexts: tuple[tuple[str, frozenset[str]], ...]  # (kind, terms around the figure)
     sentences: tuple[tuple[int, int, frozenset[str]], ...]  # (start, end, terms)
     names: frozenset[str] = frozenset()  # the names it holds, in either script (index/names.py keys)
+    places_alone: frozenset[str] = frozenset()  # the places it names outside a bare list of places
 
 
 def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
@@ -140,11 +143,16 @@ def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
                                   for f in p.figures),
             sentences=tuple((sp.start, sp.end, frozenset(terms(p.text[sp.start:sp.end])))
                             for sp in split_sentences(p.text, p.lang)),
-            names=frozenset(NameIndex(p.text).keys),
+            **_names_of(p.text),
         )
         if cache is not None and p.passage_id is not None:
             cache.put(p.passage_id, cached)
     return cached
+
+
+def _names_of(text: str) -> dict[str, frozenset[str]]:
+    index = NameIndex(text)
+    return {"names": frozenset(index.keys), "places_alone": frozenset(index.alone)}
 
 
 def names_held(names: tuple[Name, ...], passages, cache=None) -> dict[int, float]:
@@ -508,20 +516,25 @@ class HybridSearcher:
                                       *((d, r.lang) for d in top.also_released_as)])
         releases = [r, *(other for other in others.values() if other is not None)]
         cache = self.store.passage_analyses()
-        figures, held = [], set()
+        figures, held, alone = [], set(), set()
         for release in releases:  # the names each passage holds are kept with its analysis
-            held |= short_text_names(release.title)
+            titled = short_text_names(release.title)
+            held |= titled
+            alone |= titled  # a place in the title is what the release is about
             if release is not r and release.lang == r.lang and release.text == r.text:
                 continue  # the same text: its passages are the top release's own, names and all
             pids = self.store.passage_releases(SearchFilters(lang=release.lang, release_id=release.release_id),
                                                [release.release_id])
             for p in self.store.passages(list(pids)).values():
-                held |= analyse(p, cache=cache).names
+                analysis = analyse(p, cache=cache)
+                held |= analysis.names
+                alone |= analysis.places_alone
                 if release is r:
                     figures += p.figures
         return AnswerabilityCheck().run(question, qtime.window if qtime else None, top.passage, releases, figures,
                                         frozenset(held), kinds=kinds if self.settings.check_figure_time else frozenset(),
-                                        sentences=analyse(top.passage, cache=cache).sentences)
+                                        sentences=analyse(top.passage, cache=cache).sentences,
+                                        places_alone=frozenset(alone), check_listed=self.settings.check_listed_places)
 
     @classmethod
     def best_sentence(cls, passage: Passage, idf: dict[str, float], kinds: frozenset[str], *,
