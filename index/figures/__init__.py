@@ -61,6 +61,7 @@ for numeric dates with a two-digit year ("31.03.20"); everything else uses the b
 from __future__ import annotations
 
 from index.figures.dates import DatesAndPeriods
+from index.figures.declared import in_declared_units
 from index.figures.figure import KINDS, Figure
 from index.figures.labels import Labels
 from index.figures.numbers import NumbersAndRanges
@@ -75,7 +76,9 @@ class FigureExtractor(NumbersAndRanges, DatesAndPeriods, Labels, TextScan):
 
     max_int_digits = 15
 
-    def run(self, text: str) -> list[Figure]:
+    def run(self, text: str, before: str = "") -> list[Figure]:
+        """`before`: the text that precedes `text` (a passage's, in its release), where the unit of a
+        table that runs on into `text` may be declared (index/figures/declared.py)."""
         if not text:
             return []
         if not isinstance(text, str):
@@ -95,7 +98,7 @@ class FigureExtractor(NumbersAndRanges, DatesAndPeriods, Labels, TextScan):
             if res.figs:
                 figs.extend(res.figs)
             pos = max(pos, res.end)
-        return figs
+        return in_declared_units(figs, text, before)
 
 
 _SHARED = FigureExtractor()
