@@ -22,6 +22,7 @@ import numpy as np
 
 from index.answerable import AnswerabilityCheck
 from index.embeddings import Embedder
+from index.figures.rows import is_cell, is_cell_line
 from index.lexical import normalise, terms
 from index.names import Name, NameIndex, question_names, short_text_names
 from index.records import Answer, Hit, Passage
@@ -138,21 +139,31 @@ def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
     unique only within one index."""
     cached = cache.get(p.passage_id) if cache is not None and p.passage_id is not None else None
     if cached is None:
+        cells = {i for i, f in enumerate(p.figures) if is_cell(p.text, f)}
         cached = PassageAnalysis(
-            figure_contexts=tuple((f.kind, frozenset(terms(p.text[max(0, f.start - window):f.end + window])))
-                                  for f in p.figures),
+            # a table cell's words are its row's label, not its neighbours' (index/figures/rows.py)
+            figure_contexts=tuple((f.kind, frozenset(terms(f.label if i in cells else
+                                                           p.text[max(0, f.start - window):f.end + window])))
+                                  for i, f in enumerate(p.figures)),
             sentences=tuple((sp.start, sp.end, frozenset(terms(p.text[sp.start:sp.end])))
                             for sp in split_sentences(p.text, p.lang)),
-            **_names_of(p.text),
+            **_names_of(p.text, [p.figures[i].label for i in sorted(cells)]),
         )
         if cache is not None and p.passage_id is not None:
             cache.put(p.passage_id, cached)
     return cached
 
 
-def _names_of(text: str) -> dict[str, frozenset[str]]:
+def _names_of(text: str, row_labels: list[str]) -> dict[str, frozenset[str]]:
+    """Its names, and the places that choose it within its release: those it names outside bare lists
+    of places, and, in a table, the row labels of its numbers rather than a label line whose row runs on
+    into the next passage."""
     index = NameIndex(text)
-    return {"names": frozenset(index.keys), "places_alone": frozenset(index.alone)}
+    places = set(index.alone)
+    if row_labels:
+        prose = "\n".join(line for line in text.split("\n") if not is_cell_line(line))
+        places = NameIndex(prose).alone | NameIndex("\n".join(row_labels)).alone
+    return {"names": frozenset(index.keys), "places_alone": frozenset(places)}
 
 
 def names_held(names: tuple[Name, ...], passages, cache=None) -> dict[int, float]:
@@ -395,7 +406,7 @@ class HybridSearcher:
         if not places:
             return 0.0
         titled = short_text_names(title)
-        held = analyse(p, cache=cache).names
+        held = analyse(p, cache=cache).places_alone
         return sum(bool(n.keys & held) for n in places if not n.keys & titled) / len(places)
 
     @classmethod

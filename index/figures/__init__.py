@@ -62,6 +62,7 @@ from __future__ import annotations
 
 from index.figures.dates import DatesAndPeriods
 from index.figures.declared import in_declared_units
+from index.figures.rows import with_row_labels
 from index.figures.figure import KINDS, Figure
 from index.figures.labels import Labels
 from index.figures.numbers import NumbersAndRanges
@@ -98,7 +99,7 @@ class FigureExtractor(NumbersAndRanges, DatesAndPeriods, Labels, TextScan):
             if res.figs:
                 figs.extend(res.figs)
             pos = max(pos, res.end)
-        return in_declared_units(figs, text, before)
+        return with_row_labels(in_declared_units(figs, text, before), text, before)
 
 
 _SHARED = FigureExtractor()
