@@ -209,26 +209,65 @@ def _word_keys(word: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
+# Between two places of one list: "Tamil Nadu, Delhi and Assam", "केरल, महाराष्ट्र और गुजरात".
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:(?:and|और|तथा|एवं)\s+)?|\s(?:and|और|तथा|एवं|व)\s)\s*", re.I)
+_RESPECTIVELY = re.compile(r"\brespectively\b|क्रमशः|क्रमश:", re.I)
+_SENTENCE_END = re.compile(r"[.।!?](?:\s|$)|\n")
+LIST_LENGTH = 3  # this many places joined by commas and "and" are a list
+
+
+def _places_alone(text: str, found: list[tuple[int, int, str]]) -> set[str]:
+    """The place keys of `found` ((start, end, key), in order) that stand somewhere outside a bare
+    list of places ("1023 cases across 17 States, which include Tamil Nadu, Delhi, Assam, ..."): a
+    place named only in such lists has no figure of its own there. A list whose sentence pairs its
+    places with figures ("..., respectively", "क्रमशः") is no bare list."""
+    alone: set[str] = set()
+    run: list[tuple[int, int, str]] = []
+
+    def close() -> None:
+        end = _SENTENCE_END.search(text, run[-1][1])
+        paired = _RESPECTIVELY.search(text, run[-1][1], end.start() if end else len(text))
+        if len(run) < LIST_LENGTH or paired:
+            alone.update(key for _, _, key in run)
+
+    for place in found:
+        if run and not _LIST_JOIN.fullmatch(text, run[-1][1], place[0]):
+            close()
+            run = []
+        run.append(place)
+    if run:
+        close()
+    return alone
+
+
 class NameIndex:
-    """What names a text holds, in either script: built once per release, asked for each name."""
+    """What names a text holds, in either script: built once per release, asked for each name.
+    `alone`: the places it names outside a bare list of places (see `_places_alone`)."""
 
     def __init__(self, text: str):
         self.keys: set[str] = set()
         places = _known_by_first_word()
+        found: list[tuple[int, int, str]] = []
         for m in _TEXT_WORD.finditer(text):
             word = m.group(0)
             self.keys.update(_word_keys(word))
+            if found and m.start() < found[-1][1]:
+                continue  # a later word of the place just found
             for spelling, key in places.get(word, ()) or places.get(word.split("-")[0], ()):
                 end = m.start() + len(spelling)
                 if text.startswith(spelling, m.start()) and not _WORD_CHAR.match(text, end):
                     self.keys.add(key)
+                    found.append((m.start(), end, key))
                     break
+        self.alone: set[str] = _places_alone(text, found)
 
     @classmethod
-    def of_keys(cls, keys) -> "NameIndex":
-        """An index of name keys already read (`NameIndex(text).keys`, of each passage of a release)."""
+    def of_keys(cls, keys, alone=None) -> "NameIndex":
+        """An index of name keys already read (`NameIndex(text).keys`, of each passage of a release),
+        and of the places among them named outside bare lists (`.alone`; not given: all of them)."""
         index = cls("")
         index.keys = set(keys)
+        index.alone = set(alone) if alone is not None else {k for k in keys if k.startswith("known:")}
         return index
 
     def holds(self, name: Name) -> bool:

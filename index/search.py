@@ -22,6 +22,7 @@ import numpy as np
 
 from index.answerable import AnswerabilityCheck
 from index.embeddings import Embedder
+from index.figures.rows import is_cell, is_cell_line
 from index.lexical import normalise, terms
 from index.names import Name, NameIndex, question_names, short_text_names
 from index.records import Answer, Hit, Passage
@@ -109,6 +110,8 @@ class SearchSettings:
     check_answerable: bool = True
     # ... and when every figure of the asked kind in the best passage is dated to another day or month.
     check_figure_time: bool = True
+    # ... and when the release names a place the question asks about only in bare lists of places.
+    check_listed_places: bool = True
 
 
 @dataclass
@@ -128,6 +131,7 @@ class PassageAnalysis:
     figure_contexts: tuple[tuple[str, frozenset[str]], ...]  # (kind, terms around the figure)
     sentences: tuple[tuple[int, int, frozenset[str]], ...]  # (start, end, terms)
     names: frozenset[str] = frozenset()  # the names it holds, in either script (index/names.py keys)
+    places_alone: frozenset[str] = frozenset()  # the places it names outside a bare list of places
 
 
 def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
@@ -135,16 +139,31 @@ def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
     unique only within one index."""
     cached = cache.get(p.passage_id) if cache is not None and p.passage_id is not None else None
     if cached is None:
+        cells = {i for i, f in enumerate(p.figures) if is_cell(p.text, f)}
         cached = PassageAnalysis(
-            figure_contexts=tuple((f.kind, frozenset(terms(p.text[max(0, f.start - window):f.end + window])))
-                                  for f in p.figures),
+            # a table cell's words are its row's label, not its neighbours' (index/figures/rows.py)
+            figure_contexts=tuple((f.kind, frozenset(terms(f.label if i in cells else
+                                                           p.text[max(0, f.start - window):f.end + window])))
+                                  for i, f in enumerate(p.figures)),
             sentences=tuple((sp.start, sp.end, frozenset(terms(p.text[sp.start:sp.end])))
                             for sp in split_sentences(p.text, p.lang)),
-            names=frozenset(NameIndex(p.text).keys),
+            **_names_of(p.text, [p.figures[i].label for i in sorted(cells)]),
         )
         if cache is not None and p.passage_id is not None:
             cache.put(p.passage_id, cached)
     return cached
+
+
+def _names_of(text: str, row_labels: list[str]) -> dict[str, frozenset[str]]:
+    """Its names, and the places that choose it within its release: those it names outside bare lists
+    of places, and, in a table, the row labels of its numbers rather than a label line whose row runs on
+    into the next passage."""
+    index = NameIndex(text)
+    places = set(index.alone)
+    if row_labels:
+        prose = "\n".join(line for line in text.split("\n") if not is_cell_line(line))
+        places = NameIndex(prose).alone | NameIndex("\n".join(row_labels)).alone
+    return {"names": frozenset(index.keys), "places_alone": frozenset(places)}
 
 
 def names_held(names: tuple[Name, ...], passages, cache=None) -> dict[int, float]:
@@ -387,7 +406,7 @@ class HybridSearcher:
         if not places:
             return 0.0
         titled = short_text_names(title)
-        held = analyse(p, cache=cache).names
+        held = analyse(p, cache=cache).places_alone
         return sum(bool(n.keys & held) for n in places if not n.keys & titled) / len(places)
 
     @classmethod
@@ -508,20 +527,25 @@ class HybridSearcher:
                                       *((d, r.lang) for d in top.also_released_as)])
         releases = [r, *(other for other in others.values() if other is not None)]
         cache = self.store.passage_analyses()
-        figures, held = [], set()
+        figures, held, alone = [], set(), set()
         for release in releases:  # the names each passage holds are kept with its analysis
-            held |= short_text_names(release.title)
+            titled = short_text_names(release.title)
+            held |= titled
+            alone |= titled  # a place in the title is what the release is about
             if release is not r and release.lang == r.lang and release.text == r.text:
                 continue  # the same text: its passages are the top release's own, names and all
             pids = self.store.passage_releases(SearchFilters(lang=release.lang, release_id=release.release_id),
                                                [release.release_id])
             for p in self.store.passages(list(pids)).values():
-                held |= analyse(p, cache=cache).names
+                analysis = analyse(p, cache=cache)
+                held |= analysis.names
+                alone |= analysis.places_alone
                 if release is r:
                     figures += p.figures
         return AnswerabilityCheck().run(question, qtime.window if qtime else None, top.passage, releases, figures,
                                         frozenset(held), kinds=kinds if self.settings.check_figure_time else frozenset(),
-                                        sentences=analyse(top.passage, cache=cache).sentences)
+                                        sentences=analyse(top.passage, cache=cache).sentences,
+                                        places_alone=frozenset(alone), check_listed=self.settings.check_listed_places)
 
     @classmethod
     def best_sentence(cls, passage: Passage, idf: dict[str, float], kinds: frozenset[str], *,

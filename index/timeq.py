@@ -117,6 +117,14 @@ _NAME_BEFORE = re.compile(
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\s+$)[A-Z][A-Za-z0-9&-]*\s+$")
 
 
+# After a time, the release it dates: "June 2020 forecast", "4 April bulletin", "जून 2020 के पूर्वानुमान".
+_DATES_A_RELEASE = re.compile(
+    r"\s*(?:'s\s+)?(?:(?:के|की|का)\s+)?(?:[\w-]+\s+){0,2}?(?:forecast|release|bulletin|update|announcement|report|"
+    r"press note|statement|पूर्वानुमान|बुलेटिन|विज्ञप्ति|अपडेट|रिपोर्ट|घोषणा)", re.I)
+# What joins two times into one range: "from 1 to 15 May", "जनवरी से मार्च 2021", "between April and June".
+_RANGE_JOIN = re.compile(r"\s*(?:to|till|until|through|and|-|–|—|से)\s*", re.I)
+
+
 def read_time(question: str, today: dt.date | None = None) -> QuestionTime:
     """The window of days the question asks about, if it names one."""
     return _read_time(question, today or dt.date.today())
@@ -132,6 +140,13 @@ def _read_time(question: str, today: dt.date) -> QuestionTime:
             w = _window_of_iso(f.iso, f.kind)
             if w is not None:
                 spans.append((w, question[f.start:f.end], f.start, f.end))
+    if len(spans) > 1:
+        # "IMD's June 2020 forecast for September", "जून 2020 के पूर्वानुमान में सितंबर 2020": a time that
+        # dates the release stands beside the one the figure is of, not as the start of a range.
+        asked = [sp for sp in spans if not _DATES_A_RELEASE.match(question, sp[3])]
+        if asked and len(asked) < len(spans) and not any(
+                _RANGE_JOIN.fullmatch(question, a[3], b[2]) for a, b in zip(spans, spans[1:])):
+            spans = asked
     if spans:
         if len(spans) == 1:
             (a, b, gran), text, _, _ = spans[0]

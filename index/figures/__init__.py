@@ -54,6 +54,12 @@ auxiliary, number or punctuation.  For money/percent, when the figure is introdu
 "worth"/"is" (English) the 1-2 content words before that word are used instead ("project outlay of
 ₹3,473 crore" -> "project outlay"); Hindi uses the noun after ("5,523 करोड़ रुपए की लागत" -> "लागत").
 
+In a table written one cell per line, a number's label is its row's label instead (the nearest
+digit-free cell above it, below the header: ``index.figures.rows``); and a table's bare numbers take
+the currency, scale and unit its caption or header declares ("(₹ crore)", "(US$ Billion)", "Area: In
+lakh hectare": ``index.figures.declared``). Both may stand before the passage: ``run(text, before=...)``
+is given the text that precedes it.
+
 All patterns are linear (no nested unbounded quantifiers); every look-back uses a bounded window, so a
 100 KB line or 10,000 digits is processed in linear time.  dateparser is imported lazily and only
 for numeric dates with a two-digit year ("31.03.20"); everything else uses the built-in parser.
@@ -61,6 +67,8 @@ for numeric dates with a two-digit year ("31.03.20"); everything else uses the b
 from __future__ import annotations
 
 from index.figures.dates import DatesAndPeriods
+from index.figures.declared import in_declared_units
+from index.figures.rows import with_row_labels
 from index.figures.figure import KINDS, Figure
 from index.figures.labels import Labels
 from index.figures.numbers import NumbersAndRanges
@@ -75,7 +83,9 @@ class FigureExtractor(NumbersAndRanges, DatesAndPeriods, Labels, TextScan):
 
     max_int_digits = 15
 
-    def run(self, text: str) -> list[Figure]:
+    def run(self, text: str, before: str = "") -> list[Figure]:
+        """`before`: the text that precedes `text` (a passage's, in its release), where the unit of a
+        table that runs on into `text` may be declared (index/figures/declared.py)."""
         if not text:
             return []
         if not isinstance(text, str):
@@ -95,7 +105,7 @@ class FigureExtractor(NumbersAndRanges, DatesAndPeriods, Labels, TextScan):
             if res.figs:
                 figs.extend(res.figs)
             pos = max(pos, res.end)
-        return figs
+        return with_row_labels(in_declared_units(figs, text, before), text, before)
 
 
 _SHARED = FigureExtractor()

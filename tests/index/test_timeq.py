@@ -27,6 +27,22 @@ def test_question_time_is_read_as_a_window(question, start, end, granularity):
     assert w.text and w.text in question
 
 
+@pytest.mark.parametrize("question, start, end, granularity", [
+    # the release's own time beside the figure's: the figure's is asked about, not a range of both
+    ("आईएमडी के जून 2020 के पूर्वानुमान में सितंबर 2020 की वर्षा कितने प्रतिशत रहने का अनुमान था?",
+     "2020-09-01", "2020-09-30", "month"),
+    ("What was IMD's June 2020 forecast for rainfall in September 2020?", "2020-09-01", "2020-09-30", "month"),
+    ("What did the 3 May 2020 bulletin report for 2 May 2020?", "2020-05-02", "2020-05-02", "day"),
+    # joined, they are one range whatever follows
+    ("How many tests were done from 1 May 2020 to 15 May 2020 according to the report?",
+     "2020-05-01", "2020-05-15", "range"),
+    ("What did the bulletins of April 2020 and May 2020 report?", "2020-04-01", "2020-05-31", "range"),
+])
+def test_a_time_that_dates_the_release_is_not_the_start_of_a_range(question, start, end, granularity):
+    w = read_time(question, TODAY).window
+    assert (w.start.isoformat(), w.end.isoformat(), w.granularity) == (start, end, granularity)
+
+
 def test_no_time():
     assert read_time("Who chaired the meeting?", TODAY).to_dict() is None
     assert read_time("How many people have been vaccinated so far?", TODAY).window is None

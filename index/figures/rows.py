@@ -1,0 +1,82 @@
+"""The row label of a number in a table written one cell per line, as PIB's pages flatten them:
+"4\nGujarat\n23-Mar\n33\n367\n1,470\n10,49,319\n03-Apr" is Gujarat's row, and 10,49,319 is Gujarat's.
+
+The words around such a number are its neighbours' cells, the next row's label among them; its own
+label is the nearest cell above it that holds no digit. A long table is cut into several passages,
+so the extractor is given the text before a passage as well: a row may begin in the one before.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from index.figures.figure import Figure
+
+CELL_CHARS = 60  # a line this short, of few words, is a table cell
+MIN_CELLS = 6  # this many cell lines in a row are a table
+_DIGIT = re.compile(r"[0-9\u0966-\u096f]")
+_LETTER = re.compile(r"[A-Za-z\u0900-\u097f]")
+
+
+def is_cell_line(line: str) -> bool:
+    line = line.strip()
+    return 0 < len(line) <= CELL_CHARS and len(line.split()) <= 6
+
+
+def is_cell(text: str, figure: Figure) -> bool:
+    """Whether `figure` is a labelled cell of a one-cell-per-line table: alone on its line."""
+    a = text.rfind("\n", 0, figure.start) + 1
+    b = text.find("\n", figure.end)
+    return bool(figure.label) and text[a:b if b >= 0 else len(text)].strip() == figure.text.strip()
+
+
+def row_labels(text: str) -> dict[int, str]:
+    """Each cell line that holds a number (by its start offset in `text`) → its row's label: the
+    nearest cell line above it in the same table with letters and no digit, below the table's header
+    (its first cells, before any number)."""
+    out: dict[int, str] = {}
+    lines, at = [], 0
+    for line in text.split("\n"):
+        lines.append((at, line))
+        at += len(line) + 1
+    run: list[tuple[int, str]] = []
+
+    def close() -> None:
+        if len(run) < MIN_CELLS:
+            return
+        label, header = None, True
+        for start, line in run:
+            has_digit = bool(_DIGIT.search(line))
+            if header and not has_digit:
+                continue  # the table's header
+            header = False
+            if has_digit:
+                if label is not None:
+                    out[start] = label
+            elif _LETTER.search(line):
+                label = line.strip()
+
+    for start, line in lines:
+        if is_cell_line(line):
+            run.append((start, line))
+        else:
+            close()
+            run = []
+    close()
+    return out
+
+
+def with_row_labels(figures: list[Figure], text: str, before: str = "") -> list[Figure]:
+    """`figures` of `text`, each number that is a cell of a one-cell-per-line table labelled with its
+    row's label (its `label`, the words after it, is empty there: the line ends with it)."""
+    labels = row_labels(before + text)
+    if not labels:
+        return figures
+    offset = len(before)
+    out = []
+    for f in figures:
+        line_start = text.rfind("\n", 0, f.start) + 1 + offset
+        label = labels.get(line_start)
+        out.append(dataclasses.replace(f, label=label) if label and f.label is None
+                   and f.kind in ("money", "percent", "quantity", "count") else f)
+    return out

@@ -1,0 +1,66 @@
+"""A table's numbers in the unit its caption or header declares (index/figures/declared.py), on
+small hand-built tables shaped like PIB's."""
+from decimal import Decimal
+
+from corpus import Release
+from index.figures import FigureExtractor
+from index.figures.declared import parse_declaration
+from index.pipeline import Indexer
+
+EXTRACT = FigureExtractor()
+
+
+def _values(text: str, before: str = "") -> dict[str, tuple]:
+    return {f.text: (f.value, f.unit, f.kind) for f in EXTRACT.run(text, before=before)}
+
+
+def test_a_declaration_is_a_currency_a_scale_and_a_unit_and_nothing_else():
+    assert parse_declaration("₹ crore") == parse_declaration("करोड़ रुपये में") == parse_declaration("Rs. in crore")
+    assert parse_declaration("US$ Billion").scale == Decimal(10) ** 9
+    hectares = parse_declaration("In lakh hectare")
+    assert (hectares.unit, hectares.scale, hectares.currency) == ("hectare", Decimal(100000), None)
+    for words in ("Final Index", "in numbers", "Y-o-Y", "P", "LPA", "Gujarat", "Provisional"):
+        assert parse_declaration(words) is None, words
+
+
+def test_a_cell_per_line_table_under_its_caption():
+    text = "State-wise GST revenue\n(₹ crore)\nState\nFeb-19\nFeb-20\nGrowth\nMaharashtra\n14,092\n15,735\n12%"
+    got = _values(text)
+    assert got["15,735"] == (Decimal(157350000000), "INR", "money")
+    assert got["12%"] == (Decimal(12), "%", "percent")  # a figure with its own unit keeps it
+
+
+def test_an_inline_header_and_a_header_line():
+    got = _values("Table 1: Trade\nJuly 2026 (US$ Billion) July 2025 (US$ Billion) Merchandise Exports 44.24 36.98 "
+                  "Imports 76.22 64.86")
+    assert got["76.22"] == (Decimal("76220000000.00"), "USD", "money")
+    got = _values("Area: In lakh hectare\nS. No. Crop Area Sown 2026 2025 1 Rice 344.78 360.67 2 Pulses 103.78 105.73")
+    assert got["103.78"] == (Decimal("10378000.00"), "hectare", "quantity")
+    assert got["2026"][2] == "year"  # years stay years
+
+
+def test_the_rows_of_a_table_whose_caption_stands_before_the_passage():
+    before = "(₹ crore)\nState\nFeb-19\nFeb-20\nGrowth\nDelhi\n3,422\n3,835\n12%\n"
+    assert _values("Maharashtra\n14,092\n15,735\n12%", before=before)["15,735"][1] == "INR"
+    assert _values("Maharashtra\n14,092\n15,735\n12%")["15,735"] == (Decimal(15735), None, "count")
+
+
+def test_a_declaration_ends_with_its_table_and_two_units_are_left_alone():
+    prose = "The collection in the month was higher than last year in most of the States and Union Territories."
+    got = _values(f"(₹ crore)\nDelhi\n3,835\n{prose}\nIn all, 86,000 sellers registered on the portal this year.")
+    assert got["3,835"][1] == "INR" and got["86,000"] == (Decimal(86000), None, "count")
+    got = _values("State\nBeneficiaries (lakh)\nAmount (₹ crore)\nDelhi\n12\n3,835")
+    assert got["12"] == (Decimal(12), None, "count") and got["3,835"] == (Decimal(3835), None, "count")
+    # "8488 Cr" already carries its scale: the table adds its currency only.
+    assert _values("(₹ crore)\nUjjwala\n8488 Cr")["8488 Cr"] == (Decimal(84880000000), "INR", "money")
+
+
+def test_ingest_gives_a_passage_the_text_before_it(embedder):
+    letters = "abcdefghij"
+    rows = "\n".join(f"Zone {letters[i // 10].upper()}{letters[i % 10]}\n{1000 + i}" for i in range(100))
+    release = Release(release_id="t1", lang="en", title="GST by State",
+                      text=f"GST revenue by State in February 2020 is as follows.\n(₹ crore)\n{rows}", date="2020-03-01")
+    _, passages = Indexer(store=None, embedder=embedder).prepare(release)
+    assert len(passages) > 1 and "(₹ crore)" not in passages[-1].text
+    last = [f for f in passages[-1].figures if f.kind != "year"]
+    assert last and all(f.unit == "INR" and f.value >= 10**10 for f in last)

@@ -1,0 +1,60 @@
+"""A number in a table written one cell per line takes its row's label (index/figures/rows.py), and
+within a release the passage holding the asked row's numbers is chosen, on hand-built tables."""
+from index.figures import FigureExtractor
+from index.figures.rows import row_labels
+from index.names import question_names
+from index.records import Passage
+from index.search import HybridSearcher, analyse, expected_kinds
+from index.lexical import terms
+
+HEADER = "Details of States with Mask Production:\nNo\nState\nDistricts\nMasks produced\nDate of last reporting\n"
+ROWS = "1\nBihar\n34\n3,49,517\n03-Apr\n2\nGujarat\n33\n10,49,319\n03-Apr\n3\nKerala\n14\n15,77,770\n03-Apr"
+
+
+def _labels(text: str, before: str = "") -> dict[str, str | None]:
+    return {f.text: f.label for f in FigureExtractor().run(text, before=before) if f.kind == "count"}
+
+
+def test_each_number_takes_the_nearest_label_above_it_below_the_header():
+    labels = _labels(HEADER + ROWS)
+    assert labels["3,49,517"] == "Bihar" and labels["10,49,319"] == "Gujarat" and labels["15,77,770"] == "Kerala"
+    assert "Masks produced" not in row_labels(HEADER + ROWS).values()  # the header labels no row
+
+
+def test_a_row_that_runs_on_into_the_next_passage_keeps_its_label():
+    text = HEADER + ROWS
+    cut = text.index("33\n10,49,319")
+    assert _labels(text[cut:], before=text[:cut])["10,49,319"] == "Gujarat"
+
+
+def test_prose_is_no_table():
+    labels = _labels("Gujarat\nSHGs in the State have produced 10,49,319 masks so far, the Ministry said today.")
+    assert labels["10,49,319"] != "Gujarat"
+
+
+def _passage(text: str, before: str, pid: int) -> Passage:
+    return Passage(release_id="r", lang="en", start=len(before), end=len(before) + len(text), text=text,
+                   figures=FigureExtractor().run(text, before=before), passage_id=pid)
+
+
+def test_the_passage_with_the_rows_numbers_is_chosen_not_the_one_ending_with_its_label():
+    text = HEADER + ROWS
+    a, b = text.index("3,49,517"), text.index("33\n10,49,319")
+    ends_with_label = _passage(text[a:b], text[:a], 1)  # Bihar's numbers, then "2\nGujarat"
+    holds_the_row = _passage(text[b:], text[:b], 2)  # Gujarat's numbers
+    q = "How many masks did Gujarat produce?"
+    idf = {t: 1.0 for t in terms(q, drop_stopwords=True)}
+    places = [n for n in question_names(q) if n.kind == "known"]
+    fit = {p.passage_id: HybridSearcher.figure_fit(p, expected_kinds(q), idf)
+           + HybridSearcher.place_fit(p, places, "Mask production by State") for p in (ends_with_label, holds_the_row)}
+    assert fit[2] > fit[1]
+    assert "known:Gujarat" in analyse(ends_with_label).names  # for the no-answer check it still names Gujarat
+    assert "known:Gujarat" not in analyse(ends_with_label).places_alone
+
+
+def test_a_place_named_only_in_a_list_does_not_choose_the_passage():
+    listed = Passage(release_id="r", lang="en", start=0, end=60, passage_id=3,
+                     text="SHGs of Bihar, Gujarat and Kerala also produce masks: 132 lakh in all.")
+    listed.figures = FigureExtractor().run(listed.text)
+    q = "How many masks did Gujarat produce?"
+    assert HybridSearcher.place_fit(listed, [n for n in question_names(q) if n.kind == "known"], "") == 0.0
