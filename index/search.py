@@ -131,7 +131,7 @@ class PassageAnalysis:
     figure_contexts: tuple[tuple[str, frozenset[str]], ...]  # (kind, terms around the figure)
     sentences: tuple[tuple[int, int, frozenset[str]], ...]  # (start, end, terms)
     names: frozenset[str] = frozenset()  # the names it holds, in either script (index/names.py keys)
-    places_alone: frozenset[str] = frozenset()  # the places it names outside a bare list of places
+    places_alone: frozenset[str] = frozenset()  # the places that choose it (see _names_of): none only listed
 
 
 def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
