@@ -214,6 +214,7 @@ _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:(?:and|और|तथा|एवं)\s+)?|\
 _RESPECTIVELY = re.compile(r"\brespectively\b|क्रमशः|क्रमश:", re.I)
 _SENTENCE_END = re.compile(r"[.।!?](?:\s|$)|\n")
 LIST_LENGTH = 3  # this many places joined by commas and "and" are a list
+SENTENCE_REACH = 600  # how far after a list its sentence's "respectively" is looked for (characters)
 
 
 def _places_alone(text: str, found: list[tuple[int, int, str]]) -> set[str]:
@@ -225,8 +226,9 @@ def _places_alone(text: str, found: list[tuple[int, int, str]]) -> set[str]:
     run: list[tuple[int, int, str]] = []
 
     def close() -> None:
-        end = _SENTENCE_END.search(text, run[-1][1])
-        paired = _RESPECTIVELY.search(text, run[-1][1], end.start() if end else len(text))
+        reach = min(len(text), run[-1][1] + SENTENCE_REACH)  # bounded: a hostile text may have no sentence end
+        end = _SENTENCE_END.search(text, run[-1][1], reach)
+        paired = _RESPECTIVELY.search(text, run[-1][1], end.start() if end else reach)
         if len(run) < LIST_LENGTH or paired:
             alone.update(key for _, _, key in run)
 
