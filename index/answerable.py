@@ -50,7 +50,6 @@ class Verdict:
     missing_names: tuple[str, ...] = ()
     other_time: bool = False
     missing_unit: str | None = None
-    listed_only: tuple[str, ...] = ()  # places the release names only in bare lists of places
     checks: dict = field(default_factory=dict)
 
     @property
@@ -64,9 +63,6 @@ class Verdict:
             parts.append("the closest release is about another time than the question's")
         if self.missing_unit:
             parts.append(f"the closest release states no figure in {self.missing_unit}")
-        if self.listed_only:
-            parts.append("the closest release names " + ", ".join(self.listed_only)
-                         + " only in a list of places, with no figure of its own")
         return "; ".join(parts)
 
 
@@ -146,29 +142,22 @@ class AnswerabilityCheck:
 
     def run(self, question: str, window: TimeWindow | None, passage: Passage, releases: list[Release],
             release_figures: list, names_held: frozenset[str] | None = None, *,
-            kinds: frozenset[str] = frozenset(), sentences=None, places_alone: frozenset[str] | None = None,
-            check_listed: bool = True) -> Verdict:
+            kinds: frozenset[str] = frozenset(), sentences=None) -> Verdict:
         """`releases`: the best release first, then its other-language versions and duplicates;
         `passage`: the best passage; `release_figures`: the figures of all of the best release's
         passages; `names_held`: the name keys of all of those releases, when already known (a
         searcher keeps each passage's), else read from their texts. `kinds`: the figure kinds the
         question asks for; with the passage's `sentences` ((start, end, ...) each), a dated question
-        is not answered by a passage whose every such figure is dated to another time. `places_alone`:
-        the places the releases name outside bare lists of places (`NameIndex.alone`), with
-        `names_held`; with `check_listed`, a place the question names that they name only in such
-        lists ("1,023 cases across 17 States, which include Tamil Nadu, Delhi, Assam, ...") has no
-        figure of its own there."""
-        texts = (NameIndex.of_keys(names_held, places_alone) if names_held is not None
+        is not answered by a passage whose every such figure is dated to another time."""
+        texts = (NameIndex.of_keys(names_held) if names_held is not None
                  else NameIndex("\n".join(f"{r.title}\n{r.text}" for r in releases)))
         latin = any(not re.search(r"[\u0900-\u097f]", r.text[:2000]) for r in releases)
-        missing, listed_only = [], []
+        missing = []
         for name in question_names(question):
             if name.kind == "name" and not latin:
                 continue  # a capitalised English word may be translated, not transliterated (Navy, नौसेना)
             if not texts.holds(name):
                 missing.append(name.text)
-            elif check_listed and name.kind == "known" and not name.keys & texts.alone:
-                listed_only.append(name.text)
         other_time = False
         if window is not None and not open_ended(question, window):
             # The title's dates after the passage's, in one text, so that spans ("1 to 15 May") join.
@@ -183,9 +172,8 @@ class AnswerabilityCheck:
                 other_time = figures_of_other_time(window, passage, kinds, sentences, releases[0].date)
         unit = asked_unit(question)
         missing_unit = unit if unit and not any(f.unit == unit for f in release_figures) else None
-        return Verdict(answerable=not (missing or other_time or missing_unit or listed_only),
-                       missing_names=tuple(missing), other_time=other_time, missing_unit=missing_unit,
-                       listed_only=tuple(listed_only))
+        return Verdict(answerable=not (missing or other_time or missing_unit), missing_names=tuple(missing),
+                       other_time=other_time, missing_unit=missing_unit)
 
 
 def _figures_of(text: str):

@@ -264,12 +264,11 @@ class NameIndex:
         self.alone: set[str] = _places_alone(text, found)
 
     @classmethod
-    def of_keys(cls, keys, alone=None) -> "NameIndex":
-        """An index of name keys already read (`NameIndex(text).keys`, of each passage of a release),
-        and of the places among them named outside bare lists (`.alone`; not given: all of them)."""
+    def of_keys(cls, keys) -> "NameIndex":
+        """An index of name keys already read (`NameIndex(text).keys`, of each passage of a release)."""
         index = cls("")
         index.keys = set(keys)
-        index.alone = set(alone) if alone is not None else {k for k in keys if k.startswith("known:")}
+        index.alone = {k for k in keys if k.startswith("known:")}
         return index
 
     def holds(self, name: Name) -> bool:

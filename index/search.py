@@ -110,8 +110,6 @@ class SearchSettings:
     check_answerable: bool = True
     # ... and when every figure of the asked kind in the best passage is dated to another day or month.
     check_figure_time: bool = True
-    # ... and when the release names a place the question asks about only in bare lists of places.
-    check_listed_places: bool = True
 
 
 @dataclass
@@ -527,11 +525,10 @@ class HybridSearcher:
                                       *((d, r.lang) for d in top.also_released_as)])
         releases = [r, *(other for other in others.values() if other is not None)]
         cache = self.store.passage_analyses()
-        figures, held, alone = [], set(), set()
+        figures, held = [], set()
         for release in releases:  # the names each passage holds are kept with its analysis
             titled = short_text_names(release.title)
             held |= titled
-            alone |= titled  # a place in the title is what the release is about
             if release is not r and release.lang == r.lang and release.text == r.text:
                 continue  # the same text: its passages are the top release's own, names and all
             pids = self.store.passage_releases(SearchFilters(lang=release.lang, release_id=release.release_id),
@@ -539,13 +536,11 @@ class HybridSearcher:
             for p in self.store.passages(list(pids)).values():
                 analysis = analyse(p, cache=cache)
                 held |= analysis.names
-                alone |= analysis.places_alone
                 if release is r:
                     figures += p.figures
         return AnswerabilityCheck().run(question, qtime.window if qtime else None, top.passage, releases, figures,
                                         frozenset(held), kinds=kinds if self.settings.check_figure_time else frozenset(),
-                                        sentences=analyse(top.passage, cache=cache).sentences,
-                                        places_alone=frozenset(alone), check_listed=self.settings.check_listed_places)
+                                        sentences=analyse(top.passage, cache=cache).sentences)
 
     @classmethod
     def best_sentence(cls, passage: Passage, idf: dict[str, float], kinds: frozenset[str], *,
