@@ -105,9 +105,10 @@ def load_embedder(model_folder: str | Path, *, name: str, encoder: str = "auto",
             from index.openvino_embedder import OpenVinoEmbedder
 
             ir = openvino_export.openvino_dir(Path(model_folder)) / openvino_export.INT8_FILE
+            identity = _with_batch(openvino_export.graph_identity(Path(model_folder)), 1)
             embedder = SplitEmbedder(embedder, lambda: OpenVinoEmbedder(
                 Path(model_folder), ir, name=name, encoder="openvino-int8", threads=threads, batch_size=1),
-                "openvino-int8", _with_batch(openvino_export.graph_identity(Path(model_folder)), 1))
+                "openvino-int8", identity and {**identity, "length_step": OpenVinoEmbedder.length_step})
         elif choice.encoder == SPLIT and bf16 is not False:
             embedder = SplitEmbedder(embedder, lambda: SentenceTransformerEmbedder(
                 str(model_folder), name=name, threads=threads, bf16=True), "torch-bf16")

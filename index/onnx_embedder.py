@@ -107,6 +107,14 @@ class GraphEmbedder(ModelThreadEmbedder):
         self._runners: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {}
         self._run_of("query")
 
+    # A runtime that prepares its kernels once per input shape pads each run up to a multiple of
+    # this, so a corpus meets a few dozen lengths instead of hundreds (the mask hides the padding).
+    length_step = 1
+
+    def _padded_width(self, width: int) -> int:
+        step = self.length_step
+        return max(width, min(-(-width // step) * step, self.layout.max_tokens))
+
     def _load(self, path: Path):
         """The runtime's model for a graph file, shared by both kinds when they use one file."""
         raise NotImplementedError
@@ -139,7 +147,7 @@ class GraphEmbedder(ModelThreadEmbedder):
         try:
             for start in range(0, len(order), self.batch_size):
                 rows = order[start:start + self.batch_size]
-                width = int(lengths[rows].max())
+                width = self._padded_width(int(lengths[rows].max()))
                 ids = np.full((len(rows), width), self._pad_id, dtype=np.int64)
                 mask = np.zeros((len(rows), width), dtype=np.int64)
                 for i, r in enumerate(rows):

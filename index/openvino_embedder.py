@@ -15,7 +15,13 @@ class OpenVinoEmbedder(GraphEmbedder):
     """float32 inference precision: the CPU plugin would otherwise run what the IR leaves in float
     as bfloat16 wherever the CPU has it, which changes the vectors from one CPU to another. The
     LATENCY hint runs one request on all the given threads, the shape of one passage or question at
-    a time (two throughput streams were not faster on 2 cores, docs/encoders.md)."""
+    a time (two throughput streams were not faster on 2 cores, docs/encoders.md).
+
+    The CPU plugin prepares its kernels for each new input shape, about 30 ms a length on 2 cores
+    and memory kept per shape; runs are padded to a multiple of 16 tokens so a corpus meets a few
+    dozen shapes (docs/encoders.md, OpenVINO)."""
+
+    length_step = 16
 
     def _load(self, path: Path):
         import openvino as ov

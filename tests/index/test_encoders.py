@@ -73,6 +73,20 @@ def test_openvino_int8_passages_stay_within_cosine_0998(openvino_int8, model_pat
     np.testing.assert_array_equal(q, load_embedder(model_path, name="m", encoder="onnx-int8").encode_queries(QUESTIONS))
 
 
+def test_openvino_padding_to_a_length_step_is_hidden_by_the_mask(openvino_int8, passages):
+    # Runs are padded to a multiple of 16 tokens so OpenVINO meets few input shapes; the vectors
+    # must be those of the exact lengths.
+    runner = openvino_int8._passage_embedder()
+    assert runner.length_step == 16
+    padded = runner.encode_passages(passages[:12])
+    try:
+        runner.length_step = 1
+        exact = runner.encode_passages(passages[:12])
+    finally:
+        runner.length_step = 16
+    assert (padded * exact).sum(1).min() >= 0.9995
+
+
 def test_sorting_by_length_keeps_each_vector_in_its_row(model_path, passages):
     embedder = _onnx(model_path, FP32_FILE, "onnx-fp32", batch_size=4)
     mixed = passages[:12]
