@@ -477,7 +477,7 @@ def build_parser() -> argparse.ArgumentParser:
     m.set_defaults(func=cmd_model_prepare)
     m = msub.add_parser("bundle-vectors", help="encode the bundled corpus's passages and write them, stamped, "
                                                "for first starts to reuse (docs/encoders.md#shipped-vectors)")
-    m.add_argument("--encoder", default="openvino-int8", choices=["openvino-int8", "onnx-int8", "onnx-fp32"],
+    m.add_argument("--encoder", default="onnx-int8", choices=["onnx-int8", "openvino-int8", "onnx-fp32"],
                    help="the passage path whose vectors to ship (default: the one auto picks without AMX)")
     m.add_argument("--out", help="where to write (default: the file shipped with the corpus)")
     m.set_defaults(func=cmd_model_bundle_vectors)

@@ -43,8 +43,10 @@ INT8_RECIPE = {"weights": "int8 per-channel", "activations": "uint8 dynamic", "o
 # question's vector decides the ranking of every passage: the attention of layers 0-5 stays in
 # float32 too (XQuAD measurements in docs/encoders.md).
 QUESTION_INT8_RECIPE = {**INT8_RECIPE, "float": "embeddings; attention and feed-forward output of layers 0-5"}
-_FLOAT_NODES = {INT8_FILE: (re.compile(r"/layer\.([0-5])/output/dense/MatMul$"), 6),
-                QUESTION_INT8_FILE: (re.compile(r"/layer\.([0-5])/output/dense/MatMul$|^Attention_[0-5]$"), 12)}
+# The torch export's names of those products (index/openvino_export.py keeps the same ones in float).
+FLOAT_FEED_FORWARD = r"/layer\.([0-5])/output/dense/MatMul$"
+_FLOAT_NODES = {INT8_FILE: (re.compile(FLOAT_FEED_FORWARD), 6),
+                QUESTION_INT8_FILE: (re.compile(FLOAT_FEED_FORWARD + r"|^Attention_[0-5]$"), 12)}
 _RECIPES = {INT8_FILE: INT8_RECIPE, QUESTION_INT8_FILE: QUESTION_INT8_RECIPE}
 
 

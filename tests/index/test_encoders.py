@@ -68,7 +68,7 @@ def test_openvino_int8_passages_stay_within_cosine_0998(openvino_int8, model_pat
     p = openvino_int8.encode_passages(passages)
     assert isinstance(openvino_int8._passages, OpenVinoEmbedder)
     cos = (p * reference[0]).sum(1)
-    assert cos.min() >= 0.997 and np.median(cos) >= 0.998
+    assert cos.min() >= 0.998 and np.median(cos) >= 0.999
     q = openvino_int8.encode_queries(QUESTIONS)
     np.testing.assert_array_equal(q, load_embedder(model_path, name="m", encoder="onnx-int8").encode_queries(QUESTIONS))
 
@@ -109,7 +109,8 @@ def test_an_int8_passage_vector_depends_on_its_own_text_only(model_path, passage
 def test_auto_picks_by_cpu_and_export():
     vnni = frozenset({"avx512f", "avx512_vnni"})
     assert choose_encoder("auto", onnx_ready=True, flags=vnni).encoder == "onnx-int8"
-    assert choose_encoder("auto", onnx_ready=True, openvino_ready=True, flags=vnni).encoder == OPENVINO_SPLIT
+    # OpenVINO's IR only on request: its passages lost XQuAD hi→en (docs/encoders.md).
+    assert choose_encoder("auto", onnx_ready=True, openvino_ready=True, flags=vnni).encoder == "onnx-int8"
     amx = vnni | {"amx_tile", "amx_int8", "amx_bf16"}
     assert choose_encoder("auto", onnx_ready=True, flags=amx).encoder == "onnx-int8+torch-bf16"
     assert choose_encoder("auto", onnx_ready=True, openvino_ready=True, flags=amx).encoder == "onnx-int8+torch-bf16"

@@ -1,5 +1,5 @@
 """The bundled corpus's shipped vectors: current for the passage path `auto` picks without AMX
-(openvino-int8), equal to a fresh encoding, and used only when every part of their stamp is the
+(onnx-int8), equal to a fresh encoding, and used only when every part of their stamp is the
 running encoder's."""
 import dataclasses
 import logging
@@ -16,7 +16,7 @@ from index.segment import PassageSettings, Segmenter, passages_of
 
 @pytest.fixture(scope="module")
 def int8(model_path):
-    return load_embedder(model_path, name="multilingual-e5-small", encoder="openvino-int8")
+    return load_embedder(model_path, name="multilingual-e5-small", encoder="onnx-int8")
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,7 @@ def _texts(releases):
 
 
 def test_the_shipped_file_is_stamped_for_the_int8_path_of_the_prepared_model(int8):
-    # Fails when the model, the int8 recipe, OpenVINO or NNCF, or the passage settings change and
+    # Fails when the model, the int8 recipe, onnxruntime or the passage settings change and
     # `vigyapti model bundle-vectors` was not run again.
     assert KnownVectors.read_stamp(BUNDLED_VECTORS) == VectorsStamp.of(int8.passage_identity, PassageSettings(), int8.dim)
     assert BUNDLED_VECTORS.stat().st_size < 12_000_000
