@@ -62,7 +62,8 @@ def choose_encoder(requested: str, *, onnx_ready: bool, openvino_ready: bool = F
         if requested != "auto":
             raise EncoderUnavailableError(
                 f"VIGYAPTI_ENCODER={requested} needs the ONNX export (and for openvino-int8 the OpenVINO IR) of "
-                "the default model; run `vigyapti model prepare` (it makes them), or unset VIGYAPTI_ENCODER")
+                f"the default model; run `VIGYAPTI_ENCODER={requested} vigyapti model prepare` (it makes them), "
+                "or unset VIGYAPTI_ENCODER")
         return EncoderChoice("torch", "no ONNX export for this model")
     if requested != "auto":
         return EncoderChoice(OPENVINO_SPLIT if requested == "openvino-int8" else requested,
