@@ -1,7 +1,7 @@
 """Passages/s and question latency of every encoder path, on real passages of the bundled corpus.
 
     .venv/bin/python bench/encode.py [--n 512] [--questions 100] [--threads 2] [--no-amx]
-                                     [--paths torch-fp32,torch-bf16,onnx-fp32,onnx-int8]
+                                     [--paths torch-fp32,torch-bf16,onnx-fp32,onnx-int8,openvino-int8]
 
 Each path runs in its own process (so none inherits another's threads or AMX state) and reports
 passages/s (wall clock and per CPU-second, which is steadier on a shared machine), the p50 of one
@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from no_amx import refuse_amx  # noqa: E402
 
-PATHS = ("torch-fp32", "torch-bf16", "onnx-fp32", "onnx-int8")
+PATHS = ("torch-fp32", "torch-bf16", "onnx-fp32", "onnx-int8", "openvino-int8")
 FLAGS = ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "avx512_bf16", "amx_tile", "amx_int8", "amx_bf16")
 
 
@@ -111,6 +111,8 @@ def main() -> None:
         print(json.dumps(worker(args.worker, args)))
         return
 
+    from bot.settings import Settings
+    from index import onnx_export, openvino_export
     from index.embeddings import bf16_pays, cpu_flags
     from index.encoders import choose_encoder
 
@@ -119,7 +121,9 @@ def main() -> None:
         flags = frozenset(f for f in flags if not f.startswith("amx"))
     print(f"CPU: {' '.join(f for f in FLAGS if f in flags)}{' (AMX refused)' if args.no_amx else ''}; "
           f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f}")
-    auto = choose_encoder("auto", onnx_ready=True, flags=flags)
+    model = Path(Settings().model_source()[0])
+    auto = choose_encoder("auto", onnx_ready=onnx_export.is_ready(model), openvino_ready=openvino_export.is_ready(model),
+                          flags=flags)
     print(f"auto picks {auto.encoder} ({auto.reason}); torch would use bf16: "
           f"{'amx_bf16' in flags if args.no_amx else bf16_pays()}")
     import numpy as np

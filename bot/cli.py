@@ -47,12 +47,15 @@ def _bundled() -> list[Path]:
 def cmd_model_prepare(args) -> int:
     from index.e5model import prepare
     from index.onnx_export import prepare_onnx
+    from index.openvino_export import prepare_openvino
 
     settings = _settings()
     path = prepare(Path(settings.cache), force=args.force)
     print(path)
-    if settings.encoder != "torch":  # the fast encoder's graphs (docs/encoders.md)
+    if settings.encoder != "torch":  # the fast encoders' graphs (docs/encoders.md)
         print(prepare_onnx(path, force=args.force))
+    if settings.encoder == "openvino-int8":  # about 100 s more, for a path `auto` does not pick
+        print(prepare_openvino(path, force=args.force))
     return 0
 
 
@@ -475,7 +478,8 @@ def build_parser() -> argparse.ArgumentParser:
     m.set_defaults(func=cmd_model_prepare)
     m = msub.add_parser("bundle-vectors", help="encode the bundled corpus's passages and write them, stamped, "
                                                "for first starts to reuse (docs/encoders.md#shipped-vectors)")
-    m.add_argument("--encoder", default="onnx-int8", choices=["onnx-int8", "onnx-fp32"])
+    m.add_argument("--encoder", default="onnx-int8", choices=["onnx-int8", "openvino-int8", "onnx-fp32"],
+                   help="the passage path whose vectors to ship (default: the one auto picks without AMX)")
     m.add_argument("--out", help="where to write (default: the file shipped with the corpus)")
     m.set_defaults(func=cmd_model_bundle_vectors)
 

@@ -31,8 +31,8 @@ class Settings(BaseSettings):
     bf16: bool | None = Field(default=None, description=(
         "torch path: encode passages in bfloat16 (unset: only where the CPU has AMX)."))
     encoder: Encoder = Field(default="auto", description=(
-        "Which code path encodes text (docs/encoders.md); auto picks ONNX Runtime for the default "
-        "model, int8 where the CPU has VNNI or AMX."))
+        "Which code path encodes text (docs/encoders.md); auto picks ONNX Runtime or OpenVINO for "
+        "the default model, int8 where the CPU has VNNI or AMX."))
     # Telegram bot (docs/telegram.md); the bot runs only when a token is set.
     telegram_token: SecretStr | None = Field(default=None, description="Bot token from @BotFather.")
     telegram_secret: SecretStr | None = Field(default=None, description=(

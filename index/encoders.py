@@ -1,5 +1,6 @@
-"""Which code path encodes text: torch (the reference, any sentence-transformers model) or ONNX
-Runtime on the prepared model's exported graphs (float32 or int8).
+"""Which code path encodes text: torch (the reference, any sentence-transformers model), ONNX
+Runtime on the prepared model's exported graphs (float32 or dynamic int8), or OpenVINO on its
+statically quantised int8 IR.
 
 The rule for ``auto`` is in :func:`choose_encoder`; docs/encoders.md has the measurements behind it.
 """
@@ -19,7 +20,7 @@ from index.embeddings import Embedder, SentenceTransformerEmbedder, T, cpu_flags
 
 log = logging.getLogger("vigyapti")
 
-Encoder = Literal["auto", "torch", "onnx-fp32", "onnx-int8"]
+Encoder = Literal["auto", "torch", "onnx-fp32", "onnx-int8", "openvino-int8"]
 ENCODERS: tuple[str, ...] = get_args(Encoder)
 # int8 matrix products that neither saturate nor crawl: VNNI dot products or AMX tiles. Without
 # them onnxruntime's x86 int8 kernels fall back to AVX2 pairs that can saturate.
@@ -27,6 +28,11 @@ _INT8_FLAGS = {"avx512_vnni", "avx_vnni", "amx_int8"}
 # Where bfloat16 runs in AMX tiles, torch encodes bulk passages faster than ONNX Runtime's int8
 # (docs/encoders.md), while one question is still fastest in ONNX Runtime.
 SPLIT = "onnx-int8+torch-bf16"
+# OpenVINO's statically quantised IR for passages, questions on ONNX Runtime's question graph
+# (OpenVINO's int8 lost XQuAD hi→hi R@1 on questions). Only on request (VIGYAPTI_ENCODER=openvino-int8):
+# faster than onnx-int8 on VNNI CPUs without AMX, but its passages lost XQuAD hi→en by more than
+# issue 15's 0.005 (docs/encoders.md, OpenVINO).
+OPENVINO_SPLIT = "onnx-int8+openvino-int8"
 
 
 class EncoderUnavailableError(RuntimeError):
@@ -35,26 +41,33 @@ class EncoderUnavailableError(RuntimeError):
 
 @dataclass(frozen=True)
 class EncoderChoice:
-    encoder: str  # "torch", "onnx-fp32", "onnx-int8" or SPLIT (questions in int8, passages in torch bf16)
+    # "torch", "onnx-fp32", "onnx-int8", SPLIT or OPENVINO_SPLIT (questions in onnx-int8, passages in
+    # torch bf16 or OpenVINO int8)
+    encoder: str
     reason: str
 
 
-def choose_encoder(requested: str, *, onnx_ready: bool, flags: frozenset[str] | None = None) -> EncoderChoice:
+def choose_encoder(requested: str, *, onnx_ready: bool, openvino_ready: bool = False,
+                   flags: frozenset[str] | None = None) -> EncoderChoice:
     """``auto``: ONNX Runtime wherever the graphs are exported (float32 there is the same vectors
     as torch, questions 2.5x faster); int8 where the CPU has int8 dot products (VNNI or AMX), since
-    its vectors stay within cosine 0.99 of float32 and passages encode faster; torch otherwise."""
+    its vectors stay within cosine 0.998 of float32 and passages encode faster; torch otherwise.
+    OpenVINO's IR is never picked by ``auto``: faster, but not as faithful on XQuAD hi→en."""
     if requested not in ENCODERS:
         raise ValueError(f"unknown encoder {requested!r}; one of {', '.join(ENCODERS)}")
     if requested == "torch":
         return EncoderChoice("torch", "asked for (VIGYAPTI_ENCODER=torch)")
-    if not onnx_ready:
+    ready = onnx_ready and (openvino_ready or requested != "openvino-int8")
+    if not ready:
         if requested != "auto":
             raise EncoderUnavailableError(
-                f"VIGYAPTI_ENCODER={requested} needs the ONNX export of the default model; run "
-                "`vigyapti model prepare` (it makes one), or unset VIGYAPTI_ENCODER")
+                f"VIGYAPTI_ENCODER={requested} needs the ONNX export (and for openvino-int8 the OpenVINO IR) of "
+                f"the default model; run `VIGYAPTI_ENCODER={requested} vigyapti model prepare` (it makes them), "
+                "or unset VIGYAPTI_ENCODER")
         return EncoderChoice("torch", "no ONNX export for this model")
     if requested != "auto":
-        return EncoderChoice(requested, f"asked for (VIGYAPTI_ENCODER={requested})")
+        return EncoderChoice(OPENVINO_SPLIT if requested == "openvino-int8" else requested,
+                             f"asked for (VIGYAPTI_ENCODER={requested})")
     flags = cpu_flags() if flags is None else flags
     int8 = sorted(_INT8_FLAGS & flags)
     if int8 and "amx_bf16" in flags:
@@ -68,43 +81,61 @@ def load_embedder(model_folder: str | Path, *, name: str, encoder: str = "auto",
                   threads: int | None = None, bf16: bool | None = None) -> Embedder:
     """The embedder for a model folder. `onnx` says whether the folder is one whose ONNX export
     `vigyapti model prepare` manages (the default model); any other model runs in torch."""
+    from index import openvino_export
     from index.onnx_export import FP32_FILE, INT8_FILE, QUESTION_INT8_FILE, graph_identity, is_ready, onnx_dir
 
-    ready = onnx and Path(model_folder).is_dir() and is_ready(Path(model_folder))
-    choice = choose_encoder(encoder, onnx_ready=ready)
+    managed = onnx and Path(model_folder).is_dir()
+    choice = choose_encoder(encoder, onnx_ready=managed and is_ready(Path(model_folder)),
+                            openvino_ready=managed and openvino_export.is_ready(Path(model_folder)))
     if choice.encoder == "torch":
         embedder: Embedder = SentenceTransformerEmbedder(str(model_folder), name=name, threads=threads, bf16=bf16)
     else:
         from index.onnx_embedder import OnnxEmbedder
 
-        int8 = choice.encoder in ("onnx-int8", SPLIT)
+        int8 = choice.encoder != "onnx-fp32"
         folder = onnx_dir(Path(model_folder))
         graph = folder / (INT8_FILE if int8 else FP32_FILE)
         embedder = OnnxEmbedder(Path(model_folder), graph, name=name, encoder="onnx-int8" if int8 else "onnx-fp32",
                                 threads=threads, question_graph=folder / QUESTION_INT8_FILE if int8 else None)
-        identity = graph_identity(Path(model_folder), graph.name)
         # Dynamic int8 scales activations per batch, so the batch size decides the vectors too.
-        embedder.passage_identity = None if identity is None else {**identity, "batch": embedder.batch_size}
-        if choice.encoder == SPLIT and bf16 is not False:
+        embedder.passage_identity = _with_batch(graph_identity(Path(model_folder), graph.name), embedder.batch_size)
+        if choice.encoder == OPENVINO_SPLIT:
+            from index.openvino_embedder import OpenVinoEmbedder
+
+            ir = openvino_export.openvino_dir(Path(model_folder)) / openvino_export.INT8_FILE
+            identity = _with_batch(openvino_export.graph_identity(Path(model_folder)), 1)
+            embedder = SplitEmbedder(embedder, lambda: OpenVinoEmbedder(
+                Path(model_folder), ir, name=name, encoder="openvino-int8", threads=threads, batch_size=1),
+                "openvino-int8", identity and {**identity, "length_step": OpenVinoEmbedder.length_step})
+        elif choice.encoder == SPLIT and bf16 is not False:
             embedder = SplitEmbedder(embedder, lambda: SentenceTransformerEmbedder(
-                str(model_folder), name=name, threads=threads, bf16=True))
+                str(model_folder), name=name, threads=threads, bf16=True), "torch-bf16")
     log.info("encoder: %s (%s)", embedder.encoder, choice.reason)
     return embedder
+
+
+def _with_batch(identity: dict | None, batch_size: int) -> dict | None:
+    """A passage path's identity with the passages per run (shipped vectors are used only when all
+    of it matches)."""
+    return None if identity is None else {**identity, "batch": batch_size}
 
 
 class SplitEmbedder(Embedder):
     """Questions on one path, passages on another, for CPUs where no one path is fastest at both.
 
-    The passage path is loaded on first use: a restart over a built index never pays for it."""
+    The passage path is loaded on first use: a restart over a built index never pays for it; what
+    decides its vectors (`passage_identity`) is known without loading it."""
 
-    def __init__(self, questions: Embedder, passages: Callable[[], Embedder]):
+    def __init__(self, questions: Embedder, passages: Callable[[], Embedder], passage_encoder: str,
+                 passage_identity: dict | None = None):
         self.questions = questions
+        self.passage_identity = passage_identity
         self._make_passages = passages
         self._passages: Embedder | None = None
         self._lock = threading.Lock()
         self.name = questions.name
         self.dim = questions.dim
-        self.encoder = f"{questions.encoder}+torch-bf16"
+        self.encoder = f"{questions.encoder}+{passage_encoder}"
 
     def _passage_embedder(self) -> Embedder:
         with self._lock:

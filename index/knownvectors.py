@@ -35,7 +35,7 @@ _UNREADABLE = (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZi
 class VectorsStamp:
     """What decides a passage's vector, besides its text."""
 
-    encoder: str  # the passage path's identity (index/onnx_export.py, graph_identity), as JSON
+    encoder: str  # the passage path's identity (graph_identity in index/onnx_export.py or openvino_export.py), as JSON
     passage_settings: str  # PassageSettings as JSON: which texts are embedded at all
     dim: int
     format: int = _FORMAT

@@ -1,14 +1,16 @@
-"""A sentence-transformers folder run by ONNX Runtime on the graphs index/onnx_export.py wrote.
-
-The folder's own tokenizer (``tokenizer.json``), prompts, maximum length and pooling are used as
-sentence-transformers would use them, so the vectors match its float32 ones (cosine 1.0000 for
-the float32 graph). torch is not imported: a server on this path starts without it.
+"""A sentence-transformers folder run outside torch: :class:`GraphEmbedder` holds what every
+runtime shares (the folder's own tokenizer, prompts, maximum length and pooling, used as
+sentence-transformers uses them, so the float32 graph gives its vectors to cosine 1.0000), and
+:class:`OnnxEmbedder` runs the graphs index/onnx_export.py wrote in ONNX Runtime
+(index/openvino_embedder.py runs OpenVINO's). torch is not imported: a server on these paths starts
+without it.
 """
 from __future__ import annotations
 
 import json
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -62,59 +64,76 @@ class FolderLayout:
                        or config["hidden_size"])
 
 
-class OnnxEmbedder(ModelThreadEmbedder):
-    """ONNX Runtime sessions on the model threads of the base: one graph for passages and, when
-    given, another for questions (int8 with more left in float). The passage session is opened on
-    the first passage, so a server over a built index never loads it.
+def folder_tokenizer(model_folder: Path, layout: FolderLayout):
+    """The folder's own fast tokenizer, unpadded and cut at the model's maximum length, as
+    sentence-transformers runs it."""
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(Path(model_folder) / "tokenizer.json"))
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(layout.max_tokens)
+    return tokenizer
+
+
+class GraphEmbedder(ModelThreadEmbedder):
+    """A transformer graph run outside torch, with the folder's tokenizer, prompts and pooling on
+    the model threads of the base: one graph for passages and, when given, another for questions.
+    Subclasses say how a graph is loaded (:meth:`_load`) and run (:meth:`_runner`). The passage
+    graph is loaded on the first passage, so a server over a built index never loads it.
 
     Passages run one at a time by default (``batch_size=1``): a batch pads every row to its longest
     and attention's cost grows with that padded length, so on 2 CPU cores single passages encoded
-    1.45x faster than batches of 32 (docs/encoders.md, Batch size); with dynamic int8 each vector
-    then depends on its own text only. Larger batches are sorted by token count first, so each
-    pads to a similar length.
+    1.45x faster than batches of 32 (docs/encoders.md, Batch size); with int8 scaled per batch each
+    vector then depends on its own text only. Larger batches are sorted by token count first, so
+    each pads to a similar length.
     """
 
     def __init__(self, model_folder: Path, graph: Path, *, name: str, encoder: str, batch_size: int = 1,
-                 threads: int | None = None, spinning: bool = False, question_graph: Path | None = None):
+                 threads: int | None = None, question_graph: Path | None = None):
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-        import onnxruntime as ort
-        from tokenizers import Tokenizer
-
         super().__init__()
         self.name = name
         self.encoder = encoder
         self.batch_size = batch_size
+        self.threads = threads
         self.layout = FolderLayout(model_folder)
         self.dim = self.layout.dim
-        self._tokenizer = Tokenizer.from_file(str(Path(model_folder) / "tokenizer.json"))
-        self._tokenizer.no_padding()
-        self._tokenizer.enable_truncation(self.layout.max_tokens)
+        self._tokenizer = folder_tokenizer(model_folder, self.layout)
         pad = self._tokenizer.token_to_id(self.layout.pad_token)
         self._pad_id = 0 if pad is None else pad
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or 0  # 0: one per core
-        options.inter_op_num_threads = 1
-        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        # Idle pool threads that spin keep a core busy after each run, the core the search and the
-        # HTTP reply then need (docs/encoders.md has the /ask measurements).
-        options.add_session_config_entry("session.intra_op.allow_spinning", "1" if spinning else "0")
-        options.log_severity_level = 3
-        self._open = lambda path: ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         self.graphs = {"query": Path(question_graph or graph), "passage": Path(graph)}
-        self._sessions = {"query": self._open(self.graphs["query"])}
-        if self.graphs["passage"] == self.graphs["query"]:
-            self._sessions["passage"] = self._sessions["query"]
-        self._sessions_lock = threading.Lock()
+        self._graphs_lock = threading.Lock()
+        self._loaded: dict[Path, object] = {}
+        self._runners: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {}
+        self._run_of("query")
 
-    def _session(self, kind: str):
-        with self._sessions_lock:
-            if kind not in self._sessions:
-                self._sessions[kind] = self._open(self.graphs[kind])
-            return self._sessions[kind]
+    # A runtime that prepares its kernels once per input shape pads each run up to a multiple of
+    # this, so a corpus meets a few dozen lengths instead of hundreds (the mask hides the padding).
+    length_step = 1
+
+    def _padded_width(self, width: int) -> int:
+        step = self.length_step
+        return max(width, min(-(-width // step) * step, self.layout.max_tokens))
+
+    def _load(self, path: Path):
+        """The runtime's model for a graph file, shared by both kinds when they use one file."""
+        raise NotImplementedError
+
+    def _runner(self, model) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
+        """(input ids, attention mask) → token vectors, for one thread's use."""
+        raise NotImplementedError
+
+    def _run_of(self, kind: str) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
+        with self._graphs_lock:
+            if kind not in self._runners:
+                path = self.graphs[kind]
+                if path not in self._loaded:
+                    self._loaded[path] = self._load(path)
+                self._runners[kind] = self._runner(self._loaded[path])
+            return self._runners[kind]
 
     def _encode(self, texts: list[str], kind: str, progress: bool) -> np.ndarray:
-        session = self._session(kind)
+        run = self._run_of(kind)
         prompt = self.layout.prompts[kind]
         encodings = self._tokenizer.encode_batch([prompt + t for t in texts])
         lengths = np.array([len(e.ids) for e in encodings])
@@ -128,14 +147,14 @@ class OnnxEmbedder(ModelThreadEmbedder):
         try:
             for start in range(0, len(order), self.batch_size):
                 rows = order[start:start + self.batch_size]
-                width = int(lengths[rows].max())
+                width = self._padded_width(int(lengths[rows].max()))
                 ids = np.full((len(rows), width), self._pad_id, dtype=np.int64)
                 mask = np.zeros((len(rows), width), dtype=np.int64)
                 for i, r in enumerate(rows):
                     n = lengths[r]
                     ids[i, :n] = encodings[r].ids
                     mask[i, :n] = 1
-                tokens = session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+                tokens = run(ids, mask)
                 out[rows] = self._pool(tokens, mask)
                 if bar is not None:
                     bar.update(len(rows))
@@ -151,3 +170,30 @@ class OnnxEmbedder(ModelThreadEmbedder):
         if self.layout.pooling == "max":
             return np.where(m > 0, tokens, -1e9).max(axis=1)
         return (tokens * m).sum(axis=1) / np.maximum(m.sum(axis=1), 1e-9)
+
+
+class OnnxEmbedder(GraphEmbedder):
+    """ONNX Runtime sessions on the graphs index/onnx_export.py wrote (float32 or dynamic int8)."""
+
+    def __init__(self, model_folder: Path, graph: Path, *, name: str, encoder: str, batch_size: int = 1,
+                 threads: int | None = None, spinning: bool = False, question_graph: Path | None = None):
+        self.spinning = spinning
+        super().__init__(model_folder, graph, name=name, encoder=encoder, batch_size=batch_size, threads=threads,
+                         question_graph=question_graph)
+
+    def _load(self, path: Path):
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = self.threads or 0  # 0: one per core
+        options.inter_op_num_threads = 1
+        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        # Idle pool threads that spin keep a core busy after each run, the core the search and the
+        # HTTP reply then need (docs/encoders.md has the /ask measurements).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "1" if self.spinning else "0")
+        options.log_severity_level = 3
+        return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+    def _runner(self, session):
+        return lambda ids, mask: session.run(None, {"input_ids": ids, "attention_mask": mask})[0]

@@ -27,6 +27,7 @@ import re
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 FP32_FILE = "model-fp32.onnx"
@@ -42,8 +43,10 @@ INT8_RECIPE = {"weights": "int8 per-channel", "activations": "uint8 dynamic", "o
 # question's vector decides the ranking of every passage: the attention of layers 0-5 stays in
 # float32 too (XQuAD measurements in docs/encoders.md).
 QUESTION_INT8_RECIPE = {**INT8_RECIPE, "float": "embeddings; attention and feed-forward output of layers 0-5"}
-_FLOAT_NODES = {INT8_FILE: (re.compile(r"/layer\.([0-5])/output/dense/MatMul$"), 6),
-                QUESTION_INT8_FILE: (re.compile(r"/layer\.([0-5])/output/dense/MatMul$|^Attention_[0-5]$"), 12)}
+# The torch export's names of those products (index/openvino_export.py keeps the same ones in float).
+FLOAT_FEED_FORWARD = r"/layer\.([0-5])/output/dense/MatMul$"
+_FLOAT_NODES = {INT8_FILE: (re.compile(FLOAT_FEED_FORWARD), 6),
+                QUESTION_INT8_FILE: (re.compile(FLOAT_FEED_FORWARD + r"|^Attention_[0-5]$"), 12)}
 _RECIPES = {INT8_FILE: INT8_RECIPE, QUESTION_INT8_FILE: QUESTION_INT8_RECIPE}
 
 
@@ -57,7 +60,7 @@ def _log(msg: str) -> None:
     print(f"[onnx] {msg}", file=sys.stderr, flush=True)
 
 
-def _source_stamp(model_folder: Path) -> str:
+def source_stamp(model_folder: Path) -> str:
     """What identifies the source folder's contents: its own stamp (index/e5model.py writes
     one), else the weights' size and modification time."""
     from index.e5model import STAMP_FILE
@@ -73,24 +76,31 @@ def _source_stamp(model_folder: Path) -> str:
 def _wanted_stamp(model_folder: Path) -> dict:
     import onnxruntime
 
-    return {"format": _FORMAT, "source": _source_stamp(model_folder), "int8": INT8_RECIPE,
+    return {"format": _FORMAT, "source": source_stamp(model_folder), "int8": INT8_RECIPE,
             "int8_questions": QUESTION_INT8_RECIPE, "onnxruntime": onnxruntime.__version__}
 
 
-def graph_identity(model_folder: Path, graph_file: str) -> dict | None:
-    """What decides the vectors a graph gives, besides the text: the source weights (not where
-    they were read from), this export's format, the graph and its int8 recipe, the runtime. None
-    for a folder index/e5model.py did not build."""
-    import onnxruntime
-
+def model_identity(model_folder: Path) -> dict | None:
+    """The source weights (not where they were read from) and the folder's format; None for a
+    folder index/e5model.py did not build."""
     from index.e5model import STAMP_FILE
 
     try:
         source = json.loads((Path(model_folder) / STAMP_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    identity = {"model": source.get("source_sha256"), "model_format": source.get("format"), "export": _FORMAT,
-                "graph": graph_file, "onnxruntime": onnxruntime.__version__}
+    return {"model": source.get("source_sha256"), "model_format": source.get("format")}
+
+
+def graph_identity(model_folder: Path, graph_file: str) -> dict | None:
+    """What decides the vectors a graph gives, besides the text: the source weights, this
+    export's format, the graph and its int8 recipe, the runtime."""
+    import onnxruntime
+
+    model = model_identity(model_folder)
+    if model is None:
+        return None
+    identity = {**model, "export": _FORMAT, "graph": graph_file, "onnxruntime": onnxruntime.__version__}
     if graph_file in _RECIPES:
         identity["int8"] = _RECIPES[graph_file]
     return identity
@@ -109,36 +119,44 @@ def is_ready(model_folder: Path) -> bool:
 
 
 def prepare_onnx(model_folder: Path, *, force: bool = False) -> Path:
-    """Build the ONNX files once for a prepared model folder; later calls only check the stamp.
-
-    Built under a temporary name and renamed into place at the end, as index/e5model.py does,
-    so an interrupted build never looks finished.
-    """
-    from index.e5model import remove_stale_builds
-
+    """Build the ONNX files once for a prepared model folder; later calls only check the stamp."""
     model_folder = Path(model_folder)
-    target = onnx_dir(model_folder)
-    if target.parent.is_dir():
-        remove_stale_builds(target)
-    if not force and is_ready(model_folder):
-        return target
-    t0 = time.perf_counter()
-    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    try:
+
+    def make(tmp: Path) -> list[str]:
+        t0 = time.perf_counter()
         _log(f"exporting {model_folder} to ONNX")
         raw = tmp / "raw.onnx"
-        config = _export(model_folder, raw)
+        config = export_raw(model_folder, raw)
         _optimise(raw, tmp / FP32_FILE, config)
         raw.unlink()
         _log(f"float32 graph ready ({time.perf_counter() - t0:.0f}s); quantising to int8")
         for graph in (INT8_FILE, QUESTION_INT8_FILE):
             _quantise(tmp / FP32_FILE, tmp / graph)
-        for f in (FP32_FILE, INT8_FILE, QUESTION_INT8_FILE):
+        return [FP32_FILE, INT8_FILE, QUESTION_INT8_FILE]
+
+    if not force and is_ready(model_folder):
+        return onnx_dir(model_folder)
+    return build_folder(onnx_dir(model_folder), make, _wanted_stamp(model_folder), _STAMP, log=_log)
+
+
+def build_folder(target: Path, make: Callable[[Path], list[str]], stamp: dict, stamp_file: str, *,
+                 log: Callable[[str], None]) -> Path:
+    """`make(folder)` writes the files it names into an empty folder; the stamp is written last
+    and the folder renamed into place, as index/e5model.py does, so an interrupted build never
+    looks finished and a reader never sees half of one."""
+    from index.e5model import remove_stale_builds
+
+    if target.parent.is_dir():
+        remove_stale_builds(target)
+    t0 = time.perf_counter()
+    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    try:
+        for f in make(tmp):
             (tmp / f).chmod(0o644)
-        stamp = {**_wanted_stamp(model_folder), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
-        (tmp / _STAMP).write_text(json.dumps(stamp, indent=2) + "\n", encoding="utf-8")
+        stamp = {**stamp, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+        (tmp / stamp_file).write_text(json.dumps(stamp, indent=2) + "\n", encoding="utf-8")
         old = None
         if target.exists():
             old = target.with_name(f".{target.name}.old-{os.getpid()}")
@@ -148,11 +166,11 @@ def prepare_onnx(model_folder: Path, *, force: bool = False) -> Path:
             shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    _log(f"done in {time.perf_counter() - t0:.0f}s")
+    log(f"done in {time.perf_counter() - t0:.0f}s")
     return target
 
 
-def _export(model_folder: Path, out: Path) -> dict:
+def export_raw(model_folder: Path, out: Path) -> dict:
     """BertModel → ONNX with dynamic batch and length. torch's TorchScript exporter
     (``dynamo=False``) needs no onnxscript and gives the graph onnxruntime's fusions recognise."""
     import torch

@@ -138,7 +138,7 @@ def bundle_vectors(releases: Iterable[Release], embedder: Embedder, path: Path =
     same vectors) and write them, stamped, to `path`."""
     if embedder.passage_identity is None:
         raise ValueError(f"encoder {embedder.encoder} does not say what decides its vectors; "
-                         "shipped vectors need an ONNX path (VIGYAPTI_ENCODER=onnx-int8)")
+                         "shipped vectors need an ONNX or OpenVINO passage path (VIGYAPTI_ENCODER=openvino-int8)")
     settings = settings or PassageSettings()
     segmenter = Segmenter(settings)
     releases = list(releases)

@@ -37,9 +37,11 @@ def settings(tmp_path_factory):
 def model_path(settings) -> Path:
     from index.e5model import prepare
     from index.onnx_export import prepare_onnx
+    from index.openvino_export import prepare_openvino
 
     path = prepare(Path(settings.cache))
-    prepare_onnx(path)  # tests run both encoders
+    prepare_onnx(path)  # tests run every encoder
+    prepare_openvino(path)
     return path
 
 

@@ -1,13 +1,15 @@
-"""The ONNX Runtime paths against the torch float32 reference, on real passages and questions."""
+"""The ONNX Runtime and OpenVINO paths against the torch float32 reference, on real passages and questions."""
 import json
 import shutil
 
 import numpy as np
 import pytest
 
-from index.encoders import EncoderUnavailableError, choose_encoder, load_embedder
+from index.encoders import OPENVINO_SPLIT, EncoderUnavailableError, choose_encoder, load_embedder
 from index.onnx_embedder import FolderLayout, OnnxEmbedder, UnsupportedModelError
+from index import openvino_export
 from index.onnx_export import FP32_FILE, INT8_FILE, is_ready, onnx_dir
+from index.openvino_embedder import OpenVinoEmbedder
 from index.pipeline import passage_input
 from index.segment import Segmenter, passages_of
 
@@ -55,6 +57,36 @@ def test_onnx_int8_stays_within_cosine_099(model_path, passages, reference):
     assert (q * reference[1]).sum(1).min() >= 0.99
 
 
+@pytest.fixture(scope="module")
+def openvino_int8(model_path):
+    return load_embedder(model_path, name="multilingual-e5-small", encoder="openvino-int8")
+
+
+def test_openvino_int8_passages_stay_within_cosine_0998(openvino_int8, model_path, passages, reference):
+    # Passages on OpenVINO's IR; questions on ONNX Runtime's int8 question graph (docs/encoders.md).
+    assert openvino_int8.encoder == "onnx-int8+openvino-int8" and openvino_int8._passages is None
+    p = openvino_int8.encode_passages(passages)
+    assert isinstance(openvino_int8._passages, OpenVinoEmbedder)
+    cos = (p * reference[0]).sum(1)
+    assert cos.min() >= 0.998 and np.median(cos) >= 0.999
+    q = openvino_int8.encode_queries(QUESTIONS)
+    np.testing.assert_array_equal(q, load_embedder(model_path, name="m", encoder="onnx-int8").encode_queries(QUESTIONS))
+
+
+def test_openvino_padding_to_a_length_step_is_hidden_by_the_mask(openvino_int8, passages):
+    # Runs are padded to a multiple of 16 tokens so OpenVINO meets few input shapes; the vectors
+    # must be those of the exact lengths.
+    runner = openvino_int8._passage_embedder()
+    assert runner.length_step == 16
+    padded = runner.encode_passages(passages[:12])
+    try:
+        runner.length_step = 1
+        exact = runner.encode_passages(passages[:12])
+    finally:
+        runner.length_step = 16
+    assert (padded * exact).sum(1).min() >= 0.9995
+
+
 def test_sorting_by_length_keeps_each_vector_in_its_row(model_path, passages):
     embedder = _onnx(model_path, FP32_FILE, "onnx-fp32", batch_size=4)
     mixed = passages[:12]
@@ -63,10 +95,11 @@ def test_sorting_by_length_keeps_each_vector_in_its_row(model_path, passages):
     assert (together * alone).sum(1).min() >= 0.9999
 
 
-def test_an_int8_passage_vector_depends_on_its_own_text_only(model_path, passages):
+@pytest.mark.parametrize("encoder", ["onnx-int8", "openvino-int8"])
+def test_an_int8_passage_vector_depends_on_its_own_text_only(model_path, passages, encoder):
     # Dynamic int8 scales activations per batch; passages run one at a time by default, so the
     # shipped vectors and a fresh ingest agree whatever a passage was sent with.
-    embedder = _onnx(model_path, INT8_FILE, "onnx-int8")
+    embedder = load_embedder(model_path, name="multilingual-e5-small", encoder=encoder)
     mixed = passages[:12]
     together = embedder.encode_passages(mixed)
     alone = np.vstack([embedder.encode_passages([t]) for t in mixed])
@@ -76,27 +109,36 @@ def test_an_int8_passage_vector_depends_on_its_own_text_only(model_path, passage
 def test_auto_picks_by_cpu_and_export():
     vnni = frozenset({"avx512f", "avx512_vnni"})
     assert choose_encoder("auto", onnx_ready=True, flags=vnni).encoder == "onnx-int8"
+    # OpenVINO's IR only on request: its passages lost XQuAD hi→en (docs/encoders.md).
+    assert choose_encoder("auto", onnx_ready=True, openvino_ready=True, flags=vnni).encoder == "onnx-int8"
     amx = vnni | {"amx_tile", "amx_int8", "amx_bf16"}
     assert choose_encoder("auto", onnx_ready=True, flags=amx).encoder == "onnx-int8+torch-bf16"
-    assert choose_encoder("auto", onnx_ready=True, flags=frozenset({"avx2", "fma"})).encoder == "onnx-fp32"
+    assert choose_encoder("auto", onnx_ready=True, openvino_ready=True, flags=amx).encoder == "onnx-int8+torch-bf16"
+    no_vnni = frozenset({"avx2", "fma"})
+    assert choose_encoder("auto", onnx_ready=True, openvino_ready=True, flags=no_vnni).encoder == "onnx-fp32"
     assert choose_encoder("auto", onnx_ready=False, flags=vnni).encoder == "torch"
     assert choose_encoder("onnx-fp32", onnx_ready=True, flags=vnni).encoder == "onnx-fp32"
     assert choose_encoder("torch", onnx_ready=True, flags=vnni).encoder == "torch"
     with pytest.raises(EncoderUnavailableError, match="model prepare"):
         choose_encoder("onnx-int8", onnx_ready=False)
+    for onnx_ready, openvino_ready in ((True, False), (False, True)):
+        with pytest.raises(EncoderUnavailableError, match="OpenVINO"):
+            choose_encoder("openvino-int8", onnx_ready=onnx_ready, openvino_ready=openvino_ready)
+    assert choose_encoder("openvino-int8", onnx_ready=True, openvino_ready=True, flags=amx).encoder == OPENVINO_SPLIT
     with pytest.raises(ValueError, match="unknown encoder"):
         choose_encoder("gpu", onnx_ready=True)
 
 
 def test_the_service_runs_the_auto_choice(embedder):
-    assert embedder.encoder == choose_encoder("auto", onnx_ready=True).encoder
+    assert embedder.encoder == choose_encoder("auto", onnx_ready=True, openvino_ready=True).encoder
 
 
 def test_split_path_encodes_questions_in_int8_and_passages_in_torch_bf16(model_path, passages):
     from index.encoders import SplitEmbedder
 
     questions = _onnx(model_path, INT8_FILE, "onnx-int8")
-    split = SplitEmbedder(questions, lambda: load_embedder(model_path, name="m", encoder="torch", bf16=True))
+    split = SplitEmbedder(questions, lambda: load_embedder(model_path, name="m", encoder="torch", bf16=True),
+                          "torch-bf16")
     assert split.encoder == "onnx-int8+torch-bf16" and split._passages is None  # torch loads on first passage
     q = "How many sellers completed their profile on GeM?"
     assert np.allclose(split.encode_queries([q]), questions.encode_queries([q]))
@@ -110,25 +152,29 @@ def test_another_model_runs_in_torch(model_path):
     # A model that `model prepare` does not export (VIGYAPTI_MODEL) is never sent to ONNX.
     embedder = load_embedder(model_path, name="other", encoder="auto", onnx=False)
     assert embedder.encoder in ("torch-fp32", "torch-bf16")
-    with pytest.raises(EncoderUnavailableError):
-        load_embedder(model_path, name="other", encoder="onnx-int8", onnx=False)
+    for encoder in ("onnx-int8", "openvino-int8"):
+        with pytest.raises(EncoderUnavailableError):
+            load_embedder(model_path, name="other", encoder=encoder, onnx=False)
 
 
-def test_export_is_used_only_for_the_folder_it_was_built_from(model_path, tmp_path):
+@pytest.mark.parametrize("built", [(onnx_dir, is_ready), (openvino_export.openvino_dir, openvino_export.is_ready)],
+                         ids=["onnx", "openvino"])
+def test_export_is_used_only_for_the_folder_it_was_built_from(model_path, tmp_path, built):
+    place, ready = built
     # A copy of the model folder's small files and the export's stamp, with the graphs linked.
     folder = tmp_path / "m"
     folder.mkdir()
     for f in model_path.iterdir():
         if f.is_file() and f.suffix == ".json":
             shutil.copy(f, folder / f.name)
-    exported = onnx_dir(folder)
+    exported = place(folder)
     exported.mkdir()
-    for f in onnx_dir(model_path).iterdir():
-        (exported / f.name).symlink_to(f) if f.suffix == ".onnx" else shutil.copy(f, exported / f.name)
-    assert is_ready(folder)
+    for f in place(model_path).iterdir():
+        (exported / f.name).symlink_to(f) if f.suffix != ".json" else shutil.copy(f, exported / f.name)
+    assert ready(folder)
     stamp = folder / "vigyapti-e5model.json"
     stamp.write_text(json.dumps({**json.loads(stamp.read_text()), "source_sha256": "another model"}))
-    assert not is_ready(folder)
+    assert not ready(folder)
 
 
 def test_folder_with_other_modules_is_refused(model_path, tmp_path):

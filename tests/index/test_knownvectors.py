@@ -1,5 +1,6 @@
-"""The bundled corpus's shipped vectors: current for the int8 path, equal to a fresh encoding, and
-used only when every part of their stamp is the running encoder's."""
+"""The bundled corpus's shipped vectors: current for the passage path `auto` picks without AMX
+(onnx-int8), equal to a fresh encoding, and used only when every part of their stamp is the
+running encoder's."""
 import dataclasses
 import logging
 
