@@ -55,7 +55,11 @@ def cmd_model_prepare(args) -> int:
     if settings.encoder != "torch":  # the fast encoders' graphs (docs/encoders.md)
         print(prepare_onnx(path, force=args.force))
     if settings.encoder == "openvino-int8":  # about 100 s more, for a path `auto` does not pick
-        print(prepare_openvino(path, force=args.force))
+        try:
+            print(prepare_openvino(path, force=args.force))
+        except RuntimeError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     return 0
 
 

@@ -92,6 +92,10 @@ def prepare_openvino(model_folder: Path, *, force: bool = False) -> Path:
     model_folder = Path(model_folder)
     if not force and is_ready(model_folder):
         return openvino_dir(model_folder)
+    try:
+        _versions()
+    except metadata.PackageNotFoundError as missing:
+        raise RuntimeError(f"the openvino-int8 path needs {missing.name}: pip install -e '.[openvino]'") from None
 
     def make(tmp: Path) -> list[str]:
         t0 = time.perf_counter()
