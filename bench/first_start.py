@@ -26,6 +26,13 @@ from pathlib import Path
 import httpx
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from encode import FLAGS
+
+from index.embeddings import cpu_flags
+
 QUESTION = "मध्य प्रदेश के कितने विक्रेताओं ने जेम पर प्रोफाइल पूरी की?"
 
 
@@ -33,12 +40,6 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-def cpu_flags() -> str:
-    text = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
-    have = set(text.split())
-    return " ".join(f for f in ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "avx512_bf16", "amx_tile") if f in have)
 
 
 def timed_start(clone: Path, env: dict, no_amx: bool, timeout: float, log: Path) -> dict:
@@ -63,7 +64,7 @@ def timed_start(clone: Path, env: dict, no_amx: bool, timeout: float, log: Path)
                     if reply.status_code == 200:
                         body = reply.json()
                         result.update(answered=True, seconds=round(time.monotonic() - started, 1),
-                                      top_release=(body.get("hits") or [{}])[0].get("release", {}).get("release_id"))
+                                      answer_release=(body.get("answer") or {}).get("release_id"))
                         break
                 except httpx.TransportError:
                     pass
@@ -110,9 +111,9 @@ def main() -> None:
         restart = timed_start(clone, env, args.no_amx, args.timeout, log)
         lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
         report = {
-            "cpu_flags": cpu_flags(), "amx_refused": args.no_amx, "cold_model": args.cold_model,
+            "cpu_flags": " ".join(f for f in FLAGS if f in cpu_flags()), "amx_refused": args.no_amx, "cold_model": args.cold_model,
             "load_average_at_end": round(os.getloadavg()[0], 2), "commit": subprocess.run(
-                ["git", "rev-parse", "--short", "HEAD"], cwd=clone, capture_output=True, text=True).stdout.strip(),
+                ["git", "rev-parse", "--short", "HEAD"], cwd=clone, capture_output=True, text=True, check=True).stdout.strip(),
             "first_start": first, "restart": restart,
             "indexed": next((ln.strip() for ln in lines if "Indexed" in ln), None),
         }
