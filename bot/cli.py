@@ -206,12 +206,18 @@ def cmd_figures(args) -> int:
 
 
 def _score_line(s: dict) -> str:
-    line = (f"questions {s['n']}  release hit@1 {s['hit1']:.3f}  hit@3 {s['hit3']:.3f}  "
-            f"figure hit {s['figure_hit']:.3f} (of {s['n_value']}; in the answer sentence "
-            f"{s.get('answer_figure_hit', 0.0):.3f})  answered {s['answered']:.3f}")
-    if "n_no_answer" in s:
-        line += f"  null on no-answer {s['null_on_no_answer']:.3f} (of {s['n_no_answer']})"
-    return line + f"  mean {s['mean_ms']:.0f} ms"
+    """Only the measures a line has questions for: a kind made only of no-answer questions has no
+    hit@1 or figure to report, and zeros there would read as misses."""
+    parts = []
+    if s["n"]:
+        parts.append(f"questions {s['n']}  release hit@1 {s['hit1']:.3f}  hit@3 {s['hit3']:.3f}")
+        if s["n_value"]:
+            parts.append(f"figure hit {s['figure_hit']:.3f} (of {s['n_value']}; in the answer sentence "
+                         f"{s.get('answer_figure_hit', 0.0):.3f})")
+        parts.append(f"answered {s['answered']:.3f}")
+    if s.get("n_no_answer"):
+        parts.append(f"null on no-answer {s['null_on_no_answer']:.3f} (of {s['n_no_answer']})")
+    return "  ".join(parts or ["no questions"]) + f"  mean {s['mean_ms']:.0f} ms"
 
 
 def cmd_eval(args) -> int:

@@ -96,3 +96,22 @@ def test_eval_prints_a_test_sets_questions_only_when_asked(service, settings, tm
     out = capsys.readouterr().out
     assert "TUNING set" in out and question in out
     assert "in the answer sentence 1.000" in out  # the answer sentence states the 86,000 asked for
+
+
+def test_an_eval_line_reports_only_the_measures_it_has_questions_for():
+    from bot.cli import _score_line
+
+    no_answer_only = {"n": 0, "hit1": 0.0, "hit3": 0.0, "n_value": 0, "figure_hit": 0.0, "answered": 0.0,
+                      "mean_ms": 75.0, "n_no_answer": 16, "null_on_no_answer": 0.875}
+    line = _score_line(no_answer_only)
+    assert "null on no-answer 0.875 (of 16)" in line
+    assert "hit@1" not in line and "figure hit" not in line and "answered" not in line
+    answerable = {"n": 12, "hit1": 0.917, "hit3": 1.0, "n_value": 0, "figure_hit": 0.0, "answered": 0.917,
+                  "mean_ms": 84.0}
+    line = _score_line(answerable)
+    assert "release hit@1 0.917" in line and "answered 0.917" in line
+    assert "figure hit" not in line and "null on no-answer" not in line
+    mixed = {**answerable, "n_value": 10, "figure_hit": 0.8, "answer_figure_hit": 0.6, "n_no_answer": 2,
+             "null_on_no_answer": 0.5}
+    assert "figure hit 0.800 (of 10; in the answer sentence 0.600)" in _score_line(mixed)
+    assert "null on no-answer 0.500 (of 2)" in _score_line(mixed)
