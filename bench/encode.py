@@ -33,21 +33,6 @@ PATHS = ("torch-fp32", "torch-bf16", "onnx-fp32", "onnx-int8", "openvino-int8")
 FLAGS = ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "avx512_bf16", "amx_tile", "amx_int8", "amx_bf16")
 
 
-def sample(n: int) -> list[str]:
-    """n real passages (as the indexer embeds them), spread over the bundled corpus."""
-    from corpus.readers import bundled_corpus_dir, read_paths
-    from index.pipeline import passage_input
-    from index.segment import Segmenter, passages_of
-
-    releases = list(read_paths([bundled_corpus_dir()], langs={"hi", "en"}))
-    seg = Segmenter()
-    texts: list[str] = []
-    for r in releases[::5]:
-        texts += [passage_input(r.title, p.text) for p in passages_of(r.release_id, r.lang, r.text, seg)]
-    step = max(1, len(texts) // n)
-    return texts[::step][:n]
-
-
 def questions(n: int) -> list[str]:
     shared = REPO.parent / "shared"
     qs: list[str] = []
@@ -65,6 +50,7 @@ def worker(path: str, args) -> dict:
     from bot.settings import Settings
     from index.embeddings import SentenceTransformerEmbedder
     from index.encoders import load_embedder
+    from index.pipeline import bundled_passages
 
     settings = Settings()
     source, name = settings.model_source()
@@ -74,7 +60,7 @@ def worker(path: str, args) -> dict:
     else:
         embedder = load_embedder(source, name=name, encoder=path, threads=args.threads)
     load_s = time.perf_counter() - t
-    texts = sample(args.n)
+    texts = bundled_passages(args.n)
     embedder.encode_passages(texts[:32])  # warm-up
     t, c = time.perf_counter(), time.process_time()
     vectors = [embedder.encode_passages(texts[i:i + args.chunk]) for i in range(0, len(texts), args.chunk)]

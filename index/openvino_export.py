@@ -73,20 +73,6 @@ def is_ready(model_folder: Path) -> bool:
     return built == wanted and all((folder / f).is_file() for f in (INT8_FILE, INT8_FILE[:-4] + ".bin"))
 
 
-def calibration_passages(n: int = CALIBRATION_PASSAGES) -> list[str]:
-    """n real passages, as the indexer embeds them, spread over the bundled corpus's releases
-    (every fifth, from the third: bench/encode.py times every fifth from the first)."""
-    from corpus.readers import bundled_corpus_dir, read_paths
-    from index.pipeline import passage_input
-    from index.segment import Segmenter, passages_of
-
-    segmenter = Segmenter()
-    texts = [passage_input(r.title, p.text) for r in list(read_paths([bundled_corpus_dir()], langs={"hi", "en"}))[2::5]
-             for p in passages_of(r.release_id, r.lang, r.text, segmenter)]
-    step = max(1, len(texts) // n)
-    return texts[::step][:n]
-
-
 def prepare_openvino(model_folder: Path, *, force: bool = False) -> Path:
     """Build the int8 IR once for a prepared model folder; later calls only check the stamp."""
     model_folder = Path(model_folder)
@@ -117,11 +103,14 @@ def _quantise(model_folder: Path, raw: Path, out: Path) -> None:
     import openvino as ov
 
     from index.onnx_embedder import FolderLayout, folder_tokenizer
+    from index.pipeline import bundled_passages
 
     layout = FolderLayout(model_folder)
     tokenizer = folder_tokenizer(model_folder, layout)
     items = []
-    for encoding in tokenizer.encode_batch([layout.prompts["passage"] + t for t in calibration_passages()]):
+    # every fifth release from the third: bench/encode.py times passages of those from the first
+    calibration = bundled_passages(CALIBRATION_PASSAGES, first=2)
+    for encoding in tokenizer.encode_batch([layout.prompts["passage"] + t for t in calibration]):
         ids = np.array([encoding.ids], dtype=np.int64)
         items.append({"input_ids": ids, "attention_mask": np.ones_like(ids)})
     nncf_log = logging.getLogger("nncf")

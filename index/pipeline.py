@@ -27,6 +27,20 @@ def passage_input(title: str, text: str) -> str:
     return f"{title}\n{text}" if title else text
 
 
+def bundled_passages(n: int, *, first: int = 0) -> list[str]:
+    """n real passages, as the indexer embeds them, spread over every fifth release of the bundled
+    corpus from the `first`: a sample to time or calibrate an encoder on (two samples with different
+    `first` share no release)."""
+    from corpus.readers import bundled_corpus_dir, read_paths
+
+    segmenter = Segmenter()
+    releases = list(read_paths([bundled_corpus_dir()], langs={"hi", "en"}))[first::5]
+    texts = [passage_input(r.title, p.text) for r in releases
+             for p in passages_of(r.release_id, r.lang, r.text, segmenter)]
+    step = max(1, len(texts) // n)
+    return texts[::step][:n]
+
+
 def open_store(index_dir: Path, embedder: Embedder, settings: PassageSettings | None = None,
                location: str | None = None) -> Store:
     """The index: embedded in `index_dir`, or the backend `location` names (VIGYAPTI_STORE, index/stores/)."""
