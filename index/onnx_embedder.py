@@ -115,8 +115,9 @@ class GraphEmbedder(ModelThreadEmbedder):
         step = self.length_step
         return max(width, min(-(-width // step) * step, self.layout.max_tokens))
 
-    def _load(self, path: Path):
-        """The runtime's model for a graph file, shared by both kinds when they use one file."""
+    def _load(self, path: Path, kind: str):
+        """The runtime's model for a graph file, shared by both kinds when they use one file
+        (`kind` is the one it is loaded for first: questions, since they load at start)."""
         raise NotImplementedError
 
     def _runner(self, model) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
@@ -128,7 +129,7 @@ class GraphEmbedder(ModelThreadEmbedder):
             if kind not in self._runners:
                 path = self.graphs[kind]
                 if path not in self._loaded:
-                    self._loaded[path] = self._load(path)
+                    self._loaded[path] = self._load(path, kind)
                 self._runners[kind] = self._runner(self._loaded[path])
             return self._runners[kind]
 
@@ -176,12 +177,11 @@ class OnnxEmbedder(GraphEmbedder):
     """ONNX Runtime sessions on the graphs index/onnx_export.py wrote (float32 or dynamic int8)."""
 
     def __init__(self, model_folder: Path, graph: Path, *, name: str, encoder: str, batch_size: int = 1,
-                 threads: int | None = None, spinning: bool = False, question_graph: Path | None = None):
-        self.spinning = spinning
+                 threads: int | None = None, question_graph: Path | None = None):
         super().__init__(model_folder, graph, name=name, encoder=encoder, batch_size=batch_size, threads=threads,
                          question_graph=question_graph)
 
-    def _load(self, path: Path):
+    def _load(self, path: Path, kind: str):
         import onnxruntime as ort
 
         options = ort.SessionOptions()
@@ -189,9 +189,14 @@ class OnnxEmbedder(GraphEmbedder):
         options.inter_op_num_threads = 1
         options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        # Idle pool threads that spin keep a core busy after each run, the core the search and the
-        # HTTP reply then need (docs/encoders.md has the /ask measurements).
-        options.add_session_config_entry("session.intra_op.allow_spinning", "1" if self.spinning else "0")
+        # A question's run is hundreds of small parallel steps: a pool thread that sleeps between
+        # them is woken for each, and on a virtual machine each wake-up is slow. So the question
+        # session's threads spin while a run lasts and stop when it ends, leaving the core to the
+        # search and the reply; passages' steps are long, and their runs gain nothing from spinning
+        # (docs/encoders.md, Spinning).
+        spin = kind == "query"
+        options.add_session_config_entry("session.intra_op.allow_spinning", "1" if spin else "0")
+        options.add_session_config_entry("session.force_spinning_stop", "1" if spin else "0")
         options.log_severity_level = 3
         return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 

@@ -23,7 +23,7 @@ class OpenVinoEmbedder(GraphEmbedder):
 
     length_step = 16
 
-    def _load(self, path: Path):
+    def _load(self, path: Path, kind: str):
         import openvino as ov
 
         config = {"INFERENCE_PRECISION_HINT": "f32", "PERFORMANCE_HINT": "LATENCY"}

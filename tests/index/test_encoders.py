@@ -57,6 +57,18 @@ def test_onnx_int8_stays_within_cosine_099(model_path, passages, reference):
     assert (q * reference[1]).sum(1).min() >= 0.99
 
 
+def test_only_the_question_session_spins_and_it_stops_after_each_run(model_path, passages):
+    from index.onnx_export import QUESTION_INT8_FILE
+
+    folder = onnx_dir(model_path)
+    embedder = _onnx(model_path, INT8_FILE, "onnx-int8", question_graph=folder / QUESTION_INT8_FILE)
+    embedder.encode_passages(passages[:1])
+    sessions = {path.name: s.get_session_options() for path, s in embedder._loaded.items()}
+    spin = {name: (o.get_session_config_entry("session.intra_op.allow_spinning"),
+                   o.get_session_config_entry("session.force_spinning_stop")) for name, o in sessions.items()}
+    assert spin == {QUESTION_INT8_FILE: ("1", "1"), INT8_FILE: ("0", "0")}
+
+
 @pytest.fixture(scope="module")
 def openvino_int8(model_path):
     return load_embedder(model_path, name="multilingual-e5-small", encoder="openvino-int8")
