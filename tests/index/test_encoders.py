@@ -8,7 +8,7 @@ import pytest
 from index.encoders import OPENVINO_SPLIT, EncoderUnavailableError, choose_encoder, load_embedder
 from index.onnx_embedder import FolderLayout, OnnxEmbedder, UnsupportedModelError
 from index import openvino_export
-from index.onnx_export import FP32_FILE, INT8_FILE, is_ready, onnx_dir
+from index.onnx_export import FP32_FILE, INT8_FILE, QUESTION_INT8_FILE, is_ready, onnx_dir
 from index.openvino_embedder import OpenVinoEmbedder
 from index.pipeline import passage_input
 from index.segment import Segmenter, passages_of
@@ -58,8 +58,6 @@ def test_onnx_int8_stays_within_cosine_099(model_path, passages, reference):
 
 
 def test_only_the_question_session_spins_and_it_stops_after_each_run(model_path, passages):
-    from index.onnx_export import QUESTION_INT8_FILE
-
     folder = onnx_dir(model_path)
     embedder = _onnx(model_path, INT8_FILE, "onnx-int8", question_graph=folder / QUESTION_INT8_FILE)
     embedder.encode_passages(passages[:1])
@@ -67,6 +65,25 @@ def test_only_the_question_session_spins_and_it_stops_after_each_run(model_path,
     spin = {name: (o.get_session_config_entry("session.intra_op.allow_spinning"),
                    o.get_session_config_entry("session.force_spinning_stop")) for name, o in sessions.items()}
     assert spin == {QUESTION_INT8_FILE: ("1", "1"), INT8_FILE: ("0", "0")}
+
+
+def test_passage_runs_side_by_side_give_the_vectors_of_runs_one_after_another(model_path, passages):
+    questions = onnx_dir(model_path) / QUESTION_INT8_FILE  # passages have a graph of their own, as in `auto`
+    side_by_side = _onnx(model_path, INT8_FILE, "onnx-int8", threads=2, question_graph=questions)
+    in_turn = _onnx(model_path, INT8_FILE, "onnx-int8", threads=1, question_graph=questions)
+    assert side_by_side._runs_at_once("passage") == 1  # nothing loaded for passages yet
+    together = side_by_side.encode_passages(passages)
+    assert side_by_side._runs_at_once("passage") == 2 and in_turn._runs_at_once("passage") == 1
+    assert np.array_equal(together, in_turn.encode_passages(passages))
+    session = side_by_side._loaded[onnx_dir(model_path) / INT8_FILE]
+    assert session.get_session_options().intra_op_num_threads == 1
+
+
+def test_a_graph_shared_by_both_kinds_runs_passages_one_after_another(model_path, passages):
+    shared = _onnx(model_path, FP32_FILE, "onnx-fp32", threads=2)
+    shared.encode_passages(passages[:2])
+    assert shared._runs_at_once("passage") == 1
+    assert shared._loaded[onnx_dir(model_path) / FP32_FILE].get_session_options().intra_op_num_threads == 2
 
 
 @pytest.fixture(scope="module")
