@@ -577,6 +577,26 @@ class IndexStore(TranslationLinksMixin, Store):
                 out[[at[pid] for pid, _ in rows]] = blob_matrix([blob for _, blob in rows], self.stamp.dim)
         return out
 
+    def _per_generation_many(self, read, keys: Iterable[tuple]) -> dict[tuple, object]:
+        """`read` (a @_per_generation read) for each of `keys`, in one snapshot and one look into the
+        cache: a search asks it of a hundred candidates, and each call's own snapshot and lock
+        cost more than the cached answer."""
+        keys = list(dict.fromkeys(keys))
+        name = read.__wrapped__.__name__
+        with self.snapshot() as view:
+            generation = view.state.generation
+            found, missing = view.derived.per_generation.split((name, generation, *key) for key in keys)
+            out = {key[2:]: value for key, value in found.items()}
+            for key in missing:
+                out[key[2:]] = read(self, *key[2:])
+        return {key: copy.copy(out[key]) for key in keys}
+
+    def duplicates_of_many(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[str]]:
+        return self._per_generation_many(IndexStore.duplicates_of, keys)
+
+    def releases(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Release | None]:
+        return self._per_generation_many(IndexStore.release, keys)
+
     @_per_generation
     def duplicates_of(self, release_id: str, lang: str) -> list[str]:
         """Other ids under which the very same text was published."""
