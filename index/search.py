@@ -105,7 +105,7 @@ class SearchSettings:
     passage_names_weight: float = 0.075  # within a release: × the share of the question's places the passage holds
     # The question's terms translated by the learned term list (index/bilingual.py) are looked up and
     # count as held in the other language's passages.
-    bilingual_terms: bool = False
+    bilingual_terms: bool = True
     # No answer below this score of the best passage: calibrated on questions about things the
     # corpus does not hold (bench/data/absent-questions.jsonl) against the dev and held-out sets.
     min_answer_score: float = 0.85
