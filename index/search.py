@@ -241,6 +241,7 @@ class HybridSearcher:
         self.store = store
         self.embedder = embedder
         self.settings = settings or SearchSettings()
+        self.term_list = bundled_term_list()  # English↔Hindi terms for keywords across languages
         # Popular questions come back; their vectors need not be computed again.
         self._encode = lru_cache(maxsize=4096)(lambda q: embedder.encode_queries([q])[0])
 
@@ -336,7 +337,7 @@ class HybridSearcher:
         kinds = expected_kinds(question)
         q_terms = list(dict.fromkeys(terms(question, drop_stopwords=True)))
         idf = self._idf(q_terms)
-        translated = bundled_term_list().translate(q_terms) if s.bilingual_terms else {}
+        translated = self.term_list.translate(q_terms) if s.bilingual_terms else {}
         looked_up = list(dict.fromkeys([*q_terms, *translated.values()]))
         years = frozenset(_YEAR.findall(normalise(question)))
         qtime = read_time(question)
