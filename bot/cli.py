@@ -372,9 +372,15 @@ def cmd_terms_learn(args) -> int:
     from index.bilingual import LearnSettings, bundled_terms_file, learn_bundled, write_tsv
 
     settings = LearnSettings(min_together=args.min_together, min_dice=args.min_dice)
-    pairs, counts = learn_bundled(settings, releases=args.releases, titles=args.titles)
+    try:
+        pairs, counts = learn_bundled(settings, releases=args.releases, titles=args.titles)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:  # JSON errors are ValueErrors
+        print(f"vigyapti: cannot learn the term list: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
     out = Path(args.out) if args.out else bundled_terms_file()
-    out.write_text(write_tsv(pairs, counts, settings), encoding="utf-8")
+    partial = out.with_name(out.name + ".partial")  # a reader never sees half a list
+    partial.write_text(write_tsv(pairs, counts, settings), encoding="utf-8")
+    partial.replace(out)
     print(f"{len(pairs)} term pairs from " + ", ".join(f"{n} text pairs of {name}" for name, n in counts.items())
           + f" written to {out}")
     return 0

@@ -151,14 +151,18 @@ def learn(pairs: Iterable[tuple[str, str]], settings: LearnSettings | None = Non
     return sorted(out, key=lambda p: (-p.dice, -p.together, p.en))
 
 
+def learning_pairs(*, releases: Path | None = None, titles: Path | None = None) -> dict[str, list[tuple[str, str]]]:
+    """Each source of the bundled parallel data → its aligned (English, Hindi) text pairs."""
+    default_releases, default_titles = bundled_learning_files()
+    return {"en-hi-2020": release_pairs(_lines(releases or default_releases)),
+            "titles-2019-en-hi": title_pairs(_lines(titles or default_titles))}
+
+
 def learn_bundled(settings: LearnSettings | None = None, *, releases: Path | None = None,
                   titles: Path | None = None) -> tuple[list[TermPair], dict[str, int]]:
     """The term list from the bundled parallel data, and how many text pairs each source gave."""
-    default_releases, default_titles = bundled_learning_files()
-    from_releases = release_pairs(_lines(releases or default_releases))
-    from_titles = title_pairs(_lines(titles or default_titles))
-    return learn(from_releases + from_titles, settings), {"en-hi-2020": len(from_releases),
-                                                           "titles-2019-en-hi": len(from_titles)}
+    sources = learning_pairs(releases=releases, titles=titles)
+    return learn([p for pairs in sources.values() for p in pairs], settings), {k: len(v) for k, v in sources.items()}
 
 
 def write_tsv(pairs: list[TermPair], counts: dict[str, int], settings: LearnSettings | None = None) -> str:
