@@ -42,7 +42,8 @@ def test_a_pair_seen_together_fewer_times_than_the_minimum_is_left_out():
 def test_the_other_scripts_words_on_a_side_are_not_learned():
     quoted = [("The Prime Minister said: किसान", "प्रधानमंत्री ने कहा: किसान")] * 4
     got = learn(quoted, LearnSettings(min_together=2, min_dice=0.1))
-    assert all(p.en.isascii() for p in got)
+    assert got and all(p.en.isascii() for p in got)
+    assert "किसान" not in {p.en for p in got}
 
 
 def test_titles_are_paired_by_date_ministry_and_a_shared_figure_or_acronym():
