@@ -368,6 +368,24 @@ def cmd_sync(args) -> int:
     return 0
 
 
+def cmd_terms_learn(args) -> int:
+    from index.bilingual import LearnSettings, bundled_terms_file, learn_bundled, write_tsv
+
+    settings = LearnSettings(min_together=args.min_together, min_dice=args.min_dice)
+    try:
+        pairs, counts = learn_bundled(settings, releases=args.releases, titles=args.titles)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:  # JSON errors are ValueErrors
+        print(f"vigyapti: cannot learn the term list: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
+    out = Path(args.out) if args.out else bundled_terms_file()
+    partial = out.with_name(out.name + ".partial")  # a reader never sees half a list
+    partial.write_text(write_tsv(pairs, counts, settings), encoding="utf-8")
+    partial.replace(out)
+    print(f"{len(pairs)} term pairs from " + ", ".join(f"{n} text pairs of {name}" for name, n in counts.items())
+          + f" written to {out}")
+    return 0
+
+
 def cmd_telegram_set_webhook(args) -> int:
     import asyncio
 
@@ -507,6 +525,16 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--failures", type=int, default=20, help="with --status: how many recent failures to list")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_sync)
+
+    s = sub.add_parser("terms", help="the English/Hindi term list keyword search uses across languages")
+    tsub = s.add_subparsers(dest="terms_command", required=True)
+    t = tsub.add_parser("learn", help="learn it from the bundled parallel releases and titles (docs/retrieval.md)")
+    t.add_argument("--out", help="write here instead of corpus/data/terms-en-hi.tsv")
+    t.add_argument("--releases", type=Path, help="releases sharing an id per language (default: the bundled en-hi-2020)")
+    t.add_argument("--titles", type=Path, help="titles under their own ids (default: the bundled titles-2019-en-hi)")
+    t.add_argument("--min-together", type=int, default=3, help="text pairs holding both terms (default: %(default)s)")
+    t.add_argument("--min-dice", type=float, default=0.5, help="Dice coefficient at least (default: %(default)s)")
+    t.set_defaults(func=cmd_terms_learn)
 
     s = sub.add_parser("telegram", help="the Telegram bot: webhook or long polling (docs/telegram.md)")
     tsub = s.add_subparsers(dest="telegram_command", required=True)

@@ -21,6 +21,7 @@ from itertools import islice
 import numpy as np
 
 from index.answerable import AnswerabilityCheck
+from index.bilingual import bundled_term_list
 from index.embeddings import Embedder
 from index.figures.rows import is_cell, is_cell_line
 from index.lexical import normalise, terms
@@ -102,6 +103,9 @@ class SearchSettings:
     figure_unit: bool = False
     figure_time: bool = False
     passage_names_weight: float = 0.075  # within a release: × the share of the question's places the passage holds
+    # The question's terms translated by the learned term list (index/bilingual.py) are looked up and
+    # count as held in the other language's passages.
+    bilingual_terms: bool = True
     # No answer below this score of the best passage: calibrated on questions about things the
     # corpus does not hold (bench/data/absent-questions.jsonl) against the dev and held-out sets.
     min_answer_score: float = 0.85
@@ -174,6 +178,14 @@ def names_held(names: tuple[Name, ...], passages, cache=None) -> dict[int, float
     return {p.passage_id: share[(p.release_id, p.lang)] for p in passages}
 
 
+def held_terms(have: frozenset[str], translated: dict[str, str] | None) -> frozenset[str]:
+    """A passage's terms, with each question term whose translation it holds (`translated`: question
+    term → translation): a Hindi question's विक्रेता is held by an English passage that says seller."""
+    if not translated:
+        return have
+    return have | {t for t, other in translated.items() if other in have}
+
+
 def fuse(dense: dict[int, float], coverage: dict[int, float], lang_of: dict[int, str],
          s: SearchSettings) -> dict[int, dict[str, float]]:
     """Dense and keyword evidence of each candidate, as the parts of its score.
@@ -229,6 +241,7 @@ class HybridSearcher:
         self.store = store
         self.embedder = embedder
         self.settings = settings or SearchSettings()
+        self.term_list = bundled_term_list()  # English↔Hindi terms for keywords across languages
         # Popular questions come back; their vectors need not be computed again.
         self._encode = lru_cache(maxsize=4096)(lambda q: embedder.encode_queries([q])[0])
 
@@ -256,9 +269,11 @@ class HybridSearcher:
     def _scored(self, vector: np.ndarray, keyword: list[tuple[int, float]], idf: dict[str, float], kinds: frozenset[str],
                 filters: SearchFilters, extra: list[int] = (), years: frozenset[str] = frozenset(),
                 qtime: QuestionTime | None = None, parts: dict[int, dict[str, float]] | None = None,
-                names: tuple[Name, ...] = ()) -> tuple[dict[int, float], dict[int, Passage], dict[int, float]]:
+                names: tuple[Name, ...] = (), translated: dict[str, str] | None = None,
+                ) -> tuple[dict[int, float], dict[int, Passage], dict[int, float]]:
         """(score, passage, dense cosine) of every candidate passage under `filters`; each score's
-        components go to `parts` when given."""
+        components go to `parts` when given. `translated`: a question term → its translation, which
+        a passage may hold in its stead."""
         s = self.settings
         # Without a language filter each language brings its own dense candidates: a Hindi
         # question must be able to find an English-only release, and the reverse.
@@ -274,7 +289,8 @@ class HybridSearcher:
             vectors = self.store.vectors(missing)
             dense.update({pid: float(v @ vector) for pid, v in zip(missing, vectors)})
         stored = self.store.passage_terms(list(passages))
-        cov = {pid: self.coverage(stored.get(pid, frozenset()), idf) ** s.keyword_power for pid in passages}
+        cov = {pid: self.coverage(held_terms(stored.get(pid, frozenset()), translated), idf) ** s.keyword_power
+               for pid in passages}
 
         fused = fuse(dense, cov, {pid: p.lang for pid, p in passages.items()}, s)
         window = qtime.window if qtime else None
@@ -321,6 +337,8 @@ class HybridSearcher:
         kinds = expected_kinds(question)
         q_terms = list(dict.fromkeys(terms(question, drop_stopwords=True)))
         idf = self._idf(q_terms)
+        translated = self.term_list.translate(q_terms) if s.bilingual_terms else {}
+        looked_up = list(dict.fromkeys([*q_terms, *translated.values()]))
         years = frozenset(_YEAR.findall(normalise(question)))
         qtime = read_time(question)
         names = tuple(n for n in question_names(question) if n.kind != "name")
@@ -328,7 +346,7 @@ class HybridSearcher:
         unit = asked_unit(question) if s.figure_unit else None
         parts: dict[int, dict[str, float]] = {}
         cross = bool(filters.lang and filters.lang != qlang and s.translation_weight)
-        keyword = {f: self.store.keyword_search(q_terms, s.depth, filters=f) if q_terms else []
+        keyword = {f: self.store.keyword_search(looked_up, s.depth, filters=f) if looked_up else []
                    for f in ([filters, filters.with_lang(qlang)] if cross else [filters])}
         vector = self._encode(question)
 
@@ -338,7 +356,8 @@ class HybridSearcher:
             # Cross-language: the question is searched in its own language too; each release
             # found there lends its score to its translation among the passages asked for.
             p_scores, p_passages, _ = self._scored(vector, keyword[filters.with_lang(qlang)], idf, kinds,
-                                                   filters.with_lang(qlang), years=years, qtime=qtime, names=names)
+                                                   filters.with_lang(qlang), years=years, qtime=qtime, names=names,
+                                                   translated=translated)
             found: dict[str, float] = {}
             best: dict[str, Passage] = {}  # each release's best passage in the question's language
             for pid, score in p_scores.items():
@@ -356,7 +375,7 @@ class HybridSearcher:
                             f.value for f in best[rid].figures if f.value is not None and f.kind not in ("year", "date"))
         extra = list(self.store.passage_releases(filters, list(pivot))) if pivot else []
         scores, passages, dense = self._scored(vector, keyword[filters], idf, kinds, filters, extra, years,
-                                               qtime, parts, names)
+                                               qtime, parts, names, translated)
         if pivot:
             w = s.translation_weight
             for pid, p in passages.items():

@@ -115,3 +115,17 @@ def test_an_eval_line_reports_only_the_measures_it_has_questions_for():
              "null_on_no_answer": 0.5}
     assert "figure hit 0.800 (of 10; in the answer sentence 0.600)" in _score_line(mixed)
     assert "null on no-answer 0.500 (of 2)" in _score_line(mixed)
+
+
+def test_terms_learn_writes_the_bundled_term_list_and_refuses_broken_input(tmp_path):
+    from index.bilingual import bundled_terms_file
+
+    out = tmp_path / "terms.tsv"
+    r = run(["terms", "learn", "--out", str(out)], timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert out.read_text(encoding="utf-8") == bundled_terms_file().read_text(encoding="utf-8")
+    broken = tmp_path / "titles.jsonl"
+    broken.write_text('{"lang": "en", "title": "GST"\n', encoding="utf-8")
+    r = run(["terms", "learn", "--out", str(out), "--titles", str(broken)], timeout=300)
+    assert r.returncode == 2 and "cannot learn the term list" in r.stderr and "Traceback" not in r.stderr
+    assert out.read_text(encoding="utf-8") == bundled_terms_file().read_text(encoding="utf-8")  # left as it was
