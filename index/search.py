@@ -110,6 +110,9 @@ class SearchSettings:
     check_answerable: bool = True
     # ... and when every figure of the asked kind in the best passage is dated to another day or month.
     check_figure_time: bool = True
+    # ... and when no figure of the asked kind in its versions in the question's language has the words
+    # of the thing the question counts around it ("how many samples" against a release of cases).
+    check_measure: bool = True
 
 
 @dataclass
@@ -150,6 +153,12 @@ def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
         if cache is not None and p.passage_id is not None:
             cache.put(p.passage_id, cached)
     return cached
+
+
+def words_around_figures(analysis: PassageAnalysis, kinds: frozenset[str]) -> frozenset[str]:
+    """The terms around a passage's figures of the asked kinds: where the thing a question counts must
+    stand for the passage to state it (`index.answerable.asked_measure`)."""
+    return frozenset().union(*(around for kind, around in analysis.figure_contexts if kind in kinds))
 
 
 def _names_of(text: str, row_labels: list[str]) -> dict[str, frozenset[str]]:
@@ -526,6 +535,9 @@ class HybridSearcher:
         releases = [r, *(other for other in others.values() if other is not None)]
         cache = self.store.passage_analyses()
         figures, held = [], set()
+        qlang = question_lang(question)
+        # Only where the answer would be read in the question's language: its words are the question's.
+        measured: set[str] | None = set() if self.settings.check_measure and kinds and r.lang == qlang else None
         for release in releases:  # the names each passage holds are kept with its analysis
             titled = short_text_names(release.title)
             held |= titled
@@ -538,9 +550,12 @@ class HybridSearcher:
                 held |= analysis.names
                 if release is r:
                     figures += p.figures
+                if measured is not None and release.lang == qlang:
+                    measured |= words_around_figures(analysis, kinds)
         return AnswerabilityCheck().run(question, qtime.window if qtime else None, top.passage, releases, figures,
                                         frozenset(held), kinds=kinds if self.settings.check_figure_time else frozenset(),
-                                        sentences=analyse(top.passage, cache=cache).sentences)
+                                        sentences=analyse(top.passage, cache=cache).sentences,
+                                        measured=frozenset(measured) if measured is not None else None)
 
     @classmethod
     def best_sentence(cls, passage: Passage, idf: dict[str, float], kinds: frozenset[str], *,

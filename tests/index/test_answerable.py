@@ -211,3 +211,44 @@ def test_places_named_alone_leave_out_bare_lists_but_not_respectively_lists_or_t
     assert {"known:Kerala", "known:Gujarat", "known:Assam"} <= NameIndex(respectively).alone
     table = "SHGs of Bihar, Gujarat and Kerala make masks. Details:\nNo\nState\nMasks\n4\nGujarat\n10,49,319"
     assert NameIndex(table).alone == {"known:Gujarat"}
+
+
+def test_the_thing_a_question_counts():
+    from index.answerable import asked_measure
+    from index.lexical import terms
+
+    assert asked_measure("How many COVID-19 samples had been tested in India as of 4 April 2020?") == set(terms("samples"))
+    assert asked_measure("ओडिशा में कितने गांवों को नल कनेक्शन मिला?") == set(terms("गांवों"))
+    assert asked_measure("केरल में स्वयं सहायता समूहों ने कितने मास्क बनाए?") == set(terms("मास्क"))  # not the verb
+    assert asked_measure("कितने मकान स्वीकृत हुए?") == set(terms("मकान"))
+    assert asked_measure("How many LED bulbs were distributed in Uttar Pradesh?") == set(terms("bulbs"))  # not the acronym
+    assert not asked_measure("By how many metres did the ice shelf extend?")  # the unit is asked_unit's
+    assert not asked_measure("कितने टन मेडिकल कार्गो ढोया गया?") - set(terms("मेडिकल कार्गो"))
+    for nothing in ("How much money was released?", "कितनी राशि दी गई?", "तूर का न्यूनतम समर्थन मूल्य कितना रखा गया?",
+                    "How much of the Rs 15.52 crore went to Tamil Nadu?", "What was the GDP growth rate?"):
+        assert asked_measure(nothing) == frozenset(), nothing
+
+
+def _check_measure(question: str, text: str, lang: str = "en"):
+    from index.search import analyse, expected_kinds, words_around_figures
+
+    p = _passage(text, lang)
+    kinds = expected_kinds(question)
+    return AnswerabilityCheck().run(question, None, p, [_release(text, "2020-04-04", lang)], p.figures, kinds=kinds,
+                                    measured=words_around_figures(analyse(p), kinds))
+
+
+def test_a_release_that_states_another_measure_of_the_thing_does_not_answer():
+    cases = ("The total number of confirmed COVID-19 cases in the country stands at 2,902, with 601 new cases "
+             "reported since yesterday. The ministry has advised States to follow the protocol strictly, and ten samples of masks were sent to the laboratory for quality checks.")
+    assert _check_measure("How many confirmed COVID-19 cases were there in India?", cases).answerable
+    verdict = _check_measure("How many COVID-19 samples had been tested in India?", cases)
+    assert not verdict.answerable and verdict.missing_measure == "samples"  # there, but by no count
+    tap = "ओडिशा में 2020-21 में 20 लाख घरों को नल कनेक्शन दिए जाएंगे। राज्य सरकार ने इस योजना के लिए विस्तृत कार्य योजना तैयार की है और जल गुणवत्ता प्रभावित क्षेत्रों के सभी गांवों को प्राथमिकता दी जा रही है।"
+    assert _check_measure("ओडिशा में 2020-21 में कितने घरों को नल कनेक्शन मिलेगा?", tap, "hi").answerable
+    assert not _check_measure("ओडिशा में 2020-21 में कितने गांवों को नल कनेक्शन मिलेगा?", tap, "hi").answerable
+    # Where no version in the question's language can be read, the words cannot be compared.
+    p = _passage(tap, "hi")
+    assert AnswerabilityCheck().run("How many villages in Odisha will get tap connections?", None, p,
+                                    [_release(tap, "2020-06-01", "hi")], p.figures, kinds=frozenset({"count"}),
+                                    measured=None).answerable
