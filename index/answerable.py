@@ -9,9 +9,9 @@ release (with its other-language versions) must
 - be about the question's time, unless the question runs on from it ("since April 2020"): see
   `time_fits`;
 - hold a figure in the unit the question asks for ("how many tonnes", "कितने हेक्टेयर");
-- state a figure of the thing the question counts ("how many samples", "कितने गांवों"), where a
-  version in the question's language can be read for it: a release about the very subject that gives
-  another measure (cases, not tests; households, not villages) is close in every other word.
+- name the thing the question counts ("how many samples", "कितने दर्शक"), where a version in the
+  question's language can be read for it: a release about the very subject that gives another
+  measure (cases and deaths, not samples tested) is close in every other word.
 """
 from __future__ import annotations
 
@@ -55,8 +55,8 @@ _WORD = re.compile(r"[\w\u0900-\u097f][\w\u0900-\u097f'’.-]*")
 # A unit is the asked unit's business (`asked_unit`), and a release may write it otherwise ("metres", "m").
 _UNIT_WORD = re.compile("(?i)(?:" + "|".join(p for p, _, _ in _UNITS_EN + _UNITS_HI) + ")")
 # Words that say only the kind of figure, which a release need not repeat: "how much money", "कितनी राशि".
-_KIND_WORDS = frozenset(terms("""money amount sum value cost funds people persons number total rupees dollars
-    राशि रकम धनराशि धन रुपये रुपए रुपयों डॉलर लोग लोगों व्यक्ति व्यक्तियों संख्या"""))
+_KIND_WORDS = frozenset(terms("""money amount sum value cost funds people persons number total rupees dollars area
+    राशि रकम धनराशि धन रुपये रुपए रुपयों डॉलर लोग लोगों व्यक्ति व्यक्तियों संख्या क्षेत्र क्षेत्रफल रकबा"""))
 
 
 def asked_measure(question: str) -> frozenset[str]:
@@ -197,8 +197,8 @@ class AnswerabilityCheck:
         searcher keeps each passage's), else read from their texts. `kinds`: the figure kinds the
         question asks for; with the passage's `sentences` ((start, end, ...) each), a dated question
         is not answered by a passage whose every such figure is dated to another time. `measured`: the
-        words around the figures of the asked kind in the versions in the question's language (None:
-        there is none), which must hold the thing the question counts (`asked_measure`)."""
+        terms of the versions in the question's language (None: the answer's release is in the other),
+        which must hold the thing the question counts (`asked_measure`)."""
         texts = (NameIndex.of_keys(names_held) if names_held is not None
                  else NameIndex("\n".join(f"{r.title}\n{r.text}" for r in releases)))
         latin = any(not re.search(r"[\u0900-\u097f]", r.text[:2000]) for r in releases)
@@ -223,7 +223,13 @@ class AnswerabilityCheck:
         unit = asked_unit(question)
         missing_unit = unit if unit and not any(f.unit == unit for f in release_figures) else None
         measure = asked_measure(question) if measured is not None else frozenset()
-        missing_measure = " ".join(measure_words(question)) if measure and not measure & measured else None
+        missing_measure = None
+        if measure and not measure & measured:
+            words = measure_words(question)
+            # a compound written apart or hyphenated: "अंगवस्त्रम" is "अंग वस्त्रम", "streetlights" "street lights"
+            squeezed = [re.sub(r"[\s\-]+", "", r.text.lower()) for r in releases if r.lang == releases[0].lang]
+            if not any(w.lower() in text for w in words for text in squeezed):
+                missing_measure = " ".join(words)
         return Verdict(answerable=not (missing or other_time or missing_unit or missing_measure),
                        missing_names=tuple(missing), other_time=other_time, missing_unit=missing_unit,
                        missing_measure=missing_measure)

@@ -20,6 +20,7 @@ from itertools import islice
 
 import numpy as np
 
+from index.acronyms import held_acronyms, with_phrases
 from index.answerable import AnswerabilityCheck
 from index.embeddings import Embedder
 from index.figures.rows import is_cell, is_cell_line
@@ -101,6 +102,9 @@ class SearchSettings:
     # only other dates; off: neither chose the asked figure more often (docs/retrieval.md).
     figure_unit: bool = False
     figure_time: bool = False
+    # Within a release, a figure with the initials of a phrase of the question around it ("LPA") has the
+    # phrase's words ("long period average") around it (index/acronyms.py).
+    acronym_phrases: bool = True
     passage_names_weight: float = 0.075  # within a release: × the share of the question's places the passage holds
     # No answer below this score of the best passage: calibrated on questions about things the
     # corpus does not hold (bench/data/absent-questions.jsonl) against the dev and held-out sets.
@@ -110,8 +114,8 @@ class SearchSettings:
     check_answerable: bool = True
     # ... and when every figure of the asked kind in the best passage is dated to another day or month.
     check_figure_time: bool = True
-    # ... and when no figure of the asked kind in its versions in the question's language has the words
-    # of the thing the question counts around it ("how many samples" against a release of cases).
+    # ... and when its versions in the question's language do not name the thing the question counts
+    # ("how many samples" against a release that gives cases and deaths).
     check_measure: bool = True
 
 
@@ -155,10 +159,9 @@ def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
     return cached
 
 
-def words_around_figures(analysis: PassageAnalysis, kinds: frozenset[str]) -> frozenset[str]:
-    """The terms around a passage's figures of the asked kinds: where the thing a question counts must
-    stand for the passage to state it (`index.answerable.asked_measure`)."""
-    return frozenset().union(*(around for kind, around in analysis.figure_contexts if kind in kinds))
+def words_of(analysis: PassageAnalysis) -> frozenset[str]:
+    """The terms of a passage, from its analysis (its sentences' terms)."""
+    return frozenset().union(*(words for _, _, words in analysis.sentences))
 
 
 def _names_of(text: str, row_labels: list[str]) -> dict[str, frozenset[str]]:
@@ -335,6 +338,7 @@ class HybridSearcher:
         names = tuple(n for n in question_names(question) if n.kind != "name")
         window = qtime.window if s.figure_time else None
         unit = asked_unit(question) if s.figure_unit else None
+        acronyms = held_acronyms(question, self.store.document_frequencies) if s.acronym_phrases else {}
         parts: dict[int, dict[str, float]] = {}
         cross = bool(filters.lang and filters.lang != qlang and s.translation_weight)
         keyword = {f: self.store.keyword_search(q_terms, s.depth, filters=f) if q_terms else []
@@ -382,7 +386,7 @@ class HybridSearcher:
             for, the passage that names the question's places (a bulletin's paragraph per state)."""
             shared = pivot_values.get(p.release_id)
             return (scores[p.passage_id]
-                    + s.figure_weight * self.figure_fit(p, kinds, idf, unit=unit, window=window,
+                    + s.figure_weight * self.figure_fit(p, kinds, idf, unit=unit, window=window, acronyms=acronyms,
                                                         cache=self.store.passage_analyses())
                     + (s.own_language_bonus if p.lang == qlang else 0.0)
                     + (s.figure_weight * len(shared & {f.value for f in p.figures}) / len(shared) if shared else 0.0)
@@ -403,7 +407,7 @@ class HybridSearcher:
         hits = self._one_per_release(ordered, scores, dense, top_k, per_release, fit)
         for hit in hits:
             hit.components = {k: round(v, 4) for k, v in parts.get(hit.passage.passage_id, {}).items()}
-        answer, reason = self._answer(kinds, hits, idf, question, qtime, unit, window)
+        answer, reason = self._answer(kinds, hits, idf, question, qtime, unit, window, acronyms)
         return SearchResult(hits, answer, reason, kinds, qtime)
 
     @staticmethod
@@ -418,15 +422,18 @@ class HybridSearcher:
 
     @classmethod
     def figure_fit(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float], *, unit: str | None = None,
-                   window: TimeWindow | None = None, cache=None) -> float:
+                   window: TimeWindow | None = None, acronyms: dict[str, frozenset[str]] | None = None,
+                   cache=None) -> float:
         """How well the passage's best figure of the asked kind fits the question: the words around
         it, its unit when the question names one, the dates of its sentence when the question has a
         time. `cache`: the passage's own index's analyses (see `analyse`)."""
-        return max(cls.figure_fits(p, kinds, idf, unit=unit, window=window, cache=cache).values(), default=0.0)
+        return max(cls.figure_fits(p, kinds, idf, unit=unit, window=window, acronyms=acronyms, cache=cache).values(),
+                   default=0.0)
 
     @classmethod
     def figure_fits(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float], *, unit: str | None = None,
-                    window: TimeWindow | None = None, cache=None) -> dict[int, float]:
+                    window: TimeWindow | None = None, acronyms: dict[str, frozenset[str]] | None = None,
+                    cache=None) -> dict[int, float]:
         """Each figure of the asked kind (by its index in `p.figures`) → how well it fits the question."""
         if not kinds and unit is None:
             return {}
@@ -435,7 +442,7 @@ class HybridSearcher:
         for i, (f, (kind, around)) in enumerate(zip(p.figures, analysis.figure_contexts)):
             if kind not in kinds and not (unit and f.unit == unit):
                 continue
-            fit = cls.coverage(around, idf)
+            fit = cls.coverage(with_phrases(around, acronyms) if acronyms else around, idf)
             if unit:
                 fit += FIGURE_UNIT_FIT if f.unit == unit else -FIGURE_UNIT_FIT
             if window is not None:
@@ -508,7 +515,8 @@ class HybridSearcher:
 
     def _answer(self, kinds: frozenset[str], hits: list[Hit], idf: dict[str, float], question: str = "",
                 qtime: QuestionTime | None = None, unit: str | None = None,
-                window: TimeWindow | None = None) -> tuple[Answer | None, str | None]:
+                window: TimeWindow | None = None, acronyms: dict[str, frozenset[str]] | None = None,
+                ) -> tuple[Answer | None, str | None]:
         if not hits:
             return None, "no passage found"
         top = hits[0]
@@ -519,7 +527,7 @@ class HybridSearcher:
             verdict = self.check_answerable(question, qtime, top, kinds)
             if not verdict.answerable:
                 return None, verdict.reason
-        a, b = self.best_sentence(top.passage, idf, kinds, unit=unit, window=window,
+        a, b = self.best_sentence(top.passage, idf, kinds, unit=unit, window=window, acronyms=acronyms,
                                   cache=self.store.passage_analyses())
         figures = [f for f in top.passage.figures if a <= f.start and f.end <= b]
         return Answer(text=top.passage.text[a:b], start=a, end=b, figures=figures,
@@ -551,7 +559,7 @@ class HybridSearcher:
                 if release is r:
                     figures += p.figures
                 if measured is not None and release.lang == qlang:
-                    measured |= words_around_figures(analysis, kinds)
+                    measured |= words_of(analysis)
         return AnswerabilityCheck().run(question, qtime.window if qtime else None, top.passage, releases, figures,
                                         frozenset(held), kinds=kinds if self.settings.check_figure_time else frozenset(),
                                         sentences=analyse(top.passage, cache=cache).sentences,
@@ -559,11 +567,12 @@ class HybridSearcher:
 
     @classmethod
     def best_sentence(cls, passage: Passage, idf: dict[str, float], kinds: frozenset[str], *,
-                      unit: str | None = None, window: TimeWindow | None = None, cache=None) -> tuple[int, int]:
+                      unit: str | None = None, window: TimeWindow | None = None,
+                      acronyms: dict[str, frozenset[str]] | None = None, cache=None) -> tuple[int, int]:
         sentences = analyse(passage, cache=cache).sentences
         if not sentences:
             return 0, len(passage.text)
-        fits = cls.figure_fits(passage, kinds, idf, unit=unit, window=window, cache=cache)
+        fits = cls.figure_fits(passage, kinds, idf, unit=unit, window=window, acronyms=acronyms, cache=cache)
         best, best_score = (sentences[0][0], sentences[0][1]), -math.inf
         for i, (a, b, words) in enumerate(sentences):
             score = cls.coverage(words, idf)
