@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from corpus import Release
 from index.figures.tables import _UNITS_EN, _UNITS_HI, _TIME_UNITS
 from index.lexical import STOPWORDS, terms
-from index.names import NameIndex, question_names
+from index.names import NameIndex, question_names, spelled_out
 from index.records import Passage
 from index.timeq import TimeWindow, release_time_fit, stated_time_fit
 
@@ -206,7 +206,8 @@ class AnswerabilityCheck:
         for name in question_names(question):
             if name.kind == "name" and not latin:
                 continue  # a capitalised English word may be translated, not transliterated (Navy, नौसेना)
-            if not texts.holds(name):
+            if not texts.holds(name) and not (name.kind == "acronym" and any(
+                    spelled_out(name, f"{r.title}\n{r.text}") for r in releases)):
                 missing.append(name.text)
         other_time = False
         if window is not None and not open_ended(question, window):

@@ -251,3 +251,17 @@ def test_a_release_that_states_another_measure_of_the_thing_does_not_answer():
     assert AnswerabilityCheck().run("How many visitors came to the exhibition?", None, p,
                                     [_release(gifts, "2020-01-03", "hi")], p.figures, kinds=frozenset({"count"}),
                                     measured=None).answerable
+
+
+def test_an_acronym_the_release_writes_out_is_held():
+    from index.names import spelled_out
+
+    text = "The Central Board of Direct Taxes disposed of 1,20,345 grievances on CPGRAMS in FY 2023-24."
+    cbdt, = [n for n in question_names("How many grievances did the CBDT dispose of?") if n.text == "CBDT"]
+    assert spelled_out(cbdt, text)
+    assert spelled_out(question_names("सीबीडीटी ने कितनी शिकायतें निपटाईं?")[0], text)
+    assert spelled_out(question_names("How many orders did MSEs get?")[0], "orders to Micro and Small Enterprises")
+    assert not spelled_out(cbdt, "the central board of direct taxes")  # lower case is no name
+    assert not spelled_out(question_names("How many grievances did the CBIC dispose of?")[0], text)
+    assert _check("How many grievances did the CBDT dispose of on CPGRAMS?", text, "2026-08-01").answerable
+    assert not _check("How many grievances did the CBIC dispose of on CPGRAMS?", text, "2026-08-01").answerable
