@@ -28,7 +28,8 @@ FULL = SearchSettings()
 DENSE = dataclasses.replace(
     FULL, keyword_weight=0.0, mixed_keyword_weight=0.0, language_calibration=False, kind_boost=0.0,
     year_boost=0.0, translation_weight=0.0, figure_weight=0.0, own_language_bonus=0.0, time_weight=0.0,
-    figure_unit=False, figure_time=False, acronym_phrases=False, names_weight=0.0, passage_names_weight=0.0, check_answerable=False,
+    figure_unit=False, figure_time=False, acronym_phrases=False, names_weight=0.0, passage_names_weight=0.0,
+    check_answerable=False,
     check_figure_time=False, check_measure=False)
 # (name, the settings it turns back on), in the order they are added.
 STEPS = [
@@ -45,7 +46,7 @@ STEPS = [
     ("+ a phrase's initials beside a figure", {"acronym_phrases": FULL.acronym_phrases}),
     ("+ answerability check (names, time, unit)", {"check_answerable": FULL.check_answerable}),
     ("+ no answer from figures dated to another time", {"check_figure_time": FULL.check_figure_time}),
-    ("+ no answer without a figure of the thing counted", {"check_measure": FULL.check_measure}),
+    ("+ no answer when the release does not name the thing counted", {"check_measure": FULL.check_measure}),
 ]
 
 
