@@ -137,6 +137,7 @@ class PassageAnalysis:
     sentences: tuple[tuple[int, int, frozenset[str]], ...]  # (start, end, terms)
     names: frozenset[str] = frozenset()  # the names it holds, in either script (index/names.py keys)
     places_alone: frozenset[str] = frozenset()  # the places that choose it (see _names_of): none only listed
+    terms: frozenset[str] = frozenset()  # all its sentences' terms
 
 
 def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
@@ -145,23 +146,20 @@ def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
     cached = cache.get(p.passage_id) if cache is not None and p.passage_id is not None else None
     if cached is None:
         cells = {i for i, f in enumerate(p.figures) if is_cell(p.text, f)}
+        sentences = tuple((sp.start, sp.end, frozenset(terms(p.text[sp.start:sp.end])))
+                          for sp in split_sentences(p.text, p.lang))
         cached = PassageAnalysis(
             # a table cell's words are its row's label, not its neighbours' (index/figures/rows.py)
             figure_contexts=tuple((f.kind, frozenset(terms(f.label if i in cells else
                                                            p.text[max(0, f.start - window):f.end + window])))
                                   for i, f in enumerate(p.figures)),
-            sentences=tuple((sp.start, sp.end, frozenset(terms(p.text[sp.start:sp.end])))
-                            for sp in split_sentences(p.text, p.lang)),
+            sentences=sentences,
+            terms=frozenset().union(*(words for _, _, words in sentences)),
             **_names_of(p.text, [p.figures[i].label for i in sorted(cells)]),
         )
         if cache is not None and p.passage_id is not None:
             cache.put(p.passage_id, cached)
     return cached
-
-
-def words_of(analysis: PassageAnalysis) -> frozenset[str]:
-    """The terms of a passage, from its analysis (its sentences' terms)."""
-    return frozenset().union(*(words for _, _, words in analysis.sentences))
 
 
 def _names_of(text: str, row_labels: list[str]) -> dict[str, frozenset[str]]:
@@ -559,7 +557,7 @@ class HybridSearcher:
                 if release is r:
                     figures += p.figures
                 if measured is not None and release.lang == qlang:
-                    measured |= words_of(analysis)
+                    measured |= analysis.terms
         return AnswerabilityCheck().run(question, qtime.window if qtime else None, top.passage, releases, figures,
                                         frozenset(held), kinds=kinds if self.settings.check_figure_time else frozenset(),
                                         sentences=analyse(top.passage, cache=cache).sentences,

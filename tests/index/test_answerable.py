@@ -230,11 +230,11 @@ def test_the_thing_a_question_counts():
 
 
 def _check_measure(question: str, text: str, lang: str = "en"):
-    from index.search import analyse, expected_kinds, words_of
+    from index.search import analyse, expected_kinds
 
     p = _passage(text, lang)
     return AnswerabilityCheck().run(question, None, p, [_release(text, "2020-04-04", lang)], p.figures,
-                                    kinds=expected_kinds(question), measured=words_of(analyse(p)))
+                                    kinds=expected_kinds(question), measured=analyse(p).terms)
 
 
 def test_a_release_that_states_another_measure_of_the_thing_does_not_answer():
