@@ -149,7 +149,7 @@ def _spelled(letters: str) -> re.Pattern:
     return re.compile(r"(?<![A-Za-z])" + _SPELLED_SEP.join(f"{c}[a-z]+" for c in letters) + r"(?![A-Za-z])")
 
 
-def spelled_out(name: "Name", text: str) -> bool:
+def spelled_out(name: Name, text: str) -> bool:
     """Whether `text` writes the acronym `name` out in words whose capitals spell it: "Central Board
     of Direct Taxes" for CBDT or सीबीडीटी, "Micro and Small Enterprises" for MSEs."""
     letters = acronym_letters(re.sub(r"(?<=[A-Z])s$", "", name.text))

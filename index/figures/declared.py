@@ -111,12 +111,6 @@ def declarations(text: str) -> list[tuple[int, int, Declared]]:
     return spans
 
 
-def in_declared_units(figures: list[Figure], text: str, before: str = "") -> list[Figure]:
-    """`figures` of `text`, the bare numbers among them in the unit their table declares (in `text`,
-    or in `before`, the text that precedes it)."""
-    return in_spans(figures, declarations(before + text), len(before))
-
-
 def in_spans(figures: list[Figure], spans: list[tuple[int, int, Declared]], offset: int) -> list[Figure]:
     """`figures` of a passage that starts at `offset` in the text `spans` were found in (`declarations`),
     the bare numbers among them in the unit their table declares."""
