@@ -28,8 +28,8 @@ FULL = SearchSettings()
 DENSE = dataclasses.replace(
     FULL, keyword_weight=0.0, mixed_keyword_weight=0.0, language_calibration=False, kind_boost=0.0,
     year_boost=0.0, translation_weight=0.0, figure_weight=0.0, own_language_bonus=0.0, time_weight=0.0,
-    figure_unit=False, figure_time=False, names_weight=0.0, passage_names_weight=0.0, check_answerable=False,
-    check_figure_time=False, bilingual_terms=False)
+    figure_unit=False, figure_time=False, acronym_phrases=False, names_weight=0.0, passage_names_weight=0.0,
+    check_answerable=False, check_figure_time=False, check_measure=False, bilingual_terms=False)
 # (name, the settings it turns back on), in the order they are added.
 STEPS = [
     ("+ keyword bonus (BM25 candidates, idf coverage)", {"keyword_weight": FULL.keyword_weight,
@@ -42,8 +42,10 @@ STEPS = [
                                            "own_language_bonus": FULL.own_language_bonus}),
     ("+ time agreement", {"time_weight": FULL.time_weight}),
     ("+ places choose the passage within a release", {"passage_names_weight": FULL.passage_names_weight}),
+    ("+ a phrase's initials beside a figure", {"acronym_phrases": FULL.acronym_phrases}),
     ("+ answerability check (names, time, unit)", {"check_answerable": FULL.check_answerable}),
     ("+ no answer from figures dated to another time", {"check_figure_time": FULL.check_figure_time}),
+    ("+ no answer when the release does not name the thing counted", {"check_measure": FULL.check_measure}),
     ("+ bilingual term list (question terms translated)", {"bilingual_terms": FULL.bilingual_terms}),
 ]
 

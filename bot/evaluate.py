@@ -51,6 +51,7 @@ SET_KINDS = {
     "absent-near-questions.jsonl": "tuning",  # PIB-like questions the corpus cannot answer (no-answer work)
     "near-miss-questions.jsonl": "tuning",  # answerable questions with one place, time or unit changed (no-answer work)
     "tuning-blind-questions.jsonl": "tuning",  # written blind like the test set, for tuning
+    "tuning-blind2-questions.jsonl": "tuning",  # a second one, written blind while the first was tuned on
     "test-questions.jsonl": "test",  # bench/data: written blind, frozen before tuning
     "xquad": "tuning",
 }

@@ -8,7 +8,10 @@ release (with its other-language versions) must
   the question's script can be read for them (`index/names.py`, across scripts);
 - be about the question's time, unless the question runs on from it ("since April 2020"): see
   `time_fits`;
-- hold a figure in the unit the question asks for ("how many tonnes", "कितने हेक्टेयर").
+- hold a figure in the unit the question asks for ("how many tonnes", "कितने हेक्टेयर");
+- name the thing the question counts ("how many samples", "कितने दर्शक"), where a version in the
+  question's language can be read for it: a release about the very subject that gives another
+  measure (cases and deaths, not samples tested) is close in every other word.
 """
 from __future__ import annotations
 
@@ -19,7 +22,8 @@ from dataclasses import dataclass, field
 
 from corpus import Release
 from index.figures.tables import _UNITS_EN, _UNITS_HI, _TIME_UNITS
-from index.names import NameIndex, question_names
+from index.lexical import STOPWORDS, terms
+from index.names import NameIndex, question_names, spelled_out
 from index.records import Passage
 from index.timeq import TimeWindow, release_time_fit, stated_time_fit
 
@@ -42,6 +46,46 @@ def asked_unit(question: str) -> str | None:
     return None
 
 
+# "how many COVID-19 samples had", "कितने गांवों को": the words of the thing counted follow the interrogative.
+_MEASURED = re.compile(r"(?i)(?<![\w\u0900-\u097f])(?:how many|how much|number of|कितने|कितनी|कितना|कितनों)\s+(.*)")
+_MEASURE_WORDS = 3  # a Hindi phrase runs on into the place and the verb ("कितनी श्रमिक स्पेशल ट्रेनें गुजरात ...")
+# After a Hindi verb, not after a noun (which a postposition follows): "कितनी राशि दी गई", "कितने मास्क बनाए?".
+_AFTER_VERB = frozenset("गया गई गए गयी हुआ हुई हुए हुईं है हैं था थे थी थीं जा जाता जाती जाते चुका चुकी चुके रहा रही रहे हो".split())
+_WORD = re.compile(r"[\w\u0900-\u097f][\w\u0900-\u097f'’.-]*")
+# A unit is the asked unit's business (`asked_unit`), and a release may write it otherwise ("metres", "m").
+_UNIT_WORD = re.compile("(?i)(?:" + "|".join(p for p, _, _ in _UNITS_EN + _UNITS_HI) + ")")
+# Words that say only the kind of figure, which a release need not repeat: "how much money", "कितनी राशि".
+_KIND_WORDS = frozenset(terms("""money amount sum value cost funds people persons number total rupees dollars area
+    राशि रकम धनराशि धन रुपये रुपए रुपयों डॉलर लोग लोगों व्यक्ति व्यक्तियों संख्या क्षेत्र क्षेत्रफल रकबा"""))
+
+
+def asked_measure(question: str) -> frozenset[str]:
+    """The terms (stemmed, `index.lexical.terms`) of the thing a question counts (`measure_words`)."""
+    return frozenset(t for w in measure_words(question) for t in terms(w, drop_stopwords=True)) - _KIND_WORDS
+
+
+def measure_words(question: str) -> list[str]:
+    """The words of the thing a question counts: the common words after "how many / कितने" up to a
+    function word, names, numbers and acronyms left out, and a Hindi verb (the word before an
+    auxiliary, or last in the question) too; none in "how much of the Rs 15.52 crore", "कितना रखा गया"."""
+    m = _MEASURED.search(question)
+    if not m:
+        return []
+    named = {w.lower() for n in question_names(question) for w in _WORD.findall(n.text)}
+    words, ended_by = [], None
+    for word in _WORD.findall(m.group(1))[:_MEASURE_WORDS + 1]:
+        if word.lower().replace("\u093c", "") in STOPWORDS or word in _AFTER_VERB or len(words) == _MEASURE_WORDS:
+            ended_by = word
+            break
+        words.append(word)
+    hindi = bool(re.search(r"[\u0900-\u097f]", m.group(0)))
+    if hindi and words and (ended_by is None or ended_by in _AFTER_VERB or ended_by == "की" and
+                            re.search(r"(?<![\u0900-\u097f])की\s+(?:" + "|".join(_AFTER_VERB) + ")", m.group(1))):
+        words = words[:-1]
+    return [w for w in words if not re.search(r"\d", w) and w.lower() not in named and not (w.isupper() and len(w) > 1)
+            and not _UNIT_WORD.fullmatch(w)]
+
+
 @dataclass(frozen=True)
 class Verdict:
     """Whether the release can answer, and if not, what it lacks (said in the reply's `reason`)."""
@@ -50,6 +94,7 @@ class Verdict:
     missing_names: tuple[str, ...] = ()
     other_time: bool = False
     missing_unit: str | None = None
+    missing_measure: str | None = None
     checks: dict = field(default_factory=dict)
 
     @property
@@ -63,6 +108,8 @@ class Verdict:
             parts.append("the closest release is about another time than the question's")
         if self.missing_unit:
             parts.append(f"the closest release states no figure in {self.missing_unit}")
+        if self.missing_measure:
+            parts.append(f"the closest release states no figure of {self.missing_measure}")
         return "; ".join(parts)
 
 
@@ -142,13 +189,16 @@ class AnswerabilityCheck:
 
     def run(self, question: str, window: TimeWindow | None, passage: Passage, releases: list[Release],
             release_figures: list, names_held: frozenset[str] | None = None, *,
-            kinds: frozenset[str] = frozenset(), sentences=None) -> Verdict:
+            kinds: frozenset[str] = frozenset(), sentences=None,
+            measured: frozenset[str] | None = None) -> Verdict:
         """`releases`: the best release first, then its other-language versions and duplicates;
         `passage`: the best passage; `release_figures`: the figures of all of the best release's
         passages; `names_held`: the name keys of all of those releases, when already known (a
         searcher keeps each passage's), else read from their texts. `kinds`: the figure kinds the
         question asks for; with the passage's `sentences` ((start, end, ...) each), a dated question
-        is not answered by a passage whose every such figure is dated to another time."""
+        is not answered by a passage whose every such figure is dated to another time. `measured`: the
+        terms of the versions in the question's language (None: the answer's release is in the other),
+        which must hold the thing the question counts (`asked_measure`)."""
         texts = (NameIndex.of_keys(names_held) if names_held is not None
                  else NameIndex("\n".join(f"{r.title}\n{r.text}" for r in releases)))
         latin = any(not re.search(r"[\u0900-\u097f]", r.text[:2000]) for r in releases)
@@ -156,7 +206,8 @@ class AnswerabilityCheck:
         for name in question_names(question):
             if name.kind == "name" and not latin:
                 continue  # a capitalised English word may be translated, not transliterated (Navy, नौसेना)
-            if not texts.holds(name):
+            if not texts.holds(name) and not (name.kind == "acronym" and any(
+                    spelled_out(name, f"{r.title}\n{r.text}") for r in releases)):
                 missing.append(name.text)
         other_time = False
         if window is not None and not open_ended(question, window):
@@ -172,8 +223,17 @@ class AnswerabilityCheck:
                 other_time = figures_of_other_time(window, passage, kinds, sentences, releases[0].date)
         unit = asked_unit(question)
         missing_unit = unit if unit and not any(f.unit == unit for f in release_figures) else None
-        return Verdict(answerable=not (missing or other_time or missing_unit), missing_names=tuple(missing),
-                       other_time=other_time, missing_unit=missing_unit)
+        measure = asked_measure(question) if measured is not None else frozenset()
+        missing_measure = None
+        if measure and not measure & measured:
+            words = measure_words(question)
+            # a compound written apart or hyphenated: "अंगवस्त्रम" is "अंग वस्त्रम", "streetlights" "street lights"
+            squeezed = [re.sub(r"[\s\-]+", "", r.text.lower()) for r in releases if r.lang == releases[0].lang]
+            if not any(w.lower() in text for w in words for text in squeezed):
+                missing_measure = " ".join(words)
+        return Verdict(answerable=not (missing or other_time or missing_unit or missing_measure),
+                       missing_names=tuple(missing), other_time=other_time, missing_unit=missing_unit,
+                       missing_measure=missing_measure)
 
 
 def _figures_of(text: str):

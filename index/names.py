@@ -140,6 +140,22 @@ def find_known(text: str) -> dict[str, str]:
     return {spelling_to_key[m.group(0)]: m.group(0) for m in pattern.finditer(text)}
 
 
+# The words an acronym's expansion skips: "Central Board of Direct Taxes" is CBDT.
+_SPELLED_SEP = r"(?:[\s\-]+(?:of|and|for|the|in|on|&))*[\s\-]+"
+
+
+@lru_cache(maxsize=4096)
+def _spelled(letters: str) -> re.Pattern:
+    return re.compile(r"(?<![A-Za-z])" + _SPELLED_SEP.join(f"{c}[a-z]+" for c in letters) + r"(?![A-Za-z])")
+
+
+def spelled_out(name: Name, text: str) -> bool:
+    """Whether `text` writes the acronym `name` out in words whose capitals spell it: "Central Board
+    of Direct Taxes" for CBDT or सीबीडीटी, "Micro and Small Enterprises" for MSEs."""
+    letters = acronym_letters(re.sub(r"(?<=[A-Z])s$", "", name.text))
+    return bool(letters and letters.isalpha() and len(letters) >= 2 and _spelled(letters).search(text))
+
+
 def question_names(question: str) -> list[Name]:
     """The places, acronyms and other proper names a question holds, each once."""
     names: list[Name] = []

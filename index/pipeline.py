@@ -13,7 +13,6 @@ import numpy as np
 from corpus import Release
 from index.embeddings import Embedder
 from index.figures import FigureExtractor
-from index.figures.declared import DECLARED_REACH
 from index.knownvectors import BUNDLED_VECTORS, KnownVectors, VectorSource, VectorsStamp
 from index.segment import PassageSettings, Segmenter, passages_of
 from index.records import ReleaseEntry
@@ -91,8 +90,9 @@ class Indexer:
 
     def prepare(self, release: Release) -> tuple[Release, list]:
         passages = passages_of(release.release_id, release.lang, release.text, self.segmenter)
-        for p in passages:  # a table's unit may be declared before the passage its rows run into
-            p.figures = self.figures.run(p.text, before=release.text[max(0, p.start - DECLARED_REACH):p.start])
+        # a table's unit and a row's label may stand before the passage its rows run into
+        for p, figures in zip(passages, self.figures.run_passages(release.text, [(p.start, p.end) for p in passages])):
+            p.figures = figures
         return release, passages
 
     def store_prepared(self, prepared: list[tuple[Release, list]], vectors: list[np.ndarray]) -> int:

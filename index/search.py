@@ -20,6 +20,7 @@ from itertools import islice
 
 import numpy as np
 
+from index.acronyms import held_acronyms, with_phrases
 from index.answerable import AnswerabilityCheck
 from index.bilingual import bundled_term_list
 from index.embeddings import Embedder
@@ -102,6 +103,9 @@ class SearchSettings:
     # only other dates; off: neither chose the asked figure more often (docs/retrieval.md).
     figure_unit: bool = False
     figure_time: bool = False
+    # Within a release, a figure with the initials of a phrase of the question around it ("LPA") has the
+    # phrase's words ("long period average") around it (index/acronyms.py).
+    acronym_phrases: bool = True
     passage_names_weight: float = 0.075  # within a release: × the share of the question's places the passage holds
     # The question's terms translated by the learned term list (index/bilingual.py) are looked up and
     # count as held in the other language's passages.
@@ -114,6 +118,9 @@ class SearchSettings:
     check_answerable: bool = True
     # ... and when every figure of the asked kind in the best passage is dated to another day or month.
     check_figure_time: bool = True
+    # ... and when its versions in the question's language do not name the thing the question counts
+    # ("how many samples" against a release that gives cases and deaths).
+    check_measure: bool = True
 
 
 @dataclass
@@ -134,6 +141,7 @@ class PassageAnalysis:
     sentences: tuple[tuple[int, int, frozenset[str]], ...]  # (start, end, terms)
     names: frozenset[str] = frozenset()  # the names it holds, in either script (index/names.py keys)
     places_alone: frozenset[str] = frozenset()  # the places that choose it (see _names_of): none only listed
+    terms: frozenset[str] = frozenset()  # all its sentences' terms
 
 
 def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
@@ -142,13 +150,15 @@ def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
     cached = cache.get(p.passage_id) if cache is not None and p.passage_id is not None else None
     if cached is None:
         cells = {i for i, f in enumerate(p.figures) if is_cell(p.text, f)}
+        sentences = tuple((sp.start, sp.end, frozenset(terms(p.text[sp.start:sp.end])))
+                          for sp in split_sentences(p.text, p.lang))
         cached = PassageAnalysis(
             # a table cell's words are its row's label, not its neighbours' (index/figures/rows.py)
             figure_contexts=tuple((f.kind, frozenset(terms(f.label if i in cells else
                                                            p.text[max(0, f.start - window):f.end + window])))
                                   for i, f in enumerate(p.figures)),
-            sentences=tuple((sp.start, sp.end, frozenset(terms(p.text[sp.start:sp.end])))
-                            for sp in split_sentences(p.text, p.lang)),
+            sentences=sentences,
+            terms=frozenset().union(*(words for _, _, words in sentences)),
             **_names_of(p.text, [p.figures[i].label for i in sorted(cells)]),
         )
         if cache is not None and p.passage_id is not None:
@@ -344,6 +354,7 @@ class HybridSearcher:
         names = tuple(n for n in question_names(question) if n.kind != "name")
         window = qtime.window if s.figure_time else None
         unit = asked_unit(question) if s.figure_unit else None
+        acronyms = held_acronyms(question, self.store.document_frequencies) if s.acronym_phrases else {}
         parts: dict[int, dict[str, float]] = {}
         cross = bool(filters.lang and filters.lang != qlang and s.translation_weight)
         keyword = {f: self.store.keyword_search(looked_up, s.depth, filters=f) if looked_up else []
@@ -392,7 +403,7 @@ class HybridSearcher:
             for, the passage that names the question's places (a bulletin's paragraph per state)."""
             shared = pivot_values.get(p.release_id)
             return (scores[p.passage_id]
-                    + s.figure_weight * self.figure_fit(p, kinds, idf, unit=unit, window=window,
+                    + s.figure_weight * self.figure_fit(p, kinds, idf, unit=unit, window=window, acronyms=acronyms,
                                                         cache=self.store.passage_analyses())
                     + (s.own_language_bonus if p.lang == qlang else 0.0)
                     + (s.figure_weight * len(shared & {f.value for f in p.figures}) / len(shared) if shared else 0.0)
@@ -413,7 +424,7 @@ class HybridSearcher:
         hits = self._one_per_release(ordered, scores, dense, top_k, per_release, fit)
         for hit in hits:
             hit.components = {k: round(v, 4) for k, v in parts.get(hit.passage.passage_id, {}).items()}
-        answer, reason = self._answer(kinds, hits, idf, question, qtime, unit, window)
+        answer, reason = self._answer(kinds, hits, idf, question, qtime, unit, window, acronyms)
         return SearchResult(hits, answer, reason, kinds, qtime)
 
     @staticmethod
@@ -428,15 +439,18 @@ class HybridSearcher:
 
     @classmethod
     def figure_fit(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float], *, unit: str | None = None,
-                   window: TimeWindow | None = None, cache=None) -> float:
+                   window: TimeWindow | None = None, acronyms: dict[str, frozenset[str]] | None = None,
+                   cache=None) -> float:
         """How well the passage's best figure of the asked kind fits the question: the words around
         it, its unit when the question names one, the dates of its sentence when the question has a
         time. `cache`: the passage's own index's analyses (see `analyse`)."""
-        return max(cls.figure_fits(p, kinds, idf, unit=unit, window=window, cache=cache).values(), default=0.0)
+        return max(cls.figure_fits(p, kinds, idf, unit=unit, window=window, acronyms=acronyms, cache=cache).values(),
+                   default=0.0)
 
     @classmethod
     def figure_fits(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float], *, unit: str | None = None,
-                    window: TimeWindow | None = None, cache=None) -> dict[int, float]:
+                    window: TimeWindow | None = None, acronyms: dict[str, frozenset[str]] | None = None,
+                    cache=None) -> dict[int, float]:
         """Each figure of the asked kind (by its index in `p.figures`) → how well it fits the question."""
         if not kinds and unit is None:
             return {}
@@ -445,7 +459,7 @@ class HybridSearcher:
         for i, (f, (kind, around)) in enumerate(zip(p.figures, analysis.figure_contexts)):
             if kind not in kinds and not (unit and f.unit == unit):
                 continue
-            fit = cls.coverage(around, idf)
+            fit = cls.coverage(with_phrases(around, acronyms) if acronyms else around, idf)
             if unit:
                 fit += FIGURE_UNIT_FIT if f.unit == unit else -FIGURE_UNIT_FIT
             if window is not None:
@@ -518,7 +532,8 @@ class HybridSearcher:
 
     def _answer(self, kinds: frozenset[str], hits: list[Hit], idf: dict[str, float], question: str = "",
                 qtime: QuestionTime | None = None, unit: str | None = None,
-                window: TimeWindow | None = None) -> tuple[Answer | None, str | None]:
+                window: TimeWindow | None = None, acronyms: dict[str, frozenset[str]] | None = None,
+                ) -> tuple[Answer | None, str | None]:
         if not hits:
             return None, "no passage found"
         top = hits[0]
@@ -529,7 +544,7 @@ class HybridSearcher:
             verdict = self.check_answerable(question, qtime, top, kinds)
             if not verdict.answerable:
                 return None, verdict.reason
-        a, b = self.best_sentence(top.passage, idf, kinds, unit=unit, window=window,
+        a, b = self.best_sentence(top.passage, idf, kinds, unit=unit, window=window, acronyms=acronyms,
                                   cache=self.store.passage_analyses())
         figures = [f for f in top.passage.figures if a <= f.start and f.end <= b]
         return Answer(text=top.passage.text[a:b], start=a, end=b, figures=figures,
@@ -545,6 +560,9 @@ class HybridSearcher:
         releases = [r, *(other for other in others.values() if other is not None)]
         cache = self.store.passage_analyses()
         figures, held = [], set()
+        qlang = question_lang(question)
+        # Only where the answer would be read in the question's language: its words are the question's.
+        measured: set[str] | None = set() if self.settings.check_measure and kinds and r.lang == qlang else None
         for release in releases:  # the names each passage holds are kept with its analysis
             titled = short_text_names(release.title)
             held |= titled
@@ -557,17 +575,21 @@ class HybridSearcher:
                 held |= analysis.names
                 if release is r:
                     figures += p.figures
+                if measured is not None and release.lang == qlang:
+                    measured |= analysis.terms
         return AnswerabilityCheck().run(question, qtime.window if qtime else None, top.passage, releases, figures,
                                         frozenset(held), kinds=kinds if self.settings.check_figure_time else frozenset(),
-                                        sentences=analyse(top.passage, cache=cache).sentences)
+                                        sentences=analyse(top.passage, cache=cache).sentences,
+                                        measured=frozenset(measured) if measured is not None else None)
 
     @classmethod
     def best_sentence(cls, passage: Passage, idf: dict[str, float], kinds: frozenset[str], *,
-                      unit: str | None = None, window: TimeWindow | None = None, cache=None) -> tuple[int, int]:
+                      unit: str | None = None, window: TimeWindow | None = None,
+                      acronyms: dict[str, frozenset[str]] | None = None, cache=None) -> tuple[int, int]:
         sentences = analyse(passage, cache=cache).sentences
         if not sentences:
             return 0, len(passage.text)
-        fits = cls.figure_fits(passage, kinds, idf, unit=unit, window=window, cache=cache)
+        fits = cls.figure_fits(passage, kinds, idf, unit=unit, window=window, acronyms=acronyms, cache=cache)
         best, best_score = (sentences[0][0], sentences[0][1]), -math.inf
         for i, (a, b, words) in enumerate(sentences):
             score = cls.coverage(words, idf)

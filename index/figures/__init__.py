@@ -58,7 +58,7 @@ In a table written one cell per line, a number's label is its row's label instea
 digit-free cell above it, below the header: ``index.figures.rows``); and a table's bare numbers take
 the currency, scale and unit its caption or header declares ("(₹ crore)", "(US$ Billion)", "Area: In
 lakh hectare": ``index.figures.declared``). Both may stand before the passage: ``run(text, before=...)``
-is given the text that precedes it.
+is given the text that precedes it, ``run_passages(release_text, spans)`` the whole release.
 
 All patterns are linear (no nested unbounded quantifiers); every look-back uses a bounded window, so a
 100 KB line or 10,000 digits is processed in linear time.  dateparser is imported lazily and only
@@ -67,8 +67,8 @@ for numeric dates with a two-digit year ("31.03.20"); everything else uses the b
 from __future__ import annotations
 
 from index.figures.dates import DatesAndPeriods
-from index.figures.declared import in_declared_units
-from index.figures.rows import with_row_labels
+from index.figures.declared import declarations, in_spans
+from index.figures.rows import labelled, row_labels
 from index.figures.figure import KINDS, Figure
 from index.figures.labels import Labels
 from index.figures.numbers import NumbersAndRanges
@@ -90,6 +90,23 @@ class FigureExtractor(NumbersAndRanges, DatesAndPeriods, Labels, TextScan):
             return []
         if not isinstance(text, str):
             text = str(text)
+        whole = before + text
+        return self._in_tables(self._numbers(text), text, declarations(whole), row_labels(whole), len(before))
+
+    def run_passages(self, text: str, spans: list[tuple[int, int]]) -> list[list[Figure]]:
+        """The figures of each passage (start, end) of one release's `text`. Its tables' declared units
+        and row labels are found once, over the whole text, rather than again over the text before
+        every passage: a long release's tables were rescanned for each of its passages."""
+        declared, labels = declarations(text), row_labels(text)
+        return [self._in_tables(self._numbers(text[a:b]), text[a:b], declared, labels, a) for a, b in spans]
+
+    @staticmethod
+    def _in_tables(figs: list[Figure], text: str, declared, labels, offset: int) -> list[Figure]:
+        return labelled(in_spans(figs, declared, offset), text, labels, offset)
+
+    def _numbers(self, text: str) -> list[Figure]:
+        if not text:
+            return []
         figs: list[Figure] = []
         pos = 0
         for m in _TOKEN_RE.finditer(text):
@@ -105,7 +122,7 @@ class FigureExtractor(NumbersAndRanges, DatesAndPeriods, Labels, TextScan):
             if res.figs:
                 figs.extend(res.figs)
             pos = max(pos, res.end)
-        return with_row_labels(in_declared_units(figs, text, before), text, before)
+        return figs
 
 
 _SHARED = FigureExtractor()

@@ -24,7 +24,6 @@ _UNITS = [(p, u, m) for p, u, m in _UNITS_EN + [(_nk(p), u, m) for p, u, m in _U
 # Words a declaration may hold beside its currency, scale and unit.
 _FILLER = re.compile(r"(?i)^(?:in|all|figures?|amounts?|values?|area|quantity|are|of|" + "|".join(
     _nk(w) for w in ("में", "सभी", "आंकड़े", "राशि", "क्षेत्र", "मात्रा")) + r")$")
-DECLARED_REACH = 20_000  # how far before a passage its table's declaration is looked for (characters)
 _PAREN = re.compile(r"\(([^()\d\n]{1,40})\)")
 _LINE = re.compile(r"^(?:[^:\n\d]{0,30}:\s*)?([^:\n\d]{1,40})$")
 _WORD = re.compile(r"[^\s():,]+(?:\s+[^\s():,]+)*")
@@ -112,13 +111,11 @@ def declarations(text: str) -> list[tuple[int, int, Declared]]:
     return spans
 
 
-def in_declared_units(figures: list[Figure], text: str, before: str = "") -> list[Figure]:
-    """`figures` of `text`, the bare numbers among them in the unit their table declares (in `text`,
-    or in `before`, the text that precedes it)."""
-    spans = declarations(before + text)
+def in_spans(figures: list[Figure], spans: list[tuple[int, int, Declared]], offset: int) -> list[Figure]:
+    """`figures` of a passage that starts at `offset` in the text `spans` were found in (`declarations`),
+    the bare numbers among them in the unit their table declares."""
     if not spans:
         return figures
-    offset = len(before)
     out = []
     for f in figures:
         d = next((d for a, b, d in spans if a <= f.start + offset < b), None)

@@ -66,13 +66,11 @@ def row_labels(text: str) -> dict[int, str]:
     return out
 
 
-def with_row_labels(figures: list[Figure], text: str, before: str = "") -> list[Figure]:
-    """`figures` of `text`, each number that is a cell of a one-cell-per-line table labelled with its
-    row's label (its `label`, the words after it, is empty there: the line ends with it)."""
-    labels = row_labels(before + text)
+def labelled(figures: list[Figure], text: str, labels: dict[int, str], offset: int) -> list[Figure]:
+    """`figures` of the passage `text`, which starts at `offset` in the text `labels` were found in
+    (`row_labels`), each table cell among them labelled with its row's label."""
     if not labels:
         return figures
-    offset = len(before)
     out = []
     for f in figures:
         line_start = text.rfind("\n", 0, f.start) + 1 + offset

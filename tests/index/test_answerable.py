@@ -211,3 +211,57 @@ def test_places_named_alone_leave_out_bare_lists_but_not_respectively_lists_or_t
     assert {"known:Kerala", "known:Gujarat", "known:Assam"} <= NameIndex(respectively).alone
     table = "SHGs of Bihar, Gujarat and Kerala make masks. Details:\nNo\nState\nMasks\n4\nGujarat\n10,49,319"
     assert NameIndex(table).alone == {"known:Gujarat"}
+
+
+def test_the_thing_a_question_counts():
+    from index.answerable import asked_measure
+    from index.lexical import terms
+
+    assert asked_measure("How many COVID-19 samples had been tested in India as of 4 April 2020?") == set(terms("samples"))
+    assert asked_measure("ओडिशा में कितने गांवों को नल कनेक्शन मिला?") == set(terms("गांवों"))
+    assert asked_measure("केरल में स्वयं सहायता समूहों ने कितने मास्क बनाए?") == set(terms("मास्क"))  # not the verb
+    assert asked_measure("कितने मकान स्वीकृत हुए?") == set(terms("मकान"))
+    assert asked_measure("How many LED bulbs were distributed in Uttar Pradesh?") == set(terms("bulbs"))  # not the acronym
+    assert not asked_measure("By how many metres did the ice shelf extend?")  # the unit is asked_unit's
+    assert not asked_measure("कितने टन मेडिकल कार्गो ढोया गया?") - set(terms("मेडिकल कार्गो"))
+    for nothing in ("How much money was released?", "कितनी राशि दी गई?", "तूर का न्यूनतम समर्थन मूल्य कितना रखा गया?",
+                    "How much of the Rs 15.52 crore went to Tamil Nadu?", "What was the GDP growth rate?"):
+        assert asked_measure(nothing) == frozenset(), nothing
+
+
+def _check_measure(question: str, text: str, lang: str = "en"):
+    from index.search import analyse, expected_kinds
+
+    p = _passage(text, lang)
+    return AnswerabilityCheck().run(question, None, p, [_release(text, "2020-04-04", lang)], p.figures,
+                                    kinds=expected_kinds(question), measured=analyse(p).terms)
+
+
+def test_a_release_that_states_another_measure_of_the_thing_does_not_answer():
+    cases = ("The total number of confirmed COVID-19 cases in the country stands at 2,902, with 601 new cases "
+             "reported since yesterday. 68 people have died.")
+    assert _check_measure("How many confirmed COVID-19 cases were there in India?", cases).answerable
+    verdict = _check_measure("How many COVID-19 samples had been tested in India?", cases)
+    assert not verdict.answerable and verdict.missing_measure == "samples"
+    gifts = "उपहारों में 576 शॉल, 964 अंग वस्त्रम, 88 पगड़ियां शामिल थीं। प्रदर्शनी में 111 कलाकारों ने भाग लिया।"
+    assert _check_measure("प्रदर्शनी में कितने अंगवस्त्रम शामिल थे?", gifts, "hi").answerable  # a compound written apart
+    assert not _check_measure("प्रदर्शनी में कितने दर्शक पहुंचे?", gifts, "hi").answerable
+    # Where the answer's release is in the other language, the words cannot be compared.
+    p = _passage(gifts, "hi")
+    assert AnswerabilityCheck().run("How many visitors came to the exhibition?", None, p,
+                                    [_release(gifts, "2020-01-03", "hi")], p.figures, kinds=frozenset({"count"}),
+                                    measured=None).answerable
+
+
+def test_an_acronym_the_release_writes_out_is_held():
+    from index.names import spelled_out
+
+    text = "The Central Board of Direct Taxes disposed of 1,20,345 grievances on CPGRAMS in FY 2023-24."
+    cbdt, = [n for n in question_names("How many grievances did the CBDT dispose of?") if n.text == "CBDT"]
+    assert spelled_out(cbdt, text)
+    assert spelled_out(question_names("सीबीडीटी ने कितनी शिकायतें निपटाईं?")[0], text)
+    assert spelled_out(question_names("How many orders did MSEs get?")[0], "orders to Micro and Small Enterprises")
+    assert not spelled_out(cbdt, "the central board of direct taxes")  # lower case is no name
+    assert not spelled_out(question_names("How many grievances did the CBIC dispose of?")[0], text)
+    assert _check("How many grievances did the CBDT dispose of on CPGRAMS?", text, "2026-08-01").answerable
+    assert not _check("How many grievances did the CBIC dispose of on CPGRAMS?", text, "2026-08-01").answerable

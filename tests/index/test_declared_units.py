@@ -64,3 +64,22 @@ def test_ingest_gives_a_passage_the_text_before_it(embedder):
     assert len(passages) > 1 and "(₹ crore)" not in passages[-1].text
     last = [f for f in passages[-1].figures if f.kind != "year"]
     assert last and all(f.unit == "INR" and f.value >= 10**10 for f in last)
+
+
+def test_a_release_s_tables_are_read_once_with_the_same_figures_as_passage_by_passage():
+    zone = [f"Zone {a}{b}" for a in "ABCD" for b in "abcdefghij"]
+    rows = "\n".join(f"{i}\n{zone[i]}\n{5000 + i}\n{7000 + i}" for i in range(1, 40))
+    text = f"GST revenue by State in February 2020 is as follows.\n(₹ crore)\nNo\nState\nFeb-19\nFeb-20\n{rows}"
+    spans = [(0, 300), (250, 600), (600, len(text))]
+    once = EXTRACT.run_passages(text, spans)
+    assert once == [EXTRACT.run(text[a:b], before=text[:a]) for a, b in spans]
+    assert {(f.unit, f.label) for f in once[2] if f.text == "7039"} == {("INR", "Zone Dj")}
+
+
+def test_a_table_line_that_runs_on_past_the_passage_is_judged_whole():
+    line = ("ANNEXURE State wise list of fairs and festivals supported under the scheme (in ₹ Lakh) "
+            "Assam 2016-17 Rongali Festival 35.00 2018-19 Buddhist conference 25.00 " + " ".join(
+                f"State {i} 2019-20 festival {i}.00" for i in range(30)))
+    cut = line.index("35.00") + 5
+    whole = {f.text: (f.value, f.unit) for f in EXTRACT.run_passages(line, [(0, cut)])[0]}
+    assert whole["35.00"] == (Decimal(3500000), "INR")
