@@ -42,11 +42,8 @@ STEPS = [
                                            "own_language_bonus": FULL.own_language_bonus}),
     ("+ time agreement", {"time_weight": FULL.time_weight}),
     ("+ places choose the passage within a release", {"passage_names_weight": FULL.passage_names_weight}),
-    ("+ a phrase's initials beside a figure", {"acronym_phrases": FULL.acronym_phrases}),
     ("+ answerability check (names, time, unit)", {"check_answerable": FULL.check_answerable}),
     ("+ no answer from figures dated to another time", {"check_figure_time": FULL.check_figure_time}),
-    ("+ no answer when the release does not name the thing counted", {"check_measure": FULL.check_measure}),
-    ("+ bilingual term list (question terms translated)", {"bilingual_terms": FULL.bilingual_terms}),
 ]
 
 
