@@ -15,14 +15,14 @@ import re
 from collections.abc import Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import islice
 
 import numpy as np
 
 from index.acronyms import held_acronyms, with_phrases
 from index.answerable import AnswerabilityCheck
-from index.bilingual import bundled_term_list
+from index.bilingual import TermList, bundled_term_list
 from index.embeddings import Embedder
 from index.figures.rows import is_cell, is_cell_line
 from index.lexical import normalise, terms
@@ -144,7 +144,11 @@ class PassageAnalysis:
     sentences: tuple[tuple[int, int, frozenset[str]], ...]  # (start, end, terms)
     names: frozenset[str] = frozenset()  # the names it holds, in either script (index/names.py keys)
     places_alone: frozenset[str] = frozenset()  # the places that choose it (see _names_of): none only listed
-    terms: frozenset[str] = frozenset()  # all its sentences' terms
+
+    @property
+    def terms(self) -> frozenset[str]:
+        """All its sentences' terms: derived when a check asks (kept, it cost every analysed passage a set)."""
+        return frozenset().union(*(words for _, _, words in self.sentences))
 
 
 def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
@@ -153,15 +157,13 @@ def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
     cached = cache.get(p.passage_id) if cache is not None and p.passage_id is not None else None
     if cached is None:
         cells = {i for i, f in enumerate(p.figures) if is_cell(p.text, f)}
-        sentences = tuple((sp.start, sp.end, frozenset(terms(p.text[sp.start:sp.end])))
-                          for sp in split_sentences(p.text, p.lang))
         cached = PassageAnalysis(
             # a table cell's words are its row's label, not its neighbours' (index/figures/rows.py)
             figure_contexts=tuple((f.kind, frozenset(terms(f.label if i in cells else
                                                            p.text[max(0, f.start - window):f.end + window])))
                                   for i, f in enumerate(p.figures)),
-            sentences=sentences,
-            terms=frozenset().union(*(words for _, _, words in sentences)),
+            sentences=tuple((sp.start, sp.end, frozenset(terms(p.text[sp.start:sp.end])))
+                            for sp in split_sentences(p.text, p.lang)),
             **_names_of(p.text, [p.figures[i].label for i in sorted(cells)]),
         )
         if cache is not None and p.passage_id is not None:
@@ -254,9 +256,14 @@ class HybridSearcher:
         self.store = store
         self.embedder = embedder
         self.settings = settings or SearchSettings()
-        self.term_list = bundled_term_list()  # English↔Hindi terms for keywords across languages
         # Popular questions come back; their vectors need not be computed again.
         self._encode = lru_cache(maxsize=4096)(lambda q: embedder.encode_queries([q])[0])
+
+    @cached_property
+    def term_list(self) -> TermList:
+        """English↔Hindi terms for keywords across languages, read on first use: `bilingual_terms` is
+        off by default, and a measurement may set another list."""
+        return bundled_term_list()
 
     def share_question_vectors(self, other: "HybridSearcher") -> None:
         """Use `other`'s cache of question vectors (same model): an evaluation asking the same
