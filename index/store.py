@@ -139,6 +139,11 @@ class _View:
     shards: LanguageShards | None = None
 
 
+def _generation_key(name: str, generation: int, args: tuple) -> tuple:
+    """A @_per_generation read's cache key: the read, the generation it saw, its arguments."""
+    return (name, generation, *args)
+
+
 def _per_generation(read):
     """Keep a read's answer until the index changes. Such reads (the languages, a release's
     duplicates and translations) come back on every question; each was a SQL query per hit."""
@@ -146,7 +151,7 @@ def _per_generation(read):
     @functools.wraps(read)
     def cached(self, *args):
         with self.snapshot() as view:
-            key = (read.__name__, view.state.generation, *args)
+            key = _generation_key(read.__name__, view.state.generation, args)
             value = view.derived.per_generation.get(key)
             if value is None:
                 value = read(self, *args)
@@ -585,7 +590,7 @@ class IndexStore(TranslationLinksMixin, Store):
         name = read.__wrapped__.__name__
         with self.snapshot() as view:
             generation = view.state.generation
-            found, missing = view.derived.per_generation.split((name, generation, *key) for key in keys)
+            found, missing = view.derived.per_generation.split(_generation_key(name, generation, key) for key in keys)
             out = {key[2:]: value for key, value in found.items()}
             for key in missing:
                 out[key[2:]] = read(self, *key[2:])
