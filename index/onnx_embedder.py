@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from index.embeddings import ModelThreadEmbedder, l2_normalised
+from index.onnx_export import UNFUSED
 
 _POOLINGS = ("mean", "cls", "max")
 
@@ -216,7 +217,8 @@ class OnnxEmbedder(GraphEmbedder):
         options.add_session_config_entry("session.intra_op.allow_spinning", "1" if spin else "0")
         options.add_session_config_entry("session.force_spinning_stop", "1" if spin else "0")
         options.log_severity_level = 3
-        return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"],
+                                    disabled_optimizers=list(UNFUSED))
 
     def _runner(self, session):
         return lambda ids, mask: session.run(None, {"input_ids": ids, "attention_mask": mask})[0]

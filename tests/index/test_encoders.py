@@ -8,7 +8,7 @@ import pytest
 from index.encoders import OPENVINO_SPLIT, EncoderUnavailableError, choose_encoder, load_embedder
 from index.onnx_embedder import FolderLayout, OnnxEmbedder, UnsupportedModelError
 from index import openvino_export
-from index.onnx_export import FP32_FILE, INT8_FILE, QUESTION_INT8_FILE, is_ready, onnx_dir
+from index.onnx_export import FP32_FILE, INT8_FILE, QUESTION_INT8_FILE, UNFUSED, is_ready, onnx_dir
 from index.openvino_embedder import OpenVinoEmbedder
 from index.pipeline import passage_input
 from index.segment import Segmenter, passages_of
@@ -84,6 +84,32 @@ def test_a_graph_shared_by_both_kinds_runs_passages_one_after_another(model_path
     shared.encode_passages(passages[:2])
     assert shared._runs_at_once("passage") == 1
     assert shared._loaded[onnx_dir(model_path) / FP32_FILE].get_session_options().intra_op_num_threads == 2
+
+
+def _op_types(path):
+    import onnx
+
+    return {n.op_type for n in onnx.load(str(path), load_external_data=False).graph.node}
+
+
+def _optimised_op_types(path, tmp_path, disabled):
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.optimized_model_filepath = str(tmp_path / "optimised.onnx")
+    ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"], disabled_optimizers=disabled)
+    return _op_types(options.optimized_model_filepath)
+
+
+def test_layer_normalisation_and_gelu_stay_unfused_in_the_files_and_the_sessions(model_path, tmp_path):
+    """ONNX Runtime's fused SkipLayerNormalization and BiasGelu kernels are the slow ones."""
+    fused = {"SkipLayerNormalization", "BiasGelu"}
+    for file in (FP32_FILE, INT8_FILE, QUESTION_INT8_FILE):
+        assert not _op_types(onnx_dir(model_path) / file) & fused
+    float32 = onnx_dir(model_path) / FP32_FILE  # where a session would fuse both
+    assert not _optimised_op_types(float32, tmp_path, list(UNFUSED)) & fused
+    assert _optimised_op_types(float32, tmp_path, []) >= fused  # the names in UNFUSED are what stops it
 
 
 @pytest.fixture(scope="module")
