@@ -3,10 +3,11 @@
 A score floor and hand rules tuned on one question set carried over badly to the next (the second
 blind tuning set lost answers to the floor by a few thousandths, and the rules' nulls did not follow).
 Each signal — the score the floor compares, the margin to the next release, what the answerability
-check found missing (index/answerable.py) — is weak alone; a logistic regression weighs them together,
-fitted on every tuning set (`bench/fit_no_answer.py`, docs/retrieval.md "fifth round"), and its
-weights are a file in the repo, so a refit is a reviewable diff. Nothing here encodes or reads passages:
-the signals come from the hits and the verdict the search already has.
+check found (index/answerable.py) — is weak alone; a logistic regression weighs them together, fitted
+on the tuning sets (`bench/fit_no_answer.py`), its weights a file in the repo, so a refit is a
+reviewable diff. Nothing here encodes or reads passages: the signals come from the hits and the
+verdict the search already has. Off by default (`SearchSettings.no_answer_model`): fitted on all
+tuning sets but one, it did worse than the check on the one left out (docs/retrieval.md, fifth round).
 """
 from __future__ import annotations
 
@@ -20,9 +21,8 @@ import numpy as np
 
 from index.names import question_names
 
-# The margin of a lone hit: what the widest margins on the tuning sets come to.
+# The margin of a lone hit (nothing to compare it with): about the widest margins of the tuning sets.
 MAX_MARGIN = 0.1
-
 
 
 def bundled_weights_file() -> Path:
