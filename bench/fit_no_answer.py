@@ -1,7 +1,7 @@
 """Fit the no-answer model (index/noanswer.py) on the TUNING sets, and check it set by set.
 
     .venv/bin/python bench/fit_no_answer.py gather   # search every tuning question: bench/data/no-answer-signals.jsonl
-    .venv/bin/python bench/fit_no_answer.py fit      # the signals → corpus/data/no-answer-weights.json
+    .venv/bin/python bench/fit_no_answer.py fit      # the signals → index/no-answer-weights.json
     .venv/bin/python bench/fit_no_answer.py check    # leave one set out: fit on the others, score it
 
 `gather` needs the index ($VIGYAPTI_INDEX_DIR, the bundled corpus) and the model; `fit` and `check`

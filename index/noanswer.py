@@ -26,9 +26,8 @@ MAX_MARGIN = 0.1
 
 
 def bundled_weights_file() -> Path:
-    from corpus.readers import bundled_corpus_dir
-
-    return bundled_corpus_dir() / "no-answer-weights.json"
+    """Beside this module, not in corpus/data: every JSON file there is read as releases."""
+    return Path(__file__).with_name("no-answer-weights.json")
 
 
 @dataclass(frozen=True)
