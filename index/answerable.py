@@ -260,7 +260,8 @@ class AnswerabilityCheck:
             time_fit = {True: 1, None: 0, False: -1}[fits]
             released = dt.date.fromisoformat(releases[0].date) if releases[0].date else None
             if dated is not None and fits is None and release_time_fit(window, released) == 0:
-                unstated = not states_time(window, dated)
+                unstated = not states_time(window, dated) and not states_time(
+                    window, [(_figures_of(r.title), r.date) for r in releases])  # a title's year too
                 other_time = other_time or stated_time and unstated
             if (kinds and sentences is not None and window.granularity in (*FIGURE_DATED, *FIGURE_DATED_YEARS)
                     and not _OF_THE_RELEASE.search(question)):

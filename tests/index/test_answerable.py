@@ -267,7 +267,7 @@ def test_an_acronym_the_release_writes_out_is_held():
     assert not _check("How many grievances did the CBIC dispose of on CPGRAMS?", text, "2026-08-01").answerable
 
 
-def _check_release(question: str, versions: list[str], date: str, **switches):
+def _check_release(question: str, versions: list[str], date: str, title: str = "", **switches):
     """The check over a release whose versions (one passage each) are `versions`, the first the best."""
     from index.search import expected_kinds
     from index.segment import split_sentences
@@ -275,7 +275,7 @@ def _check_release(question: str, versions: list[str], date: str, **switches):
     passages = [_passage(text) for text in versions]
     p = passages[0]
     dated = [([f for f in q.figures if f.kind in ("date", "year", "period")], date) for q in passages]
-    return AnswerabilityCheck().run(question, read_time(question, TODAY).window, p, [_release(versions[0], date)],
+    return AnswerabilityCheck().run(question, read_time(question, TODAY).window, p, [_release(versions[0], date, title=title)],
                                     p.figures, kinds=expected_kinds(question),
                                     sentences=[(sp.start, sp.end) for sp in split_sentences(p.text, "en")],
                                     dated=dated, **switches)
@@ -295,6 +295,8 @@ def test_a_year_no_version_states_is_not_answered_when_the_release_date_cannot_t
     # A release of that year is about it by its date; a day of the year stated counts too.
     assert _check_release(q, [JAN_DHAN], "2016-05-01").answerable
     assert _check_release(q, [JAN_DHAN, "The drive began on 5 March 2016."], "2026-08-14").answerable
+    titled = _check_release(q, [JAN_DHAN], "2026-08-14", title="Jan Dhan accounts opened in 2016")
+    assert titled.answerable and not titled.time_unstated
     # Reported whether or not it counts.
     off = _check_release(q, [JAN_DHAN], "2026-08-14", stated_time=False)
     assert off.answerable and off.time_unstated and not off.other_time
