@@ -29,7 +29,8 @@ DENSE = dataclasses.replace(
     FULL, keyword_weight=0.0, mixed_keyword_weight=0.0, language_calibration=False, kind_boost=0.0,
     year_boost=0.0, translation_weight=0.0, figure_weight=0.0, own_language_bonus=0.0, time_weight=0.0,
     figure_unit=False, figure_time=False, acronym_phrases=False, names_weight=0.0, passage_names_weight=0.0,
-    check_answerable=False, check_figure_time=False, check_measure=False, bilingual_terms=False)
+    check_answerable=False, check_figure_time=False, check_measure=False, bilingual_terms=False,
+    check_stated_time=False, check_figure_years=False, no_answer_model=False)
 # (name, the settings it turns back on), in the order they are added.
 STEPS = [
     ("+ keyword bonus (BM25 candidates, idf coverage)", {"keyword_weight": FULL.keyword_weight,
@@ -44,6 +45,8 @@ STEPS = [
     ("+ places choose the passage within a release", {"passage_names_weight": FULL.passage_names_weight}),
     ("+ answerability check (names, time, unit)", {"check_answerable": FULL.check_answerable}),
     ("+ no answer from figures dated to another time", {"check_figure_time": FULL.check_figure_time}),
+    ("+ no answer when no version states the asked year", {"check_stated_time": FULL.check_stated_time}),
+    ("+ no answer from figures dated to another year", {"check_figure_years": FULL.check_figure_years}),
 ]
 
 

@@ -267,7 +267,10 @@ def cmd_eval(args) -> int:
     if "absent" in report:
         a = report["absent"]
         for row in a["questions"]:
-            print(f"{'answered' if row['answered'] else 'no answer':>9}  score {row['score']}  {row['q']}")
+            sig = row["signals"] or {}
+            print(f"{'answered' if row['answered'] else 'no answer':>9}  score {row['score']}  "
+                  f"margin {sig.get('margin', float('nan')):.4f}"
+                  + (f"  p {row['probability']}" if row["probability"] is not None else "") + f"  {row['q']}")
             if not row["answered"] and row["score"] is not None and row["score"] >= a["threshold"]:
                 print(f"{'':>9}  above the threshold, but {row['reason']}")
         print(f"{a['set'].upper()} set {args.absent}: absent questions: {a['scores']['n']}  "

@@ -228,11 +228,16 @@ def evaluate_absent(service, path: Path) -> dict:
     for q in load_questions(path, need_ids=False):
         result = service.ask(q["q"], top_k=3, lang=q.get("lang"))
         top = result.hits[0] if result.hits else None
+        signals = service.searcher.signals_of(q["q"], result)
         rows.append({"q": q["q"], "answered": result.answer is not None, "reason": result.reason,
                      "top": top.release.release_id if top else None,
                      # the score the no-answer threshold compares (the top hit's ranking score)
                      "score": round(top.score, 4) if top else None,
-                     "similarity": round(top.similarity, 4) if top else None})
+                     "similarity": round(top.similarity, 4) if top else None,
+                     # everything the no-answer decision weighs (index/noanswer.py), below the floor too
+                     "signals": {k: round(v, 4) if isinstance(v, float) else v
+                                 for k, v in dataclasses.asdict(signals).items()} if signals else None,
+                     "probability": None if result.answer_probability is None else round(result.answer_probability, 3)})
     n = len(rows) or 1
     return {"set": set_kind(path), "threshold": service.searcher.settings.min_answer_score,
             "scores": {"n": len(rows), "no_answer": sum(not r["answered"] for r in rows) / n}, "questions": rows}

@@ -18,14 +18,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from corpus import Release
 from index.figures.tables import _UNITS_EN, _UNITS_HI, _TIME_UNITS
 from index.lexical import STOPWORDS, terms
 from index.names import NameIndex, question_names, spelled_out
 from index.records import Passage
-from index.timeq import TimeWindow, release_time_fit, stated_time_fit
+from index.timeq import TimeWindow, release_time_fit, stated_time_fit, stated_windows
 
 # A unit named in the question after its interrogative: "how many tonnes", "कितने हेक्टेयर".
 _ASKED_UNIT = [
@@ -95,22 +95,37 @@ class Verdict:
     other_time: bool = False
     missing_unit: str | None = None
     missing_measure: str | None = None
-    checks: dict = field(default_factory=dict)
+    # What the checks found whether or not a setting lets it count (the no-answer model's signals,
+    # index/noanswer.py): the release's time fit (1 / 0 / -1, `time_fits`), every asked figure dated
+    # to another time, and the thing counted not named.
+    time_fit: int = 0
+    figures_other_time: bool = False
+    unheld_measure: str | None = None
+    time_unstated: bool = False  # the release's date cannot tell, and no version states the asked time
 
     @property
     def reason(self) -> str | None:
         if self.answerable:
             return None
+        return "; ".join(self._said(self.other_time, self.missing_measure))
+
+    def findings(self) -> list[str]:
+        """Everything the checks found against the release, counted or not (the no-answer model's reason)."""
+        return self._said(self.time_fit == -1 or self.figures_other_time or self.time_unstated, self.unheld_measure)
+
+    def _said(self, other_time: bool, measure: str | None) -> list[str]:
         parts = []
         if self.missing_names:
             parts.append("the closest release does not mention " + ", ".join(self.missing_names))
-        if self.other_time:
+        if other_time and self.time_unstated and self.time_fit != -1 and not self.figures_other_time:
+            parts.append("the closest release states no date in the question's time")
+        elif other_time:
             parts.append("the closest release is about another time than the question's")
         if self.missing_unit:
             parts.append(f"the closest release states no figure in {self.missing_unit}")
-        if self.missing_measure:
-            parts.append(f"the closest release states no figure of {self.missing_measure}")
-        return "; ".join(parts)
+        if measure:
+            parts.append(f"the closest release states no figure of {measure}")
+        return parts
 
 
 # "according to the June 2020 announcement", "3 मई 2020 के बुलेटिन में": the time is the release's own.
@@ -130,6 +145,10 @@ def open_ended(question: str, window: TimeWindow) -> bool:
 # The windows whose figures a sentence dates ("in June 2026", "as on 3 June"); a year's or a financial
 # year's figures are stated beside other years' (growth over the year before).
 FIGURE_DATED = ("day", "week", "month")
+# ... and, counted as a setting of its own, a year's: "India's fish production in 2019-20" is not
+# answered by a passage whose every production figure stands beside 2020-21 or a later year (a figure
+# stated beside both years, as growth is, is not against).
+FIGURE_DATED_YEARS = ("year", "financial-year")
 
 _OF_THE_RELEASE = re.compile(r"\b(?:release|bulletin|update|announcement|report|press note|statement)s?\b|"
                              r"बुलेटिन|विज्ञप्ति|अपडेट|रिपोर्ट|घोषणा", re.I)
@@ -158,6 +177,19 @@ def time_fits(window: TimeWindow, release_date: str | None, figures, *, text: st
     if stated == 1 or release == 1:
         return True
     return None
+
+
+def states_time(window: TimeWindow, dated) -> bool:
+    """Whether any of `dated` ((figures, release date) of each passage of a release's versions) states
+    a date in the window, no longer than it: "2016 में ... खाते" is not answered by a release that names
+    no day, month or year of 2016, however close its words."""
+    span = (window.end - window.start).days
+    for figures, release_date in dated:
+        released = dt.date.fromisoformat(release_date) if release_date else None
+        if any(a <= window.end and b >= window.start and (b - a).days <= span + 3
+               for a, b in stated_windows(figures, released)):
+            return True
+    return False
 
 
 def sentence_dates(passage: Passage, figure, sentences) -> list:
@@ -190,7 +222,8 @@ class AnswerabilityCheck:
     def run(self, question: str, window: TimeWindow | None, passage: Passage, releases: list[Release],
             release_figures: list, names_held: frozenset[str] | None = None, *,
             kinds: frozenset[str] = frozenset(), sentences=None,
-            measured: frozenset[str] | None = None) -> Verdict:
+            measured: frozenset[str] | None = None, figure_time: bool = True, count_measure: bool = True,
+            dated=None, stated_time: bool = True, figure_years: bool = True) -> Verdict:
         """`releases`: the best release first, then its other-language versions and duplicates;
         `passage`: the best passage; `release_figures`: the figures of all of the best release's
         passages; `names_held`: the name keys of all of those releases, when already known (a
@@ -198,7 +231,12 @@ class AnswerabilityCheck:
         question asks for; with the passage's `sentences` ((start, end, ...) each), a dated question
         is not answered by a passage whose every such figure is dated to another time. `measured`: the
         terms of the versions in the question's language (None: the answer's release is in the other),
-        which must hold the thing the question counts (`asked_measure`)."""
+        which must hold the thing the question counts (`asked_measure`). `figure_time`, `count_measure`: whether
+        those two findings count against the answer (either way they are reported). `dated`: (the date,
+        year and period figures, the release date) of each passage of the versions; where the release
+        date cannot tell (a year's figures may come out years later; an undated release) one of them
+        must state the question's time (`states_time`), which counts when `stated_time`. `figure_years`:
+        the figures' time counts for a year or financial year too (`FIGURE_DATED_YEARS`)."""
         texts = (NameIndex.of_keys(names_held) if names_held is not None
                  else NameIndex("\n".join(f"{r.title}\n{r.text}" for r in releases)))
         latin = any(not re.search(r"[\u0900-\u097f]", r.text[:2000]) for r in releases)
@@ -209,7 +247,8 @@ class AnswerabilityCheck:
             if not texts.holds(name) and not (name.kind == "acronym" and any(
                     spelled_out(name, f"{r.title}\n{r.text}") for r in releases)):
                 missing.append(name.text)
-        other_time = False
+        other_time = figures_other = unstated = False
+        time_fit = 0
         if window is not None and not open_ended(question, window):
             # The title's dates after the passage's, in one text, so that spans ("1 to 15 May") join.
             text = f"{passage.text}\n{releases[0].title}"
@@ -218,9 +257,17 @@ class AnswerabilityCheck:
             fits = time_fits(window, releases[0].date, [*passage.figures, *title_figures], text=text,
                              of_the_release=bool(_OF_THE_RELEASE.search(question)))
             other_time = fits is False
-            if (not other_time and kinds and sentences is not None and window.granularity in FIGURE_DATED
+            time_fit = {True: 1, None: 0, False: -1}[fits]
+            released = dt.date.fromisoformat(releases[0].date) if releases[0].date else None
+            if dated is not None and fits is None and release_time_fit(window, released) == 0:
+                unstated = not states_time(window, dated) and not states_time(
+                    window, [(_figures_of(r.title), r.date) for r in releases])  # a title's year too
+                other_time = other_time or stated_time and unstated
+            if (kinds and sentences is not None and window.granularity in (*FIGURE_DATED, *FIGURE_DATED_YEARS)
                     and not _OF_THE_RELEASE.search(question)):
-                other_time = figures_of_other_time(window, passage, kinds, sentences, releases[0].date)
+                figures_other = figures_of_other_time(window, passage, kinds, sentences, releases[0].date)
+                other_time = other_time or figures_other and figure_time and (
+                    figure_years or window.granularity in FIGURE_DATED)
         unit = asked_unit(question)
         missing_unit = unit if unit and not any(f.unit == unit for f in release_figures) else None
         measure = asked_measure(question) if measured is not None else frozenset()
@@ -231,9 +278,11 @@ class AnswerabilityCheck:
             squeezed = [re.sub(r"[\s\-]+", "", r.text.lower()) for r in releases if r.lang == releases[0].lang]
             if not any(w.lower() in text for w in words for text in squeezed):
                 missing_measure = " ".join(words)
-        return Verdict(answerable=not (missing or other_time or missing_unit or missing_measure),
+        counted_measure = missing_measure if count_measure else None
+        return Verdict(answerable=not (missing or other_time or missing_unit or counted_measure),
                        missing_names=tuple(missing), other_time=other_time, missing_unit=missing_unit,
-                       missing_measure=missing_measure)
+                       missing_measure=counted_measure, time_fit=time_fit, figures_other_time=figures_other,
+                       unheld_measure=missing_measure, time_unstated=unstated)
 
 
 def _figures_of(text: str):

@@ -22,6 +22,7 @@ import numpy as np
 
 from index.acronyms import held_acronyms, with_phrases
 from index.answerable import AnswerabilityCheck
+from index.noanswer import AnswerSignals, answer_signals, load_model
 from index.bilingual import TermList, bundled_term_list
 from index.embeddings import Embedder
 from index.figures.rows import is_cell, is_cell_line
@@ -124,6 +125,23 @@ class SearchSettings:
     # ("how many samples" against a release that gives cases and deaths). Off: it changed nothing on
     # the blind test set.
     check_measure: bool = False
+    # ... and when its date cannot tell (a year asked) and none of its versions states the asked time,
+    check_stated_time: bool = True
+    # ... and when every figure of the asked kind in the best passage is dated to another year.
+    check_figure_years: bool = True
+    # Decide instead by the no-answer model (index/noanswer.py): the floor's score, the margin and the
+    # check's findings weighed together, with weights fitted on the tuning sets.
+    no_answer_model: bool = False
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Answer from the top hit or not, why not, and what the no-answer model weighed."""
+
+    answers: bool
+    reason: str | None = None
+    signals: AnswerSignals | None = None
+    probability: float | None = None
 
 
 @dataclass
@@ -133,6 +151,8 @@ class SearchResult:
     reason: str | None = None
     kinds: frozenset[str] = field(default_factory=frozenset)
     time: QuestionTime | None = None  # how the question's time was read
+    signals: AnswerSignals | None = None  # what the no-answer decision weighed (index/noanswer.py)
+    answer_probability: float | None = None  # ... and the model's verdict, when it decided
 
 
 @dataclass(frozen=True)
@@ -434,8 +454,9 @@ class HybridSearcher:
         hits = self._one_per_release(ordered, scores, dense, top_k, per_release, fit)
         for hit in hits:
             hit.components = {k: round(v, 4) for k, v in parts.get(hit.passage.passage_id, {}).items()}
-        answer, reason = self._answer(kinds, hits, idf, question, qtime, unit, window, acronyms)
-        return SearchResult(hits, answer, reason, kinds, qtime)
+        decision = self._decide(question, qtime, hits, kinds)
+        answer, reason = self._answer(kinds, hits, idf, decision, unit, window, acronyms)
+        return SearchResult(hits, answer, reason, kinds, qtime, decision.signals, decision.probability)
 
     @staticmethod
     def place_fit(p: Passage, places: list[Name], title: str, *, cache=None) -> float:
@@ -540,39 +561,69 @@ class HybridSearcher:
 
     # -- the answer sentence -----------------------------------------------------------------
 
-    def _answer(self, kinds: frozenset[str], hits: list[Hit], idf: dict[str, float], question: str = "",
-                qtime: QuestionTime | None = None, unit: str | None = None,
-                window: TimeWindow | None = None, acronyms: dict[str, frozenset[str]] | None = None,
-                ) -> tuple[Answer | None, str | None]:
+    def _decide(self, question: str, qtime: QuestionTime | None, hits: list[Hit],
+                kinds: frozenset[str]) -> "Decision":
+        """Whether the top hit answers the question: the one place this is decided. By the score floor
+        and the answerability check, or, with `no_answer_model`, by the model over their signals."""
+        s = self.settings
         if not hits:
-            return None, "no passage found"
+            return Decision(False, "no passage found")
         top = hits[0]
-        if top.score < self.settings.min_answer_score:
-            return None, (f"nothing relevant enough: the closest passage scores {top.score:.3f}, "
-                          f"below {self.settings.min_answer_score}")
-        if self.settings.check_answerable:
-            verdict = self.check_answerable(question, qtime, top, kinds)
-            if not verdict.answerable:
-                return None, verdict.reason
+        floor_reason = (f"nothing relevant enough: the closest passage scores {top.score:.3f}, "
+                        f"below {s.min_answer_score}")
+        if not s.no_answer_model:
+            if top.score < s.min_answer_score:
+                return Decision(False, floor_reason)
+            if s.check_answerable:
+                verdict = self.check_answerable(question, qtime, top, kinds)
+                if not verdict.answerable:
+                    return Decision(False, verdict.reason)
+            return Decision(True)
+        verdict = self.check_answerable(question, qtime, top, kinds)
+        signals = answer_signals(question, qtime, hits, kinds, verdict, question_lang(question))
+        answers, p = load_model().run(signals)
+        if answers:
+            return Decision(True, signals=signals, probability=p)
+        found = verdict.findings()
+        return Decision(False, f"the closest release is unlikely to answer it (p = {p:.2f}, score {top.score:.3f})"
+                        + (": " + "; ".join(found) if found else ""), signals, p)
+
+    def _answer(self, kinds: frozenset[str], hits: list[Hit], idf: dict[str, float], decision: "Decision",
+                unit: str | None = None, window: TimeWindow | None = None,
+                acronyms: dict[str, frozenset[str]] | None = None) -> tuple[Answer | None, str | None]:
+        if not decision.answers:
+            return None, decision.reason
+        top = hits[0]
         a, b = self.best_sentence(top.passage, idf, kinds, unit=unit, window=window, acronyms=acronyms,
                                   cache=self.store.passage_analyses())
         figures = [f for f in top.passage.figures if a <= f.start and f.end <= b]
         return Answer(text=top.passage.text[a:b], start=a, end=b, figures=figures,
                       release_id=top.release.release_id, lang=top.release.lang, score=top.score), None
 
+    def signals_of(self, question: str, result: SearchResult) -> AnswerSignals | None:
+        """What the no-answer decision weighs for a search's result, whichever way it was decided (for
+        `vigyapti eval --absent` and fitting the no-answer model)."""
+        if result.signals is not None or not result.hits:
+            return result.signals
+        verdict = self.check_answerable(question, result.time, result.hits[0], result.kinds, all_findings=True)
+        return answer_signals(question, result.time, result.hits, result.kinds, verdict, question_lang(question))
+
     def check_answerable(self, question: str, qtime: QuestionTime | None, top: Hit,
-                         kinds: frozenset[str] = frozenset()):
+                         kinds: frozenset[str] = frozenset(), *, all_findings: bool = False):
         """The best release, its other-language versions and its duplicates, judged against what the
-        question names (index/answerable.py)."""
+        question names (index/answerable.py). `all_findings`: also what only a setting that is off would
+        count (the thing counted: it reads every passage's terms)."""
         r = top.release
         others = self.store.releases([*((t["release_id"], t["lang"]) for t in top.translations),
                                       *((d, r.lang) for d in top.also_released_as)])
         releases = [r, *(other for other in others.values() if other is not None)]
         cache = self.store.passage_analyses()
         figures, held = [], set()
+        dated = []  # each passage's date figures, with its release's date
         qlang = question_lang(question)
         # Only where the answer would be read in the question's language: its words are the question's.
-        measured: set[str] | None = set() if self.settings.check_measure and kinds and r.lang == qlang else None
+        counts_measure = self.settings.check_measure or self.settings.no_answer_model or all_findings
+        measured: set[str] | None = set() if counts_measure and kinds and r.lang == qlang else None
         for release in releases:  # the names each passage holds are kept with its analysis
             titled = short_text_names(release.title)
             held |= titled
@@ -585,12 +636,16 @@ class HybridSearcher:
                 held |= analysis.names
                 if release is r:
                     figures += p.figures
+                if qtime is not None and qtime.window is not None:
+                    dated.append(([f for f in p.figures if f.kind in ("date", "year", "period")], release.date))
                 if measured is not None and release.lang == qlang:
                     measured |= analysis.terms
         return AnswerabilityCheck().run(question, qtime.window if qtime else None, top.passage, releases, figures,
-                                        frozenset(held), kinds=kinds if self.settings.check_figure_time else frozenset(),
-                                        sentences=analyse(top.passage, cache=cache).sentences,
-                                        measured=frozenset(measured) if measured is not None else None)
+                                        frozenset(held), kinds=kinds, sentences=analyse(top.passage, cache=cache).sentences,
+                                        measured=frozenset(measured) if measured is not None else None,
+                                        figure_time=self.settings.check_figure_time, count_measure=self.settings.check_measure,
+                                        dated=dated, stated_time=self.settings.check_stated_time,
+                                        figure_years=self.settings.check_figure_years)
 
     @classmethod
     def best_sentence(cls, passage: Passage, idf: dict[str, float], kinds: frozenset[str], *,

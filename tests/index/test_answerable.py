@@ -265,3 +265,68 @@ def test_an_acronym_the_release_writes_out_is_held():
     assert not spelled_out(question_names("How many grievances did the CBIC dispose of?")[0], text)
     assert _check("How many grievances did the CBDT dispose of on CPGRAMS?", text, "2026-08-01").answerable
     assert not _check("How many grievances did the CBIC dispose of on CPGRAMS?", text, "2026-08-01").answerable
+
+
+def _check_release(question: str, versions: list[str], date: str, title: str = "", **switches):
+    """The check over a release whose versions (one passage each) are `versions`, the first the best."""
+    from index.search import expected_kinds
+    from index.segment import split_sentences
+
+    passages = [_passage(text) for text in versions]
+    p = passages[0]
+    dated = [([f for f in q.figures if f.kind in ("date", "year", "period")], date) for q in passages]
+    return AnswerabilityCheck().run(question, read_time(question, TODAY).window, p, [_release(versions[0], date, title=title)],
+                                    p.figures, kinds=expected_kinds(question),
+                                    sentences=[(sp.start, sp.end) for sp in split_sentences(p.text, "en")],
+                                    dated=dated, **switches)
+
+
+JAN_DHAN = "Over 2.5 crore Jan Dhan accounts have been opened in the North Eastern States so far."
+
+
+def test_a_year_no_version_states_is_not_answered_when_the_release_date_cannot_tell():
+    q = "How many Jan Dhan accounts were opened in 2016?"
+    verdict = _check_release(q, [JAN_DHAN], "2026-08-14")
+    assert not verdict.answerable and verdict.time_unstated and verdict.other_time
+    assert verdict.reason == "the closest release states no date in the question's time"
+    # Another passage of the release, or another version, stating the year is enough.
+    assert _check_release(q, [JAN_DHAN, "In 2016, the Mission opened accounts in every district."], "2026-08-14").answerable
+    assert _check_release(q, [JAN_DHAN, "During 2016-17 the Mission covered every household."], "2026-08-14").answerable
+    # A release of that year is about it by its date; a day of the year stated counts too.
+    assert _check_release(q, [JAN_DHAN], "2016-05-01").answerable
+    assert _check_release(q, [JAN_DHAN, "The drive began on 5 March 2016."], "2026-08-14").answerable
+    titled = _check_release(q, [JAN_DHAN], "2026-08-14", title="Jan Dhan accounts opened in 2016")
+    assert titled.answerable and not titled.time_unstated
+    # Reported whether or not it counts.
+    off = _check_release(q, [JAN_DHAN], "2026-08-14", stated_time=False)
+    assert off.answerable and off.time_unstated and not off.other_time
+
+
+def test_a_month_or_a_day_is_judged_by_the_release_date_not_by_the_rule_for_years():
+    text = "The Ministry has distributed 2 lakh PPE kits to the States."
+    verdict = _check_release("How many PPE kits were distributed in May 2020?", [text], "2020-06-04")
+    assert verdict.answerable and not verdict.time_unstated
+
+
+FISH = ("The Blue Revolution scheme was restructured in 2019-20. India's fish production was 175.45 lakh tonnes "
+        "in 2022-23.")
+
+
+def test_a_year_whose_figures_the_passage_dates_to_other_years_is_not_answered():
+    q = "What was India's fish production in 2019-20?"
+    verdict = _check_release(q, [FISH], "2026-08-11")
+    assert not verdict.answerable and verdict.figures_other_time
+    assert _check_release(q, [FISH], "2026-08-11", figure_years=False).answerable  # its own setting
+    assert _check_release("What was India's fish production in 2022-23?", [FISH], "2026-08-11").answerable
+    # Growth states both years in one sentence: the asked one is there.
+    growth = "Fish production rose from 141.64 lakh tonnes in 2018-19 to 175.45 lakh tonnes in 2022-23."
+    assert _check_release("What was India's fish production in 2018-19?", [growth], "2026-08-11").answerable
+
+
+def test_findings_are_reported_whether_or_not_a_setting_counts_them():
+    from index.answerable import Verdict
+
+    verdict = Verdict(answerable=True, time_fit=-1, unheld_measure="samples")
+    assert verdict.reason is None
+    assert verdict.findings() == ["the closest release is about another time than the question's",
+                                  "the closest release states no figure of samples"]

@@ -127,3 +127,25 @@ def test_two_open_indexes_do_not_share_passage_analyses(tmp_path, embedder, corp
     assert (answer.start, answer.end) in spans, (answer.text, spans)
     first.close()
     second.close()
+
+
+def test_the_no_answer_model_decides_in_the_one_place_when_switched_on(service):
+    import dataclasses
+
+    searcher = service.searcher
+    before = searcher.settings
+    absent = "How many moons does Jupiter have?"
+    plain = service.ask(absent)
+    assert plain.answer is None and plain.signals is None and plain.answer_probability is None
+    below = searcher.signals_of(absent, plain)  # weighed below the floor too, for eval --absent
+    assert below is not None and below.score == pytest.approx(plain.hits[0].score)
+    try:
+        searcher.settings = dataclasses.replace(before, no_answer_model=True)
+        seed = service.ask(SEED_HI)
+        assert seed.answer is not None and "86,000" in seed.answer.text
+        assert seed.answer_probability >= 0.5 and seed.signals.score == pytest.approx(seed.hits[0].score)
+        moons = service.ask(absent)
+        assert moons.answer is None and moons.answer_probability < 0.5
+        assert moons.reason.startswith("the closest release is unlikely to answer it")
+    finally:
+        searcher.settings = before
