@@ -3,10 +3,8 @@
 hand-built tables."""
 from index.figures import FigureExtractor
 from index.figures.inline import inline_tables, row_label
-from index.lexical import terms
-from index.names import question_names
-from index.records import Passage
-from index.search import HybridSearcher, analyse, expected_kinds
+from index.search import analyse
+from tests.index.test_table_rows import _passage, within_release_fit
 
 TABLE = ("The State/UT-wise details are at Annexure.\nSr. No. State Target Sanctioned Completed Pending 1 Kerala 91,343 64,502 20,190 44,312 2 Madhya Pradesh 31,24,124 "
          "27,68,948 17,72,923 9,96,025 3 Maharashtra 33,72,896 31,40,198 11,08,084 20,32,114 4 Manipur 79,518 "
@@ -47,20 +45,11 @@ def test_prose_with_numbers_is_no_table():
     assert _labels(text)["20,190"] == "masks"
 
 
-def _passage(text: str, before: str, pid: int) -> Passage:
-    return Passage(release_id="r", lang="en", start=len(before), end=len(before) + len(text), text=text,
-                   figures=FigureExtractor().run(text, before=before), passage_id=pid)
-
-
 def test_the_passage_holding_the_asked_row_is_chosen_not_the_one_ending_with_its_label():
     cut = TABLE.index("79,518")
     ends_with_label = _passage(TABLE[:cut], "", 1)  # Kerala's to Maharashtra's rows, then "4 Manipur"
     holds_the_row = _passage(TABLE[cut:], TABLE[:cut], 2)  # Manipur's numbers, then more rows
-    q = "How many houses were completed in Manipur?"
-    idf = {t: 1.0 for t in terms(q, drop_stopwords=True)}
-    places = [n for n in question_names(q) if n.kind == "known"]
-    fit = {p.passage_id: HybridSearcher.figure_fit(p, expected_kinds(q), idf)
-           + HybridSearcher.place_fit(p, places, "PMAY-G houses") for p in (ends_with_label, holds_the_row)}
+    fit = within_release_fit("How many houses were completed in Manipur?", "PMAY-G houses", ends_with_label, holds_the_row)
     assert fit[2] > fit[1]
     assert "known:Manipur" in analyse(holds_the_row).places_alone
     assert "known:Manipur" not in analyse(ends_with_label).places_alone
