@@ -7,6 +7,7 @@ cent and 7.48 per cent, respectively in June 2026") pairs with the same items.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
@@ -53,15 +54,16 @@ def _items(prefix: str, n: int) -> list[str] | None:
 def respective_labels(figures: list[Figure], text: str) -> list[Figure]:
     """`figures` of `text`, each one of a "respectively" list labelled with the item it is paired with."""
     labels: dict[int, str] = {}
+    starts, ends = [f.start for f in figures], [f.end for f in figures]  # in order, as the extractor finds them
     for m in _RESPECTIVELY.finditer(text):
         lo = max(0, m.start() - WINDOW)
         starts = [s.end() for s in _SENTENCE_START.finditer(text, lo, m.start())]
         begin = starts[-1] if starts else lo
         run: list[int] = []  # the figures just before "respectively", only commas and "and" between them
-        for i in range(len(figures) - 1, -1, -1):
+        for i in range(bisect.bisect_right(ends, m.start()) - 1, -1, -1):
             f = figures[i]
-            if f.end > m.start() or f.start < begin:
-                continue
+            if f.start < begin:
+                break
             after = figures[run[-1]].start if run else m.start()
             if not _BETWEEN_FIGURES.match(text[f.end:after]) or f.kind not in LABEL_KINDS:
                 break
@@ -72,7 +74,7 @@ def respective_labels(figures: list[Figure], text: str) -> list[Figure]:
         prefix = text[begin:figures[run[0]].start]
         earlier = list(_RESPECTIVELY.finditer(prefix))
         if earlier:  # a second list in the sentence pairs with the first list's items
-            items = _first_list_items(prefix[:earlier[0].start()], len(run), figures, begin)
+            items = _first_list_items(prefix[:earlier[0].start()], len(run), figures, starts, begin)
         else:
             items = _items(prefix, len(run))
         if items:
@@ -82,9 +84,10 @@ def respective_labels(figures: list[Figure], text: str) -> list[Figure]:
     return [dataclasses.replace(f, label=labels[f.start]) if f.start in labels else f for f in figures]
 
 
-def _first_list_items(prefix: str, n: int, figures: list[Figure], begin: int) -> list[str] | None:
+def _first_list_items(prefix: str, n: int, figures: list[Figure], starts: list[int], begin: int) -> list[str] | None:
     """The items of the sentence's first list: the words before its first figure."""
-    first = [f for f in figures if begin <= f.start < begin + len(prefix) and f.kind in LABEL_KINDS]
+    lo = bisect.bisect_left(starts, begin)
+    first = [f for f in figures[lo:bisect.bisect_left(starts, begin + len(prefix))] if f.kind in LABEL_KINDS]
     if not first:
         return None
     return _items(prefix[:first[0].start - begin], n)
