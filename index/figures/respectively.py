@@ -57,8 +57,8 @@ def respective_labels(figures: list[Figure], text: str) -> list[Figure]:
     starts, ends = [f.start for f in figures], [f.end for f in figures]  # in order, as the extractor finds them
     for m in _RESPECTIVELY.finditer(text):
         lo = max(0, m.start() - WINDOW)
-        starts = [s.end() for s in _SENTENCE_START.finditer(text, lo, m.start())]
-        begin = starts[-1] if starts else lo
+        sentences = [s.end() for s in _SENTENCE_START.finditer(text, lo, m.start())]
+        begin = sentences[-1] if sentences else lo
         run: list[int] = []  # the figures just before "respectively", only commas and "and" between them
         for i in range(bisect.bisect_right(ends, m.start()) - 1, -1, -1):
             f = figures[i]
