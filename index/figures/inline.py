@@ -6,8 +6,8 @@ and the next row's label. A header whose words cannot be told apart by column ("
 Houses Completed ...") gives no column; " |" ends a row's label either way, and marks a cell's label.
 
 A row is a run of words (its label, led by a serial "13" or "b" at most) followed by as many cells
-(numbers, or "-" for an empty one) as the rows beside it; three rows or more with the same number of
-cells are a table. A long line is cut into several passages, so a row's label may end one passage
+(numbers, or "-" for an empty one) as the rows beside it; three rows or more with as many cells as the
+first (one more or fewer: a cell left out) are a table. A long line is cut into several passages, so a row's label may end one passage
 and its numbers begin the next: the rows are found over the whole release text.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from index.figures.figure import Figure
+from index.figures.figure import CELL_MARK, Figure
 
 _TOKEN = re.compile(r"\S+")
 _CELL = re.compile(r"^\(?[-−–+]?[0-9\u0966-\u096f][0-9\u0966-\u096f,]*(?:\.[0-9\u0966-\u096f]+)?%?\)?[*,;]?$|^[-–—]$|^N\.?A\.?$")
@@ -24,7 +24,7 @@ _SERIAL = re.compile(r"^[0-9]{1,3}\.?$")
 _LETTER = re.compile(r"[A-Za-z\u0900-\u097f]")
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s|[:।;]\s|\n")
 _HEADER_DROP = re.compile(r"(?i)^(?:s\.?|sr\.?|sl\.?|no\.?|s\.no\.?|sl\.no\.?|sr\.no\.?|क्र\.?|सं\.?|क्रम|संख्या)$")
-HEADER_MARK = " |"  # ends a cell's row label, before its table's header: what marks a label as a cell's
+HEADER_MARK = CELL_MARK  # ends a cell's row label, before its column's header: what marks a label as a cell's
 MIN_ROWS = 3  # this many rows with as many cells are a table
 MIN_CELLS = 2
 MAX_LABEL_WORDS = 8  # a longer run of words is prose, which ends the table

@@ -27,6 +27,13 @@ def test_a_header_that_does_not_say_which_words_head_which_column_gives_none():
     assert labels["11,08,084"] == "Maharashtra |" and row_label(labels["11,08,084"]) == "Maharashtra"
 
 
+def test_a_cells_label_reads_as_its_row_and_column():
+    shown = {f.text: f.to_dict()["label"] for f in FigureExtractor().run(TABLE)}
+    assert shown["11,08,084"] == "Maharashtra, Completed" and shown["20,190"] == "Kerala, Completed"
+    no_column = TABLE.replace("Target Sanctioned Completed Pending", "Target Houses Sanctioned Houses Completed")
+    assert {f.text: f.to_dict()["label"] for f in FigureExtractor().run(no_column)}["11,08,084"] == "Maharashtra"
+
+
 def test_serial_numbers_start_rows_and_an_empty_cell_keeps_the_row_in_the_table():
     (table,) = inline_tables(TABLE)
     assert [r.label for r in table.rows] == ["Kerala", "Madhya Pradesh", "Maharashtra", "Manipur", "Sikkim", "Tripura"]
