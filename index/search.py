@@ -25,6 +25,7 @@ from index.answerable import AnswerabilityCheck
 from index.noanswer import AnswerSignals, answer_signals, load_model
 from index.bilingual import TermList, bundled_term_list
 from index.embeddings import Embedder
+from index.figures.inline import cells_region, is_inline_cell, row_label
 from index.figures.rows import is_cell, is_cell_line
 from index.lexical import normalise, terms
 from index.names import Name, NameIndex, question_names, short_text_names
@@ -176,28 +177,32 @@ def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
     unique only within one index."""
     cached = cache.get(p.passage_id) if cache is not None and p.passage_id is not None else None
     if cached is None:
-        cells = {i for i, f in enumerate(p.figures) if is_cell(p.text, f)}
+        cells = {i for i, f in enumerate(p.figures) if is_cell(p.text, f) or is_inline_cell(f)}
+        region = cells_region(p.text, p.figures)
         cached = PassageAnalysis(
-            # a table cell's words are its row's label, not its neighbours' (index/figures/rows.py)
+            # a table cell's words are its row's label (and its column's header), not its neighbours'
+            # (index/figures/rows.py, index/figures/inline.py)
             figure_contexts=tuple((f.kind, frozenset(terms(f.label if i in cells else
                                                            p.text[max(0, f.start - window):f.end + window])))
                                   for i, f in enumerate(p.figures)),
             sentences=tuple((sp.start, sp.end, frozenset(terms(p.text[sp.start:sp.end])))
                             for sp in split_sentences(p.text, p.lang)),
-            **_names_of(p.text, [p.figures[i].label for i in sorted(cells)]),
+            **_names_of(p.text, [row_label(p.figures[i].label) for i in sorted(cells)], region),
         )
         if cache is not None and p.passage_id is not None:
             cache.put(p.passage_id, cached)
     return cached
 
 
-def _names_of(text: str, row_labels: list[str]) -> dict[str, frozenset[str]]:
+def _names_of(text: str, row_labels: list[str], table: tuple[int, int] | None = None) -> dict[str, frozenset[str]]:
     """Its names, and the places that choose it within its release: those it names outside bare lists
     of places, and, in a table, the row labels of its numbers rather than a label line whose row runs on
-    into the next passage."""
+    into the next passage (`table`: where its one-line table stands, index/figures/inline.py)."""
     index = NameIndex(text)
     places = set(index.alone)
     if row_labels:
+        if table:
+            text = text[:table[0]] + " " + text[table[1]:]
         prose = "\n".join(line for line in text.split("\n") if not is_cell_line(line))
         places = NameIndex(prose).alone | NameIndex("\n".join(row_labels)).alone
     return {"names": frozenset(index.keys), "places_alone": frozenset(places)}

@@ -55,7 +55,9 @@ auxiliary, number or punctuation.  For money/percent, when the figure is introdu
 ₹3,473 crore" -> "project outlay"); Hindi uses the noun after ("5,523 करोड़ रुपए की लागत" -> "लागत").
 
 In a table written one cell per line, a number's label is its row's label instead (the nearest
-digit-free cell above it, below the header: ``index.figures.rows``); and a table's bare numbers take
+digit-free cell above it, below the header: ``index.figures.rows``); in a table whose rows stand on one
+line, its row's label and its column's header ("Maharashtra | Completed": ``index.figures.inline``); in
+a "respectively" list, the item it is paired with (``index.figures.respectively``); and a table's bare numbers take
 the currency, scale and unit its caption or header declares ("(₹ crore)", "(US$ Billion)", "Area: In
 lakh hectare": ``index.figures.declared``). Both may stand before the passage: ``run(text, before=...)``
 is given the text that precedes it, ``run_passages(release_text, spans)`` the whole release.
@@ -68,6 +70,8 @@ from __future__ import annotations
 
 from index.figures.dates import DatesAndPeriods
 from index.figures.declared import declarations, in_spans
+from index.figures.inline import inline_labels, with_inline_labels
+from index.figures.respectively import respective_labels
 from index.figures.rows import labelled, row_labels
 from index.figures.figure import KINDS, Figure
 from index.figures.labels import Labels
@@ -91,18 +95,20 @@ class FigureExtractor(NumbersAndRanges, DatesAndPeriods, Labels, TextScan):
         if not isinstance(text, str):
             text = str(text)
         whole = before + text
-        return self._in_tables(self._numbers(text), text, declarations(whole), row_labels(whole), len(before))
+        return self._in_tables(self._numbers(text), text, declarations(whole), row_labels(whole), len(before),
+                               inline_labels(whole))
 
     def run_passages(self, text: str, spans: list[tuple[int, int]]) -> list[list[Figure]]:
         """The figures of each passage (start, end) of one release's `text`. Its tables' declared units
         and row labels are found once, over the whole text, rather than again over the text before
         every passage: a long release's tables were rescanned for each of its passages."""
-        declared, labels = declarations(text), row_labels(text)
-        return [self._in_tables(self._numbers(text[a:b]), text[a:b], declared, labels, a) for a, b in spans]
+        declared, labels, inline = declarations(text), row_labels(text), inline_labels(text)
+        return [self._in_tables(self._numbers(text[a:b]), text[a:b], declared, labels, a, inline) for a, b in spans]
 
     @staticmethod
-    def _in_tables(figs: list[Figure], text: str, declared, labels, offset: int) -> list[Figure]:
-        return labelled(in_spans(figs, declared, offset), text, labels, offset)
+    def _in_tables(figs: list[Figure], text: str, declared, labels, offset: int, inline) -> list[Figure]:
+        figs = respective_labels(figs, text)
+        return with_inline_labels(labelled(in_spans(figs, declared, offset), text, labels, offset), inline, offset)
 
     def _numbers(self, text: str) -> list[Figure]:
         if not text:

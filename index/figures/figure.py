@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 KINDS = ("money", "percent", "quantity", "count", "date", "year", "period")
+# Ends a table cell's row label, before its column's header (index/figures/inline.py): "Kerala | Cases".
+CELL_MARK = " |"
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,14 @@ class Figure:
     label: str | None = None
     iso: str | None = None  # dates: "YYYY-MM-DD" / "YYYY-MM" / "--MM-DD"; years "2020"; periods "2025/2026"
 
+    @property
+    def shown_label(self) -> str | None:
+        """The label as a reader reads it: a table cell's "Kerala | Cases" as "Kerala, Cases"."""
+        if not self.label or CELL_MARK not in self.label:
+            return self.label
+        row, _, column = self.label.partition(CELL_MARK)
+        return f"{row}, {column.strip()}" if column.strip() else row
+
     def to_dict(self) -> dict:
         v = self.value
         if v is None:
@@ -28,7 +38,7 @@ class Figure:
         else:
             jv = float(v)
         d = {"text": self.text, "start": self.start, "end": self.end, "value": jv, "unit": self.unit,
-             "kind": self.kind, "qualifier": self.qualifier, "label": self.label}
+             "kind": self.kind, "qualifier": self.qualifier, "label": self.shown_label}
         if self.iso is not None:
             d["iso"] = self.iso
         return d

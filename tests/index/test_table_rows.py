@@ -37,16 +37,20 @@ def _passage(text: str, before: str, pid: int) -> Passage:
                    figures=FigureExtractor().run(text, before=before), passage_id=pid)
 
 
+def within_release_fit(q: str, title: str, *passages: Passage) -> dict[int, float]:
+    """Each passage's figure fit and place fit for `q`: what chooses a passage within its release."""
+    idf = {t: 1.0 for t in terms(q, drop_stopwords=True)}
+    places = [n for n in question_names(q) if n.kind == "known"]
+    return {p.passage_id: HybridSearcher.figure_fit(p, expected_kinds(q), idf) + HybridSearcher.place_fit(p, places, title)
+            for p in passages}
+
+
 def test_the_passage_with_the_rows_numbers_is_chosen_not_the_one_ending_with_its_label():
     text = HEADER + ROWS
     a, b = text.index("3,49,517"), text.index("33\n10,49,319")
     ends_with_label = _passage(text[a:b], text[:a], 1)  # Bihar's numbers, then "2\nGujarat"
     holds_the_row = _passage(text[b:], text[:b], 2)  # Gujarat's numbers
-    q = "How many masks did Gujarat produce?"
-    idf = {t: 1.0 for t in terms(q, drop_stopwords=True)}
-    places = [n for n in question_names(q) if n.kind == "known"]
-    fit = {p.passage_id: HybridSearcher.figure_fit(p, expected_kinds(q), idf)
-           + HybridSearcher.place_fit(p, places, "Mask production by State") for p in (ends_with_label, holds_the_row)}
+    fit = within_release_fit("How many masks did Gujarat produce?", "Mask production by State", ends_with_label, holds_the_row)
     assert fit[2] > fit[1]
     assert "known:Gujarat" in analyse(ends_with_label).names  # for the no-answer check it still names Gujarat
     assert "known:Gujarat" not in analyse(ends_with_label).places_alone

@@ -1,0 +1,184 @@
+"""The row label and column header of a number in a table whose rows stand on one line, as the
+scrape flattens many PIB tables: "State Target Sanctioned Completed Pending 13 Maharashtra 33,72,896
+31,40,198 11,08,084 20,32,114 14 Manipur 79,518 ...". 11,08,084 is Maharashtra's, in the column
+"Completed": its label is "Maharashtra | Completed". The words around it are its neighbours' cells
+and the next row's label. A header whose words cannot be told apart by column ("Houses Sanctioned
+Houses Completed ...") gives no column; " |" ends a row's label either way, and marks a cell's label.
+
+A row is a run of words (its label, led by a serial "13" or "b" at most) followed by as many cells
+(numbers, or "-" for an empty one) as the rows beside it; three rows or more with as many cells as the
+first (one more or fewer: a cell left out) are a table. A long line is cut into several passages, so a row's label may end one passage
+and its numbers begin the next: the rows are found over the whole release text.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from index.figures.figure import CELL_MARK, Figure
+
+_TOKEN = re.compile(r"\S+")
+_CELL = re.compile(r"^\(?[-−–+]?[0-9\u0966-\u096f][0-9\u0966-\u096f,]*(?:\.[0-9\u0966-\u096f]+)?%?\)?[*,;]?$|^[-–—]$|^N\.?A\.?$")
+_SERIAL = re.compile(r"^[0-9]{1,3}\.?$")
+_LETTER = re.compile(r"[A-Za-z\u0900-\u097f]")
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s|[:।;]\s|\n")
+_HEADER_DROP = re.compile(r"(?i)^(?:s\.?|sr\.?|sl\.?|no\.?|s\.no\.?|sl\.no\.?|sr\.no\.?|क्र\.?|सं\.?|क्रम|संख्या)$")
+HEADER_MARK = CELL_MARK  # ends a cell's row label, before its column's header: what marks a label as a cell's
+MIN_ROWS = 3  # this many rows with as many cells are a table
+MIN_CELLS = 2
+MAX_LABEL_WORDS = 8  # a longer run of words is prose, which ends the table
+MAX_HEADER_WORDS = 30
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    cells: tuple[tuple[int, int], ...]  # (start, end) of each cell with a number, in the text given
+    width: int  # its cells, empty ones ("-") included
+    cell_columns: dict = dataclasses.field(default_factory=dict, compare=False)  # a cell's start → its column
+
+
+@dataclass(frozen=True)
+class InlineTable:
+    header: str  # the words before its first row, back to the sentence or line before it ("" if none)
+    rows: tuple[Row, ...]
+
+    def columns(self) -> list[str] | None:
+        """Each column's header, where the header has one word a column (after the rows' own, "State"):
+        "State 2023-24 2024-25", "Crop Cases Recovered Deaths"."""
+        words = self.header.split()
+        width = max(row.width for row in self.rows)
+        if len(words) in (width, width + 1):
+            return words[len(words) - width:]
+        return None
+
+    def labels(self) -> dict[int, str]:
+        """Each cell's start → its row's label, then its column's header where the header says which
+        word heads which column. Not the whole header otherwise: it would give every cell of the table
+        the same words, and a table's cells would outbid the one figure of prose that is asked for."""
+        columns = self.columns()
+        return {start: f"{row.label}{HEADER_MARK} {columns[row.cell_columns[start]] if columns else ''}".rstrip()
+                for row in self.rows for start, _ in row.cells}
+
+
+def _runs(line: str, offset: int):
+    """The line's tokens as alternating runs: ("w", [(start, end, token)...]) and ("n", [...])."""
+    runs: list[tuple[str, list[tuple[int, int, str]]]] = []
+    for m in _TOKEN.finditer(line):
+        tok = m.group()
+        kind = "n" if _CELL.match(tok) else "w"
+        item = (offset + m.start(), offset + m.end(), tok)
+        if runs and runs[-1][0] == kind:
+            runs[-1][1].append(item)
+        else:
+            runs.append((kind, [item]))
+    return runs
+
+
+def _rows(runs) -> list[tuple[Row, int, int]]:
+    """Candidate rows of one line's runs: (row, start of its label, index of the run it ends)."""
+    rows: list[tuple[Row, int, int]] = []
+    serial: tuple[int, int, str] | None = None  # a number that leads the next row's label
+    for i, (kind, items) in enumerate(runs):
+        if kind != "n" or i == 0 or runs[i - 1][0] != "w":
+            continue
+        words = runs[i - 1][1]
+        cells = list(items)
+        # the next row's serial ends this run of numbers ("... 20,32,114 14 Manipur")
+        nxt: tuple[int, int, str] | None = None
+        if len(cells) > 1 and i + 1 < len(runs) and _SERIAL.match(cells[-1][2]) and "," not in cells[-1][2]:
+            nxt = cells.pop()
+        label_words = words
+        if len(label_words) > MAX_LABEL_WORDS or not any(_LETTER.search(w[2]) for w in label_words):
+            serial = nxt
+            continue
+        label = " ".join(w[2] for w in label_words).strip(" :")
+        if len(cells) >= MIN_CELLS:
+            first = serial[0] if serial and serial[1] <= label_words[0][0] else label_words[0][0]
+            rows.append((Row(label, tuple((a, b) for a, b, tok in cells if tok not in "-–—"), len(cells),
+                             {a: j for j, (a, b, tok) in enumerate(cells)}), first, i))
+        serial = nxt
+    return rows
+
+
+def _header(text: str, start: int) -> str:
+    """The words before a table's first row, back to the end of the sentence or line before it."""
+    lo = max(0, start - 400)
+    before = text[lo:start]
+    ends = list(_SENTENCE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end():]
+    words = [w for w in before.split() if not _HEADER_DROP.match(w) and _LETTER.search(w)]
+    return " ".join(words[-MAX_HEADER_WORDS:])
+
+
+def inline_tables(text: str) -> list[InlineTable]:
+    """The tables of `text` whose rows stand on one line (see the module's docstring)."""
+    tables: list[InlineTable] = []
+    at = 0
+    for line in text.split("\n"):
+        if len(line) > 40:
+            runs = _runs(line, at)
+            found = _rows(runs)
+            group: list[tuple[Row, int, int]] = []
+
+            def close() -> None:
+                if len(group) >= MIN_ROWS and any(r.cells for r, _, _ in group):
+                    tables.append(InlineTable(_header(text, group[0][1]), tuple(r for r, _, _ in group)))
+
+            for row in found:
+                same = (group and row[2] == group[-1][2] + 2
+                        and abs(row[0].width - group[0][0].width) <= 1)  # a cell left out
+                if not same:
+                    close()
+                    group = []
+                group.append(row)
+            close()
+        at += len(line) + 1
+    return tables
+
+
+def row_label(label: str) -> str:
+    """A cell's label without its table's header: the row's own words."""
+    return label.split(HEADER_MARK, 1)[0]
+
+
+def is_inline_cell(figure: Figure) -> bool:
+    return bool(figure.label) and HEADER_MARK in figure.label
+
+
+def cells_region(text: str, figures: list[Figure]) -> tuple[int, int] | None:
+    """Where a passage's one-line table stands: its first cell to its last, and on to the passage's
+    end when only a row's label follows (a row whose cells begin the next passage)."""
+    cells = [f for f in figures if is_inline_cell(f)]
+    if not cells:
+        return None
+    a, b = cells[0].start, cells[-1].end
+    rest = text[b:]
+    if "\n" not in rest and len(rest.split()) <= MAX_LABEL_WORDS + 1:
+        b = len(text)
+    return a, b
+
+
+def inline_labels(text: str) -> dict[int, str]:
+    """Each cell of a one-line table in `text` (by its start offset) → its row's label and column's header."""
+    out: dict[int, str] = {}
+    for table in inline_tables(text):
+        out.update(table.labels())
+    return out
+
+
+
+def with_inline_labels(figures: list[Figure], labels: dict[int, str], offset: int) -> list[Figure]:
+    """`figures` of a passage that starts at `offset` in the text `labels` were found in
+    (`inline_labels`), each cell of a one-line table labelled with its row and header: its own label
+    was the next cell's or the next row's words."""
+    if not labels:
+        return figures
+    out = []
+    for f in figures:
+        label = labels.get(f.start + offset) or labels.get(f.start + offset - 1)
+        out.append(dataclasses.replace(f, label=label) if label and f.kind in ("money", "percent", "quantity", "count")
+                   else f)
+    return out

@@ -1,0 +1,63 @@
+"""A number in a table whose rows stand on one line takes its row's label and its table's header
+(index/figures/inline.py), and within a release the passage holding the asked row is chosen; on
+hand-built tables."""
+from index.figures import FigureExtractor
+from index.figures.inline import inline_tables, row_label
+from index.search import analyse
+from tests.index.test_table_rows import _passage, within_release_fit
+
+TABLE = ("The State/UT-wise details are at Annexure.\nSr. No. State Target Sanctioned Completed Pending 1 Kerala 91,343 64,502 20,190 44,312 2 Madhya Pradesh 31,24,124 "
+         "27,68,948 17,72,923 9,96,025 3 Maharashtra 33,72,896 31,40,198 11,08,084 20,32,114 4 Manipur 79,518 "
+         "72,780 25,234 47,546 5 Sikkim 68 67 67 - 6 Tripura 3,28,240 3,27,527 3,25,429 2,098")
+
+
+def _labels(text: str, before: str = "") -> dict[str, str | None]:
+    return {f.text: f.label for f in FigureExtractor().run(text, before=before) if f.kind == "count"}
+
+
+def test_each_cell_takes_its_rows_label_and_its_columns_header():
+    labels = _labels(TABLE)
+    assert labels["11,08,084"] == "Maharashtra | Completed" and labels["31,40,198"] == "Maharashtra | Sanctioned"
+    assert labels["20,190"] == "Kerala | Completed" and labels["9,96,025"] == "Madhya Pradesh | Pending"
+
+
+def test_a_header_that_does_not_say_which_words_head_which_column_gives_none():
+    text = TABLE.replace("Target Sanctioned Completed Pending", "Target Houses Sanctioned Houses Completed Houses under Construction")
+    labels = _labels(text)
+    assert labels["11,08,084"] == "Maharashtra |" and row_label(labels["11,08,084"]) == "Maharashtra"
+
+
+def test_a_cells_label_reads_as_its_row_and_column():
+    shown = {f.text: f.to_dict()["label"] for f in FigureExtractor().run(TABLE)}
+    assert shown["11,08,084"] == "Maharashtra, Completed" and shown["20,190"] == "Kerala, Completed"
+    no_column = TABLE.replace("Target Sanctioned Completed Pending", "Target Houses Sanctioned Houses Completed")
+    assert {f.text: f.to_dict()["label"] for f in FigureExtractor().run(no_column)}["11,08,084"] == "Maharashtra"
+
+
+def test_serial_numbers_start_rows_and_an_empty_cell_keeps_the_row_in_the_table():
+    (table,) = inline_tables(TABLE)
+    assert [r.label for r in table.rows] == ["Kerala", "Madhya Pradesh", "Maharashtra", "Manipur", "Sikkim", "Tripura"]
+    assert row_label(_labels(TABLE)["3,28,240"]) == "Tripura"  # after Sikkim's "-"
+
+
+def test_a_row_whose_label_ends_the_passage_before_keeps_it():
+    cut = TABLE.index("79,518")  # "4 Manipur" ends one passage, its numbers begin the next
+    assert row_label(_labels(TABLE[cut:], before=TABLE[:cut])["25,234"]) == "Manipur"
+
+
+def test_prose_with_numbers_is_no_table():
+    text = ("Kerala produced 20,190 masks, Manipur 25,234 masks and Sikkim 67 masks in the week to "
+            "3 April, the Ministry said; Tripura made 2,098 more.")
+    assert inline_tables(text) == []
+    assert _labels(text)["20,190"] == "masks"
+
+
+def test_the_passage_holding_the_asked_row_is_chosen_not_the_one_ending_with_its_label():
+    cut = TABLE.index("79,518")
+    ends_with_label = _passage(TABLE[:cut], "", 1)  # Kerala's to Maharashtra's rows, then "4 Manipur"
+    holds_the_row = _passage(TABLE[cut:], TABLE[:cut], 2)  # Manipur's numbers, then more rows
+    fit = within_release_fit("How many houses were completed in Manipur?", "PMAY-G houses", ends_with_label, holds_the_row)
+    assert fit[2] > fit[1]
+    assert "known:Manipur" in analyse(holds_the_row).places_alone
+    assert "known:Manipur" not in analyse(ends_with_label).places_alone
+    assert "known:Manipur" in analyse(ends_with_label).names  # the no-answer check still sees it
