@@ -173,7 +173,9 @@ def cmd_ask(args) -> int:
         print(json.dumps(reply, ensure_ascii=False, indent=2))
         return 0
     time_read = result.time.to_dict() if result.time else None
-    if time_read:
+    if time_read and time_read["granularity"] == "latest":
+        print(f"Time asked about: the latest (read from “{time_read['text']}”)")
+    elif time_read:
         print(f"Time asked about: {time_read['start']} to {time_read['end']} "
               f"({time_read['granularity']}, read from “{time_read['text']}”)")
     if result.answer:

@@ -92,12 +92,14 @@ class PassageOut(ReleaseMeta):
 
 
 class TimeOut(BaseModel):
-    """How the question's time was read: the window of days it asks about."""
+    """How the question's time was read: the window of days it asks about, or that it asks for the latest."""
 
-    start: str
-    end: str
+    start: str | None = Field(description="first day of the window; null for `latest`")
+    end: str | None = Field(description="last day of the window; null for `latest`")
     text: str = Field(description="the words of the question that named it")
-    granularity: str = Field(description="day, week, month, year, financial-year or range")
+    granularity: str = Field(description=(
+        "day, week, month, year, financial-year or range; `latest` for a question that names no time but asks "
+        "how things stand now (\"so far\", \"अब तक\"), answered preferably from recent releases"))
 
 
 class AnswerOut(BaseModel):

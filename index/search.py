@@ -10,6 +10,7 @@ passage per release, with releases published twice under two ids folded together
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Iterator
@@ -34,7 +35,7 @@ from index.segment import split_sentences
 from index.filters import SearchFilters
 from index.stores.base import Store
 from index.answerable import asked_unit, sentence_dates
-from index.timeq import QuestionTime, TimeWindow, read_time, stated_time_fit, time_agreement
+from index.timeq import QuestionTime, TimeWindow, read_time, recency, stated_time_fit, time_agreement
 
 # Expected figure kinds by the question's interrogative (checked in order; first match wins).
 _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
@@ -94,6 +95,7 @@ class SearchSettings:
     language_calibration: bool = True  # compare languages by how far a passage stands out in its own
     year_boost: float = 0.02  # the question names the year the release was published in
     time_weight: float = 0.04  # × agreement (-1..1) of the release's and passage's dates with the question's time
+    recency_weight: float = 0.01  # × recency (0..1) of the release, for a question asking how things stand now
     translation_weight: float = 0.5  # share of a cross-language score taken from the release's translation
     kind_boost: float = 0.02  # a figure of the kind asked for ("how many" → count, ...)
     # × the share of the question's places and acronyms the passage's release holds; off: it lifts the
@@ -340,7 +342,11 @@ class HybridSearcher:
         fused = fuse(dense, cov, {pid: p.lang for pid, p in passages.items()}, s)
         window = qtime.window if qtime else None
         timed = window is not None and s.time_weight
-        dated = self.store.release_dates(list(passages)) if (years or timed) else {}
+        latest = bool(qtime and qtime.latest and s.recency_weight)
+        dated = self.store.release_dates(list(passages)) if (years or timed or latest) else {}
+        # "So far" is measured from the newest release among the candidates: in a growing archive
+        # that is about today; in a corpus frozen years ago it is what that corpus calls now.
+        newest = max((dt.date.fromisoformat(d) for d in dated.values() if d), default=None) if latest else None
         held = (names_held(names, passages.values(), self.store.passage_analyses())
                 if names and s.names_weight else {})
         scores = {}
@@ -354,6 +360,8 @@ class HybridSearcher:
                 part["year"] = s.year_boost
             if timed:
                 part["time"] = s.time_weight * time_agreement(window, dated.get(pid), p.figures)
+            if newest is not None:
+                part["recency"] = s.recency_weight * recency(dated.get(pid), newest)
             scores[pid] = sum(part.values())
             if parts is not None:
                 parts[pid] = part

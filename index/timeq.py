@@ -49,12 +49,39 @@ class TimeWindow:
 
 @dataclass(frozen=True)
 class QuestionTime:
-    """How the question's time was read: a window of days, or none."""
+    """How the question's time was read: a window of days; or, for a question that names no time
+    but asks how things stand now ("so far", "अब तक"), the words that asked for the latest; or none."""
 
     window: TimeWindow | None = None
+    latest: str | None = None
 
     def to_dict(self) -> dict | None:
-        return self.window.to_dict() if self.window is not None else None
+        if self.window is not None:
+            return self.window.to_dict()
+        if self.latest is not None:
+            return {"start": None, "end": None, "text": self.latest, "granularity": "latest"}
+        return None
+
+
+# Words that ask how things stand now: the running total, the present state. Hindi's completed
+# "... चुके हैं" (have already been) asks the same.
+_LATEST = re.compile(
+    r"\b(?:so far|till date|to date|till now|until now|as of now|as of today|currently|at present|presently)\b|"
+    r"अब तक|अभी तक|आज तक|वर्तमान में|फ़?िलहाल|इस समय|चुक[ाीे] (?:हैं|है)(?![\w\u0900-\u097f])", re.I)
+
+
+def asks_latest(question: str) -> str | None:
+    """The words by which a question asks for the current state, if it does."""
+    m = _LATEST.search(question)
+    return m.group(0) if m else None
+
+
+def recency(release_date: str | None, newest: dt.date, horizon_days: int = 365) -> float:
+    """1 for a release of the newest date among those compared, falling to 0 over `horizon_days`."""
+    if not release_date:
+        return 0.0
+    age = (newest - dt.date.fromisoformat(release_date)).days
+    return max(0.0, 1.0 - age / horizon_days)
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -157,7 +184,8 @@ def _read_time(question: str, today: dt.date) -> QuestionTime:
         finest = min(spans, key=lambda sp: (sp[0][1] - sp[0][0]).days)[0][2]
         text = question[min(sp[2] for sp in spans):max(sp[3] for sp in spans)]
         return QuestionTime(TimeWindow(a, b, text, "range" if b > a else finest))
-    return QuestionTime(_relative(question, today))
+    window = _relative(question, today)
+    return QuestionTime(window, None if window is not None else asks_latest(question))
 
 
 # How long after its window a release may report on it: a day's bulletin the next morning, a

@@ -3,7 +3,7 @@ import pytest
 
 from index.keywordstore import match_expression
 from index.lexical import terms
-from index.search import expected_kinds, question_lang
+from index.search import SearchSettings, expected_kinds, question_lang
 from index.store import SearchFilters
 
 SEED_HI = "मध्य प्रदेश के कितने विक्रेताओं ने जेम पर अपनी प्रोफाइल पूरी की है?"
@@ -149,3 +149,15 @@ def test_the_no_answer_model_decides_in_the_one_place_when_switched_on(service):
         assert moons.reason.startswith("the closest release is unlikely to answer it")
     finally:
         searcher.settings = before
+
+
+def test_a_question_asking_how_things_stand_now_prefers_recent_releases(service):
+    now = service.ask("How many sellers have registered on GeM so far?", top_k=5)
+    plain = service.ask("How many sellers have registered on GeM?", top_k=5)
+    assert now.time.to_dict() == {"start": None, "end": None, "text": "so far", "granularity": "latest"}
+    assert plain.time.to_dict() is None and all("recency" not in h.components for h in plain.hits)
+    w = SearchSettings().recency_weight
+    dated = [(h.release.date, h.components["recency"]) for h in now.hits if h.release.date]
+    assert dated and all(0.0 <= r <= w for _, r in dated)
+    newer_first = sorted(dated, reverse=True)
+    assert [r for _, r in newer_first] == sorted((r for _, r in dated), reverse=True)  # newer never less recent

@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from index.figures import FigureExtractor
-from index.timeq import read_time, time_agreement
+from index.timeq import read_time, recency, time_agreement
 
 TODAY = dt.date(2026, 11, 30)
 
@@ -85,3 +85,35 @@ def test_a_month_announced_on_the_first_of_the_next():
 def test_undated_release_is_neutral():
     w = read_time("in 2020", TODAY).window
     assert time_agreement(w, None, ()) == 0.0
+
+
+@pytest.mark.parametrize("question, words", [
+    ("How many people have been vaccinated so far?", "so far"),
+    ("How many villages are currently certified Har Ghar Jal?", "currently"),
+    ("उजाला योजना में अब तक कितने एलईडी बल्ब बांटे गए?", "अब तक"),
+    ("कितने गांवों को हर घर जल प्रमाणन मिल चुका है?", "चुका है"),
+    ("राजस्थान में कितनी महिलाएं लखपति दीदी बन चुकी हैं?", "चुकी हैं"),
+])
+def test_a_question_asking_how_things_stand_now_is_read_as_latest(question, words):
+    read = read_time(question, TODAY)
+    assert read.window is None and read.latest == words
+    assert read.to_dict() == {"start": None, "end": None, "text": words, "granularity": "latest"}
+
+
+@pytest.mark.parametrize("question", [
+    "20 मई 2020 तक अब तक कितने मरीज ठीक हुए?",  # a date named: its window, not the latest
+    "How many sellers registered so far this year?",
+    "How many sellers registered on GeM?",  # no time, and no word asking for now
+    "कितने लोगों को टीका लगा?",
+    "How far is the new port from the coast?",
+])
+def test_a_named_time_or_none_is_not_latest(question):
+    assert read_time(question, TODAY).latest is None
+
+
+def test_recency_falls_from_the_newest_release_over_a_year():
+    newest = dt.date(2026, 11, 1)
+    assert recency("2026-11-01", newest) == 1.0
+    assert recency("2026-05-03", newest) == pytest.approx(1 - 182 / 365)
+    assert recency("2020-06-01", newest) == 0.0
+    assert recency(None, newest) == 0.0
