@@ -42,12 +42,9 @@ STEPS = [
     ("+ passage choice within a release", {"figure_weight": FULL.figure_weight,
                                            "own_language_bonus": FULL.own_language_bonus}),
     ("+ time agreement", {"time_weight": FULL.time_weight}),
-    ("+ recency, for questions asking how things stand now", {"recency_weight": FULL.recency_weight}),
     ("+ places choose the passage within a release", {"passage_names_weight": FULL.passage_names_weight}),
     ("+ answerability check (names, time, unit)", {"check_answerable": FULL.check_answerable}),
     ("+ no answer from figures dated to another time", {"check_figure_time": FULL.check_figure_time}),
-    ("+ no answer when no version states the asked year", {"check_stated_time": FULL.check_stated_time}),
-    ("+ no answer from figures dated to another year", {"check_figure_years": FULL.check_figure_years}),
 ]
 
 

@@ -1,4 +1,6 @@
 """Hybrid retrieval on the real index slice: filters, one place per release, translations, answers."""
+import dataclasses
+
 import pytest
 
 from index.keywordstore import match_expression
@@ -152,12 +154,24 @@ def test_the_no_answer_model_decides_in_the_one_place_when_switched_on(service):
 
 
 def test_a_question_asking_how_things_stand_now_prefers_recent_releases(service):
-    now = service.ask("How many sellers have registered on GeM so far?", top_k=5)
-    plain = service.ask("How many sellers have registered on GeM?", top_k=5)
+    shipped = service.searcher.settings
+    w = 0.01
+    service.searcher.settings = dataclasses.replace(shipped, recency_weight=w)
+    try:
+        now = service.ask("How many sellers have registered on GeM so far?", top_k=5)
+        plain = service.ask("How many sellers have registered on GeM?", top_k=5)
+    finally:
+        service.searcher.settings = shipped
     assert now.time.to_dict() == {"start": None, "end": None, "text": "so far", "granularity": "latest"}
     assert plain.time.to_dict() is None and all("recency" not in h.components for h in plain.hits)
-    w = SearchSettings().recency_weight
     dated = [(h.release.date, h.components["recency"]) for h in now.hits if h.release.date]
     assert dated and all(0.0 <= r <= w for _, r in dated)
     newer_first = sorted(dated, reverse=True)
     assert [r for _, r in newer_first] == sorted((r for _, r in dated), reverse=True)  # newer never less recent
+
+
+def test_with_recency_off_no_reply_says_latest(service):
+    assert service.searcher.settings.recency_weight == 0.0  # as shipped: off (docs/retrieval.md)
+    now = service.ask("How many sellers have registered on GeM so far?", top_k=5)
+    assert now.time is None or now.time.to_dict() is None
+    assert all("recency" not in h.components for h in now.hits)
