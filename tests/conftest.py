@@ -5,6 +5,7 @@ session-wide scratch index of a slice of the bundled corpus, so the suite stays 
 """
 from __future__ import annotations
 
+import importlib.util
 import socket
 import threading
 import time
@@ -16,6 +17,17 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 # Releases the tests ask about, plus a spread of others so search has something to reject.
 SEED_IDS = {"2184082", "1628922", "1620635", "1611137", "2298074", "2301953", "1628341", "1628342"}
 SLICE = 60
+
+
+@pytest.fixture(scope="session")
+def bench_script():
+    """Loads one of bench/'s scripts as a module: they are run by path, never installed."""
+    def load(name: str):
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parents[1] / "bench" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    return load
 
 
 @pytest.fixture(scope="session")

@@ -2,33 +2,22 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
-from pathlib import Path
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def _ablation():
-    spec = importlib.util.spec_from_file_location("ablation", REPO / "bench/ablation.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _differences(a, b) -> set[str]:
     return {f.name for f in dataclasses.fields(a) if getattr(a, f.name) != getattr(b, f.name)}
 
 
-def test_the_cumulative_table_runs_from_plain_dense_search_to_the_ranking_as_shipped():
-    ab = _ablation()
+def test_the_cumulative_table_runs_from_plain_dense_search_to_the_ranking_as_shipped(bench_script):
+    ab = bench_script("ablation")
     rows = list(ab.steps())
     assert rows[0][1] == ab.DENSE and rows[-1][1] == ab.FULL
     for (_, before), (_, after), (_, on) in zip(rows, rows[1:], ab.STEPS):
         assert _differences(before, after) == set(on)  # each step turns on its own settings, nothing else
 
 
-def test_leave_one_out_removes_exactly_one_component_from_the_full_ranking():
-    ab = _ablation()
+def test_leave_one_out_removes_exactly_one_component_from_the_full_ranking(bench_script):
+    ab = bench_script("ablation")
     rows = list(ab.leave_one_out())
     assert rows[0][1] == ab.FULL and len(rows) == len(ab.STEPS) + 1
     for (name, without), (step, on) in zip(rows[1:], ab.STEPS):

@@ -1,7 +1,6 @@
 """Tests for index.figures: gold-set precision/recall, real examples, traps, NeMo cases, adversarial input."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -21,13 +20,6 @@ NEMO = Path("/work/shared/data/numbers/nemo_hi")
 _DEV = str.maketrans("०१२३४५६७८९", "0123456789")
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("figures_accuracy", ROOT / "bench" / "figures_accuracy.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def one(text: str) -> Figure:
     figs = extract_figures(text)
     assert len(figs) == 1, (text, figs)
@@ -40,8 +32,8 @@ def vals(text: str) -> list[tuple]:
 
 # --------------------------------------------------------------------------- gold set
 
-def test_gold_set_size_and_shape():
-    rows = _bench().load_gold()
+def test_gold_set_size_and_shape(bench_script):
+    rows = bench_script("figures_accuracy").load_gold()
     assert len(rows) >= 200
     langs = [r["lang"] for r in rows]
     assert langs.count("hi") >= 100 and langs.count("en") >= 100
@@ -53,15 +45,15 @@ def test_gold_set_size_and_shape():
                 assert f.get("iso")
 
 
-def test_gold_precision_recall():
-    res = _bench().score()
+def test_gold_precision_recall(bench_script):
+    res = bench_script("figures_accuracy").score()
     for scope in ("all", "hi", "en"):
         assert res[scope]["precision"] >= 0.98, (scope, res[scope], res["false_hits"][:10])
         assert res[scope]["recall"] >= 0.97, (scope, res[scope], res["misses"][:10])
 
 
-def test_blind_set_size_and_shape():
-    b = _bench()
+def test_blind_set_size_and_shape(bench_script):
+    b = bench_script("figures_accuracy")
     rows = b.load_gold(b.BLIND)
     assert len(rows) == 120
     langs = [r["lang"] for r in rows]
@@ -76,9 +68,9 @@ def test_blind_set_size_and_shape():
                 assert f.get("iso")
 
 
-def test_blind_precision_recall():
+def test_blind_precision_recall(bench_script):
     # hand-annotated before the extractor was run on it (see bench/figures_accuracy.py)
-    b = _bench()
+    b = bench_script("figures_accuracy")
     res = b.score(b.load_gold(b.BLIND))
     for scope in ("all", "hi", "en"):
         assert res[scope]["precision"] >= 0.98, (scope, res[scope], res["false_hits"][:10])
