@@ -27,7 +27,7 @@ from index.search import SearchSettings  # noqa: E402
 FULL = SearchSettings()
 DENSE = dataclasses.replace(
     FULL, keyword_weight=0.0, mixed_keyword_weight=0.0, language_calibration=False, kind_boost=0.0,
-    year_boost=0.0, translation_weight=0.0, figure_weight=0.0, own_language_bonus=0.0, time_weight=0.0, recency_weight=0.0,
+    year_boost=0.0, translation_weight=0.0, figure_weight=0.0, own_language_bonus=0.0, time_weight=0.0, title_time=False, recency_weight=0.0,
     figure_unit=False, figure_time=False, acronym_phrases=False, names_weight=0.0, passage_names_weight=0.0,
     check_answerable=False, check_figure_time=False, check_measure=False, bilingual_terms=False,
     check_stated_time=False, check_figure_years=False, no_answer_model=False)

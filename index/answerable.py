@@ -15,7 +15,6 @@ release (with its other-language versions) must
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from index.figures.tables import _UNITS_EN, _UNITS_HI, _TIME_UNITS
 from index.lexical import STOPWORDS, terms
 from index.names import NameIndex, question_names, spelled_out
 from index.records import Passage
-from index.timeq import TimeWindow, release_time_fit, stated_time_fit, stated_windows
+from index.timeq import TimeWindow, release_time_fit, stated_time_fit, stated_windows, title_figures, with_title
 
 # A unit named in the question after its interrogative: "how many tonnes", "कितने हेक्टेयर".
 _ASKED_UNIT = [
@@ -250,18 +249,15 @@ class AnswerabilityCheck:
         other_time = figures_other = unstated = False
         time_fit = 0
         if window is not None and not open_ended(question, window):
-            # The title's dates after the passage's, in one text, so that spans ("1 to 15 May") join.
-            text = f"{passage.text}\n{releases[0].title}"
-            title_figures = [dataclasses.replace(f, start=f.start + len(passage.text) + 1, end=f.end + len(passage.text) + 1)
-                             for f in _figures_of(releases[0].title)]
-            fits = time_fits(window, releases[0].date, [*passage.figures, *title_figures], text=text,
+            text, figures = with_title(passage.text, passage.figures, releases[0].title)
+            fits = time_fits(window, releases[0].date, figures, text=text,
                              of_the_release=bool(_OF_THE_RELEASE.search(question)))
             other_time = fits is False
             time_fit = {True: 1, None: 0, False: -1}[fits]
             released = dt.date.fromisoformat(releases[0].date) if releases[0].date else None
             if dated is not None and fits is None and release_time_fit(window, released) == 0:
                 unstated = not states_time(window, dated) and not states_time(
-                    window, [(_figures_of(r.title), r.date) for r in releases])  # a title's year too
+                    window, [(title_figures(r.title), r.date) for r in releases])  # a title's year too
                 other_time = other_time or stated_time and unstated
             if (kinds and sentences is not None and window.granularity in (*FIGURE_DATED, *FIGURE_DATED_YEARS)
                     and not _OF_THE_RELEASE.search(question)):
@@ -284,8 +280,3 @@ class AnswerabilityCheck:
                        missing_measure=counted_measure, time_fit=time_fit, figures_other_time=figures_other,
                        unheld_measure=missing_measure, time_unstated=unstated)
 
-
-def _figures_of(text: str):
-    from index.timeq import _extractor
-
-    return _extractor().run(text) if text else []

@@ -35,7 +35,7 @@ from index.segment import split_sentences
 from index.filters import SearchFilters
 from index.stores.base import Store
 from index.answerable import asked_unit, sentence_dates
-from index.timeq import QuestionTime, TimeWindow, read_time, recency, stated_time_fit, time_agreement
+from index.timeq import QuestionTime, TimeWindow, read_time, recency, stated_time_fit, time_agreement, with_title
 
 # Expected figure kinds by the question's interrogative (checked in order; first match wins).
 _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
@@ -95,6 +95,10 @@ class SearchSettings:
     language_calibration: bool = True  # compare languages by how far a passage stands out in its own
     year_boost: float = 0.02  # the question names the year the release was published in
     time_weight: float = 0.04  # × agreement (-1..1) of the release's and passage's dates with the question's time
+    # The time agreement reads the release title's dates beside the passage's ("Progress of area
+    # coverage under Kharif crops as on 14.08.2026"), as the answerability check does. Off until the
+    # blind test set has measured it (docs/retrieval.md#time-in-the-question).
+    title_time: bool = False
     # × recency (0..1) of the release, for a question asking how things stand now ("so far", "अब तक").
     # Off: it changed nothing on the blind test set (0.01 measured); while off, no reply says "latest".
     recency_weight: float = 0.0
@@ -352,6 +356,8 @@ class HybridSearcher:
         newest = max((dt.date.fromisoformat(d) for d in dated.values() if d), default=None) if latest else None
         held = (names_held(names, passages.values(), self.store.passage_analyses())
                 if names and s.names_weight else {})
+        titles = ({key: r.title for key, r in self.store.releases({(p.release_id, p.lang) for p in passages.values()}).items()
+                   if r is not None} if timed and s.title_time else {})
         scores = {}
         for pid, p in passages.items():
             part = fused[pid]
@@ -362,7 +368,9 @@ class HybridSearcher:
             if years and (dated.get(pid) or "")[:4] in years:
                 part["year"] = s.year_boost
             if timed:
-                part["time"] = s.time_weight * time_agreement(window, dated.get(pid), p.figures)
+                title = titles.get((p.release_id, p.lang))
+                text, figures = with_title(p.text, p.figures, title) if title else (None, p.figures)
+                part["time"] = s.time_weight * time_agreement(window, dated.get(pid), figures, text)
             if newest is not None:
                 part["recency"] = s.recency_weight * recency(dated.get(pid), newest)
             scores[pid] = sum(part.values())

@@ -12,6 +12,7 @@ first days of the next month; so a release may follow its window by a little (`l
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -257,10 +258,25 @@ def stated_time_fit(window: TimeWindow, figures, released: dt.date | None = None
     return -1 if len(inside) < len(stated) else 0
 
 
-def time_agreement(window: TimeWindow, release_date: str | None, passage_figures=()) -> float:
+def time_agreement(window: TimeWindow, release_date: str | None, passage_figures=(), text: str | None = None) -> float:
     """From -1 (the passage is about another time) to 1 (its release and its stated dates fit).
 
     Half comes from the release date (within the window, or just after it by the lag), half from
-    the dates the passage states (one inside the window; all of them outside counts against)."""
+    the dates the passage states (one inside the window; all of them outside counts against).
+    `text`: the text the figures are of, so that two dates joined by "to" are one span."""
     released = dt.date.fromisoformat(release_date) if release_date else None
-    return 0.5 * release_time_fit(window, released) + 0.5 * stated_time_fit(window, passage_figures, released)
+    return 0.5 * release_time_fit(window, released) + 0.5 * stated_time_fit(window, passage_figures, released, text=text)
+
+
+@lru_cache(maxsize=65536)  # titles come back with every question that finds their release
+def title_figures(title: str) -> tuple:
+    return tuple(_extractor().run(title)) if title else ()
+
+
+def with_title(text: str, figures, title: str) -> tuple[str, list]:
+    """A passage's text and figures followed by its release title's. A weekly report's figures are
+    "as on" the day its title names ("... Kharif crops as on 14.08.2026"), not the day it was
+    posted; in one text, a span the two share still joins."""
+    shift = len(text) + 1
+    moved = [dataclasses.replace(f, start=f.start + shift, end=f.end + shift) for f in title_figures(title)]
+    return f"{text}\n{title}", [*figures, *moved]

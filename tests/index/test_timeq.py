@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from index.figures import FigureExtractor
-from index.timeq import read_time, recency, time_agreement
+from index.timeq import read_time, recency, time_agreement, with_title
 
 TODAY = dt.date(2026, 11, 30)
 
@@ -117,3 +117,17 @@ def test_recency_falls_from_the_newest_release_over_a_year():
     assert recency("2026-05-03", newest) == pytest.approx(1 - 182 / 365)
     assert recency("2020-06-01", newest) == 0.0
     assert recency(None, newest) == 0.0
+
+
+def test_a_weekly_report_is_dated_by_the_day_its_title_names():
+    """Posted on the 17th, "as on 14.08.2026" in its title: about the 14th, not against it; the
+    week before's report is against it."""
+    window = read_time("What was the area sown under rice as on 14 August 2026?", TODAY).window
+    passage = "Rice 379.07 lakh ha against 393.44 lakh ha last year."
+    figures = _figures(passage)
+    alone = time_agreement(window, "2026-08-17", figures)
+    text, with_its_title = with_title(passage, figures, "Progress of area coverage under Kharif crops as on 14.08.2026")
+    assert text.endswith("as on 14.08.2026") and text[with_its_title[-1].start:with_its_title[-1].end] == "14.08.2026"
+    titled = time_agreement(window, "2026-08-17", with_its_title, text)
+    _, week_before = with_title(passage, figures, "Progress of area coverage under Kharif crops as on 07.08.2026")
+    assert titled > alone > time_agreement(window, "2026-08-11", week_before)
