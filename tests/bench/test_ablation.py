@@ -24,3 +24,12 @@ def test_leave_one_out_removes_exactly_one_component_from_the_full_ranking(bench
         assert name == "- " + step[2:]
         assert _differences(without, ab.FULL) == set(on)
         assert all(getattr(without, key) == getattr(ab.DENSE, key) for key in on)
+
+
+def test_each_candidate_turns_on_one_component_the_shipped_ranking_leaves_off(bench_script):
+    ab = bench_script("ablation")
+    rows = list(ab.candidates())
+    assert rows[0][1] == ab.FULL and len(rows) == len(ab.CANDIDATES) + 1
+    for (_, with_it), (_, on) in zip(rows[1:], ab.CANDIDATES):
+        assert _differences(with_it, ab.FULL) == set(on)
+        assert all(getattr(ab.FULL, key) == getattr(ab.DENSE, key) for key in on)  # off as shipped
