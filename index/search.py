@@ -638,17 +638,20 @@ class HybridSearcher:
                          kinds: frozenset[str] = frozenset(), *, all_findings: bool = False):
         """The best release, its other-language versions and its duplicates, judged against what the
         question names (index/answerable.py). `all_findings`: also what only a setting that is off would
-        count (the thing counted: it reads every passage's terms)."""
+        count (the thing counted: it reads every passage's terms; the asked time stated nowhere: their dates)."""
         r = top.release
         others = self.store.releases([*((t["release_id"], t["lang"]) for t in top.translations),
                                       *((d, r.lang) for d in top.also_released_as)])
         releases = [r, *(other for other in others.values() if other is not None)]
         cache = self.store.passage_analyses()
         figures, held = [], set()
-        dated = []  # each passage's date figures, with its release's date
+        reported = self.settings.no_answer_model or all_findings  # every finding, counted or not
+        # Each passage's date figures, with its release's date: only for what reads them.
+        dated = ([] if qtime is not None and qtime.window is not None and (self.settings.check_stated_time or reported)
+                 else None)
         qlang = question_lang(question)
         # Only where the answer would be read in the question's language: its words are the question's.
-        counts_measure = self.settings.check_measure or self.settings.no_answer_model or all_findings
+        counts_measure = self.settings.check_measure or reported
         measured: set[str] | None = set() if counts_measure and kinds and r.lang == qlang else None
         for release in releases:  # the names each passage holds are kept with its analysis
             titled = short_text_names(release.title)
@@ -662,7 +665,7 @@ class HybridSearcher:
                 held |= analysis.names
                 if release is r:
                     figures += p.figures
-                if qtime is not None and qtime.window is not None:
+                if dated is not None:
                     dated.append(([f for f in p.figures if f.kind in ("date", "year", "period")], release.date))
                 if measured is not None and release.lang == qlang:
                     measured |= analysis.terms
