@@ -24,7 +24,6 @@ _SERIAL = re.compile(r"^[0-9]{1,3}\.?$")
 _LETTER = re.compile(r"[A-Za-z\u0900-\u097f]")
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s|[:।;]\s|\n")
 _HEADER_DROP = re.compile(r"(?i)^(?:s\.?|sr\.?|sl\.?|no\.?|s\.no\.?|sl\.no\.?|sr\.no\.?|क्र\.?|सं\.?|क्रम|संख्या)$")
-HEADER_MARK = CELL_MARK  # ends a cell's row label, before its column's header: what marks a label as a cell's
 MIN_ROWS = 3  # this many rows with as many cells are a table
 MIN_CELLS = 2
 MAX_LABEL_WORDS = 8  # a longer run of words is prose, which ends the table
@@ -58,7 +57,7 @@ class InlineTable:
         word heads which column. Not the whole header otherwise: it would give every cell of the table
         the same words, and a table's cells would outbid the one figure of prose that is asked for."""
         columns = self.columns()
-        return {start: f"{row.label}{HEADER_MARK} {columns[row.cell_columns[start]] if columns else ''}".rstrip()
+        return {start: f"{row.label}{CELL_MARK} {columns[row.cell_columns[start]] if columns else ''}".rstrip()
                 for row in self.rows for start, _ in row.cells}
 
 
@@ -141,11 +140,11 @@ def inline_tables(text: str) -> list[InlineTable]:
 
 def row_label(label: str) -> str:
     """A cell's label without its table's header: the row's own words."""
-    return label.split(HEADER_MARK, 1)[0]
+    return label.split(CELL_MARK, 1)[0]
 
 
 def is_inline_cell(figure: Figure) -> bool:
-    return bool(figure.label) and HEADER_MARK in figure.label
+    return bool(figure.label) and CELL_MARK in figure.label
 
 
 def cells_region(text: str, figures: list[Figure]) -> tuple[int, int] | None:
