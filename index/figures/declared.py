@@ -6,9 +6,15 @@ A PIB table states its unit in its caption or header and then gives bare numbers
 earlier passage than the rows (a long table is cut into several), so the extractor is given the
 text before a passage as well. A declaration holds for the table it heads: up to the first line of
 prose (many words, few numbers).
+
+Many releases arrive with a table flattened onto one line, and often prose after it on the same line
+("Area: In lakh hectare S. No. Crop ... Total 1104.46 1134.27 ... Rice : About 379.07 lakh ha ...").
+There the line is no unit: the declaration holds from where it stands to where prose begins
+(``table_runs``).
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from decimal import Decimal
@@ -27,6 +33,12 @@ _FILLER = re.compile(r"(?i)^(?:in|all|figures?|amounts?|values?|area|quantity|ar
 _PAREN = re.compile(r"\(([^()\d\n]{1,40})\)")
 _LINE = re.compile(r"^(?:[^:\n\d]{0,30}:\s*)?([^:\n\d]{1,40})$")
 _WORD = re.compile(r"[^\s():,]+(?:\s+[^\s():,]+)*")
+# Inside a line: where a declaration may open a flattened table (the line's start, after a sentence or
+# a caption's colon), how many words it may take, and what counts as prose after it.
+_OPENING = re.compile(r"(?:^|(?<=[.:;।])\s+)(?:[^:\n\d.;।]{0,30}:\s*)?")
+_MAX_DECLARED_WORDS = 6
+_PROSE_WINDOW, _PROSE_NUMBERS = 12, 1
+_MIN_TABLE_NUMBERS, _MAX_HEADER_WORDS, _HEADER_CHARS = 6, 30, 300
 
 
 @dataclasses.dataclass(frozen=True)
@@ -75,6 +87,85 @@ def _is_prose(line: str) -> bool:
     return len(words) >= 8 and numbers < 0.25 * len(words)
 
 
+def _declared_prefix(line: str, at: int) -> tuple[int, Declared] | None:
+    """The longest run of words from `at` that is a declaration ("In lakh hectare" of "In lakh hectare
+    S. No. Crop ..."): where it ends and what it declares."""
+    words = list(re.finditer(r"\S+", line[at:at + 200]))[:_MAX_DECLARED_WORDS]
+    for n in range(len(words), 0, -1):
+        if d := parse_declaration(line[at:at + words[n - 1].end()]):
+            return at + words[n - 1].end(), d
+    return None
+
+
+_COUNTED_COLUMN = re.compile(r"(?i)(?<![\w\u0900-\u097f])(?:no\.?\s+of|number\s+of|nos\.)(?![\w\u0900-\u097f])|संख्या")
+
+
+def _mixed_header(header: str, declared: Declared) -> bool:
+    """A header that also names a counted column ("No. of GPDP uploaded ... (in Cr.)") or another unit
+    ("Capacity (MW) ... Cost (Rs. Crore)", "Kgs. Nos. Ltrs.") declares its unit for some columns only."""
+    if _COUNTED_COLUMN.search(header):
+        return True
+    words = [pm.group(1) for pm in _PAREN.finditer(header)] + header.split()
+    return any((d := parse_declaration(w)) is not None and (d.currency or d.unit) and (
+        (d.currency, d.unit) != (declared.currency, declared.unit)) for w in words)
+
+
+def _header(line: str, start: int, end: int, since: int = 0) -> str:
+    """The words about a declaration at line[start:end]: back to the number before it (not before
+    `since`), on to the number after it. Rows before it ("Total No of STP Units 2059 2042 Total
+    Investment (In Rs. Crore) 10,709.92") are not its header."""
+    before = line[max(since, start - _HEADER_CHARS):start]
+    last = None
+    for last in re.finditer(r"\S*\d\S*", before):
+        pass
+    digit = re.search(r"\d", line[end:end + _HEADER_CHARS])
+    return (before[last.end():] if last else before) + line[start:end + (digit.start() if digit else _HEADER_CHARS)]
+
+
+def table_runs(line: str) -> list[tuple[int, int | None, Declared]]:
+    """The flattened tables of one line that declare their unit: (from, to, what), `to` where prose
+    begins after the table's numbers (twelve words with at most one number), None when the table runs
+    to the line's end. A declaration counts only when numbers follow it within a header's length,
+    there are enough of them to be a table, and the header declares nothing else."""
+    words = [(m.start(), m.end(), any(c.isdigit() for c in m.group())) for m in re.finditer(r"\S+", line)]
+    if len(words) < _MIN_TABLE_NUMBERS:
+        return []
+    starts = [w[0] for w in words]
+    numbers = [0]
+    for *_, digit in words:
+        numbers.append(numbers[-1] + digit)
+    # next_prose[i]: the first word at or after i that opens a stretch of prose
+    next_prose = [len(words)] * (len(words) + 1)
+    for i in range(len(words) - 1, -1, -1):
+        end = min(i + _PROSE_WINDOW, len(words))
+        prose = end - i == _PROSE_WINDOW and numbers[end] - numbers[i] <= _PROSE_NUMBERS
+        next_prose[i] = i if prose else next_prose[i + 1]
+    # next_number[i]: the first word with a digit at or after i
+    next_number = [len(words)] * (len(words) + 1)
+    for i in range(len(words) - 1, -1, -1):
+        next_number[i] = i if words[i][2] else next_number[i + 1]
+    runs, after = [], 0
+    for m in _OPENING.finditer(line):
+        prefix = None if m.end() < after else _declared_prefix(line, m.end())
+        candidates = [(m.end(), *prefix)] if prefix else []
+        candidates += [(pm.start(), pm.end(), d) for pm in _PAREN.finditer(line, m.end(), m.end() + 200)
+                       if pm.start() >= after and (d := parse_declaration(pm.group(1)))][:1]
+        for start, end, d in candidates:
+            first = bisect.bisect_left(starts, end)
+            number = next_number[first]
+            if number - first > _MAX_HEADER_WORDS or number == len(words):
+                continue
+            if _mixed_header(_header(line, start, end, since=after), d):
+                continue
+            stop = next_prose[number]
+            if numbers[stop] - numbers[number] < _MIN_TABLE_NUMBERS:
+                continue
+            runs.append((end, None if stop == len(words) else starts[stop], d))
+            after = len(line) if stop == len(words) else starts[stop]
+            break
+    return runs
+
+
 def declarations(text: str) -> list[tuple[int, int, Declared]]:
     """Where each declared unit holds in `text`: (from, to, what), to the end of its table. A table
     that declares two different units (one per column) is left alone: which column a number is in is
@@ -96,8 +187,19 @@ def declarations(text: str) -> list[tuple[int, int, Declared]]:
         elif not prose:
             for pm in _PAREN.finditer(line):
                 if d := parse_declaration(pm.group(1)):
-                    found = (at + pm.end(), d)
+                    if not _mixed_header(_header(line, pm.start(), pm.end()), d):
+                        found = (at + pm.end(), d)
                     break
+        if found is None and (runs := table_runs(line)):
+            close(at + runs[0][0])
+            current = None
+            for a, b, d in runs:
+                if b is None:
+                    current = (at + a, d)
+                else:
+                    spans.append((at + a, at + b, d))
+            at += len(line) + 1
+            continue
         if found is not None:
             if current is None:
                 current = found

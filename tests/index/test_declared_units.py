@@ -83,3 +83,27 @@ def test_a_table_line_that_runs_on_past_the_passage_is_judged_whole():
     cut = line.index("35.00") + 5
     whole = {f.text: (f.value, f.unit) for f in EXTRACT.run_passages(line, [(0, cut)])[0]}
     assert whole["35.00"] == (Decimal(3500000), "INR")
+
+
+def test_a_table_flattened_onto_one_line_with_prose_after_it():
+    """The declaration holds from where it stands to where the line's prose begins."""
+    line = ("Area: In lakh hectare S. No. Crop Normal Area (2020-21 to 2024-25) Area Sown 2026 2025 "
+            "1 Rice 412.00 379.07 393.44 2 Pulses 123.64 108.14 108.49 e Maize 80.77 88.39 92.06 "
+            "Total 1104.46 1016.57 1037.52 Rice : About 379.07 lakh ha area coverage under rice has been reported "
+            "as compared to last year, and 15 States have reported their figures for the week so far.")
+    got = _values(line)
+    assert got["88.39"] == (Decimal("8839000.00"), "hectare", "quantity")
+    assert got["2026"][2] == "year"
+    assert got["15"] == (Decimal(15), None, "count")  # prose after the table keeps its bare numbers
+    words = " ".join(f"State {chr(65 + i)} {i}.5 {i}.25" for i in range(8))
+    assert _values(f"Fish production (in lakh tonnes) {words}")["3.5"][1] == "tonne"
+
+
+def test_a_flattened_table_whose_header_is_mixed_is_left_alone():
+    """A unit stated for one column only: beside a counted column, or beside another unit."""
+    rows = " ".join(f"{i} District{chr(65 + i)} {100 + i} {200 + i}.50" for i in range(1, 9))
+    counted = _values(f"Sl. No. District No. of GPDP uploaded Online payment by GPs (in Cr.) {rows}")
+    assert counted["101"] == (Decimal(101), None, "count")
+    mixed = _values(f"Sr. Project Capacity (MW) Cost (Rs. Crore) {rows}")
+    assert mixed["201.50"] == (Decimal("201.50"), None, "count")
+    assert _values(f"Opium Heroin Kgs. Kgs. Nos. Ltrs. {rows}")["101"] == (Decimal(101), None, "count")
