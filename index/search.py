@@ -35,7 +35,7 @@ from index.segment import split_sentences
 from index.filters import SearchFilters
 from index.stores.base import Store
 from index.answerable import asked_unit, sentence_dates
-from index.timeq import QuestionTime, TimeWindow, read_time, recency, stated_time_fit, time_agreement, with_title
+from index.timeq import QuestionTime, TimeWindow, read_time, recency, stated_time_fit, time_agreement
 
 # Expected figure kinds by the question's interrogative (checked in order; first match wins).
 _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
@@ -369,8 +369,8 @@ class HybridSearcher:
                 part["year"] = s.year_boost
             if timed:
                 title = titles.get((p.release_id, p.lang))
-                text, figures = with_title(p.text, p.figures, title) if title else (None, p.figures)
-                part["time"] = s.time_weight * time_agreement(window, dated.get(pid), figures, text)
+                part["time"] = s.time_weight * (time_agreement(window, dated.get(pid), p.figures, p.text, title=title)
+                                                if title else time_agreement(window, dated.get(pid), p.figures))
             if newest is not None:
                 part["recency"] = s.recency_weight * recency(dated.get(pid), newest)
             scores[pid] = sum(part.values())

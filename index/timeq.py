@@ -258,14 +258,29 @@ def stated_time_fit(window: TimeWindow, figures, released: dt.date | None = None
     return -1 if len(inside) < len(stated) else 0
 
 
-def time_agreement(window: TimeWindow, release_date: str | None, passage_figures=(), text: str | None = None) -> float:
+_POSTED_LATE = frozenset({"day", "week"})
+
+
+def time_agreement(window: TimeWindow, release_date: str | None, passage_figures=(), text: str | None = None,
+                   title: str | None = None) -> float:
     """From -1 (the passage is about another time) to 1 (its release and its stated dates fit).
 
     Half comes from the release date (within the window, or just after it by the lag), half from
     the dates the passage states (one inside the window; all of them outside counts against).
-    `text`: the text the figures are of, so that two dates joined by "to" are one span."""
+    `text`: the text the figures are of, so that two dates joined by "to" are one span.
+    `title`: the release's title (with `text`). Its dates count among the passage's, and for a day or
+    a week, one as short as the window and in it places the release there whatever day it was
+    posted: a weekly report "as on 14.08.2026" may come out on the 17th, past a day's lag. (A
+    month's or a year's title names its period whether the release is that period's figures, a plan,
+    or a review of it.)"""
     released = dt.date.fromisoformat(release_date) if release_date else None
-    return 0.5 * release_time_fit(window, released) + 0.5 * stated_time_fit(window, passage_figures, released, text=text)
+    release_fit = release_time_fit(window, released)
+    if title and text is not None:
+        if (release_fit < 0 and window.granularity in _POSTED_LATE
+                and stated_time_fit(window, title_figures(title), released, alike=True, text=title) == 1):
+            release_fit = 1
+        text, passage_figures = with_title(text, passage_figures, title)
+    return 0.5 * release_fit + 0.5 * stated_time_fit(window, passage_figures, released, text=text)
 
 
 @lru_cache(maxsize=65536)  # titles come back with every question that finds their release

@@ -120,14 +120,19 @@ def test_recency_falls_from_the_newest_release_over_a_year():
 
 
 def test_a_weekly_report_is_dated_by_the_day_its_title_names():
-    """Posted on the 17th, "as on 14.08.2026" in its title: about the 14th, not against it; the
-    week before's report is against it."""
+    """Posted on the 17th, "as on 14.08.2026" in its title: about the 14th as fully as a release of
+    that day that says so, ahead of an unrelated release posted on the 14th; the week before's
+    report is against it, and a date in the text (not the title) does not move the posting day."""
     window = read_time("What was the area sown under rice as on 14 August 2026?", TODAY).window
     passage = "Rice 379.07 lakh ha against 393.44 lakh ha last year."
     figures = _figures(passage)
-    alone = time_agreement(window, "2026-08-17", figures)
-    text, with_its_title = with_title(passage, figures, "Progress of area coverage under Kharif crops as on 14.08.2026")
+    title = "Progress of area coverage under Kharif crops as on 14.08.2026"
+    text, with_its_title = with_title(passage, figures, title)
     assert text.endswith("as on 14.08.2026") and text[with_its_title[-1].start:with_its_title[-1].end] == "14.08.2026"
-    titled = time_agreement(window, "2026-08-17", with_its_title, text)
-    _, week_before = with_title(passage, figures, "Progress of area coverage under Kharif crops as on 07.08.2026")
-    assert titled > alone > time_agreement(window, "2026-08-11", week_before)
+    alone = time_agreement(window, "2026-08-17", figures)
+    titled = time_agreement(window, "2026-08-17", figures, passage, title=title)
+    posted_that_day = time_agreement(window, "2026-08-14", _figures("A campaign was held."))
+    week_before = time_agreement(window, "2026-08-11", figures, passage, title=title.replace("14.08", "07.08"))
+    assert titled == 1.0 > posted_that_day > alone > week_before
+    mentioned = "Rice 379.07 lakh ha on 14 August 2026."
+    assert time_agreement(window, "2026-08-25", _figures(mentioned), mentioned, title="Crop review meeting") == 0.0
