@@ -96,9 +96,9 @@ class SearchSettings:
     year_boost: float = 0.02  # the question names the year the release was published in
     time_weight: float = 0.04  # × agreement (-1..1) of the release's and passage's dates with the question's time
     # The time agreement reads the release title's dates beside the passage's ("Progress of area
-    # coverage under Kharif crops as on 14.08.2026"), as the answerability check does. Off until the
-    # blind test set has measured it (docs/retrieval.md#time-in-the-question).
-    title_time: bool = False
+    # coverage under Kharif crops as on 14.08.2026"), as the answerability check does
+    # (docs/retrieval.md#time-in-the-question).
+    title_time: bool = True
     # × recency (0..1) of the release, for a question asking how things stand now ("so far", "अब तक").
     # Off: it changed nothing on the blind test set (0.01 measured); while off, no reply says "latest".
     recency_weight: float = 0.0
