@@ -167,8 +167,8 @@ def test_auto_picks_by_cpu_and_export():
     # OpenVINO's IR only on request: its passages lost XQuAD hi→en (docs/encoders.md).
     assert choose_encoder("auto", onnx_ready=True, openvino_ready=True, flags=vnni).encoder == "onnx-int8"
     amx = vnni | {"amx_tile", "amx_int8", "amx_bf16"}
-    assert choose_encoder("auto", onnx_ready=True, flags=amx).encoder == "onnx-int8+torch-bf16"
-    assert choose_encoder("auto", onnx_ready=True, openvino_ready=True, flags=amx).encoder == "onnx-int8+torch-bf16"
+    assert choose_encoder("auto", onnx_ready=True, flags=amx).encoder == "onnx-fp32+torch-bf16"
+    assert choose_encoder("auto", onnx_ready=True, openvino_ready=True, flags=amx).encoder == "onnx-fp32+torch-bf16"
     no_vnni = frozenset({"avx2", "fma"})
     assert choose_encoder("auto", onnx_ready=True, openvino_ready=True, flags=no_vnni).encoder == "onnx-fp32"
     assert choose_encoder("auto", onnx_ready=False, flags=vnni).encoder == "torch"
@@ -188,19 +188,23 @@ def test_the_service_runs_the_auto_choice(embedder):
     assert embedder.encoder == choose_encoder("auto", onnx_ready=True, openvino_ready=True).encoder
 
 
-def test_split_path_encodes_questions_in_int8_and_passages_in_torch_bf16(model_path, passages):
-    from index.encoders import SplitEmbedder
+def test_split_path_encodes_questions_in_float32_and_passages_in_torch_bf16(model_path, passages, reference,
+                                                                          monkeypatch):
+    """What `auto` loads on an AMX CPU: the float32 graph for questions (torch float32's vectors),
+    torch with bf16 autocast for passages, loaded on the first passage."""
+    import index.encoders as encoders
 
-    questions = _onnx(model_path, INT8_FILE, "onnx-int8")
-    split = SplitEmbedder(questions, lambda: load_embedder(model_path, name="m", encoder="torch", bf16=True),
-                          "torch-bf16")
-    assert split.encoder == "onnx-int8+torch-bf16" and split._passages is None  # torch loads on first passage
-    q = "How many sellers completed their profile on GeM?"
-    assert np.allclose(split.encode_queries([q]), questions.encode_queries([q]))
+    monkeypatch.setattr(encoders, "cpu_flags", lambda: frozenset({"avx512f", "avx512_vnni", "amx_tile", "amx_int8",
+                                                                  "amx_bf16"}))
+    split = load_embedder(model_path, name="multilingual-e5-small", encoder="auto")
+    assert split.encoder == encoders.SPLIT == "onnx-fp32+torch-bf16" and split._passages is None
+    assert (split.encode_queries(QUESTIONS) * reference[1]).sum(1).min() >= 0.9999
     got = split.encode_passages(passages[:8])
-    reference = load_embedder(model_path, name="m", encoder="torch", bf16=False).encode_passages(passages[:8])
-    assert got.shape == reference.shape and (got * reference).sum(1).min() >= 0.99
+    assert split._passages.encoder == "torch-bf16"
+    assert got.shape == reference[0][:8].shape and (got * reference[0][:8]).sum(1).min() >= 0.99
     assert split.run_beside_queries(lambda: 7) == 7
+    # bf16 turned off: both in int8, as on a VNNI CPU without AMX
+    assert load_embedder(model_path, name="m", encoder="auto", bf16=False).encoder == "onnx-int8"
 
 
 def test_another_model_runs_in_torch(model_path):
