@@ -29,6 +29,7 @@ from index.embeddings import Embedder
 from index.figures.inline import cells_region, is_inline_cell, row_label
 from index.figures.rows import is_cell, is_cell_line
 from index.lexical import normalise, terms
+from index.loanwords import loanword_keys, with_loanwords
 from index.names import Name, NameIndex, question_names, short_text_names
 from index.records import Answer, Hit, Passage
 from index.segment import split_sentences
@@ -118,6 +119,10 @@ class SearchSettings:
     # the blind test set (docs/retrieval.md, Measured and left off).
     acronym_phrases: bool = False
     passage_names_weight: float = 0.075  # within a release: × the share of the question's places the passage holds
+    # Within a release, a Hindi question's loanwords count as held by the English words around a
+    # figure that spell the same consonants (सोयाबीन, Soybean: index/loanwords.py). Off until the
+    # blind test set measures it.
+    loanwords: bool = False
     # The question's terms translated by the learned term list (index/bilingual.py) are looked up and
     # count as held in the other language's passages. Off: it lost a release and two figures on the
     # blind test set (docs/retrieval.md, Measured and left off).
@@ -411,6 +416,7 @@ class HybridSearcher:
         window = qtime.window if s.figure_time else None
         unit = asked_unit(question) if s.figure_unit else None
         acronyms = held_acronyms(question, self.store.document_frequencies) if s.acronym_phrases else {}
+        loans = loanword_keys(q_terms) if s.loanwords else {}
         parts: dict[int, dict[str, float]] = {}
         cross = bool(filters.lang and filters.lang != qlang and s.translation_weight)
         keyword = {f: self.store.keyword_search(looked_up, s.depth, filters=f) if looked_up else []
@@ -460,7 +466,7 @@ class HybridSearcher:
             shared = pivot_values.get(p.release_id)
             return (scores[p.passage_id]
                     + s.figure_weight * self.figure_fit(p, kinds, idf, unit=unit, window=window, acronyms=acronyms,
-                                                        cache=self.store.passage_analyses())
+                                                        loans=loans, cache=self.store.passage_analyses())
                     + (s.own_language_bonus if p.lang == qlang else 0.0)
                     + (s.figure_weight * len(shared & {f.value for f in p.figures}) / len(shared) if shared else 0.0)
                     + (s.passage_names_weight * place_share(p) if places else 0.0))
@@ -481,7 +487,7 @@ class HybridSearcher:
         for hit in hits:
             hit.components = {k: round(v, 4) for k, v in parts.get(hit.passage.passage_id, {}).items()}
         decision = self._decide(question, qtime, hits, kinds)
-        answer, reason = self._answer(kinds, hits, idf, decision, unit, window, acronyms)
+        answer, reason = self._answer(kinds, hits, idf, decision, unit, window, acronyms, loans)
         return SearchResult(hits, answer, reason, kinds, qtime, decision.signals, decision.probability)
 
     @staticmethod
@@ -497,18 +503,19 @@ class HybridSearcher:
     @classmethod
     def figure_fit(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float], *, unit: str | None = None,
                    window: TimeWindow | None = None, acronyms: dict[str, frozenset[str]] | None = None,
-                   cache=None) -> float:
+                   loans: dict[str, str] | None = None, cache=None) -> float:
         """How well the passage's best figure of the asked kind fits the question: the words around
         it, its unit when the question names one, the dates of its sentence when the question has a
         time. `cache`: the passage's own index's analyses (see `analyse`)."""
-        return max(cls.figure_fits(p, kinds, idf, unit=unit, window=window, acronyms=acronyms, cache=cache).values(),
-                   default=0.0)
+        return max(cls.figure_fits(p, kinds, idf, unit=unit, window=window, acronyms=acronyms, loans=loans,
+                                   cache=cache).values(), default=0.0)
 
     @classmethod
     def figure_fits(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float], *, unit: str | None = None,
                     window: TimeWindow | None = None, acronyms: dict[str, frozenset[str]] | None = None,
-                    cache=None) -> dict[int, float]:
-        """Each figure of the asked kind (by its index in `p.figures`) → how well it fits the question."""
+                    loans: dict[str, str] | None = None, cache=None) -> dict[int, float]:
+        """Each figure of the asked kind (by its index in `p.figures`) → how well it fits the question.
+        `loans`: the question's loanwords (index/loanwords.py), held by a figure's Latin words."""
         if not kinds and unit is None:
             return {}
         analysis = analyse(p, cache=cache)
@@ -516,7 +523,7 @@ class HybridSearcher:
         for i, (f, (kind, around)) in enumerate(zip(p.figures, analysis.figure_contexts)):
             if kind not in kinds and not (unit and f.unit == unit):
                 continue
-            fit = cls.coverage(with_phrases(around, acronyms) if acronyms else around, idf)
+            fit = cls.coverage(with_loanwords(with_phrases(around, acronyms) if acronyms else around, loans), idf)
             if unit:
                 fit += FIGURE_UNIT_FIT if f.unit == unit else -FIGURE_UNIT_FIT
             if window is not None:
@@ -616,12 +623,13 @@ class HybridSearcher:
 
     def _answer(self, kinds: frozenset[str], hits: list[Hit], idf: dict[str, float], decision: "Decision",
                 unit: str | None = None, window: TimeWindow | None = None,
-                acronyms: dict[str, frozenset[str]] | None = None) -> tuple[Answer | None, str | None]:
+                acronyms: dict[str, frozenset[str]] | None = None,
+                loans: dict[str, str] | None = None) -> tuple[Answer | None, str | None]:
         if not decision.answers:
             return None, decision.reason
         top = hits[0]
         a, b = self.best_sentence(top.passage, idf, kinds, unit=unit, window=window, acronyms=acronyms,
-                                  cache=self.store.passage_analyses())
+                                  loans=loans, cache=self.store.passage_analyses())
         figures = [f for f in top.passage.figures if a <= f.start and f.end <= b]
         return Answer(text=top.passage.text[a:b], start=a, end=b, figures=figures,
                       release_id=top.release.release_id, lang=top.release.lang, score=top.score), None
@@ -679,11 +687,13 @@ class HybridSearcher:
     @classmethod
     def best_sentence(cls, passage: Passage, idf: dict[str, float], kinds: frozenset[str], *,
                       unit: str | None = None, window: TimeWindow | None = None,
-                      acronyms: dict[str, frozenset[str]] | None = None, cache=None) -> tuple[int, int]:
+                      acronyms: dict[str, frozenset[str]] | None = None, loans: dict[str, str] | None = None,
+                      cache=None) -> tuple[int, int]:
         sentences = analyse(passage, cache=cache).sentences
         if not sentences:
             return 0, len(passage.text)
-        fits = cls.figure_fits(passage, kinds, idf, unit=unit, window=window, acronyms=acronyms, cache=cache)
+        fits = cls.figure_fits(passage, kinds, idf, unit=unit, window=window, acronyms=acronyms, loans=loans,
+                               cache=cache)
         best, best_score = (sentences[0][0], sentences[0][1]), -math.inf
         for i, (a, b, words) in enumerate(sentences):
             score = cls.coverage(words, idf)
