@@ -285,7 +285,7 @@ def time_agreement(window: TimeWindow, release_date: str | None, passage_figures
 
 @lru_cache(maxsize=65536)  # titles come back with every question that finds their release
 def title_figures(title: str) -> tuple:
-    return tuple(_extractor().run(title)) if title else ()
+    return tuple(_extractor().run_line(title)) if title else ()
 
 
 def with_title(text: str, figures, title: str) -> tuple[str, list]:

@@ -449,3 +449,13 @@ def test_module_is_light():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_a_title_s_figures_without_the_table_passes_are_its_dates_and_numbers():
+    """`run_line` (release titles): the same dates and numbers as `run`, without the table passes."""
+    x = FigureExtractor()
+    for title in ("Progress of area coverage under Kharif crops as on 14.08.2026",
+                  "GST collection of ₹1,05,366 crore in February 2020, 8% up over February 2019",
+                  "कोविड-19 पर अपडेट: 3 जून 2020 तक 1,00,303 मरीज ठीक हुए"):
+        assert [(f.text, f.value, f.iso) for f in x.run_line(title)] == [(f.text, f.value, f.iso) for f in x.run(title)]
+    assert x.run_line("") == []
