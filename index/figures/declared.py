@@ -18,15 +18,25 @@ import bisect
 import dataclasses
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from index.figures.figure import Figure
 from index.figures.tables import _SCALE_TABLE, _UNITS_EN, _UNITS_HI, _TIME_UNITS, _nk
 
-_CURRENCIES = [(r"₹|rs\.?|inr|rupees?|" + "|".join(_nk(w) for w in ("रुपये", "रुपए", "रुपयों", "रु.", "रु")), "INR"),
-               (r"us\s?\$|\$|usd|us\s+dollars?|dollars?|" + _nk("डॉलर"), "USD"),
-               (r"€|eur|euros?", "EUR")]
-_SCALES = [(re.escape(w), m) for w, m, _dev in sorted(_SCALE_TABLE, key=lambda t: -len(t[0]))]
-_UNITS = [(p, u, m) for p, u, m in _UNITS_EN + [(_nk(p), u, m) for p, u, m in _UNITS_HI] if u not in _TIME_UNITS]
+
+def _words(table) -> list[tuple]:
+    """(pattern, what it means...) → (the pattern as a whole word at the start, compiled, what it means...)."""
+    return [(re.compile(rf"(?i)(?:{p})(?![\w\u0900-\u097f])\.?\s*"), *meaning) for p, *meaning in table]
+
+
+_CURRENCIES = _words([(r"₹|rs\.?|inr|rupees?|" + "|".join(_nk(w) for w in ("रुपये", "रुपए", "रुपयों", "रु.", "रु")), "INR"),
+                      (r"us\s?\$|\$|usd|us\s+dollars?|dollars?|" + _nk("डॉलर"), "USD"),
+                      (r"€|eur|euros?", "EUR")])
+_SCALE_WORDS = [(re.escape(w), m) for w, m, _dev in sorted(_SCALE_TABLE, key=lambda t: -len(t[0]))]
+_SCALES = _words(_SCALE_WORDS)
+_HAS_SCALE = re.compile(r"(?i)(?<![\w\u0900-\u097f])(?:" + "|".join(p for p, _ in _SCALE_WORDS) + r")(?![\w\u0900-\u097f])")
+_UNITS = _words([(p, u, m) for p, u, m in _UNITS_EN + [(_nk(p), u, m) for p, u, m in _UNITS_HI]
+                 if u not in _TIME_UNITS])
 # Words a declaration may hold beside its currency, scale and unit.
 _FILLER = re.compile(r"(?i)^(?:in|all|figures?|amounts?|values?|area|quantity|are|of|" + "|".join(
     _nk(w) for w in ("में", "सभी", "आंकड़े", "राशि", "क्षेत्र", "मात्रा")) + r")$")
@@ -52,12 +62,12 @@ class Declared:
 
 def _take(rest: str, patterns) -> tuple[str, object] | None:
     for pattern, value, *more in patterns:
-        m = re.match(rf"(?i)(?:{pattern})(?![\w\u0900-\u097f])\.?\s*", rest)
-        if m:
+        if m := pattern.match(rest):
             return rest[m.end():], (value, *more)
     return None
 
 
+@lru_cache(maxsize=8192)  # a table's header words come back on every line and in every passage
 def parse_declaration(words: str) -> Declared | None:
     """"₹ crore", "US$ Billion", "In lakh hectare", "करोड़ रुपये में" → what it declares; None when the
     words are not only a currency, a scale, a unit and filler, or declare nothing."""
@@ -128,7 +138,7 @@ def table_runs(line: str) -> list[tuple[int, int | None, Declared]]:
     to the line's end. A declaration counts only when numbers follow it within a header's length,
     there are enough of them to be a table, and the header declares nothing else."""
     words = [(m.start(), m.end(), any(c.isdigit() for c in m.group())) for m in re.finditer(r"\S+", line)]
-    if len(words) < _MIN_TABLE_NUMBERS:
+    if sum(digit for *_, digit in words) < _MIN_TABLE_NUMBERS:
         return []
     starts = [w[0] for w in words]
     numbers = [0]
@@ -224,7 +234,7 @@ def in_spans(figures: list[Figure], spans: list[tuple[int, int, Declared]], offs
         if d is None or f.kind != "count" or f.unit is not None or f.value is None:
             out.append(f)
             continue
-        scaled = any(re.search(rf"(?i)(?<![\w\u0900-\u097f])(?:{p})(?![\w\u0900-\u097f])", f.text) for p, _ in _SCALES)
+        scaled = _HAS_SCALE.search(f.text) is not None
         value = f.value if scaled else f.value * d.scale
         kind = "money" if d.currency else "quantity" if d.unit else "count"
         out.append(dataclasses.replace(f, value=value, unit=d.currency or d.unit, kind=kind))
