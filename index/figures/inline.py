@@ -2,8 +2,10 @@
 scrape flattens many PIB tables: "State Target Sanctioned Completed Pending 13 Maharashtra 33,72,896
 31,40,198 11,08,084 20,32,114 14 Manipur 79,518 ...". 11,08,084 is Maharashtra's, in the column
 "Completed": its label is "Maharashtra | Completed". The words around it are its neighbours' cells
-and the next row's label. A header whose words cannot be told apart by column ("Houses Sanctioned
-Houses Completed ...") gives no column; " |" ends a row's label either way, and marks a cell's label.
+and the next row's label. A header of several words a column is told apart by a word that begins
+(or ends) each column's words: "Target Houses Sanctioned Houses Completed Houses under Construction"
+heads four columns, "Total Societies Audited Societies Non-Audited Societies" three. A header that
+cannot be told apart gives no column; " |" ends a row's label either way, and marks a cell's label.
 
 A row is a run of words (its label, led by a serial "13" or "b" at most) followed by as many cells
 (numbers, or "-" for an empty one) as the rows beside it; three rows or more with as many cells as the
@@ -28,6 +30,11 @@ MIN_ROWS = 3  # this many rows with as many cells are a table
 MIN_CELLS = 2
 MAX_LABEL_WORDS = 8  # a longer run of words is prose, which ends the table
 MAX_HEADER_WORDS = 30
+MAX_COLUMN_WORDS = 5
+_TOTAL_LABELS = frozenset(("total", "कुल", "योग"))
+# words that repeat in a header without heading its columns ("Haveli And Daman And Diu")
+_FUNCTION_WORDS = frozenset("of in and to the for by under on at with from upto as per or total "
+                            "की के का में से को और तक कुल".split())
 
 
 @dataclass(frozen=True)
@@ -45,12 +52,13 @@ class InlineTable:
 
     def columns(self) -> list[str] | None:
         """Each column's header, where the header has one word a column (after the rows' own, "State"):
-        "State 2023-24 2024-25", "Crop Cases Recovered Deaths"."""
+        "State 2023-24 2024-25", "Crop Cases Recovered Deaths"; or where one word begins or ends each
+        column's words (`repeated_word_columns`)."""
         words = self.header.split()
         width = max(row.width for row in self.rows)
         if len(words) in (width, width + 1):
             return words[len(words) - width:]
-        return None
+        return repeated_word_columns(words, width)
 
     def labels(self) -> dict[int, str]:
         """Each cell's start → its row's label, then its column's header where the header says which
@@ -59,6 +67,39 @@ class InlineTable:
         columns = self.columns()
         return {start: f"{row.label}{CELL_MARK} {columns[row.cell_columns[start]] if columns else ''}".rstrip()
                 for row in self.rows for start, _ in row.cells}
+
+
+def repeated_word_columns(words: list[str], width: int) -> list[str] | None:
+    """`width` column headers out of a header's `words`, where one content word begins every column's
+    words ("Houses Sanctioned Houses Completed Houses under Construction", the column before the first
+    of them taking the words before it) or ends every one ("Total Societies Audited Societies
+    Non-Audited Societies"). None when no word, or more than one, splits the header so: columns of
+    two to `MAX_COLUMN_WORDS` words, alike in length within one word."""
+    keys = [w.rstrip("*,:;") for w in words]  # the same word in the same case: "drive ... Drive" is prose
+    found: list[list[str]] = []
+    for key in set(keys):
+        if (len(key) < 3 or key.casefold() in _FUNCTION_WORDS or not _LETTER.search(key)
+                or any(c in key for c in "()[]")):  # "(Rs. in Crore)": a unit, in words of its own
+            continue
+        at = [i for i, k in enumerate(keys) if k == key]
+        if len(at) < 2:
+            continue
+        splits = []
+        # the word begins each column's words; with one column fewer, the first column is the words before
+        heads = [words[a:b] for a, b in zip(at, at[1:] + [len(words)])]
+        if len(at) == width:
+            splits.append((heads, []))
+        elif len(at) == width - 1 and at[0] > 0:
+            splits.append((heads, [words[max(0, at[0] - MAX_COLUMN_WORDS):at[0]]]))
+        # the word ends each column's words (and the header)
+        if len(at) == width >= 3 and at[-1] == len(words) - 1:  # two columns alike, besides the first
+            tails = [words[a + 1:b + 1] for a, b in zip(at, at[1:])]
+            splits.append((tails, [words[max(0, at[0] + 1 - MAX_COLUMN_WORDS):at[0] + 1]]))
+        for columns, first in splits:
+            lengths = [len(c) for c in columns]
+            if min(lengths) >= 2 and max(lengths) <= MAX_COLUMN_WORDS and max(lengths) - min(lengths) <= 1:
+                found.append([" ".join(c) for c in first + columns])
+    return found[0] if len(found) == 1 else None
 
 
 def _runs(line: str, offset: int):
@@ -89,6 +130,8 @@ def _rows(runs) -> list[tuple[Row, int, int]]:
         if len(cells) > 1 and i + 1 < len(runs) and _SERIAL.match(cells[-1][2]) and "," not in cells[-1][2]:
             nxt = cells.pop()
         label_words = words
+        if len(words) > MAX_LABEL_WORDS and words[-1][2].casefold() in _TOTAL_LABELS:
+            label_words = words[-1:]  # a total row right after the header: "... Houses Completed Total 2,13,48,133"
         if len(label_words) > MAX_LABEL_WORDS or not any(_LETTER.search(w[2]) for w in label_words):
             serial = nxt
             continue

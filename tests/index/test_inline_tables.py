@@ -21,10 +21,35 @@ def test_each_cell_takes_its_rows_label_and_its_columns_header():
     assert labels["20,190"] == "Kerala | Completed" and labels["9,96,025"] == "Madhya Pradesh | Pending"
 
 
-def test_a_header_that_does_not_say_which_words_head_which_column_gives_none():
+def test_a_word_that_begins_each_columns_words_tells_the_columns_apart():
     text = TABLE.replace("Target Sanctioned Completed Pending", "Target Houses Sanctioned Houses Completed Houses under Construction")
     labels = _labels(text)
-    assert labels["11,08,084"] == "Maharashtra |" and row_label(labels["11,08,084"]) == "Maharashtra"
+    assert labels["11,08,084"] == "Maharashtra | Houses Completed" and row_label(labels["11,08,084"]) == "Maharashtra"
+    assert labels["33,72,896"] == "Maharashtra | State Target"  # the words before the first "Houses"
+    assert labels["2,098"] == "Tripura | Houses under Construction"
+
+
+def test_a_word_that_ends_each_columns_words_tells_the_columns_apart():
+    text = TABLE.replace("Target Sanctioned Completed Pending",
+                         "Audit Status Total Societies Audited Societies Non-Audited Societies Pending Societies")
+    labels = _labels(text)
+    assert labels["31,40,198"] == "Maharashtra | Audited Societies"
+    assert labels["20,32,114"] == "Maharashtra | Pending Societies"
+
+
+def test_a_header_that_does_not_say_which_words_head_which_column_gives_none():
+    # "Houses" begins two columns' words of four; "drive ... Drive" is prose, not a repeated header word
+    for header in ("Target Houses Sanctioned Houses Completed", "conducted drive tests across Highway Drive City Drive Walk"):
+        labels = _labels(TABLE.replace("Target Sanctioned Completed Pending", header))
+        assert labels["11,08,084"] == "Maharashtra |" and row_label(labels["11,08,084"]) == "Maharashtra"
+
+
+def test_a_total_row_right_after_the_header_is_a_row_not_part_of_the_header():
+    text = TABLE.replace("Pending 1 Kerala", "Houses Pending Total 2,13,48,133 1,95,51,954 1,20,92,885 74,59,069 1 Kerala").replace(
+        "Target Sanctioned Completed", "Houses Targeted Houses Sanctioned Houses Completed")
+    labels = _labels(text)
+    assert labels["1,20,92,885"] == "Total | Houses Completed"
+    assert labels["11,08,084"] == "Maharashtra | Houses Completed"
 
 
 def test_a_cells_label_reads_as_its_row_and_column():
