@@ -38,3 +38,18 @@ def test_bfloat16_passages_match_float32(torch_embedder):
     finally:
         embedder.bf16 = was
     assert (fast * exact).sum(1).min() >= 0.999
+
+
+@pytest.mark.parametrize(("flags", "vendor", "pays"), [
+    ({"avx512_bf16", "amx_bf16", "amx_tile"}, "GenuineIntel", True),  # AMX tiles
+    ({"avx512_bf16"}, "GenuineIntel", False),  # issue 15's Xeon: 0.67x float32
+    ({"avx512_bf16"}, "AuthenticAMD", True),  # an EPYC without AMX: 2.5x
+    ({"avx2", "avx512f"}, "AuthenticAMD", False),  # no bfloat16 products at all
+])
+def test_bfloat16_only_where_it_was_measured_to_pay(monkeypatch, flags, vendor, pays):
+    from index import embeddings
+
+    monkeypatch.setattr(embeddings, "cpu_flags", lambda: frozenset(flags))
+    monkeypatch.setattr(embeddings, "cpu_vendor", lambda: vendor)
+    assert embeddings.bf16_pays() is pays
+
