@@ -120,9 +120,8 @@ class SearchSettings:
     acronym_phrases: bool = False
     passage_names_weight: float = 0.075  # within a release: × the share of the question's places the passage holds
     # Within a release, a Hindi question's loanwords count as held by the English words around a
-    # figure that spell the same consonants (सोयाबीन, Soybean: index/loanwords.py). Off until the
-    # blind test set measures it.
-    loanwords: bool = False
+    # figure that spell the same consonants (सोयाबीन, Soybean: index/loanwords.py).
+    loanwords: bool = True
     # The question's terms translated by the learned term list (index/bilingual.py) are looked up and
     # count as held in the other language's passages. Off: it lost a release and two figures on the
     # blind test set (docs/retrieval.md, Measured and left off).
