@@ -271,9 +271,15 @@ class NameIndex:
             self.keys.update(_word_keys(word))
             if found and m.start() < found[-1][1]:
                 continue  # a later word of the place just found
-            for spelling, key in places.get(word, ()) or places.get(word.split("-")[0], ()):
+            spellings = places.get(word, ()) or places.get(word.split("-")[0], ())
+            # a table's capitals: "49 LUCKNOW 141055", "ANDHRA PRADESH"
+            capitals = not spellings and word.isascii() and word.isupper() and len(word) > 2
+            if capitals:
+                spellings = places.get(word.title(), ()) or places.get(word.split("-")[0].title(), ())
+            for spelling, key in spellings:
                 end = m.start() + len(spelling)
-                if text.startswith(spelling, m.start()) and not _WORD_CHAR.match(text, end):
+                held = text[m.start():end]
+                if (held == spelling or capitals and held.upper() == spelling.upper()) and not _WORD_CHAR.match(text, end):
                     self.keys.add(key)
                     found.append((m.start(), end, key))
                     break

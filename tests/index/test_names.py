@@ -1,0 +1,15 @@
+"""Known places read from a text in either script (index/names.py)."""
+from index.names import NameIndex, question_names
+
+
+def test_a_tables_capitals_name_the_place_a_hindi_question_asks_about():
+    table = NameIndex("48 LALITPUR 103310 5271.977 49 LUCKNOW 141055 3602.933 50 ANDHRA PRADESH 12")
+    lucknow = question_names("पीएम पोषण के तहत लखनऊ जिले में कितने बच्चों को भोजन मिला?")
+    assert any(n.kind == "known" and table.holds(n) for n in lucknow)
+    assert {"known:Lucknow", "known:Andhra Pradesh"} <= table.keys
+    assert "known:Lucknow" in table.alone  # a row of its own, so it chooses its passage
+
+
+def test_capitals_are_no_place_unless_the_whole_name_is_there():
+    assert not {k for k in NameIndex("GST collections rose; MP 12; ANDHRA 5").keys if k.startswith("known:")}
+    assert "known:Lucknow" not in NameIndex("LUCKNOWITE 12").keys
