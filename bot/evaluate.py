@@ -52,6 +52,7 @@ SET_KINDS = {
     "near-miss-questions.jsonl": "tuning",  # answerable questions with one place, time or unit changed (no-answer work)
     "tuning-blind-questions.jsonl": "tuning",  # written blind like the test set, for tuning
     "tuning-blind2-questions.jsonl": "tuning",  # a second one, written blind while the first was tuned on
+    "tuning-blind3-questions.jsonl": "tuning",  # a third, mostly cross-language, written blind in the eighth session
     "test-questions.jsonl": "test",  # bench/data: written blind, frozen before tuning
     "xquad": "tuning",
 }
