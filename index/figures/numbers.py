@@ -13,7 +13,7 @@ from index.figures.tables import (
     _AMPM_RE, _BETWEEN_RE, _CAPS_AFTER_RE, _CTX, _CUR_PREFIX_RE, _CUR_SUFFIX_RE, _D, _DATE_DMY_RE,
     _DATE_MDY_RE, _DATE_NUM_RE, _DEV_WORD_RE, _DIGITS_RE, _EN_FUNC, _FY_PREFIX_RE, _GLUED_HI_OK,
     _HELPLINE_AFTER_RE, _HELPLINE_BEFORE_RE, _HI_FUNC, _ID_BEFORE_RE, _KEYWORD_BEFORE, _KEYWORD_BEFORE_CAP,
-    _KEYWORD_RANGE_RE, _KI, _LIST_AFTER_RE, _MONTH_RANGE_RE, _NUMLIT_RE, _ORDINAL_HI_RE, _ORDINAL_RE,
+    _KEYWORD_RANGE_RE, _KI, _LIST_AFTER_RE, _MONTH_RANGE_RE, _MONTH_YEAR_SHORT_RE, _NUMLIT_RE, _ORDINAL_HI_RE, _ORDINAL_RE,
     _ORD_HI_SPACED, _PERCENT_RE, _PHONE_AFTER_RE, _PHONE_DASH_RE, _PHONE_PLUS_RE, _PIN_BEFORE_RE,
     _QUAL_POST_RE, _QUAL_PRE_RE, _RANGE_CONN_RE, _Res, _SANKHYA, _SCALE_RE, _SCALE_VALUE, _TIMES_RE,
     _TIME_RE, _TOKEN_RE, _UNIT_EN_CI, _UNIT_RE_LIST, _WORDNUM_STOP_UNITS, _YEAR4_RE, _ascii_digits,
@@ -78,6 +78,12 @@ class NumbersAndRanges:
             dm = _DATE_MDY_RE.match(text, m.start())
             if dm:
                 return self._mdy(text, dm)
+            ym = _MONTH_YEAR_SHORT_RE.match(text, m.start())
+            if ym:
+                y = int(ym.group("y"))
+                iso = _mk_date(y if y > 99 else 2000 + y, mon, None)
+                if iso and 1800 <= int(iso[:4]) <= 2199:
+                    return _Res([Figure(ym.group(), ym.start(), ym.end(), None, None, "date", iso=iso)], ym.end())
         fw = norm_word(w)
         if fw not in ALL_WORDS:
             return _Res([], m.end())

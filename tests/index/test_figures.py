@@ -199,6 +199,8 @@ def test_values_units_kinds(text, expected):
     ("5 जनवरी को", "--01-05"),
     ("on 14thFeburary, 2019.", "2019-02-14"),
     ("३० अक्टूबर २०२५", "2025-10-30"),
+    ("Jun-26 (P)", "2026-06"),  # a statistical table's month
+    ("in May-2026,", "2026-05"),
 ])
 def test_dates(text, iso):
     f = one(text)
@@ -459,3 +461,10 @@ def test_a_title_s_figures_without_the_table_passes_are_its_dates_and_numbers():
                   "कोविड-19 पर अपडेट: 3 जून 2020 तक 1,00,303 मरीज ठीक हुए"):
         assert [(f.text, f.value, f.iso) for f in x.run_line(title)] == [(f.text, f.value, f.iso) for f in x.run(title)]
     assert x.run_line("") == []
+
+
+def test_a_tables_months_are_dates_and_a_hyphenated_word_is_not():
+    months = [(f.text, f.iso) for f in FigureExtractor().run("Month Index Jan-26 104.59 Feb-26 104.74 Sept-25 103.80")
+              if f.kind == "date"]
+    assert months == [("Jan-26", "2026-01"), ("Feb-26", "2026-02"), ("Sept-25", "2025-09")]
+    assert not [f for f in FigureExtractor().run("Phase-2 of Block-12, Jun-26-2020") if f.kind == "date"]
