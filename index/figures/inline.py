@@ -31,7 +31,9 @@ MIN_CELLS = 2
 MAX_LABEL_WORDS = 8  # a longer run of words is prose, which ends the table
 MAX_HEADER_WORDS = 30
 MAX_COLUMN_WORDS = 5
-_TOTAL_LABELS = frozenset(("total", "कुल", "योग"))
+_YEAR_CELL = re.compile(r"^(?:19|20)[0-9]{2}$")
+_YEARISH = re.compile(r"^(?:19|20)[0-9]{2}(?:[-–/][0-9]{2,4})?$")
+_TOTAL_LABELS = frozenset(("total", "कुल", "योग", "india", "भारत"))  # a total row: "... Total", "All India"
 # words that repeat in a header without heading its columns ("Haveli And Daman And Diu")
 _FUNCTION_WORDS = frozenset("of in and to the for by under on at with from upto as per or total "
                             "की के का में से को और तक कुल".split())
@@ -59,6 +61,19 @@ class InlineTable:
         if len(words) in (width, width + 1):
             return words[len(words) - width:]
         return repeated_word_columns(words, width)
+
+    def counts_like_years(self, text: str) -> set[int]:
+        """The cells (by start) of four digits between 1900 and 2099 in a column whose cells are mostly
+        no years ("Assam 57367 2038": 2,038 schools), which the number reader took for years. A row of
+        years only is the header's ("Crop Area Sown 2026 2025"), not counts."""
+        rows = [row for row in self.rows if not all(_YEARISH.match(text[a:b]) for a, b in row.cells)]
+        column: dict[int, list[str]] = {}
+        for row in rows:
+            for a, b in row.cells:
+                column.setdefault(row.cell_columns[a], []).append(text[a:b])
+        years = {j for j, cells in column.items() if 2 * sum(bool(_YEARISH.match(c)) for c in cells) > len(cells)}
+        return {a for row in rows for a, b in row.cells
+                if row.cell_columns[a] not in years and _YEAR_CELL.match(text[a:b])}
 
     def labels(self) -> dict[int, str]:
         """Each cell's start → its row's label, then its column's header where the header says which
@@ -116,8 +131,20 @@ def _runs(line: str, offset: int):
     return runs
 
 
+def _numbered(runs) -> bool:
+    """Whether the line's rows are led by serial numbers: the small numbers that end its runs of
+    numbers before a label mostly count up by one ("... 20,32,114 14 Manipur ... 47,546 15 Meghalaya").
+    A table without them ends a row with a small count ("Assam 57367 2038 ... Goa 4719 133")."""
+    ends = [int(items[-1][2].rstrip(".")) for i, (kind, items) in enumerate(runs)
+            if kind == "n" and len(items) > 1 and i + 1 < len(runs) and _SERIAL.match(items[-1][2])
+            and "," not in items[-1][2]]
+    steps = sum(b == a + 1 for a, b in zip(ends, ends[1:]))
+    return len(ends) < 2 or 2 * steps >= len(ends) - 1
+
+
 def _rows(runs) -> list[tuple[Row, int, int]]:
     """Candidate rows of one line's runs: (row, start of its label, index of the run it ends)."""
+    numbered = _numbered(runs)
     rows: list[tuple[Row, int, int]] = []
     serial: tuple[int, int, str] | None = None  # a number that leads the next row's label
     for i, (kind, items) in enumerate(runs):
@@ -127,7 +154,7 @@ def _rows(runs) -> list[tuple[Row, int, int]]:
         cells = list(items)
         # the next row's serial ends this run of numbers ("... 20,32,114 14 Manipur")
         nxt: tuple[int, int, str] | None = None
-        if len(cells) > 1 and i + 1 < len(runs) and _SERIAL.match(cells[-1][2]) and "," not in cells[-1][2]:
+        if numbered and len(cells) > 1 and i + 1 < len(runs) and _SERIAL.match(cells[-1][2]) and "," not in cells[-1][2]:
             nxt = cells.pop()
         label_words = words
         if len(words) > MAX_LABEL_WORDS and words[-1][2].casefold() in _TOTAL_LABELS:
@@ -203,24 +230,39 @@ def cells_region(text: str, figures: list[Figure]) -> tuple[int, int] | None:
     return a, b
 
 
-def inline_labels(text: str) -> dict[int, str]:
-    """Each cell of a one-line table in `text` (by its start offset) → its row's label and column's header."""
-    out: dict[int, str] = {}
+@dataclass(frozen=True)
+class InlineCells:
+    """What a text's one-line tables say of their cells, each by its start offset in the text."""
+    labels: dict[int, str]  # its row's label and its column's header
+    counts: frozenset[int] = frozenset()  # four digits in a column of counts ("Assam 57367 2038"): no year
+
+    def __bool__(self) -> bool:
+        return bool(self.labels)
+
+
+def inline_labels(text: str) -> InlineCells:
+    """The cells of the one-line tables in `text` (see `InlineCells`)."""
+    labels: dict[int, str] = {}
+    counts: set[int] = set()
     for table in inline_tables(text):
-        out.update(table.labels())
-    return out
+        labels.update(table.labels())
+        counts.update(table.counts_like_years(text))
+    return InlineCells(labels, frozenset(counts))
 
 
 
-def with_inline_labels(figures: list[Figure], labels: dict[int, str], offset: int) -> list[Figure]:
-    """`figures` of a passage that starts at `offset` in the text `labels` were found in
+def with_inline_labels(figures: list[Figure], cells: InlineCells, offset: int) -> list[Figure]:
+    """`figures` of a passage that starts at `offset` in the text `cells` were found in
     (`inline_labels`), each cell of a one-line table labelled with its row and header: its own label
-    was the next cell's or the next row's words."""
-    if not labels:
+    was the next cell's or the next row's words. A count that reads like a year is a count there."""
+    if not cells:
         return figures
     out = []
     for f in figures:
-        label = labels.get(f.start + offset) or labels.get(f.start + offset - 1)
+        at = f.start + offset
+        label = cells.labels.get(at) or cells.labels.get(at - 1)
+        if f.kind == "year" and at in cells.counts:
+            f = dataclasses.replace(f, kind="count", iso=None)
         out.append(dataclasses.replace(f, label=label) if label and f.kind in ("money", "percent", "quantity", "count")
                    else f)
     return out
