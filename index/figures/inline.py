@@ -31,7 +31,7 @@ MIN_CELLS = 2
 MAX_LABEL_WORDS = 8  # a longer run of words is prose, which ends the table
 MAX_HEADER_WORDS = 30
 MAX_COLUMN_WORDS = 5
-_YEAR_CELL = re.compile(r"^(?:19|20)[0-9]{2}$")
+_YEAR_CELL = re.compile(r"^(?:1[89]|2[01])[0-9]{2}$")  # as the number reader takes a bare year
 _YEARISH = re.compile(r"^(?:19|20)[0-9]{2}(?:[-–/][0-9]{2,4})?$")
 _TOTAL_LABELS = frozenset(("total", "कुल", "योग", "india", "भारत"))  # a total row: "... Total", "All India"
 # words that repeat in a header without heading its columns ("Haveli And Daman And Diu")
@@ -63,7 +63,7 @@ class InlineTable:
         return repeated_word_columns(words, width)
 
     def counts_like_years(self, text: str) -> set[int]:
-        """The cells (by start) of four digits between 1900 and 2099 in a column whose cells are mostly
+        """The cells (by start) of four digits between 1800 and 2199 in a column whose cells are mostly
         no years ("Assam 57367 2038": 2,038 schools), which the number reader took for years. A row of
         years only is the header's ("Crop Area Sown 2026 2025"), not counts."""
         rows = [row for row in self.rows if not all(_YEARISH.match(text[a:b]) for a, b in row.cells)]

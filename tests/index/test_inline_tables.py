@@ -90,7 +90,7 @@ def test_the_passage_holding_the_asked_row_is_chosen_not_the_one_ending_with_its
 
 UNNUMBERED = ("State/UT-wise CwSN enrolment\nState/UT Total CwSN Enrolment Schools with a Special Educator India 2211226 116695 "
               "Andaman & Nicobar Islands 872 21 Andhra Pradesh 92055 7094 Arunachal Pradesh 3174 202 Assam 57367 2038 "
-              "Bihar 179917 10931 Chandigarh 3594 89")
+              "Bihar 179917 10931 Chandigarh 3594 89 Nagaland 1852 110")
 
 
 def test_rows_without_serial_numbers_keep_their_small_last_cell():
@@ -104,6 +104,7 @@ def test_a_count_of_four_digits_in_a_column_of_counts_is_no_year():
     figures = {f.text: f for f in FigureExtractor().run(UNNUMBERED)}
     assert figures["2038"].kind == "count" and figures["2038"].value == 2038 and figures["2038"].iso is None
     assert row_label(figures["2038"].label) == "Assam"
+    assert figures["1852"].kind == "count"  # the reader takes 1800-2199 for a bare year
     years = FigureExtractor().run("Area: In lakh hectare\nS. No. Crop Area Sown 2026 2025 1 Rice 344.78 360.67 "
                                   "2 Pulses 103.78 105.73 3 Maize 80.12 79.11")
     assert {f.text: f.kind for f in years}["2026"] == "year"  # a row of years only is the header's
