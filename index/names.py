@@ -195,6 +195,7 @@ def question_names(question: str) -> list[Name]:
 
 _TEXT_WORD = re.compile(_DEVANAGARI_TERM + r"|" + _LATIN_WORD.pattern)
 _WORD_CHAR = re.compile(r"[\w\u0900-\u097f]")
+_ACRONYM_NUMBER = re.compile(r" ?[-–]? ?([0-9]{1,2})(?![0-9]|[.,][0-9])")
 
 
 @lru_cache(maxsize=1)
@@ -269,6 +270,9 @@ class NameIndex:
         for m in _TEXT_WORD.finditer(text):
             word = m.group(0)
             self.keys.update(_word_keys(word))
+            numbered = _ACRONYM_NUMBER.match(text, m.end()) if word.isascii() and word.isupper() else None
+            if numbered:  # "NFHS -5", "BMP 2/2k": the names a question writes NFHS-5, BMP-2
+                self.keys.add(f"acr:{word}{numbered.group(1)}")
             if found and m.start() < found[-1][1]:
                 continue  # a later word of the place just found
             spellings = places.get(word, ()) or places.get(word.split("-")[0], ())

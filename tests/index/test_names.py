@@ -13,3 +13,11 @@ def test_a_tables_capitals_name_the_place_a_hindi_question_asks_about():
 def test_capitals_are_no_place_unless_the_whole_name_is_there():
     assert not {k for k in NameIndex("GST collections rose; MP 12; ANDHRA 5").keys if k.startswith("known:")}
     assert "known:Lucknow" not in NameIndex("LUCKNOWITE 12").keys
+
+
+def test_an_acronym_and_its_number_apart_are_the_name_a_question_writes_joined():
+    text = NameIndex("Source: NFHS -5 Report. An order for 156 BMP 2/2k vehicles; GST 12.5 per cent")
+    held = {n.text: text.holds(n) for n in question_names("What did NFHS-5 find, and how many BMP-2 or NFHS-4 data?")
+            if n.kind == "acronym"}
+    assert held == {"NFHS-5": True, "BMP-2": True, "NFHS-4": False}
+    assert "acr:GST12" not in text.keys  # 12.5 is a figure, not the acronym's number
