@@ -26,6 +26,7 @@ from index.answerable import AnswerabilityCheck
 from index.noanswer import AnswerSignals, answer_signals, load_model
 from index.bilingual import TermList, bundled_term_list
 from index.embeddings import Embedder
+from index.figures import FigureExtractor
 from index.figures.inline import cells_region, is_inline_cell, row_label
 from index.figures.rows import is_cell, is_cell_line
 from index.lexical import normalise, terms
@@ -36,7 +37,7 @@ from index.segment import split_sentences
 from index.filters import SearchFilters
 from index.stores.base import Store
 from index.answerable import asked_unit, sentence_dates
-from index.timeq import QuestionTime, TimeWindow, read_time, recency, stated_time_fit, time_agreement
+from index.timeq import QuestionTime, TimeWindow, read_time, recency, stated_time_fit, stated_windows, time_agreement
 
 # Expected figure kinds by the question's interrogative (checked in order; first match wins).
 _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
@@ -119,6 +120,9 @@ class SearchSettings:
     # the blind test set (docs/retrieval.md, Measured and left off).
     acronym_phrases: bool = False
     passage_names_weight: float = 0.075  # within a release: × the share of the question's places the passage holds
+    # Within a release, a table cell whose row is the question's time ("Apr-26" for "अप्रैल 2026"):
+    # the row is the figure asked for. Off until the blind test set measures it.
+    row_time: bool = False
     # Within a release, a Hindi question's loanwords count as held by the English words around a
     # figure that spell the same consonants (सोयाबीन, Soybean: index/loanwords.py).
     loanwords: bool = True
@@ -178,11 +182,25 @@ class PassageAnalysis:
     sentences: tuple[tuple[int, int, frozenset[str]], ...]  # (start, end, terms)
     names: frozenset[str] = frozenset()  # the names it holds, in either script (index/names.py keys)
     places_alone: frozenset[str] = frozenset()  # the places that choose it (see _names_of): none only listed
+    row_times: tuple[tuple[dt.date, dt.date] | None, ...] = ()  # each figure's: the time its table row is of
 
     @property
     def terms(self) -> frozenset[str]:
         """All its sentences' terms: derived when a check asks (kept, it cost every analysed passage a set)."""
         return frozenset().union(*(words for _, _, words in self.sentences))
+
+
+@dataclass(frozen=True)
+class FigureCues:
+    """What the question says of the figure it asks for besides its words, each set by its setting."""
+    unit: str | None = None  # figure_unit: the unit it names
+    window: TimeWindow | None = None  # figure_time: against a figure whose sentence states only other times
+    row_window: TimeWindow | None = None  # row_time: for a table cell whose row is that time ("Apr-26")
+    acronyms: dict[str, frozenset[str]] | None = None  # acronym_phrases (index/acronyms.py)
+    loans: dict[str, str] | None = None  # loanwords (index/loanwords.py)
+
+
+NO_CUES = FigureCues()
 
 
 def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
@@ -201,10 +219,30 @@ def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
             sentences=tuple((sp.start, sp.end, frozenset(terms(p.text[sp.start:sp.end])))
                             for sp in split_sentences(p.text, p.lang)),
             **_names_of(p.text, [row_label(p.figures[i].label) for i in sorted(cells)], region),
+            row_times=tuple(_row_time(row_label(f.label)) if i in cells and f.label else None
+                            for i, f in enumerate(p.figures)),
         )
         if cache is not None and p.passage_id is not None:
             cache.put(p.passage_id, cached)
     return cached
+
+
+@lru_cache(maxsize=4096)
+def _row_time(label: str) -> tuple[dt.date, dt.date] | None:
+    """The days a table row's label names when the label is a date and nothing else ("Apr-26",
+    "31.03.2020", "2022-23"); a row of a state or a crop has none."""
+    figures = FigureExtractor().run_line(label.strip())
+    if len(figures) != 1 or figures[0].kind not in ("date", "year", "period") or figures[0].text != label.strip():
+        return None
+    windows = stated_windows(figures, None)
+    return windows[0] if windows else None
+
+
+def _row_in(asked: TimeWindow, row: tuple[dt.date, dt.date]) -> int:
+    """1 when a row's time lies in the asked window and is no longer than it (a month's row for a
+    month, a day's for a day)."""
+    start, end = row
+    return int(asked.start <= start and end <= asked.end + dt.timedelta(days=3))
 
 
 def _names_of(text: str, row_labels: list[str], table: tuple[int, int] | None = None) -> dict[str, frozenset[str]]:
@@ -412,10 +450,11 @@ class HybridSearcher:
         if qtime.latest and not s.recency_weight:
             qtime = QuestionTime(qtime.window)
         names = tuple(n for n in question_names(question) if n.kind != "name")
-        window = qtime.window if s.figure_time else None
-        unit = asked_unit(question) if s.figure_unit else None
-        acronyms = held_acronyms(question, self.store.document_frequencies) if s.acronym_phrases else {}
-        loans = loanword_keys(q_terms) if s.loanwords else {}
+        cues = FigureCues(unit=asked_unit(question) if s.figure_unit else None,
+                          window=qtime.window if s.figure_time else None,
+                          row_window=qtime.window if s.row_time else None,
+                          acronyms=held_acronyms(question, self.store.document_frequencies) if s.acronym_phrases else {},
+                          loans=loanword_keys(q_terms) if s.loanwords else {})
         parts: dict[int, dict[str, float]] = {}
         cross = bool(filters.lang and filters.lang != qlang and s.translation_weight)
         keyword = {f: self.store.keyword_search(looked_up, s.depth, filters=f) if looked_up else []
@@ -464,8 +503,7 @@ class HybridSearcher:
             for, the passage that names the question's places (a bulletin's paragraph per state)."""
             shared = pivot_values.get(p.release_id)
             return (scores[p.passage_id]
-                    + s.figure_weight * self.figure_fit(p, kinds, idf, unit=unit, window=window, acronyms=acronyms,
-                                                        loans=loans, cache=self.store.passage_analyses())
+                    + s.figure_weight * self.figure_fit(p, kinds, idf, cues, cache=self.store.passage_analyses())
                     + (s.own_language_bonus if p.lang == qlang else 0.0)
                     + (s.figure_weight * len(shared & {f.value for f in p.figures}) / len(shared) if shared else 0.0)
                     + (s.passage_names_weight * place_share(p) if places else 0.0))
@@ -486,7 +524,7 @@ class HybridSearcher:
         for hit in hits:
             hit.components = {k: round(v, 4) for k, v in parts.get(hit.passage.passage_id, {}).items()}
         decision = self._decide(question, qtime, hits, kinds)
-        answer, reason = self._answer(kinds, hits, idf, decision, unit, window, acronyms, loans)
+        answer, reason = self._answer(kinds, hits, idf, decision, cues)
         return SearchResult(hits, answer, reason, kinds, qtime, decision.signals, decision.probability)
 
     @staticmethod
@@ -500,35 +538,40 @@ class HybridSearcher:
         return sum(bool(n.keys & held) for n in places if not n.keys & titled) / len(places)
 
     @classmethod
-    def figure_fit(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float], *, unit: str | None = None,
-                   window: TimeWindow | None = None, acronyms: dict[str, frozenset[str]] | None = None,
-                   loans: dict[str, str] | None = None, cache=None) -> float:
+    def figure_fit(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: FigureCues = NO_CUES, *,
+                   cache=None) -> float:
         """How well the passage's best figure of the asked kind fits the question: the words around
-        it, its unit when the question names one, the dates of its sentence when the question has a
-        time. `cache`: the passage's own index's analyses (see `analyse`)."""
-        return max(cls.figure_fits(p, kinds, idf, unit=unit, window=window, acronyms=acronyms, loans=loans,
-                                   cache=cache).values(), default=0.0)
+        it, and what `cues` the settings give (its unit, its time). `cache`: the passage's own index's
+        analyses (see `analyse`)."""
+        return max(cls.figure_fits(p, kinds, idf, cues, cache=cache).values(), default=0.0)
 
     @classmethod
-    def figure_fits(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float], *, unit: str | None = None,
-                    window: TimeWindow | None = None, acronyms: dict[str, frozenset[str]] | None = None,
-                    loans: dict[str, str] | None = None, cache=None) -> dict[int, float]:
-        """Each figure of the asked kind (by its index in `p.figures`) → how well it fits the question.
-        `loans`: the question's loanwords (index/loanwords.py), held by a figure's Latin words."""
+    def figure_fits(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: FigureCues = NO_CUES, *,
+                    cache=None) -> dict[int, float]:
+        """Each figure of the asked kind (by its index in `p.figures`) → how well it fits the question."""
+        unit = cues.unit
         if not kinds and unit is None:
             return {}
         analysis = analyse(p, cache=cache)
         fits = {}
         for i, (f, (kind, around)) in enumerate(zip(p.figures, analysis.figure_contexts)):
-            if kind not in kinds and not (unit and f.unit == unit):
+            row = analysis.row_times[i] if cues.row_window is not None else None
+            in_row = row is not None and _row_in(cues.row_window, row)
+            # a dated row's cells are asked for whatever their kind: "Inflation (%)" heads them, not a "%"
+            if kind not in kinds and not (unit and f.unit == unit) and not in_row:
                 continue
-            fit = cls.coverage(with_loanwords(with_phrases(around, acronyms) if acronyms else around, loans), idf)
+            fit = cls.coverage(with_loanwords(with_phrases(around, cues.acronyms) if cues.acronyms else around,
+                                              cues.loans), idf)
             if unit:
                 fit += FIGURE_UNIT_FIT if f.unit == unit else -FIGURE_UNIT_FIT
-            if window is not None:
+            if cues.window is not None:
                 # Only against: in a monthly release every passage states the month, and a bonus
                 # would favour the headline over the figure asked for.
-                fit -= FIGURE_TIME_FIT * (stated_time_fit(window, sentence_dates(p, f, analysis.sentences)) < 0)
+                fit -= FIGURE_TIME_FIT * (stated_time_fit(cues.window, sentence_dates(p, f, analysis.sentences)) < 0)
+            if in_row:
+                # For: a table's row of that month is the figure asked for, whatever its words
+                # ("Apr-26" for "अप्रैल 2026"); the headline of another month is not a row.
+                fit += FIGURE_TIME_FIT
             fits[i] = fit
         return fits
 
@@ -621,14 +664,11 @@ class HybridSearcher:
                         + (": " + "; ".join(found) if found else ""), signals, p)
 
     def _answer(self, kinds: frozenset[str], hits: list[Hit], idf: dict[str, float], decision: "Decision",
-                unit: str | None = None, window: TimeWindow | None = None,
-                acronyms: dict[str, frozenset[str]] | None = None,
-                loans: dict[str, str] | None = None) -> tuple[Answer | None, str | None]:
+                cues: FigureCues = NO_CUES) -> tuple[Answer | None, str | None]:
         if not decision.answers:
             return None, decision.reason
         top = hits[0]
-        a, b = self.best_sentence(top.passage, idf, kinds, unit=unit, window=window, acronyms=acronyms,
-                                  loans=loans, cache=self.store.passage_analyses())
+        a, b = self.best_sentence(top.passage, idf, kinds, cues, cache=self.store.passage_analyses())
         figures = [f for f in top.passage.figures if a <= f.start and f.end <= b]
         return Answer(text=top.passage.text[a:b], start=a, end=b, figures=figures,
                       release_id=top.release.release_id, lang=top.release.lang, score=top.score), None
@@ -684,15 +724,12 @@ class HybridSearcher:
                                         figure_years=self.settings.check_figure_years)
 
     @classmethod
-    def best_sentence(cls, passage: Passage, idf: dict[str, float], kinds: frozenset[str], *,
-                      unit: str | None = None, window: TimeWindow | None = None,
-                      acronyms: dict[str, frozenset[str]] | None = None, loans: dict[str, str] | None = None,
-                      cache=None) -> tuple[int, int]:
+    def best_sentence(cls, passage: Passage, idf: dict[str, float], kinds: frozenset[str],
+                      cues: FigureCues = NO_CUES, *, cache=None) -> tuple[int, int]:
         sentences = analyse(passage, cache=cache).sentences
         if not sentences:
             return 0, len(passage.text)
-        fits = cls.figure_fits(passage, kinds, idf, unit=unit, window=window, acronyms=acronyms, loans=loans,
-                               cache=cache)
+        fits = cls.figure_fits(passage, kinds, idf, cues, cache=cache)
         best, best_score = (sentences[0][0], sentences[0][1]), -math.inf
         for i, (a, b, words) in enumerate(sentences):
             score = cls.coverage(words, idf)

@@ -3,7 +3,7 @@ from index.acronyms import held_acronyms, initial_candidates, with_phrases
 from index.figures import FigureExtractor
 from index.lexical import terms
 from index.records import Passage
-from index.search import HybridSearcher, expected_kinds
+from index.search import FigureCues, HybridSearcher, expected_kinds
 
 
 def test_runs_of_common_words_give_their_initials():
@@ -35,5 +35,5 @@ def test_a_figure_with_the_initials_around_it_has_the_phrase():
     august = _passage("Rainfall is likely to be 103% of LPA during July and 97% of LPA during August.")
     acronyms = held_acronyms(q, lambda ts: {t: 1 for t in ts if t == "lpa"})
     assert HybridSearcher.figure_fit(june, kinds, idf) > HybridSearcher.figure_fit(august, kinds, idf)
-    assert HybridSearcher.figure_fit(august, kinds, idf, acronyms=acronyms) > HybridSearcher.figure_fit(
-        june, kinds, idf, acronyms=acronyms)
+    assert HybridSearcher.figure_fit(august, kinds, idf, FigureCues(acronyms=acronyms)) > HybridSearcher.figure_fit(
+        june, kinds, idf, FigureCues(acronyms=acronyms))

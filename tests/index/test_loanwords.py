@@ -3,7 +3,7 @@ from index.figures import FigureExtractor
 from index.lexical import terms
 from index.loanwords import loanword_keys, with_loanwords
 from index.records import Passage
-from index.search import HybridSearcher, expected_kinds
+from index.search import FigureCues, HybridSearcher, expected_kinds
 
 
 def test_loanwords_are_matched_by_their_consonants_and_short_ones_are_not():
@@ -27,5 +27,5 @@ def test_a_hindi_question_chooses_the_english_table_row_it_names():
     rice = passage("Area: In lakh hectare\nCrop 2026 2025\nRice 344.78 360.67\nPulses 103.78 105.73")
     soybean = passage("Area: In lakh hectare\nCrop 2026 2025\nGroundnut 46.82 43.11\nSoybean 119.92 119.66")
     loans = loanword_keys(idf)
-    assert HybridSearcher.figure_fit(soybean, kinds, idf, loans=loans) > HybridSearcher.figure_fit(rice, kinds, idf, loans=loans)
+    assert HybridSearcher.figure_fit(soybean, kinds, idf, FigureCues(loans=loans)) > HybridSearcher.figure_fit(rice, kinds, idf, FigureCues(loans=loans))
     assert HybridSearcher.figure_fit(soybean, kinds, idf) == HybridSearcher.figure_fit(rice, kinds, idf)

@@ -8,7 +8,7 @@ from index.figures import FigureExtractor
 from index.lexical import terms
 from index.links import ReleaseProfile
 from index.records import Passage
-from index.search import HybridSearcher, SearchSettings, expected_kinds, fuse
+from index.search import FigureCues, HybridSearcher, SearchSettings, expected_kinds, fuse
 from index.translations import LinkSettings, match_one_to_one
 
 S = SearchSettings()
@@ -96,8 +96,8 @@ def test_figure_fit_prefers_the_figure_in_the_unit_asked_for():
     tonnes = _passage("The flights carried 1,000 tonnes of medical cargo.")
     flights = _passage("The flights, 588 of them, carried medical cargo.")
     kinds = expected_kinds(q)
-    assert HybridSearcher.figure_fit(tonnes, kinds, _idf(q), unit="tonne") > HybridSearcher.figure_fit(
-        flights, kinds, _idf(q), unit="tonne")
+    assert HybridSearcher.figure_fit(tonnes, kinds, _idf(q), FigureCues(unit="tonne")) > HybridSearcher.figure_fit(
+        flights, kinds, _idf(q), FigureCues(unit="tonne"))
     # Without the unit both hold a count-like figure with the question's words around it.
     assert abs(HybridSearcher.figure_fit(tonnes, kinds, _idf(q)) - HybridSearcher.figure_fit(flights, kinds, _idf(q))) < 0.2
 
@@ -110,13 +110,13 @@ def test_figure_fit_prefers_the_figure_of_the_asked_date():
     on_3rd = _passage("As on 3 June 2020, 95,527 patients have recovered.")
     on_2nd = _passage("As on 2 June 2020, 91,819 patients have recovered.")
     kinds = expected_kinds(q)
-    assert HybridSearcher.figure_fit(on_3rd, kinds, _idf(q), window=window) > HybridSearcher.figure_fit(
-        on_2nd, kinds, _idf(q), window=window)
+    assert HybridSearcher.figure_fit(on_3rd, kinds, _idf(q), FigureCues(window=window)) > HybridSearcher.figure_fit(
+        on_2nd, kinds, _idf(q), FigureCues(window=window))
     both = _passage("As on 2 June 2020, 91,819 patients had recovered. As on 3 June 2020, 95,527 patients had recovered.")
-    a, b = HybridSearcher.best_sentence(both, _idf(q), kinds, window=window)
+    a, b = HybridSearcher.best_sentence(both, _idf(q), kinds, FigureCues(window=window))
     assert "95,527" in both.text[a:b]
     q2 = "How many patients had recovered as on 2 June 2020?"
-    a, b = HybridSearcher.best_sentence(both, _idf(q2), kinds, window=read_time(q2).window)
+    a, b = HybridSearcher.best_sentence(both, _idf(q2), kinds, FigureCues(window=read_time(q2).window))
     assert "91,819" in both.text[a:b]
 
 
@@ -146,3 +146,22 @@ def test_measures_asked_by_name_expect_a_figure():
 def test_a_stated_hundred_percent_is_not_the_percent_asked_for():
     assert expected_kinds("कितने गांवों को शत-प्रतिशत नल कनेक्शन से जोड़ा जाएगा?") == {"count", "quantity", "money"}
     assert expected_kinds("कितने प्रतिशत घरों में नल कनेक्शन है?") == {"percent"}
+
+
+def test_row_time_prefers_the_table_row_of_the_asked_month_whatever_its_words():
+    from index.timeq import read_time
+
+    q = "अप्रैल 2026 में खुदरा महंगाई दर कितनी थी?"
+    window = read_time(q).window
+    table = ("Month Index Inflation (%) Rural Urban Combined Rural Urban Combined Jan-26 104.59 104.28 104.45 2.73 "
+             "2.75 2.74 Feb-26 104.74 104.36 104.57 3.37 3.02 3.21 Mar-26 105.02 104.62 104.84 3.63 3.11 3.40 "
+             "Apr-26 105.28 104.92 105.12 3.74 3.16 3.48")
+    months = _passage(table)
+    headline = _passage("The year-on-year inflation rate for July 2026 is 4.82%.")
+    kinds = expected_kinds(q)
+    cues = FigureCues(row_window=window)
+    assert HybridSearcher.figure_fit(months, kinds, _idf(q), cues) > HybridSearcher.figure_fit(headline, kinds, _idf(q), cues)
+    fits = HybridSearcher.figure_fits(months, kinds, _idf(q), cues)
+    assert {months.figures[i].text for i in fits} >= {"3.48", "105.12"}  # the April row's cells, any kind
+    assert "2.74" not in {months.figures[i].text for i in fits}  # January's row is not asked for
+    assert HybridSearcher.figure_fits(months, kinds, _idf(q)) == {}  # off: no cell is a percent
