@@ -101,6 +101,7 @@ class Verdict:
     figures_other_time: bool = False
     unheld_measure: str | None = None
     time_unstated: bool = False  # the release's date cannot tell, and no version states the asked time
+    unplaced: tuple[str, ...] = ()  # places the release names but not the passage that would answer
 
     @property
     def reason(self) -> str | None:
@@ -116,6 +117,8 @@ class Verdict:
         parts = []
         if self.missing_names:
             parts.append("the closest release does not mention " + ", ".join(self.missing_names))
+        if self.unplaced:
+            parts.append("the closest passage does not mention " + ", ".join(self.unplaced))
         if other_time and self.time_unstated and self.time_fit != -1 and not self.figures_other_time:
             parts.append("the closest release states no date in the question's time")
         elif other_time:
@@ -222,7 +225,8 @@ class AnswerabilityCheck:
             release_figures: list, names_held: frozenset[str] | None = None, *,
             kinds: frozenset[str] = frozenset(), sentences=None,
             measured: frozenset[str] | None = None, figure_time: bool = True, count_measure: bool = True,
-            dated=None, stated_time: bool = True, figure_years: bool = True) -> Verdict:
+            dated=None, stated_time: bool = True, figure_years: bool = True,
+            passage_names: frozenset[str] | None = None) -> Verdict:
         """`releases`: the best release first, then its other-language versions and duplicates;
         `passage`: the best passage; `release_figures`: the figures of all of the best release's
         passages; `names_held`: the name keys of all of those releases, when already known (a
@@ -235,7 +239,10 @@ class AnswerabilityCheck:
         year and period figures, the release date) of each passage of the versions; where the release
         date cannot tell (a year's figures may come out years later; an undated release) one of them
         must state the question's time (`states_time`), which counts when `stated_time`. `figure_years`:
-        the figures' time counts for a year or financial year too (`FIGURE_DATED_YEARS`)."""
+        the figures' time counts for a year or financial year too (`FIGURE_DATED_YEARS`).
+        `passage_names`: the name keys of the passage that would answer and of the releases' titles;
+        when given, a place the question names must be among them, not only somewhere in the release
+        (a state-wise table of case counts names Gujarat, the amount paid to Gujarat's hospitals not)."""
         texts = (NameIndex.of_keys(names_held) if names_held is not None
                  else NameIndex("\n".join(f"{r.title}\n{r.text}" for r in releases)))
         latin = any(not re.search(r"[\u0900-\u097f]", r.text[:2000]) for r in releases)
@@ -246,6 +253,8 @@ class AnswerabilityCheck:
             if not texts.holds(name) and not (name.kind == "acronym" and any(
                     spelled_out(name, f"{r.title}\n{r.text}") for r in releases)):
                 missing.append(name.text)
+        unplaced = tuple(name.text for name in question_names(question) if passage_names is not None
+                         and name.kind == "known" and name.text not in missing and not name.keys & passage_names)
         other_time = figures_other = unstated = False
         time_fit = 0
         if window is not None and not open_ended(question, window):
@@ -275,8 +284,8 @@ class AnswerabilityCheck:
             if not any(w.lower() in text for w in words for text in squeezed):
                 missing_measure = " ".join(words)
         counted_measure = missing_measure if count_measure else None
-        return Verdict(answerable=not (missing or other_time or missing_unit or counted_measure),
-                       missing_names=tuple(missing), other_time=other_time, missing_unit=missing_unit,
+        return Verdict(answerable=not (missing or unplaced or other_time or missing_unit or counted_measure),
+                       missing_names=tuple(missing), unplaced=unplaced, other_time=other_time, missing_unit=missing_unit,
                        missing_measure=counted_measure, time_fit=time_fit, figures_other_time=figures_other,
                        unheld_measure=missing_measure, time_unstated=unstated)
 

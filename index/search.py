@@ -136,6 +136,10 @@ class SearchSettings:
     # Above that score, no answer either when the best release lacks a place, acronym, time or unit
     # the question names (index/answerable.py).
     check_answerable: bool = True
+    # ... and when the passage that would answer does not name a place the question names (only the
+    # release does). Off: a candidate beside names_weight, which lifts the releases that name the
+    # question's places and so lets more of them through (docs/retrieval.md).
+    check_passage_places: bool = False
     # ... and when every figure of the asked kind in the best passage is dated to another day or month.
     check_figure_time: bool = True
     # ... and when its versions in the question's language do not name the thing the question counts
@@ -691,7 +695,7 @@ class HybridSearcher:
                                       *((d, r.lang) for d in top.also_released_as)])
         releases = [r, *(other for other in others.values() if other is not None)]
         cache = self.store.passage_analyses()
-        figures, held = [], set()
+        figures, held, titles = [], set(), set()
         reported = self.settings.no_answer_model or all_findings  # every finding, counted or not
         # Each passage's date figures, with its release's date: only for what reads them.
         dated = ([] if qtime is not None and qtime.window is not None and (self.settings.check_stated_time or reported)
@@ -703,6 +707,7 @@ class HybridSearcher:
         for release in releases:  # the names each passage holds are kept with its analysis
             titled = short_text_names(release.title)
             held |= titled
+            titles |= titled
             if release is not r and release.lang == r.lang and release.text == r.text:
                 continue  # the same text: its passages are the top release's own, names and all
             pids = self.store.passage_releases(SearchFilters(lang=release.lang, release_id=release.release_id),
@@ -721,7 +726,9 @@ class HybridSearcher:
                                         measured=frozenset(measured) if measured is not None else None,
                                         figure_time=self.settings.check_figure_time, count_measure=self.settings.check_measure,
                                         dated=dated, stated_time=self.settings.check_stated_time,
-                                        figure_years=self.settings.check_figure_years)
+                                        figure_years=self.settings.check_figure_years,
+                                        passage_names=(analyse(top.passage, cache=cache).names | titles
+                                                       if self.settings.check_passage_places else None))
 
     @classmethod
     def best_sentence(cls, passage: Passage, idf: dict[str, float], kinds: frozenset[str],

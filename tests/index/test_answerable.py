@@ -330,3 +330,20 @@ def test_findings_are_reported_whether_or_not_a_setting_counts_them():
     assert verdict.reason is None
     assert verdict.findings() == ["the closest release is about another time than the question's",
                                   "the closest release states no figure of samples"]
+
+
+def test_with_passage_names_a_place_must_stand_in_the_passage_not_only_in_the_release():
+    table = "State-wise PM-RAHAT cases: Gujarat 120, Kerala 85, Assam 40."
+    paid = "Hospitals have been paid Rs 10.56 crore so far under PM-RAHAT."
+    release = _release(f"{paid}\n{table}", "2026-08-10", title="PM-RAHAT scheme")
+    passage = Passage(release_id="1", lang="en", start=0, end=len(paid), text=paid, figures=FigureExtractor().run(paid))
+    question = "How much was paid to hospitals in Gujarat under PM-RAHAT?"
+
+    def verdict(passage_names):
+        return AnswerabilityCheck().run(question, None, passage, [release], passage.figures, passage_names=passage_names)
+
+    assert verdict(None).answerable  # the release names Gujarat
+    strict = verdict(frozenset(NameIndex(paid).keys))
+    assert not strict.answerable and strict.unplaced == ("Gujarat",)
+    assert strict.reason == "the closest passage does not mention Gujarat"
+    assert verdict(frozenset(NameIndex(paid).keys | NameIndex("Gujarat").keys)).answerable
