@@ -246,15 +246,15 @@ class AnswerabilityCheck:
         texts = (NameIndex.of_keys(names_held) if names_held is not None
                  else NameIndex("\n".join(f"{r.title}\n{r.text}" for r in releases)))
         latin = any(not re.search(r"[\u0900-\u097f]", r.text[:2000]) for r in releases)
-        missing = []
+        missing, unplaced = [], []
         for name in question_names(question):
             if name.kind == "name" and not latin:
                 continue  # a capitalised English word may be translated, not transliterated (Navy, नौसेना)
             if not texts.holds(name) and not (name.kind == "acronym" and any(
                     spelled_out(name, f"{r.title}\n{r.text}") for r in releases)):
                 missing.append(name.text)
-        unplaced = tuple(name.text for name in question_names(question) if passage_names is not None
-                         and name.kind == "known" and name.text not in missing and not name.keys & passage_names)
+            elif passage_names is not None and name.kind == "known" and not name.keys & passage_names:
+                unplaced.append(name.text)
         other_time = figures_other = unstated = False
         time_fit = 0
         if window is not None and not open_ended(question, window):
@@ -285,7 +285,7 @@ class AnswerabilityCheck:
                 missing_measure = " ".join(words)
         counted_measure = missing_measure if count_measure else None
         return Verdict(answerable=not (missing or unplaced or other_time or missing_unit or counted_measure),
-                       missing_names=tuple(missing), unplaced=unplaced, other_time=other_time, missing_unit=missing_unit,
+                       missing_names=tuple(missing), unplaced=tuple(unplaced), other_time=other_time, missing_unit=missing_unit,
                        missing_measure=counted_measure, time_fit=time_fit, figures_other_time=figures_other,
                        unheld_measure=missing_measure, time_unstated=unstated)
 

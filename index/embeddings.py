@@ -150,15 +150,7 @@ def cpu_flags() -> frozenset[str]:
     """The CPU's feature flags as Linux reports them (empty elsewhere), without the AMX ones when
     this process may not use AMX: the kernel hands out AMX tile state only on request, and where
     that request is refused (a sandbox, bench/no_amx.py) oneDNN and ONNX Runtime run without AMX."""
-    flags: frozenset[str] = frozenset()
-    try:
-        with open("/proc/cpuinfo", encoding="ascii", errors="replace") as f:
-            for line in f:
-                if line.startswith("flags"):
-                    flags = frozenset(line.partition(":")[2].split())
-                    break
-    except OSError:
-        pass
+    flags = frozenset(_cpuinfo("flags").split())
     if any(f.startswith("amx") for f in flags) and not _amx_permitted():
         flags = frozenset(f for f in flags if not f.startswith("amx"))
     return flags
@@ -179,16 +171,21 @@ def _amx_permitted() -> bool:
         return False
 
 
-def cpu_vendor() -> str:
-    """`vendor_id` as Linux reports it ("GenuineIntel", "AuthenticAMD"; "" elsewhere)."""
+def _cpuinfo(field: str) -> str:
+    """The first CPU's `field` line of /proc/cpuinfo ("" where there is none)."""
     try:
         with open("/proc/cpuinfo", encoding="ascii", errors="replace") as f:
             for line in f:
-                if line.startswith("vendor_id"):
+                if line.startswith(field):
                     return line.partition(":")[2].strip()
     except OSError:
         pass
     return ""
+
+
+def cpu_vendor() -> str:
+    """`vendor_id` as Linux reports it ("GenuineIntel", "AuthenticAMD"; "" elsewhere)."""
+    return _cpuinfo("vendor_id")
 
 
 def bf16_pays() -> bool:

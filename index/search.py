@@ -26,7 +26,6 @@ from index.answerable import AnswerabilityCheck
 from index.noanswer import AnswerSignals, answer_signals, load_model
 from index.bilingual import TermList, bundled_term_list
 from index.embeddings import Embedder
-from index.figures import FigureExtractor
 from index.figures.inline import cells_region, is_inline_cell, row_label
 from index.figures.rows import is_cell, is_cell_line
 from index.lexical import normalise, terms
@@ -37,7 +36,8 @@ from index.segment import split_sentences
 from index.filters import SearchFilters
 from index.stores.base import Store
 from index.answerable import asked_unit, sentence_dates
-from index.timeq import QuestionTime, TimeWindow, read_time, recency, stated_time_fit, stated_windows, time_agreement
+from index.timeq import (QuestionTime, TimeWindow, read_time, recency, stated_time_fit, stated_windows,
+                         time_agreement, title_figures)
 
 # Expected figure kinds by the question's interrogative (checked in order; first match wins).
 _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
@@ -235,7 +235,7 @@ def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
 def _row_time(label: str) -> tuple[dt.date, dt.date] | None:
     """The days a table row's label names when the label is a date and nothing else ("Apr-26",
     "31.03.2020", "2022-23"); a row of a state or a crop has none."""
-    figures = FigureExtractor().run_line(label.strip())
+    figures = title_figures(label.strip())  # a short text's figures, as a title's are read
     if len(figures) != 1 or figures[0].kind not in ("date", "year", "period") or figures[0].text != label.strip():
         return None
     windows = stated_windows(figures, None)
@@ -721,13 +721,14 @@ class HybridSearcher:
                     dated.append(([f for f in p.figures if f.kind in ("date", "year", "period")], release.date))
                 if measured is not None and release.lang == qlang:
                     measured |= analysis.terms
+        answering = analyse(top.passage, cache=cache)
         return AnswerabilityCheck().run(question, qtime.window if qtime else None, top.passage, releases, figures,
-                                        frozenset(held), kinds=kinds, sentences=analyse(top.passage, cache=cache).sentences,
+                                        frozenset(held), kinds=kinds, sentences=answering.sentences,
                                         measured=frozenset(measured) if measured is not None else None,
                                         figure_time=self.settings.check_figure_time, count_measure=self.settings.check_measure,
                                         dated=dated, stated_time=self.settings.check_stated_time,
                                         figure_years=self.settings.check_figure_years,
-                                        passage_names=(analyse(top.passage, cache=cache).names | titles
+                                        passage_names=(answering.names | titles
                                                        if self.settings.check_passage_places else None))
 
     @classmethod
