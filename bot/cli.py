@@ -65,13 +65,13 @@ def cmd_model_prepare(args) -> int:
 
 def cmd_model_bundle_vectors(args) -> int:
     from bot.service import load_embedder
-    from index.knownvectors import BUNDLED_VECTORS
+    from index.knownvectors import bundled_vectors_file
     from index.pipeline import bundle_vectors
 
     settings = _settings().model_copy(update={"encoder": args.encoder})
     embedder = load_embedder(settings)
     releases, _ = _read(_bundled(), DEFAULT_LANGS)
-    out = Path(args.out) if args.out else BUNDLED_VECTORS
+    out = Path(args.out) if args.out else bundled_vectors_file(args.encoder)
     known = bundle_vectors(releases, embedder, out, progress=True)
     print(f"{len(known)} passage vectors of {len(releases)} releases ({embedder.encoder}) -> {out} "
           f"({out.stat().st_size / 1e6:.1f} MB)")
@@ -512,8 +512,9 @@ def build_parser() -> argparse.ArgumentParser:
     m = msub.add_parser("bundle-vectors", help="encode the bundled corpus's passages and write them, stamped, "
                                                "for first starts to reuse (docs/encoders.md#shipped-vectors)")
     m.add_argument("--encoder", default="onnx-int8", choices=["onnx-int8", "openvino-int8", "onnx-fp32"],
-                   help="the passage path whose vectors to ship (default: the one auto picks without AMX)")
-    m.add_argument("--out", help="where to write (default: the file shipped with the corpus)")
+                   help="the passage path whose vectors to ship: onnx-int8 (default; `auto` on Intel without AMX) "
+                        "or onnx-fp32 (`auto` on AMD without AMX) are shipped")
+    m.add_argument("--out", help="where to write (default: the path's file shipped with the corpus)")
     m.set_defaults(func=cmd_model_bundle_vectors)
 
     s = sub.add_parser("stats", help="summarise the query log: top questions, no-answer rate, p50/p99 latency")

@@ -16,7 +16,7 @@ from typing import Literal, get_args
 
 import numpy as np
 
-from index.embeddings import Embedder, SentenceTransformerEmbedder, T, cpu_flags
+from index.embeddings import Embedder, SentenceTransformerEmbedder, T, cpu_flags, cpu_vendor
 
 log = logging.getLogger("vigyapti")
 
@@ -50,10 +50,13 @@ class EncoderChoice:
 
 
 def choose_encoder(requested: str, *, onnx_ready: bool, openvino_ready: bool = False,
-                   flags: frozenset[str] | None = None) -> EncoderChoice:
+                   flags: frozenset[str] | None = None, vendor: str | None = None) -> EncoderChoice:
     """``auto``: ONNX Runtime wherever the graphs are exported (float32 there is the same vectors
-    as torch, questions 2.5x faster); int8 where the CPU has int8 dot products (VNNI or AMX), since
-    its vectors stay within cosine 0.998 of float32 and passages encode faster; torch otherwise.
+    as torch, questions 2.5x faster); torch otherwise. int8 only where float32 is not fast enough:
+    its passage vectors, though within cosine 0.998 of float32, cost XQuAD hi→en 0.008, while on
+    AMD's CPUs the float32 graph alone encodes passages at over 3x torch float32 (an EPYC without
+    AMX), where on Intel's without AMX it gave 1.4x. So int8 runs on Intel CPUs with int8 dot
+    products (VNNI) and no AMX; with AMX, passages go to torch bfloat16.
     OpenVINO's IR is never picked by ``auto``: faster, but not as faithful on XQuAD hi→en."""
     if requested not in ENCODERS:
         raise ValueError(f"unknown encoder {requested!r}; one of {', '.join(ENCODERS)}")
@@ -71,11 +74,14 @@ def choose_encoder(requested: str, *, onnx_ready: bool, openvino_ready: bool = F
         return EncoderChoice(OPENVINO_SPLIT if requested == "openvino-int8" else requested,
                              f"asked for (VIGYAPTI_ENCODER={requested})")
     flags = cpu_flags() if flags is None else flags
+    vendor = cpu_vendor() if vendor is None else vendor
     int8 = sorted(_INT8_FLAGS & flags)
     if int8 and "amx_bf16" in flags:
         return EncoderChoice(SPLIT, "CPU has AMX: questions in onnx-fp32, passages in torch bfloat16")
+    if int8 and vendor == "AuthenticAMD":
+        return EncoderChoice("onnx-fp32", "AMD CPU: float32 is fast enough here, and int8 costs quality")
     if int8:
-        return EncoderChoice("onnx-int8", f"CPU has int8 dot products ({', '.join(int8)})")
+        return EncoderChoice("onnx-int8", f"CPU has int8 dot products ({', '.join(int8)}) and no AMX")
     return EncoderChoice("onnx-fp32", "CPU has no VNNI or AMX for int8")
 
 

@@ -26,7 +26,16 @@ from index.segment import PassageSettings
 
 log = logging.getLogger("vigyapti")
 
-BUNDLED_VECTORS = bundled_corpus_dir() / "vectors" / "multilingual-e5-small-int8.npz"
+VECTORS_DIR = bundled_corpus_dir() / "vectors"
+# One file per passage path `auto` picks without AMX: int8 on Intel, float32 on AMD (index/encoders.py).
+SHIPPED_ENCODERS = ("onnx-int8", "onnx-fp32")
+
+
+def bundled_vectors_file(encoder: str) -> Path:
+    """Where the bundled corpus's vectors of a passage path are shipped (`onnx-int8` →
+    multilingual-e5-small-int8.npz)."""
+    return VECTORS_DIR / f"multilingual-e5-small-{encoder.removeprefix('onnx-')}.npz"
+
 _FORMAT = 1
 _UNREADABLE = (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile)  # a broken file
 
@@ -124,10 +133,12 @@ class KnownVectors:
 
 class VectorSource:
     """Passage vectors for the indexer: those shipped for the same encoder first, the embedder for
-    the rest. The file is opened on the first passages, so a server that never ingests never reads it."""
+    the rest. The files are opened on the first passages, so a server that never ingests never
+    reads them; of several, the one whose stamp is the encoder's is used."""
 
-    def __init__(self, path: Path, wanted: VectorsStamp | None):
-        self.path, self.wanted = Path(path), wanted
+    def __init__(self, paths: Path | Sequence[Path], wanted: VectorsStamp | None):
+        self.paths = [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
+        self.wanted = wanted
         self._known: KnownVectors | None = None
         self._opened = wanted is None
         self.reused = 0  # passages whose vector came from the file
@@ -135,9 +146,16 @@ class VectorSource:
     def known(self) -> KnownVectors | None:
         if not self._opened:
             self._opened = True
-            self._known = KnownVectors.load(self.path, self.wanted)
+            stamps = {path: KnownVectors.read_stamp(path) for path in self.paths}
+            path = next((p for p, stamp in stamps.items() if stamp == self.wanted), None)
+            if path is None:  # none is this encoder's: the log says why for each
+                for p, stamp in stamps.items():
+                    if stamp is not None:
+                        KnownVectors.load(p, self.wanted)
+                return None
+            self._known = KnownVectors.load(path, self.wanted)
             if self._known is not None:
-                log.info("using %d shipped passage vectors from %s", len(self._known), self.path)
+                log.info("using %d shipped passage vectors from %s", len(self._known), path)
         return self._known
 
     def vectors(self, texts: list[str], encode) -> np.ndarray:

@@ -105,8 +105,7 @@ class GraphEmbedder(ModelThreadEmbedder):
         self._pad_id = 0 if pad is None else pad
         self.graphs = {"query": Path(question_graph or graph), "passage": Path(graph)}
         self._graphs_lock = threading.Lock()
-        self._loaded: dict[Path, object] = {}
-        self._loaded_for: dict[Path, str] = {}  # the kind each graph's model was loaded for
+        self._loaded: dict[str, object] = {}  # each kind's model, loaded for it (its own threads)
         self._runners: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {}
         self._run_of("query")
 
@@ -119,8 +118,8 @@ class GraphEmbedder(ModelThreadEmbedder):
         return max(width, min(-(-width // step) * step, self.layout.max_tokens))
 
     def _load(self, path: Path, kind: str):
-        """The runtime's model for a graph file, shared by both kinds when they use one file
-        (`kind` is the one it is loaded for first: questions, since they load at start)."""
+        """The runtime's model for a graph file, set up for `kind`. Each kind gets its own, even
+        from one file: a question runs on every core, passages on one core each, side by side."""
         raise NotImplementedError
 
     def _runner(self, model) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
@@ -129,16 +128,15 @@ class GraphEmbedder(ModelThreadEmbedder):
 
     def _runs_at_once(self, kind: str) -> int:
         """How many runs of `kind` go on at once, each on a thread of its own (1: one after
-        another). Only a runtime whose runner many threads may share, loaded for that kind, says more."""
+        another). Only a runtime whose runner many threads may share says more."""
         return 1
 
     def _run_of(self, kind: str) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
         with self._graphs_lock:
             if kind not in self._runners:
-                path = self.graphs[kind]
-                if path not in self._loaded:
-                    self._loaded[path], self._loaded_for[path] = self._load(path, kind), kind
-                self._runners[kind] = self._runner(self._loaded[path])
+                if kind not in self._loaded:
+                    self._loaded[kind] = self._load(self.graphs[kind], kind)
+                self._runners[kind] = self._runner(self._loaded[kind])
             return self._runners[kind]
 
     def _encode(self, texts: list[str], kind: str, progress: bool) -> np.ndarray:
@@ -225,7 +223,7 @@ class OnnxEmbedder(GraphEmbedder):
 
     def _runs_at_once(self, kind: str) -> int:
         # ONNX Runtime's run is thread-safe, so the threads share one session (one copy of the
-        # weights). A graph loaded for questions (one file for both kinds) runs its own threads.
-        if kind != "passage" or self._loaded_for.get(self.graphs[kind]) != "passage":
+        # passage weights; the float32 graph, used by both kinds, is in memory twice once passages run).
+        if kind != "passage" or kind not in self._loaded:
             return 1
         return self.threads or len(os.sched_getaffinity(0))

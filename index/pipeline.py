@@ -13,7 +13,7 @@ import numpy as np
 from corpus import Release
 from index.embeddings import Embedder
 from index.figures import FigureExtractor
-from index.knownvectors import BUNDLED_VECTORS, KnownVectors, VectorSource, VectorsStamp
+from index.knownvectors import SHIPPED_ENCODERS, KnownVectors, VectorSource, VectorsStamp, bundled_vectors_file
 from index.segment import PassageSettings, Segmenter, passages_of
 from index.records import ReleaseEntry
 from index.store import IndexStamp
@@ -139,14 +139,15 @@ class Indexer:
 
 
 def shipped_vectors(embedder: Embedder, settings: PassageSettings | None = None,
-                    path: Path = BUNDLED_VECTORS) -> VectorSource:
-    """The bundled corpus's shipped vectors, for an embedder whose passages they were made by."""
+                    path: Path | None = None) -> VectorSource:
+    """The bundled corpus's shipped vectors (or `path`'s), for an embedder whose passages they were made by."""
     identity = embedder.passage_identity
     wanted = VectorsStamp.of(identity, settings or PassageSettings(), embedder.dim) if identity else None
-    return VectorSource(path, wanted)
+    paths = [path] if path is not None else [bundled_vectors_file(e) for e in SHIPPED_ENCODERS]
+    return VectorSource(paths, wanted)
 
 
-def bundle_vectors(releases: Iterable[Release], embedder: Embedder, path: Path = BUNDLED_VECTORS, *,
+def bundle_vectors(releases: Iterable[Release], embedder: Embedder, path: Path, *,
                    settings: PassageSettings | None = None, batch_size: int = 16, progress: bool = False) -> KnownVectors:
     """Encode the releases' passages as `Indexer.run` does (the same batches of releases, so the
     same vectors) and write them, stamped, to `path`."""

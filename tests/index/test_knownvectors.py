@@ -1,6 +1,6 @@
-"""The bundled corpus's shipped vectors: current for the passage path `auto` picks without AMX
-(onnx-int8), equal to a fresh encoding, and used only when every part of their stamp is the
-running encoder's."""
+"""The bundled corpus's shipped vectors: current for the passage paths `auto` picks without AMX
+(onnx-int8 on Intel, onnx-fp32 on AMD), equal to a fresh encoding, and used only when every part
+of their stamp is the running encoder's."""
 import dataclasses
 import logging
 
@@ -9,7 +9,7 @@ import pytest
 
 from corpus import Release
 from index.encoders import load_embedder
-from index.knownvectors import BUNDLED_VECTORS, KnownVectors, VectorsStamp
+from index.knownvectors import SHIPPED_ENCODERS, KnownVectors, VectorsStamp, bundled_vectors_file
 from index.pipeline import Indexer, bundle_vectors, open_store, passage_input, shipped_vectors
 from index.segment import PassageSettings, Segmenter, passages_of
 
@@ -17,6 +17,11 @@ from index.segment import PassageSettings, Segmenter, passages_of
 @pytest.fixture(scope="module")
 def int8(model_path):
     return load_embedder(model_path, name="multilingual-e5-small", encoder="onnx-int8")
+
+
+@pytest.fixture(scope="module", params=SHIPPED_ENCODERS)
+def shipped_path(request, model_path):
+    return load_embedder(model_path, name="multilingual-e5-small", encoder=request.param)
 
 
 @pytest.fixture(scope="module")
@@ -31,22 +36,24 @@ def _texts(releases):
     return [passage_input(r.title, p.text) for r in releases for p in passages_of(r.release_id, r.lang, r.text, seg)]
 
 
-def test_the_shipped_file_is_stamped_for_the_int8_path_of_the_prepared_model(int8):
+def test_each_shipped_file_is_stamped_for_its_path_of_the_prepared_model(shipped_path):
     # Fails when the model, the int8 recipe, onnxruntime or the passage settings change and
-    # `vigyapti model bundle-vectors` was not run again.
-    assert KnownVectors.read_stamp(BUNDLED_VECTORS) == VectorsStamp.of(int8.passage_identity, PassageSettings(), int8.dim)
-    assert BUNDLED_VECTORS.stat().st_size < 12_000_000
+    # `vigyapti model bundle-vectors --encoder ...` was not run again.
+    path = bundled_vectors_file(shipped_path.encoder)
+    stamp = VectorsStamp.of(shipped_path.passage_identity, PassageSettings(), shipped_path.dim)
+    assert KnownVectors.read_stamp(path) == stamp
+    assert path.stat().st_size < 12_000_000
 
 
-def test_shipped_vectors_are_what_the_int8_path_encodes_now(int8, bundled_releases):
-    known = shipped_vectors(int8).known()
+def test_shipped_vectors_are_what_each_path_encodes_now(shipped_path, bundled_releases):
+    known = shipped_vectors(shipped_path).known()  # of the shipped files, the one for this path
     assert known is not None and len(known) > 10_000
     # Batches as the indexer sends them: the first one, and one from the middle of the corpus.
     for start in (0, len(bundled_releases) // 2 // 16 * 16):
         texts = _texts(bundled_releases[start:start + 16])
         shipped = known.lookup(texts)
         assert len(shipped) == len(texts)
-        fresh = int8.encode_passages(texts)
+        fresh = shipped_path.encode_passages(texts)
         cos = np.array([fresh[i] @ v for i, v in shipped.items()])
         assert cos.min() >= 0.999, cos.min()
 
