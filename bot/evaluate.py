@@ -232,8 +232,8 @@ def evaluate_absent(service, path: Path) -> dict:
         signals = service.searcher.signals_of(q["q"], result)
         rows.append({"q": q["q"], "answered": result.answer is not None, "reason": result.reason,
                      "top": top.release.release_id if top else None,
-                     # the score the no-answer threshold compares (the top hit's ranking score)
-                     "score": round(top.score, 4) if top else None,
+                     # the score the no-answer threshold compares (the top hit's, without the names' bonus)
+                     "score": round(top.relevance, 4) if top else None,
                      "similarity": round(top.similarity, 4) if top else None,
                      # everything the no-answer decision weighs (index/noanswer.py), below the floor too
                      "signals": {k: round(v, 4) if isinstance(v, float) else v

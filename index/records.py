@@ -41,6 +41,13 @@ class Hit:
     translations: list[dict] = field(default_factory=list)
     components: dict[str, float] = field(default_factory=dict)  # what `score` is the sum of
 
+    @property
+    def relevance(self) -> float:
+        """The score without what the question's names held by the release added (`names_weight`):
+        a name says which release a question is about, not that its text answers it, so the
+        no-answer floor compares this."""
+        return self.score - self.components.get("names", 0.0)
+
 
 @dataclass
 class Answer:

@@ -648,10 +648,10 @@ class HybridSearcher:
         if not hits:
             return Decision(False, "no passage found")
         top = hits[0]
-        floor_reason = (f"nothing relevant enough: the closest passage scores {top.score:.3f}, "
+        floor_reason = (f"nothing relevant enough: the closest passage scores {top.relevance:.3f}, "
                         f"below {s.min_answer_score}")
         if not s.no_answer_model:
-            if top.score < s.min_answer_score:
+            if top.relevance < s.min_answer_score:
                 return Decision(False, floor_reason)
             if s.check_answerable:
                 verdict = self.check_answerable(question, qtime, top, kinds)

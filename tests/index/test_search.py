@@ -175,3 +175,22 @@ def test_with_recency_off_no_reply_says_latest(service):
     now = service.ask("How many sellers have registered on GeM so far?", top_k=5)
     assert now.time is None or now.time.to_dict() is None
     assert all("recency" not in h.components for h in now.hits)
+
+
+def test_the_no_answer_floor_leaves_out_what_the_question_s_names_added(service):
+    """A name says which release a question is about, not that its text answers: with a large
+    `names_weight` the seed question's release rises, but the floor compares the score without it."""
+    searcher = service.searcher
+    before = searcher.settings
+    try:
+        searcher.settings = dataclasses.replace(before, names_weight=0.5)
+        named = service.ask(SEED_HI)
+        top = named.hits[0]
+        assert named.answer is not None and top.components["names"] > 0.1
+        assert top.relevance == pytest.approx(top.score - top.components["names"])
+        searcher.settings = dataclasses.replace(searcher.settings, min_answer_score=top.relevance + 0.01)
+        floored = service.ask(SEED_HI)
+        assert floored.hits[0].score > searcher.settings.min_answer_score  # the names alone would pass it
+        assert floored.answer is None and floored.reason.startswith("nothing relevant enough")
+    finally:
+        searcher.settings = before
