@@ -6,7 +6,7 @@ Opens the store `VIGYAPTI_STORE` names (a Milvus Lite file or a server), counts 
 backend makes through its pymilvus client (each page of a query iterator counts as one), and asks
 each question twice: the first pass with this process's caches empty (what a fresh replica, or a
 question about releases not asked of before, costs), the second with them filled. Questions: the
-dev questions by default (a TUNING set); never pass bench/data/test-questions.jsonl.
+dev questions by default (a TUNING set); never a TEST set (bench/data/test-questions.jsonl, test2-questions.jsonl).
 """
 from __future__ import annotations
 
@@ -66,8 +66,10 @@ def main(argv=None) -> int:
     p.add_argument("questions", nargs="?", type=Path, default=DEV, help="a JSONL of {q: ...} (default: dev, TUNING)")
     p.add_argument("--json", action="store_true")
     args = p.parse_args(argv)
-    if "test-questions" in args.questions.name:
-        raise SystemExit("bench/data/test-questions.jsonl is the frozen TEST set: not for benchmarks")
+    from bot.evaluate import set_kind
+
+    if set_kind(args.questions) == "test":
+        raise SystemExit(f"{args.questions} is a frozen TEST set: not for benchmarks")
     settings = Settings()
     if not settings.store:
         raise SystemExit("set VIGYAPTI_STORE to a Milvus Lite file or a Milvus server")
