@@ -61,6 +61,7 @@ CANDIDATES = [
      {"names_weight": 0.02, "check_passage_places": True}),
     ("+ the same, and a table row of the question's time",
      {"names_weight": 0.02, "check_passage_places": True, "row_time": True}),
+    ("+ a figure's label holding the question's words, besides the title's", {"figure_label_weight": 0.5}),
     ("+ recency for questions asking how things stand now", {"recency_weight": 0.01}),
     ("+ no answer when no version states the asked year", {"check_stated_time": True}),
     ("+ no answer from figures dated to another year", {"check_figure_years": True}),

@@ -110,6 +110,9 @@ class SearchSettings:
     # releases the no-answer check then passes (docs/retrieval.md, "No answer").
     names_weight: float = 0.0
     figure_weight: float = 0.075  # within a release: the words around that figure match the question
+    # within a release, added to a figure's fit × the share of the question's words its label holds,
+    # besides its title's: "Cement" for 13.1 in a "respectively" list far from the word (a candidate, off)
+    figure_label_weight: float = 0.0
     own_language_bonus: float = 0.045  # within a release: its version in the question's language
     # Within a release, a figure in the unit the question names, and against one whose sentence states
     # only other dates; off: neither chose the asked figure more often (docs/retrieval.md).
@@ -202,6 +205,7 @@ class FigureCues:
     row_window: TimeWindow | None = None  # row_time: for a table cell whose row is that time ("Apr-26")
     acronyms: dict[str, frozenset[str]] | None = None  # acronym_phrases (index/acronyms.py)
     loans: dict[str, str] | None = None  # loanwords (index/loanwords.py)
+    label_weight: float = 0.0  # figure_label_weight: for the question's words in the figure's label
 
 
 NO_CUES = FigureCues()
@@ -458,7 +462,8 @@ class HybridSearcher:
                           window=qtime.window if s.figure_time else None,
                           row_window=qtime.window if s.row_time else None,
                           acronyms=held_acronyms(question, self.store.document_frequencies) if s.acronym_phrases else {},
-                          loans=loanword_keys(q_terms) if s.loanwords else {})
+                          loans=loanword_keys(q_terms) if s.loanwords else {},
+                          label_weight=s.figure_label_weight)
         parts: dict[int, dict[str, float]] = {}
         cross = bool(filters.lang and filters.lang != qlang and s.translation_weight)
         keyword = {f: self.store.keyword_search(looked_up, s.depth, filters=f) if looked_up else []
@@ -507,7 +512,8 @@ class HybridSearcher:
             for, the passage that names the question's places (a bulletin's paragraph per state)."""
             shared = pivot_values.get(p.release_id)
             return (scores[p.passage_id]
-                    + s.figure_weight * self.figure_fit(p, kinds, idf, cues, cache=self.store.passage_analyses())
+                    + s.figure_weight * self.figure_fit(p, kinds, idf, cues, cache=self.store.passage_analyses(),
+                                                        title=title_of(p) if cues.label_weight else "")
                     + (s.own_language_bonus if p.lang == qlang else 0.0)
                     + (s.figure_weight * len(shared & {f.value for f in p.figures}) / len(shared) if shared else 0.0)
                     + (s.passage_names_weight * place_share(p) if places else 0.0))
@@ -517,12 +523,15 @@ class HybridSearcher:
         places = [n for n in names if n.kind == "known"]
         untitled: dict[tuple[str, str], str] = {}  # each release's title
 
-        def place_share(p: Passage) -> float:
+        def title_of(p: Passage) -> str:
             key = (p.release_id, p.lang)
             if key not in untitled:
                 release = self.store.release(*key)
                 untitled[key] = release.title if release else ""
-            return self.place_fit(p, places, untitled[key], cache=self.store.passage_analyses())
+            return untitled[key]
+
+        def place_share(p: Passage) -> float:
+            return self.place_fit(p, places, title_of(p), cache=self.store.passage_analyses())
 
         hits = self._one_per_release(ordered, scores, dense, top_k, per_release, fit)
         for hit in hits:
@@ -543,16 +552,17 @@ class HybridSearcher:
 
     @classmethod
     def figure_fit(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: FigureCues = NO_CUES, *,
-                   cache=None) -> float:
+                   cache=None, title: str = "") -> float:
         """How well the passage's best figure of the asked kind fits the question: the words around
         it, and what `cues` the settings give (its unit, its time). `cache`: the passage's own index's
         analyses (see `analyse`)."""
-        return max(cls.figure_fits(p, kinds, idf, cues, cache=cache).values(), default=0.0)
+        return max(cls.figure_fits(p, kinds, idf, cues, cache=cache, title=title).values(), default=0.0)
 
     @classmethod
     def figure_fits(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: FigureCues = NO_CUES, *,
-                    cache=None) -> dict[int, float]:
-        """Each figure of the asked kind (by its index in `p.figures`) → how well it fits the question."""
+                    cache=None, title: str = "") -> dict[int, float]:
+        """Each figure of the asked kind (by its index in `p.figures`) → how well it fits the question.
+        `title`: the release's, whose words say what every passage is about, not which figure."""
         unit = cues.unit
         if not kinds and unit is None:
             return {}
@@ -576,6 +586,8 @@ class HybridSearcher:
                 # For: a table's row of that month is the figure asked for, whatever its words
                 # ("Apr-26" for "अप्रैल 2026"); the headline of another month is not a row.
                 fit += FIGURE_TIME_FIT
+            if cues.label_weight and f.label:
+                fit += cues.label_weight * cls.coverage(frozenset(terms(f.label)) - frozenset(terms(title)), idf)
             fits[i] = fit
         return fits
 
@@ -672,7 +684,8 @@ class HybridSearcher:
         if not decision.answers:
             return None, decision.reason
         top = hits[0]
-        a, b = self.best_sentence(top.passage, idf, kinds, cues, cache=self.store.passage_analyses())
+        a, b = self.best_sentence(top.passage, idf, kinds, cues, cache=self.store.passage_analyses(),
+                                  title=top.release.title or "")
         figures = [f for f in top.passage.figures if a <= f.start and f.end <= b]
         return Answer(text=top.passage.text[a:b], start=a, end=b, figures=figures,
                       release_id=top.release.release_id, lang=top.release.lang, score=top.score), None
@@ -733,11 +746,11 @@ class HybridSearcher:
 
     @classmethod
     def best_sentence(cls, passage: Passage, idf: dict[str, float], kinds: frozenset[str],
-                      cues: FigureCues = NO_CUES, *, cache=None) -> tuple[int, int]:
+                      cues: FigureCues = NO_CUES, *, cache=None, title: str = "") -> tuple[int, int]:
         sentences = analyse(passage, cache=cache).sentences
         if not sentences:
             return 0, len(passage.text)
-        fits = cls.figure_fits(passage, kinds, idf, cues, cache=cache)
+        fits = cls.figure_fits(passage, kinds, idf, cues, cache=cache, title=title)
         best, best_score = (sentences[0][0], sentences[0][1]), -math.inf
         for i, (a, b, words) in enumerate(sentences):
             score = cls.coverage(words, idf)

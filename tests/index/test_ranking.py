@@ -165,3 +165,23 @@ def test_row_time_prefers_the_table_row_of_the_asked_month_whatever_its_words():
     assert {months.figures[i].text for i in fits} >= {"3.48", "105.12"}  # the April row's cells, any kind
     assert "2.74" not in {months.figures[i].text for i in fits}  # January's row is not asked for
     assert HybridSearcher.figure_fits(months, kinds, _idf(q)) == {}  # off: no cell is a percent
+
+
+def test_a_figure_label_holding_the_question_s_words_besides_the_title_s_fits_better():
+    q = "What was the year-on-year growth of cement in July 2026 in the index of core industries?"
+    title = "Index of Core Industries for the month of July 2026"
+    lead = _passage("The Index of Core Industries grew by 5.4 per cent in July 2026 on a year-on-year basis.")
+    items = _passage("This is less than the 6.0 per cent of June. Iron Ore, Cement, Electricity and Coal observed "
+                     "growth rates of 29.5 per cent, 13.1 per cent, 9 per cent and 7.6 per cent, respectively.")
+    assert {f.label for f in items.figures if f.text.startswith("13.1")} == {"Cement"}
+    kinds, idf = expected_kinds(q), _idf(q)
+    off = HybridSearcher.figure_fit(items, kinds, idf, title=title), HybridSearcher.figure_fit(lead, kinds, idf, title=title)
+    assert off[0] < off[1]  # the headline holds the title's words and the month
+    cues = FigureCues(label_weight=0.5)
+    fits = HybridSearcher.figure_fits(items, kinds, idf, cues, title=title)
+    assert items.figures[max(fits, key=fits.get)].text.startswith("13.1")
+    cement = next(i for i, f in enumerate(items.figures) if f.text.startswith("13.1"))
+    plain = HybridSearcher.figure_fits(items, kinds, idf, title=title)
+    assert fits[cement] - plain[cement] == 0.5 * HybridSearcher.coverage(frozenset({"cement"}), idf)
+    # the title's words in a label are no evidence: "July" labels the headline's figure
+    assert HybridSearcher.figure_fit(lead, kinds, idf, cues, title=title) == off[1]
