@@ -54,6 +54,7 @@ SET_KINDS = {
     "tuning-blind2-questions.jsonl": "tuning",  # a second one, written blind while the first was tuned on
     "tuning-blind3-questions.jsonl": "tuning",  # a third, mostly cross-language, written blind in the eighth session
     "test-questions.jsonl": "test",  # bench/data: written blind, frozen before tuning
+    "test2-questions.jsonl": "test",  # a second one, written blind in the ninth session, after the first was used to decide
     "xquad": "tuning",
 }
 
