@@ -4,8 +4,11 @@ scrape flattens many PIB tables: "State Target Sanctioned Completed Pending 13 M
 "Completed": its label is "Maharashtra | Completed". The words around it are its neighbours' cells
 and the next row's label. A header of several words a column is told apart by a word that begins
 (or ends) each column's words: "Target Houses Sanctioned Houses Completed Houses under Construction"
-heads four columns, "Total Societies Audited Societies Non-Audited Societies" three. A header that
-cannot be told apart gives no column; " |" ends a row's label either way, and marks a cell's label.
+heads four columns, "Total Societies Audited Societies Non-Audited Societies" three. Or by the names
+the release lists in its prose: "Coal Natural Gas Crude Oil ... Iron Ore Overall Index" heads ten
+columns where the release says "Iron Ore, Cement, Electricity, Coal, ... whereas Natural Gas, Crude
+Oil, and Fertilizers ...". A header that cannot be told apart gives no column; " |" ends a row's
+label either way, and marks a cell's label.
 
 A row is a run of words (its label, led by a serial "13" or "b" at most) followed by as many cells
 (numbers, or "-" for an empty one) as the rows beside it; three rows or more with as many cells as the
@@ -34,9 +37,17 @@ MAX_COLUMN_WORDS = 5
 _YEAR_CELL = re.compile(r"^(?:1[89]|2[01])[0-9]{2}$")  # as the number reader takes a bare year
 _YEARISH = re.compile(r"^(?:19|20)[0-9]{2}(?:[-–/][0-9]{2,4})?$")
 _TOTAL_LABELS = frozenset(("total", "कुल", "योग", "india", "भारत"))  # a total row: "... Total", "All India"
+# rows that may stand right after the header, on its line: a total, or a statistical table's weights
+# ("... Iron Ore Overall Index Weight 5.596 3.841 ...")
+_FIRST_ROW_LABELS = _TOTAL_LABELS | {"weight", "weights", "भार"}
 # words that repeat in a header without heading its columns ("Haveli And Daman And Diu")
 _FUNCTION_WORDS = frozenset("of in and to the for by under on at with from upto as per or total "
                             "की के का में से को और तक कुल".split())
+# a list's items: "Iron Ore, Cement, Electricity, Coal, Steel, and Refinery Products observed ..."
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+_CLAUSE_END = re.compile(r"(?<=[a-z0-9)]{2})[.!?;:]\s|\n|\(|\)")
+_NAME_WORD = re.compile(r"^[A-Z][A-Za-z&-]*$")
+MAX_ITEM_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -51,16 +62,18 @@ class Row:
 class InlineTable:
     header: str  # the words before its first row, back to the sentence or line before it ("" if none)
     rows: tuple[Row, ...]
+    listed: frozenset[str] = frozenset()  # the names the release lists in its prose (`listed_names`)
 
     def columns(self) -> list[str] | None:
         """Each column's header, where the header has one word a column (after the rows' own, "State"):
         "State 2023-24 2024-25", "Crop Cases Recovered Deaths"; or where one word begins or ends each
-        column's words (`repeated_word_columns`)."""
+        column's words (`repeated_word_columns`); or where the names the release lists split it
+        (`listed_columns`)."""
         words = self.header.split()
         width = max(row.width for row in self.rows)
         if len(words) in (width, width + 1):
             return words[len(words) - width:]
-        return repeated_word_columns(words, width)
+        return repeated_word_columns(words, width) or listed_columns(words, width, self.listed)
 
     def counts_like_years(self, text: str) -> set[int]:
         """The cells (by start) of four digits between 1800 and 2199 in a column whose cells are mostly
@@ -117,6 +130,64 @@ def repeated_word_columns(words: list[str], width: int) -> list[str] | None:
     return found[0] if len(found) == 1 else None
 
 
+def listed_names(text: str) -> frozenset[str]:
+    """The names of one to three capitalised words that stand as items of the lists in `text`'s prose
+    ("Iron Ore", "Cement", "Refinery Products"), casefolded. An item that is not all capitalised words
+    lends a name the capitalised words next to its neighbour item ("whereas Natural Gas, Crude Oil,
+    and Fertilizers witnessed")."""
+    names: set[str] = set()
+    for clause in _CLAUSE_END.split(text):
+        parts = [part.split() for part in _LIST_SEPARATOR.split(clause)]
+        if len(parts) < 3:
+            continue
+        for i, words in enumerate(parts):
+            if not words:
+                continue
+            runs = []
+            if all(_NAME_WORD.match(w) for w in words):
+                runs.append(words)
+            else:
+                if i + 1 < len(parts) and parts[i + 1] and _NAME_WORD.match(parts[i + 1][0]):
+                    k = next(k for k, w in enumerate(reversed(words)) if not _NAME_WORD.match(w))
+                    runs.append(words[len(words) - k:])
+                if i > 0 and parts[i - 1] and _NAME_WORD.match(parts[i - 1][-1]):
+                    runs.append(words[:next(k for k, w in enumerate(words) if not _NAME_WORD.match(w))])
+            names.update(" ".join(run).casefold() for run in runs if 1 <= len(run) <= MAX_ITEM_WORDS)
+    return frozenset(names)
+
+
+def listed_columns(words: list[str], width: int, listed: frozenset[str]) -> list[str] | None:
+    """`width` column headers out of a header's `words` where each column's words are a name the release
+    lists (`listed_names`), but for at most one column of one to three words ("Overall Index"), after up
+    to two words heading the rows' labels ("Sector"). Of the readings with the fewest such columns,
+    there must be exactly one, and more than half its columns listed names; else None."""
+    if not listed:
+        return None
+    keys = [w.casefold() for w in words]
+    readings: dict[bool, list[list[str]]] = {False: [], True: []}  # by whether a column is not listed
+
+    def read(at: int, columns: list[str], unknown: bool) -> None:
+        if len(columns) > width or len(readings[unknown]) > 1:
+            return
+        if at == len(words):
+            if len(columns) == width:
+                readings[unknown].append(columns)
+            return
+        for n in range(1, min(MAX_ITEM_WORDS, len(words) - at) + 1):
+            column = " ".join(words[at:at + n])
+            if " ".join(keys[at:at + n]) in listed:
+                read(at + n, columns + [column], unknown)
+            elif not unknown:
+                read(at + n, columns + [column], True)
+
+    for lead in range(0, 3):
+        read(lead, [], False)
+    found = readings[False] or readings[True]
+    if len(found) != 1:
+        return None
+    return found[0] if 2 * sum(c.casefold() in listed for c in found[0]) > width else None
+
+
 def _runs(line: str, offset: int):
     """The line's tokens as alternating runs: ("w", [(start, end, token)...]) and ("n", [...])."""
     runs: list[tuple[str, list[tuple[int, int, str]]]] = []
@@ -157,7 +228,7 @@ def _rows(runs) -> list[tuple[Row, int, int]]:
         if numbered and len(cells) > 1 and i + 1 < len(runs) and _SERIAL.match(cells[-1][2]) and "," not in cells[-1][2]:
             nxt = cells.pop()
         label_words = words
-        if len(words) > MAX_LABEL_WORDS and words[-1][2].casefold() in _TOTAL_LABELS:
+        if len(words) > MAX_LABEL_WORDS and words[-1][2].casefold() in _FIRST_ROW_LABELS:
             label_words = words[-1:]  # a total row right after the header: "... Houses Completed Total 2,13,48,133"
         if len(label_words) > MAX_LABEL_WORDS or not any(_LETTER.search(w[2]) for w in label_words):
             serial = nxt
@@ -185,6 +256,7 @@ def _header(text: str, start: int) -> str:
 def inline_tables(text: str) -> list[InlineTable]:
     """The tables of `text` whose rows stand on one line (see the module's docstring)."""
     tables: list[InlineTable] = []
+    listed: frozenset[str] | None = None
     at = 0
     for line in text.split("\n"):
         if len(line) > 40:
@@ -193,8 +265,11 @@ def inline_tables(text: str) -> list[InlineTable]:
             group: list[tuple[Row, int, int]] = []
 
             def close() -> None:
+                nonlocal listed
                 if len(group) >= MIN_ROWS and any(r.cells for r, _, _ in group):
-                    tables.append(InlineTable(_header(text, group[0][1]), tuple(r for r, _, _ in group)))
+                    if listed is None:
+                        listed = listed_names(text)
+                    tables.append(InlineTable(_header(text, group[0][1]), tuple(r for r, _, _ in group), listed))
 
             for row in found:
                 same = (group and row[2] == group[-1][2] + 2

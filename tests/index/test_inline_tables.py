@@ -108,3 +108,36 @@ def test_a_count_of_four_digits_in_a_column_of_counts_is_no_year():
     years = FigureExtractor().run("Area: In lakh hectare\nS. No. Crop Area Sown 2026 2025 1 Rice 344.78 360.67 "
                                   "2 Pulses 103.78 105.73 3 Maize 80.12 79.11")
     assert {f.text: f.kind for f in years}["2026"] == "year"  # a row of years only is the header's
+
+
+ICI = ("Iron Ore, Cement, Electricity, Coal, Steel, and Refinery Products observed growth rate of 29.5 per cent, "
+       "13.1 per cent, 9 per cent, 7.6 per cent, 2.9 per cent, and 2.7 per cent, respectively, whereas Natural Gas, "
+       "Crude Oil, and Fertilizers witnessed negative growth in July 2026.\n"
+       "Table 2: YoY growth rate of ICI\n"
+       "Sector Coal Natural Gas Crude Oil Refinery Products Fertilizers Steel Cement Electricity Iron Ore Overall Index "
+       "Weight 5.596 3.841 7.43 22.572 2.731 17.584 4.41 30.932 4.905 100.00 "
+       "May-26 -9.5 -5.0 -4.2 -8.2 -1.0 5.1 8.4 11.2 19.0 3.2 Jun-26 1.4 -4.8 -4.2 -4.0 -3.3 5.6 9.9 11.4 44.5 6.0 "
+       "Jul-26 7.6 -3.7 -5.3 2.7 -8.0 2.9 13.1 9.0 29.5 5.4")
+
+
+def test_the_names_a_release_lists_split_a_header_of_several_words_a_column():
+    table = inline_tables(ICI)[0]
+    assert table.columns() == ["Coal", "Natural Gas", "Crude Oil", "Refinery Products", "Fertilizers", "Steel",
+                               "Cement", "Electricity", "Iron Ore", "Overall Index"]
+    assert [row.label for row in table.rows][:2] == ["Weight", "May-26"]  # the weights' row after the header
+    labels = {f.text: f.label for f in FigureExtractor().run(ICI) if f.label and "|" in f.label}
+    assert labels["44.5"] == "Jun-26 | Iron Ore" and labels["22.572"] == "Weight | Refinery Products"
+    # without the prose list, the header cannot be told apart: the cells have their rows only
+    bare = ICI.split("\n", 1)[1]
+    assert inline_tables(bare)[0].columns() is None
+    assert {f.text: f.label for f in FigureExtractor().run(bare)}["44.5"] == "Jun-26 |"
+
+
+def test_a_header_two_readings_of_the_listed_names_could_split_gives_no_columns():
+    from index.figures.inline import listed_columns
+
+    listed = frozenset({"iron ore", "coal", "steel"})
+    assert listed_columns("Sector Coal Iron Ore Steel".split(), 3, listed) == ["Coal", "Iron Ore", "Steel"]
+    # "Iron" and "Ore" listed too: "Coal | Iron | Ore" or "Iron | Ore | Steel" (the rows' heading "Sector Coal")
+    assert listed_columns("Sector Coal Iron Ore Steel".split(), 3, listed | {"iron", "ore"}) is None
+    assert listed_columns("Sector Coal Iron Ore Steel".split(), 3, frozenset({"coal"})) is None  # too few listed
