@@ -174,7 +174,9 @@ def test_bundled_corpus_reads_cleanly():
     assert len(hi_en) >= 866
     assert sum(r.lang == "hi" for r in releases) >= 145
     assert all(r.date and r.ministry and r.title and r.url for r in releases)
-    assert sum(f.stat().st_size for f in BUNDLE.rglob("*") if f.is_file()) < 15_000_000
+    # the releases themselves; their shipped vectors (vectors/, one file a passage path) have their
+    # own bound in tests/index/test_knownvectors.py
+    assert sum(f.stat().st_size for f in BUNDLE.rglob("*") if f.is_file() and f.relative_to(BUNDLE).parts[0] != "vectors") < 15_000_000
 
 
 def test_ministry_names():
