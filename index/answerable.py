@@ -181,6 +181,15 @@ def time_fits(window: TimeWindow, release_date: str | None, figures, *, text: st
     return None
 
 
+def posted_after_the_day(window: TimeWindow, released: dt.date | None, figures, text: str) -> bool:
+    """Whether a day or week is asked, the release was posted after it and its passage does not state
+    it: such a release is about that day only if one of its versions says so ("as on 14.08.2026");
+    being posted a few days later does not make a release that day's (a cost release posted on the
+    24th for sown area "as on 21 August"). A release posted that very day is of it ("till date")."""
+    return (window.granularity in ("day", "week") and released is not None and released != window.start
+            and stated_time_fit(window, figures, released, alike=True, text=text) != 1)
+
+
 def states_time(window: TimeWindow, dated) -> bool:
     """Whether any of `dated` ((figures, release date) of each passage of a release's versions) states
     a date in the window, no longer than it: "2016 में ... खाते" is not answered by a release that names
@@ -264,7 +273,8 @@ class AnswerabilityCheck:
             other_time = fits is False
             time_fit = {True: 1, None: 0, False: -1}[fits]
             released = dt.date.fromisoformat(releases[0].date) if releases[0].date else None
-            if dated is not None and fits is None and release_time_fit(window, released) == 0:
+            if dated is not None and (fits is None and release_time_fit(window, released) == 0
+                                      or posted_after_the_day(window, released, figures, text)):
                 unstated = not states_time(window, dated) and not states_time(
                     window, [(title_figures(r.title), r.date) for r in releases])  # a title's year too
                 other_time = other_time or stated_time and unstated

@@ -149,7 +149,8 @@ class SearchSettings:
     # ("how many samples" against a release that gives cases and deaths). Off: it changed nothing on
     # the blind test set.
     check_measure: bool = False
-    # ... and when its date cannot tell (a year asked) and none of its versions states the asked time,
+    # ... and when its date cannot tell (a year asked; or a day or week, and it was posted after it) and
+    # none of its versions states the asked time,
     # ... and when every figure of the asked kind in the best passage is dated to another year. Both
     # off: they changed nothing on the blind test set.
     check_stated_time: bool = False

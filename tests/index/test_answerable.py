@@ -308,6 +308,19 @@ def test_a_month_or_a_day_is_judged_by_the_release_date_not_by_the_rule_for_year
     assert verdict.answerable and not verdict.time_unstated
 
 
+def test_a_day_asked_is_stated_by_a_release_posted_after_it():
+    q = "What was the area sown under cotton as on 21 August 2026?"
+    cost = "In 2026-27, cotton cost Rs 6,210 per quintal to grow, and about 110 lakh hectare were sown."
+    verdict = _check_release(q, [cost], "2026-08-24")  # posted three days after, the day stated nowhere
+    assert not verdict.answerable and verdict.time_unstated
+    assert verdict.reason == "the closest release states no date in the question's time"
+    assert _check_release(q, [cost], "2026-08-21").answerable  # posted that day: "till date" is of it
+    stated = "Area coverage as on 21.08.2026: cotton 110.3 lakh ha."
+    assert _check_release(q, [cost, stated], "2026-08-24").answerable  # another passage states the day
+    assert _check_release(q, [cost], "2026-08-24", title="Kharif sowing as on 21 August 2026").answerable
+    assert _check_release(q, [cost], "2026-08-24", stated_time=False).answerable  # only when the setting counts it
+
+
 FISH = ("The Blue Revolution scheme was restructured in 2019-20. India's fish production was 175.45 lakh tonnes "
         "in 2022-23.")
 
