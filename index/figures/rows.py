@@ -2,7 +2,8 @@
 "4\nGujarat\n23-Mar\n33\n367\n1,470\n10,49,319\n03-Apr" is Gujarat's row, and 10,49,319 is Gujarat's.
 
 The words around such a number are its neighbours' cells, the next row's label among them; its own
-label is the nearest cell above it that holds no digit. A long table is cut into several passages,
+label is the nearest cell above it that holds no digit; in a table whose rows hold no words at all
+("9.\n31.03.2020\n28861\n1292"), the nearest date above it. A long table is cut into several passages,
 so the extractor is given the text before a passage as well: a row may begin in the one before.
 """
 from __future__ import annotations
@@ -16,6 +17,9 @@ CELL_CHARS = 60  # a line this short, of few words, is a table cell
 MIN_CELLS = 6  # this many cell lines in a row are a table
 _DIGIT = re.compile(r"[0-9\u0966-\u096f]")
 _LETTER = re.compile(r"[A-Za-z\u0900-\u097f]")
+_TOTALS = frozenset(("total", "grand total", "कुल", "योग"))
+# a cell that is a day and nothing else: "31.03.2020", "24-03-2020", "23-Mar", "3 May 2020"
+_DAY = re.compile(r"^(?:[0-9]{1,2}[./-][0-9]{1,2}[./-](?:[0-9]{2}|[0-9]{4})|[0-9]{1,2}[ -][A-Za-z]{3,9}\.?(?:[ ,-]+[0-9]{2,4})?)$")
 
 
 def is_cell_line(line: str) -> bool:
@@ -44,13 +48,15 @@ def row_labels(text: str) -> dict[int, str]:
     def close() -> None:
         if len(run) < MIN_CELLS:
             return
-        label, header = None, True
-        for start, line in run:
-            has_digit = bool(_DIGIT.search(line))
-            if header and not has_digit:
-                continue  # the table's header
-            header = False
-            if has_digit:
+        body = run[next((i for i, (_, line) in enumerate(run) if _DIGIT.search(line)), len(run)):]
+        # a table whose rows have no words (serial, date, counts) is labelled by its dates
+        dated = not any(_LETTER.search(line) and not _DIGIT.search(line) and line.strip().casefold() not in _TOTALS
+                        for _, line in body)
+        label = None
+        for start, line in body:
+            if dated and _DAY.match(line.strip()):
+                label = line.strip()
+            elif _DIGIT.search(line):
                 if label is not None:
                     out[start] = label
             elif _LETTER.search(line):

@@ -62,3 +62,17 @@ def test_a_place_named_only_in_a_list_does_not_choose_the_passage():
     listed.figures = FigureExtractor().run(listed.text)
     q = "How many masks did Gujarat produce?"
     assert HybridSearcher.place_fit(listed, [n for n in question_names(q) if n.kind == "known"], "") == 0.0
+
+
+WAGONS = ("Sl.\nNo.\nDate\nNo. of wagons of\ncoal\nNo. of wagons of petroleum products\n8.\n30.03.2020\n21628\n1414\n"
+          "9.\n31.03.2020\n28861\n1292\n10.\n01.04.2020\n14078\n1132\nTotal\n64567\n3838\n"
+          "To monitor the uninterrupted movement of materials fuelling the power sector, a control room works.")
+
+
+def test_a_table_whose_rows_have_no_words_labels_its_cells_by_their_dates():
+    labels = {f.text: f.label for f in FigureExtractor().run(WAGONS) if f.kind == "count"}
+    assert labels["28861"] == labels["1292"] == "31.03.2020" and labels["14078"] == "01.04.2020"
+    assert labels["64567"] == "Total"
+    # with a word a row, a date is one of the row's cells, not its label ("Gujarat ... 23-Mar ... 33")
+    states = "4\nGujarat\n23-Mar\n33\n367\n1,470\n5\nKerala\n24-Mar\n3\n7\n10\n"
+    assert {f.text: f.label for f in FigureExtractor().run(states) if f.kind == "count"}["367"] == "Gujarat"
