@@ -249,9 +249,10 @@ def _row_time(label: str) -> tuple[dt.date, dt.date] | None:
 
 def _row_in(asked: TimeWindow, row: tuple[dt.date, dt.date]) -> int:
     """1 when a row's time lies in the asked window and is no longer than it (a month's row for a
-    month, a day's for a day)."""
+    month, a day's for a day). A row of one day is that day's only: a daily table's next rows are
+    the days after."""
     start, end = row
-    return int(asked.start <= start and end <= asked.end + dt.timedelta(days=3))
+    return int(asked.start <= start and end <= asked.end + dt.timedelta(days=3 if end > start else 0))
 
 
 def _names_of(text: str, row_labels: list[str], table: tuple[int, int] | None = None) -> dict[str, frozenset[str]]:

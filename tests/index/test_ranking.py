@@ -185,3 +185,17 @@ def test_a_figure_label_holding_the_question_s_words_besides_the_title_s_fits_be
     assert fits[cement] - plain[cement] == 0.5 * HybridSearcher.coverage(frozenset({"cement"}), idf)
     # the title's words in a label are no evidence: "July" labels the headline's figure
     assert HybridSearcher.figure_fit(lead, kinds, idf, cues, title=title) == off[1]
+
+
+def test_a_day_s_row_is_that_day_s_only_a_month_s_row_that_month_s():
+    import datetime as dt
+
+    from index.search import _row_in
+    from index.timeq import read_time
+
+    day = read_time("How many wagons of coal were loaded on 31 March 2020?").window
+    assert _row_in(day, (dt.date(2020, 3, 31), dt.date(2020, 3, 31)))
+    assert not _row_in(day, (dt.date(2020, 4, 1), dt.date(2020, 4, 1)))  # the next row of a daily table
+    month = read_time("What was inflation in April 2026?").window
+    assert _row_in(month, (dt.date(2026, 4, 1), dt.date(2026, 4, 30)))
+    assert not _row_in(month, (dt.date(2026, 5, 1), dt.date(2026, 5, 31)))
