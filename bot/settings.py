@@ -29,10 +29,10 @@ class Settings(BaseSettings):
     threads: int | None = Field(default=None, description=(
         "CPU threads for the model; unset lets torch / ONNX Runtime decide (one per core)."))
     bf16: bool | None = Field(default=None, description=(
-        "torch path: encode passages in bfloat16 (unset: only where the CPU has AMX)."))
+        "torch path: encode passages in bfloat16 (unset: where it pays, with AMX or on AMD's AVX512-BF16)."))
     encoder: Encoder = Field(default="auto", description=(
-        "Which code path encodes text (docs/encoders.md); auto picks ONNX Runtime or OpenVINO for "
-        "the default model, int8 where the CPU has VNNI or AMX."))
+        "Which code path encodes text (docs/encoders.md); auto picks ONNX Runtime for the default "
+        "model: int8 on an Intel CPU with VNNI and no AMX, float32 elsewhere (passages on torch bf16 with AMX)."))
     # Telegram bot (docs/telegram.md); the bot runs only when a token is set.
     telegram_token: SecretStr | None = Field(default=None, description="Bot token from @BotFather.")
     telegram_secret: SecretStr | None = Field(default=None, description=(
