@@ -276,7 +276,7 @@ def cmd_eval(args) -> int:
             if not row["answered"] and row["score"] is not None and row["score"] >= a["threshold"]:
                 print(f"{'':>9}  above the threshold, but {row['reason']}")
         print(f"{a['set'].upper()} set {args.absent}: absent questions: {a['scores']['n']}  "
-              f"no answer: {a['scores']['no_answer']:.3f}  (score = the top hit's score, "
+              f"no answer: {a['scores']['no_answer']:.3f}  (score = the top hit's, without its names' bonus, "
               f"compared with the no-answer threshold {a['threshold']}; above it, the answerability "
               f"check: places, acronyms, time, unit)")
     for name, label in (("xquad", "one id for both languages"), ("xquad_own_ids", "an id per language")):
