@@ -51,12 +51,12 @@ class EncoderChoice:
 
 def choose_encoder(requested: str, *, onnx_ready: bool, openvino_ready: bool = False,
                    flags: frozenset[str] | None = None, vendor: str | None = None) -> EncoderChoice:
-    """``auto``: ONNX Runtime wherever the graphs are exported (float32 there is the same vectors
-    as torch, questions 2.5x faster); torch otherwise. int8 only where float32 is not fast enough:
-    its passage vectors, though within cosine 0.998 of float32, cost XQuAD hi→en 0.008, while on
-    AMD's CPUs the float32 graph alone encodes passages at over 3x torch float32 (an EPYC without
-    AMX), where on Intel's without AMX it gave 1.4x. So int8 runs on Intel CPUs with int8 dot
-    products (VNNI) and no AMX; with AMX, passages go to torch bfloat16.
+    """``auto``: ONNX Runtime wherever the graphs are exported (float32 there gives torch's vectors,
+    and a question runs faster); torch otherwise. int8 only where float32 is not fast enough: int8
+    passages, however close by cosine, lose XQuAD questions that float32 answers. On AMD's CPUs the
+    float32 graph is fast enough by itself, on Intel's without AMX it is not, so int8 runs on Intel
+    CPUs with int8 dot products (VNNI) and no AMX; with AMX, passages go to torch bfloat16
+    (docs/encoders.md, "Float32 on AMD" and "The rule behind auto").
     OpenVINO's IR is never picked by ``auto``: faster, but not as faithful on XQuAD hi→en."""
     if requested not in ENCODERS:
         raise ValueError(f"unknown encoder {requested!r}; one of {', '.join(ENCODERS)}")
