@@ -282,22 +282,24 @@ def test_a_full_search_queue_gets_a_busy_reply(service, tg_settings, serve_app, 
 
     url = serve_app(create_app(service, settings=tg_settings.model_copy(
         update={"max_queued_searches": 1, "ask_rate": 0})))
-
-    def ask_http(i: int) -> None:
-        httpx.post(f"{url}/ask", json={"question": f"{SEED_EN} {i}", "top_k": 50, "per_release": 20}, timeout=120)
-
-    for _ in range(5):  # the bot's question must arrive while /ask's searches hold the queue
+    # The model's thread is held, so the one search /ask queues waits there while the bot's
+    # question arrives: a full queue however fast a search is on this CPU.
+    gate = threading.Event()
+    held = service.embedder.submit_beside_queries(gate.wait, 60)
+    waiting = threading.Thread(target=lambda: httpx.post(f"{url}/ask", json={"question": SEED_EN}, timeout=120))
+    try:
+        waiting.start()
+        deadline = time.monotonic() + 30
+        while service.queued_searches < 1 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert service.queued_searches == 1
         api.clear()
-        load = [threading.Thread(target=ask_http, args=(i,)) for i in range(12)]
-        for t in load:
-            t.start()
-        time.sleep(0.05)
         assert post(url, update(message(SEED_HI, chat=private_chat(601), sender=user(601)))).status_code == 200
-        for t in load:
-            t.join()
         [reply] = replies(api, 601)
-        if "कतार" in reply["text"]:
-            break
+    finally:
+        gate.set()
+        held.result(timeout=60)
+        waiting.join(timeout=120)
     assert "कतार" in reply["text"] and "सेकंड" in reply["text"] and "86,000" not in reply["text"]
     metrics = httpx.get(f"{url}/metrics").text
     assert "vigyapti_search_queue_full_total" in metrics
