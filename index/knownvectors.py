@@ -120,15 +120,24 @@ class KnownVectors:
         if stamp is None:
             return None
         if stamp != wanted:
-            differ = [f.name for f in dataclasses.fields(VectorsStamp) if getattr(stamp, f.name) != getattr(wanted, f.name)]
-            log.info("shipped vectors %s not used: made with another %s", Path(path).name, ", ".join(differ))
+            _log_not_used(path, stamp, wanted)
             return None
+        return cls._read(path, stamp)
+
+    @classmethod
+    def _read(cls, path: Path, stamp: VectorsStamp) -> KnownVectors | None:
+        """The vectors of a file whose stamp was read as `stamp`."""
         try:
             with np.load(path, allow_pickle=False) as data:
                 return cls(stamp, data["keys"], data["vectors"])
         except _UNREADABLE as exc:
             log.warning("shipped vectors %s unreadable: %s", path, exc)
             return None
+
+
+def _log_not_used(path: Path, stamp: VectorsStamp, wanted: VectorsStamp) -> None:
+    differ = [f.name for f in dataclasses.fields(VectorsStamp) if getattr(stamp, f.name) != getattr(wanted, f.name)]
+    log.info("shipped vectors %s not used: made with another %s", Path(path).name, ", ".join(differ))
 
 
 class VectorSource:
@@ -151,9 +160,9 @@ class VectorSource:
             if path is None:  # none is this encoder's: the log says why for each
                 for p, stamp in stamps.items():
                     if stamp is not None:
-                        KnownVectors.load(p, self.wanted)
+                        _log_not_used(p, stamp, self.wanted)
                 return None
-            self._known = KnownVectors.load(path, self.wanted)
+            self._known = KnownVectors._read(path, stamps[path])
             if self._known is not None:
                 log.info("using %d shipped passage vectors from %s", len(self._known), path)
         return self._known

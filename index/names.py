@@ -198,6 +198,11 @@ _WORD_CHAR = re.compile(r"[\w\u0900-\u097f]")
 _ACRONYM_NUMBER = re.compile(r" ?[-–]? ?([0-9]{1,2})(?![0-9]|[.,][0-9])")
 
 
+def _place_spellings(places: dict, word: str) -> tuple:
+    """The places whose spelling begins with `word`, or with its part before a hyphen ("Jammu-based")."""
+    return places.get(word, ()) or places.get(word.split("-")[0], ())
+
+
 @lru_cache(maxsize=1)
 def _known_by_first_word() -> dict[str, list[tuple[str, str]]]:
     """First word of a known name's spelling → (spelling, key), longest spelling first."""
@@ -275,11 +280,11 @@ class NameIndex:
                 self.keys.add(f"acr:{word}{numbered.group(1)}")
             if found and m.start() < found[-1][1]:
                 continue  # a later word of the place just found
-            spellings = places.get(word, ()) or places.get(word.split("-")[0], ())
+            spellings = _place_spellings(places, word)
             # a table's capitals: "49 LUCKNOW 141055", "ANDHRA PRADESH"
             capitals = not spellings and word.isascii() and word.isupper() and len(word) > 2
             if capitals:
-                spellings = places.get(word.title(), ()) or places.get(word.split("-")[0].title(), ())
+                spellings = _place_spellings(places, word.title())
             for spelling, key in spellings:
                 end = m.start() + len(spelling)
                 held = text[m.start():end]

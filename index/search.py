@@ -523,14 +523,14 @@ class HybridSearcher:
         # Acronyms name what a release is about and stand in its lead; places tell its paragraphs
         # apart (a bulletin's paragraph per state), unless the release is about the place (its title).
         places = [n for n in names if n.kind == "known"]
-        untitled: dict[tuple[str, str], str] = {}  # each release's title
+        release_titles: dict[tuple[str, str], str] = {}
 
         def title_of(p: Passage) -> str:
             key = (p.release_id, p.lang)
-            if key not in untitled:
+            if key not in release_titles:
                 release = self.store.release(*key)
-                untitled[key] = release.title if release else ""
-            return untitled[key]
+                release_titles[key] = release.title if release else ""
+            return release_titles[key]
 
         def place_share(p: Passage) -> float:
             return self.place_fit(p, places, title_of(p), cache=self.store.passage_analyses())
@@ -569,6 +569,7 @@ class HybridSearcher:
         if not kinds and unit is None:
             return {}
         analysis = analyse(p, cache=cache)
+        titled = frozenset(terms(title)) if cues.label_weight else frozenset()
         fits = {}
         for i, (f, (kind, around)) in enumerate(zip(p.figures, analysis.figure_contexts)):
             row = analysis.row_times[i] if cues.row_window is not None else None
@@ -589,7 +590,7 @@ class HybridSearcher:
                 # ("Apr-26" for "अप्रैल 2026"); the headline of another month is not a row.
                 fit += FIGURE_TIME_FIT
             if cues.label_weight and f.label:
-                fit += cues.label_weight * cls.coverage(frozenset(terms(f.label)) - frozenset(terms(title)), idf)
+                fit += cues.label_weight * cls.coverage(frozenset(terms(f.label)) - titled, idf)
             fits[i] = fit
         return fits
 

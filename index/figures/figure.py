@@ -7,6 +7,8 @@ from decimal import Decimal
 KINDS = ("money", "percent", "quantity", "count", "date", "year", "period")
 # Ends a table cell's row label, before its column's header (index/figures/inline.py): "Kerala | Cases".
 CELL_MARK = " |"
+# A table row's label that names the table's total rather than a thing of its own ("Total", "All India").
+TOTAL_LABELS = frozenset(("total", "grand total", "कुल", "योग", "india", "भारत"))
 
 
 @dataclass(frozen=True)

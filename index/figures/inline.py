@@ -21,7 +21,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from index.figures.figure import CELL_MARK, Figure
+from index.figures.figure import CELL_MARK, TOTAL_LABELS, Figure
 
 _TOKEN = re.compile(r"\S+")
 _CELL = re.compile(r"^\(?[-−–+]?[0-9\u0966-\u096f][0-9\u0966-\u096f,]*(?:\.[0-9\u0966-\u096f]+)?%?\)?[*,;]?$|^[-–—]$|^N\.?A\.?$")
@@ -36,10 +36,9 @@ MAX_HEADER_WORDS = 30
 MAX_COLUMN_WORDS = 5
 _YEAR_CELL = re.compile(r"^(?:1[89]|2[01])[0-9]{2}$")  # as the number reader takes a bare year
 _YEARISH = re.compile(r"^(?:19|20)[0-9]{2}(?:[-–/][0-9]{2,4})?$")
-_TOTAL_LABELS = frozenset(("total", "कुल", "योग", "india", "भारत"))  # a total row: "... Total", "All India"
 # rows that may stand right after the header, on its line: a total, or a statistical table's weights
 # ("... Iron Ore Overall Index Weight 5.596 3.841 ...")
-_FIRST_ROW_LABELS = _TOTAL_LABELS | {"weight", "weights", "भार"}
+_FIRST_ROW_LABELS = TOTAL_LABELS | {"weight", "weights", "भार"}
 # words that repeat in a header without heading its columns ("Haveli And Daman And Diu")
 _FUNCTION_WORDS = frozenset("of in and to the for by under on at with from upto as per or total "
                             "की के का में से को और तक कुल".split())

@@ -11,13 +11,12 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from index.figures.figure import Figure
+from index.figures.figure import TOTAL_LABELS, Figure
 
 CELL_CHARS = 60  # a line this short, of few words, is a table cell
 MIN_CELLS = 6  # this many cell lines in a row are a table
 _DIGIT = re.compile(r"[0-9\u0966-\u096f]")
 _LETTER = re.compile(r"[A-Za-z\u0900-\u097f]")
-_TOTALS = frozenset(("total", "grand total", "कुल", "योग"))
 # a cell that is a day and nothing else: "31.03.2020", "24-03-2020", "23-Mar", "3 May 2020"
 _DAY = re.compile(r"^(?:[0-9]{1,2}[./-][0-9]{1,2}[./-](?:[0-9]{2}|[0-9]{4})|[0-9]{1,2}[ -][A-Za-z]{3,9}\.?(?:[ ,-]+[0-9]{2,4})?)$")
 
@@ -50,7 +49,7 @@ def row_labels(text: str) -> dict[int, str]:
             return
         body = run[next((i for i, (_, line) in enumerate(run) if _DIGIT.search(line)), len(run)):]
         # a table whose rows have no words (serial, date, counts) is labelled by its dates
-        dated = not any(_LETTER.search(line) and not _DIGIT.search(line) and line.strip().casefold() not in _TOTALS
+        dated = not any(_LETTER.search(line) and not _DIGIT.search(line) and line.strip().casefold() not in TOTAL_LABELS
                         for _, line in body)
         label = None
         for start, line in body:
