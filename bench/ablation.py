@@ -70,6 +70,10 @@ CANDIDATES = [
     ("+ a phrase's initials beside a figure", {"acronym_phrases": True}),
     ("+ no answer when the release does not name the thing counted", {"check_measure": True}),
     ("+ the learned no-answer model", {"no_answer_model": True}),
+    ("+ no answer without the thing counted or the asked time stated (both rules)",
+     {"check_measure": True, "check_stated_time": True}),
+    ("+ the same, and the question's places and acronyms held by the release (0.02)",
+     {"check_measure": True, "check_stated_time": True, "names_weight": 0.02}),
 ]
 
 

@@ -55,12 +55,53 @@ _WORD = re.compile(r"[\w\u0900-\u097f][\w\u0900-\u097f'’.-]*")
 _UNIT_WORD = re.compile("(?i)(?:" + "|".join(p for p, _, _ in _UNITS_EN + _UNITS_HI) + ")")
 # Words that say only the kind of figure, which a release need not repeat: "how much money", "कितनी राशि".
 _KIND_WORDS = frozenset(terms("""money amount sum value cost funds people persons number total rupees dollars area
-    राशि रकम धनराशि धन रुपये रुपए रुपयों डॉलर लोग लोगों व्यक्ति व्यक्तियों संख्या क्षेत्र क्षेत्रफल रकबा"""))
+    राशि रकम धनराशि धन रुपये रुपए रुपयों डॉलर लोग लोगों व्यक्ति व्यक्तियों संख्या क्षेत्र क्षेत्रफल रकबा कुल प्रति"""))
 
 
 def asked_measure(question: str) -> frozenset[str]:
     """The terms (stemmed, `index.lexical.terms`) of the thing a question counts (`measure_words`)."""
     return frozenset(t for w in measure_words(question) for t in terms(w, drop_stopwords=True)) - _KIND_WORDS
+
+
+# "What was India's fish production in ...", "भारत का कपड़ा और परिधान निर्यात कितना था?": the thing asked
+# for, named before the verb, where no "how many" names it.
+_WHAT_WAS = re.compile(r"(?i)^\W*what\s+(?:was|is|were|are|has\s+been|had\s+been)\s+(?:the\s+)?(.*)")
+_HOW_MUCH_WAS = re.compile(r"((?:\S+\s+){1,%d})(?:कितना|कितनी|कितने)\s+(?:था|थी|थे|थीं|है|हैं|रहा|रही|रहे|हुआ|हुई|हुए)"
+                           r"(?![\u0900-\u097f])" % 3)
+
+
+def _named(question: str) -> set[str]:
+    return {w.lower() for n in question_names(question) for w in _WORD.findall(n.text)}
+
+
+def _kept(words: list[str], named: set[str]) -> list[str]:
+    return [w for w in words if not re.search(r"\d", w) and w.lower() not in named and not (w.isupper() and len(w) > 1)
+            and not _UNIT_WORD.fullmatch(w)]
+
+
+def stated_measure_words(question: str) -> list[str]:
+    """The thing a "what was ..." or "... कितना था" question asks for: the common words before its first
+    function word (English) or after its last one before the interrogative (Hindi)."""
+    named = _named(question)
+    m = _WHAT_WAS.search(question)
+    if m:
+        words = []
+        for word in _WORD.findall(m.group(1))[:_MEASURE_WORDS + 1]:
+            word = re.sub(r"['’]s$", "", word)
+            if word.lower() in STOPWORDS or len(words) == _MEASURE_WORDS:
+                break
+            if not word[:1].isupper():  # a name's word ("India's", "Handloom Producer Companies")
+                words.append(word)
+        return _kept(words, named)
+    m = _HOW_MUCH_WAS.search(re.sub(r"\([^)]*\)", " ", question))
+    if not m:
+        return []
+    words = []
+    for word in reversed(_WORD.findall(m.group(1))):
+        if word.replace("\u093c", "") in STOPWORDS:
+            break
+        words.insert(0, word)
+    return _kept(words, named)
 
 
 def measure_words(question: str) -> list[str]:
@@ -69,8 +110,8 @@ def measure_words(question: str) -> list[str]:
     auxiliary, or last in the question) too; none in "how much of the Rs 15.52 crore", "कितना रखा गया"."""
     m = _MEASURED.search(question)
     if not m:
-        return []
-    named = {w.lower() for n in question_names(question) for w in _WORD.findall(n.text)}
+        return stated_measure_words(question)
+    named = _named(question)
     words, ended_by = [], None
     for word in _WORD.findall(m.group(1))[:_MEASURE_WORDS + 1]:
         if word.lower().replace("\u093c", "") in STOPWORDS or word in _AFTER_VERB or len(words) == _MEASURE_WORDS:
@@ -81,8 +122,7 @@ def measure_words(question: str) -> list[str]:
     if hindi and words and (ended_by is None or ended_by in _AFTER_VERB or ended_by == "की" and
                             re.search(r"(?<![\u0900-\u097f])की\s+(?:" + "|".join(_AFTER_VERB) + ")", m.group(1))):
         words = words[:-1]
-    return [w for w in words if not re.search(r"\d", w) and w.lower() not in named and not (w.isupper() and len(w) > 1)
-            and not _UNIT_WORD.fullmatch(w)]
+    return _kept(words, named) or stated_measure_words(question)
 
 
 @dataclass(frozen=True)

@@ -225,8 +225,23 @@ def test_the_thing_a_question_counts():
     assert not asked_measure("By how many metres did the ice shelf extend?")  # the unit is asked_unit's
     assert not asked_measure("कितने टन मेडिकल कार्गो ढोया गया?") - set(terms("मेडिकल कार्गो"))
     for nothing in ("How much money was released?", "कितनी राशि दी गई?", "तूर का न्यूनतम समर्थन मूल्य कितना रखा गया?",
-                    "How much of the Rs 15.52 crore went to Tamil Nadu?", "What was the GDP growth rate?"):
+                    "How much of the Rs 15.52 crore went to Tamil Nadu?", "What was the value of India's exports?",
+                    "What is the MSP of paddy for 2020-21?", "2020 में कुल राशि कितनी थी?"):
         assert asked_measure(nothing) == frozenset(), nothing
+
+
+def test_the_thing_a_question_asks_for_before_its_verb():
+    """"What was X ..." and "X कितना था": no "how many" names the thing, the words before the verb do."""
+    from index.answerable import asked_measure
+    from index.lexical import terms
+
+    assert asked_measure("What was India's fish production in 2019-20?") == set(terms("fish production"))
+    assert asked_measure("What was the GDP growth rate?") == set(terms("growth rate"))  # not the acronym
+    assert asked_measure("What were Tiruppur's textile exports in 2024-25?") == set(terms("textile exports"))
+    assert asked_measure("2018-19 में भारत का कपड़ा और परिधान निर्यात कितना था?") == set(terms("परिधान निर्यात"))
+    assert asked_measure("फरवरी 2020 में महाराष्ट्र का जीएसटी संग्रह कितना रहा?") == set(terms("संग्रह"))
+    # a parenthesis is not the thing asked for: "(15 वर्ष और उससे अधिक)"
+    assert asked_measure("मई 2026 में बेरोजगारी दर (15 वर्ष और उससे अधिक) कितनी थी?") == set(terms("बेरोजगारी दर"))
 
 
 def _check_measure(question: str, text: str, lang: str = "en"):
@@ -246,6 +261,10 @@ def test_a_release_that_states_another_measure_of_the_thing_does_not_answer():
     gifts = "उपहारों में 576 शॉल, 964 अंग वस्त्रम, 88 पगड़ियां शामिल थीं। प्रदर्शनी में 111 कलाकारों ने भाग लिया।"
     assert _check_measure("प्रदर्शनी में कितने अंगवस्त्रम शामिल थे?", gifts, "hi").answerable  # a compound written apart
     assert not _check_measure("प्रदर्शनी में कितने दर्शक पहुंचे?", gifts, "hi").answerable
+    gst = "फरवरी 2020 में जीएसटी राजस्व का संग्रह 1,05,366 करोड़ रुपये रहा। डाक टिकट का मूल्य 5 रुपये है।"
+    assert _check_measure("फरवरी 2020 में जीएसटी संग्रह कितना रहा?", gst, "hi").answerable
+    verdict = _check_measure("2018-19 में भारत का कपड़ा और परिधान निर्यात कितना था?", gst, "hi")
+    assert not verdict.answerable and verdict.missing_measure == "परिधान निर्यात"
     # Where the answer's release is in the other language, the words cannot be compared.
     p = _passage(gifts, "hi")
     assert AnswerabilityCheck().run("How many visitors came to the exhibition?", None, p,
