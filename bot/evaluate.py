@@ -55,6 +55,7 @@ SET_KINDS = {
     "tuning-blind3-questions.jsonl": "tuning",  # a third, mostly cross-language, written blind in the eighth session
     "test-questions.jsonl": "test",  # bench/data: written blind, frozen before tuning
     "test2-questions.jsonl": "test",  # a second one, written blind in the ninth session, after the first was used to decide
+    "test3-questions.jsonl": "test",  # a third, written blind in the tenth session: the first is used to decide
     "xquad": "tuning",
 }
 
