@@ -26,8 +26,8 @@ from index.answerable import AnswerabilityCheck
 from index.noanswer import AnswerSignals, answer_signals, load_model
 from index.bilingual import TermList, bundled_term_list
 from index.embeddings import Embedder
-from index.figures.inline import cells_region, is_inline_cell, row_label
-from index.figures.rows import is_cell, is_cell_line
+from index.figures.inline import cells_region, inline_row, is_inline_cell, row_label
+from index.figures.rows import is_cell, is_cell_line, row_span
 from index.lexical import normalise, terms
 from index.loanwords import loanword_keys, with_loanwords
 from index.names import Name, NameIndex, question_names, short_text_names
@@ -123,6 +123,11 @@ class SearchSettings:
     # the blind test set (docs/retrieval.md, Measured and left off).
     acronym_phrases: bool = False
     passage_names_weight: float = 0.075  # within a release: × the share of the question's places the passage holds
+    # within the answer's passage: × the share of the question's places a sentence names, in either script
+    # (a Hindi bulletin's "मुंबई में 322 मौतें" for "How many deaths had Mumbai reported?")
+    sentence_names_weight: float = 0.1
+    # The answer to a cell of a table written one cell a line is its row, label and all, not the cell alone.
+    answer_table_rows: bool = True
     # Within a release, a table cell whose row is the question's time ("Apr-26" for "अप्रैल 2026"):
     # the row is the figure asked for. Off until the blind test set measures it.
     row_time: bool = False
@@ -539,7 +544,7 @@ class HybridSearcher:
         for hit in hits:
             hit.components = {k: round(v, 4) for k, v in parts.get(hit.passage.passage_id, {}).items()}
         decision = self._decide(question, qtime, hits, kinds)
-        answer, reason = self._answer(kinds, hits, idf, decision, cues)
+        answer, reason = self._answer(kinds, hits, idf, decision, cues, places=tuple(places))
         return SearchResult(hits, answer, reason, kinds, qtime, decision.signals, decision.probability)
 
     @staticmethod
@@ -683,12 +688,18 @@ class HybridSearcher:
                         + (": " + "; ".join(found) if found else ""), signals, p)
 
     def _answer(self, kinds: frozenset[str], hits: list[Hit], idf: dict[str, float], decision: "Decision",
-                cues: FigureCues = NO_CUES) -> tuple[Answer | None, str | None]:
+                cues: FigureCues = NO_CUES, places: tuple[Name, ...] = ()) -> tuple[Answer | None, str | None]:
         if not decision.answers:
             return None, decision.reason
         top = hits[0]
+        titled = short_text_names(top.release.title or "")
+        # a place the release's title names is what all of it is about: its sentences say "the State"
+        untitled = tuple(n for n in places if not n.keys & titled)
         a, b = self.best_sentence(top.passage, idf, kinds, cues, cache=self.store.passage_analyses(),
-                                  title=top.release.title or "")
+                                  title=top.release.title or "", places=untitled,
+                                  places_weight=self.settings.sentence_names_weight)
+        if self.settings.answer_table_rows:
+            a, b = self.table_row(top.passage, a, b, idf, cues, places)
         figures = [f for f in top.passage.figures if a <= f.start and f.end <= b]
         return Answer(text=top.passage.text[a:b], start=a, end=b, figures=figures,
                       release_id=top.release.release_id, lang=top.release.lang, score=top.score), None
@@ -748,8 +759,35 @@ class HybridSearcher:
                                                        if self.settings.check_passage_places else None))
 
     @classmethod
+    def table_row(cls, passage: Passage, a: int, b: int, idf: dict[str, float], cues: FigureCues = NO_CUES,
+                  places: tuple[Name, ...] = ()) -> tuple[int, int]:
+        """The answer sentence `a:b`, or the table row it stands for: a cell written alone on its line
+        widens to its row; a one-line table narrows to the one row whose label holds most of the
+        question's words (and its place, if it names one), where a single row does."""
+        a, b = row_span(passage.text, passage.figures, a, b)
+        rows: dict[str, int] = {}  # each row's label → its first cell's index
+        for i, f in enumerate(passage.figures):
+            if a <= f.start and f.end <= b and is_inline_cell(f):
+                rows.setdefault(row_label(f.label), i)
+        held = {label: cls.coverage(with_loanwords(frozenset(terms(label)), cues.loans), idf) for label in rows}
+        if not held:
+            return a, b
+        best = max(held.values())
+        chosen = [label for label, h in held.items() if h == best]
+        if best <= 0 or len(chosen) > 1:
+            return a, b
+        label_places = {key for key in NameIndex(chosen[0]).keys if key.startswith("known:")}
+        if places and label_places and not any(n.keys & label_places for n in places):
+            return a, b  # another state's row: the asked one may be in the rest of the line
+        return inline_row(passage.text, passage.figures, rows[chosen[0]]) or (a, b)
+
+    @classmethod
     def best_sentence(cls, passage: Passage, idf: dict[str, float], kinds: frozenset[str],
-                      cues: FigureCues = NO_CUES, *, cache=None, title: str = "") -> tuple[int, int]:
+                      cues: FigureCues = NO_CUES, *, cache=None, title: str = "",
+                      places: tuple[Name, ...] = (), places_weight: float = 0.0) -> tuple[int, int]:
+        """The sentence of `passage` that answers: the question's words, a figure of the asked kind that
+        fits, and `places_weight` × the share of `places` (the question's) it names in either script,
+        which tells a bulletin's sentences apart where the question's words are in the other language."""
         sentences = analyse(passage, cache=cache).sentences
         if not sentences:
             return 0, len(passage.text)
@@ -761,6 +799,9 @@ class HybridSearcher:
             if held:  # a figure of the asked kind; the better it fits, the better the sentence
                 score += 0.5 + 0.5 * max(0.0, max(held) - cls.coverage(words, idf))
             score -= 0.01 * i  # earlier sentences win ties: PIB leads with the news
+            if places and places_weight:
+                named = NameIndex(passage.text[a:b]).keys
+                score += places_weight * sum(bool(n.keys & named) for n in places) / len(places)
             if score > best_score:
                 best, best_score = (a, b), score
         return best

@@ -340,3 +340,22 @@ def with_inline_labels(figures: list[Figure], cells: InlineCells, offset: int) -
         out.append(dataclasses.replace(f, label=label) if label and f.kind in ("money", "percent", "quantity", "count")
                    else f)
     return out
+
+
+def inline_row(text: str, figures: list[Figure], at: int) -> tuple[int, int] | None:
+    """Where the row of `figures[at]` (a cell of one of `text`'s one-line tables) stands: its label's
+    words to its last cell; None where `text` does not hold its label. A line of a dozen rows is no
+    answer to a reader; the row is."""
+    own = row_label(figures[at].label)
+
+    def same_row(i: int) -> bool:
+        return 0 <= i < len(figures) and is_inline_cell(figures[i]) and row_label(figures[i].label) == own
+
+    first = last = at
+    while same_row(first - 1):
+        first -= 1
+    while same_row(last + 1):
+        last += 1
+    start = figures[first].start
+    label_at = text.rfind(own, figures[first - 1].end if first else 0, start) if own else -1
+    return (label_at, figures[last].end) if label_at >= 0 else None

@@ -83,3 +83,47 @@ def labelled(figures: list[Figure], text: str, labels: dict[int, str], offset: i
         out.append(dataclasses.replace(f, label=label) if label and f.label is None
                    and f.kind in ("money", "percent", "quantity", "count") else f)
     return out
+
+
+_SERIAL = re.compile(r"^\s*[0-9]{1,3}\.?\s*$")
+
+
+def _next_is_label(text: str, at: int) -> bool:
+    """Whether the line after the one ending at `at` is a row's label: words and no digit."""
+    end = text.find("\n", at + 1)
+    line = text[at + 1:end if end >= 0 else len(text)]
+    return bool(_LETTER.search(line)) and not _DIGIT.search(line)
+
+
+def row_span(text: str, figures: list[Figure], start: int, end: int) -> tuple[int, int]:
+    """The span `start:end` of `text` (a passage), or, when it is one cell line of such a table, its
+    row: the cells above it up to its label's line (where the passage holds it) and below it up to
+    the next row's label. A cell alone ("367", "8.19 Cr") says nothing to a reader; its row
+    ("Gujarat 23-Mar 33 367 1,470 10,49,319") is the table's sentence."""
+    cells = [f for f in figures if start <= f.start and f.end <= end and is_cell(text, f)]
+    if not cells:
+        return start, end
+    label = cells[0].label
+
+    def other_row(line_start: int, line_end: int) -> bool:
+        return any(f.label and f.label != label for f in figures if line_start <= f.start and f.end <= line_end)
+
+    a, b = start, end
+    while a > 0:
+        above = text.rfind("\n", 0, a - 1) + 1
+        line = text[above:a - 1]
+        if not is_cell_line(line) or other_row(above, a - 1):
+            break
+        a = above
+        if line.strip() == label:
+            break
+    while b < len(text):
+        below = text.find("\n", b + 1)
+        below = len(text) if below < 0 else below
+        line = text[b + 1:below]
+        if (not is_cell_line(line) or other_row(b + 1, below)
+                or _LETTER.search(line) and not _DIGIT.search(line)  # the next row's label
+                or _SERIAL.match(line) and _next_is_label(text, below)):  # ... or its serial number
+            break
+        b = below
+    return a, b

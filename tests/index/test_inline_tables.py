@@ -141,3 +141,32 @@ def test_a_header_two_readings_of_the_listed_names_could_split_gives_no_columns(
     # "Iron" and "Ore" listed too: "Coal | Iron | Ore" or "Iron | Ore | Steel" (the rows' heading "Sector Coal")
     assert listed_columns("Sector Coal Iron Ore Steel".split(), 3, listed | {"iron", "ore"}) is None
     assert listed_columns("Sector Coal Iron Ore Steel".split(), 3, frozenset({"coal"})) is None  # too few listed
+
+
+def _answer_row(q: str, text: str) -> str:
+    from index.lexical import terms
+    from index.loanwords import loanword_keys
+    from index.names import question_names
+    from index.search import FigureCues, HybridSearcher
+
+    p = _passage(text, "", 1)
+    q_terms = terms(q, drop_stopwords=True)
+    places = tuple(n for n in question_names(q) if n.kind == "known")
+    a, b = HybridSearcher.table_row(p, 0, len(text), {t: 1.0 for t in q_terms},
+                                    FigureCues(loans=loanword_keys(q_terms)), places)
+    return text[a:b]
+
+
+def test_the_answer_in_a_one_line_table_is_the_row_the_question_names():
+    assert _answer_row("How many houses were completed in Maharashtra?", TABLE) == \
+        "Maharashtra 33,72,896 31,40,198 11,08,084 20,32,114"
+    # A Hindi question names the row by a loanword: सोयाबीन, Soybean.
+    crops = ("Area in lakh ha. Crop Normal Area 2026 2025 1 Rice 412.00 379.07 393.44 2 Soybean 128.71 "
+             "120.84 122.61 3 Cotton 129.50 107.30 108.26")
+    assert _answer_row("14 अगस्त 2026 तक सोयाबीन की बुवाई कितने क्षेत्र में हुई?", crops) == "Soybean 128.71 120.84 122.61"
+
+
+def test_a_line_whose_rows_the_question_does_not_name_stays_whole():
+    # Another state's row is no answer, and the asked one may stand in the next passage.
+    assert _answer_row("How many houses were completed in Bihar?", TABLE) == TABLE
+    assert _answer_row("How many houses were completed in all?", TABLE) == TABLE

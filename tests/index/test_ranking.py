@@ -199,3 +199,17 @@ def test_a_day_s_row_is_that_day_s_only_a_month_s_row_that_month_s():
     month = read_time("What was inflation in April 2026?").window
     assert _row_in(month, (dt.date(2026, 4, 1), dt.date(2026, 4, 30)))
     assert not _row_in(month, (dt.date(2026, 5, 1), dt.date(2026, 5, 31)))
+
+
+def test_the_answer_sentence_that_names_the_asked_place_in_the_other_script():
+    from index.names import question_names
+
+    q = "How many deaths had Mumbai reported?"
+    text = ("महाराष्ट्र में कोविड-19 के 678 नए मामले सामने आए हैं। मुंबई में 322 मौतें और 8,359 मरीज हैं। "
+            "पुणे में 1,800 मामले हैं।")
+    p = _passage(text, "hi")
+    places = tuple(n for n in question_names(q) if n.kind == "known")
+    a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q), places=places, places_weight=S.sentence_names_weight)
+    assert text[a:b].startswith("मुंबई")
+    a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q))  # without the places: the lead
+    assert text[a:b].startswith("महाराष्ट्र")

@@ -76,3 +76,22 @@ def test_a_table_whose_rows_have_no_words_labels_its_cells_by_their_dates():
     # with a word a row, a date is one of the row's cells, not its label ("Gujarat ... 23-Mar ... 33")
     states = "4\nGujarat\n23-Mar\n33\n367\n1,470\n5\nKerala\n24-Mar\n3\n7\n10\n"
     assert {f.text: f.label for f in FigureExtractor().run(states) if f.kind == "count"}["367"] == "Gujarat"
+
+
+def test_the_answer_to_a_cell_is_its_row_from_its_label():
+    from index.figures.rows import row_span
+
+    text = HEADER + ROWS
+    p = _passage(text, "", 1)
+    cell = text.index("10,49,319")
+    a, b = row_span(text, p.figures, cell, cell + len("10,49,319"))
+    assert text[a:b] == "Gujarat\n33\n10,49,319\n03-Apr"  # up to its label, down to the next row's number
+    # Its label in the passage before: the row's cells in this one.
+    cut = text.index("33\n10,49,319")
+    rest = _passage(text[cut:], text[:cut], 2)
+    at = rest.text.index("10,49,319")
+    a, b = row_span(rest.text, rest.figures, at, at + len("10,49,319"))
+    assert rest.text[a:b] == "33\n10,49,319\n03-Apr"
+    # A sentence of prose stays as it is.
+    prose = "SHGs in Gujarat have produced 10,49,319 masks so far."
+    assert row_span(prose, FigureExtractor().run(prose), 0, len(prose)) == (0, len(prose))
