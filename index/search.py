@@ -776,7 +776,7 @@ class HybridSearcher:
         chosen = [label for label, h in held.items() if h == best]
         if best <= 0 or len(chosen) > 1:
             return a, b
-        label_places = {key for key in NameIndex(chosen[0]).keys if key.startswith("known:")}
+        label_places = NameIndex(chosen[0]).alone
         if places and label_places and not any(n.keys & label_places for n in places):
             return a, b  # another state's row: the asked one may be in the rest of the line
         return inline_row(passage.text, passage.figures, rows[chosen[0]]) or (a, b)
