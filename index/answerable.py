@@ -67,7 +67,7 @@ def asked_measure(question: str) -> frozenset[str]:
 # for, named before the verb, where no "how many" names it.
 _WHAT_WAS = re.compile(r"(?i)^\W*what\s+(?:was|is|were|are|has\s+been|had\s+been)\s+(?:the\s+)?(.*)")
 _HOW_MUCH_WAS = re.compile(r"((?:\S+\s+){1,%d})(?:कितना|कितनी|कितने)\s+(?:था|थी|थे|थीं|है|हैं|रहा|रही|रहे|हुआ|हुई|हुए)"
-                           r"(?![\u0900-\u097f])" % 3)
+                           r"(?![\u0900-\u097f])" % _MEASURE_WORDS)
 
 
 def _named(question: str) -> set[str]:

@@ -21,6 +21,11 @@ _LETTER = re.compile(r"[A-Za-z\u0900-\u097f]")
 _DAY = re.compile(r"^(?:[0-9]{1,2}[./-][0-9]{1,2}[./-](?:[0-9]{2}|[0-9]{4})|[0-9]{1,2}[ -][A-Za-z]{3,9}\.?(?:[ ,-]+[0-9]{2,4})?)$")
 
 
+def _is_label_line(line: str) -> bool:
+    """A row's label: letters and no digit ("Gujarat", "तूर (अरहर)")."""
+    return bool(_LETTER.search(line)) and not _DIGIT.search(line)
+
+
 def is_cell_line(line: str) -> bool:
     line = line.strip()
     return 0 < len(line) <= CELL_CHARS and len(line.split()) <= 6
@@ -49,8 +54,7 @@ def row_labels(text: str) -> dict[int, str]:
             return
         body = run[next((i for i, (_, line) in enumerate(run) if _DIGIT.search(line)), len(run)):]
         # a table whose rows have no words (serial, date, counts) is labelled by its dates
-        dated = not any(_LETTER.search(line) and not _DIGIT.search(line) and line.strip().casefold() not in TOTAL_LABELS
-                        for _, line in body)
+        dated = not any(_is_label_line(line) and line.strip().casefold() not in TOTAL_LABELS for _, line in body)
         label = None
         for start, line in body:
             if dated and _DAY.match(line.strip()):
@@ -91,8 +95,7 @@ _SERIAL = re.compile(r"^\s*[0-9]{1,3}\.?\s*$")
 def _next_is_label(text: str, at: int) -> bool:
     """Whether the line after the one ending at `at` is a row's label: words and no digit."""
     end = text.find("\n", at + 1)
-    line = text[at + 1:end if end >= 0 else len(text)]
-    return bool(_LETTER.search(line)) and not _DIGIT.search(line)
+    return _is_label_line(text[at + 1:end if end >= 0 else len(text)])
 
 
 def row_span(text: str, figures: list[Figure], start: int, end: int) -> tuple[int, int]:
@@ -122,7 +125,7 @@ def row_span(text: str, figures: list[Figure], start: int, end: int) -> tuple[in
         below = len(text) if below < 0 else below
         line = text[b + 1:below]
         if (not is_cell_line(line) or other_row(b + 1, below)
-                or _LETTER.search(line) and not _DIGIT.search(line)  # the next row's label
+                or _is_label_line(line)  # the next row's label
                 or _SERIAL.match(line) and _next_is_label(text, below)):  # ... or its serial number
             break
         b = below
