@@ -104,15 +104,19 @@ def row_span(text: str, figures: list[Figure], start: int, end: int) -> tuple[in
     the next row's label. A cell alone ("367", "8.19 Cr") says nothing to a reader; its row
     ("Gujarat 23-Mar 33 367 1,470 10,49,319") is the table's sentence."""
     cells = [f for f in figures if start <= f.start and f.end <= end and is_cell(text, f)]
-    if not cells:
-        return start, end
-    label = cells[0].label
+    if cells:
+        label = cells[0].label
+    else:  # the row's label line itself ("Front-loaded payments to farmers under PM-KISAN"): its cells follow
+        first = min((f for f in figures if f.start >= end and is_cell(text, f)), key=lambda f: f.start, default=None)
+        if first is None or not first.label or first.label != text[start:end].strip() or text[end:first.start].strip():
+            return start, end
+        label = first.label
 
     def other_row(line_start: int, line_end: int) -> bool:
         return any(f.label and f.label != label for f in figures if line_start <= f.start and f.end <= line_end)
 
     a, b = start, end
-    while a > 0:
+    while a > 0 and cells:
         above = text.rfind("\n", 0, a - 1) + 1
         line = text[above:a - 1]
         if not is_cell_line(line) or other_row(above, a - 1):

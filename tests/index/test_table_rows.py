@@ -92,6 +92,14 @@ def test_the_answer_to_a_cell_is_its_row_from_its_label():
     at = rest.text.index("10,49,319")
     a, b = row_span(rest.text, rest.figures, at, at + len("10,49,319"))
     assert rest.text[a:b] == "33\n10,49,319\n03-Apr"
+    # The label's own line, chosen as the answer, is the row too.
+    label = text.index("Gujarat")
+    a, b = row_span(text, p.figures, label, label + len("Gujarat"))
+    assert text[a:b] == "Gujarat\n33\n10,49,319\n03-Apr"
+    # A line that labels no cells below it stays as it is.
+    header = text.index(HEADER.splitlines()[0])
+    assert row_span(text, p.figures, header, header + len(HEADER.splitlines()[0])) == (
+        header, header + len(HEADER.splitlines()[0]))
     # A sentence of prose stays as it is.
     prose = "SHGs in Gujarat have produced 10,49,319 masks so far."
     assert row_span(prose, FigureExtractor().run(prose), 0, len(prose)) == (0, len(prose))
