@@ -102,3 +102,15 @@ def test_ingest_reuses_shipped_vectors_and_encodes_new_releases(int8, bundled_re
         assert (stored * expected).sum(1).min() >= 0.995
     finally:
         store.close()
+
+
+def test_vectors_saved_as_int8_read_back_within_a_cosine_of_1e_4(int8, tmp_path):
+    rng = np.random.default_rng(0)
+    v = rng.normal(size=(50, int8.dim)).astype(np.float32)
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    stamp = VectorsStamp.of(int8.passage_identity, PassageSettings(), int8.dim)
+    texts = [f"passage {i}" for i in range(50)]
+    KnownVectors.encode(stamp, texts, v.astype(np.float16)).save(tmp_path / "v.npz", int8=True)
+    back = KnownVectors.load(tmp_path / "v.npz", stamp).lookup(texts)
+    assert min(float(back[i] @ v[i]) for i in range(50)) > 0.9999
+    assert (tmp_path / "v.npz").stat().st_size < 50 * int8.dim * 1.2
