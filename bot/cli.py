@@ -71,6 +71,15 @@ def cmd_model_bundle_vectors(args) -> int:
     settings = _settings().model_copy(update={"encoder": args.encoder})
     embedder = load_embedder(settings)
     releases, _ = _read(_bundled(), DEFAULT_LANGS)
+    if args.sentences:
+        from index.pipeline import bundle_sentence_vectors
+        from index.sentencevectors import SHIPPED_SENTENCES
+
+        out = Path(args.out) if args.out else SHIPPED_SENTENCES
+        n = bundle_sentence_vectors(releases, embedder, out, progress=True)
+        print(f"{n} sentence vectors of {len(releases)} releases ({embedder.encoder}) -> {out} "
+              f"({out.stat().st_size / 1e6:.1f} MB)")
+        return 0
     out = Path(args.out) if args.out else bundled_vectors_file(args.encoder)
     known = bundle_vectors(releases, embedder, out, progress=True)
     print(f"{len(known)} passage vectors of {len(releases)} releases ({embedder.encoder}) -> {out} "
@@ -94,7 +103,7 @@ def cmd_serve(args) -> int:
         report = service.ingest(releases, total=len(releases), progress=True)
         print(f"Indexed {report.releases} releases, {report.passages} passages in {report.seconds:.0f} s "
               f"({report.passages_per_second:.1f} passages/s; {report.reused_vectors} vectors shipped, "
-              "the rest encoded).", file=sys.stderr)
+              f"the rest encoded; {report.encoded_sentences} sentences encoded).", file=sys.stderr)
     port = args.port or int(os.environ.get("PORT", "8000"))
     from bot.observability import configure_logging
 
@@ -124,8 +133,8 @@ def cmd_ingest(args) -> int:
         finally:
             service.close()
     print(f"ingested {report.releases} releases ({report.passages} passages) in {report.seconds:.1f} s, "
-          f"{report.passages_per_second:.1f} passages/s ({report.reused_vectors} vectors shipped); "
-          f"{len(errors)} skipped")
+          f"{report.passages_per_second:.1f} passages/s ({report.reused_vectors} vectors shipped, "
+          f"{report.encoded_sentences} sentences encoded); {len(errors)} skipped")
     return 0
 
 
@@ -514,7 +523,10 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--encoder", default="onnx-int8", choices=["onnx-int8", "openvino-int8", "onnx-fp32"],
                    help="the passage path whose vectors to ship: onnx-int8 (default; `auto` on Intel without AMX) "
                         "or onnx-fp32 (`auto` on AMD without AMX) are shipped")
-    m.add_argument("--out", help="where to write (default: the path's file shipped with the corpus)")
+    m.add_argument("--sentences", action="store_true",
+                   help="the passages' sentences instead, for the answer sentence: one file for every path of the "
+                        "model (make it with --encoder onnx-fp32; docs/encoders.md#shipped-vectors)")
+    m.add_argument("--out", help="where to write (default: the file shipped with the corpus)")
     m.set_defaults(func=cmd_model_bundle_vectors)
 
     s = sub.add_parser("stats", help="summarise the query log: top questions, no-answer rate, p50/p99 latency")

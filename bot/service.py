@@ -20,6 +20,8 @@ from index.embeddings import Embedder
 from index.pipeline import Indexer, IngestReport, open_store
 from index.rayembed import EmbedderSpec, RayIndexer, RayIngestReport, RayOptions
 from index.search import HybridSearcher, SearchResult
+from index.sentencevectors import INDEX_FILE as SENTENCES_FILE
+from index.sentencevectors import SentenceVectors
 from index.store import SearchFilters, swap_in_rebuilt
 from index.stores import Store, StoreError, is_milvus
 from index.translations import fold_name as _fold
@@ -82,8 +84,9 @@ class Service:
         self.embedder = embedder or load_embedder(self.settings)
         self.store: Store = open_store(self.settings.index_dir, self.embedder, location=self.settings.store)
         self.store.COMPACT_ROWS = self.settings.compact_rows or None
-        self.searcher = HybridSearcher(self.store, self.embedder)
-        self.indexer = Indexer(self.store, self.embedder)
+        sentences = SentenceVectors(self.embedder, Path(self.settings.index_dir) / SENTENCES_FILE)
+        self.searcher = HybridSearcher(self.store, self.embedder, sentences=sentences)
+        self.indexer = Indexer(self.store, self.embedder, sentences=sentences)
         self._queue_lock = threading.Lock()
         self._queued = 0
         self._search_seconds = 0.05  # a running mean, for the Retry-After of a refused question
@@ -181,5 +184,8 @@ def rebuild(settings: Settings, releases: list[Release], *, progress: bool = Tru
             report = service.ingest(releases, total=len(releases), progress=progress)
     finally:
         service.close()
+    if (staging / SENTENCES_FILE).exists() and target.is_dir():
+        # keyed by text, so a server still on the old index only finds more of them
+        (staging / SENTENCES_FILE).replace(target / SENTENCES_FILE)
     swap_in_rebuilt(staging, target)  # one transaction of the live file: a running server follows
     return report

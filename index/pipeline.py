@@ -15,6 +15,7 @@ from index.embeddings import Embedder
 from index.figures import FigureExtractor
 from index.knownvectors import SHIPPED_ENCODERS, KnownVectors, VectorSource, VectorsStamp, bundled_vectors_file
 from index.segment import PassageSettings, Segmenter, passages_of
+from index.sentencevectors import SentenceVectors, sentence_texts
 from index.records import ReleaseEntry
 from index.store import IndexStamp
 from index.stores import Store, open_backend
@@ -59,6 +60,7 @@ class IngestReport:
     seconds: float = 0.0
     translation_links: int = 0  # links to other-language versions made or confirmed
     reused_vectors: int = 0  # passages whose vector was shipped (index/knownvectors.py), not encoded
+    encoded_sentences: int = 0  # sentences encoded for the answer sentence (index/sentencevectors.py)
 
     @property
     def passages_per_second(self) -> float:
@@ -80,13 +82,24 @@ class Indexer:
     """Releases → passages with figures → vectors → store, a batch of releases per transaction."""
 
     def __init__(self, store: Store, embedder: Embedder, segmenter: Segmenter | None = None,
-                 figures: FigureExtractor | None = None, vectors: VectorSource | None = None):
+                 figures: FigureExtractor | None = None, vectors: VectorSource | None = None,
+                 sentences: SentenceVectors | None = None):
         self.store = store
         self.embedder = embedder
         self.segmenter = segmenter or Segmenter()
         self.figures = figures or FigureExtractor()
         self.linker = TranslationLinker(store)
         self.vectors = vectors or shipped_vectors(embedder, self.segmenter.settings)
+        self.sentences = sentences  # encoded here so that no answer waits for them
+
+    def encode_sentences(self, prepared: list[tuple[Release, list]]) -> int:
+        """The sentence vectors of prepared releases' passages (shipped or kept ones are looked up,
+        the others encoded); returns how many were encoded."""
+        if self.sentences is None:
+            return 0
+        before = self.sentences.encoded
+        self.sentences.vectors([t for _, ps in prepared for p in ps for t in sentence_texts(p.text, p.lang)])
+        return self.sentences.encoded - before
 
     def prepare(self, release: Release) -> tuple[Release, list]:
         passages = passages_of(release.release_id, release.lang, release.text, self.segmenter)
@@ -125,6 +138,7 @@ class Indexer:
                 bounds = np.cumsum([0] + [len(ps) for _, ps in prepared])
                 report.passages += self.store_prepared(
                     prepared, [vectors[a:b] for a, b in zip(bounds[:-1], bounds[1:])])
+                report.encoded_sentences += self.encode_sentences(prepared)
                 report.releases += len(batch)
                 stored += batch
                 if bar is not None:
@@ -134,6 +148,8 @@ class Indexer:
         finally:
             if bar is not None:
                 bar.close()
+            if self.sentences is not None:
+                self.sentences.save()  # what was encoded before a failure is kept too
         report.seconds = time.perf_counter() - started
         return report
 
@@ -179,3 +195,27 @@ def bundle_vectors(releases: Iterable[Release], embedder: Embedder, path: Path, 
     known = KnownVectors.encode(stamp, [texts[i] for i in rows], np.vstack(vectors)[rows].astype(np.float16))
     known.save(path)
     return known
+
+
+def bundle_sentence_vectors(releases: Iterable[Release], embedder: Embedder, path: Path, *,
+                            settings: PassageSettings | None = None, chunk: int = 512,
+                            progress: bool = False) -> int:
+    """Encode the distinct sentences of the releases' passages and write them to `path` afresh, int8,
+    stamped by the model alone (index/sentencevectors.py). Returns the sentences written."""
+    segmenter = Segmenter(settings or PassageSettings())
+    texts = list(dict.fromkeys(t for r in releases for p in passages_of(r.release_id, r.lang, r.text, segmenter)
+                               for t in sentence_texts(p.text, p.lang)))
+    Path(path).unlink(missing_ok=True)
+    sentences = SentenceVectors(embedder, path, shipped=())
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(texts), unit="sentence", desc="encoding", dynamic_ncols=True)
+    for at in range(0, len(texts), chunk):
+        sentences.vectors(texts[at:at + chunk])
+        if bar is not None:
+            bar.update(len(texts[at:at + chunk]))
+    if bar is not None:
+        bar.close()
+    return sentences.save()

@@ -33,6 +33,7 @@ from index.loanwords import loanword_keys, with_loanwords
 from index.names import Name, NameIndex, question_names, short_text_names
 from index.records import Answer, Hit, Passage
 from index.segment import split_sentences
+from index.sentencevectors import SentenceVectors
 from index.filters import SearchFilters
 from index.stores.base import Store
 from index.answerable import asked_unit, sentence_dates
@@ -126,6 +127,10 @@ class SearchSettings:
     # within the answer's passage: × the share of the question's places a sentence names, in either script
     # (a Hindi bulletin's "मुंबई में 322 मौतें" for "How many deaths had Mumbai reported?")
     sentence_names_weight: float = 0.1
+    # within the answer's passage: × a sentence's cosine with the question, each sentence embedded on
+    # its own (index/sentencevectors.py): the figure often stands in the sentence after the one with the
+    # question's words ("Out of these, 44 were international"). Needs the searcher's `sentences`.
+    sentence_similarity_weight: float = 3.0
     # The answer to a cell of a table written one cell a line is its row, label and all, not the cell alone.
     answer_table_rows: bool = True
     # Within a release, a table cell whose row is the question's time ("Apr-26" for "अप्रैल 2026"):
@@ -341,12 +346,16 @@ class HybridSearcher:
             for p in self.store.cached_passages():
                 analyse(p, cache=cache)
                 n += 1
+        if self.sentences is not None:
+            self.sentences.load()
         return n
 
-    def __init__(self, store: Store, embedder: Embedder, settings: SearchSettings | None = None):
+    def __init__(self, store: Store, embedder: Embedder, settings: SearchSettings | None = None,
+                 sentences: SentenceVectors | None = None):
         self.store = store
         self.embedder = embedder
         self.settings = settings or SearchSettings()
+        self.sentences = sentences  # without them, the answer sentence is chosen without its similarity
         # Popular questions come back; their vectors need not be computed again.
         self._encode = lru_cache(maxsize=4096)(lambda q: embedder.encode_queries([q])[0])
 
@@ -544,7 +553,7 @@ class HybridSearcher:
         for hit in hits:
             hit.components = {k: round(v, 4) for k, v in parts.get(hit.passage.passage_id, {}).items()}
         decision = self._decide(question, qtime, hits, kinds)
-        answer, reason = self._answer(kinds, hits, idf, decision, cues, places=tuple(places))
+        answer, reason = self._answer(kinds, hits, idf, decision, cues, places=tuple(places), vector=vector)
         return SearchResult(hits, answer, reason, kinds, qtime, decision.signals, decision.probability)
 
     @staticmethod
@@ -688,16 +697,20 @@ class HybridSearcher:
                         + (": " + "; ".join(found) if found else ""), signals, p)
 
     def _answer(self, kinds: frozenset[str], hits: list[Hit], idf: dict[str, float], decision: "Decision",
-                cues: FigureCues = NO_CUES, places: tuple[Name, ...] = ()) -> tuple[Answer | None, str | None]:
+                cues: FigureCues = NO_CUES, places: tuple[Name, ...] = (),
+                vector: np.ndarray | None = None) -> tuple[Answer | None, str | None]:
         if not decision.answers:
             return None, decision.reason
         top = hits[0]
         titled = short_text_names(top.release.title or "")
         # a place the release's title names is what all of it is about: its sentences say "the State"
         untitled = tuple(n for n in places if not n.keys & titled)
-        a, b = self.best_sentence(top.passage, idf, kinds, cues, cache=self.store.passage_analyses(),
+        cache = self.store.passage_analyses()
+        a, b = self.best_sentence(top.passage, idf, kinds, cues, cache=cache,
                                   title=top.release.title or "", places=untitled,
-                                  places_weight=self.settings.sentence_names_weight)
+                                  places_weight=self.settings.sentence_names_weight,
+                                  similarity=self.sentence_similarity(top.passage, vector, cache=cache),
+                                  similarity_weight=self.settings.sentence_similarity_weight)
         if self.settings.answer_table_rows:
             a, b = self.table_row(top.passage, a, b, idf, cues, places)
         figures = [f for f in top.passage.figures if a <= f.start and f.end <= b]
@@ -781,27 +794,46 @@ class HybridSearcher:
             return a, b  # another state's row: the asked one may be in the rest of the line
         return inline_row(passage.text, passage.figures, rows[chosen[0]]) or (a, b)
 
+    def sentence_similarity(self, passage: Passage, vector: np.ndarray | None, *, cache=None) -> tuple[float, ...]:
+        """Each sentence of `passage`'s cosine with the question (`vector`); empty where not weighed."""
+        if self.sentences is None or vector is None or not self.settings.sentence_similarity_weight:
+            return ()
+        texts = [passage.text[a:b] for a, b, _ in analyse(passage, cache=cache).sentences]
+        if not texts:
+            return ()
+        return tuple(float(x) for x in self.sentences.vectors(texts) @ vector)
+
     @classmethod
     def best_sentence(cls, passage: Passage, idf: dict[str, float], kinds: frozenset[str],
                       cues: FigureCues = NO_CUES, *, cache=None, title: str = "",
-                      places: tuple[Name, ...] = (), places_weight: float = 0.0) -> tuple[int, int]:
+                      places: tuple[Name, ...] = (), places_weight: float = 0.0,
+                      similarity: tuple[float, ...] = (), similarity_weight: float = 0.0) -> tuple[int, int]:
         """The sentence of `passage` that answers: the question's words, a figure of the asked kind that
         fits, and `places_weight` × the share of `places` (the question's) it names in either script,
-        which tells a bulletin's sentences apart where the question's words are in the other language."""
+        which tells a bulletin's sentences apart where the question's words are in the other language;
+        and `similarity_weight` × its cosine with the question (`similarity`, a value per sentence),
+        which tells them apart where the words are in a neighbouring sentence."""
         sentences = analyse(passage, cache=cache).sentences
         if not sentences:
             return 0, len(passage.text)
         fits = cls.figure_fits(passage, kinds, idf, cues, cache=cache, title=title)
+        helds = [[fit for j, fit in fits.items() if a <= passage.figures[j].start and passage.figures[j].end <= b]
+                 for a, b, _ in sentences]
+        if similarity and any(helds):
+            # Asked for a figure: meaning tells apart the sentences that hold one of its kind; a
+            # sentence without one ("The details are as under:") may be nearer, and is no answer.
+            similarity = tuple(sim if held else min(similarity) for sim, held in zip(similarity, helds))
         best, best_score = (sentences[0][0], sentences[0][1]), -math.inf
-        for i, (a, b, words) in enumerate(sentences):
+        for i, ((a, b, words), held) in enumerate(zip(sentences, helds)):
             score = cls.coverage(words, idf)
-            held = [fit for j, fit in fits.items() if a <= passage.figures[j].start and passage.figures[j].end <= b]
             if held:  # a figure of the asked kind; the better it fits, the better the sentence
                 score += 0.5 + 0.5 * max(0.0, max(held) - cls.coverage(words, idf))
             score -= 0.01 * i  # earlier sentences win ties: PIB leads with the news
             if places and places_weight:
                 named = NameIndex(passage.text[a:b]).keys
                 score += places_weight * sum(bool(n.keys & named) for n in places) / len(places)
+            if similarity and similarity_weight:
+                score += similarity_weight * similarity[i]
             if score > best_score:
                 best, best_score = (a, b), score
         return best

@@ -213,3 +213,18 @@ def test_the_answer_sentence_that_names_the_asked_place_in_the_other_script():
     assert text[a:b].startswith("मुंबई")
     a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q))  # without the places: the lead
     assert text[a:b].startswith("महाराष्ट्र")
+
+
+def test_the_answer_sentence_weighs_each_sentence_similarity_to_the_question():
+    # The figure stands in the sentence after the one with the question's words.
+    q = "How many of the cargo flights were international?"
+    text = "Spicejet operated 153 cargo flights in ten days. Out of these 44 were international."
+    p = _passage(text)
+    a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q))
+    assert text[a:b].startswith("Spicejet")
+    a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q), similarity=(0.82, 0.88),
+                                        similarity_weight=S.sentence_similarity_weight)
+    assert text[a:b].startswith("Out of these")
+    a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q), similarity=(0.86, 0.84),
+                                        similarity_weight=S.sentence_similarity_weight)
+    assert text[a:b].startswith("Spicejet")  # nearer in meaning as well as in words
