@@ -17,7 +17,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bot.observability import error_responses
-from bot.schemas import FigureOut, ReleaseMeta, TranslationOut
+from bot.schemas import NOT_BLANK, FigureOut, ReleaseMeta, TranslationOut
 from bot.security import require_admin
 from corpus import Release
 
@@ -32,8 +32,8 @@ class ReleaseIn(BaseModel):
 
     release_id: str = Field(pattern=ID_PATTERN, description="PIB release id (PRID); with lang, the identity")
     lang: Literal["hi", "en"]
-    title: str = Field(min_length=1, max_length=1000, pattern=r"\S")
-    text: str = Field(min_length=1, max_length=1_000_000, pattern=r"\S",
+    title: str = Field(min_length=1, max_length=1000, pattern=NOT_BLANK)
+    text: str = Field(min_length=1, max_length=1_000_000, pattern=NOT_BLANK,
                       description="the release body; PIB page furniture (footer, sign-off) is dropped")
     ministry: str | None = Field(default=None, max_length=300)
     date: _dt.date | None = Field(default=None, description="publication day, yyyy-mm-dd")

@@ -44,10 +44,13 @@ class SourceOut(ReleaseMeta):
     score: float = 0.0
 
 
+# "Some character that is not a space" spelled so that pydantic's Rust regex, ECMAScript (the
+# OpenAPI reader's) and Python's re and str.strip agree: their \s differ on NEL, BOM and U+001C-U+001F.
+NOT_BLANK = r"[^\s\x1c-\x1f\x85\ufeff]"
+
+
 class AskRequest(BaseModel):
-    # "Some character that is not a space" spelled so that pydantic's Rust regex, ECMAScript (the
-    # OpenAPI reader's) and Python's re agree: their \s differ on NEL, BOM and U+001C-U+001F.
-    question: str = Field(min_length=1, max_length=1000, pattern=r"[^\s\x1c-\x1f\x85\ufeff]",
+    question: str = Field(min_length=1, max_length=1000, pattern=NOT_BLANK,
                           description="the question; spaces alone ask nothing, like an empty question")
     top_k: int = Field(default=5, ge=1, le=50)
     lang: Literal["hi", "en"] | None = Field(default=None, description="only passages in this language")
