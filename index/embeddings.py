@@ -29,6 +29,9 @@ class Embedder(ABC):
     # What decides the vectors of encode_passages besides the text (model weights, code path and
     # recipe), where known: shipped vectors are used only for an equal one (index/knownvectors.py).
     passage_identity: dict | None = None
+    # The model's weights, where known, whatever path runs them: what decides a sentence's vector
+    # for the answer sentence (index/sentencevectors.py).
+    model_identity: dict | None = None
 
     @abstractmethod
     def encode_queries(self, texts: list[str]) -> np.ndarray: ...

@@ -90,7 +90,8 @@ def load_embedder(model_folder: str | Path, *, name: str, encoder: str = "auto",
     """The embedder for a model folder. `onnx` says whether the folder is one whose ONNX export
     `vigyapti model prepare` manages (the default model); any other model runs in torch."""
     from index import openvino_export
-    from index.onnx_export import FP32_FILE, INT8_FILE, QUESTION_INT8_FILE, graph_identity, is_ready, onnx_dir
+    from index.onnx_export import (FP32_FILE, INT8_FILE, QUESTION_INT8_FILE, graph_identity, is_ready,
+                                    model_identity, onnx_dir)
 
     managed = onnx and Path(model_folder).is_dir()
     choice = choose_encoder(encoder, onnx_ready=managed and is_ready(Path(model_folder)),
@@ -120,6 +121,7 @@ def load_embedder(model_folder: str | Path, *, name: str, encoder: str = "auto",
         elif split:
             embedder = SplitEmbedder(embedder, lambda: SentenceTransformerEmbedder(
                 str(model_folder), name=name, threads=threads, bf16=True), "torch-bf16")
+    embedder.model_identity = model_identity(Path(model_folder))
     log.info("encoder: %s (%s)", embedder.encoder, choice.reason)
     return embedder
 

@@ -38,10 +38,11 @@ def sentence_texts(text: str, lang: str) -> list[str]:
 
 def model_stamp(embedder: Embedder) -> VectorsStamp:
     """What decides a sentence's vector: the model's weights. Unlike a passage's, not the code path
-    that ran them: the paths of one model differ by far less than two sentences of a passage do,
-    and a passage's int8 vector already meets a float32 question. Without known weights (the torch
-    path names none) no file made elsewhere is used."""
-    identity = embedder.passage_identity or {}
+    that ran them (torch bf16 on an AMX CPU, int8 on Intel's without): the paths of one model differ
+    by far less than two sentences of a passage do, and a passage's int8 vector already meets a
+    float32 question. Without known weights (a model folder we did not build) no file made
+    elsewhere is used."""
+    identity = embedder.model_identity or {}
     model = {"name": embedder.name, "model": identity.get("model"), "model_format": identity.get("model_format")}
     return VectorsStamp(json.dumps(model, sort_keys=True), json.dumps({"unit": "sentence"}), embedder.dim)
 

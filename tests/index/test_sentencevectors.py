@@ -35,6 +35,15 @@ def test_the_shipped_file_is_stamped_for_the_prepared_model_and_is_what_it_encod
     assert cos.min() >= (0.999 if embedder.encoder == "onnx-fp32" else 0.97), cos.min()
 
 
+def test_every_path_of_the_model_uses_the_shipped_file(model_path):
+    # int8 on Intel without AMX, torch bf16 passages with AMX: the weights decide, not the path
+    from index.encoders import load_embedder
+
+    shipped = KnownVectors.read_stamp(SHIPPED_SENTENCES)
+    for encoder in ("onnx-fp32", "onnx-int8", "torch"):
+        assert model_stamp(load_embedder(model_path, name="multilingual-e5-small", encoder=encoder)) == shipped
+
+
 def test_a_sentence_held_nowhere_is_encoded_once_and_kept_in_the_index_folder(embedder, tmp_path):
     path = tmp_path / INDEX_FILE
     first = SentenceVectors(embedder, path, shipped=())
