@@ -163,8 +163,9 @@ def _ingest_on_ray(settings, args, releases, errors) -> int:
         return 1
     encoders = ", ".join(f"{n} on {enc}" for enc, n in sorted(report.encoders.items())) or "none"
     print(f"ingested {report.releases} releases ({report.passages} passages) in {report.seconds:.1f} s, "
-          f"{report.passages_per_second:.1f} passages/s on Ray (passages encoded: {encoders}); "
-          f"{report.skipped} already stored unchanged; {len(errors)} skipped")
+          f"{report.passages_per_second:.1f} passages/s on Ray (passages encoded: {encoders}; "
+          f"{report.encoded_sentences} sentences encoded); {report.skipped} already stored unchanged; "
+          f"{len(errors)} skipped")
     return 0
 
 

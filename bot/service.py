@@ -21,7 +21,7 @@ from index.pipeline import Indexer, IngestReport, open_store
 from index.rayembed import EmbedderSpec, RayIndexer, RayIngestReport, RayOptions
 from index.search import HybridSearcher, SearchResult
 from index.sentencevectors import INDEX_FILE as SENTENCES_FILE
-from index.sentencevectors import SentenceVectors
+from index.sentencevectors import SentenceVectors, keep_rebuilt_sentences
 from index.store import SearchFilters, swap_in_rebuilt
 from index.stores import Store, StoreError, is_milvus
 from index.translations import fold_name as _fold
@@ -84,9 +84,12 @@ class Service:
         self.embedder = embedder or load_embedder(self.settings)
         self.store: Store = open_store(self.settings.index_dir, self.embedder, location=self.settings.store)
         self.store.COMPACT_ROWS = self.settings.compact_rows or None
-        sentences = SentenceVectors(self.embedder, Path(self.settings.index_dir) / SENTENCES_FILE)
-        self.searcher = HybridSearcher(self.store, self.embedder, sentences=sentences)
-        self.indexer = Indexer(self.store, self.embedder, sentences=sentences)
+        # Kept in the embedded index's folder; beside a Milvus store, in this process's memory once
+        # an answer needs them (the folder stays untouched; the shipped ones cover the bundled corpus).
+        milvus = is_milvus(self.settings.store)
+        self.sentences = SentenceVectors(self.embedder, None if milvus else Path(self.settings.index_dir) / SENTENCES_FILE)
+        self.searcher = HybridSearcher(self.store, self.embedder, sentences=self.sentences)
+        self.indexer = Indexer(self.store, self.embedder, sentences=None if milvus else self.sentences)
         self._queue_lock = threading.Lock()
         self._queued = 0
         self._search_seconds = 0.05  # a running mean, for the Retry-After of a refused question
@@ -162,6 +165,7 @@ class Service:
 
     def close(self) -> None:
         self.store.close()
+        self.sentences.close()
 
 
 def rebuild(settings: Settings, releases: list[Release], *, progress: bool = True,
@@ -184,8 +188,6 @@ def rebuild(settings: Settings, releases: list[Release], *, progress: bool = Tru
             report = service.ingest(releases, total=len(releases), progress=progress)
     finally:
         service.close()
-    if (staging / SENTENCES_FILE).exists() and target.is_dir():
-        # keyed by text, so a server still on the old index only finds more of them
-        (staging / SENTENCES_FILE).replace(target / SENTENCES_FILE)
+    keep_rebuilt_sentences(staging, target, service.embedder)
     swap_in_rebuilt(staging, target)  # one transaction of the live file: a running server follows
     return report

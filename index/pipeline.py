@@ -148,8 +148,6 @@ class Indexer:
         finally:
             if bar is not None:
                 bar.close()
-            if self.sentences is not None:
-                self.sentences.save()  # what was encoded before a failure is kept too
         report.seconds = time.perf_counter() - started
         return report
 
@@ -200,22 +198,24 @@ def bundle_vectors(releases: Iterable[Release], embedder: Embedder, path: Path, 
 def bundle_sentence_vectors(releases: Iterable[Release], embedder: Embedder, path: Path, *,
                             settings: PassageSettings | None = None, chunk: int = 512,
                             progress: bool = False) -> int:
-    """Encode the distinct sentences of the releases' passages and write them to `path` afresh, int8,
+    """Encode the distinct sentences of the releases' passages and write them to `path`, int8,
     stamped by the model alone (index/sentencevectors.py). Returns the sentences written."""
     segmenter = Segmenter(settings or PassageSettings())
     texts = list(dict.fromkeys(t for r in releases for p in passages_of(r.release_id, r.lang, r.text, segmenter)
                                for t in sentence_texts(p.text, p.lang)))
-    Path(path).unlink(missing_ok=True)
-    sentences = SentenceVectors(embedder, path, shipped=())
+    sentences = SentenceVectors(embedder, shipped=())
     bar = None
     if progress:
         from tqdm import tqdm
 
         bar = tqdm(total=len(texts), unit="sentence", desc="encoding", dynamic_ncols=True)
+    vectors = []
     for at in range(0, len(texts), chunk):
-        sentences.vectors(texts[at:at + chunk])
+        vectors.append(sentences.vectors(texts[at:at + chunk]))
         if bar is not None:
             bar.update(len(texts[at:at + chunk]))
     if bar is not None:
         bar.close()
-    return sentences.save()
+    known = KnownVectors.encode(sentences.stamp, texts, np.vstack(vectors).astype(np.float16))
+    known.save(path, int8=True)
+    return len(known)

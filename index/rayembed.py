@@ -30,6 +30,7 @@ from corpus import Release
 from index import encoders
 from index.embeddings import Embedder
 from index.pipeline import IngestReport, Indexer, passage_input
+from index.sentencevectors import sentence_texts
 
 log = logging.getLogger("vigyapti")
 
@@ -200,6 +201,7 @@ class RayIndexer:
                     if len(pending) >= write_batch:
                         flush()
             flush()
+            report.encoded_sentences = self._embed_sentences(prepared)
         except Exception as exc:
             flush()
             missing = [prepared[i][0].key for i in range(len(prepared)) if i not in done]
@@ -217,6 +219,35 @@ class RayIndexer:
         report.translation_links = self.indexer.link(stored)
         report.seconds = time.perf_counter() - started
         return report
+
+    def _embed_sentences(self, prepared: list[tuple[Release, list]]) -> int:
+        """The sentence vectors of the stored releases' passages that are held nowhere, on the same pool
+        (index/sentencevectors.py). A failure here loses no release: those sentences are encoded when
+        an answer first needs them."""
+        sentences = self.indexer.sentences
+        if sentences is None:
+            return 0
+        texts = sentences.missing([t for _, ps in prepared for p in ps for t in sentence_texts(p.text, p.lang)])
+        if not texts:
+            return 0
+        import ray
+
+        rows = [{"release": -1, "passage": i, "text": t} for i, t in enumerate(texts)]
+        try:
+            dataset = ray.data.from_items(rows, override_num_blocks=max(1, math.ceil(len(rows) / self.options.batch_size)))
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", category=DeprecationWarning)
+                embedded = self._embed(dataset)
+            vectors: dict[int, np.ndarray] = {}
+            for out in embedded.iter_batches(batch_size=None, batch_format="numpy"):
+                for j, vector in zip(out["passage"], out["vector"]):
+                    vectors.setdefault(int(j), np.asarray(vector, dtype=np.float32))
+        except Exception as exc:  # noqa: BLE001 - the releases are stored; the sentences can wait
+            log.warning("sentence vectors not encoded on Ray (%s): answers will encode them when first needed", exc)
+            return 0
+        done = sorted(vectors)
+        sentences.keep([texts[j] for j in done], np.array([vectors[j] for j in done]))
+        return len(done)
 
     def _embed(self, dataset):
         from ray.data import ActorPoolStrategy

@@ -1,20 +1,23 @@
 """Each passage sentence's own e5 vector, for choosing the answer sentence (index/search.py).
 
 A passage's vector cannot tell its sentences apart, and the question's words do not always stand in
-the sentence that answers: the figure is often in the sentence after the one that names what it
-counts ("Out of these, 44 were international cargo flights"), or in the other language. A
-sentence's closeness to the question in meaning tells them apart where the words cannot.
+the sentence that answers: they are in the other language, or the figure's sentence says what it
+counts in other words ("Cargo transported till date is around 795.86 tons" for "कितने टन मेडिकल
+कार्गो ढोया गया"). A sentence's closeness to the question in meaning tells them apart.
 
 The vectors are a cache by the sentence's text, not by a passage id, so they serve whichever store
 holds the index and never have to agree with it: the bundled corpus's sentences are shipped
 (`vigyapti model bundle-vectors --sentences`), ingest encodes a new release's and keeps them in the
-index's folder, and a sentence held by neither is encoded when an answer first needs it. Which of
-the three gave a vector never changes an answer, only how long the first one takes.
+index's folder (a SQLite file, a row a sentence: written as they come, read by key), and a sentence
+held by neither is encoded when an answer first needs it. Which of the three gave a vector never
+changes an answer, only how long the first one takes.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
+import sqlite3
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,7 +31,9 @@ from index.segment import split_sentences
 log = logging.getLogger("vigyapti")
 
 SHIPPED_SENTENCES = VECTORS_DIR / "multilingual-e5-small-sentences.npz"
-INDEX_FILE = "sentence-vectors.npz"  # in the index's folder: the sentences ingest encoded
+INDEX_FILE = "sentence-vectors.db"  # in the index's folder: the sentences encoded for it
+_BUSY_TIMEOUT = 30.0
+_IN_BATCH = 500  # keys per SELECT ... IN (...)
 
 
 def sentence_texts(text: str, lang: str) -> list[str]:
@@ -47,104 +52,197 @@ def model_stamp(embedder: Embedder) -> VectorsStamp:
     return VectorsStamp(json.dumps(model, sort_keys=True), json.dumps({"unit": "sentence"}), embedder.dim)
 
 
+def _signed(key: int) -> int:
+    """A 64-bit text key as SQLite's signed INTEGER."""
+    return key - (1 << 64) if key >= 1 << 63 else key
+
+
+def _quantised(v: np.ndarray) -> tuple[float, bytes]:
+    scale = max(float(np.abs(v).max()), 1e-12) / 127
+    return scale, np.round(v / scale).astype(np.int8).tobytes()
+
+
+class KeptSentences:
+    """The index folder's sentence vectors, int8 with a scale each. Another process's writes (an
+    ingest beside a running server) are read as soon as they are committed. A file of another model
+    is emptied; a broken one is replaced: it only ever holds what can be encoded again."""
+
+    def __init__(self, path: Path, stamp: VectorsStamp):
+        self.path = Path(path)
+        self.stamp = stamp
+        self._lock = threading.Lock()
+        self._con: sqlite3.Connection | None = None
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._con is None:
+            try:
+                self._con = self._open()
+            except sqlite3.DatabaseError as exc:  # not a database, or a damaged one
+                log.warning("sentence vectors %s unreadable (%s): starting it again", self.path, exc)
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+                self._con = self._open()
+        return self._con
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        con = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=_BUSY_TIMEOUT)
+        try:
+            con.execute("PRAGMA journal_mode=WAL")
+            con.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            con.execute("CREATE TABLE IF NOT EXISTS vectors (key INTEGER PRIMARY KEY, scale REAL NOT NULL, "
+                        "vector BLOB NOT NULL)")
+            wanted = json.dumps(dataclasses.asdict(self.stamp), sort_keys=True)
+            row = con.execute("SELECT value FROM meta WHERE key='stamp'").fetchone()
+            if row is None or row[0] != wanted:
+                if row is not None:
+                    log.info("sentence vectors %s were made by another model: emptied", self.path)
+                con.execute("BEGIN IMMEDIATE")
+                con.execute("DELETE FROM vectors")
+                con.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (wanted,))
+                con.execute("COMMIT")
+        except BaseException:
+            con.close()
+            raise
+        return con
+
+    def get_many(self, keys: Sequence[int]) -> dict[int, np.ndarray]:
+        """{key: float32 unit vector} for the keys held."""
+        out: dict[int, np.ndarray] = {}
+        by_signed = {_signed(k): k for k in keys}
+        signed = list(by_signed)
+        with self._lock:
+            con = self._connection()
+            for at in range(0, len(signed), _IN_BATCH):
+                batch = signed[at:at + _IN_BATCH]
+                rows = con.execute(f"SELECT key, scale, vector FROM vectors WHERE key IN ({','.join('?' * len(batch))})",
+                                   batch).fetchall()
+                for key, scale, blob in rows:
+                    v = np.frombuffer(blob, dtype=np.int8).astype(np.float32) * scale
+                    out[by_signed[key]] = v / max(float(np.linalg.norm(v)), 1e-12)
+        return out
+
+    def put_many(self, vectors: dict[int, np.ndarray]) -> None:
+        rows = [(_signed(k), *_quantised(v)) for k, v in vectors.items()]
+        with self._lock:
+            con = self._connection()
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                con.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", rows)
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+
+    def merge_into(self, target: Path) -> int:
+        """Add this file's vectors to `target`'s (a rebuilt index's, into the live one's); returns
+        the rows added."""
+        other = KeptSentences(target, self.stamp)
+        with self._lock:
+            rows = self._connection().execute("SELECT key, scale, vector FROM vectors").fetchall()
+        with other._lock:
+            con = other._connection()
+            con.execute("BEGIN IMMEDIATE")
+            before = con.total_changes
+            con.executemany("INSERT OR IGNORE INTO vectors VALUES (?, ?, ?)", rows)
+            con.execute("COMMIT")
+            added = con.total_changes - before
+        other.close()
+        return added
+
+    def close(self) -> None:
+        with self._lock:
+            if self._con is not None:
+                self._con.close()
+                self._con = None
+
+
 class SentenceVectors:
-    """Sentence text → unit vector: the index's file, then the shipped one, then the embedder."""
+    """Sentence text → unit vector: the shipped file, the index's own, then the embedder."""
 
     def __init__(self, embedder: Embedder, path: Path | None = None,
                  shipped: Sequence[Path] = (SHIPPED_SENTENCES,)):
         self.embedder = embedder
-        self.path = Path(path) if path is not None else None
-        self.shipped = [Path(p) for p in shipped]
         self.stamp = model_stamp(embedder)
+        self.kept = KeptSentences(path, self.stamp) if path is not None else None
+        self.shipped_paths = [Path(p) for p in shipped]
         self._lock = threading.Lock()
-        self._files: list[KnownVectors] | None = None  # read on first use
-        self._mtime: float | None = None  # of the index's file when read
-        self._new: dict[int, np.ndarray] = {}  # encoded by this process, not yet in the index's file
+        self._shipped: list[KnownVectors] | None = None  # read on first use
+        self._memory: dict[int, np.ndarray] = {}  # encoded here, where there is no file to keep them
         self.encoded = 0  # sentences this process has encoded
 
     def load(self) -> int:
-        """Read the files now (a server warms up with it); returns the vectors they hold."""
+        """Read the shipped file now (a server warms up with it); returns the vectors it holds."""
+        return sum(len(k) for k in self._shipped_files())
+
+    def _shipped_files(self) -> list[KnownVectors]:
         with self._lock:
-            return sum(len(k) for k in self._loaded())
+            if self._shipped is None:
+                found = (KnownVectors.load(p, self.stamp) for p in self.shipped_paths if p.exists())
+                self._shipped = [k for k in found if k is not None]
+            return self._shipped
 
-    def _loaded(self) -> list[KnownVectors]:
-        if self._files is None:
-            own = self._read_own()
-            shipped = [k for k in (KnownVectors.load(p, self.stamp) for p in self.shipped if p.exists()) if k is not None]
-            self._files = [k for k in (own, *shipped) if k is not None]
-        return self._files
-
-    def _read_own(self) -> KnownVectors | None:
-        if self.path is None or not self.path.exists():
-            self._mtime = None
-            return None
-        self._mtime = self.path.stat().st_mtime
-        return KnownVectors.load(self.path, self.stamp)
-
-    def _own_changed(self) -> bool:
-        """Another process (an ingest beside a running server) has written the index's file since."""
-        if self.path is None:
-            return False
-        try:
-            mtime = self.path.stat().st_mtime
-        except OSError:
-            return False
-        return mtime != self._mtime
-
-    def _held(self, key: int) -> np.ndarray | None:
-        v = self._new.get(key)
-        if v is None:
-            for known in self._loaded():
-                if (v := known.get(key)) is not None:
+    def _held(self, keys: Sequence[int]) -> dict[int, np.ndarray]:
+        found: dict[int, np.ndarray] = {}
+        shipped = self._shipped_files()
+        for key in keys:
+            v = self._memory.get(key)
+            for known in shipped:
+                if v is not None:
                     break
-        return v
+                v = known.get(key)
+            if v is not None:
+                found[key] = v
+        rest = [k for k in keys if k not in found]
+        if rest and self.kept is not None:
+            found.update(self.kept.get_many(rest))
+        return found
+
+    def missing(self, texts: Sequence[str]) -> list[str]:
+        """The distinct texts held nowhere: what an ingest should encode (elsewhere, on Ray)."""
+        unique = list(dict.fromkeys(texts))
+        held = self._held([text_key(t) for t in unique])
+        return [t for t in unique if text_key(t) not in held]
+
+    def keep(self, texts: Sequence[str], vectors: np.ndarray) -> None:
+        """Keep vectors encoded elsewhere (as passages, by this model) for their texts."""
+        new = {text_key(t): np.asarray(v, dtype=np.float32) for t, v in zip(texts, vectors)}
+        if self.kept is not None:
+            self.kept.put_many(new)
+        else:
+            with self._lock:
+                self._memory.update(new)
+        with self._lock:
+            self.encoded += len(new)
 
     def vectors(self, texts: Sequence[str]) -> np.ndarray:
         """One unit vector per text, in order; texts held nowhere are encoded as passages and kept."""
         keys = [text_key(t) for t in texts]
+        held = self._held(keys)
+        wanted = list(dict.fromkeys(t for t, k in zip(texts, keys) if k not in held))
+        if wanted:
+            vectors = self.embedder.encode_passages(wanted)
+            self.keep(wanted, vectors)
+            held.update(zip((text_key(t) for t in wanted), vectors))
         out = np.empty((len(texts), self.stamp.dim), dtype=np.float32)
-        with self._lock:
-            missing = []
-            for i, key in enumerate(keys):
-                v = self._held(key)
-                if v is None:
-                    missing.append(i)
-                else:
-                    out[i] = v
-            if missing and self._own_changed():
-                self._files = None  # re-read: it may hold them now
-                still = []
-                for i in missing:
-                    v = self._held(keys[i])
-                    if v is None:
-                        still.append(i)
-                    else:
-                        out[i] = v
-                missing = still
-        if missing:
-            wanted = list(dict.fromkeys(texts[i] for i in missing))
-            encoded = dict(zip(wanted, self.embedder.encode_passages(wanted)))
-            with self._lock:
-                for i in missing:
-                    out[i] = encoded[texts[i]]
-                    self._new[keys[i]] = out[i]
-                self.encoded += len(wanted)
+        for i, key in enumerate(keys):
+            out[i] = held[key]
         return out
 
-    def save(self) -> int:
-        """Write what this process encoded, with what the index's file held, to that file (never the
-        shipped one). Returns the sentences written; 0 when there was nothing new or no file."""
-        if self.path is None:
-            return 0
-        with self._lock:
-            if not self._new:
-                return 0
-            own = self._read_own()
-            held = {} if own is None else {int(k): own.vectors[i] for i, k in enumerate(own.keys)}
-            held.update({k: v.astype(np.float16) for k, v in self._new.items()})
-            keys = np.fromiter(held, dtype=np.uint64, count=len(held))
-            known = KnownVectors(self.stamp, keys, np.stack(list(held.values())))
-            known.save(self.path, int8=True)
-            self._new.clear()
-            self._files = None
-            return len(known)
+    def close(self) -> None:
+        if self.kept is not None:
+            self.kept.close()
+
+
+def keep_rebuilt_sentences(staged_dir: Path, live_dir: Path, embedder: Embedder) -> int:
+    """Before a rebuilt index (in `staged_dir`) replaces the live one: the sentences it encoded join
+    the live folder's file, which a server on it reads as it goes (a first build takes the folder
+    whole). Returns the sentences added."""
+    staged, live = Path(staged_dir) / INDEX_FILE, Path(live_dir)
+    if not staged.exists() or not live.is_dir():
+        return 0
+    kept = KeptSentences(staged, model_stamp(embedder))
+    try:
+        return kept.merge_into(live / INDEX_FILE)
+    finally:
+        kept.close()

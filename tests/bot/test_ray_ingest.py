@@ -7,6 +7,7 @@ in-process path's (same releases once each, same passages and figures, vectors w
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import signal
@@ -17,11 +18,15 @@ from pathlib import Path
 
 import pytest
 
+from index.knownvectors import text_key
+from index.sentencevectors import INDEX_FILE, KeptSentences, model_stamp
 from tests.bot.test_processes import REPO, _env, cli
 
 pytest.importorskip("ray")
 
 PER_LANGUAGE = 6
+NEW_SENTENCE = {"en": "Ferries made 4,120 trips across the Brahmaputra in October.",
+                "hi": "अक्टूबर में ब्रह्मपुत्र पर नौकाओं ने 4,120 फेरे लगाए।"}
 
 
 def _small_corpus(tmp_path: Path) -> tuple[str, set[tuple[str, str]]]:
@@ -33,6 +38,10 @@ def _small_corpus(tmp_path: Path) -> tuple[str, set[tuple[str, str]]]:
     for lang in ("hi", "en"):
         pool = sorted((r for r in releases if r.lang == lang and len(r.text) > 1500), key=lambda r: len(r.text))
         chosen += pool[:PER_LANGUAGE]
+    # One release of each language with a sentence the shipped sentence vectors do not hold.
+    for lang in ("hi", "en"):
+        i = next(i for i, r in enumerate(chosen) if r.lang == lang)
+        chosen[i] = dataclasses.replace(chosen[i], text=chosen[i].text + "\n" + NEW_SENTENCE[lang])
     path = tmp_path / "corpus.jsonl"
     path.write_text("".join(json.dumps({"release_id": r.release_id, "lang": r.lang, "title": r.title, "text": r.text,
                                         "ministry": r.ministry, "date": r.date, "url": r.url}, ensure_ascii=False) + "\n"
@@ -52,7 +61,7 @@ def _store_summary(index_dir: Path) -> tuple[dict[str, int], int, set[tuple[str,
         store.close()
 
 
-def test_ray_ingest_survives_a_killed_actor_and_matches_the_in_process_index(tmp_path):
+def test_ray_ingest_survives_a_killed_actor_and_matches_the_in_process_index(tmp_path, embedder):
     from bench.compare_indexes import compare
     from bench.ray_ingest import embedding_actors
 
@@ -94,6 +103,14 @@ def test_ray_ingest_survives_a_killed_actor_and_matches_the_in_process_index(tmp
     c = compare(tmp_path / "inproc" / "index", tmp_path / "ray" / "index", min_cosine=0.9999)
     assert c.agrees(), c
     assert c.passages == passages
+    # The sentences no shipped file holds were encoded on the pool too, as the in-process ingest does.
+    assert "2 sentences encoded" in output, output[-3000:]
+    kept = {}
+    for where in ("inproc", "ray"):
+        sentences = KeptSentences(tmp_path / where / "index" / INDEX_FILE, model_stamp(embedder))
+        kept[where] = sentences.get_many([text_key(t) for t in NEW_SENTENCE.values()])
+        sentences.close()
+    assert len(kept["ray"]) == 2 and min(float(kept["ray"][k] @ v) for k, v in kept["inproc"].items()) > 0.999
 
     # Running it again (as after a crash) stores nothing twice: every release is already there unchanged.
     again = cli(tmp_path / "ray", "ingest", corpus, "--ray", "--quiet")

@@ -2,6 +2,7 @@
 index's folder, encoded when first needed otherwise; a file of another model, or a broken one, is
 passed over, never fatal."""
 import logging
+from pathlib import Path
 
 import numpy as np
 
@@ -9,7 +10,8 @@ from corpus import Release
 from index.knownvectors import KnownVectors, VectorsStamp, text_key
 from index.pipeline import Indexer, open_store
 from index.segment import Segmenter, passages_of
-from index.sentencevectors import INDEX_FILE, SHIPPED_SENTENCES, SentenceVectors, model_stamp, sentence_texts
+from index.sentencevectors import (INDEX_FILE, SHIPPED_SENTENCES, KeptSentences, SentenceVectors,
+                                   keep_rebuilt_sentences, model_stamp, sentence_texts)
 
 SENTENCES = ["Spicejet operated 153 cargo flights from 24 March – 3 April 2020.",
              "Out of these 44 were international cargo flights.",
@@ -52,40 +54,53 @@ def test_a_sentence_held_nowhere_is_encoded_once_and_kept_in_the_index_folder(em
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
     assert np.allclose(v, embedder.encode_passages(SENTENCES + SENTENCES[:1]), atol=1e-5)
     first.vectors(SENTENCES[:2])
-    assert first.encoded == 3  # remembered
-    assert first.save() == 3 and path.exists()
+    assert first.encoded == 3 and path.exists()  # kept as they were encoded
     again = SentenceVectors(embedder, path, shipped=())
     w = again.vectors(SENTENCES)
     assert again.encoded == 0
     assert (w * v[:3]).sum(axis=1).min() > 0.9999  # int8 on disk: a cosine moves by under 1e-4
+    first.close()
+    again.close()
 
 
-def test_a_server_finds_what_an_ingest_beside_it_saved_without_encoding_it(embedder, tmp_path):
+def test_a_server_finds_what_an_ingest_beside_it_kept_without_encoding_it(embedder, tmp_path):
     path = tmp_path / INDEX_FILE
     server = SentenceVectors(embedder, path, shipped=())
-    assert server.load() == 0
+    server.vectors(SENTENCES[2:])  # open, with the file as it was
     ingest = SentenceVectors(embedder, path, shipped=())
-    ingest.vectors(SENTENCES)
-    ingest.save()
+    ingest.vectors(SENTENCES[:2])
     server.vectors(SENTENCES)
-    assert server.encoded == 0
+    assert server.encoded == 1 and ingest.encoded == 2
 
 
-def test_a_file_of_another_model_or_a_broken_one_is_passed_over(embedder, tmp_path, caplog):
+def test_a_file_of_another_model_is_emptied_and_a_broken_one_replaced(embedder, tmp_path, caplog):
     path = tmp_path / INDEX_FILE
     other = VectorsStamp('{"model": "another"}', '{"unit": "sentence"}', embedder.dim)
-    KnownVectors(other, np.array([text_key(SENTENCES[0])], dtype=np.uint64),
-                 np.ones((1, embedder.dim), dtype=np.float16)).save(path)
+    KeptSentences(path, other).put_many({text_key(SENTENCES[0]): np.ones(embedder.dim, dtype=np.float32)})
     caplog.set_level(logging.INFO, logger="vigyapti")
     sv = SentenceVectors(embedder, path, shipped=())
     v = sv.vectors(SENTENCES[:1])
     assert sv.encoded == 1 and v[0] @ embedder.encode_passages(SENTENCES[:1])[0] > 0.9999
-    assert "not used" in caplog.text
-    assert sv.save() == 1  # the file is the model's now
-    assert KnownVectors.read_stamp(path) == model_stamp(embedder)
-    path.write_bytes(b"PK\x03\x04 not a zip")
+    assert "another model" in caplog.text
+    sv.close()
+    path.write_bytes(b"SQLite format 3\x00 but nothing after")
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
     broken = SentenceVectors(embedder, path, shipped=())
     assert broken.vectors(SENTENCES[:1]).shape == (1, embedder.dim) and broken.encoded == 1
+    assert "unreadable" in caplog.text
+    assert SentenceVectors(embedder, path, shipped=()).vectors(SENTENCES[:1]).shape == (1, embedder.dim)
+
+
+def test_a_rebuilt_index_sentences_join_the_live_ones(embedder, tmp_path):
+    staged, live = tmp_path / "index.building", tmp_path / "index"
+    SentenceVectors(embedder, staged / INDEX_FILE, shipped=()).vectors(SENTENCES[:2])
+    assert keep_rebuilt_sentences(staged, live, embedder) == 0  # a first build: the folder is taken whole
+    SentenceVectors(embedder, live / INDEX_FILE, shipped=()).vectors(SENTENCES[2:])
+    assert keep_rebuilt_sentences(staged, live, embedder) == 2
+    both = SentenceVectors(embedder, live / INDEX_FILE, shipped=())
+    both.vectors(SENTENCES)
+    assert both.encoded == 0
 
 
 def test_ingest_encodes_a_new_release_sentences_and_keeps_them(embedder, tmp_path):
@@ -94,9 +109,8 @@ def test_ingest_encodes_a_new_release_sentences_and_keeps_them(embedder, tmp_pat
     text = " ".join(SENTENCES[:2]) + "\nThe airline carried 1213.64 tonnes of cargo."
     report = Indexer(store, embedder, sentences=sentences).run([Release("r1", "en", "Cargo flights", text)])
     assert report.encoded_sentences == 3
-    kept = KnownVectors.load(tmp_path / "index" / INDEX_FILE, model_stamp(embedder))
-    assert kept is not None and len(kept) == 3
-    assert kept.get(text_key(SENTENCES[1])) is not None
+    kept = KeptSentences(tmp_path / "index" / INDEX_FILE, model_stamp(embedder))
+    assert len(kept.get_many([text_key(t) for t in SENTENCES[:2]])) == 2
     store.close()
 
 
