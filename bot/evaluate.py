@@ -56,6 +56,7 @@ SET_KINDS = {
     "test-questions.jsonl": "test",  # bench/data: written blind, frozen before tuning
     "test2-questions.jsonl": "test",  # a second one, written blind in the ninth session, after the first was used to decide
     "test3-questions.jsonl": "test",  # a third, written blind in the tenth session: the first is used to decide
+    "test4-questions.jsonl": "test",  # a fourth, written blind in the eleventh session and frozen unrun (docs/retrieval.md)
     "xquad": "tuning",
 }
 
