@@ -128,8 +128,9 @@ class SearchSettings:
     # (a Hindi bulletin's "मुंबई में 322 मौतें" for "How many deaths had Mumbai reported?")
     sentence_names_weight: float = 0.1
     # within the answer's passage: × a sentence's cosine with the question, each sentence embedded on
-    # its own (index/sentencevectors.py): the figure often stands in the sentence after the one with the
-    # question's words ("Out of these, 44 were international"). Needs the searcher's `sentences`.
+    # its own (index/sentencevectors.py): the sentence that answers may say it in other words or the
+    # other language ("Cargo transported till date is around 795.86 tons" for "कितने टन मेडिकल कार्गो
+    # ढोया गया?"). Needs the searcher's `sentences`.
     sentence_similarity_weight: float = 3.0
     # The answer to a cell of a table written one cell a line is its row, label and all, not the cell alone.
     answer_table_rows: bool = True
@@ -812,7 +813,7 @@ class HybridSearcher:
         fits, and `places_weight` × the share of `places` (the question's) it names in either script,
         which tells a bulletin's sentences apart where the question's words are in the other language;
         and `similarity_weight` × its cosine with the question (`similarity`, a value per sentence),
-        which tells them apart where the words are in a neighbouring sentence."""
+        which tells them apart where a sentence says what is asked in other words."""
         sentences = analyse(passage, cache=cache).sentences
         if not sentences:
             return 0, len(passage.text)
