@@ -32,7 +32,8 @@ DENSE = dataclasses.replace(
     figure_unit=False, figure_time=False, acronym_phrases=False, names_weight=0.0, passage_names_weight=0.0,
     check_answerable=False, check_figure_time=False, check_measure=False, bilingual_terms=False,
     check_stated_time=False, check_figure_years=False, no_answer_model=False, loanwords=False, row_time=False,
-    check_passage_places=False, sentence_names_weight=0.0, answer_table_rows=False, sentence_similarity_weight=0.0)
+    check_passage_places=False, sentence_names_weight=0.0, answer_table_rows=False, sentence_similarity_weight=0.0,
+    sentence_title_words_weight=1.0)
 # (name, the settings it turns back on), in the order they are added.
 STEPS = [
     ("+ keyword bonus (BM25 candidates, idf coverage)", {"keyword_weight": FULL.keyword_weight,
@@ -51,6 +52,8 @@ STEPS = [
     ("+ a table cell's answer is its row", {"answer_table_rows": FULL.answer_table_rows}),
     ("+ each sentence's similarity to the question chooses the answer sentence",
      {"sentence_similarity_weight": FULL.sentence_similarity_weight}),
+    ("+ the question's words in the release title do not choose the answer sentence",
+     {"sentence_title_words_weight": FULL.sentence_title_words_weight}),
     ("+ answerability check (names, time, unit)", {"check_answerable": FULL.check_answerable}),
     ("+ no answer from figures dated to another time", {"check_figure_time": FULL.check_figure_time}),
 ]

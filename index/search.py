@@ -132,6 +132,10 @@ class SearchSettings:
     # other language ("Cargo transported till date is around 795.86 tons" for "कितने टन मेडिकल कार्गो
     # ढोया गया?"). Needs the searcher's `sentences`.
     sentence_similarity_weight: float = 3.0
+    # within the answer's passage: the weight of the question's words that the release's title holds
+    # ("लाइफलाइन उड़ान" in a release titled so): they say what the whole release is about, not which of
+    # its sentences answers (1.0: as any word; unless the title holds every word of the question)
+    sentence_title_words_weight: float = 0.0
     # The answer to a cell of a table written one cell a line is its row, label and all, not the cell alone.
     answer_table_rows: bool = True
     # Within a release, a table cell whose row is the question's time ("Apr-26" for "अप्रैल 2026"):
@@ -327,6 +331,16 @@ def fuse(dense: dict[int, float], coverage: dict[int, float], lang_of: dict[int,
     kw_weight = s.mixed_keyword_weight if len(by_lang) > 1 else s.keyword_weight
     return {pid: {"dense": dense[pid], "language": shift[lang],
                   "keyword": kw_weight * (coverage[pid] - kw_base[lang])} for pid, lang in lang_of.items()}
+
+
+def title_weighted(idf: dict[str, float], title: str, weight: float) -> dict[str, float]:
+    """`idf` with the terms `title` holds weighing `weight` × theirs, unless it holds them all."""
+    if weight == 1.0 or not title:
+        return idf
+    titled = frozenset(terms(title))
+    if all(t in titled for t in idf):
+        return idf
+    return {t: w * weight if t in titled else w for t, w in idf.items()}
 
 
 class HybridSearcher:
@@ -707,7 +721,9 @@ class HybridSearcher:
         # a place the release's title names is what all of it is about: its sentences say "the State"
         untitled = tuple(n for n in places if not n.keys & titled)
         cache = self.store.passage_analyses()
-        a, b = self.best_sentence(top.passage, idf, kinds, cues, cache=cache,
+        a, b = self.best_sentence(top.passage, title_weighted(idf, top.release.title or "",
+                                                              self.settings.sentence_title_words_weight),
+                                  kinds, cues, cache=cache,
                                   title=top.release.title or "", places=untitled,
                                   places_weight=self.settings.sentence_names_weight,
                                   similarity=self.sentence_similarity(top.passage, vector, cache=cache),

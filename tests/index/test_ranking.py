@@ -228,3 +228,20 @@ def test_the_answer_sentence_weighs_each_sentence_similarity_to_the_question():
     a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q), similarity=(0.86, 0.84),
                                         similarity_weight=S.sentence_similarity_weight)
     assert text[a:b].startswith("Spicejet")  # nearer in meaning as well as in words
+
+
+def test_the_question_words_the_release_title_holds_do_not_choose_the_answer_sentence():
+    from index.search import title_weighted
+
+    title = "Lifeline UDAN operates 430 flights"
+    q = "How much medical cargo has Lifeline UDAN flown in all?"
+    text = "Lifeline UDAN flights have flown over 4,21,790 km in all. The medical cargo flown is about 795.86 tonnes."
+    p = _passage(text)
+    a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q), title=title)
+    assert text[a:b].startswith("Lifeline")  # the release's own name outweighs the thing asked
+    weighted = title_weighted(_idf(q), title, S.sentence_title_words_weight)
+    assert weighted[next(iter(terms("UDAN")))] == 0.0 and weighted[next(iter(terms("cargo")))] == 1.0
+    a, b = HybridSearcher.best_sentence(p, weighted, expected_kinds(q), title=title)
+    assert text[a:b].startswith("The medical cargo")
+    # a question all of whose words the title holds keeps them
+    assert title_weighted(_idf("Lifeline UDAN flights"), title, 0.0) == _idf("Lifeline UDAN flights")
