@@ -195,8 +195,17 @@ class SentenceVectors:
                 found[key] = v
         rest = [k for k in keys if k not in found]
         if rest and self.kept is not None:
-            found.update(self.kept.get_many(rest))
+            try:
+                found.update(self.kept.get_many(rest))
+            except sqlite3.Error as exc:  # a file damaged or locked meanwhile: encode, and keep in memory
+                self._lose_kept(exc)
         return found
+
+    def _lose_kept(self, exc: Exception) -> None:
+        """The index folder's file failed while this process used it: the answers go on without it."""
+        log.warning("sentence vectors %s failed (%s): kept in memory from now on", self.kept.path, exc)
+        self.kept.close()
+        self.kept = None
 
     def missing(self, texts: Sequence[str]) -> list[str]:
         """The distinct texts held nowhere: what an ingest should encode (elsewhere, on Ray)."""
@@ -208,8 +217,11 @@ class SentenceVectors:
         """Keep vectors encoded elsewhere (as passages, by this model) for their texts."""
         new = {text_key(t): np.asarray(v, dtype=np.float32) for t, v in zip(texts, vectors)}
         if self.kept is not None:
-            self.kept.put_many(new)
-        else:
+            try:
+                self.kept.put_many(new)
+            except sqlite3.Error as exc:
+                self._lose_kept(exc)
+        if self.kept is None:
             with self._lock:
                 self._memory.update(new)
         with self._lock:

@@ -92,6 +92,32 @@ def test_a_file_of_another_model_is_emptied_and_a_broken_one_replaced(embedder, 
     assert SentenceVectors(embedder, path, shipped=()).vectors(SENTENCES[:1]).shape == (1, embedder.dim)
 
 
+def test_a_file_that_fails_while_in_use_costs_no_answer(embedder, tmp_path, caplog, monkeypatch):
+    import sqlite3
+
+    from index import sentencevectors
+
+    monkeypatch.setattr(sentencevectors, "_BUSY_TIMEOUT", 0.2)  # not 30 s of waiting in a test
+    path = tmp_path / INDEX_FILE
+    sv = SentenceVectors(embedder, path, shipped=())
+    sv.vectors(SENTENCES[:1])
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another process holding the file's write lock past the wait
+    caplog.set_level(logging.WARNING, logger="vigyapti")
+    try:
+        v = sv.vectors(SENTENCES)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert v.shape == (3, embedder.dim) and "kept in memory" in caplog.text
+    assert np.allclose(v, embedder.encode_passages(SENTENCES), atol=1e-2)
+    sv.vectors(SENTENCES)
+    assert sv.encoded == 4  # the file is given up: its one sentence encoded again, once; the rest from memory
+    sv.vectors(SENTENCES)
+    assert sv.encoded == 4
+    sv.close()
+
+
 def test_a_rebuilt_index_sentences_join_the_live_ones(embedder, tmp_path):
     staged, live = tmp_path / "index.building", tmp_path / "index"
     SentenceVectors(embedder, staged / INDEX_FILE, shipped=()).vectors(SENTENCES[:2])
