@@ -15,7 +15,7 @@ from index.embeddings import Embedder
 from index.figures import FigureExtractor
 from index.knownvectors import SHIPPED_ENCODERS, KnownVectors, VectorSource, VectorsStamp, bundled_vectors_file
 from index.segment import PassageSettings, Segmenter, passages_of
-from index.sentencevectors import SentenceVectors, sentence_texts
+from index.sentencevectors import SentenceVectors, model_stamp, sentence_texts
 from index.records import ReleaseEntry
 from index.store import IndexStamp
 from index.stores import Store, open_backend
@@ -92,14 +92,18 @@ class Indexer:
         self.vectors = vectors or shipped_vectors(embedder, self.segmenter.settings)
         self.sentences = sentences  # encoded here so that no answer waits for them
 
-    def encode_sentences(self, prepared: list[tuple[Release, list]]) -> int:
-        """The sentence vectors of prepared releases' passages (shipped or kept ones are looked up,
-        the others encoded); returns how many were encoded."""
+    def sentences_to_encode(self, prepared: list[tuple[Release, list]]) -> list[str]:
+        """The distinct sentences of prepared releases' passages that no shipped or kept file holds."""
         if self.sentences is None:
-            return 0
-        before = self.sentences.encoded
-        self.sentences.vectors([t for _, ps in prepared for p in ps for t in sentence_texts(p.text, p.lang)])
-        return self.sentences.encoded - before
+            return []
+        return self.sentences.missing([t for _, ps in prepared for p in ps for t in sentence_texts(p.text, p.lang)])
+
+    def encode_sentences(self, prepared: list[tuple[Release, list]]) -> int:
+        """Encode and keep the sentences `sentences_to_encode` names; returns how many."""
+        texts = self.sentences_to_encode(prepared)
+        if texts:
+            self.sentences.keep(texts, self.embedder.encode_passages(texts))
+        return len(texts)
 
     def prepare(self, release: Release) -> tuple[Release, list]:
         passages = passages_of(release.release_id, release.lang, release.text, self.segmenter)
@@ -203,7 +207,6 @@ def bundle_sentence_vectors(releases: Iterable[Release], embedder: Embedder, pat
     segmenter = Segmenter(settings or PassageSettings())
     texts = list(dict.fromkeys(t for r in releases for p in passages_of(r.release_id, r.lang, r.text, segmenter)
                                for t in sentence_texts(p.text, p.lang)))
-    sentences = SentenceVectors(embedder, shipped=())
     bar = None
     if progress:
         from tqdm import tqdm
@@ -211,11 +214,11 @@ def bundle_sentence_vectors(releases: Iterable[Release], embedder: Embedder, pat
         bar = tqdm(total=len(texts), unit="sentence", desc="encoding", dynamic_ncols=True)
     vectors = []
     for at in range(0, len(texts), chunk):
-        vectors.append(sentences.vectors(texts[at:at + chunk]))
+        vectors.append(embedder.encode_passages(texts[at:at + chunk]))
         if bar is not None:
             bar.update(len(texts[at:at + chunk]))
     if bar is not None:
         bar.close()
-    known = KnownVectors.encode(sentences.stamp, texts, np.vstack(vectors).astype(np.float16))
+    known = KnownVectors.encode(model_stamp(embedder), texts, np.vstack(vectors).astype(np.float16))
     known.save(path, int8=True)
     return len(known)

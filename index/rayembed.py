@@ -30,7 +30,6 @@ from corpus import Release
 from index import encoders
 from index.embeddings import Embedder
 from index.pipeline import IngestReport, Indexer, passage_input
-from index.sentencevectors import sentence_texts
 
 log = logging.getLogger("vigyapti")
 
@@ -224,10 +223,7 @@ class RayIndexer:
         """The sentence vectors of the stored releases' passages that are held nowhere, on the same pool
         (index/sentencevectors.py). A failure here loses no release: those sentences are encoded when
         an answer first needs them."""
-        sentences = self.indexer.sentences
-        if sentences is None:
-            return 0
-        texts = sentences.missing([t for _, ps in prepared for p in ps for t in sentence_texts(p.text, p.lang)])
+        texts = self.indexer.sentences_to_encode(prepared)
         if not texts:
             return 0
         import ray
@@ -246,7 +242,7 @@ class RayIndexer:
             log.warning("sentence vectors not encoded on Ray (%s): answers will encode them when first needed", exc)
             return 0
         done = sorted(vectors)
-        sentences.keep([texts[j] for j in done], np.array([vectors[j] for j in done]))
+        self.indexer.sentences.keep([texts[j] for j in done], np.array([vectors[j] for j in done]))
         return len(done)
 
     def _embed(self, dataset):

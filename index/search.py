@@ -333,6 +333,13 @@ def fuse(dense: dict[int, float], coverage: dict[int, float], lang_of: dict[int,
                   "keyword": kw_weight * (coverage[pid] - kw_base[lang])} for pid, lang in lang_of.items()}
 
 
+def untitled_places(places, title: str) -> tuple[Name, ...]:
+    """The places (the question's) a release's title does not name: the ones it does are what all of
+    it is about, and its sentences and paragraphs call them "the State"."""
+    titled = short_text_names(title)
+    return tuple(n for n in places if not n.keys & titled)
+
+
 def title_weighted(idf: dict[str, float], title: str, weight: float) -> dict[str, float]:
     """`idf` with the terms `title` holds weighing `weight` × theirs, unless it holds them all."""
     if weight == 1.0 or not title:
@@ -577,9 +584,8 @@ class HybridSearcher:
         out those the release's title names: they are what the whole release is about."""
         if not places:
             return 0.0
-        titled = short_text_names(title)
         held = analyse(p, cache=cache).places_alone
-        return sum(bool(n.keys & held) for n in places if not n.keys & titled) / len(places)
+        return sum(bool(n.keys & held) for n in untitled_places(places, title)) / len(places)
 
     @classmethod
     def figure_fit(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: FigureCues = NO_CUES, *,
@@ -717,9 +723,7 @@ class HybridSearcher:
         if not decision.answers:
             return None, decision.reason
         top = hits[0]
-        titled = short_text_names(top.release.title or "")
-        # a place the release's title names is what all of it is about: its sentences say "the State"
-        untitled = tuple(n for n in places if not n.keys & titled)
+        untitled = untitled_places(places, top.release.title or "")
         cache = self.store.passage_analyses()
         a, b = self.best_sentence(top.passage, title_weighted(idf, top.release.title or "",
                                                               self.settings.sentence_title_words_weight),

@@ -137,18 +137,19 @@ class KeptSentences:
     def merge_into(self, target: Path) -> int:
         """Add this file's vectors to `target`'s (a rebuilt index's, into the live one's); returns
         the rows added."""
-        other = KeptSentences(target, self.stamp)
         with self._lock:
             rows = self._connection().execute("SELECT key, scale, vector FROM vectors").fetchall()
-        with other._lock:
-            con = other._connection()
-            con.execute("BEGIN IMMEDIATE")
-            before = con.total_changes
-            con.executemany("INSERT OR IGNORE INTO vectors VALUES (?, ?, ?)", rows)
-            con.execute("COMMIT")
-            added = con.total_changes - before
-        other.close()
-        return added
+        other = KeptSentences(target, self.stamp)
+        try:
+            with other._lock:
+                con = other._connection()
+                con.execute("BEGIN IMMEDIATE")
+                before = con.total_changes
+                con.executemany("INSERT OR IGNORE INTO vectors VALUES (?, ?, ?)", rows)
+                con.execute("COMMIT")
+                return con.total_changes - before
+        finally:
+            other.close()
 
     def close(self) -> None:
         with self._lock:
@@ -187,10 +188,8 @@ class SentenceVectors:
         shipped = self._shipped_files()
         for key in keys:
             v = self._memory.get(key)
-            for known in shipped:
-                if v is not None:
-                    break
-                v = known.get(key)
+            if v is None:
+                v = next((got for known in shipped if (got := known.get(key)) is not None), None)
             if v is not None:
                 found[key] = v
         rest = [k for k in keys if k not in found]
@@ -215,7 +214,9 @@ class SentenceVectors:
 
     def keep(self, texts: Sequence[str], vectors: np.ndarray) -> None:
         """Keep vectors encoded elsewhere (as passages, by this model) for their texts."""
-        new = {text_key(t): np.asarray(v, dtype=np.float32) for t, v in zip(texts, vectors)}
+        self._keep({text_key(t): np.asarray(v, dtype=np.float32) for t, v in zip(texts, vectors)})
+
+    def _keep(self, new: dict[int, np.ndarray]) -> None:
         if self.kept is not None:
             try:
                 self.kept.put_many(new)
@@ -231,11 +232,11 @@ class SentenceVectors:
         """One unit vector per text, in order; texts held nowhere are encoded as passages and kept."""
         keys = [text_key(t) for t in texts]
         held = self._held(keys)
-        wanted = list(dict.fromkeys(t for t, k in zip(texts, keys) if k not in held))
+        wanted = {k: t for t, k in zip(texts, keys) if k not in held}  # each text once
         if wanted:
-            vectors = self.embedder.encode_passages(wanted)
-            self.keep(wanted, vectors)
-            held.update(zip((text_key(t) for t in wanted), vectors))
+            new = dict(zip(wanted, self.embedder.encode_passages(list(wanted.values()))))
+            self._keep(new)
+            held.update(new)
         out = np.empty((len(texts), self.stamp.dim), dtype=np.float32)
         for i, key in enumerate(keys):
             out[i] = held[key]
