@@ -42,7 +42,7 @@ numbering ("1.", "2)", "(3)"), release ids ("Release ID: 2184082", PRID=), URLs/
 (also hyphenated: "1800-180-3333"), pin codes after "-"/PIN, times (11:37AM, 10 बजे),
 24x7, fractions written a/b, ordinals (3rd, 10th, 5वीं — except inside dates), decades ("1990s"),
 numbers after section/article/clause/chapter/phase/class/धारा/अनुच्छेद/चरण/कक्षा..., bare ungrouped
-integers of 7+ digits (ids), anything with more than 15 integer digits.  Number *words* are figures
+integers of 7+ digits (ids; a table's cell of 7+ digits is a count), anything with more than 15 integer digits.  Number *words* are figures
 only when they carry a scale/hundred/fraction word (पांच हजार, डेढ़ लाख, five lakh, two million) or
 a currency/percent/non-time unit (दो प्रतिशत, five per cent); a bare "दो देशों"/"three countries" is
 not extracted.
@@ -70,7 +70,7 @@ from __future__ import annotations
 
 from index.figures.dates import DatesAndPeriods
 from index.figures.declared import declarations, in_spans
-from index.figures.inline import inline_labels, with_inline_labels
+from index.figures.inline import inline_labels, with_inline_labels, with_long_counts
 from index.figures.respectively import respective_labels
 from index.figures.rows import labelled, row_labels
 from index.figures.figure import KINDS, Figure
@@ -113,8 +113,8 @@ class FigureExtractor(NumbersAndRanges, DatesAndPeriods, Labels, TextScan):
 
     @staticmethod
     def _in_tables(figs: list[Figure], text: str, declared, labels, offset: int, inline) -> list[Figure]:
-        figs = respective_labels(figs, text)
-        return with_inline_labels(labelled(in_spans(figs, declared, offset), text, labels, offset), inline, offset)
+        figs = with_long_counts(respective_labels(figs, text), text, inline, offset)
+        return with_inline_labels(labelled(in_spans(figs, declared, offset, inline.serials), text, labels, offset), inline, offset)
 
     def _numbers(self, text: str) -> list[Figure]:
         if not text:

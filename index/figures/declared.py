@@ -5,7 +5,9 @@ A PIB table states its unit in its caption or header and then gives bare numbers
 15,735 12%" under "(₹ crore)" is ₹15,735 crore, not 15,735 things. The declaration often stands in an
 earlier passage than the rows (a long table is cut into several), so the extractor is given the
 text before a passage as well. A declaration holds for the table it heads: up to the first line of
-prose (many words, few numbers).
+prose (many words, few numbers). A caption is prose, but one that ends with the unit ("State-wise
+disbursement made by NCDC during the last 5 years (Rs in Crore)") declares it for the table below; a
+line of only the unit right under a table that declared none is that table's ("(Rupees in crores)").
 
 Many releases arrive with a table flattened onto one line, and often prose after it on the same line
 ("Area: In lakh hectare S. No. Crop ... Total 1104.46 1134.27 ... Rice : About 379.07 lakh ha ...").
@@ -132,28 +134,56 @@ def _header(line: str, start: int, end: int, since: int = 0) -> str:
     return (before[last.end():] if last else before) + line[start:end + (digit.start() if digit else _HEADER_CHARS)]
 
 
+@dataclasses.dataclass(frozen=True)
+class _LineWords:
+    """A line's words, with where its numbers and its stretches of prose stand."""
+
+    starts: list[int]
+    numbers: list[int]  # numbers[i]: how many of the first i words hold a digit
+    next_prose: list[int]  # the first word at or after i that opens a stretch of prose
+    next_number: list[int]  # the first word with a digit at or after i
+
+    @classmethod
+    def of(cls, line: str) -> "_LineWords":
+        words = [(m.start(), any(c.isdigit() for c in m.group())) for m in re.finditer(r"\S+", line)]
+        numbers = [0]
+        for _, digit in words:
+            numbers.append(numbers[-1] + digit)
+        next_prose = [len(words)] * (len(words) + 1)
+        next_number = [len(words)] * (len(words) + 1)
+        for i in range(len(words) - 1, -1, -1):
+            end = min(i + _PROSE_WINDOW, len(words))
+            prose = end - i == _PROSE_WINDOW and numbers[end] - numbers[i] <= _PROSE_NUMBERS
+            next_prose[i] = i if prose else next_prose[i + 1]
+            next_number[i] = i if words[i][1] else next_number[i + 1]
+        return cls([w[0] for w in words], numbers, next_prose, next_number)
+
+    def prose_after_numbers(self) -> int | None:
+        """Where prose begins after the line's first numbers (a flattened table's end), if it does."""
+        stop = self.next_prose[self.next_number[0]]
+        return None if stop == len(self.starts) else self.starts[stop]
+
+
+def _caption_unit(line: str) -> Declared | None:
+    """The unit a caption declares at its end for the table below it: "State-wise disbursement made
+    by NCDC during the last 5 years (Rs in Crore)"."""
+    last = None
+    for last in _PAREN.finditer(line):
+        pass
+    if last is None or line[last.end():].strip(" .:-–") or not (d := parse_declaration(last.group(1))):
+        return None
+    return None if _mixed_header(line, d) else d
+
+
 def table_runs(line: str) -> list[tuple[int, int | None, Declared]]:
     """The flattened tables of one line that declare their unit: (from, to, what), `to` where prose
     begins after the table's numbers (twelve words with at most one number), None when the table runs
     to the line's end. A declaration counts only when numbers follow it within a header's length,
     there are enough of them to be a table, and the header declares nothing else."""
-    words = [(m.start(), m.end(), any(c.isdigit() for c in m.group())) for m in re.finditer(r"\S+", line)]
-    if sum(digit for *_, digit in words) < _MIN_TABLE_NUMBERS:
+    lw = _LineWords.of(line)
+    if lw.numbers[-1] < _MIN_TABLE_NUMBERS:
         return []
-    starts = [w[0] for w in words]
-    numbers = [0]
-    for *_, digit in words:
-        numbers.append(numbers[-1] + digit)
-    # next_prose[i]: the first word at or after i that opens a stretch of prose
-    next_prose = [len(words)] * (len(words) + 1)
-    for i in range(len(words) - 1, -1, -1):
-        end = min(i + _PROSE_WINDOW, len(words))
-        prose = end - i == _PROSE_WINDOW and numbers[end] - numbers[i] <= _PROSE_NUMBERS
-        next_prose[i] = i if prose else next_prose[i + 1]
-    # next_number[i]: the first word with a digit at or after i
-    next_number = [len(words)] * (len(words) + 1)
-    for i in range(len(words) - 1, -1, -1):
-        next_number[i] = i if words[i][2] else next_number[i + 1]
+    starts, numbers, next_prose, next_number = lw.starts, lw.numbers, lw.next_prose, lw.next_number
     runs, after = [], 0
     for m in _OPENING.finditer(line):
         prefix = None if m.end() < after else _declared_prefix(line, m.end())
@@ -163,15 +193,15 @@ def table_runs(line: str) -> list[tuple[int, int | None, Declared]]:
         for start, end, d in candidates:
             first = bisect.bisect_left(starts, end)
             number = next_number[first]
-            if number - first > _MAX_HEADER_WORDS or number == len(words):
+            if number - first > _MAX_HEADER_WORDS or number == len(starts):
                 continue
             if _mixed_header(_header(line, start, end, since=after), d):
                 continue
             stop = next_prose[number]
             if numbers[stop] - numbers[number] < _MIN_TABLE_NUMBERS:
                 continue
-            runs.append((end, None if stop == len(words) else starts[stop], d))
-            after = len(line) if stop == len(words) else starts[stop]
+            runs.append((end, None if stop == len(starts) else starts[stop], d))
+            after = len(line) if stop == len(starts) else starts[stop]
             break
     return runs
 
@@ -179,9 +209,11 @@ def table_runs(line: str) -> list[tuple[int, int | None, Declared]]:
 def declarations(text: str) -> list[tuple[int, int, Declared]]:
     """Where each declared unit holds in `text`: (from, to, what), to the end of its table. A table
     that declares two different units (one per column) is left alone: which column a number is in is
-    not known here."""
+    not known here. A line of only a unit right under a table that declared none is that table's
+    ("... 7 Pune/Maharashtra 286.69 250.00 75.00\n(Rupees in crores)")."""
     spans = []
     current: tuple[int, Declared | None] | None = None  # None as what: two units, not used
+    undeclared: tuple[int, int] | None = None  # the line before, when it was a table without a unit
 
     def close(to: int) -> None:
         if current is not None and current[1] is not None:
@@ -190,16 +222,21 @@ def declarations(text: str) -> list[tuple[int, int, Declared]]:
     at = 0
     for line in text.split("\n"):
         prose = _is_prose(line)
-        found = None
+        found, alone = None, False
         m = _LINE.match(line.strip())
         if m and (d := parse_declaration(m.group(1))):
-            found = (at, d)
+            found, alone = (at, d), True
         elif not prose:
             for pm in _PAREN.finditer(line):
                 if d := parse_declaration(pm.group(1)):
                     if not _mixed_header(_header(line, pm.start(), pm.end()), d):
-                        found = (at + pm.end(), d)
+                        found, alone = (at + pm.end(), d), pm.group(0) == line.strip()
                     break
+        elif d := _caption_unit(line):
+            found = (at + len(line), d)
+        if found is not None and alone and undeclared is not None and current is None:
+            spans.append((*undeclared, found[1]))
+        undeclared = None
         if found is None and (runs := table_runs(line)):
             close(at + runs[0][0])
             current = None
@@ -218,19 +255,24 @@ def declarations(text: str) -> list[tuple[int, int, Declared]]:
         elif prose:
             close(at)
             current = None
+        elif current is None and (words := _LineWords.of(line)).numbers[-1] >= _MIN_TABLE_NUMBERS:
+            prose_at = words.prose_after_numbers()
+            undeclared = (at, at + (len(line) if prose_at is None else prose_at))
         at += len(line) + 1
     close(len(text))
     return spans
 
 
-def in_spans(figures: list[Figure], spans: list[tuple[int, int, Declared]], offset: int) -> list[Figure]:
+def in_spans(figures: list[Figure], spans: list[tuple[int, int, Declared]], offset: int,
+             serials: frozenset[int] = frozenset()) -> list[Figure]:
     """`figures` of a passage that starts at `offset` in the text `spans` were found in (`declarations`),
-    the bare numbers among them in the unit their table declares."""
+    the bare numbers among them in the unit their table declares, but for its rows' `serials` (their
+    starts in that text)."""
     if not spans:
         return figures
     out = []
     for f in figures:
-        d = next((d for a, b, d in spans if a <= f.start + offset < b), None)
+        d = None if f.start + offset in serials else next((d for a, b, d in spans if a <= f.start + offset < b), None)
         if d is None or f.kind != "count" or f.unit is not None or f.value is None:
             out.append(f)
             continue

@@ -4,7 +4,9 @@ scrape flattens many PIB tables: "State Target Sanctioned Completed Pending 13 M
 "Completed": its label is "Maharashtra | Completed". The words around it are its neighbours' cells
 and the next row's label. A header of several words a column is told apart by a word that begins
 (or ends) each column's words: "Target Houses Sanctioned Houses Completed Houses under Construction"
-heads four columns, "Total Societies Audited Societies Non-Audited Societies" three. Or by the names
+heads four columns, "Total Societies Audited Societies Non-Audited Societies" three. A header of years
+heads a column a year ("State/UT 2023-24 2024-25 2025-26 Total"), and the first row's label may follow
+it with no serial between ("... 2025-26 Total Andaman And Nicobar Islands 0.03 ..."). Or by the names
 the release lists in its prose: "Coal Natural Gas Crude Oil ... Iron Ore Overall Index" heads ten
 columns where the release says "Iron Ore, Cement, Electricity, Coal, ... whereas Natural Gas, Crude
 Oil, and Fertilizers ...". A header that cannot be told apart gives no column; " |" ends a row's
@@ -12,14 +14,17 @@ label either way, and marks a cell's label.
 
 A row is a run of words (its label, led by a serial "13" or "b" at most) followed by as many cells
 (numbers, or "-" for an empty one) as the rows beside it; three rows or more with as many cells as the
-first (one more or fewer: a cell left out) are a table. A long line is cut into several passages, so a row's label may end one passage
-and its numbers begin the next: the rows are found over the whole release text.
+first (one more or fewer: a cell left out) are a table; rows of fewer cells part it ("17 Ladakh 0.43 0.45
+0.30"), and the rows after them are still under its header. A long line is cut into several passages, so a row's label may end one passage
+and its numbers begin the next: the rows are found over the whole release text. A cell of seven digits
+or more is a count ("2 Assam 4604112 32471"), which in prose would be an id.
 """
 from __future__ import annotations
 
 import dataclasses
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from index.figures.figure import CELL_MARK, TOTAL_LABELS, Figure
 
@@ -36,6 +41,11 @@ MAX_HEADER_WORDS = 30
 MAX_COLUMN_WORDS = 5
 _YEAR_CELL = re.compile(r"^(?:1[89]|2[01])[0-9]{2}$")  # as the number reader takes a bare year
 _YEARISH = re.compile(r"^(?:19|20)[0-9]{2}(?:[-–/][0-9]{2,4})?$")
+# a column headed by a financial or crop year: "2023-24", "2026-27*" (the year so far)
+_PERIOD_HEAD = re.compile(r"^(?:19|20)[0-9]{2}[-–/](?:[0-9]{2}|(?:19|20)[0-9]{2})\*?$")
+_TOTAL_HEADS = frozenset(("total", "कुल", "योग"))
+_LONG_COUNT = re.compile(r"^[0-9\u0966-\u096f]{7,15}$")
+_DIGITS = str.maketrans("\u0966\u0967\u0968\u0969\u096a\u096b\u096c\u096d\u096e\u096f", "0123456789")
 # rows that may stand right after the header, on its line: a total, or a statistical table's weights
 # ("... Iron Ore Overall Index Weight 5.596 3.841 ...")
 _FIRST_ROW_LABELS = TOTAL_LABELS | {"weight", "weights", "भार"}
@@ -55,6 +65,7 @@ class Row:
     cells: tuple[tuple[int, int], ...]  # (start, end) of each cell with a number, in the text given
     width: int  # its cells, empty ones ("-") included
     cell_columns: dict = dataclasses.field(default_factory=dict, compare=False)  # a cell's start → its column
+    serial: int | None = None  # the start of the serial number that leads it ("13 Maharashtra ...")
 
 
 @dataclass(frozen=True)
@@ -70,6 +81,9 @@ class InlineTable:
         (`listed_columns`)."""
         words = self.header.split()
         width = max(row.width for row in self.rows)
+        if periods := period_columns(words, width):
+            return periods
+        words = [w for w in words if not _PERIOD_HEAD.match(w)]
         if len(words) in (width, width + 1):
             return words[len(words) - width:]
         return repeated_word_columns(words, width) or listed_columns(words, width, self.listed)
@@ -94,6 +108,29 @@ class InlineTable:
         columns = self.columns()
         return {start: f"{row.label}{CELL_MARK} {columns[row.cell_columns[start]] if columns else ''}".rstrip()
                 for row in self.rows for start, _ in row.cells}
+
+
+def period_heads(words: list[str]) -> tuple[int, int] | None:
+    """Where a header's run of years heads its columns (from, to in `words`): two periods or more
+    ("2023-24 2024-25 2025-26 2026-27*"), and a "Total" right after them."""
+    end = max((i + 1 for i, w in enumerate(words) if _PERIOD_HEAD.match(w)), default=0)
+    start = end
+    while start > 0 and _PERIOD_HEAD.match(words[start - 1]):
+        start -= 1
+    if end - start < 2:
+        return None
+    while end < len(words) and words[end].casefold() in _TOTAL_HEADS:
+        end += 1
+    return start, end
+
+
+def period_columns(words: list[str], width: int) -> list[str] | None:
+    """The columns of a header that ends with a year a column ("State/UT 2023-24 2024-25 2025-26
+    Total"), when there are as many as the rows have cells."""
+    heads = period_heads(words)
+    if heads is None or heads[1] != len(words) or heads[1] - heads[0] != width:
+        return None
+    return [w.rstrip("*") for w in words[heads[0]:heads[1]]]
 
 
 def repeated_word_columns(words: list[str], width: int) -> list[str] | None:
@@ -227,16 +264,22 @@ def _rows(runs) -> list[tuple[Row, int, int]]:
         if numbered and len(cells) > 1 and i + 1 < len(runs) and _SERIAL.match(cells[-1][2]) and "," not in cells[-1][2]:
             nxt = cells.pop()
         label_words = words
-        if len(words) > MAX_LABEL_WORDS and words[-1][2].casefold() in _FIRST_ROW_LABELS:
+        heads = period_heads([w[2] for w in words])
+        if heads is not None and 0 < heads[1] < len(words):
+            label_words = words[heads[1]:]  # the first row's label after a header of years, on its line
+        elif len(words) > MAX_LABEL_WORDS and words[-1][2].casefold() in _FIRST_ROW_LABELS:
             label_words = words[-1:]  # a total row right after the header: "... Houses Completed Total 2,13,48,133"
         if len(label_words) > MAX_LABEL_WORDS or not any(_LETTER.search(w[2]) for w in label_words):
             serial = nxt
             continue
         label = " ".join(w[2] for w in label_words).strip(" :")
         if len(cells) >= MIN_CELLS:
+            if not (serial and serial[1] <= label_words[0][0]) and label_words is words and i >= 2:
+                before = runs[i - 2][1]  # the first row's serial, alone between the header and its label
+                serial = before[-1] if len(before) == 1 and _SERIAL.match(before[-1][2]) else None
             first = serial[0] if serial and serial[1] <= label_words[0][0] else label_words[0][0]
             rows.append((Row(label, tuple((a, b) for a, b, tok in cells if tok not in "-–—"), len(cells),
-                             {a: j for j, (a, b, tok) in enumerate(cells)}), first, i))
+                             {a: j for j, (a, b, tok) in enumerate(cells)}, serial[0] if serial else None), first, i))
         serial = nxt
     return rows
 
@@ -248,7 +291,7 @@ def _header(text: str, start: int) -> str:
     ends = list(_SENTENCE_END.finditer(before))
     if ends:
         before = before[ends[-1].end():]
-    words = [w for w in before.split() if not _HEADER_DROP.match(w) and _LETTER.search(w)]
+    words = [w for w in before.split() if not _HEADER_DROP.match(w) and (_LETTER.search(w) or _PERIOD_HEAD.match(w))]
     return " ".join(words[-MAX_HEADER_WORDS:])
 
 
@@ -262,13 +305,21 @@ def inline_tables(text: str) -> list[InlineTable]:
             runs = _runs(line, at)
             found = _rows(runs)
             group: list[tuple[Row, int, int]] = []
+            first: InlineTable | None = None  # the line's first table, whose header heads its later parts
 
             def close() -> None:
-                nonlocal listed
+                nonlocal listed, first
                 if len(group) >= MIN_ROWS and any(r.cells for r, _, _ in group):
                     if listed is None:
                         listed = listed_names(text)
-                    tables.append(InlineTable(_header(text, group[0][1]), tuple(r for r, _, _ in group), listed))
+                    rows = tuple(r for r, _, _ in group)
+                    table = InlineTable(_header(text, group[0][1]), rows, listed)
+                    # rows of fewer cells ("17 Ladakh 0.43 0.45 0.30") part a table: the rest is still its
+                    if (first is not None and table.columns() is None
+                            and max(r.width for r in rows) == max(r.width for r in first.rows)):
+                        table = dataclasses.replace(table, header=first.header)
+                    tables.append(table)
+                    first = first or table
 
             for row in found:
                 same = (group and row[2] == group[-1][2] + 2
@@ -309,6 +360,10 @@ class InlineCells:
     """What a text's one-line tables say of their cells, each by its start offset in the text."""
     labels: dict[int, str]  # its row's label and its column's header
     counts: frozenset[int] = frozenset()  # four digits in a column of counts ("Assam 57367 2038"): no year
+    # seven digits or more, which the number reader takes for an id, but in a table are a count
+    # ("2 Assam 4604112 32471": domestic tourist visits): start → end
+    long_counts: dict[int, int] = dataclasses.field(default_factory=dict)
+    serials: frozenset[int] = frozenset()  # the numbers that lead rows: no amounts, whatever the table's unit
 
     def __bool__(self) -> bool:
         return bool(self.labels)
@@ -318,10 +373,26 @@ def inline_labels(text: str) -> InlineCells:
     """The cells of the one-line tables in `text` (see `InlineCells`)."""
     labels: dict[int, str] = {}
     counts: set[int] = set()
+    long_counts: dict[int, int] = {}
+    serials: set[int] = set()
     for table in inline_tables(text):
         labels.update(table.labels())
         counts.update(table.counts_like_years(text))
-    return InlineCells(labels, frozenset(counts))
+        long_counts.update((a, b) for row in table.rows for a, b in row.cells if _LONG_COUNT.match(text[a:b]))
+        serials.update(row.serial for row in table.rows if row.serial is not None)
+    return InlineCells(labels, frozenset(counts), long_counts, frozenset(serials))
+
+
+def with_long_counts(figures: list[Figure], text: str, cells: InlineCells, offset: int) -> list[Figure]:
+    """`figures` of the passage `text` (at `offset` in the text `cells` were found in), with the
+    table cells of seven digits or more that the number reader left out as ids (`InlineCells`)."""
+    if not cells.long_counts:
+        return figures
+    taken = {f.start for f in figures}
+    added = [Figure(text[a - offset:b - offset], a - offset, b - offset, Decimal(text[a - offset:b - offset].translate(_DIGITS)),
+                    None, "count")
+             for a, b in cells.long_counts.items() if offset <= a and b <= offset + len(text) and a - offset not in taken]
+    return sorted(figures + added, key=lambda f: f.start) if added else figures
 
 
 

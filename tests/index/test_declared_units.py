@@ -107,3 +107,25 @@ def test_a_flattened_table_whose_header_is_mixed_is_left_alone():
     mixed = _values(f"Sr. Project Capacity (MW) Cost (Rs. Crore) {rows}")
     assert mixed["201.50"] == (Decimal("201.50"), None, "count")
     assert _values(f"Opium Heroin Kgs. Kgs. Nos. Ltrs. {rows}")["101"] == (Decimal(101), None, "count")
+
+
+def test_a_caption_that_ends_with_its_unit_declares_it_for_the_table_below():
+    caption = "State-wise disbursement made by NCDC during the last 5 years (Rs in Crore)"
+    table = "S. No. State 2024-25 2025-26 1 Kerala 371.85 704.74 2 Telangana 20,989.33 34,533.70 3 Tripura 1.46 2.20"
+    assert _values(f"{caption}\n{table}")["34,533.70"] == (Decimal("345337000000.00"), "INR", "money")
+    # a unit in the caption's middle is of a word there, not the table's
+    assert _values(f"Funds (Rs in Crore) released to the States in the last 5 years, as below\n{table}")["34,533.70"][1] is None
+    # prose under such a caption keeps its bare numbers
+    assert _values(f"{caption}\nIn all, 86,000 sellers registered on the portal this year in the two States.")["86,000"] == (
+        Decimal(86000), None, "count")
+
+
+def test_a_unit_on_its_own_line_under_a_table_is_that_tables():
+    table = "Sl. No City Outlay Assistance Released 1 Ahmedabad 275.00 243.90 73.17 2 Chennai 561.29 500.00 331.50 3 Pune 286.69 250.00 75.00"
+    got = _values(f"{table}\n(Rupees in crores)")
+    assert got["331.50"] == (Decimal("3315000000.00"), "INR", "money")
+    assert got["2"] == (Decimal(2), None, "count")  # a row's serial is no amount
+    # under prose it heads what follows, as before
+    prose = "The details of the cities and the funds released to them so far are given in the table below."
+    assert _values(f"{prose}\n(Rupees in crores)\n{table}")["331.50"][1] == "INR"
+    assert _values(f"{table}\n{prose}\n(Rupees in crores)")["331.50"][1] is None

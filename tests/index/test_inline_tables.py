@@ -170,3 +170,33 @@ def test_a_line_whose_rows_the_question_does_not_name_stays_whole():
     # Another state's row is no answer, and the asked one may stand in the next passage.
     assert _answer_row("How many houses were completed in Bihar?", TABLE) == TABLE
     assert _answer_row("How many houses were completed in all?", TABLE) == TABLE
+
+
+STIPEND = ("Details of stipend disbursed through DBT under NAPS-2 are as under. (Rs in Crore)\n"
+           "S.No. State/UT 2023-24 2024-25 2025-26 2026-27* Total Andaman And Nicobar Islands 0.03 0.05 0.03 0.01 0.12 "
+           "Assam 4.81 5.05 10.31 2.28 22.45 Bihar 15.59 24.48 26.74 9.0 75.81 Ladakh 0 0.01 "
+           "Lakshadweep 0.01 0.01 Maharashtra 85.32 117.35 121.5 37.07 361.24 Odisha 10.73 13.45 15.94 4.75 44.87 "
+           "Punjab 2.69 4.05 5.33 2.05 14.12")
+
+
+def test_a_header_of_years_heads_a_column_each_and_the_first_row_follows_it_on_its_line():
+    labels = {f.text: f.label for f in FigureExtractor().run(STIPEND)}
+    assert labels["0.12"] == "Andaman And Nicobar Islands | Total"  # not "Total Andaman ..." as a header
+    assert labels["10.31"] == "Assam | 2025-26" and labels["2.28"] == "Assam | 2026-27"  # "*": the year so far
+    # rows of fewer cells part the table; the rows after them are still under its header
+    assert labels["117.35"] == "Maharashtra | 2024-25" and labels["14.12"] == "Punjab | Total"
+
+
+def test_a_rows_label_with_one_year_in_it_stays_whole():
+    (table,) = inline_tables("Scheme-wise outlay Scheme Outlay Spent 1 Budget 2024-25 104.4 37.3 2 Budget 2025-26 112.5 "
+                             "34.8 3 Revised 2025-26 121.2 41.3 4 Budget 2026-27 131.1 44.3")
+    assert [r.label for r in table.rows] == ["Budget 2024-25", "Budget 2025-26", "Revised 2025-26", "Budget 2026-27"]
+
+
+def test_a_table_cell_of_seven_digits_is_a_count_and_in_prose_an_id():
+    text = ("Tourist Footfall in NER for January-June, 2026 S. No. Name of State DTVs FTVs 1 Arunachal Pradesh 627084 2372 "
+            "2 Assam 4604112 32471 3 Manipur 12744 1219 4 Sikkim 2352725 43734")
+    figures = {f.text: f for f in FigureExtractor().run(text)}
+    assert (figures["4604112"].value, figures["4604112"].kind) == (4604112, "count")
+    assert row_label(figures["4604112"].label) == "Assam" and row_label(figures["2352725"].label) == "Sikkim"
+    assert "4604112" not in {f.text for f in FigureExtractor().run("The application number 4604112 was filed in May.")}
