@@ -38,7 +38,7 @@ Qualifiers (``qualifier``), English before the number, Hindi mostly after it:
 Not figures (by design): COVID-19 / G20 / H1N1 / Chandrayaan-3 (letter-glued or letter-hyphen
 numbers), name-space-hyphen codes ("मिग -29", "एन -95", "NFHS -5"), versions ("Lockdown 3.0",
 "PMKVY (1.0 to 3.0)"; but "5.0%", "Rs.6.0 lakh" and an N.0 inside a run of numbers are figures), list
-numbering ("1.", "2)", "(3)"), release ids ("Release ID: 2184082", PRID=), URLs/handles, phone numbers
+numbering ("1.", "2)", "(3)", a table row's serial "13 Maharashtra ..."), release ids ("Release ID: 2184082", PRID=), URLs/handles, phone numbers
 (also hyphenated: "1800-180-3333"), pin codes after "-"/PIN, times (11:37AM, 10 बजे),
 24x7, fractions written a/b, ordinals (3rd, 10th, 5वीं — except inside dates), decades ("1990s"),
 numbers after section/article/clause/chapter/phase/class/धारा/अनुच्छेद/चरण/कक्षा..., bare ungrouped
@@ -70,7 +70,7 @@ from __future__ import annotations
 
 from index.figures.dates import DatesAndPeriods
 from index.figures.declared import declarations, in_spans
-from index.figures.inline import inline_labels, with_inline_labels, with_long_counts
+from index.figures.inline import inline_labels, table_numbers, with_inline_labels
 from index.figures.respectively import respective_labels
 from index.figures.rows import labelled, row_labels
 from index.figures.figure import KINDS, Figure
@@ -113,8 +113,8 @@ class FigureExtractor(NumbersAndRanges, DatesAndPeriods, Labels, TextScan):
 
     @staticmethod
     def _in_tables(figs: list[Figure], text: str, declared, labels, offset: int, inline) -> list[Figure]:
-        figs = with_long_counts(respective_labels(figs, text), text, inline, offset)
-        return with_inline_labels(labelled(in_spans(figs, declared, offset, inline.serials), text, labels, offset), inline, offset)
+        figs = table_numbers(respective_labels(figs, text), text, inline, offset)
+        return with_inline_labels(labelled(in_spans(figs, declared, offset), text, labels, offset), inline, offset)
 
     def _numbers(self, text: str) -> list[Figure]:
         if not text:

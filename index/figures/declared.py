@@ -263,16 +263,14 @@ def declarations(text: str) -> list[tuple[int, int, Declared]]:
     return spans
 
 
-def in_spans(figures: list[Figure], spans: list[tuple[int, int, Declared]], offset: int,
-             serials: frozenset[int] = frozenset()) -> list[Figure]:
+def in_spans(figures: list[Figure], spans: list[tuple[int, int, Declared]], offset: int) -> list[Figure]:
     """`figures` of a passage that starts at `offset` in the text `spans` were found in (`declarations`),
-    the bare numbers among them in the unit their table declares, but for its rows' `serials` (their
-    starts in that text)."""
+    the bare numbers among them in the unit their table declares."""
     if not spans:
         return figures
     out = []
     for f in figures:
-        d = None if f.start + offset in serials else next((d for a, b, d in spans if a <= f.start + offset < b), None)
+        d = next((d for a, b, d in spans if a <= f.start + offset < b), None)
         if d is None or f.kind != "count" or f.unit is not None or f.value is None:
             out.append(f)
             continue

@@ -17,7 +17,7 @@ A row is a run of words (its label, led by a serial "13" or "b" at most) followe
 first (one more or fewer: a cell left out) are a table; rows of fewer cells part it ("17 Ladakh 0.43 0.45
 0.30"), and the rows after them are still under its header. A long line is cut into several passages, so a row's label may end one passage
 and its numbers begin the next: the rows are found over the whole release text. A cell of seven digits
-or more is a count ("2 Assam 4604112 32471"), which in prose would be an id.
+or more is a count ("2 Assam 4604112 32471"), which in prose would be an id; a row's serial is no figure.
 """
 from __future__ import annotations
 
@@ -363,7 +363,7 @@ class InlineCells:
     # seven digits or more, which the number reader takes for an id, but in a table are a count
     # ("2 Assam 4604112 32471": domestic tourist visits): start → end
     long_counts: dict[int, int] = dataclasses.field(default_factory=dict)
-    serials: frozenset[int] = frozenset()  # the numbers that lead rows: no amounts, whatever the table's unit
+    serials: frozenset[int] = frozenset()  # the numbers that lead rows ("13 Maharashtra ..."): no figures
 
     def __bool__(self) -> bool:
         return bool(self.labels)
@@ -383,11 +383,13 @@ def inline_labels(text: str) -> InlineCells:
     return InlineCells(labels, frozenset(counts), long_counts, frozenset(serials))
 
 
-def with_long_counts(figures: list[Figure], text: str, cells: InlineCells, offset: int) -> list[Figure]:
-    """`figures` of the passage `text` (at `offset` in the text `cells` were found in), with the
-    table cells of seven digits or more that the number reader left out as ids (`InlineCells`)."""
-    if not cells.long_counts:
+def table_numbers(figures: list[Figure], text: str, cells: InlineCells, offset: int) -> list[Figure]:
+    """`figures` of the passage `text` (at `offset` in the text `cells` were found in), as its one-line
+    tables' numbers are: with the cells of seven digits or more that the number reader left out as ids,
+    and without the rows' serials, which number the rows as a list's numbers do its items."""
+    if not cells.long_counts and not cells.serials:
         return figures
+    figures = [f for f in figures if not (f.start + offset in cells.serials and f.kind == "count" and f.unit is None)]
     taken = {f.start for f in figures}
     added = [Figure(text[a - offset:b - offset], a - offset, b - offset, Decimal(text[a - offset:b - offset].translate(_DIGITS)),
                     None, "count")
