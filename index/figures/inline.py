@@ -44,6 +44,10 @@ _YEARISH = re.compile(r"^(?:19|20)[0-9]{2}(?:[-–/][0-9]{2,4})?$")
 # a column headed by a financial or crop year: "2023-24", "2026-27*" (the year so far)
 _PERIOD_HEAD = re.compile(r"^(?:19|20)[0-9]{2}[-–/](?:[0-9]{2}|(?:19|20)[0-9]{2})\*?$")
 _TOTAL_HEADS = frozenset(("total", "कुल", "योग"))
+# a column headed by a month: "Jun-26", "Apr-2026"; and what may qualify a time heading a column:
+# "(P)" provisional, "(F)" final, "*"
+_MONTH_HEAD = re.compile(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}[-'’](?:[0-9]{2}|20[0-9]{2})$")
+_QUALIFIER = re.compile(r"^(?:\([A-Za-z]{1,3}\)|\*+)$")
 _LONG_COUNT = re.compile(r"^[0-9\u0966-\u096f]{7,15}$")
 _DIGITS = str.maketrans("\u0966\u0967\u0968\u0969\u096a\u096b\u096c\u096d\u096e\u096f", "0123456789")
 # rows that may stand right after the header, on its line: a total, or a statistical table's weights
@@ -81,8 +85,8 @@ class InlineTable:
         (`listed_columns`)."""
         words = self.header.split()
         width = max(row.width for row in self.rows)
-        if periods := period_columns(words, width):
-            return periods
+        if times := time_columns(words, width):
+            return times
         words = [w for w in words if not _PERIOD_HEAD.match(w)]
         if len(words) in (width, width + 1):
             return words[len(words) - width:]
@@ -110,27 +114,81 @@ class InlineTable:
                 for row in self.rows for start, _ in row.cells}
 
 
-def period_heads(words: list[str]) -> tuple[int, int] | None:
-    """Where a header's run of years heads its columns (from, to in `words`): two periods or more
-    ("2023-24 2024-25 2025-26 2026-27*"), and a "Total" right after them."""
-    end = max((i + 1 for i, w in enumerate(words) if _PERIOD_HEAD.match(w)), default=0)
-    start = end
-    while start > 0 and _PERIOD_HEAD.match(words[start - 1]):
-        start -= 1
-    if end - start < 2:
-        return None
-    while end < len(words) and words[end].casefold() in _TOTAL_HEADS:
-        end += 1
-    return start, end
+@dataclass(frozen=True)
+class TimeHeader:
+    """A header's run of times, a column each ("2023-24 2024-25 2025-26 Total", "Weight Mar-26 (F)
+    Apr-26 (F) May-26 (P)"), maybe each over the same few columns ("2023-24 2024-25 Import Export
+    Import Export"): where it stands in the header's words, and its columns' headers."""
+
+    start: int
+    end: int
+    columns: tuple[str, ...]
 
 
-def period_columns(words: list[str], width: int) -> list[str] | None:
-    """The columns of a header that ends with a year a column ("State/UT 2023-24 2024-25 2025-26
-    Total"), when there are as many as the rows have cells."""
-    heads = period_heads(words)
-    if heads is None or heads[1] != len(words) or heads[1] - heads[0] != width:
+def _head(word: str) -> tuple[str, bool] | None:
+    """A word that is a time heading a column ("2023-24", "2026-27*", "Jun-26") → (the time, whether a
+    qualifier in brackets opens glued to it: "2026-27(till July)")."""
+    time, bracket, _ = word.partition("(")
+    time = time.rstrip("*")
+    if _PERIOD_HEAD.match(time) or _MONTH_HEAD.match(time):
+        return time, bool(bracket)
+    return None
+
+
+def time_header(words: list[str]) -> TimeHeader | None:
+    """The last run of two times or more in a header's `words` that head its columns (`TimeHeader`),
+    each with what qualifies it ("(P)", "*", "(till July)"), and a "Total" right after them; None
+    where there is none."""
+    found: TimeHeader | None = None
+    i = 0
+    while i < len(words):
+        if _head(words[i]) is None:
+            i += 1
+            continue
+        start, times = i, []
+        while i < len(words) and (head := _head(words[i])):
+            times.append(head[0])
+            opened = head[1] and not words[i].endswith(")")
+            i += 1
+            while i < len(words) and (opened or _QUALIFIER.match(words[i])):  # "(till July)", "(P)"
+                opened = opened and not words[i].endswith(")")
+                i += 1
+        if len(times) >= 2:
+            columns = list(times)
+            sub = _repeated_group(words[i:], len(times))
+            if sub:
+                columns = [f"{t} {w}" for t in times for w in sub]
+                i += len(sub) * len(times)
+            while i < len(words) and words[i].casefold() in _TOTAL_HEADS:
+                columns.append(words[i])
+                i += 1
+            found = TimeHeader(start, i, tuple(columns))
+    return found
+
+
+def _repeated_group(words: list[str], times: int) -> list[str] | None:
+    """The few words each time heads, when the words after the times are the same group over again
+    for each ("Import Export Import Export Import Export" under three years)."""
+    for size in range(1, MAX_COLUMN_WORDS + 1):
+        if size * times > len(words):
+            break
+        groups = [[w.casefold() for w in words[k * size:(k + 1) * size]] for k in range(times)]
+        if all(g == groups[0] for g in groups) and all(_LETTER.search(w) for w in groups[0]):
+            return words[:size]
+    return None
+
+
+def time_columns(words: list[str], width: int) -> list[str] | None:
+    """The columns of a header that ends with its times (`time_header`), when they are as many as the
+    rows have cells, or one fewer and one word stands before them ("Weight Mar-26 (F) Apr-26 (F)")."""
+    header = time_header(words)
+    if header is None or header.end != len(words):
         return None
-    return [w.rstrip("*") for w in words[heads[0]:heads[1]]]
+    if len(header.columns) == width:
+        return list(header.columns)
+    if len(header.columns) == width - 1 and header.start > 0 and _LETTER.search(words[header.start - 1]):
+        return [words[header.start - 1], *header.columns]
+    return None
 
 
 def repeated_word_columns(words: list[str], width: int) -> list[str] | None:
@@ -264,9 +322,12 @@ def _rows(runs) -> list[tuple[Row, int, int]]:
         if numbered and len(cells) > 1 and i + 1 < len(runs) and _SERIAL.match(cells[-1][2]) and "," not in cells[-1][2]:
             nxt = cells.pop()
         label_words = words
-        heads = period_heads([w[2] for w in words])
-        if heads is not None and 0 < heads[1] < len(words):
-            label_words = words[heads[1]:]  # the first row's label after a header of years, on its line
+        # The words that open the line (or too many for a label) may be a header of times and the first
+        # row's label after it; the words after a row's cells are the next row's, years and all
+        # ("... 450 2 Adilabad Narnoor 1997-98 1998-99 Completed Functional 232 188 420").
+        header = time_header([w[2] for w in words]) if i == 1 or len(words) > MAX_LABEL_WORDS else None
+        if header is not None and 0 < header.end < len(words):
+            label_words = words[header.end:]
         elif len(words) > MAX_LABEL_WORDS and words[-1][2].casefold() in _FIRST_ROW_LABELS:
             label_words = words[-1:]  # a total row right after the header: "... Houses Completed Total 2,13,48,133"
         if len(label_words) > MAX_LABEL_WORDS or not any(_LETTER.search(w[2]) for w in label_words):

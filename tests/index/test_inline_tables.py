@@ -200,3 +200,30 @@ def test_a_table_cell_of_seven_digits_is_a_count_and_in_prose_an_id():
     assert (figures["4604112"].value, figures["4604112"].kind) == (4604112, "count")
     assert row_label(figures["4604112"].label) == "Assam" and row_label(figures["2352725"].label) == "Sikkim"
     assert "4604112" not in {f.text for f in FigureExtractor().run("The application number 4604112 was filed in May.")}
+
+
+def test_a_header_of_months_with_their_qualifiers_and_a_weight_column():
+    text = ("Index for Major Groups Industry Group Weight Mar-26 (F) Apr-26 (F) May-26 (P) Jun-26 (P) "
+            "Manufacturing Sector 100.000 104.6 104.2 106.5 107.2 (A). Food Products 14.846 103.1 102.9 104.0 105.2 "
+            "(B). Beverages 0.875 106.4 105.1 105.5 106.6 (C). Tobacco Products 0.514 124.7 124.7 123.9 125.1")
+    labels = _labels(text)
+    assert labels["106.5"] == "Manufacturing Sector | May-26" and labels["0.875"] == "(B). Beverages | Weight"
+    assert labels["125.1"] == "(C). Tobacco Products | Jun-26"
+
+
+def test_years_each_over_the_same_columns_and_a_year_so_far():
+    text = ("Name of State/UT 2024-25 2025-26* Import Export Import Export 1 Assam 4.5 1.01 0.2 0.65 "
+            "2 Kerala 26.7 4299.83 21.6 3447.61 3 Odisha 9.02 3183.43 12.64 3227.13")
+    labels = _labels(text)
+    assert labels["4299.83"] == "Kerala | 2024-25 Export" and labels["12.64"] == "Odisha | 2025-26 Import"
+    so_far = _labels("State/UT 2023-24 2024-25 2025-26(till July) Goa 327 377 832 Bihar 13,346 102,754 17,618 "
+                     "Assam 22,834 15,430 48,685")
+    assert so_far["17,618"] == "Bihar | 2025-26" and so_far["327"] == "Goa | 2023-24"
+
+
+def test_a_rows_own_years_are_its_label_not_a_header():
+    text = ("S. No. District Block Approval Year Year of Functioning Status Boys Girls Total 1 Adilabad Inderavelly "
+            "2020-21 2020-21 Functional 216 234 450 2 Adilabad Narnoor 1997-98 1998-99 Functional 232 188 420 "
+            "3 Adilabad Utnoor 2019-20 2019-20 Functional 151 324 475")
+    labels = _labels(text)
+    assert row_label(labels["188"]) == "Adilabad Narnoor 1997-98 1998-99 Functional"
