@@ -796,13 +796,18 @@ class HybridSearcher:
     def table_row(cls, passage: Passage, a: int, b: int, idf: dict[str, float], cues: FigureCues = NO_CUES,
                   places: tuple[Name, ...] = ()) -> tuple[int, int]:
         """The answer sentence `a:b`, or the table row it stands for: a cell written alone on its line
-        widens to its row; a one-line table narrows to the one row whose label holds most of the
-        question's words (and its place, if it names one), where a single row does."""
+        widens to its row; a one-line table narrows to the one row that names the question's place, or
+        else whose label holds most of the question's words (and its place, if it names one), where a
+        single row does."""
         a, b = row_span(passage.text, passage.figures, a, b)
         rows: dict[str, int] = {}  # each row's label → its first cell's index
         for i, f in enumerate(passage.figures):
             if a <= f.start and f.end <= b and is_inline_cell(f):
                 rows.setdefault(row_label(f.label), i)
+        # the one row that names the question's place, in either script ("बिहार": "4 Bihar 311304.40 ...")
+        placed = [label for label in rows if any(n.keys & NameIndex(label).alone for n in places)] if places else []
+        if len(placed) == 1:
+            return inline_row(passage.text, passage.figures, rows[placed[0]]) or (a, b)
         held = {label: cls.coverage(with_loanwords(frozenset(terms(label)), cues.loans), idf) for label in rows}
         if not held:
             return a, b

@@ -164,6 +164,11 @@ def test_the_answer_in_a_one_line_table_is_the_row_the_question_names():
     crops = ("Area in lakh ha. Crop Normal Area 2026 2025 1 Rice 412.00 379.07 393.44 2 Soybean 128.71 "
              "120.84 122.61 3 Cotton 129.50 107.30 108.26")
     assert _answer_row("14 अगस्त 2026 तक सोयाबीन की बुवाई कितने क्षेत्र में हुई?", crops) == "Soybean 128.71 120.84 122.61"
+    # A Hindi question names the row's place in its own script, too short a name to read as a loanword.
+    grain = ("S. No. State/ UT 2023-24 2024-25 2025-26 1 Assam 101161.22 103343.73 89238.00 2 Bihar 311304.40 "
+             "324227.06 301148.29 3 Goa 4516.74 4522.84 4506.48")
+    assert _answer_row("पीएम पोषण के तहत 2024-25 में बिहार को कितना खाद्यान्न आवंटित हुआ?", grain) == \
+        "Bihar 311304.40 324227.06 301148.29"
 
 
 def test_a_line_whose_rows_the_question_does_not_name_stays_whole():
