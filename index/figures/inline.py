@@ -48,6 +48,9 @@ _TOTAL_HEADS = frozenset(("total", "कुल", "योग"))
 # "(P)" provisional, "(F)" final, "*"
 _MONTH_HEAD = re.compile(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}[-'’](?:[0-9]{2}|20[0-9]{2})$")
 _QUALIFIER = re.compile(r"^(?:\([A-Za-z]{1,3}\)|\*+)$")
+_YEARISH_IN = re.compile(r"(?:19|20)[0-9]{2}")
+_ROW_HEADS = frozenset("state states ut uts state/ut states/uts state/uts name of crop crops district districts "
+                       "sector sectors item items category particulars scheme schemes year month".split())
 _LONG_COUNT = re.compile(r"^[0-9\u0966-\u096f]{7,15}$")
 _DIGITS = str.maketrans("\u0966\u0967\u0968\u0969\u096a\u096b\u096c\u096d\u096e\u096f", "0123456789")
 # rows that may stand right after the header, on its line: a total, or a statistical table's weights
@@ -77,6 +80,7 @@ class InlineTable:
     header: str  # the words before its first row, back to the sentence or line before it ("" if none)
     rows: tuple[Row, ...]
     listed: frozenset[str] = frozenset()  # the names the release lists in its prose (`listed_names`)
+    header_text: str = ""  # the header as written, numbers and all
 
     def columns(self) -> list[str] | None:
         """Each column's header, where the header has one word a column (after the rows' own, "State"):
@@ -87,6 +91,8 @@ class InlineTable:
         width = max(row.width for row in self.rows)
         if times := time_columns(words, width):
             return times
+        if ended := year_ended_columns(self.header_text.split(), width):
+            return ended
         words = [w for w in words if not _PERIOD_HEAD.match(w)]
         if len(words) in (width, width + 1):
             return words[len(words) - width:]
@@ -189,6 +195,42 @@ def time_columns(words: list[str], width: int) -> list[str] | None:
     if len(header.columns) == width - 1 and header.start > 0 and _LETTER.search(words[header.start - 1]):
         return [words[header.start - 1], *header.columns]
     return None
+
+
+def year_ended_columns(words: list[str], width: int) -> list[str] | None:
+    """`width` column headers out of a header as written (`words`, numbers and all) where each column's
+    words end with its year, or with the brackets that give its years: "S. No. Crop Normal Area
+    (2020-21 to 2024-25) Final Area Coverage 2025 Area Sown 2026 2025 Increase(+)/ Decrease(-) over
+    2025" heads five columns, the fourth a year alone (the last year's area sown). The words before
+    the serial-number heading ("S. No.") are a caption's; at least two columns must end with a year,
+    and none may follow the last."""
+    drops = [i for i, w in enumerate(words) if _HEADER_DROP.match(w)]
+    words = words[drops[-1] + 1 if drops else 0:]
+    while words and words[0].casefold() in _ROW_HEADS:  # the rows' own heading: "Crop", "State/UT"
+        words = words[1:]
+    columns: list[str] = []
+    column: list[str] = []
+    depth = years = 0
+    for w in words:
+        column.append(w)
+        depth = max(0, depth + w.count("(") - w.count(")"))
+        if depth:
+            continue
+        if _YEAR_CELL.match(w.rstrip("*")) or _PERIOD_HEAD.match(w):
+            years += 1
+        elif not (w.endswith(")") and _YEARISH_IN.search(w)):
+            continue
+        if columns and column[0].startswith("(") and (close := next(
+                (k for k, c in enumerate(column) if c.endswith(")")), None)) is not None and close + 1 < len(column):
+            # a unit in brackets ends the column before: "July 2026 (US$ Billion) July 2025"
+            columns[-1] += " " + " ".join(column[:close + 1])
+            column = column[close + 1:]
+        columns.append(" ".join(column))
+        column = []
+    if columns and column and column[0].startswith("(") and column[-1].endswith(")"):
+        columns[-1] += " " + " ".join(column)  # the last column's unit
+        column = []
+    return columns if not column and years >= 2 and len(columns) == width else None
 
 
 def repeated_word_columns(words: list[str], width: int) -> list[str] | None:
@@ -345,14 +387,17 @@ def _rows(runs) -> list[tuple[Row, int, int]]:
     return rows
 
 
-def _header(text: str, start: int) -> str:
-    """The words before a table's first row, back to the end of the sentence or line before it."""
-    lo = max(0, start - 400)
-    before = text[lo:start]
+def _header_text(text: str, start: int) -> str:
+    """What stands before a table's first row, back to the end of the sentence or line before it."""
+    before = text[max(0, start - 400):start]
     ends = list(_SENTENCE_END.finditer(before))
-    if ends:
-        before = before[ends[-1].end():]
-    words = [w for w in before.split() if not _HEADER_DROP.match(w) and (_LETTER.search(w) or _PERIOD_HEAD.match(w))]
+    return before[ends[-1].end():] if ends else before
+
+
+def _header(text: str, start: int) -> str:
+    """The words before a table's first row (`_header_text`) but its numbers, other than years heading columns."""
+    words = [w for w in _header_text(text, start).split()
+             if not _HEADER_DROP.match(w) and (_LETTER.search(w) or _PERIOD_HEAD.match(w))]
     return " ".join(words[-MAX_HEADER_WORDS:])
 
 
@@ -374,7 +419,7 @@ def inline_tables(text: str) -> list[InlineTable]:
                     if listed is None:
                         listed = listed_names(text)
                     rows = tuple(r for r, _, _ in group)
-                    table = InlineTable(_header(text, group[0][1]), rows, listed)
+                    table = InlineTable(_header(text, group[0][1]), rows, listed, _header_text(text, group[0][1]))
                     # rows of fewer cells ("17 Ladakh 0.43 0.45 0.30") part a table: the rest is still its
                     if (first is not None and table.columns() is None
                             and max(r.width for r in rows) == max(r.width for r in first.rows)):

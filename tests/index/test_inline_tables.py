@@ -232,3 +232,13 @@ def test_a_rows_own_years_are_its_label_not_a_header():
             "3 Adilabad Utnoor 2019-20 2019-20 Functional 151 324 475")
     labels = _labels(text)
     assert row_label(labels["188"]) == "Adilabad Narnoor 1997-98 1998-99 Functional"
+
+
+def test_a_header_whose_columns_end_with_their_years():
+    text = ("Area: In lakh hectare S. No. Crop Normal Area (2020-21 to 2024-25) Final Area Coverage 2025 Area Sown "
+            "2026 2025 Increase(+)/ Decrease(-) over 2025 1 Rice 412.00 446.70 379.07 393.44 -14.37 2 Pulses 123.64 "
+            "118.97 108.14 108.49 -0.35 a Arhar 44.32 44.60 40.31 42.01 -1.69 b Urdbean 29.60 21.26 23.52 20.79 2.73")
+    labels = {f.text: f.label for f in FigureExtractor().run(text)}  # hectares, under "In lakh hectare"
+    assert labels["379.07"] == "Rice | Area Sown 2026" and labels["393.44"] == "Rice | 2025"
+    assert labels["412.00"] == "Rice | Normal Area (2020-21 to 2024-25)"
+    assert labels["2.73"] == "b Urdbean | Increase(+)/ Decrease(-) over 2025"
