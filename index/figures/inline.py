@@ -376,11 +376,7 @@ def _rows(runs) -> list[tuple[Row, int, int]]:
             serial = nxt
             continue
         label = " ".join(w[2] for w in label_words).strip(" :")
-        # a numbered table may give each row one number: "1 Telangana 60.33 2 Andhra Pradesh 282.89 3 ...",
-        # and its last row and total too: "... 5 Orissa 329.43 Total 2183.10"
-        numbered_row = nxt is not None or serial is not None and serial[1] <= label_words[0][0] or (
-            label.casefold() in TOTAL_LABELS)
-        if len(cells) >= MIN_CELLS or cells and numbered_row:
+        if len(cells) >= MIN_CELLS:
             if not (serial and serial[1] <= label_words[0][0]) and label_words is words and i >= 2:
                 before = runs[i - 2][1]  # the first row's serial, alone between the header and its label
                 serial = before[-1] if len(before) == 1 and _SERIAL.match(before[-1][2]) else None

@@ -242,11 +242,3 @@ def test_a_header_whose_columns_end_with_their_years():
     assert labels["379.07"] == "Rice | Area Sown 2026" and labels["393.44"] == "Rice | 2025"
     assert labels["412.00"] == "Rice | Normal Area (2020-21 to 2024-25)"
     assert labels["2.73"] == "b Urdbean | Increase(+)/ Decrease(-) over 2025"
-
-
-def test_a_numbered_table_of_one_number_a_row():
-    text = ("S. No. State Funds Disbursed during 2021-26 1 Telangana 60.33 2 Andhra Pradesh 282.89 3 Bihar 99.43 "
-            "4 Maharashtra 301.46 5 Orissa 329.43 Total 2183.10")
-    labels = {f.text: f.label for f in FigureExtractor().run(text)}
-    assert row_label(labels["329.43"]) == "Orissa" and row_label(labels["282.89"]) == "Andhra Pradesh"
-    assert "2" not in labels and "5" not in labels  # the serials are no figures
