@@ -49,8 +49,8 @@ _TOTAL_HEADS = frozenset(("total", "कुल", "योग"))
 _MONTH_HEAD = re.compile(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}[-'’](?:[0-9]{2}|20[0-9]{2})$")
 _QUALIFIER = re.compile(r"^(?:\([A-Za-z]{1,3}\)|\*+)$")
 _YEARISH_IN = re.compile(r"(?:19|20)[0-9]{2}")
-_ROW_HEADS = frozenset("state states ut uts state/ut states/uts state/uts name of crop crops district districts "
-                       "sector sectors item items category particulars scheme schemes year month".split())
+_ROW_HEADS = frozenset("state states ut uts state/ut states/uts name of crop crops district districts sector sectors "
+                       "item items category particulars scheme schemes year month".split())
 _LONG_COUNT = re.compile(r"^[0-9\u0966-\u096f]{7,15}$")
 _DIGITS = str.maketrans("\u0966\u0967\u0968\u0969\u096a\u096b\u096c\u096d\u096e\u096f", "0123456789")
 # rows that may stand right after the header, on its line: a total, or a statistical table's weights
