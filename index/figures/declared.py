@@ -206,11 +206,22 @@ def table_runs(line: str) -> list[tuple[int, int | None, Declared]]:
     return runs
 
 
+def _table_line(line: str) -> bool:
+    return not _is_prose(line) and _LineWords.of(line).numbers[-1] >= _MIN_TABLE_NUMBERS
+
+
+def _table_follows(lines: list[str], n: int) -> bool:
+    """Whether the first line after `lines[n]` that holds anything is a table's: a unit between two
+    tables is the caption of the one below."""
+    return next((_table_line(line) for line in lines[n + 1:] if line.strip()), False)
+
+
 def declarations(text: str) -> list[tuple[int, int, Declared]]:
     """Where each declared unit holds in `text`: (from, to, what), to the end of its table. A table
     that declares two different units (one per column) is left alone: which column a number is in is
     not known here. A line of only a unit right under a table that declared none is that table's
-    ("... 7 Pune/Maharashtra 286.69 250.00 75.00\n(Rupees in crores)")."""
+    ("... 7 Pune/Maharashtra 286.69 250.00 75.00\n(Rupees in crores)"), unless another table follows
+    it, whose caption it is."""
     spans = []
     current: tuple[int, Declared | None] | None = None  # None as what: two units, not used
     undeclared: tuple[int, int] | None = None  # the line before, when it was a table without a unit
@@ -220,7 +231,8 @@ def declarations(text: str) -> list[tuple[int, int, Declared]]:
             spans.append((current[0], to, current[1]))
 
     at = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
         prose = _is_prose(line)
         found, alone = None, False
         m = _LINE.match(line.strip())
@@ -234,7 +246,7 @@ def declarations(text: str) -> list[tuple[int, int, Declared]]:
                     break
         elif d := _caption_unit(line):
             found = (at + len(line), d)
-        if found is not None and alone and undeclared is not None and current is None:
+        if found is not None and alone and undeclared is not None and current is None and not _table_follows(lines, n):
             spans.append((*undeclared, found[1]))
         undeclared = None
         if found is None and (runs := table_runs(line)):
@@ -255,8 +267,8 @@ def declarations(text: str) -> list[tuple[int, int, Declared]]:
         elif prose:
             close(at)
             current = None
-        elif current is None and (words := _LineWords.of(line)).numbers[-1] >= _MIN_TABLE_NUMBERS:
-            prose_at = words.prose_after_numbers()
+        elif current is None and _table_line(line):
+            prose_at = _LineWords.of(line).prose_after_numbers()
             undeclared = (at, at + (len(line) if prose_at is None else prose_at))
         at += len(line) + 1
     close(len(text))

@@ -129,3 +129,7 @@ def test_a_unit_on_its_own_line_under_a_table_is_that_tables():
     prose = "The details of the cities and the funds released to them so far are given in the table below."
     assert _values(f"{prose}\n(Rupees in crores)\n{table}")["331.50"][1] == "INR"
     assert _values(f"{table}\n{prose}\n(Rupees in crores)")["331.50"][1] is None
+    # between two tables it is the caption of the one below
+    below = "Sl. No City Outlay Released 1 Surat 120.00 40.00 2 Patna 95.50 31.25 3 Agra 88.00 12.75"
+    got = _values(f"{table}\n(Rupees in crores)\n{below}")
+    assert got["331.50"][1] is None and got["31.25"] == (Decimal("312500000.00"), "INR", "money")
