@@ -189,7 +189,11 @@ def cmd_ask(args) -> int:
         print(f"Time asked about: {time_read['start']} to {time_read['end']} "
               f"({time_read['granularity']}, read from “{time_read['text']}”)")
     if result.answer:
-        print(f"Answer ({result.answer.release_id}): {result.answer.text}\n")
+        print(f"Answer ({result.answer.release_id}): {result.answer.text}")
+        for f in result.answer.figures:
+            if f.kind not in ("date", "year", "period"):
+                print(f"  {_figure_shown(f)}")
+        print()
     else:
         print(f"No answer: {result.reason}\n")
     if not hits:
@@ -200,11 +204,15 @@ def cmd_ask(args) -> int:
         print(f"   {r.url or ''}")
         print("   " + h.passage.text.replace("\n", " "))
         if h.passage.figures:
-            shown = ", ".join(f"{f.text} = {f.to_dict()['value']} ({f.kind}{', ' + f.unit if f.unit else ''})"
-                              for f in h.passage.figures)
-            print(f"   figures: {shown}")
+            print(f"   figures: {', '.join(_figure_shown(f) for f in h.passage.figures)}")
         print()
     return 0
+
+
+def _figure_shown(f) -> str:
+    """"11,08,084 = 1108084 (count; Maharashtra, Completed)": as written, as read, its kind, unit and label."""
+    said = ", ".join(part for part in (f.kind, f.unit) if part)
+    return f"{f.text} = {f.to_dict()['value']} ({said}{'; ' + f.shown_label if f.shown_label else ''})"
 
 
 def cmd_figures(args) -> int:

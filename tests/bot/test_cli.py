@@ -57,6 +57,10 @@ def test_ingest_skips_a_broken_file_and_ask_finds_the_rest(tmp_path, model_path,
     assert r.returncode == 0, r.stderr
     body = json.loads(r.stdout)
     assert body["passages"][0]["release_id"] == "2184082"
+    # as text: the answer, then each of its figures as read, with its label
+    r = run(["ask", "मध्य प्रदेश के कितने विक्रेताओं ने जेम पर प्रोफाइल पूरी की?", "--top-k", "1"], env=env)
+    assert r.returncode == 0, r.stderr
+    assert "\n  86,000 से ज्यादा = 86000 (count; विक्रेताओं)\n" in r.stdout
 
 
 def test_opening_an_index_with_another_model_says_how_to_rebuild(tmp_path, model_path):
