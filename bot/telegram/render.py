@@ -153,6 +153,24 @@ def pack_messages(blocks: list[list[Run]], limit: int = SAFE_LIMIT) -> list[str]
 
 # -- a reply ------------------------------------------------------------------------------------------
 
+MAX_LABELLED = 10
+
+
+def figure_labels(figures) -> list[Run]:
+    """Each figure of the answer with what it counts, where it holds several that say so: a table
+    row's cells ("324227.06 — Bihar, 2024-25"), a "respectively" list's items. A reader in Telegram
+    has no pointer to hover over a figure, as the widget's reader has."""
+    labelled = [f for f in figures if f.label]
+    if len(labelled) < 2:
+        return []
+    runs: list[Run] = []
+    for f in labelled[:MAX_LABELLED]:
+        runs += [("\n" if runs else "", None, None), (f.text, "b", None), (f" — {f.label}", None, None)]
+    if len(labelled) > MAX_LABELLED:
+        runs.append(("\n…", None, None))
+    return runs
+
+
 def render_reply(reply: AskResponse, lang: str, *, edited: bool = False) -> list[str]:
     """The server's reply to a question, as Telegram HTML messages."""
     t = TEXTS[lang]
@@ -163,6 +181,8 @@ def render_reply(reply: AskResponse, lang: str, *, edited: bool = False) -> list
         blocks.append([(t["not_found"], None, None)])
     else:
         blocks.append(runs_from_spans(reply.answer.text, [(f.start, f.end) for f in reply.answer.figures]))
+        if figures := figure_labels(reply.answer.figures):
+            blocks.append(figures)
     if reply.sources:
         sources: list[Run] = [(t["closest"] if reply.answer is None else t["sources"], "b", None)]
         for i, s in enumerate(reply.sources, 1):

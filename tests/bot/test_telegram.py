@@ -338,6 +338,24 @@ def test_replies_escape_html_and_split_under_the_limit(service):
     assert GEM_LINK in parts[-1]
 
 
+def test_a_table_rows_answer_lists_what_each_figure_counts(service):
+    from bot.replies import ask_reply
+    from bot.schemas import AnswerOut, FigureOut
+    from bot.telegram import render_reply
+
+    reply = ask_reply(SEED_HI, service.ask(SEED_HI, top_k=5))
+    row = "Bihar 311304.40 324227.06 301148.29"
+    figures = [FigureOut(text=t, value=float(t), unit=None, kind="count", start=row.index(t), end=row.index(t) + len(t),
+                         label=f"Bihar, {year}")
+               for t, year in (("311304.40", "2023-24"), ("324227.06", "2024-25"), ("301148.29", "2025-26"))]
+    answer = AnswerOut(text=row, start=0, end=len(row), figures=figures, release_id="2297128", lang="en", score=1.0)
+    joined = "".join(render_reply(reply.model_copy(update={"answer": answer}), "en"))
+    assert "<b>324227.06</b> — Bihar, 2024-25" in joined and "<b>311304.40</b> — Bihar, 2023-24" in joined
+    # one labelled figure says it in its sentence: no list
+    seed = "".join(render_reply(reply, "hi"))
+    assert " — " not in seed.split("\n\n")[0] + seed.split("\n\n")[1]
+
+
 # -- the CLI: set-webhook, poll refuses while it is set, delete-webhook -----------------------------
 
 def cli(args, fake_api, tmp_path):
