@@ -13,6 +13,7 @@
   var CSS_URL = new URL("widget.css", scriptUrl).href;
   var TIMEOUT_MS = 45000;
   var SHORT = 420; // characters of a long answer shown before "Show more"
+  var MAX_LABELLED = 10; // figures listed with their labels under an answer
 
   var T = {
     en: {
@@ -396,6 +397,16 @@
     ].filter(Boolean));
   }
 
+  // What each figure counts, where the answer shows several that say so (a table row's cells, a
+  // "respectively" list's items): a phone has no pointer to hover over a figure for its label.
+  function figureList(marks) {
+    var labelled = marks.filter(function (r) { return r.fig && r.fig.label; });
+    if (labelled.length < 2) return null;
+    return el("ul", { "class": "vg-figs" }, labelled.slice(0, MAX_LABELLED).map(function (r) {
+      return el("li", null, [el("mark", { "class": "vg-fig" }, [String(r.fig.text)]), " — " + String(r.fig.label)]);
+    }));
+  }
+
   // A long answer shows its start (with the first figure) and a button for the rest.
   function answerBlock(a, tt) {
     var box = el("div", { "class": "vg-answer-box" });
@@ -413,6 +424,8 @@
       if (a.lang) p.setAttribute("lang", a.lang);
       box.textContent = "";
       box.appendChild(p);
+      var figs = figureList(marks);
+      if (figs) box.appendChild(figs);
       if (cut < a.text.length) {
         var more = el("button", { type: "button", "class": "vg-more" }, [tt.more]);
         more.addEventListener("click", function () { render(true); box.querySelector(".vg-answer").focus(); });

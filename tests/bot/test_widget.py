@@ -335,6 +335,38 @@ def test_hostile_release_renders_as_text(live_url, host_pages, hostile_api, make
     assert not p.errors
 
 
+@pytest.fixture(scope="module")
+def table_api(settings, embedder, serve_app, tmp_path_factory):
+    """A scratch service whose one release holds a state-wise table flattened onto one line."""
+    from bot.api import create_app
+    from bot.service import Service
+    from corpus.release import Release
+
+    scratch = settings.model_copy(update={"index_dir": tmp_path_factory.mktemp("table") / "index"})
+    svc = Service(scratch, embedder=embedder)
+    text = ("The widget test ministry completed houses for families in every State under its test scheme.\n"
+            "State-wise houses completed under the widget test scheme\nS. No. State 2023-24 2024-25 2025-26 "
+            "1 Kerala 20,190 21,004 22,310 2 Bihar 3,11,304 3,24,227 3,01,148 3 Goa 4,516 4,522 4,506 "
+            "4 Assam 10,116 10,334 8,923")
+    svc.ingest([Release(release_id="990002", lang="en", title="Houses completed under the widget test scheme",
+                        text=text, ministry="Ministry of Widget Tests", date="2026-08-10")])
+    yield serve_app(create_app(svc))
+    svc.close()
+
+
+def test_a_table_rows_answer_lists_what_each_figure_counts_on_a_phone(live_url, host_pages, table_api, make_page):
+    p = make_page(MOBILE)
+    p.page.goto(host_pages.embed(live_url, api=table_api))
+    p.open()
+    reply = p.ask("How many houses were completed in Bihar under the widget test scheme in 2024-25?")
+    expect(reply.locator(".vg-answer")).to_have_text("Bihar 3,11,304 3,24,227 3,01,148")
+    items = reply.locator(".vg-figs li")
+    expect(items).to_have_count(3)
+    expect(items.nth(1)).to_have_text("3,24,227 — Bihar, 2024-25")
+    expect(items.nth(1).locator("mark")).to_be_visible()
+    assert not p.errors
+
+
 # -- error states ---------------------------------------------------------------------------------------
 
 def test_service_down_shows_a_clear_error_and_retry(live_url, host_pages, make_page):
