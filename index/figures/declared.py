@@ -175,12 +175,13 @@ def _caption_unit(line: str) -> Declared | None:
     return None if _mixed_header(line, d) else d
 
 
-def table_runs(line: str) -> list[tuple[int, int | None, Declared]]:
+def table_runs(line: str, lw: _LineWords | None = None) -> list[tuple[int, int | None, Declared]]:
     """The flattened tables of one line that declare their unit: (from, to, what), `to` where prose
     begins after the table's numbers (twelve words with at most one number), None when the table runs
     to the line's end. A declaration counts only when numbers follow it within a header's length,
-    there are enough of them to be a table, and the header declares nothing else."""
-    lw = _LineWords.of(line)
+    there are enough of them to be a table, and the header declares nothing else. `lw`: the line's
+    words, where already read."""
+    lw = lw or _LineWords.of(line)
     if lw.numbers[-1] < _MIN_TABLE_NUMBERS:
         return []
     starts, numbers, next_prose, next_number = lw.starts, lw.numbers, lw.next_prose, lw.next_number
@@ -234,6 +235,7 @@ def declarations(text: str) -> list[tuple[int, int, Declared]]:
     lines = text.split("\n")
     for n, line in enumerate(lines):
         prose = _is_prose(line)
+        words = _LineWords.of(line)
         found, alone = None, False
         m = _LINE.match(line.strip())
         if m and (d := parse_declaration(m.group(1))):
@@ -249,7 +251,7 @@ def declarations(text: str) -> list[tuple[int, int, Declared]]:
         if found is not None and alone and undeclared is not None and current is None and not _table_follows(lines, n):
             spans.append((*undeclared, found[1]))
         undeclared = None
-        if found is None and (runs := table_runs(line)):
+        if found is None and (runs := table_runs(line, words)):
             close(at + runs[0][0])
             current = None
             for a, b, d in runs:
@@ -267,8 +269,8 @@ def declarations(text: str) -> list[tuple[int, int, Declared]]:
         elif prose:
             close(at)
             current = None
-        elif current is None and _table_line(line):
-            prose_at = _LineWords.of(line).prose_after_numbers()
+        elif current is None and words.numbers[-1] >= _MIN_TABLE_NUMBERS:  # a table's line (not prose)
+            prose_at = words.prose_after_numbers()
             undeclared = (at, at + (len(line) if prose_at is None else prose_at))
         at += len(line) + 1
     close(len(text))

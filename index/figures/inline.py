@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from index.figures.figure import CELL_MARK, TOTAL_LABELS, Figure
+from index.figures.tables import _ascii_digits
 
 _TOKEN = re.compile(r"\S+")
 _CELL = re.compile(r"^\(?[-−–+]?[0-9\u0966-\u096f][0-9\u0966-\u096f,]*(?:\.[0-9\u0966-\u096f]+)?%?\)?[*,;]?$|^[-–—]$|^N\.?A\.?$")
@@ -52,7 +53,6 @@ _YEARISH_IN = re.compile(r"(?:19|20)[0-9]{2}")
 _ROW_HEADS = frozenset("state states ut uts state/ut states/uts name of crop crops district districts sector sectors "
                        "item items category particulars scheme schemes year month".split())
 _LONG_COUNT = re.compile(r"^[0-9\u0966-\u096f]{7,15}$")
-_DIGITS = str.maketrans("\u0966\u0967\u0968\u0969\u096a\u096b\u096c\u096d\u096e\u096f", "0123456789")
 # rows that may stand right after the header, on its line: a total, or a statistical table's weights
 # ("... Iron Ore Overall Index Weight 5.596 3.841 ...")
 _FIRST_ROW_LABELS = TOTAL_LABELS | {"weight", "weights", "भार"}
@@ -77,10 +77,16 @@ class Row:
 
 @dataclass(frozen=True)
 class InlineTable:
-    header: str  # the words before its first row, back to the sentence or line before it ("" if none)
+    header_text: str  # what stands before its first row, back to the sentence or line before it
     rows: tuple[Row, ...]
     listed: frozenset[str] = frozenset()  # the names the release lists in its prose (`listed_names`)
-    header_text: str = ""  # the header as written, numbers and all
+
+    @property
+    def header(self) -> str:
+        """The header's words but its numbers, other than years heading columns ("" if none)."""
+        words = [w for w in self.header_text.split()
+                 if not _HEADER_DROP.match(w) and (_LETTER.search(w) or _PERIOD_HEAD.match(w))]
+        return " ".join(words[-MAX_HEADER_WORDS:])
 
     def columns(self) -> list[str] | None:
         """Each column's header, where the header has one word a column (after the rows' own, "State"):
@@ -394,13 +400,6 @@ def _header_text(text: str, start: int) -> str:
     return before[ends[-1].end():] if ends else before
 
 
-def _header(text: str, start: int) -> str:
-    """The words before a table's first row (`_header_text`) but its numbers, other than years heading columns."""
-    words = [w for w in _header_text(text, start).split()
-             if not _HEADER_DROP.match(w) and (_LETTER.search(w) or _PERIOD_HEAD.match(w))]
-    return " ".join(words[-MAX_HEADER_WORDS:])
-
-
 def inline_tables(text: str) -> list[InlineTable]:
     """The tables of `text` whose rows stand on one line (see the module's docstring)."""
     tables: list[InlineTable] = []
@@ -419,11 +418,11 @@ def inline_tables(text: str) -> list[InlineTable]:
                     if listed is None:
                         listed = listed_names(text)
                     rows = tuple(r for r, _, _ in group)
-                    table = InlineTable(_header(text, group[0][1]), rows, listed, _header_text(text, group[0][1]))
+                    table = InlineTable(_header_text(text, group[0][1]), rows, listed)
                     # rows of fewer cells ("17 Ladakh 0.43 0.45 0.30") part a table: the rest is still its
                     if (first is not None and table.columns() is None
                             and max(r.width for r in rows) == max(r.width for r in first.rows)):
-                        table = dataclasses.replace(table, header=first.header)
+                        table = dataclasses.replace(table, header_text=first.header_text)
                     tables.append(table)
                     first = first or table
 
@@ -497,7 +496,7 @@ def table_numbers(figures: list[Figure], text: str, cells: InlineCells, offset: 
         return figures
     figures = [f for f in figures if not (f.start + offset in cells.serials and f.kind == "count" and f.unit is None)]
     taken = {f.start for f in figures}
-    added = [Figure(text[a - offset:b - offset], a - offset, b - offset, Decimal(text[a - offset:b - offset].translate(_DIGITS)),
+    added = [Figure(text[a - offset:b - offset], a - offset, b - offset, Decimal(_ascii_digits(text[a - offset:b - offset])),
                     None, "count")
              for a, b in cells.long_counts.items() if offset <= a and b <= offset + len(text) and a - offset not in taken]
     return sorted(figures + added, key=lambda f: f.start) if added else figures
