@@ -46,7 +46,7 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
                 r"\bpercent(age)?\b|\bper cent\b|\b(rate|ratio)\b|\bgrowth\b|\binflation\b|"
                 r"कितने प्रतिशत|कितना प्रतिशत|कितनी प्रतिशत|(?<!शत-)(?<!शत )प्रतिशत|फीसदी|(?<![\u0900-\u097f])दर(?![\u0900-\u097f])", re.I),
      frozenset({"percent"})),
-    (re.compile(r"\bwhen\b|\bwhat date\b|\bwhich (day|date)\b|\bon what day\b|कब|किस तारीख|किस दिन|किस तिथि", re.I),
+    (re.compile(r"\bwhen\b|\bwhat date\b|\bwhich (day|date)\b|\bon what day\b|(?<![\u0900-\u097f])कब(?![\u0900-\u097f])|किस तारीख|किस दिन|किस तिथि", re.I),
      frozenset({"date"})),
     (re.compile(r"\b(which|what) year\b|\bin what year\b|किस वर्ष|किस साल", re.I), frozenset({"year", "date"})),
     (re.compile(r"\bhow much\b|\bwhat (was|is|were|are) (the )?(total |gross |net )?([A-Z]{2,} )?(cost|outlay|amount|revenue|value|"

@@ -148,6 +148,12 @@ def test_a_stated_hundred_percent_is_not_the_percent_asked_for():
     assert expected_kinds("कितने प्रतिशत घरों में नल कनेक्शन है?") == {"percent"}
 
 
+def test_a_word_holding_when_is_no_question_of_when():
+    """रकबा (area) spells कब (when) inside it."""
+    assert expected_kinds("सोयाबीन का रकबा कितना था?") == {"count", "quantity", "money"}
+    assert expected_kinds("योजना कब शुरू हुई?") == {"date"}
+
+
 def test_row_time_prefers_the_table_row_of_the_asked_month_whatever_its_words():
     from index.timeq import read_time
 
