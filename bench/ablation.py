@@ -32,7 +32,7 @@ DENSE = dataclasses.replace(
     figure_unit=False, figure_time=False, acronym_phrases=False, names_weight=0.0, passage_names_weight=0.0,
     check_answerable=False, check_figure_time=False, check_measure=False, bilingual_terms=False,
     check_stated_time=False, check_figure_years=False, no_answer_model=False, loanwords=False, row_time=False,
-    check_passage_places=False, sentence_names_weight=0.0, answer_table_rows=False, sentence_similarity_weight=0.0,
+    check_passage_places=False, check_listed_places=False, lead_in_chars=0, sentence_names_weight=0.0, answer_table_rows=False, sentence_similarity_weight=0.0,
     sentence_title_words_weight=1.0)
 # (name, the settings it turns back on), in the order they are added.
 STEPS = [
@@ -81,6 +81,8 @@ CANDIDATES = [
      {"check_measure": True, "check_stated_time": True}),
     ("+ the same, and the question's places and acronyms held by the release (0.02)",
      {"check_measure": True, "check_stated_time": True, "names_weight": 0.02}),
+    ("+ the place heading a passage's paragraph chooses it within a release", {"lead_in_chars": 300}),
+    ("+ no answer from a release naming the asked place only in a list", {"check_listed_places": True}),
 ]
 
 

@@ -142,6 +142,7 @@ class Verdict:
     unheld_measure: str | None = None
     time_unstated: bool = False  # the release's date cannot tell, and no version states the asked time
     unplaced: tuple[str, ...] = ()  # places the release names but not the passage that would answer
+    listed_only: tuple[str, ...] = ()  # places the release names only in bare lists of places
 
     @property
     def reason(self) -> str | None:
@@ -159,6 +160,9 @@ class Verdict:
             parts.append("the closest release does not mention " + ", ".join(self.missing_names))
         if self.unplaced:
             parts.append("the closest passage does not mention " + ", ".join(self.unplaced))
+        if self.listed_only:
+            parts.append("the closest release names " + ", ".join(self.listed_only)
+                         + " only in a list of places, with no figure of its own")
         if other_time and self.time_unstated and self.time_fit != -1 and not self.figures_other_time:
             parts.append("the closest release states no date in the question's time")
         elif other_time:
@@ -275,7 +279,7 @@ class AnswerabilityCheck:
             kinds: frozenset[str] = frozenset(), sentences=None,
             measured: frozenset[str] | None = None, figure_time: bool = True, count_measure: bool = True,
             dated=None, stated_time: bool = True, figure_years: bool = True,
-            passage_names: frozenset[str] | None = None) -> Verdict:
+            passage_names: frozenset[str] | None = None, places_alone: frozenset[str] | None = None) -> Verdict:
         """`releases`: the best release first, then its other-language versions and duplicates;
         `passage`: the best passage; `release_figures`: the figures of all of the best release's
         passages; `names_held`: the name keys of all of those releases, when already known (a
@@ -291,11 +295,13 @@ class AnswerabilityCheck:
         the figures' time counts for a year or financial year too (`FIGURE_DATED_YEARS`).
         `passage_names`: the name keys of the passage that would answer and of the releases' titles;
         when given, a place the question names must be among them, not only somewhere in the release
-        (a state-wise table of case counts names Gujarat, the amount paid to Gujarat's hospitals not)."""
+        (a state-wise table of case counts names Gujarat, the amount paid to Gujarat's hospitals not).
+        `places_alone`: the place keys the versions name outside bare lists of places, and their titles'
+        names; when given, a place the question names must be among them."""
         texts = (NameIndex.of_keys(names_held) if names_held is not None
                  else NameIndex("\n".join(f"{r.title}\n{r.text}" for r in releases)))
         latin = any(not re.search(r"[\u0900-\u097f]", r.text[:2000]) for r in releases)
-        missing, unplaced = [], []
+        missing, unplaced, listed = [], [], []
         for name in question_names(question):
             if name.kind == "name" and not latin:
                 continue  # a capitalised English word may be translated, not transliterated (Navy, नौसेना)
@@ -304,6 +310,8 @@ class AnswerabilityCheck:
                 missing.append(name.text)
             elif passage_names is not None and name.kind == "known" and not name.keys & passage_names:
                 unplaced.append(name.text)
+            elif places_alone is not None and name.kind == "known" and not name.keys & places_alone:
+                listed.append(name.text)
         other_time = figures_other = unstated = False
         time_fit = 0
         if window is not None and not open_ended(question, window):
@@ -334,8 +342,8 @@ class AnswerabilityCheck:
             if not any(w.lower() in text for w in words for text in squeezed):
                 missing_measure = " ".join(words)
         counted_measure = missing_measure if count_measure else None
-        return Verdict(answerable=not (missing or unplaced or other_time or missing_unit or counted_measure),
+        return Verdict(answerable=not (missing or unplaced or listed or other_time or missing_unit or counted_measure),
                        missing_names=tuple(missing), unplaced=tuple(unplaced), other_time=other_time, missing_unit=missing_unit,
                        missing_measure=counted_measure, time_fit=time_fit, figures_other_time=figures_other,
-                       unheld_measure=missing_measure, time_unstated=unstated)
+                       unheld_measure=missing_measure, time_unstated=unstated, listed_only=tuple(listed))
 

@@ -21,6 +21,7 @@ from itertools import islice
 
 import numpy as np
 
+from corpus import Release
 from index.acronyms import held_acronyms, with_phrases
 from index.answerable import AnswerabilityCheck
 from index.noanswer import AnswerSignals, answer_signals, load_model
@@ -124,6 +125,11 @@ class SearchSettings:
     # the blind test set (docs/retrieval.md, Measured and left off).
     acronym_phrases: bool = False
     passage_names_weight: float = 0.075  # within a release: × the share of the question's places the passage holds
+    # ... counting the places named where the passage's paragraph begins, this many characters before
+    # it or fewer: a bulletin's paragraph per state names its state once, at its head ("· तेलंगाना- ..."),
+    # and a window of sentences may begin after it (0: the passage's own places only). Off (300 was
+    # measured): it changed nothing on the blind test set (docs/retrieval.md).
+    lead_in_chars: int = 0
     # within the answer's passage: × the share of the question's places a sentence names, in either script
     # (a Hindi bulletin's "मुंबई में 322 मौतें" for "How many deaths had Mumbai reported?")
     sentence_names_weight: float = 0.1
@@ -158,6 +164,11 @@ class SearchSettings:
     # release does). Off: a candidate beside names_weight, which lifts the releases that name the
     # question's places and so lets more of them through (docs/retrieval.md).
     check_passage_places: bool = False
+    # ... and when the release and its versions name a place the question names only in bare lists of
+    # places ("1023 cases across 17 States, which include Tamil Nadu, Delhi, ..."): none of its figures is
+    # that place's (index/names.py, `_places_alone`). The release's titles count as naming it. Off: it
+    # changed nothing on the blind test set (docs/retrieval.md).
+    check_listed_places: bool = False
     # ... and when every figure of the asked kind in the best passage is dated to another day or month.
     check_figure_time: bool = True
     # ... and when its versions in the question's language do not name the thing the question counts
@@ -268,6 +279,15 @@ def _row_in(asked: TimeWindow, row: tuple[dt.date, dt.date]) -> int:
     the days after."""
     start, end = row
     return int(asked.start <= start and end <= asked.end + dt.timedelta(days=3 if end > start else 0))
+
+
+def lead_in_places(text: str, start: int, reach: int) -> frozenset[str]:
+    """The places named alone (outside bare lists) in the part of `text` before `start` that is still
+    the line `start` stands in, if that line begins at most `reach` characters before it."""
+    begin = text.rfind("\n", 0, start) + 1
+    if not reach or begin >= start or start - begin > reach:
+        return frozenset()
+    return frozenset(NameIndex(text[begin:start]).alone)
 
 
 def _names_of(text: str, row_labels: list[str], table: tuple[int, int] | None = None) -> dict[str, frozenset[str]]:
@@ -559,17 +579,30 @@ class HybridSearcher:
         # Acronyms name what a release is about and stand in its lead; places tell its paragraphs
         # apart (a bulletin's paragraph per state), unless the release is about the place (its title).
         places = [n for n in names if n.kind == "known"]
-        release_titles: dict[tuple[str, str], str] = {}
+        releases: dict[tuple[str, str], Release | None] = {}
+        lead_ins: dict[int, frozenset[str]] = {}
+
+        def release_of(p: Passage) -> Release | None:
+            key = (p.release_id, p.lang)
+            if key not in releases:
+                releases[key] = self.store.release(*key)
+            return releases[key]
 
         def title_of(p: Passage) -> str:
-            key = (p.release_id, p.lang)
-            if key not in release_titles:
-                release = self.store.release(*key)
-                release_titles[key] = release.title if release else ""
-            return release_titles[key]
+            release = release_of(p)
+            return release.title if release else ""
+
+        def lead_in(p: Passage) -> frozenset[str]:
+            if not s.lead_in_chars:
+                return frozenset()
+            if p.passage_id not in lead_ins:
+                release = release_of(p)
+                lead_ins[p.passage_id] = (lead_in_places(release.text, p.start, s.lead_in_chars)
+                                          if release is not None and p.start <= len(release.text) else frozenset())
+            return lead_ins[p.passage_id]
 
         def place_share(p: Passage) -> float:
-            return self.place_fit(p, places, title_of(p), cache=self.store.passage_analyses())
+            return self.place_fit(p, places, title_of(p), cache=self.store.passage_analyses(), lead_in=lead_in(p))
 
         hits = self._one_per_release(ordered, scores, dense, top_k, per_release, fit)
         for hit in hits:
@@ -579,12 +612,14 @@ class HybridSearcher:
         return SearchResult(hits, answer, reason, kinds, qtime, decision.signals, decision.probability)
 
     @staticmethod
-    def place_fit(p: Passage, places: list[Name], title: str, *, cache=None) -> float:
+    def place_fit(p: Passage, places: list[Name], title: str, *, cache=None,
+                  lead_in: frozenset[str] = frozenset()) -> float:
         """The share of the question's places (`places`) the passage names, in either script, leaving
-        out those the release's title names: they are what the whole release is about."""
+        out those the release's title names: they are what the whole release is about. `lead_in`: the
+        places of its paragraph's head before it (`lead_in_places`)."""
         if not places:
             return 0.0
-        held = analyse(p, cache=cache).places_alone
+        held = analyse(p, cache=cache).places_alone | lead_in
         return sum(bool(n.keys & held) for n in untitled_places(places, title)) / len(places)
 
     @classmethod
@@ -756,7 +791,7 @@ class HybridSearcher:
                                       *((d, r.lang) for d in top.also_released_as)])
         releases = [r, *(other for other in others.values() if other is not None)]
         cache = self.store.passage_analyses()
-        figures, held, titles = [], set(), set()
+        figures, held, titles, alone = [], set(), set(), set()
         reported = self.settings.no_answer_model or all_findings  # every finding, counted or not
         # Each passage's date figures, with its release's date: only for what reads them.
         dated = ([] if qtime is not None and qtime.window is not None and (self.settings.check_stated_time or reported)
@@ -776,6 +811,7 @@ class HybridSearcher:
             for p in self.store.passages(list(pids)).values():
                 analysis = analyse(p, cache=cache)
                 held |= analysis.names
+                alone |= analysis.places_alone
                 if release is r:
                     figures += p.figures
                 if dated is not None:
@@ -790,7 +826,9 @@ class HybridSearcher:
                                         dated=dated, stated_time=self.settings.check_stated_time,
                                         figure_years=self.settings.check_figure_years,
                                         passage_names=(answering.names | titles
-                                                       if self.settings.check_passage_places else None))
+                                                       if self.settings.check_passage_places else None),
+                                        places_alone=(frozenset(alone | titles)
+                                                      if self.settings.check_listed_places else None))
 
     @classmethod
     def table_row(cls, passage: Passage, a: int, b: int, idf: dict[str, float], cues: FigureCues = NO_CUES,

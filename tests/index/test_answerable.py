@@ -379,3 +379,27 @@ def test_with_passage_names_a_place_must_stand_in_the_passage_not_only_in_the_re
     assert not strict.answerable and strict.unplaced == ("Gujarat",)
     assert strict.reason == "the closest passage does not mention Gujarat"
     assert verdict(frozenset(NameIndex(paid).keys | NameIndex("Gujarat").keys)).answerable
+
+
+def test_with_places_alone_a_place_named_only_in_a_bare_list_is_not_held():
+    bare = ("Out of total 2902 reported, 1023 cases have been linked to Tablighi Jamaat across 17 States, "
+            "which include Tamil Nadu, Delhi, Andhra Pradesh and Assam.")
+    release = _release(bare, "2020-04-04", title="Updates on COVID-19")
+    passage = _passage(bare)
+    question = "How many Tablighi Jamaat-linked COVID-19 cases had Delhi reported?"
+
+    def verdict(text: str, title: str = ""):
+        alone = frozenset(NameIndex(text).alone | NameIndex(title).keys)
+        return AnswerabilityCheck().run(question, None, passage, [release], passage.figures, places_alone=alone)
+
+    assert AnswerabilityCheck().run(question, None, passage, [release], passage.figures).answerable  # the release names Delhi
+    listed = verdict(bare)
+    assert not listed.answerable and listed.listed_only == ("Delhi",)
+    assert listed.reason == "the closest release names Delhi only in a list of places, with no figure of its own"
+    # a figure of its own, anywhere in the release; or a release about Delhi (its title)
+    assert verdict(bare + " Delhi has reported 386 of them.").answerable
+    assert verdict(bare, title="COVID-19 in Delhi").answerable
+    # the same in Hindi, for a question in either language
+    hindi = "1023 मामलों का संबंध 17 राज्यों में तबलीगी जमात से है, जिनमें तमिलनाडु, दिल्ली, केरल और महाराष्ट्र शामिल हैं।"
+    assert verdict(hindi).listed_only == ("Delhi",)
+    assert verdict(hindi + " दिल्ली में 386 मामले हैं।").answerable

@@ -134,6 +134,24 @@ def test_place_fit_prefers_the_paragraph_of_the_asked_state_unless_the_release_i
     assert HybridSearcher.place_fit(state, places, "मध्य प्रदेश में कोविड-19") == 0.0
 
 
+def test_a_lead_in_is_the_head_of_the_paragraph_a_passage_begins_in():
+    from index.names import question_names
+    from index.search import lead_in_places
+
+    text = ("· आंध्र प्रदेश- कुल टेस्ट 1,14,937 हुए।\n· तेलंगाना- भारतीय वायु सेना ने आभार व्यक्त किया। "
+            "कल तक कुल मामले 1061, सक्रिय केस 533 हैं।\n· केरल- 499 लोग ठीक हुए।")
+    start = text.index("कल तक")  # a window of sentences that begins after its paragraph's head
+    assert lead_in_places(text, start, 300) == {"known:Telangana"}
+    assert lead_in_places(text, start, 20) == frozenset()  # the head is too far before it
+    assert lead_in_places(text, start, 0) == frozenset()
+    assert lead_in_places(text, text.index("· केरल"), 300) == frozenset()  # it begins its own paragraph
+    q = "How many active COVID-19 cases did Telangana have on 3 May 2020?"
+    places = [n for n in question_names(q) if n.kind == "known"]
+    p = _passage(text[start:text.index("\n· केरल")], "hi")
+    assert HybridSearcher.place_fit(p, places, "दैनिक बुलेटिन") == 0.0
+    assert HybridSearcher.place_fit(p, places, "दैनिक बुलेटिन", lead_in=lead_in_places(text, start, 300)) == 1.0
+
+
 def test_measures_asked_by_name_expect_a_figure():
     assert expected_kinds("What is the expected sugar production in the current season?") == {"money", "quantity", "count"}
     assert expected_kinds("What investment is projected in the 31 proposals?") == {"money", "quantity", "count"}

@@ -3,6 +3,7 @@ import dataclasses
 
 import pytest
 
+from corpus import Release
 from index.keywordstore import match_expression
 from index.lexical import terms
 from index.search import SearchSettings, expected_kinds, question_lang
@@ -192,5 +193,56 @@ def test_the_no_answer_floor_leaves_out_what_the_question_s_names_added(service)
         floored = service.ask(SEED_HI)
         assert floored.hits[0].score > searcher.settings.min_answer_score  # the names alone would pass it
         assert floored.answer is None and floored.reason.startswith("nothing relevant enough")
+    finally:
+        searcher.settings = before
+
+
+BULLETIN_HI = (
+    "· आंध्र प्रदेश- राज्य में कुल टेस्ट 1,14,937 हुए। ज्यादा मामलों वाले जिलों में कुरनूल (466) सबसे आगे है।\n"
+    "· तेलंगाना- सशस्त्र बलों की तरफ से कोविड योद्धाओं का आभार व्यक्त किया गया। वायु सेना ने अस्पतालों पर फूल बरसाए। "
+    "पुलिस ने शहर में मार्च निकाला। कल तक कुल मामले 1061, सक्रिय केस 533 और 29 लोगों की मौत हुई।\n"
+    "· केरल- राज्य में 499 लोग ठीक हो चुके हैं।")
+BULLETIN_EN = ("Out of total 2902 cases reported, 1023 cases have been linked to Tablighi Jamaat across 17 States, "
+               "which include Tamil Nadu, Delhi, Andhra Pradesh and Assam. 58 people have died so far.")
+
+
+@pytest.fixture(scope="module")
+def bulletins(tmp_path_factory, settings, embedder):
+    from bot.service import Service
+
+    svc = Service(settings.model_copy(update={"index_dir": tmp_path_factory.mktemp("bulletins") / "index"}),
+                  embedder=embedder)
+    svc.ingest([Release(release_id="b-hi", lang="hi", title="कोविड-19 पर दैनिक बुलेटिन", text=BULLETIN_HI,
+                        date="2020-05-03"),
+                Release(release_id="b-en", lang="en", title="Updates on COVID-19", text=BULLETIN_EN,
+                        date="2020-04-04")])
+    yield svc
+    svc.close()
+
+
+def test_the_place_heading_a_paragraph_chooses_the_passage_that_begins_after_it(bulletins):
+    searcher = bulletins.searcher
+    before = searcher.settings
+    q = "तेलंगाना में सक्रिय केस कितने थे?"
+    try:
+        searcher.settings = dataclasses.replace(before, lead_in_chars=0, min_answer_score=0.0)
+        assert "533" not in bulletins.ask(q).hits[0].passage.text  # the passage naming तेलंगाना, not its figure
+        searcher.settings = dataclasses.replace(before, lead_in_chars=300, min_answer_score=0.0)
+        assert "533" in bulletins.ask(q).hits[0].passage.text
+    finally:
+        searcher.settings = before
+
+
+def test_no_answer_from_a_release_naming_the_asked_place_only_in_a_list(bulletins):
+    searcher = bulletins.searcher
+    before = searcher.settings
+    q = "How many Tablighi Jamaat-linked COVID-19 cases had Delhi reported?"
+    try:
+        searcher.settings = dataclasses.replace(before, check_listed_places=False, min_answer_score=0.0)
+        assert bulletins.ask(q, lang="en").answer is not None
+        searcher.settings = dataclasses.replace(before, check_listed_places=True, min_answer_score=0.0)
+        result = bulletins.ask(q, lang="en")
+        assert result.answer is None
+        assert result.reason == "the closest release names Delhi only in a list of places, with no figure of its own"
     finally:
         searcher.settings = before
