@@ -109,6 +109,8 @@ def _declared_prefix(line: str, at: int) -> tuple[int, Declared] | None:
     return None
 
 
+# a heading's words in brackets that say its numbers are percentages: "(%)", "(in %)", "(प्रतिशत)"
+PERCENT_WORDS = re.compile(r"(?i)^(?:in\s+)?(?:%|per\s*cent|percent(?:age)?|प्रतिशत)$")
 _COUNTED_COLUMN = re.compile(r"(?i)(?<![\w\u0900-\u097f])(?:no\.?\s+of|number\s+of|nos\.)(?![\w\u0900-\u097f])|संख्या")
 
 
@@ -117,7 +119,10 @@ def _mixed_header(header: str, declared: Declared) -> bool:
     ("Capacity (MW) ... Cost (Rs. Crore)", "Kgs. Nos. Ltrs.") declares its unit for some columns only."""
     if _COUNTED_COLUMN.search(header):
         return True
-    words = [pm.group(1) for pm in _PAREN.finditer(header)] + header.split()
+    bracketed = [pm.group(1) for pm in _PAREN.finditer(header)]
+    if any(PERCENT_WORDS.match(w.strip()) for w in bracketed):
+        return True  # "Length (km) Share (%)"
+    words = bracketed + header.split()
     return any((d := parse_declaration(w)) is not None and (d.currency or d.unit) and (
         (d.currency, d.unit) != (declared.currency, declared.unit)) for w in words)
 

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from index.figures.declared import _HAS_SCALE, PERCENT_WORDS, parse_declaration
 from index.figures.figure import CELL_MARK, TOTAL_LABELS, Figure
 from index.figures.tables import _ascii_digits
 
@@ -503,10 +504,34 @@ def table_numbers(figures: list[Figure], text: str, cells: InlineCells, offset: 
 
 
 
+# what a row's or column's heading ends with in brackets: "Stunted (%)", "Share in GVA (in %)", "Cost (Rs. Crore)"
+_HEADING_UNIT = re.compile(r"\(([^()]{1,30})\)\s*$")
+
+
+def heading_unit(figure: Figure) -> Figure:
+    """A bare number of a table cell in the unit its row's heading, else its column's, declares in
+    brackets at its end ("Children under 5 – Stunted (%) 31.2 25.0": 31.2%); the figure as it was
+    where neither declares one, or it has a unit already (its table's, or its own)."""
+    if figure.kind != "count" or figure.unit is not None or figure.value is None or not figure.label:
+        return figure
+    for heading in figure.label.split(CELL_MARK, 1):
+        if not (m := _HEADING_UNIT.search(heading.strip())):
+            continue
+        words = m.group(1).strip()
+        if PERCENT_WORDS.match(words):
+            return dataclasses.replace(figure, unit="%", kind="percent")
+        if (d := parse_declaration(words)) is not None and (d.currency or d.unit):
+            value = figure.value if _HAS_SCALE.search(figure.text) else figure.value * d.scale
+            return dataclasses.replace(figure, value=value, unit=d.currency or d.unit,
+                                       kind="money" if d.currency else "quantity")
+    return figure
+
+
 def with_inline_labels(figures: list[Figure], cells: InlineCells, offset: int) -> list[Figure]:
     """`figures` of a passage that starts at `offset` in the text `cells` were found in
     (`inline_labels`), each cell of a one-line table labelled with its row and header: its own label
-    was the next cell's or the next row's words. A count that reads like a year is a count there."""
+    was the next cell's or the next row's words. A count that reads like a year is a count there; a
+    bare number is in the unit its row's or column's heading declares (`heading_unit`)."""
     if not cells:
         return figures
     out = []
@@ -515,8 +540,8 @@ def with_inline_labels(figures: list[Figure], cells: InlineCells, offset: int) -
         label = cells.labels.get(at) or cells.labels.get(at - 1)
         if f.kind == "year" and at in cells.counts:
             f = dataclasses.replace(f, kind="count", iso=None)
-        out.append(dataclasses.replace(f, label=label) if label and f.kind in ("money", "percent", "quantity", "count")
-                   else f)
+        out.append(heading_unit(dataclasses.replace(f, label=label))
+                   if label and f.kind in ("money", "percent", "quantity", "count") else f)
     return out
 
 

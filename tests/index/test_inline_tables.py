@@ -1,6 +1,8 @@
 """A number in a table whose rows stand on one line takes its row's label and its table's header
 (index/figures/inline.py), and within a release the passage holding the asked row is chosen; on
 hand-built tables."""
+from decimal import Decimal
+
 from index.figures import FigureExtractor
 from index.figures.inline import inline_tables, row_label
 from index.search import analyse
@@ -242,3 +244,16 @@ def test_a_header_whose_columns_end_with_their_years():
     assert labels["379.07"] == "Rice | Area Sown 2026" and labels["393.44"] == "Rice | 2025"
     assert labels["412.00"] == "Rice | Normal Area (2020-21 to 2024-25)"
     assert labels["2.73"] == "b Urdbean | Increase(+)/ Decrease(-) over 2025"
+
+
+def test_a_cell_is_in_the_unit_its_rows_heading_declares_and_a_percent_column_takes_no_other_unit():
+    text = ("Indicator ST in Tamil Nadu Tamil Nadu (Overall) Children under 5 – Stunted (%) 31.2 25.0 "
+            "Children under 5 – Wasted (%) 20.6 14.6 Women having own mobile phone (%) 54.7 74.6 "
+            "Households electrified 412 530")
+    figs = {f.text: f for f in FigureExtractor().run(text)}
+    assert (figs["31.2"].kind, figs["31.2"].unit, float(figs["31.2"].value)) == ("percent", "%", 31.2)
+    assert figs["74.6"].kind == "percent"
+    assert (figs["412"].kind, figs["412"].unit) == ("count", None)  # its heading declares no unit
+    # a table's header that names a percent column besides a unit declares that unit for no column
+    mixed = "Details are as under: State Length(km) Share(%) Kerala 42 12.5 Goa 18 3.1 Assam 25 7.4"
+    assert {f.unit for f in FigureExtractor().run(mixed)} == {None}
