@@ -31,7 +31,9 @@ _RELATIVE = [
     (r"\byesterday\b", "yesterday", "day"),
     (r"\btoday\b|आज", "today", "day"),
 ]
-_RELATIVE_RE = [(re.compile(p, re.I), phrase, size) for p, phrase, size in _RELATIVE]
+# A Hindi word is whole: "आज" (today) stands in आजीविका (livelihood) and आज़ादी, "वर्ष" in वर्षों (years).
+_RELATIVE_RE = [(re.compile(rf"(?<![\u0900-\u097f])(?:{p})(?![\u0900-\u097f])", re.I), phrase, size)
+                for p, phrase, size in _RELATIVE]
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,20 @@ def test_question_time_is_read_as_a_window(question, start, end, granularity):
     assert w.text and w.text in question
 
 
+@pytest.mark.parametrize("question", [
+    "राष्ट्रीय ग्रामीण आजीविका मिशन के तहत कितने स्वयं सहायता समूह बने?",  # आज (today) in आजीविका
+    "आज़ादी का अमृत महोत्सव में कितने कार्यक्रम हुए?",
+    "पिछले वर्षों में कितने गांवों को नल कनेक्शन मिला?",  # years, not last year
+])
+def test_a_hindi_word_that_holds_a_relative_time_is_no_time(question):
+    assert read_time(question, TODAY).window is None
+
+
+def test_a_relative_time_written_as_a_word_is_read():
+    assert read_time("आज कितने मामले हैं?", TODAY).window.granularity == "day"
+    assert read_time("पिछले वर्ष कितने पर्यटक आए?", TODAY).window.start == dt.date(2025, 1, 1)
+
+
 @pytest.mark.parametrize("question, start, end, granularity", [
     # the release's own time beside the figure's: the figure's is asked about, not a range of both
     ("आईएमडी के जून 2020 के पूर्वानुमान में सितंबर 2020 की वर्षा कितने प्रतिशत रहने का अनुमान था?",
