@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corpus.readers import bilingual_names
+from index.lexical import strip_invisible
 
 _DEVANAGARI_WORD = re.compile(r"[\u0900-\u0963\u0966-\u097f]+")
 _DEVANAGARI_TERM = r"[\u0900-\u097f][\u0900-\u097f0-9]*(?:-[\u0900-\u097f0-9]+)*"  # पीएमएवाई-जी, एमक्यू-9बी
@@ -159,6 +160,7 @@ def spelled_out(name: Name, text: str) -> bool:
 def question_names(question: str) -> list[Name]:
     """The places, acronyms and other proper names a question holds, each once."""
     names: list[Name] = []
+    question = strip_invisible(question)
     places = find_known(question)
     for key, spelling in places.items():
         names.append(Name(spelling, "known", frozenset({key})))
@@ -269,6 +271,7 @@ class NameIndex:
     `alone`: the places it names outside a bare list of places (see `_places_alone`)."""
 
     def __init__(self, text: str):
+        text = strip_invisible(text)
         self.keys: set[str] = set()
         places = _known_by_first_word()
         found: list[tuple[int, int, str]] = []

@@ -21,3 +21,8 @@ def test_an_acronym_and_its_number_apart_are_the_name_a_question_writes_joined()
             if n.kind == "acronym"}
     assert held == {"NFHS-5": True, "BMP-2": True, "NFHS-4": False}
     assert "acr:GST12" not in text.keys  # 12.5 is a figure, not the acronym's number
+
+
+def test_a_place_drawn_with_zero_width_joiners_is_held_and_asked():
+    assert "known:Maharashtra" in NameIndex("महाराष्\u200dट्र में 20 नए मामले").keys
+    assert [n.keys for n in question_names("महाराष्\u200dट्र में कितने मामले?")] == [frozenset({"known:Maharashtra"})]
