@@ -45,6 +45,7 @@ def _alts(words: list[str], dev: bool = True) -> str:
 
 
 _D = "[0-9\u0966-\u096f]"
+_CENTURY = "(?:19|20|\u0967\u096f|\u0968\u0966)"  # in either script's digits: 20, २०
 _SP = "[ \t\u00a0\u202f\u2009]"  # same-line spaces
 _END_LAT = r"(?![A-Za-z])"
 _END_DEV = f"(?![{_DEV_LETTER}])"
@@ -182,7 +183,7 @@ _DATE_RANGE_RE = re.compile(
     rf"(?P<d1>{_D}{{1,2}}){_ORD}{_SP}{{0,3}}(?:-|–|to|{_nk('से')}|and|&){_SP}{{0,3}}(?P<d2>{_D}{{1,2}}){_ORD}{_SP}{{0,3}}(?:of{_SP}{{1,3}})?"
     rf"(?P<m>{_MONTH_PAT})(?:{_SP}{{0,3}},?{_SP}{{0,3}}(?P<y>{_D}{{4}})(?!{_D}))?", re.IGNORECASE)
 _DATE_NUM_RE = re.compile(rf"(?P<d>{_D}{{1,2}})(?P<s>[./-])(?P<m>{_D}{{1,2}})(?P=s)(?P<y>{_D}{{4}}|{_D}{{2}})(?!{_D}|\.{_D})")
-_DATE_ISO_RE = re.compile(rf"(?P<y>(?:19|20){_D}{{2}})-(?P<m>{_D}{{2}})-(?P<d>{_D}{{2}})(?!{_D})")
+_DATE_ISO_RE = re.compile(rf"(?P<y>{_CENTURY}{_D}{{2}})-(?P<m>{_D}{{2}})-(?P<d>{_D}{{2}})(?!{_D})")
 # month first: "June 3, 2020", "June 2020", "October, 2025"
 _DATE_MDY_RE = re.compile(
     rf"(?P<m>{_MONTH_PAT}){_SP}{{0,3}}(?:(?P<d>{_D}{{1,2}}){_ORD}(?!{_D})(?:{_SP}{{0,3}}(?:-|–|to){_SP}{{0,3}}(?P<d2>{_D}{{1,2}}){_ORD})?(?:{_SP}{{0,3}},?{_SP}{{0,3}}(?P<y>{_D}{{4}})(?!{_D}))?|,?{_SP}{{0,3}}(?P<y2>{_D}{{4}})(?!{_D}))",
@@ -193,7 +194,7 @@ _DATE_CONT_RE = re.compile(rf"{_SP}{{0,3}}(?:-|–|to|till|until|{_nk('से')}
 _MONTH_RANGE_RE = re.compile(
     rf"(?P<m1>{_MONTH_PAT}){_SP}{{0,3}}(?:-|–|—|to|{_nk('से')}){_SP}{{0,3}}(?P<m2>{_MONTH_PAT}){_SP}{{0,3}},?{_SP}{{0,3}}(?:(?P<y>{_D}{{4}})(?!{_D})|['’]?(?P<yy>{_D}{{2}})(?!{_D}|{_ORD_SFX}|{_SP}{{0,3}},?{_SP}{{0,3}}(?:19|20){_D}{{2}}(?!{_D})))",
     re.IGNORECASE)
-_PERIOD_RE = re.compile(rf"(?P<a>(?:19|20){_D}{{2}}){_SP}?[-–—/]{_SP}?(?P<b>{_D}{{4}}|{_D}{{2}})(?!{_D})(?!-{_D})")
+_PERIOD_RE = re.compile(rf"(?P<a>{_CENTURY}{_D}{{2}}){_SP}?[-–—/]{_SP}?(?P<b>{_D}{{4}}|{_D}{{2}})(?!{_D})(?!-{_D})")
 _FY_SHORT_RE = re.compile(rf"FY{_SP}?['’]?(?P<y>{_D}{{2}})(?!{_D})(?:{_SP}?[-–]{_SP}?(?P<b>{_D}{{2}})(?!{_D}))?")
 _FY_PREFIX_RE = re.compile(r"(?:\bFY|\bF\.Y\.?|" + _nk("वित्त वर्ष").replace(" ", r"\s{1,3}") + r"|financial\s{1,3}year|fiscal\s{1,3}year|fiscal)" + _SP + r"{0,3}$", re.IGNORECASE)
 
