@@ -142,7 +142,7 @@ def _relative(question: str, today: dt.date) -> TimeWindow | None:
 # A bare year right after a capitalised word that is not a month or a time preposition names an
 # edition of something (an index, a survey, a vision document), as PIB titles do.
 _NAME_BEFORE = re.compile(
-    r"(?<![\w.])(?!(?:In|During|For|Of|Since|By|Until|Till|From|Before|After|Through|Year|FY|"
+    r"(?<![\w.])(?!(?:In|During|For|Of|Since|By|Until|Till|From|Before|After|Through|Year|FY|Q[1-4]|"
     r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\s+$)[A-Z][A-Za-z0-9&-]*\s+$")
 
@@ -153,6 +153,36 @@ _DATES_A_RELEASE = re.compile(
     r"press note|statement|पूर्वानुमान|बुलेटिन|विज्ञप्ति|अपडेट|रिपोर्ट|घोषणा)", re.I)
 # What joins two times into one range: "from 1 to 15 May", "जनवरी से मार्च 2021", "between April and June".
 _RANGE_JOIN = re.compile(r"\s*(?:to|till|until|through|and|-|–|—|से)\s*", re.I)
+
+
+# A quarter of the year or financial year that follows or precedes it: "Q1 2026-27", "Q2 of FY 2026-27",
+# "the first quarter of 2026-27", "2026-27 की पहली तिमाही". A financial year's first quarter is April to June.
+_ORDINALS = {"1": 1, "2": 2, "3": 3, "4": 4, "first": 1, "second": 2, "third": 3, "fourth": 4,
+             "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "पहली": 1, "दूसरी": 2, "तीसरी": 3, "चौथी": 4}
+_QUARTER_BEFORE = re.compile(
+    r"(?:\bQ([1-4])|\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)"
+    r"(?:\s*,?\s*(?:of|in)?\s*(?:the\s+)?(?:FY|financial\s+year|fiscal(?:\s+year)?)?\s*)$", re.I)
+_QUARTER_AFTER = re.compile(r"\s*(?:की|के|का)\s+(पहली|दूसरी|तीसरी|चौथी)\s+तिमाही(?![\u0900-\u097f])")
+
+
+def _quarter(question: str, window: tuple[dt.date, dt.date, str], start: int, end: int
+             ) -> tuple[dt.date, dt.date, int, int] | None:
+    """The quarter of a year or financial year (`window`, read from question[start:end]) the question
+    names beside it: (its first day, its last day, where the words of both begin and end); None where
+    it names none."""
+    first, _, gran = window
+    if gran not in ("year", "financial-year"):
+        return None
+    before = _QUARTER_BEFORE.search(question, max(0, start - 40), start)
+    after = _QUARTER_AFTER.match(question, end)
+    if not (before or after):
+        return None
+    n = _ORDINALS[(before.group(1) or before.group(2)).lower() if before else after.group(1)]
+    month = first.month + 3 * (n - 1)
+    year = first.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    last = _month_end(year + (month + 1) // 12, (month + 1) % 12 + 1)
+    return dt.date(year, month, 1), last, before.start() if before else start, after.end() if after else end
 
 
 def read_time(question: str, today: dt.date | None = None) -> QuestionTime:
@@ -179,7 +209,11 @@ def _read_time(question: str, today: dt.date) -> QuestionTime:
             spans = asked
     if spans:
         if len(spans) == 1:
-            (a, b, gran), text, _, _ = spans[0]
+            (a, b, gran), text, start, end = spans[0]
+            if quarter := _quarter(question, (a, b, gran), start, end):
+                a, b, begins, ends = quarter
+                text = question[begins:ends]
+                return QuestionTime(TimeWindow(a, b, text, "range"))
             return QuestionTime(TimeWindow(a, b, text, gran))
         # Two or more: a range from the first to the last ("from 1 to 15 May", "जनवरी से मार्च 2021").
         a = min(sp[0][0] for sp in spans)

@@ -21,6 +21,12 @@ TODAY = dt.date(2026, 11, 30)
     ("पिछले महीने कितना जीएसटी संग्रह हुआ?", "2026-10-01", "2026-10-31", "month"),
     ("What was the GST collection last month?", "2026-10-01", "2026-10-31", "month"),
     ("How many sellers registered last year?", "2025-01-01", "2025-12-31", "year"),
+    # a quarter of a financial year, or of a year
+    ("What was the unemployment rate in Q1 2026-27?", "2026-04-01", "2026-06-30", "range"),
+    ("What was GDP growth in the third quarter of FY 2025-26?", "2025-10-01", "2025-12-31", "range"),
+    ("What was the unemployment rate in Q4 2025-26?", "2026-01-01", "2026-03-31", "range"),
+    ("2026-27 की पहली तिमाही में बेरोजगारी दर कितनी थी?", "2026-04-01", "2026-06-30", "range"),
+    ("What was GDP growth in Q2 2026?", "2026-04-01", "2026-06-30", "range"),
 ])
 def test_question_time_is_read_as_a_window(question, start, end, granularity):
     w = read_time(question, TODAY).window
