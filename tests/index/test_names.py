@@ -26,3 +26,11 @@ def test_an_acronym_and_its_number_apart_are_the_name_a_question_writes_joined()
 def test_a_place_drawn_with_zero_width_joiners_is_held_and_asked():
     assert "known:Maharashtra" in NameIndex("महाराष्\u200dट्र में 20 नए मामले").keys
     assert [n.keys for n in question_names("महाराष्\u200dट्र में कितने मामले?")] == [frozenset({"known:Maharashtra"})]
+
+
+def test_a_place_s_old_name_and_short_form_are_the_place():
+    for asked, held in [("How many in Bombay?", "मुंबई में 20 मामले"), ("कलकत्ता में कितने?", "20 cases in Kolkata"),
+                        ("How many in J&K?", "जम्मू-कश्मीर में 20 मामले"), ("बैंगलोर में कितने?", "Bengaluru has 20"),
+                        ("How many in Uttaranchal?", "उत्तराखंड में 20")]:
+        (name,) = question_names(asked)
+        assert name.kind == "known" and NameIndex(held).holds(name), asked
