@@ -19,11 +19,11 @@ _DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789
 # Characters that change how a word is drawn, not what it is: PIB's Hindi writes स्‍वास्‍थ्‍य and
 # महाराष्‍ट्र with a zero-width joiner after each halant, and a word so written must meet the one typed
 # without it. (Zero-width space and non-joiner, joiner, word joiner, byte-order mark, soft hyphen.)
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_INVISIBLE = regex.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def strip_invisible(text: str) -> str:
-    return text.translate(_INVISIBLE)
+    return _INVISIBLE.sub("", text)
 # A number with Indian or Western grouping, or a decimal; glued scale words are split off later.
 _NUMBER = regex.compile(r"(?<![\p{L}\p{N}])\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+|\d+(?:\.\d+)?")
