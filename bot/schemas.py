@@ -2,6 +2,7 @@
 /releases): one definition each, so the channels and the OpenAPI schema cannot drift apart."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Literal
 
@@ -46,7 +47,12 @@ class SourceOut(ReleaseMeta):
 
 # "Some character that is not a space" spelled so that pydantic's Rust regex, ECMAScript (the
 # OpenAPI reader's) and Python's re and str.strip agree: their \s differ on NEL, BOM and U+001C-U+001F.
-NOT_BLANK = r"[^\s\x1c-\x1f\x85\ufeff]"
+NOT_BLANK = r"[^\s\x1c-\x1f\x85\ufeff\u200b-\u200d\u2060\u00ad]"  # invisible characters are blank too
+
+
+def is_blank(text: str) -> bool:
+    """Whether `text` asks nothing: spaces, separators and invisible characters only (as `NOT_BLANK`)."""
+    return re.search(NOT_BLANK, text) is None
 
 
 class AskRequest(BaseModel):

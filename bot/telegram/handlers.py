@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.observability import current_request_id
-from bot.schemas import AskRequest
+from bot.schemas import AskRequest, is_blank
 from bot.service import SearchQueueFull
 from bot.telegram.render import TEXTS, render_reply
 from index.search import question_lang
@@ -101,7 +101,7 @@ async def _question(update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = question_lang(question)
     edited = update.edited_message is not None
     quote = edited or msg.chat.type != "private"
-    if not question.strip():
+    if is_blank(question):
         await msg.reply_text(TEXTS[lang]["empty"].format(bot=_bot_username(context.bot)), do_quote=quote)
         return
     answerer: Answerer = context.bot_data["answerer"]()

@@ -52,6 +52,7 @@ def test_lang_filter_and_top_k(client):
     {"question": "\t\n \u00a0\u3000"},
     {"question": "\u0085"},
     {"question": "\ufeff \x1c\x1f"},
+    {"question": "\u200d\u200b \u2060\u00ad"},  # invisible characters only
     {"question": "x" * 1001},
     {"question": "ok", "top_k": 0},
     {"question": "ok", "top_k": 51},

@@ -63,6 +63,13 @@ def test_ingest_skips_a_broken_file_and_ask_finds_the_rest(tmp_path, model_path,
     assert "\n  86,000 से ज्यादा = 86000 (count; विक्रेताओं)\n" in r.stdout
 
 
+def test_ask_refuses_an_empty_question(tmp_path):
+    for question in ["", "   ", "\u200d\u200b"]:
+        r = run(["ask", question], env={"VIGYAPTI_INDEX_DIR": str(tmp_path / "index")})
+        assert r.returncode == 2 and "the question is empty" in r.stderr, question
+        assert r.stdout == ""
+
+
 def test_opening_an_index_with_another_model_says_how_to_rebuild(tmp_path, model_path):
     env = {"VIGYAPTI_INDEX_DIR": str(tmp_path / "index")}
     r = run(["ingest", str(REPO / "tests/corpus/data"), "--quiet"], env=env)

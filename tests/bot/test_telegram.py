@@ -198,6 +198,15 @@ def test_mention_without_a_question_asks_for_one(bot_url, api):
     assert reply["text"] == f"Please write your question after @{BOT_USERNAME}."
 
 
+
+def test_a_mention_followed_by_invisible_characters_only_asks_for_a_question(bot_url, api):
+    mention = f"@{BOT_USERNAME}"
+    msg = message(f"{mention} \u200d\u200b", chat=GROUP, sender=user(lang="en"),
+                  entities=[{"type": "mention", "offset": 0, "length": len(mention)}])
+    assert post(bot_url, update(msg)).status_code == 200
+    [reply] = replies(api)
+    assert reply["text"] == f"Please write your question after @{BOT_USERNAME}."
+
 # -- edited messages: answered again, as a reply to the edited message -------------------------------
 
 def test_edited_message_is_answered_again(bot_url, api):
