@@ -20,6 +20,7 @@ TODAY = dt.date(2026, 11, 30)
     ("जनवरी से मार्च 2021 के बीच कितने टीके लगे?", "2021-01-01", "2021-03-31", "range"),
     ("पिछले महीने कितना जीएसटी संग्रह हुआ?", "2026-10-01", "2026-10-31", "month"),
     ("What was the GST collection last month?", "2026-10-01", "2026-10-31", "month"),
+    ("What were exports in Aug'26?", "2026-08-01", "2026-08-31", "month"),  # as tables write Jun-26
     ("How many sellers registered last year?", "2025-01-01", "2025-12-31", "year"),
     # a quarter of a financial year, or of a year
     ("What was the unemployment rate in Q1 2026-27?", "2026-04-01", "2026-06-30", "range"),
