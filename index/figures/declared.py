@@ -293,8 +293,13 @@ def in_spans(figures: list[Figure], spans: list[tuple[int, int, Declared]], offs
         if d is None or f.kind != "count" or f.unit is not None or f.value is None:
             out.append(f)
             continue
-        scaled = _HAS_SCALE.search(f.text) is not None
-        value = f.value if scaled else f.value * d.scale
-        kind = "money" if d.currency else "quantity" if d.unit else "count"
-        out.append(dataclasses.replace(f, value=value, unit=d.currency or d.unit, kind=kind))
+        out.append(in_declared_unit(f, d))
     return out
+
+
+def in_declared_unit(f: Figure, d: Declared) -> Figure:
+    """A bare number (a count with a value and no unit) in the unit `d` declares, scaled unless it
+    writes its own scale ("2.5 lakh" under "(Rs in crore)" is not multiplied again)."""
+    value = f.value if _HAS_SCALE.search(f.text) else f.value * d.scale
+    kind = "money" if d.currency else "quantity" if d.unit else "count"
+    return dataclasses.replace(f, value=value, unit=d.currency or d.unit, kind=kind)

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from index.figures.declared import _HAS_SCALE, PERCENT_WORDS, parse_declaration
+from index.figures.declared import PERCENT_WORDS, in_declared_unit, parse_declaration
 from index.figures.figure import CELL_MARK, TOTAL_LABELS, Figure
 from index.figures.tables import _ascii_digits
 
@@ -521,9 +521,7 @@ def heading_unit(figure: Figure) -> Figure:
         if PERCENT_WORDS.match(words):
             return dataclasses.replace(figure, unit="%", kind="percent")
         if (d := parse_declaration(words)) is not None and (d.currency or d.unit):
-            value = figure.value if _HAS_SCALE.search(figure.text) else figure.value * d.scale
-            return dataclasses.replace(figure, value=value, unit=d.currency or d.unit,
-                                       kind="money" if d.currency else "quantity")
+            return in_declared_unit(figure, d)
     return figure
 
 
