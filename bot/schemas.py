@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
 
+from index.lexical import INVISIBLE
+
 
 class FigureOut(BaseModel):
     text: str
@@ -47,7 +49,7 @@ class SourceOut(ReleaseMeta):
 
 # "Some character that is not a space" spelled so that pydantic's Rust regex, ECMAScript (the
 # OpenAPI reader's) and Python's re and str.strip agree: their \s differ on NEL, BOM and U+001C-U+001F.
-NOT_BLANK = r"[^\s\x1c-\x1f\x85\ufeff\u200b-\u200d\u2060\u00ad]"  # invisible characters are blank too
+NOT_BLANK = rf"[^\s\x1c-\x1f\x85{INVISIBLE}]"  # invisible characters are blank too
 
 
 def is_blank(text: str) -> bool:

@@ -18,8 +18,10 @@ import snowballstemmer
 _DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 # Characters that change how a word is drawn, not what it is: PIB's Hindi writes स्‍वास्‍थ्‍य and
 # महाराष्‍ट्र with a zero-width joiner after each halant, and a word so written must meet the one typed
-# without it. (Zero-width space and non-joiner, joiner, word joiner, byte-order mark, soft hyphen.)
-_INVISIBLE = regex.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# without it. (Zero-width space, non-joiner and joiner, word joiner, byte-order mark, soft hyphen; a
+# character class's contents, spelled so that Python's, pydantic's and ECMAScript's regexes agree.)
+INVISIBLE = r"\u200b-\u200d\u2060\ufeff\u00ad"
+_INVISIBLE = regex.compile(f"[{INVISIBLE}]")
 
 
 def strip_invisible(text: str) -> str:
