@@ -165,24 +165,19 @@ _QUARTER_BEFORE = re.compile(
 _QUARTER_AFTER = re.compile(r"\s*(?:की|के|का)\s+(पहली|दूसरी|तीसरी|चौथी)\s+तिमाही(?![\u0900-\u097f])")
 
 
-def _quarter(question: str, window: tuple[dt.date, dt.date, str], start: int, end: int
-             ) -> tuple[dt.date, dt.date, int, int] | None:
-    """The quarter of a year or financial year (`window`, read from question[start:end]) the question
-    names beside it: (its first day, its last day, where the words of both begin and end); None where
-    it names none."""
-    first, _, gran = window
-    if gran not in ("year", "financial-year"):
-        return None
+def _quarter(question: str, first: dt.date, start: int, end: int) -> tuple[dt.date, dt.date, int, int] | None:
+    """The quarter of the year or financial year that begins on `first` (read from question[start:end])
+    the question names beside it: (its first day, its last day, where the words of both begin and
+    end); None where it names none."""
     before = _QUARTER_BEFORE.search(question, max(0, start - 40), start)
     after = _QUARTER_AFTER.match(question, end)
     if not (before or after):
         return None
     n = _ORDINALS[(before.group(1) or before.group(2)).lower() if before else after.group(1)]
-    month = first.month + 3 * (n - 1)
-    year = first.year + (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    last = _month_end(year + (month + 1) // 12, (month + 1) % 12 + 1)
-    return dt.date(year, month, 1), last, before.start() if before else start, after.end() if after else end
+    months = first.month - 1 + 3 * (n - 1)  # from January of the first year
+    year, month = first.year + months // 12, months % 12 + 1
+    return (dt.date(year, month, 1), _month_end(year, month + 2),
+            before.start() if before else start, after.end() if after else end)
 
 
 def read_time(question: str, today: dt.date | None = None) -> QuestionTime:
@@ -210,7 +205,7 @@ def _read_time(question: str, today: dt.date) -> QuestionTime:
     if spans:
         if len(spans) == 1:
             (a, b, gran), text, start, end = spans[0]
-            if quarter := _quarter(question, (a, b, gran), start, end):
+            if gran in ("year", "financial-year") and (quarter := _quarter(question, a, start, end)):
                 a, b, begins, ends = quarter
                 text = question[begins:ends]
                 return QuestionTime(TimeWindow(a, b, text, "range"))
