@@ -83,6 +83,7 @@ CANDIDATES = [
      {"check_measure": True, "check_stated_time": True, "names_weight": 0.02}),
     ("+ the place heading a passage's paragraph chooses it within a release", {"lead_in_chars": 300}),
     ("+ no answer from a release naming the asked place only in a list", {"check_listed_places": True}),
+    ("+ a sum of money named in the question asks for money alone", {"money_cue": True}),
 ]
 
 

@@ -35,6 +35,22 @@ def test_question_analysis():
     assert expected_kinds("Who chaired the meeting?") == frozenset()
 
 
+def test_money_cue_asks_for_money_alone():
+    """A sum of money named as such (the `money_cue` candidate); an index's value, or "how much", may be
+    any measure, and without the setting every sum asks for any measure."""
+    def kinds(q):
+        return expected_kinds(q, money_cue=True)
+
+    assert kinds("What was the value of minor forest produce procured by Van Dhan Kendras?") == {"money"}
+    assert kinds("What is the total cost of the project?") == {"money"}
+    assert kinds("प्रशिक्षुओं को स्टाइपेंड की कितनी राशि दी गई?") == {"money"}
+    assert kinds("What percentage of the budget was spent?") == {"percent"}
+    assert kinds("What was the value of the index of industrial production?") == {"money", "quantity", "count"}
+    assert kinds("How much peak demand has been avoided?") == {"money", "quantity", "count"}
+    assert kinds("What was the amount of rainfall in June?") == {"money", "quantity", "count"}
+    assert expected_kinds("What is the total cost of the project?") == {"money", "quantity", "count"}
+
+
 def test_seed_question_answer_sentence_holds_the_figure(service):
     result = service.ask(SEED_HI)
     assert result.hits[0].release.release_id == "2184082"
