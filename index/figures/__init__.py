@@ -59,7 +59,8 @@ digit-free cell above it, below the header: ``index.figures.rows``); in a table 
 line, its row's label and its column's header ("Maharashtra | Completed": ``index.figures.inline``); in
 a "respectively" list, the item it is paired with (``index.figures.respectively``); and a table's bare numbers take
 the currency, scale and unit its caption or header declares ("(₹ crore)", "(US$ Billion)", "Area: In
-lakh hectare": ``index.figures.declared``). Both may stand before the passage: ``run(text, before=...)``
+lakh hectare": ``index.figures.declared``); and a release that writes "million tonnes (MT)" once means a
+million tonnes by every "MT" (``index.figures.abbreviations``). All may stand before the passage: ``run(text, before=...)``
 is given the text that precedes it, ``run_passages(release_text, spans)`` the whole release.
 
 All patterns are linear (no nested unbounded quantifiers); every look-back uses a bounded window, so a
@@ -68,6 +69,7 @@ for numeric dates with a two-digit year ("31.03.20"); everything else uses the b
 """
 from __future__ import annotations
 
+from index.figures.abbreviations import in_defined_tonnes, tonnes_per_mt
 from index.figures.dates import DatesAndPeriods
 from index.figures.declared import declarations, in_spans
 from index.figures.inline import inline_labels, table_numbers, with_inline_labels
@@ -95,8 +97,8 @@ class FigureExtractor(NumbersAndRanges, DatesAndPeriods, Labels, TextScan):
         if not isinstance(text, str):
             text = str(text)
         whole = before + text
-        return self._in_tables(self._numbers(text), text, declarations(whole), row_labels(whole), len(before),
-                               inline_labels(whole))
+        return in_defined_tonnes(self._in_tables(self._numbers(text), text, declarations(whole), row_labels(whole),
+                                                 len(before), inline_labels(whole)), tonnes_per_mt(whole))
 
     def run_line(self, text: str) -> list[Figure]:
         """The figures of a text too short to hold a table, such as a release's title: its numbers and
@@ -109,7 +111,9 @@ class FigureExtractor(NumbersAndRanges, DatesAndPeriods, Labels, TextScan):
         and row labels are found once, over the whole text, rather than again over the text before
         every passage: a long release's tables were rescanned for each of its passages."""
         declared, labels, inline = declarations(text), row_labels(text), inline_labels(text)
-        return [self._in_tables(self._numbers(text[a:b]), text[a:b], declared, labels, a, inline) for a, b in spans]
+        tonnes = tonnes_per_mt(text)
+        return [in_defined_tonnes(self._in_tables(self._numbers(text[a:b]), text[a:b], declared, labels, a, inline),
+                                  tonnes) for a, b in spans]
 
     @staticmethod
     def _in_tables(figs: list[Figure], text: str, declared, labels, offset: int, inline) -> list[Figure]:
