@@ -14,6 +14,8 @@ _EN_SKIP = {"of", "the", "a", "an", "for", "in", "on", "worth", "towards", "new"
 _HI_SKIP = {norm_word(w) for w in "का की के को में पर".split()}
 _LABEL_BREAK_TOK = {"Rs", "INR", "USD", "Rs.", "crore", "lakh"}
 _LABEL_GAP_BREAK = re.compile(r"[.,;:!?()\[\]{}|।\"“”\n/%₹$]|\d")
+_GLUED_NUMBER = re.compile(r"\d+(?:[-–]\d+)*")
+_PERIOD_WORD = re.compile(r"(?i)FY|Q|H|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*-")
 _LABEL_BEFORE_RE = re.compile(
     r"([A-Za-z][A-Za-z\-]*(?:[ ][A-Za-z][A-Za-z\-]*){0,3})[ ]+(?:of|at|worth|stood at|amounting to)[ ]+$")
 
@@ -40,6 +42,13 @@ class Labels:
             if _LABEL_GAP_BREAK.search(gap):
                 break
             w = wm.group()
+            if code := _GLUED_NUMBER.match(after, wm.end()):
+                # Letters glued to a number: a period ("FY2025-26", "Sep-25") is not what is counted;
+                # a name with its number ("COVID-19 cases", "CO2 equivalent", "NFHS-5") is, whole.
+                if _PERIOD_WORD.fullmatch(w):
+                    break
+                w = w + code.group()
+                prev_end = code.end()
             lw = w.lower()
             fw = norm_word(w)
             if not content:

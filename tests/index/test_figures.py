@@ -276,9 +276,18 @@ def test_tak_after_year_is_not_up_to():
     ("more than 2 crore houses", "houses"),
     ("48.31% of the votes", "votes"),
     ("about 500 MW of solar capacity", "solar capacity"),
+    # a name glued to its number is one word of the label; a period glued to its year is no label
+    ("5,000 COVID-19 patients were", "COVID-19 patients"),
+    ("3.5 lakh tCO2 annually", "tCO2 annually"),
+    ("about 25 NFHS-5 districts", "NFHS-5 districts"),
 ])
 def test_labels(text, label):
     assert one(text).label == label
+
+
+def test_a_period_after_a_figure_is_not_its_label():
+    figures = extract_figures("1,040.08 crore in FY2025-26 and 45 crore in Sep-25")
+    assert [f.label for f in figures if f.kind == "count"] == [None, None]
 
 
 # --------------------------------------------------------------------------- traps
