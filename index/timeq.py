@@ -3,8 +3,9 @@
 PIB repeats itself: a daily bulletin for every day, a monthly collection for every month, with
 near-identical words and different numbers. "How many had recovered as on 3 June 2020?" must be
 answered from the 3 June figures, not a neighbour's. So the question's time is read as a window of
-days (a date, a month, a year, a financial year, a range, or a relative expression such as "last
-month" / "पिछले महीने", resolved with dateparser against today), and each passage is scored by how
+days (a date, a month, a year, a financial year, a quarter or half of one, a range, a time "since"
+which up to today, or a relative expression such as "last month" / "पिछले महीने" / "पिछले वित्त वर्ष",
+resolved with dateparser against today), and each passage is scored by how
 its release date and the dates it states agree with that window. Releases report the past: a
 bulletin posted on the 4th gives figures "as on" the 3rd, a month's collection is announced in the
 first days of the next month; so a release may follow its window by a little (`lag_days`).
@@ -27,6 +28,10 @@ _RELATIVE = [
     (r"\bthis month\b|\bcurrent month\b|इस (?:महीने|माह)|चालू (?:महीने|माह)", "today", "month"),
     (r"\blast year\b|\bprevious year\b|पिछले (?:साल|वर्ष)|पिछला (?:साल|वर्ष)|गत (?:साल|वर्ष)|बीते (?:साल|वर्ष)", "last year", "year"),
     (r"\bthis year\b|\bcurrent year\b|इस (?:साल|वर्ष)|चालू (?:साल|वर्ष)", "today", "year"),
+    (r"\b(?:last|previous)\s+(?:financial\s+year|fiscal(?:\s+year)?)\b|(?:पिछले|पिछला|गत|बीते)\s+वित्त(?:ीय)?\s+वर्ष",
+     "last year", "financial-year"),
+    (r"\b(?:this|current|present)\s+(?:financial\s+year|fiscal(?:\s+year)?)\b|(?:इस|चालू|मौजूदा|वर्तमान)\s+वित्त(?:ीय)?\s+वर्ष",
+     "today", "financial-year"),
     (r"\blast week\b|\bprevious week\b|पिछले (?:सप्ताह|हफ्ते|हफ़्ते)", "last week", "week"),
     (r"\byesterday\b", "yesterday", "day"),
     (r"\btoday\b|आज", "today", "day"),
@@ -132,6 +137,9 @@ def _relative(question: str, today: dt.date) -> TimeWindow | None:
             return TimeWindow(d.replace(day=1), _month_end(d.year, d.month), m.group(0), "month")
         if size == "year":
             return TimeWindow(dt.date(d.year, 1, 1), dt.date(d.year, 12, 31), m.group(0), "year")
+        if size == "financial-year":  # April to March: the one today falls in, or the one before
+            first = today.year - (today.month < 4) - (phrase == "last year")
+            return TimeWindow(dt.date(first, 4, 1), dt.date(first + 1, 3, 31), m.group(0), "financial-year")
         if size == "week":
             monday = d - dt.timedelta(days=d.weekday())
             return TimeWindow(monday, monday + dt.timedelta(days=6), m.group(0), "week")
@@ -142,7 +150,7 @@ def _relative(question: str, today: dt.date) -> TimeWindow | None:
 # A bare year right after a capitalised word that is not a month or a time preposition names an
 # edition of something (an index, a survey, a vision document), as PIB titles do.
 _NAME_BEFORE = re.compile(
-    r"(?<![\w.])(?!(?:In|During|For|Of|Since|By|Until|Till|From|Before|After|Through|Year|FY|Q[1-4]|"
+    r"(?<![\w.])(?!(?:In|During|For|Of|Since|By|Until|Till|From|Before|After|Through|Year|FY|Q[1-4]|H[12]|"
     r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\s+$)[A-Z][A-Za-z0-9&-]*\s+$")
 
@@ -155,29 +163,53 @@ _DATES_A_RELEASE = re.compile(
 _RANGE_JOIN = re.compile(r"\s*(?:to|till|until|through|and|-|–|—|से)\s*", re.I)
 
 
-# A quarter of the year or financial year that follows or precedes it: "Q1 2026-27", "Q2 of FY 2026-27",
-# "the first quarter of 2026-27", "2026-27 की पहली तिमाही". A financial year's first quarter is April to June.
+# A quarter or a half of the year or financial year that follows or precedes it: "Q1 2026-27", "Q2 of FY
+# 2026-27", "the first quarter of 2026-27", "2026-27 की पहली तिमाही", "H1 2026", "the second half of FY26",
+# "2025-26 की पहली छमाही". A financial year's first quarter is April to June, its first half April to September.
 _ORDINALS = {"1": 1, "2": 2, "3": 3, "4": 4, "first": 1, "second": 2, "third": 3, "fourth": 4,
              "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "पहली": 1, "दूसरी": 2, "तीसरी": 3, "चौथी": 4}
-_QUARTER_BEFORE = re.compile(
-    r"(?:\bQ([1-4])|\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)"
-    r"(?:\s*,?\s*(?:of|in)?\s*(?:the\s+)?(?:FY|financial\s+year|fiscal(?:\s+year)?)?\s*)$", re.I)
+_OF_YEAR = r"(?:\s*,?\s*(?:of|in)?\s*(?:the\s+)?(?:FY|financial\s+year|fiscal(?:\s+year)?)?\s*)$"
+_QUARTER_BEFORE = re.compile(r"(?:\bQ([1-4])|\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)" + _OF_YEAR, re.I)
 _QUARTER_AFTER = re.compile(r"\s*(?:की|के|का)\s+(पहली|दूसरी|तीसरी|चौथी)\s+तिमाही(?![\u0900-\u097f])")
+_HALF_BEFORE = re.compile(r"(?:\bH([12])|\b(first|second|1st|2nd)\s+half)" + _OF_YEAR, re.I)
+_HALF_AFTER = re.compile(r"\s*(?:की|के|का)\s+(पहली|दूसरी)\s+छमाही(?![\u0900-\u097f])")
 
 
-def _quarter(question: str, first: dt.date, start: int, end: int) -> tuple[dt.date, dt.date, int, int] | None:
-    """The quarter of the year or financial year that begins on `first` (read from question[start:end])
-    the question names beside it: (its first day, its last day, where the words of both begin and
-    end); None where it names none."""
-    before = _QUARTER_BEFORE.search(question, max(0, start - 40), start)
-    after = _QUARTER_AFTER.match(question, end)
-    if not (before or after):
+def _part_of_year(question: str, first: dt.date, start: int, end: int) -> tuple[dt.date, dt.date, int, int] | None:
+    """The quarter or half of the year or financial year that begins on `first` (read from
+    question[start:end]) the question names beside it: (its first day, its last day, where the words
+    of both begin and end); None where it names neither."""
+    for before_re, after_re, size in ((_QUARTER_BEFORE, _QUARTER_AFTER, 3), (_HALF_BEFORE, _HALF_AFTER, 6)):
+        before = before_re.search(question, max(0, start - 40), start)
+        after = after_re.match(question, end)
+        if before or after:
+            break
+    else:
         return None
     n = _ORDINALS[(before.group(1) or before.group(2)).lower() if before else after.group(1)]
-    months = first.month - 1 + 3 * (n - 1)  # from January of the first year
+    months = first.month - 1 + size * (n - 1)  # from January of the first year
     year, month = first.year + months // 12, months % 12 + 1
-    return (dt.date(year, month, 1), _month_end(year, month + 2),
+    last = month + size - 1
+    return (dt.date(year, month, 1), _month_end(year + (last - 1) // 12, (last - 1) % 12 + 1),
             before.start() if before else start, after.end() if after else end)
+
+
+# "since 2014", "from 2019-20 onwards", "2014 से अब तक", "2020 के बाद से": from that time to today.
+_SINCE_BEFORE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+)?(?:(?:FY|financial\s+year|fiscal(?:\s+year)?)\s*)?$", re.I)
+_SINCE_AFTER = re.compile(r"\s*(?:onwards?\b|till\s+(?:date|now)\b|to\s+date\b|until\s+now\b|"
+                          r"(?:से|से\s+लेकर)\s+(?:अब|आज)\s+तक(?![\u0900-\u097f])|के\s+बाद\s+से(?![\u0900-\u097f]))", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:FY|financial\s+year|fiscal(?:\s+year)?)\s*)?$", re.I)
+
+
+def _since(question: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the words that run the time at question[start:end] on to today begin and end, if any."""
+    if before := _SINCE_BEFORE.search(question, max(0, start - 30), start):
+        return before.start(), end
+    after = _SINCE_AFTER.match(question, end)
+    if after and (not after.group().strip().lower().startswith(("onward", "till", "to ", "until"))
+                  or _FROM_BEFORE.search(question, max(0, start - 30), start)):
+        return start, after.end()
+    return None
 
 
 def read_time(question: str, today: dt.date | None = None) -> QuestionTime:
@@ -205,10 +237,12 @@ def _read_time(question: str, today: dt.date) -> QuestionTime:
     if spans:
         if len(spans) == 1:
             (a, b, gran), text, start, end = spans[0]
-            if gran in ("year", "financial-year") and (quarter := _quarter(question, a, start, end)):
-                a, b, begins, ends = quarter
+            if gran in ("year", "financial-year") and (part := _part_of_year(question, a, start, end)):
+                a, b, begins, ends = part
                 text = question[begins:ends]
                 return QuestionTime(TimeWindow(a, b, text, "range"))
+            if (since := _since(question, start, end)) and today > b:
+                return QuestionTime(TimeWindow(a, today, question[since[0]:since[1]], "range"))
             return QuestionTime(TimeWindow(a, b, text, gran))
         # Two or more: a range from the first to the last ("from 1 to 15 May", "जनवरी से मार्च 2021").
         a = min(sp[0][0] for sp in spans)

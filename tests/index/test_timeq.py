@@ -28,6 +28,24 @@ TODAY = dt.date(2026, 11, 30)
     ("What was the unemployment rate in Q4 2025-26?", "2026-01-01", "2026-03-31", "range"),
     ("2026-27 की पहली तिमाही में बेरोजगारी दर कितनी थी?", "2026-04-01", "2026-06-30", "range"),
     ("What was GDP growth in Q2 2026?", "2026-04-01", "2026-06-30", "range"),
+    # a half of a financial year, or of a year
+    ("What were exports in H1 2026?", "2026-01-01", "2026-06-30", "range"),
+    ("What was the fiscal deficit in the first half of FY 2025-26?", "2025-04-01", "2025-09-30", "range"),
+    ("2025-26 की दूसरी छमाही में कितना निर्यात हुआ?", "2025-10-01", "2026-03-31", "range"),
+    # a financial year named from today's: April to March
+    ("How much coal was produced in the last financial year?", "2025-04-01", "2026-03-31", "financial-year"),
+    ("पिछले वित्त वर्ष में कितना कोयला उत्पादन हुआ?", "2025-04-01", "2026-03-31", "financial-year"),
+    ("चालू वित्त वर्ष में कितना जीएसटी संग्रह हुआ?", "2026-04-01", "2027-03-31", "financial-year"),
+    # from a time to today
+    ("How many airports have been operationalised since 2014?", "2014-01-01", "2026-11-30", "range"),
+    ("2014 से अब तक कितने हवाई अड्डे चालू हुए?", "2014-01-01", "2026-11-30", "range"),
+    ("2020 के बाद से कितने स्टार्टअप बने?", "2020-01-01", "2026-11-30", "range"),
+    ("How many houses were built from 2019-20 onwards?", "2019-04-01", "2026-11-30", "range"),
+    ("How many cases since 1 April 2026?", "2026-04-01", "2026-11-30", "range"),
+    # ... but a range is a range, "before" is not "since", and a time still to come is itself
+    ("2014 से 2020 तक कितने हवाई अड्डे बने?", "2014-01-01", "2020-12-31", "range"),
+    ("जून 2020 से पहले कितने मामले थे?", "2020-06-01", "2020-06-30", "month"),
+    ("What is the target since 2030?", "2030-01-01", "2030-12-31", "year"),
 ])
 def test_question_time_is_read_as_a_window(question, start, end, granularity):
     w = read_time(question, TODAY).window
