@@ -123,6 +123,12 @@ class Name:
     keys: frozenset[str]  # known: "known:<English name>"; acronym: "acr:<LETTERS>"; a word: its skeleton
 
 
+# A spelling this short is matched in its own case only: "UP" is Uttar Pradesh, "set up" is not; "US",
+# "WHO". A longer one in any case: people type "TamilNadu" and "tamil nadu" (NameIndex reads a
+# table's capitals, "ANDHRA PRADESH", by their words).
+_CASED = 3
+
+
 @lru_cache(maxsize=1)
 def _known() -> tuple[dict[str, str], re.Pattern]:
     """Every spelling of every known name → its key, and one pattern that finds them, longest first."""
@@ -131,14 +137,22 @@ def _known() -> tuple[dict[str, str], re.Pattern]:
         key = "known:" + english.split("|")[0]
         for spelling in [*english.split("|"), *hindi.split("|")]:
             spelling_to_key[spelling] = key
-    alternatives = "|".join(re.escape(s) for s in sorted(spelling_to_key, key=len, reverse=True))
+    alternatives = "|".join(re.escape(s) if len(s) <= _CASED else f"(?i:{re.escape(s)})"
+                            for s in sorted(spelling_to_key, key=len, reverse=True))
     return spelling_to_key, re.compile(rf"(?<![\w\u0900-\u097f])(?:{alternatives})(?![\w\u0900-\u097f])")
+
+
+@lru_cache(maxsize=1)
+def _known_in_any_case() -> dict[str, str]:
+    spelling_to_key, _ = _known()
+    return {s.lower(): key for s, key in spelling_to_key.items() if len(s) > _CASED}
 
 
 def find_known(text: str) -> dict[str, str]:
     """The known places and organisations `text` names: key → the spelling found."""
     spelling_to_key, pattern = _known()
-    return {spelling_to_key[m.group(0)]: m.group(0) for m in pattern.finditer(text)}
+    return {spelling_to_key.get(m.group(0)) or _known_in_any_case()[m.group(0).lower()]: m.group(0)
+            for m in pattern.finditer(text)}
 
 
 # The words an acronym's expansion skips: "Central Board of Direct Taxes" is CBDT.

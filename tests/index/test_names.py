@@ -34,3 +34,20 @@ def test_a_place_s_old_name_and_short_form_are_the_place():
                         ("How many in Uttaranchal?", "उत्तराखंड में 20")]:
         (name,) = question_names(asked)
         assert name.kind == "known" and NameIndex(held).holds(name), asked
+
+
+def test_a_place_as_people_type_it_is_the_place():
+    for asked, held in [("How many houses in UP?", "Uttar Pradesh 14,80,091"), ("यूपी में कितने घर बने?", "उत्तर प्रदेश में 20"),
+                        ("How many in TamilNadu?", "तमिलनाडु में 20"), ("how many in tamil nadu", "Tamil Nadu 20"),
+                        ("How many in Chattisgarh?", "Chhattisgarh 15,45,080"), ("How many in Trivandrum?", "तिरुवनंतपुरम में 20"),
+                        ("How many in Telengana?", "Telangana 20")]:
+        (name,) = [n for n in question_names(asked) if n.kind == "known"]
+        assert NameIndex(held).holds(name), asked
+    # a release that writes a place so names it: "Tamilnadu", "A&N islands"
+    assert {"known:Tamil Nadu", "known:Andaman and Nicobar"} <= NameIndex("Tamilnadu 10; A&N islands 645.77").keys
+
+
+def test_a_short_form_is_a_place_only_in_its_own_case():
+    assert not [n for n in question_names("How many units were set up in 2025?") if n.kind == "known"]
+    assert not [n for n in question_names("who chaired the meeting?") if n.kind == "known"]
+    assert [n.keys for n in question_names("How many in UP?") if n.kind == "known"] == [frozenset({"known:Uttar Pradesh"})]
