@@ -26,10 +26,16 @@ from index.names import NameIndex, question_names, spelled_out
 from index.records import Passage
 from index.timeq import TimeWindow, release_time_fit, stated_time_fit, stated_windows, title_figures, with_title
 
-# A unit named in the question after its interrogative: "how many tonnes", "कितने हेक्टेयर".
+# A unit named in the question after its interrogative, a scale word between them or not: "how many
+# tonnes", "how many lakh hectares", "how many MW", "कितने हेक्टेयर". The abbreviations are read in their
+# own case ("in MW"; "mu", "m" and "ha" are words or letters too); the words in any case.
+_ASKS_IN = r"(?i:\bhow many|\bhow much|\bin)\s+(?i:(?:lakh|crore|million|billion|thousand|metric)\s+)?"
+_ASKED_ABBREVIATIONS = ("GW", "MW", "kW", "GWh", "MWh", "kWh", "MU", "MLD", "BCM")
 _ASKED_UNIT = [
-    (re.compile(r"\b(?:how many|how much|in)\s+(?:" + p + r")\b"), u) for p, u, _ in _UNITS_EN
+    (re.compile(_ASKS_IN + r"(?i:" + p + r")\b"), u) for p, u, _ in _UNITS_EN
     if u not in _TIME_UNITS and re.search("[a-z]{3}", p)
+] + [
+    (re.compile(_ASKS_IN + re.escape(u) + r"\b"), u) for u in _ASKED_ABBREVIATIONS
 ] + [
     (re.compile(r"(?:कितने|कितना|कितनी|कितनों)\s+(?:\S+\s+)?" + re.escape(p) + r"(?![\u0900-\u097f])"), u)
     for p, u, _ in _UNITS_HI if u not in _TIME_UNITS
@@ -38,9 +44,8 @@ _ASKED_UNIT = [
 
 def asked_unit(question: str) -> str | None:
     """The unit a question asks its figure in, if it names one."""
-    q = question.lower()
     for pattern, unit in _ASKED_UNIT:
-        if pattern.search(q):
+        if pattern.search(question):
             return unit
     return None
 

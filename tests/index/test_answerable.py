@@ -59,6 +59,12 @@ def test_asked_unit():
     assert asked_unit("How many kilometres of highway?") == "km"
     assert asked_unit("How many days did it take?") is None  # a duration, not a unit of the figure asked
     assert asked_unit("How many sellers?") is None
+    # a scale word between the interrogative and the unit, and an abbreviation in its own case
+    assert asked_unit("How many lakh hectares were sown under rice?") == "hectare"
+    assert asked_unit("How many million tonnes of coal were produced?") == "tonne"
+    assert asked_unit("How many MW of solar capacity was added?") == "MW"
+    assert asked_unit("How many GW is installed?") == "GW"
+    assert asked_unit("how many mu did the pump use?") is None  # "mu" is not MU
 
 
 def _release(text: str, date: str, lang: str = "en", title: str = "") -> Release:
