@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from index.figures import FigureExtractor
+from index.figures.tables import _MONTH_PAT, _MONTHS_EN, _MONTHS_HI
+from index.numbers_hi import norm_word
 
 # Relative expressions: Hindi and English words → the English phrase dateparser reads, and the
 # size of the window the resolved day falls in.
@@ -136,6 +138,12 @@ def _relative(question: str, today: dt.date) -> TimeWindow | None:
         if size == "month":
             return TimeWindow(d.replace(day=1), _month_end(d.year, d.month), m.group(0), "month")
         if size == "year":
+            named = (_MONTH_OF_BEFORE.search(question, max(0, m.start() - 20), m.start())
+                     or _MONTH_OF_AFTER.match(question, m.end()))
+            month = _month_number(named.group("m")) if named else None
+            if month is not None:  # "July last year", "पिछले साल जुलाई में": that month of that year
+                words = question[min(named.start(), m.start()):max(named.end(), m.end())]
+                return TimeWindow(dt.date(d.year, month, 1), _month_end(d.year, month), words, "month")
             return TimeWindow(dt.date(d.year, 1, 1), dt.date(d.year, 12, 31), m.group(0), "year")
         if size == "financial-year":  # April to March: the one today falls in, or the one before
             first = today.year - (today.month < 4) - (phrase == "last year")
@@ -159,6 +167,26 @@ _NAME_BEFORE = re.compile(
 _DATES_A_RELEASE = re.compile(
     r"\s*(?:'s\s+)?(?:(?:के|की|का)\s+)?(?:[\w-]+\s+){0,2}?(?:forecast|release|bulletin|update|announcement|report|"
     r"press note|statement|पूर्वानुमान|बुलेटिन|विज्ञप्ति|अपडेट|रिपोर्ट|घोषणा)", re.I)
+# The time a figure is compared with: "compared with Feb-19", "over June 2025", "as against 2024-25",
+# "जून 2025 की तुलना में", "पिछले साल के मुकाबले".
+_COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|as\s+against|against|over|vis-[aà]-vis|than)\s+"
+                              r"(?:(?:that\s+of|the\s+same\s+(?:month|period|quarter|day)\s+(?:of|in)|the)\s+)?$", re.I)
+_COMPARED_AFTER = re.compile(r"\s*(?:की\s+तुलना\s+में|के\s+मुकाबले|की\s+अपेक्षा|से\s+तुलना)", re.I)
+# A month beside a relative year: "July last year", "in July of this year", "पिछले साल जुलाई में".
+_MONTH_OF_BEFORE = re.compile(rf"(?P<m>{_MONTH_PAT})\s*(?:of\s+)?$", re.I)
+_MONTH_OF_AFTER = re.compile(rf"\s*(?:(?:के|की|का)\s+)?(?P<m>{_MONTH_PAT})", re.I)
+# A month without a year joined to a month with one: "March and April 2020", "मार्च और अप्रैल 2020".
+_MONTH_JOINED = re.compile(rf"(?P<m>{_MONTH_PAT})\s*(?:,|and|&|और|तथा|एवं|व)\s*$", re.I)
+
+
+def _month_number(word: str) -> int | None:
+    """A month's name, English (May only capitalised: "may" is a verb) or Hindi, → its number."""
+    word = word.rstrip(".")
+    if word == "may":
+        return None
+    return _MONTHS_EN.get(word.lower()) or _MONTHS_HI.get(norm_word(word))
+
+
 # What joins two times into one range: "from 1 to 15 May", "जनवरी से मार्च 2021", "between April and June".
 _RANGE_JOIN = re.compile(r"\s*(?:to|till|until|through|and|-|–|—|से)\s*", re.I)
 
@@ -194,8 +222,10 @@ def _part_of_year(question: str, first: dt.date, start: int, end: int) -> tuple[
             before.start() if before else start, after.end() if after else end)
 
 
-# "since 2014", "from 2019-20 onwards", "2014 से अब तक", "2020 के बाद से": from that time to today.
-_SINCE_BEFORE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+)?(?:(?:FY|financial\s+year|fiscal(?:\s+year)?)\s*)?$", re.I)
+# "since 2014", "since its launch on 5 January 2015", "from 2019-20 onwards", "2014 से अब तक", "2020 के बाद
+# से": from that time to today.
+_SINCE_BEFORE = re.compile(r"\b(?:ever\s+)?since\s+(?:(?:the\s+)?(?:(?:FY|financial\s+year|fiscal(?:\s+year)?)\s*)?|"
+                           r"(?:[\w'’-]+\s+){1,4}?(?:on|in)\s+)$", re.I)
 _SINCE_AFTER = re.compile(r"\s*(?:onwards?\b|till\s+(?:date|now)\b|to\s+date\b|until\s+now\b|"
                           r"(?:से|से\s+लेकर)\s+(?:अब|आज)\s+तक(?![\u0900-\u097f])|के\s+बाद\s+से(?![\u0900-\u097f]))", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:FY|financial\s+year|fiscal(?:\s+year)?)\s*)?$", re.I)
@@ -229,8 +259,10 @@ def _read_time(question: str, today: dt.date) -> QuestionTime:
                 spans.append((w, question[f.start:f.end], f.start, f.end))
     if len(spans) > 1:
         # "IMD's June 2020 forecast for September", "जून 2020 के पूर्वानुमान में सितंबर 2020": a time that
-        # dates the release stands beside the one the figure is of, not as the start of a range.
-        asked = [sp for sp in spans if not _DATES_A_RELEASE.match(question, sp[3])]
+        # dates the release stands beside the one the figure is of, not as the start of a range; and
+        # "in Feb-20 compared with Feb-19", "जून 2025 की तुलना में": the time a figure is compared with.
+        asked = [sp for sp in spans if not (_DATES_A_RELEASE.match(question, sp[3]) or _COMPARED_AFTER.match(question, sp[3])
+                                            or _COMPARED_BEFORE.search(question, max(0, sp[2] - 40), sp[2]))]
         if asked and len(asked) < len(spans) and not any(
                 _RANGE_JOIN.fullmatch(question, a[3], b[2]) for a, b in zip(spans, spans[1:])):
             spans = asked
@@ -243,6 +275,11 @@ def _read_time(question: str, today: dt.date) -> QuestionTime:
                 return QuestionTime(TimeWindow(a, b, text, "range"))
             if (since := _since(question, start, end)) and today > b:
                 return QuestionTime(TimeWindow(a, today, question[since[0]:since[1]], "range"))
+            if gran == "month" and (joined := _MONTH_JOINED.search(question, max(0, start - 30), start)):
+                month = _month_number(joined.group("m"))
+                if month is not None and month != a.month:  # "March and April 2020", "मार्च और अप्रैल 2020"
+                    first = dt.date(a.year - (month > a.month), month, 1)
+                    return QuestionTime(TimeWindow(first, b, question[joined.start("m"):end], "range"))
             return QuestionTime(TimeWindow(a, b, text, gran))
         # Two or more: a range from the first to the last ("from 1 to 15 May", "जनवरी से मार्च 2021").
         a = min(sp[0][0] for sp in spans)

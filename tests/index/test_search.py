@@ -31,6 +31,11 @@ def test_question_analysis():
     assert "count" in expected_kinds("How many sellers are on GeM?")
     assert expected_kinds("कितने प्रतिशत किसानों को लाभ मिला?") == {"percent"}
     assert expected_kinds("When was the scheme launched?") == {"date"}
+    # "when" that opens a clause asks for no date
+    assert expected_kinds("How much wheat was procured since 15 April 2020, when the season began?") == {
+        "money", "quantity", "count"}
+    assert expected_kinds("How old was he when he played?") == frozenset()
+    assert expected_kinds("And when did it start?") == {"date"}
     assert "money" in expected_kinds("What was gross GST revenue in February 2020?")
     assert expected_kinds("Who chaired the meeting?") == frozenset()
 

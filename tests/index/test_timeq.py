@@ -42,10 +42,21 @@ TODAY = dt.date(2026, 11, 30)
     ("2020 के बाद से कितने स्टार्टअप बने?", "2020-01-01", "2026-11-30", "range"),
     ("How many houses were built from 2019-20 onwards?", "2019-04-01", "2026-11-30", "range"),
     ("How many cases since 1 April 2026?", "2026-04-01", "2026-11-30", "range"),
+    ("How many LED bulbs have been given out since its launch on 5 January 2015?", "2015-01-05", "2026-11-30", "range"),
+    # a month without a year joined to one with it; a month of a relative year
+    ("How many masks were sold during March and April 2020?", "2020-03-01", "2020-04-30", "range"),
+    ("मार्च और अप्रैल 2020 में कितने मास्क बिके?", "2020-03-01", "2020-04-30", "range"),
+    ("What was the labour force participation rate in July last year?", "2025-07-01", "2025-07-31", "month"),
+    ("पिछले साल जुलाई में कितना निर्यात हुआ?", "2025-07-01", "2025-07-31", "month"),
+    # the time a figure is compared with is not the time asked about
+    ("By what percentage did GST grow in Feb-20 compared with Feb-19?", "2020-02-01", "2020-02-29", "month"),
+    ("जून 2026 में जून 2025 की तुलना में कितनी वृद्धि हुई?", "2026-06-01", "2026-06-30", "month"),
     # ... but a range is a range, "before" is not "since", and a time still to come is itself
     ("2014 से 2020 तक कितने हवाई अड्डे बने?", "2014-01-01", "2020-12-31", "range"),
     ("जून 2020 से पहले कितने मामले थे?", "2020-06-01", "2020-06-30", "month"),
     ("What is the target since 2030?", "2030-01-01", "2030-12-31", "year"),
+    ("How many cases were there in May and June 2020?", "2020-05-01", "2020-06-30", "range"),
+    ("It may and June 2020 tell?", "2020-06-01", "2020-06-30", "month"),  # "may" the verb is no month
 ])
 def test_question_time_is_read_as_a_window(question, start, end, granularity):
     w = read_time(question, TODAY).window
