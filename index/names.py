@@ -171,6 +171,11 @@ def spelled_out(name: Name, text: str) -> bool:
     return bool(letters and letters.isalpha() and len(letters) >= 2 and _spelled(letters).search(text))
 
 
+# A financial year, quarter or half written as a code ("FY23", "FY2025-26", "Q1", "H2") is a time
+# (index/timeq.py), not a name a release must mention.
+_TIME_CODE = re.compile(r"(?i)FY-?\d{2}(?:\d{2})?(?:[-–/]\d{2}(?:\d{2})?)?|Q[1-4]|H[12]")
+
+
 def question_names(question: str) -> list[Name]:
     """The places, acronyms and other proper names a question holds, each once."""
     names: list[Name] = []
@@ -188,7 +193,7 @@ def question_names(question: str) -> list[Name]:
         word = m.group(0)
         for suffix in ("'s", "’s"):
             word = word.removesuffix(suffix)
-        if word.lower() in _GENERIC or re.fullmatch(r"[A-Za-z]?\d+[A-Za-z]?", word):
+        if word.lower() in _GENERIC or re.fullmatch(r"[A-Za-z]?\d+[A-Za-z]?", word) or _TIME_CODE.fullmatch(word):
             continue
         letters = acronym_letters(word)
         if letters:

@@ -51,3 +51,8 @@ def test_a_short_form_is_a_place_only_in_its_own_case():
     assert not [n for n in question_names("How many units were set up in 2025?") if n.kind == "known"]
     assert not [n for n in question_names("who chaired the meeting?") if n.kind == "known"]
     assert [n.keys for n in question_names("How many in UP?") if n.kind == "known"] == [frozenset({"known:Uttar Pradesh"})]
+
+
+def test_a_financial_year_or_quarter_written_as_a_code_is_no_name():
+    assert question_names("How much milk did India produce in FY23?") == []
+    assert [n.text for n in question_names("What did the NSO estimate in Q1 FY27 and FY2025-26 for MSEs?")] == ["NSO", "MSEs"]
