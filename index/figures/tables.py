@@ -97,14 +97,15 @@ _CUR_PREFIX_RE = re.compile(
 
 # units: (pattern, canonical unit, multiplier)
 _UNITS_EN: list[tuple[str, str, int]] = [
-    (r"lakh\s{1,3}metric\s{1,3}tonnes?|LMT", "tonne", 10**5), (r"million\s{1,3}metric\s{1,3}tonnes?|MMT", "tonne", 10**6),
-    (r"MTPA", "MTPA", 1), (r"metric\s{1,3}tonnes?|metric\s{1,3}tons?|tonnes?|tons?|MT", "tonne", 1),
+    (r"lakh\s{1,3}metric\s{1,3}tonnes?|LMTs?", "tonne", 10**5), (r"million\s{1,3}metric\s{1,3}tonnes?|MMTs?", "tonne", 10**6),
+    (r"MTPA", "MTPA", 1), (r"metric\s{1,3}tonnes?|metric\s{1,3}tons?|tonnes?|tons?|MTs?", "tonne", 1),
     (r"kilograms?|kgs?", "kg", 1), (r"quintals?|qtls?", "quintal", 1), (r"grams?|gms?", "g", 1),
     (r"GWh", "GWh", 1), (r"MWh", "MWh", 1), (r"kWh|KWh|kwh", "kWh", 1), (r"MU", "MU", 1),
     (r"GW", "GW", 1), (r"MW", "MW", 1), (r"kW|KW", "kW", 1), (r"MWp", "MWp", 1), (r"kWp", "kWp", 1),
     (r"MVA", "MVA", 1), (r"kV|KV", "kV", 1),
     (r"sq\.?\s?kms?|square\s{1,3}kilomet(?:er|re)s?|km2|km²", "sq km", 1),
     (r"m²|m2", "sq m", 1), (r"sq\.?\s?ft|square\s{1,3}f(?:ee|oo)t", "sq ft", 1), (r"sq\.?\s?m|square\s{1,3}met(?:er|re)s?", "sq m", 1),
+    (r"[Rr]oute\s{1,3}(?:[Kk]ilomet(?:er|re)s?|[Kk]ms?)|RKM|RKm|Rkm", "km", 1),  # a railway's route length
     (r"kilomet(?:er|re)s?|kms?", "km", 1), (r"met(?:er|re)s?|mtrs?|m(?![²³])", "m", 1),
     (r"centimet(?:er|re)s?|cm", "cm", 1), (r"millimet(?:er|re)s?|mm", "mm", 1),
     (r"hectares?|ha", "hectare", 1), (r"acres?|ac", "acre", 1),

@@ -23,6 +23,12 @@ def test_a_declaration_is_a_currency_a_scale_and_a_unit_and_nothing_else():
         assert parse_declaration(words) is None, words
 
 
+def test_a_table_in_metric_tonnes_written_mts():
+    assert parse_declaration("in MTs") == parse_declaration("in tonnes")
+    text = "Allocation of Foodgrains under PM POSHAN\n(in MTs)\nS. No. State/ UT 2023-24 2024-25 1 Bihar 311304.40 324227.06"
+    assert _values(text)["324227.06"] == (Decimal("324227.06"), "tonne", "quantity")
+
+
 def test_a_cell_per_line_table_under_its_caption():
     text = "State-wise GST revenue\n(₹ crore)\nState\nFeb-19\nFeb-20\nGrowth\nMaharashtra\n14,092\n15,735\n12%"
     got = _values(text)

@@ -285,6 +285,13 @@ def test_labels(text, label):
     assert one(text).label == label
 
 
+def test_a_railway_s_route_length_and_tonnes_in_plural_abbreviation():
+    assert [(f.value, f.unit) for f in extract_figures("Kavach on 660 Route Km and 1,200 RKM")] == [
+        (Decimal(660), "km"), (Decimal(1200), "km")]
+    assert [(f.value, f.unit) for f in extract_figures("procured around 31.35 MTs of MFPs")] == [(Decimal("31.35"), "tonne")]
+    assert [(f.value, f.unit) for f in extract_figures("1930 MTs of foodgrains")] == [(Decimal(1930), "tonne")]  # not the year
+
+
 def test_a_period_after_a_figure_is_not_its_label():
     figures = extract_figures("1,040.08 crore in FY2025-26 and 45 crore in Sep-25")
     assert [f.label for f in figures if f.kind == "count"] == [None, None]
