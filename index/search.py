@@ -61,6 +61,10 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
      frozenset({"date"})),
     (re.compile(r"\b(which|what) year\b|\bin what year\b|किस वर्ष|किस साल", re.I), frozenset({"year", "date"})),
     (_MONEY_CUE, frozenset({"money"})),
+    # "By how much did cement output grow?": a rate or an amount
+    (re.compile(r"\bby how much\b.*?\b(?:grow|grew|grown|rise|rose|risen|increase|decrease|decline|fall|fell|fallen|"
+                r"drop|jump|climb|expand|shrink|shrank)", re.I),
+     frozenset({"percent", "money", "quantity", "count"})),
     (re.compile(r"\bhow much\b|\bwhat (was|is|were|are) (the )?(total |gross |net )?([A-Z]{2,} )?(cost|outlay|amount|revenue|value|"
                 r"budget|allocation|investment|expenditure|collection|turnover)|कितने रुपये|कितनी राशि|कितना धन|"
                 r"कितनी लागत|कितना निवेश|कितना राजस्व", re.I),
