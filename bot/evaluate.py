@@ -54,6 +54,7 @@ SET_KINDS = {
     "tuning-blind2-questions.jsonl": "tuning",  # a second one, written blind while the first was tuned on
     "tuning-blind3-questions.jsonl": "tuning",  # a third, mostly cross-language, written blind in the eighth session
     "reading-questions.jsonl": "tuning",  # written blind in the fourteenth session to test how a question's time and kind are read
+    "reading-test-questions.jsonl": "test",  # the same, written blind after it and frozen before its first run
     "test-questions.jsonl": "test",  # bench/data: written blind, frozen before tuning
     "test2-questions.jsonl": "test",  # a second one, written blind in the ninth session, after the first was used to decide
     "test3-questions.jsonl": "test",  # a third, written blind in the tenth session: the first is used to decide
