@@ -7,7 +7,8 @@ FILE (default `bench/data/reading-questions.jsonl`, written blind for this) hold
 "time" ({"start", "end"} or null), "time_words" and "figure_kind". A relative time ("last month") is
 read against --today, the day the writer resolved it against. An open time ("since 2014", "2014 से
 अब तक") is read up to today; its writer ended it on the release's date, so there only its start is
-compared. Nothing is searched: no index or model is needed.
+compared. Nothing is searched: no index or model is needed. A test set prints its counts only,
+unless --per-question (as `vigyapti eval` does).
 """
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ def main() -> None:
     ap.add_argument("questions", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--today", type=dt.date.fromisoformat, default=dt.date(2026, 12, 1))
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--per-question", action="store_true", help="list the misread questions of a test set too")
     args = ap.parse_args()
     rows = load_questions(args.questions)
     misread = []
@@ -60,12 +62,14 @@ def main() -> None:
               "time_right": len(rows) - sum(not m["time_right"] for m in misread),
               "kind_right": len(rows) - sum(m["figure_kind"] not in m["kinds_read"] for m in misread),
               "misread": misread}
+    if report["set_kind"] == "test" and not args.per_question:
+        del report["misread"]
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
         return
     print(f"{report['set_kind'].upper()} set {args.questions}: {len(rows)} questions; time read as meant "
           f"{report['time_right']}, figure kind among those read {report['kind_right']}")
-    for m in misread:
+    for m in report.get("misread", []):
         what = "time" if not m["time_right"] else "kind"
         read = (f"{m['read']['start']}..{m['read']['end']}" if m["read"] else "no time") if what == "time" \
             else ",".join(m["kinds_read"]) or "no kind"
