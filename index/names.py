@@ -131,28 +131,40 @@ _CASED = 3
 
 @lru_cache(maxsize=1)
 def _known() -> tuple[dict[str, str], re.Pattern]:
-    """Every spelling of every known name → its key, and one pattern that finds them, longest first."""
+    """Every spelling of every known name → its key, and one pattern that finds them in their own
+    case, longest first."""
     spelling_to_key = {}
     for english, hindi, _kind in bilingual_names():
         key = "known:" + english.split("|")[0]
         for spelling in [*english.split("|"), *hindi.split("|")]:
             spelling_to_key[spelling] = key
-    alternatives = "|".join(re.escape(s) if len(s) <= _CASED else f"(?i:{re.escape(s)})"
-                            for s in sorted(spelling_to_key, key=len, reverse=True))
-    return spelling_to_key, re.compile(rf"(?<![\w\u0900-\u097f])(?:{alternatives})(?![\w\u0900-\u097f])")
+    return spelling_to_key, _alternatives(spelling_to_key)
 
 
 @lru_cache(maxsize=1)
-def _known_in_any_case() -> dict[str, str]:
+def _known_in_any_case() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
+    """The long spellings lower-cased → key, a pattern of them to run over lower-cased text (one case
+    is faster to match than any case), and a pattern of the short ones in their own case."""
     spelling_to_key, _ = _known()
-    return {s.lower(): key for s, key in spelling_to_key.items() if len(s) > _CASED}
+    lowered = {s.lower(): key for s, key in spelling_to_key.items() if len(s) > _CASED}
+    short = {s: key for s, key in spelling_to_key.items() if len(s) <= _CASED}
+    return {**lowered, **short}, _alternatives(lowered), _alternatives(short)
+
+
+def _alternatives(spellings) -> re.Pattern:
+    alternatives = "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\u0900-\u097f])(?:{alternatives})(?![\w\u0900-\u097f])")
 
 
 def find_known(text: str) -> dict[str, str]:
     """The known places and organisations `text` names: key → the spelling found."""
-    spelling_to_key, pattern = _known()
-    return {spelling_to_key.get(m.group(0)) or _known_in_any_case()[m.group(0).lower()]: m.group(0)
-            for m in pattern.finditer(text)}
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer: read in its own case only
+        spelling_to_key, pattern = _known()
+        return {spelling_to_key[m.group(0)]: m.group(0) for m in pattern.finditer(text)}
+    key_of, long_pattern, short_pattern = _known_in_any_case()
+    found = [*long_pattern.finditer(lowered), *short_pattern.finditer(text)]
+    return {key_of[m.group(0)]: text[m.start():m.end()] for m in sorted(found, key=lambda m: m.start())}
 
 
 # The words an acronym's expansion skips: "Central Board of Direct Taxes" is CBDT.
