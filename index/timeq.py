@@ -175,6 +175,11 @@ _COMPARED_AFTER = re.compile(r"\s*(?:की\s+तुलना\s+में|के
 # A month beside a relative year: "July last year", "in July of this year", "पिछले साल जुलाई में".
 _MONTH_OF_BEFORE = re.compile(rf"(?P<m>{_MONTH_PAT})\s*(?:of\s+)?$", re.I)
 _MONTH_OF_AFTER = re.compile(rf"\s*(?:(?:के|की|का)\s+)?(?P<m>{_MONTH_PAT})", re.I)
+# A period that ends in a month: "the quarter ending June 2026", "the year ended March 2026", "जून 2026 को
+# समाप्त तिमाही" is not yet read (English forms only).
+_PERIOD_MONTHS = {"quarter": 3, "three months": 3, "half year": 6, "six months": 6, "year": 12, "twelve months": 12}
+_ENDING_IN = re.compile(r"(?i)\b(?P<period>quarter|three months|half[- ]year|six months|year|twelve months)"
+                        r"\s+(?:ending|ended)\s+(?:(?:on|in)\s+)?$")
 # A month without a year joined to a month with one: "March and April 2020", "मार्च और अप्रैल 2020".
 _MONTH_JOINED = re.compile(rf"(?P<m>{_MONTH_PAT})\s*(?:,|and|&|और|तथा|एवं|व)\s*$", re.I)
 
@@ -275,6 +280,11 @@ def _read_time(question: str, today: dt.date) -> QuestionTime:
                 return QuestionTime(TimeWindow(a, b, text, "range"))
             if (since := _since(question, start, end)) and today > b:
                 return QuestionTime(TimeWindow(a, today, question[since[0]:since[1]], "range"))
+            if gran == "month" and (ending := _ENDING_IN.search(question, max(0, start - 40), start)):
+                months = _PERIOD_MONTHS[ending.group("period").lower().replace("-", " ")]  # "the quarter ending June 2026"
+                first_month = a.month - months + 1
+                first = dt.date(a.year + (first_month - 1) // 12, (first_month - 1) % 12 + 1, 1)
+                return QuestionTime(TimeWindow(first, b, question[ending.start("period"):end], "range"))
             if gran == "month" and (joined := _MONTH_JOINED.search(question, max(0, start - 30), start)):
                 month = _month_number(joined.group("m"))
                 if month is not None and month != a.month:  # "March and April 2020", "मार्च और अप्रैल 2020"
