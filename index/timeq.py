@@ -180,6 +180,8 @@ _MONTH_OF_AFTER = re.compile(rf"\s*(?:(?:के|की|का)\s+)?(?P<m>{_MONTH
 _PERIOD_MONTHS = {"quarter": 3, "three months": 3, "half year": 6, "six months": 6, "year": 12, "twelve months": 12}
 _ENDING_IN = re.compile(r"(?i)\b(?P<period>quarter|three months|half[- ]year|six months|year|twelve months)"
                         r"\s+(?:ending|ended)\s+(?:(?:on|in)\s+)?$")
+# "end-March 2026", "March-end 2026": the month (its words blanked, so that what is read keeps its place).
+_MONTH_END = re.compile(rf"(?i)\bend-(?=(?:{_MONTH_PAT}))|(?<=[a-z])-end\b(?=\s*,?\s*\d{{4}})")
 # A month without a year joined to a month with one: "March and April 2020", "मार्च और अप्रैल 2020".
 _MONTH_JOINED = re.compile(rf"(?P<m>{_MONTH_PAT})\s*(?:,|and|&|और|तथा|एवं|व)\s*$", re.I)
 
@@ -254,6 +256,16 @@ def read_time(question: str, today: dt.date | None = None) -> QuestionTime:
 
 @lru_cache(maxsize=4096)  # popular questions come back, and reading a relative one with dateparser is slow
 def _read_time(question: str, today: dt.date) -> QuestionTime:
+    blanked = _MONTH_END.sub(lambda m: " " * len(m.group()), question)  # "end-March 2026": March 2026
+    read = _read_blanked(blanked, today)
+    if blanked != question and read.window is not None and (at := blanked.find(read.window.text)) >= 0:
+        # the words as the question writes them: "March-end 2026"
+        return dataclasses.replace(read, window=dataclasses.replace(
+            read.window, text=question[at:at + len(read.window.text)]))
+    return read
+
+
+def _read_blanked(question: str, today: dt.date) -> QuestionTime:
     spans = []
     for f in _extractor().run(question):
         if f.kind in ("date", "year", "period") and f.iso and not f.iso.startswith("--"):

@@ -48,6 +48,8 @@ TODAY = dt.date(2026, 11, 30)
     ("मार्च और अप्रैल 2020 में कितने मास्क बिके?", "2020-03-01", "2020-04-30", "range"),
     ("What was the labour force participation rate in July last year?", "2025-07-01", "2025-07-31", "month"),
     ("पिछले साल जुलाई में कितना निर्यात हुआ?", "2025-07-01", "2025-07-31", "month"),
+    ("How many were vaccinated as of end-March 2026?", "2026-03-01", "2026-03-31", "month"),
+    ("What was the stock as on March-end 2026?", "2026-03-01", "2026-03-31", "month"),
     # a period that ends in a month
     ("What was GDP growth for the quarter ending June 2026?", "2026-04-01", "2026-06-30", "range"),
     ("How much was exported in the year ended March 2026?", "2025-04-01", "2026-03-31", "range"),
