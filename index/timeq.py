@@ -176,10 +176,13 @@ _COMPARED_AFTER = re.compile(r"\s*(?:की\s+तुलना\s+में|के
 _MONTH_OF_BEFORE = re.compile(rf"(?P<m>{_MONTH_PAT})\s*(?:of\s+)?$", re.I)
 _MONTH_OF_AFTER = re.compile(rf"\s*(?:(?:के|की|का)\s+)?(?P<m>{_MONTH_PAT})", re.I)
 # A period that ends in a month: "the quarter ending June 2026", "the year ended March 2026", "जून 2026 को
-# समाप्त तिमाही" is not yet read (English forms only).
-_PERIOD_MONTHS = {"quarter": 3, "three months": 3, "half year": 6, "six months": 6, "year": 12, "twelve months": 12}
+# समाप्त तिमाही".
+_PERIOD_MONTHS = {"quarter": 3, "three months": 3, "half year": 6, "six months": 6, "year": 12, "twelve months": 12,
+                  "तिमाही": 3, "छमाही": 6, "वर्ष": 12, "साल": 12}
 _ENDING_IN = re.compile(r"(?i)\b(?P<period>quarter|three months|half[- ]year|six months|year|twelve months)"
                         r"\s+(?:ending|ended)\s+(?:(?:on|in)\s+)?$")
+_ENDING_IN_HI = re.compile(r"\s*(?:को|में)?\s*समाप्त\s+(?:हुई\s+|हुए\s+|होने\s+वाली\s+|होने\s+वाले\s+)?"
+                           r"(?P<period>तिमाही|छमाही|वर्ष|साल)(?![\u0900-\u097f])")
 # "end-March 2026", "March-end 2026": the month (its words blanked, so that what is read keeps its place).
 _MONTH_END = re.compile(rf"(?i)\bend-(?=(?:{_MONTH_PAT}))|(?<=[a-z])-end\b(?=\s*,?\s*\d{{4}})")
 # A month without a year joined to a month with one: "March and April 2020", "मार्च और अप्रैल 2020".
@@ -292,11 +295,14 @@ def _read_blanked(question: str, today: dt.date) -> QuestionTime:
                 return QuestionTime(TimeWindow(a, b, text, "range"))
             if (since := _since(question, start, end)) and today > b:
                 return QuestionTime(TimeWindow(a, today, question[since[0]:since[1]], "range"))
-            if gran == "month" and (ending := _ENDING_IN.search(question, max(0, start - 40), start)):
-                months = _PERIOD_MONTHS[ending.group("period").lower().replace("-", " ")]  # "the quarter ending June 2026"
+            ending = gran == "month" and (_ENDING_IN.search(question, max(0, start - 40), start)
+                                          or _ENDING_IN_HI.match(question, end))
+            if ending:  # "the quarter ending June 2026", "जून 2026 को समाप्त तिमाही"
+                months = _PERIOD_MONTHS[ending.group("period").lower().replace("-", " ")]
                 first_month = a.month - months + 1
                 first = dt.date(a.year + (first_month - 1) // 12, (first_month - 1) % 12 + 1, 1)
-                return QuestionTime(TimeWindow(first, b, question[ending.start("period"):end], "range"))
+                words = question[min(ending.start(), start):max(ending.end(), end)].strip()
+                return QuestionTime(TimeWindow(first, b, words, "range"))
             if gran == "month" and (joined := _MONTH_JOINED.search(question, max(0, start - 30), start)):
                 month = _month_number(joined.group("m"))
                 if month is not None and month != a.month:  # "March and April 2020", "मार्च और अप्रैल 2020"

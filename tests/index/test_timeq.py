@@ -53,6 +53,7 @@ TODAY = dt.date(2026, 11, 30)
     # a period that ends in a month
     ("What was GDP growth for the quarter ending June 2026?", "2026-04-01", "2026-06-30", "range"),
     ("How much was exported in the year ended March 2026?", "2025-04-01", "2026-03-31", "range"),
+    ("जून 2026 को समाप्त तिमाही में जीडीपी वृद्धि कितनी रही?", "2026-04-01", "2026-06-30", "range"),
     # the time a figure is compared with is not the time asked about
     ("By what percentage did GST grow in Feb-20 compared with Feb-19?", "2020-02-01", "2020-02-29", "month"),
     ("जून 2026 में जून 2025 की तुलना में कितनी वृद्धि हुई?", "2026-06-01", "2026-06-30", "month"),
