@@ -98,6 +98,12 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _month_start(year: int, month: int) -> dt.date:
+    """The first day of a month counted from `year`'s January: month 0 is the December before, 13 the
+    next January."""
+    return dt.date(year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
+
+
 def _window_of_iso(iso: str, kind: str) -> tuple[dt.date, dt.date, str] | None:
     """A figure's iso (2020-06-03, 2020-06, 2020, 2019/2020) → (first day, last day, granularity)."""
     try:
@@ -225,10 +231,8 @@ def _part_of_year(question: str, first: dt.date, start: int, end: int) -> tuple[
     else:
         return None
     n = _ORDINALS[(before.group(1) or before.group(2)).lower() if before else after.group(1)]
-    months = first.month - 1 + size * (n - 1)  # from January of the first year
-    year, month = first.year + months // 12, months % 12 + 1
-    last = month + size - 1
-    return (dt.date(year, month, 1), _month_end(year + (last - 1) // 12, (last - 1) % 12 + 1),
+    last = _month_start(first.year, first.month + size * n - 1)
+    return (_month_start(first.year, first.month + size * (n - 1)), _month_end(last.year, last.month),
             before.start() if before else start, after.end() if after else end)
 
 
@@ -299,14 +303,12 @@ def _read_blanked(question: str, today: dt.date) -> QuestionTime:
                                           or _ENDING_IN_HI.match(question, end))
             if ending:  # "the quarter ending June 2026", "जून 2026 को समाप्त तिमाही"
                 months = _PERIOD_MONTHS[ending.group("period").lower().replace("-", " ")]
-                first_month = a.month - months + 1
-                first = dt.date(a.year + (first_month - 1) // 12, (first_month - 1) % 12 + 1, 1)
                 words = question[min(ending.start(), start):max(ending.end(), end)].strip()
-                return QuestionTime(TimeWindow(first, b, words, "range"))
+                return QuestionTime(TimeWindow(_month_start(a.year, a.month - months + 1), b, words, "range"))
             if gran == "month" and (joined := _MONTH_JOINED.search(question, max(0, start - 30), start)):
                 month = _month_number(joined.group("m"))
                 if month is not None and month != a.month:  # "March and April 2020", "मार्च और अप्रैल 2020"
-                    first = dt.date(a.year - (month > a.month), month, 1)
+                    first = _month_start(a.year, month - 12 * (month > a.month))
                     return QuestionTime(TimeWindow(first, b, question[joined.start("m"):end], "range"))
             return QuestionTime(TimeWindow(a, b, text, gran))
         # Two or more: a range from the first to the last ("from 1 to 15 May", "जनवरी से मार्च 2021").
