@@ -10,6 +10,7 @@ skeletons of three consonants or more count: two (कुल "kl", मक्क�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from index.names import skeleton
 
@@ -26,11 +27,16 @@ def loanword_keys(question_terms) -> dict[str, str]:
     return keys
 
 
+@lru_cache(maxsize=65536)  # a figure's words come back with every Hindi question that reaches it
+def latin_skeletons(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(skeleton(w) for w in words if w[:1].isascii() and w[:1].isalpha())
+
+
 def with_loanwords(around: frozenset[str], loans: dict[str, str]) -> frozenset[str]:
     """A figure's words, with each question term (`loanword_keys`) whose skeleton a Latin word among
     them has."""
     if not loans:
         return around
-    latin = {skeleton(w) for w in around if w[:1].isascii() and w[:1].isalpha()}
+    latin = latin_skeletons(around)
     held = [term for term, key in loans.items() if key in latin]
     return around.union(held) if held else around

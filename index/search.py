@@ -38,8 +38,8 @@ from index.sentencevectors import SentenceVectors
 from index.filters import SearchFilters
 from index.stores.base import Store
 from index.answerable import asked_unit, sentence_dates
-from index.timeq import (QuestionTime, TimeWindow, read_time, recency, stated_time_fit, stated_windows,
-                         time_agreement, title_figures)
+from index.timeq import (QuestionTime, StatedTimes, TimeWindow, agreement, read_time, recency, stated_time_fit,
+                         stated_times, stated_windows, title_figures)
 
 # A sum of money named as such ("What was the value of minor forest produce procured", "स्टाइपेंड की
 # कितनी राशि") asks for money alone: a count or a tonnage beside it is not the answer. An index's value
@@ -324,6 +324,19 @@ def _names_of(text: str, row_labels: list[str], table: tuple[int, int] | None = 
     return {"names": frozenset(index.keys), "places_alone": frozenset(places)}
 
 
+def stated_times_of(p: Passage, release_date: str | None, title: str | None, cache) -> StatedTimes:
+    """The passage's `stated_times`, kept in `cache` (Store.passage_analyses) beside its analysis:
+    its release's day and title never change under its id."""
+    if p.passage_id is None or cache is None:
+        return stated_times(release_date, p.figures, p.text if title else None, title)
+    key = ("stated-times", p.passage_id, bool(title))
+    times = cache.get(key)
+    if times is None:
+        times = stated_times(release_date, p.figures, p.text if title else None, title)
+        cache.put(key, times)
+    return times
+
+
 def names_held(names: tuple[Name, ...], passages, cache=None) -> dict[int, float]:
     """Each passage (by id) → the share of `names` its release holds in any of its candidate
     passages: evidence that does not depend on the language, where keywords only match the question's."""
@@ -390,6 +403,11 @@ def title_weighted(idf: dict[str, float], title: str, weight: float) -> dict[str
     return {t: w * weight if t in titled else w for t, w in idf.items()}
 
 
+# One question in each language, with a place, a relative time and a unit, so that every reader runs.
+WARM_UP_QUESTIONS = ("How many tonnes of wheat did Punjab procure last month?",
+                     "पिछले साल उत्तर प्रदेश में कितने लाख टन गेहूं खरीदा गया?")
+
+
 class HybridSearcher:
     """A question → hits (one per release by default) and the single best answer sentence.
 
@@ -401,7 +419,8 @@ class HybridSearcher:
     """
 
     def warm(self) -> int:
-        """Analyse every cached passage ahead of the questions that will need it."""
+        """Analyse every cached passage ahead of the questions that will need it, and ask what loads
+        on first use."""
         n = 0
         with self.store.snapshot():
             cache = self.store.passage_analyses()
@@ -410,6 +429,10 @@ class HybridSearcher:
                 n += 1
         if self.sentences is not None:
             self.sentences.load()
+        # A first search loads what it needs on first use (dateparser's and the place names' patterns,
+        # the vector shards): a tenth to half a second that the warm-up pays, not the first asker.
+        for question in WARM_UP_QUESTIONS:
+            self.run(question, top_k=1)
         return n
 
     def __init__(self, store: Store, embedder: Embedder, settings: SearchSettings | None = None,
@@ -482,7 +505,8 @@ class HybridSearcher:
         # "So far" is measured from the newest release among the candidates: in a growing archive
         # that is about today; in a corpus frozen years ago it is what that corpus calls now.
         newest = max((dt.date.fromisoformat(d) for d in dated.values() if d), default=None) if latest else None
-        held = (names_held(names, passages.values(), self.store.passage_analyses())
+        analyses = self.store.passage_analyses()
+        held = (names_held(names, passages.values(), analyses)
                 if names and s.names_weight else {})
         titles = ({key: r.title for key, r in self.store.releases({(p.release_id, p.lang) for p in passages.values()}).items()
                    if r is not None} if timed and s.title_time else {})
@@ -497,8 +521,7 @@ class HybridSearcher:
                 part["year"] = s.year_boost
             if timed:
                 title = titles.get((p.release_id, p.lang))
-                part["time"] = s.time_weight * (time_agreement(window, dated.get(pid), p.figures, p.text, title=title)
-                                                if title else time_agreement(window, dated.get(pid), p.figures))
+                part["time"] = s.time_weight * agreement(window, stated_times_of(p, dated.get(pid), title, analyses))
             if newest is not None:
                 part["recency"] = s.recency_weight * recency(dated.get(pid), newest)
             scores[pid] = sum(part.values())
@@ -584,13 +607,14 @@ class HybridSearcher:
         if not scores:
             return SearchResult([], None, "nothing in the index matches the filters", kinds, qtime)
         ordered = sorted(passages.values(), key=lambda p: scores[p.passage_id], reverse=True)
+        analyses = self.store.passage_analyses()  # one cache for the whole search, fetched once
 
         def fit(p: Passage) -> float:
             """Within a release: its version in the question's language, the passage whose figure is asked
             for, the passage that names the question's places (a bulletin's paragraph per state)."""
             shared = pivot_values.get(p.release_id)
             return (scores[p.passage_id]
-                    + s.figure_weight * self.figure_fit(p, kinds, idf, cues, cache=self.store.passage_analyses(),
+                    + s.figure_weight * self.figure_fit(p, kinds, idf, cues, cache=analyses,
                                                         title=title_of(p) if cues.label_weight else "")
                     + (s.own_language_bonus if p.lang == qlang else 0.0)
                     + (s.figure_weight * len(shared & {f.value for f in p.figures}) / len(shared) if shared else 0.0)
@@ -622,7 +646,7 @@ class HybridSearcher:
             return lead_ins[p.passage_id]
 
         def place_share(p: Passage) -> float:
-            return self.place_fit(p, places, title_of(p), cache=self.store.passage_analyses(), lead_in=lead_in(p))
+            return self.place_fit(p, places, title_of(p), cache=analyses, lead_in=lead_in(p))
 
         hits = self._one_per_release(ordered, scores, dense, top_k, per_release, fit)
         for hit in hits:

@@ -104,6 +104,7 @@ def _month_start(year: int, month: int) -> dt.date:
     return dt.date(year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
 
 
+@lru_cache(maxsize=65536)  # the same days come back in passage after passage
 def _window_of_iso(iso: str, kind: str) -> tuple[dt.date, dt.date, str] | None:
     """A figure's iso (2020-06-03, 2020-06, 2020, 2019/2020) → (first day, last day, granularity)."""
     try:
@@ -375,14 +376,21 @@ def release_time_fit(window: TimeWindow, released: dt.date | None) -> int:
 def stated_time_fit(window: TimeWindow, figures, released: dt.date | None = None, *, alike: bool = False,
                     text: str | None = None) -> int:
     """1 when one of the dates among `figures` falls in the window, -1 when all fall outside it, 0
-    when none counts. Only dates no longer than the window count (a year stated in a daily bulletin
-    says nothing of its day), up to a month. `alike`: only dates about as long as the window count
-    for it (a month's release names the month it reports on; the days it names are of other
-    events), and longer ones up to a month against it when they miss it (a table of July and August,
-    for a day in June; a year stated is often of something else: "an officer of the 1987 batch")."""
+    when none counts (see `windows_fit`)."""
+    return windows_fit(window, stated_windows(figures, released, text), alike=alike)
+
+
+def windows_fit(window: TimeWindow, stated, *, alike: bool = False) -> int:
+    """1 when one of the `stated` windows (`stated_windows`) falls in the window, -1 when all fall
+    outside it, 0 when none counts. Only dates no longer than the window count (a year stated in a
+    daily bulletin says nothing of its day), up to a month. `alike`: only dates about as long as the
+    window count for it (a month's release names the month it reports on; the days it names are of
+    other events), and longer ones up to a month against it when they miss it (a table of July and
+    August, for a day in June; a year stated is often of something else: "an officer of the 1987
+    batch")."""
     span = (window.end - window.start).days
     shortest, longest = (span / 2 - 3, span + 3) if alike else (0, max(span, 31))
-    stated = [w for w in stated_windows(figures, released, text)
+    stated = [w for w in stated
               if shortest <= (w[1] - w[0]).days <= (max(longest, 31) if alike else longest)]
     inside = [(a, b) for a, b in stated if a <= window.end and b >= window.start]
     if any((b - a).days <= longest for a, b in inside):
@@ -391,6 +399,37 @@ def stated_time_fit(window: TimeWindow, figures, released: dt.date | None = None
 
 
 _POSTED_LATE = frozenset({"day", "week"})
+
+
+@dataclass(frozen=True)
+class StatedTimes:
+    """What a passage says of time, whatever the question asks: its release's day, the days its
+    dates name (with its release title's, joined to its text), and its title's alone. Every
+    question with a time compares it with the same passages again, so a searcher keeps it."""
+
+    released: dt.date | None
+    windows: tuple[tuple[dt.date, dt.date], ...]
+    title_windows: tuple[tuple[dt.date, dt.date], ...] = ()
+
+
+def stated_times(release_date: str | None, passage_figures=(), text: str | None = None,
+                 title: str | None = None) -> StatedTimes:
+    """`time_agreement`'s question-independent half (its arguments are the same)."""
+    released = dt.date.fromisoformat(release_date) if release_date else None
+    if title and text is not None:
+        titled = tuple(stated_windows(title_figures(title), released, title))
+        text, passage_figures = with_title(text, passage_figures, title)
+        return StatedTimes(released, tuple(stated_windows(passage_figures, released, text)), titled)
+    return StatedTimes(released, tuple(stated_windows(passage_figures, released, text)))
+
+
+def agreement(window: TimeWindow, times: StatedTimes) -> float:
+    """`time_agreement` of a passage's `stated_times`."""
+    release_fit = release_time_fit(window, times.released)
+    if (release_fit < 0 and times.title_windows and window.granularity in _POSTED_LATE
+            and windows_fit(window, times.title_windows, alike=True) == 1):
+        release_fit = 1
+    return 0.5 * release_fit + 0.5 * windows_fit(window, times.windows)
 
 
 def time_agreement(window: TimeWindow, release_date: str | None, passage_figures=(), text: str | None = None,
@@ -405,14 +444,7 @@ def time_agreement(window: TimeWindow, release_date: str | None, passage_figures
     posted: a weekly report "as on 14.08.2026" may come out on the 17th, past a day's lag. (A
     month's or a year's title names its period whether the release is that period's figures, a plan,
     or a review of it.)"""
-    released = dt.date.fromisoformat(release_date) if release_date else None
-    release_fit = release_time_fit(window, released)
-    if title and text is not None:
-        if (release_fit < 0 and window.granularity in _POSTED_LATE
-                and stated_time_fit(window, title_figures(title), released, alike=True, text=title) == 1):
-            release_fit = 1
-        text, passage_figures = with_title(text, passage_figures, title)
-    return 0.5 * release_fit + 0.5 * stated_time_fit(window, passage_figures, released, text=text)
+    return agreement(window, stated_times(release_date, passage_figures, text, title))
 
 
 @lru_cache(maxsize=65536)  # titles come back with every question that finds their release

@@ -183,7 +183,8 @@ class Store(ABC):
 
     @abstractmethod
     def passage_analyses(self):
-        """A cache (get/put by passage id) for what a searcher derives from a passage, for this index."""
+        """A cache (get/put by passage id, or by a tuple that begins with what is kept and holds the
+        passage id) for what a searcher derives from a passage, for this index."""
 
     @abstractmethod
     def cached_passages(self) -> list[Passage]: ...

@@ -271,3 +271,32 @@ def test_no_answer_from_a_release_naming_the_asked_place_only_in_a_list(bulletin
         assert result.reason == "the closest release names Delhi only in a list of places, with no figure of its own"
     finally:
         searcher.settings = before
+
+
+def test_a_passages_stated_times_are_kept_by_its_id_and_whether_its_title_counts(service):
+    from index.search import stated_times_of
+    from index.timeq import stated_times
+
+    store = service.store
+    passage = next(p for p in store.passages(store.passage_ids()[:200].tolist()).values()
+                   if any(f.kind == "date" for f in p.figures))
+    released = store.release_dates([passage.passage_id])[passage.passage_id]
+    title = store.release(passage.release_id, passage.lang).title
+    cache = store.passage_analyses()
+    titled = stated_times_of(passage, released, title, cache)
+    assert titled == stated_times(released, passage.figures, passage.text, title)
+    assert cache.get(("stated-times", passage.passage_id, True)) is titled
+    untitled = stated_times_of(passage, released, None, cache)
+    assert untitled == stated_times(released, passage.figures)
+    assert cache.get(("stated-times", passage.passage_id, False)) is untitled
+    assert stated_times_of(passage, released, title, cache) is titled  # read once
+    assert stated_times_of(dataclasses.replace(passage, passage_id=None), released, title, cache) == titled
+
+
+def test_warming_an_empty_index_asks_its_warm_up_questions_without_failing(tmp_path, embedder):
+    from index.pipeline import open_store
+    from index.search import HybridSearcher
+
+    store = open_store(tmp_path / "empty", embedder)
+    assert HybridSearcher(store, embedder).warm() == 0
+    store.close()

@@ -194,3 +194,25 @@ def test_a_weekly_report_is_dated_by_the_day_its_title_names():
     assert titled == 1.0 > posted_that_day > alone > week_before
     mentioned = "Rice 379.07 lakh ha on 14 August 2026."
     assert time_agreement(window, "2026-08-25", _figures(mentioned), mentioned, title="Crop review meeting") == 0.0
+
+
+def test_a_passages_stated_times_kept_give_the_same_agreement_for_every_window():
+    """What a passage says of time is read once (`stated_times`) and compared with each question's
+    window (`agreement`): the same verdict as reading it again for every question."""
+    from index.timeq import agreement, stated_times
+
+    passage = "As on 14.08.2026, rice covered 379.07 lakh ha; from 1 June to 13 August 2026 rainfall was 4% above."
+    figures = _figures(passage)
+    title = "Progress of area coverage under Kharif crops as on 14.08.2026"
+    questions = ["What was the area sown under rice as on 14 August 2026?", "How much rain fell in July 2026?",
+                 "What was the area sown last week?", "How much rice was sown in 2025?", "2026-27 में कितना धान बोया गया?"]
+    for released in ("2026-08-17", "2026-08-14", None):
+        kept = stated_times(released, figures, passage, title)
+        untitled = stated_times(released, figures)
+        for q in questions:
+            window = read_time(q, TODAY).window
+            assert agreement(window, kept) == time_agreement(window, released, figures, passage, title=title)
+            assert agreement(window, untitled) == time_agreement(window, released, figures)
+    window = read_time(questions[0], TODAY).window
+    assert agreement(window, stated_times("2026-08-17", figures, passage, title)) == 1.0  # its title places it
+    assert agreement(window, stated_times("2026-08-17", figures)) < 1.0
