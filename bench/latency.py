@@ -1,10 +1,11 @@
 """/ask latency over HTTP against the cost of encoding the question alone.
 
-    .venv/bin/python bench/latency.py [--n 200] [--port 8765]
+    .venv/bin/python bench/latency.py [--n 200] [--port 8765] [--questions xquad|pib]
 
 Starts `vigyapti serve --no-build` on the index in $VIGYAPTI_INDEX_DIR (build it first with
 `make serve` or `vigyapti ingest`), then asks distinct questions (XQuAD questions in Hindi and
-English, and the dev questions) one at a time, so no answer comes from a cache. The same
+English, and the dev questions; or, with `--questions pib`, the PIB questions of the blind tuning
+sets) one at a time, so no answer comes from a cache. The same
 questions are encoded by the model alone in this process for the baseline.
 """
 from __future__ import annotations
@@ -26,6 +27,19 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from _serving import wait_until_healthy  # noqa: E402
+
+
+# PIB-shaped questions: the blind tuning sets, never a test set. They name dates, places and units,
+# so every reader and the time agreement run, as for the questions users ask.
+PIB_SETS = ("tuning-blind-questions.jsonl", "tuning-blind2-questions.jsonl", "tuning-blind3-questions.jsonl",
+            "reading-questions.jsonl")
+
+
+def pib_questions(n: int) -> list[str]:
+    qs = [json.loads(line)["q"] for name in PIB_SETS
+          for line in (REPO / "bench/data" / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    random.Random(7).shuffle(qs)
+    return list(dict.fromkeys(qs))[:n]
 
 
 def questions(n: int) -> list[str]:
@@ -50,8 +64,10 @@ def main() -> None:
     ap.add_argument("--port", type=int, default=8765)
     ap.add_argument("--settle", type=float, default=20,
                     help="seconds to let the server warm its caches after it answers (default 20)")
+    ap.add_argument("--questions", choices=("xquad", "pib"), default="xquad",
+                    help="xquad: XQuAD and the dev questions (the goal's set); pib: the blind tuning sets' PIB questions")
     args = ap.parse_args()
-    qs = questions(args.n)
+    qs = pib_questions(args.n) if args.questions == "pib" else questions(args.n)
     half = len(qs) // 2
     http_qs, enc_qs = qs[:half], qs[half:]
 
