@@ -144,6 +144,14 @@ def _generation_key(name: str, generation: int, args: tuple) -> tuple:
     return (name, generation, *args)
 
 
+def _handed_out(value):
+    """A cached read's answer for a caller: a copy when the caller could change it (a list), the
+    cached one itself when it cannot (a Release, a number, None)."""
+    if value is None or isinstance(value, (Release, int, str, tuple, frozenset)):
+        return value
+    return copy.copy(value)  # a caller may change its list; the cached one stays
+
+
 def _per_generation(read):
     """Keep a read's answer until the index changes. Such reads (the languages, a release's
     duplicates and translations) come back on every question; each was a SQL query per hit."""
@@ -156,7 +164,7 @@ def _per_generation(read):
             if value is None:
                 value = read(self, *args)
                 view.derived.per_generation.put(key, value)
-        return copy.copy(value)  # a caller may change its list; the cached one stays
+        return _handed_out(value)
 
     return cached
 
@@ -594,7 +602,7 @@ class IndexStore(TranslationLinksMixin, Store):
             out = {key[2:]: value for key, value in found.items()}
             for key in missing:
                 out[key[2:]] = read(self, *key[2:])
-        return {key: copy.copy(out[key]) for key in keys}
+        return {key: _handed_out(out[key]) for key in keys}
 
     def duplicates_of_many(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[str]]:
         return self._per_generation_many(IndexStore.duplicates_of, keys)

@@ -300,3 +300,15 @@ def test_warming_an_empty_index_asks_its_warm_up_questions_without_failing(tmp_p
     store = open_store(tmp_path / "empty", embedder)
     assert HybridSearcher(store, embedder).warm() == 0
     store.close()
+
+
+def test_a_cached_read_hands_out_a_list_the_caller_may_change_and_a_release_as_kept(service):
+    store = service.store
+    rid, lang = next(iter(store.releases([("1628922", "en")])))
+    linked = store.translations_of(rid, lang)
+    linked.append({"release_id": "x", "lang": "xx"})
+    assert {"release_id": "x", "lang": "xx"} not in store.translations_of(rid, lang)
+    many = store.translations_of_many([(rid, lang)])[(rid, lang)]
+    many.append({"release_id": "y", "lang": "yy"})
+    assert {"release_id": "y", "lang": "yy"} not in store.translations_of(rid, lang)
+    assert store.releases([(rid, lang)])[(rid, lang)] is store.release(rid, lang)  # frozen: no copy needed
