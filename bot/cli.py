@@ -138,6 +138,20 @@ def cmd_ingest(args) -> int:
     return 0
 
 
+def cmd_refresh(args) -> int:
+    from bot.service import Service
+
+    service = Service(_settings())
+    try:
+        report = service.refresh(dry_run=args.dry_run, progress=not args.quiet)
+    finally:
+        service.close()
+    verb = "would change" if args.dry_run else "changed"
+    print(f"read {report.releases} releases again in {report.seconds:.1f} s: {report.changed} {verb}"
+          + ("" if args.dry_run else f" ({report.passages} passages stored, {report.encoded} encoded)"))
+    return 0
+
+
 def _ingest_on_ray(settings, args, releases, errors) -> int:
     from bot.service import Service, rebuild
     from index.rayembed import RayIngestError, RayOptions
@@ -497,6 +511,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--ray-batch-size", type=_positive, metavar="N",
                    help="passages per actor call (default $VIGYAPTI_RAY_BATCH_SIZE or 64)")
     s.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser("refresh", help="read the stored releases again with this version's readers (passages, "
+                                       "figures), keeping each unchanged passage's vector (docs/operations.md)")
+    s.add_argument("--dry-run", action="store_true", help="count the releases that would change; write nothing")
+    s.add_argument("--quiet", action="store_true", help="no progress bar")
+    s.set_defaults(func=cmd_refresh)
 
     s = sub.add_parser("ask", help="ask a question from the command line")
     s.add_argument("question")

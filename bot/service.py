@@ -19,6 +19,7 @@ from corpus import Release
 from index.embeddings import Embedder
 from index.pipeline import Indexer, IngestReport, open_store
 from index.rayembed import EmbedderSpec, RayIndexer, RayIngestReport, RayOptions
+from index.refresh import Refresher, RefreshReport
 from index.search import HybridSearcher, SearchResult
 from index.sentencevectors import INDEX_FILE as SENTENCES_FILE
 from index.sentencevectors import SentenceVectors, keep_rebuilt_sentences
@@ -154,6 +155,10 @@ class Service:
 
     def ingest(self, releases: Iterable[Release], *, total: int | None = None, progress: bool = False) -> IngestReport:
         return self.indexer.run(releases, total=total, progress=progress)
+
+    def refresh(self, *, dry_run: bool = False, progress: bool = False) -> RefreshReport:
+        """Read the stored releases again with this version's readers (index/refresh.py)."""
+        return Refresher(self.store, self.indexer).run(dry_run=dry_run, progress=progress)
 
     def ingest_on_ray(self, releases: Iterable[Release], options: RayOptions, *,
                       progress: bool = False) -> RayIngestReport:

@@ -140,3 +140,17 @@ def test_terms_learn_writes_the_bundled_term_list_and_refuses_broken_input(tmp_p
     r = run(["terms", "learn", "--out", str(out), "--titles", str(broken)], timeout=300)
     assert r.returncode == 2 and "cannot learn the term list" in r.stderr and "Traceback" not in r.stderr
     assert out.read_text(encoding="utf-8") == bundled_terms_file().read_text(encoding="utf-8")  # left as it was
+
+
+def test_refresh_reads_the_stored_releases_again_and_says_what_changed(tmp_path, model_path, shared_data):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "2184082-hi.txt").write_bytes((shared_data / "pib/single/2184082-hi.txt").read_bytes())
+    env = {"VIGYAPTI_INDEX_DIR": str(tmp_path / "index")}
+    assert run(["ingest", str(folder), "--quiet"], env=env).returncode == 0
+    r = run(["refresh", "--dry-run", "--quiet"], env=env)
+    assert r.returncode == 0, r.stderr
+    assert "read 1 releases again" in r.stdout and "0 would change" in r.stdout
+    r = run(["refresh", "--quiet"], env=env)
+    assert r.returncode == 0, r.stderr
+    assert "0 changed (0 passages stored, 0 encoded)" in r.stdout

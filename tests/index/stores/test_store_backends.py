@@ -347,3 +347,21 @@ def test_a_second_process_on_one_milvus_lite_file_gets_a_clear_error(tmp_path, e
         assert out.stdout.startswith("StoreError") and "milvus-lite server" in out.stdout, out.stdout + out.stderr
     finally:
         store.close()
+
+
+def test_a_release_stored_without_its_figures_is_read_again_with_its_vectors_kept(open_at, entries, embedder):
+    from index.refresh import Refresher
+
+    store = open_at()
+    stale = [dataclasses.replace(e, passages=[dataclasses.replace(p, figures=[]) for p in e.passages])
+             if e.release.release_id == "2184082" else e for e in entries]
+    store.upsert(stale)
+    indexer = Indexer(store, embedder)
+    report = Refresher(store, indexer).run()
+    assert (report.changed, report.encoded) == (sum(e.release.release_id == "2184082" for e in entries), 0)
+    for e in entries:
+        [detail] = store.release_detail(e.release.release_id, e.release.lang)
+        assert [p.figures for p in detail.passages] == [p.figures for p in e.passages]
+        vectors = store.vectors([p.passage_id for p in detail.passages])
+        assert all(_cos(a, b) > 0.9999 for a, b in zip(vectors, e.vectors))
+    assert Refresher(store, indexer).run().changed == 0

@@ -1,0 +1,123 @@
+"""Reading an index's releases again with this version's readers.
+
+A release is stored with what the readers of its day found in it: its passages and their figures. A
+newer reader (a unit, a date form, a table's row label) changes nothing already stored, so an index
+built before it keeps answering with the old figures, and an archive fed every day by the PIB sync
+would keep them for good. Re-ingesting from the source files would read them again, but it needs the
+files and encodes every passage anew: hours for an archive on a CPU without AMX.
+
+`Refresher` reads each stored release's own text again (segments, figures), and replaces the release
+only where something differs. A passage whose text is unchanged keeps its stored vector, so no model
+runs unless the segmentation itself changed; the sentences' vectors are a cache by text
+(index/sentencevectors.py) and stay valid. Each replacement is one transaction, as an ingest's is:
+a search sees a release before or after, never half of it, and a stopped refresh leaves every
+release whole. The release's translation links stay: its text, date and id are the same.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from corpus import Release
+from index.pipeline import Indexer, passage_input
+from index.records import Passage
+from index.store import figure_to_json
+from index.stores.base import Store
+
+
+@dataclass
+class RefreshReport:
+    releases: int = 0  # read again
+    changed: int = 0  # whose passages or figures differ from the stored ones (replaced unless a dry run)
+    passages: int = 0  # stored for the changed releases
+    encoded: int = 0  # passages whose text is new (the segmentation changed), so encoded
+    seconds: float = 0.0
+
+
+def _stored_form(passages: Iterable[Passage]) -> list[tuple]:
+    return [(p.start, p.end, p.text, figure_to_json(p.figures)) for p in passages]
+
+
+class StoredVectors:
+    """The vectors of the passages being replaced, by the exact text that was embedded; the
+    embedder for a text none of them had."""
+
+    def __init__(self, dim: int) -> None:
+        self.dim = dim
+        self._by_text: dict[str, np.ndarray] = {}
+        self.encoded = 0
+
+    def hold(self, texts: list[str], vectors: np.ndarray) -> None:
+        self._by_text.update(zip(texts, vectors))
+
+    def release(self) -> None:
+        self._by_text.clear()
+
+    def vectors(self, texts: list[str], encode) -> np.ndarray:
+        rest = [i for i, t in enumerate(texts) if t not in self._by_text]
+        encoded = encode([texts[i] for i in rest]) if rest else None
+        self.encoded += len(rest)
+        out = [self._by_text.get(t) for t in texts]
+        for at, i in enumerate(rest):
+            out[i] = encoded[at]
+        return np.vstack(out).astype(np.float32) if out else np.zeros((0, self.dim), dtype=np.float32)
+
+
+class Refresher:
+    """Stored releases → read again → those that differ replaced, a batch per transaction."""
+
+    def __init__(self, store: Store, indexer: Indexer):
+        self.store = store
+        self.indexer = indexer
+
+    def run(self, *, dry_run: bool = False, batch_size: int = 16, progress: bool = False) -> RefreshReport:
+        report = RefreshReport()
+        started = time.perf_counter()
+        keys = sorted(self.store.release_keys())
+        bar = None
+        if progress:
+            from tqdm import tqdm
+
+            bar = tqdm(total=len(keys), unit="release", desc="reading again", dynamic_ncols=True)
+        source = StoredVectors(self.indexer.embedder.dim)
+        try:
+            for at in range(0, len(keys), batch_size):
+                batch = keys[at:at + batch_size]
+                changed: list[tuple[Release, list[Passage]]] = []
+                for release_id, lang in batch:
+                    stored = self.store.release_detail(release_id, lang)
+                    if not stored:  # deleted meanwhile
+                        continue
+                    report.releases += 1
+                    old = stored[0]
+                    release, passages = self.indexer.prepare(old.release)
+                    if _stored_form(passages) == _stored_form(old.passages):
+                        continue
+                    changed.append((release, passages))
+                    if not dry_run:
+                        source.hold([passage_input(release.title, p.text) for p in old.passages],
+                                    self.store.vectors([p.passage_id for p in old.passages]))
+                report.changed += len(changed)
+                if changed and not dry_run:
+                    self._replace(changed, source, report)
+                source.release()
+                if bar is not None:
+                    bar.update(len(batch))
+                    bar.set_postfix(changed=report.changed)
+        finally:
+            if bar is not None:
+                bar.close()
+        report.encoded = source.encoded
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _replace(self, changed: list[tuple[Release, list[Passage]]], source: StoredVectors,
+                 report: RefreshReport) -> None:
+        texts = [passage_input(r.title, p.text) for r, ps in changed for p in ps]
+        vectors = source.vectors(texts, self.indexer.embedder.encode_passages)
+        bounds = np.cumsum([0] + [len(ps) for _, ps in changed])
+        report.passages += self.indexer.store_prepared(changed, [vectors[a:b] for a, b in zip(bounds[:-1], bounds[1:])])
+        self.indexer.encode_sentences(changed)

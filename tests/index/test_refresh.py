@@ -1,0 +1,94 @@
+"""Reading an index's releases again (index/refresh.py): an index stored by older readers gets this
+version's passages and figures, keeps its vectors, and a second reading changes nothing."""
+import dataclasses
+
+import numpy as np
+import pytest
+
+from index.pipeline import Indexer, open_store, passage_input
+from index.records import ReleaseEntry
+from index.refresh import Refresher, StoredVectors
+
+
+@pytest.fixture
+def releases(corpus_slice):
+    by_key = {(r.release_id, r.lang): r for r in corpus_slice}
+    return [by_key[("2184082", "hi")], by_key[("1628922", "en")], by_key[("1620635", "en")]]
+
+
+def _store_as_older_readers_did(store, embedder, releases, *, stale):
+    """Each release with this version's passages, and figures as a reader that found none wrote
+    them for the `stale` ones: what an index built before a figure fix holds."""
+    indexer = Indexer(store, embedder)
+    entries = []
+    for release in releases:
+        _, passages = indexer.prepare(release)
+        vectors = embedder.encode_passages([passage_input(release.title, p.text) for p in passages])
+        if release.release_id in stale:
+            passages = [dataclasses.replace(p, figures=[]) for p in passages]
+        entries.append(ReleaseEntry(release, passages, vectors))
+    store.upsert(entries)
+    return indexer
+
+
+def _stored(store):
+    out = {}
+    for release_id, lang in store.release_keys():
+        [detail] = store.release_detail(release_id, lang)
+        vectors = store.vectors([p.passage_id for p in detail.passages])
+        out[(release_id, lang)] = [(p.text, p.figures, v.tobytes(), p.passage_id) for p, v in zip(detail.passages, vectors)]
+    return out
+
+
+def test_a_release_stored_by_older_readers_gets_this_versions_figures_and_keeps_its_vectors(tmp_path, embedder, releases):
+    store = open_store(tmp_path / "index", embedder)
+    indexer = _store_as_older_readers_did(store, embedder, releases, stale={"2184082", "1628922"})
+    before = _stored(store)
+
+    dry = Refresher(store, indexer).run(dry_run=True)
+    assert (dry.releases, dry.changed, dry.passages) == (3, 2, 0)
+    assert _stored(store) == before  # a dry run writes nothing
+
+    report = Refresher(store, indexer).run(batch_size=2)
+    assert (report.releases, report.changed, report.encoded) == (3, 2, 0)
+    after = _stored(store)
+    assert report.passages == sum(len(after[k]) for k in after if k[0] != "1620635")
+    for key, rows in after.items():
+        fresh = indexer.prepare(store.release(*key))[1]
+        assert [(text, figures) for text, figures, _, _ in rows] == [(p.text, p.figures) for p in fresh]
+        assert [v for _, _, v, _ in rows] == [v for _, _, v, _ in before[key]]  # no model ran
+    assert any(figures for _, figures, _, _ in after[("2184082", "hi")])
+    assert [pid for *_, pid in after[("1620635", "en")]] == [pid for *_, pid in before[("1620635", "en")]]  # untouched
+
+    again = Refresher(store, indexer).run()
+    assert (again.releases, again.changed) == (3, 0)
+    store.close()
+
+
+def test_the_answer_comes_from_the_figures_read_again(tmp_path, embedder, releases):
+    from index.search import HybridSearcher
+
+    store = open_store(tmp_path / "index", embedder)
+    indexer = _store_as_older_readers_did(store, embedder, releases, stale={"2184082"})
+    question = "मध्य प्रदेश के कितने विक्रेताओं ने जेम पर प्रोफाइल पूरी की?"
+    stale = HybridSearcher(store, embedder).run(question)
+    assert stale.hits[0].release.release_id == "2184082"
+    assert not stale.hits[0].passage.figures
+    Refresher(store, indexer).run()
+    fresh = HybridSearcher(store, embedder).run(question)
+    assert fresh.answer is not None and any(f.value == 86000 for f in fresh.answer.figures)
+    store.close()
+
+
+def test_stored_vectors_encode_only_the_texts_they_do_not_hold(embedder):
+    held = embedder.encode_passages(["a", "b"])
+    source = StoredVectors(dim=embedder.dim)
+    source.hold(["a", "b"], held)
+    out = source.vectors(["b", "Gross GST revenue is ₹ 1,05,366 crore", "a"], embedder.encode_passages)
+    assert source.encoded == 1
+    assert out[0].tobytes() == held[1].tobytes() and out[2].tobytes() == held[0].tobytes()
+    assert np.allclose(out[1], embedder.encode_passages(["Gross GST revenue is ₹ 1,05,366 crore"])[0], atol=1e-5)
+    assert source.vectors([], embedder.encode_passages).shape == (0, embedder.dim)
+    source.release()
+    source.vectors(["a"], embedder.encode_passages)
+    assert source.encoded == 2  # let go after its batch
