@@ -128,6 +128,7 @@ class _Derived:
         self.per_generation = _LRU(8192)
         self.selectors = _LRU(64)
         self.analyses = _LRU(60_000)  # for the searcher: what answering needs of each passage
+        self.dates = _LRU(60_000)  # each passage's release date ("" when undated)
 
 
 @dataclass
@@ -552,16 +553,20 @@ class IndexStore(TranslationLinksMixin, Store):
     def languages(self) -> list[str]:
         return [r[0] for r in self._reader().execute("SELECT DISTINCT lang FROM releases ORDER BY lang")]
 
-    @_in_snapshot
     def release_dates(self, passage_ids: Sequence[int]) -> dict[int, str]:
-        """{passage id: the day its release was published (ISO)}, for passages of dated releases."""
-        if not passage_ids:
-            return {}
-        marks = ",".join("?" * len(passage_ids))
-        rows = self._reader().execute(
-            f"SELECT p.id, r.date FROM {_JOIN} WHERE r.date IS NOT NULL AND p.id IN ({marks})",
-            [int(i) for i in passage_ids])
-        return dict(rows.fetchall())
+        """{passage id: the day its release was published (ISO)}, for passages of dated releases. Kept
+        by passage id: a release published again on another day gets new passages."""
+        with self.snapshot() as view:
+            found, missing = view.derived.dates.split(int(i) for i in passage_ids)
+            if missing:
+                marks = ",".join("?" * len(missing))
+                rows = dict(self._reader().execute(
+                    f"SELECT p.id, r.date FROM {_JOIN} WHERE p.id IN ({marks})", missing).fetchall())
+                for pid in missing:
+                    if pid in rows:  # not a passage deleted meanwhile
+                        found[pid] = rows[pid] or ""
+                        view.derived.dates.put(pid, found[pid])
+            return {pid: date for pid, date in found.items() if date}
 
     @_in_snapshot
     def passage_releases(self, filters: SearchFilters, release_ids: list[str]) -> dict[int, str]:

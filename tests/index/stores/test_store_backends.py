@@ -365,3 +365,21 @@ def test_a_release_stored_without_its_figures_is_read_again_with_its_vectors_kep
         vectors = store.vectors([p.passage_id for p in detail.passages])
         assert all(_cos(a, b) > 0.9999 for a, b in zip(vectors, e.vectors))
     assert Refresher(store, indexer).run().changed == 0
+
+
+def test_release_dates_follow_a_release_published_again_on_another_day(open_at, entries):
+    store = open_at()
+    store.upsert(entries)
+    entry = entries[0]
+    [detail] = store.release_detail(entry.release.release_id, entry.release.lang)
+    old = [p.passage_id for p in detail.passages]
+    assert set(store.release_dates(old).values()) == {entry.release.date}
+    moved = dataclasses.replace(entry, release=dataclasses.replace(entry.release, date="2026-12-01"))
+    store.upsert([moved])
+    [detail] = store.release_detail(entry.release.release_id, entry.release.lang)
+    new = [p.passage_id for p in detail.passages]
+    assert set(store.release_dates(new).values()) == {"2026-12-01"}
+    undated = dataclasses.replace(entry, release=dataclasses.replace(entry.release, date=None))
+    store.upsert([undated])
+    [detail] = store.release_detail(entry.release.release_id, entry.release.lang)
+    assert store.release_dates([p.passage_id for p in detail.passages]) == {}
