@@ -92,6 +92,8 @@ class Service:
         self.searcher = HybridSearcher(self.store, self.embedder, sentences=self.sentences)
         self.indexer = Indexer(self.store, self.embedder, sentences=None if milvus else self.sentences)
         self._queue_lock = threading.Lock()
+        self._warming: threading.Thread | None = None
+        self._closing = threading.Event()
         self._queued = 0
         self._search_seconds = 0.05  # a running mean, for the Retry-After of a refused question
         self._last_answered = 0.0
@@ -104,12 +106,14 @@ class Service:
     def start_warming(self) -> None:
         """Warm the passage caches in the background; the service answers meanwhile. Only worth it
         for a long-running server: a one-off `ask`, `eval` or `ingest` would pay for nothing."""
-        threading.Thread(target=self._warm, name="warm-caches", daemon=True).start()
+        self._warming = threading.Thread(target=self._warm, name="warm-caches", daemon=True)
+        self._warming.start()
 
     def _warm(self) -> None:
         try:
             n = self.store.warm()
-            self.searcher.warm()
+            if not self._closing.is_set():
+                self.searcher.warm(stop=self._closing)
             log.info("warmed %d passages", n)
         except Exception as exc:  # noqa: BLE001 - a cold cache is slower, not wrong
             log.warning("cache warm-up failed: %s", exc)
@@ -169,6 +173,11 @@ class Service:
         return self.store.count_passages() == 0
 
     def close(self) -> None:
+        # The warm-up reads the store and asks questions on the model's thread: closing the store
+        # under a read in flight would crash the process, so it stops at its next step and is awaited.
+        self._closing.set()
+        if self._warming is not None:
+            self._warming.join()
         self.store.close()
         self.sentences.close()
 

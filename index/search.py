@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import threading
 from collections.abc import Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -418,20 +419,25 @@ class HybridSearcher:
     keyword match in the question's language cannot push aside a better passage in the other.
     """
 
-    def warm(self) -> int:
+    def warm(self, stop: threading.Event | None = None) -> int:
         """Analyse every cached passage ahead of the questions that will need it, and ask what loads
-        on first use."""
+        on first use. `stop`: when set, warming ends at its next step (the store is closing)."""
+        stopped = stop.is_set if stop is not None else (lambda: False)
         n = 0
         with self.store.snapshot():
             cache = self.store.passage_analyses()
             for p in self.store.cached_passages():
+                if n % 500 == 0 and stopped():
+                    return n
                 analyse(p, cache=cache)
                 n += 1
-        if self.sentences is not None:
+        if self.sentences is not None and not stopped():
             self.sentences.load()
         # A first search loads what it needs on first use (dateparser's and the place names' patterns,
         # the vector shards): a tenth to half a second that the warm-up pays, not the first asker.
         for question in WARM_UP_QUESTIONS:
+            if stopped():
+                break
             self.run(question, top_k=1)
         return n
 
