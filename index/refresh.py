@@ -51,7 +51,8 @@ class StoredVectors:
         self.encoded = 0
 
     def hold(self, texts: list[str], vectors: np.ndarray) -> None:
-        self._by_text.update(zip(texts, vectors))
+        """A store returns zeros for a vector it lacks: such a passage is encoded, not stored blank."""
+        self._by_text.update((t, v) for t, v in zip(texts, vectors) if np.any(v))
 
     def release(self) -> None:
         self._by_text.clear()

@@ -92,3 +92,6 @@ def test_stored_vectors_encode_only_the_texts_they_do_not_hold(embedder):
     source.release()
     source.vectors(["a"], embedder.encode_passages)
     assert source.encoded == 2  # let go after its batch
+    source.hold(["blank"], np.zeros((1, embedder.dim), dtype=np.float32))  # a vector the store lacked
+    assert np.linalg.norm(source.vectors(["blank"], embedder.encode_passages)[0]) > 0.99
+    assert source.encoded == 3
