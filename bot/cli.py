@@ -148,7 +148,9 @@ def cmd_refresh(args) -> int:
         service.close()
     verb = "would change" if args.dry_run else "changed"
     print(f"read {report.releases} releases again in {report.seconds:.1f} s: {report.changed} {verb}"
-          + ("" if args.dry_run else f" ({report.passages} passages stored, {report.encoded} encoded)"))
+          + ("" if args.dry_run else f" ({report.passages} passages stored, {report.encoded} encoded)")
+          + (f"; {report.superseded} replaced meanwhile by another writer, left as it stored them"
+             if report.superseded else ""))
     return 0
 
 

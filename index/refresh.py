@@ -34,6 +34,7 @@ class RefreshReport:
     changed: int = 0  # whose passages or figures differ from the stored ones (replaced unless a dry run)
     passages: int = 0  # stored for the changed releases
     encoded: int = 0  # passages whose text is new (the segmentation changed), so encoded
+    superseded: int = 0  # replaced by another writer while being read again: left as that writer stored it
     seconds: float = 0.0
 
 
@@ -88,6 +89,7 @@ class Refresher:
             for at in range(0, len(keys), batch_size):
                 batch = keys[at:at + batch_size]
                 changed: list[tuple[Release, list[Passage]]] = []
+                read: dict[tuple[str, str], list[int]] = {}  # each changed release's passage ids as read
                 for release_id, lang in batch:
                     stored = self.store.release_detail(release_id, lang)
                     if not stored:  # deleted meanwhile
@@ -98,12 +100,13 @@ class Refresher:
                     if _stored_form(passages) == _stored_form(old.passages):
                         continue
                     changed.append((release, passages))
+                    read[(release_id, lang)] = [p.passage_id for p in old.passages]
                     if not dry_run:
                         source.hold([passage_input(release.title, p.text) for p in old.passages],
                                     self.store.vectors([p.passage_id for p in old.passages]))
                 report.changed += len(changed)
                 if changed and not dry_run:
-                    self._replace(changed, source, report)
+                    self._replace(changed, read, source, report)
                 source.release()
                 if bar is not None:
                     bar.update(len(batch))
@@ -115,8 +118,16 @@ class Refresher:
         report.seconds = time.perf_counter() - started
         return report
 
-    def _replace(self, changed: list[tuple[Release, list[Passage]]], source: StoredVectors,
-                 report: RefreshReport) -> None:
+    def _replace(self, changed: list[tuple[Release, list[Passage]]], read: dict[tuple[str, str], list[int]],
+                 source: StoredVectors, report: RefreshReport) -> None:
+        """Store the changed releases, but not one another writer (an ingest, the sync) replaced since
+        it was read: its version is newer than the text read again."""
+        current = {key: [p.passage_id for d in self.store.release_detail(*key) for p in d.passages] for key in read}
+        kept = [(r, ps) for r, ps in changed if current[(r.release_id, r.lang)] == read[(r.release_id, r.lang)]]
+        report.superseded += len(changed) - len(kept)
+        changed = kept
+        if not changed:
+            return
         texts = [passage_input(r.title, p.text) for r, ps in changed for p in ps]
         vectors = source.vectors(texts, self.indexer.embedder.encode_passages)
         bounds = np.cumsum([0] + [len(ps) for _, ps in changed])

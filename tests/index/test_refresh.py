@@ -95,3 +95,21 @@ def test_stored_vectors_encode_only_the_texts_they_do_not_hold(embedder):
     source.hold(["blank"], np.zeros((1, embedder.dim), dtype=np.float32))  # a vector the store lacked
     assert np.linalg.norm(source.vectors(["blank"], embedder.encode_passages)[0]) > 0.99
     assert source.encoded == 3
+
+
+def test_a_release_another_writer_replaced_meanwhile_is_left_as_that_writer_stored_it(tmp_path, embedder, releases):
+    from index.refresh import RefreshReport
+
+    store = open_store(tmp_path / "index", embedder)
+    indexer = _store_as_older_readers_did(store, embedder, releases, stale={"2184082"})
+    [detail] = store.release_detail("2184082", "hi")
+    release, passages = indexer.prepare(detail.release)
+    read = {("2184082", "hi"): [p.passage_id for p in detail.passages]}
+    newer = dataclasses.replace(detail.release, text=detail.release.text + "\nएक नया वाक्य जोड़ा गया।")
+    indexer.run([newer])  # the sync stores a newer version between the reading and the writing
+    report = RefreshReport()
+    source = StoredVectors(embedder.dim)
+    Refresher(store, indexer)._replace([(release, passages)], read, source, report)
+    assert report.superseded == 1 and report.passages == 0
+    assert store.release("2184082", "hi").text == newer.text
+    store.close()
