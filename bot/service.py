@@ -112,8 +112,7 @@ class Service:
     def _warm(self) -> None:
         try:
             n = self.store.warm()
-            if not self._closing.is_set():
-                self.searcher.warm(stop=self._closing)
+            self.searcher.warm(stop=self._closing)  # it looks at the event before each step
             log.info("warmed %d passages", n)
         except Exception as exc:  # noqa: BLE001 - a cold cache is slower, not wrong
             log.warning("cache warm-up failed: %s", exc)

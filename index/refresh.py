@@ -55,7 +55,7 @@ class StoredVectors:
         """A store returns zeros for a vector it lacks: such a passage is encoded, not stored blank."""
         self._by_text.update((t, v) for t, v in zip(texts, vectors) if np.any(v))
 
-    def release(self) -> None:
+    def clear(self) -> None:
         self._by_text.clear()
 
     def vectors(self, texts: list[str], encode) -> np.ndarray:
@@ -107,7 +107,7 @@ class Refresher:
                 report.changed += len(changed)
                 if changed and not dry_run:
                     self._replace(changed, read, source, report)
-                source.release()
+                source.clear()
                 if bar is not None:
                     bar.update(len(batch))
                     bar.set_postfix(changed=report.changed)

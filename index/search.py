@@ -328,13 +328,12 @@ def _names_of(text: str, row_labels: list[str], table: tuple[int, int] | None = 
 def stated_times_of(p: Passage, release_date: str | None, title: str | None, cache) -> StatedTimes:
     """The passage's `stated_times`, kept in `cache` (Store.passage_analyses) beside its analysis:
     its release's day and title never change under its id."""
-    if p.passage_id is None or cache is None:
-        return stated_times(release_date, p.figures, p.text if title else None, title)
-    key = ("stated-times", p.passage_id, bool(title))
-    times = cache.get(key)
+    key = ("stated-times", p.passage_id, bool(title)) if cache is not None and p.passage_id is not None else None
+    times = cache.get(key) if key is not None else None
     if times is None:
         times = stated_times(release_date, p.figures, p.text if title else None, title)
-        cache.put(key, times)
+        if key is not None:
+            cache.put(key, times)
     return times
 
 

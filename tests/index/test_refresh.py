@@ -89,7 +89,7 @@ def test_stored_vectors_encode_only_the_texts_they_do_not_hold(embedder):
     assert out[0].tobytes() == held[1].tobytes() and out[2].tobytes() == held[0].tobytes()
     assert np.allclose(out[1], embedder.encode_passages(["Gross GST revenue is ₹ 1,05,366 crore"])[0], atol=1e-5)
     assert source.vectors([], embedder.encode_passages).shape == (0, embedder.dim)
-    source.release()
+    source.clear()
     source.vectors(["a"], embedder.encode_passages)
     assert source.encoded == 2  # let go after its batch
     source.hold(["blank"], np.zeros((1, embedder.dim), dtype=np.float32))  # a vector the store lacked
