@@ -18,6 +18,13 @@ from bot.settings import Settings
 VERSION = "0.1.0"
 
 
+class ReadersHealth(BaseModel):
+    version: int = Field(description="this version's readers (segmenter and figure reader)")
+    index: int | None = Field(description="the readers' version that read the stored releases; null when "
+                                          "not known (an index from before versions were kept)")
+    up_to_date: bool = Field(description="false: `vigyapti refresh` would read the stored releases again")
+
+
 class HealthResponse(BaseModel):
     status: str
     version: str
@@ -27,6 +34,7 @@ class HealthResponse(BaseModel):
     releases: dict[str, int]
     uptime_s: float
     last_sync: dict | None = Field(default=None, description="the PIB sync's last run, newest release and counts")
+    readers: ReadersHealth | None = None
 
 
 def create_app(service: Service | None = None, settings: Settings | None = None) -> FastAPI:
@@ -65,10 +73,13 @@ def create_app(service: Service | None = None, settings: Settings | None = None)
     @app.get("/health", response_model=HealthResponse)
     def health() -> HealthResponse:
         s: Service = app.state.service
+        readers = s.readers
         return HealthResponse(status="ok", version=VERSION, model=s.embedder.name,
                               encoder=s.embedder.encoder, passages=s.store.count_passages(),
                               releases=s.store.count_releases(), uptime_s=round(time.time() - s.started, 1),
-                              last_sync=sync_summary(s.settings.sync_state_path(), failures=0, feeds=False))
+                              last_sync=sync_summary(s.settings.sync_state_path(), failures=0, feeds=False),
+                              readers=ReadersHealth(version=readers.current, index=readers.index,
+                                                    up_to_date=readers.up_to_date))
 
     @app.post("/ask", response_model=AskResponse, dependencies=[Depends(rate_limited)],
               responses=error_responses(400, 413, 429, 503))

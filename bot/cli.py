@@ -141,8 +141,13 @@ def cmd_ingest(args) -> int:
 def cmd_refresh(args) -> int:
     from bot.service import Service
 
-    service = Service(_settings())
+    service = Service(_settings(), readers_advice=False)
     try:
+        readers = service.readers
+        if args.if_needed and readers.up_to_date:
+            print(f"the index's releases were read by this version's readers (version {readers.current}): "
+                  "nothing to do")
+            return 0
         report = service.refresh(dry_run=args.dry_run, progress=not args.quiet)
     finally:
         service.close()
@@ -150,7 +155,8 @@ def cmd_refresh(args) -> int:
     print(f"read {report.releases} releases again in {report.seconds:.1f} s: {report.changed} {verb}"
           + ("" if args.dry_run else f" ({report.passages} passages stored, {report.encoded} encoded)")
           + (f"; {report.superseded} replaced meanwhile by another writer, left as it stored them"
-             if report.superseded else ""))
+             if report.superseded else "")
+          + ("" if args.dry_run else f"; the index is now read by readers version {readers.current}"))
     return 0
 
 
@@ -517,6 +523,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("refresh", help="read the stored releases again with this version's readers (passages, "
                                        "figures), keeping each unchanged passage's vector (docs/operations.md)")
     s.add_argument("--dry-run", action="store_true", help="count the releases that would change; write nothing")
+    s.add_argument("--if-needed", action="store_true",
+                   help="only when the index's releases were read by other readers than this version's "
+                        "(after an upgrade)")
     s.add_argument("--quiet", action="store_true", help="no progress bar")
     s.set_defaults(func=cmd_refresh)
 

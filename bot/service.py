@@ -19,7 +19,7 @@ from corpus import Release
 from index.embeddings import Embedder
 from index.pipeline import Indexer, IngestReport, open_store
 from index.rayembed import EmbedderSpec, RayIndexer, RayIngestReport, RayOptions
-from index.refresh import Refresher, RefreshReport
+from index.refresh import ReadersState, Refresher, RefreshReport
 from index.search import HybridSearcher, SearchResult
 from index.sentencevectors import INDEX_FILE as SENTENCES_FILE
 from index.sentencevectors import SentenceVectors, keep_rebuilt_sentences
@@ -79,7 +79,9 @@ def load_embedder(settings: Settings) -> Embedder:
 
 
 class Service:
-    def __init__(self, settings: Settings | None = None, *, embedder=None):
+    def __init__(self, settings: Settings | None = None, *, embedder=None, readers_advice: bool = True):
+        """`readers_advice`: log that the stored releases were read by older readers, when they were
+        (not for `refresh`, which reads them again)."""
         self.settings = settings or Settings()
         self.started = time.time()
         self.embedder = embedder or load_embedder(self.settings)
@@ -97,6 +99,13 @@ class Service:
         self._queued = 0
         self._search_seconds = 0.05  # a running mean, for the Retry-After of a refused question
         self._last_answered = 0.0
+        if readers_advice and not self.readers.up_to_date and not self.is_empty():
+            log.warning(self.readers.advice())
+
+    @property
+    def readers(self) -> ReadersState:
+        """Whether this version's readers read the stored releases (`refresh` brings them)."""
+        return ReadersState.of(self.store)
 
     @property
     def queued_searches(self) -> int:

@@ -22,6 +22,30 @@ from index.stores import Store, open_backend
 from index.translations import TranslationLinker
 
 
+class ReleaseReader:
+    """A release's text → its passages, each with its figures: what an index stores of a release
+    besides its vectors.
+
+    `VERSION` names what this reading finds. An index remembers the version that read its releases
+    (`Store.readers_version`), so a server can tell that a newer reader (a unit, a date form, a
+    table's row label) has not reached them, and `vigyapti refresh` (index/refresh.py) can bring it.
+    Raise it with every change to what the segmenter or the figure reader finds:
+    tests/index/test_pipeline.py fails until it is raised and the new reading recorded."""
+
+    VERSION = 1
+
+    def __init__(self, segmenter: Segmenter | None = None, figures: FigureExtractor | None = None):
+        self.segmenter = segmenter or Segmenter()
+        self.figures = figures or FigureExtractor()
+
+    def run(self, release: Release) -> list:
+        passages = passages_of(release.release_id, release.lang, release.text, self.segmenter)
+        # a table's unit and a row's label may stand before the passage its rows run into
+        for p, figures in zip(passages, self.figures.run_passages(release.text, [(p.start, p.end) for p in passages])):
+            p.figures = figures
+        return passages
+
+
 def passage_input(title: str, text: str) -> str:
     """What gets embedded: the title gives every window of a release its topic."""
     return f"{title}\n{text}" if title else text
@@ -48,6 +72,8 @@ def open_store(index_dir: Path, embedder: Embedder, settings: PassageSettings | 
     stamp = IndexStamp(model=embedder.name, dim=embedder.dim,
                        passage_settings=json.dumps(dataclasses.asdict(settings), sort_keys=True))
     store = open_backend(location, index_dir, stamp)
+    if not store.count_releases() and store.readers_version() != ReleaseReader.VERSION:
+        store.set_readers_version(ReleaseReader.VERSION)  # whatever it stores is read by this version
     if not store.has_translation_links() and len(store.count_releases()) > 1:
         TranslationLinker(store).link_stored()  # an index from before links were stored
     return store
@@ -86,8 +112,8 @@ class Indexer:
                  sentences: SentenceVectors | None = None):
         self.store = store
         self.embedder = embedder
-        self.segmenter = segmenter or Segmenter()
-        self.figures = figures or FigureExtractor()
+        self.reader = ReleaseReader(segmenter, figures)
+        self.segmenter = self.reader.segmenter
         self.linker = TranslationLinker(store)
         self.vectors = vectors or shipped_vectors(embedder, self.segmenter.settings)
         self.sentences = sentences  # encoded here so that no answer waits for them
@@ -106,11 +132,7 @@ class Indexer:
         return len(texts)
 
     def prepare(self, release: Release) -> tuple[Release, list]:
-        passages = passages_of(release.release_id, release.lang, release.text, self.segmenter)
-        # a table's unit and a row's label may stand before the passage its rows run into
-        for p, figures in zip(passages, self.figures.run_passages(release.text, [(p.start, p.end) for p in passages])):
-            p.figures = figures
-        return release, passages
+        return release, self.reader.run(release)
 
     def store_prepared(self, prepared: list[tuple[Release, list]], vectors: list[np.ndarray]) -> int:
         """One transaction of prepared releases, each with its passages' vectors; returns passages stored."""

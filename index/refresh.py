@@ -12,6 +12,9 @@ runs unless the segmentation itself changed; the sentences' vectors are a cache 
 (index/sentencevectors.py) and stay valid. Each replacement is one transaction, as an ingest's is:
 a search sees a release before or after, never half of it, and a stopped refresh leaves every
 release whole. The release's translation links stay: its text, date and id are the same.
+
+An index keeps the version of the readers that read its releases (`ReleaseReader.VERSION`): a
+refresh that reads them all records its own, and `ReadersState` tells a server whether one is due.
 """
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from corpus import Release
-from index.pipeline import Indexer, passage_input
+from index.pipeline import Indexer, ReleaseReader, passage_input
 from index.records import Passage
 from index.store import figure_to_json
 from index.stores.base import Store
@@ -36,6 +39,28 @@ class RefreshReport:
     encoded: int = 0  # passages whose text is new (the segmentation changed), so encoded
     superseded: int = 0  # replaced by another writer while being read again: left as that writer stored it
     seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class ReadersState:
+    """Whether this version's readers read the index's releases."""
+
+    index: int | None  # the version that read them; None: not known (an index from before versions were kept)
+    current: int = ReleaseReader.VERSION
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.index == self.current
+
+    @classmethod
+    def of(cls, store: Store) -> "ReadersState":
+        return cls(store.readers_version())
+
+    def advice(self) -> str:
+        read_by = "an unknown version of the readers" if self.index is None else f"readers version {self.index}"
+        return (f"The index's releases were read by {read_by}; this version's are {self.current}, and their "
+                "passages and figures may differ. Run `vigyapti refresh` to read them again "
+                "(docs/operations.md#reading-the-stored-releases-again).")
 
 
 def _stored_form(passages: Iterable[Passage]) -> list[tuple]:
@@ -114,6 +139,8 @@ class Refresher:
         finally:
             if bar is not None:
                 bar.close()
+        if not dry_run:
+            self.store.set_readers_version(self.indexer.reader.VERSION)
         report.encoded = source.encoded
         report.seconds = time.perf_counter() - started
         return report

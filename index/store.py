@@ -33,7 +33,7 @@ from index.figures import Figure
 from index.filters import PASSAGES_OF_RELEASES, SearchFilters
 from index.links import TranslationLinksMixin
 from index.records import Passage, ReleaseEntry, StoredRelease
-from index.stores.base import Store, checked_entries
+from index.stores.base import Store, checked_entries, readers_version_of
 from index.vectorcache import POINTER_KEY, BasePointer, VectorCache, base_file_name
 from index.vectorindex import Base, LanguageShards, is_approximate, load_index, save_index
 
@@ -441,6 +441,17 @@ class IndexStore(TranslationLinksMixin, Store):
     @_in_snapshot
     def count_releases(self) -> dict[str, int]:
         return dict(self._reader().execute("SELECT lang, COUNT(*) FROM releases GROUP BY lang ORDER BY lang").fetchall())
+
+    def readers_version(self) -> int | None:
+        row = self._reader().execute("SELECT value FROM meta WHERE key='readers'").fetchone()
+        return readers_version_of(row[0] if row else None)
+
+    def set_readers_version(self, version: int | None) -> None:
+        with self._db.transaction() as con:
+            if version is None:
+                con.execute("DELETE FROM meta WHERE key='readers'")
+            else:
+                con.execute("INSERT OR REPLACE INTO meta VALUES ('readers', ?)", (str(version),))
 
     @_in_snapshot
     def has_release(self, release_id: str, lang: str) -> bool:

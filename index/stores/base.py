@@ -38,6 +38,11 @@ def checked_entries(entries: Iterable[ReleaseEntry], dim: int) -> list[ReleaseEn
     return unique
 
 
+def readers_version_of(raw: str | None) -> int | None:
+    """A stored readers' version; what is not one (hand-edited, a future format) counts as unknown."""
+    return int(raw) if raw is not None and raw.isdigit() else None
+
+
 class Store(ABC):
     """Releases, their passages (text, figures, one vector each, keyword terms) and the translation
     links between releases; searched by vector and by terms under `SearchFilters`."""
@@ -150,6 +155,16 @@ class Store(ABC):
     def releases(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Release | None]:
         """`release` for each (release_id, lang) of `keys` (see `translations_of_many`)."""
         return {key: self.release(*key) for key in dict.fromkeys(keys)}
+
+    # -- what read the releases ------------------------------------------------------------------
+
+    @abstractmethod
+    def readers_version(self) -> int | None:
+        """The `ReleaseReader.VERSION` that read every stored release (index/pipeline.py); None for an
+        index from before versions were kept, or one whose releases were not all read by one version."""
+
+    @abstractmethod
+    def set_readers_version(self, version: int | None) -> None: ...
 
     # -- translation links ---------------------------------------------------------------------
 

@@ -154,3 +154,27 @@ def test_refresh_reads_the_stored_releases_again_and_says_what_changed(tmp_path,
     r = run(["refresh", "--quiet"], env=env)
     assert r.returncode == 0, r.stderr
     assert "0 changed (0 passages stored, 0 encoded)" in r.stdout
+    r = run(["refresh", "--if-needed", "--quiet"], env=env)
+    assert r.returncode == 0 and "nothing to do" in r.stdout and "read 1 releases" not in r.stdout
+
+
+def test_refresh_if_needed_reads_an_index_older_readers_read(tmp_path, model_path, shared_data, embedder):
+    from index.pipeline import ReleaseReader, open_store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "2184082-hi.txt").write_bytes((shared_data / "pib/single/2184082-hi.txt").read_bytes())
+    env = {"VIGYAPTI_INDEX_DIR": str(tmp_path / "index")}
+    assert run(["ingest", str(folder), "--quiet"], env=env).returncode == 0
+    store = open_store(tmp_path / "index", embedder)
+    store.set_readers_version(None)  # an index from before the readers' version was kept
+    store.close()
+    r = run(["ask", "जेम पर कितने विक्रेता"], env=env)
+    assert r.returncode == 0 and "Run `vigyapti refresh`" in r.stderr
+    r = run(["refresh", "--if-needed", "--quiet"], env=env)
+    assert r.returncode == 0, r.stderr
+    assert "read 1 releases again" in r.stdout and f"now read by readers version {ReleaseReader.VERSION}" in r.stdout
+    assert "Run `vigyapti refresh`" not in r.stderr  # the advice is for the other commands
+    r = run(["ask", "जेम पर कितने विक्रेता"], env=env)
+    assert r.returncode == 0 and "Run `vigyapti refresh`" not in r.stderr
+    assert "nothing to do" in run(["refresh", "--if-needed", "--quiet"], env=env).stdout

@@ -29,3 +29,31 @@ def test_warming_stops_at_its_next_step_once_told(service):
     stop.set()
     assert service.searcher.warm(stop=stop) == 0
     assert service.searcher._encode.cache_info().misses == asked  # no warm-up question was asked
+
+
+def test_a_service_on_an_index_read_by_older_readers_says_to_refresh_it_until_it_is(tmp_path, embedder, corpus_slice,
+                                                                                     caplog):
+    from fastapi.testclient import TestClient
+
+    from bot.api import create_app
+
+    settings = Settings(index_dir=tmp_path / "index", ask_rate=0)
+    service = Service(settings, embedder=embedder)
+    service.ingest([r for r in corpus_slice if r.release_id in {"2184082", "1628922"}])
+    assert service.readers.up_to_date
+    service.store.set_readers_version(None)  # as an index from before the readers' version was kept
+    service.close()
+
+    with caplog.at_level("WARNING", logger="vigyapti"):
+        service = Service(settings, embedder=embedder)
+    assert any("vigyapti refresh" in r.getMessage() for r in caplog.records)
+    with TestClient(create_app(service)) as client:
+        readers = client.get("/health").json()["readers"]
+        assert readers["index"] is None and readers["up_to_date"] is False and readers["version"] >= 1
+        service.refresh()
+        assert client.get("/health").json()["readers"] == {"version": readers["version"], "index": readers["version"],
+                                                          "up_to_date": True}
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="vigyapti"):
+        Service(settings, embedder=embedder).close()
+    assert not any("vigyapti refresh" in r.getMessage() for r in caplog.records)

@@ -5,9 +5,9 @@ import dataclasses
 import numpy as np
 import pytest
 
-from index.pipeline import Indexer, open_store, passage_input
+from index.pipeline import Indexer, ReleaseReader, open_store, passage_input
 from index.records import ReleaseEntry
-from index.refresh import Refresher, StoredVectors
+from index.refresh import ReadersState, Refresher, StoredVectors
 
 
 @pytest.fixture
@@ -28,6 +28,7 @@ def _store_as_older_readers_did(store, embedder, releases, *, stale):
             passages = [dataclasses.replace(p, figures=[]) for p in passages]
         entries.append(ReleaseEntry(release, passages, vectors))
     store.upsert(entries)
+    store.set_readers_version(None)  # an index from before the readers' version was kept
     return indexer
 
 
@@ -48,9 +49,11 @@ def test_a_release_stored_by_older_readers_gets_this_versions_figures_and_keeps_
     dry = Refresher(store, indexer).run(dry_run=True)
     assert (dry.releases, dry.changed, dry.passages) == (3, 2, 0)
     assert _stored(store) == before  # a dry run writes nothing
+    assert ReadersState.of(store) == ReadersState(None)
 
     report = Refresher(store, indexer).run(batch_size=2)
     assert (report.releases, report.changed, report.encoded) == (3, 2, 0)
+    assert ReadersState.of(store) == ReadersState(ReleaseReader.VERSION) and ReadersState.of(store).up_to_date
     after = _stored(store)
     assert report.passages == sum(len(after[k]) for k in after if k[0] != "1620635")
     for key, rows in after.items():
@@ -113,3 +116,33 @@ def test_a_release_another_writer_replaced_meanwhile_is_left_as_that_writer_stor
     assert report.superseded == 1 and report.passages == 0
     assert store.release("2184082", "hi").text == newer.text
     store.close()
+
+
+def test_a_refresh_that_stops_part_way_leaves_the_index_marked_as_read_by_older_readers(tmp_path, embedder, releases,
+                                                                                         monkeypatch):
+    store = open_store(tmp_path / "index", embedder)
+    indexer = _store_as_older_readers_did(store, embedder, releases, stale={"2184082", "1628922"})
+    last = sorted(store.release_keys())[-1]
+    read = indexer.reader.run
+
+    def failing_on_the_last(release):
+        if release.key == last:
+            raise OSError("the disk went away")
+        return read(release)
+
+    monkeypatch.setattr(indexer.reader, "run", failing_on_the_last)
+    with pytest.raises(OSError):
+        Refresher(store, indexer).run(batch_size=1)
+    assert store.readers_version() is None  # some releases are still as the older readers stored them
+    monkeypatch.undo()
+    assert last == ("2184082", "hi")  # stale, and read after the other stale release was replaced
+    assert Refresher(store, indexer).run().changed == 1 and store.readers_version() == ReleaseReader.VERSION
+    store.close()
+
+
+def test_the_readers_state_says_what_to_run():
+    assert ReadersState(ReleaseReader.VERSION).up_to_date
+    for older in (None, ReleaseReader.VERSION - 1):
+        state = ReadersState(older)
+        assert not state.up_to_date and "vigyapti refresh" in state.advice()
+    assert "an unknown version" in ReadersState(None).advice()

@@ -15,7 +15,7 @@ from bench._serving import milvus_lite_server
 from index.filters import SearchFilters
 from index.lexical import terms
 from index.links import TranslationLink
-from index.pipeline import Indexer, open_store, passage_input
+from index.pipeline import Indexer, ReleaseReader, open_store, passage_input
 from index.records import ReleaseEntry
 from index.search import HybridSearcher
 from index.segment import PassageSettings
@@ -349,15 +349,33 @@ def test_a_second_process_on_one_milvus_lite_file_gets_a_clear_error(tmp_path, e
         store.close()
 
 
+def test_the_readers_version_is_kept_across_reopening_and_stamped_only_on_an_empty_index(open_at, entries):
+    store = open_at()
+    assert store.readers_version() == ReleaseReader.VERSION  # opened empty: what it stores is read by this version
+    store.upsert(entries)
+    store.set_readers_version(None)  # as an index from before versions were kept
+    store.close()
+    store = open_at()
+    assert store.readers_version() is None  # not stamped: its releases were not read by this version
+    store.set_readers_version(ReleaseReader.VERSION - 1)  # as an index an older version refreshed
+    assert store.readers_version() == ReleaseReader.VERSION - 1
+    store.set_readers_version(ReleaseReader.VERSION)
+    store.close()
+    assert open_at().readers_version() == ReleaseReader.VERSION
+
+
 def test_a_release_stored_without_its_figures_is_read_again_with_its_vectors_kept(open_at, entries, embedder):
-    from index.refresh import Refresher
+    from index.refresh import ReadersState, Refresher
 
     store = open_at()
     stale = [dataclasses.replace(e, passages=[dataclasses.replace(p, figures=[]) for p in e.passages])
              if e.release.release_id == "2184082" else e for e in entries]
     store.upsert(stale)
+    store.set_readers_version(None)
     indexer = Indexer(store, embedder)
+    assert not ReadersState.of(store).up_to_date
     report = Refresher(store, indexer).run()
+    assert ReadersState.of(store).up_to_date
     assert (report.changed, report.encoded) == (sum(e.release.release_id == "2184082" for e in entries), 0)
     for e in entries:
         [detail] = store.release_detail(e.release.release_id, e.release.lang)
