@@ -14,7 +14,9 @@ What is a figure
 * ``count``     a bare number of things (86,000 sellers), scale words multiplied out (6 crore farmers).
 * ``date``      value None; ``iso`` is "YYYY-MM-DD", or "YYYY-MM" (month + year, "October 2025"),
                 or "--MM-DD" (day + month without a year, "30 अक्टूबर"); a month range takes a
-                two-digit year too ("Apr-July 25" -> 2025-04, 2025-07).
+                two-digit year too ("Apr-July 25" -> 2025-04, 2025-07), and so do
+                its two months each with one for half a year or longer ("Jan 25- Dec 25" -> 2025-01,
+                2025-12; "Jul 24 - Jun 25"; a shorter "Jan 25 - Mar 25" stays two days).
 * ``year``      value = the year (2020); iso "2020".  A 4-digit 1900..2100 integer with nothing
                 attached is a year, never a count.
 * ``period``    fiscal/academic year spans "2025-26", "FY 2025-26", "2019-2020", "FY25": value = first

@@ -13,7 +13,7 @@ from index.figures.tables import (
     _AMPM_RE, _BETWEEN_RE, _CAPS_AFTER_RE, _CTX, _CUR_PREFIX_RE, _CUR_SUFFIX_RE, _D, _DATE_DMY_RE,
     _DATE_MDY_RE, _DATE_NUM_RE, _DEV_WORD_RE, _DIGITS_RE, _EN_FUNC, _FY_PREFIX_RE, _GLUED_HI_OK,
     _HELPLINE_AFTER_RE, _HELPLINE_BEFORE_RE, _HI_FUNC, _ID_BEFORE_RE, _KEYWORD_BEFORE, _KEYWORD_BEFORE_CAP,
-    _KEYWORD_RANGE_RE, _KI, _LIST_AFTER_RE, _MONTH_RANGE_RE, _MONTH_YEAR_SHORT_RE, _NUMLIT_RE, _ORDINAL_HI_RE, _ORDINAL_RE,
+    _KEYWORD_RANGE_RE, _KI, _LIST_AFTER_RE, _MONTH_RANGE_RE, _MONTH_YEAR_SHORT_RE, _MONTH_YY_RANGE_RE, _NUMLIT_RE, _ORDINAL_HI_RE, _ORDINAL_RE,
     _ORD_HI_SPACED, _PERCENT_RE, _PHONE_AFTER_RE, _PHONE_DASH_RE, _PHONE_PLUS_RE, _PIN_BEFORE_RE,
     _QUAL_POST_RE, _QUAL_PRE_RE, _RANGE_CONN_RE, _Res, _SANKHYA, _SCALE_RE, _SCALE_VALUE, _TIMES_RE,
     _TIME_RE, _TOKEN_RE, _UNIT_EN_CI, _UNIT_RE_LIST, _WORDNUM_STOP_UNITS, _YEAR4_RE, _ascii_digits,
@@ -75,6 +75,8 @@ class NumbersAndRanges:
                     return _Res([Figure(rm.group("m1"), rm.start(), rm.end("m1"), None, None, "date", iso=_mk_date(y1, m1, None)),
                                  Figure(text[rm.start("m2"):rm.end()], rm.start("m2"), rm.end(), None, None, "date",
                                         iso=_mk_date(y, m2, None))], rm.end())
+            if months := self._months_with_short_years(text, m.start()):
+                return months
             dm = _DATE_MDY_RE.match(text, m.start())
             if dm:
                 return self._mdy(text, dm)
@@ -88,6 +90,23 @@ class NumbersAndRanges:
         if fw not in ALL_WORDS:
             return _Res([], m.end())
         return self._wordnum(text, m)
+
+    @staticmethod
+    def _months_with_short_years(text: str, at: int) -> _Res | None:
+        """"Jan 25- Dec 25" is January to December 2025, not two days: read so only for half a year
+        or more within one year, or a year from one month to the month before it ("Jul 24 - Jun
+        25"), as a span of days that long is not written so ("March 10 to April 10" is days)."""
+        rm = _MONTH_YY_RANGE_RE.match(text, at)
+        if not rm:
+            return None
+        m1, m2 = _month_num(rm.group("m1")), _month_num(rm.group("m2"))
+        y1, y2 = (2000 + int(_ascii_digits(rm.group(k))) for k in ("y1", "y2"))
+        if not (m1 and m2 and (y2 == y1 and m2 - m1 >= 5 or y2 == y1 + 1 and m2 == m1 - 1)):
+            return None
+        first = text[rm.start():rm.end("y1")]
+        return _Res([Figure(first, rm.start(), rm.end("y1"), None, None, "date", iso=_mk_date(y1, m1, None)),
+                     Figure(text[rm.start("m2"):rm.end()], rm.start("m2"), rm.end(), None, None, "date",
+                            iso=_mk_date(y2, m2, None))], rm.end())
 
     def _wordnum(self, text: str, m: re.Match) -> _Res | None:
         # collect following number words on the same line

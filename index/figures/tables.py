@@ -195,6 +195,11 @@ _DATE_CONT_RE = re.compile(rf"{_SP}{{0,3}}(?:-|–|to|till|until|{_nk('से')}
 _MONTH_RANGE_RE = re.compile(
     rf"(?P<m1>{_MONTH_PAT}){_SP}{{0,3}}(?:-|–|—|to|{_nk('से')}){_SP}{{0,3}}(?P<m2>{_MONTH_PAT}){_SP}{{0,3}},?{_SP}{{0,3}}(?:(?P<y>{_D}{{4}})(?!{_D})|['’]?(?P<yy>{_D}{{2}})(?!{_D}|{_ORD_SFX}|{_SP}{{0,3}},?{_SP}{{0,3}}(?:19|20){_D}{{2}}(?!{_D})))",
     re.IGNORECASE)
+# a span of months each with its two-digit year: "Jan 25- Dec 25", "Jul 24 - Jun 25" (a survey's year)
+_MONTH_YY_RANGE_RE = re.compile(
+    rf"(?P<m1>{_MONTH_PAT}){_SP}{{0,3}}['’]?(?P<y1>{_D}{{2}})(?!{_D}|{_ORD_SFX}){_SP}{{0,3}}(?:-|–|—|to){_SP}{{0,3}}"
+    rf"(?P<m2>{_MONTH_PAT}){_SP}{{0,3}}['’]?(?P<y2>{_D}{{2}})(?!{_D}|{_ORD_SFX}|{_SP}{{0,3}},?{_SP}{{0,3}}{_D}{{4}})",
+    re.IGNORECASE)
 _PERIOD_RE = re.compile(rf"(?P<a>{_CENTURY}{_D}{{2}}){_SP}?[-–—/]{_SP}?(?P<b>{_D}{{4}}|{_D}{{2}})(?!{_D})(?!-{_D})")
 _FY_SHORT_RE = re.compile(rf"FY{_SP}?['’]?(?P<y>{_D}{{2}})(?!{_D})(?:{_SP}?[-–]{_SP}?(?P<b>{_D}{{2}})(?!{_D}))?")
 _FY_PREFIX_RE = re.compile(r"(?:\bFY|\bF\.Y\.?|" + _nk("वित्त वर्ष").replace(" ", r"\s{1,3}") + r"|financial\s{1,3}year|fiscal\s{1,3}year|fiscal)" + _SP + r"{0,3}$", re.IGNORECASE)

@@ -99,6 +99,12 @@ def test_blind_precision_recall(bench_script):
     # month range with a two-digit year; a failed day range does not swallow the next number
     ("Apr-July 25 -3.0 -2.9", [("date", "2025-04"), ("date", "2025-07"), ("count", Decimal("-3")), ("count", Decimal("-2.9"))]),
     ("(Apr- Jun '26)", [("date", "2026-04"), ("date", "2026-06")]),
+    # each month with its two-digit year: a survey's year, not two days; a short span of days stays days
+    ("ASUSE Jan 25- Dec 25: 12.81 crore", [("date", "2025-01"), ("date", "2025-12"), ("count", Decimal(128100000))]),
+    ("PLFS Jul 24 - Jun 25", [("date", "2024-07"), ("date", "2025-06")]),
+    ("from March 10 to April 10", [("date", "--03-10"), ("date", "--04-10")]),
+    ("Jan 25 - Mar 25", [("date", "--01-25"), ("date", "--03-25")]),
+    ("Jan 25 - Dec 25, 2025", [("date", "--01-25"), ("date", "2025-12-25")]),
 ])
 def test_blind_set_fixes(text, expected):
     got = [(f.kind, f.iso if f.kind == "date" else f.value) for f in extract_figures(text)]
