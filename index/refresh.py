@@ -26,7 +26,7 @@ import numpy as np
 
 from corpus import Release
 from index.pipeline import Indexer, ReleaseReader, passage_input
-from index.records import Passage
+from index.records import Passage, ReleaseEntry
 from index.store import figure_to_json
 from index.stores.base import Store
 
@@ -148,15 +148,12 @@ class Refresher:
     def _replace(self, changed: list[tuple[Release, list[Passage]]], read: dict[tuple[str, str], list[int]],
                  source: StoredVectors, report: RefreshReport) -> None:
         """Store the changed releases, but not one another writer (an ingest, the sync) replaced since
-        it was read: its version is newer than the text read again."""
-        current = {key: [p.passage_id for d in self.store.release_detail(*key) for p in d.passages] for key in read}
-        kept = [(r, ps) for r, ps in changed if current[(r.release_id, r.lang)] == read[(r.release_id, r.lang)]]
-        report.superseded += len(changed) - len(kept)
-        changed = kept
-        if not changed:
-            return
+        it was read: its version is newer than the text read again (`Store.replace_if_current`)."""
         texts = [passage_input(r.title, p.text) for r, ps in changed for p in ps]
         vectors = source.vectors(texts, self.indexer.embedder.encode_passages)
         bounds = np.cumsum([0] + [len(ps) for _, ps in changed])
-        report.passages += self.indexer.store_prepared(changed, [vectors[a:b] for a, b in zip(bounds[:-1], bounds[1:])])
-        self.indexer.encode_sentences(changed)
+        entries = [ReleaseEntry(r, ps, vectors[a:b]) for (r, ps), a, b in zip(changed, bounds[:-1], bounds[1:])]
+        stored, left = self.store.replace_if_current(entries, read)
+        report.passages += stored
+        report.superseded += len(left)
+        self.indexer.encode_sentences([(r, ps) for r, ps in changed if r.key not in left])

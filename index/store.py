@@ -15,7 +15,7 @@ import json
 import threading
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
@@ -227,15 +227,31 @@ class IndexStore(TranslationLinksMixin, Store):
 
     def upsert(self, entries: Iterable[ReleaseEntry]) -> int:
         """Add or replace releases (same release_id and lang) in one transaction; returns passages added."""
-        entries = checked_entries(entries, self.stamp.dim)
-        if not entries:
-            return 0
+        return self._upsert(entries, None)[0]
 
-        def change(con) -> tuple[int, list[int], list[int], list[str], np.ndarray]:
-            removed = []
+    def replace_if_current(self, entries: Iterable[ReleaseEntry],
+                           read: Mapping[tuple[str, str], Sequence[int]]) -> tuple[int, list[tuple[str, str]]]:
+        return self._upsert(entries, read)
+
+    def _upsert(self, entries: Iterable[ReleaseEntry],
+                read: Mapping[tuple[str, str], Sequence[int]] | None) -> tuple[int, list[tuple[str, str]]]:
+        entries = checked_entries(entries, self.stamp.dim)
+        left: list[tuple[str, str]] = []
+        if not entries:
+            return 0, left
+
+        def change(con) -> tuple[tuple[int, list], list[int], list[int], list[str], np.ndarray]:
+            nonlocal entries
+            removed, kept = [], []
             for e in entries:
-                removed += [row[0] for row in con.execute(
+                stored = [row[0] for row in con.execute(
                     "SELECT id FROM passages WHERE release_id=? AND lang=?", (e.release.release_id, e.release.lang))]
+                if read is not None and sorted(stored) != sorted(read.get(e.release.key, ())):
+                    left.append(e.release.key)
+                    continue
+                removed += stored
+                kept.append(e)
+            entries = kept
             self._delete_passages(con, removed)
             con.executemany(
                 "INSERT INTO releases VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (release_id, lang) DO UPDATE SET "
@@ -259,7 +275,7 @@ class IndexStore(TranslationLinksMixin, Store):
             con.executemany("INSERT INTO passage_vectors (id, lang, vector) VALUES (?,?,?)",
                             zip(ids, langs, map(vector_blob, vecs)))
             keywordstore.add_passages(con, zip(ids, (p.text for _, p in rows)))
-            return len(ids), removed, ids, langs, vecs
+            return (len(ids), left), removed, ids, langs, vecs
 
         return self._write(change)
 

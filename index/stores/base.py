@@ -10,7 +10,7 @@ each backend guarantees.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
@@ -52,6 +52,14 @@ class Store(ABC):
     @abstractmethod
     def upsert(self, entries: Iterable[ReleaseEntry]) -> int:
         """Add or replace releases (same release_id and lang); returns passages added."""
+
+    @abstractmethod
+    def replace_if_current(self, entries: Iterable[ReleaseEntry],
+                           read: Mapping[tuple[str, str], Sequence[int]]) -> tuple[int, list[tuple[str, str]]]:
+        """`upsert` each release of `entries` only while its stored passages are still those `read`
+        names (their ids, as read before the new version was made): one another writer replaced
+        meanwhile is newer than the text it was made from, and is left as that writer stored it. The
+        check is part of the write. Returns (passages added, the keys left)."""
 
     @abstractmethod
     def delete(self, release_id: str, lang: str | None = None) -> int:

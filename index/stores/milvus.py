@@ -29,7 +29,7 @@ import logging
 import threading
 import uuid
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -348,7 +348,26 @@ class MilvusStore(Store):
     # -- writing -------------------------------------------------------------------------------------
 
     def upsert(self, entries: Iterable[ReleaseEntry]) -> int:
+        return self._upsert(entries, None)[0]
+
+    def replace_if_current(self, entries: Iterable[ReleaseEntry],
+                           read: Mapping[tuple[str, str], Sequence[int]]) -> tuple[int, list[tuple[str, str]]]:
+        """Checked under this process's write lock: Milvus has no transactions, so a writer in
+        another process (beside a Milvus server) may still replace a release between check and write."""
+        return self._upsert(entries, read)
+
+    def _upsert(self, entries: Iterable[ReleaseEntry],
+                read: Mapping[tuple[str, str], Sequence[int]] | None) -> tuple[int, list[tuple[str, str]]]:
         entries = checked_entries(entries, self.stamp.dim)
+        with self._write_lock:
+            left = []
+            if read is not None:
+                current = {e.release.key: self._passages_of(*e.release.key) for e in entries}
+                left = [key for key, ids in current.items() if sorted(ids) != sorted(read.get(key, ()))]
+                entries = [e for e in entries if e.release.key not in left]
+            return self._write_entries(entries), left
+
+    def _write_entries(self, entries: list[ReleaseEntry]) -> int:
         if not entries:
             return 0
         passage_rows = []

@@ -401,3 +401,21 @@ def test_release_dates_follow_a_release_published_again_on_another_day(open_at, 
     store.upsert([undated])
     [detail] = store.release_detail(entry.release.release_id, entry.release.lang)
     assert store.release_dates([p.passage_id for p in detail.passages]) == {}
+
+
+def test_a_release_is_replaced_only_while_it_is_as_it_was_read(open_at, entries):
+    store = open_at()
+    store.upsert(entries)
+    gem, other = (next(e for e in entries if e.release.release_id == rid) for rid in ("2184082", "1628922"))
+    read = {e.release.key: [p.passage_id for d in store.release_detail(*e.release.key) for p in d.passages]
+            for e in (gem, other)}
+    newer = dataclasses.replace(gem, release=dataclasses.replace(gem.release, title="A newer version"))
+    store.upsert([newer])  # another writer, after the reading
+    stored, left = store.replace_if_current([gem, other], read)
+    assert left == [gem.release.key] and stored == len(other.passages)
+    assert store.release(*gem.release.key).title == "A newer version"  # the newer version stays
+    assert store.passage_counts([other.release.key])[other.release.key] == len(other.passages)
+    assert [p.passage_id for d in store.release_detail(*other.release.key) for p in d.passages] != read[other.release.key]
+    store.delete(*other.release.key)  # and one deleted meanwhile is not brought back
+    stored, left = store.replace_if_current([other], read)
+    assert (stored, left) == (0, [other.release.key]) and not store.has_release(*other.release.key)
