@@ -105,6 +105,9 @@ def expected_kinds(question: str, *, money_cue: bool = False) -> frozenset[str]:
     return frozenset()
 
 
+NOTHING_ASKED = "the question names nothing to look for: ask about a scheme, a place, a figure or a time"
+
+
 @dataclass(frozen=True)
 class SearchSettings:
     """Chosen on XQuAD and the dev questions (see docs/retrieval.md for the numbers)."""
@@ -781,6 +784,9 @@ class HybridSearcher:
         s = self.settings
         if not hits:
             return Decision(False, "no passage found")
+        if not terms(question, drop_stopwords=True):
+            # "why?", "tell me more", "क्या": e5 finds some passage near any text, however empty
+            return Decision(False, NOTHING_ASKED)
         top = hits[0]
         floor_reason = (f"nothing relevant enough: the closest passage scores {top.relevance:.3f}, "
                         f"below {s.min_answer_score}")

@@ -128,6 +128,16 @@ def test_question_about_something_absent_gets_no_answer(service):
     assert result.hits  # passages are still listed, for a client that wants them
 
 
+@pytest.mark.parametrize("question", ["why?", "tell me more", "???", "क्या?", "कितने?", "what is the"])
+def test_a_question_that_names_nothing_gets_no_answer_and_says_so(service, question):
+    result = service.ask(question)
+    assert result.answer is None and result.reason.startswith("the question names nothing to look for")
+
+
+def test_a_question_of_one_word_that_names_something_is_still_answered(service):
+    assert service.ask("जेम").answer is not None
+
+
 def test_filters_sql_is_parameterised(service):
     f = SearchFilters(lang="hi", ministries=("x'); DROP TABLE releases; --",), date_from="2020-01-01")
     assert service.store.filter_ids(f).size == 0
