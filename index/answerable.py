@@ -212,6 +212,25 @@ _OF_THE_RELEASE = re.compile(r"\b(?:release|bulletin|update|announcement|report|
                              r"बुलेटिन|विज्ञप्ति|अपडेट|रिपोर्ट|घोषणा", re.I)
 
 
+# A day the figures stand at ("as of August 12, 2026", "12 अगस्त 2026 तक"): a count so far, of that day.
+_STATUS_BEFORE = re.compile(r"\b(?:as\s+(?:of|on)|till|until|up\s*to|upto)\s*$", re.I)
+_STATUS_AFTER = re.compile(r"^\s*(?:तक|की\s+स्थिति)(?![\u0900-\u097f])")
+
+
+def status_day_in(window: TimeWindow, figures, text: str, released: dt.date | None) -> bool:
+    """Whether the passage gives its figures as of a day inside the window: a month's status ("how many
+    houses had been completed as of August 2026") stands at one of its days, which is no other time."""
+    for f in figures:
+        a_day = f.kind == "date" and f.iso is not None and (len(f.iso) == 10 or f.iso.startswith("--"))
+        if not a_day:
+            continue
+        if not (_STATUS_BEFORE.search(text[max(0, f.start - 20):f.start]) or _STATUS_AFTER.match(text[f.end:f.end + 20])):
+            continue
+        if any(window.start <= a <= window.end for a, _ in stated_windows([f], released)):
+            return True
+    return False
+
+
 def time_fits(window: TimeWindow, release_date: str | None, figures, *, text: str | None = None,
               of_the_release: bool = False) -> bool | None:
     """Whether a passage is about the window; None when there is nothing to tell by.
@@ -220,7 +239,8 @@ def time_fits(window: TimeWindow, release_date: str | None, figures, *, text: st
     its release date (in the window or just after it). For a day or a week both must be against it: a
     bulletin of the day asked for also states other days, and a weekly report is posted days after
     the day its figures are "as on". For a month or longer the stated dates decide (a month's figures
-    are released in the next month), or, stating none, the release date. `of_the_release`: the
+    are released in the next month), or, stating none, the release date; a release of the window
+    whose figures stand "as of" one of its days is about it, whatever other months it names. `of_the_release`: the
     question dates the release itself ("the August 2026 release"): a release of that time is about it."""
     released = dt.date.fromisoformat(release_date) if release_date else None
     stated = stated_time_fit(window, figures, released, alike=True, text=text)
@@ -230,7 +250,9 @@ def time_fits(window: TimeWindow, release_date: str | None, figures, *, text: st
     if window.granularity in ("day", "week"):
         if stated == -1 and release < 1:
             return False
-    elif stated == -1 or stated == 0 and release == -1:
+    elif stated == -1 and not (release == 1 and text is not None and status_day_in(window, figures, text, released)):
+        return False
+    elif stated == 0 and release == -1:
         return False
     if stated == 1 or release == 1:
         return True

@@ -148,6 +148,19 @@ def test_no_stated_date_falls_back_on_the_release_date():
     assert time_fits(day, "2020-06-07", _passage(text).figures) is None
 
 
+def test_figures_as_of_a_day_of_the_month_asked_are_of_that_month_whatever_other_months_the_passage_names():
+    text = ("Under PMAY-G, 3.13 crore houses have been completed (as of August 12, 2026). As of June 2026, "
+            "99.6% of habitations have been connected; roads grew from May 2000 to May 2014.")
+    month = read_time("How many PMAY-G houses had been completed in August 2026?", TODAY).window
+    assert time_fits(month, "2026-08-13", _passage(text).figures, text=text) is True
+    hindi = "पीएमएवाई-जी के तहत 12 अगस्त 2026 तक 3.13 करोड़ घर पूरे हुए। जून 2026 में 99.6% बसावटें जुड़ीं।"
+    assert time_fits(month, "2026-08-13", _passage(hindi).figures, text=hindi) is True
+    # a day that is no status ("launched on 12 August 2026"), or a release of another month, does not do
+    launched = "The portal was launched on August 12, 2026. As of June 2026, 3.13 crore houses were complete."
+    assert time_fits(month, "2026-08-13", _passage(launched).figures, text=launched) is False
+    assert time_fits(month, "2026-09-20", _passage(text).figures, text=text) is False
+
+
 def test_a_missing_place_makes_it_unanswerable_in_either_script():
     hi = "मध्य प्रदेश में जेम पर 86,000 से ज्यादा विक्रेताओं ने अपनी प्रोफाइल पूरी की।"
     assert _check("How many sellers in Madhya Pradesh completed their GeM profile?", hi, "2025-10-30", "hi").answerable
