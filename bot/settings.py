@@ -64,6 +64,9 @@ class Settings(BaseSettings):
     compact_rows: int = Field(default=20_000, ge=0, description=(
         "Vectors added since the last compaction past which a write folds them into the saved bases, in the "
         "background (index/compaction.py). 0: only an explicit compaction."))
+    refresh_at_start: int = Field(default=5_000, ge=0, description=(
+        "`vigyapti serve` reads the stored releases again before serving when older readers read them "
+        "and the index holds at most this many releases (larger: it only warns; `vigyapti refresh`). 0: never."))
     log_json: bool = Field(default=True, description="Write logs as JSON lines (with the request id).")
     log_level: str = Field(default="INFO", description="Log level of the vigyapti loggers.")
     # The PIB connector (bot/sync.py, docs/sync.md).

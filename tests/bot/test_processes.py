@@ -48,11 +48,11 @@ def jsonl(tmp_path: Path, name: str, *releases: dict) -> str:
 
 
 @contextmanager
-def server(tmp_path: Path):
+def server(tmp_path: Path, **env: str):
     port = free_port()
     log = open(tmp_path / "server.log", "w")
     proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "serve", "--no-build", "--port", str(port)],
-                            cwd=REPO, env=_env(tmp_path), stdout=log, stderr=subprocess.STDOUT)
+                            cwd=REPO, env={**_env(tmp_path), **env}, stdout=log, stderr=subprocess.STDOUT)
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
             deadline = time.time() + 300
@@ -113,3 +113,25 @@ def test_rebuild_beside_a_running_server(tmp_path, model_path, gem_file):
     assert not list(tmp_path.glob("index.*"))  # no staging or old directory left behind
     out = json.loads(cli(tmp_path, "ask", "सौर ऊर्जा क्षमता कितनी है?", "--json").stdout)
     assert out["passages"][0]["release_id"] == "900002"
+
+
+def test_serve_reads_a_small_index_older_readers_read_again_before_it_answers(tmp_path, model_path, gem_file,
+                                                                            embedder):
+    from index.pipeline import open_store
+
+    cli(tmp_path, "ingest", gem_file, jsonl(tmp_path, "coal.jsonl", COAL), "--quiet")
+
+    def read_by_older_readers():
+        store = open_store(tmp_path / "index", embedder)
+        store.set_readers_version(None)  # as an index from before the readers' version was kept
+        store.close()
+
+    read_by_older_readers()
+    with server(tmp_path, VIGYAPTI_REFRESH_AT_START="0") as client:  # too many releases to read at start
+        assert client.get("/health").json()["readers"]["up_to_date"] is False
+    assert "Run `vigyapti refresh`" in (tmp_path / "server.log").read_text()
+    with server(tmp_path) as client:
+        assert client.get("/health").json()["readers"]["up_to_date"] is True
+        assert top_release(client, GEM_EN, "hi") == "2184082"
+    log = (tmp_path / "server.log").read_text()
+    assert "reading them again before serving" in log and "0 of 2 releases changed" in log
