@@ -155,6 +155,7 @@ class Verdict:
     time_unstated: bool = False  # the release's date cannot tell, and no version states the asked time
     unplaced: tuple[str, ...] = ()  # places the release names but not the passage that would answer
     listed_only: tuple[str, ...] = ()  # places the release names only in bare lists of places
+    released: str | None = None  # the closest release's date, said beside "another time"
 
     @property
     def reason(self) -> str | None:
@@ -178,7 +179,9 @@ class Verdict:
         if other_time and self.time_unstated and self.time_fit != -1 and not self.figures_other_time:
             parts.append("the closest release states no date in the question's time")
         elif other_time:
-            parts.append("the closest release is about another time than the question's")
+            published = dt.date.fromisoformat(self.released) if self.released else None
+            parts.append("the closest release is about another time than the question's"
+                         + (f" (it was published on {published.day} {published:%B %Y})" if published else ""))
         if self.missing_unit:
             parts.append(f"the closest release states no figure in {self.missing_unit}")
         if measure:
@@ -377,7 +380,7 @@ class AnswerabilityCheck:
                 missing_measure = " ".join(words)
         counted_measure = missing_measure if count_measure else None
         return Verdict(answerable=not (missing or unplaced or listed or other_time or missing_unit or counted_measure),
-                       missing_names=tuple(missing), unplaced=tuple(unplaced), other_time=other_time, missing_unit=missing_unit,
+                       released=releases[0].date, missing_names=tuple(missing), unplaced=tuple(unplaced), other_time=other_time, missing_unit=missing_unit,
                        missing_measure=counted_measure, time_fit=time_fit, figures_other_time=figures_other,
                        unheld_measure=missing_measure, time_unstated=unstated, listed_only=tuple(listed))
 

@@ -133,7 +133,11 @@ def test_a_time_the_question_runs_on_from_is_not_required():
 
 
 def test_another_year():
-    assert not _check("What was the GST revenue in February 2018?", GST, "2020-03-01").answerable
+    verdict = _check("What was the GST revenue in February 2018?", GST, "2020-03-01")
+    assert not verdict.answerable
+    # the reply says when the release it would have answered from was published
+    assert verdict.reason == "the closest release is about another time than the question's " \
+                             "(it was published on 1 March 2020)"
 
 
 def test_no_stated_date_falls_back_on_the_release_date():
