@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from index.lexical import INVISIBLE
 
@@ -57,6 +57,14 @@ def is_blank(text: str) -> bool:
     return re.search(NOT_BLANK, text) is None
 
 
+def dates_out_of_order(date_from, date_to) -> str | None:
+    """The error of a date range that holds no day (`date_from` after `date_to`), else None: a search
+    under it would say only that nothing matches."""
+    if date_from is not None and date_to is not None and str(date_from) > str(date_to):
+        return f"the dates' range holds no day: it starts on {date_from}, after its end on {date_to}"
+    return None
+
+
 class AskRequest(BaseModel):
     question: str = Field(min_length=1, max_length=1000, pattern=NOT_BLANK,
                           description="the question; spaces alone ask nothing, like an empty question")
@@ -76,6 +84,12 @@ class AskRequest(BaseModel):
         if v is not None and not isinstance(v, str):
             raise ValueError("a date as yyyy-mm-dd")
         return v
+
+    @model_validator(mode="after")
+    def _dates_in_order(self):
+        if error := dates_out_of_order(self.date_from, self.date_to):
+            raise ValueError(error)
+        return self
 
     @field_validator("explain", mode="before")
     @classmethod

@@ -57,6 +57,7 @@ def test_lang_filter_and_top_k(client):
     {"question": "ok", "top_k": 0},
     {"question": "ok", "top_k": 51},
     {"question": "ok", "lang": "fr"},
+    {"question": "ok", "date_from": "2026-01-01", "date_to": "2020-01-01"},  # a range that holds no day
     {"top_k": 3},
     {"question": 5},
 ])
@@ -64,6 +65,13 @@ def test_bad_requests_get_a_clear_422(client, body):
     r = client.post("/ask", json=body)
     assert r.status_code == 422
     assert r.json()["detail"]
+
+
+def test_a_date_range_that_holds_no_day_says_so(client):
+    r = client.post("/ask", json={"question": "GST revenue", "date_from": "2026-01-01", "date_to": "2020-01-01"})
+    assert r.status_code == 422 and "holds no day" in str(r.json()["detail"])
+    same_day = client.post("/ask", json={"question": "GST revenue", "date_from": "2025-10-30", "date_to": "2025-10-30"})
+    assert same_day.status_code == 200
 
 
 def test_malformed_json_is_not_a_500(client):
