@@ -158,10 +158,12 @@ def cmd_refresh(args) -> int:
             print(f"the index's releases were read by this version's readers (version {readers.current}): "
                   "nothing to do")
             return 0
-        report = service.refresh(dry_run=args.dry_run, progress=not args.quiet)
+        report = service.refresh(dry_run=args.dry_run, progress=not args.quiet, from_start=args.from_start)
     finally:
         service.close()
     verb = "would change" if args.dry_run else "changed"
+    if report.resumed_after:
+        print(f"taken up after {'/'.join(report.resumed_after)}, where a stopped run had got to")
     print(f"read {report.releases} releases again in {report.seconds:.1f} s: {report.changed} {verb}"
           + ("" if args.dry_run else f" ({report.passages} passages stored, {report.encoded} encoded)")
           + (f"; {report.superseded} replaced meanwhile by another writer, left as it stored them"
@@ -539,6 +541,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--if-needed", action="store_true",
                    help="only when the index's releases were read by other readers than this version's "
                         "(after an upgrade)")
+    s.add_argument("--from-start", action="store_true",
+                   help="read every release, not only those after where a stopped run got to")
     s.add_argument("--quiet", action="store_true", help="no progress bar")
     s.set_defaults(func=cmd_refresh)
 

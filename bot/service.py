@@ -168,9 +168,9 @@ class Service:
     def ingest(self, releases: Iterable[Release], *, total: int | None = None, progress: bool = False) -> IngestReport:
         return self.indexer.run(releases, total=total, progress=progress)
 
-    def refresh(self, *, dry_run: bool = False, progress: bool = False) -> RefreshReport:
+    def refresh(self, *, dry_run: bool = False, progress: bool = False, from_start: bool = False) -> RefreshReport:
         """Read the stored releases again with this version's readers (index/refresh.py)."""
-        return Refresher(self.store, self.indexer).run(dry_run=dry_run, progress=progress)
+        return Refresher(self.store, self.indexer).run(dry_run=dry_run, progress=progress, from_start=from_start)
 
     def ingest_on_ray(self, releases: Iterable[Release], options: RayOptions, *,
                       progress: bool = False) -> RayIngestReport:

@@ -18,6 +18,7 @@ refresh that reads them all records its own, and `ReadersState` tells a server w
 """
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,6 +32,9 @@ from index.store import figure_to_json
 from index.stores.base import Store
 
 
+PROGRESS = "refresh"  # the note of the last release a run has finished: a stopped run is taken up there
+
+
 @dataclass
 class RefreshReport:
     releases: int = 0  # read again
@@ -38,6 +42,7 @@ class RefreshReport:
     passages: int = 0  # stored for the changed releases
     encoded: int = 0  # passages whose text is new (the segmentation changed), so encoded
     superseded: int = 0  # replaced by another writer while being read again: left as that writer stored it
+    resumed_after: tuple[str, str] | None = None  # a stopped run's last release, after which this one began
     seconds: float = 0.0
 
 
@@ -100,10 +105,18 @@ class Refresher:
         self.store = store
         self.indexer = indexer
 
-    def run(self, *, dry_run: bool = False, batch_size: int = 16, progress: bool = False) -> RefreshReport:
+    def run(self, *, dry_run: bool = False, batch_size: int = 16, progress: bool = False,
+            from_start: bool = False) -> RefreshReport:
+        """A run stopped part way is taken up after the last release it finished, when this version's
+        readers did the reading (`PROGRESS` keeps that release); `from_start` reads every release."""
         report = RefreshReport()
         started = time.perf_counter()
         keys = sorted(self.store.release_keys())
+        version = self.indexer.reader.VERSION
+        done = None if dry_run or from_start else self._finished_before(version)
+        if done is not None:
+            report.resumed_after = done
+            keys = [k for k in keys if k > done]
         bar = None
         if progress:
             from tqdm import tqdm
@@ -133,6 +146,8 @@ class Refresher:
                 if changed and not dry_run:
                     self._replace(changed, read, source, report)
                 source.clear()
+                if not dry_run:
+                    self.store.set_note(PROGRESS, json.dumps({"version": version, "after": list(batch[-1])}))
                 if bar is not None:
                     bar.update(len(batch))
                     bar.set_postfix(changed=report.changed)
@@ -140,10 +155,19 @@ class Refresher:
             if bar is not None:
                 bar.close()
         if not dry_run:
-            self.store.set_readers_version(self.indexer.reader.VERSION)
+            self.store.set_readers_version(version)
+            self.store.set_note(PROGRESS, None)
         report.encoded = source.encoded
         report.seconds = time.perf_counter() - started
         return report
+
+    def _finished_before(self, version: int) -> tuple[str, str] | None:
+        """The last release a stopped run of `version`'s readers finished; None to start afresh."""
+        try:
+            kept = json.loads(self.store.note(PROGRESS) or "null")
+            return tuple(kept["after"]) if kept and kept["version"] == version else None
+        except (ValueError, KeyError, TypeError):  # not written by us: start afresh
+            return None
 
     def _replace(self, changed: list[tuple[Release, list[Passage]]], read: dict[tuple[str, str], list[int]],
                  source: StoredVectors, report: RefreshReport) -> None:

@@ -33,7 +33,7 @@ from index.figures import Figure
 from index.filters import PASSAGES_OF_RELEASES, SearchFilters
 from index.links import TranslationLinksMixin
 from index.records import Passage, ReleaseEntry, StoredRelease
-from index.stores.base import Store, checked_entries, readers_version_of
+from index.stores.base import NOTE_PREFIX, Store, checked_entries
 from index.vectorcache import POINTER_KEY, BasePointer, VectorCache, base_file_name
 from index.vectorindex import Base, LanguageShards, is_approximate, load_index, save_index
 
@@ -458,16 +458,16 @@ class IndexStore(TranslationLinksMixin, Store):
     def count_releases(self) -> dict[str, int]:
         return dict(self._reader().execute("SELECT lang, COUNT(*) FROM releases GROUP BY lang ORDER BY lang").fetchall())
 
-    def readers_version(self) -> int | None:
-        row = self._reader().execute("SELECT value FROM meta WHERE key='readers'").fetchone()
-        return readers_version_of(row[0] if row else None)
+    def note(self, key: str) -> str | None:
+        row = self._reader().execute("SELECT value FROM meta WHERE key=?", (NOTE_PREFIX + key,)).fetchone()
+        return row[0] if row else None
 
-    def set_readers_version(self, version: int | None) -> None:
+    def set_note(self, key: str, value: str | None) -> None:
         with self._db.transaction() as con:
-            if version is None:
-                con.execute("DELETE FROM meta WHERE key='readers'")
+            if value is None:
+                con.execute("DELETE FROM meta WHERE key=?", (NOTE_PREFIX + key,))
             else:
-                con.execute("INSERT OR REPLACE INTO meta VALUES ('readers', ?)", (str(version),))
+                con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (NOTE_PREFIX + key, value))
 
     @_in_snapshot
     def has_release(self, release_id: str, lang: str) -> bool:

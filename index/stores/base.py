@@ -38,9 +38,7 @@ def checked_entries(entries: Iterable[ReleaseEntry], dim: int) -> list[ReleaseEn
     return unique
 
 
-def readers_version_of(raw: str | None) -> int | None:
-    """A stored readers' version; what is not one (hand-edited, a future format) counts as unknown."""
-    return int(raw) if raw is not None and raw.isdigit() else None
+NOTE_PREFIX = "note:"  # a note's key among a backend's own meta rows (its stamp, generation, ...)
 
 
 class Store(ABC):
@@ -164,15 +162,25 @@ class Store(ABC):
         """`release` for each (release_id, lang) of `keys` (see `translations_of_many`)."""
         return {key: self.release(*key) for key in dict.fromkeys(keys)}
 
-    # -- what read the releases ------------------------------------------------------------------
+    # -- what operations keep beside the index --------------------------------------------------
 
     @abstractmethod
+    def note(self, key: str) -> str | None:
+        """A small value an operation keeps with the index (the readers' version, a refresh's
+        progress), apart from the backend's own bookkeeping; None when none is kept."""
+
+    @abstractmethod
+    def set_note(self, key: str, value: str | None) -> None:
+        """Keep `value` under `key` (None: forget it)."""
+
     def readers_version(self) -> int | None:
         """The `ReleaseReader.VERSION` that read every stored release (index/pipeline.py); None for an
         index from before versions were kept, or one whose releases were not all read by one version."""
+        raw = self.note("readers")
+        return int(raw) if raw is not None and raw.isdigit() else None  # a hand-edited value is not one
 
-    @abstractmethod
-    def set_readers_version(self, version: int | None) -> None: ...
+    def set_readers_version(self, version: int | None) -> None:
+        self.set_note("readers", None if version is None else str(version))
 
     # -- translation links ---------------------------------------------------------------------
 

@@ -42,7 +42,7 @@ from index.lexical import terms as text_terms
 from index.links import ReleaseProfile, TranslationLink, outranked, release_profiles_of
 from index.records import Passage, ReleaseEntry, StoredRelease
 from index.store import _LRU, figure_to_json, figures_from_json, fingerprint
-from index.stores.base import Store, StoreError, checked_entries, readers_version_of
+from index.stores.base import NOTE_PREFIX, Store, StoreError, checked_entries
 
 PREFIX = "vigyapti"
 TEXT_MAX = 65535  # bytes in a Milvus VARCHAR
@@ -617,14 +617,14 @@ class MilvusStore(Store):
     def languages(self) -> list[str]:
         return list(self.count_releases())
 
-    def readers_version(self) -> int | None:
-        return readers_version_of(self._meta("readers"))
+    def note(self, key: str) -> str | None:
+        return self._meta(NOTE_PREFIX + key)
 
-    def set_readers_version(self, version: int | None) -> None:
-        if version is None:
-            self._delete_keys("meta", ["readers"])
+    def set_note(self, key: str, value: str | None) -> None:
+        if value is None:
+            self._delete_keys("meta", [NOTE_PREFIX + key])
         else:
-            self._set_meta("readers", str(version))
+            self._set_meta(NOTE_PREFIX + key, value)
 
     def has_release(self, release_id: str, lang: str) -> bool:
         return bool(self._query("releases", _and(self._release_expr(release_id, lang), "part == 0"), ["key"], limit=1))

@@ -136,7 +136,33 @@ def test_a_refresh_that_stops_part_way_leaves_the_index_marked_as_read_by_older_
     assert store.readers_version() is None  # some releases are still as the older readers stored them
     monkeypatch.undo()
     assert last == ("2184082", "hi")  # stale, and read after the other stale release was replaced
-    assert Refresher(store, indexer).run().changed == 1 and store.readers_version() == ReleaseReader.VERSION
+    taken_up = Refresher(store, indexer).run()
+    # taken up where it stopped: only the release it had not finished is read again
+    assert taken_up.resumed_after == sorted(store.release_keys())[-2]
+    assert (taken_up.releases, taken_up.changed) == (1, 1) and store.readers_version() == ReleaseReader.VERSION
+    again = Refresher(store, indexer).run()  # a finished run leaves nothing to take up
+    assert again.resumed_after is None and (again.releases, again.changed) == (3, 0)
+    store.close()
+
+
+def test_a_stopped_run_is_read_from_the_start_when_asked_or_when_other_readers_stopped_it(tmp_path, embedder,
+                                                                                          releases):
+    import json
+
+    from index.refresh import PROGRESS
+
+    store = open_store(tmp_path / "index", embedder)
+    indexer = _store_as_older_readers_did(store, embedder, releases, stale={"2184082"})
+    first = sorted(store.release_keys())[0]
+    store.set_note(PROGRESS, json.dumps({"version": ReleaseReader.VERSION, "after": list(first)}))
+    assert Refresher(store, indexer).run(from_start=True).releases == 3
+    store.set_note(PROGRESS, json.dumps({"version": ReleaseReader.VERSION - 1, "after": list(first)}))
+    assert Refresher(store, indexer).run().releases == 3  # an older version's reading is not this one's
+    store.set_note(PROGRESS, "not ours")
+    assert Refresher(store, indexer).run().releases == 3
+    store.set_note(PROGRESS, json.dumps({"version": ReleaseReader.VERSION, "after": list(first)}))
+    assert Refresher(store, indexer).run(dry_run=True).releases == 3  # a dry run counts every release
+    assert store.note(PROGRESS) is not None  # and leaves a stopped run as it was
     store.close()
 
 
