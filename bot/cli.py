@@ -159,6 +159,11 @@ def cmd_refresh(args) -> int:
                   "nothing to do")
             return 0
         report = service.refresh(dry_run=args.dry_run, progress=not args.quiet, from_start=args.from_start)
+    except KeyboardInterrupt:
+        if not args.dry_run:
+            print("\nstopped: every release is whole, and `vigyapti refresh` takes up where this run got to",
+                  file=sys.stderr)
+        raise
     finally:
         service.close()
     verb = "would change" if args.dry_run else "changed"
