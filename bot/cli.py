@@ -210,14 +210,11 @@ def _ingest_on_ray(settings, args, releases, errors) -> int:
 
 def cmd_ask(args) -> int:
     from bot.replies import ask_reply
-    from bot.schemas import dates_out_of_order, is_blank
+    from bot.schemas import is_blank
     from bot.service import Service
 
     if is_blank(args.question):
         print("error: the question is empty", file=sys.stderr)
-        return 2
-    if error := dates_out_of_order(args.date_from, args.date_to):
-        print(f"error: {error}", file=sys.stderr)
         return 2
     service = Service(_settings())
     result = service.ask(args.question, top_k=args.top_k, lang=args.lang, ministry=args.ministry,

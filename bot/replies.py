@@ -3,7 +3,7 @@ the sources to cite. The rule for which sources to show lives here and nowhere e
 and the Telegram bot show what it returns."""
 from __future__ import annotations
 
-from bot.schemas import AnswerOut, AskResponse, FigureOut, PassageOut, SourceOut, TimeOut, TranslationOut
+from bot.schemas import AnswerOut, AskResponse, FigureOut, NoAnswerOut, PassageOut, SourceOut, TimeOut, TranslationOut
 from corpus.release import pib_url
 from index.records import Answer, Hit
 from index.search import SearchResult
@@ -70,7 +70,10 @@ def source_out(hit: Hit) -> SourceOut:
 def ask_reply(question: str, result: SearchResult, request_id: str | None = None, *,
               explain: bool = False) -> AskResponse:
     window = result.time.to_dict() if result.time else None
+    why = result.no_answer
     return AskResponse(question=question, answer=answer_out(result.answer), reason=result.reason,
+                       no_answer=NoAnswerOut(kind=why.kind, names=list(why.names), published=why.published)
+                       if why else None,
                        time=TimeOut(**window) if window else None,
                        sources=[source_out(h) for h in choose_sources(result)],
                        passages=[passage_out(h, explain) for h in result.hits], request_id=request_id)

@@ -6,8 +6,9 @@ import re
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, field_validator
 
+from index.answerable import NoAnswer
 from index.lexical import INVISIBLE
 
 
@@ -57,14 +58,6 @@ def is_blank(text: str) -> bool:
     return re.search(NOT_BLANK, text) is None
 
 
-def dates_out_of_order(date_from, date_to) -> str | None:
-    """The error of a date range that holds no day (`date_from` after `date_to`), else None: a search
-    under it would say only that nothing matches."""
-    if date_from is not None and date_to is not None and str(date_from) > str(date_to):
-        return f"the dates' range holds no day: it starts on {date_from}, after its end on {date_to}"
-    return None
-
-
 class AskRequest(BaseModel):
     question: str = Field(min_length=1, max_length=1000, pattern=NOT_BLANK,
                           description="the question; spaces alone ask nothing, like an empty question")
@@ -84,12 +77,6 @@ class AskRequest(BaseModel):
         if v is not None and not isinstance(v, str):
             raise ValueError("a date as yyyy-mm-dd")
         return v
-
-    @model_validator(mode="after")
-    def _dates_in_order(self):
-        if error := dates_out_of_order(self.date_from, self.date_to):
-            raise ValueError(error)
-        return self
 
     @field_validator("explain", mode="before")
     @classmethod
@@ -137,10 +124,23 @@ class AnswerOut(BaseModel):
     score: float
 
 
+class NoAnswerOut(BaseModel):
+    """Why there is no answer, for a client to say in its own language."""
+
+    kind: Literal[NoAnswer.KINDS] = Field(
+        description=("nothing_asked: the question names nothing to look for; no_match: no release passes the "
+                     "filters; not_relevant: nothing scores high enough; not_mentioned: the closest release lacks "
+                     "`names`; other_time: the closest release is about another time (`published` says when it "
+                     "was published); not_held: it states no figure of what is asked"))
+    names: list[str] = Field(default=[], description="not_mentioned: the names the closest release lacks")
+    published: str | None = Field(default=None, description="other_time: the closest release's date")
+
+
 class AskResponse(BaseModel):
     question: str
     answer: AnswerOut | None
     reason: str | None = Field(default=None, description="why there is no answer, when there is none")
+    no_answer: NoAnswerOut | None = Field(default=None, description="the reason's kind, when there is no answer")
     time: TimeOut | None = Field(default=None, description="the time the question asks about, as read")
     sources: list[SourceOut] = Field(default=[], description=(
         "the releases to cite, best first: with an answer, its own release and any other scoring within "

@@ -138,6 +138,18 @@ def measure_words(question: str) -> list[str]:
 
 
 @dataclass(frozen=True)
+class NoAnswer:
+    """Why there is no answer, as a channel says it in its own language (the `reason` says it in
+    English, with the scores): one of `KINDS`, and what that kind names."""
+
+    KINDS = ("nothing_asked", "no_match", "not_relevant", "not_mentioned", "other_time", "not_held")
+
+    kind: str
+    names: tuple[str, ...] = ()  # not_mentioned: the names the closest release lacks
+    published: str | None = None  # other_time: when the closest release was published
+
+
+@dataclass(frozen=True)
 class Verdict:
     """Whether the release can answer, and if not, what it lacks (said in the reply's `reason`)."""
 
@@ -162,6 +174,15 @@ class Verdict:
         if self.answerable:
             return None
         return "; ".join(self._said(self.other_time, self.missing_measure))
+
+    def no_answer(self, *, counted: bool = True) -> NoAnswer:
+        """The first thing against the release, for a channel to say (`reason` says all of them).
+        `counted`: only what the settings count against it (`reason`), else everything found (`findings`)."""
+        if names := self.missing_names + self.unplaced + self.listed_only:
+            return NoAnswer("not_mentioned", names=names)
+        if self.other_time or not counted and (self.time_fit == -1 or self.figures_other_time or self.time_unstated):
+            return NoAnswer("other_time", published=self.released)
+        return NoAnswer("not_held")
 
     def findings(self) -> list[str]:
         """Everything the checks found against the release, counted or not (the no-answer model's reason)."""

@@ -20,6 +20,13 @@ class SearchFilters:
     def is_empty(self) -> bool:
         return not (self.lang or self.ministries or self.date_from or self.date_to or self.release_id)
 
+    def nothing_matches(self) -> str:
+        """Why no passage passes them, as a reply says it: a date range that holds no day is the
+        asker's slip, not the index's lack."""
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            return f"the dates' range holds no day: it starts on {self.date_from}, after its end on {self.date_to}"
+        return "nothing in the index matches the filters"
+
     def with_lang(self, lang: str | None) -> "SearchFilters":
         return dataclasses.replace(self, lang=lang)
 

@@ -24,7 +24,7 @@ import numpy as np
 
 from corpus import Release
 from index.acronyms import held_acronyms, with_phrases
-from index.answerable import AnswerabilityCheck
+from index.answerable import AnswerabilityCheck, NoAnswer
 from index.noanswer import AnswerSignals, answer_signals, load_model
 from index.bilingual import TermList, bundled_term_list
 from index.embeddings import Embedder
@@ -218,6 +218,7 @@ class Decision:
     reason: str | None = None
     signals: AnswerSignals | None = None
     probability: float | None = None
+    why: NoAnswer | None = None  # the reason's kind, for the channels
 
 
 @dataclass
@@ -229,6 +230,7 @@ class SearchResult:
     time: QuestionTime | None = None  # how the question's time was read
     signals: AnswerSignals | None = None  # what the no-answer decision weighed (index/noanswer.py)
     answer_probability: float | None = None  # ... and the model's verdict, when it decided
+    no_answer: NoAnswer | None = None  # when there is no answer, why, for a channel to say
 
 
 @dataclass(frozen=True)
@@ -613,7 +615,7 @@ class HybridSearcher:
                     parts[pid]["translation"] = mixed - scores[pid]
                     scores[pid] = mixed
         if not scores:
-            return SearchResult([], None, "nothing in the index matches the filters", kinds, qtime)
+            return SearchResult([], None, filters.nothing_matches(), kinds, qtime, no_answer=NoAnswer("no_match"))
         ordered = sorted(passages.values(), key=lambda p: scores[p.passage_id], reverse=True)
         analyses = self.store.passage_analyses()  # one cache for the whole search, fetched once
 
@@ -661,7 +663,8 @@ class HybridSearcher:
             hit.components = {k: round(v, 4) for k, v in parts.get(hit.passage.passage_id, {}).items()}
         decision = self._decide(question, qtime, hits, kinds)
         answer, reason = self._answer(kinds, hits, idf, decision, cues, places=tuple(places), vector=vector)
-        return SearchResult(hits, answer, reason, kinds, qtime, decision.signals, decision.probability)
+        return SearchResult(hits, answer, reason, kinds, qtime, decision.signals, decision.probability,
+                            None if answer else decision.why)
 
     @staticmethod
     def place_fit(p: Passage, places: list[Name], title: str, *, cache=None,
@@ -783,20 +786,20 @@ class HybridSearcher:
         and the answerability check, or, with `no_answer_model`, by the model over their signals."""
         s = self.settings
         if not hits:
-            return Decision(False, "no passage found")
+            return Decision(False, "no passage found", why=NoAnswer("no_match"))
         if not terms(question, drop_stopwords=True):
             # "why?", "tell me more", "क्या": e5 finds some passage near any text, however empty
-            return Decision(False, NOTHING_ASKED)
+            return Decision(False, NOTHING_ASKED, why=NoAnswer("nothing_asked"))
         top = hits[0]
         floor_reason = (f"nothing relevant enough: the closest passage scores {top.relevance:.3f}, "
                         f"below {s.min_answer_score}")
         if not s.no_answer_model:
             if top.relevance < s.min_answer_score:
-                return Decision(False, floor_reason)
+                return Decision(False, floor_reason, why=NoAnswer("not_relevant"))
             if s.check_answerable:
                 verdict = self.check_answerable(question, qtime, top, kinds)
                 if not verdict.answerable:
-                    return Decision(False, verdict.reason)
+                    return Decision(False, verdict.reason, why=verdict.no_answer())
             return Decision(True)
         verdict = self.check_answerable(question, qtime, top, kinds)
         signals = answer_signals(question, qtime, hits, kinds, verdict, question_lang(question))
@@ -805,7 +808,8 @@ class HybridSearcher:
             return Decision(True, signals=signals, probability=p)
         found = verdict.findings()
         return Decision(False, f"the closest release is unlikely to answer it (p = {p:.2f}, score {top.score:.3f})"
-                        + (": " + "; ".join(found) if found else ""), signals, p)
+                        + (": " + "; ".join(found) if found else ""), signals, p,
+                        why=verdict.no_answer(counted=False) if found else NoAnswer("not_relevant"))
 
     def _answer(self, kinds: frozenset[str], hits: list[Hit], idf: dict[str, float], decision: "Decision",
                 cues: FigureCues = NO_CUES, places: tuple[Name, ...] = (),

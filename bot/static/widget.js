@@ -38,6 +38,9 @@
       sources: "Sources",
       closest: "Closest releases",
       noAnswer: "I could not find an answer to this in the press releases. Try asking it in other words.",
+      nothingAsked: "Please ask about a scheme, a place, a figure or a time.",
+      notMentioned: "The closest release does not mention {names}, so I cannot answer this.",
+      otherTime: "The closest release was published on {date}; it is not about the time you asked about.",
       down: "The service cannot be reached right now. Please check your connection and try again in a moment.",
       rate: "You have asked many questions in a short time. Please wait {s} seconds and try again.",
       rateSoon: "You have asked many questions in a short time. Please wait a moment and try again.",
@@ -70,6 +73,9 @@
       sources: "स्रोत",
       closest: "सबसे निकट की विज्ञप्तियाँ",
       noAnswer: "इस प्रश्न का उत्तर प्रेस विज्ञप्तियों में नहीं मिला। कृपया प्रश्न को दूसरे शब्दों में पूछकर देखें।",
+      nothingAsked: "कृपया किसी योजना, स्थान, आँकड़े या समय के बारे में पूछें।",
+      notMentioned: "सबसे निकट की विज्ञप्ति में {names} का उल्लेख नहीं है, इसलिए मैं इसका उत्तर नहीं दे सकता।",
+      otherTime: "सबसे निकट की विज्ञप्ति {date} को जारी हुई थी; वह आपके पूछे गए समय के बारे में नहीं है।",
       down: "सेवा से अभी संपर्क नहीं हो पा रहा है। कृपया अपना इंटरनेट कनेक्शन जाँचें और थोड़ी देर बाद फिर कोशिश करें।",
       rate: "आपने कम समय में बहुत से प्रश्न पूछे हैं। कृपया {s} सेकंड रुककर फिर कोशिश करें।",
       rateSoon: "आपने कम समय में बहुत से प्रश्न पूछे हैं। कृपया थोड़ा रुककर फिर कोशिश करें।",
@@ -148,8 +154,19 @@
   }
   function readReply(data) {
     var a = data.answer, sources = Array.isArray(data.sources) ? data.sources : [];
-    if (!a || typeof a.text !== "string" || !a.text) return { none: true, sources: sources };
+    if (!a || typeof a.text !== "string" || !a.text)
+      return { none: true, why: data.no_answer && typeof data.no_answer === "object" ? data.no_answer : null,
+               sources: sources };
     return { text: a.text, lang: a.lang, marks: figureMarks(a.text, a.figures), sources: sources };
+  }
+  // Why there is no answer, where the server says why in a way a reader can act on.
+  function noAnswerText(why, tt, l) {
+    var names = why && Array.isArray(why.names) ? why.names.filter(function (n) { return typeof n === "string"; }) : [];
+    var date = why && typeof why.published === "string" ? formatDate(why.published, l) : null;
+    if (why && why.kind === "nothing_asked") return tt.nothingAsked;
+    if (why && why.kind === "not_mentioned" && names.length) return tt.notMentioned.replace("{names}", function () { return names.join(", "); });
+    if (why && why.kind === "other_time" && date) return tt.otherTime.replace("{date}", function () { return date; });
+    return tt.noAnswer;
   }
   function highlighted(tag, text, marks) {
     var node = el(tag), pos = 0;
@@ -442,7 +459,7 @@
     var msg = el("div", { "class": "vg-msg vg-bot vg-reply", lang: l });
     if (a.none) {
       msg.classList.add("vg-none");
-      msg.appendChild(el("p", null, [tt.noAnswer]));
+      msg.appendChild(el("p", null, [noAnswerText(a.why, tt, l)]));
     } else {
       msg.appendChild(answerBlock(a, tt));
     }

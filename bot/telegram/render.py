@@ -21,6 +21,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "closest": "सबसे निकट की विज्ञप्तियाँ",
         "not_found": ("इस प्रश्न का उत्तर प्रेस विज्ञप्तियों में नहीं मिला। कृपया प्रश्न को दूसरे शब्दों में "
                       "पूछकर देखें।"),
+        "nothing_asked": "कृपया किसी योजना, स्थान, आँकड़े या समय के बारे में पूछें।",
+        "not_mentioned": "सबसे निकट की विज्ञप्ति में {names} का उल्लेख नहीं है, इसलिए मैं इसका उत्तर नहीं दे सकता।",
+        "other_time": "सबसे निकट की विज्ञप्ति {date} को जारी हुई थी; वह आपके पूछे गए समय के बारे में नहीं है।",
         "error": "क्षमा करें, अभी उत्तर नहीं दे पा रहा हूँ। कृपया थोड़ी देर बाद फिर कोशिश करें।",
         "rate": "आपने कम समय में बहुत से प्रश्न पूछे हैं। कृपया {s} सेकंड रुककर फिर कोशिश करें।",
         "busy": "अभी बहुत से प्रश्न कतार में हैं। कृपया {s} सेकंड बाद फिर पूछें।",
@@ -38,6 +41,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "closest": "Closest releases",
         "not_found": ("I could not find an answer to this in the press releases. Please try rephrasing "
                       "the question."),
+        "nothing_asked": "Please ask about a scheme, a place, a figure or a time.",
+        "not_mentioned": "The closest release does not mention {names}, so I cannot answer this.",
+        "other_time": ("The closest release was published on {date}; it is not about the time you asked "
+                       "about."),
         "error": "Sorry, I cannot answer right now. Please try again in a little while.",
         "rate": "You have asked many questions in a short time. Please wait {s} seconds and try again.",
         "busy": "Many questions are waiting right now. Please ask again in {s} seconds.",
@@ -171,6 +178,20 @@ def figure_labels(figures) -> list[Run]:
     return runs
 
 
+def no_answer_text(reply: AskResponse, lang: str) -> str:
+    """Why there is no answer, where the server says why in a way a reader can act on."""
+    t, why = TEXTS[lang], reply.no_answer
+    if why is None:
+        return t["not_found"]
+    if why.kind == "nothing_asked":
+        return t["nothing_asked"]
+    if why.kind == "not_mentioned" and why.names:
+        return t["not_mentioned"].format(names=", ".join(why.names))
+    if why.kind == "other_time" and why.published:
+        return t["other_time"].format(date=format_date(why.published, lang))
+    return t["not_found"]
+
+
 def render_reply(reply: AskResponse, lang: str, *, edited: bool = False) -> list[str]:
     """The server's reply to a question, as Telegram HTML messages."""
     t = TEXTS[lang]
@@ -178,7 +199,7 @@ def render_reply(reply: AskResponse, lang: str, *, edited: bool = False) -> list
     if edited:
         blocks.append([(t["edited"], "i", None)])
     if reply.answer is None:
-        blocks.append([(t["not_found"], None, None)])
+        blocks.append([(no_answer_text(reply, lang), None, None)])
     else:
         blocks.append(runs_from_spans(reply.answer.text, [(f.start, f.end) for f in reply.answer.figures]))
         if figures := figure_labels(reply.answer.figures):

@@ -122,6 +122,35 @@ def test_hindi_question_gets_a_hindi_answer_with_the_figure_and_source(bot_url, 
     assert reply["link_preview_options"] == {"is_disabled": True}
 
 
+@pytest.mark.parametrize("question,lang,said", [
+    ("How many sellers in Rajasthan completed their profile on GeM?", "en",
+     "The closest release does not mention Rajasthan"),
+    ("राजस्थान के कितने विक्रेताओं ने जेम पर प्रोफाइल पूरी की?", "hi", "राजस्थान का उल्लेख नहीं है"),
+    ("कितने?", "hi", "कृपया किसी योजना, स्थान, आँकड़े या समय के बारे में पूछें।"),
+    ("How many moons does Jupiter have?", "en", "I could not find an answer"),
+])
+def test_a_question_without_an_answer_is_told_why_in_its_language(bot_url, api, question, lang, said):
+    r = post(bot_url, update(message(question, sender=user(lang=lang))))
+    assert r.status_code == 200
+    [reply] = replies(api)
+    assert said in reply["text"]
+
+
+def test_a_refusal_for_another_time_names_the_closest_releases_date_in_the_readers_language(service):
+    from bot.replies import ask_reply
+    from bot.telegram import render_reply
+
+    for question, lang, said in [
+            ("How many sellers from Madhya Pradesh had completed their profile on GeM in March 2018?", "en",
+             "The closest release was published on 30 Oct 2025"),
+            ("मार्च 2018 में मध्य प्रदेश के कितने विक्रेताओं ने जेम पर प्रोफाइल पूरी की थी?", "hi",
+             "सबसे निकट की विज्ञप्ति 30 अक्टूबर 2025 को जारी हुई थी")]:
+        reply = ask_reply(question, service.ask(question))
+        assert reply.answer is None and reply.no_answer.kind == "other_time", reply.reason
+        [text] = render_reply(reply, lang)
+        assert said in text
+
+
 def test_english_question_gets_english_interface_text(bot_url, api):
     r = post(bot_url, update(message(SEED_EN, sender=user(lang="en"))))
     assert r.status_code == 200

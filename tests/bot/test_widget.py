@@ -251,6 +251,22 @@ def test_the_cards_are_the_sources_the_server_chose(live_url, make_page, questio
     assert shown == server_sources(live_url, question)
 
 
+@pytest.mark.parametrize("question,said", [
+    ("How many sellers in Rajasthan completed their profile on GeM?",
+     "The closest release does not mention Rajasthan, so I cannot answer this."),
+    ("How many sellers from Madhya Pradesh had completed their profile on GeM in March 2018?",
+     "The closest release was published on 30 Oct 2025; it is not about the time you asked about."),
+    ("why?", "Please ask about a scheme, a place, a figure or a time."),
+])
+def test_a_question_without_an_answer_is_told_why(live_url, make_page, question, said):
+    p = make_page(DESKTOP)
+    p.page.goto(live_url + "/")
+    p.open()
+    reply = p.ask(question)
+    expect(reply.locator("p").first).to_have_text(said)
+    assert not p.dialogs and not p.errors
+
+
 def test_seed_question_on_a_phone(live_url, make_page):
     p = make_page(MOBILE)
     p.page.goto(live_url + "/")

@@ -378,6 +378,19 @@ def test_a_year_whose_figures_the_passage_dates_to_other_years_is_not_answered()
     assert _check_release("What was India's fish production in 2018-19?", [growth], "2026-08-11").answerable
 
 
+def test_the_kind_of_no_answer_is_the_first_thing_against_the_release():
+    from index.answerable import NoAnswer, Verdict
+
+    assert Verdict(False, missing_names=("Rajasthan",), other_time=True).no_answer() == NoAnswer(
+        "not_mentioned", names=("Rajasthan",))
+    assert Verdict(False, other_time=True, released="2020-06-01").no_answer() == NoAnswer(
+        "other_time", published="2020-06-01")
+    assert Verdict(False, missing_unit="MW").no_answer() == NoAnswer("not_held")
+    # what a setting does not count is said only when asked for everything found (the no-answer model's case)
+    uncounted = Verdict(True, time_fit=-1, released="2020-06-01")
+    assert uncounted.no_answer().kind == "not_held" and uncounted.no_answer(counted=False).kind == "other_time"
+
+
 def test_findings_are_reported_whether_or_not_a_setting_counts_them():
     from index.answerable import Verdict
 
