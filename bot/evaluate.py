@@ -192,16 +192,20 @@ def xquad_service(service, folder: Path, *, shared_ids: bool):
     base = Path(service.settings.index_dir).parent
     # Scratch indexes are embedded whatever VIGYAPTI_STORE says: XQuAD must never land in the served store.
     shared = Service(service.settings.model_copy(update={"index_dir": base / "eval-xquad", "store": None}),
-                     embedder=service.embedder)
+                     embedder=service.embedder, readers_advice=False)
     if shared.is_empty():
         releases, _ = xquad_releases(folder, shared_ids=True)
         shared.ingest(releases, total=len(releases), progress=True)
+    elif not shared.readers.up_to_date:  # kept from an older version: read as this one reads
+        shared.refresh(progress=True)
     if shared_ids:
         return shared
     own = Service(service.settings.model_copy(update={"index_dir": base / "eval-xquad-own-ids", "store": None}),
-                  embedder=service.embedder)
+                  embedder=service.embedder, readers_advice=False)
     if own.is_empty():
         copy_relabelled(shared.store, own.store, lambda r: f"{r.release_id}-{r.lang}")
+    elif not own.readers.up_to_date:
+        own.refresh(progress=True)
     shared.close()
     return own
 
