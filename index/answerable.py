@@ -248,7 +248,8 @@ def status_day_in(window: TimeWindow, figures, text: str, released: dt.date | No
         a_day = f.kind == "date" and f.iso is not None and (len(f.iso) == 10 or f.iso.startswith("--"))
         if not a_day:
             continue
-        if not (_STATUS_BEFORE.search(text[max(0, f.start - 20):f.start]) or _STATUS_AFTER.match(text[f.end:f.end + 20])):
+        before, after = text[max(0, f.start - 20):f.start], text[f.end:f.end + 20]
+        if not (_STATUS_BEFORE.search(before) or _STATUS_AFTER.match(after)):
             continue
         if any(window.start <= a <= window.end for a, _ in stated_windows([f], released)):
             return True
@@ -264,8 +265,9 @@ def time_fits(window: TimeWindow, release_date: str | None, figures, *, text: st
     bulletin of the day asked for also states other days, and a weekly report is posted days after
     the day its figures are "as on". For a month or longer the stated dates decide (a month's figures
     are released in the next month), or, stating none, the release date; a release of the window
-    whose figures stand "as of" one of its days is about it, whatever other months it names. `of_the_release`: the
-    question dates the release itself ("the August 2026 release"): a release of that time is about it."""
+    whose figures stand "as of" one of its days is about it, whatever other months it names.
+    `of_the_release`: the question dates the release itself ("the August 2026 release"): a release of
+    that time is about it."""
     released = dt.date.fromisoformat(release_date) if release_date else None
     stated = stated_time_fit(window, figures, released, alike=True, text=text)
     release = release_time_fit(window, released)
@@ -401,7 +403,8 @@ class AnswerabilityCheck:
                 missing_measure = " ".join(words)
         counted_measure = missing_measure if count_measure else None
         return Verdict(answerable=not (missing or unplaced or listed or other_time or missing_unit or counted_measure),
-                       released=releases[0].date, missing_names=tuple(missing), unplaced=tuple(unplaced), other_time=other_time, missing_unit=missing_unit,
+                       released=releases[0].date, missing_names=tuple(missing), unplaced=tuple(unplaced),
+                       other_time=other_time, missing_unit=missing_unit,
                        missing_measure=counted_measure, time_fit=time_fit, figures_other_time=figures_other,
                        unheld_measure=missing_measure, time_unstated=unstated, listed_only=tuple(listed))
 

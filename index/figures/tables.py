@@ -197,7 +197,8 @@ _MONTH_RANGE_RE = re.compile(
     re.IGNORECASE)
 # a span of months each with its two-digit year: "Jan 25- Dec 25", "Jul 24 - Jun 25" (a survey's year)
 _MONTH_YY_RANGE_RE = re.compile(
-    rf"(?P<m1>{_MONTH_PAT}){_SP}{{0,3}}['’]?(?P<y1>{_D}{{2}})(?!{_D}|{_ORD_SFX}){_SP}{{0,3}}(?:-|–|—|to){_SP}{{0,3}}"
+    rf"(?P<m1>{_MONTH_PAT}){_SP}{{0,3}}['’]?(?P<y1>{_D}{{2}})(?!{_D}|{_ORD_SFX})"
+    rf"{_SP}{{0,3}}(?:-|–|—|to){_SP}{{0,3}}"
     rf"(?P<m2>{_MONTH_PAT}){_SP}{{0,3}}['’]?(?P<y2>{_D}{{2}})(?!{_D}|{_ORD_SFX}|{_SP}{{0,3}},?{_SP}{{0,3}}{_D}{{4}})",
     re.IGNORECASE)
 _PERIOD_RE = re.compile(rf"(?P<a>{_CENTURY}{_D}{{2}}){_SP}?[-–—/]{_SP}?(?P<b>{_D}{{4}}|{_D}{{2}})(?!{_D})(?!-{_D})")
