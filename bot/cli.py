@@ -104,16 +104,16 @@ def cmd_serve(args) -> int:
         print(f"Indexed {report.releases} releases, {report.passages} passages in {report.seconds:.0f} s "
               f"({report.passages_per_second:.1f} passages/s; {report.reused_vectors} vectors shipped, "
               f"the rest encoded; {report.encoded_sentences} sentences encoded).", file=sys.stderr)
-    elif not service.readers.up_to_date:
+    elif not (readers := service.readers).up_to_date:
         held = sum(service.store.count_releases().values())
         if held <= settings.refresh_at_start:
             print(f"The index's {held} releases were read by other readers than this version's (readers "
-                  f"version {service.readers.current}): reading them again before serving.", file=sys.stderr)
+                  f"version {readers.current}): reading them again before serving.", file=sys.stderr)
             report = service.refresh(progress=True)
             print(f"{report.changed} of {report.releases} releases changed ({report.encoded} passages "
                   f"encoded) in {report.seconds:.0f} s.", file=sys.stderr)
         else:
-            print(service.readers.advice(), file=sys.stderr)
+            print(readers.advice(), file=sys.stderr)
     port = args.port or int(os.environ.get("PORT", "8000"))
     from bot.observability import configure_logging
 

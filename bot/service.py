@@ -99,8 +99,8 @@ class Service:
         self._queued = 0
         self._search_seconds = 0.05  # a running mean, for the Retry-After of a refused question
         self._last_answered = 0.0
-        if readers_advice and not self.readers.up_to_date and not self.is_empty():
-            log.warning(self.readers.advice())
+        if readers_advice and not (readers := self.readers).up_to_date and not self.is_empty():
+            log.warning(readers.advice())
 
     @property
     def readers(self) -> ReadersState:

@@ -663,8 +663,7 @@ class HybridSearcher:
             hit.components = {k: round(v, 4) for k, v in parts.get(hit.passage.passage_id, {}).items()}
         decision = self._decide(question, qtime, hits, kinds)
         answer, reason = self._answer(kinds, hits, idf, decision, cues, places=tuple(places), vector=vector)
-        return SearchResult(hits, answer, reason, kinds, qtime, decision.signals, decision.probability,
-                            None if answer else decision.why)
+        return SearchResult(hits, answer, reason, kinds, qtime, decision.signals, decision.probability, decision.why)
 
     @staticmethod
     def place_fit(p: Passage, places: list[Name], title: str, *, cache=None,

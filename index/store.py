@@ -33,7 +33,7 @@ from index.figures import Figure
 from index.filters import PASSAGES_OF_RELEASES, SearchFilters
 from index.links import TranslationLinksMixin
 from index.records import Passage, ReleaseEntry, StoredRelease
-from index.stores.base import NOTE_PREFIX, Store, checked_entries
+from index.stores.base import NOTE_PREFIX, Store, checked_entries, still_as_read
 from index.vectorcache import POINTER_KEY, BasePointer, VectorCache, base_file_name
 from index.vectorindex import Base, LanguageShards, is_approximate, load_index, save_index
 
@@ -246,7 +246,7 @@ class IndexStore(TranslationLinksMixin, Store):
             for e in entries:
                 stored = [row[0] for row in con.execute(
                     "SELECT id FROM passages WHERE release_id=? AND lang=?", (e.release.release_id, e.release.lang))]
-                if read is not None and sorted(stored) != sorted(read.get(e.release.key, ())):
+                if read is not None and not still_as_read(stored, read.get(e.release.key, ())):
                     left.append(e.release.key)
                     continue
                 removed += stored

@@ -59,6 +59,15 @@ def _valid_grouping(lit: str) -> bool:
     return all(len(g) in (2, 3) for g in groups[1:-1])
 
 
+def _month_span(text: str, rm: re.Match, first_end: int, first: tuple[int, int], last: tuple[int, int]) -> _Res:
+    """A range of months matched by `rm` (its second month at group "m2") as two date figures: the
+    first up to `first_end`, the last from its month to the match's end. `first`, `last`: (year, month)."""
+    return _Res([Figure(text[rm.start():first_end], rm.start(), first_end, None, None, "date",
+                        iso=_mk_date(first[0], first[1], None)),
+                 Figure(text[rm.start("m2"):rm.end()], rm.start("m2"), rm.end(), None, None, "date",
+                        iso=_mk_date(last[0], last[1], None))], rm.end())
+
+
 class NumbersAndRanges:
 
     # ------------------------------------------------------------------ words
@@ -72,10 +81,7 @@ class NumbersAndRanges:
                 m1, m2 = _month_num(rm.group("m1")), _month_num(rm.group("m2"))
                 y = int(_ascii_digits(rm.group("y"))) if rm.group("y") else 2000 + int(_ascii_digits(rm.group("yy")))
                 if m1 and m2 and 1800 <= y <= 2199:
-                    y1 = y if m1 <= m2 else y - 1
-                    return _Res([Figure(rm.group("m1"), rm.start(), rm.end("m1"), None, None, "date", iso=_mk_date(y1, m1, None)),
-                                 Figure(text[rm.start("m2"):rm.end()], rm.start("m2"), rm.end(), None, None, "date",
-                                        iso=_mk_date(y, m2, None))], rm.end())
+                    return _month_span(text, rm, rm.end("m1"), (y if m1 <= m2 else y - 1, m1), (y, m2))
             if months := self._months_with_short_years(text, m.start()):
                 return months
             dm = _DATE_MDY_RE.match(text, m.start())
@@ -104,10 +110,7 @@ class NumbersAndRanges:
         y1, y2 = (2000 + int(_ascii_digits(rm.group(k))) for k in ("y1", "y2"))
         if not (m1 and m2 and (y2 == y1 and m2 - m1 >= 5 or y2 == y1 + 1 and m2 == m1 - 1)):
             return None
-        first = text[rm.start():rm.end("y1")]
-        return _Res([Figure(first, rm.start(), rm.end("y1"), None, None, "date", iso=_mk_date(y1, m1, None)),
-                     Figure(text[rm.start("m2"):rm.end()], rm.start("m2"), rm.end(), None, None, "date",
-                            iso=_mk_date(y2, m2, None))], rm.end())
+        return _month_span(text, rm, rm.end("y1"), (y1, m1), (y2, m2))
 
     def _wordnum(self, text: str, m: re.Match) -> _Res | None:
         # collect following number words on the same line

@@ -38,6 +38,12 @@ def checked_entries(entries: Iterable[ReleaseEntry], dim: int) -> list[ReleaseEn
     return unique
 
 
+def still_as_read(stored_ids: Sequence[int], read_ids: Sequence[int]) -> bool:
+    """Whether a release's stored passages are still those it was read with (`replace_if_current`):
+    ids are never reused, so any write of it since gave other ones."""
+    return sorted(stored_ids) == sorted(read_ids)
+
+
 NOTE_PREFIX = "note:"  # a note's key among a backend's own meta rows (its stamp, generation, ...)
 
 

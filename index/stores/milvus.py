@@ -42,7 +42,7 @@ from index.lexical import terms as text_terms
 from index.links import ReleaseProfile, TranslationLink, outranked, release_profiles_of
 from index.records import Passage, ReleaseEntry, StoredRelease
 from index.store import _LRU, figure_to_json, figures_from_json, fingerprint
-from index.stores.base import NOTE_PREFIX, Store, StoreError, checked_entries
+from index.stores.base import NOTE_PREFIX, Store, StoreError, checked_entries, still_as_read
 
 PREFIX = "vigyapti"
 TEXT_MAX = 65535  # bytes in a Milvus VARCHAR
@@ -363,7 +363,7 @@ class MilvusStore(Store):
             left = []
             if read is not None:
                 current = {e.release.key: self._passages_of(*e.release.key) for e in entries}
-                left = [key for key, ids in current.items() if sorted(ids) != sorted(read.get(key, ()))]
+                left = [key for key, ids in current.items() if not still_as_read(ids, read.get(key, ()))]
                 entries = [e for e in entries if e.release.key not in left]
             return self._write_entries(entries), left
 
