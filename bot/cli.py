@@ -518,7 +518,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", required=True)
 
-    s = sub.add_parser("serve", help="serve the HTTP API (builds the index from the bundled corpus if empty)")
+    s = sub.add_parser("serve", help="serve the HTTP API (builds the index from the bundled corpus if empty; reads "
+                                     "a small index again first if older readers read it: VIGYAPTI_REFRESH_AT_START)")
     s.add_argument("--port", type=int, help="port (default $PORT or 8000)")
     s.add_argument("--host", help="interface (default 127.0.0.1)")
     s.add_argument("--no-build", action="store_true", help="serve an empty index rather than building it")
