@@ -30,6 +30,7 @@ from index.bilingual import TermList, bundled_term_list
 from index.embeddings import Embedder
 from index.figures.inline import cells_region, inline_row, is_inline_cell, row_label
 from index.figures.rows import is_cell, is_cell_line, row_span
+from index.indicators import with_indicator_names
 from index.lexical import normalise, terms
 from index.loanwords import loanword_keys, with_loanwords
 from index.names import Name, NameIndex, question_names, short_text_names
@@ -174,6 +175,10 @@ class SearchSettings:
     # Within a release, a Hindi question's loanwords count as held by the English words around a
     # figure that spell the same consonants (सोयाबीन, Soybean: index/loanwords.py).
     loanwords: bool = True
+    # A question that calls an economic indicator by its everyday name ("retail inflation", "थोक महंगाई")
+    # is searched, by meaning and by words, with the index's own names beside it (CPI, WPI), in both
+    # languages (index/indicators.py).
+    indicator_names: bool = True
     # The question's terms translated by the learned term list (index/bilingual.py) are looked up and
     # count as held in the other language's passages. Off: it lost a release and two figures on the
     # blind test set (docs/retrieval.md, Measured and left off).
@@ -560,7 +565,9 @@ class HybridSearcher:
         filters = filters or SearchFilters()
         qlang = question_lang(question)
         kinds = expected_kinds(question, money_cue=s.money_cue)
-        q_terms = list(dict.fromkeys(terms(question, drop_stopwords=True)))
+        asked = terms(question, drop_stopwords=True)
+        searched = with_indicator_names(question) if s.indicator_names else question
+        q_terms = list(dict.fromkeys(asked if searched == question else terms(searched, drop_stopwords=True)))
         idf = self._idf(q_terms)
         translated = self.term_list.translate(q_terms) if s.bilingual_terms else {}
         looked_up = list(dict.fromkeys([*q_terms, *translated.values()]))
@@ -573,13 +580,13 @@ class HybridSearcher:
                           window=qtime.window if s.figure_time else None,
                           row_window=qtime.window if s.row_time else None,
                           acronyms=held_acronyms(question, self.store.document_frequencies) if s.acronym_phrases else {},
-                          loans=loanword_keys(q_terms) if s.loanwords else {},
+                          loans=loanword_keys(asked) if s.loanwords else {},
                           label_weight=s.figure_label_weight)
         parts: dict[int, dict[str, float]] = {}
         cross = bool(filters.lang and filters.lang != qlang and s.translation_weight)
         keyword = {f: self.store.keyword_search(looked_up, s.depth, filters=f) if looked_up else []
                    for f in ([filters, filters.with_lang(qlang)] if cross else [filters])}
-        vector = self._encode(question)
+        vector = self._encode(searched)
 
         pivot: dict[str, float] = {}
         pivot_values: dict[str, frozenset] = {}
