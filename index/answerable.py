@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from corpus import Release
 from index.figures.tables import _UNITS_EN, _UNITS_HI, _TIME_UNITS
+from index.indicators import asked_indicators
 from index.lexical import STOPWORDS, terms
 from index.names import NameIndex, question_names, spelled_out
 from index.records import Passage
@@ -339,7 +340,8 @@ class AnswerabilityCheck:
             kinds: frozenset[str] = frozenset(), sentences=None,
             measured: frozenset[str] | None = None, figure_time: bool = True, count_measure: bool = True,
             dated=None, stated_time: bool = True, figure_years: bool = True,
-            passage_names: frozenset[str] | None = None, places_alone: frozenset[str] | None = None) -> Verdict:
+            passage_names: frozenset[str] | None = None, places_alone: frozenset[str] | None = None,
+            indicators: bool = False) -> Verdict:
         """`releases`: the best release first, then its other-language versions and duplicates;
         `passage`: the best passage; `release_figures`: the figures of all of the best release's
         passages; `names_held`: the name keys of all of those releases, when already known (a
@@ -357,7 +359,9 @@ class AnswerabilityCheck:
         when given, a place the question names must be among them, not only somewhere in the release
         (a state-wise table of case counts names Gujarat, the amount paid to Gujarat's hospitals not).
         `places_alone`: the place keys the versions name outside bare lists of places, and their titles'
-        names; when given, a place the question names must be among them."""
+        names; when given, a place the question names must be among them. `indicators`: an index the
+        question calls by its everyday name ("retail inflation") must be named by one of the releases
+        (CPI, or spelled out in either language), as a place must."""
         texts = (NameIndex.of_keys(names_held) if names_held is not None
                  else NameIndex("\n".join(f"{r.title}\n{r.text}" for r in releases)))
         latin = any(not re.search(r"[\u0900-\u097f]", r.text[:2000]) for r in releases)
@@ -372,6 +376,9 @@ class AnswerabilityCheck:
                 unplaced.append(name.text)
             elif places_alone is not None and name.kind == "known" and not name.keys & places_alone:
                 listed.append(name.text)
+        if indicators:
+            missing += [i.short for i in asked_indicators(question)
+                        if not any(i.named.search(f"{r.title}\n{r.text}") for r in releases)]
         other_time = figures_other = unstated = False
         time_fit = 0
         if window is not None and not open_ended(question, window):

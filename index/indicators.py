@@ -22,12 +22,14 @@ _INFLATION = r"(?:inflation|महंगाई|महँगाई|मुद्�
 @dataclass(frozen=True)
 class Indicator:
     everyday: re.Pattern  # what a question may call it
-    named: re.Pattern  # the index's own names: a question that uses them needs no help
+    named: re.Pattern  # the index's own names: a question that uses them needs no help, a release that does answers
     names: str  # the index's names as releases write them, in both languages
+    short: str  # as a refusal names it: "the closest release does not mention CPI"
 
 
 def _indicator(everyday: str, named: str, names: str) -> Indicator:
-    return Indicator(re.compile(everyday, re.IGNORECASE), re.compile(named, re.IGNORECASE), names)
+    return Indicator(re.compile(everyday, re.IGNORECASE), re.compile(named, re.IGNORECASE), names,
+                     names[names.index("(") + 1:names.index(")")])
 
 
 INDICATORS: tuple[Indicator, ...] = (
@@ -44,9 +46,14 @@ INDICATORS: tuple[Indicator, ...] = (
 
 
 @lru_cache(maxsize=4096)
+def asked_indicators(question: str) -> tuple[Indicator, ...]:
+    """The indices `question` calls by an everyday name only."""
+    return tuple(i for i in INDICATORS if i.everyday.search(question) and not i.named.search(question))
+
+
 def indicator_names(question: str) -> tuple[str, ...]:
     """The names of each index `question` calls by an everyday name only."""
-    return tuple(i.names for i in INDICATORS if i.everyday.search(question) and not i.named.search(question))
+    return tuple(i.names for i in asked_indicators(question))
 
 
 def with_indicator_names(question: str) -> str:

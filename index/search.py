@@ -198,6 +198,9 @@ class SearchSettings:
     # that place's (index/names.py, `_places_alone`). The release's titles count as naming it. Off: it
     # changed nothing on the blind test set (docs/retrieval.md).
     check_listed_places: bool = False
+    # ... and when no version of it names the index the question calls by its everyday name ("retail
+    # inflation" asks the CPI's figure; index/indicators.py).
+    check_indicators: bool = True
     # ... and when every figure of the asked kind in the best passage is dated to another day or month.
     check_figure_time: bool = True
     # ... and when its versions in the question's language do not name the thing the question counts
@@ -893,7 +896,8 @@ class HybridSearcher:
                                         passage_names=(answering.names | titles
                                                        if self.settings.check_passage_places else None),
                                         places_alone=(frozenset(alone | titles)
-                                                      if self.settings.check_listed_places else None))
+                                                      if self.settings.check_listed_places else None),
+                                        indicators=self.settings.check_indicators)
 
     @classmethod
     def table_row(cls, passage: Passage, a: int, b: int, idf: dict[str, float], cues: FigureCues = NO_CUES,

@@ -439,3 +439,23 @@ def test_with_places_alone_a_place_named_only_in_a_bare_list_is_not_held():
     hindi = "1023 मामलों का संबंध 17 राज्यों में तबलीगी जमात से है, जिनमें तमिलनाडु, दिल्ली, केरल और महाराष्ट्र शामिल हैं।"
     assert verdict(hindi).listed_only == ("Delhi",)
     assert verdict(hindi + " दिल्ली में 386 मामले हैं।").answerable
+
+
+def _check_indicators(question: str, text: str, lang: str = "en", *, indicators: bool = True):
+    p = _passage(text, lang)
+    return AnswerabilityCheck().run(question, None, p, [_release(text, "2026-08-14", lang)], p.figures,
+                                    indicators=indicators)
+
+
+def test_an_index_asked_by_its_everyday_name_must_be_named_by_the_release():
+    wpi = "All India Wholesale Price Index (WPI) inflation for July 2026 is 9.78 per cent."
+    cpi = "थोक मूल्य सूचकांक नहीं; अखिल भारतीय उपभोक्ता मूल्य सूचकांक पर आधारित महंगाई दर 4.45% रही।"
+    verdict = _check_indicators("What was retail inflation in July 2026?", wpi)
+    assert not verdict.answerable and verdict.missing_names == ("CPI",)
+    assert verdict.reason == "the closest release does not mention CPI"
+    assert _check_indicators("What was wholesale inflation in July 2026?", wpi).answerable
+    assert _check_indicators("खुदरा महंगाई दर कितनी थी?", cpi, "hi").answerable  # spelled out in Hindi
+    assert not _check_indicators("By how much did factory output grow?", wpi).answerable
+    # a question that names the index itself is checked as any acronym is (index/names.py), once
+    assert _check_indicators("What was CPI inflation in July 2026?", wpi).missing_names == ("CPI",)
+    assert _check_indicators("What was retail inflation in July 2026?", wpi, indicators=False).answerable

@@ -75,3 +75,18 @@ def test_without_the_index_s_names_hindi_wholesale_inflation_meets_the_consumer_
         assert price_indices.ask("जुलाई 2026 में थोक महंगाई दर कितनी थी?").hits[0].release.release_id == CPI
     finally:
         searcher.settings = before
+
+
+def test_an_index_no_release_names_gets_no_answer_and_says_which(price_indices):
+    result = price_indices.ask("What was factory output growth in July 2026?")
+    assert result.answer is None
+    assert result.no_answer.kind == "not_mentioned" and result.no_answer.names == ("IIP",)
+    assert "does not mention IIP" in result.reason
+    searcher = price_indices.searcher
+    before = searcher.settings
+    try:
+        searcher.settings = dataclasses.replace(before, check_indicators=False)
+        result = price_indices.ask("What was factory output growth in July 2026?")
+        assert result.answer is not None  # a price index's growth, for the output of factories
+    finally:
+        searcher.settings = before
