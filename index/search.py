@@ -626,7 +626,9 @@ class HybridSearcher:
                     scores[pid] = mixed
         if not scores:
             return SearchResult([], None, filters.nothing_matches(), kinds, qtime, no_answer=NoAnswer("no_match"))
-        ordered = sorted(passages.values(), key=lambda p: scores[p.passage_id], reverse=True)
+        # Equal scores (a release published twice: the same text) in the order the passages were stored,
+        # not in the order a cache happened to hand them out: the same question shows the same release.
+        ordered = sorted(passages.values(), key=lambda p: (scores[p.passage_id], -p.passage_id), reverse=True)
         analyses = self.store.passage_analyses()  # one cache for the whole search, fetched once
 
         def fit(p: Passage) -> float:
