@@ -118,6 +118,10 @@ class SearchSettings:
     mixed_keyword_weight: float = 0.02  # ... when the candidates are in both languages
     keyword_power: float = 1.0  # >1 rewards holding most of the question's keywords over holding a few
     baseline_n: int = 10  # ... above the mean of this many dense-nearest passages of its language
+    # ... lifting a language by at most this much: e5's own gap between a question's cosine with a
+    # paragraph in its language and with the same paragraph in the other stays under it for 95% of
+    # XQuAD's questions (docs/retrieval.md#an-english-release-under-hindi-ones-seventeenth-session)
+    max_language_shift: float = 0.09
     language_calibration: bool = True  # compare languages by how far a passage stands out in its own
     year_boost: float = 0.02  # the question names the year the release was published in
     time_weight: float = 0.04  # × agreement (-1..1) of the release's and passage's dates with the question's time
@@ -391,7 +395,9 @@ def fuse(dense: dict[int, float], coverage: dict[int, float], lang_of: dict[int,
     if s.language_calibration and len(by_lang) > 1:
         dense_base = {lang: baseline([dense[p] for p in ids[:s.baseline_n]]) for lang, ids in by_lang.items()}
         top = max(dense_base.values())
-        shift = {lang: top - b for lang, b in dense_base.items()}
+        # ... but no further than e5's own gap between languages reaches: beyond it the other language's
+        # passages are not rated lower for their language, they are further from the question.
+        shift = {lang: min(top - b, s.max_language_shift) for lang, b in dense_base.items()}
     # Where candidates come in both languages, keywords (which only the question's language can
     # match) must weigh less than where all are in one, or they would favour that language.
     kw_weight = s.mixed_keyword_weight if len(by_lang) > 1 else s.keyword_weight

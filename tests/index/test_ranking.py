@@ -39,6 +39,21 @@ def test_languages_are_compared_by_how_far_a_passage_stands_out_in_its_own():
     assert sum(plain[1].values()) > sum(plain[3].values())
 
 
+def test_a_language_is_lifted_no_further_than_e5_s_gap_between_languages():
+    # An English question whose release is all English passages near 0.92: the Hindi candidates trail
+    # by 0.15, more than e5 ever puts between a paragraph and its translation, so the Hindi passage
+    # that stands out among them is lifted by the cap alone and stays under the English release.
+    dense = {1: 0.93, 2: 0.92, 3: 0.92, 4: 0.80, 5: 0.76, 6: 0.76}
+    cov = {pid: 0.0 for pid in dense}
+    lang = {1: "en", 2: "en", 3: "en", 4: "hi", 5: "hi", 6: "hi"}
+    parts = fuse(dense, cov, lang, S)
+    assert parts[4]["language"] == S.max_language_shift < 0.15
+    total = {pid: sum(p.values()) for pid, p in parts.items()}
+    assert total[1] > total[4]
+    uncapped = fuse(dense, cov, lang, SearchSettings(max_language_shift=1.0))
+    assert sum(uncapped[4].values()) > sum(uncapped[1].values())
+
+
 def test_keywords_weigh_less_when_both_languages_compete():
     dense = {1: 0.8, 2: 0.7, 3: 0.75}
     cov = {1: 1.0, 2: 0.0, 3: 0.0}
