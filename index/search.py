@@ -373,11 +373,11 @@ def held_terms(have: frozenset[str], translated: dict[str, str] | None) -> froze
 
 
 def fuse(dense: dict[int, float], coverage: dict[int, float], lang_of: dict[int, str],
-         s: SearchSettings) -> dict[int, dict[str, float]]:
+         s: SearchSettings, question_lang: str | None = None) -> dict[int, dict[str, float]]:
     """Dense and keyword evidence of each candidate, as the parts of its score.
 
     `dense`: cosine with the question; `coverage`: share of the question's idf mass the passage
-    holds (0..1); `lang_of`: the passage's language."""
+    holds (0..1); `lang_of`: the passage's language; `question_lang`: the question's."""
     by_lang: dict[str, list[int]] = {}
     for pid in sorted(lang_of, key=dense.get, reverse=True):
         by_lang.setdefault(lang_of[pid], []).append(pid)
@@ -394,10 +394,13 @@ def fuse(dense: dict[int, float], coverage: dict[int, float], lang_of: dict[int,
     shift = {lang: 0.0 for lang in by_lang}
     if s.language_calibration and len(by_lang) > 1:
         dense_base = {lang: baseline([dense[p] for p in ids[:s.baseline_n]]) for lang, ids in by_lang.items()}
-        top = max(dense_base.values())
-        # ... but no further than e5's own gap between languages reaches: beyond it the other language's
+        # Another language is lifted towards the question's, never the question's own: e5's bias always
+        # favours it, so where another language's nearest stand higher (its releases are the ones about
+        # the question), nothing is lifted. Without the question's language, towards the highest.
+        anchor = dense_base.get(question_lang, max(dense_base.values()))
+        # ... and no further than e5's own gap between languages reaches: beyond it the other language's
         # passages are not rated lower for their language, they are further from the question.
-        shift = {lang: min(top - b, s.max_language_shift) for lang, b in dense_base.items()}
+        shift = {lang: max(0.0, min(anchor - b, s.max_language_shift)) for lang, b in dense_base.items()}
     # Where candidates come in both languages, keywords (which only the question's language can
     # match) must weigh less than where all are in one, or they would favour that language.
     kw_weight = s.mixed_keyword_weight if len(by_lang) > 1 else s.keyword_weight
@@ -498,11 +501,11 @@ class HybridSearcher:
     def _scored(self, vector: np.ndarray, keyword: list[tuple[int, float]], idf: dict[str, float], kinds: frozenset[str],
                 filters: SearchFilters, extra: list[int] = (), years: frozenset[str] = frozenset(),
                 qtime: QuestionTime | None = None, parts: dict[int, dict[str, float]] | None = None,
-                names: tuple[Name, ...] = (), translated: dict[str, str] | None = None,
+                names: tuple[Name, ...] = (), translated: dict[str, str] | None = None, qlang: str | None = None,
                 ) -> tuple[dict[int, float], dict[int, Passage], dict[int, float]]:
         """(score, passage, dense cosine) of every candidate passage under `filters`; each score's
         components go to `parts` when given. `translated`: a question term → its translation, which
-        a passage may hold in its stead."""
+        a passage may hold in its stead. `qlang`: the question's language (see `fuse`)."""
         s = self.settings
         # Without a language filter each language brings its own dense candidates: a Hindi
         # question must be able to find an English-only release, and the reverse.
@@ -521,7 +524,7 @@ class HybridSearcher:
         cov = {pid: self.coverage(held_terms(stored.get(pid, frozenset()), translated), idf) ** s.keyword_power
                for pid in passages}
 
-        fused = fuse(dense, cov, {pid: p.lang for pid, p in passages.items()}, s)
+        fused = fuse(dense, cov, {pid: p.lang for pid, p in passages.items()}, s, qlang)
         window = qtime.window if qtime else None
         timed = window is not None and s.time_weight
         latest = bool(qtime and qtime.latest and s.recency_weight)
@@ -622,7 +625,7 @@ class HybridSearcher:
                             f.value for f in best[rid].figures if f.value is not None and f.kind not in ("year", "date"))
         extra = list(self.store.passage_releases(filters, list(pivot))) if pivot else []
         scores, passages, dense = self._scored(vector, keyword[filters], idf, kinds, filters, extra, years,
-                                               qtime, parts, names, translated)
+                                               qtime, parts, names, translated, qlang=qlang)
         if pivot:
             w = s.translation_weight
             for pid, p in passages.items():

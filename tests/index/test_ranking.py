@@ -54,6 +54,23 @@ def test_a_language_is_lifted_no_further_than_e5_s_gap_between_languages():
     assert sum(uncapped[4].values()) > sum(uncapped[1].values())
 
 
+def test_the_question_s_own_language_is_never_lifted():
+    # A Hindi question whose answer stands in an English release: the English candidates stand
+    # higher than the Hindi ones. e5 favours Hindi for a Hindi question, so that is no bias to undo:
+    # nothing is lifted, and the English release stays first.
+    dense = {1: 0.855, 2: 0.85, 3: 0.85, 4: 0.83, 5: 0.82, 6: 0.82}
+    cov = {pid: 0.0 for pid in dense}
+    lang = {1: "en", 2: "en", 3: "en", 4: "hi", 5: "hi", 6: "hi"}
+    parts = fuse(dense, cov, lang, S, "hi")
+    assert parts[1]["language"] == parts[4]["language"] == 0.0
+    assert sum(parts[1].values()) > sum(parts[4].values())
+    # Without the question's language the lower language is lifted, as before: Hindi over English.
+    unanchored = fuse(dense, cov, lang, S)
+    assert unanchored[4]["language"] > 0.0 and sum(unanchored[4].values()) > sum(unanchored[1].values())
+    # An English question over the same candidates: Hindi is lifted towards English.
+    assert fuse(dense, cov, lang, S, "en")[4]["language"] == unanchored[4]["language"]
+
+
 def test_keywords_weigh_less_when_both_languages_compete():
     dense = {1: 0.8, 2: 0.7, 3: 0.75}
     cov = {1: 1.0, 2: 0.0, 3: 0.0}
