@@ -372,12 +372,13 @@ def held_terms(have: frozenset[str], translated: dict[str, str] | None) -> froze
     return have | {t for t, other in translated.items() if other in have}
 
 
-def fuse(dense: dict[int, float], coverage: dict[int, float], lang_of: dict[int, str],
-         s: SearchSettings, question_lang: str | None = None) -> dict[int, dict[str, float]]:
+def fuse(dense: dict[int, float], coverage: dict[int, float], lang_of: dict[int, str], s: SearchSettings,
+         question_lang: str | None = None, text_of: dict[int, str] | None = None) -> dict[int, dict[str, float]]:
     """Dense and keyword evidence of each candidate, as the parts of its score.
 
     `dense`: cosine with the question; `coverage`: share of the question's idf mass the passage
-    holds (0..1); `lang_of`: the passage's language; `question_lang`: the question's."""
+    holds (0..1); `lang_of`: the passage's language; `question_lang`: the question's; `text_of`: the
+    passage's text."""
     by_lang: dict[str, list[int]] = {}
     for pid in sorted(lang_of, key=dense.get, reverse=True):
         by_lang.setdefault(lang_of[pid], []).append(pid)
@@ -393,7 +394,10 @@ def fuse(dense: dict[int, float], coverage: dict[int, float], lang_of: dict[int,
     # candidates of its own language instead of raw cosines.
     shift = {lang: 0.0 for lang in by_lang}
     if s.language_calibration and len(by_lang) > 1:
-        dense_base = {lang: baseline([dense[p] for p in ids[:s.baseline_n]]) for lang, ids in by_lang.items()}
+        # A text counts once among the nearest: a release published twice would count each passage twice
+        # and raise its language's baseline by its own closeness.
+        nearest = {lang: _first_of_each_text(ids, text_of) if text_of else ids for lang, ids in by_lang.items()}
+        dense_base = {lang: baseline([dense[p] for p in nearest[lang][:s.baseline_n]]) for lang in by_lang}
         # Another language is lifted towards the question's, never the question's own: e5's bias always
         # favours it, so where another language's nearest stand higher (its releases are the ones about
         # the question), nothing is lifted. Without the question's language, towards the highest.
@@ -406,6 +410,13 @@ def fuse(dense: dict[int, float], coverage: dict[int, float], lang_of: dict[int,
     kw_weight = s.mixed_keyword_weight if len(by_lang) > 1 else s.keyword_weight
     return {pid: {"dense": dense[pid], "language": shift[lang],
                   "keyword": kw_weight * (coverage[pid] - kw_base[lang])} for pid, lang in lang_of.items()}
+
+
+def _first_of_each_text(ids: list[int], text_of: dict[int, str]) -> list[int]:
+    first: dict[str, int] = {}
+    for pid in ids:
+        first.setdefault(text_of[pid], pid)
+    return list(first.values())
 
 
 def untitled_places(places, title: str) -> tuple[Name, ...]:
@@ -524,7 +535,8 @@ class HybridSearcher:
         cov = {pid: self.coverage(held_terms(stored.get(pid, frozenset()), translated), idf) ** s.keyword_power
                for pid in passages}
 
-        fused = fuse(dense, cov, {pid: p.lang for pid, p in passages.items()}, s, qlang)
+        fused = fuse(dense, cov, {pid: p.lang for pid, p in passages.items()}, s, qlang,
+                     {pid: p.text for pid, p in passages.items()})
         window = qtime.window if qtime else None
         timed = window is not None and s.time_weight
         latest = bool(qtime and qtime.latest and s.recency_weight)

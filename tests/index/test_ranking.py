@@ -71,6 +71,21 @@ def test_the_question_s_own_language_is_never_lifted():
     assert fuse(dense, cov, lang, S, "en")[4]["language"] == unanchored[4]["language"]
 
 
+def test_a_text_published_twice_counts_once_among_a_language_s_nearest():
+    # An English release published twice (passages 1-4: two texts, each twice) over two other English
+    # passages; Hindi candidates below. Counted twice, the release raises the English baseline by its
+    # own closeness and so lifts the Hindi passage 7 over it; counted once, it stays first.
+    dense = {1: 0.87, 2: 0.87, 3: 0.86, 4: 0.86, 5: 0.80, 6: 0.80, 7: 0.815, 8: 0.77, 9: 0.77}
+    text = {1: "a1", 2: "a1", 3: "a2", 4: "a2", 5: "d", 6: "e", 7: "h1", 8: "h2", 9: "h3"}
+    lang = {pid: "en" if pid <= 6 else "hi" for pid in dense}
+    cov = {pid: 0.0 for pid in dense}
+    once = fuse(dense, cov, lang, S, "en", text)
+    twice = fuse(dense, cov, lang, S, "en")
+    assert once[7]["language"] < twice[7]["language"]
+    assert sum(once[1].values()) > sum(once[7].values())
+    assert sum(twice[7].values()) > sum(twice[1].values())
+
+
 def test_keywords_weigh_less_when_both_languages_compete():
     dense = {1: 0.8, 2: 0.7, 3: 0.75}
     cov = {1: 1.0, 2: 0.0, 3: 0.0}
