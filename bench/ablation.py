@@ -33,7 +33,7 @@ DENSE = dataclasses.replace(
     check_answerable=False, check_figure_time=False, check_measure=False, bilingual_terms=False,
     check_stated_time=False, check_figure_years=False, no_answer_model=False, loanwords=False, row_time=False,
     check_passage_places=False, check_listed_places=False, lead_in_chars=0, sentence_names_weight=0.0, answer_table_rows=False, sentence_similarity_weight=0.0,
-    sentence_title_words_weight=1.0, indicator_names=False, check_indicators=False)
+    sentence_title_words_weight=1.0, indicator_names=False, check_indicators=False, latin_loanwords=False)
 # (name, the settings it turns back on), in the order they are added.
 STEPS = [
     ("+ keyword bonus (BM25 candidates, idf coverage)", {"keyword_weight": FULL.keyword_weight,
@@ -58,6 +58,8 @@ STEPS = [
     ("+ no answer from figures dated to another time", {"check_figure_time": FULL.check_figure_time}),
     ("+ an indicator's everyday name searched with the index's names", {"indicator_names": FULL.indicator_names}),
     ("+ no answer unless a version names the index asked for", {"check_indicators": FULL.check_indicators}),
+    ("+ a Hindi question's loanwords looked up as the corpus spells them in Latin",
+     {"latin_loanwords": FULL.latin_loanwords}),
 ]
 
 

@@ -32,7 +32,7 @@ from index.figures.inline import cells_region, inline_row, is_inline_cell, row_l
 from index.figures.rows import is_cell, is_cell_line, row_span
 from index.indicators import with_indicator_names
 from index.lexical import normalise, terms
-from index.loanwords import loanword_keys, with_loanwords
+from index.loanwords import LatinSpellings, bundled_latin_spellings, loanword_keys, with_loanwords
 from index.names import Name, NameIndex, question_names, short_text_names
 from index.records import Answer, Hit, Passage
 from index.segment import split_sentences
@@ -183,6 +183,9 @@ class SearchSettings:
     # is searched, by meaning and by words, with the index's own names beside it (CPI, WPI), in both
     # languages (index/indicators.py).
     indicator_names: bool = True
+    # A Hindi question's loanwords are looked up as the corpus's Latin terms spell them (हैंडलूम: handloom),
+    # and a passage holding that term holds the question's (index/loanwords.py, LatinSpellings).
+    latin_loanwords: bool = True
     # The question's terms translated by the learned term list (index/bilingual.py) are looked up and
     # count as held in the other language's passages. Off: it lost a release and two figures on the
     # blind test set (docs/retrieval.md, Measured and left off).
@@ -483,6 +486,11 @@ class HybridSearcher:
         self._encode = lru_cache(maxsize=4096)(lambda q: embedder.encode_queries([q])[0])
 
     @cached_property
+    def latin_spellings(self) -> LatinSpellings:
+        """The bundled corpus's Latin terms by consonant skeleton, read on first use."""
+        return bundled_latin_spellings()
+
+    @cached_property
     def term_list(self) -> TermList:
         """English↔Hindi terms for keywords across languages, read on first use: `bilingual_terms` is
         off by default, and a measurement may set another list."""
@@ -593,7 +601,8 @@ class HybridSearcher:
         searched = with_indicator_names(question) if s.indicator_names else question
         q_terms = list(dict.fromkeys(asked if searched == question else terms(searched, drop_stopwords=True)))
         idf = self._idf(q_terms)
-        translated = self.term_list.translate(q_terms) if s.bilingual_terms else {}
+        translated = {**(self.latin_spellings.translate(q_terms) if s.latin_loanwords else {}),
+                      **(self.term_list.translate(q_terms) if s.bilingual_terms else {})}
         looked_up = list(dict.fromkeys([*q_terms, *translated.values()]))
         years = frozenset(_YEAR.findall(normalise(question)))
         qtime = read_time(question)

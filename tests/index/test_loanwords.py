@@ -1,7 +1,12 @@
 """A Hindi question's loanwords held by an English passage's words (index/loanwords.py)."""
+import dataclasses
+
+import pytest
+
 from index.figures import FigureExtractor
 from index.lexical import terms
 from index.loanwords import loanword_keys, with_loanwords
+from index.names import skeleton
 from index.records import Passage
 from index.search import FigureCues, HybridSearcher, expected_kinds
 
@@ -29,3 +34,61 @@ def test_a_hindi_question_chooses_the_english_table_row_it_names():
     loans = loanword_keys(idf)
     assert HybridSearcher.figure_fit(soybean, kinds, idf, FigureCues(loans=loans)) > HybridSearcher.figure_fit(rice, kinds, idf, FigureCues(loans=loans))
     assert HybridSearcher.figure_fit(soybean, kinds, idf) == HybridSearcher.figure_fit(rice, kinds, idf)
+
+
+def test_latin_spellings_keep_the_most_frequent_term_of_each_skeleton_and_leave_out_common_words():
+    from index.loanwords import latin_spellings
+
+    counts = [("handloom", 44), ("handlooms", 3), ("soybean", 16), ("hectar", 900), ("kendra", 93),
+              ("ab", 50), ("the", 5000), ("2026", 800), ("कपास", 10)]
+    spellings = latin_spellings(counts, max_passages=300)
+    assert spellings[skeleton("handloom")] == ("handloom", 44)
+    assert spellings[skeleton("soybean")] == ("soybean", 16) and spellings[skeleton("kendra")] == ("kendra", 93)
+    assert skeleton("hectar") not in spellings  # in 900 passages: a common word a skeleton meets by chance
+    assert all(term.isascii() and term.isalpha() and len(term) >= 3 for term, _ in spellings.values())
+
+
+def test_a_hindi_question_s_loanwords_are_translated_by_their_skeleton_only():
+    from index.lexical import terms
+    from index.loanwords import LatinSpellings
+
+    spellings = LatinSpellings({skeleton("handloom"): "handloom", skeleton("bsnl"): "bsnl"})
+    q = terms("हैंडलूम उत्पादक कंपनियां कितनी हैं? बीएसएनएल", drop_stopwords=True)
+    got = spellings.translate(q)
+    assert set(got.values()) == {"handloom", "bsnl"}
+    assert all(t in q for t in got)  # keyed by the question's own terms
+    assert spellings.translate(terms("How many handloom companies?")) == {}  # Latin terms are held as they are
+    assert spellings.translate(terms("जन कुल")) == {}  # two consonants: too short to tell
+
+
+@pytest.fixture(scope="module")
+def handlooms(tmp_path_factory, settings, embedder):
+    from bot.service import Service
+    from corpus.readers import bundled_corpus_dir, read_paths
+
+    wanted = {("2297505", "en"), ("1610981", "hi"), ("1598364", "hi")}  # handloom companies; masks; a year's review
+    releases = [r for r in read_paths([bundled_corpus_dir()], langs={"hi", "en"}) if (r.release_id, r.lang) in wanted]
+    assert len(releases) == 3
+    svc = Service(settings.model_copy(update={"index_dir": tmp_path_factory.mktemp("handlooms") / "index"}),
+                  embedder=embedder)
+    svc.ingest(releases)
+    yield svc
+    svc.close()
+
+
+def test_an_english_release_holds_a_hindi_question_s_loanword_for_keyword_search(handlooms):
+    searcher, before = handlooms.searcher, handlooms.searcher.settings
+    question = "हैंडलूम उत्पादक कंपनियां कितनी बनाई गई हैं?"
+    try:
+        searcher.settings = dataclasses.replace(before, latin_loanwords=False)
+        without = handlooms.ask(question).hits
+        searcher.settings = dataclasses.replace(before, latin_loanwords=True)
+        with_them = handlooms.ask(question).hits
+    finally:
+        searcher.settings = before
+
+    def english(hits):
+        return next(h for h in hits if h.release.release_id == "2297505")
+
+    assert english(with_them).components["keyword"] > english(without).components["keyword"]
+    assert with_them[0].release.release_id == "2297505"
