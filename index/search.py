@@ -10,6 +10,7 @@ passage per release, with releases published twice under two ids folded together
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -29,7 +30,7 @@ from index.noanswer import AnswerSignals, answer_signals, load_model
 from index.bilingual import TermList, bundled_term_list
 from index.embeddings import Embedder
 from index.figures.inline import cells_region, inline_row, is_inline_cell, row_label
-from index.figures.rows import is_cell, is_cell_line, row_span
+from index.figures.rows import is_cell, is_cell_line, is_label_line, row_span
 from index.indicators import with_indicator_names
 from index.lexical import normalise, terms
 from index.loanwords import LatinSpellings, bundled_latin_spellings, loanword_keys, with_loanwords
@@ -173,6 +174,9 @@ class SearchSettings:
     sentence_title_words_weight: float = 0.0
     # The answer to a cell of a table written one cell a line is its row, label and all, not the cell alone.
     answer_table_rows: bool = True
+    # ... and where the answer would be a row's label on the passage's last line, the passage that
+    # begins with that row is shown instead (a one-cell-a-line table cut between a label and its cells).
+    row_after_label: bool = True
     # Within a release, a table cell whose row is the question's time ("Apr-26" for "अप्रैल 2026"):
     # the row is the figure asked for. Off until the blind test set measures it.
     row_time: bool = False
@@ -701,6 +705,8 @@ class HybridSearcher:
             return self.place_fit(p, places, title_of(p), cache=analyses, lead_in=lead_in(p))
 
         hits = self._one_per_release(ordered, scores, dense, top_k, per_release, fit)
+        if hits and s.row_after_label:
+            hits[0] = self._row_after_its_label(hits[0], idf, kinds, cues, tuple(places), vector)
         for hit in hits:
             hit.components = {k: round(v, 4) for k, v in parts.get(hit.passage.passage_id, {}).items()}
         decision = self._decide(question, qtime, hits, kinds)
@@ -858,20 +864,41 @@ class HybridSearcher:
         if not decision.answers:
             return None, decision.reason
         top = hits[0]
-        untitled = untitled_places(places, top.release.title or "")
-        cache = self.store.passage_analyses()
-        a, b = self.best_sentence(top.passage, title_weighted(idf, top.release.title or "",
-                                                              self.settings.sentence_title_words_weight),
-                                  kinds, cues, cache=cache,
-                                  title=top.release.title or "", places=untitled,
-                                  places_weight=self.settings.sentence_names_weight,
-                                  similarity=self.sentence_similarity(top.passage, vector, cache=cache),
-                                  similarity_weight=self.settings.sentence_similarity_weight)
+        a, b = self._answer_sentence(top, idf, kinds, cues, places, vector)
         if self.settings.answer_table_rows:
             a, b = self.table_row(top.passage, a, b, idf, cues, places)
         figures = [f for f in top.passage.figures if a <= f.start and f.end <= b]
         return Answer(text=top.passage.text[a:b], start=a, end=b, figures=figures,
                       release_id=top.release.release_id, lang=top.release.lang, score=top.score), None
+
+    def _answer_sentence(self, hit: Hit, idf: dict[str, float], kinds: frozenset[str], cues: FigureCues,
+                         places: tuple[Name, ...], vector: np.ndarray | None) -> tuple[int, int]:
+        """The sentence of the hit's passage that answers (`best_sentence`, as the settings weigh it)."""
+        title = hit.release.title or ""
+        cache = self.store.passage_analyses()
+        return self.best_sentence(hit.passage, title_weighted(idf, title, self.settings.sentence_title_words_weight),
+                                  kinds, cues, cache=cache, title=title, places=untitled_places(places, title),
+                                  places_weight=self.settings.sentence_names_weight,
+                                  similarity=self.sentence_similarity(hit.passage, vector, cache=cache),
+                                  similarity_weight=self.settings.sentence_similarity_weight)
+
+    def _row_after_its_label(self, hit: Hit, idf: dict[str, float], kinds: frozenset[str], cues: FigureCues,
+                             places: tuple[Name, ...], vector: np.ndarray | None) -> Hit:
+        """The hit, or, where its answer would be a table's row label on the passage's last line with the
+        row's cells in the next passage ("...\n2\nPaddy (Grade A)^" then "Paddy (Grade A)^\n-\n1,888"),
+        the hit with that next passage: a label alone answers nothing."""
+        p = hit.passage
+        a, b = self._answer_sentence(hit, idf, kinds, cues, places, vector)
+        label = p.text[a:b]
+        if (p.text[b:].strip() or "\n" in label.strip() or not is_label_line(label) or not is_cell_line(label)
+                or not is_cell_line(p.text[:a].rstrip().rsplit("\n", 1)[-1])):
+            return hit
+        at = p.start + a + (len(label) - len(label.lstrip()))  # the label's offset in the release's text
+        pids = self.store.passage_releases(SearchFilters(lang=p.lang, release_id=p.release_id), [p.release_id])
+        following = [q for q in self.store.passages(list(pids)).values() if q.start <= at < q.end and q.end > p.end]
+        if not following:
+            return hit
+        return dataclasses.replace(hit, passage=min(following, key=lambda q: (q.start != at, q.start)))
 
     def signals_of(self, question: str, result: SearchResult) -> AnswerSignals | None:
         """What the no-answer decision weighs for a search's result, whichever way it was decided (for

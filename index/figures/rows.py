@@ -21,7 +21,7 @@ _LETTER = re.compile(r"[A-Za-z\u0900-\u097f]")
 _DAY = re.compile(r"^(?:[0-9]{1,2}[./-][0-9]{1,2}[./-](?:[0-9]{2}|[0-9]{4})|[0-9]{1,2}[ -][A-Za-z]{3,9}\.?(?:[ ,-]+[0-9]{2,4})?)$")
 
 
-def _is_label_line(line: str) -> bool:
+def is_label_line(line: str) -> bool:
     """A row's label: letters and no digit ("Gujarat", "तूर (अरहर)")."""
     return bool(_LETTER.search(line)) and not _DIGIT.search(line)
 
@@ -54,7 +54,7 @@ def row_labels(text: str) -> dict[int, str]:
             return
         body = run[next((i for i, (_, line) in enumerate(run) if _DIGIT.search(line)), len(run)):]
         # a table whose rows have no words (serial, date, counts) is labelled by its dates
-        dated = not any(_is_label_line(line) and line.strip().casefold() not in TOTAL_LABELS for _, line in body)
+        dated = not any(is_label_line(line) and line.strip().casefold() not in TOTAL_LABELS for _, line in body)
         label = None
         for start, line in body:
             if dated and _DAY.match(line.strip()):
@@ -90,12 +90,13 @@ def labelled(figures: list[Figure], text: str, labels: dict[int, str], offset: i
 
 
 _SERIAL = re.compile(r"^\s*[0-9]{1,3}\.?\s*$")
+_EMPTY_CELLS = re.compile(r"(?m)^\s*(?:[-–—]+|NA|N\.A\.|\*)\s*$")  # a cell with no value: "-", "NA"
 
 
 def _next_is_label(text: str, at: int) -> bool:
     """Whether the line after the one ending at `at` is a row's label: words and no digit."""
     end = text.find("\n", at + 1)
-    return _is_label_line(text[at + 1:end if end >= 0 else len(text)])
+    return is_label_line(text[at + 1:end if end >= 0 else len(text)])
 
 
 def row_span(text: str, figures: list[Figure], start: int, end: int) -> tuple[int, int]:
@@ -108,7 +109,8 @@ def row_span(text: str, figures: list[Figure], start: int, end: int) -> tuple[in
         label = cells[0].label
     else:  # the row's label line itself ("Front-loaded payments to farmers under PM-KISAN"): its cells follow
         first = min((f for f in figures if f.start >= end and is_cell(text, f)), key=lambda f: f.start, default=None)
-        if first is None or not first.label or first.label != text[start:end].strip() or text[end:first.start].strip():
+        if (first is None or not first.label or first.label != text[start:end].strip()
+                or _EMPTY_CELLS.sub("", text[end:first.start]).strip()):
             return start, end
         label = first.label
 
@@ -129,7 +131,7 @@ def row_span(text: str, figures: list[Figure], start: int, end: int) -> tuple[in
         below = len(text) if below < 0 else below
         line = text[b + 1:below]
         if (not is_cell_line(line) or other_row(b + 1, below)
-                or _is_label_line(line)  # the next row's label
+                or is_label_line(line)  # the next row's label
                 or _SERIAL.match(line) and _next_is_label(text, below)):  # ... or its serial number
             break
         b = below

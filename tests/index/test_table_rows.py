@@ -4,7 +4,8 @@ from index.figures import FigureExtractor
 from index.figures.rows import row_labels
 from index.names import question_names
 from index.records import Passage
-from index.search import HybridSearcher, analyse, expected_kinds
+from index.filters import SearchFilters
+from index.search import NO_CUES, HybridSearcher, analyse, expected_kinds
 from index.lexical import terms
 
 HEADER = "Details of States with Mask Production:\nNo\nState\nDistricts\nMasks produced\nDate of last reporting\n"
@@ -103,3 +104,45 @@ def test_the_answer_to_a_cell_is_its_row_from_its_label():
     # A sentence of prose stays as it is.
     prose = "SHGs in Gujarat have produced 10,49,319 masks so far."
     assert row_span(prose, FigureExtractor().run(prose), 0, len(prose)) == (0, len(prose))
+
+
+MSP = ("Sl. No\nCrops\nProjected Cost* KMS 2020-21\nMSP for Kharif 2020-21\nIncrease in MSP (Absolute)\n"
+       "Return over Cost (in %)\n1\nPaddy (Common)\n1,245\n1,868\n53\n50\n2\nPaddy (Grade A)^\n-\n1,888\n53\n-\n"
+       "3\nJowar (Hybrid)\n1,746\n2,620\n70\n50")  # as the 2020 scrape wrote PIB's table, one cell a line
+
+
+def test_a_label_s_row_runs_past_a_cell_with_no_value():
+    from index.figures.rows import row_span
+
+    p = _passage(MSP, "", 1)
+    label = MSP.index("Paddy (Grade A)^")
+    a, b = row_span(MSP, p.figures, label, label + len("Paddy (Grade A)^"))
+    assert MSP[a:b] == "Paddy (Grade A)^\n-\n1,888\n53\n-"  # the "-" of no projected cost does not end the row
+
+
+def test_an_answer_that_would_be_a_label_ending_its_passage_moves_to_the_passage_of_its_row(tmp_path, settings,
+                                                                                           embedder):
+    """The bundled MSP release of 2020 (one cell a line): a window ends on "Paddy (Grade A)^", its
+    cells are in the next."""
+    import dataclasses
+
+    from bot.service import Service
+    from corpus.readers import bundled_corpus_dir, read_paths
+
+    release = next(r for r in read_paths([bundled_corpus_dir()], langs={"en"}) if r.release_id == "1628349")
+    svc = Service(settings.model_copy(update={"index_dir": tmp_path / "index"}), embedder=embedder)
+    try:
+        svc.ingest([release])
+        passages = svc.store.passages(list(svc.store.passage_releases(
+            SearchFilters(lang="en", release_id="1628349"), ["1628349"]))).values()
+        ends_with_label = next(p for p in passages if p.text.endswith("\nPaddy (Grade A)^"))
+        searcher = svc.searcher
+        q = "What is the MSP of paddy for 2020-21?"
+        hit = dataclasses.replace(searcher.run(q).hits[0], passage=ends_with_label)
+        idf = {t: 1.0 for t in terms(q, drop_stopwords=True)}
+        moved = searcher._row_after_its_label(hit, idf, expected_kinds(q), NO_CUES, (), None)
+        assert moved.passage.text.startswith("Paddy (Grade A)^") and "1,888" in moved.passage.text
+        # a passage whose answer is not a label it ends on stays
+        assert searcher._row_after_its_label(moved, idf, expected_kinds(q), NO_CUES, (), None) == moved
+    finally:
+        svc.close()
