@@ -33,7 +33,8 @@ DENSE = dataclasses.replace(
     check_answerable=False, check_figure_time=False, check_measure=False, bilingual_terms=False,
     check_stated_time=False, check_figure_years=False, no_answer_model=False, loanwords=False, row_time=False,
     check_passage_places=False, check_listed_places=False, lead_in_chars=0, sentence_names_weight=0.0, answer_table_rows=False, sentence_similarity_weight=0.0,
-    sentence_title_words_weight=1.0, indicator_names=False, check_indicators=False, latin_loanwords=False)
+    sentence_title_words_weight=1.0, indicator_names=False, check_indicators=False, latin_loanwords=False,
+    row_after_label=False)
 # (name, the settings it turns back on), in the order they are added.
 STEPS = [
     ("+ keyword bonus (BM25 candidates, idf coverage)", {"keyword_weight": FULL.keyword_weight,
@@ -49,7 +50,8 @@ STEPS = [
     ("+ places choose the passage within a release", {"passage_names_weight": FULL.passage_names_weight}),
     ("+ a Hindi question's loanwords in an English passage", {"loanwords": FULL.loanwords}),
     ("+ places choose the answer sentence", {"sentence_names_weight": FULL.sentence_names_weight}),
-    ("+ a table cell's answer is its row", {"answer_table_rows": FULL.answer_table_rows}),
+    ("+ a table cell's answer is its row", {"answer_table_rows": FULL.answer_table_rows,
+                                            "row_after_label": FULL.row_after_label}),
     ("+ each sentence's similarity to the question chooses the answer sentence",
      {"sentence_similarity_weight": FULL.sentence_similarity_weight}),
     ("+ the question's words in the release title do not choose the answer sentence",
