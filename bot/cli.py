@@ -434,6 +434,13 @@ def cmd_sync(args) -> int:
     return 0
 
 
+def _write_whole(path: Path, text: str) -> None:
+    """Write `text` to `path` through a file beside it, so a reader never sees half a list."""
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)
+
+
 def cmd_terms_learn(args) -> int:
     from index.bilingual import LearnSettings, bundled_terms_file, learn_bundled, write_tsv
 
@@ -444,9 +451,7 @@ def cmd_terms_learn(args) -> int:
         print(f"vigyapti: cannot learn the term list: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
     out = Path(args.out) if args.out else bundled_terms_file()
-    partial = out.with_name(out.name + ".partial")  # a reader never sees half a list
-    partial.write_text(write_tsv(pairs, counts, settings), encoding="utf-8")
-    partial.replace(out)
+    _write_whole(out, write_tsv(pairs, counts, settings))
     print(f"{len(pairs)} term pairs from " + ", ".join(f"{n} text pairs of {name}" for name, n in counts.items())
           + f" written to {out}")
     return 0
@@ -464,10 +469,8 @@ def cmd_terms_latin(args) -> int:
         return 2
     spellings = latin_spellings(counts.items(), args.max_passages if args.max_passages is not None else MAX_PASSAGES)
     out = Path(args.out) if args.out else LATIN_SPELLINGS_FILE
-    partial = out.with_name(out.name + ".partial")  # a reader never sees half a list
     try:
-        partial.write_text(write_latin_spellings(spellings), encoding="utf-8")
-        partial.replace(out)
+        _write_whole(out, write_latin_spellings(spellings))
     except OSError as exc:
         print(f"vigyapti: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
         return 2

@@ -77,13 +77,10 @@ class LatinSpellings:
         self.by_skeleton = by_skeleton
 
     def translate(self, question_terms: Iterable[str]) -> dict[str, str]:
-        """Each Devanagari term of MIN_CONSONANTS or more whose skeleton a Latin term spells → that term."""
-        out = {}
-        for term in question_terms:
-            if _DEVANAGARI.match(term) and len(key := skeleton(term)) >= MIN_CONSONANTS:
-                if latin := self.by_skeleton.get(key):
-                    out[term] = latin
-        return out
+        """Each Devanagari term of MIN_CONSONANTS or more (`loanword_keys`) whose skeleton a Latin term
+        spells → that term."""
+        return {term: latin for term, key in loanword_keys(question_terms).items()
+                if (latin := self.by_skeleton.get(key))}
 
 
 def write_latin_spellings(spellings: dict[str, tuple[str, int]]) -> str:

@@ -888,11 +888,21 @@ class HybridSearcher:
         row's cells in the next passage ("...\n2\nPaddy (Grade A)^" then "Paddy (Grade A)^\n-\n1,888"),
         the hit with that next passage: a label alone answers nothing."""
         p = hit.passage
-        a, b = self._answer_sentence(hit, idf, kinds, cues, places, vector)
-        label = p.text[a:b]
-        if (p.text[b:].strip() or "\n" in label.strip() or not is_label_line(label) or not is_cell_line(label)
-                or not is_cell_line(p.text[:a].rstrip().rsplit("\n", 1)[-1])):
+
+        def ends_on_label(a: int, b: int) -> bool:
+            label = p.text[a:b]
+            return not (p.text[b:].strip() or "\n" in label.strip() or not is_label_line(label)
+                        or not is_cell_line(label) or not is_cell_line(p.text[:a].rstrip().rsplit("\n", 1)[-1]))
+
+        # The answer sentence is one of the passage's sentences: only where one of them ends it on a
+        # label is it worth choosing (most passages, most questions: none does).
+        spans = [(a, b) for a, b, _ in analyse(p, cache=self.store.passage_analyses()).sentences] or [(0, len(p.text))]
+        if not any(ends_on_label(a, b) for a, b in spans):
             return hit
+        a, b = self._answer_sentence(hit, idf, kinds, cues, places, vector)
+        if not ends_on_label(a, b):
+            return hit
+        label = p.text[a:b]
         at = p.start + a + (len(label) - len(label.lstrip()))  # the label's offset in the release's text
         pids = self.store.passage_releases(SearchFilters(lang=p.lang, release_id=p.release_id), [p.release_id])
         following = [q for q in self.store.passages(list(pids)).values() if q.start <= at < q.end and q.end > p.end]
