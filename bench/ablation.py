@@ -81,6 +81,7 @@ CANDIDATES = [
     ("+ no answer from figures dated to another year", {"check_figure_years": True}),
     ("+ the bilingual term list", {"bilingual_terms": True}),
     ("+ a phrase's initials beside a figure", {"acronym_phrases": True}),
+    ("+ an acronym a release spells out holds its phrase's words", {"defined_acronyms": True}),
     ("+ no answer when the release does not name the thing counted", {"check_measure": True}),
     ("+ the learned no-answer model", {"no_answer_model": True}),
     ("+ no answer without the thing counted or the asked time stated (both rules)",

@@ -24,7 +24,7 @@ from itertools import islice
 import numpy as np
 
 from corpus import Release
-from index.acronyms import held_acronyms, with_phrases
+from index.acronyms import asked_definitions, held_acronyms, with_phrases
 from index.answerable import AnswerabilityCheck, NoAnswer
 from index.noanswer import AnswerSignals, answer_signals, load_model
 from index.bilingual import TermList, bundled_term_list
@@ -154,6 +154,10 @@ class SearchSettings:
     # phrase's words ("long period average") around it (index/acronyms.py). Off: it changed nothing on
     # the blind test set (docs/retrieval.md, Measured and left off).
     acronym_phrases: bool = False
+    # Within a release, an acronym it spells out for a phrase the question asks ("Unemployment Rate
+    # (UR)") holds the phrase's words wherever the release writes it (index/acronyms.py). Off: it lost
+    # a figure on the first test set (docs/retrieval.md).
+    defined_acronyms: bool = False
     passage_names_weight: float = 0.075  # within a release: × the share of the question's places the passage holds
     # ... counting the places named where the passage's paragraph begins, this many characters before
     # it or fewer: a bulletin's paragraph per state names its state once, at its head ("· तेलंगाना- ..."),
@@ -278,6 +282,16 @@ class FigureCues:
     acronyms: dict[str, frozenset[str]] | None = None  # acronym_phrases (index/acronyms.py)
     loans: dict[str, str] | None = None  # loanwords (index/loanwords.py)
     label_weight: float = 0.0  # figure_label_weight: for the question's words in the figure's label
+    # defined_acronyms: the question's terms, whose phrases a release may write as an acronym it defines
+    asked: frozenset[str] | None = None
+
+    def of_release(self, release: Release | None) -> "FigureCues":
+        """These cues, with the acronyms `release` defines for a phrase the question asks
+        ("Unemployment Rate (UR)": its "UR" beside 5.1% holds "unemployment rate")."""
+        if self.asked is None or release is None:
+            return self
+        found = asked_definitions(release.text, self.asked)
+        return dataclasses.replace(self, acronyms={**(self.acronyms or {}), **found}) if found else self
 
 
 NO_CUES = FigureCues()
@@ -618,7 +632,8 @@ class HybridSearcher:
                           row_window=qtime.window if s.row_time else None,
                           acronyms=held_acronyms(question, self.store.document_frequencies) if s.acronym_phrases else {},
                           loans=loanword_keys(asked) if s.loanwords else {},
-                          label_weight=s.figure_label_weight)
+                          label_weight=s.figure_label_weight,
+                          asked=frozenset(q_terms) if s.defined_acronyms else None)
         parts: dict[int, dict[str, float]] = {}
         cross = bool(filters.lang and filters.lang != qlang and s.translation_weight)
         keyword = {f: self.store.keyword_search(looked_up, s.depth, filters=f) if looked_up else []
@@ -670,7 +685,7 @@ class HybridSearcher:
             for, the passage that names the question's places (a bulletin's paragraph per state)."""
             shared = pivot_values.get(p.release_id)
             return (scores[p.passage_id]
-                    + s.figure_weight * self.figure_fit(p, kinds, idf, cues, cache=analyses,
+                    + s.figure_weight * self.figure_fit(p, kinds, idf, cues.of_release(release_of(p)), cache=analyses,
                                                         title=title_of(p) if cues.label_weight else "")
                     + (s.own_language_bonus if p.lang == qlang else 0.0)
                     + (s.figure_weight * len(shared & {f.value for f in p.figures}) / len(shared) if shared else 0.0)
@@ -876,6 +891,7 @@ class HybridSearcher:
         """The sentence of the hit's passage that answers (`best_sentence`, as the settings weigh it)."""
         title = hit.release.title or ""
         cache = self.store.passage_analyses()
+        cues = cues.of_release(hit.release)
         return self.best_sentence(hit.passage, title_weighted(idf, title, self.settings.sentence_title_words_weight),
                                   kinds, cues, cache=cache, title=title, places=untitled_places(places, title),
                                   places_weight=self.settings.sentence_names_weight,
@@ -1027,6 +1043,7 @@ class HybridSearcher:
             similarity = tuple(sim if held else min(similarity) for sim, held in zip(similarity, helds))
         best, best_score = (sentences[0][0], sentences[0][1]), -math.inf
         for i, ((a, b, words), held) in enumerate(zip(sentences, helds)):
+            words = with_phrases(words, cues.acronyms) if cues.acronyms else words
             score = cls.coverage(words, idf)
             if held:  # a figure of the asked kind; the better it fits, the better the sentence
                 score += 0.5 + 0.5 * max(0.0, max(held) - cls.coverage(words, idf))
