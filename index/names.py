@@ -228,7 +228,7 @@ def question_names(question: str) -> list[Name]:
 
 _TEXT_WORD = re.compile(_DEVANAGARI_TERM + r"|" + _LATIN_WORD.pattern)
 _WORD_CHAR = re.compile(r"[\w\u0900-\u097f]")
-_ACRONYM_NUMBER = re.compile(r" ?[-–]? ?([0-9]{1,2})(?![0-9]|[.,][0-9])")
+_ACRONYM_NUMBER = re.compile(r" ?[-–]? ?([0-9]{1,2})([A-Z](?![A-Za-z0-9]))?(?![0-9]|[.,][0-9])")
 
 
 def _place_spellings(places: dict, word: str) -> tuple:
@@ -310,8 +310,10 @@ class NameIndex:
             word = m.group(0)
             self.keys.update(_word_keys(word))
             numbered = _ACRONYM_NUMBER.match(text, m.end()) if word.isascii() and word.isupper() else None
-            if numbered:  # "NFHS -5", "BMP 2/2k": the names a question writes NFHS-5, BMP-2
+            if numbered:  # "NFHS -5", "BMP 2/2k", "GSTR 3B": the names a question writes NFHS-5, BMP-2, GSTR-3B
                 self.keys.add(f"acr:{word}{numbered.group(1)}")
+                if numbered.group(2):
+                    self.keys.add(f"acr:{word}{numbered.group(1)}{numbered.group(2)}")
             if found and m.start() < found[-1][1]:
                 continue  # a later word of the place just found
             spellings = _place_spellings(places, word)

@@ -21,6 +21,9 @@ def test_an_acronym_and_its_number_apart_are_the_name_a_question_writes_joined()
             if n.kind == "acronym"}
     assert held == {"NFHS-5": True, "BMP-2": True, "NFHS-4": False}
     assert "acr:GST12" not in text.keys  # 12.5 is a figure, not the acronym's number
+    filed = NameIndex("The total number of GSTR 3B Returns filed for the month; GSTR-1 and GSTR 9C too; NH 44 Bypass")
+    held = {n.text: filed.holds(n) for n in question_names("How many GSTR-3B, GSTR-9C, GSTR-2A returns on NH-44?")}
+    assert held == {"GSTR-3B": True, "GSTR-9C": True, "GSTR-2A": False, "NH-44": True}
 
 
 def test_a_place_drawn_with_zero_width_joiners_is_held_and_asked():
