@@ -457,27 +457,6 @@ def cmd_terms_learn(args) -> int:
     return 0
 
 
-def cmd_terms_latin(args) -> int:
-    from corpus.readers import bundled_corpus_dir, read_paths
-    from index.loanwords import (LATIN_SPELLINGS_FILE, MAX_PASSAGES, corpus_term_passages, latin_spellings,
-                                 write_latin_spellings)
-
-    try:
-        counts = corpus_term_passages(read_paths([bundled_corpus_dir()], langs={"hi", "en"}))
-    except (OSError, ValueError) as exc:
-        print(f"vigyapti: cannot read the bundled corpus: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 2
-    spellings = latin_spellings(counts.items(), args.max_passages if args.max_passages is not None else MAX_PASSAGES)
-    out = Path(args.out) if args.out else LATIN_SPELLINGS_FILE
-    try:
-        _write_whole(out, write_latin_spellings(spellings))
-    except OSError as exc:
-        print(f"vigyapti: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
-    print(f"{len(spellings)} Latin spellings of consonant skeletons from {len(counts)} terms written to {out}")
-    return 0
-
-
 def cmd_telegram_set_webhook(args) -> int:
     import asyncio
 
@@ -643,12 +622,6 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--min-together", type=int, default=3, help="text pairs holding both terms (default: %(default)s)")
     t.add_argument("--min-dice", type=float, default=0.5, help="Dice coefficient at least (default: %(default)s)")
     t.set_defaults(func=cmd_terms_learn)
-    t = tsub.add_parser("latin", help="the Latin spellings of the bundled corpus's terms by consonant skeleton, "
-                                      "for a Hindi question's loanwords (index/loanwords.py)")
-    t.add_argument("--out", help="write here instead of index/latin-spellings.tsv")
-    t.add_argument("--max-passages", type=int, help="leave out a skeleton whose most frequent term is in more "
-                                                    "passages (default: 300)")
-    t.set_defaults(func=cmd_terms_latin)
 
     s = sub.add_parser("telegram", help="the Telegram bot: webhook or long polling (docs/telegram.md)")
     tsub = s.add_subparsers(dest="telegram_command", required=True)

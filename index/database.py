@@ -29,6 +29,7 @@ DB_NAME = "index.db"
 BUSY_TIMEOUT = 60.0  # seconds a write waits for another process's transaction (or a rebuild's copy)
 WRITER_CACHE_KB = 262_144  # the write connection's page cache: a bulk write's index pages stay in memory
 VECTORS_TABLE_KEY = "vectors_table"  # meta: the vectors are in passage_vectors (set once they are)
+LATIN_TERMS_KEY = "latin_terms"  # meta: latin_terms holds every stored passage's (set once it does)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -51,6 +52,8 @@ CREATE INDEX IF NOT EXISTS passages_lang ON passages (lang);
 -- re-scoring its candidates reads 800-byte rows, not whole passages. Same id as the passage.
 CREATE TABLE IF NOT EXISTS passage_vectors (id INTEGER PRIMARY KEY, lang TEXT NOT NULL, vector BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS vector_tombstones (passage_id INTEGER PRIMARY KEY, generation INTEGER NOT NULL);
+-- The Latin terms by consonant skeleton (index/loanwords.py): a Hindi question's loanwords looked up.
+CREATE TABLE IF NOT EXISTS latin_terms (skeleton TEXT NOT NULL, term TEXT NOT NULL, PRIMARY KEY (skeleton, term)) WITHOUT ROWID;
 """
 # Keyword search over our own normalised terms (see index/lexical.py), rowid = passages.id.
 _FTS_SCHEMA = f"""CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(terms, tokenize="{FTS5_TOKENIZER}")"""
@@ -151,6 +154,7 @@ class IndexDatabase:
             con.execute("INSERT OR IGNORE INTO meta VALUES ('index_id', ?)", (uuid.uuid4().hex,))
             check_stamp(con, self.path, stamp)
             _vectors_to_own_table(con)
+            _latin_terms_of_older_index(con)
 
     def next_passage_id(self, con: sqlite3.Connection) -> int:
         """The id AUTOINCREMENT would give the next passage (above every id ever used), so that a
@@ -210,6 +214,16 @@ def _vectors_to_own_table(con: sqlite3.Connection) -> None:
     if has_vector_column(con) and con.execute("SELECT 1 FROM meta WHERE key=?", (VECTORS_TABLE_KEY,)).fetchone() is None:
         con.execute("INSERT INTO passage_vectors (id, lang, vector) SELECT id, lang, vector FROM passages ORDER BY id")
     con.execute("INSERT OR IGNORE INTO meta VALUES (?, '1')", (VECTORS_TABLE_KEY,))
+
+
+def _latin_terms_of_older_index(con: sqlite3.Connection) -> None:
+    """Fill `latin_terms` from the keyword index's vocabulary for an index written before the table
+    was kept (in the opening transaction: one pass over the vocabulary, once)."""
+    if con.execute("SELECT 1 FROM meta WHERE key=?", (LATIN_TERMS_KEY,)).fetchone() is None:
+        from index.keywordstore import add_latin_terms
+
+        add_latin_terms(con, (term for term, in con.execute("SELECT term FROM passages_vocab")))
+    con.execute("INSERT OR IGNORE INTO meta VALUES (?, '1')", (LATIN_TERMS_KEY,))
 
 
 def has_vector_column(con: sqlite3.Connection) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from index.filters import PASSAGES_OF_RELEASES, SearchFilters
 from index.lexical import document_terms
+from index.loanwords import spelling_rows
 
 KEYWORD_POOL = 5000  # keyword matches ranked before filters are applied
 MAX_MATCH_TERMS = 64  # a question's terms beyond these add time, not matches
@@ -14,9 +15,24 @@ COMMON_ROWS = 20_000  # a term held by more passages is not ranked while a rarer
 
 
 def add_passages(con: sqlite3.Connection, passages) -> None:
-    """(passage id, text) rows, in one statement."""
-    con.executemany("INSERT INTO passages_fts (rowid, terms) VALUES (?, ?)",
-                    ((pid, document_terms(text)) for pid, text in passages))
+    """(passage id, text) rows, in one statement, and their Latin terms by skeleton."""
+    rows = [(pid, document_terms(text)) for pid, text in passages]
+    con.executemany("INSERT INTO passages_fts (rowid, terms) VALUES (?, ?)", rows)
+    add_latin_terms(con, {term for _, words in rows for term in words.split()})
+
+
+def add_latin_terms(con: sqlite3.Connection, terms) -> None:
+    con.executemany("INSERT OR IGNORE INTO latin_terms (skeleton, term) VALUES (?, ?)", spelling_rows(terms))
+
+
+def latin_terms(con: sqlite3.Connection, skeletons: Sequence[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for at in range(0, len(skeletons), 500):
+        batch = list(skeletons[at:at + 500])
+        marks = ",".join("?" * len(batch))
+        for key, term in con.execute(f"SELECT skeleton, term FROM latin_terms WHERE skeleton IN ({marks})", batch):
+            out.setdefault(key, []).append(term)
+    return out
 
 
 def remove_passage(con: sqlite3.Connection, passage_id: int) -> None:

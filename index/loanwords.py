@@ -10,10 +10,8 @@ skeletons of three consonants or more count: two (कुल "kl", मक्क�
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
-from pathlib import Path
 
 from index.lexical import STOPWORDS
 from index.names import skeleton
@@ -47,21 +45,27 @@ def with_loanwords(around: frozenset[str], loans: dict[str, str]) -> frozenset[s
     return around.union(held) if held else around
 
 
-# -- a Devanagari word's Latin spelling among the corpus's terms, for keyword search -------------------
+# -- a Devanagari word's Latin spelling among the index's terms, for keyword search -------------------
 
-LATIN_SPELLINGS_FILE = Path(__file__).with_name("latin-spellings.tsv")
 MAX_PASSAGES = 300  # a Latin term in more passages is a common word a skeleton meets by chance
+
+
+def spelling_rows(terms: Iterable[str]) -> set[tuple[str, str]]:
+    """(consonant skeleton, term) of each Latin term that may spell a Devanagari loanword: what a
+    store keeps of every passage it writes (`Store.latin_terms`)."""
+    return {(key, term) for term in terms
+            if _LATIN_TERM.fullmatch(term) and term not in STOPWORDS and len(key := skeleton(term)) >= MIN_CONSONANTS}
 
 
 def latin_spellings(term_passages: Iterable[tuple[str, int]], max_passages: int = MAX_PASSAGES) -> dict[str, tuple[str, int]]:
     """Each consonant skeleton → the Latin term that spells it in the most passages, with their
     number; a skeleton whose most frequent term is in more than `max_passages` is left out (कतर
-    would meet "hectar", संख्य "scienc"). `term_passages`: (term as `index.lexical.terms` writes it,
-    the passages holding it)."""
+    would meet "hectar", संख्य "scienc"), and a term in no passage (its releases gone) spells
+    nothing. `term_passages`: (term as `index.lexical.terms` writes it, the passages holding it)."""
+    counts = {term: n for term, n in term_passages if n > 0}
     best: dict[str, tuple[int, str]] = {}
-    for term, passages in term_passages:
-        if _LATIN_TERM.fullmatch(term) and term not in STOPWORDS and len(key := skeleton(term)) >= MIN_CONSONANTS:
-            best[key] = max(best.get(key, (0, "")), (passages, term))
+    for key, term in spelling_rows(counts):
+        best[key] = max(best.get(key, (0, "")), (counts[term], term))
     return {key: (term, n) for key, (n, term) in sorted(best.items()) if n <= max_passages}
 
 
@@ -70,37 +74,22 @@ class LatinSpellings:
     "soybean", बीएसएनएल "bsnl". Keyword search looks them up, and a passage holding the Latin term
     holds the question's (as the bilingual term list's translations do; index/search.py).
 
-    The Latin terms are those of the bundled corpus's passages (`vigyapti terms latin` writes
-    LATIN_SPELLINGS_FILE)."""
+    The Latin terms are the index's own, kept by the store as it writes each passage, so a term that
+    first comes with today's releases spells a loanword from then on; how many passages hold each
+    is read when asked, so the choice follows the index as it grows and loses releases."""
 
-    def __init__(self, by_skeleton: dict[str, str]):
-        self.by_skeleton = by_skeleton
+    def __init__(self, terms_of: Callable[[list[str]], dict[str, list[str]]],
+                 frequencies: Callable[[list[str]], dict[str, int]], max_passages: int = MAX_PASSAGES):
+        """`terms_of`: skeletons → the Latin terms the index holds with each (`Store.latin_terms`);
+        `frequencies`: terms → the passages holding each (`Store.document_frequencies`)."""
+        self.terms_of, self.frequencies, self.max_passages = terms_of, frequencies, max_passages
 
     def translate(self, question_terms: Iterable[str]) -> dict[str, str]:
         """Each Devanagari term of MIN_CONSONANTS or more (`loanword_keys`) whose skeleton a Latin term
         spells → that term."""
-        return {term: latin for term, key in loanword_keys(question_terms).items()
-                if (latin := self.by_skeleton.get(key))}
-
-
-def write_latin_spellings(spellings: dict[str, tuple[str, int]]) -> str:
-    return "".join(f"{key}\t{term}\t{n}\n" for key, (term, n) in spellings.items())
-
-
-@lru_cache(maxsize=1)
-def bundled_latin_spellings() -> LatinSpellings:
-    rows = (line.split("\t") for line in LATIN_SPELLINGS_FILE.read_text(encoding="utf-8").splitlines()
-            if line.strip()) if LATIN_SPELLINGS_FILE.exists() else ()
-    return LatinSpellings({key: term for key, term, _ in rows})
-
-
-def corpus_term_passages(releases: Iterable) -> Counter:
-    """How many passages of `releases` hold each term, the passages cut as the indexer cuts them."""
-    from index.lexical import terms
-    from index.pipeline import ReleaseReader
-
-    reader, counts = ReleaseReader(), Counter()
-    for release in releases:
-        for passage in reader.run(release):
-            counts.update(set(terms(passage.text)))
-    return counts
+        keys = loanword_keys(question_terms)
+        if not keys:
+            return {}
+        candidates = [t for ts in self.terms_of(sorted(set(keys.values()))).values() for t in ts]
+        spelled = latin_spellings(self.frequencies(candidates).items(), self.max_passages) if candidates else {}
+        return {term: spelled[key][0] for term, key in keys.items() if key in spelled}

@@ -33,7 +33,7 @@ from index.figures.inline import cells_region, inline_row, is_inline_cell, row_l
 from index.figures.rows import is_cell, is_cell_line, is_label_line, row_span
 from index.indicators import with_indicator_names
 from index.lexical import normalise, terms
-from index.loanwords import LatinSpellings, bundled_latin_spellings, loanword_keys, with_loanwords
+from index.loanwords import LatinSpellings, loanword_keys, with_loanwords
 from index.names import Name, NameIndex, question_names, short_text_names
 from index.records import Answer, Hit, Passage
 from index.segment import split_sentences
@@ -505,8 +505,8 @@ class HybridSearcher:
 
     @cached_property
     def latin_spellings(self) -> LatinSpellings:
-        """The bundled corpus's Latin terms by consonant skeleton, read on first use."""
-        return bundled_latin_spellings()
+        """The index's Latin terms by consonant skeleton, as the store keeps them."""
+        return LatinSpellings(self.store.latin_terms, self.store.document_frequencies)
 
     @cached_property
     def term_list(self) -> TermList:

@@ -562,6 +562,10 @@ class IndexStore(TranslationLinksMixin, Store):
                     view.derived.terms.put(pid, found)
             return out
 
+    @_in_snapshot
+    def latin_terms(self, skeletons: Sequence[str]) -> dict[str, list[str]]:
+        return keywordstore.latin_terms(self._reader(), list(dict.fromkeys(skeletons)))
+
     def document_frequencies(self, terms: list[str]) -> dict[str, int]:
         """How many passages hold each term (for idf weights). Kept per generation: FTS5 counts a
         term's passages by walking its whole doclist, milliseconds per common term at archive size."""

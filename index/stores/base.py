@@ -102,6 +102,12 @@ class Store(ABC):
     def passage_terms(self, passage_ids: Sequence[int]) -> dict[int, frozenset[str]]:
         """The keyword terms stored for each passage at ingest."""
 
+    @abstractmethod
+    def latin_terms(self, skeletons: Sequence[str]) -> dict[str, list[str]]:
+        """The Latin terms the stored passages have held with each consonant skeleton
+        (index/loanwords.py, `spelling_rows`): kept as passages are written, never removed (a term
+        whose passages are gone has no document frequency, and so spells nothing)."""
+
     # -- passages ------------------------------------------------------------------------------
 
     @abstractmethod

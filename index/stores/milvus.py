@@ -39,6 +39,7 @@ from corpus import Release
 from index.database import IndexStamp, stamp_mismatch
 from index.filters import SearchFilters
 from index.lexical import terms as text_terms
+from index.loanwords import spelling_rows
 from index.links import ReleaseProfile, TranslationLink, outranked, release_profiles_of
 from index.records import Passage, ReleaseEntry, StoredRelease
 from index.store import _LRU, figure_to_json, figures_from_json, fingerprint
@@ -163,7 +164,8 @@ class MilvusStore(Store):
                     "`milvus-lite server --data-dir DIR --port 19530` and set VIGYAPTI_STORE=http://127.0.0.1:19530."
                     if location.endswith(".db") else "")
             raise StoreError(f"cannot open Milvus at {location}: {exc.message}.{hint}") from exc
-        self._names = {kind: f"{prefix}_{kind}" for kind in ("passages", "releases", "links", "terms", "meta")}
+        self._names = {kind: f"{prefix}_{kind}" for kind in ("passages", "releases", "links", "terms", "meta",
+                                                              "latin_terms")}
         self._write_lock = threading.RLock()
         self._local = threading.local()
         self._rows = _LRU(50_000)
@@ -171,15 +173,18 @@ class MilvusStore(Store):
         self._analyses = _LRU(60_000)
         self._vectors = _LRU(10_000)  # keyword-only candidates' vectors; a passage id is never reused
         try:
-            self._create_collections()
+            created = self._create_collections()
             self._check_stamp()
+            if "latin_terms" in created:
+                self._latin_terms_of_older_store()
         except BaseException:
             self._client.close()  # Milvus Lite would keep the file locked for this process
             raise
 
     # -- schema ----------------------------------------------------------------------------------
 
-    def _create_collections(self) -> None:
+    def _create_collections(self) -> set[str]:
+        """Creates those missing and loads all; returns the kinds it created."""
         from pymilvus import DataType, Function, FunctionType, MilvusClient
 
         c = self._client
@@ -239,18 +244,38 @@ class MilvusStore(Store):
         t_index = c.prepare_index_params()
         placeholder(term_rows, t_index)
 
+        latin = MilvusClient.create_schema(auto_id=False)
+        varchar(latin, "key", 64, is_primary=True)
+        varchar(latin, "skeleton", 1024)
+        varchar(latin, "term", 1024)
+        s_index = c.prepare_index_params()
+        placeholder(latin, s_index)
+        s_index.add_index(field_name="skeleton", index_type="INVERTED")
+
         meta = MilvusClient.create_schema(auto_id=False)
         varchar(meta, "key", 256, is_primary=True)
         varchar(meta, "value")
         m_index = c.prepare_index_params()
         placeholder(meta, m_index)
 
+        created = set()
         for kind, schema, index in (("passages", passages, p_index), ("releases", releases, r_index),
-                                    ("links", links, l_index), ("terms", term_rows, t_index), ("meta", meta, m_index)):
+                                    ("links", links, l_index), ("terms", term_rows, t_index), ("meta", meta, m_index),
+                                    ("latin_terms", latin, s_index)):
             name = self._names[kind]
             if not c.has_collection(name):
                 c.create_collection(name, schema=schema, index_params=index, consistency_level="Strong")
+                created.add(kind)
             c.load_collection(name)
+        return created
+
+    def _latin_terms_of_older_store(self) -> None:
+        """Fill `latin_terms` from the stored passages' terms, for a store written before it was kept
+        (once, at the open that creates it)."""
+        words: set[str] = set()
+        for row in self._scan("passages", "id >= 0", ["terms"]):
+            words.update(row["terms"].split())
+        self._add_latin_terms(words)
 
     def _check_stamp(self) -> None:
         found = self._meta("stamp")
@@ -394,6 +419,7 @@ class MilvusStore(Store):
             for at in range(0, len(release_rows), INSERT_BATCH):
                 self._client.upsert(self._names["releases"], release_rows[at:at + INSERT_BATCH])
             self._count_terms(Counter(k for row in passage_rows for k in set(row["term_keys"].split())), old_passages)
+            self._add_latin_terms({w for row in passage_rows for w in row["terms"].split()})
             # The old version goes last: a crash before leaves both, never neither.
             self._delete_keys("passages", old_passages)
             self._delete_keys("releases", old_parts)
@@ -449,6 +475,12 @@ class MilvusStore(Store):
             if keep := [r for r in rows if r["df"] > 0]:
                 self._client.upsert(self._names["terms"], keep)
             self._delete_keys("terms", [r["key"] for r in rows if r["df"] <= 0])
+
+    def _add_latin_terms(self, words: Iterable[str]) -> None:
+        rows = [{"key": row_key(key, term), "skeleton": key, "term": term, "placeholder": PLACEHOLDER}
+                for key, term in sorted(spelling_rows(words))]
+        for at in range(0, len(rows), INSERT_BATCH):
+            self._client.upsert(self._names["latin_terms"], rows[at:at + INSERT_BATCH])
 
     def _delete_keys(self, kind: str, keys: list) -> None:
         for at in range(0, len(keys), IN_BATCH):
@@ -543,6 +575,14 @@ class MilvusStore(Store):
 
     def passage_terms(self, passage_ids: Sequence[int]) -> dict[int, frozenset[str]]:
         return {pid: row.terms for pid, row in self._passage_rows(passage_ids).items()}
+
+    def latin_terms(self, skeletons: Sequence[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        keys = list(dict.fromkeys(skeletons))
+        for at in range(0, len(keys), IN_BATCH):
+            for row in self._matching("latin_terms", is_in("skeleton", keys[at:at + IN_BATCH]), ["skeleton", "term"]):
+                out.setdefault(row["skeleton"], []).append(row["term"])
+        return {key: sorted(terms) for key, terms in out.items()}
 
     # -- passages --------------------------------------------------------------------------------------
 

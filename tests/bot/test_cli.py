@@ -142,19 +142,6 @@ def test_terms_learn_writes_the_bundled_term_list_and_refuses_broken_input(tmp_p
     assert out.read_text(encoding="utf-8") == bundled_terms_file().read_text(encoding="utf-8")  # left as it was
 
 
-def test_terms_latin_writes_the_shipped_spellings_and_says_why_it_cannot(tmp_path):
-    from index.loanwords import LATIN_SPELLINGS_FILE
-
-    out = tmp_path / "latin.tsv"
-    r = run(["terms", "latin", "--out", str(out)], timeout=300)
-    assert r.returncode == 0, r.stderr
-    # the shipped file is the bundled corpus's: a change to either that leaves the other stale fails here
-    assert out.read_text(encoding="utf-8") == LATIN_SPELLINGS_FILE.read_text(encoding="utf-8"), (
-        "run `vigyapti terms latin` and commit index/latin-spellings.tsv")
-    r = run(["terms", "latin", "--out", str(tmp_path / "no" / "such" / "folder.tsv")], timeout=300)
-    assert r.returncode == 2 and "cannot write" in r.stderr and "Traceback" not in r.stderr
-
-
 def test_refresh_reads_the_stored_releases_again_and_says_what_changed(tmp_path, model_path, shared_data):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -45,6 +45,7 @@ def test_latin_spellings_keep_the_most_frequent_term_of_each_skeleton_and_leave_
     assert spellings[skeleton("handloom")] == ("handloom", 44)
     assert spellings[skeleton("soybean")] == ("soybean", 16) and spellings[skeleton("kendra")] == ("kendra", 93)
     assert skeleton("hectar") not in spellings  # in 900 passages: a common word a skeleton meets by chance
+    assert latin_spellings([("soybean", 0), ("soyabean", 3)])[skeleton("soybean")] == ("soyabean", 3)  # one gone
     assert all(term.isascii() and term.isalpha() and len(term) >= 3 for term, _ in spellings.values())
 
 
@@ -52,11 +53,18 @@ def test_a_hindi_question_s_loanwords_are_translated_by_their_skeleton_only():
     from index.lexical import terms
     from index.loanwords import LatinSpellings
 
-    spellings = LatinSpellings({skeleton("handloom"): "handloom", skeleton("bsnl"): "bsnl"})
-    q = terms("हैंडलूम उत्पादक कंपनियां कितनी हैं? बीएसएनएल", drop_stopwords=True)
+    held = {"handloom": 44, "soybean": 16, "soyabean": 3, "bsnl": 12}
+    kept = {}
+    for term in held:
+        kept.setdefault(skeleton(term), []).append(term)
+    spellings = LatinSpellings(lambda keys: {k: kept[k] for k in keys if k in kept},
+                               lambda ts: {t: held[t] for t in ts if t in held})
+    q = terms("हैंडलूम उत्पादक कंपनियां कितनी हैं? बीएसएनएल सोयाबीन", drop_stopwords=True)
     got = spellings.translate(q)
-    assert set(got.values()) == {"handloom", "bsnl"}
+    assert set(got.values()) == {"handloom", "bsnl", "soybean"}
     assert all(t in q for t in got)  # keyed by the question's own terms
+    held["soybean"] = 0  # its passages gone: the skeleton's other spelling
+    assert set(spellings.translate(q).values()) == {"handloom", "bsnl", "soyabean"}
     assert spellings.translate(terms("How many handloom companies?")) == {}  # Latin terms are held as they are
     assert spellings.translate(terms("जन कुल")) == {}  # two consonants: too short to tell
 
@@ -92,3 +100,20 @@ def test_an_english_release_holds_a_hindi_question_s_loanword_for_keyword_search
 
     assert english(with_them).components["keyword"] > english(without).components["keyword"]
     assert with_them[0].release.release_id == "2297505"
+
+
+def test_a_loanword_is_spelled_by_the_terms_the_index_holds_as_releases_come_and_go(handlooms):
+    """The spellings are the store's, kept as it writes: a release with a new Latin term spells a
+    loanword from then on; once its passages are gone, the term spells nothing."""
+    from corpus import Release
+    from index.lexical import terms
+
+    spellings = handlooms.searcher.latin_spellings
+    question = terms("जुलाई में स्पिरुलिना का उत्पादन कितना रहा?", drop_stopwords=True)
+    assert "spirulina" not in spellings.translate(question).values()
+    handlooms.ingest([Release(release_id="9900001", lang="en", title="Spirulina output",
+                              text="Spirulina output rose to 120 tonnes in July. Spirulina farms grew.")])
+    assert "spirulina" in spellings.translate(question).values()
+    assert handlooms.store.latin_terms([skeleton("spirulina")]) == {skeleton("spirulina"): ["spirulina"]}
+    handlooms.store.delete("9900001", "en")
+    assert "spirulina" not in spellings.translate(question).values()

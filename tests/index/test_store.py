@@ -262,3 +262,32 @@ def test_a_process_on_a_moved_index_keeps_writing_after_a_rebuild_is_swapped_in(
     assert {p.release_id for p in server.passages([int(i) for i in server.passage_ids()]).values()} == \
         {three[1].release_id, three[2].release_id}
     server.close()
+
+
+def test_an_index_without_the_latin_terms_fills_them_from_its_vocabulary_on_open(tmp_path, embedder, corpus_slice):
+    import sqlite3
+
+    from index.database import DB_NAME, LATIN_TERMS_KEY
+    from index.lexical import terms
+    from index.loanwords import latin_spellings
+    from index.names import skeleton
+
+    english = [r for r in corpus_slice if r.lang == "en"][:3]
+    store = open_store(tmp_path, embedder)
+    Indexer(store, embedder).run(english)
+    govern = terms("government")[0]  # as the keyword index stems it
+    assert govern in store.latin_terms([skeleton(govern)])[skeleton(govern)]
+    store.close()
+    con = sqlite3.connect(tmp_path / DB_NAME)  # as written before the table was kept
+    vocabulary = con.execute("SELECT term, doc FROM passages_vocab").fetchall()
+    with con:
+        con.execute("DROP TABLE latin_terms")
+        con.execute("DELETE FROM meta WHERE key=?", (LATIN_TERMS_KEY,))
+    con.close()
+
+    reopened = open_store(tmp_path, embedder)
+    expected = latin_spellings(vocabulary, max_passages=10**9)
+    found = reopened.latin_terms(list(expected))
+    assert set(expected) == set(found)
+    assert all(term in found[key] for key, (term, _) in expected.items())
+    reopened.close()

@@ -419,3 +419,30 @@ def test_a_release_is_replaced_only_while_it_is_as_it_was_read(open_at, entries)
     store.delete(*other.release.key)  # and one deleted meanwhile is not brought back
     stored, left = store.replace_if_current([other], read)
     assert (stored, left) == (0, [other.release.key]) and not store.has_release(*other.release.key)
+
+
+def test_the_latin_terms_of_every_written_passage_are_kept_by_skeleton(backend, filled, open_at, entries, tmp_path):
+    from index.loanwords import latin_spellings, spelling_rows
+
+    words = {t for e in entries for p in e.passages for t in terms(p.text)}
+    expected: dict[str, set[str]] = {}
+    for key, term in spelling_rows(words):
+        expected.setdefault(key, set()).add(term)
+    assert len(expected) > 50
+    found = filled.latin_terms(sorted(expected) + ["qqqq"])
+    assert {k: set(v) for k, v in found.items()} == expected
+    # the search's own choice: each skeleton's term in the most passages, counted as written
+    from collections import Counter
+
+    counts = Counter(t for e in entries for p in e.passages for t in set(terms(p.text)))
+    held = filled.document_frequencies(sorted({t for v in found.values() for t in v}))
+    assert latin_spellings(held.items()) == latin_spellings((t, counts[t]) for t in held)
+    if backend == "milvus-lite":  # a store written before the collection was kept fills it on open
+        filled.close()
+        from pymilvus import MilvusClient
+
+        client = MilvusClient(uri=location(backend, tmp_path))
+        client.drop_collection("vigyapti_latin_terms")
+        client.close()
+        reopened = open_at()
+        assert {k: set(v) for k, v in reopened.latin_terms(sorted(expected)).items()} == expected
