@@ -46,6 +46,7 @@ def test_each_shipped_file_is_stamped_for_its_path_of_the_prepared_model(shipped
 
 
 def test_shipped_vectors_are_what_each_path_encodes_now(shipped_path, bundled_releases):
+    floor = FLOOR[shipped_path.encoder]
     known = shipped_vectors(shipped_path).known()  # of the shipped files, the one for this path
     assert known is not None and len(known) > 10_000
     # Batches as the indexer sends them: the first one, and one from the middle of the corpus.
@@ -55,7 +56,13 @@ def test_shipped_vectors_are_what_each_path_encodes_now(shipped_path, bundled_re
         assert len(shipped) == len(texts)
         fresh = shipped_path.encode_passages(texts)
         cos = np.array([fresh[i] @ v for i, v in shipped.items()])
-        assert cos.min() >= 0.999, cos.min()
+        assert cos.min() >= floor, cos.min()
+
+
+# float32 is the same on every CPU; int8's kernels are the CPU's (an AMD EPYC reporting family 25
+# model 1 gives cosine 0.9963 at worst to the int8 vectors shipped from another CPU: docs/encoders.md).
+# A stale file (another model, graph or recipe) is caught by its stamp, above, before any cosine.
+FLOOR = {"onnx-fp32": 0.999, "onnx-int8": 0.995}
 
 
 def test_vectors_of_another_encoder_or_settings_are_not_used(int8, model_path, tmp_path, caplog):
