@@ -230,7 +230,8 @@ def cmd_ask(args) -> int:
         print(f"Time asked about: the latest (read from “{time_read['text']}”)")
     elif time_read:
         print(f"Time asked about: {time_read['start']} to {time_read['end']} "
-              f"({time_read['granularity']}, read from “{time_read['text']}”)")
+              f"({time_read['granularity']}, read from “{time_read['text']}”"
+              f"{'; no year named: the latest taken' if time_read.get('year_assumed') else ''})")
     if result.answer:
         print(f"Answer ({result.answer.release_id}): {result.answer.text}")
         for f in result.answer.figures:

@@ -112,6 +112,9 @@ class TimeOut(BaseModel):
     granularity: str = Field(description=(
         "day, week, month, year, financial-year or range; `latest` for a question that names no time but asks "
         "how things stand now (\"so far\", \"अब तक\"), answered preferably from recent releases"))
+    year_assumed: bool = Field(default=False, description=(
+        "the question named a day or month without a year (\"in July\"): the latest one was taken; it ranks "
+        "the releases and turns none away"))
 
 
 class AnswerOut(BaseModel):

@@ -947,7 +947,8 @@ class HybridSearcher:
         figures, held, titles, alone = [], set(), set(), set()
         reported = self.settings.no_answer_model or all_findings  # every finding, counted or not
         # Each passage's date figures, with its release's date: only for what reads them.
-        dated = ([] if qtime is not None and qtime.window is not None and (self.settings.check_stated_time or reported)
+        dated = ([] if qtime is not None and qtime.window is not None and not qtime.window.year_assumed
+                 and (self.settings.check_stated_time or reported)
                  else None)
         qlang = question_lang(question)
         # Only where the answer would be read in the question's language: its words are the question's.
@@ -972,7 +973,9 @@ class HybridSearcher:
                 if measured is not None and release.lang == qlang:
                     measured |= analysis.terms
         answering = analyse(top.passage, cache=cache)
-        return AnswerabilityCheck().run(question, qtime.window if qtime else None, top.passage, releases, figures,
+        # a window whose year the question did not name ranks releases and turns none away
+        window = qtime.window if qtime and qtime.window and not qtime.window.year_assumed else None
+        return AnswerabilityCheck().run(question, window, top.passage, releases, figures,
                                         frozenset(held), kinds=kinds, sentences=answering.sentences,
                                         measured=frozenset(measured) if measured is not None else None,
                                         figure_time=self.settings.check_figure_time, count_measure=self.settings.check_measure,

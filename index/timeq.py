@@ -51,10 +51,14 @@ class TimeWindow:
     end: dt.date
     text: str
     granularity: str  # day, week, month, year, financial-year, range
+    # The question named no year ("in July"): the latest such day or month was taken. It ranks the
+    # releases; it refuses none (a question about 3 June of the only year the index holds is answered).
+    year_assumed: bool = False
 
     def to_dict(self) -> dict:
-        return {"start": self.start.isoformat(), "end": self.end.isoformat(), "text": self.text,
-                "granularity": self.granularity}
+        out = {"start": self.start.isoformat(), "end": self.end.isoformat(), "text": self.text,
+               "granularity": self.granularity}
+        return {**out, "year_assumed": True} if self.year_assumed else out
 
 
 @dataclass(frozen=True)
@@ -318,8 +322,39 @@ def _read_blanked(question: str, today: dt.date) -> QuestionTime:
         finest = min(spans, key=lambda sp: (sp[0][1] - sp[0][0]).days)[0][2]
         text = question[min(sp[2] for sp in spans):max(sp[3] for sp in spans)]
         return QuestionTime(TimeWindow(a, b, text, "range" if b > a else finest))
-    window = _relative(question, today)
+    window = _relative(question, today) or _without_a_year(question, today)
     return QuestionTime(window, None if window is not None else asks_latest(question))
+
+
+# A month named alone, as a time ("in July", "for March", "जुलाई में", "जुलाई माह"): English after a
+# preposition, May only capitalised ("may" is a verb); Hindi before a postposition or "माह".
+_MONTH_ALONE_EN = re.compile(rf"\b(?:in|during|for|of|since|till|until|by)\s+(?:the\s+month\s+of\s+)?(?P<m>{_MONTH_PAT})"
+                             r"(?![\s,.'’-]*\d)", re.I)
+_MONTH_ALONE_HI = re.compile(rf"(?<![\u0900-\u097f\d]\s)(?<![\d])(?P<m>{_MONTH_PAT})\s*(?:में|के\s+दौरान|के\s+महीने|माह|महीने)"
+                             r"(?![\u0900-\u097f])")
+
+
+def _without_a_year(question: str, today: dt.date) -> TimeWindow | None:
+    """A day and month, or a month, named without a year ("on 3 June", "in July", "जुलाई में"): as a
+    person asking today means it, the latest such day up to today, or the latest such month that has
+    ended (on 2 December, "December" is last December's: this month's figures are not out yet)."""
+    for f in _extractor().run(question):
+        if f.kind == "date" and f.iso and f.iso.startswith("--"):
+            month, day = int(f.iso[2:4]), int(f.iso[5:7])
+            year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+            for back in range(8):  # 29 February: the latest year that has one
+                if month != 2 or day != 29 or calendar.isleap(year - back):
+                    when = dt.date(year - back, month, day)
+                    return TimeWindow(when, when, question[f.start:f.end], "day", year_assumed=True)
+    for pattern in (_MONTH_ALONE_EN, _MONTH_ALONE_HI):
+        for m in pattern.finditer(question):
+            month = _month_number(m.group("m"))
+            if month is None:
+                continue
+            year = today.year if month < today.month else today.year - 1
+            return TimeWindow(_month_start(year, month), _month_end(year, month), m.group("m"), "month",
+                              year_assumed=True)
+    return None
 
 
 # How long after its window a release may report on it: a day's bulletin the next morning, a

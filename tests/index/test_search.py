@@ -337,3 +337,14 @@ def test_a_cached_read_hands_out_a_list_the_caller_may_change_and_a_release_as_k
     many.append({"release_id": "y", "lang": "yy"})
     assert {"release_id": "y", "lang": "yy"} not in store.translations_of(rid, lang)
     assert store.releases([(rid, lang)])[(rid, lang)] is store.release(rid, lang)  # frozen: no copy needed
+
+
+def test_a_day_named_without_a_year_ranks_but_turns_no_release_away(service):
+    # The GeM release of 30 October 2025: "30 October" is read as the latest 30 October, the year
+    # assumed; the only release that answers is of another year, and it still answers.
+    result = service.ask("How many sellers from Madhya Pradesh had completed their profile on GeM by 30 October?")
+    assert result.time.window.year_assumed and result.time.to_dict()["year_assumed"] is True
+    assert result.answer is not None and result.answer.release_id == "2184082"
+    named = service.ask("How many sellers from Madhya Pradesh had completed their profile on GeM by 30 October 2023?")
+    assert not named.time.window.year_assumed
+    assert named.answer is None  # a year named is the question's: that release is about another time

@@ -216,3 +216,27 @@ def test_a_passages_stated_times_kept_give_the_same_agreement_for_every_window()
     window = read_time(questions[0], TODAY).window
     assert agreement(window, stated_times("2026-08-17", figures, passage, title)) == 1.0  # its title places it
     assert agreement(window, stated_times("2026-08-17", figures)) < 1.0
+
+
+def test_a_day_or_month_without_a_year_is_the_latest_one_up_to_today():
+    today = dt.date(2026, 12, 2)
+
+    def window(q):
+        w = read_time(q, today).window
+        return w and (w.start.isoformat(), w.end.isoformat(), w.text, w.granularity)
+
+    assert window("What was the CPI inflation in July?") == ("2026-07-01", "2026-07-31", "July", "month")
+    assert window("जुलाई में खुदरा महंगाई दर कितनी रही?") == ("2026-07-01", "2026-07-31", "जुलाई", "month")
+    assert window("मार्च माह में कितना निर्यात हुआ?")[:2] == ("2026-03-01", "2026-03-31")
+    # this month's figures are not out: December is last December's; a day up to today is this year's
+    assert window("What was GST collection in December?")[:2] == ("2025-12-01", "2025-12-31")
+    assert window("How many cases on 2 December?")[:2] == ("2026-12-02", "2026-12-02")
+    assert window("How many cases were reported on 3 December?")[:2] == ("2025-12-03", "2025-12-03")
+    assert window("3 जून तक कितने मरीज ठीक हुए?") == ("2026-06-03", "2026-06-03", "3 जून", "day")
+    assert window("How many visitors came on 29 February?")[:2] == ("2024-02-29", "2024-02-29")
+    # a year named anywhere is the question's; "may" the verb, "Jan" of Jan Aushadhi are no months
+    assert window("What was inflation in July 2026?")[:2] == ("2026-07-01", "2026-07-31")
+    assert read_time("What was the CPI inflation in July?", today).window.year_assumed
+    assert not read_time("What was inflation in July 2026?", today).window.year_assumed
+    assert window("What may be the output of the plant?") is None
+    assert window("How many Jan Aushadhi Kendras are in West Bengal?") is None
