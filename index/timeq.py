@@ -330,7 +330,7 @@ def _read_blanked(question: str, today: dt.date) -> QuestionTime:
 # preposition, May only capitalised ("may" is a verb); Hindi before a postposition or "माह".
 _MONTH_ALONE_EN = re.compile(rf"\b(?:in|during|for|of|since|till|until|by)\s+(?:the\s+month\s+of\s+)?(?P<m>{_MONTH_PAT})"
                              r"(?![\s,.'’-]*\d)", re.I)
-_MONTH_ALONE_HI = re.compile(rf"(?<![\u0900-\u097f\d]\s)(?<![\d])(?P<m>{_MONTH_PAT})\s*(?:में|के\s+दौरान|के\s+महीने|माह|महीने)"
+_MONTH_ALONE_HI = re.compile(rf"(?<![\d\u0966-\u096f])(?<![\d\u0966-\u096f]\s)(?P<m>{_MONTH_PAT})\s*(?:में|के\s+दौरान|के\s+महीने|माह|महीने)"
                              r"(?![\u0900-\u097f])")
 
 

@@ -228,6 +228,7 @@ def test_a_day_or_month_without_a_year_is_the_latest_one_up_to_today():
     assert window("What was the CPI inflation in July?") == ("2026-07-01", "2026-07-31", "July", "month")
     assert window("जुलाई में खुदरा महंगाई दर कितनी रही?") == ("2026-07-01", "2026-07-31", "जुलाई", "month")
     assert window("मार्च माह में कितना निर्यात हुआ?")[:2] == ("2026-03-01", "2026-03-31")
+    assert window("देश में खुदरा महंगाई जुलाई में कितनी रही?")[:2] == ("2026-07-01", "2026-07-31")  # mid-sentence
     # this month's figures are not out: December is last December's; a day up to today is this year's
     assert window("What was GST collection in December?")[:2] == ("2025-12-01", "2025-12-31")
     assert window("How many cases on 2 December?")[:2] == ("2026-12-02", "2026-12-02")
