@@ -328,7 +328,9 @@ def _read_blanked(question: str, today: dt.date) -> QuestionTime:
 
 # A month named alone, as a time ("in July", "for March", "जुलाई में", "जुलाई माह"): English after a
 # preposition, May only capitalised ("may" is a verb); Hindi before a postposition or "माह".
-_MONTH_ALONE_EN = re.compile(rf"\b(?:in|during|for|of|since|till|until|by)\s+(?:the\s+month\s+of\s+)?(?P<m>{_MONTH_PAT})"
+# Full names only: "in Jan Aushadhi Kendras", "in Jan Dhan accounts" name no month.
+_MONTH_NAMES_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_ALONE_EN = re.compile(rf"\b(?:in|during|for|of|since|till|until|by)\s+(?:the\s+month\s+of\s+)?(?P<m>{_MONTH_NAMES_EN})\b"
                              r"(?![\s,.'’-]*\d)", re.I)
 _MONTH_ALONE_HI = re.compile(rf"(?<![\d\u0966-\u096f])(?<![\d\u0966-\u096f]\s)(?P<m>{_MONTH_PAT})\s*(?:में|के\s+दौरान|के\s+महीने|माह|महीने)"
                              r"(?![\u0900-\u097f])")

@@ -241,3 +241,5 @@ def test_a_day_or_month_without_a_year_is_the_latest_one_up_to_today():
     assert not read_time("What was inflation in July 2026?", today).window.year_assumed
     assert window("What may be the output of the plant?") is None
     assert window("How many Jan Aushadhi Kendras are in West Bengal?") is None
+    assert window("How many medicines are sold in Jan Aushadhi Kendras?") is None
+    assert window("How many accounts are there in Jan Dhan Yojana?") is None
