@@ -946,10 +946,10 @@ class HybridSearcher:
         cache = self.store.passage_analyses()
         figures, held, titles, alone = [], set(), set(), set()
         reported = self.settings.no_answer_model or all_findings  # every finding, counted or not
+        # a window whose year the question did not name ranks releases and turns none away
+        window = qtime.window if qtime and qtime.window and not qtime.window.year_assumed else None
         # Each passage's date figures, with its release's date: only for what reads them.
-        dated = ([] if qtime is not None and qtime.window is not None and not qtime.window.year_assumed
-                 and (self.settings.check_stated_time or reported)
-                 else None)
+        dated = [] if window is not None and (self.settings.check_stated_time or reported) else None
         qlang = question_lang(question)
         # Only where the answer would be read in the question's language: its words are the question's.
         counts_measure = self.settings.check_measure or reported
@@ -973,8 +973,6 @@ class HybridSearcher:
                 if measured is not None and release.lang == qlang:
                     measured |= analysis.terms
         answering = analyse(top.passage, cache=cache)
-        # a window whose year the question did not name ranks releases and turns none away
-        window = qtime.window if qtime and qtime.window and not qtime.window.year_assumed else None
         return AnswerabilityCheck().run(question, window, top.passage, releases, figures,
                                         frozenset(held), kinds=kinds, sentences=answering.sentences,
                                         measured=frozenset(measured) if measured is not None else None,
@@ -1046,10 +1044,10 @@ class HybridSearcher:
             similarity = tuple(sim if held else min(similarity) for sim, held in zip(similarity, helds))
         best, best_score = (sentences[0][0], sentences[0][1]), -math.inf
         for i, ((a, b, words), held) in enumerate(zip(sentences, helds)):
-            words = with_phrases(words, cues.acronyms) if cues.acronyms else words
-            score = cls.coverage(words, idf)
+            covered = cls.coverage(with_phrases(words, cues.acronyms) if cues.acronyms else words, idf)
+            score = covered
             if held:  # a figure of the asked kind; the better it fits, the better the sentence
-                score += 0.5 + 0.5 * max(0.0, max(held) - cls.coverage(words, idf))
+                score += 0.5 + 0.5 * max(0.0, max(held) - covered)
             score -= 0.01 * i  # earlier sentences win ties: PIB leads with the news
             if places and places_weight:
                 named = NameIndex(passage.text[a:b]).keys

@@ -278,9 +278,11 @@ def _read_time(question: str, today: dt.date) -> QuestionTime:
 
 
 def _read_blanked(question: str, today: dt.date) -> QuestionTime:
-    spans = []
+    spans, yearless = [], []
     for f in _extractor().run(question):
-        if f.kind in ("date", "year", "period") and f.iso and not f.iso.startswith("--"):
+        if f.kind == "date" and f.iso and f.iso.startswith("--"):
+            yearless.append(f)
+        elif f.kind in ("date", "year", "period") and f.iso:
             if f.kind == "year" and _NAME_BEFORE.search(question, 0, f.start):
                 continue  # "State Energy Efficiency Index 2024", "SEEI 2024": an edition's name, not a time
             w = _window_of_iso(f.iso, f.kind)
@@ -322,7 +324,7 @@ def _read_blanked(question: str, today: dt.date) -> QuestionTime:
         finest = min(spans, key=lambda sp: (sp[0][1] - sp[0][0]).days)[0][2]
         text = question[min(sp[2] for sp in spans):max(sp[3] for sp in spans)]
         return QuestionTime(TimeWindow(a, b, text, "range" if b > a else finest))
-    window = _relative(question, today) or _without_a_year(question, today)
+    window = _relative(question, today) or _without_a_year(question, yearless, today)
     return QuestionTime(window, None if window is not None else asks_latest(question))
 
 
@@ -336,18 +338,18 @@ _MONTH_ALONE_HI = re.compile(rf"(?<![\d\u0966-\u096f])(?<![\d\u0966-\u096f]\s)(?
                              r"(?![\u0900-\u097f])")
 
 
-def _without_a_year(question: str, today: dt.date) -> TimeWindow | None:
+def _without_a_year(question: str, days, today: dt.date) -> TimeWindow | None:
     """A day and month, or a month, named without a year ("on 3 June", "in July", "जुलाई में"): as a
     person asking today means it, the latest such day up to today, or the latest such month that has
-    ended (on 2 December, "December" is last December's: this month's figures are not out yet)."""
-    for f in _extractor().run(question):
-        if f.kind == "date" and f.iso and f.iso.startswith("--"):
-            month, day = int(f.iso[2:4]), int(f.iso[5:7])
-            year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
-            for back in range(8):  # 29 February: the latest year that has one
-                if month != 2 or day != 29 or calendar.isleap(year - back):
-                    when = dt.date(year - back, month, day)
-                    return TimeWindow(when, when, question[f.start:f.end], "day", year_assumed=True)
+    ended (on 2 December, "December" is last December's: this month's figures are not out yet).
+    `days`: the question's date figures without a year (iso "--MM-DD")."""
+    for f in days:
+        month, day = int(f.iso[2:4]), int(f.iso[5:7])
+        year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+        for back in range(8):  # 29 February: the latest year that has one
+            if month != 2 or day != 29 or calendar.isleap(year - back):
+                when = dt.date(year - back, month, day)
+                return TimeWindow(when, when, question[f.start:f.end], "day", year_assumed=True)
     for pattern in (_MONTH_ALONE_EN, _MONTH_ALONE_HI):
         for m in pattern.finditer(question):
             month = _month_number(m.group("m"))
