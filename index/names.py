@@ -188,6 +188,18 @@ def spelled_out(name: Name, text: str) -> bool:
 _TIME_CODE = re.compile(r"(?i)FY-?\d{2}(?:\d{2})?(?:[-–/]\d{2}(?:\d{2})?)?|Q[1-4]|H[12]")
 
 
+# An English plural on a name ("Kirti Chakras", "Jan Aushadhi Kendras", "Ayushman Arogya Mandirs"):
+# a release that names one Chakra names what the question asks about.
+_PLURAL = re.compile(r"[A-Za-z]*[^sSuUiI']s")
+
+
+def _singular_keys(word: str) -> tuple[str, ...]:
+    if "-" in word or not _PLURAL.fullmatch(word):
+        return ()
+    singular = skeleton(word[:-1])
+    return (singular,) if len(singular) >= 2 else ()
+
+
 def question_names(question: str) -> list[Name]:
     """The places, acronyms and other proper names a question holds, each once."""
     names: list[Name] = []
@@ -217,7 +229,7 @@ def question_names(question: str) -> list[Name]:
                 keys.add(said)
             names.append(Name(word, "acronym", frozenset(keys)))
         elif word[0].isupper() and m.start() > 0 and len(skeleton(word)) >= 2:
-            names.append(Name(word, "name", frozenset({skeleton(word)})))
+            names.append(Name(word, "name", frozenset({skeleton(word), *_singular_keys(word)})))
     seen, out = set(), []
     for n in names:
         if n.keys not in seen:

@@ -59,3 +59,12 @@ def test_a_short_form_is_a_place_only_in_its_own_case():
 def test_a_financial_year_or_quarter_written_as_a_code_is_no_name():
     assert question_names("How much milk did India produce in FY23?") == []
     assert [n.text for n in question_names("What did the NSO estimate in Q1 FY27 and FY2025-26 for MSEs?")] == ["NSO", "MSEs"]
+
+
+def test_a_plural_name_is_held_by_a_release_that_names_one():
+    (chakras,) = [n for n in question_names("How many Kirti Chakras were awarded?") if n.text == "Chakras"]
+    assert NameIndex("Kirti Chakra 03 Including 01 Posthumous").holds(chakras)
+    assert not NameIndex("Shaurya Medal 11").holds(chakras)
+    # a name that ends in -us, -is or -ss is no plural
+    (paris,) = [n for n in question_names("How many flights go to Paris?") if n.text == "Paris"]
+    assert not NameIndex("Pari village").holds(paris)
