@@ -86,6 +86,18 @@ def skeleton(word: str) -> str:
     return _fold(s)
 
 
+# A word that begins with a vowel sound keeps a mark of it: its consonants alone are too few to tell a
+# name apart (Ayushman and सामान are both "smn"). य and an English initial Y or U say the same
+# sound (Yamuna / यमुना, Europe / यूरोप), so they count as one.
+_INITIAL_VOWEL = re.compile(r"[aeiouyAEIOUY\u0904-\u0914\u0972\u092f]")
+
+
+@lru_cache(maxsize=200_000)
+def name_key(word: str) -> str:
+    """A name's key for comparing it across scripts: its `skeleton`, marked when it begins with a vowel."""
+    return ("·" if _INITIAL_VOWEL.match(word) else "") + skeleton(word)
+
+
 @lru_cache(maxsize=200_000)
 def acronym_letters(word: str) -> str | None:
     """The Latin letters of an acronym written in either script (PMAY-G and पीएमएवाई-जी → "PMAYG"),
@@ -196,8 +208,7 @@ _PLURAL = re.compile(r"[A-Za-z]*[^sSuUiI']s")
 def _singular_keys(word: str) -> tuple[str, ...]:
     if "-" in word or not _PLURAL.fullmatch(word):
         return ()
-    singular = skeleton(word[:-1])
-    return (singular,) if len(singular) >= 2 else ()
+    return (name_key(word[:-1]),) if len(skeleton(word[:-1])) >= 2 else ()
 
 
 def question_names(question: str) -> list[Name]:
@@ -222,14 +233,15 @@ def question_names(question: str) -> list[Name]:
         letters = acronym_letters(word)
         if letters:
             keys = {"acr:" + letters}
-            said = skeleton(re.split(r"[-\d]", word)[0])
-            spoken = any(c.islower() for c in word) or (
+            spoken = re.split(r"[-\d]", word)[0]
+            said = name_key(spoken)
+            as_word = any(c.islower() for c in word) or (
                 "-" not in word.rstrip("-0123456789") and sum(c in "AEIOU" for c in letters) >= 2)
-            if spoken and len(said) >= 2:  # COVID, GeM are said as words (कोविड, जेम) as well
+            if as_word and len(skeleton(spoken)) >= 2:  # COVID, GeM are said as words (कोविड, जेम) as well
                 keys.add(said)
             names.append(Name(word, "acronym", frozenset(keys)))
         elif word[0].isupper() and m.start() > 0 and len(skeleton(word)) >= 2:
-            names.append(Name(word, "name", frozenset({skeleton(word), *_singular_keys(word)})))
+            names.append(Name(word, "name", frozenset({name_key(word), *_singular_keys(word)})))
     seen, out = set(), []
     for n in names:
         if n.keys not in seen:
@@ -268,7 +280,7 @@ def _word_keys(word: str) -> tuple[str, ...]:
             keys.append("acr:" + letters)
     for part in re.split(r"[-'’]", word) if ("-" in word or "'" in word or "’" in word) else (word,):
         if part:
-            keys.append(skeleton(part))
+            keys.append(name_key(part))
     if word.isascii() and len(word) >= 2 and word.isalpha():
         keys.append("acr:" + word.upper())  # "Gem", "Aiims": an acronym's letters as a word
         if word.endswith("s") and word[:-1].isupper():
@@ -352,13 +364,13 @@ class NameIndex:
 
     def holds(self, name: Name) -> bool:
         if name.kind == "name" and "-" in name.text:
-            return all(skeleton(p) in self.keys for p in name.text.split("-") if p)
+            return all(name_key(p) in self.keys for p in name.text.split("-") if p)
         if name.keys & self.keys:
             return True
         # PM-KISAN as पीएम-किसान: each part, by its letters or as a word (a lone letter is too weak).
         parts = [p for p in name.text.split("-") if p]
         return len(parts) > 1 and all(
-            f"acr:{acronym_letters(p)}" in self.keys or (len(skeleton(p)) >= 2 and skeleton(p) in self.keys)
+            f"acr:{acronym_letters(p)}" in self.keys or (len(skeleton(p)) >= 2 and name_key(p) in self.keys)
             for p in parts)
 
 

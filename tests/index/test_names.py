@@ -68,3 +68,12 @@ def test_a_plural_name_is_held_by_a_release_that_names_one():
     # a name that ends in -us, -is or -ss is no plural
     (paris,) = [n for n in question_names("How many flights go to Paris?") if n.text == "Paris"]
     assert not NameIndex("Pari village").holds(paris)
+
+
+def test_a_name_that_begins_with_a_vowel_is_not_held_by_a_word_with_its_consonants_alone():
+    (ayushman,) = question_names("How many Ayushman cards were issued?")
+    assert not NameIndex("आवश्यक सामान की आपूर्ति").holds(ayushman)  # सामान: goods
+    assert NameIndex("आयुष्मान भारत के तहत").holds(ayushman)
+    # य and an English initial Y or U say one sound
+    assert all(NameIndex(hi).holds(n) for hi, q in [("यमुना नदी", "the Yamuna river"), ("यूरोप के देश", "from Europe")]
+               for n in question_names(f"What of {q}?"))
