@@ -229,7 +229,15 @@ _YEAR4_RE = re.compile(rf"(?:19|20){_D}{{2}}(?!{_D})")
 _PHONE_PLUS_RE = re.compile(rf"{_D}{{1,3}}[-\s]{_D}")
 _PHONE_AFTER_RE = re.compile(rf"{_SP}?[-–]{_SP}?{_D}{{6,}}")
 _PHONE_DASH_RE = re.compile(rf"{_D}{{2,5}}(?:-{_D}{{2,5}}){{2,3}}(?!{_D}|[-.,]{_D})")  # "1800-180-3333"
-_ID_BEFORE_RE = re.compile(r"(?:\bID|PRID|Id)\s{0,3}[:=-]?\s{0,3}$")
+# what numbers a thing rather than counting it: a release id, a notification ("S.O. 2489 (E)",
+# "G.S.R. 12"), a question, case or gate ("Unstarred Question No. 2050")
+_ID_BEFORE_RE = re.compile(r"(?:\bID|PRID|Id|\bNo\.|\bS\.\s?O\.|\bG\.\s?S\.\s?R\.)\s{0,3}[:=-]?\s{0,3}$")
+# a person's age, however written ("youth aged 15–29", "children aged between 6 and 14", "above the
+# age of 60"): years, not a count
+_AGE_BEFORE_RE = re.compile(
+    r"\b(?:aged|ages?\s{1,3}(?:group\s{1,3})?of|age\s{1,3}group|ages)"
+    r"(?:\s{1,3}(?:between|above|over|below|under|upto|up\s{1,3}to|from))?\s{1,3}"
+    rf"(?:{_D}{{1,3}}\s{{0,3}}(?:[-–]|to|and)\s{{0,3}})?$", re.IGNORECASE)
 _TIME_RE = re.compile(rf"{_D}{{1,2}}(?::{_D}{{2}}){{1,2}}(?:{_SP}?(?:[AaPp]\.?[Mm]\.?|hrs|IST|{_nk('बजे')}))?")
 _AMPM_RE = re.compile(rf"{_SP}?(?:[AaPp]\.[Mm]\.|[AaPp][Mm](?![A-Za-z])|hrs?\b\.?|IST\b|{_nk('बजे')})")
 _TIMES_RE = re.compile(rf"{_SP}?[xX×*]{_SP}?{_D}")

@@ -490,3 +490,15 @@ def test_a_tables_months_are_dates_and_a_hyphenated_word_is_not():
               if f.kind == "date"]
     assert months == [("Jan-26", "2026-01"), ("Feb-26", "2026-02"), ("Sept-25", "2025-09")]
     assert not [f for f in FigureExtractor().run("Phase-2 of Block-12, Jun-26-2020") if f.kind == "date"]
+
+
+def test_a_notification_or_question_number_is_no_count_and_an_age_is_years():
+    assert [f.text for f in extract_figures("notified vide S.O. 2489 (E) dated 04th June, 2025, 12 hospitals")] == [
+        "04th June, 2025", "12"]
+    assert extract_figures("in reply to Unstarred Question No. 2050 in the Rajya Sabha") == []
+    assert extract_figures("G.S.R. 123(E)") == []
+    for text in ("youth aged 15–29", "children aged between 6 and 14", "citizens above the age of 60",
+                 "the age group of 15-29"):
+        assert {(f.kind, f.unit) for f in extract_figures(text)} == {("quantity", "year")}, text
+    assert [(f.kind, f.value) for f in extract_figures("2.22 crore youth aged 15–29 registered")][0] == (
+        "count", Decimal("22200000"))
