@@ -58,6 +58,20 @@ def asked_unit(question: str) -> str | None:
     return None
 
 
+# A time unit named anywhere in the question ("for how many years", "in 21 days", "कितने दिनों में"), or
+# an age ("aged", "how old", "आयु"): the spans a figure of years, days or hours may answer.
+_SPAN_WORDS = [(re.compile(r"(?i)(?<![\w])(?:" + p + r")(?![\w])"), u) for p, u, _ in _UNITS_EN if u in _TIME_UNITS] + [
+    (re.compile(r"(?<![\u0900-\u097f])" + re.escape(p) + r"(?![\u0900-\u097f])"), u) for p, u, _ in _UNITS_HI
+    if u in _TIME_UNITS]
+_AGE_WORDS = re.compile(r"(?i)\b(?:age[sd]?|old|older)\b|आयु|उम्र|उमर")
+
+
+def asked_spans(question: str) -> frozenset[str]:
+    """The time units (`_TIME_UNITS`) a question names, a year for an age it asks about."""
+    spans = {unit for pattern, unit in _SPAN_WORDS if pattern.search(question)}
+    return frozenset(spans | ({"year"} if _AGE_WORDS.search(question) else set()))
+
+
 # "how many COVID-19 samples had", "कितने गांवों को": the words of the thing counted follow the interrogative.
 _MEASURED = re.compile(r"(?i)(?<![\w\u0900-\u097f])(?:how many|how much|number of|कितने|कितनी|कितना|कितनों)\s+(.*)")
 _MEASURE_WORDS = 3  # a Hindi phrase runs on into the place and the verb ("कितनी श्रमिक स्पेशल ट्रेनें गुजरात ...")

@@ -31,6 +31,7 @@ from index.bilingual import TermList, bundled_term_list
 from index.embeddings import Embedder
 from index.figures.inline import cells_region, inline_row, is_inline_cell, row_label
 from index.figures.rows import is_cell, is_cell_line, is_label_line, row_span
+from index.figures.tables import _TIME_UNITS
 from index.indicators import with_indicator_names
 from index.lexical import normalise, terms
 from index.loanwords import LatinSpellings, loanword_keys, with_loanwords
@@ -40,7 +41,7 @@ from index.segment import split_sentences
 from index.sentencevectors import SentenceVectors
 from index.filters import SearchFilters
 from index.stores.base import Store
-from index.answerable import asked_unit, sentence_dates
+from index.answerable import asked_spans, asked_unit, sentence_dates
 from index.timeq import (QuestionTime, StatedTimes, TimeWindow, agreement, read_time, recency, stated_time_fit,
                          stated_times, stated_windows, title_figures)
 
@@ -184,6 +185,9 @@ class SearchSettings:
     # Within a release, a table cell whose row is the question's time ("Apr-26" for "अप्रैल 2026"):
     # the row is the figure asked for. Off until the blind test set measures it.
     row_time: bool = False
+    # Within a release, a figure of years, days or hours (an age, a scheme's span) answers only a
+    # question that names that unit or asks an age: "youth aged 15–29" is no count of youth.
+    spans_asked: bool = True
     # Within a release, a Hindi question's loanwords count as held by the English words around a
     # figure that spell the same consonants (सोयाबीन, Soybean: index/loanwords.py).
     loanwords: bool = True
@@ -284,6 +288,8 @@ class FigureCues:
     label_weight: float = 0.0  # figure_label_weight: for the question's words in the figure's label
     # defined_acronyms: the question's terms, whose phrases a release may write as an acronym it defines
     asked: frozenset[str] | None = None
+    # spans_asked: the time units the question names (`asked_spans`); None: any span answers
+    spans: frozenset[str] | None = None
 
     def of_release(self, release: Release | None) -> "FigureCues":
         """These cues, with the acronyms `release` defines for a phrase the question asks
@@ -633,7 +639,8 @@ class HybridSearcher:
                           acronyms=held_acronyms(question, self.store.document_frequencies) if s.acronym_phrases else {},
                           loans=loanword_keys(asked) if s.loanwords else {},
                           label_weight=s.figure_label_weight,
-                          asked=frozenset(q_terms) if s.defined_acronyms else None)
+                          asked=frozenset(q_terms) if s.defined_acronyms else None,
+                          spans=asked_spans(question) if s.spans_asked else None)
         parts: dict[int, dict[str, float]] = {}
         cross = bool(filters.lang and filters.lang != qlang and s.translation_weight)
         keyword = {f: self.store.keyword_search(looked_up, s.depth, filters=f) if looked_up else []
@@ -764,6 +771,8 @@ class HybridSearcher:
             # a dated row's cells are asked for whatever their kind: "Inflation (%)" heads them, not a "%"
             if kind not in kinds and not (unit and f.unit == unit) and not in_row:
                 continue
+            if cues.spans is not None and f.unit in _TIME_UNITS and f.unit not in cues.spans:
+                continue  # "youth aged 15–29", "within 21 days": no count of youth
             fit = cls.coverage(with_loanwords(with_phrases(around, cues.acronyms) if cues.acronyms else around,
                                               cues.loans), idf)
             if unit:

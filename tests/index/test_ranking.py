@@ -316,3 +316,18 @@ def test_the_question_words_the_release_title_holds_do_not_choose_the_answer_sen
     assert text[a:b].startswith("The medical cargo")
     # a question all of whose words the title holds keeps them
     assert title_weighted(_idf("Lifeline UDAN flights"), title, 0.0) == _idf("Lifeline UDAN flights")
+
+
+def test_a_span_of_years_answers_only_a_question_that_names_years_or_an_age():
+    from index.answerable import asked_spans
+
+    passage = _passage("Mera Yuva Bharat is for youth aged 15–29.")
+    q = "How many youth are on Mera Yuva Bharat?"
+    kinds = expected_kinds(q)
+    assert HybridSearcher.figure_fits(passage, kinds, _idf(q)), "without the cue the age is a figure of the kind"
+    assert not HybridSearcher.figure_fits(passage, kinds, _idf(q), FigureCues(spans=asked_spans(q)))
+    aged = "How many years old may youth on Mera Yuva Bharat be?"
+    assert HybridSearcher.figure_fits(passage, expected_kinds(aged), _idf(aged), FigureCues(spans=asked_spans(aged)))
+    both = _passage("Mera Yuva Bharat is for youth aged 15–29. More than 2.22 crore youth have registered on it.")
+    a, b = HybridSearcher.best_sentence(both, _idf(q), kinds, FigureCues(spans=asked_spans(q)))
+    assert "2.22 crore" in both.text[a:b]
