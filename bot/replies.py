@@ -35,7 +35,8 @@ def answer_out(answer: Answer | None) -> AnswerOut | None:
         d["start"], d["end"] = f.start - answer.start, f.end - answer.start
         figures.append(FigureOut(**d))
     return AnswerOut(text=answer.text, start=answer.start, end=answer.end, figures=figures,
-                     release_id=answer.release_id, lang=answer.lang, score=round(answer.score, 4))
+                     release_id=answer.release_id, lang=answer.lang, score=round(answer.score, 4),
+                     in_title=answer.in_title)
 
 
 def choose_sources(result: SearchResult) -> list[Hit]:

@@ -119,12 +119,14 @@ class TimeOut(BaseModel):
 
 class AnswerOut(BaseModel):
     text: str
-    start: int = Field(description="offset of the sentence in the top passage's text")
+    start: int = Field(description="offset of the sentence in the top passage's text (in the title, when in_title)")
     end: int
     figures: list[FigureOut] = Field(description="offsets relative to the answer text")
     release_id: str
     lang: str
     score: float
+    in_title: bool = Field(default=False, description="the release's title answers: its headline figure stands "
+                                                      "nowhere in the body")
 
 
 class NoAnswerOut(BaseModel):

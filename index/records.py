@@ -60,6 +60,7 @@ class Answer:
     release_id: str
     lang: str
     score: float
+    in_title: bool = False  # the release's title answers: `start` and `end` are offsets in it
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ from index.segment import split_sentences
 from index.sentencevectors import SentenceVectors
 from index.filters import SearchFilters
 from index.stores.base import Store
-from index.answerable import asked_spans, asked_unit, sentence_dates
+from index.answerable import asked_spans, asked_unit, sentence_dates, states_time
 from index.timeq import (QuestionTime, StatedTimes, TimeWindow, agreement, read_time, recency, stated_time_fit,
                          stated_times, stated_windows, title_figures)
 
@@ -188,6 +188,9 @@ class SearchSettings:
     # Within a release, a figure of years, days or hours (an age, a scheme's span) answers only a
     # question that names that unit or asks an age: "youth aged 15–29" is no count of youth.
     spans_asked: bool = True
+    # The answer is the release's title when its figure of the asked kind fits the question by this much
+    # more than the answer sentence's (None: never): a headline's figure may stand nowhere in the body.
+    title_answer_margin: float | None = 0.2
     # Within a release, a Hindi question's loanwords count as held by the English words around a
     # figure that spell the same consonants (सोयाबीन, Soybean: index/loanwords.py).
     loanwords: bool = True
@@ -732,7 +735,8 @@ class HybridSearcher:
         for hit in hits:
             hit.components = {k: round(v, 4) for k, v in parts.get(hit.passage.passage_id, {}).items()}
         decision = self._decide(question, qtime, hits, kinds)
-        answer, reason = self._answer(kinds, hits, idf, decision, cues, places=tuple(places), vector=vector)
+        answer, reason = self._answer(kinds, hits, idf, decision, cues, places=tuple(places), vector=vector,
+                                      window=qtime.window if qtime else None, unit=asked_unit(question))
         return SearchResult(hits, answer, reason, kinds, qtime, decision.signals, decision.probability, decision.why)
 
     @staticmethod
@@ -884,16 +888,58 @@ class HybridSearcher:
 
     def _answer(self, kinds: frozenset[str], hits: list[Hit], idf: dict[str, float], decision: "Decision",
                 cues: FigureCues = NO_CUES, places: tuple[Name, ...] = (),
-                vector: np.ndarray | None = None) -> tuple[Answer | None, str | None]:
+                vector: np.ndarray | None = None, window: TimeWindow | None = None,
+                unit: str | None = None) -> tuple[Answer | None, str | None]:
         if not decision.answers:
             return None, decision.reason
         top = hits[0]
         a, b = self._answer_sentence(top, idf, kinds, cues, places, vector)
         if self.settings.answer_table_rows:
             a, b = self.table_row(top.passage, a, b, idf, cues, places)
+        if self.settings.title_answer_margin is not None and self.title_answers(top, a, b, idf, kinds, cues, places,
+                                                                                           window, unit):
+            title = top.release.title
+            return Answer(text=title, start=0, end=len(title), figures=list(title_figures(title)),
+                          release_id=top.release.release_id, lang=top.release.lang, score=top.score,
+                          in_title=True), None
         figures = [f for f in top.passage.figures if a <= f.start and f.end <= b]
         return Answer(text=top.passage.text[a:b], start=a, end=b, figures=figures,
                       release_id=top.release.release_id, lang=top.release.lang, score=top.score), None
+
+    def title_answers(self, hit: Hit, a: int, b: int, idf: dict[str, float], kinds: frozenset[str],
+                      cues: FigureCues, places: tuple[Name, ...], window: TimeWindow | None = None,
+                      unit: str | None = None) -> bool:
+        """Whether the release's title answers better than the sentence `a:b` of the hit's passage: a
+        headline's figure may stand nowhere in the body ("Rs 812 Crore approved for Odisha under Jal
+        Jeevan Mission"). Such a figure of the asked kind must fit the question (its words around it,
+        all of them counted here) by `title_answer_margin` more than the sentence's best; the title
+        must name every place the question names, and state the time it names; its figure must be in
+        the `unit` the question asks for, if it names one."""
+        title = hit.release.title or ""
+        figures = list(title_figures(title))
+        if not figures or not kinds:
+            return False
+        if places and not all(n.keys & short_text_names(title) for n in places):
+            return False
+        if window is not None and not window.year_assumed and not states_time(window, [(figures, hit.release.date)]):
+            return False
+        headline = Passage(passage_id=None, release_id=hit.release.release_id, lang=hit.release.lang,
+                           start=0, end=len(title), text=title, figures=figures)
+        fits = self.figure_fits(headline, kinds, idf, cues)
+        if not fits:
+            return False
+        pids = self.store.passage_releases(SearchFilters(lang=hit.release.lang, release_id=hit.release.release_id),
+                                           [hit.release.release_id])
+        stated = {f.value for q in self.store.passages(list(pids)).values() for f in q.figures}
+        title_fit = max((fit for i, fit in fits.items()
+                         if figures[i].value not in stated and (unit is None or figures[i].unit == unit)), default=None)
+        if title_fit is None:
+            return False  # the body states the headline's figures: its sentence says more
+        p = hit.passage
+        sentence_fit = max((fit for i, fit in self.figure_fits(p, kinds, idf, cues,
+                                                               cache=self.store.passage_analyses()).items()
+                            if a <= p.figures[i].start and p.figures[i].end <= b), default=0.0)
+        return title_fit > sentence_fit + self.settings.title_answer_margin
 
     def _answer_sentence(self, hit: Hit, idf: dict[str, float], kinds: frozenset[str], cues: FigureCues,
                          places: tuple[Name, ...], vector: np.ndarray | None) -> tuple[int, int]:

@@ -25,6 +25,7 @@ def test_the_questions_time_is_in_the_reply(client):
     body = client.post("/ask", json={"question": "How many EPFO subscribers got their KYC updated in May 2020?"}).json()
     assert body["time"] == {"start": "2020-05-01", "end": "2020-05-31", "text": "May 2020",
                             "granularity": "month", "year_assumed": False}
+    assert body["answer"]["in_title"] is False  # a sentence of the passage answers, not the release's title
     body = client.post("/ask", json={"question": "How many EPFO subscribers got their KYC updated in May?"}).json()
     assert body["time"]["text"] == "May" and body["time"]["year_assumed"] is True
     assert client.post("/ask", json={"question": "EPFO KYC"}).json()["time"] is None

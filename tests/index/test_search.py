@@ -352,3 +352,39 @@ def test_a_day_named_without_a_year_ranks_but_turns_no_release_away(service):
     named = service.ask("How many sellers from Madhya Pradesh had completed their profile on GeM by 30 October 2023?")
     assert not named.time.window.year_assumed
     assert named.answer is None  # a year named is the question's: that release is about another time
+
+
+HEADLINE_BODY = ("The Government of India is making all efforts to provide tap water to every rural household through "
+                 "the Jal Jeevan Mission. The estimated outlay of the Mission is Rs 3.60 lakh crore. The State plans to "
+                 "provide tap connections to 10 lakh households this year.")
+
+
+@pytest.fixture(scope="module")
+def headlines(tmp_path_factory, settings, embedder):
+    from bot.service import Service
+
+    svc = Service(settings.model_copy(update={"index_dir": tmp_path_factory.mktemp("headlines") / "index"}),
+                  embedder=embedder)
+    svc.ingest([Release(release_id="h-1", lang="en", date="2020-06-01", text=HEADLINE_BODY,
+                        title="Rs 812 crore approved for Odisha under Jal Jeevan Mission")])
+    yield svc
+    svc.close()
+
+
+def test_a_headline_figure_the_body_never_states_is_answered_from_the_title(headlines):
+    searcher = headlines.searcher
+    before = searcher.settings
+    q = "How much was approved for Odisha under the Jal Jeevan Mission?"
+    try:
+        searcher.settings = dataclasses.replace(before, min_answer_score=0.0)
+        answer = headlines.ask(q).answer
+        assert answer.in_title and answer.text.startswith("Rs 812 crore") and answer.figures[0].text == "Rs 812 crore"
+        # the body's own figure answers what the body says
+        outlay = headlines.ask("What is the estimated outlay of the Jal Jeevan Mission?").answer
+        assert not outlay.in_title and "3.60 lakh crore" in outlay.text
+        # a time the title does not state, or a unit its figure is not in: the body answers
+        assert not headlines.ask("How much was approved for Odisha under the Jal Jeevan Mission in 2019?").answer.in_title
+        searcher.settings = dataclasses.replace(before, min_answer_score=0.0, title_answer_margin=None)
+        assert not headlines.ask(q).answer.in_title
+    finally:
+        searcher.settings = before
