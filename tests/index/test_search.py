@@ -260,16 +260,22 @@ BULLETIN_EN = ("Out of total 2902 cases reported, 1023 cases have been linked to
                "which include Tamil Nadu, Delhi, Andhra Pradesh and Assam. 58 people have died so far.")
 
 
-@pytest.fixture(scope="module")
-def bulletins(tmp_path_factory, settings, embedder):
+def _index_of(releases, tmp_path_factory, settings, embedder):
+    """A service over an index of its own, holding `releases` alone."""
     from bot.service import Service
 
-    svc = Service(settings.model_copy(update={"index_dir": tmp_path_factory.mktemp("bulletins") / "index"}),
+    svc = Service(settings.model_copy(update={"index_dir": tmp_path_factory.mktemp("small") / "index"}),
                   embedder=embedder)
-    svc.ingest([Release(release_id="b-hi", lang="hi", title="कोविड-19 पर दैनिक बुलेटिन", text=BULLETIN_HI,
-                        date="2020-05-03"),
-                Release(release_id="b-en", lang="en", title="Updates on COVID-19", text=BULLETIN_EN,
-                        date="2020-04-04")])
+    svc.ingest(releases)
+    return svc
+
+
+@pytest.fixture(scope="module")
+def bulletins(tmp_path_factory, settings, embedder):
+    svc = _index_of([Release(release_id="b-hi", lang="hi", title="कोविड-19 पर दैनिक बुलेटिन", text=BULLETIN_HI,
+                             date="2020-05-03"),
+                     Release(release_id="b-en", lang="en", title="Updates on COVID-19", text=BULLETIN_EN,
+                             date="2020-04-04")], tmp_path_factory, settings, embedder)
     yield svc
     svc.close()
 
@@ -361,12 +367,9 @@ HEADLINE_BODY = ("The Government of India is making all efforts to provide tap w
 
 @pytest.fixture(scope="module")
 def headlines(tmp_path_factory, settings, embedder):
-    from bot.service import Service
-
-    svc = Service(settings.model_copy(update={"index_dir": tmp_path_factory.mktemp("headlines") / "index"}),
-                  embedder=embedder)
-    svc.ingest([Release(release_id="h-1", lang="en", date="2020-06-01", text=HEADLINE_BODY,
-                        title="Rs 812 crore approved for Odisha under Jal Jeevan Mission")])
+    svc = _index_of([Release(release_id="h-1", lang="en", date="2020-06-01", text=HEADLINE_BODY,
+                             title="Rs 812 crore approved for Odisha under Jal Jeevan Mission")],
+                    tmp_path_factory, settings, embedder)
     yield svc
     svc.close()
 
