@@ -477,10 +477,18 @@ class MilvusStore(Store):
             self._delete_keys("terms", [r["key"] for r in rows if r["df"] <= 0])
 
     def _add_latin_terms(self, words: Iterable[str]) -> None:
-        rows = [{"key": row_key(key, term), "skeleton": key, "term": term, "placeholder": PLACEHOLDER}
-                for key, term in sorted(spelling_rows(words))]
-        for at in range(0, len(rows), INSERT_BATCH):
-            self._client.upsert(self._names["latin_terms"], rows[at:at + INSERT_BATCH])
+        """Only the spellings not kept yet: most of a release's terms are, and an upsert of a kept row
+        is a delete and an insert that compaction must clear."""
+        rows = {row_key(key, term): {"key": row_key(key, term), "skeleton": key, "term": term,
+                                     "placeholder": PLACEHOLDER}
+                for key, term in sorted(spelling_rows(words))}
+        keys = list(rows)
+        for at in range(0, len(keys), IN_BATCH):
+            for row in self._matching("latin_terms", is_in("key", keys[at:at + IN_BATCH]), ["key"]):
+                rows.pop(row["key"], None)
+        new = list(rows.values())
+        for at in range(0, len(new), INSERT_BATCH):
+            self._client.upsert(self._names["latin_terms"], new[at:at + INSERT_BATCH])
 
     def _delete_keys(self, kind: str, keys: list) -> None:
         for at in range(0, len(keys), IN_BATCH):

@@ -446,3 +446,22 @@ def test_the_latin_terms_of_every_written_passage_are_kept_by_skeleton(backend, 
         client.close()
         reopened = open_at()
         assert {k: set(v) for k, v in reopened.latin_terms(sorted(expected)).items()} == expected
+
+
+def test_writing_releases_again_keeps_their_latin_terms_without_writing_them_again(backend, filled, entries):
+    if backend != "milvus-lite":
+        pytest.skip("the embedded store writes its rows in the passages' own transaction")
+    written = []
+    upsert = filled._client.upsert
+
+    def counting(collection, rows, *args, **kwargs):
+        if collection == "vigyapti_latin_terms":
+            written.extend(rows)
+        return upsert(collection, rows, *args, **kwargs)
+
+    filled._client.upsert = counting
+    try:
+        filled.upsert(entries[:3])
+    finally:
+        filled._client.upsert = upsert
+    assert written == []
