@@ -911,10 +911,11 @@ class HybridSearcher:
                       unit: str | None = None) -> bool:
         """Whether the release's title answers better than the sentence `a:b` of the hit's passage: a
         headline's figure may stand nowhere in the body ("Rs 812 Crore approved for Odisha under Jal
-        Jeevan Mission"). Such a figure of the asked kind must fit the question (its words around it,
-        all of them counted here) by `title_answer_margin` more than the sentence's best; the title
-        must name every place the question names, and state the time it names; its figure must be in
-        the `unit` the question asks for, if it names one."""
+        Jeevan Mission"). The title's figure of the asked kind that fits the question best (its words
+        around it, all of them counted here), of those whose label holds a word of the question, must be
+        such a one, in the `unit` the question asks for if it names one, and fit by `title_answer_margin`
+        more than the sentence's best; the title must name every place the question names, and state
+        the time it names."""
         title = hit.release.title or ""
         figures = list(title_figures(title))
         if not figures or not kinds:
@@ -925,16 +926,19 @@ class HybridSearcher:
             return False
         headline = Passage(passage_id=None, release_id=hit.release.release_id, lang=hit.release.lang,
                            start=0, end=len(title), text=title, figures=figures)
-        fits = self.figure_fits(headline, kinds, idf, cues)
+        # A headline's words stand around each of its figures: a figure's label ("30 media houses")
+        # says which one the question asks for.
+        fits = {i: fit for i, fit in self.figure_fits(headline, kinds, idf, cues).items()
+                if figures[i].label and not idf.keys().isdisjoint(terms(figures[i].label))}
         if not fits:
             return False
         pids = self.store.passage_releases(SearchFilters(lang=hit.release.lang, release_id=hit.release.release_id),
                                            [hit.release.release_id])
         stated = {f.value for q in self.store.passages(list(pids)).values() for f in q.figures}
-        title_fit = max((fit for i, fit in fits.items()
-                         if figures[i].value not in stated and (unit is None or figures[i].unit == unit)), default=None)
-        if title_fit is None:
-            return False  # the body states the headline's figures: its sentence says more
+        best = max(fits, key=fits.get)
+        if figures[best].value in stated or (unit is not None and figures[best].unit != unit):
+            return False  # the body states the headline's figure that fits best: its sentence says more
+        title_fit = fits[best]
         p = hit.passage
         sentence_fit = max((fit for i, fit in self.figure_fits(p, kinds, idf, cues,
                                                                cache=self.store.passage_analyses()).items()
