@@ -932,18 +932,20 @@ class HybridSearcher:
                 if figures[i].label and not idf.keys().isdisjoint(terms(figures[i].label))}
         if not fits:
             return False
-        pids = self.store.passage_releases(SearchFilters(lang=hit.release.lang, release_id=hit.release.release_id),
-                                           [hit.release.release_id])
-        stated = {f.value for q in self.store.passages(list(pids)).values() for f in q.figures}
         best = max(fits, key=fits.get)
-        if figures[best].value in stated or (unit is not None and figures[best].unit != unit):
-            return False  # the body states the headline's figure that fits best: its sentence says more
-        title_fit = fits[best]
+        if unit is not None and figures[best].unit != unit:
+            return False
         p = hit.passage
         sentence_fit = max((fit for i, fit in self.figure_fits(p, kinds, idf, cues,
                                                                cache=self.store.passage_analyses()).items()
                             if a <= p.figures[i].start and p.figures[i].end <= b), default=0.0)
-        return title_fit > sentence_fit + self.settings.title_answer_margin
+        if fits[best] <= sentence_fit + self.settings.title_answer_margin:
+            return False
+        pids = self.store.passage_releases(SearchFilters(lang=hit.release.lang, release_id=hit.release.release_id),
+                                           [hit.release.release_id])
+        # the body states the headline's figure that fits best: its sentence says more
+        return not any(f.value == figures[best].value for q in self.store.passages(list(pids)).values()
+                       for f in q.figures)
 
     def _answer_sentence(self, hit: Hit, idf: dict[str, float], kinds: frozenset[str], cues: FigureCues,
                          places: tuple[Name, ...], vector: np.ndarray | None) -> tuple[int, int]:
