@@ -1,6 +1,6 @@
 """Plain dense search, then each ranking component added in turn, on one question set.
 
-    .venv/bin/python bench/ablation.py QUESTIONS.jsonl... [--last N] [--leave-one-out | --candidates] [--json]
+    .venv/bin/python bench/ablation.py QUESTIONS.jsonl... [--last N] [--leave-one-out | --candidates [--only TEXT]] [--json]
 
 Every step uses the same index (the bundled corpus in $VIGYAPTI_INDEX_DIR), the same model and the
 same passages. Step 0 is plain dense search: the passages nearest the question by cosine (exhaustive
@@ -113,11 +113,13 @@ def leave_one_out():
         yield "- " + name[2:], dataclasses.replace(FULL, **{key: getattr(DENSE, key) for key in on})
 
 
-def candidates():
-    """The full ranking, then the full ranking with each component it leaves off added in turn."""
+def candidates(only: str | None = None):
+    """The full ranking, then the full ranking with each component it leaves off added in turn (those
+    whose name holds `only`, when given)."""
     yield "full ranking (as shipped)", FULL
     for name, on in CANDIDATES:
-        yield name, dataclasses.replace(FULL, **on)
+        if only is None or only in name:
+            yield name, dataclasses.replace(FULL, **on)
 
 
 def main() -> None:
@@ -130,14 +132,17 @@ def main() -> None:
                        help="the full ranking with each component removed in turn, instead of added in turn")
     table.add_argument("--candidates", action="store_true",
                        help="the full ranking with each component it leaves off added in turn")
+    ap.add_argument("--only", help="with --candidates: only the candidates whose name holds this text")
     args = ap.parse_args()
+    if args.only and not args.candidates:
+        ap.error("--only goes with --candidates")
     service = Service(Settings())
     out = []
     for questions in args.questions:
         kind = set_kind(questions)
         print(f"{kind.upper()} set {questions}")
         rows = []
-        table = list(leave_one_out() if args.leave_one_out else candidates() if args.candidates else steps())
+        table = list(leave_one_out() if args.leave_one_out else candidates(args.only) if args.candidates else steps())
         for name, s in table[-args.last if args.last else 0:]:
             service.searcher.settings = s
             report = evaluate_questions(service, Path(questions))

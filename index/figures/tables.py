@@ -102,6 +102,7 @@ _UNITS_EN: list[tuple[str, str, int]] = [
     (r"kilograms?|kgs?", "kg", 1), (r"quintals?|qtls?", "quintal", 1), (r"grams?|gms?", "g", 1),
     (r"GWh", "GWh", 1), (r"MWh", "MWh", 1), (r"kWh|KWh|kwh", "kWh", 1), (r"MU", "MU", 1),
     (r"GW", "GW", 1), (r"MW", "MW", 1), (r"kW|KW", "kW", 1), (r"MWp", "MWp", 1), (r"kWp", "kWp", 1),
+    (r"gigawatts?", "GW", 1), (r"megawatts?", "MW", 1), (r"kilowatts?", "kW", 1),
     (r"MVA", "MVA", 1), (r"kV|KV", "kV", 1),
     (r"sq\.?\s?kms?|square\s{1,3}kilomet(?:er|re)s?|km2|km²", "sq km", 1),
     (r"m²|m2", "sq m", 1), (r"sq\.?\s?ft|square\s{1,3}f(?:ee|oo)t", "sq ft", 1), (r"sq\.?\s?m|square\s{1,3}met(?:er|re)s?", "sq m", 1),
