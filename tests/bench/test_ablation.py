@@ -33,3 +33,6 @@ def test_each_candidate_turns_on_one_component_the_shipped_ranking_leaves_off(be
     for (_, with_it), (_, on) in zip(rows[1:], ab.CANDIDATES):
         assert _differences(with_it, ab.FULL) == set(on)
         assert all(getattr(ab.FULL, key) == getattr(ab.DENSE, key) for key in on)  # off as shipped
+    only = list(ab.candidates("the thing counted"))
+    assert [name for name, _ in only[1:]] == [name for name, _ in ab.CANDIDATES if "the thing counted" in name]
+    assert 1 < len(only) < len(rows)
