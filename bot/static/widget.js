@@ -49,6 +49,7 @@
       retry: "Try again",
       open: "Open release on pib.gov.in (new tab)",
       more: "Show more",
+      fromTitle: "From the release's headline: its body does not state this figure.",
       footer: "Quoted from PIB releases. Check the source before you rely on it."
     },
     hi: {
@@ -84,6 +85,7 @@
       retry: "फिर कोशिश करें",
       open: "pib.gov.in पर विज्ञप्ति खोलें (नया टैब)",
       more: "और दिखाएँ",
+      fromTitle: "विज्ञप्ति के शीर्षक से: उसके पाठ में यह आंकड़ा नहीं है।",
       footer: "उत्तर PIB विज्ञप्तियों से लिए गए हैं। भरोसा करने से पहले स्रोत देखें।"
     }
   };
@@ -157,7 +159,8 @@
     if (!a || typeof a.text !== "string" || !a.text)
       return { none: true, why: data.no_answer && typeof data.no_answer === "object" ? data.no_answer : null,
                sources: sources };
-    return { text: a.text, lang: a.lang, marks: figureMarks(a.text, a.figures), sources: sources };
+    return { text: a.text, lang: a.lang, marks: figureMarks(a.text, a.figures), sources: sources,
+             inTitle: a.in_title === true };
   }
   // Why there is no answer, where the server says why in a way a reader can act on.
   function noAnswerText(why, tt, l) {
@@ -443,6 +446,7 @@
       box.appendChild(p);
       var figs = figureList(marks);
       if (figs) box.appendChild(figs);
+      if (a.inTitle) box.appendChild(el("p", { "class": "vg-from-title" }, [tt.fromTitle]));
       if (cut < a.text.length) {
         var more = el("button", { type: "button", "class": "vg-more" }, [tt.more]);
         more.addEventListener("click", function () { render(true); box.querySelector(".vg-answer").focus(); });

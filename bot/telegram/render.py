@@ -30,6 +30,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "text_only": "मैं केवल लिखे हुए प्रश्न समझता हूँ। कृपया अपना प्रश्न टेक्स्ट में भेजें।",
         "empty": "कृपया @{bot} के बाद अपना प्रश्न लिखें।",
         "edited": "संपादित प्रश्न का उत्तर:",
+        "from_title": "विज्ञप्ति के शीर्षक से: उसके पाठ में यह आंकड़ा नहीं है।",
     },
     "en": {
         "greeting": ("Hello! I am <b>Vigyapti</b>. Ask me in Hindi or English about Government of India "
@@ -51,6 +52,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "text_only": "I can only read text questions. Please send your question as a text message.",
         "empty": "Please write your question after @{bot}.",
         "edited": "Answer to your edited question:",
+        "from_title": "From the release's headline: its body does not state this figure.",
     },
 }
 
@@ -204,6 +206,8 @@ def render_reply(reply: AskResponse, lang: str, *, edited: bool = False) -> list
         blocks.append(runs_from_spans(reply.answer.text, [(f.start, f.end) for f in reply.answer.figures]))
         if figures := figure_labels(reply.answer.figures):
             blocks.append(figures)
+        if reply.answer.in_title:
+            blocks.append([(t["from_title"], "i", None)])
     if reply.sources:
         sources: list[Run] = [(t["closest"] if reply.answer is None else t["sources"], "b", None)]
         for i, s in enumerate(reply.sources, 1):

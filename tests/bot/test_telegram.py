@@ -394,6 +394,21 @@ def test_a_table_rows_answer_lists_what_each_figure_counts(service):
     assert " — " not in seed.split("\n\n")[0] + seed.split("\n\n")[1]
 
 
+def test_an_answer_from_the_headline_says_so(service):
+    from bot.replies import ask_reply
+    from bot.schemas import AnswerOut, FigureOut
+    from bot.telegram import render_reply
+
+    reply = ask_reply(SEED_HI, service.ask(SEED_HI, top_k=5))
+    title = "Rs 812 crore approved for Odisha under Jal Jeevan Mission"
+    answer = AnswerOut(text=title, start=0, end=len(title), release_id="1628353", lang="en", score=1.0, in_title=True,
+                       figures=[FigureOut(text="Rs 812 crore", value=8120000000, unit="INR", kind="money", start=0, end=12)])
+    en = "".join(render_reply(reply.model_copy(update={"answer": answer}), "en"))
+    assert "<i>From the release's headline: its body does not state this figure.</i>" in en
+    assert "<i>विज्ञप्ति के शीर्षक से" in "".join(render_reply(reply.model_copy(update={"answer": answer}), "hi"))
+    assert "शीर्षक से" not in "".join(render_reply(reply, "hi"))
+
+
 # -- the CLI: set-webhook, poll refuses while it is set, delete-webhook -----------------------------
 
 def cli(args, fake_api, tmp_path):

@@ -18,6 +18,8 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
+from corpus.release import Release
+
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
 
@@ -318,20 +320,32 @@ def test_hostile_question_renders_as_text(live_url, host_pages, make_page):
 
 
 @pytest.fixture(scope="module")
-def hostile_api(settings, embedder, serve_app, tmp_path_factory):
-    """A scratch service whose one release carries markup in its title, text, ministry and URL."""
+def scratch_api(settings, embedder, serve_app, tmp_path_factory):
+    """A scratch service over its own index of the given releases, served: its URL."""
     from bot.api import create_app
     from bot.service import Service
-    from corpus.release import Release
 
-    scratch = settings.model_copy(update={"index_dir": tmp_path_factory.mktemp("hostile") / "index"})
-    svc = Service(scratch, embedder=embedder)
+    made = []
+
+    def serve(name: str, releases) -> str:
+        svc = Service(settings.model_copy(update={"index_dir": tmp_path_factory.mktemp(name) / "index"}),
+                      embedder=embedder)
+        made.append(svc)
+        svc.ingest(releases)
+        return serve_app(create_app(svc))
+
+    yield serve
+    for svc in made:
+        svc.close()
+
+
+@pytest.fixture(scope="module")
+def hostile_api(scratch_api):
+    """A scratch service whose one release carries markup in its title, text, ministry and URL."""
     text = (f"Vigyapti scratch notice {XSS}. The widget test ministry registered 86,000 test sellers "
             f"<script>alert(2)</script> on its portal this year. \"Quotes\" & ampersands stay text.")
-    svc.ingest([Release(release_id="990001", lang="en", title=f"Scratch notice {XSS}", text=text,
-                        ministry=f"Ministry of {XSS}", date="2025-01-15", url="javascript:alert(3)")])
-    yield serve_app(create_app(svc))
-    svc.close()
+    return scratch_api("hostile", [Release(release_id="990001", lang="en", title=f"Scratch notice {XSS}", text=text,
+                                           ministry=f"Ministry of {XSS}", date="2025-01-15", url="javascript:alert(3)")])
 
 
 def test_hostile_release_renders_as_text(live_url, host_pages, hostile_api, make_page):
@@ -352,22 +366,14 @@ def test_hostile_release_renders_as_text(live_url, host_pages, hostile_api, make
 
 
 @pytest.fixture(scope="module")
-def table_api(settings, embedder, serve_app, tmp_path_factory):
+def table_api(scratch_api):
     """A scratch service whose one release holds a state-wise table flattened onto one line."""
-    from bot.api import create_app
-    from bot.service import Service
-    from corpus.release import Release
-
-    scratch = settings.model_copy(update={"index_dir": tmp_path_factory.mktemp("table") / "index"})
-    svc = Service(scratch, embedder=embedder)
     text = ("The widget test ministry completed houses for families in every State under its test scheme.\n"
             "State-wise houses completed under the widget test scheme\nS. No. State 2023-24 2024-25 2025-26 "
             "1 Kerala 20,190 21,004 22,310 2 Bihar 3,11,304 3,24,227 3,01,148 3 Goa 4,516 4,522 4,506 "
             "4 Assam 10,116 10,334 8,923")
-    svc.ingest([Release(release_id="990002", lang="en", title="Houses completed under the widget test scheme",
-                        text=text, ministry="Ministry of Widget Tests", date="2026-08-10")])
-    yield serve_app(create_app(svc))
-    svc.close()
+    return scratch_api("table", [Release(release_id="990002", lang="en", title="Houses completed under the widget test scheme",
+                                         text=text, ministry="Ministry of Widget Tests", date="2026-08-10")])
 
 
 def test_a_table_rows_answer_lists_what_each_figure_counts_on_a_phone(live_url, host_pages, table_api, make_page):
@@ -380,6 +386,29 @@ def test_a_table_rows_answer_lists_what_each_figure_counts_on_a_phone(live_url, 
     expect(items).to_have_count(3)
     expect(items.nth(1)).to_have_text("3,24,227 — Bihar, 2024-25")
     expect(items.nth(1).locator("mark")).to_be_visible()
+    assert not p.errors
+
+
+@pytest.fixture(scope="module")
+def headline_api(scratch_api):
+    """A scratch service whose one release states its figure in its title alone."""
+    text = ("The widget test ministry is making all efforts to bring tap water to every rural household under "
+            "the Widget Test Mission. The estimated outlay of the Mission is Rs 3.60 lakh crore.")
+    return scratch_api("headline", [Release(release_id="990003", lang="en", date="2026-08-10",
+                                            title="Rs 812 crore approved for Odisha under the Widget Test Mission",
+                                            text=text, ministry="Ministry of Widget Tests")])
+
+
+def test_an_answer_from_the_headline_says_so(live_url, host_pages, headline_api, make_page):
+    p = make_page()
+    p.page.goto(host_pages.embed(live_url, api=headline_api))
+    p.open()
+    reply = p.ask("How much was approved for Odisha under the Widget Test Mission?")
+    expect(reply.locator(".vg-answer")).to_contain_text("Rs 812 crore approved for Odisha")
+    expect(reply.locator(".vg-from-title")).to_have_text("From the release's headline: its body does not state this figure.")
+    reply = p.ask("What is the estimated outlay of the Widget Test Mission?")
+    expect(reply.locator(".vg-answer")).to_contain_text("3.60 lakh crore")
+    expect(reply.locator(".vg-from-title")).to_have_count(0)
     assert not p.errors
 
 
