@@ -79,6 +79,10 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
                 r"expenditure|collection|turnover|exports?|imports?|demand|capacity|sales|deficit|surplus|"
                 r"procurement|disbursement|subsidy|size|length|distance|volume|quantity|population|price|yield)\b", re.I),
      frozenset({"money", "quantity", "count"})),
+    # "How many tigers": a count or a quantity, not a sum of money, unless money or a scale word
+    # follows within three words ("how many crore rupees", "how many lakh houses": the next cue).
+    (re.compile(r"(?i)\bhow many\b(?!(?:\s+\S+){0,2}?\s+(?:rupees?|crores?|lakhs?|dollars?|rs\.?|inr|usd)\b)"),
+     frozenset({"count", "quantity"})),
     (re.compile(r"\bhow many\b|\bnumber of\b|\bhow large\b|\bhow long\b|\bhow far\b|\bhow big\b|\bsize of\b|"
                 r"कितने|कितनी|कितना|कितनों|संख्या", re.I),
      frozenset({"count", "quantity", "money"})),
