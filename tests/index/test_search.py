@@ -60,6 +60,14 @@ def test_money_cue_asks_for_money_alone():
     assert expected_kinds("What is the total cost of the project?") == {"money", "quantity", "count"}
 
 
+def test_how_many_asks_for_a_count_or_a_quantity_unless_money_or_a_scale_follows():
+    assert expected_kinds("How many tigers are there in India?") == {"count", "quantity"}
+    assert expected_kinds("How many tonnes of cargo were carried?") == {"count", "quantity"}
+    for q in ("How many crore rupees were released?", "How many lakh houses were built?",
+              "How many people got Rs 500?", "कितने लोगों को टीका लगाया गया?"):
+        assert expected_kinds(q) == {"count", "quantity", "money"}, q
+
+
 def test_seed_question_answer_sentence_holds_the_figure(service):
     result = service.ask(SEED_HI)
     assert result.hits[0].release.release_id == "2184082"
