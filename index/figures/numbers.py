@@ -68,6 +68,23 @@ def _month_span(text: str, rm: re.Match, first_end: int, first: tuple[int, int],
                         iso=_mk_date(last[0], last[1], None))], rm.end())
 
 
+
+# A list's section numbers, "1.1. Kirti Chakra 03 ... 1.2. Bar to Shaurya Chakra 01 ... 1.3.": a number
+# with one decimal part, a full stop and a space after it, in a series of three or more ("1.1.", "1.2.",
+# "1.3.") no further apart than SECTION_REACH characters. "a B:C ratio of 4.57. In Bihar" is in none.
+_SECTION = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})")
+SECTION_REACH = 400
+
+
+def _section_number(text: str, p: int, q: int, lit: str) -> bool:
+    m = _SECTION.fullmatch(lit)
+    if not m or text[q:q + 1] != "." or not text[q + 1:q + 2].isspace() or (p and text[p - 1] in ".,"):
+        return False
+    major, minor = m.group(1), int(m.group(2))
+    near = text[max(0, p - SECTION_REACH):q + SECTION_REACH]
+    return sum(bool(re.search(rf"(?<![0-9.,]){major}\.{n}\.\s", near))
+               for n in (minor - 2, minor - 1, minor + 1, minor + 2) if n >= 0) >= 2
+
 class NumbersAndRanges:
 
     # ------------------------------------------------------------------ words
@@ -219,6 +236,8 @@ class NumbersAndRanges:
         intpart = lit.split(".")[0].replace(",", "")
         if len(intpart) > self.max_int_digits:
             return _Res([], self._skip_alnum(text, p))
+        if _section_number(text, p, q, lit):
+            return _Res([], q + 1)
         # right-context traps
         rest = text[q:q + 12]
         if not rest:

@@ -502,3 +502,11 @@ def test_a_notification_or_question_number_is_no_count_and_an_age_is_years():
         assert {(f.kind, f.unit) for f in extract_figures(text)} == {("quantity", "year")}, text
     assert [(f.kind, f.value) for f in extract_figures("2.22 crore youth aged 15–29 registered")][0] == (
         "count", Decimal("22200000"))
+
+
+def test_a_lists_section_numbers_are_no_figures_and_a_decimal_at_a_sentences_end_is():
+    award = ("Ser No Award Number Remarks 1.1. Kirti Chakra 03 Including 01 Posthumous 1.2. Bar to Shaurya Chakra "
+             "01 1.3. Shaurya Chakra 11")
+    assert [f.text for f in extract_figures(award)] == ["03", "01", "01", "11"]
+    assert [f.text for f in extract_figures("a B:C ratio of 4.57. In Bihar, 12 farmers")] == ["4.57", "12"]
+    assert [f.text for f in extract_figures("It grew by 5.4. Then 5.5. More")] == ["5.4", "5.5"]  # no series of three
