@@ -640,7 +640,8 @@ class HybridSearcher:
         if qtime.latest and not s.recency_weight:
             qtime = QuestionTime(qtime.window)
         names = tuple(n for n in question_names(question) if n.kind != "name")
-        cues = FigureCues(unit=asked_unit(question) if s.figure_unit else None,
+        unit = asked_unit(question)
+        cues = FigureCues(unit=unit if s.figure_unit else None,
                           window=qtime.window if s.figure_time else None,
                           row_window=qtime.window if s.row_time else None,
                           acronyms=held_acronyms(question, self.store.document_frequencies) if s.acronym_phrases else {},
@@ -740,7 +741,7 @@ class HybridSearcher:
             hit.components = {k: round(v, 4) for k, v in parts.get(hit.passage.passage_id, {}).items()}
         decision = self._decide(question, qtime, hits, kinds)
         answer, reason = self._answer(kinds, hits, idf, decision, cues, places=tuple(places), vector=vector,
-                                      window=qtime.window if qtime else None, unit=asked_unit(question))
+                                      window=qtime.window if qtime else None, unit=unit)
         return SearchResult(hits, answer, reason, kinds, qtime, decision.signals, decision.probability, decision.why)
 
     @staticmethod
@@ -945,11 +946,14 @@ class HybridSearcher:
                             if a <= p.figures[i].start and p.figures[i].end <= b), default=0.0)
         if fits[best] <= sentence_fit + self.settings.title_answer_margin:
             return False
-        pids = self.store.passage_releases(SearchFilters(lang=hit.release.lang, release_id=hit.release.release_id),
-                                           [hit.release.release_id])
         # the body states the headline's figure that fits best: its sentence says more
-        return not any(f.value == figures[best].value for q in self.store.passages(list(pids)).values()
-                       for f in q.figures)
+        return not any(f.value == figures[best].value
+                       for q in self._passages_of(hit.release.release_id, hit.release.lang) for f in q.figures)
+
+    def _passages_of(self, release_id: str, lang: str) -> list[Passage]:
+        """Every passage of one language version of a release."""
+        pids = self.store.passage_releases(SearchFilters(lang=lang, release_id=release_id), [release_id])
+        return list(self.store.passages(list(pids)).values())
 
     def _answer_sentence(self, hit: Hit, idf: dict[str, float], kinds: frozenset[str], cues: FigureCues,
                          places: tuple[Name, ...], vector: np.ndarray | None) -> tuple[int, int]:
@@ -985,8 +989,7 @@ class HybridSearcher:
             return hit
         label = p.text[a:b]
         at = p.start + a + (len(label) - len(label.lstrip()))  # the label's offset in the release's text
-        pids = self.store.passage_releases(SearchFilters(lang=p.lang, release_id=p.release_id), [p.release_id])
-        following = [q for q in self.store.passages(list(pids)).values() if q.start <= at < q.end and q.end > p.end]
+        following = [q for q in self._passages_of(p.release_id, p.lang) if q.start <= at < q.end and q.end > p.end]
         if not following:
             return hit
         return dataclasses.replace(hit, passage=min(following, key=lambda q: (q.start != at, q.start)))
@@ -1025,9 +1028,7 @@ class HybridSearcher:
             titles |= titled
             if release is not r and release.lang == r.lang and release.text == r.text:
                 continue  # the same text: its passages are the top release's own, names and all
-            pids = self.store.passage_releases(SearchFilters(lang=release.lang, release_id=release.release_id),
-                                               [release.release_id])
-            for p in self.store.passages(list(pids)).values():
+            for p in self._passages_of(release.release_id, release.lang):
                 analysis = analyse(p, cache=cache)
                 held |= analysis.names
                 alone |= analysis.places_alone
