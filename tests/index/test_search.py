@@ -1,4 +1,5 @@
 """Hybrid retrieval on the real index slice: filters, one place per release, translations, answers."""
+import contextlib
 import dataclasses
 
 import pytest
@@ -10,6 +11,18 @@ from index.search import SearchSettings, expected_kinds, question_lang
 from index.store import SearchFilters
 
 SEED_HI = "मध्य प्रदेश के कितने विक्रेताओं ने जेम पर अपनी प्रोफाइल पूरी की है?"
+
+
+@contextlib.contextmanager
+def searching_with(service, **changes):
+    """The service's search settings with `changes`, for the block; as they were after it."""
+    searcher = service.searcher
+    before = searcher.settings
+    searcher.settings = dataclasses.replace(before, **changes)
+    try:
+        yield searcher.settings
+    finally:
+        searcher.settings = before
 
 
 def test_terms_keep_devanagari_words_whole_and_numbers_normalised():
@@ -195,36 +208,25 @@ def test_two_open_indexes_do_not_share_passage_analyses(tmp_path, embedder, corp
 
 
 def test_the_no_answer_model_decides_in_the_one_place_when_switched_on(service):
-    import dataclasses
-
-    searcher = service.searcher
-    before = searcher.settings
     absent = "How many moons does Jupiter have?"
     plain = service.ask(absent)
     assert plain.answer is None and plain.signals is None and plain.answer_probability is None
-    below = searcher.signals_of(absent, plain)  # weighed below the floor too, for eval --absent
+    below = service.searcher.signals_of(absent, plain)  # weighed below the floor too, for eval --absent
     assert below is not None and below.score == pytest.approx(plain.hits[0].score)
-    try:
-        searcher.settings = dataclasses.replace(before, no_answer_model=True)
+    with searching_with(service, no_answer_model=True):
         seed = service.ask(SEED_HI)
         assert seed.answer is not None and "86,000" in seed.answer.text
         assert seed.answer_probability >= 0.5 and seed.signals.score == pytest.approx(seed.hits[0].score)
         moons = service.ask(absent)
         assert moons.answer is None and moons.answer_probability < 0.5
         assert moons.reason.startswith("the closest release is unlikely to answer it")
-    finally:
-        searcher.settings = before
 
 
 def test_a_question_asking_how_things_stand_now_prefers_recent_releases(service):
-    shipped = service.searcher.settings
     w = 0.01
-    service.searcher.settings = dataclasses.replace(shipped, recency_weight=w)
-    try:
+    with searching_with(service, recency_weight=w):
         now = service.ask("How many sellers have registered on GeM so far?", top_k=5)
         plain = service.ask("How many sellers have registered on GeM?", top_k=5)
-    finally:
-        service.searcher.settings = shipped
     assert now.time.to_dict() == {"start": None, "end": None, "text": "so far", "granularity": "latest"}
     assert plain.time.to_dict() is None and all("recency" not in h.components for h in plain.hits)
     dated = [(h.release.date, h.components["recency"]) for h in now.hits if h.release.date]
@@ -243,20 +245,15 @@ def test_with_recency_off_no_reply_says_latest(service):
 def test_the_no_answer_floor_leaves_out_what_the_question_s_names_added(service):
     """A name says which release a question is about, not that its text answers: with a large
     `names_weight` the seed question's release rises, but the floor compares the score without it."""
-    searcher = service.searcher
-    before = searcher.settings
-    try:
-        searcher.settings = dataclasses.replace(before, names_weight=0.5)
+    with searching_with(service, names_weight=0.5):
         named = service.ask(SEED_HI)
         top = named.hits[0]
         assert named.answer is not None and top.components["names"] > 0.1
         assert top.relevance == pytest.approx(top.score - top.components["names"])
-        searcher.settings = dataclasses.replace(searcher.settings, min_answer_score=top.relevance + 0.01)
-        floored = service.ask(SEED_HI)
-        assert floored.hits[0].score > searcher.settings.min_answer_score  # the names alone would pass it
+        with searching_with(service, min_answer_score=top.relevance + 0.01) as floor:
+            floored = service.ask(SEED_HI)
+        assert floored.hits[0].score > floor.min_answer_score  # the names alone would pass it
         assert floored.answer is None and floored.reason.startswith("nothing relevant enough")
-    finally:
-        searcher.settings = before
 
 
 BULLETIN_HI = (
@@ -289,31 +286,21 @@ def bulletins(tmp_path_factory, settings, embedder):
 
 
 def test_the_place_heading_a_paragraph_chooses_the_passage_that_begins_after_it(bulletins):
-    searcher = bulletins.searcher
-    before = searcher.settings
     q = "तेलंगाना में सक्रिय केस कितने थे?"
-    try:
-        searcher.settings = dataclasses.replace(before, lead_in_chars=0, min_answer_score=0.0)
+    with searching_with(bulletins, lead_in_chars=0, min_answer_score=0.0):
         assert "533" not in bulletins.ask(q).hits[0].passage.text  # the passage naming तेलंगाना, not its figure
-        searcher.settings = dataclasses.replace(before, lead_in_chars=300, min_answer_score=0.0)
+    with searching_with(bulletins, lead_in_chars=300, min_answer_score=0.0):
         assert "533" in bulletins.ask(q).hits[0].passage.text
-    finally:
-        searcher.settings = before
 
 
 def test_no_answer_from_a_release_naming_the_asked_place_only_in_a_list(bulletins):
-    searcher = bulletins.searcher
-    before = searcher.settings
     q = "How many Tablighi Jamaat-linked COVID-19 cases had Delhi reported?"
-    try:
-        searcher.settings = dataclasses.replace(before, check_listed_places=False, min_answer_score=0.0)
+    with searching_with(bulletins, check_listed_places=False, min_answer_score=0.0):
         assert bulletins.ask(q, lang="en").answer is not None
-        searcher.settings = dataclasses.replace(before, check_listed_places=True, min_answer_score=0.0)
+    with searching_with(bulletins, check_listed_places=True, min_answer_score=0.0):
         result = bulletins.ask(q, lang="en")
-        assert result.answer is None
-        assert result.reason == "the closest release names Delhi only in a list of places, with no figure of its own"
-    finally:
-        searcher.settings = before
+    assert result.answer is None
+    assert result.reason == "the closest release names Delhi only in a list of places, with no figure of its own"
 
 
 def test_a_passages_stated_times_are_kept_by_its_id_and_whether_its_title_counts(service):
@@ -383,19 +370,14 @@ def headlines(tmp_path_factory, settings, embedder):
 
 
 def test_a_headline_figure_the_body_never_states_is_answered_from_the_title(headlines):
-    searcher = headlines.searcher
-    before = searcher.settings
     q = "How much was approved for Odisha under the Jal Jeevan Mission?"
-    try:
-        searcher.settings = dataclasses.replace(before, min_answer_score=0.0)
+    with searching_with(headlines, min_answer_score=0.0):
         answer = headlines.ask(q).answer
         assert answer.in_title and answer.text.startswith("Rs 812 crore") and answer.figures[0].text == "Rs 812 crore"
         # the body's own figure answers what the body says
         outlay = headlines.ask("What is the estimated outlay of the Jal Jeevan Mission?").answer
         assert not outlay.in_title and "3.60 lakh crore" in outlay.text
-        # a time the title does not state, or a unit its figure is not in: the body answers
+        # a time the title does not state: the body answers
         assert not headlines.ask("How much was approved for Odisha under the Jal Jeevan Mission in 2019?").answer.in_title
-        searcher.settings = dataclasses.replace(before, min_answer_score=0.0, title_answer_margin=None)
+    with searching_with(headlines, min_answer_score=0.0, title_answer_margin=None):
         assert not headlines.ask(q).answer.in_title
-    finally:
-        searcher.settings = before
