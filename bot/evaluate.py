@@ -53,6 +53,7 @@ SET_KINDS = {
     "tuning-blind-questions.jsonl": "tuning",  # written blind like the test set, for tuning
     "tuning-blind2-questions.jsonl": "tuning",  # a second one, written blind while the first was tuned on
     "tuning-blind3-questions.jsonl": "tuning",  # a third, mostly cross-language, written blind in the eighth session
+    "tuning-blind4-questions.jsonl": "tuning",  # a fourth, 30 of 80 unanswerable, written blind in the twentieth session
     "reading-questions.jsonl": "tuning",  # written blind in the fourteenth session to test how a question's time and kind are read
     "reading-test-questions.jsonl": "test",  # the same, written blind after it and frozen before its first run
     "test-questions.jsonl": "test",  # bench/data: written blind, frozen before tuning
