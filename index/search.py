@@ -69,6 +69,10 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     (re.compile(r"\bby how much\b.*?\b(?:grow|grew|grown|rise|rose|risen|increase|decrease|decline|fall|fell|fallen|"
                 r"drop|jump|climb|expand|shrink|shrank)", re.I),
      frozenset({"percent", "money", "quantity", "count"})),
+    # "How much below normal was the rainfall?", "सामान्य से कितनी कम बारिश हुई?": a difference, often a rate
+    (re.compile(r"\bhow much\s+(?:more|less|lower|higher|below|above|greater|smaller|fewer)\b|"
+                r"(?:कितना|कितनी|कितने)\s+(?:कम|अधिक|ज़्यादा|ज्यादा)(?![\u0900-\u097f])", re.I),
+     frozenset({"percent", "money", "quantity", "count"})),
     (re.compile(r"\bhow much\b|\bwhat (was|is|were|are) (the )?(total |gross |net )?([A-Z]{2,} )?(cost|outlay|amount|revenue|value|"
                 r"budget|allocation|investment|expenditure|collection|turnover)|कितने रुपये|कितनी राशि|कितना धन|"
                 r"कितनी लागत|कितना निवेश|कितना राजस्व", re.I),

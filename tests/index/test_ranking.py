@@ -213,6 +213,15 @@ def test_a_stated_hundred_percent_is_not_the_percent_asked_for():
     assert expected_kinds("कितने प्रतिशत घरों में नल कनेक्शन है?") == {"percent"}
 
 
+def test_how_much_below_or_above_asks_a_difference_a_rate_too():
+    """"How much below normal was the rainfall?" is answered by "35% below-normal": a rate, not only an amount."""
+    assert "percent" in expected_kinds("How much below normal was the rainfall in June 2026?")
+    assert "percent" in expected_kinds("जून 2026 में सामान्य से कितनी कम बारिश हुई?")
+    assert "percent" in expected_kinds("How much higher were exports than last year?")
+    assert "percent" not in expected_kinds("How much money was released to Meghalaya?")
+    assert "percent" not in expected_kinds("कितनी राशि जारी की गई?")
+
+
 def test_a_word_holding_when_is_no_question_of_when():
     """रकबा (area) spells कब (when) inside it."""
     assert expected_kinds("सोयाबीन का रकबा कितना था?") == {"count", "quantity", "money"}
