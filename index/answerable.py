@@ -284,7 +284,7 @@ def time_fits(window: TimeWindow, release_date: str | None, figures, *, text: st
     `of_the_release`: the question dates the release itself ("the August 2026 release"): a release of
     that time is about it."""
     released = dt.date.fromisoformat(release_date) if release_date else None
-    stated = stated_time_fit(window, figures, released, alike=True, text=text)
+    stated = stated_time_fit(window, figures, released, alike=True, text=text, months=True)
     release = release_time_fit(window, released)
     if of_the_release and release == 1:
         return True

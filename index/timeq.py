@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from index.figures import FigureExtractor
-from index.figures.tables import _MONTH_PAT, _MONTHS_EN, _MONTHS_HI
+from index.figures.tables import _MONTH_PAT, _MONTHS_EN, _MONTHS_HI, _MONTHS_HI_RAW, _alts
 from index.numbers_hi import norm_word
 
 # Relative expressions: Hindi and English words → the English phrase dateparser reads, and the
@@ -370,10 +370,42 @@ LAG_DAYS = {"day": 1, "week": 2, "month": 7, "year": 45, "financial-year": 45, "
 _SPAN_JOIN = re.compile(r"\s*(?:to|till|until|through|-|–|—|से)\s*", re.I)
 
 
-def stated_windows(passage_figures, release_date: dt.date | None, text: str | None = None
-                   ) -> list[tuple[dt.date, dt.date]]:
+# A month a passage names alone, as its time ("June recorded 35% below-normal rainfall", "अप्रैल में"):
+# English capitalised and with no number after it (that is a date figure), May only after a
+# preposition ("May" begins sentences as a verb); Hindi not after a number ("3 जून" is a date figure).
+_PASSAGE_MONTH_EN = re.compile(rf"(?<!\w)(?:(?P<m>{_MONTH_NAMES_EN.replace('May|', '')})|"
+                               r"\b(?i:in|of|during|since|till|until|by|from|to|and|through)\s+(?P<may>May))"
+                               r"(?![\w-])(?![\s,.'’-]*\d)")
+_PASSAGE_MONTH_HI = re.compile(r"(?<![\d\u0966-\u096f])(?<![\d\u0966-\u096f]\s)(?P<m>"
+                               + _alts([w for ws in _MONTHS_HI_RAW.values() for w in ws]) + r")(?![\u0900-\u097f])(?![\s,.'’-]*[\d\u0966-\u096f])")
+
+
+_RANGE_ON = re.compile(r"\s*(?:to|till|until|through|-|–|—|से)\s*(?:\d|[\u0966-\u096f]|" + _MONTH_PAT + ")", re.I)
+
+
+def months_alone(text: str, released: dt.date | None) -> list[tuple[dt.date, dt.date]]:
+    """The months `text` names without a year or a day, up to its release's month (`released`): a
+    bulletin of 12 August writes "June" for this year's June. A later month may be this year's to come
+    (a forecast for "August" of 1 June) or last year's: it says nothing. Nor does a month that begins a
+    range ("जनवरी से 29 फरवरी, 2020 तक"): the range is the time stated, and its end's year may not be
+    the release's."""
+    if released is None or not text:
+        return []
+    out = []
+    for pattern in (_PASSAGE_MONTH_EN, _PASSAGE_MONTH_HI):
+        for m in pattern.finditer(text):
+            month = _month_number(m.group("m") or m.group("may"))
+            if month is None or month > released.month or _RANGE_ON.match(text, m.end()):
+                continue
+            out.append((_month_start(released.year, month), _month_end(released.year, month)))
+    return out
+
+
+def stated_windows(passage_figures, release_date: dt.date | None, text: str | None = None, *,
+                   months: bool = False) -> list[tuple[dt.date, dt.date]]:
     """The days a passage's own dates, years and financial years name (a day and month without a
-    year take the release's). Given the passage's `text`, two dates joined by "to" / "से" are one span."""
+    year take the release's). Given the passage's `text`, two dates joined by "to" / "से" are one span;
+    with `months`, the months it names alone count too (`months_alone`)."""
     out = []
     previous = None  # (figure, index in out) of the last date
     for f in passage_figures:
@@ -395,7 +427,7 @@ def stated_windows(passage_figures, release_date: dt.date | None, text: str | No
             continue
         out.append((w[0], w[1]))
         previous = (f, len(out) - 1)
-    return out
+    return out + months_alone(text, release_date) if months and text is not None else out
 
 
 def release_time_fit(window: TimeWindow, released: dt.date | None) -> int:
@@ -413,10 +445,10 @@ def release_time_fit(window: TimeWindow, released: dt.date | None) -> int:
 
 
 def stated_time_fit(window: TimeWindow, figures, released: dt.date | None = None, *, alike: bool = False,
-                    text: str | None = None) -> int:
+                    text: str | None = None, months: bool = False) -> int:
     """1 when one of the dates among `figures` falls in the window, -1 when all fall outside it, 0
     when none counts (see `windows_fit`)."""
-    return windows_fit(window, stated_windows(figures, released, text), alike=alike)
+    return windows_fit(window, stated_windows(figures, released, text, months=months), alike=alike)
 
 
 def windows_fit(window: TimeWindow, stated, *, alike: bool = False) -> int:
@@ -449,6 +481,9 @@ class StatedTimes:
     released: dt.date | None
     windows: tuple[tuple[dt.date, dt.date], ...]
     title_windows: tuple[tuple[dt.date, dt.date], ...] = ()
+    # the months its text names alone (`months_alone`): a month or longer is asked about them; a
+    # day's bulletin names months for other things ("since March")
+    months: tuple[tuple[dt.date, dt.date], ...] = ()
 
 
 def stated_times(release_date: str | None, passage_figures=(), text: str | None = None,
@@ -458,8 +493,10 @@ def stated_times(release_date: str | None, passage_figures=(), text: str | None 
     if title and text is not None:
         titled = tuple(stated_windows(title_figures(title), released, title))
         text, passage_figures = with_title(text, passage_figures, title)
-        return StatedTimes(released, tuple(stated_windows(passage_figures, released, text)), titled)
-    return StatedTimes(released, tuple(stated_windows(passage_figures, released, text)))
+        return StatedTimes(released, tuple(stated_windows(passage_figures, released, text)), titled,
+                           tuple(months_alone(text, released)))
+    return StatedTimes(released, tuple(stated_windows(passage_figures, released, text)),
+                       months=tuple(months_alone(text, released)) if text is not None else ())
 
 
 def agreement(window: TimeWindow, times: StatedTimes) -> float:
@@ -468,7 +505,8 @@ def agreement(window: TimeWindow, times: StatedTimes) -> float:
     if (release_fit < 0 and times.title_windows and window.granularity in _POSTED_LATE
             and windows_fit(window, times.title_windows, alike=True) == 1):
         release_fit = 1
-    return 0.5 * release_fit + 0.5 * windows_fit(window, times.windows)
+    months = times.months if window.granularity not in _POSTED_LATE else ()
+    return 0.5 * release_fit + 0.5 * windows_fit(window, times.windows + months)
 
 
 def time_agreement(window: TimeWindow, release_date: str | None, passage_figures=(), text: str | None = None,

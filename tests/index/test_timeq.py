@@ -243,3 +243,38 @@ def test_a_day_or_month_without_a_year_is_the_latest_one_up_to_today():
     assert window("How many Jan Aushadhi Kendras are in West Bengal?") is None
     assert window("How many medicines are sold in Jan Aushadhi Kendras?") is None
     assert window("How many accounts are there in Jan Dhan Yojana?") is None
+
+
+def test_a_month_named_alone_is_of_the_release_year_up_to_its_month():
+    """"June recorded 35% below-normal rainfall" in a release of 12 August 2026 is about June 2026; a
+    later month may be a forecast or last year's, a month that begins a range is the range's, "May"
+    the verb and a month with a year or a day (a date figure) are not months alone."""
+    from index.timeq import months_alone
+
+    released = dt.date(2026, 8, 12)
+    text = ("June recorded 35% below-normal rainfall. Although July recorded 1% above the LPA, rain may fall "
+            "in September. May be. Rains in May were heavy. As of 2nd August 2026 and in June 2026 the deficit grew.")
+    assert months_alone(text, released) == [(dt.date(2026, 6, 1), dt.date(2026, 6, 30)),
+                                            (dt.date(2026, 7, 1), dt.date(2026, 7, 31)),
+                                            (dt.date(2026, 5, 1), dt.date(2026, 5, 31))]
+    hindi = "जनवरी से 29 फरवरी, 2020 तक 83.53 लाख रिटर्न दाखिल हुए। फरवरी में संग्रह 1,05,366 करोड़ रुपये रहा, 3 फरवरी को नहीं।"
+    assert months_alone(hindi, dt.date(2020, 3, 1)) == [(dt.date(2020, 2, 1), dt.date(2020, 2, 29))]
+    assert months_alone(text, None) == []
+
+
+def test_a_month_named_alone_dates_a_passage_for_a_month_not_for_a_day():
+    """For June 2026, the passage saying "June recorded 35%" agrees and the one saying "July recorded 1%"
+    does not; for a day, a daily bulletin's months ("since March") say nothing of it."""
+    from index.timeq import agreement, stated_times
+
+    june = "June recorded 35% below-normal rainfall with 70% of districts in deficit."
+    july = "Although July recorded 1% above the LPA, 47% of districts faced deficient rainfall."
+    month = read_time("How much below normal was the rainfall in June 2026?", TODAY).window
+    title = "SOUTH-WEST MONSOON FORECAST"
+    in_june, in_july = (agreement(month, stated_times("2026-08-12", _figures(t), t, title)) for t in (june, july))
+    assert in_june > in_july
+    day = read_time("How many cases were there on 3 May 2020?", TODAY).window
+    since = "Cases have doubled since March across the country."
+    assert agreement(day, stated_times("2020-05-03", _figures(since), since, "Daily bulletin")) == \
+        agreement(day, stated_times("2020-05-03", _figures("Cases have doubled across the country."),
+                                    "Cases have doubled across the country.", "Daily bulletin"))
