@@ -97,6 +97,17 @@ _HOW_MUCH_WAS = re.compile(r"((?:\S+\s+){1,%d})(?:कितना|कितन�
                            r"(?![\u0900-\u097f])" % _MEASURE_WORDS)
 
 
+# A part of the population a question asks about, in either language: a release that never names it in
+# any version gives no figure of it ("How many women sellers ...?" against the count of all sellers).
+_GROUPS = (re.compile(r"(?i)(?<![\w-])(?:women|woman|female|females|girls?|mahila)(?![\w-])|"
+                      r"महिला|स्त्री|बालिका|लड़कियों|लड़की|नारी"),)
+
+
+def asked_groups(question: str) -> list[tuple[str, re.Pattern]]:
+    """The parts of the population the question names: (its word, what names the part in a release)."""
+    return [(m.group(0), pattern) for pattern in _GROUPS if (m := pattern.search(question))]
+
+
 def _named(question: str) -> set[str]:
     return {w.lower() for n in question_names(question) for w in _WORD.findall(n.text)}
 
@@ -355,7 +366,7 @@ class AnswerabilityCheck:
             measured: frozenset[str] | None = None, figure_time: bool = True, count_measure: bool = True,
             dated=None, stated_time: bool = True, figure_years: bool = True,
             passage_names: frozenset[str] | None = None, places_alone: frozenset[str] | None = None,
-            indicators: bool = False) -> Verdict:
+            indicators: bool = False, groups: bool = False) -> Verdict:
         """`releases`: the best release first, then its other-language versions and duplicates;
         `passage`: the best passage; `release_figures`: the figures of all of the best release's
         passages; `names_held`: the name keys of all of those releases, when already known (a
@@ -375,7 +386,8 @@ class AnswerabilityCheck:
         `places_alone`: the place keys the versions name outside bare lists of places, and their titles'
         names; when given, a place the question names must be among them. `indicators`: an index the
         question calls by its everyday name ("retail inflation") must be named by one of the releases
-        (CPI, or spelled out in either language), as a place must."""
+        (CPI, or spelled out in either language), as a place must; `groups`: so must a part of the
+        population it asks about (`asked_groups`: women)."""
         texts = (NameIndex.of_keys(names_held) if names_held is not None
                  else NameIndex("\n".join(f"{r.title}\n{r.text}" for r in releases)))
         latin = any(not re.search(r"[\u0900-\u097f]", r.text[:2000]) for r in releases)
@@ -393,6 +405,9 @@ class AnswerabilityCheck:
         if indicators:
             missing += [i.short for i in asked_indicators(question)
                         if not any(i.named.search(f"{r.title}\n{r.text}") for r in releases)]
+        if groups:
+            missing += [word for word, named in asked_groups(question) if word not in missing
+                        and not any(named.search(f"{r.title}\n{r.text}") for r in releases)]
         other_time = figures_other = unstated = False
         time_fit = 0
         if window is not None and not open_ended(question, window):

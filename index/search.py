@@ -231,6 +231,9 @@ class SearchSettings:
     # ... and when no version of it names the index the question calls by its everyday name ("retail
     # inflation" asks the CPI's figure; index/indicators.py).
     check_indicators: bool = True
+    # ... and when none of its versions names the part of the population the question asks about
+    # ("How many women sellers ...?": index/answerable.py, `asked_groups`).
+    check_groups: bool = True
     # ... and when every figure of the asked kind in the best passage is dated to another day or month.
     check_figure_time: bool = True
     # ... and when its versions in the question's language do not name the thing the question counts
@@ -1053,7 +1056,8 @@ class HybridSearcher:
                                                        if self.settings.check_passage_places else None),
                                         places_alone=(frozenset(alone | titles)
                                                       if self.settings.check_listed_places else None),
-                                        indicators=self.settings.check_indicators)
+                                        indicators=self.settings.check_indicators,
+                                        groups=self.settings.check_groups)
 
     @classmethod
     def table_row(cls, passage: Passage, a: int, b: int, idf: dict[str, float], cues: FigureCues = NO_CUES,

@@ -459,3 +459,27 @@ def test_an_index_asked_by_its_everyday_name_must_be_named_by_the_release():
     # a question that names the index itself is checked as any acronym is (index/names.py), once
     assert _check_indicators("What was CPI inflation in July 2026?", wpi).missing_names == ("CPI",)
     assert _check_indicators("What was retail inflation in July 2026?", wpi, indicators=False).answerable
+
+
+def test_a_part_of_the_population_no_version_names_is_not_answered():
+    """"How many women sellers ...?" against a release that counts all sellers and never names women,
+    in any version; a version in the other language naming them answers."""
+    from index.answerable import asked_groups
+
+    assert [w for w, _ in asked_groups("मध्य प्रदेश में जेम पर कितनी महिला विक्रेता पंजीकृत हैं?")] == ["महिला"]
+    assert [w for w, _ in asked_groups("How many women drivers have joined?")] == ["women"]
+    assert asked_groups("How many sellers have joined?") == [] and asked_groups("Womenfolk and pre-girls") == []
+    sellers = "More than 86,000 sellers of Madhya Pradesh have completed their profile on GeM."
+    q = "How many women sellers from Madhya Pradesh are on GeM?"
+    p = _passage(sellers)
+
+    def check(*releases, groups=True):
+        return AnswerabilityCheck().run(q, None, p, list(releases), p.figures, groups=groups)
+
+    verdict = check(_release(sellers, "2026-08-10"))
+    assert not verdict.answerable and verdict.missing_names == ("women",)
+    assert "does not mention women" in verdict.reason
+    assert check(_release(sellers, "2026-08-10"), groups=False).answerable
+    hindi = _release("मध्य प्रदेश की 12,000 महिला विक्रेता जेम पर हैं।", "2026-08-10", "hi")
+    assert check(_release(sellers, "2026-08-10"), hindi).answerable
+    assert check(_release(sellers, "2026-08-10", title="Women sellers on GeM")).answerable
