@@ -43,6 +43,8 @@ minister ministers ministry prime president vice pm cm mp mla shri smt dr mr mrs
 department dept board committee council authority commission corporation bank limited ltd company
 act policy programme program project scheme schemes yojana abhiyan mission campaign initiative portal
 day days week weeks month months year years phase edition new old first second third fourth fifth
+sixth seventh eighth ninth tenth one two three four five six seven eight nine ten eleven twelve fifteen
+twenty fifty hundred thousand
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
 fy gdp rs inr usd crore lakh million billion

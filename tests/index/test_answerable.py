@@ -40,6 +40,12 @@ def test_question_names_leave_out_generic_capitalised_words():
         "केरल", "सीबीएसई"}
 
 
+def test_a_number_written_as_a_word_is_no_name():
+    """"the Index of Eight Core Industries": the release says "Index of Core Industries" or "8 core industries"."""
+    names = {n.text for n in question_names("What was cement growth in July 2026 per the Index of Eight Core Industries?")}
+    assert "Eight" not in names and {"Core", "Industries"} <= names
+
+
 def test_a_hindi_text_holds_the_names_of_an_english_question():
     text = NameIndex("पीएमएवाई-जी के तहत मध्य प्रदेश में जेम पर कोविड-19 और जीएसटी")
     held = {n.text: text.holds(n) for n in question_names(
@@ -110,6 +116,15 @@ def test_a_month_stated_says_nothing_of_the_day_asked():
     text = ("The retail price of sugar rose from Rs 48.18 per kg on 20 July 2026 to Rs 55.70 per kg on "
             "20 August 2026, against Rs 44 in June 2026.")
     assert not _check("What was the retail price of sugar per kg on 20 June 2026?", text, "2026-08-12").answerable
+
+
+def test_a_span_of_months_stated_that_misses_the_month_asked_is_against_it():
+    """A quarter's bulletin posted in August ("during April–June 2026") is no answer for August 2026,
+    nor for a financial year it misses; it answers for the quarter."""
+    text = "The urban Unemployment Rate (UR) remained broadly stable at 6.7% during April–June 2026."
+    assert not _check("What was the unemployment rate in August 2026?", text, "2026-08-10").answerable
+    assert not _check("What was the unemployment rate in 2022-23?", text, "2026-08-10").answerable
+    assert _check("What was the unemployment rate in April-June 2026?", text, "2026-08-10").answerable
 
 
 def test_a_release_of_the_month_after_reports_on_the_month_it_names():
