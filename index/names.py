@@ -257,6 +257,11 @@ _WORD_CHAR = re.compile(r"[\w\u0900-\u097f]")
 _ACRONYM_NUMBER = re.compile(r" ?[-–]? ?([0-9]{1,2})([A-Z](?![A-Za-z0-9]))?(?![0-9]|[.,][0-9])")
 
 
+def _numbered_key(word: str, number: str) -> str:
+    """A word and the number written after it ("Day 1"), as the name a question writes joined (Day-1)."""
+    return f"num:{name_key(word)}-{int(number)}"
+
+
 def _place_spellings(places: dict, word: str) -> tuple:
     """The places whose spelling begins with `word`, or with its part before a hyphen ("Jammu-based")."""
     return places.get(word, ()) or places.get(word.split("-")[0], ())
@@ -340,6 +345,9 @@ class NameIndex:
                 self.keys.add(f"acr:{word}{numbered.group(1)}")
                 if numbered.group(2):
                     self.keys.add(f"acr:{word}{numbered.group(1)}{numbered.group(2)}")
+            elif word[:1].isupper() and word.isascii() and word.isalpha() and (
+                    numbered := _ACRONYM_NUMBER.match(text, m.end())):
+                self.keys.add(_numbered_key(word, numbered.group(1)))  # "Day 1", "Tier 2": Day-1, Tier-2
             if found and m.start() < found[-1][1]:
                 continue  # a later word of the place just found
             spellings = _place_spellings(places, word)
@@ -366,6 +374,9 @@ class NameIndex:
 
     def holds(self, name: Name) -> bool:
         if name.kind == "name" and "-" in name.text:
+            word, _, number = name.text.partition("-")
+            if number.isdigit() and _numbered_key(word, number) in self.keys:
+                return True
             return all(name_key(p) in self.keys for p in name.text.split("-") if p)
         if name.keys & self.keys:
             return True

@@ -46,6 +46,14 @@ def test_a_number_written_as_a_word_is_no_name():
     assert "Eight" not in names and {"Core", "Industries"} <= names
 
 
+def test_a_name_and_its_number_written_apart_hold_the_name_joined():
+    """"Day-1" in a question, "Day 1" in the release; "Day 5" is not Day-1."""
+    day1, tier2 = question_names("What share of Day-1 forecasts in Tier-2 cities were correct?")
+    assert NameIndex("improving from 66.36% on Day 1 to 80.18% on Day 5").holds(day1)
+    assert not NameIndex("80.18% on Day 5").holds(day1)
+    assert NameIndex("in Tier 2 cities").holds(tier2) and not NameIndex("in Tier 3 cities").holds(tier2)
+
+
 def test_a_hindi_text_holds_the_names_of_an_english_question():
     text = NameIndex("पीएमएवाई-जी के तहत मध्य प्रदेश में जेम पर कोविड-19 और जीएसटी")
     held = {n.text: text.holds(n) for n in question_names(
