@@ -451,10 +451,6 @@ def stated_time_fit(window: TimeWindow, figures, released: dt.date | None = None
     return windows_fit(window, stated_windows(figures, released, text, months=months), alike=alike)
 
 
-# A span of months, longer than a month and shorter than a year: a quarter, a half year, "April–July".
-_MONTHS_SPAN = (31, 300)
-
-
 def windows_fit(window: TimeWindow, stated, *, alike: bool = False) -> int:
     """1 when one of the `stated` windows (`stated_windows`) falls in the window, -1 when all fall
     outside it, 0 when none counts. Only dates no longer than the window count (a year stated in a
@@ -462,14 +458,11 @@ def windows_fit(window: TimeWindow, stated, *, alike: bool = False) -> int:
     window count for it (a month's release names the month it reports on; the days it names are of
     other events), and longer ones up to a month against it when they miss it (a table of July and
     August, for a day in June; a year stated is often of something else: "an officer of the 1987
-    batch"), and so a span of months that misses it ("during April–June 2026", a quarter's bulletin,
-    for August 2026; April–July 2026 for 2022-23)."""
+    batch")."""
     span = (window.end - window.start).days
     shortest, longest = (span / 2 - 3, span + 3) if alike else (0, max(span, 31))
     stated = [w for w in stated
-              if shortest <= (w[1] - w[0]).days <= (max(longest, 31) if alike else longest)
-              or alike and _MONTHS_SPAN[0] < (w[1] - w[0]).days <= _MONTHS_SPAN[1]
-              and (w[1] < window.start or w[0] > window.end)]
+              if shortest <= (w[1] - w[0]).days <= (max(longest, 31) if alike else longest)]
     inside = [(a, b) for a, b in stated if a <= window.end and b >= window.start]
     if any((b - a).days <= longest for a, b in inside):
         return 1
