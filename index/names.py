@@ -55,6 +55,10 @@ app portal platform card cards fund bill rules code navy army force forces air s
 """.split())
 
 
+# "Jan" (people) before a name's next word is no month: Jan Dhan, Jan Aushadhi, Jan Shikshan Sansthan.
+_PEOPLES = re.compile(r"Jan\s+[A-Z][a-z]")
+
+
 @lru_cache(maxsize=200_000)
 def romanise(word: str) -> str:
     """A Devanagari word in plain lower-case Latin letters (IAST without its diacritics)."""
@@ -230,7 +234,8 @@ def question_names(question: str) -> list[Name]:
         word = m.group(0)
         for suffix in ("'s", "’s"):
             word = word.removesuffix(suffix)
-        if word.lower() in _GENERIC or re.fullmatch(r"[A-Za-z]?\d+[A-Za-z]?", word) or _TIME_CODE.fullmatch(word):
+        if (word.lower() in _GENERIC and not _PEOPLES.match(rest, m.start())
+                or re.fullmatch(r"[A-Za-z]?\d+[A-Za-z]?", word) or _TIME_CODE.fullmatch(word)):
             continue
         letters = acronym_letters(word)
         if letters:

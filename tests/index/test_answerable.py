@@ -46,6 +46,11 @@ def test_a_number_written_as_a_word_is_no_name():
     assert "Eight" not in names and {"Core", "Industries"} <= names
 
 
+def test_jan_before_a_name_is_no_month():
+    assert [n.text for n in question_names("How many Jan Dhan accounts were opened by May 2020?")] == ["Jan", "Dhan"]
+    assert question_names("How many cases were reported in Jan 2020?") == []
+
+
 def test_a_name_and_its_number_written_apart_hold_the_name_joined():
     """"Day-1" in a question, "Day 1" in the release; "Day 5" is not Day-1."""
     day1, tier2 = question_names("What share of Day-1 forecasts in Tier-2 cities were correct?")
