@@ -92,28 +92,6 @@ def skeleton(word: str) -> str:
     return _fold(s)
 
 
-@lru_cache(maxsize=200_000)
-def sounded(word: str) -> str:
-    """A short word with its vowels, as either script spells it: "Jan" and जन → "jan", जाने → "jane",
-    जून → "jun". Two consonants tell too little: "Jan" is जाने's and जून's skeleton too."""
-    if _DEVANAGARI_WORD.fullmatch(word):  # ड़ is written d in Latin names: उड़ान, Udan
-        s = romanise(word.replace("\u095c", "ड").replace("\u095d", "ढ").replace("ड\u093c", "ड").replace("ढ\u093c", "ढ"))
-    else:
-        s = word.lower()
-    s = s.replace("ch", "\0").replace("ck", "k")
-    s = re.sub(r"c(?=[eiy])", "s", s).replace("c", "k").replace("\0", "c")
-    s = s.replace("sh", "s").replace("ph", "f").replace("w", "v").replace("z", "j")
-    s = s.replace("ee", "i").replace("oo", "u").replace("ai", "ay")
-    s = re.sub(r"([bcdgjkpt])h", r"\1", s)
-    s = re.sub(r"(.)\1+", r"\1", s)
-    return s[:-1] if len(s) > 2 and s.endswith("a") else s
-
-
-# A name of this many consonants or fewer, and letters, is compared with its vowels (`sounded`);
-# a longer one's English spelling may not say its sounds ("Europe", यूरोप).
-SHORT_NAME, SHORT_NAME_LETTERS = 2, 4
-
-
 # A word that begins with a vowel sound keeps a mark of it: its consonants alone are too few to tell a
 # name apart (Ayushman and सामान are both "smn"). य and an English initial Y or U say the same
 # sound (Yamuna / यमुना, Europe / यूरोप), so they count as one.
@@ -315,8 +293,6 @@ def _word_keys(word: str) -> tuple[str, ...]:
     for part in re.split(r"[-'’]", word) if ("-" in word or "'" in word or "’" in word) else (word,):
         if part:
             keys.append(name_key(part))
-            if len(skeleton(part)) <= SHORT_NAME:
-                keys.append("say:" + sounded(part))
     if word.isascii() and len(word) >= 2 and word.isalpha():
         keys.append("acr:" + word.upper())  # "Gem", "Aiims": an acronym's letters as a word
         if word.endswith("s") and word[:-1].isupper():
@@ -402,9 +378,6 @@ class NameIndex:
         return index
 
     def holds(self, name: Name) -> bool:
-        if (name.kind == "name" and name.text.isalpha() and len(name.text) <= SHORT_NAME_LETTERS
-                and len(skeleton(name.text)) <= SHORT_NAME):
-            return "say:" + sounded(name.text) in self.keys
         if name.kind == "name" and "-" in name.text:
             word, _, number = name.text.partition("-")
             if number.isdigit() and _numbered_key(word, number) in self.keys:

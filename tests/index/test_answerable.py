@@ -51,17 +51,6 @@ def test_jan_before_a_name_is_no_month():
     assert question_names("How many cases were reported in Jan 2020?") == []
 
 
-def test_a_short_name_is_compared_with_its_vowels():
-    """"Jan" and जन are one name; जाने (to go) and जून (June) spell Jan's consonants, not it. ड़ is d in a
-    Latin name (उड़ान, Udan)."""
-    jan, dhan = question_names("How many Jan Dhan accounts were opened?")
-    assert NameIndex("जन धन खाते खोले गए").holds(jan) and NameIndex("Jan Dhan accounts").holds(jan)
-    assert not NameIndex("वन धन केंद्रों को जाने से").holds(jan) and NameIndex("वन धन केंद्र").holds(dhan)
-    assert not NameIndex("जून में").holds(jan)
-    udan = question_names("How far did the Lifeline Udan flights fly?")[-1]
-    assert udan.text == "Udan" and NameIndex("लाइफलाइन उड़ान").holds(udan)
-
-
 def test_a_name_and_its_number_written_apart_hold_the_name_joined():
     """"Day-1" in a question, "Day 1" in the release; "Day 5" is not Day-1."""
     day1, tier2 = question_names("What share of Day-1 forecasts in Tier-2 cities were correct?")
