@@ -377,7 +377,8 @@ _PASSAGE_MONTH_EN = re.compile(rf"(?<!\w)(?:(?P<m>{_MONTH_NAMES_EN.replace('May|
                                r"\b(?i:in|of|during|since|till|until|by|from|to|and|through)\s+(?P<may>May))"
                                r"(?![\w-])(?![\s,.'’-]*\d)")
 _PASSAGE_MONTH_HI = re.compile(r"(?<![\d\u0966-\u096f])(?<![\d\u0966-\u096f]\s)(?P<m>"
-                               + _alts([w for ws in _MONTHS_HI_RAW.values() for w in ws]) + r")(?![\u0900-\u097f])(?![\s,.'’-]*[\d\u0966-\u096f])")
+                               + _alts([w for ws in _MONTHS_HI_RAW.values() for w in ws])
+                               + r")(?![\u0900-\u097f])(?![\s,.'’-]*[\d\u0966-\u096f])")
 
 
 _RANGE_ON = re.compile(r"\s*(?:to|till|until|through|-|–|—|से)\s*(?:\d|[\u0966-\u096f]|" + _MONTH_PAT + ")", re.I)
