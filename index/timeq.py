@@ -381,7 +381,8 @@ _PASSAGE_MONTH_HI = re.compile(r"(?<![\d\u0966-\u096f])(?<![\d\u0966-\u096f]\s)(
                                + r")(?![\u0900-\u097f])(?![\s,.'’-]*[\d\u0966-\u096f])")
 
 
-_RANGE_ON = re.compile(r"\s*(?:to|till|until|through|-|–|—|से)\s*(?:\d|[\u0966-\u096f]|" + _MONTH_PAT + ")", re.I)
+# A month followed by what joins two dates into a span, and the span's end: it begins a range.
+_RANGE_ON = re.compile(_SPAN_JOIN.pattern + r"(?:\d|[\u0966-\u096f]|" + _MONTH_PAT + ")", re.I)
 
 
 def months_alone(text: str, released: dt.date | None) -> list[tuple[dt.date, dt.date]]:
