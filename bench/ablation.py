@@ -95,6 +95,7 @@ CANDIDATES = [
     ("+ no answer from a release naming the asked place only in a list", {"check_listed_places": True}),
     ("+ a sum of money named in the question asks for money alone", {"money_cue": True}),
     ("+ no answer unless a version names the part of the population asked about", {"check_groups": True}),
+    ("+ the fitted passage choice within a release", {"passage_model": True}),
 ]
 
 

@@ -10,7 +10,6 @@ sets are read: the blind test set is never gathered (docs/retrieval.md).
 """
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import json
 import sys
@@ -24,16 +23,10 @@ sys.path.insert(0, str(ROOT))
 from index.noanswer import FEATURES, NoAnswerModel, bundled_weights_file, fit  # noqa: E402
 
 SIGNALS = ROOT / "bench" / "data" / "no-answer-signals.jsonl"
+from bot.evaluate import TUNING_SETS  # noqa: E402
+
 # Each set by the name it is reported under; answerable ones hold `ids`, the others none.
-SETS = {
-    "blind": ROOT / "bench/data/tuning-blind-questions.jsonl",
-    "blind2": ROOT / "bench/data/tuning-blind2-questions.jsonl",
-    "near-miss": ROOT / "bench/data/near-miss-questions.jsonl",
-    "absent": ROOT / "bench/data/absent-questions.jsonl",
-    "absent-near": ROOT / "bench/data/absent-near-questions.jsonl",
-    "heldout": ROOT / "bench/data/heldout-questions.jsonl",
-    "dev": ROOT.parent / "shared/eval/dev-questions.jsonl",
-}
+SETS = {name: TUNING_SETS[name] for name in ("blind", "blind2", "near-miss", "absent", "absent-near", "heldout", "dev")}
 # The regularisation and the threshold, fixed before any leave-one-set-out run.
 L2 = 1.0
 THRESHOLD = 0.5
@@ -122,18 +115,10 @@ def check(rows: list[dict]) -> None:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("step", choices=["gather", "fit", "check"])
-    ap.add_argument("--signals", type=Path, default=SIGNALS)
-    args = ap.parse_args()
-    if args.step == "gather":
-        gather(args.signals)
-    elif args.step == "fit":
-        path = bundled_weights_file()
-        path.write_text(weights_file(read_signals(args.signals)), encoding="utf-8")
-        print(f"written {path}")
-    else:
-        check(read_signals(args.signals))
+    from _fitting import run
+
+    run(gather=gather, read_signals=read_signals, weights_file=weights_file, check=check, signals=SIGNALS,
+        weights=bundled_weights_file())
 
 
 if __name__ == "__main__":

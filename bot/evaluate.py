@@ -68,6 +68,22 @@ def set_kind(path: Path | str) -> str:
     return SET_KINDS.get(Path(path).name, "unmarked")
 
 
+_ROOT = Path(__file__).resolve().parents[1]
+# The tuning sets by the short name the fitting scripts report them under (bench/fit_*.py).
+TUNING_SETS = {
+    "blind": _ROOT / "bench/data/tuning-blind-questions.jsonl",
+    "blind2": _ROOT / "bench/data/tuning-blind2-questions.jsonl",
+    "blind3": _ROOT / "bench/data/tuning-blind3-questions.jsonl",
+    "blind4": _ROOT / "bench/data/tuning-blind4-questions.jsonl",
+    "reading": _ROOT / "bench/data/reading-questions.jsonl",
+    "near-miss": _ROOT / "bench/data/near-miss-questions.jsonl",
+    "absent": _ROOT / "bench/data/absent-questions.jsonl",
+    "absent-near": _ROOT / "bench/data/absent-near-questions.jsonl",
+    "heldout": _ROOT / "bench/data/heldout-questions.jsonl",
+    "dev": _ROOT.parent / "shared/eval/dev-questions.jsonl",
+}
+
+
 def _scores(rows: list[dict]) -> dict:
     """hit@1, hit@3 and answered over answerable questions; figure hit over those with a value;
     for questions the corpus cannot answer (`ids: []`), how often the answer is rightly null."""

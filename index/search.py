@@ -27,6 +27,7 @@ from corpus import Release
 from index.acronyms import asked_definitions, held_acronyms, with_phrases
 from index.answerable import AnswerabilityCheck, NoAnswer
 from index.noanswer import AnswerSignals, answer_signals, load_model
+from index.passagechoice import PassageSignals, load_model as load_choice_model
 from index.bilingual import TermList, bundled_term_list
 from index.embeddings import Embedder
 from index.figures.inline import cells_region, inline_row, is_inline_cell, row_label
@@ -98,6 +99,9 @@ _LATIN = re.compile(r"[A-Za-z]")
 # only other times than the question's, count beside the share of the question's words around it (0..1).
 FIGURE_UNIT_FIT = 0.5
 FIGURE_TIME_FIT = 0.5
+# How far before a passage its paragraph's head may name the place it is about, for the passage choice's
+# signal (a bulletin's "· तेलंगाना- ..." whose figures a later window of sentences holds).
+LEAD_IN_CHARS = 300
 
 
 def question_lang(question: str) -> str:
@@ -155,6 +159,9 @@ class SearchSettings:
     # besides its title's: "Cement" for 13.1 in a "respectively" list far from the word (a candidate, off)
     figure_label_weight: float = 0.0
     own_language_bonus: float = 0.045  # within a release: its version in the question's language
+    # Within a release, the passage shown is chosen by the fitted model over all the signals above and
+    # more (index/passagechoice.py) instead of by the score and those bonuses.
+    passage_model: bool = False
     # Within a release, a figure in the unit the question names, and against one whose sentence states
     # only other dates; off: neither chose the asked figure more often (docs/retrieval.md).
     figure_unit: bool = False
@@ -523,6 +530,9 @@ class HybridSearcher:
         self.sentences = sentences  # without them, the answer sentence is chosen without its similarity
         # Popular questions come back; their vectors need not be computed again.
         self._encode = lru_cache(maxsize=4096)(lambda q: embedder.encode_queries([q])[0])
+        # Called with each question and its top release's candidate passages with their signals
+        # (index/passagechoice.py): how bench/fit_passage_choice.py gathers what it fits on.
+        self.choice_recorder = None
 
     @cached_property
     def latin_spellings(self) -> LatinSpellings:
@@ -706,6 +716,8 @@ class HybridSearcher:
         def fit(p: Passage) -> float:
             """Within a release: its version in the question's language, the passage whose figure is asked
             for, the passage that names the question's places (a bulletin's paragraph per state)."""
+            if s.passage_model:
+                return load_choice_model().preference(signals(p))
             shared = pivot_values.get(p.release_id)
             return (scores[p.passage_id]
                     + s.figure_weight * self.figure_fit(p, kinds, idf, cues.of_release(release_of(p)), cache=analyses,
@@ -742,7 +754,26 @@ class HybridSearcher:
         def place_share(p: Passage) -> float:
             return self.place_fit(p, places, title_of(p), cache=analyses, lead_in=lead_in(p))
 
+        def signals(p: Passage) -> PassageSignals:
+            release, shared = release_of(p), pivot_values.get(p.release_id)
+            title = title_of(p)
+            held = self.passage_signals(p, kinds, idf, cues.of_release(release), qtime.window, cache=analyses,
+                                        title=title)
+            head = (lead_in_places(release.text, p.start, LEAD_IN_CHARS)
+                    if places and release is not None and p.start <= len(release.text) else frozenset())
+            return PassageSignals(
+                score=scores[p.passage_id], similarity=float(dense.get(p.passage_id, 0.0)), **held,
+                own_language=p.lang == qlang,
+                shared_values=len(shared & {f.value for f in p.figures}) / len(shared) if shared else 0.0,
+                places=self.place_fit(p, places, title, cache=analyses),
+                lead_in_places=self.place_fit(p, places, title, cache=analyses, lead_in=head))
+
         hits = self._one_per_release(ordered, scores, dense, top_k, per_release, fit)
+        if self.choice_recorder is not None and hits:
+            top = hits[0]
+            versions = {(top.release.release_id, top.release.lang), *((d, top.release.lang) for d in top.also_released_as),
+                        *((t["release_id"], t["lang"]) for t in top.translations)}
+            self.choice_recorder(question, [(p, signals(p)) for p in ordered if (p.release_id, p.lang) in versions])
         if hits and s.row_after_label:
             hits[0] = self._row_after_its_label(hits[0], idf, kinds, cues, tuple(places), vector)
         for hit in hits:
@@ -806,6 +837,25 @@ class HybridSearcher:
                 fit += cues.label_weight * cls.coverage(frozenset(terms(f.label)) - titled, idf)
             fits[i] = fit
         return fits
+
+    @classmethod
+    def passage_signals(cls, p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: FigureCues,
+                        window: TimeWindow | None, *, cache=None, title: str = "") -> dict:
+        """The passage choice's signals (index/passagechoice.py) that its figures give: their fit, their
+        labels' share of the question's words (besides the title's), a row of the asked time, and the
+        times their sentences state."""
+        analysis = analyse(p, cache=cache)
+        titled = frozenset(terms(title))
+        asked = [f for f in p.figures if f.kind in kinds]
+        dated = [stated_time_fit(window, sentence_dates(p, f, analysis.sentences)) for f in asked] if window else []
+        return dict(
+            figure_fit=cls.figure_fit(p, kinds, idf, cues, cache=cache, title=title if cues.label_weight else ""),
+            label_fit=max((cls.coverage(with_loanwords(frozenset(terms(f.label)) - titled, cues.loans), idf)
+                           for f in asked if f.label), default=0.0),
+            row_time=window is not None and any(row is not None and _row_in(window, row) for row in analysis.row_times),
+            dated_for=any(d > 0 for d in dated),
+            dated_against=bool(dated) and all(d < 0 for d in dated),
+            kind_held=bool(asked))
 
     def _one_per_release(self, ordered: list[Passage], scores: dict[int, float], dense: dict[int, float],
                          top_k: int, per_release: int, fit) -> list[Hit]:

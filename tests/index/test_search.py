@@ -222,6 +222,29 @@ def test_the_no_answer_model_decides_in_the_one_place_when_switched_on(service):
         assert moons.reason.startswith("the closest release is unlikely to answer it")
 
 
+def test_the_fitted_passage_choice_picks_among_the_top_release_s_passages_when_switched_on(service):
+    from index.passagechoice import PassageSignals, load_model
+
+    seen = []
+    service.searcher.choice_recorder = lambda question, candidates: seen.append((question, candidates))
+    try:
+        with searching_with(service, passage_model=True):
+            result = service.ask(SEED_HI)
+    finally:
+        service.searcher.choice_recorder = None
+    top = result.hits[0]
+    assert result.answer is not None and "86,000" in result.answer.text
+    (question, candidates), = seen
+    assert question == SEED_HI and top.passage.passage_id in {p.passage_id for p, _ in candidates}
+    versions = {(top.release.release_id, top.release.lang), *((t["release_id"], t["lang"]) for t in top.translations)}
+    assert {(p.release_id, p.lang) for p, _ in candidates} <= versions and len(candidates) > 1
+    assert all(isinstance(signals, PassageSignals) for _, signals in candidates)
+    preference = {p.passage_id: load_model().preference(signals) for p, signals in candidates}
+    assert preference[top.passage.passage_id] == max(preference.values())  # the model's choice is shown
+    off = service.ask(SEED_HI)  # off again: the hand-weighted choice, and no recorder called
+    assert len(seen) == 1 and off.answer is not None
+
+
 def test_a_question_asking_how_things_stand_now_prefers_recent_releases(service):
     w = 0.01
     with searching_with(service, recency_weight=w):
