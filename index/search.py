@@ -528,6 +528,12 @@ class HybridSearcher:
         self.embedder = embedder
         self.settings = settings or SearchSettings()
         self.sentences = sentences  # without them, the answer sentence is chosen without its similarity
+        # A model switched on is read now: weights that are missing or for other signals stop the
+        # start with their error, not every question after it.
+        if self.settings.no_answer_model:
+            load_model()
+        if self.settings.passage_model:
+            load_choice_model()
         # Popular questions come back; their vectors need not be computed again.
         self._encode = lru_cache(maxsize=4096)(lambda q: embedder.encode_queries([q])[0])
         # Called with each question and its top release's candidate passages with their signals

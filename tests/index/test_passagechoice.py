@@ -91,3 +91,19 @@ def test_a_table_row_s_label_and_time_are_the_passage_s_signals():
     other = HybridSearcher.passage_signals(july, kinds, idf, FigureCues(), window)
     assert not other["row_time"] and other["kind_held"] and other["dated_against"]  # July's figure, June asked
     assert not HybridSearcher.passage_signals(months, kinds, idf, FigureCues(), None)["row_time"]  # no time asked
+
+
+def test_a_searcher_with_the_choice_on_reads_its_weights_when_it_is_made(tmp_path, monkeypatch):
+    import index.passagechoice as choice
+    from index.search import HybridSearcher, SearchSettings
+
+    bad = tmp_path / "weights.json"
+    bad.write_text(json.dumps({"model": {**fit(_groups()).to_dict(), "features": ["score"]}}), encoding="utf-8")
+    monkeypatch.setattr(choice, "bundled_weights_file", lambda: bad)
+    choice.load_model.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="fit them again"):
+            HybridSearcher(store=None, embedder=None, settings=SearchSettings(passage_model=True))
+        HybridSearcher(store=None, embedder=None, settings=SearchSettings())  # off: not read
+    finally:
+        choice.load_model.cache_clear()
