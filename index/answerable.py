@@ -302,6 +302,8 @@ def time_fits(window: TimeWindow, release_date: str | None, figures, *, text: st
     if window.granularity in ("day", "week"):
         if stated == -1 and release < 1:
             return False
+        if stated != 1 and released is not None and released < window.start:
+            return False  # posted before the day: it can report on it only by naming it
     elif stated == -1 and not (release == 1 and text is not None and status_day_in(window, figures, text, released)):
         return False
     elif stated == 0 and release == -1:
@@ -333,11 +335,27 @@ def states_time(window: TimeWindow, dated) -> bool:
     return False
 
 
+# A time the sentence compares its figure with, not the figure's own: "a growth of (-) 2% as compared to
+# February, 2019", "पिछले वर्ष फरवरी 2019 की तुलना में".
+_COMPARED_BEFORE = re.compile(r"(?i)(?:\bcompared\s+(?:to|with)|\bas\s+against|\bvis-[aà]-vis|\bthan)"
+                              r"(?:\s+(?:the\s+)?(?:same|corresponding)\s+(?:month|period|quarter)\s+(?:of|in|last))?"
+                              r"(?:\s+(?:that\s+(?:of|in)|the\s+level\s+of|in|of|during|last))?\s*$")
+_COMPARED_AFTER = re.compile(r"\s*(?:की\s+तुलना\s+में|के\s+मुकाबले|की\s+अपेक्षा)")
+
+
+def comparison_base(text: str, figure) -> bool:
+    """Whether a date figure in `text` is the time another figure is compared with."""
+    return bool(_COMPARED_BEFORE.search(text, max(0, figure.start - 60), figure.start)
+                or _COMPARED_AFTER.match(text, figure.end))
+
+
 def sentence_dates(passage: Passage, figure, sentences) -> list:
     """The date, year and period figures stated in the sentence that holds `figure` (`sentences`:
-    (start, end, ...) each; the whole passage when none holds it): the time a figure is of."""
+    (start, end, ...) each; the whole passage when none holds it): the time a figure is of, which the
+    time it is compared with is not."""
     a, b = next(((a, b) for a, b, *_ in sentences if a <= figure.start < b), (0, len(passage.text)))
-    return [g for g in passage.figures if g.kind in ("date", "year", "period") and a <= g.start < b]
+    return [g for g in passage.figures if g.kind in ("date", "year", "period") and a <= g.start < b
+            and not comparison_base(passage.text, g)]
 
 
 def figures_of_other_time(window: TimeWindow, passage: Passage, kinds: frozenset[str], sentences,
@@ -412,6 +430,7 @@ class AnswerabilityCheck:
         time_fit = 0
         if window is not None and not open_ended(question, window):
             text, figures = with_title(passage.text, passage.figures, releases[0].title)
+            figures = [f for f in figures if not comparison_base(text, f)]
             fits = time_fits(window, releases[0].date, figures, text=text,
                              of_the_release=bool(_OF_THE_RELEASE.search(question)))
             other_time = fits is False

@@ -2,7 +2,7 @@
 import datetime as dt
 
 from corpus import Release
-from index.answerable import AnswerabilityCheck, asked_unit, time_fits
+from index.answerable import AnswerabilityCheck, asked_unit, comparison_base, time_fits
 from index.figures import FigureExtractor
 from index.names import NameIndex, acronym_letters, find_known, question_names, skeleton
 from index.records import Passage
@@ -169,6 +169,27 @@ def test_no_stated_date_falls_back_on_the_release_date():
     # alone does not rule it out.
     day = read_time("How many PPE kits had been distributed as on 3 June 2020?", TODAY).window
     assert time_fits(day, "2020-06-07", _passage(text).figures) is None
+
+
+def test_a_release_posted_before_the_day_asked_is_of_another_time_unless_it_names_the_day():
+    text = "The total number of confirmed cases is now 39,980. An increase of 2644 has been noted since yesterday."
+    day = read_time("How many confirmed cases were there as on 3 May 2021?", TODAY).window
+    assert time_fits(day, "2020-05-03", _passage(text).figures, text=text) is False
+    assert time_fits(day, "2021-05-03", _passage(text).figures, text=text) is True
+    announced = "200 special trains will run from 3 May 2021, the Railways said."  # posted before, naming the day
+    assert time_fits(day, "2021-05-01", _passage(announced).figures, text=announced) is True
+
+
+def test_the_time_a_figure_is_compared_with_is_not_the_figure_s_time():
+    text = ("During this month, the GST on import of goods has shown a negative growth of (-) 2% as compared to "
+            "February, 2019. The table shows the state-wise figures of GST collected in each State.")
+    assert _check_figures("What was the growth of GST on import of goods in February 2020?", text,
+                          "2020-03-01").answerable
+    verdict = _check_figures("What was the growth of GST on import of goods in February 2019?", text, "2020-03-01")
+    assert not verdict.answerable and verdict.other_time  # posted after February 2020: February 2019 is not its month
+    hindi = "इस महीने माल के आयात पर जीएसटी में फरवरी 2019 की तुलना में 2 प्रतिशत की कमी दिखी।"
+    p = _passage(hindi, "hi")
+    assert [g.text for g in p.figures if g.kind == "date" and comparison_base(hindi, g)] == ["फरवरी 2019"]
 
 
 def test_figures_as_of_a_day_of_the_month_asked_are_of_that_month_whatever_other_months_the_passage_names():
