@@ -183,6 +183,14 @@ _DATES_A_RELEASE = re.compile(
 _COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|as\s+against|against|over|vis-[aà]-vis|than)\s+"
                               r"(?:(?:that\s+of|the\s+same\s+(?:month|period|quarter|day)\s+(?:of|in)|the)\s+)?$", re.I)
 _COMPARED_AFTER = re.compile(r"\s*(?:की\s+तुलना\s+में|के\s+मुकाबले|की\s+अपेक्षा|से\s+तुलना)", re.I)
+
+
+def comparison_base(text: str, start: int, end: int) -> bool:
+    """Whether the time written at `text[start:end]` is the time another figure is compared with ("a
+    growth of 2% as compared to February, 2019", "फरवरी 2019 की तुलना में"), in a question or a passage."""
+    return bool(_COMPARED_BEFORE.search(text, max(0, start - 40), start) or _COMPARED_AFTER.match(text, end))
+
+
 # A month beside a relative year: "July last year", "in July of this year", "पिछले साल जुलाई में".
 _MONTH_OF_BEFORE = re.compile(rf"(?P<m>{_MONTH_PAT})\s*(?:of\s+)?$", re.I)
 _MONTH_OF_AFTER = re.compile(rf"\s*(?:(?:के|की|का)\s+)?(?P<m>{_MONTH_PAT})", re.I)
@@ -292,8 +300,7 @@ def _read_blanked(question: str, today: dt.date) -> QuestionTime:
         # "IMD's June 2020 forecast for September", "जून 2020 के पूर्वानुमान में सितंबर 2020": a time that
         # dates the release stands beside the one the figure is of, not as the start of a range; and
         # "in Feb-20 compared with Feb-19", "जून 2025 की तुलना में": the time a figure is compared with.
-        asked = [sp for sp in spans if not (_DATES_A_RELEASE.match(question, sp[3]) or _COMPARED_AFTER.match(question, sp[3])
-                                            or _COMPARED_BEFORE.search(question, max(0, sp[2] - 40), sp[2]))]
+        asked = [sp for sp in spans if not (_DATES_A_RELEASE.match(question, sp[3]) or comparison_base(question, sp[2], sp[3]))]
         if asked and len(asked) < len(spans) and not any(
                 _RANGE_JOIN.fullmatch(question, a[3], b[2]) for a, b in zip(spans, spans[1:])):
             spans = asked

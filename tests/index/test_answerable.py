@@ -189,7 +189,7 @@ def test_the_time_a_figure_is_compared_with_is_not_the_figure_s_time():
     assert not verdict.answerable and verdict.other_time  # posted after February 2020: February 2019 is not its month
     hindi = "इस महीने माल के आयात पर जीएसटी में फरवरी 2019 की तुलना में 2 प्रतिशत की कमी दिखी।"
     p = _passage(hindi, "hi")
-    assert [g.text for g in p.figures if g.kind == "date" and comparison_base(hindi, g)] == ["फरवरी 2019"]
+    assert [g.text for g in p.figures if g.kind == "date" and comparison_base(hindi, g.start, g.end)] == ["फरवरी 2019"]
 
 
 def test_figures_as_of_a_day_of_the_month_asked_are_of_that_month_whatever_other_months_the_passage_names():
