@@ -20,10 +20,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bot.evaluate import TUNING_SETS  # noqa: E402
 from index.noanswer import FEATURES, NoAnswerModel, bundled_weights_file, fit  # noqa: E402
 
 SIGNALS = ROOT / "bench" / "data" / "no-answer-signals.jsonl"
-from bot.evaluate import TUNING_SETS  # noqa: E402
 
 # Each set by the name it is reported under; answerable ones hold `ids`, the others none.
 SETS = {name: TUNING_SETS[name] for name in ("blind", "blind2", "near-miss", "absent", "absent-near", "heldout", "dev")}

@@ -20,11 +20,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bot.evaluate import TUNING_SETS  # noqa: E402
 from index.passagechoice import FEATURES, PassageChoiceModel, bundled_weights_file, fit  # noqa: E402
 
 SIGNALS = ROOT / "bench" / "data" / "passage-choice-signals.jsonl"
-from bot.evaluate import TUNING_SETS  # noqa: E402
-
 # The tuning sets whose questions name the figure they ask for (`value`).
 SETS = {name: TUNING_SETS[name] for name in ("blind", "blind2", "blind3", "blind4", "reading", "heldout", "near-miss", "dev")}
 # The regularisation, fixed before any leave-one-set-out run.

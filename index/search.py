@@ -724,19 +724,18 @@ class HybridSearcher:
             for, the passage that names the question's places (a bulletin's paragraph per state)."""
             if s.passage_model:
                 return load_choice_model().preference(signals(p))
-            shared = pivot_values.get(p.release_id)
             return (scores[p.passage_id]
                     + s.figure_weight * self.figure_fit(p, kinds, idf, cues.of_release(release_of(p)), cache=analyses,
                                                         title=title_of(p) if cues.label_weight else "")
                     + (s.own_language_bonus if p.lang == qlang else 0.0)
-                    + (s.figure_weight * len(shared & {f.value for f in p.figures}) / len(shared) if shared else 0.0)
+                    + s.figure_weight * shared_values(p)
                     + (s.passage_names_weight * place_share(p) if places else 0.0))
 
         # Acronyms name what a release is about and stand in its lead; places tell its paragraphs
         # apart (a bulletin's paragraph per state), unless the release is about the place (its title).
         places = [n for n in names if n.kind == "known"]
         releases: dict[tuple[str, str], Release | None] = {}
-        lead_ins: dict[int, frozenset[str]] = {}
+        lead_ins: dict[tuple[int, int], frozenset[str]] = {}  # (passage, reach) →
 
         def release_of(p: Passage) -> Release | None:
             key = (p.release_id, p.lang)
@@ -748,31 +747,33 @@ class HybridSearcher:
             release = release_of(p)
             return release.title if release else ""
 
-        def lead_in(p: Passage) -> frozenset[str]:
-            if not s.lead_in_chars:
+        def lead_in(p: Passage, reach: int = s.lead_in_chars) -> frozenset[str]:
+            if not reach:
                 return frozenset()
-            if p.passage_id not in lead_ins:
+            if (p.passage_id, reach) not in lead_ins:
                 release = release_of(p)
-                lead_ins[p.passage_id] = (lead_in_places(release.text, p.start, s.lead_in_chars)
-                                          if release is not None and p.start <= len(release.text) else frozenset())
-            return lead_ins[p.passage_id]
+                lead_ins[p.passage_id, reach] = (lead_in_places(release.text, p.start, reach)
+                                                 if release is not None and p.start <= len(release.text) else frozenset())
+            return lead_ins[p.passage_id, reach]
 
         def place_share(p: Passage) -> float:
             return self.place_fit(p, places, title_of(p), cache=analyses, lead_in=lead_in(p))
 
+        def shared_values(p: Passage) -> float:
+            """The share of the figures of its release found in the question's language (the pivot) it holds."""
+            shared = pivot_values.get(p.release_id)
+            return len(shared & {f.value for f in p.figures}) / len(shared) if shared else 0.0
+
         def signals(p: Passage) -> PassageSignals:
-            release, shared = release_of(p), pivot_values.get(p.release_id)
-            title = title_of(p)
+            release, title = release_of(p), title_of(p)
             held = self.passage_signals(p, kinds, idf, cues.of_release(release), qtime.window, cache=analyses,
                                         title=title)
-            head = (lead_in_places(release.text, p.start, LEAD_IN_CHARS)
-                    if places and release is not None and p.start <= len(release.text) else frozenset())
             return PassageSignals(
                 score=scores[p.passage_id], similarity=float(dense.get(p.passage_id, 0.0)), **held,
-                own_language=p.lang == qlang,
-                shared_values=len(shared & {f.value for f in p.figures}) / len(shared) if shared else 0.0,
+                own_language=p.lang == qlang, shared_values=shared_values(p),
                 places=self.place_fit(p, places, title, cache=analyses),
-                lead_in_places=self.place_fit(p, places, title, cache=analyses, lead_in=head))
+                lead_in_places=self.place_fit(p, places, title, cache=analyses,
+                                              lead_in=lead_in(p, LEAD_IN_CHARS) if places else frozenset()))
 
         hits = self._one_per_release(ordered, scores, dense, top_k, per_release, fit)
         if self.choice_recorder is not None and hits:
