@@ -12,15 +12,25 @@ from index.figures.figure import Figure
 from index.figures.tables import (
     _AMPM_RE, _BETWEEN_RE, _CAPS_AFTER_RE, _CTX, _CUR_PREFIX_RE, _CUR_SUFFIX_RE, _D, _DATE_DMY_RE,
     _DATE_MDY_RE, _DATE_NUM_RE, _DEV_WORD_RE, _DIGITS_RE, _EN_FUNC, _FY_PREFIX_RE, _GLUED_HI_OK,
-    _AGE_BEFORE_RE, _HELPLINE_AFTER_RE, _HELPLINE_BEFORE_RE, _HI_FUNC, _ID_BEFORE_RE, _KEYWORD_BEFORE, _KEYWORD_BEFORE_CAP,
+    _AGE_BEFORE_RE, _COUNT_BEFORE_RE, _COUNTED_ACRONYM_AFTER_RE, _HELPLINE_AFTER_RE, _HELPLINE_BEFORE_RE, _HI_FUNC, _ID_BEFORE_RE, _KEYWORD_BEFORE, _KEYWORD_BEFORE_CAP,
     _KEYWORD_RANGE_RE, _KI, _LIST_AFTER_RE, _MONTH_RANGE_RE, _MONTH_YEAR_SHORT_RE, _MONTH_YY_RANGE_RE,
     _NUMLIT_RE, _ORDINAL_HI_RE, _ORDINAL_RE,
     _ORD_HI_SPACED, _PERCENT_RE, _PHONE_AFTER_RE, _PHONE_DASH_RE, _PHONE_PLUS_RE, _PIN_BEFORE_RE,
-    _QUAL_POST_RE, _QUAL_PRE_RE, _RANGE_CONN_RE, _Res, _SANKHYA, _SCALE_RE, _SCALE_VALUE, _TIMES_RE,
+    _NOUN_AFTER_RE, _QUAL_POST_RE, _QUAL_PRE_RE, _RANGE_CONN_RE, _Res, _SANKHYA, _SCALE_RE, _SCALE_VALUE, _TIMES_RE,
     _TIME_RE, _TOKEN_RE, _UNIT_EN_CI, _UNIT_RE_LIST, _WORDNUM_STOP_UNITS, _YEAR4_RE, _ascii_digits,
     _is_dev_letter, _is_letter, _year_like
 )
 from index.figures.dates import _mk_date, _month_num
+from index.lexical import STOPWORDS
+
+
+def _counts_things(text: str, start: int, end: int) -> bool:
+    """Whether a number that could be a year counts things instead (`_COUNTED_ACRONYM_AFTER_RE`)."""
+    if _COUNTED_ACRONYM_AFTER_RE.match(text, end):
+        return True
+    noun = _NOUN_AFTER_RE.match(text, end)
+    return bool(noun and noun.group(1).casefold() not in STOPWORDS
+                and _COUNT_BEFORE_RE.search(text, max(0, start - 24), start))
 
 
 def _dec(s: str) -> Decimal | None:
@@ -467,7 +477,8 @@ class NumbersAndRanges:
         value = _norm_value(value)
         if kind == "count" and not from_words and not scale:
             ip = lit.split(".")[0]
-            if "," not in ip and "." not in lit and len(ip) == 4 and 1800 <= int(_ascii_digits(ip)) <= 2100:
+            if ("," not in ip and "." not in lit and len(ip) == 4 and 1800 <= int(_ascii_digits(ip)) <= 2100
+                    and not _counts_things(text, start, q)):
                 return Figure(text[s:q], s, q, Decimal(int(_ascii_digits(ip))), None, "year",
                               iso=_ascii_digits(ip)), q
             if "," not in ip and "." not in lit and len(ip) >= 7:

@@ -233,6 +233,16 @@ _PHONE_DASH_RE = re.compile(rf"{_D}{{2,5}}(?:-{_D}{{2,5}}){{2,3}}(?!{_D}|[-.,]{_
 # what numbers a thing rather than counting it: a release id, a notification ("S.O. 2489 (E)",
 # "G.S.R. 12"), a question, case or gate ("Unstarred Question No. 2050")
 _ID_BEFORE_RE = re.compile(r"(?:\bID|PRID|Id|\bNo\.|\bS\.\s?O\.|\bG\.\s?S\.\s?R\.)\s{0,3}[:=-]?\s{0,3}$")
+# what makes a number of four digits that could be a year a count instead: the things it counts,
+# an acronym in the plural ("1833 JAKs", "1927 SHGs"), or an estimate or a share of a whole before
+# it and a noun after it ("About 1800 data layers", "out of which 1833 ..."); "around 2035 with"
+# and "over 2025 1 Rice" stay years
+_COUNTED_ACRONYM_AFTER_RE = re.compile(r"\s{1,3}[A-Z][A-Za-z]*[A-Z]s\b")
+_COUNT_BEFORE_RE = re.compile(
+    r"(?:\b(?:about|around|approximately|nearly|almost|some|as\s{1,3}many\s{1,3}as|a\s{1,3}total\s{1,3}of"
+    r"|(?:out\s{1,3})?of\s{1,3}(?:which|these|them))|" + _alts(["लगभग", "करीब", "क़रीब", "कुल"]) + r")\s{1,3}$",
+    re.IGNORECASE)
+_NOUN_AFTER_RE = re.compile(r"\s{1,3}([a-z]{3,}|[\u0900-\u097f]{2,})")
 # a person's age, however written ("youth aged 15–29", "children aged between 6 and 14", "above the
 # age of 60"): years, not a count
 _AGE_BEFORE_RE = re.compile(

@@ -271,6 +271,20 @@ def test_qualifiers(text, qual):
     assert f.qualifier == qual, f
 
 
+@pytest.mark.parametrize("text,kind", [
+    ("out of which 1833 JAKs have been opened", "count"),  # an acronym in the plural is what it counts
+    ("10,780 members of 1927 SHGs", "count"),
+    ("About 1800 data layers have been made", "count"),  # an estimate of a noun's number
+    ("लगभग 1800 गांवों में", "count"),
+    ("production is likely to start around 2035 with", "year"),  # an estimate of a time
+    ("an increase over 2025 1 Rice", "year"),
+    ("the 2020 elections", "year"),
+    ("कुल 2020 में", "year"),
+])
+def test_a_number_like_a_year_that_counts_things(text, kind):
+    assert [f.kind for f in extract_figures(text) if len(f.text) == 4] == [kind]
+
+
 def test_tak_after_year_is_not_up_to():
     f = one("2024 तक देश के")
     assert f.kind == "year" and f.qualifier is None
