@@ -75,6 +75,7 @@ from index.figures.abbreviations import in_defined_tonnes, tonnes_per_mt
 from index.figures.dates import DatesAndPeriods
 from index.figures.declared import declarations, in_spans
 from index.figures.inline import inline_labels, table_numbers, with_inline_labels
+from index.figures.pairs import paired_labels
 from index.figures.respectively import respective_labels
 from index.figures.rows import labelled, row_labels
 from index.figures.figure import KINDS, Figure
@@ -119,7 +120,7 @@ class FigureExtractor(NumbersAndRanges, DatesAndPeriods, Labels, TextScan):
 
     @staticmethod
     def _in_tables(figs: list[Figure], text: str, declared, labels, offset: int, inline) -> list[Figure]:
-        figs = table_numbers(respective_labels(figs, text), text, inline, offset)
+        figs = table_numbers(paired_labels(respective_labels(figs, text), text), text, inline, offset)
         return with_inline_labels(labelled(in_spans(figs, declared, offset), text, labels, offset), inline, offset)
 
     def _numbers(self, text: str) -> list[Figure]:

@@ -1,0 +1,27 @@
+"""A line of label–value pairs: each value's label stands before it (index/figures/pairs.py)."""
+from index.figures import extract_figures
+
+
+def labels(text):
+    return [(f.text, f.label) for f in extract_figures(text)]
+
+
+def test_a_line_of_pairs_labels_each_value_by_the_words_before_it():
+    text = ("The details of transactions through Railone app as on 02.08.2026 are as under: -\n"
+            "Daily Average tickets 10 lakhs Reserved tickets 2.79 lakhs Unreserved tickets 7.24 lakhs "
+            "Downloads 4.76 crores\nThe National Train Enquiry System (NTES), implemented in the year 2000")
+    assert labels(text)[1:5] == [("10 lakhs", "Daily Average tickets"), ("2.79 lakhs", "Reserved tickets"),
+                                 ("7.24 lakhs", "Unreserved tickets"), ("4.76 crores", "Downloads")]
+
+
+def test_hindi_pairs():
+    assert labels("दैनिक औसत टिकट 10 लाख आरक्षित टिकट 2.79 लाख अनारक्षित टिकट 7.24 लाख") == [
+        ("10 लाख", "दैनिक औसत टिकट"), ("2.79 लाख", "आरक्षित टिकट"), ("7.24 लाख", "अनारक्षित टिकट")]
+
+
+def test_prose_and_short_lines_keep_the_words_after_a_number():
+    # function words between the numbers, a full stop at the end, or fewer than three pairs: prose
+    assert labels("Sales grew 10 units and exports 5 units and imports 3 units") == [
+        ("10", "units"), ("5", "units"), ("3", "units")]
+    assert labels("Enrolled 10 students Passed 8 students Failed 2 students.")[0] == ("10", "students")
+    assert labels("Reserved tickets 2.79 lakhs Unreserved tickets 7.24 lakhs")[0] == ("2.79 lakhs", "Unreserved tickets")
