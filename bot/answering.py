@@ -9,10 +9,10 @@ from __future__ import annotations
 import logging
 import math
 import time
-import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from bot.observability import new_request_id
 from bot.replies import ask_reply
 from bot.schemas import AskRequest, AskResponse
 from bot.service import SearchQueueFull
@@ -60,7 +60,7 @@ class Answerer:
         self.metrics.asks.labels(str(answered).lower(), channel).inc()
         if not answered:
             self.metrics.no_answer.inc()
-        request_id = request_id or uuid.uuid4().hex
+        request_id = request_id or new_request_id()  # a channel without HTTP's (Telegram polling)
         if self.querylog is not None:
             filters = {k: (v.isoformat() if hasattr(v, "isoformat") else v)
                        for k, v in req.model_dump(exclude={"question"}).items() if v is not None}

@@ -212,9 +212,13 @@ def cmd_ask(args) -> int:
     from bot.replies import ask_reply
     from bot.schemas import is_blank
     from bot.service import Service
+    from index.filters import dates_out_of_order
 
     if is_blank(args.question):
         print("error: the question is empty", file=sys.stderr)
+        return 2
+    if error := dates_out_of_order(args.date_from, args.date_to):
+        print(f"error: {error}", file=sys.stderr)
         return 2
     service = Service(_settings())
     result = service.ask(args.question, top_k=args.top_k, lang=args.lang, ministry=args.ministry,
@@ -222,7 +226,9 @@ def cmd_ask(args) -> int:
                          per_release=args.per_release)
     hits = result.hits
     if args.json:
-        reply = ask_reply(args.question, result).model_dump(exclude={"request_id"})
+        from bot.observability import new_request_id
+
+        reply = ask_reply(args.question, result, new_request_id()).model_dump()
         print(json.dumps(reply, ensure_ascii=False, indent=2))
         return 0
     time_read = result.time.to_dict() if result.time else None

@@ -73,8 +73,8 @@ def ask_reply(question: str, result: SearchResult, request_id: str | None = None
     window = result.time.to_dict() if result.time else None
     why = result.no_answer
     return AskResponse(question=question, answer=answer_out(result.answer), reason=result.reason,
-                       no_answer=NoAnswerOut(kind=why.kind, names=list(why.names), published=why.published)
-                       if why else None,
+                       no_answer=NoAnswerOut(kind=why.kind, names=list(why.names), published=why.published,
+                                             stated=why.stated) if why else None,
                        time=TimeOut(**window) if window else None,
                        sources=[source_out(h) for h in choose_sources(result)],
                        passages=[passage_out(h, explain) for h in result.hits], request_id=request_id)

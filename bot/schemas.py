@@ -6,9 +6,10 @@ import re
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from index.answerable import NoAnswer
+from index.filters import dates_out_of_order
 from index.lexical import INVISIBLE
 
 
@@ -66,7 +67,8 @@ class AskRequest(BaseModel):
     ministry: str | None = Field(default=None, max_length=200,
                                  description="only releases of this ministry (English or Hindi name, or part of it)")
     date_from: date | None = Field(default=None, description="only releases published on or after this day")
-    date_to: date | None = Field(default=None, description="only releases published on or before this day")
+    date_to: date | None = Field(default=None, description=("only releases published on or before this day; "
+                                                             "not before date_from"))
     release_id: str | None = Field(default=None, max_length=40, description="only this release")
     per_release: int = Field(default=1, ge=1, le=20, description="passages allowed from one release")
     explain: bool | None = Field(default=None, description="true: give each passage the components of its score")
@@ -77,6 +79,12 @@ class AskRequest(BaseModel):
         if v is not None and not isinstance(v, str):
             raise ValueError("a date as yyyy-mm-dd")
         return v
+
+    @model_validator(mode="after")
+    def _dates_in_order(self):  # across two fields, which the JSON Schema cannot say
+        if error := dates_out_of_order(self.date_from, self.date_to):
+            raise ValueError(error)
+        return self
 
     @field_validator("explain", mode="before")
     @classmethod
@@ -135,10 +143,15 @@ class NoAnswerOut(BaseModel):
     kind: Literal[NoAnswer.KINDS] = Field(
         description=("nothing_asked: the question names nothing to look for; no_match: no release passes the "
                      "filters; not_relevant: nothing scores high enough; not_mentioned: the closest release lacks "
-                     "`names`; other_time: the closest release is about another time (`published` says when it "
-                     "was published); not_held: it states no figure of what is asked"))
+                     "`names`; other_time: the closest release is about another time (`stated` says which, or "
+                     "else `published` when it was published); not_held: it states no figure of what is asked"))
     names: list[str] = Field(default=[], description="not_mentioned: the names the closest release lacks")
-    published: str | None = Field(default=None, description="other_time: the closest release's date")
+    published: str | None = Field(default=None, description=(
+        "other_time, unless `stated` is given: the closest release's date (yyyy-mm-dd)"))
+    stated: str | None = Field(default=None, description=(
+        "other_time: the time the closest release states instead of the question's, when that is what puts it "
+        "at another time (a month's collection announced on the first of the next), in ISO 8601 at its "
+        "precision: yyyy-mm-dd, yyyy-mm, yyyy, or first/last day"))
 
 
 class AskResponse(BaseModel):
@@ -151,4 +164,5 @@ class AskResponse(BaseModel):
         "the releases to cite, best first: with an answer, its own release and any other scoring within "
         "0.05 of it (at most 3); without one, the closest releases (at most 3)"))
     passages: list[PassageOut]
-    request_id: str | None = Field(default=None, description="this reply's X-Request-ID, for POST /feedback")
+    request_id: str | None = Field(default=None, description=(
+        "this reply's id, for POST /feedback: over HTTP its X-Request-ID (`vigyapti ask --json` makes one alike)"))

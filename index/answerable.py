@@ -25,8 +25,8 @@ from index.indicators import asked_indicators
 from index.lexical import STOPWORDS, terms
 from index.names import NameIndex, question_names, spelled_out
 from index.records import Passage
-from index.timeq import (TimeWindow, comparison_base, release_time_fit, stated_time_fit, stated_windows, title_figures,
-                         with_title)
+from index.timeq import (TimeWindow, comparison_base, iso_time, release_time_fit, stated_instead, stated_time_fit,
+                         stated_windows, title_figures, with_title)
 
 # A unit named in the question after its interrogative, a scale word between them or not: "how many
 # tonnes", "how many lakh hectares", "how many MW", "कितने हेक्टेयर". The abbreviations are read in their
@@ -173,7 +173,10 @@ class NoAnswer:
 
     kind: str
     names: tuple[str, ...] = ()  # not_mentioned: the names the closest release lacks
-    published: str | None = None  # other_time: when the closest release was published
+    # other_time: what puts the closest release at another time, one of the two: the time it states
+    # (`iso_time`), or else the day it was published
+    published: str | None = None
+    stated: str | None = None
 
 
 @dataclass(frozen=True)
@@ -194,7 +197,8 @@ class Verdict:
     time_unstated: bool = False  # the release's date cannot tell, and no version states the asked time
     unplaced: tuple[str, ...] = ()  # places the release names but not the passage that would answer
     listed_only: tuple[str, ...] = ()  # places the release names only in bare lists of places
-    released: str | None = None  # the closest release's date, said beside "another time"
+    released: str | None = None  # the closest release's date, said beside "another time" unless `stated` is
+    stated: str | None = None  # the time the passage states, when that puts it at another time (`iso_time`)
 
     @property
     def reason(self) -> str | None:
@@ -208,7 +212,7 @@ class Verdict:
         if names := self.missing_names + self.unplaced + self.listed_only:
             return NoAnswer("not_mentioned", names=names)
         if self.other_time or not counted and (self.time_fit == -1 or self.figures_other_time or self.time_unstated):
-            return NoAnswer("other_time", published=self.released)
+            return NoAnswer("other_time", published=None if self.stated else self.released, stated=self.stated)
         return NoAnswer("not_held")
 
     def findings(self) -> list[str]:
@@ -229,12 +233,31 @@ class Verdict:
         elif other_time:
             published = dt.date.fromisoformat(self.released) if self.released else None
             parts.append("the closest release is about another time than the question's"
-                         + (f" (it was published on {published.day} {published:%B %Y})" if published else ""))
+                         + (f" (it states {said_time(self.stated)})" if self.stated else
+                            f" (it was published on {published.day} {published:%B %Y})" if published else ""))
         if self.missing_unit:
             parts.append(f"the closest release states no figure in {self.missing_unit}")
         if measure:
             parts.append(f"the closest release states no figure of {measure}")
         return parts
+
+
+_FINANCIAL_YEAR = re.compile(r"(\d{4})-04-01/(\d{4})-03-31")
+
+
+def said_time(iso: str) -> str:
+    """An `iso_time` in English words: "29 February 2020", "February 2020", "2020", "2019-20" (India's
+    financial year, as releases write it), "1 June 2020 to 31 May 2021"."""
+    if (fy := _FINANCIAL_YEAR.fullmatch(iso)) and int(fy[2]) == int(fy[1]) + 1:
+        return f"{fy[1]}-{fy[2][2:]}"
+
+    def one(part: str) -> str:
+        if len(part) == 4:
+            return part
+        day = dt.date.fromisoformat(part if len(part) == 10 else part + "-01")
+        return f"{day.day} {day:%B %Y}" if len(part) == 10 else f"{day:%B %Y}"
+
+    return " to ".join(one(part) for part in iso.split("/"))
 
 
 # "according to the June 2020 announcement", "3 मई 2020 के बुलेटिन में": the time is the release's own.
@@ -314,6 +337,19 @@ def time_fits(window: TimeWindow, release_date: str | None, figures, *, text: st
     return None
 
 
+def time_stated_instead(window: TimeWindow, release_date: str | None, figures, *, text: str | None = None) -> str | None:
+    """What puts a passage `time_fits` finds of another time there, when it is the time the passage
+    states (`iso_time`); None when it is its release date. For a month or longer the dates it states
+    decide before its release date does (a month's collection is announced in the next month, on a
+    day that may fall in the month asked); for a day or a week its release date is against it too,
+    and a bulletin names other days than its own, so its dates decide only when it has no date."""
+    released = dt.date.fromisoformat(release_date) if release_date else None
+    if window.granularity in ("day", "week") and released is not None:
+        return None
+    instead = stated_instead(window, stated_windows(figures, released, text, months=True))
+    return iso_time(*instead) if instead else None
+
+
 def posted_after_the_day(window: TimeWindow, released: dt.date | None, figures, text: str) -> bool:
     """Whether a day or week is asked, the release was posted after it and its passage does not state
     it: such a release is about that day only if one of its versions says so ("as on 14.08.2026");
@@ -343,6 +379,17 @@ def sentence_dates(passage: Passage, figure, sentences) -> list:
     a, b = next(((a, b) for a, b, *_ in sentences if a <= figure.start < b), (0, len(passage.text)))
     return [g for g in passage.figures if g.kind in ("date", "year", "period") and a <= g.start < b
             and not comparison_base(passage.text, g.start, g.end)]
+
+
+def figures_time_instead(window: TimeWindow, passage: Passage, kinds: frozenset[str], sentences,
+                         release_date: str | None) -> str | None:
+    """The time the sentences of the asked figures date them to (`iso_time`), when
+    `figures_of_other_time`: that, not the release's date, puts the passage at another time."""
+    released = dt.date.fromisoformat(release_date) if release_date else None
+    dates = {(g.start, g.end): g for f in passage.figures if f.kind in kinds
+             for g in sentence_dates(passage, f, sentences)}
+    instead = stated_instead(window, stated_windows([dates[k] for k in sorted(dates)], released, passage.text))
+    return iso_time(*instead) if instead else None
 
 
 def figures_of_other_time(window: TimeWindow, passage: Passage, kinds: frozenset[str], sentences,
@@ -415,6 +462,7 @@ class AnswerabilityCheck:
                         and not any(named.search(f"{r.title}\n{r.text}") for r in releases)]
         other_time = figures_other = unstated = False
         time_fit = 0
+        stated = None  # the time the passage states instead of the question's, when that is against it
         if window is not None and not open_ended(question, window):
             text, figures = with_title(passage.text, passage.figures, releases[0].title)
             figures = [f for f in figures if not comparison_base(text, f.start, f.end)]
@@ -422,6 +470,8 @@ class AnswerabilityCheck:
                              of_the_release=bool(_OF_THE_RELEASE.search(question)))
             other_time = fits is False
             time_fit = {True: 1, None: 0, False: -1}[fits]
+            if other_time:
+                stated = time_stated_instead(window, releases[0].date, figures, text=text)
             released = dt.date.fromisoformat(releases[0].date) if releases[0].date else None
             if dated is not None and (fits is None and release_time_fit(window, released) == 0
                                       or posted_after_the_day(window, released, figures, text)):
@@ -431,6 +481,8 @@ class AnswerabilityCheck:
             if (kinds and sentences is not None and window.granularity in (*FIGURE_DATED, *FIGURE_DATED_YEARS)
                     and not _OF_THE_RELEASE.search(question)):
                 figures_other = figures_of_other_time(window, passage, kinds, sentences, releases[0].date)
+                if figures_other and fits is not False:
+                    stated = figures_time_instead(window, passage, kinds, sentences, releases[0].date)
                 other_time = other_time or figures_other and figure_time and (
                     figure_years or window.granularity in FIGURE_DATED)
         unit = asked_unit(question)
@@ -448,5 +500,6 @@ class AnswerabilityCheck:
                        released=releases[0].date, missing_names=tuple(missing), unplaced=tuple(unplaced),
                        other_time=other_time, missing_unit=missing_unit,
                        missing_measure=counted_measure, time_fit=time_fit, figures_other_time=figures_other,
-                       unheld_measure=missing_measure, time_unstated=unstated, listed_only=tuple(listed))
+                       unheld_measure=missing_measure, time_unstated=unstated, listed_only=tuple(listed),
+                       stated=stated)
 

@@ -7,6 +7,15 @@ from dataclasses import dataclass
 PASSAGES_OF_RELEASES = "passages p JOIN releases r ON p.release_id = r.release_id AND p.lang = r.lang"
 
 
+def dates_out_of_order(date_from, date_to) -> str | None:
+    """What is wrong with a date range that holds no day (`date_from` after `date_to`: ISO days, as
+    text or dates), else None. The asker's slip, not the index's lack: a request says so and is
+    refused, where a search under it would only find nothing."""
+    if date_from and date_to and str(date_from) > str(date_to):
+        return f"the dates' range holds no day: it starts on {date_from}, after its end on {date_to}"
+    return None
+
+
 @dataclass(frozen=True)
 class SearchFilters:
     """Which passages a search may return; all given conditions must hold."""
@@ -21,11 +30,9 @@ class SearchFilters:
         return not (self.lang or self.ministries or self.date_from or self.date_to or self.release_id)
 
     def nothing_matches(self) -> str:
-        """Why no passage passes them, as a reply says it: a date range that holds no day is the
-        asker's slip, not the index's lack."""
-        if self.date_from and self.date_to and self.date_from > self.date_to:
-            return f"the dates' range holds no day: it starts on {self.date_from}, after its end on {self.date_to}"
-        return "nothing in the index matches the filters"
+        """Why no passage passes them, as a reply says it. The API and the CLI refuse a range that
+        holds no day before searching; another caller of the search is told so here."""
+        return dates_out_of_order(self.date_from, self.date_to) or "nothing in the index matches the filters"
 
     def with_lang(self, lang: str | None) -> "SearchFilters":
         return dataclasses.replace(self, lang=lang)

@@ -468,14 +468,42 @@ def windows_fit(window: TimeWindow, stated, *, alike: bool = False) -> int:
     other events), and longer ones up to a month against it when they miss it (a table of July and
     August, for a day in June; a year stated is often of something else: "an officer of the 1987
     batch")."""
-    span = (window.end - window.start).days
-    shortest, longest = (span / 2 - 3, span + 3) if alike else (0, max(span, 31))
-    stated = [w for w in stated
-              if shortest <= (w[1] - w[0]).days <= (max(longest, 31) if alike else longest)]
+    stated, longest = _counted(window, stated, alike)
     inside = [(a, b) for a, b in stated if a <= window.end and b >= window.start]
     if any((b - a).days <= longest for a, b in inside):
         return 1
     return -1 if len(inside) < len(stated) else 0
+
+
+def _counted(window: TimeWindow, stated, alike: bool) -> tuple[list, float]:
+    """The `stated` windows `windows_fit` counts for `window`, and the longest that fits it."""
+    span = (window.end - window.start).days
+    shortest, longest = (span / 2 - 3, span + 3) if alike else (0, max(span, 31))
+    return [w for w in stated if shortest <= (w[1] - w[0]).days <= (max(longest, 31) if alike else longest)], longest
+
+
+def stated_instead(window: TimeWindow, stated) -> tuple[dt.date, dt.date] | None:
+    """The time the `stated` windows (`stated_windows`) are of instead of the window, when they put
+    a passage at another time (`windows_fit`, alike, is -1): of those that count, the one stated most
+    often, the first of equals; a passage names the time it reports on again and again, and other
+    times in passing (the GST return filings of the month before)."""
+    if windows_fit(window, stated, alike=True) != -1:
+        return None
+    counted, _ = _counted(window, stated, True)
+    outside = [(a, b) for a, b in counted if not (a <= window.end and b >= window.start)]
+    return max(outside, key=outside.count)
+
+
+def iso_time(start: dt.date, end: dt.date) -> str:
+    """Days as ISO 8601 writes them at the precision they have: a day (2020-02-29), a month
+    (2020-02), a calendar year (2020), else the first and last day (2019-04-01/2020-03-31)."""
+    if start == end:
+        return start.isoformat()
+    if start.day == 1 and end == _month_end(start.year, start.month):
+        return f"{start:%Y-%m}"
+    if start.year == end.year and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return str(start.year)
+    return f"{start.isoformat()}/{end.isoformat()}"
 
 
 _POSTED_LATE = frozenset({"day", "week"})

@@ -41,6 +41,7 @@
       nothingAsked: "Please ask about a scheme, a place, a figure or a time.",
       notMentioned: "The closest release does not mention {names}, so I cannot answer this.",
       otherTime: "The closest release was published on {date}; it is not about the time you asked about.",
+      otherTimeStated: "The closest release is about {time}, not the time you asked about.",
       down: "The service cannot be reached right now. Please check your connection and try again in a moment.",
       rate: "You have asked many questions in a short time. Please wait {s} seconds and try again.",
       rateSoon: "You have asked many questions in a short time. Please wait a moment and try again.",
@@ -77,6 +78,7 @@
       nothingAsked: "कृपया किसी योजना, स्थान, आँकड़े या समय के बारे में पूछें।",
       notMentioned: "सबसे निकट की विज्ञप्ति में {names} का उल्लेख नहीं है, इसलिए मैं इसका उत्तर नहीं दे सकता।",
       otherTime: "सबसे निकट की विज्ञप्ति {date} को जारी हुई थी; वह आपके पूछे गए समय के बारे में नहीं है।",
+      otherTimeStated: "सबसे निकट की विज्ञप्ति {time} के बारे में है, आपके पूछे गए समय के बारे में नहीं।",
       down: "सेवा से अभी संपर्क नहीं हो पा रहा है। कृपया अपना इंटरनेट कनेक्शन जाँचें और थोड़ी देर बाद फिर कोशिश करें।",
       rate: "आपने कम समय में बहुत से प्रश्न पूछे हैं। कृपया {s} सेकंड रुककर फिर कोशिश करें।",
       rateSoon: "आपने कम समय में बहुत से प्रश्न पूछे हैं। कृपया थोड़ा रुककर फिर कोशिश करें।",
@@ -135,6 +137,15 @@
     if (!m) return iso || "";
     return parseInt(m[3], 10) + " " + (l === "hi" ? HI_MONTHS : EN_MONTHS)[parseInt(m[2], 10) - 1] + " " + m[1];
   }
+  // A time the server names (a day, a month, a year, or first/last day: no_answer.stated).
+  function formatTime(iso, l) {
+    var fy = /^(\d{4})-04-01\/(\d{4})-03-31$/.exec(String(iso));  // a financial year, as releases write it
+    if (fy && parseInt(fy[2], 10) === parseInt(fy[1], 10) + 1) return fy[1] + "-" + fy[2].slice(2);
+    return String(iso).split("/").map(function (part) {
+      var m = /^(\d{4})-(\d{2})$/.exec(part), month = m ? parseInt(m[2], 10) : 0;
+      return month >= 1 && month <= 12 ? (l === "hi" ? HI_MONTHS : EN_MONTHS)[month - 1] + " " + m[1] : formatDate(part, l);
+    }).join(" – ");
+  }
   function safeUrl(url, releaseId) {
     try {
       var u = new URL(url);
@@ -166,8 +177,10 @@
   function noAnswerText(why, tt, l) {
     var names = why && Array.isArray(why.names) ? why.names.filter(function (n) { return typeof n === "string"; }) : [];
     var date = why && typeof why.published === "string" ? formatDate(why.published, l) : null;
+    var time = why && typeof why.stated === "string" && why.stated ? formatTime(why.stated, l) : null;
     if (why && why.kind === "nothing_asked") return tt.nothingAsked;
     if (why && why.kind === "not_mentioned" && names.length) return tt.notMentioned.replace("{names}", function () { return names.join(", "); });
+    if (why && why.kind === "other_time" && time) return tt.otherTimeStated.replace("{time}", function () { return time; });
     if (why && why.kind === "other_time" && date) return tt.otherTime.replace("{date}", function () { return date; });
     return tt.noAnswer;
   }

@@ -4,6 +4,7 @@ with its figures in bold and the sources `bot.replies` chose."""
 from __future__ import annotations
 
 import html
+import re
 
 from bot.schemas import AskResponse
 
@@ -24,6 +25,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "nothing_asked": "कृपया किसी योजना, स्थान, आँकड़े या समय के बारे में पूछें।",
         "not_mentioned": "सबसे निकट की विज्ञप्ति में {names} का उल्लेख नहीं है, इसलिए मैं इसका उत्तर नहीं दे सकता।",
         "other_time": "सबसे निकट की विज्ञप्ति {date} को जारी हुई थी; वह आपके पूछे गए समय के बारे में नहीं है।",
+        "other_time_stated": "सबसे निकट की विज्ञप्ति {time} के बारे में है, आपके पूछे गए समय के बारे में नहीं।",
         "error": "क्षमा करें, अभी उत्तर नहीं दे पा रहा हूँ। कृपया थोड़ी देर बाद फिर कोशिश करें।",
         "rate": "आपने कम समय में बहुत से प्रश्न पूछे हैं। कृपया {s} सेकंड रुककर फिर कोशिश करें।",
         "busy": "अभी बहुत से प्रश्न कतार में हैं। कृपया {s} सेकंड बाद फिर पूछें।",
@@ -46,6 +48,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "not_mentioned": "The closest release does not mention {names}, so I cannot answer this.",
         "other_time": ("The closest release was published on {date}; it is not about the time you asked "
                        "about."),
+        "other_time_stated": "The closest release is about {time}, not the time you asked about.",
         "error": "Sorry, I cannot answer right now. Please try again in a little while.",
         "rate": "You have asked many questions in a short time. Please wait {s} seconds and try again.",
         "busy": "Many questions are waiting right now. Please ask again in {s} seconds.",
@@ -69,6 +72,29 @@ def format_date(iso: str | None, lang: str) -> str | None:
         return f"{d} {(HI_MONTHS if lang == 'hi' else EN_MONTHS)[m - 1]} {y}"
     except (ValueError, IndexError):
         return iso
+
+
+_FINANCIAL_YEAR = re.compile(r"(\d{4})-04-01/(\d{4})-03-31")
+
+
+def format_time(iso: str | None, lang: str) -> str | None:
+    """A time the server names (a day, a month, a year, or first/last day: `NoAnswerOut.stated`); a
+    financial year as releases write it, "2019-20"."""
+    if not iso:
+        return None
+    if (fy := _FINANCIAL_YEAR.fullmatch(iso)) and int(fy[2]) == int(fy[1]) + 1:
+        return f"{fy[1]}-{fy[2][2:]}"
+
+    def one(part: str) -> str:
+        try:
+            y, m = (int(x) for x in part.split("-"))
+            if not 1 <= m <= 12:
+                raise ValueError(part)
+            return f"{(HI_MONTHS if lang == 'hi' else EN_MONTHS)[m - 1]} {y}"
+        except ValueError:  # a day, a year: as format_date says it
+            return format_date(part, lang) or part
+
+    return " – ".join(one(part) for part in iso.split("/"))
 
 
 # -- HTML formatting and splitting ------------------------------------------------------------------
@@ -189,6 +215,8 @@ def no_answer_text(reply: AskResponse, lang: str) -> str:
         return t["nothing_asked"]
     if why.kind == "not_mentioned" and why.names:
         return t["not_mentioned"].format(names=", ".join(why.names))
+    if why.kind == "other_time" and why.stated:
+        return t["other_time_stated"].format(time=format_time(why.stated, lang))
     if why.kind == "other_time" and why.published:
         return t["other_time"].format(date=format_date(why.published, lang))
     return t["not_found"]

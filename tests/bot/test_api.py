@@ -66,11 +66,12 @@ def test_bad_requests_get_a_clear_422(client, body):
     assert r.json()["detail"]
 
 
-def test_a_date_range_that_holds_no_day_says_so(client):
+def test_a_date_range_that_holds_no_day_is_a_clear_422(client):
     r = client.post("/ask", json={"question": "GST revenue", "date_from": "2026-01-01", "date_to": "2020-01-01"})
-    body = r.json()
-    assert r.status_code == 200 and body["answer"] is None and body["no_answer"]["kind"] == "no_match"
-    assert body["reason"] == "the dates' range holds no day: it starts on 2026-01-01, after its end on 2020-01-01"
+    assert r.status_code == 422, r.text
+    [error] = r.json()["detail"]
+    assert error["msg"] == ("Value error, the dates' range holds no day: it starts on 2026-01-01, "
+                            "after its end on 2020-01-01")
     same_day = client.post("/ask", json={"question": "GST revenue", "date_from": "2025-10-30", "date_to": "2025-10-30"})
     assert same_day.status_code == 200 and same_day.json()["passages"]
 
@@ -106,7 +107,7 @@ def test_the_server_decides_the_sources(client, question):
 def test_without_an_answer_the_reply_says_why_for_a_client_to_render(client):
     body = client.post("/ask", json={"question": "How many sellers in Rajasthan completed their GeM profile?"}).json()
     assert body["answer"] is None and body["no_answer"] == {"kind": "not_mentioned", "names": ["Rajasthan"],
-                                                            "published": None}
+                                                            "published": None, "stated": None}
     assert client.post("/ask", json={"question": "why?"}).json()["no_answer"]["kind"] == "nothing_asked"
     assert client.post("/ask", json={"question": SEED_EN}).json()["no_answer"] is None
 

@@ -63,6 +63,22 @@ def test_ingest_skips_a_broken_file_and_ask_finds_the_rest(tmp_path, model_path,
     assert "\n  86,000 से ज्यादा = 86000 (count; विक्रेताओं)\n" in r.stdout
 
 
+def test_ask_json_carries_a_request_id_as_the_apis_does(service, settings, monkeypatch, capsys):
+    import bot.observability
+    from bot.cli import main
+
+    monkeypatch.setenv("VIGYAPTI_INDEX_DIR", str(settings.index_dir))
+    question = "मध्य प्रदेश के कितने विक्रेताओं ने जेम पर प्रोफाइल पूरी की?"
+    assert main(["ask", question, "--json", "--top-k", "1"]) == 0
+    first = json.loads(capsys.readouterr().out)["request_id"]
+    assert main(["ask", question, "--json", "--top-k", "1"]) == 0
+    second = json.loads(capsys.readouterr().out)["request_id"]
+    assert len(first) == len(second) == 32 and first != second  # a fresh one each reply, as over HTTP
+    monkeypatch.setattr(bot.observability, "new_request_id", lambda incoming=None: "made-by-the-one-rule")
+    assert main(["ask", question, "--json", "--top-k", "1"]) == 0
+    assert json.loads(capsys.readouterr().out)["request_id"] == "made-by-the-one-rule"
+
+
 def test_ask_refuses_an_empty_question(tmp_path):
     for question in ["", "   ", "\u200d\u200b"]:
         r = run(["ask", question], env={"VIGYAPTI_INDEX_DIR": str(tmp_path / "index")})
@@ -180,7 +196,8 @@ def test_refresh_if_needed_reads_an_index_older_readers_read(tmp_path, model_pat
     assert "nothing to do" in run(["refresh", "--if-needed", "--quiet"], env=env).stdout
 
 
-def test_ask_with_a_date_range_that_holds_no_day_says_so(tmp_path, model_path):
+def test_ask_with_a_date_range_that_holds_no_day_is_a_clear_error(tmp_path):
     r = run(["ask", "GST revenue", "--date-from", "2026-01-01", "--date-to", "2020-01-01"],
             env={"VIGYAPTI_INDEX_DIR": str(tmp_path / "index")})
-    assert r.returncode == 0 and "No answer: the dates' range holds no day" in r.stdout and "Traceback" not in r.stderr
+    assert r.returncode == 2 and r.stdout == "" and "Traceback" not in r.stderr
+    assert r.stderr == "error: the dates' range holds no day: it starts on 2026-01-01, after its end on 2020-01-01\n"

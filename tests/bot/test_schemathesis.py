@@ -15,6 +15,7 @@ from schemathesis.checks import ignored_auth, positive_data_acceptance
 from schemathesis.config import SchemathesisConfig
 from schemathesis.config._checks import NEGATIVE_DATA_REJECTION_EXPECTED_STATUSES
 
+from index.filters import dates_out_of_order
 from ops_support import ADMIN_KEY, app_for, scratch_service
 
 MAX_EXAMPLES = int(os.environ.get("VIGYAPTI_FUZZ_EXAMPLES", "25"))  # per operation and mode: ~30 s on 2 cores
@@ -49,6 +50,12 @@ def _operations() -> list[tuple[str, str, GenerationMode]]:
     return out
 
 
+def _dates_out_of_order(case) -> bool:
+    body = case.body if isinstance(case.body, dict) else {}
+    dates = body.get("date_from"), body.get("date_to")
+    return all(isinstance(d, str) for d in dates) and dates_out_of_order(*dates) is not None
+
+
 @pytest.fixture(scope="module")
 def live_schema(tmp_path_factory, embedder, corpus_slice, serve_app):
     service = scratch_service(tmp_path_factory.mktemp("fuzz"), embedder, corpus_slice)
@@ -74,8 +81,10 @@ def test_api_conforms_to_its_schema(live_schema, path, method, mode):
         headers = {"X-API-Key": ADMIN_KEY, "Authorization": f"Bearer {ADMIN_KEY}"} if authorise else None
         # A JSON-lines body is declared as a string (JSON Schema cannot say "JSON objects, one a line"), so a
         # schema-valid string may still be rightly refused: positive_data_acceptance does not apply to it.
+        # Nor does it to /ask's date range, which JSON Schema cannot say must not start after it ends.
         excluded = ([ignored_auth] if authorise else []) + (
-            [positive_data_acceptance] if case.media_type == "application/x-ndjson" else [])
+            [positive_data_acceptance] if case.media_type == "application/x-ndjson" or _dates_out_of_order(case)
+            else [])
         response = case.call_and_validate(base_url=url, headers=headers, timeout=120, excluded_checks=excluded)
         seen["cases"] += 1
         seen["statuses"].add(response.status_code)

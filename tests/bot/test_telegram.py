@@ -151,6 +151,23 @@ def test_a_refusal_for_another_time_names_the_closest_releases_date_in_the_reade
         assert said in text
 
 
+def test_a_refusal_names_the_time_the_closest_release_states_when_that_is_the_other_time():
+    from bot.schemas import AskResponse, NoAnswerOut
+    from bot.telegram import render_reply
+
+    # the February collection, announced on 1 March: asked about March, its date is not what is against it
+    reply = AskResponse(question="What was the gross GST revenue collected in March 2020?", answer=None,
+                        no_answer=NoAnswerOut(kind="other_time", stated="2020-02"), passages=[])
+    [en] = render_reply(reply, "en")
+    [hi] = render_reply(reply, "hi")
+    assert "The closest release is about Feb 2020, not the time you asked about." in en and "published" not in en
+    assert "सबसे निकट की विज्ञप्ति फ़रवरी 2020 के बारे में है, आपके पूछे गए समय के बारे में नहीं।" in hi
+    year = reply.model_copy(update={"no_answer": NoAnswerOut(kind="other_time", stated="2022-04-01/2023-03-31")})
+    assert "is about 2022-23, not" in render_reply(year, "en")[0]  # a financial year, as releases write it
+    span = reply.model_copy(update={"no_answer": NoAnswerOut(kind="other_time", stated="2020-06-01/2021-05-31")})
+    assert "is about 1 Jun 2020 – 31 May 2021, not" in render_reply(span, "en")[0]
+
+
 def test_english_question_gets_english_interface_text(bot_url, api):
     r = post(bot_url, update(message(SEED_EN, sender=user(lang="en"))))
     assert r.status_code == 200

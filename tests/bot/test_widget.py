@@ -412,6 +412,50 @@ def test_an_answer_from_the_headline_says_so(live_url, host_pages, headline_api,
     assert not p.errors
 
 
+@pytest.fixture(scope="module")
+def month_after_api(scratch_api):
+    """A scratch service whose one release is a month's collection, announced on the first of the next."""
+    text = ("The gross GST revenue collected in the month of February, 2020 is ₹ 1,05,366 crore of which CGST is "
+            "₹ 20,569 crore, SGST is ₹ 27,348 crore, IGST is ₹ 48,503 crore and Cess is ₹ 8,947 crore.")
+    return scratch_api("month-after", [Release(release_id="990004", lang="en", date="2020-03-01",
+                                               title="GST Revenue collection for February, 2020", text=text,
+                                               ministry="Ministry of Finance")])
+
+
+@pytest.fixture(scope="module")
+def year_stated_api(scratch_api):
+    """A scratch service whose one release dates its figure to a financial year other than the one asked."""
+    text = "In 2022-23, India's fish production was 175.45 lakh tonnes, the highest ever."
+    return scratch_api("year-stated", [Release(release_id="990005", lang="en", date="2026-08-11",
+                                               title="Fish production", text=text,
+                                               ministry="Ministry of Fisheries, Animal Husbandry and Dairying")])
+
+
+def test_a_refusal_names_a_financial_year_as_releases_write_it(live_url, host_pages, year_stated_api, make_page):
+    p = make_page()
+    p.page.goto(host_pages.embed(live_url, api=year_stated_api))
+    p.open()
+    reply = p.ask("What was India's fish production in 2019-20?")
+    expect(reply.locator("p").first).to_have_text("The closest release is about 2022-23, not the time you asked about.")
+    assert not p.errors
+
+
+@pytest.mark.parametrize("question,said", [
+    ("What was the gross GST revenue collected in March 2020?",
+     "The closest release is about Feb 2020, not the time you asked about."),
+    ("मार्च 2020 में सकल जीएसटी राजस्व कितना था?",
+     "सबसे निकट की विज्ञप्ति फ़रवरी 2020 के बारे में है, आपके पूछे गए समय के बारे में नहीं।"),
+])
+def test_a_refusal_names_the_time_the_release_states_not_its_day_in_the_month_asked(
+        live_url, host_pages, month_after_api, make_page, question, said):
+    p = make_page()
+    p.page.goto(host_pages.embed(live_url, api=month_after_api))
+    p.open()
+    reply = p.ask(question)
+    expect(reply.locator("p").first).to_have_text(said)
+    assert not p.errors
+
+
 # -- error states ---------------------------------------------------------------------------------------
 
 def test_service_down_shows_a_clear_error_and_retry(live_url, host_pages, make_page):

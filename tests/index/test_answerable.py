@@ -2,7 +2,7 @@
 import datetime as dt
 
 from corpus import Release
-from index.answerable import AnswerabilityCheck, asked_unit, comparison_base, time_fits
+from index.answerable import AnswerabilityCheck, NoAnswer, asked_unit, comparison_base, said_time, time_fits
 from index.figures import FigureExtractor
 from index.names import NameIndex, acronym_letters, find_known, question_names, skeleton
 from index.records import Passage
@@ -154,9 +154,36 @@ def test_a_time_the_question_runs_on_from_is_not_required():
 def test_another_year():
     verdict = _check("What was the GST revenue in February 2018?", GST, "2020-03-01")
     assert not verdict.answerable
-    # the reply says when the release it would have answered from was published
+    # the reply says which time the release it would have answered from is of
     assert verdict.reason == "the closest release is about another time than the question's " \
-                             "(it was published on 1 March 2020)"
+                             "(it states February 2020)"
+
+
+def test_a_refusal_names_what_puts_the_release_at_another_time():
+    # The February collection, announced on 1 March: its date is in the month asked, the month it states is not.
+    verdict = _check("What was the GST revenue in March 2020?", GST, "2020-03-01")
+    assert verdict.reason == "the closest release is about another time than the question's (it states February 2020)"
+    assert verdict.no_answer() == NoAnswer("other_time", stated="2020-02")
+    # Stating no date of its own, a month's release is told by the day it was published.
+    verdict = _check("How many PPE kits were distributed in May 2020?",
+                     "The Ministry has distributed 2 lakh PPE kits to the States.", "2020-06-20")
+    assert verdict.reason == ("the closest release is about another time than the question's "
+                              "(it was published on 20 June 2020)")
+    assert verdict.no_answer() == NoAnswer("other_time", published="2020-06-20")
+    # A bulletin names other days than its own: for a day, its date is what says so.
+    verdict = _check("How much food grain had been sent to Manipur as on 9 May 2020?",
+                     "Since 2 May, 29,000 tonnes of food grain have been sent to Manipur.", "2020-05-03")
+    assert verdict.no_answer() == NoAnswer("other_time", published="2020-05-03")
+    # The figures' own sentences date them: the time they state is named.
+    verdict = _check_release("What was India's fish production in 2019-20?", [FISH], "2026-08-11")
+    assert verdict.reason == ("the closest release is about another time than the question's "
+                              "(it states 2022-23)")
+    assert verdict.no_answer() == NoAnswer("other_time", stated="2022-04-01/2023-03-31")
+
+
+def test_a_stated_time_in_words():
+    assert [said_time(t) for t in ("2020-02", "2020-02-29", "2020", "2022-04-01/2023-03-31", "2020-06-01/2021-05-31")] == [
+        "February 2020", "29 February 2020", "2020", "2022-23", "1 June 2020 to 31 May 2021"]
 
 
 def test_no_stated_date_falls_back_on_the_release_date():
@@ -425,6 +452,9 @@ def test_the_kind_of_no_answer_is_the_first_thing_against_the_release():
         "not_mentioned", names=("Rajasthan",))
     assert Verdict(False, other_time=True, released="2020-06-01").no_answer() == NoAnswer(
         "other_time", published="2020-06-01")
+    # the time the release states, when that is what puts it at another time, instead of its date
+    assert Verdict(False, other_time=True, released="2020-03-01", stated="2020-02").no_answer() == NoAnswer(
+        "other_time", stated="2020-02")
     assert Verdict(False, missing_unit="MW").no_answer() == NoAnswer("not_held")
     # what a setting does not count is said only when asked for everything found (the no-answer model's case)
     uncounted = Verdict(True, time_fit=-1, released="2020-06-01")
