@@ -34,6 +34,7 @@ NON_BREAKING = {
 }
 
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
+_LOOK = 64  # how far around a full stop its abbreviation and the next word are looked for
 _DOTTED_ACRONYM = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}$")
 _CLOSERS = "\"'”’)]»"
 _OPENERS = "\"'“‘([«"
@@ -54,8 +55,10 @@ def _delimiters(text: str, lang: str) -> re.Pattern:
 
 
 def _non_breaking(before: str, lang: str) -> bool:
+    """`before`: at most `_LOOK` characters before the full stop. A token longer than that is no
+    abbreviation."""
     m = _TOKEN_BEFORE.search(before)
-    if not m:
+    if not m or (m.start() == 0 and len(before) == _LOOK):
         return False
     token = m.group(1).lstrip(_OPENERS)
     if token.lower() in NON_BREAKING:
@@ -74,9 +77,10 @@ def _is_boundary(text: str, at: int, lang: str) -> bool:
         return False  # 48.31, 31.03.2020, pib.gov.in, U.S, "?!"
     if text[at] != ".":
         return True
-    if _non_breaking(text[:at], lang):
+    # bounded windows, not the text before and after: a release of one long line is read in linear time
+    if _non_breaking(text[max(0, at - _LOOK):at], lang):
         return False
-    following = text[at + 1:].lstrip(_CLOSERS + " \t").lstrip(_OPENERS)
+    following = text[at + 1:at + 1 + _LOOK].lstrip(_CLOSERS + " \t").lstrip(_OPENERS)
     return not following[:1].islower()  # "... approx. two lakh" continues
 
 

@@ -84,3 +84,11 @@ def test_huge_sentence_is_cut_not_unbounded():
 def test_empty_text_has_no_passages():
     assert Segmenter().run("", "hi") == []
     assert Segmenter().run("   \n\n ", "en") == []
+
+
+def test_a_full_stop_after_a_long_token_ends_its_sentence():
+    # the abbreviation before a full stop is looked for in a bounded window: a token longer than it is none
+    token = "x" * 200
+    assert sentences(f"It reads {token}. The next one follows.", "en") == [f"It reads {token}.", "The next one follows."]
+    assert sentences("Dr. Harsh Vardhan spoke. The next one follows.", "en") == [
+        "Dr. Harsh Vardhan spoke.", "The next one follows."]
