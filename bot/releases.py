@@ -20,6 +20,7 @@ from bot.observability import error_responses
 from bot.schemas import NOT_BLANK, FigureOut, ReleaseMeta, TranslationOut
 from bot.security import require_admin
 from corpus import Release
+from corpus.release import MAX_TEXT_CHARS, MAX_TITLE_CHARS
 
 NDJSON_TYPES = {"application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/json-lines"}
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$"
@@ -32,8 +33,8 @@ class ReleaseIn(BaseModel):
 
     release_id: str = Field(pattern=ID_PATTERN, description="PIB release id (PRID); with lang, the identity")
     lang: Literal["hi", "en"]
-    title: str = Field(min_length=1, max_length=1000, pattern=NOT_BLANK)
-    text: str = Field(min_length=1, max_length=1_000_000, pattern=NOT_BLANK,
+    title: str = Field(min_length=1, max_length=MAX_TITLE_CHARS, pattern=NOT_BLANK)
+    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS, pattern=NOT_BLANK,
                       description="the release body; PIB page furniture (footer, sign-off) is dropped")
     ministry: str | None = Field(default=None, max_length=300)
     date: _dt.date | None = Field(default=None, description="publication day, yyyy-mm-dd")

@@ -17,7 +17,7 @@ import lxml.html
 
 from corpus.pib_page import POSTED_ON, clean_body, detect_lang, normalize_text, parse_date, squeeze_blank_lines
 from corpus.readers import LANGUAGE_CODES
-from corpus.release import Release, pib_url
+from corpus.release import Release, oversize, pib_url
 
 # PIB's own spelling of the container class.
 _CONTAINER = "//div[contains(concat(' ', normalize-space(@class), ' '), ' innner-page-main-about-us-content-right-part ')]"
@@ -199,6 +199,8 @@ def parse_release_page(html: str | bytes, *, expected_prid: str | None = None, s
     text = squeeze_blank_lines(f"{subtitle}\n\n{body}") if subtitle and body else body
     if not body.strip():
         raise PageLayoutError(f"release {prid} has no body text")
+    if problem := oversize(title, text):
+        raise PageLayoutError(f"release {prid}: {problem}")
     translations = _language_links(root, prid)
     lang = _page_lang(f"{title}\n{text}", dict(translations))
     if lang is None:

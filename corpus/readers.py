@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from corpus.pib_page import clean_body, detect_lang, normalize_text, parse_date, parse_page, squeeze_blank_lines
-from corpus.release import Release, pib_url
+from corpus.release import Release, oversize, pib_url
 
 __all__ = [
     "ReadError",
@@ -444,6 +444,8 @@ def _make(*, release_id: str, lang: str, title: str, text: str, ministry: str | 
         raise _Skip(f"release {release_id}: no body text" + (" (title only)" if title else ""))
     if not lang or not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,4})?", lang):
         raise _Skip(f"release {release_id}: bad language code {lang!r}")
+    if problem := oversize(title, text):
+        raise _Skip(f"release {release_id}: {problem}")
     if not title:
         first = text.split("\n", 1)[0]
         title = first if len(first) <= 160 else first[:157].rsplit(" ", 1)[0] + "…"

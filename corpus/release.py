@@ -5,6 +5,20 @@ import datetime as _dt
 from dataclasses import asdict, dataclass
 
 LANGS = ("hi", "en")
+# What one release may hold, however it arrives (a file, a PIB page, POST /releases). The longest
+# real releases are tens of thousands of characters; a text of millions is a mistake (a concatenated
+# dump, a binary blob) that would take hours to embed.
+MAX_TEXT_CHARS = 1_000_000
+MAX_TITLE_CHARS = 1000
+
+
+def oversize(title: str, text: str) -> str | None:
+    """What makes a release too large to take, else None."""
+    if len(text) > MAX_TEXT_CHARS:
+        return f"text of {len(text):,} characters, over the {MAX_TEXT_CHARS:,} a release may hold"
+    if len(title) > MAX_TITLE_CHARS:
+        return f"title of {len(title):,} characters, over the {MAX_TITLE_CHARS:,} a release may hold"
+    return None
 
 
 def pib_url(release_id: str) -> str:

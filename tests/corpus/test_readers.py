@@ -228,6 +228,19 @@ def test_broken_inputs_are_reported_and_skipped(tmp_path):
     assert all(e.reason and e.path for e in errors)
 
 
+def test_a_release_too_large_to_take_is_skipped_with_its_size(tmp_path):
+    from corpus.release import MAX_TEXT_CHARS, MAX_TITLE_CHARS
+
+    lines = [{"release_id": "1", "lang": "en", "title": "T", "text": "Fine."},
+             {"release_id": "2", "lang": "en", "title": "T", "text": "A sentence. " * (MAX_TEXT_CHARS // 12 + 1)},
+             {"release_id": "3", "lang": "en", "title": "T" * (MAX_TITLE_CHARS + 1), "text": "Fine."}]
+    (tmp_path / "sizes.jsonl").write_text("\n".join(json.dumps(r) for r in lines), encoding="utf-8")
+    releases, errors = read(tmp_path)
+    assert [r.release_id for r in releases] == ["1"]
+    assert [(e.line, e.reason.split(",")[0]) for e in errors] == [(2, "release 2: text of 1"), (3, "release 3: title of 1")]
+    assert "over the 1,000,000 a release may hold" in errors[0].reason
+
+
 def test_missing_path_and_unsupported_file(tmp_path):
     csv_file = tmp_path / "x.csv"
     csv_file.write_text("a,b\n", encoding="utf-8")
