@@ -20,10 +20,11 @@ from bot.observability import error_responses
 from bot.schemas import NOT_BLANK, FigureOut, ReleaseMeta, TranslationOut
 from bot.security import require_admin
 from corpus import Release
-from corpus.release import MAX_TEXT_CHARS, MAX_TITLE_CHARS
+from corpus.release import (FIRST_YEAR, LAST_YEAR, MAX_TEXT_CHARS, MAX_TITLE_CHARS, RELEASE_ID, YEARS,
+                            date_problem)
 
 NDJSON_TYPES = {"application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/json-lines"}
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$"
+ID_PATTERN = f"^{RELEASE_ID.pattern}$"
 
 
 class ReleaseIn(BaseModel):
@@ -37,7 +38,8 @@ class ReleaseIn(BaseModel):
     text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS, pattern=NOT_BLANK,
                       description="the release body; PIB page furniture (footer, sign-off) is dropped")
     ministry: str | None = Field(default=None, max_length=300)
-    date: _dt.date | None = Field(default=None, description="publication day, yyyy-mm-dd")
+    date: _dt.date | None = Field(default=None, description=f"publication day, yyyy-mm-dd, from {FIRST_YEAR} to {LAST_YEAR}",
+                                  json_schema_extra={"pattern": f"^{YEARS.pattern}-"})
     url: str | None = Field(default=None, max_length=2000)
 
     @field_validator("date", mode="before")
@@ -45,6 +47,13 @@ class ReleaseIn(BaseModel):
     def _date_as_documented(cls, v):  # a string as the schema says, not a number taken as Unix time
         if v is not None and not isinstance(v, str):
             raise ValueError("a date as yyyy-mm-dd")
+        return v
+
+    @field_validator("date")
+    @classmethod
+    def _date_in_range(cls, v):
+        if v is not None and (problem := date_problem(v)):
+            raise ValueError(problem)
         return v
 
 

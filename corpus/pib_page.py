@@ -111,7 +111,9 @@ def parse_date(value: str | None) -> str | None:
     try:  # anything else (Hindi month names, "16.08.2026"): day first, as in India
         import dateparser
 
-        parsed = dateparser.parse(value, settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"})
+        # absolute dates only: "tomorrow" or "2 days ago" would date a release by when it was read
+        parsed = dateparser.parse(value, settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
+                                                   "PARSERS": ["custom-formats", "absolute-time"]})
     except Exception:  # dateparser raises assorted errors on odd input; a date is optional
         return None
     return parsed.date().isoformat() if parsed else None

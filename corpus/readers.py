@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from corpus.pib_page import clean_body, detect_lang, normalize_text, parse_date, parse_page, squeeze_blank_lines
-from corpus.release import Release, oversize, pib_url
+from corpus.release import RELEASE_ID, Release, oversize, pib_url
 
 __all__ = [
     "ReadError",
@@ -361,6 +361,9 @@ def _from_record(record: object, source: str) -> Release:
     raise _Skip(f"unknown record shape (keys: {keys}); expected release_id, lang, title, text")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _field(record: dict, key: str, *, required: bool = True) -> str | None:
     value = record.get(key)
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -369,6 +372,8 @@ def _field(record: dict, key: str, *, required: bool = True) -> str | None:
         return None
     if isinstance(value, (dict, list)):
         raise _Skip(f"field '{key}' should be text, not {type(value).__name__}")
+    if isinstance(value, str) and (lone := _SURROGATE.search(value)):  # JSON's "\ud800" alone: no character
+        raise _Skip(f"field '{key}' is not valid Unicode (a lone surrogate, U+{ord(lone.group()):04X})")
     return normalize_text(str(value)) if isinstance(value, str) else str(value)
 
 
@@ -440,6 +445,9 @@ def _make(*, release_id: str, lang: str, title: str, text: str, ministry: str | 
           date: str | None, url: str | None, source: str) -> Release:
     """Build the Release, filling what the source left out; turn validation errors into skips."""
     release_id = str(release_id).strip()
+    if not RELEASE_ID.fullmatch(release_id):
+        raise _Skip(f"release id {release_id[:60]!r}: letters, digits and '_.-' only, at most 40, "
+                    "beginning with a letter or digit")
     if not text.strip():
         raise _Skip(f"release {release_id}: no body text" + (" (title only)" if title else ""))
     if not lang or not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,4})?", lang):

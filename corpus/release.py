@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import asdict, dataclass
 
 LANGS = ("hi", "en")
@@ -10,6 +11,21 @@ LANGS = ("hi", "en")
 # dump, a binary blob) that would take hours to embed.
 MAX_TEXT_CHARS = 1_000_000
 MAX_TITLE_CHARS = 1000
+
+
+# An id as a link, a path segment and a log line can carry it: PIB's PRIDs, and ids of our own format.
+RELEASE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}")
+# The years a release may be dated in: a date outside them is a typo or a placeholder (9999-12-31),
+# and days counted from it overflow the calendar.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+YEARS = re.compile(r"(?:19[0-9]{2}|20[0-9]{2}|2100)")  # the same years, as a schema's pattern says them
+
+
+def date_problem(day: _dt.date) -> str | None:
+    """What is wrong with a release's date, else None."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        return f"date {day.isoformat()} is not between {FIRST_YEAR} and {LAST_YEAR}"
+    return None
 
 
 def oversize(title: str, text: str) -> str | None:
@@ -51,7 +67,8 @@ class Release:
         if not self.lang or len(self.lang) > 8:
             raise ValueError(f"bad lang {self.lang!r}")
         if self.date is not None:
-            _dt.date.fromisoformat(self.date)  # raises ValueError on a malformed date
+            if problem := date_problem(_dt.date.fromisoformat(self.date)):  # ValueError on a malformed date too
+                raise ValueError(problem)
         if not self.text or not self.text.strip():
             raise ValueError(f"release {self.release_id}/{self.lang} has no text")
 

@@ -142,6 +142,11 @@ def test_ndjson_batch_with_a_bad_line_ingests_nothing(client):
     error = assert_json_error(r, 422)["detail"]["lines"][0]["errors"][0]
     assert error.startswith("text: String should match pattern")  # the schema's rule, not a later check
 
+    # A date the calendar holds but no release can have: days counted from it would overflow (it was a 500).
+    r = client.post("/releases", json=release("920006", date="9999-12-31"), headers=AUTH)
+    assert "not between 1900 and 2100" in assert_json_error(r, 422)["detail"]["lines"][0]["errors"][0]
+    assert client.get("/releases/920006").status_code == 404
+
     good = "\n".join(json.dumps(release(f"92000{i}")) for i in (1, 2, 3, 1)) + "\n"  # twice: the last wins
     r = client.post("/releases", content=good.encode(), headers={**AUTH, "Content-Type": "application/x-ndjson"})
     assert r.status_code == 200 and r.json()["releases"] == 3

@@ -241,6 +241,24 @@ def test_a_release_too_large_to_take_is_skipped_with_its_size(tmp_path):
     assert "over the 1,000,000 a release may hold" in errors[0].reason
 
 
+def test_what_no_release_may_hold_is_skipped_with_why(tmp_path):
+    good = {"release_id": "1", "lang": "en", "title": "T", "text": "Fine."}
+    lines = [json.dumps(good),
+             json.dumps({**good, "release_id": "2", "date": "9999-12-31"}),  # days counted from it overflow
+             '{"release_id": "3", "lang": "en", "title": "T \\ud800", "text": "Fine."}',  # a lone surrogate
+             json.dumps({**good, "release_id": "../../etc/passwd"}),  # an id no link or path can carry
+             json.dumps({**good, "release_id": "5", "date": "tomorrow"}),  # when it was read is no date
+             json.dumps({**good, "release_id": "6", "date": "2026-08-12"})]
+    (tmp_path / "odd.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    releases, errors = read(tmp_path)
+    assert [r.release_id for r in releases] == ["1", "6"]
+    assert [(e.line, e.reason) for e in errors] == [
+        (2, "release 2: date 9999-12-31 is not between 1900 and 2100"),
+        (3, "field 'title' is not valid Unicode (a lone surrogate, U+D800)"),
+        (4, "release id '../../etc/passwd': letters, digits and '_.-' only, at most 40, beginning with a letter or digit"),
+        (5, "field 'date' is not a date: 'tomorrow' (use yyyy-mm-dd)")]
+
+
 def test_missing_path_and_unsupported_file(tmp_path):
     csv_file = tmp_path / "x.csv"
     csv_file.write_text("a,b\n", encoding="utf-8")
@@ -301,3 +319,13 @@ def test_bundled_ministry_and_title_are_single_lines():
     for r in read_paths([bundled_corpus_dir()], langs={"hi", "en"}):
         assert r.ministry is None or (r.ministry == " ".join(r.ministry.split())), r.ministry
         assert "\n" not in r.title
+
+
+def test_the_years_a_release_may_have_are_one_rule_as_code_and_as_pattern():
+    import datetime as dt
+
+    from corpus.release import FIRST_YEAR, LAST_YEAR, YEARS, date_problem
+
+    for year in range(1000, 10000):
+        assert bool(YEARS.fullmatch(str(year))) == (date_problem(dt.date(year, 1, 1)) is None) == (
+            FIRST_YEAR <= year <= LAST_YEAR), year
