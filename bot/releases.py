@@ -20,7 +20,7 @@ from bot.observability import error_responses
 from bot.schemas import NOT_BLANK, FigureOut, ReleaseMeta, TranslationOut
 from bot.security import require_admin
 from corpus import Release
-from corpus.release import (FIRST_YEAR, LAST_YEAR, MAX_TEXT_CHARS, MAX_TITLE_CHARS, RELEASE_ID, YEARS,
+from corpus.release import (FIRST_YEAR, LAST_YEAR, MAX_TEXT_CHARS, MAX_TITLE_CHARS, RELEASE_ID, WEB_URL, YEARS,
                             date_problem)
 
 NDJSON_TYPES = {"application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/json-lines"}
@@ -40,7 +40,8 @@ class ReleaseIn(BaseModel):
     ministry: str | None = Field(default=None, max_length=300)
     date: _dt.date | None = Field(default=None, description=f"publication day, yyyy-mm-dd, from {FIRST_YEAR} to {LAST_YEAR}",
                                   json_schema_extra={"pattern": f"^{YEARS.pattern}-"})
-    url: str | None = Field(default=None, max_length=2000)
+    url: str | None = Field(default=None, max_length=2000, pattern=f"^{WEB_URL.pattern}$",
+                            description="an http(s) address")
 
     @field_validator("date", mode="before")
     @classmethod

@@ -24,7 +24,8 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _HTML_TAGS = (
     "a|b|big|blockquote|br|center|div|em|figcaption|figure|font|h[1-6]|hr|i|img|li|o:p|ol|p|pre|small|"
-    "span|strong|sub|sup|table|tbody|td|tfoot|th|thead|tr|u|ul"
+    "span|strong|sub|sup|table|tbody|td|tfoot|th|thead|tr|u|ul|"
+    "script|style|iframe|object|embed|svg|link|meta|form|input|button|textarea"  # markup no release means
 )
 # Only real HTML tag names, so "x<y and y>z" in a text survives; "<>" is an emptied tag.
 _TAG = re.compile(rf"</?(?:{_HTML_TAGS})(?:\s[^<>\n]*)?/?>|<>|<!--.*?-->", re.S | re.I)
@@ -32,13 +33,13 @@ _TAG = re.compile(rf"</?(?:{_HTML_TAGS})(?:\s[^<>\n]*)?/?>|<>|<!--.*?-->", re.S 
 
 def normalize_text(text: str) -> str:
     """NFC, LF line ends, no invisible or control characters, single spaces, no stray markup."""
+    if "&" in text:  # first: an escaped tag, control or bidi override is cleaned as a written one is
+        text = html.unescape(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = text.translate(_INVISIBLE)
     text = _CONTROL.sub("", text)
     if "<" in text:
         text = _TAG.sub(" ", text)
-    if "&" in text:
-        text = html.unescape(text)
     text = unicodedata.normalize("NFC", text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 

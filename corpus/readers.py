@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from corpus.pib_page import clean_body, detect_lang, normalize_text, parse_date, parse_page, squeeze_blank_lines
-from corpus.release import RELEASE_ID, Release, oversize, pib_url
+from corpus.release import RELEASE_ID, WEB_URL, Release, oversize, pib_url
 
 __all__ = [
     "ReadError",
@@ -454,6 +454,8 @@ def _make(*, release_id: str, lang: str, title: str, text: str, ministry: str | 
         raise _Skip(f"release {release_id}: bad language code {lang!r}")
     if problem := oversize(title, text):
         raise _Skip(f"release {release_id}: {problem}")
+    if url and not WEB_URL.fullmatch(url):
+        raise _Skip(f"release {release_id}: url {url[:60]!r} is not an http(s) address")
     if not title:
         first = text.split("\n", 1)[0]
         title = first if len(first) <= 160 else first[:157].rsplit(" ", 1)[0] + "…"

@@ -15,6 +15,8 @@ MAX_TITLE_CHARS = 1000
 
 # An id as a link, a path segment and a log line can carry it: PIB's PRIDs, and ids of our own format.
 RELEASE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}")
+# A release's link: a web address, never "javascript:" or "data:", which a client might follow.
+WEB_URL = re.compile(r"https?://[^\s<>\"]+")
 # The years a release may be dated in: a date outside them is a typo or a placeholder (9999-12-31),
 # and days counted from it overflow the calendar.
 FIRST_YEAR, LAST_YEAR = 1900, 2100

@@ -248,7 +248,8 @@ def test_what_no_release_may_hold_is_skipped_with_why(tmp_path):
              '{"release_id": "3", "lang": "en", "title": "T \\ud800", "text": "Fine."}',  # a lone surrogate
              json.dumps({**good, "release_id": "../../etc/passwd"}),  # an id no link or path can carry
              json.dumps({**good, "release_id": "5", "date": "tomorrow"}),  # when it was read is no date
-             json.dumps({**good, "release_id": "6", "date": "2026-08-12"})]
+             json.dumps({**good, "release_id": "6", "date": "2026-08-12"}),
+             json.dumps({**good, "release_id": "7", "url": "javascript:alert(1)"})]  # a link no client may follow
     (tmp_path / "odd.jsonl").write_text("\n".join(lines), encoding="utf-8")
     releases, errors = read(tmp_path)
     assert [r.release_id for r in releases] == ["1", "6"]
@@ -256,7 +257,8 @@ def test_what_no_release_may_hold_is_skipped_with_why(tmp_path):
         (2, "release 2: date 9999-12-31 is not between 1900 and 2100"),
         (3, "field 'title' is not valid Unicode (a lone surrogate, U+D800)"),
         (4, "release id '../../etc/passwd': letters, digits and '_.-' only, at most 40, beginning with a letter or digit"),
-        (5, "field 'date' is not a date: 'tomorrow' (use yyyy-mm-dd)")]
+        (5, "field 'date' is not a date: 'tomorrow' (use yyyy-mm-dd)"),
+        (7, "release 7: url 'javascript:alert(1)' is not an http(s) address")]
 
 
 def test_missing_path_and_unsupported_file(tmp_path):
@@ -329,3 +331,10 @@ def test_the_years_a_release_may_have_are_one_rule_as_code_and_as_pattern():
     for year in range(1000, 10000):
         assert bool(YEARS.fullmatch(str(year))) == (date_problem(dt.date(year, 1, 1)) is None) == (
             FIRST_YEAR <= year <= LAST_YEAR), year
+
+
+def test_escaped_markup_and_controls_are_cleaned_as_written_ones_are():
+    from corpus.pib_page import normalize_text
+
+    assert normalize_text("x <script>alert(1)</script> &lt;b&gt;y&lt;/b&gt; a &#x202E;b") == "x alert(1) y a b"
+    assert normalize_text("a &lt; b and c &gt; d, AT&amp;T") == "a < b and c > d, AT&T"  # text, not markup
