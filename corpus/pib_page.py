@@ -109,6 +109,8 @@ def parse_date(value: str | None) -> str | None:
             return _dt.date(int(m.group(3)), _MONTHS[m.group(2)[:3].lower()], int(m.group(1))).isoformat()
         except ValueError:
             return None
+    if not re.search(r"\d", value):  # "NaN", "tomorrow": a day is written with digits
+        return None
     try:  # anything else (Hindi month names, "16.08.2026"): day first, as in India
         import dateparser
 

@@ -181,6 +181,17 @@ def _relative(path: pathlib.Path, root: pathlib.Path) -> str:
 # --------------------------------------------------------------------------- bytes -> text
 
 
+def _nul_bytes(head: bytes, kind: str) -> str:
+    """Why a file whose first bytes (`head`) hold NULs is refused. UTF-16 text has its NULs in one byte
+    of each pair (the high byte of Latin letters, digits and spaces) and almost none in the other; a
+    binary file (an executable, an image) has them in both."""
+    pairs = max(1, len(head) // 2)
+    low, high = head[0::2].count(0) / pairs, head[1::2].count(0) / pairs
+    if max(low, high) >= 0.2 and min(low, high) < 0.02:
+        return "looks like UTF-16 without a byte-order mark; save the file as UTF-8"
+    return f"binary file (contains NUL bytes), not {kind}"
+
+
 def _decode(data: bytes) -> str:
     """UTF-8 (with or without BOM) or BOM-marked UTF-16; anything else is refused with the reason."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -189,10 +200,7 @@ def _decode(data: bytes) -> str:
         except UnicodeDecodeError as exc:
             raise _Skip(f"broken UTF-16 text at byte {exc.start}") from None
     if b"\x00" in data[:4096]:
-        head = data[:4096]
-        if head[1::2].count(0) > 0.4 * len(head) / 2 or head[0::2].count(0) > 0.4 * len(head) / 2:
-            raise _Skip("looks like UTF-16 without a byte-order mark; save the file as UTF-8")
-        raise _Skip("binary file (contains NUL bytes), not text")
+        raise _Skip(_nul_bytes(data[:4096], "text"))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -319,7 +327,7 @@ def _json_records(path: pathlib.Path, data: bytes, report) -> Iterator[tuple[int
         lines = [ln.encode("utf-8") for ln in _decode(data).split("\n")]
     else:
         if b"\x00" in data[:4096]:
-            raise _Skip("binary file (contains NUL bytes), not JSON lines")
+            raise _Skip(_nul_bytes(data[:4096], "JSON lines"))
         lines = data.split(b"\n")
     if lines and lines[0].startswith(b"\xef\xbb\xbf"):
         lines[0] = lines[0][3:]

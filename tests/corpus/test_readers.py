@@ -338,3 +338,18 @@ def test_escaped_markup_and_controls_are_cleaned_as_written_ones_are():
 
     assert normalize_text("x <script>alert(1)</script> &lt;b&gt;y&lt;/b&gt; a &#x202E;b") == "x alert(1) y a b"
     assert normalize_text("a &lt; b and c &gt; d, AT&amp;T") == "a < b and c > d, AT&T"  # text, not markup
+
+
+def test_utf16_without_a_byte_order_mark_and_a_binary_file_are_told_apart(tmp_path):
+    record = json.dumps({"release_id": "1", "lang": "hi", "title": "शीर्षक", "text": "यह पाठ है। Text 123."},
+                        ensure_ascii=False)
+    (tmp_path / "utf16.jsonl").write_bytes(record.encode("utf-16-le"))
+    (tmp_path / "utf16.txt").write_bytes("Ministry of Finance\nTitle\nBody text.\n".encode("utf-16-le"))
+    program = bytes([0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0]) + bytes(56) + bytes(range(256)) * 8  # an ELF's head
+    (tmp_path / "program.txt").write_bytes(program)
+    (tmp_path / "program.jsonl").write_bytes(program)
+    _, errors = read(tmp_path)
+    reasons = {pathlib.Path(e.path).name: e.reason for e in errors}
+    assert reasons["utf16.jsonl"].startswith("looks like UTF-16") and reasons["utf16.txt"].startswith("looks like UTF-16")
+    assert reasons["program.txt"] == "binary file (contains NUL bytes), not text"
+    assert reasons["program.jsonl"] == "binary file (contains NUL bytes), not JSON lines"
