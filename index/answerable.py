@@ -25,7 +25,7 @@ from index.indicators import asked_indicators
 from index.lexical import STOPWORDS, terms
 from index.names import NameIndex, question_names, spelled_out
 from index.records import Passage
-from index.timeq import (TimeWindow, comparison_base, iso_time, release_time_fit, stated_instead, stated_time_fit,
+from index.timeq import (TimeWindow, comparison_base, financial_year_said, iso_time, release_time_fit, stated_instead, stated_time_fit,
                          stated_windows, title_figures, with_title)
 
 # A unit named in the question after its interrogative, a scale word between them or not: "how many
@@ -242,14 +242,11 @@ class Verdict:
         return parts
 
 
-_FINANCIAL_YEAR = re.compile(r"(\d{4})-04-01/(\d{4})-03-31")
-
-
 def said_time(iso: str) -> str:
     """An `iso_time` in English words: "29 February 2020", "February 2020", "2020", "2019-20" (India's
     financial year, as releases write it), "1 June 2020 to 31 May 2021"."""
-    if (fy := _FINANCIAL_YEAR.fullmatch(iso)) and int(fy[2]) == int(fy[1]) + 1:
-        return f"{fy[1]}-{fy[2][2:]}"
+    if fy := financial_year_said(iso):
+        return fy
 
     def one(part: str) -> str:
         if len(part) == 4:

@@ -506,6 +506,17 @@ def iso_time(start: dt.date, end: dt.date) -> str:
     return f"{start.isoformat()}/{end.isoformat()}"
 
 
+_FINANCIAL_YEAR = re.compile(r"(\d{4})-04-01/(\d{4})-03-31")
+
+
+def financial_year_said(iso: str) -> str | None:
+    """An `iso_time` that is India's financial year (1 April to 31 March) as releases write it,
+    "2022-23"; else None."""
+    if (fy := _FINANCIAL_YEAR.fullmatch(iso)) and int(fy[2]) == int(fy[1]) + 1:
+        return f"{fy[1]}-{fy[2][2:]}"
+    return None
+
+
 _POSTED_LATE = frozenset({"day", "week"})
 
 

@@ -4,9 +4,9 @@ with its figures in bold and the sources `bot.replies` chose."""
 from __future__ import annotations
 
 import html
-import re
 
 from bot.schemas import AskResponse
+from index.timeq import financial_year_said
 
 MESSAGE_LIMIT = 4096          # Telegram's limit for one message
 SAFE_LIMIT = 4000             # what we pack to, counting the HTML markup too
@@ -74,16 +74,13 @@ def format_date(iso: str | None, lang: str) -> str | None:
         return iso
 
 
-_FINANCIAL_YEAR = re.compile(r"(\d{4})-04-01/(\d{4})-03-31")
-
-
 def format_time(iso: str | None, lang: str) -> str | None:
     """A time the server names (a day, a month, a year, or first/last day: `NoAnswerOut.stated`); a
     financial year as releases write it, "2019-20"."""
     if not iso:
         return None
-    if (fy := _FINANCIAL_YEAR.fullmatch(iso)) and int(fy[2]) == int(fy[1]) + 1:
-        return f"{fy[1]}-{fy[2][2:]}"
+    if fy := financial_year_said(iso):
+        return fy
 
     def one(part: str) -> str:
         try:

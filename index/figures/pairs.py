@@ -15,10 +15,10 @@ import dataclasses
 import re
 
 from index.figures.figure import Figure
+from index.figures.respectively import LABEL_KINDS
 from index.figures.tables import _EN_FUNC, _HI_FUNC
 from index.numbers_hi import norm_word
 
-LABEL_KINDS = ("money", "percent", "quantity", "count")
 MIN_PAIRS = 3
 MAX_LABEL_WORDS = 4
 _LABEL = re.compile(r"^[A-Za-z\u0900-\u097f][A-Za-z\u0900-\u097f\u200c\u200d'’-]*$")
