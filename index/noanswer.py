@@ -11,14 +11,15 @@ tuning sets but one, it did worse than the check on the one left out (docs/retri
 """
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 
+from index.linearmodel import LinearModel, standardisation
 from index.names import question_names
 
 # The margin of a lone hit (nothing to compare it with): about the widest margins of the tuning sets.
@@ -87,21 +88,19 @@ def answer_signals(question: str, qtime, hits: list, kinds: frozenset[str], verd
 
 
 @dataclass(frozen=True)
-class NoAnswerModel:
+class NoAnswerModel(LinearModel):
     """P(the question can be answered from the best release) = σ(w · standardised signals + b);
     no answer below `threshold`."""
 
-    weights: tuple[float, ...]
-    bias: float
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
+    bias: float = 0.0
     threshold: float = 0.5
-    features: tuple[str, ...] = FEATURES
+
+    FEATURES: ClassVar[tuple[str, ...]] = FEATURES
+    NAME: ClassVar[str] = "no-answer"
+    FIT_SCRIPT: ClassVar[str] = "bench/fit_no_answer.py"
 
     def probability(self, signals: AnswerSignals) -> float:
-        x = (signals.values() - np.array(self.mean)) / np.array(self.scale)
-        z = float(x @ np.array(self.weights)) + self.bias
-        return 1.0 / (1.0 + math.exp(-z))
+        return 1.0 / (1.0 + math.exp(-(float(self.linear(signals.values())) + self.bias)))
 
     def run(self, signals: AnswerSignals) -> tuple[bool, float]:
         """(answer or not, the probability that decided it)."""
@@ -110,31 +109,24 @@ class NoAnswerModel:
 
     @classmethod
     def from_dict(cls, data: dict) -> "NoAnswerModel":
-        if tuple(data["features"]) != FEATURES:
-            raise ValueError(f"no-answer weights are for the signals {data['features']}, not {list(FEATURES)}: "
-                             "fit them again (bench/fit_no_answer.py)")
-        return cls(weights=tuple(data["weights"]), bias=data["bias"], mean=tuple(data["mean"]),
-                   scale=tuple(data["scale"]), threshold=data["threshold"], features=FEATURES)
+        return cls(**cls.fields_from(data), bias=data["bias"], threshold=data["threshold"])
 
     def to_dict(self) -> dict:
-        return {"features": list(self.features), "weights": [round(w, 5) for w in self.weights],
-                "bias": round(self.bias, 5), "mean": [round(m, 5) for m in self.mean],
-                "scale": [round(s, 5) for s in self.scale], "threshold": self.threshold}
+        common = super().to_dict()
+        return {"features": common["features"], "weights": common["weights"], "bias": round(self.bias, 5),
+                "mean": common["mean"], "scale": common["scale"], "threshold": self.threshold}
 
 
 @lru_cache(maxsize=4)
 def load_model(path: Path | None = None) -> NoAnswerModel:
-    path = path or bundled_weights_file()
-    return NoAnswerModel.from_dict(json.loads(Path(path).read_text(encoding="utf-8"))["model"])
+    return NoAnswerModel.read(path or bundled_weights_file())
 
 
 def fit(x: np.ndarray, y: np.ndarray, *, l2: float = 1.0, threshold: float = 0.5,
         steps: int = 500) -> NoAnswerModel:
     """L2-regularised logistic regression by Newton's method (deterministic: the same rows give the
     same weights, so the stored file can be checked against a refit). Classes weighted equally."""
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale < 1e-9] = 1.0  # a signal that never varies
+    mean, scale = standardisation(x)
     z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
     pos = y.sum()
     sample = np.where(y == 1, len(y) / (2 * max(pos, 1)), len(y) / (2 * max(len(y) - pos, 1)))

@@ -12,12 +12,14 @@ reviewable diff. Off by default (`SearchSettings.passage_model`) until the blind
 """
 from __future__ import annotations
 
-import json
 from dataclasses import astuple, dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
+
+from index.linearmodel import LinearModel, standardisation
 
 
 def bundled_weights_file() -> Path:
@@ -50,37 +52,24 @@ FEATURES = tuple(PassageSignals.__dataclass_fields__)
 
 
 @dataclass(frozen=True)
-class PassageChoiceModel:
+class PassageChoiceModel(LinearModel):
     """A passage's preference = w · its standardised signals; the release shows its highest."""
 
-    weights: tuple[float, ...]
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    features: tuple[str, ...] = FEATURES
+    FEATURES: ClassVar[tuple[str, ...]] = FEATURES
+    NAME: ClassVar[str] = "passage choice"
+    FIT_SCRIPT: ClassVar[str] = "bench/fit_passage_choice.py"
 
     def preference(self, signals: PassageSignals) -> float:
         return float(self.preferences(signals.values()[None, :])[0])
 
     def preferences(self, x: np.ndarray) -> np.ndarray:
         """Each row of signals' (`PassageSignals.values`) preference."""
-        return ((x - np.array(self.mean)) / np.array(self.scale)) @ np.array(self.weights)
-
-    @classmethod
-    def from_dict(cls, data: dict) -> "PassageChoiceModel":
-        if tuple(data["features"]) != FEATURES:
-            raise ValueError(f"passage choice weights are for the signals {data['features']}, not {list(FEATURES)}: "
-                             "fit them again (bench/fit_passage_choice.py)")
-        return cls(weights=tuple(data["weights"]), mean=tuple(data["mean"]), scale=tuple(data["scale"]))
-
-    def to_dict(self) -> dict:
-        return {"features": list(self.features), "weights": [round(w, 5) for w in self.weights],
-                "mean": [round(m, 5) for m in self.mean], "scale": [round(s, 5) for s in self.scale]}
+        return self.linear(x)
 
 
 @lru_cache(maxsize=4)
 def load_model(path: Path | None = None) -> PassageChoiceModel:
-    path = path or bundled_weights_file()
-    return PassageChoiceModel.from_dict(json.loads(Path(path).read_text(encoding="utf-8"))["model"])
+    return PassageChoiceModel.read(path or bundled_weights_file())
 
 
 def fit(groups: list[tuple[np.ndarray, np.ndarray]], *, l2: float = 1.0, steps: int = 300) -> PassageChoiceModel:
@@ -92,9 +81,7 @@ def fit(groups: list[tuple[np.ndarray, np.ndarray]], *, l2: float = 1.0, steps: 
     if not groups:
         raise ValueError("no question whose candidate passages differ in holding the figure")
     every = np.vstack([x for x, _ in groups])
-    mean = every.mean(axis=0)
-    scale = every.std(axis=0)
-    scale[scale < 1e-9] = 1.0  # a signal that never varies
+    mean, scale = standardisation(every)
     standard = [((x - mean) / scale, y.astype(bool)) for x, y in groups]
     w = np.zeros(every.shape[1])
     for _ in range(steps):

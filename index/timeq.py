@@ -468,11 +468,16 @@ def windows_fit(window: TimeWindow, stated, *, alike: bool = False) -> int:
     other events), and longer ones up to a month against it when they miss it (a table of July and
     August, for a day in June; a year stated is often of something else: "an officer of the 1987
     batch")."""
-    stated, longest = _counted(window, stated, alike)
-    inside = [(a, b) for a, b in stated if a <= window.end and b >= window.start]
+    return _fit_and_counted(window, stated, alike)[0]
+
+
+def _fit_and_counted(window: TimeWindow, stated, alike: bool) -> tuple[int, list]:
+    """`windows_fit`, and the windows it counted."""
+    counted, longest = _counted(window, stated, alike)
+    inside = [(a, b) for a, b in counted if a <= window.end and b >= window.start]
     if any((b - a).days <= longest for a, b in inside):
-        return 1
-    return -1 if len(inside) < len(stated) else 0
+        return 1, counted
+    return (-1 if len(inside) < len(counted) else 0), counted
 
 
 def _counted(window: TimeWindow, stated, alike: bool) -> tuple[list, float]:
@@ -487,9 +492,9 @@ def stated_instead(window: TimeWindow, stated) -> tuple[dt.date, dt.date] | None
     a passage at another time (`windows_fit`, alike, is -1): of those that count, the one stated most
     often, the first of equals; a passage names the time it reports on again and again, and other
     times in passing (the GST return filings of the month before)."""
-    if windows_fit(window, stated, alike=True) != -1:
+    fit, counted = _fit_and_counted(window, stated, True)
+    if fit != -1:
         return None
-    counted, _ = _counted(window, stated, True)
     outside = [(a, b) for a, b in counted if not (a <= window.end and b >= window.start)]
     return max(outside, key=outside.count)
 
