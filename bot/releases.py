@@ -15,16 +15,16 @@ from typing import Literal
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from bot.observability import error_responses
-from bot.schemas import NOT_BLANK, FigureOut, ReleaseMeta, TranslationOut
+from bot.schemas import NOT_BLANK_SCHEMA, FigureOut, ReleaseMeta, TranslationOut, refuse_blank
 from bot.security import require_admin
 from corpus import Release
 from corpus.release import (FIRST_YEAR, LAST_YEAR, MAX_TEXT_CHARS, MAX_TITLE_CHARS, RELEASE_ID, WEB_URL, YEARS,
-                            date_problem)
+                            date_problem, id_problem, url_problem)
 
 NDJSON_TYPES = {"application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/json-lines"}
-ID_PATTERN = f"^{RELEASE_ID.pattern}$"
 
 
 class ReleaseIn(BaseModel):
@@ -32,16 +32,35 @@ class ReleaseIn(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    release_id: str = Field(pattern=ID_PATTERN, description="PIB release id (PRID); with lang, the identity")
+    # The schema states the id's and url's patterns; the validators below check them with a message in
+    # words (a `pattern=` constraint's message quotes the pattern).
+    release_id: str = Field(json_schema_extra={"pattern": f"^{RELEASE_ID.pattern}$"},
+                            description="PIB release id (PRID); with lang, the identity")
     lang: Literal["hi", "en"]
-    title: str = Field(min_length=1, max_length=MAX_TITLE_CHARS, pattern=NOT_BLANK)
-    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS, pattern=NOT_BLANK,
+    title: str = Field(max_length=MAX_TITLE_CHARS, json_schema_extra=NOT_BLANK_SCHEMA)
+    text: str = Field(max_length=MAX_TEXT_CHARS, json_schema_extra=NOT_BLANK_SCHEMA,
                       description="the release body; PIB page furniture (footer, sign-off) is dropped")
     ministry: str | None = Field(default=None, max_length=300)
     date: _dt.date | None = Field(default=None, description=f"publication day, yyyy-mm-dd, from {FIRST_YEAR} to {LAST_YEAR}",
                                   json_schema_extra={"pattern": f"^{YEARS.pattern}-"})
-    url: str | None = Field(default=None, max_length=2000, pattern=f"^{WEB_URL.pattern}$",
+    url: str | None = Field(default=None, max_length=2000, json_schema_extra={"pattern": f"^{WEB_URL.pattern}$"},
                             description="an http(s) address")
+
+    _text_not_blank = refuse_blank("title", "text")
+
+    @field_validator("release_id")
+    @classmethod
+    def _id_as_documented(cls, v):
+        if problem := id_problem(v):
+            raise PydanticCustomError("release_id", problem)
+        return v
+
+    @field_validator("url")
+    @classmethod
+    def _url_as_documented(cls, v):
+        if v is not None and (problem := url_problem(v)):
+            raise PydanticCustomError("url", problem)
+        return v
 
     @field_validator("date", mode="before")
     @classmethod

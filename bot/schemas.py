@@ -6,7 +6,8 @@ import re
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from index.answerable import NoAnswer
 from index.filters import dates_out_of_order
@@ -59,9 +60,26 @@ def is_blank(text: str) -> bool:
     return re.search(NOT_BLANK, text) is None
 
 
+# What the schema states of a text that must hold something; `refuse_blank` checks it, so that the
+# reply says what is wrong rather than quoting the pattern.
+NOT_BLANK_SCHEMA = {"minLength": 1, "pattern": NOT_BLANK}
+
+
+def refuse_blank(*fields: str):
+    """A field validator for `fields`: empty, or spaces and invisible characters alone, is "<field>
+    is empty"."""
+    def check(cls, value, info: ValidationInfo):
+        if isinstance(value, str) and is_blank(value):
+            raise PydanticCustomError("blank", "{field} is empty", {"field": info.field_name})
+        return value
+
+    return field_validator(*fields)(check)
+
+
 class AskRequest(BaseModel):
-    question: str = Field(min_length=1, max_length=1000, pattern=NOT_BLANK,
+    question: str = Field(max_length=1000, json_schema_extra=NOT_BLANK_SCHEMA,
                           description="the question; spaces alone ask nothing, like an empty question")
+    _question_not_blank = refuse_blank("question")
     top_k: int = Field(default=5, ge=1, le=50)
     lang: Literal["hi", "en"] | None = Field(default=None, description="only passages in this language")
     ministry: str | None = Field(default=None, max_length=200,

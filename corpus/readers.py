@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from corpus.pib_page import clean_body, detect_lang, normalize_text, parse_date, parse_page, squeeze_blank_lines
-from corpus.release import RELEASE_ID, WEB_URL, Release, oversize, pib_url
+from corpus.release import Release, id_problem, oversize, pib_url, url_problem
 
 __all__ = [
     "ReadError",
@@ -453,17 +453,16 @@ def _make(*, release_id: str, lang: str, title: str, text: str, ministry: str | 
           date: str | None, url: str | None, source: str) -> Release:
     """Build the Release, filling what the source left out; turn validation errors into skips."""
     release_id = str(release_id).strip()
-    if not RELEASE_ID.fullmatch(release_id):
-        raise _Skip(f"release id {release_id[:60]!r}: letters, digits and '_.-' only, at most 40, "
-                    "beginning with a letter or digit")
+    if problem := id_problem(release_id):
+        raise _Skip(f"release id {release_id[:60]!r}: {problem}")
     if not text.strip():
         raise _Skip(f"release {release_id}: no body text" + (" (title only)" if title else ""))
     if not lang or not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,4})?", lang):
         raise _Skip(f"release {release_id}: bad language code {lang!r}")
     if problem := oversize(title, text):
         raise _Skip(f"release {release_id}: {problem}")
-    if url and not WEB_URL.fullmatch(url):
-        raise _Skip(f"release {release_id}: url {url[:60]!r} is not an http(s) address")
+    if url and (problem := url_problem(url)):
+        raise _Skip(f"release {release_id}: url {url[:60]!r} is {problem}")
     if not title:
         first = text.split("\n", 1)[0]
         title = first if len(first) <= 160 else first[:157].rsplit(" ", 1)[0] + "…"

@@ -15,8 +15,10 @@ MAX_TITLE_CHARS = 1000
 
 # An id as a link, a path segment and a log line can carry it: PIB's PRIDs, and ids of our own format.
 RELEASE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}")
-# A release's link: a web address, never "javascript:" or "data:", which a client might follow.
-WEB_URL = re.compile(r"https?://[^\s<>\"]+")
+# A release's link: a web address, never "javascript:" or "data:", which a client might follow. The
+# spaces are spelled so that Python's re and a schema's readers agree (their \s differ on U+001C-U+001F,
+# NEL and BOM).
+WEB_URL = re.compile(r"https?://[^\s\x1c-\x1f\x85\ufeff<>\"]+")
 # The years a release may be dated in: a date outside them is a typo or a placeholder (9999-12-31),
 # and days counted from it overflow the calendar.
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -27,6 +29,20 @@ def date_problem(day: _dt.date) -> str | None:
     """What is wrong with a release's date, else None."""
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         return f"date {day.isoformat()} is not between {FIRST_YEAR} and {LAST_YEAR}"
+    return None
+
+
+def id_problem(release_id: str) -> str | None:
+    """What makes `release_id` no id a release may have, else None."""
+    if not RELEASE_ID.fullmatch(release_id):
+        return "letters, digits and '_.-' only, at most 40, beginning with a letter or digit"
+    return None
+
+
+def url_problem(url: str) -> str | None:
+    """What makes `url` no link a release may have, else None."""
+    if not WEB_URL.fullmatch(url):
+        return "not an http(s) address"
     return None
 
 

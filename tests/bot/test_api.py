@@ -66,6 +66,17 @@ def test_bad_requests_get_a_clear_422(client, body):
     assert r.json()["detail"]
 
 
+@pytest.mark.parametrize("question", ["", "   ", "\u200d\u200b \u2060\u00ad"])
+def test_an_empty_question_is_said_in_words_not_as_the_schemas_pattern(client, question):
+    r = client.post("/ask", json={"question": question})
+    assert r.status_code == 422, r.text
+    [error] = r.json()["detail"]
+    assert (error["loc"], error["msg"]) == (["body", "question"], "question is empty")
+    assert "pattern" not in r.text and "\\s" not in r.text
+    schema = client.get("/openapi.json").json()["components"]["schemas"]["AskRequest"]["properties"]["question"]
+    assert schema["minLength"] == 1 and schema["pattern"].startswith("[^\\s")  # the schema still states it
+
+
 def test_a_date_range_that_holds_no_day_is_a_clear_422(client):
     r = client.post("/ask", json={"question": "GST revenue", "date_from": "2026-01-01", "date_to": "2020-01-01"})
     assert r.status_code == 422, r.text
