@@ -219,16 +219,23 @@ class FeedItem:
 
 
 def parse_feed(xml: str | bytes) -> list[FeedItem]:
-    """The release links of a PIB RSS feed (`<item><title/><link/></item>`), in feed order."""
+    """The release links of a PIB RSS feed (`<item><title/><link/></item>`), in feed order.
+
+    A feed must be whole, well-formed XML: lxml's recovery would read a cut-off feed as its first
+    items, the last link cut mid-PRID, and an error page as a feed with none. Raises
+    PageLayoutError, with a one-line reason, for anything that is not an RSS feed; a feed
+    without items is an empty list."""
     if isinstance(xml, str):
         xml = xml.encode("utf-8")
-    parser = lxml.etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
+    if problem := _not_xml(xml):
+        raise PageLayoutError(problem)
+    parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
         root = lxml.etree.fromstring(xml, parser)
     except lxml.etree.XMLSyntaxError as exc:
-        raise PageLayoutError(f"feed is not XML: {exc}") from None
-    if root is None or root.find(".//channel") is None and root.tag != "channel":
-        raise PageLayoutError("not an RSS feed (no <channel>)")
+        raise PageLayoutError(f"feed is not well-formed XML: {' '.join(exc.msg.split())}") from None
+    if root.find(".//channel") is None and root.tag != "channel":
+        raise PageLayoutError(f"not an RSS feed: no <channel> in its <{root.tag}>")
     items, seen = [], set()
     for item in root.iter("item"):
         link = (item.findtext("link") or "").strip()
@@ -237,3 +244,21 @@ def parse_feed(xml: str | bytes) -> list[FeedItem]:
             seen.add(prid)
             items.append(FeedItem(prid=prid, title=" ".join((item.findtext("title") or "").split())))
     return items
+
+
+_HTML_START = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
+_HTML_TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.I | re.S)
+
+
+def _not_xml(body: bytes) -> str | None:
+    """Why a feed's body is plainly not one, told in words an operator acts on; None when it may be."""
+    head = body[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head:
+        return "empty feed body"
+    if _HTML_START.match(head):
+        title = _HTML_TITLE.search(head)
+        said = " ".join(title.group(1).decode("utf-8", "replace").split())[:80] if title else ""
+        return "not an RSS feed: an HTML page" + (f" ({said!r})" if said else "")
+    if not head.startswith(b"<"):
+        return "not an RSS feed: not XML (it does not begin with a tag)"
+    return None

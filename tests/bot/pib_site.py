@@ -99,6 +99,7 @@ class PibSite:
 
     pages: dict[str, Route] = field(default_factory=dict)
     feeds: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: {"en": [], "hi": []})
+    feed_faults: dict[str, Route] = field(default_factory=dict)  # by language: served instead of the feed
     page_delay: float = 0.0
     requests: list[str] = field(default_factory=list)
     user_agents: set[str] = field(default_factory=set)
@@ -129,6 +130,8 @@ class PibSite:
                 lang = next((l for l, n in FEED_LANG.items() if n == query.get("lang")), None)
                 if lang is None:
                     return Route(404, b"no such feed")
+                if lang in self.feed_faults:
+                    return self.feed_faults[lang]
                 return Route(body=rss(lang, self.feeds.get(lang, [])), content_type="application/xml; charset=utf-8")
             if name == "pressreleasepage.aspx" and query.get("prid", "").isdigit():
                 page = self.pages.get(query["prid"])

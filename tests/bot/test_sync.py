@@ -139,6 +139,34 @@ def test_a_failing_feed_is_recorded_and_the_others_still_read(site, make_service
     assert feeds["RssMain.aspx?ModId=6&Lang=2&Regid=3"]["ok"]
 
 
+def _cut_short(feed: bytes) -> bytes:
+    """A feed whose download stopped inside its first item's link: "...PRID=2161" of 2161803."""
+    return feed[:feed.index(b"</link>") - 3]
+
+
+@pytest.mark.parametrize("fault,reason", [
+    (Route(body=b""), "empty feed body"),
+    (Route(body=b"<!DOCTYPE html><html><head><title>Service Unavailable</title></head><body>Try later</body></html>",
+           content_type="text/html"), "not an RSS feed: an HTML page ('Service Unavailable')"),
+    (Route(body=b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe"), "not an RSS feed: not XML"),
+    ("cut short", "feed is not well-formed XML: "),
+])
+def test_a_malformed_feed_is_a_failed_fetch_with_its_reason_and_a_feed_without_items_is_empty(
+        site, make_service, fault, reason):
+    site.add("2161803", pib_site.saved_page(), feed="en")
+    site.feed_faults["en"] = Route(body=_cut_short(pib_site.rss("en", site.feeds["en"]))) if fault == "cut short" else fault
+    service = make_service(site.url)  # the Hindi feed is well-formed and lists nothing
+    syncer = _syncer(service)
+    report = syncer.run()
+    syncer.close()
+    assert (report.listed, report.fetched, report.failures) == (0, 0, [])  # no "PRID=2161" read from the cut link
+    [error] = report.feed_errors
+    assert error.startswith(f"{site.url}/RssMain.aspx?ModId=6&Lang=1&Regid=3: {reason}") and "\n" not in error
+    feeds = {f["url"].split("Lang=")[1][0]: f for f in sync_summary(service.settings.sync_state_path())["feeds"]}
+    assert not feeds["1"]["ok"] and feeds["1"]["error"].startswith(reason)
+    assert feeds["2"]["ok"] and feeds["2"]["items"] == 0 and feeds["2"]["error"] is None
+
+
 def test_backfill_follows_language_links_and_skips_other_languages(site, make_service):
     site.add("2161803", pib_site.saved_page())
     site.add(pib_site.SEEI_HI, pib_site.hindi_seei_page())

@@ -1,6 +1,7 @@
 """The PIB release page parser on the real saved page and on pages built in its shape."""
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -109,10 +110,29 @@ def test_feed_items():
     assert [(i.prid, i.title) for i in parse_feed(xml)] == [("2161803", "SEEI 2024"), ("2161900", "हिन्दी")]
 
 
-@pytest.mark.parametrize("xml", [b"", b"<html><body>maintenance</body></html>", b"\x00\x01 not xml"])
-def test_broken_feeds_are_refused(xml):
-    with pytest.raises(PageLayoutError):
+_FEED = pib_site.rss("en", [("2161803", "SEEI 2024"), ("2161900", "हिन्दी")])
+
+
+@pytest.mark.parametrize("xml,reason", [
+    (b"", "empty feed body"),
+    (b"<html><body>maintenance</body></html>", "an HTML page"),
+    (b"<!DOCTYPE html>\n<html><head><title>503 Service Unavailable</title>", "an HTML page ('503 Service Unavailable')"),
+    (b"\x00\x01 not xml", "not XML"),
+    (_FEED[:_FEED.index(b"</link>") - 3], "not well-formed XML"),  # cut inside the first link: "PRID=2161"
+    (_FEED[:_FEED.index(b"</item>") + 7], "not well-formed XML"),  # cut after a whole item
+    (_FEED[:_FEED.index(b"</channel>")], "not well-formed XML"),
+    (b"<rss><channel><title>a & b</title></channel></rss>", "not well-formed XML"),
+    (b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"></feed>', "no <channel>"),
+])
+def test_broken_feeds_are_refused_with_a_one_line_reason(xml, reason):
+    with pytest.raises(PageLayoutError, match=re.escape(reason)) as refused:
         parse_feed(xml)
+    assert "\n" not in str(refused.value)
+
+
+def test_a_well_formed_feed_without_items_is_empty():
+    assert parse_feed(pib_site.rss("en", [])) == []
+    assert [i.prid for i in parse_feed(_FEED)] == ["2161803", "2161900"]
 
 
 def test_feed_entities_are_not_expanded(tmp_path):
