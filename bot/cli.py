@@ -7,12 +7,50 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 DEFAULT_LANGS = {"hi", "en"}
 DEFAULT_XQUAD = "../shared/data/xquad"
+
+# Exit statuses, one meaning each (README's command table and each command's --help).
+OK, FAILED, USAGE, PARTIAL, INTERRUPTED = 0, 1, 2, 3, 130
+
+
+def outcome(taken: int, failed: int) -> int:
+    """The exit status of a run over many inputs (files, lines, feeds, pages): OK when none failed,
+    PARTIAL when some failed and the rest were taken (rsync's "partial transfer"), FAILED when none
+    could be. A script tells the three apart; the output names what failed."""
+    if not failed:
+        return OK
+    return PARTIAL if taken else FAILED
+
+
+def _exit_statuses(ok: str, partial: str, failed: str) -> str:
+    """The exit statuses as a command's --help states them, in the words of what it takes."""
+    return (f"exit status:\n  {OK}    {ok}\n  {PARTIAL}    {partial}\n  {FAILED}    {failed}\n"
+            f"  {USAGE}    bad usage, settings or index\n  {INTERRUPTED}  interrupted")
+
+
+@contextmanager
+def _logs_on_stderr(settings):
+    """The vigyapti loggers' lines on stderr, plain, at VIGYAPTI_LOG_LEVEL, while a command runs:
+    what it logs (a release it replaces) is meant for the person running it. Removed after, so a
+    caller of `main` keeps its own logging."""
+    logger = logging.getLogger("vigyapti")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(getattr(logging, str(settings.log_level).upper(), logging.INFO))
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
 
 
 def _settings():
@@ -131,21 +169,23 @@ def cmd_ingest(args) -> int:
     releases, errors = _read([Path(p) for p in args.paths] or _bundled(), langs)
     if not releases:
         print("nothing to ingest", file=sys.stderr)
-        return 1
-    if args.ray is not None:
-        return _ingest_on_ray(settings, args, releases, errors)
-    if args.rebuild:
-        report = rebuild(settings, releases, progress=not args.quiet)
-    else:
-        service = Service(settings)
-        try:
-            report = service.ingest(releases, total=len(releases), progress=not args.quiet)
-        finally:
-            service.close()
-    print(f"ingested {report.releases} releases ({report.passages} passages) in {report.seconds:.1f} s, "
-          f"{report.passages_per_second:.1f} passages/s ({report.reused_vectors} vectors shipped, "
-          f"{report.encoded_sentences} sentences encoded); {len(errors)} skipped")
-    return 0
+        return FAILED
+    with _logs_on_stderr(settings):
+        if args.ray is not None:
+            return _ingest_on_ray(settings, args, releases, errors)
+        if args.rebuild:
+            report = rebuild(settings, releases, progress=not args.quiet)
+        else:
+            service = Service(settings)
+            try:
+                report = service.ingest(releases, total=len(releases), progress=not args.quiet)
+            finally:
+                service.close()
+    print(f"ingested {report.releases} releases ({report.passages} passages; {report.replaced} replaced, "
+          f"{report.unchanged} unchanged) in {report.seconds:.1f} s, {report.passages_per_second:.1f} passages/s "
+          f"({report.reused_vectors} vectors shipped, {report.encoded_sentences} sentences encoded); "
+          f"{len(errors)} skipped")
+    return outcome(report.releases, len(errors))
 
 
 def cmd_refresh(args) -> int:
@@ -199,13 +239,13 @@ def _ingest_on_ray(settings, args, releases, errors) -> int:
         print(f"vigyapti: {exc}", file=sys.stderr)
         for release_id, lang in exc.missing[:20]:
             print(f"not stored: {release_id}/{lang}", file=sys.stderr)
-        return 1
+        return outcome(exc.report.releases + exc.report.skipped, len(exc.missing) + len(errors))
     encoders = ", ".join(f"{n} on {enc}" for enc, n in sorted(report.encoders.items())) or "none"
-    print(f"ingested {report.releases} releases ({report.passages} passages) in {report.seconds:.1f} s, "
-          f"{report.passages_per_second:.1f} passages/s on Ray (passages encoded: {encoders}; "
+    print(f"ingested {report.releases} releases ({report.passages} passages; {report.replaced} replaced) in "
+          f"{report.seconds:.1f} s, {report.passages_per_second:.1f} passages/s on Ray (passages encoded: {encoders}; "
           f"{report.encoded_sentences} sentences encoded); {report.skipped} already stored unchanged; "
           f"{len(errors)} skipped")
-    return 0
+    return outcome(report.releases + report.skipped, len(errors))
 
 
 def cmd_ask(args) -> int:
@@ -430,15 +470,17 @@ def cmd_sync(args) -> int:
     finally:
         syncer.close()
         service.close()
+    status = outcome(report.taken, report.failed)
     if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
-        return 0
+        print(json.dumps({**report.to_dict(), "exit_status": status}, ensure_ascii=False, indent=2))
+        return status
     for prid, reason in report.failures:
         print(f"failed {prid}: {reason}", file=sys.stderr)
-    print(f"{report.listed} releases listed, {report.known} already known; fetched {report.fetched}, "
+    feeds = f"{report.feeds} feeds polled, {len(report.feed_errors)} failed; " if report.feeds else ""
+    print(f"{feeds}{report.listed} releases listed, {report.known} already known; fetched {report.fetched}, "
           f"ingested {report.ingested}, skipped {report.skipped} (other languages), failed {len(report.failures)} "
           f"in {report.seconds:.1f} s")
-    return 0
+    return status
 
 
 def _write_whole(path: Path, text: str) -> None:
@@ -537,7 +579,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--no-build", action="store_true", help="serve an empty index rather than building it")
     s.set_defaults(func=cmd_serve)
 
-    s = sub.add_parser("ingest", help="add or replace releases from files, folders or JSON lines")
+    s = sub.add_parser("ingest", help="add or replace releases from files, folders or JSON lines",
+                       description="Add releases, or replace those of the same id and language (each replacement "
+                                   "is logged, and counted with the releases stored unchanged).",
+                       formatter_class=argparse.RawDescriptionHelpFormatter, epilog=_exit_statuses(
+                           "every release read was stored",
+                           "some files, lines or releases were skipped (each named on stderr); the rest were stored",
+                           "nothing could be stored"))
     s.add_argument("paths", nargs="*", help="files or folders (default: the bundled corpus)")
     s.add_argument("--rebuild", action="store_true", help="build a fresh index and swap it in when complete")
     s.add_argument("--all-languages", action="store_true", help="keep languages other than Hindi and English")
@@ -611,7 +659,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_stats)
 
-    s = sub.add_parser("sync", help="fetch new releases from PIB's feeds (or a range of PRIDs) into the index")
+    s = sub.add_parser("sync", help="fetch new releases from PIB's feeds (or a range of PRIDs) into the index",
+                       formatter_class=argparse.RawDescriptionHelpFormatter, epilog=_exit_statuses(
+                           "every feed and release page fetched was taken (or there was nothing new)",
+                           "some feeds or release pages failed (each named on stderr); the rest were ingested",
+                           "fetches failed and none gave a release to take (every feed failed, or every page)"))
     s.add_argument("--prids", metavar="FROM-TO",
                    help="backfill these release ids instead of reading the feeds (following language links); resumable")
     s.add_argument("--retry-failed", action="store_true", help="fetch again releases that failed before, whatever the reason")

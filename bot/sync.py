@@ -289,9 +289,20 @@ class SyncReport:
     failures: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
 
+    @property
+    def taken(self) -> int:
+        """Releases this run settled: ingested, or fetched and set aside as another language."""
+        return self.ingested + self.skipped
+
+    @property
+    def failed(self) -> int:
+        """Fetches that gave nothing usable: feeds and release pages alike."""
+        return len(self.feed_errors) + len(self.failures)
+
     def to_dict(self) -> dict:
-        return {"feeds": self.feeds, "feed_errors": self.feed_errors, "listed": self.listed, "known": self.known,
-                "fetched": self.fetched, "ingested": self.ingested, "skipped": self.skipped,
+        return {"feeds": self.feeds, "feeds_failed": len(self.feed_errors), "feed_errors": self.feed_errors,
+                "listed": self.listed, "known": self.known, "fetched": self.fetched, "ingested": self.ingested,
+                "skipped": self.skipped, "releases_failed": len(self.failures),
                 "failed": [{"release_id": p, "reason": r} for p, r in self.failures],
                 "seconds": round(self.seconds, 2)}
 

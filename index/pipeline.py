@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from index.records import ReleaseEntry
 from index.store import IndexStamp
 from index.stores import Store, open_backend
 from index.translations import TranslationLinker
+
+log = logging.getLogger("vigyapti")
 
 
 class ReleaseReader:
@@ -87,10 +90,42 @@ class IngestReport:
     translation_links: int = 0  # links to other-language versions made or confirmed
     reused_vectors: int = 0  # passages whose vector was shipped (index/knownvectors.py), not encoded
     encoded_sentences: int = 0  # sentences encoded for the answer sentence (index/sentencevectors.py)
+    replaced: int = 0  # of `releases`, those that replaced a stored release of other content
+    unchanged: int = 0  # of `releases`, those stored already as they are
 
     @property
     def passages_per_second(self) -> float:
         return self.passages / self.seconds if self.seconds else 0.0
+
+
+@dataclass(frozen=True)
+class StoredVersions:
+    """Which releases about to be stored replace one of the same id and language, and which are
+    stored already as they are."""
+
+    replaced: frozenset[tuple[str, str]]
+    unchanged: frozenset[tuple[str, str]]
+
+
+def _same_record(stored: Release | None, new: Release) -> bool:
+    """Whether `new` is what is stored: the same words and what names them (the file or request it
+    came from may differ)."""
+    return stored is not None and all(getattr(stored, f) == getattr(new, f)
+                                      for f in ("title", "text", "ministry", "date", "url"))
+
+
+def stored_versions(store: Store, releases: list[Release]) -> StoredVersions:
+    """Compare `releases` with what the store holds under their keys, naming each replacement in the
+    log: storing a release replaces the one of its id and language, which a user should hear of."""
+    stored = store.releases(r.key for r in releases)
+    replaced, unchanged = set(), set()
+    for r in releases:
+        if _same_record(stored[r.key], r):
+            unchanged.add(r.key)
+        elif stored[r.key] is not None:
+            replaced.add(r.key)
+            log.info("replacing release %s/%s: the stored version differs", r.release_id, r.lang)
+    return StoredVersions(frozenset(replaced), frozenset(unchanged))
 
 
 def _batches(items: Iterable[Release], size: int) -> Iterator[list[Release]]:
@@ -162,6 +197,9 @@ class Indexer:
                 vectors = self.vectors.vectors(texts, self.embedder.encode_passages)
                 report.reused_vectors += self.vectors.reused - reused
                 bounds = np.cumsum([0] + [len(ps) for _, ps in prepared])
+                versions = stored_versions(self.store, batch)
+                report.replaced += len(versions.replaced)
+                report.unchanged += len(versions.unchanged)
                 report.passages += self.store_prepared(
                     prepared, [vectors[a:b] for a, b in zip(bounds[:-1], bounds[1:])])
                 report.encoded_sentences += self.encode_sentences(prepared)

@@ -29,7 +29,7 @@ import numpy as np
 from corpus import Release
 from index import encoders
 from index.embeddings import Embedder
-from index.pipeline import IngestReport, Indexer, passage_input
+from index.pipeline import IngestReport, Indexer, passage_input, stored_versions
 
 log = logging.getLogger("vigyapti")
 
@@ -88,11 +88,6 @@ class PassageEncoder:
                 "encoder": np.full(len(vectors), self.embedder.encoder)}
 
 
-def _same_record(stored: Release | None, new: Release) -> bool:
-    return stored is not None and all(getattr(stored, f) == getattr(new, f)
-                                      for f in ("title", "text", "ministry", "date", "url"))
-
-
 def connect(options: RayOptions) -> bool:
     """Join the cluster at `options.address`, or start a local instance sized for the pool.
     False when this process was already connected (it then stays so after the run).
@@ -140,8 +135,9 @@ class RayIndexer:
         started = time.perf_counter()
         store = self.indexer.store
         unique = list({r.key: r for r in releases}.values())  # the same release twice: the last wins, as upsert does
-        todo = [r for r in unique if not _same_record(store.release(r.release_id, r.lang), r)]
-        report.skipped = len(unique) - len(todo)
+        versions = stored_versions(store, unique)
+        todo = [r for r in unique if r.key not in versions.unchanged]
+        report.skipped, report.replaced = len(versions.unchanged), len(versions.replaced)
         prepared = [self.indexer.prepare(r) for r in todo]
         rows = [{"release": i, "passage": j, "text": passage_input(r.title, p.text)}
                 for i, (r, ps) in enumerate(prepared) for j, p in enumerate(ps)]

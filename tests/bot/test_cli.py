@@ -50,7 +50,7 @@ def test_ingest_skips_a_broken_file_and_ask_finds_the_rest(tmp_path, model_path,
     (folder / "latin1.txt").write_bytes("Ministry of Finance\nCaf\xe9 prices rose by 5 per cent\n".encode("latin-1"))
     env = {"VIGYAPTI_INDEX_DIR": str(tmp_path / "index")}
     r = run(["ingest", str(folder), "--quiet"], env=env)
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == 3, r.stderr  # some input skipped, the rest stored
     assert "broken.jsonl:2" in r.stderr and "latin1.txt" in r.stderr
     assert "ingested 2 releases" in r.stdout
     r = run(["ask", "मध्य प्रदेश के कितने विक्रेताओं ने जेम पर प्रोफाइल पूरी की?", "--json", "--top-k", "2"], env=env)
@@ -61,6 +61,38 @@ def test_ingest_skips_a_broken_file_and_ask_finds_the_rest(tmp_path, model_path,
     r = run(["ask", "मध्य प्रदेश के कितने विक्रेताओं ने जेम पर प्रोफाइल पूरी की?", "--top-k", "1"], env=env)
     assert r.returncode == 0, r.stderr
     assert "\n  86,000 से ज्यादा = 86000 (count; विक्रेताओं)\n" in r.stdout
+
+
+def test_ingest_exit_status_tells_a_partial_run_and_each_replacement_is_named(tmp_path, model_path, shared_data):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "2184082-hi.txt").write_bytes((shared_data / "pib/single/2184082-hi.txt").read_bytes())
+    wells = {"release_id": "900001", "lang": "en", "title": "Wells dug in Rajasthan",
+             "text": "The ministry dug 120 wells in Rajasthan this year."}
+    (folder / "new.jsonl").write_text(json.dumps(wells) + '\n{"release_id": ', encoding="utf-8")  # line 2 cut short
+    env = {"VIGYAPTI_INDEX_DIR": str(tmp_path / "index")}
+    r = run(["ingest", str(folder), "--quiet"], env=env)
+    assert r.returncode == 3, r.stderr
+    assert "new.jsonl:2" in r.stderr
+    assert "ingested 2 releases (" in r.stdout and "0 replaced, 0 unchanged" in r.stdout and "; 1 skipped" in r.stdout
+
+    # All read, one release changed under its id: replaced as before, now said and counted.
+    (folder / "new.jsonl").write_text(json.dumps({**wells, "text": wells["text"].replace("120", "150")}) + "\n",
+                                      encoding="utf-8")
+    r = run(["ingest", str(folder), "--quiet"], env=env)
+    assert r.returncode == 0, r.stderr
+    assert "ingested 2 releases (" in r.stdout and "1 replaced, 1 unchanged" in r.stdout and "; 0 skipped" in r.stdout
+    assert "INFO replacing release 900001/en: the stored version differs" in r.stderr
+    assert "2184082" not in r.stderr  # the unchanged one is counted, not named
+    r = run(["ask", "How many wells were dug in Rajasthan?", "--json", "--top-k", "1"], env=env)
+    assert "150 wells" in json.loads(r.stdout)["passages"][0]["text"]
+
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "cut.jsonl").write_text('{"release_id": ', encoding="utf-8")
+    r = run(["ingest", str(broken), "--quiet"], env=env)
+    assert r.returncode == 1 and "cut.jsonl:1" in r.stderr and "nothing to ingest" in r.stderr
+    assert "exit status:" in run(["ingest", "--help"]).stdout
 
 
 def test_ask_json_carries_a_request_id_as_the_apis_does(service, settings, monkeypatch, capsys):

@@ -167,6 +167,38 @@ def test_a_malformed_feed_is_a_failed_fetch_with_its_reason_and_a_feed_without_i
     assert feeds["2"]["ok"] and feeds["2"]["items"] == 0 and feeds["2"]["error"] is None
 
 
+def test_sync_exit_status_tells_all_taken_from_some_failed_from_nothing_taken(site, settings, tmp_path):
+    site.add("2161803", pib_site.saved_page(), feed="en")
+    site.add(pib_site.SEEI_HI, pib_site.hindi_seei_page(), feed="hi")
+    env = {**os.environ, "PYTHONPATH": str(REPO), "VIGYAPTI_PIB_BASE_URL": site.url, "VIGYAPTI_SYNC_DELAY": "0",
+           "VIGYAPTI_SYNC_RETRIES": "0", "VIGYAPTI_QUERYLOG_ENABLED": "false", "VIGYAPTI_CACHE": str(settings.cache)}
+
+    def sync(name: str, *args: str):
+        where = {"VIGYAPTI_INDEX_DIR": str(tmp_path / name / "index"), "VIGYAPTI_SYNC_STATE": str(tmp_path / name / "sync.db")}
+        out, err = (run := _vigyapti({**env, **where}, "sync", *args)).communicate(timeout=600)
+        return run.returncode, out, err
+
+    cut = Route(body=_cut_short(pib_site.rss("en", site.feeds["en"])))
+    site.feed_faults["en"] = cut  # one feed cut short; the Hindi one's release (and its English link) taken
+    code, out, err = sync("partial")
+    assert code == 3, err
+    assert "2 feeds polled, 1 failed;" in out and "ingested 2" in out
+    assert "not well-formed XML" in err
+    site.feed_faults["hi"] = cut  # every feed fails: nothing could be taken
+    code, out, err = sync("none", "--json")
+    assert code == 1, err
+    report = json.loads(out)
+    assert (report["feeds_failed"], report["releases_failed"], report["ingested"], report["exit_status"]) == (2, 0, 0, 1)
+    site.feed_faults.clear()
+    code, out, err = sync("all")
+    assert code == 0 and "2 feeds polled, 0 failed;" in out, err
+    site.feeds["en"].insert(0, ("2169404", "never published"))  # a page that fails beside ones taken
+    site.add("2162001", pib_site.table_page("2162001"), feed="en")
+    code, out, err = sync("all")
+    assert code == 3 and "failed 2169404: HTTP 404" in err and "ingested 1" in out
+    assert "exit status:" in _vigyapti(env, "sync", "--help").communicate(timeout=120)[0]
+
+
 def test_backfill_follows_language_links_and_skips_other_languages(site, make_service):
     site.add("2161803", pib_site.saved_page())
     site.add(pib_site.SEEI_HI, pib_site.hindi_seei_page())

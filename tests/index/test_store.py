@@ -40,7 +40,8 @@ def test_ingesting_again_replaces(tmp_path, embedder, three):
     indexer.run(three)
     n = store.count_passages()
     changed = dataclasses.replace(three[0], text="जेम पर अब 99,000 विक्रेता हैं।")
-    indexer.run([changed])
+    report = indexer.run([changed, dataclasses.replace(three[1], source="elsewhere.jsonl")])
+    assert (report.releases, report.replaced, report.unchanged) == (2, 1, 1)  # said, not silent
     assert store.count_releases() == {"hi": 3}
     assert store.release("2184082", "hi").text == changed.text
     ids = store.passage_ids()
