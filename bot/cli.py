@@ -217,6 +217,37 @@ def cmd_refresh(args) -> int:
     return 0
 
 
+def cmd_check(args) -> int:
+    from index.integrity import IndexUnreadable, check_index
+    from index.stores import is_milvus
+
+    settings = _settings()
+    if is_milvus(settings.store):
+        print(f"vigyapti: `check` reads the embedded index; VIGYAPTI_STORE={settings.store} is a Milvus store, "
+              "which Milvus's own tools check", file=sys.stderr)
+        return USAGE
+    try:
+        report = check_index(Path(settings.index_dir), model=settings.model_source()[1])
+    except IndexUnreadable as exc:
+        print(f"vigyapti: {exc}", file=sys.stderr)
+        return USAGE
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return OK if report.sound else FAILED
+    found, readers = report.store, report.readers
+    per_lang = lambda counts: ", ".join(f"{lang} {n}" for lang, n in counts.items()) or "none"  # noqa: E731
+    print(f"index {report.path}: model {report.stamp.model} (dim {report.stamp.dim}), generation {found.generation}, "
+          f"readers version {readers.index if readers.index is not None else 'unknown'}")
+    print(f"passages: {per_lang(found.passages)}; FAISS vectors: {per_lang(found.vectors)}; "
+          f"saved bases: {len(found.bases)}" if found.counted else "passages and vectors: not counted (damaged file)")
+    for line in report.advice:
+        print(f"advice: {line}")
+    for line in report.problems:
+        print(f"problem: {line}")
+    print("sound" if report.sound else f"problems found: {len(report.problems)}")
+    return OK if report.sound else FAILED
+
+
 def _ingest_on_ray(settings, args, releases, errors) -> int:
     from bot.service import Service, rebuild
     from index.rayembed import RayIngestError, RayOptions
@@ -608,6 +639,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="read every release, not only those after where a stopped run got to")
     s.add_argument("--quiet", action="store_true", help="no progress bar")
     s.set_defaults(func=cmd_refresh)
+
+    s = sub.add_parser("check", help="check the index read-only: SQLite's integrity, a vector for every passage, "
+                                     "the model and readers it was built with", formatter_class=argparse.RawDescriptionHelpFormatter,
+                       epilog=f"exit status:\n  {OK}    sound\n  {FAILED}    problems found (each named)\n"
+                              f"  {USAGE}    no index, or it cannot be opened")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_check)
 
     s = sub.add_parser("ask", help="ask a question from the command line")
     s.add_argument("question")

@@ -112,8 +112,13 @@ def check_stamp(con: sqlite3.Connection, path: Path, stamp: IndexStamp) -> None:
     row = con.execute("SELECT value FROM meta WHERE key='stamp'").fetchone()
     built = IndexStamp.from_json(row[0]) if row else stamp
     if built != stamp:
-        raise stamp_mismatch(built, stamp, f"in {path}", f"Rebuild it with `vigyapti ingest --rebuild PATH...` "
-                             f"(or delete {path}), or set VIGYAPTI_MODEL / VIGYAPTI_INDEX_DIR to match.")
+        raise stamp_mismatch(built, stamp, f"in {path}", rebuild_advice(path))
+
+
+def rebuild_advice(path: Path) -> str:
+    """What to do about an index built with another model or settings than this run's."""
+    return (f"Rebuild it with `vigyapti ingest --rebuild PATH...` (or delete {path}), or set VIGYAPTI_MODEL / "
+            "VIGYAPTI_INDEX_DIR to match.")
 
 
 def stamp_mismatch(built: IndexStamp, stamp: IndexStamp, where: str, remedy: str) -> IndexMismatchError:
@@ -129,14 +134,22 @@ class IndexDatabase:
     """One write connection (writes serialised by a lock here and by SQLite across processes) and
     one read connection per thread (WAL gives each a consistent committed snapshot)."""
 
-    def __init__(self, path: Path, stamp: IndexStamp):
+    def __init__(self, path: Path, stamp: IndexStamp, *, read_only: bool = False):
+        """`read_only`: an existing index, read and never written (`vigyapti check`): no folder,
+        schema or stamp is made, every connection is SQLite's read-only one, and a write raises."""
         self.path = Path(path)
-        self.path.mkdir(parents=True, exist_ok=True)
         self.stamp = stamp
+        self.read_only = read_only
         self.lock = threading.RLock()
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
         self._readers_lock = threading.Lock()
+        if read_only:
+            if not (self.path / DB_NAME).is_file():
+                raise FileNotFoundError(f"no index in {self.path} (no {DB_NAME})")
+            self.writer = None
+            return
+        self.path.mkdir(parents=True, exist_ok=True)
         self.writer = self._connect()
         self.writer.execute("PRAGMA journal_mode=WAL")
         self.writer.execute("PRAGMA synchronous=FULL")
@@ -164,12 +177,15 @@ class IndexDatabase:
         return max(seq[0] if seq else 0, top or 0) + 1
 
     def _connect(self) -> sqlite3.Connection:
-        return sqlite3.connect(self.path / DB_NAME, check_same_thread=False, isolation_level=None,
-                               timeout=BUSY_TIMEOUT)
+        db = self.path / DB_NAME
+        where, uri = (f"{db.resolve().as_uri()}?mode=ro", True) if self.read_only else (db, False)
+        return sqlite3.connect(where, uri=uri, check_same_thread=False, isolation_level=None, timeout=BUSY_TIMEOUT)
 
     @contextmanager
     def transaction(self):
         """One write transaction on the write connection, committed or rolled back as a whole."""
+        if self.writer is None:
+            raise sqlite3.OperationalError(f"the index in {self.path} was opened read-only")
         with self.lock:
             con = self.writer
             con.execute("BEGIN IMMEDIATE")
@@ -205,7 +221,8 @@ class IndexDatabase:
             for con in self._readers:
                 con.close()
             self._readers.clear()
-            self.writer.close()
+            if self.writer is not None:
+                self.writer.close()
 
 
 def _vectors_to_own_table(con: sqlite3.Connection) -> None:

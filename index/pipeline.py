@@ -68,13 +68,16 @@ def bundled_passages(n: int, *, first: int = 0) -> list[str]:
     return texts[::step][:n]
 
 
+def index_stamp(model: str, dim: int, settings: PassageSettings | None = None) -> IndexStamp:
+    """What an index of `model`'s vectors over passages cut by `settings` is stamped with."""
+    passages = json.dumps(dataclasses.asdict(settings or PassageSettings()), sort_keys=True)
+    return IndexStamp(model=model, dim=dim, passage_settings=passages)
+
+
 def open_store(index_dir: Path, embedder: Embedder, settings: PassageSettings | None = None,
                location: str | None = None) -> Store:
     """The index: embedded in `index_dir`, or the backend `location` names (VIGYAPTI_STORE, index/stores/)."""
-    settings = settings or PassageSettings()
-    stamp = IndexStamp(model=embedder.name, dim=embedder.dim,
-                       passage_settings=json.dumps(dataclasses.asdict(settings), sort_keys=True))
-    store = open_backend(location, index_dir, stamp)
+    store = open_backend(location, index_dir, index_stamp(embedder.name, embedder.dim, settings))
     if not store.count_releases() and store.readers_version() != ReleaseReader.VERSION:
         store.set_readers_version(ReleaseReader.VERSION)  # whatever it stores is read by this version
     if not store.has_translation_links() and len(store.count_releases()) > 1:

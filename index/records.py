@@ -79,3 +79,15 @@ class StoredRelease:
     release: "Release"
     passages: list[Passage]
     translations: list[dict]
+
+
+@dataclass
+class IndexCheck:
+    """What a store's own check found in one committed state (`vigyapti check`)."""
+
+    generation: int
+    passages: dict[str, int]  # per language, in SQLite
+    vectors: dict[str, int]  # per language, in the FAISS shards searches read
+    bases: dict[str, str]  # per language, the saved base file the state points to (none before a compaction)
+    problems: list[str] = field(default_factory=list)  # each in words, naming what is wrong
+    counted: bool = True  # False when SQLite found the file damaged, and nothing further was read

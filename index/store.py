@@ -32,7 +32,7 @@ from index.database import (DB_NAME, SCHEMA_VERSION, CommittedState, IndexDataba
 from index.figures import Figure
 from index.filters import PASSAGES_OF_RELEASES, SearchFilters
 from index.links import TranslationLinksMixin
-from index.records import Passage, ReleaseEntry, StoredRelease
+from index.records import IndexCheck, Passage, ReleaseEntry, StoredRelease
 from index.stores.base import NOTE_PREFIX, Store, checked_entries, still_as_read
 from index.vectorcache import POINTER_KEY, BasePointer, VectorCache, base_file_name
 from index.vectorindex import Base, LanguageShards, is_approximate, load_index, save_index
@@ -191,18 +191,20 @@ class IndexStore(TranslationLinksMixin, Store):
     COMPACT_ROWS: int | None = 20_000
     EXACT_FILTER = 5000  # a filter allowing at most this many passages is searched exactly
 
-    def __init__(self, path: Path, stamp: IndexStamp):
+    def __init__(self, path: Path, stamp: IndexStamp, *, read_only: bool = False):
+        """`read_only`: open an existing index without changing a file of it (IndexDatabase)."""
         self.path = Path(path)
         self.stamp = stamp
-        self._db = IndexDatabase(self.path, stamp)
+        self._db = IndexDatabase(self.path, stamp, read_only=read_only)
         self._lock = self._db.lock
         self._local = threading.local()
         self._derived: OrderedDict[str, _Derived] = OrderedDict()
         self._derived_lock = threading.Lock()
         self._compacting = threading.Lock()
         self._compactor: threading.Thread | None = None
-        with self.snapshot() as view:  # the vectors are loaded by the first search (a writer may never search)
-            view.derived.vectors.remove_unused(BasePointer.read(self._reader()))
+        if not read_only:
+            with self.snapshot() as view:  # the vectors are loaded by the first search (a writer may never search)
+                view.derived.vectors.remove_unused(BasePointer.read(self._reader()))
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -708,11 +710,76 @@ class IndexStore(TranslationLinksMixin, Store):
         return {(rid, lg): self._reader().execute("SELECT COUNT(*) FROM passages WHERE release_id=? AND lang=?",
                                                   (rid, lg)).fetchone()[0] for rid, lg in keys}
 
+    # -- checking ----------------------------------------------------------------------------
+
+    @_in_snapshot
+    def check(self) -> IndexCheck:
+        """What `vigyapti check` verifies of the current committed state: SQLite's own checks, that
+        each base file it points to loads, and that the passages, their stored vectors and keyword
+        rows and the FAISS shards searches read name the same ids, language by language. A missing
+        base is not lost data (the shards are then built from SQLite), but it is not the state the
+        index records, so it is named too."""
+        con, view = self._reader(), self._view()
+        pointer = BasePointer.read(con)
+        found = IndexCheck(view.state.generation, {}, {}, dict(pointer.files))
+        said = [row[0] for row in con.execute("PRAGMA integrity_check(20)")]
+        if said != ["ok"]:  # the reads below may fail on a damaged file: what SQLite said is the finding
+            found.problems += [f"SQLite integrity_check: {' '.join(line.split())}" for line in said]
+            found.counted = False
+            return found
+        orphans = [row[1] for row in con.execute("PRAGMA foreign_key_check(passages)")]
+        if orphans:
+            found.problems.append(f"passages of no stored release: {_some(orphans)}")
+        odd = con.execute("SELECT COUNT(*) FROM passage_vectors WHERE length(vector) NOT IN (?, ?)",
+                          (2 * self.stamp.dim, 4 * self.stamp.dim)).fetchone()[0]
+        if odd:
+            found.problems.append(f"stored vectors not of the index's {self.stamp.dim} dimensions: {odd}")
+        for lang, name in sorted(pointer.files.items()):
+            if load_index(self.path / name, self.stamp.dim) is None:
+                found.problems.append(f"the {lang} vector base {name} is missing or unreadable (searches build "
+                                      "those vectors from SQLite until the next compaction saves them again)")
+        passages, stored = _ids_by_lang(con, "passages"), _ids_by_lang(con, "passage_vectors")
+        shards = self._shards(view)
+        for lang in sorted(set(passages) | set(stored) | set(shards.languages())):
+            mine, held = passages.get(lang, _NO_IDS), shards.ids(lang)
+            found.passages[lang], found.vectors[lang] = len(mine), len(held)
+            found.problems += _unpaired(lang, mine, "stored vector", stored.get(lang, _NO_IDS))
+            found.problems += _unpaired(lang, mine, "FAISS vector", held)
+        keyword = np.fromiter((row[0] for row in con.execute("SELECT rowid FROM passages_fts")), dtype=np.int64)
+        found.problems += _unpaired("keyword index", np.sort(np.concatenate([*passages.values(), _NO_IDS])),
+                                    "keyword row", keyword)
+        return found
+
     def close(self) -> None:
         compactor = self._compactor
         if compactor is not None:
             compactor.join()  # it ends with a write transaction on the connection about to close
         self._db.close()
+
+
+_NO_IDS = np.zeros(0, dtype=np.int64)
+
+
+def _ids_by_lang(con, table: str) -> dict[str, np.ndarray]:
+    """{lang: sorted ids} of the passages or their stored vectors."""
+    rows = con.execute(f"SELECT lang, id FROM {table} ORDER BY lang, id").fetchall()
+    out: dict[str, list[int]] = {}
+    for lang, pid in rows:
+        out.setdefault(lang, []).append(pid)
+    return {lang: np.asarray(ids, dtype=np.int64) for lang, ids in out.items()}
+
+
+def _unpaired(where: str, passages: np.ndarray, what: str, held: np.ndarray) -> list[str]:
+    """Passages without their `what`, and `what`s without a passage, as problems in words."""
+    lacking, stray = np.setdiff1d(passages, held), np.setdiff1d(held, passages)
+    return ([f"{where}: passages without a {what}: {_some(lacking)}"] if len(lacking) else []) + (
+        [f"{where}: {what}s without a passage: {_some(stray)}"] if len(stray) else [])
+
+
+def _some(ids) -> str:
+    """How many ids, and the first few, for a message."""
+    shown = ", ".join(str(int(i)) for i in list(ids)[:5])
+    return f"{len(ids)} (id {shown}" + (f" and {len(ids) - 5} more)" if len(ids) > 5 else ")")
 
 
 class _Superseded(Exception):

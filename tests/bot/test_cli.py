@@ -233,3 +233,111 @@ def test_ask_with_a_date_range_that_holds_no_day_is_a_clear_error(tmp_path):
             env={"VIGYAPTI_INDEX_DIR": str(tmp_path / "index")})
     assert r.returncode == 2 and r.stdout == "" and "Traceback" not in r.stderr
     assert r.stderr == "error: the dates' range holds no day: it starts on 2026-01-01, after its end on 2020-01-01\n"
+
+
+@pytest.fixture
+def checked_index(tmp_path, settings, embedder, corpus_slice):
+    """A compacted index of two real releases (its vectors in saved FAISS bases and in the delta),
+    and a function that copies it, so each test damages a copy of its own."""
+    import shutil
+
+    from bot.service import Service
+
+    built = tmp_path / "built"
+    service = Service(settings.model_copy(update={"index_dir": built}), embedder=embedder)
+    try:
+        service.ingest([r for r in corpus_slice if r.release_id in ("2184082", "1628922")])
+        assert service.store.compact()
+        service.ingest([r for r in corpus_slice if r.release_id == "1620635"])  # in the delta, above the bases
+    finally:
+        service.close()
+
+    def copy(name: str) -> Path:
+        shutil.copytree(built, tmp_path / name)
+        return tmp_path / name
+
+    return copy
+
+
+def _check(index_dir: Path, monkeypatch, capsys, *args: str, **env: str) -> tuple[int, str, str]:
+    from bot.cli import main
+
+    monkeypatch.setenv("VIGYAPTI_INDEX_DIR", str(index_dir))
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    code = main(["check", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_check_finds_a_sound_index_sound_and_changes_nothing(checked_index, embedder, monkeypatch, capsys):
+    from index.pipeline import open_store
+
+    index_dir = checked_index("sound")
+    before = {f.name: f.stat().st_mtime_ns for f in index_dir.iterdir() if not f.name.startswith("index.db-")}
+    code, out, _ = _check(index_dir, monkeypatch, capsys)
+    assert code == 0, out
+    assert out.splitlines()[-1] == "sound" and "saved bases: " in out and "problem" not in out
+    code, out, _ = _check(index_dir, monkeypatch, capsys, "--json")
+    report = json.loads(out)
+    assert code == 0 and report["sound"] and report["problems"] == [] and report["passages"] == report["vectors"]
+    assert len(report["bases"]) >= 1 and sum(report["passages"].values()) > 0
+    assert {f.name: f.stat().st_mtime_ns for f in index_dir.iterdir() if not f.name.startswith("index.db-")} == before
+    older = checked_index("older-readers")
+    store = open_store(older, embedder)
+    store.set_readers_version(None)  # an index from before the readers' version was kept
+    store.close()
+    code, out, _ = _check(older, monkeypatch, capsys)
+    assert code == 0 and "readers version unknown" in out and "advice: " in out and "Run `vigyapti refresh`" in out
+    code, out, err = _check(index_dir.parent / "nowhere", monkeypatch, capsys)
+    assert code == 2 and "no index in" in err and out == ""
+    (index_dir / DB_NAME).write_bytes(b"not a database " * 1000)
+    code, out, err = _check(index_dir, monkeypatch, capsys)
+    assert code == 2 and "Traceback" not in err and out == ""
+
+
+def _a_passage(index_dir: Path, where: str) -> tuple[int, str]:
+    """The first passage (id, lang) that `where` holds for."""
+    con = sqlite3.connect(index_dir / DB_NAME)
+    try:
+        return con.execute(f"SELECT id, lang FROM passages WHERE {where} ORDER BY id LIMIT 1").fetchone()
+    finally:
+        con.close()
+
+
+def _damage(index_dir: Path, sql: str, *args) -> None:
+    con = sqlite3.connect(index_dir / DB_NAME)
+    con.execute(sql, args)
+    con.commit()
+    con.close()
+
+
+def test_check_names_each_problem_of_a_damaged_copy(checked_index, monkeypatch, capsys):
+    from index.vectorcache import BASE_PREFIX
+
+    lost_base = checked_index("base")
+    base = sorted(lost_base.glob(f"{BASE_PREFIX}*.faiss"))[0]
+    base.unlink()
+    code, out, _ = _check(lost_base, monkeypatch, capsys)
+    assert code == 1 and f"problem: the {base.stem.rsplit('-', 1)[1]} vector base {base.name} is missing" in out, out
+
+    no_passage = checked_index("passage")
+    pid, _ = _a_passage(no_passage, "lang = 'hi'")  # held in a saved base
+    _damage(no_passage, "DELETE FROM passages WHERE id = ?", pid)
+    code, out, _ = _check(no_passage, monkeypatch, capsys)
+    assert code == 1
+    assert f"problem: hi: FAISS vectors without a passage: 1 (id {pid})" in out
+    assert f"problem: hi: stored vectors without a passage: 1 (id {pid})" in out
+    assert f"problem: keyword index: keyword rows without a passage: 1 (id {pid})" in out
+
+    no_vector = checked_index("vector")
+    pid, lang = _a_passage(no_vector, "release_id = '1620635'")  # in the delta, so in no base either
+    _damage(no_vector, "DELETE FROM passage_vectors WHERE id = ?", pid)
+    code, out, _ = _check(no_vector, monkeypatch, capsys)
+    assert code == 1 and f"problem: {lang}: passages without a stored vector: 1 (id {pid})" in out
+    assert f"problem: {lang}: passages without a FAISS vector: 1 (id {pid})" in out
+
+    sound = checked_index("other-model")
+    code, out, _ = _check(sound, monkeypatch, capsys, VIGYAPTI_MODEL="some/other-model")
+    assert code == 1 and "built with model 'multilingual-e5-small', this configuration's is 'some/other-model'" in out
+

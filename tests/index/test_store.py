@@ -54,6 +54,32 @@ def test_ingesting_again_replaces(tmp_path, embedder, three):
     store.close()
 
 
+def test_a_read_only_store_reads_and_checks_and_writes_nothing(tmp_path, embedder, three):
+    import sqlite3
+
+    from index.store import IndexStore
+
+    store = open_store(tmp_path, embedder)
+    Indexer(store, embedder).run(three[:2])
+    assert store.compact()
+    Indexer(store, embedder).run(three[2:])  # in the delta, above the saved base
+    store.close()
+    files = {f.name: f.stat().st_mtime_ns for f in tmp_path.iterdir() if not f.name.startswith("index.db-")}
+    stamp = IndexStore.read_stamp(tmp_path)
+
+    read_only = IndexStore(tmp_path, stamp, read_only=True)
+    found = read_only.check()
+    assert found.problems == [] and found.passages == found.vectors == {"hi": read_only.count_passages()}
+    assert list(found.bases) == ["hi"]
+    with pytest.raises(sqlite3.OperationalError, match="read-only"):
+        read_only.delete("2184082")
+    read_only.close()
+    assert {f.name: f.stat().st_mtime_ns for f in tmp_path.iterdir() if not f.name.startswith("index.db-")} == files
+    with pytest.raises(FileNotFoundError):
+        IndexStore(tmp_path / "none", stamp, read_only=True)
+    assert not (tmp_path / "none").exists()
+
+
 def test_other_model_or_settings_is_a_clear_error(tmp_path, embedder, three):
     store = open_store(tmp_path, embedder)
     Indexer(store, embedder).run(three[:1])
