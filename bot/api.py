@@ -5,6 +5,7 @@ import time
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi_offline import FastAPIOffline
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
@@ -54,8 +55,9 @@ def create_app(service: Service | None = None, settings: Settings | None = None)
             if getattr(app.state, "querylog", None) is not None:
                 app.state.querylog.close()  # the last queued questions reach the disk
 
-    app = FastAPI(title="Vigyapti", version=VERSION, lifespan=lifespan,
-                  description="Questions in Hindi or English over PIB press releases; passages with their figures.")
+    # /docs and /redoc load Swagger UI and ReDoc from the package, not a CDN: the service runs offline.
+    app = FastAPIOffline(title="Vigyapti", version=VERSION, lifespan=lifespan,
+                         description="Questions in Hindi or English over PIB press releases; passages with their figures.")
     app.state.service = service
     # The channels: the web widget (/, /widget.js, /widget.css) and the Telegram webhook.
     from bot.sync import start_sync, sync_summary

@@ -525,3 +525,24 @@ def test_language_toggle(live_url, make_page):
     expect(toggle).to_have_text("English")
     toggle.click()
     expect(p.w(".vg-title")).to_have_text("Vigyapti")
+
+
+def test_the_api_docs_page_renders_with_no_network_but_the_service(live_url, make_page):
+    """/docs is linked from the demo page; offline, a page that fetched Swagger UI from a CDN was blank."""
+    p = make_page()
+    elsewhere: list[tuple[str, str]] = []
+
+    def only_the_service(route):
+        if route.request.url.startswith(live_url):
+            route.continue_()
+        else:
+            elsewhere.append((route.request.resource_type, route.request.url))
+            route.abort()
+
+    p.page.route("**/*", only_the_service)
+    p.page.goto(live_url + "/docs")
+    expect(p.page.locator(".opblock-summary-path", has_text="/ask").first).to_be_visible(timeout=15_000)
+    assert elsewhere == [] and p.errors == []
+    p.page.goto(live_url + "/redoc")
+    expect(p.page.get_by_text("Vigyapti").first).to_be_visible(timeout=15_000)
+    assert [kind for kind, _ in elsewhere] in ([], ["image"])  # ReDoc's "powered by" logo alone
