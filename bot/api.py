@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from bot.observability import current_request_id
 from bot.replies import answer_out, passage_out  # noqa: F401 - importable from here as before
 from bot.schemas import AskRequest, AskResponse
-from bot.security import client_address, rate_key
+from bot.security import client_address, json_body, rate_key
 from bot.service import SearchQueueFull, Service
 from bot.settings import Settings
 
@@ -83,8 +83,8 @@ def create_app(service: Service | None = None, settings: Settings | None = None)
                               readers=ReadersHealth(version=readers.current, index=readers.index,
                                                     up_to_date=readers.up_to_date))
 
-    @app.post("/ask", response_model=AskResponse, dependencies=[Depends(rate_limited)],
-              responses=error_responses(400, 413, 429, 503))
+    @app.post("/ask", response_model=AskResponse, dependencies=[Depends(json_body), Depends(rate_limited)],
+              responses=error_responses(400, 413, 415, 429, 503))
     async def ask(req: AskRequest, request: Request) -> Response:
         try:
             reply = await app.state.questions.answer(

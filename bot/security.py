@@ -145,6 +145,14 @@ async def rate_limited(request: Request) -> None:
                                  f"Retry after {retry} s.", headers={"Retry-After": str(retry)})
 
 
+async def json_body(request: Request) -> None:
+    """Dependency of the endpoints that read a JSON object: 415 naming what to send, where a form or
+    plain text got a 422 about "a valid dictionary" that no caller could act on."""
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype != "application/json" and not ctype.endswith("+json"):
+        raise HTTPException(415, f"Send the request as application/json, not {ctype or 'no Content-Type'!r}.")
+
+
 # -- body size ---------------------------------------------------------------------------------
 
 class BodyLimit:

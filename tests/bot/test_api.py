@@ -92,6 +92,25 @@ def test_malformed_json_is_not_a_500(client):
     assert r.status_code == 422
 
 
+@pytest.mark.parametrize("path", ["/ask", "/feedback"])
+@pytest.mark.parametrize("body, ctype", [
+    (f"question={SEED_EN}", "application/x-www-form-urlencoded"),
+    (SEED_EN, "text/plain"),
+    ('{"question": "GeM"}', None),  # JSON, but not said to be
+])
+def test_a_body_not_sent_as_json_is_a_415_saying_what_to_send(client, path, body, ctype):
+    r = client.post(path, content=body.encode(), headers={"Content-Type": ctype} if ctype else {})
+    assert r.status_code == 415, r.text
+    assert "application/json" in r.json()["detail"] and "dictionary" not in r.text
+
+
+def test_json_with_a_charset_or_a_json_suffix_is_json(client):
+    for ctype in ("application/json; charset=utf-8", "application/vnd.api+json"):
+        r = client.post("/ask", content=f'{{"question": "{SEED_EN}", "top_k": 1}}'.encode(),
+                        headers={"Content-Type": ctype})
+        assert r.status_code == 200, (ctype, r.text)
+
+
 def test_hostile_question_is_answered_as_text(client):
     q = "<img src=x onerror=alert(1)> '; DROP TABLE passages; -- \u0000\u202e"
     r = client.post("/ask", json={"question": q, "top_k": 2})
