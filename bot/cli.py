@@ -114,12 +114,12 @@ def cmd_model_bundle_vectors(args) -> int:
         from index.sentencevectors import SHIPPED_SENTENCES
 
         out = Path(args.out) if args.out else SHIPPED_SENTENCES
-        n = bundle_sentence_vectors(releases, embedder, out, progress=True)
+        n = bundle_sentence_vectors(releases, embedder, out, progress=True, reuse=out if args.reuse else None)
         print(f"{n} sentence vectors of {len(releases)} releases ({embedder.encoder}) -> {out} "
               f"({out.stat().st_size / 1e6:.1f} MB)")
         return 0
     out = Path(args.out) if args.out else bundled_vectors_file(args.encoder)
-    known = bundle_vectors(releases, embedder, out, progress=True)
+    known = bundle_vectors(releases, embedder, out, progress=True, reuse=out if args.reuse else None)
     print(f"{len(known)} passage vectors of {len(releases)} releases ({embedder.encoder}) -> {out} "
           f"({out.stat().st_size / 1e6:.1f} MB)")
     return 0
@@ -689,6 +689,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the passages' sentences instead, for the answer sentence: one file for every path of the "
                         "model (make it with --encoder onnx-fp32; docs/encoders.md#shipped-vectors)")
     m.add_argument("--out", help="where to write (default: the file shipped with the corpus)")
+    m.add_argument("--reuse", action="store_true",
+                   help="take the vectors of texts the file being replaced already holds, for this encoder, and "
+                        "encode only the others: after a reader fix that changed a few passages")
     m.set_defaults(func=cmd_model_bundle_vectors)
 
     s = sub.add_parser("stats", help="summarise the query log: top questions, no-answer rate, p50/p99 latency")

@@ -31,10 +31,15 @@ _HTML_TAGS = (
 _TAG = re.compile(rf"</?(?:{_HTML_TAGS})(?:\s[^<>\n]*)?/?>|<>|<!--.*?-->", re.S | re.I)
 
 
+# An entity written out with its closing semicolon. HTML also reads some names without one ("&reg"),
+# which in a release's text only ever begins a link's parameter: "...PRID=2210154&reg=3&lang=1".
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
 def normalize_text(text: str) -> str:
     """NFC, LF line ends, no invisible or control characters, single spaces, no stray markup."""
     if "&" in text:  # first: an escaped tag, control or bidi override is cleaned as a written one is
-        text = html.unescape(text)
+        text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = text.translate(_INVISIBLE)
     text = _CONTROL.sub("", text)

@@ -35,7 +35,7 @@ class ReleaseReader:
     Raise it with every change to what the segmenter or the figure reader finds:
     tests/index/test_pipeline.py fails until it is raised and the new reading recorded."""
 
-    VERSION = 4
+    VERSION = 5
 
     def __init__(self, segmenter: Segmenter | None = None, figures: FigureExtractor | None = None):
         self.segmenter = segmenter or Segmenter()
@@ -229,9 +229,11 @@ def shipped_vectors(embedder: Embedder, settings: PassageSettings | None = None,
 
 
 def bundle_vectors(releases: Iterable[Release], embedder: Embedder, path: Path, *,
-                   settings: PassageSettings | None = None, batch_size: int = 16, progress: bool = False) -> KnownVectors:
+                   settings: PassageSettings | None = None, batch_size: int = 16, progress: bool = False,
+                   reuse: Path | None = None) -> KnownVectors:
     """Encode the releases' passages as `Indexer.run` does (the same batches of releases, so the
-    same vectors) and write them, stamped, to `path`."""
+    same vectors) and write them, stamped, to `path`. `reuse`: a file of this encoder's vectors whose
+    texts are taken from it, not encoded again (after a reader fix changed a few passages)."""
     if embedder.passage_identity is None:
         raise ValueError(f"encoder {embedder.encoder} does not say what decides its vectors; "
                          "shipped vectors need an ONNX or OpenVINO passage path (VIGYAPTI_ENCODER=openvino-int8)")
@@ -245,16 +247,17 @@ def bundle_vectors(releases: Iterable[Release], embedder: Embedder, path: Path, 
         bar = tqdm(total=len(releases), unit="release", desc="encoding", dynamic_ncols=True)
     texts: list[str] = []
     vectors = []
+    stamp = VectorsStamp.of(embedder.passage_identity, settings, embedder.dim)
+    source = VectorSource(reuse if reuse is not None else [], stamp)
     for batch in _batches(releases, batch_size):
         batch_texts = [passage_input(r.title, p.text) for r in batch
                        for p in passages_of(r.release_id, r.lang, r.text, segmenter)]
-        vectors.append(embedder.encode_passages(batch_texts))
+        vectors.append(source.vectors(batch_texts, embedder.encode_passages))
         texts += batch_texts
         if bar is not None:
             bar.update(len(batch))
     if bar is not None:
         bar.close()
-    stamp = VectorsStamp.of(embedder.passage_identity, settings, embedder.dim)
     last = dict(zip(texts, range(len(texts))))  # a text met twice keeps the vector of its last batch
     rows = sorted(last.values())
     known = KnownVectors.encode(stamp, [texts[i] for i in rows], np.vstack(vectors)[rows].astype(np.float16))
@@ -264,9 +267,10 @@ def bundle_vectors(releases: Iterable[Release], embedder: Embedder, path: Path, 
 
 def bundle_sentence_vectors(releases: Iterable[Release], embedder: Embedder, path: Path, *,
                             settings: PassageSettings | None = None, chunk: int = 512,
-                            progress: bool = False) -> int:
+                            progress: bool = False, reuse: Path | None = None) -> int:
     """Encode the distinct sentences of the releases' passages and write them to `path`, int8,
-    stamped by the model alone (index/sentencevectors.py). Returns the sentences written."""
+    stamped by the model alone (index/sentencevectors.py). Returns the sentences written. `reuse`:
+    as for `bundle_vectors`."""
     segmenter = Segmenter(settings or PassageSettings())
     texts = list(dict.fromkeys(t for r in releases for p in passages_of(r.release_id, r.lang, r.text, segmenter)
                                for t in sentence_texts(p.text, p.lang)))
@@ -276,8 +280,9 @@ def bundle_sentence_vectors(releases: Iterable[Release], embedder: Embedder, pat
 
         bar = tqdm(total=len(texts), unit="sentence", desc="encoding", dynamic_ncols=True)
     vectors = []
+    source = VectorSource(reuse if reuse is not None else [], model_stamp(embedder))
     for at in range(0, len(texts), chunk):
-        vectors.append(embedder.encode_passages(texts[at:at + chunk]))
+        vectors.append(source.vectors(texts[at:at + chunk], embedder.encode_passages))
         if bar is not None:
             bar.update(len(texts[at:at + chunk]))
     if bar is not None:

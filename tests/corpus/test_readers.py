@@ -340,6 +340,21 @@ def test_escaped_markup_and_controls_are_cleaned_as_written_ones_are():
     assert normalize_text("a &lt; b and c &gt; d, AT&amp;T") == "a < b and c > d, AT&T"  # text, not markup
 
 
+def test_a_link_s_parameters_are_not_read_as_entities_without_their_semicolon():
+    from corpus.pib_page import normalize_text
+
+    link = "https://pib.gov.in/PressReleasePage.aspx?PRID=2210154&reg=3&lang=1"  # "&reg" alone is "®" to HTML
+    assert normalize_text(f"See {link} for more.") == f"See {link} for more."
+    assert normalize_text("&reg; &#8377;5, &#x20B9;6 &copy 2020") == "® ₹5, ₹6 &copy 2020"
+
+
+def test_the_bundled_links_keep_their_parameters():
+    from corpus.readers import bundled_corpus_dir, read_paths
+
+    texts = [r.text for r in read_paths([bundled_corpus_dir()]) if "PRID=" in r.text]
+    assert any("&reg=" in t for t in texts) and not any("®=" in t for t in texts)
+
+
 def test_utf16_without_a_byte_order_mark_and_a_binary_file_are_told_apart(tmp_path):
     record = json.dumps({"release_id": "1", "lang": "hi", "title": "शीर्षक", "text": "यह पाठ है। Text 123."},
                         ensure_ascii=False)

@@ -121,3 +121,22 @@ def test_vectors_saved_as_int8_read_back_within_a_cosine_of_1e_4(int8, tmp_path)
     back = KnownVectors.load(tmp_path / "v.npz", stamp).lookup(texts)
     assert min(float(back[i] @ v[i]) for i in range(50)) > 0.9999
     assert (tmp_path / "v.npz").stat().st_size < 50 * int8.dim * 1.2
+
+
+def test_a_bundle_reusing_the_file_it_replaces_encodes_only_the_texts_it_lacks(int8, bundled_releases, tmp_path):
+    releases = bundled_releases[:3]
+    texts = _texts(releases)
+    stamp = VectorsStamp.of(int8.passage_identity, PassageSettings(), int8.dim)
+    path = tmp_path / "v.npz"
+    # Marker vectors no encoding would give: a text taken from the file keeps its marker.
+    markers = np.eye(len(texts), int8.dim, dtype=np.float16)
+    KnownVectors.encode(stamp, texts, markers).save(path)
+    edited = dataclasses.replace(releases[0], text=releases[0].text + " One sentence more, 42 words.")
+    known = bundle_vectors([edited, *releases[1:]], int8, path, reuse=path)
+    new_texts = _texts([edited, *releases[1:]])
+    kept = known.lookup(new_texts)
+    assert len(kept) == len(new_texts)
+    reused = [i for i, t in enumerate(new_texts) if t in texts]
+    assert reused and all(np.argmax(kept[i]) == texts.index(new_texts[i]) for i in reused)
+    fresh = [i for i, t in enumerate(new_texts) if t not in texts]
+    assert fresh and all(float(kept[i] @ int8.encode_passages([new_texts[i]])[0]) > 0.99 for i in fresh)
