@@ -321,7 +321,7 @@ def cmd_ask(args) -> int:
         print("No passages found.")
     for i, h in enumerate(hits, 1):
         r = h.release
-        print(f"{i}. [{h.score:.3f}] {r.title}  ({r.ministry or '-'}, {r.date or '-'}, {r.release_id}/{r.lang})")
+        print(f"{i}. [{h.ranked_by:.3f}] {r.title}  ({r.ministry or '-'}, {r.date or '-'}, {r.release_id}/{r.lang})")
         print(f"   {r.url or ''}")
         print("   " + h.passage.text.replace("\n", " "))
         if h.passage.figures:

@@ -18,7 +18,7 @@ def passage_out(hit: Hit, explain: bool = False) -> PassageOut:
     r, p = hit.release, hit.passage
     return PassageOut(
         release_id=r.release_id, lang=r.lang, title=r.title, ministry=r.ministry, date=r.date,
-        url=r.url, text=p.text, score=round(hit.score, 4),
+        url=r.url, text=p.text, score=round(hit.score, 4), release_score=round(hit.ranked_by, 4),
         figures=[FigureOut(**f.to_dict()) for f in p.figures],
         also_released_as=hit.also_released_as,
         translations=[TranslationOut(**t) for t in hit.translations],
@@ -49,12 +49,12 @@ def choose_sources(result: SearchResult) -> list[Hit]:
         if own is not None:
             hits = [own] + [h for h in hits if h is not own]
         if hits:
-            floor = hits[0].score - SOURCE_MARGIN
+            floor = hits[0].ranked_by - SOURCE_MARGIN
     chosen: list[Hit] = []
     for i, hit in enumerate(hits):
         if len(chosen) == MAX_SOURCES:
             break
-        if i and hit.score < floor:
+        if i and hit.ranked_by < floor:
             continue
         if all(c.release.release_id != hit.release.release_id for c in chosen):
             chosen.append(hit)
@@ -65,7 +65,7 @@ def source_out(hit: Hit) -> SourceOut:
     r = hit.release
     return SourceOut(release_id=r.release_id, lang=r.lang, title=r.title.strip() or r.release_id,
                      ministry=r.ministry, date=r.date, url=r.url or pib_url(r.release_id),
-                     score=round(hit.score, 4))
+                     score=round(hit.ranked_by, 4))
 
 
 def ask_reply(question: str, result: SearchResult, request_id: str | None = None, *,

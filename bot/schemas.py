@@ -47,7 +47,7 @@ class ReleaseMeta(BaseModel):
 class SourceOut(ReleaseMeta):
     """A release a reply cites: the answer's own first, then any about as relevant."""
 
-    score: float = 0.0
+    score: float = Field(default=0.0, description="the release's score: its best passage's (`release_score`)")
 
 
 # "Some character that is not a space" spelled so that pydantic's Rust regex, ECMAScript (the
@@ -121,7 +121,10 @@ class AskRequest(BaseModel):
 
 class PassageOut(ReleaseMeta):
     text: str
-    score: float
+    score: float = Field(description="this passage's score")
+    release_score: float = Field(description=(
+        "its release's best passage's score, which orders the list: a release shows the passage holding the "
+        "asked figure, which need not be its closest"))
     figures: list[FigureOut]
     also_released_as: list[str] = []
     translations: list[TranslationOut] = []

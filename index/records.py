@@ -29,14 +29,17 @@ class Passage:
 class Hit:
     """A passage found for a question, with the release it belongs to.
 
-    `score` ordered the list: the dense cosine plus keyword and figure bonuses. `similarity` is
-    the dense cosine alone, the comparable measure of how close a passage is to the question.
+    `score` is the passage's: the dense cosine plus keyword and figure bonuses. `release_score`
+    ordered the list: its release's best passage's score, which the passage shown need not be (a
+    release shows the passage holding the asked figure, not always its closest). `similarity` is the
+    dense cosine alone, the comparable measure of how close a passage is to the question.
     """
 
     passage: Passage
     release: "Release"
     score: float
     similarity: float = 0.0
+    release_score: float | None = None  # None: the passage is its release's best
     also_released_as: list[str] = field(default_factory=list)
     translations: list[dict] = field(default_factory=list)
     components: dict[str, float] = field(default_factory=dict)  # what `score` is the sum of
@@ -47,6 +50,11 @@ class Hit:
         a name says which release a question is about, not that its text answers it, so the
         no-answer floor compares this."""
         return self.score - self.components.get("names", 0.0)
+
+    @property
+    def ranked_by(self) -> float:
+        """The score that placed it in the list."""
+        return self.score if self.release_score is None else self.release_score
 
 
 @dataclass

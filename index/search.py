@@ -893,7 +893,7 @@ class HybridSearcher:
         taken: dict[tuple[str, str], int] = {}  # group key -> passages taken
         group_of: dict[tuple[str, str], tuple[str, str]] = {}  # version key -> group (duplicates share one)
 
-        def chosen() -> Iterator[Passage]:
+        def chosen() -> Iterator[tuple[float, Passage]]:
             for p in ordered:
                 vk = version_key(p.release_id, p.lang)
                 if vk not in group_of:
@@ -904,19 +904,20 @@ class HybridSearcher:
                 if taken.get(group, 0) >= per_release or p.passage_id in shown:
                     continue
                 taken[group] = taken.get(group, 0) + 1
+                best = scores[p.passage_id]  # the group's best not yet shown: what ranks it here
                 p = max((c for c in of_release[vk] if c.passage_id not in shown), key=fit)
                 shown.add(p.passage_id)
-                yield p
+                yield best, p
 
         candidates = chosen()
         while len(hits) < top_k and (batch := list(islice(candidates, top_k - len(hits)))):
-            releases = self.store.releases((p.release_id, p.lang) for p in batch)  # one read for the batch
-            for p in batch:
+            releases = self.store.releases((p.release_id, p.lang) for _, p in batch)  # one read for the batch
+            for best, p in batch:
                 release = releases[(p.release_id, p.lang)]
                 if release is None:  # deleted meanwhile
                     continue
                 hits.append(Hit(
-                    passage=p, release=release, score=scores[p.passage_id],
+                    passage=p, release=release, score=scores[p.passage_id], release_score=best,
                     similarity=float(np.clip(dense.get(p.passage_id, 0.0), -1, 1)),
                     also_released_as=self.store.duplicates_of(p.release_id, p.lang),
                     translations=list(translations(p.release_id, p.lang)),

@@ -111,6 +111,22 @@ def test_json_with_a_charset_or_a_json_suffix_is_json(client):
         assert r.status_code == 200, (ctype, r.text)
 
 
+def test_passages_and_sources_stand_in_the_order_of_the_scores_they_show(client):
+    shown_below_best = []
+    for question in (SEED_EN, "How many Jan Aushadhi Kendras have been opened in Odisha?",
+                     "कोविड-19 से कितने लोग ठीक हो चुके थे?", "What was CPI inflation in Kerala in July 2026?"):
+        body = client.post("/ask", json={"question": question, "top_k": 8}).json()
+        ranks = [p["release_score"] for p in body["passages"]]
+        assert ranks == sorted(ranks, reverse=True), question
+        # a release shows the passage holding the asked figure, which may score below its best
+        assert all(p["release_score"] >= p["score"] for p in body["passages"])
+        shown_below_best += [p["release_score"] > p["score"] for p in body["passages"]]
+        by_release = {(p["release_id"], p["lang"]): p["release_score"] for p in body["passages"]}
+        assert [s["score"] for s in body["sources"]] == [by_release[s["release_id"], s["lang"]]
+                                                          for s in body["sources"]]
+    assert any(shown_below_best)  # what makes the order worth checking: by `score` alone it did not hold
+
+
 def test_hostile_question_is_answered_as_text(client):
     q = "<img src=x onerror=alert(1)> '; DROP TABLE passages; -- \u0000\u202e"
     r = client.post("/ask", json={"question": q, "top_k": 2})
