@@ -141,7 +141,8 @@ def cmd_serve(args) -> int:
         report = service.ingest(releases, total=len(releases), progress=True)
         print(f"Indexed {report.releases} releases, {report.passages} passages in {report.seconds:.0f} s "
               f"({report.passages_per_second:.1f} passages/s; {report.reused_vectors} vectors shipped, "
-              f"the rest encoded; {report.encoded_sentences} sentences encoded).", file=sys.stderr)
+              f"{max(report.passages - report.reused_vectors, 0)} encoded; {report.encoded_sentences} sentences "
+              "encoded).", file=sys.stderr)
     elif not (readers := service.readers).up_to_date:
         held = sum(service.store.count_releases().values())
         if held <= settings.refresh_at_start:
@@ -585,6 +586,30 @@ def _iso_date(text: str) -> str:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+def _as_asked(field: str):
+    """An argparse type for an /ask field that is a bounded integer: the bounds the API takes
+    (bot/schemas.py, AskRequest), so `ask --top-k 0` is refused as POST /ask refuses it."""
+
+    def parse(text: str) -> int:
+        from annotated_types import Ge, Le
+
+        from bot.schemas import AskRequest
+
+        meta = AskRequest.model_fields[field].metadata
+        low = next(m.ge for m in meta if isinstance(m, Ge))
+        high = next(m.le for m in meta if isinstance(m, Le))
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is not from {low} to {high}")
+        return value
+
+    parse.__name__ = field.replace("_", "-")
+    return parse
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -650,12 +675,13 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("ask", help="ask a question from the command line")
     s.add_argument("question")
     s.add_argument("--lang", choices=["hi", "en"], help="only passages in this language")
-    s.add_argument("--top-k", type=int, default=5)
+    s.add_argument("--top-k", type=_as_asked("top_k"), default=5, help="releases to show (1 to 50, default 5)")
     s.add_argument("--ministry", help="only releases of this ministry (English or Hindi name, or part of it)")
     s.add_argument("--date-from", type=_iso_date, help="only releases on or after YYYY-MM-DD")
     s.add_argument("--date-to", type=_iso_date, help="only releases on or before YYYY-MM-DD")
     s.add_argument("--release-id", help="only this release")
-    s.add_argument("--per-release", type=int, default=1, help="passages allowed from one release (default 1)")
+    s.add_argument("--per-release", type=_as_asked("per_release"), default=1,
+                   help="passages allowed from one release (1 to 20, default 1)")
     s.add_argument("--json", action="store_true", help="print the /ask JSON")
     s.set_defaults(func=cmd_ask)
 
@@ -751,6 +777,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `vigyapti stats --json | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more for Python's exit to flush
+        return 141  # as a shell reports a command ended by SIGPIPE
     except Exception as exc:  # a clear message, not a traceback, for errors a user can act on
         from bot.service import ModelMissingError
         from index.store import IndexMismatchError

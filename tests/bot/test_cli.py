@@ -42,6 +42,22 @@ def test_figures_reads_lines_and_writes_json_lines():
     assert out[2][0]["value"] == 1053660000000 and out[2][0]["kind"] == "money"
 
 
+def test_output_cut_short_by_its_reader_ends_quietly():
+    """`vigyapti stats --json | head` printed a BrokenPipeError traceback."""
+    p = subprocess.Popen([sys.executable, "-m", "bot.cli", "figures"], cwd=REPO, stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p.stdout.close()  # the reader is gone before the first line is written
+    _, err = p.communicate("राज्य के 86,000 से ज्यादा विक्रेताओं ने\n".encode() * 5000, timeout=120)
+    assert p.returncode == 141 and b"Traceback" not in err, err.decode()[-500:]
+
+
+def test_ask_refuses_a_top_k_the_api_refuses(tmp_path):
+    for argv in (["--top-k", "0"], ["--top-k", "51"], ["--per-release", "0"], ["--top-k", "five"]):
+        r = run(["ask", "How many sellers?", *argv], env={"VIGYAPTI_INDEX_DIR": str(tmp_path / "index")})
+        assert r.returncode == 2 and "error: argument" in r.stderr and r.stdout == "", argv
+        assert not (tmp_path / "index").exists()
+
+
 def test_ingest_skips_a_broken_file_and_ask_finds_the_rest(tmp_path, model_path, shared_data):
     folder = tmp_path / "in"
     folder.mkdir()
