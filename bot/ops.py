@@ -8,7 +8,7 @@ import logging
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from bot.observability import (Metrics, RequestContext, current_request_id, error_responses,  # noqa: F401
                                install_error_handlers)
@@ -22,6 +22,8 @@ log = logging.getLogger("vigyapti")
 
 
 class FeedbackIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # a misspelt field is named, not dropped
+
     request_id: str = Field(min_length=1, max_length=128, description="X-Request-ID of the /ask reply")
     helpful: bool = Field(strict=True)
     comment: str | None = Field(default=None, max_length=2000)

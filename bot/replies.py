@@ -42,6 +42,8 @@ def answer_out(answer: Answer | None) -> AnswerOut | None:
 def choose_sources(result: SearchResult) -> list[Hit]:
     """One hit per cited release, best first. With an answer: its own release, then others only when
     about as relevant; without one: the closest releases, for the reader to look through."""
+    if result.no_answer is not None and result.no_answer.kind == "nothing_asked":
+        return []  # "?" or an emoji: the nearest releases are near nothing the reader asked
     hits = result.hits
     floor = float("-inf")
     if result.answer is not None:

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from index.answerable import NoAnswer
@@ -77,6 +77,9 @@ def refuse_blank(*fields: str):
 
 
 class AskRequest(BaseModel):
+    # A misspelt field ("langauge") is a 422 naming it, not a filter silently dropped.
+    model_config = ConfigDict(extra="forbid")
+
     question: str = Field(max_length=1000, json_schema_extra=NOT_BLANK_SCHEMA,
                           description="the question; spaces alone ask nothing, like an empty question")
     _question_not_blank = refuse_blank("question")

@@ -127,6 +127,13 @@ def test_passages_and_sources_stand_in_the_order_of_the_scores_they_show(client)
     assert any(shown_below_best)  # what makes the order worth checking: by `score` alone it did not hold
 
 
+def test_a_misspelt_field_is_named_not_dropped(client):
+    r = client.post("/ask", json={"question": SEED_EN, "langauge": "hi"})
+    assert r.status_code == 422 and "langauge" in r.text
+    r = client.post("/feedback", json={"request_id": "x", "helpful": True, "coment": "typo"})
+    assert r.status_code == 422 and "coment" in r.text
+
+
 def test_hostile_question_is_answered_as_text(client):
     q = "<img src=x onerror=alert(1)> '; DROP TABLE passages; -- \u0000\u202e"
     r = client.post("/ask", json={"question": q, "top_k": 2})
@@ -156,6 +163,12 @@ def test_without_an_answer_the_reply_says_why_for_a_client_to_render(client):
                                                             "published": None, "stated": None}
     assert client.post("/ask", json={"question": "why?"}).json()["no_answer"]["kind"] == "nothing_asked"
     assert client.post("/ask", json={"question": SEED_EN}).json()["no_answer"] is None
+
+
+@pytest.mark.parametrize("question", ["why?", "🙏🙏", "क्या?"])
+def test_a_question_that_names_nothing_cites_no_release(client, question):
+    body = client.post("/ask", json={"question": question}).json()
+    assert body["no_answer"]["kind"] == "nothing_asked" and body["sources"] == []
 
 
 def test_without_an_answer_the_sources_are_the_closest_releases(client):
