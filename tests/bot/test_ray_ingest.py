@@ -114,7 +114,7 @@ def test_ray_ingest_survives_a_killed_actor_and_matches_the_in_process_index(tmp
 
     # Running it again (as after a crash) stores nothing twice: every release is already there unchanged.
     again = cli(tmp_path / "ray", "ingest", corpus, "--ray", "--quiet")
-    assert "ingested 0 releases (0 passages)" in again.stdout and f"{len(keys)} already stored unchanged" in again.stdout
+    assert "ingested 0 releases (0 passages; 0 replaced)" in again.stdout and f"{len(keys)} already stored unchanged" in again.stdout
     assert _store_summary(tmp_path / "ray" / "index")[:2] == (releases, passages)
 
 
