@@ -91,6 +91,18 @@ def ministry_names() -> tuple[tuple[str, str], ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def _ministry_in_other_language() -> dict[tuple[str, str], str]:
+    pairs = ministry_names()
+    return {**{("hi", en): hi for en, hi in pairs}, **{("en", hi): en for en, hi in pairs}}
+
+
+def ministry_in(lang: str, name: str) -> str:
+    """A known ministry's name in the release's language: the 2020 scrape gives Hindi releases their
+    English ministry ("Ministry of Finance" above a Hindi text), where pib.gov.in writes "वित्त मंत्रालय"."""
+    return _ministry_in_other_language().get((lang, name), name)
+
+
+@functools.lru_cache(maxsize=1)
 def bilingual_names() -> tuple[tuple[str, str, str], ...]:
     """(English spellings, Hindi spellings, kind) of Indian states, union territories, cities, some
     countries and organisations, from the bundled names-en-hi.csv; spellings of one name are joined by "|"."""
@@ -472,7 +484,7 @@ def _make(*, release_id: str, lang: str, title: str, text: str, ministry: str | 
             lang=lang,
             title=" ".join(title.split()),
             text=text,
-            ministry=" ".join(ministry.split()) if ministry else None,  # scraped names wrap lines
+            ministry=ministry_in(lang, " ".join(ministry.split())) if ministry else None,  # scraped names wrap lines
             date=date,
             url=url or (pib_url(release_id) if release_id.isdigit() else None),
             source=source,

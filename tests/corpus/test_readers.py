@@ -91,11 +91,11 @@ def test_scraped_tree_folder():
                         ("1604781", "en"), ("1604781", "hi")}
     hi = got[("1598485", "hi")]  # "<id>Hindi.txt", no ministry folder, no Posted On line
     assert hi.date == "2020-01-05"  # from the folder names
-    assert hi.ministry == "Ministry of Science & Technology"  # borrowed from the English file
+    assert hi.ministry == "विज्ञान एवं प्रौद्योगिकी मंत्रालय"  # borrowed from the English file, in Hindi
     assert hi.title.startswith("विज्ञान कांग्रेस ने महिलाओं")
     assert "आर.के.मीणा" not in hi.text
     assert_clean(hi.text)
-    assert got[("1604781", "hi")].ministry == "Ministry of Shipping"
+    assert got[("1604781", "hi")].ministry == "पोत परिवहन मंत्रालय"  # the folder names it in English
 
     only, errors = read(TREE, langs={"hi", "en"})
     assert errors == [] and {r.lang for r in only} == {"hi", "en"} and len(only) == 4
