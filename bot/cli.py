@@ -125,6 +125,20 @@ def cmd_model_bundle_vectors(args) -> int:
     return 0
 
 
+def _port_taken(host: str, port: int) -> OSError | None:
+    """Whether `host:port` cannot be bound, as uvicorn binds it: said before the model loads, not
+    after a minute of building the index."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind((host, port))
+    except OSError as exc:
+        return exc
+    return None
+
+
 def cmd_serve(args) -> int:
     import uvicorn
 
@@ -132,6 +146,11 @@ def cmd_serve(args) -> int:
     from bot.service import Service
 
     settings = _settings()
+    host, port = args.host or settings.host, args.port or int(os.environ.get("PORT", "8000"))
+    if taken := _port_taken(host, port):
+        print(f"vigyapti serve: cannot listen on {host}:{port} ({taken.strerror}): another server may hold "
+              "it; stop it, or choose another port with --port N or PORT=N", file=sys.stderr)
+        return USAGE
     service = Service(settings, readers_advice=False)  # said below, unless the releases are read again first
     print(f"Encoding with {service.embedder.encoder} (docs/encoders.md).", file=sys.stderr)
     if service.is_empty() and not args.no_build:
@@ -153,11 +172,10 @@ def cmd_serve(args) -> int:
                   f"encoded) in {report.seconds:.0f} s.", file=sys.stderr)
         else:
             print(readers.advice(), file=sys.stderr)
-    port = args.port or int(os.environ.get("PORT", "8000"))
     from bot.observability import configure_logging
 
     configure_logging(settings)  # JSON lines with request ids; our access log replaces uvicorn's (no raw IPs)
-    uvicorn.run(create_app(service), host=args.host or settings.host, port=port, log_level="info",
+    uvicorn.run(create_app(service), host=host, port=port, log_level="info",
                 access_log=False, log_config=None)
     return 0
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
+from bot.observability import error_body
 from bot.security import matches_secret
 
 if TYPE_CHECKING:
@@ -19,7 +20,8 @@ MAX_BODY = 1_000_000          # an Update is a few KB; refuse anything absurd
 
 
 def _error(status: int, detail: str) -> JSONResponse:
-    return JSONResponse({"ok": False, "detail": detail}, status_code=status)
+    """The API's error body (`error`, `detail`, `request_id`), with Telegram's own `ok`."""
+    return JSONResponse({"ok": False, **error_body(status, detail)}, status_code=status)
 
 
 router = APIRouter()

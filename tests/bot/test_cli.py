@@ -51,6 +51,18 @@ def test_output_cut_short_by_its_reader_ends_quietly():
     assert p.returncode == 141 and b"Traceback" not in err, err.decode()[-500:]
 
 
+def test_serve_on_a_port_in_use_says_so_before_loading_anything(tmp_path):
+    import socket
+
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        r = run(["serve", "--port", str(port)], env={"VIGYAPTI_INDEX_DIR": str(tmp_path / "index")}, timeout=120)
+    assert r.returncode == 2 and f"127.0.0.1:{port}" in r.stderr and "--port" in r.stderr, r.stderr[-500:]
+    assert not (tmp_path / "index").exists()  # refused before the index or the model was opened
+
+
 def test_ask_refuses_a_top_k_the_api_refuses(tmp_path):
     for argv in (["--top-k", "0"], ["--top-k", "51"], ["--per-release", "0"], ["--top-k", "five"]):
         r = run(["ask", "How many sellers?", *argv], env={"VIGYAPTI_INDEX_DIR": str(tmp_path / "index")})

@@ -293,6 +293,7 @@ def test_webhook_is_404_when_the_bot_is_not_configured(live_url):
     r = httpx.post(f"{live_url}/telegram/webhook", json={"update_id": 1},
                    headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
     assert r.status_code == 404 and "VIGYAPTI_TELEGRAM_TOKEN" in r.json()["detail"]
+    assert r.json()["error"] == "not_found" and r.json()["request_id"]  # the API's error body
 
 
 # -- the same limits, metrics and query log as /ask, per chat -----------------------------------------
