@@ -101,7 +101,7 @@ def comparable(reply: dict, *, scores: bool = True) -> str:
     def kept(value):
         if isinstance(value, dict):
             return {k: kept(v) for k, v in value.items()
-                    if k != "request_id" and (scores or k not in ("score", "similarity", "components"))}
+                    if k != "request_id" and (scores or k not in ("score", "release_score", "similarity", "components"))}
         return [kept(v) for v in value] if isinstance(value, list) else value
 
     return json.dumps(kept(reply), ensure_ascii=False, sort_keys=True)
