@@ -81,7 +81,8 @@ class IngestedOut(BaseModel):
     release_id: str
     lang: str
     passages: int
-    replaced: bool
+    replaced: bool = Field(description="it replaced a stored release of the same id and language, of other content")
+    unchanged: bool = Field(default=False, description="it was stored already, exactly as sent")
 
 
 class IngestOut(BaseModel):
@@ -214,13 +215,13 @@ async def post_releases(request: Request) -> IngestOut:
         raise HTTPException(422, {"message": f"{len(errors)} invalid release(s); nothing was ingested",
                                   "lines": errors})
     service = app.state.service
-    replaced = [service.store.has_release(r.release_id, r.lang) for r in releases]
     report = await run_in_threadpool(ingest_atomic, service, releases)
     app.state.metrics.ingested_releases.inc(report.releases)
     app.state.metrics.ingested_passages.inc(report.passages)
     counts = service.store.passage_counts([r.key for r in releases])
-    items = [IngestedOut(release_id=r.release_id, lang=r.lang, passages=counts.get(r.key, 0), replaced=was)
-             for r, was in zip(releases, replaced)]
+    items = [IngestedOut(release_id=r.release_id, lang=r.lang, passages=counts.get(r.key, 0),
+                         replaced=r.key in report.replaced_keys, unchanged=r.key in report.unchanged_keys)
+             for r in releases]
     return IngestOut(releases=report.releases, passages=report.passages, seconds=round(report.seconds, 3),
                      items=items)
 

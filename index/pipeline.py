@@ -6,7 +6,7 @@ import json
 import logging
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -95,6 +95,8 @@ class IngestReport:
     encoded_sentences: int = 0  # sentences encoded for the answer sentence (index/sentencevectors.py)
     replaced: int = 0  # of `releases`, those that replaced a stored release of other content
     unchanged: int = 0  # of `releases`, those stored already as they are
+    replaced_keys: set = field(default_factory=set)  # their (release id, language)
+    unchanged_keys: set = field(default_factory=set)
 
     @property
     def passages_per_second(self) -> float:
@@ -203,6 +205,8 @@ class Indexer:
                 versions = stored_versions(self.store, batch)
                 report.replaced += len(versions.replaced)
                 report.unchanged += len(versions.unchanged)
+                report.replaced_keys |= versions.replaced
+                report.unchanged_keys |= versions.unchanged
                 report.passages += self.store_prepared(
                     prepared, [vectors[a:b] for a, b in zip(bounds[:-1], bounds[1:])])
                 report.encoded_sentences += self.encode_sentences(prepared)

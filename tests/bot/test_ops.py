@@ -90,7 +90,8 @@ def test_post_get_replace_delete_one_release(client):
     assert r.status_code == 200, r.text
     body = r.json()
     assert body["releases"] == 1 and body["passages"] >= 1
-    assert body["items"] == [{"release_id": "910001", "lang": "en", "passages": body["passages"], "replaced": False}]
+    assert body["items"] == [{"release_id": "910001", "lang": "en", "passages": body["passages"], "replaced": False,
+                             "unchanged": False}]
 
     got = client.get("/releases/910001").json()
     (en,) = got["languages"]
@@ -111,6 +112,9 @@ def test_post_get_replace_delete_one_release(client):
                                                title="परीक्षण विज्ञप्ति")], headers=AUTH)
     assert r.status_code == 200, r.text
     assert [i["replaced"] for i in r.json()["items"]] == [True, False]
+    # sent again as it is stored: not a replacement
+    same = client.post("/releases", json=release("910001", text=new_text), headers=AUTH).json()["items"]
+    assert [(i["replaced"], i["unchanged"]) for i in same] == [(False, True)]
     en = client.get("/releases/910001", params={"lang": "en"}).json()["languages"]
     assert len(en) == 1 and en[0]["text"] == new_text and "wells" not in json.dumps(en[0]["passages"])
     assert en[0]["translations"] == [{"release_id": "910001", "lang": "hi", "title": "परीक्षण विज्ञप्ति",
