@@ -96,7 +96,6 @@ CANDIDATES = [
     ("+ a sum of money named in the question asks for money alone", {"money_cue": True}),
     ("+ no answer unless a version names the part of the population asked about", {"check_groups": True}),
     ("+ the fitted passage choice within a release", {"passage_model": True}),
-    ("+ places choose the passage within a release twice as much (0.15)", {"passage_names_weight": 0.15}),
 ]
 
 
