@@ -19,7 +19,7 @@ from pydantic_core import PydanticCustomError
 
 from bot.observability import error_responses
 from bot.schemas import NOT_BLANK_SCHEMA, FigureOut, ReleaseMeta, TranslationOut, refuse_blank
-from bot.security import require_admin
+from bot.security import is_json, media_type, require_admin
 from corpus import Release
 from corpus.release import (FIRST_YEAR, LAST_YEAR, MAX_TEXT_CHARS, MAX_TITLE_CHARS, RELEASE_ID, WEB_URL, YEARS,
                             date_problem, id_problem, url_problem)
@@ -149,7 +149,7 @@ def to_release(item: ReleaseIn) -> Release:
 
 def parse_releases(body: bytes, content_type: str) -> tuple[list[Release], list[dict]]:
     """The body → releases, or per-line errors (line numbers from 1). A release given twice: the last wins."""
-    ctype = content_type.split(";")[0].strip().lower()
+    ctype = media_type(content_type)
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -164,7 +164,7 @@ def parse_releases(body: bytes, content_type: str) -> tuple[list[Release], list[
                 items.append((n, json.loads(line)))
             except json.JSONDecodeError as exc:
                 errors.append({"line": n, "errors": [f"not JSON: {exc.msg} at column {exc.colno}"]})
-    elif ctype == "application/json" or ctype.endswith("+json"):
+    elif is_json(ctype):
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:

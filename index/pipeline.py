@@ -93,14 +93,22 @@ class IngestReport:
     translation_links: int = 0  # links to other-language versions made or confirmed
     reused_vectors: int = 0  # passages whose vector was shipped (index/knownvectors.py), not encoded
     encoded_sentences: int = 0  # sentences encoded for the answer sentence (index/sentencevectors.py)
-    replaced: int = 0  # of `releases`, those that replaced a stored release of other content
-    unchanged: int = 0  # of `releases`, those stored already as they are
-    replaced_keys: set = field(default_factory=set)  # their (release id, language)
-    unchanged_keys: set = field(default_factory=set)
+    # (release id, language) of those of `releases` that replaced a stored release of other content,
+    # and of those stored already as they are
+    replaced_keys: set[tuple[str, str]] = field(default_factory=set)
+    unchanged_keys: set[tuple[str, str]] = field(default_factory=set)
 
     @property
     def passages_per_second(self) -> float:
         return self.passages / self.seconds if self.seconds else 0.0
+
+    @property
+    def replaced(self) -> int:
+        return len(self.replaced_keys)
+
+    @property
+    def unchanged(self) -> int:
+        return len(self.unchanged_keys)
 
 
 @dataclass(frozen=True)
@@ -203,8 +211,6 @@ class Indexer:
                 report.reused_vectors += self.vectors.reused - reused
                 bounds = np.cumsum([0] + [len(ps) for _, ps in prepared])
                 versions = stored_versions(self.store, batch)
-                report.replaced += len(versions.replaced)
-                report.unchanged += len(versions.unchanged)
                 report.replaced_keys |= versions.replaced
                 report.unchanged_keys |= versions.unchanged
                 report.passages += self.store_prepared(

@@ -137,7 +137,7 @@ class RayIndexer:
         unique = list({r.key: r for r in releases}.values())  # the same release twice: the last wins, as upsert does
         versions = stored_versions(store, unique)
         todo = [r for r in unique if r.key not in versions.unchanged]
-        report.skipped, report.replaced = len(versions.unchanged), len(versions.replaced)
+        report.skipped, report.replaced_keys = len(versions.unchanged), set(versions.replaced)
         prepared = [self.indexer.prepare(r) for r in todo]
         rows = [{"release": i, "passage": j, "text": passage_input(r.title, p.text)}
                 for i, (r, ps) in enumerate(prepared) for j, p in enumerate(ps)]
