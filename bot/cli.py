@@ -747,8 +747,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("sync", help="fetch new releases from PIB's feeds (or a range of PRIDs) into the index",
                        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=_exit_statuses(
                            "every feed and release page fetched was taken (or there was nothing new)",
-                           "some feeds or release pages failed (each named on stderr); the rest were ingested",
-                           "fetches failed and none gave a release to take (every feed failed, or every page)"))
+                           "some feeds or release pages failed (each named on stderr); the other feeds were "
+                           "read, the other pages ingested",
+                           "nothing could be taken: every feed failed (or, with --prids, every page)"))
     s.add_argument("--prids", metavar="FROM-TO",
                    help="backfill these release ids instead of reading the feeds (following language links); resumable")
     s.add_argument("--retry-failed", action="store_true", help="fetch again releases that failed before, whatever the reason")

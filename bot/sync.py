@@ -291,8 +291,10 @@ class SyncReport:
 
     @property
     def taken(self) -> int:
-        """Releases this run settled: ingested, or fetched and set aside as another language."""
-        return self.ingested + self.skipped
+        """Inputs this run could use: feeds read (one that lists nothing new was still read: a run
+        where another feed failed did part of its work) and releases settled, ingested or set aside
+        as another language."""
+        return self.feeds - len(self.feed_errors) + self.ingested + self.skipped
 
     @property
     def failed(self) -> int:

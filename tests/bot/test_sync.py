@@ -192,11 +192,36 @@ def test_sync_exit_status_tells_all_taken_from_some_failed_from_nothing_taken(si
     site.feed_faults.clear()
     code, out, err = sync("all")
     assert code == 0 and "2 feeds polled, 0 failed;" in out, err
+    site.feed_faults["en"] = Route(500, b"Internal Server Error")  # the Hindi feed read, its release known
+    code, out, err = sync("all", "--json")
+    report = json.loads(out)
+    assert code == 3 and report["exit_status"] == 3, err
+    assert (report["feeds_failed"], report["known"], report["fetched"], report["ingested"]) == (1, 1, 0, 0)
+    site.feed_faults.clear()
     site.feeds["en"].insert(0, ("2169404", "never published"))  # a page that fails beside ones taken
     site.add("2162001", pib_site.table_page("2162001"), feed="en")
     code, out, err = sync("all")
     assert code == 3 and "failed 2169404: HTTP 404" in err and "ingested 1" in out
     assert "exit status:" in _vigyapti(env, "sync", "--help").communicate(timeout=120)[0]
+
+
+def test_a_feed_read_counts_as_taken_beside_one_that_failed_though_it_listed_nothing_new(site, make_service):
+    from bot.cli import FAILED, OK, PARTIAL, outcome
+
+    service = make_service(site.url)
+
+    def status() -> int:
+        syncer = _syncer(service)
+        report = syncer.run()
+        syncer.close()
+        assert report.listed == 0
+        return outcome(report.taken, report.failed)
+
+    assert status() == OK  # both feeds read, neither lists anything
+    site.feed_faults["en"] = Route(500, b"Internal Server Error")
+    assert status() == PARTIAL  # the Hindi feed was read: the run did part of its work
+    site.feed_faults["hi"] = Route(body=b"<html><head><title>Error</title></head><body>down</body></html>")
+    assert status() == FAILED  # every feed failed and nothing else was fetched
 
 
 def test_backfill_follows_language_links_and_skips_other_languages(site, make_service):
