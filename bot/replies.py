@@ -9,6 +9,9 @@ from index.records import Answer, Hit
 from index.search import SearchResult
 
 MAX_SOURCES = 3
+# No release is cited for a question that names nothing ("?", an emoji) or is in a language the
+# releases are not (Tamil, Bengali): the nearest releases are near nothing the reader asked.
+UNCITED = frozenset({"nothing_asked", "unsupported_language"})
 # Another release is cited beside the answer's own when its score (the fused one that ranked the
 # passages) is at least this close: about as relevant, not merely next in line.
 SOURCE_MARGIN = 0.05
@@ -42,8 +45,8 @@ def answer_out(answer: Answer | None) -> AnswerOut | None:
 def choose_sources(result: SearchResult) -> list[Hit]:
     """One hit per cited release, best first. With an answer: its own release, then others only when
     about as relevant; without one: the closest releases, for the reader to look through."""
-    if result.no_answer is not None and result.no_answer.kind == "nothing_asked":
-        return []  # "?" or an emoji: the nearest releases are near nothing the reader asked
+    if result.no_answer is not None and result.no_answer.kind in UNCITED:
+        return []
     hits = result.hits
     floor = float("-inf")
     if result.answer is not None:
@@ -76,7 +79,7 @@ def ask_reply(question: str, result: SearchResult, request_id: str | None = None
     why = result.no_answer
     return AskResponse(question=question, answer=answer_out(result.answer), reason=result.reason,
                        no_answer=NoAnswerOut(kind=why.kind, names=list(why.names), published=why.published,
-                                             stated=why.stated) if why else None,
+                                             stated=why.stated, script=why.script) if why else None,
                        time=TimeOut(**window) if window else None,
                        sources=[source_out(h) for h in choose_sources(result)],
                        passages=[passage_out(h, explain) for h in result.hits], request_id=request_id)

@@ -165,7 +165,9 @@ class NoAnswerOut(BaseModel):
     """Why there is no answer, for a client to say in its own language."""
 
     kind: Literal[NoAnswer.KINDS] = Field(
-        description=("nothing_asked: the question names nothing to look for; no_match: no release passes the "
+        description=("nothing_asked: the question names nothing to look for; unsupported_language: the question "
+                     "is written mostly in another script than Devanagari and Latin (`script` says which), and the "
+                     "releases are in Hindi and English only; no_match: no release passes the "
                      "filters; not_relevant: nothing scores high enough; not_mentioned: the closest release lacks "
                      "`names`; other_time: the closest release is about another time (`stated` says which, or "
                      "else `published` when it was published); not_held: it states no figure of what is asked"))
@@ -176,6 +178,9 @@ class NoAnswerOut(BaseModel):
         "other_time: the time the closest release states instead of the question's, when that is what puts it "
         "at another time (a month's collection announced on the first of the next), in ISO 8601 at its "
         "precision: yyyy-mm-dd, yyyy-mm, yyyy, or first/last day"))
+    script: str | None = Field(default=None, description=(
+        "unsupported_language: the script most of the question's letters are in (\"Tamil\", \"Bengali\", "
+        "\"Arabic\"), by its English name"))
 
 
 class AskResponse(BaseModel):
@@ -186,7 +191,8 @@ class AskResponse(BaseModel):
     time: TimeOut | None = Field(default=None, description="the time the question asks about, as read")
     sources: list[SourceOut] = Field(default=[], description=(
         "the releases to cite, best first: with an answer, its own release and any other scoring within "
-        "0.05 of it (at most 3); without one, the closest releases (at most 3)"))
+        "0.05 of it (at most 3); without one, the closest releases (at most 3), and none when the question "
+        "names nothing or is in another language (`no_answer.kind` nothing_asked, unsupported_language)"))
     passages: list[PassageOut]
     request_id: str | None = Field(default=None, description=(
         "this reply's id, for POST /feedback: over HTTP its X-Request-ID (`vigyapti ask --json` makes one alike)"))

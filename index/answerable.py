@@ -169,7 +169,8 @@ class NoAnswer:
     """Why there is no answer, as a channel says it in its own language (the `reason` says it in
     English, with the scores): one of `KINDS`, and what that kind names."""
 
-    KINDS = ("nothing_asked", "no_match", "not_relevant", "not_mentioned", "other_time", "not_held")
+    KINDS = ("nothing_asked", "unsupported_language", "no_match", "not_relevant", "not_mentioned", "other_time",
+             "not_held")
 
     kind: str
     names: tuple[str, ...] = ()  # not_mentioned: the names the closest release lacks
@@ -177,6 +178,7 @@ class NoAnswer:
     # (`iso_time`), or else the day it was published
     published: str | None = None
     stated: str | None = None
+    script: str | None = None  # unsupported_language: what the question is written in (index/scripts.py)
 
 
 @dataclass(frozen=True)

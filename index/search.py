@@ -38,6 +38,7 @@ from index.lexical import normalise, terms
 from index.loanwords import LatinSpellings, loanword_keys, with_loanwords
 from index.names import Name, NameIndex, question_names, short_text_names
 from index.records import Answer, Hit, Passage
+from index.scripts import unread_reason, unread_script
 from index.segment import split_sentences
 from index.sentencevectors import SentenceVectors
 from index.filters import SearchFilters
@@ -931,6 +932,9 @@ class HybridSearcher:
         """Whether the top hit answers the question: the one place this is decided. By the score floor
         and the answerability check, or, with `no_answer_model`, by the model over their signals."""
         s = self.settings
+        if script := unread_script(question):
+            # Tamil, Bengali, Urdu: the releases are in Hindi and English, whatever passage e5 puts near it
+            return Decision(False, unread_reason(script), why=NoAnswer("unsupported_language", script=script))
         if not hits:
             return Decision(False, "no passage found", why=NoAnswer("no_match"))
         if not terms(question, drop_stopwords=True):

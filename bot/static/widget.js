@@ -39,6 +39,7 @@
       closest: "Closest releases",
       noAnswer: "I could not find an answer to this in the press releases. Try asking it in other words.",
       nothingAsked: "Please ask about a scheme, a place, a figure or a time.",
+      unsupportedLanguage: "Your question is written in {script} script. I answer questions in Hindi and English only: please ask in one of them.",
       notMentioned: "The closest release does not mention {names}, so I cannot answer this.",
       otherTime: "The closest release was published on {date}; it is not about the time you asked about.",
       otherTimeStated: "The closest release is about {time}, not the time you asked about.",
@@ -76,6 +77,7 @@
       closest: "सबसे निकट की विज्ञप्तियाँ",
       noAnswer: "इस प्रश्न का उत्तर प्रेस विज्ञप्तियों में नहीं मिला। कृपया प्रश्न को दूसरे शब्दों में पूछकर देखें।",
       nothingAsked: "कृपया किसी योजना, स्थान, आँकड़े या समय के बारे में पूछें।",
+      unsupportedLanguage: "आपका प्रश्न {script} लिपि में लिखा है। मैं केवल हिंदी और अंग्रेज़ी में पूछे गए प्रश्नों के उत्तर देता हूँ: कृपया इनमें से किसी एक भाषा में पूछें।",
       notMentioned: "सबसे निकट की विज्ञप्ति में {names} का उल्लेख नहीं है, इसलिए मैं इसका उत्तर नहीं दे सकता।",
       otherTime: "सबसे निकट की विज्ञप्ति {date} को जारी हुई थी; वह आपके पूछे गए समय के बारे में नहीं है।",
       otherTimeStated: "सबसे निकट की विज्ञप्ति {time} के बारे में है, आपके पूछे गए समय के बारे में नहीं।",
@@ -178,7 +180,9 @@
     var names = why && Array.isArray(why.names) ? why.names.filter(function (n) { return typeof n === "string"; }) : [];
     var date = why && typeof why.published === "string" ? formatDate(why.published, l) : null;
     var time = why && typeof why.stated === "string" && why.stated ? formatTime(why.stated, l) : null;
+    var written = why && typeof why.script === "string" && why.script ? why.script : null;
     if (why && why.kind === "nothing_asked") return tt.nothingAsked;
+    if (why && why.kind === "unsupported_language" && written) return tt.unsupportedLanguage.replace("{script}", function () { return written; });
     if (why && why.kind === "not_mentioned" && names.length) return tt.notMentioned.replace("{names}", function () { return names.join(", "); });
     if (why && why.kind === "other_time" && time) return tt.otherTimeStated.replace("{time}", function () { return time; });
     if (why && why.kind === "other_time" && date) return tt.otherTime.replace("{date}", function () { return date; });

@@ -23,6 +23,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "not_found": ("इस प्रश्न का उत्तर प्रेस विज्ञप्तियों में नहीं मिला। कृपया प्रश्न को दूसरे शब्दों में "
                       "पूछकर देखें।"),
         "nothing_asked": "कृपया किसी योजना, स्थान, आँकड़े या समय के बारे में पूछें।",
+        "unsupported_language": ("आपका प्रश्न {script} लिपि में लिखा है। मैं केवल हिंदी और अंग्रेज़ी में पूछे गए "
+                                 "प्रश्नों के उत्तर देता हूँ: कृपया इनमें से किसी एक भाषा में पूछें।"),
         "not_mentioned": "सबसे निकट की विज्ञप्ति में {names} का उल्लेख नहीं है, इसलिए मैं इसका उत्तर नहीं दे सकता।",
         "other_time": "सबसे निकट की विज्ञप्ति {date} को जारी हुई थी; वह आपके पूछे गए समय के बारे में नहीं है।",
         "other_time_stated": "सबसे निकट की विज्ञप्ति {time} के बारे में है, आपके पूछे गए समय के बारे में नहीं।",
@@ -45,6 +47,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "not_found": ("I could not find an answer to this in the press releases. Please try rephrasing "
                       "the question."),
         "nothing_asked": "Please ask about a scheme, a place, a figure or a time.",
+        "unsupported_language": ("Your question is written in {script} script. I answer questions in Hindi and "
+                                 "English only: please ask in one of them."),
         "not_mentioned": "The closest release does not mention {names}, so I cannot answer this.",
         "other_time": ("The closest release was published on {date}; it is not about the time you asked "
                        "about."),
@@ -210,6 +214,8 @@ def no_answer_text(reply: AskResponse, lang: str) -> str:
         return t["not_found"]
     if why.kind == "nothing_asked":
         return t["nothing_asked"]
+    if why.kind == "unsupported_language" and why.script:
+        return t["unsupported_language"].format(script=why.script)
     if why.kind == "not_mentioned" and why.names:
         return t["not_mentioned"].format(names=", ".join(why.names))
     if why.kind == "other_time" and why.stated:

@@ -160,7 +160,7 @@ def test_the_server_decides_the_sources(client, question):
 def test_without_an_answer_the_reply_says_why_for_a_client_to_render(client):
     body = client.post("/ask", json={"question": "How many sellers in Rajasthan completed their GeM profile?"}).json()
     assert body["answer"] is None and body["no_answer"] == {"kind": "not_mentioned", "names": ["Rajasthan"],
-                                                            "published": None, "stated": None}
+                                                            "published": None, "stated": None, "script": None}
     assert client.post("/ask", json={"question": "why?"}).json()["no_answer"]["kind"] == "nothing_asked"
     assert client.post("/ask", json={"question": SEED_EN}).json()["no_answer"] is None
 
@@ -169,6 +169,27 @@ def test_without_an_answer_the_reply_says_why_for_a_client_to_render(client):
 def test_a_question_that_names_nothing_cites_no_release(client, question):
     body = client.post("/ask", json={"question": question}).json()
     assert body["no_answer"]["kind"] == "nothing_asked" and body["sources"] == []
+
+
+@pytest.mark.parametrize("question,script", [
+    ("தமிழ்நாட்டில் எத்தனை விற்பனையாளர்கள் ஜெம்மில் பதிவு செய்துள்ளனர்?", "Tamil"),  # scored 0.850 against 0.85
+    ("মধ্যপ্রদেশের কতজন বিক্রেতা GeM-এ তাদের প্রোফাইল সম্পূর্ণ করেছেন?", "Bengali"),
+    ("مدھیہ پردیش کے کتنے فروخت کنندگان نے جیم پر اپنی پروفائل مکمل کی ہے؟", "Arabic"),  # Urdu
+])
+def test_a_question_in_a_language_the_releases_are_not_in_is_refused_naming_its_script(client, question, script):
+    body = client.post("/ask", json={"question": question}).json()
+    assert body["answer"] is None and body["sources"] == []
+    assert body["no_answer"] == {"kind": "unsupported_language", "names": [], "published": None, "stated": None,
+                                 "script": script}
+    assert script in body["reason"] and "Hindi and English" in body["reason"]
+    kinds = client.get("/openapi.json").json()["components"]["schemas"]["NoAnswerOut"]["properties"]["kind"]["enum"]
+    assert "unsupported_language" in kinds
+
+
+def test_a_hindi_question_with_a_tamil_word_is_still_answered(client):
+    body = client.post("/ask", json={"question": "मध्य प्रदेश (மத்தியப் பிரதேசம்) के कितने विक्रेताओं ने जेम पर "
+                                                 "अपनी प्रोफाइल पूरी की है?"}).json()
+    assert body["no_answer"] is None and body["answer"]["release_id"] == "2184082"
 
 
 def test_without_an_answer_the_sources_are_the_closest_releases(client):

@@ -136,6 +136,24 @@ def test_a_question_without_an_answer_is_told_why_in_its_language(bot_url, api, 
     assert said in reply["text"]
 
 
+def test_a_question_in_another_script_is_told_so_and_cites_no_release(bot_url, api):
+    question = "தமிழ்நாட்டில் எத்தனை விற்பனையாளர்கள் ஜெம்மில் பதிவு செய்துள்ளனர்?"
+    assert post(bot_url, update(message(question, sender=user(lang="ta")))).status_code == 200
+    [reply] = replies(api)
+    assert reply["text"] == ("Your question is written in Tamil script. I answer questions in Hindi and English "
+                             "only: please ask in one of them.")
+
+
+def test_a_refusal_for_another_script_names_it_in_hindi_too():
+    from bot.schemas import AskResponse, NoAnswerOut
+    from bot.telegram import render_reply
+
+    reply = AskResponse(question="কতজন বিক্রেতা?", answer=None, passages=[],
+                        no_answer=NoAnswerOut(kind="unsupported_language", script="Bengali"))
+    assert render_reply(reply, "hi") == ["आपका प्रश्न Bengali लिपि में लिखा है। मैं केवल हिंदी और अंग्रेज़ी में पूछे गए "
+                                         "प्रश्नों के उत्तर देता हूँ: कृपया इनमें से किसी एक भाषा में पूछें।"]
+
+
 def test_a_refusal_for_another_time_names_the_closest_releases_date_in_the_readers_language(service):
     from bot.replies import ask_reply
     from bot.telegram import render_reply

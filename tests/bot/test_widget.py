@@ -269,6 +269,17 @@ def test_a_question_without_an_answer_is_told_why(live_url, make_page, question,
     assert not p.dialogs and not p.errors
 
 
+def test_a_question_in_another_script_is_told_so_and_cites_no_release(live_url, make_page):
+    p = make_page(DESKTOP)
+    p.page.goto(live_url + "/")
+    p.open()
+    reply = p.ask("தமிழ்நாட்டில் எத்தனை விற்பனையாளர்கள் ஜெம்மில் பதிவு செய்துள்ளனர்?")
+    expect(reply).to_have_text("Your question is written in Tamil script. I answer questions in Hindi and English "
+                               "only: please ask in one of them.")
+    expect(reply.locator(".vg-card")).to_have_count(0)
+    assert not p.dialogs and not p.errors
+
+
 def test_seed_question_on_a_phone(live_url, make_page):
     p = make_page(MOBILE)
     p.page.goto(live_url + "/")
