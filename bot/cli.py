@@ -298,6 +298,12 @@ def _ingest_on_ray(settings, args, releases, errors) -> int:
     return outcome(report.releases + report.skipped, len(errors))
 
 
+def _year_note(time_read: dict) -> str:
+    if time_read.get("year_answered"):
+        return "; no year named: the answer's"
+    return "; no year named: the latest taken" if time_read.get("year_assumed") else ""
+
+
 def cmd_ask(args) -> int:
     from bot.replies import ask_reply
     from bot.schemas import is_blank
@@ -327,7 +333,7 @@ def cmd_ask(args) -> int:
     elif time_read:
         print(f"Time asked about: {time_read['start']} to {time_read['end']} "
               f"({time_read['granularity']}, read from “{time_read['text']}”"
-              f"{'; no year named: the latest taken' if time_read.get('year_assumed') else ''})")
+              f"{_year_note(time_read)})")
     if result.answer:
         print(f"Answer ({result.answer.release_id}): {result.answer.text}")
         for f in result.answer.figures:

@@ -147,6 +147,9 @@ class TimeOut(BaseModel):
     year_assumed: bool = Field(default=False, description=(
         "the question named a day or month without a year (\"in July\"): the latest one was taken; it ranks "
         "the releases and turns none away"))
+    year_answered: bool = Field(default=False, description=(
+        "with `year_assumed`: the answer is of that day or month in another year (the latest the answer's "
+        "passage states), and `start` and `end` name that year: \"फरवरी में\" answered from February 2020"))
 
 
 class AnswerOut(BaseModel):

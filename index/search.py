@@ -44,7 +44,7 @@ from index.sentencevectors import SentenceVectors
 from index.filters import SearchFilters
 from index.stores.base import Store
 from index.answerable import asked_spans, asked_unit, sentence_dates, states_time
-from index.timeq import (QuestionTime, StatedTimes, TimeWindow, agreement, read_time, recency, stated_time_fit,
+from index.timeq import (QuestionTime, StatedTimes, TimeWindow, agreement, answered_window, read_time, recency, stated_time_fit,
                          stated_times, stated_windows, title_figures)
 
 # A sum of money named as such ("What was the value of minor forest produce procured", "स्टाइपेंड की
@@ -789,6 +789,10 @@ class HybridSearcher:
         decision = self._decide(question, qtime, hits, kinds)
         answer, reason = self._answer(kinds, hits, idf, decision, cues, places=tuple(places), vector=vector,
                                       window=qtime.window if qtime else None, unit=unit)
+        if answer is not None and qtime.window is not None and qtime.window.year_assumed:
+            top = hits[0]
+            stated = stated_times_of(top.passage, top.release.date, top.release.title, self.store.passage_analyses())
+            qtime = dataclasses.replace(qtime, window=answered_window(qtime.window, stated))
         return SearchResult(hits, answer, reason, kinds, qtime, decision.signals, decision.probability, decision.why)
 
     @staticmethod

@@ -54,11 +54,18 @@ class TimeWindow:
     # The question named no year ("in July"): the latest such day or month was taken. It ranks the
     # releases; it refuses none (a question about 3 June of the only year the index holds is answered).
     year_assumed: bool = False
+    # ... and the answer is of that day or month in another year, the one this window now names
+    # (`answered_window`).
+    year_answered: bool = False
 
     def to_dict(self) -> dict:
         out = {"start": self.start.isoformat(), "end": self.end.isoformat(), "text": self.text,
                "granularity": self.granularity}
-        return {**out, "year_assumed": True} if self.year_assumed else out
+        if self.year_assumed:
+            out["year_assumed"] = True
+        if self.year_answered:
+            out["year_answered"] = True
+        return out
 
 
 @dataclass(frozen=True)
@@ -589,3 +596,33 @@ def with_title(text: str, figures, title: str) -> tuple[str, list]:
     shift = len(text) + 1
     moved = [dataclasses.replace(f, start=f.start + shift, end=f.end + shift) for f in title_figures(title)]
     return f"{text}\n{title}", [*figures, *moved]
+
+
+def answered_window(asked: TimeWindow, stated: StatedTimes) -> TimeWindow:
+    """The window a reply reports for a question that named no year, once its answer is known. "फरवरी
+    में" ranks releases as the latest February, but a corpus without this year's February answers
+    from an older one; saying "2026-02" beside February 2020's figure would claim the answer is of a
+    month it is not. The window then names the latest year in which the answer's passage (or its
+    release's title) states that day or month, unless it states the assumed year too."""
+    if not asked.year_assumed or asked.granularity not in ("day", "month"):
+        return asked
+    month, day = asked.start.month, asked.start.day
+
+    def holds(start: dt.date, end: dt.date) -> int | None:
+        if asked.granularity == "month":
+            return start.year if (start.year, start.month) == (end.year, end.month) == (start.year, month) else None
+        if start.year != end.year or (month, day) == (2, 29) and not calendar.isleap(start.year):
+            return None
+        return start.year if start <= dt.date(start.year, month, day) <= end else None
+
+    years = {y for start, end in (*stated.windows, *stated.title_windows, *stated.months)
+             if (y := holds(start, end)) is not None}
+    if not years or asked.start.year in years:
+        return asked
+    year = max(years)
+    if asked.granularity == "month":
+        start, end = _month_start(year, month), _month_end(year, month)
+    else:
+        start = end = dt.date(year, month, day)
+    return dataclasses.replace(asked, start=start, end=end, year_answered=True)
+

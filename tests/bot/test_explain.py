@@ -24,9 +24,11 @@ def test_explain_gives_the_parts_that_sum_to_each_score(client):
 def test_the_questions_time_is_in_the_reply(client):
     body = client.post("/ask", json={"question": "How many EPFO subscribers got their KYC updated in May 2020?"}).json()
     assert body["time"] == {"start": "2020-05-01", "end": "2020-05-31", "text": "May 2020",
-                            "granularity": "month", "year_assumed": False}
+                            "granularity": "month", "year_assumed": False, "year_answered": False}
     assert body["answer"]["in_title"] is False  # a sentence of the passage answers, not the release's title
     body = client.post("/ask", json={"question": "How many EPFO subscribers got their KYC updated in May?"}).json()
     assert body["time"]["text"] == "May" and body["time"]["year_assumed"] is True
+    # ranked as the latest May, reported as the May the answer is of
+    assert (body["time"]["start"], body["time"]["year_answered"]) == ("2020-05-01", True)
     assert client.post("/ask", json={"question": "EPFO KYC"}).json()["time"] is None
     assert client.post("/ask", json={"question": "EPFO KYC", "explain": "yes"}).status_code == 422

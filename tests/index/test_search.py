@@ -1,6 +1,7 @@
 """Hybrid retrieval on the real index slice: filters, one place per release, translations, answers."""
 import contextlib
 import dataclasses
+import datetime as dt
 
 import pytest
 
@@ -376,6 +377,16 @@ def test_a_day_named_without_a_year_ranks_but_turns_no_release_away(service):
     named = service.ask("How many sellers from Madhya Pradesh had completed their profile on GeM by 30 October 2023?")
     assert not named.time.window.year_assumed
     assert named.answer is None  # a year named is the question's: that release is about another time
+
+
+def test_a_month_named_without_a_year_is_reported_as_the_answer_bears_it(service):
+    # Ranked as the latest May; the KYC figures are of April and May 2020, and the reply says so
+    # rather than "May <this year>" beside them.
+    result = service.ask("मई में ईपीएफओ ने कितने ग्राहकों के केवाईसी अपडेट किए?")
+    assert result.answer is not None and result.answer.release_id == "1628922"
+    window = result.time.window
+    assert (window.start, window.end, window.year_assumed, window.year_answered) == (
+        dt.date(2020, 5, 1), dt.date(2020, 5, 31), True, True)
 
 
 HEADLINE_BODY = ("The Government of India is making all efforts to provide tap water to every rural household through "

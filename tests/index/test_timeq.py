@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from index.figures import FigureExtractor
-from index.timeq import read_time, recency, time_agreement, with_title
+from index.timeq import StatedTimes, TimeWindow, answered_window, read_time, recency, time_agreement, with_title
 
 TODAY = dt.date(2026, 11, 30)
 
@@ -278,3 +278,35 @@ def test_a_month_named_alone_dates_a_passage_for_a_month_not_for_a_day():
     assert agreement(day, stated_times("2020-05-03", _figures(since), since, "Daily bulletin")) == \
         agreement(day, stated_times("2020-05-03", _figures("Cases have doubled across the country."),
                                     "Cases have doubled across the country.", "Daily bulletin"))
+
+
+def _stated(*windows, title=()):
+    return StatedTimes(None, tuple((dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for a, b in windows),
+                       tuple((dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for a, b in title))
+
+
+def test_a_year_not_named_is_reported_as_the_answers():
+    feb = TimeWindow(dt.date(2026, 2, 1), dt.date(2026, 2, 28), "फरवरी", "month", year_assumed=True)
+    moved = answered_window(feb, _stated(("2020-02-01", "2020-02-29"), ("2019-02-01", "2019-02-28")))
+    assert (moved.start, moved.end, moved.year_answered, moved.year_assumed) == (
+        dt.date(2020, 2, 1), dt.date(2020, 2, 29), True, True)
+    assert moved.to_dict()["year_answered"] is True and "year_answered" not in feb.to_dict()
+    # the title alone may state it ("GST revenue collection for February, 2020")
+    assert answered_window(feb, _stated(title=[("2020-02-01", "2020-02-29")])).start == dt.date(2020, 2, 1)
+    # a day: the stated day of another year, a day inside a stated span included
+    june3 = TimeWindow(dt.date(2026, 6, 3), dt.date(2026, 6, 3), "3 June", "day", year_assumed=True)
+    assert answered_window(june3, _stated(("2020-06-03", "2020-06-03"))).start == dt.date(2020, 6, 3)
+    assert answered_window(june3, _stated(("2020-05-25", "2020-06-10"))).start == dt.date(2020, 6, 3)
+
+
+def test_a_window_stays_when_the_answer_does_not_say_otherwise():
+    feb = TimeWindow(dt.date(2026, 2, 1), dt.date(2026, 2, 28), "February", "month", year_assumed=True)
+    assert answered_window(feb, _stated()) is feb  # states no time
+    assert answered_window(feb, _stated(("2020-03-01", "2020-03-31"))) is feb  # another month
+    assert answered_window(feb, _stated(("2020-01-01", "2020-12-31"))) is feb  # a year is no month
+    assert answered_window(feb, _stated(("2026-02-01", "2026-02-28"), ("2025-02-01", "2025-02-28"))) is feb  # the assumed year too
+    named = TimeWindow(dt.date(2026, 2, 1), dt.date(2026, 2, 28), "February 2026", "month")
+    assert answered_window(named, _stated(("2020-02-01", "2020-02-29"))) is named  # a year named is the question's
+    leap = TimeWindow(dt.date(2024, 2, 29), dt.date(2024, 2, 29), "29 February", "day", year_assumed=True)
+    assert answered_window(leap, _stated(("2023-02-01", "2023-02-28"))) is leap  # no 29 February in 2023
+    assert answered_window(leap, _stated(("2020-02-29", "2020-02-29"))).start == dt.date(2020, 2, 29)
