@@ -260,6 +260,11 @@ class SearchSettings:
     no_answer_model: bool = False
 
 
+# A sentence of nothing but web addresses (a release's closing list of links: "https://www.pib.gov.in/
+# PressReleasePage.aspx?PRID=2291173&reg=48&lang=2 https://...").
+_LINKS_ONLY = re.compile(r"(?:\s*(?:https?|htts|www\.)\S+)+\s*", re.I)
+
+
 @dataclass(frozen=True)
 class Decision:
     """Answer from the top hit or not, why not, and what the no-answer model weighed."""
@@ -1185,6 +1190,8 @@ class HybridSearcher:
             similarity = tuple(sim if held else min(similarity) for sim, held in zip(similarity, helds))
         best, best_score = (sentences[0][0], sentences[0][1]), -math.inf
         for i, ((a, b, words), held) in enumerate(zip(sentences, helds)):
+            if _LINKS_ONLY.fullmatch(passage.text, a, b):
+                continue  # a release's list of links says nothing; its words are the address's
             covered = cls.coverage(with_phrases(words, cues.acronyms) if cues.acronyms else words, idf)
             score = covered
             if held:  # a figure of the asked kind; the better it fits, the better the sentence

@@ -123,6 +123,19 @@ def test_answer_sentence_holds_the_asked_figure():
     assert "86,000" in text[a:b] and text[a:b].startswith("Over")
 
 
+def test_a_line_of_links_is_no_answer_sentence():
+    # A release's closing list of links holds the question's words only in its addresses.
+    q = "What does the PIB press release page of PRID 2291173 say about dairy?"
+    text = ("Dairy cooperatives collected milk from 2.35 lakh villages.\n"
+            "https://www.pib.gov.in/PressReleasePage.aspx?PRID=2291173&reg=48&lang=2 "
+            "https://www.pib.gov.in/PressReleasePage.aspx?PRID=2291173&reg=48&lang=2")
+    p = _passage(text)
+    a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q))
+    assert text[a:b].startswith("Dairy")
+    links_only = _passage("https://www.pib.gov.in/PressReleasePage.aspx?PRID=2291173&reg=48&lang=2")
+    assert HybridSearcher.best_sentence(links_only, _idf(q), expected_kinds(q)) == (0, len(links_only.text))
+
+
 def _profile(rid, lang, vec, date="2020-06-01", values=()):
     v = np.asarray(vec, dtype=np.float32)
     return ReleaseProfile(rid, lang, date, v / np.linalg.norm(v), frozenset(Decimal(x) for x in values))
