@@ -76,11 +76,17 @@ def refuse_blank(*fields: str):
     return field_validator(*fields)(check)
 
 
+# The longest question /ask takes. The channels tell an asker who is over it (the Telegram bot, and
+# the widget, into which bot/web.py writes it) instead of asking with the question cut short, whose
+# answer would be to another question.
+MAX_QUESTION = 1000
+
+
 class AskRequest(BaseModel):
     # A misspelt field ("langauge") is a 422 naming it, not a filter silently dropped.
     model_config = ConfigDict(extra="forbid")
 
-    question: str = Field(max_length=1000, json_schema_extra=NOT_BLANK_SCHEMA,
+    question: str = Field(max_length=MAX_QUESTION, json_schema_extra=NOT_BLANK_SCHEMA,
                           description="the question; spaces alone ask nothing, like an empty question")
     _question_not_blank = refuse_blank("question")
     top_k: int = Field(default=5, ge=1, le=50)

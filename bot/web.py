@@ -15,6 +15,8 @@ from pathlib import Path
 
 from fastapi import APIRouter, Request, Response
 
+from bot.schemas import MAX_QUESTION
+
 STATIC = Path(__file__).resolve().parent / "static"
 
 # name -> (content type, Cache-Control). The widget URL is unversioned (it is pasted into other
@@ -36,9 +38,16 @@ def _page_csp(page: bytes) -> str:
     return PAGE_CSP.format(styles=" ".join(hashes)).replace("  ", " ")
 
 
+# What the server decides and the widget needs before it asks, written into widget.js where it
+# names them: an embedding page sets only where the API is and the first language.
+RENDERED = {"widget.js": {b"__VIGYAPTI_MAX_QUESTION__": str(MAX_QUESTION).encode()}}
+
+
 @lru_cache(maxsize=None)
 def _load(name: str, mtime_ns: int) -> tuple[bytes, str]:
     data = (STATIC / name).read_bytes()
+    for token, value in RENDERED.get(name, {}).items():
+        data = data.replace(token, value)
     return data, '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
 
 

@@ -12,6 +12,9 @@
   var API = (script.getAttribute("data-api") || scriptUrl.origin).replace(/\/+$/, "");
   var CSS_URL = new URL("widget.css", scriptUrl).href;
   var TIMEOUT_MS = 45000;
+  // /ask's limit, written in by the server (bot/web.py); NaN where it was not, and then /ask refuses.
+  var MAX_QUESTION = Number("__VIGYAPTI_MAX_QUESTION__");
+  var NEAR = 0.9; // share of the limit from which the count shows
   var SHORT = 420; // characters of a long answer shown before "Show more"
   var MAX_LABELLED = 10; // figures listed with their labels under an answer
 
@@ -41,13 +44,17 @@
       nothingAsked: "Please ask about a scheme, a place, a figure or a time.",
       unsupportedLanguage: "Your question is written in {script} script. I answer questions in Hindi and English only: please ask in one of them.",
       notMentioned: "The closest release does not mention {names}, so I cannot answer this.",
+      or: "or",
       otherTime: "The closest release was published on {date}; it is not about the time you asked about.",
       otherTimeStated: "The closest release is about {time}, not the time you asked about.",
       down: "The service cannot be reached right now. Please check your connection and try again in a moment.",
+      slow: "This is taking longer than usual. Please try again in a moment.",
       rate: "You have asked many questions in a short time. Please wait {s} seconds and try again.",
       rateSoon: "You have asked many questions in a short time. Please wait a moment and try again.",
       server: "Something went wrong on our side. Please try again.",
       bad: "That question could not be understood. Please shorten or rephrase it.",
+      count: "{n} of {max} characters",
+      tooLong: "Your question is too long ({n} characters; at most {max}). Please shorten it.",
       retry: "Try again",
       open: "Open release on pib.gov.in (new tab)",
       more: "Show more",
@@ -79,13 +86,17 @@
       nothingAsked: "कृपया किसी योजना, स्थान, आँकड़े या समय के बारे में पूछें।",
       unsupportedLanguage: "आपका प्रश्न {script} लिपि में लिखा है। मैं केवल हिंदी और अंग्रेज़ी में पूछे गए प्रश्नों के उत्तर देता हूँ: कृपया इनमें से किसी एक भाषा में पूछें।",
       notMentioned: "सबसे निकट की विज्ञप्ति में {names} का उल्लेख नहीं है, इसलिए मैं इसका उत्तर नहीं दे सकता।",
+      or: "या",
       otherTime: "सबसे निकट की विज्ञप्ति {date} को जारी हुई थी; वह आपके पूछे गए समय के बारे में नहीं है।",
       otherTimeStated: "सबसे निकट की विज्ञप्ति {time} के बारे में है, आपके पूछे गए समय के बारे में नहीं।",
       down: "सेवा से अभी संपर्क नहीं हो पा रहा है। कृपया अपना इंटरनेट कनेक्शन जाँचें और थोड़ी देर बाद फिर कोशिश करें।",
+      slow: "इसमें सामान्य से अधिक समय लग रहा है। कृपया थोड़ी देर बाद फिर कोशिश करें।",
       rate: "आपने कम समय में बहुत से प्रश्न पूछे हैं। कृपया {s} सेकंड रुककर फिर कोशिश करें।",
       rateSoon: "आपने कम समय में बहुत से प्रश्न पूछे हैं। कृपया थोड़ा रुककर फिर कोशिश करें।",
       server: "हमारी ओर से कुछ गड़बड़ हुई। कृपया फिर कोशिश करें।",
       bad: "यह प्रश्न समझा नहीं जा सका। कृपया इसे छोटा करके या दूसरे शब्दों में पूछें।",
+      count: "{max} में से {n} अक्षर",
+      tooLong: "आपका प्रश्न बहुत लंबा है ({n} अक्षर; अधिकतम {max})। कृपया इसे छोटा करें।",
       retry: "फिर कोशिश करें",
       open: "pib.gov.in पर विज्ञप्ति खोलें (नया टैब)",
       more: "और दिखाएँ",
@@ -148,6 +159,17 @@
       return month >= 1 && month <= 12 ? (l === "hi" ? HI_MONTHS : EN_MONTHS)[month - 1] + " " + m[1] : formatDate(part, l);
     }).join(" – ");
   }
+  // A question's length as /ask counts it: in code points, so an emoji is one, not two.
+  function lengthOf(text) { return Array.from(text.trim()).length; }
+  // The count and the too-long message, with the limit: "1,408 characters; at most 1,000".
+  function limitText(template, n) {
+    return template.replace("{n}", n.toLocaleString("en-IN")).replace("{max}", MAX_QUESTION.toLocaleString("en-IN"));
+  }
+  // Names as "A or B", "A, B or C": the closest release mentions none of them, which "A, B" read as
+  // "A and B" did not say.
+  function anyOf(names, or) {
+    return names.length < 2 ? names.join("") : names.slice(0, -1).join(", ") + " " + or + " " + names[names.length - 1];
+  }
   function safeUrl(url, releaseId) {
     try {
       var u = new URL(url);
@@ -183,7 +205,7 @@
     var written = why && typeof why.script === "string" && why.script ? why.script : null;
     if (why && why.kind === "nothing_asked") return tt.nothingAsked;
     if (why && why.kind === "unsupported_language" && written) return tt.unsupportedLanguage.replace("{script}", function () { return written; });
-    if (why && why.kind === "not_mentioned" && names.length) return tt.notMentioned.replace("{names}", function () { return names.join(", "); });
+    if (why && why.kind === "not_mentioned" && names.length) return tt.notMentioned.replace("{names}", function () { return anyOf(names, tt.or); });
     if (why && why.kind === "other_time" && time) return tt.otherTimeStated.replace("{time}", function () { return time; });
     if (why && why.kind === "other_time" && date) return tt.otherTime.replace("{date}", function () { return date; });
     return tt.noAnswer;
@@ -209,6 +231,8 @@
   link.addEventListener("load", function () { host.style.display = ""; });
   link.addEventListener("error", function () { host.style.display = ""; });
   root.appendChild(link);
+  var frame = el("div", { "class": "vg-root" });
+  root.appendChild(frame);
 
   var i18n = []; // [node, key, attribute or null] re-labelled when the language changes
   function tx(node, key, attr) { i18n.push([node, key, attr || null]); return node; }
@@ -230,17 +254,18 @@
   var log = tx(el("div", { "class": "vg-log", role: "log", "aria-live": "polite", tabindex: "0" }), "log", "aria-label");
   var status = el("div", { "class": "vg-sr", role: "status", "aria-live": "polite" });
 
-  var input = tx(el("textarea", { id: "vg-input", "class": "vg-input", rows: "1", maxlength: "1000",
-    autocomplete: "off", enterkeyhint: "send" }), "placeholder", "placeholder");
+  var input = tx(el("textarea", { id: "vg-input", "class": "vg-input", rows: "1", autocomplete: "off",
+    enterkeyhint: "send", "aria-describedby": "vg-count" }), "placeholder", "placeholder");
   var label = tx(el("label", { "for": "vg-input", "class": "vg-sr" }), "label");
   var sendBtn = tx(el("button", { type: "submit", "class": "vg-send" }, [svg(ICON_SEND)]), "send", "aria-label");
   var form = el("form", { "class": "vg-form", novalidate: "" }, [label, input, sendBtn]);
+  var count = el("p", { id: "vg-count", "class": "vg-count", hidden: "" });
   var foot = tx(el("p", { "class": "vg-foot" }), "footer");
 
   var panel = el("section", { id: "vg-panel", "class": "vg-panel", role: "dialog", "aria-modal": "false",
-    "aria-labelledby": "vg-title", hidden: "" }, [head, log, status, form, foot]);
-  root.appendChild(launcher);
-  root.appendChild(panel);
+    "aria-labelledby": "vg-title", hidden: "" }, [head, log, status, form, count, foot]);
+  frame.appendChild(launcher);
+  frame.appendChild(panel);
 
   function relabel() {
     i18n.forEach(function (item) {
@@ -251,6 +276,7 @@
     panel.setAttribute("lang", lang);
     launcher.setAttribute("lang", lang);
     renderWelcome();
+    showCount();
   }
   function setLang(l) { if (T[l] && l !== lang) { lang = l; relabel(); } }
 
@@ -305,7 +331,17 @@
   input.addEventListener("input", function () {
     input.style.height = "auto";
     input.style.height = Math.min(input.scrollHeight, 120) + "px";
+    showCount();
   });
+  // Near the limit, how many characters of it are used; over it, that the question is too long.
+  function showCount() {
+    var n = lengthOf(input.value), over = n > MAX_QUESTION;
+    count.hidden = !(n >= MAX_QUESTION * NEAR);
+    count.textContent = limitText(over ? t("tooLong") : t("count"), n);
+    count.classList.toggle("vg-over", over);
+    if (over) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
+    return over;
+  }
   form.addEventListener("submit", function (e) { e.preventDefault(); submit(); });
   // Any element on the host page with data-vigyapti-open opens the chat; data-vigyapti-ask asks too.
   document.addEventListener("click", function (e) {
@@ -318,11 +354,21 @@
 
   // -- asking ------------------------------------------------------------------------------------
   var busy = false, coolUntil = 0;
+  // Questions the page (or a chip) asks while one is being answered wait here, to be asked in
+  // turn: a page cannot see that the widget is busy, and dropping them said nothing to anyone.
+  var queue = [], asking = null;
   function submit() {
     var q = input.value.trim();
-    if (!q || busy || Date.now() < coolUntil) return;
+    if (!q) return;
+    if (lengthOf(q) > MAX_QUESTION) { // stays in the box to be shortened; the count says why
+      setLang(scriptOf(q));
+      status.textContent = count.textContent;
+      return;
+    }
+    if (busy || Date.now() < coolUntil) return;
     input.value = "";
     input.style.height = "auto";
+    showCount();
     ask(q);
   }
   function setBusy(b) {
@@ -333,13 +379,28 @@
   function cooldown(seconds) {
     coolUntil = Date.now() + seconds * 1000;
     sendBtn.disabled = true;
-    setTimeout(function () { if (!busy) sendBtn.disabled = false; }, seconds * 1000 + 50);
+    setTimeout(function () { if (!busy) sendBtn.disabled = false; next(); }, seconds * 1000 + 50);
   }
 
   function ask(question) {
     open();
-    if (busy) return;
-    question = String(question).slice(0, 1000);
+    question = String(question).trim();
+    if (!question) return;
+    if (lengthOf(question) > MAX_QUESTION) {
+      setLang(scriptOf(question));
+      addMessage(errorMessage("long", limitText(t("tooLong"), lengthOf(question)), lang));
+      return;
+    }
+    if (busy || queue.length || Date.now() < coolUntil) {
+      if (question !== asking && queue.indexOf(question) < 0) queue.push(question); // a double click asks once
+      return;
+    }
+    put(question);
+  }
+  function next() {
+    if (queue.length && !busy && Date.now() >= coolUntil) put(queue.shift()); // else cooldown() calls again
+  }
+  function put(question) {
     setLang(scriptOf(question));
     lastQuestion = addMessage(el("div", { "class": "vg-msg vg-user", lang: scriptOf(question) }, [
       el("span", { "class": "vg-sr" }, [t("you") + ": "]), question]));
@@ -348,12 +409,14 @@
 
   function send(question) {
     var l = lang;
+    asking = question;
     setBusy(true);
     var typing = addMessage(el("div", { "class": "vg-msg vg-bot vg-typing", "aria-hidden": "true" },
       [el("span"), el("span"), el("span")]));
     status.textContent = T[l].typing;
-    var ctrl = window.AbortController ? new AbortController() : null;
-    var timer = setTimeout(function () { if (ctrl) ctrl.abort(); }, TIMEOUT_MS);
+    var ctrl = window.AbortController ? new AbortController() : null, slow = false;
+    // A server that answers nothing in time is up but slow (a stopped one fails at once): said apart.
+    var timer = ctrl && setTimeout(function () { slow = true; ctrl.abort(); }, TIMEOUT_MS);
     fetch(API + "/ask", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -364,19 +427,21 @@
       if (res.ok) return res.json().then(function (data) { return { data: data }; });
       return { status: res.status, retryAfter: res.headers.get("Retry-After") };
     }, function () {
-      return { status: 0 };
+      return { status: 0, slow: slow };
     }).then(function (r) {
       typing.remove();
       if (r.data) showAnswer(r.data, l);
       else showError(r, question, l);
     }).catch(function () {
       typing.remove();
-      showError({ status: -1 }, question, l);
+      showError({ status: -1, slow: slow }, question, l);
     }).then(function () {
       clearTimeout(timer);
       status.textContent = "";
+      asking = null;
       setBusy(false);
       if (isOpen()) input.focus();
+      next();
     });
   }
 
@@ -389,7 +454,9 @@
 
   function showError(r, question, l) {
     var tt = T[l], text, wait = null, kind = "down";
-    if (r.status === 429) {
+    if (r.slow) {
+      kind = "slow"; text = tt.slow;
+    } else if (r.status === 429) {
       kind = "rate";
       wait = retryAfterSeconds(r.retryAfter);
       text = wait ? tt.rate.replace("{s}", String(wait)) : tt.rateSoon;
@@ -401,8 +468,7 @@
     } else {
       kind = "server"; text = tt.server;
     }
-    var msg = el("div", { "class": "vg-msg vg-bot vg-error", "data-error": kind, lang: l }, [
-      el("p", null, [text])]);
+    var msg = errorMessage(kind, text, l);
     if (kind !== "bad") {
       var retry = el("button", { type: "button", "class": "vg-retry" }, [tt.retry]);
       if (wait) {
@@ -419,13 +485,17 @@
     addMessage(msg);
   }
 
+  function errorMessage(kind, text, l) {
+    return el("div", { "class": "vg-msg vg-bot vg-error", "data-error": kind, lang: l }, [el("p", null, [text])]);
+  }
+
   function sourceCard(p, l) {
     var url = safeUrl(p.url, p.release_id);
     var titleText = String(p.title || p.release_id || "");
     var titleNode = url
       ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer", "class": "vg-card-title",
-          lang: p.lang || null, title: T[l].open }, [titleText, svg(ICON_LINK, "vg-ext")])
-      : el("span", { "class": "vg-card-title", lang: p.lang || null }, [titleText]);
+          lang: p.lang || null, title: titleText + " — " + T[l].open }, [titleText, svg(ICON_LINK, "vg-ext")])
+      : el("span", { "class": "vg-card-title", lang: p.lang || null, title: titleText }, [titleText]);
     var meta = [p.ministry, formatDate(p.date, l)].filter(Boolean).join(" · ");
     return el("li", { "class": "vg-card", "data-release": String(p.release_id || "") }, [
       titleNode,

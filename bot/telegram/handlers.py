@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.observability import current_request_id
-from bot.schemas import AskRequest, is_blank
+from bot.schemas import MAX_QUESTION, AskRequest, is_blank
 from bot.service import SearchQueueFull
 from bot.telegram.render import TEXTS, render_reply
 from index.search import question_lang
@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("vigyapti.telegram")
 
-MAX_QUESTION = 1000           # as /ask
-
 
 def _bot_username(bot) -> str:
     try:
@@ -34,10 +32,16 @@ def _bot_username(bot) -> str:
         return "bot"
 
 
+def asked(message: Message) -> str | None:
+    """What a message says in words: its text, or the caption of a photo (or other media) sent with
+    its question written under it."""
+    return message.text if message.text is not None else message.caption
+
+
 def addressed_text(message: Message, bot) -> str | None:
     """The question in a message meant for us, or None. Private chats: always; groups: only when
     the bot is @mentioned or the message replies to one of the bot's messages."""
-    text = message.text or ""
+    text = asked(message) or ""
     if message.chat.type == "private":
         return text
     username = _bot_username(bot)
@@ -46,7 +50,9 @@ def addressed_text(message: Message, bot) -> str | None:
     replied = message.reply_to_message
     if replied is not None and replied.from_user is not None and replied.from_user.id == bot.id:
         to_us = True
-    for entity, value in message.parse_entities(["mention", "text_mention"]).items():
+    mentions = (message.parse_entities if message.text is not None else message.parse_caption_entities)(
+        ["mention", "text_mention"])
+    for entity, value in mentions.items():
         if entity.type == "mention" and value.lower() == mention:
             to_us = True
         elif entity.type == "text_mention" and entity.user is not None and entity.user.id == bot.id:
@@ -104,6 +110,11 @@ async def _question(update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if is_blank(question):
         await msg.reply_text(TEXTS[lang]["empty"].format(bot=_bot_username(context.bot)), do_quote=quote)
         return
+    question = question.strip()
+    if len(question) > MAX_QUESTION:  # before the rate limit: nothing is searched
+        await msg.reply_text(TEXTS[lang]["too_long"].format(n=f"{len(question):,}", max=f"{MAX_QUESTION:,}"),
+                             do_quote=quote)
+        return
     answerer: Answerer = context.bot_data["answerer"]()
     chat = f"telegram:{msg.chat_id}"
     wait = answerer.admit(chat)
@@ -112,7 +123,7 @@ async def _question(update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     await context.bot.send_chat_action(msg.chat_id, "typing")
     try:
-        reply = await answerer.answer(AskRequest(question=question.strip()[:MAX_QUESTION], top_k=5), channel="telegram",
+        reply = await answerer.answer(AskRequest(question=question, top_k=5), channel="telegram",
                                       client=chat, request_id=current_request_id())
     except SearchQueueFull as busy:
         await msg.reply_text(TEXTS[lang]["busy"].format(s=busy.retry_after), do_quote=quote)
@@ -126,7 +137,7 @@ async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     from telegram import Update
 
     if isinstance(update, Update) and update.effective_message is not None:
-        text = update.effective_message.text or ""
+        text = asked(update.effective_message) or ""
         try:
             await update.effective_message.reply_text(TEXTS[question_lang(text)]["error"])
         except Exception:  # the Bot API itself is down: nothing more to do than log
@@ -139,7 +150,8 @@ def add_handlers(application: Application) -> None:
     messages = filters.UpdateType.MESSAGE | filters.UpdateType.EDITED_MESSAGE  # not channel posts
     application.add_handler(CommandHandler(["start", "help"], _start, filters=filters.UpdateType.MESSAGE))
     application.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.COMMAND, _unknown_command))
-    application.add_handler(MessageHandler(messages & filters.TEXT & ~filters.COMMAND, _question))
+    written = filters.TEXT | filters.CAPTION
+    application.add_handler(MessageHandler(messages & written & ~filters.COMMAND, _question))
     application.add_handler(MessageHandler(
-        filters.UpdateType.MESSAGE & ~filters.TEXT & ~filters.StatusUpdate.ALL, _non_text))
+        filters.UpdateType.MESSAGE & ~written & ~filters.StatusUpdate.ALL, _non_text))
     application.add_error_handler(_on_error)

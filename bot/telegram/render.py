@@ -26,12 +26,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "unsupported_language": ("आपका प्रश्न {script} लिपि में लिखा है। मैं केवल हिंदी और अंग्रेज़ी में पूछे गए "
                                  "प्रश्नों के उत्तर देता हूँ: कृपया इनमें से किसी एक भाषा में पूछें।"),
         "not_mentioned": "सबसे निकट की विज्ञप्ति में {names} का उल्लेख नहीं है, इसलिए मैं इसका उत्तर नहीं दे सकता।",
+        "or": "या",
         "other_time": "सबसे निकट की विज्ञप्ति {date} को जारी हुई थी; वह आपके पूछे गए समय के बारे में नहीं है।",
         "other_time_stated": "सबसे निकट की विज्ञप्ति {time} के बारे में है, आपके पूछे गए समय के बारे में नहीं।",
         "error": "क्षमा करें, अभी उत्तर नहीं दे पा रहा हूँ। कृपया थोड़ी देर बाद फिर कोशिश करें।",
         "rate": "आपने कम समय में बहुत से प्रश्न पूछे हैं। कृपया {s} सेकंड रुककर फिर कोशिश करें।",
         "busy": "अभी बहुत से प्रश्न कतार में हैं। कृपया {s} सेकंड बाद फिर पूछें।",
         "text_only": "मैं केवल लिखे हुए प्रश्न समझता हूँ। कृपया अपना प्रश्न टेक्स्ट में भेजें।",
+        "too_long": "आपका प्रश्न बहुत लंबा है ({n} अक्षर; अधिकतम {max})। कृपया इसे छोटा करें।",
         "empty": "कृपया @{bot} के बाद अपना प्रश्न लिखें।",
         "edited": "संपादित प्रश्न का उत्तर:",
         "from_title": "विज्ञप्ति के शीर्षक से: उसके पाठ में यह आंकड़ा नहीं है।",
@@ -50,6 +52,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "unsupported_language": ("Your question is written in {script} script. I answer questions in Hindi and "
                                  "English only: please ask in one of them."),
         "not_mentioned": "The closest release does not mention {names}, so I cannot answer this.",
+        "or": "or",
         "other_time": ("The closest release was published on {date}; it is not about the time you asked "
                        "about."),
         "other_time_stated": "The closest release is about {time}, not the time you asked about.",
@@ -57,6 +60,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "rate": "You have asked many questions in a short time. Please wait {s} seconds and try again.",
         "busy": "Many questions are waiting right now. Please ask again in {s} seconds.",
         "text_only": "I can only read text questions. Please send your question as a text message.",
+        "too_long": "Your question is too long ({n} characters; at most {max}). Please shorten it.",
         "empty": "Please write your question after @{bot}.",
         "edited": "Answer to your edited question:",
         "from_title": "From the release's headline: its body does not state this figure.",
@@ -207,6 +211,13 @@ def figure_labels(figures) -> list[Run]:
     return runs
 
 
+def any_of(names: list[str], lang: str) -> str:
+    """Names as "A or B", "A, B or C": the closest release mentions none of them, which "A, B" read as
+    "A and B" did not say."""
+    *rest, last = names
+    return f"{', '.join(rest)} {TEXTS[lang]['or']} {last}" if rest else last
+
+
 def no_answer_text(reply: AskResponse, lang: str) -> str:
     """Why there is no answer, where the server says why in a way a reader can act on."""
     t, why = TEXTS[lang], reply.no_answer
@@ -217,7 +228,7 @@ def no_answer_text(reply: AskResponse, lang: str) -> str:
     if why.kind == "unsupported_language" and why.script:
         return t["unsupported_language"].format(script=why.script)
     if why.kind == "not_mentioned" and why.names:
-        return t["not_mentioned"].format(names=", ".join(why.names))
+        return t["not_mentioned"].format(names=any_of(why.names, lang))
     if why.kind == "other_time" and why.stated:
         return t["other_time_stated"].format(time=format_time(why.stated, lang))
     if why.kind == "other_time" and why.published:

@@ -126,6 +126,9 @@ def test_hindi_question_gets_a_hindi_answer_with_the_figure_and_source(bot_url, 
     ("How many sellers in Rajasthan completed their profile on GeM?", "en",
      "The closest release does not mention Rajasthan"),
     ("राजस्थान के कितने विक्रेताओं ने जेम पर प्रोफाइल पूरी की?", "hi", "राजस्थान का उल्लेख नहीं है"),
+    ("How many sellers in Rajasthan and Kerala completed their profile on GeM?", "en",
+     "The closest release does not mention Rajasthan or Kerala, so"),
+    ("राजस्थान और केरल के कितने विक्रेताओं ने जेम पर प्रोफाइल पूरी की?", "hi", "में राजस्थान या केरल का उल्लेख नहीं है"),
     ("कितने?", "hi", "कृपया किसी योजना, स्थान, आँकड़े या समय के बारे में पूछें।"),
     ("How many moons does Jupiter have?", "en", "I could not find an answer"),
 ])
@@ -142,6 +145,17 @@ def test_a_question_in_another_script_is_told_so_and_cites_no_release(bot_url, a
     [reply] = replies(api)
     assert reply["text"] == ("Your question is written in Tamil script. I answer questions in Hindi and English "
                              "only: please ask in one of them.")
+
+
+@pytest.mark.parametrize("lang,said", [("en", "does not mention Bhutan, Thimphu or Paro, so"),
+                                       ("hi", "में Bhutan, Thimphu या Paro का उल्लेख नहीं है")])
+def test_three_names_a_release_lacks_read_as_one_or_another(lang, said):
+    from bot.schemas import AskResponse, NoAnswerOut
+    from bot.telegram import render_reply
+
+    reply = AskResponse(question="?", answer=None, passages=[],
+                        no_answer=NoAnswerOut(kind="not_mentioned", names=["Bhutan", "Thimphu", "Paro"]))
+    assert said in render_reply(reply, lang)[0]
 
 
 def test_a_refusal_for_another_script_names_it_in_hindi_too():
@@ -213,11 +227,54 @@ def test_sticker_gets_a_polite_hint(bot_url, api):
     assert not api.sent("sendChatAction")  # no search for a sticker
 
 
+PHOTO = [{"file_id": "AgACAgIAAxkBAAI", "file_unique_id": "AQADx", "width": 90, "height": 90}]
+
+
 def test_photo_in_private_chat_gets_the_hint_in_the_users_language_first(bot_url, api):
-    photo = [{"file_id": "AgACAgIAAxkBAAI", "file_unique_id": "AQADx", "width": 90, "height": 90}]
-    assert post(bot_url, update(message(photo=photo, sender=user(lang="en")))).status_code == 200
+    assert post(bot_url, update(message(photo=PHOTO, sender=user(lang="en")))).status_code == 200
     [reply] = replies(api)
     assert reply["text"].startswith("I can only read text")
+
+
+def test_a_photos_caption_is_answered_as_the_question(bot_url, api):
+    assert post(bot_url, update(message(photo=PHOTO, caption=SEED_EN, sender=user(lang="hi")))).status_code == 200
+    [reply] = replies(api)
+    assert BOLD_86K.search(reply["text"]) and GEM_LINK in reply["text"] and "Sources" in reply["text"]
+    assert "I can only read" not in reply["text"] and api.sent("sendChatAction")
+
+
+def test_a_photo_in_a_group_is_answered_when_its_caption_mentions_the_bot(bot_url, api):
+    mention = f"@{BOT_USERNAME}"
+    photo = message(photo=PHOTO, chat=GROUP, caption=f"{mention} {SEED_HI}",
+                    caption_entities=[{"type": "mention", "offset": 0, "length": len(mention)}])
+    assert post(bot_url, update(photo)).status_code == 200
+    [reply] = replies(api, GROUP["id"])
+    assert BOLD_86K.search(reply["text"]) and "स्रोत" in reply["text"]
+    assert reply["reply_parameters"]["message_id"] == photo["message_id"]
+    api.clear()
+    assert post(bot_url, update(message(photo=PHOTO, chat=GROUP, caption=SEED_HI))).status_code == 200
+    assert replies(api) == []  # not for us
+
+
+def of_length(n: int, text: str) -> str:
+    return ((text + " ") * (n // len(text) + 1))[:n - 1] + "?"
+
+
+@pytest.mark.parametrize("lang,question,said", [
+    ("en", of_length(1408, SEED_EN), "Your question is too long (1,408 characters; at most {max}). Please shorten it."),
+    ("hi", of_length(1408, SEED_HI), "आपका प्रश्न बहुत लंबा है (1,408 अक्षर; अधिकतम {max})। कृपया इसे छोटा करें।"),
+])
+def test_an_over_long_question_is_told_so_not_answered_cut_short(bot_url, api, lang, question, said):
+    from bot.schemas import AskRequest
+
+    limit = AskRequest.model_json_schema()["properties"]["question"]["maxLength"]
+    assert post(bot_url, update(message(question, sender=user(lang=lang)))).status_code == 200
+    [reply] = replies(api)
+    assert reply["text"] == said.format(max=f"{limit:,}")
+    assert not api.sent("sendChatAction")  # nothing searched
+    api.clear()
+    assert post(bot_url, update(message(of_length(limit, SEED_EN)))).status_code == 200  # at the limit: asked
+    assert api.sent("sendChatAction") and "too long" not in replies(api)[0]["text"]
 
 
 # -- groups -----------------------------------------------------------------------------------------

@@ -37,6 +37,11 @@ MOBILE = {"width": 390, "height": 844}
 expect.set_options(timeout=60_000)  # the first question warms the model up
 
 
+def of_length(n: int, text: str) -> str:
+    """`text` repeated to exactly n characters, ending in one that no trimming takes off."""
+    return ((text + " ") * (n // len(text) + 1))[:n - 1] + "?"
+
+
 def free_port() -> int:
     import socket
 
@@ -48,8 +53,9 @@ def free_port() -> int:
 # -- a third-party page that embeds the widget, and an API that rate-limits ------------------------
 
 class HostPages:
-    """http://127.0.0.1:PORT/embed?src=WIDGET_JS&api=API → a plain page with the one-line embed;
-    POST /ask → 429 with Retry-After (CORS-enabled), to show the rate-limited state."""
+    """http://127.0.0.1:PORT/embed?src=WIDGET_JS&api=API → a plain page with the one-line embed (and
+    the page's own `style`, if given); POST /ask → 429 with Retry-After (CORS-enabled), to show the
+    rate-limited state; POST /slow/ask → no answer until the test ends, a server that is up but slow."""
 
     def __init__(self):
         pages = self
@@ -76,9 +82,10 @@ class HostPages:
                     return self._send(404, b"not found", "text/plain")
                 q = {k: v[-1] for k, v in parse_qs(url.query).items()}
                 attrs = f' data-api="{html.escape(q["api"])}"' if "api" in q else ""
+                style = f'<style>{q["style"]}</style>' if "style" in q else ""  # CSS as given: the test's own
                 page = (f'<!doctype html><html lang="{html.escape(q.get("lang", "en"))}"><head><meta charset="utf-8">'
                         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-                        '<title>Ministry page</title></head><body><h1>A ministry page</h1>'
+                        f'<title>Ministry page</title>{style}</head><body><h1>A ministry page</h1>'
                         '<p>Some content.</p>'
                         f'<script src="{html.escape(q["src"])}"{attrs}></script></body></html>')
                 self._send(200, page.encode())
@@ -88,20 +95,30 @@ class HostPages:
 
             def do_POST(self):
                 self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                if self.path.startswith("/slow/"):
+                    pages.slow_asked.set()
+                    pages.slow_release.wait(120)
+                    try:
+                        return self._send(503, b"", "text/plain")
+                    except OSError:  # the widget gave up first, as it should
+                        return
                 pages.rate_limited += 1
                 self._send(429, json.dumps({"detail": "rate limited"}).encode(), "application/json",
                            {"Retry-After": "7"})
 
         self.rate_limited = 0
+        self.slow_asked, self.slow_release = threading.Event(), threading.Event()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
-    def embed(self, widget_from: str, api: str | None = None, lang: str = "en") -> str:
+    def embed(self, widget_from: str, api: str | None = None, lang: str = "en", style: str | None = None) -> str:
         params = {"src": f"{widget_from}/widget.js", "lang": lang}
         if api is not None:
             params["api"] = api
+        if style is not None:
+            params["style"] = style
         return f"{self.url}/embed?" + httpx.QueryParams(params).__str__()
 
 
@@ -109,6 +126,7 @@ class HostPages:
 def host_pages():
     pages = HostPages()
     yield pages
+    pages.slow_release.set()
     pages.server.shutdown()
     pages.server.server_close()
 
@@ -256,6 +274,10 @@ def test_the_cards_are_the_sources_the_server_chose(live_url, make_page, questio
 @pytest.mark.parametrize("question,said", [
     ("How many sellers in Rajasthan completed their profile on GeM?",
      "The closest release does not mention Rajasthan, so I cannot answer this."),
+    ("How many sellers in Rajasthan and Kerala completed their profile on GeM?",
+     "The closest release does not mention Rajasthan or Kerala, so I cannot answer this."),
+    ("राजस्थान और केरल के कितने विक्रेताओं ने जेम पर प्रोफाइल पूरी की?",
+     "सबसे निकट की विज्ञप्ति में राजस्थान या केरल का उल्लेख नहीं है, इसलिए मैं इसका उत्तर नहीं दे सकता।"),
     ("How many sellers from Madhya Pradesh had completed their profile on GeM in March 2018?",
      "The closest release was published on 30 Oct 2025; it is not about the time you asked about."),
     ("why?", "Please ask about a scheme, a place, a figure or a time."),
@@ -267,6 +289,25 @@ def test_a_question_without_an_answer_is_told_why(live_url, make_page, question,
     reply = p.ask(question)
     expect(reply.locator("p").first).to_have_text(said)
     assert not p.dialogs and not p.errors
+
+
+def test_three_names_a_release_lacks_read_as_one_or_another(live_url, make_page):
+    """The corpus has no question whose closest release lacks three names: the server's reply to one
+    lacking two gets a third added on its way to the page."""
+    p = make_page()
+
+    def third_name(route):
+        response = route.fetch()
+        body = response.json()
+        body["no_answer"]["names"].append("Goa")
+        route.fulfill(response=response, json=body)
+
+    p.page.route(f"{live_url}/ask", third_name)
+    p.page.goto(live_url + "/")
+    p.open()
+    reply = p.ask("How many sellers in Rajasthan and Kerala completed their profile on GeM?")
+    expect(reply.locator("p").first).to_have_text(
+        "The closest release does not mention Rajasthan, Kerala or Goa, so I cannot answer this.")
 
 
 def test_a_question_in_another_script_is_told_so_and_cites_no_release(live_url, make_page):
@@ -307,6 +348,71 @@ def test_page_buttons_open_and_ask(live_url, make_page):
     assert_gem_answer(p.w(".vg-reply"))
 
 
+def test_questions_asked_while_one_is_answered_are_answered_in_turn(live_url, make_page):
+    p = make_page()
+    p.page.goto(live_url + "/")
+    # One task: the second and third clicks come while the first question is still at the server.
+    # The English button twice, as a double click: asked once.
+    p.page.evaluate("""() => {
+        const [hindi, english] = document.querySelectorAll("[data-vigyapti-ask]");
+        hindi.click(); english.click(); english.click();
+    }""")
+    expect(p.w(".vg-reply")).to_have_count(2)
+    assert_gem_answer(p.w(".vg-reply").first)
+    assert_gem_answer(p.w(".vg-reply").last)
+    p.page.wait_for_timeout(500)  # a third answer would have come by now
+    order = p.w(".vg-log > *").evaluate_all(
+        "nodes => nodes.slice(1).map(n => n.classList.contains('vg-user') ? 'Q:' + n.lang : n.className)")
+    assert order == ["Q:hi", "vg-msg vg-bot vg-reply", "Q:en", "vg-msg vg-bot vg-reply"]
+    expect(p.w(".vg-reply").first.locator(".vg-sources-title")).to_have_text("स्रोत")
+    expect(p.w(".vg-reply").last.locator(".vg-sources-title")).to_have_text("Sources")
+    assert not p.errors
+
+
+def test_an_over_long_question_is_neither_cut_nor_sent(live_url, make_page):
+    from bot.schemas import AskRequest
+
+    limit = AskRequest.model_json_schema()["properties"]["question"]["maxLength"]  # the server's, written into widget.js
+    p = make_page()
+    asked: list[str] = []
+    p.page.on("request", lambda r: asked.append(r.post_data) if r.url.endswith("/ask") else None)
+    p.page.goto(live_url + "/")
+    p.open()
+    box, count = p.w("textarea"), p.w(".vg-count")
+    box.fill(of_length(limit - 101, SEED_EN))
+    expect(count).to_be_hidden()  # far from the limit: nothing to count
+    box.fill(of_length(limit - 50, SEED_EN))
+    expect(count).to_have_text(f"{limit - 50:,} of {limit:,} characters")
+    box.fill("a" * (limit - 1) + "🙂")  # two UTF-16 units, one character as the server counts
+    expect(count).to_have_text(f"{limit:,} of {limit:,} characters")
+    expect(box).not_to_have_attribute("aria-invalid", "true")
+
+    long_en = of_length(1408, SEED_EN)
+    box.fill(long_en)
+    told = f"Your question is too long (1,408 characters; at most {limit:,}). Please shorten it."
+    expect(count).to_have_text(told)
+    expect(box).to_have_attribute("aria-invalid", "true")
+    box.press("Enter")
+    expect(p.w("[role=status]")).to_have_text(told)
+    assert box.input_value() == long_en  # kept whole, to be shortened
+    # in the interface's language, which follows the question's
+    box.fill(of_length(1408, SEED_HI))
+    box.press("Enter")
+    expect(count).to_have_text(f"आपका प्रश्न बहुत लंबा है (1,408 अक्षर; अधिकतम {limit:,})। कृपया इसे छोटा करें।")
+    # asked from the page: said in the conversation, not asked
+    p.page.evaluate("q => Vigyapti.ask(q)", long_en)
+    expect(p.w(".vg-error")).to_have_attribute("data-error", "long")
+    expect(p.w(".vg-error")).to_have_text(told)
+    expect(p.w(".vg-user")).to_have_count(0)
+    assert asked == []
+
+    reply = p.ask(SEED_EN)  # shortened, it is asked
+    assert_gem_answer(reply)
+    expect(count).to_be_hidden()
+    assert len(asked) == 1 and json.loads(asked[0])["question"] == SEED_EN
+    assert not p.errors
+
+
 # -- embedded in another site: one line, CORS, injection ----------------------------------------------
 
 def test_one_line_embed_on_another_origin(live_url, host_pages, make_page):
@@ -316,6 +422,38 @@ def test_one_line_embed_on_another_origin(live_url, host_pages, make_page):
     p.open()
     assert_gem_answer(p.ask(SEED_EN))
     assert not p.dialogs and not p.errors
+
+
+TYPOGRAPHY = ["fontFamily", "fontSize", "fontWeight", "lineHeight", "letterSpacing", "wordSpacing", "color",
+              "textTransform", "textAlign", "fontStyle"]
+
+
+def widget_typography(p: Page) -> dict:
+    p.open()
+    return {sel: p.w(sel).first.evaluate("(e, props) => props.map(k => getComputedStyle(e)[k])", TYPOGRAPHY)
+            for sel in (".vg-title", ".vg-subtitle", ".vg-welcome p", ".vg-chip", ".vg-input", ".vg-foot", ".vg-close")}
+
+
+@pytest.mark.parametrize("rule", [
+    pytest.param("*{font-family:Georgia;line-height:1.9;letter-spacing:.5px;color:#444}", id="everything"),
+    pytest.param("*{line-height:3}", id="line-height"),
+    pytest.param("#vigyapti-widget{font:italic 700 22px/2 Georgia;word-spacing:9px;text-transform:uppercase;"
+                 "text-align:right}", id="the-host-element"),
+])
+def test_host_page_styles_do_not_reach_into_the_widget(live_url, host_pages, make_page, rule):
+    """Inherited properties flow from the host element into a shadow root: a page's rule for it
+    outranks the widget's :host."""
+    def host_element(p: Page) -> list:  # what the page's rule sets on the element the widget lives in
+        return p.page.locator("#vigyapti-widget").evaluate("(e, props) => props.map(k => getComputedStyle(e)[k])",
+                                                            TYPOGRAPHY)
+
+    plain_page, hostile = make_page(), make_page()
+    plain_page.page.goto(host_pages.embed(live_url, api=live_url))
+    hostile.page.goto(host_pages.embed(live_url, api=live_url, style=rule))
+    plain = widget_typography(plain_page)
+    assert host_element(hostile) != host_element(plain_page)  # the rule applies to the page
+    assert widget_typography(hostile) == plain
+    assert plain[".vg-title"][0].startswith("system-ui")  # the widget's own font
 
 
 def test_hostile_question_renders_as_text(live_url, host_pages, make_page):
@@ -373,6 +511,31 @@ def test_hostile_release_renders_as_text(live_url, host_pages, hostile_api, make
     p.page.wait_for_timeout(300)
     assert p.dialogs == []
     assert p.w("img").count() == 0 and p.w("script").count() == 0 and p.page.locator("img").count() == 0
+    assert not p.errors
+
+
+LONG_TITLE = ("Cabinet approves the continuation of the Widget Test Scheme for the registration of test sellers, test "
+              "buyers and test service providers on the widget test portal across all States and Union Territories "
+              "for the period 2026-27 to 2030-31 with a total outlay of Rs 4,500 crore")
+
+
+@pytest.fixture(scope="module")
+def long_title_api(scratch_api):
+    """A scratch service whose one release has a title longer than a card's three lines."""
+    text = "The widget test ministry registered 72,000 test sellers on its widget test portal this year."
+    return scratch_api("long-title", [Release(release_id="990006", lang="en", title=LONG_TITLE, text=text,
+                                              ministry="Ministry of Widget Tests", date="2026-08-12")])
+
+
+def test_a_long_release_title_is_whole_in_its_links_tooltip(live_url, host_pages, long_title_api, make_page):
+    p = make_page()
+    p.page.goto(host_pages.embed(live_url, api=long_title_api))
+    p.open()
+    reply = p.ask("How many test sellers did the widget test ministry register on its portal?")
+    link = reply.locator("a.vg-card-title")
+    assert link.evaluate("e => e.scrollHeight > e.clientHeight")  # the card shows three lines of it
+    expect(link).to_have_attribute("title", f"{LONG_TITLE} — Open release on pib.gov.in (new tab)")
+    expect(link).to_have_accessible_name(re.compile("^" + re.escape(LONG_TITLE)))
     assert not p.errors
 
 
@@ -482,6 +645,28 @@ def test_service_down_shows_a_clear_error_and_retry(live_url, host_pages, make_p
     # in Hindi too, following the question
     err = p.ask(SEED_HI)
     expect(err).to_contain_text("सेवा से अभी संपर्क नहीं हो पा रहा है")
+
+
+def test_a_slow_server_is_told_apart_from_an_unreachable_one(live_url, host_pages, make_page):
+    p = make_page()
+    p.page.clock.install()  # the widget's 45 s of waiting, run in no time
+    p.page.goto(host_pages.embed(live_url, api=f"{host_pages.url}/slow"))
+    p.open()
+    for question, said in [(SEED_EN, "This is taking longer than usual. Please try again in a moment."),
+                           (SEED_HI, "इसमें सामान्य से अधिक समय लग रहा है। कृपया थोड़ी देर बाद फिर कोशिश करें।")]:
+        host_pages.slow_asked.clear()
+        p.w("textarea").fill(question)
+        p.w("textarea").press("Enter")
+        assert host_pages.slow_asked.wait(30)  # the server has the question, and holds it
+        p.page.clock.run_for(44_000)
+        expect(p.w(".vg-typing")).to_have_count(1)  # still waiting
+        p.page.clock.run_for(2_000)
+        err = p.w(".vg-error").last
+        expect(err).to_have_attribute("data-error", "slow")
+        expect(err.locator("p")).to_have_text(said)
+        expect(err.locator(".vg-retry")).to_be_visible()
+        expect(p.w(".vg-typing")).to_have_count(0)
+    assert not p.errors
 
 
 def test_rate_limited_says_how_long_to_wait(live_url, host_pages, make_page):
