@@ -44,8 +44,8 @@ from index.sentencevectors import SentenceVectors
 from index.filters import SearchFilters
 from index.stores.base import Store
 from index.answerable import asked_spans, asked_unit, sentence_dates, states_time
-from index.timeq import (QuestionTime, StatedTimes, TimeWindow, agreement, answered_window, read_time, recency, stated_time_fit,
-                         stated_times, stated_windows, title_figures)
+from index.timeq import (QuestionTime, StatedTimes, TimeWindow, agreement, answered_window, read_time, recency,
+                         stated_time_fit, stated_times, stated_windows, title_figures)
 
 # A sum of money named as such ("What was the value of minor forest produce procured", "स्टाइपेंड की
 # कितनी राशि") asks for money alone: a count or a tonnage beside it is not the answer. An index's value
