@@ -72,7 +72,8 @@ def create_app(service: Service | None = None, settings: Settings | None = None)
 
     install_ops(app, settings or (service.settings if service is not None else Settings()))
 
-    @app.get("/health", response_model=HealthResponse)
+    # HEAD too: uptime monitors and load balancers probe with it.
+    @app.api_route("/health", methods=["GET", "HEAD"], response_model=HealthResponse)
     def health() -> HealthResponse:
         s: Service = app.state.service
         readers = s.readers
@@ -84,7 +85,7 @@ def create_app(service: Service | None = None, settings: Settings | None = None)
                                                     up_to_date=readers.up_to_date))
 
     @app.post("/ask", response_model=AskResponse, dependencies=[Depends(json_body), Depends(rate_limited)],
-              responses=error_responses(400, 413, 415, 429, 503))
+              responses=error_responses(400, 413, 415, 422, 429, 503))
     async def ask(req: AskRequest, request: Request) -> Response:
         try:
             reply = await app.state.questions.answer(

@@ -305,7 +305,7 @@ def _year_note(time_read: dict) -> str:
 
 
 def cmd_ask(args) -> int:
-    from bot.replies import ask_reply
+    from bot.replies import ask_reply, shown_hits
     from bot.schemas import is_blank
     from bot.service import Service
     from index.filters import dates_out_of_order
@@ -320,7 +320,7 @@ def cmd_ask(args) -> int:
     result = service.ask(args.question, top_k=args.top_k, lang=args.lang, ministry=args.ministry,
                          date_from=args.date_from, date_to=args.date_to, release_id=args.release_id,
                          per_release=args.per_release)
-    hits = result.hits
+    hits = shown_hits(result)
     if args.json:
         from bot.observability import new_request_id
 

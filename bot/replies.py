@@ -42,12 +42,20 @@ def answer_out(answer: Answer | None) -> AnswerOut | None:
                      in_title=answer.in_title)
 
 
+def shown_hits(result: SearchResult) -> list[Hit]:
+    """The passages a reply lists: none for a question that names nothing or is in another language
+    (`UNCITED`), whose nearest passages are near nothing asked; else every hit, best first."""
+    if result.no_answer is not None and result.no_answer.kind in UNCITED:
+        return []
+    return result.hits
+
+
 def choose_sources(result: SearchResult) -> list[Hit]:
     """One hit per cited release, best first. With an answer: its own release, then others only when
     about as relevant; without one: the closest releases, for the reader to look through."""
-    if result.no_answer is not None and result.no_answer.kind in UNCITED:
+    hits = shown_hits(result)
+    if not hits:
         return []
-    hits = result.hits
     floor = float("-inf")
     if result.answer is not None:
         own = next((h for h in hits if h.release.release_id == result.answer.release_id), None)
@@ -82,4 +90,4 @@ def ask_reply(question: str, result: SearchResult, request_id: str | None = None
                                              stated=why.stated, script=why.script) if why else None,
                        time=TimeOut(**window) if window else None,
                        sources=[source_out(h) for h in choose_sources(result)],
-                       passages=[passage_out(h, explain) for h in result.hits], request_id=request_id)
+                       passages=[passage_out(h, explain) for h in shown_hits(result)], request_id=request_id)

@@ -902,6 +902,7 @@ class HybridSearcher:
         shown: set[int] = set()
         taken: dict[tuple[str, str], int] = {}  # group key -> passages taken
         group_of: dict[tuple[str, str], tuple[str, str]] = {}  # version key -> group (duplicates share one)
+        group_best: dict[tuple[str, str], float] = {}  # group -> its best passage's score
 
         def chosen() -> Iterator[tuple[float, Passage]]:
             for p in ordered:
@@ -914,7 +915,9 @@ class HybridSearcher:
                 if taken.get(group, 0) >= per_release or p.passage_id in shown:
                     continue
                 taken[group] = taken.get(group, 0) + 1
-                best = scores[p.passage_id]  # the group's best not yet shown: what ranks it here
+                # the group's best passage ranks it, and each passage shown of it says so (with
+                # per_release > 1, the next ones come later in `ordered`, with lower scores)
+                best = group_best.setdefault(group, scores[p.passage_id])
                 p = max((c for c in of_release[vk] if c.passage_id not in shown), key=fit)
                 shown.add(p.passage_id)
                 yield best, p

@@ -18,6 +18,8 @@ def test_health(client, service):
     body = r.json()
     assert body["status"] == "ok" and body["passages"] > 0 and body["releases"]["hi"] > 0
     assert body["encoder"] == service.embedder.encoder  # the path that encodes, e.g. onnx-int8
+    head = client.head("/health")  # as uptime monitors and load balancers probe
+    assert head.status_code == 200 and not head.content
 
 
 @pytest.mark.parametrize("question", [SEED_HI, SEED_EN])
@@ -127,6 +129,22 @@ def test_passages_and_sources_stand_in_the_order_of_the_scores_they_show(client)
     assert any(shown_below_best)  # what makes the order worth checking: by `score` alone it did not hold
 
 
+def test_every_passage_shown_of_a_release_carries_its_release_score(client):
+    body = client.post("/ask", json={"question": SEED_EN, "top_k": 6, "per_release": 3}).json()
+    by_release: dict = {}
+    for p in body["passages"]:
+        by_release.setdefault((p["release_id"], p["lang"]), set()).add(p["release_score"])
+    assert any(len([p for p in body["passages"] if (p["release_id"], p["lang"]) == k]) > 1 for k in by_release)
+    assert all(len(scores) == 1 for scores in by_release.values()), by_release
+
+
+def test_the_openapi_document_gives_asks_422_the_error_body_it_sends(client):
+    r = client.post("/ask", json={"question": SEED_EN, "top_k": 0})
+    assert r.status_code == 422 and {"error", "detail", "request_id"} <= r.json().keys()
+    spec = client.get("/openapi.json").json()["paths"]["/ask"]["post"]["responses"]["422"]
+    assert spec["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorOut")
+
+
 def test_a_misspelt_field_is_named_not_dropped(client):
     r = client.post("/ask", json={"question": SEED_EN, "langauge": "hi"})
     assert r.status_code == 422 and "langauge" in r.text
@@ -168,7 +186,7 @@ def test_without_an_answer_the_reply_says_why_for_a_client_to_render(client):
 @pytest.mark.parametrize("question", ["why?", "🙏🙏", "क्या?"])
 def test_a_question_that_names_nothing_cites_no_release(client, question):
     body = client.post("/ask", json={"question": question}).json()
-    assert body["no_answer"]["kind"] == "nothing_asked" and body["sources"] == []
+    assert body["no_answer"]["kind"] == "nothing_asked" and body["sources"] == [] and body["passages"] == []
 
 
 @pytest.mark.parametrize("question,script", [
@@ -178,7 +196,7 @@ def test_a_question_that_names_nothing_cites_no_release(client, question):
 ])
 def test_a_question_in_a_language_the_releases_are_not_in_is_refused_naming_its_script(client, question, script):
     body = client.post("/ask", json={"question": question}).json()
-    assert body["answer"] is None and body["sources"] == []
+    assert body["answer"] is None and body["sources"] == [] and body["passages"] == []
     assert body["no_answer"] == {"kind": "unsupported_language", "names": [], "published": None, "stated": None,
                                  "script": script}
     assert script in body["reason"] and "Hindi and English" in body["reason"]
