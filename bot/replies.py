@@ -54,8 +54,6 @@ def choose_sources(result: SearchResult) -> list[Hit]:
     """One hit per cited release, best first. With an answer: its own release, then others only when
     about as relevant; without one: the closest releases, for the reader to look through."""
     hits = shown_hits(result)
-    if not hits:
-        return []
     floor = float("-inf")
     if result.answer is not None:
         own = next((h for h in hits if h.release.release_id == result.answer.release_id), None)
