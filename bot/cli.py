@@ -602,12 +602,13 @@ def cmd_telegram_poll(args) -> int:
 # -- parser ------------------------------------------------------------------------------------
 
 def _iso_date(text: str) -> str:
-    import datetime
+    """A day as POST /ask takes one (bot/schemas.py, `parse_day`)."""
+    from bot.schemas import parse_day
 
     try:
-        return datetime.date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+        return parse_day(text).isoformat()
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{exc}: {text!r}") from None
 
 
 def _as_asked(field: str):

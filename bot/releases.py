@@ -8,7 +8,6 @@ embedding — which runs outside the store's lock, so /ask keeps answering meanw
 """
 from __future__ import annotations
 
-import datetime as _dt
 import json
 from typing import Literal
 
@@ -18,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import PydanticCustomError
 
 from bot.observability import error_responses
-from bot.schemas import NOT_BLANK_SCHEMA, FigureOut, ReleaseMeta, TranslationOut, refuse_blank
+from bot.schemas import NOT_BLANK_SCHEMA, Day, FigureOut, ReleaseMeta, TranslationOut, refuse_blank
 from bot.security import is_json, media_type, require_admin
 from corpus import Release
 from corpus.release import (FIRST_YEAR, LAST_YEAR, MAX_TEXT_CHARS, MAX_TITLE_CHARS, RELEASE_ID, WEB_URL, YEARS,
@@ -41,7 +40,7 @@ class ReleaseIn(BaseModel):
     text: str = Field(max_length=MAX_TEXT_CHARS, json_schema_extra=NOT_BLANK_SCHEMA,
                       description="the release body; PIB page furniture (footer, sign-off) is dropped")
     ministry: str | None = Field(default=None, max_length=300)
-    date: _dt.date | None = Field(default=None, description=f"publication day, yyyy-mm-dd, from {FIRST_YEAR} to {LAST_YEAR}",
+    date: Day | None = Field(default=None, description=f"publication day, yyyy-mm-dd, from {FIRST_YEAR} to {LAST_YEAR}",
                                   json_schema_extra={"pattern": f"^{YEARS.pattern}-"})
     url: str | None = Field(default=None, max_length=2000, json_schema_extra={"pattern": f"^{WEB_URL.pattern}$"},
                             description="an http(s) address")
@@ -60,13 +59,6 @@ class ReleaseIn(BaseModel):
     def _url_as_documented(cls, v):
         if v is not None and (problem := url_problem(v)):
             raise PydanticCustomError("url", problem)
-        return v
-
-    @field_validator("date", mode="before")
-    @classmethod
-    def _date_as_documented(cls, v):  # a string as the schema says, not a number taken as Unix time
-        if v is not None and not isinstance(v, str):
-            raise ValueError("a date as yyyy-mm-dd")
         return v
 
     @field_validator("date")

@@ -89,6 +89,18 @@ def test_a_date_range_that_holds_no_day_is_a_clear_422(client):
     assert same_day.status_code == 200 and same_day.json()["passages"]
 
 
+@pytest.mark.parametrize("field", ["date_from", "date_to"])
+@pytest.mark.parametrize("value", ["2020-05-01T10:00:00", "2020-05-01T00:00:00", "2020-05-01 00:00", "20200501",
+                                   "2020-W18-5", "२०२०-०५-०१", 20200501])
+def test_a_date_filter_takes_a_day_and_nothing_else(client, field, value):
+    r = client.post("/ask", json={"question": "GST revenue", field: value})
+    assert r.status_code == 422, r.text
+    [error] = r.json()["detail"]
+    assert (error["loc"], error["msg"]) == (["body", field], "a day as yyyy-mm-dd, without a time")
+    r = client.post("/ask", json={"question": "GST revenue", field: "2020-02-30"})
+    assert r.status_code == 422 and r.json()["detail"][0]["msg"].startswith("no such day")
+
+
 def test_malformed_json_is_not_a_500(client):
     r = client.post("/ask", content=b'{"question": ', headers={"Content-Type": "application/json"})
     assert r.status_code == 422

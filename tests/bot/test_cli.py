@@ -123,6 +123,13 @@ def test_ingest_exit_status_tells_a_partial_run_and_each_replacement_is_named(tm
     assert "exit status:" in run(["ingest", "--help"]).stdout
 
 
+def test_ask_takes_a_day_as_the_api_does(tmp_path):
+    for day in ("20200501", "2020-W18-5", "2020-05-01T00:00:00"):  # Python's date.fromisoformat takes them
+        r = run(["ask", "GST revenue", "--date-from", day], env={"VIGYAPTI_INDEX_DIR": str(tmp_path / "index")})
+        assert r.returncode == 2 and "a day as yyyy-mm-dd" in r.stderr and r.stdout == "", (day, r.stderr)
+        assert not (tmp_path / "index").exists()
+
+
 def test_ask_json_carries_a_request_id_as_the_apis_does(service, settings, monkeypatch, capsys):
     import bot.observability
     from bot.cli import main
