@@ -294,15 +294,11 @@
   }
   log.appendChild(welcome);
 
-  var lastQuestion = null;
-  function addMessage(node) {
-    log.appendChild(node);
-    // Keep the question in view with its answer; if both do not fit, start at the question.
-    var anchor = node.classList.contains("vg-user") || !lastQuestion ? node : lastQuestion;
-    var top = anchor.offsetTop - log.offsetTop - 8;
-    var bottom = node.offsetTop - log.offsetTop + node.offsetHeight + 8;
+  // Keeps a question (`asked`) in view with its reply; if both do not fit, starts at the question.
+  function reveal(asked, reply) {
+    var top = asked.offsetTop - log.offsetTop - 8;
+    var bottom = reply.offsetTop - log.offsetTop + reply.offsetHeight + 8;
     log.scrollTop = bottom - top > log.clientHeight ? top : bottom - log.clientHeight;
-    return node;
   }
 
   // -- open / close / keyboard -------------------------------------------------------------------
@@ -388,7 +384,8 @@
     if (!question) return;
     if (lengthOf(question) > MAX_QUESTION) {
       setLang(scriptOf(question));
-      addMessage(errorMessage("long", limitText(t("tooLong"), lengthOf(question)), lang));
+      var msg = log.appendChild(errorMessage("long", limitText(t("tooLong"), lengthOf(question)), lang));
+      reveal(msg, msg);
       return;
     }
     if (busy || queue.length || Date.now() < coolUntil) {
@@ -402,17 +399,21 @@
   }
   function put(question) {
     setLang(scriptOf(question));
-    lastQuestion = addMessage(el("div", { "class": "vg-msg vg-user", lang: scriptOf(question) }, [
+    var asked = log.appendChild(el("div", { "class": "vg-msg vg-user", lang: scriptOf(question) }, [
       el("span", { "class": "vg-sr" }, [t("you") + ": "]), question]));
-    send(question);
+    send(question, asked, null);
   }
 
-  function send(question) {
-    var l = lang;
+  // The reply goes where `slot` is (the failure that "Try again" replaces, under its question `asked`,
+  // with other questions since below it), else at the end.
+  function send(question, asked, slot) {
+    var l = scriptOf(question); // the language put() set when it was asked, also for a later "Try again"
+    function again(failure) { send(question, asked, failure); }
     asking = question;
     setBusy(true);
-    var typing = addMessage(el("div", { "class": "vg-msg vg-bot vg-typing", "aria-hidden": "true" },
-      [el("span"), el("span"), el("span")]));
+    var typing = el("div", { "class": "vg-msg vg-bot vg-typing", "aria-hidden": "true" }, [el("span"), el("span"), el("span")]);
+    if (slot) slot.replaceWith(typing); else log.appendChild(typing);
+    reveal(asked, typing);
     status.textContent = T[l].typing;
     var ctrl = window.AbortController ? new AbortController() : null, slow = false;
     // A server that answers nothing in time is up but slow (a stopped one fails at once): said apart.
@@ -429,13 +430,12 @@
     }, function () {
       return { status: 0, slow: slow };
     }).then(function (r) {
-      typing.remove();
-      if (r.data) showAnswer(r.data, l);
-      else showError(r, question, l);
+      return r.data ? answerMessage(r.data, l) : failureMessage(r, l, again);
     }).catch(function () {
-      typing.remove();
-      showError({ status: -1, slow: slow }, question, l);
-    }).then(function () {
+      return failureMessage({ status: -1, slow: slow }, l, again);
+    }).then(function (reply) {
+      typing.replaceWith(reply);
+      reveal(asked, reply);
       clearTimeout(timer);
       status.textContent = "";
       asking = null;
@@ -452,7 +452,7 @@
     return isNaN(when) ? null : Math.max(1, Math.round((when - Date.now()) / 1000));
   }
 
-  function showError(r, question, l) {
+  function failureMessage(r, l, again) {
     var tt = T[l], text, wait = null, kind = "down";
     if (r.slow) {
       kind = "slow"; text = tt.slow;
@@ -475,14 +475,10 @@
         retry.disabled = true;
         setTimeout(function () { retry.disabled = false; }, wait * 1000);
       }
-      retry.addEventListener("click", function () {
-        if (busy || Date.now() < coolUntil) return;
-        msg.remove();
-        send(question);
-      });
+      retry.addEventListener("click", function () { if (!busy && Date.now() >= coolUntil) again(msg); });
       msg.appendChild(retry);
     }
-    addMessage(msg);
+    return msg;
   }
 
   function errorMessage(kind, text, l) {
@@ -545,7 +541,7 @@
     return box;
   }
 
-  function showAnswer(data, l) {
+  function answerMessage(data, l) {
     var tt = T[l], a = readReply(data || {});
     var msg = el("div", { "class": "vg-msg vg-bot vg-reply", lang: l });
     if (a.none) {
@@ -559,7 +555,7 @@
       msg.appendChild(el("h3", { "class": "vg-sources-title" }, [a.none ? tt.closest : tt.sources]));
       msg.appendChild(el("ol", { "class": "vg-sources" }, cards));
     }
-    addMessage(msg);
+    return msg;
   }
 
   relabel();

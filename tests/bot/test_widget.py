@@ -647,6 +647,38 @@ def test_service_down_shows_a_clear_error_and_retry(live_url, host_pages, make_p
     expect(err).to_contain_text("सेवा से अभी संपर्क नहीं हो पा रहा है")
 
 
+def test_try_again_answers_in_place_in_the_language_of_the_question(live_url, make_page):
+    """A retry comes after other questions, the interface in another language by then: its reply
+    takes the failed one's place under its question, in that question's language."""
+    p = make_page()
+    down = [True]
+    p.page.route(f"{live_url}/ask", lambda route: route.abort("connectionrefused") if down[0] else route.continue_())
+    p.page.goto(live_url + "/")
+    p.open()
+    expect(p.ask(SEED_EN)).to_have_attribute("data-error", "down")
+    down[0] = False
+    assert_gem_answer(p.ask(SEED_HI))
+    expect(p.w(".vg-panel")).to_have_attribute("lang", "hi")
+
+    def conversation():
+        return p.w(".vg-log > *").evaluate_all("nodes => nodes.slice(1).map(n => n.className.split(' ').pop() + ':' + n.lang)")
+
+    down[0] = True  # still down: the new failure takes the old one's place
+    p.w(".vg-error .vg-retry").click()
+    expect(p.w(".vg-typing")).to_have_count(0)
+    assert conversation() == ["vg-user:en", "vg-error:en", "vg-user:hi", "vg-reply:hi"]
+    down[0] = False
+    p.w(".vg-error").get_by_role("button", name="Try again").click()
+    expect(p.w(".vg-reply")).to_have_count(2)
+    assert conversation() == ["vg-user:en", "vg-reply:en", "vg-user:hi", "vg-reply:hi"]
+    retried = p.w(".vg-reply").first
+    assert_gem_answer(retried)
+    expect(retried.locator(".vg-sources-title")).to_have_text("Sources")
+    expect(p.w(".vg-panel")).to_have_attribute("lang", "hi")  # the interface stays as the reader left it
+    expect(p.w(".vg-user").first).to_be_in_viewport()
+    assert not p.errors
+
+
 def test_a_slow_server_is_told_apart_from_an_unreachable_one(live_url, host_pages, make_page):
     p = make_page()
     p.page.clock.install()  # the widget's 45 s of waiting, run in no time
