@@ -14,8 +14,8 @@ from bot.observability import (Metrics, RequestContext, current_request_id, erro
                                install_error_handlers)
 from bot.answering import Answerer
 from bot.querylog import QueryLog
-from bot.security import (BodyLimit, ClientHasher, TokenBucket, add_cors, json_body, key_digest,  # noqa: F401
-                          rate_limited)
+from bot.http import JsonRoute
+from bot.security import BodyLimit, ClientHasher, TokenBucket, add_cors, key_digest, rate_limited  # noqa: F401
 from bot.settings import Settings
 
 log = logging.getLogger("vigyapti")
@@ -34,7 +34,7 @@ class FeedbackOut(BaseModel):
     request_id: str
 
 
-router = APIRouter()
+router = APIRouter(route_class=JsonRoute)
 
 
 @router.get("/metrics", include_in_schema=False)
@@ -44,7 +44,7 @@ def metrics(request: Request) -> Response:
     return Response(generate_latest(request.app.state.metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
 
-@router.post("/feedback", response_model=FeedbackOut, dependencies=[Depends(json_body), Depends(rate_limited)],
+@router.post("/feedback", response_model=FeedbackOut, dependencies=[Depends(rate_limited)],
              responses=error_responses(400, 404, 413, 415, 422, 429), summary="Was an answer helpful?")
 async def feedback(request: Request, body: FeedbackIn) -> FeedbackOut:
     qlog: QueryLog | None = request.app.state.querylog

@@ -8,7 +8,6 @@ embedding — which runs outside the store's lock, so /ask keeps answering meanw
 """
 from __future__ import annotations
 
-import json
 from typing import Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -18,7 +17,8 @@ from pydantic_core import PydanticCustomError
 
 from bot.observability import error_responses
 from bot.schemas import NOT_BLANK_SCHEMA, Day, FigureOut, ReleaseMeta, TranslationOut, refuse_blank
-from bot.security import is_json, media_type, require_admin
+from bot.http import BodyError, is_json, media_type, read_json, unreadable, utf8_text
+from bot.security import require_admin
 from corpus import Release
 from corpus.release import (FIRST_YEAR, LAST_YEAR, MAX_TEXT_CHARS, MAX_TITLE_CHARS, RELEASE_ID, WEB_URL, YEARS,
                             date_problem, id_problem, url_problem)
@@ -142,29 +142,25 @@ def to_release(item: ReleaseIn) -> Release:
 def parse_releases(body: bytes, content_type: str) -> tuple[list[Release], list[dict]]:
     """The body → releases, or per-line errors (line numbers from 1). A release given twice: the last wins."""
     ctype = media_type(content_type)
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise HTTPException(400, f"The body is not UTF-8: {exc}") from None
     items: list[tuple[int, object]] = []
     errors: list[dict] = []
-    if ctype in NDJSON_TYPES:
-        for n, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                items.append((n, json.loads(line)))
-            except json.JSONDecodeError as exc:
-                errors.append({"line": n, "errors": [f"not JSON: {exc.msg} at column {exc.colno}"]})
-    elif is_json(ctype):
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise HTTPException(400, f"The body is not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
-        items = list(enumerate(data, 1)) if isinstance(data, list) else [(1, data)]
-    else:
-        raise HTTPException(415, f"Send application/json (one release, or an array) or application/x-ndjson "
-                                 f"(one release a line), not {ctype or 'no Content-Type'!r}.")
+    try:
+        if ctype in NDJSON_TYPES:
+            for n, line in enumerate(utf8_text(body).splitlines(), 1):
+                if not line.strip():
+                    continue
+                try:
+                    items.append((n, read_json(line)))
+                except BodyError as exc:  # one bad line among good ones: reported with the rest
+                    errors.append({"line": n, "errors": [f"not JSON: {exc}"]})
+        elif is_json(ctype):
+            data = read_json(body)
+            items = list(enumerate(data, 1)) if isinstance(data, list) else [(1, data)]
+        else:
+            raise HTTPException(415, f"Send application/json (one release, or an array) or application/x-ndjson "
+                                     f"(one release a line), not {ctype or 'no Content-Type'!r}.")
+    except BodyError as exc:
+        raise HTTPException(400, unreadable(exc)) from None
     if not items and not errors:
         raise HTTPException(422, "No releases in the body.")
     releases: list[Release] = []

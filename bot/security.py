@@ -145,24 +145,6 @@ async def rate_limited(request: Request) -> None:
                                  f"Retry after {retry} s.", headers={"Retry-After": str(retry)})
 
 
-def media_type(content_type: str) -> str:
-    """A Content-Type header's media type, without its parameters: "application/json; charset=utf-8"
-    is "application/json"."""
-    return content_type.split(";")[0].strip().lower()
-
-
-def is_json(media: str) -> bool:
-    return media == "application/json" or media.endswith("+json")
-
-
-async def json_body(request: Request) -> None:
-    """Dependency of the endpoints that read a JSON object: 415 naming what to send, where a form or
-    plain text got a 422 about "a valid dictionary" that no caller could act on."""
-    media = media_type(request.headers.get("content-type", ""))
-    if not is_json(media):
-        raise HTTPException(415, f"Send the request as application/json, not {media or 'no Content-Type'!r}.")
-
-
 # -- body size ---------------------------------------------------------------------------------
 
 class BodyLimit:

@@ -2,12 +2,12 @@
 route checks it (as SHA-256 digests, in constant time) and hands the Update to the running bot."""
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
+from bot.http import BodyError, read_json
 from bot.observability import error_body
 from bot.security import matches_secret
 
@@ -43,9 +43,9 @@ async def telegram_webhook(request: Request):
     if len(body) > MAX_BODY:
         return _error(413, "update too large")
     try:
-        data = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
-        return _error(400, "malformed JSON")
+        data = read_json(body)
+    except BodyError as exc:
+        return _error(400, f"malformed JSON: {exc}")
     if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
         return _error(400, "not a Telegram Update (no update_id)")
     from telegram import Update

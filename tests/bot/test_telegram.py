@@ -364,6 +364,13 @@ def test_malformed_updates_get_400(bot_url, api, raw):
     assert replies(api) == []
 
 
+def test_an_update_naming_a_key_twice_gets_400_as_the_apis_bodies_do(bot_url, api):
+    raw = json.dumps(update(message(SEED_EN)))[:-1] + ', "update_id": 1}'  # which update is it?
+    r = post(bot_url, None, raw=raw.encode())
+    assert r.status_code == 400 and "'update_id' stands twice" in r.json()["detail"]
+    assert replies(api) == []
+
+
 def test_webhook_is_404_when_the_bot_is_not_configured(live_url):
     r = httpx.post(f"{live_url}/telegram/webhook", json={"update_id": 1},
                    headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
