@@ -1,4 +1,5 @@
-"""What the API makes of HTTP itself: which request body is read, by one rule.
+"""What the API makes of HTTP itself, one rule each: which request body is read, and how a client's
+copy of a reply is found still good.
 
 A JSON body, on every endpoint that takes one:
 - 415 when it is not sent as JSON (`application/json` or `+json`; no Content-Type is not JSON either);
@@ -9,12 +10,15 @@ A JSON body, on every endpoint that takes one:
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 
 from fastapi import HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from fastapi.routing import APIRoute
+from pydantic import BaseModel
 
 
 def media_type(content_type: str) -> str:
@@ -113,3 +117,43 @@ class JsonRoute(APIRoute):
             return await handle(request)
 
         return read_then_handle
+
+
+# -- a reply's validator -------------------------------------------------------------------------
+
+_ENTITY_TAG = re.compile(r'(?:W/)?("[^"]*")|(\*)')
+
+
+def entity_tag(body: bytes) -> str:
+    """A strong ETag: the digest of the reply's bytes, so it changes whenever they do and is the same
+    for the same content in any process, before or after a restart."""
+    return f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+
+
+def still_fresh(if_none_match: str | None, tag: str) -> bool:
+    """Whether If-None-Match names `tag` (or is `*`), compared weakly as RFC 9110 (13.1.2) says."""
+    return any(star or quoted == tag for quoted, star in _ENTITY_TAG.findall(if_none_match or ""))
+
+
+# Stored, but asked about again before each use: an admin may replace or delete a release any time.
+REVALIDATE = "no-cache"
+
+
+def validated_json(model: BaseModel, if_none_match: str | None) -> Response:
+    """`model` as JSON with its ETag, or 304 without a body when the client's copy is that one."""
+    body = model.model_dump_json().encode()
+    headers = {"ETag": entity_tag(body), "Cache-Control": REVALIDATE}
+    if still_fresh(if_none_match, headers["ETag"]):
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type="application/json", headers=headers)
+
+
+# The OpenAPI description of a reply `validated_json` makes, and of its 304.
+VALIDATED_RESPONSES = {
+    200: {"headers": {
+        "ETag": {"description": "strong: the same for the same content, whichever process serves it",
+                 "schema": {"type": "string"}},
+        "Cache-Control": {"description": f"{REVALIDATE}: keep it, but ask with If-None-Match before using it",
+                          "schema": {"type": "string"}}}},
+    304: {"description": "not modified: If-None-Match named the current ETag (no body)"},
+}

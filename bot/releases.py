@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
 from bot.observability import error_responses
 from bot.schemas import NOT_BLANK_SCHEMA, Day, FigureOut, ReleaseMeta, TranslationOut, refuse_blank
-from bot.http import BodyError, is_json, media_type, read_json, unreadable, utf8_text
+from bot.http import (VALIDATED_RESPONSES, BodyError, is_json, media_type, read_json, unreadable, utf8_text,
+                      validated_json)
 from bot.security import require_admin
 from corpus import Release
 from corpus.release import (FIRST_YEAR, LAST_YEAR, MAX_TEXT_CHARS, MAX_TITLE_CHARS, RELEASE_ID, WEB_URL, YEARS,
@@ -99,7 +101,10 @@ class PassageDetail(BaseModel):
 
 
 class ReleaseDetail(ReleaseMeta):
-    source: str | None
+    source: str | None = Field(description=(
+        "where the release came from: the corpus file it was read from, by its name (with the line, in JSON "
+        "lines: `en-2026.jsonl:12`), `api` for one sent to POST /releases, or `sync` for one the PIB sync "
+        "fetched (its page is `url`); never a path or address of the server's"))
     text: str
     passages: list[PassageDetail]
     translations: list[TranslationOut]
@@ -226,15 +231,31 @@ async def delete_release(request: Request, release_id: str,
     return DeleteOut(release_id=release_id, lang=lang, deleted=n)
 
 
-@router.get("/releases/{release_id}", response_model=ReleaseOut, responses=error_responses(404, 422),
+@router.get("/releases/{release_id}", response_model=ReleaseOut,
+            responses={**VALIDATED_RESPONSES, **error_responses(404, 422)},
             summary="A release: metadata, text, passages with figures, translations")
 async def get_release(request: Request, release_id: str,
-                      lang: Literal["hi", "en"] | None = Query(default=None, description="only this language")
-                      ) -> ReleaseOut:
+                      lang: Literal["hi", "en"] | None = Query(default=None, description="only this language"),
+                      if_none_match: str | None = Header(default=None, description=(
+                          "the ETag of a copy held: 304 without a body while it is still the release's"))
+                      ) -> Response:
     out = await run_in_threadpool(read_release, request.app.state.service.store, release_id, lang)
     if not out:
         raise HTTPException(404, f"No release {release_id}" + (f" in {lang!r}" if lang else "") + " in the index.")
-    return ReleaseOut(release_id=release_id, languages=out)
+    return validated_json(ReleaseOut(release_id=release_id, languages=out), if_none_match)
+
+
+def public_source(stored: str | None) -> str | None:
+    """A release's stored source as a reply shows it. The store keeps what ingestion knew, for the
+    operator: a corpus file's path (the server's folders, or the whole path where a reader or an older
+    index kept one), or the address the sync fetched from, which may be a mirror of PIB's on the
+    operator's network (/health keeps the sync's addresses out too). The file's name alone still says
+    which collection a release came from."""
+    if not stored:
+        return None
+    if WEB_URL.fullmatch(stored):
+        return "sync"
+    return stored.replace("\\", "/").rsplit("/", 1)[-1] or None
 
 
 def read_release(store, release_id: str, lang: str | None) -> list[ReleaseDetail]:
@@ -244,7 +265,7 @@ def read_release(store, release_id: str, lang: str | None) -> list[ReleaseDetail
         r = stored.release
         out.append(ReleaseDetail(
             release_id=r.release_id, lang=r.lang, title=r.title, ministry=r.ministry, date=r.date, url=r.url,
-            source=r.source, text=r.text, translations=[TranslationOut(**t) for t in stored.translations],
+            source=public_source(r.source), text=r.text, translations=[TranslationOut(**t) for t in stored.translations],
             passages=[PassageDetail(passage_id=p.passage_id, start=p.start, end=p.end, text=p.text,
                                     figures=[FigureOut(**f.to_dict()) for f in p.figures]) for p in stored.passages]))
     return out

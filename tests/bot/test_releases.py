@@ -1,5 +1,5 @@
-"""/releases over real HTTP: POST's bodies under the API's one rule (bot/http.py) — on a scratch index
-of real releases."""
+"""/releases over real HTTP: what GET shows of a release (no path of the server's), its ETag and 304,
+and POST's bodies under the API's one rule (bot/http.py) — on a scratch index of real releases."""
 from __future__ import annotations
 
 import json
@@ -7,6 +7,7 @@ import json
 import httpx
 import pytest
 
+from corpus import Release
 from ops_support import ADMIN_KEY, app_for, scratch_service
 
 AUTH = {"Authorization": f"Bearer {ADMIN_KEY}"}
@@ -20,6 +21,12 @@ def release(rid: str, **kw) -> dict:
 @pytest.fixture(scope="module")
 def releases_service(tmp_path_factory, embedder, corpus_slice):
     svc = scratch_service(tmp_path_factory.mktemp("releases"), embedder, corpus_slice)
+    # As other ingestions stored them: a path given whole, and a page the sync fetched from a mirror.
+    svc.ingest([Release(release_id="960001", lang="en", title="From a whole path", text=TEXT,
+                        source="/srv/vigyapti/corpus/data/pib/en-2026.jsonl:12"),
+                Release(release_id="960002", lang="en", title="From the sync", text=TEXT,
+                        url="https://pib.gov.in/PressReleasePage.aspx?PRID=960002",
+                        source="http://10.0.0.7:8080/PressReleasePage.aspx?PRID=960002")])
     yield svc
     svc.close()
 
@@ -28,6 +35,67 @@ def releases_service(tmp_path_factory, embedder, corpus_slice):
 def client(releases_service, serve_app):
     with httpx.Client(base_url=serve_app(app_for(releases_service)), timeout=120) as c:
         yield c
+
+
+# -- what a release shows -----------------------------------------------------------------------
+
+def test_a_releases_source_names_its_collection_never_a_server_path(client, corpus_slice):
+    bundled = next(r for r in corpus_slice if r.release_id == "2184082")
+    assert "/" in bundled.source  # stored with the folders it was read from
+    got = {d["lang"]: d["source"] for d in client.get("/releases/2184082").json()["languages"]}
+    assert got[bundled.lang] == bundled.source.rsplit("/", 1)[-1]
+    whole = client.get("/releases/960001").json()["languages"][0]
+    assert whole["source"] == "en-2026.jsonl:12"
+    synced = client.get("/releases/960002").json()["languages"][0]
+    assert synced["source"] == "sync" and synced["url"] == "https://pib.gov.in/PressReleasePage.aspx?PRID=960002"
+    assert client.post("/releases", json=release("960003"), headers=AUTH).status_code == 200
+    assert client.get("/releases/960003").json()["languages"][0]["source"] == "api"
+    for rid in ("2184082", "960001", "960002", "960003"):
+        text = client.get(f"/releases/{rid}").text
+        assert "/srv/" not in text and "10.0.0.7" not in text and "data/pib" not in text
+
+
+# -- ETag and 304 -------------------------------------------------------------------------------
+
+def test_a_release_has_a_strong_etag_and_a_copy_still_good_gets_304(client):
+    r = client.get("/releases/2184082")
+    tag = r.headers["etag"]
+    assert r.status_code == 200 and tag.startswith('"') and not tag.startswith("W/")
+    assert r.headers["cache-control"] == "no-cache"
+    again = client.get("/releases/2184082")
+    assert again.headers["etag"] == tag and again.content == r.content
+    for sent in (tag, f'"other", {tag}', f"W/{tag}", "*"):
+        same = client.get("/releases/2184082", headers={"If-None-Match": sent})
+        assert same.status_code == 304 and same.content == b"" and same.headers["etag"] == tag, sent
+    other = client.get("/releases/2184082", headers={"If-None-Match": '"not-this-one"'})
+    assert other.status_code == 200 and other.content == r.content
+    both = client.get("/releases/1620635").headers["etag"]  # in English and Hindi
+    one_lang = client.get("/releases/1620635", params={"lang": "hi"}, headers={"If-None-Match": both})
+    assert one_lang.status_code == 200 and one_lang.headers["etag"] != both  # another representation
+    missing = client.get("/releases/no-such-release", headers={"If-None-Match": "*"})
+    assert missing.status_code == 404
+
+
+def test_the_etag_follows_the_content(client):
+    assert client.post("/releases", json=release("960010"), headers=AUTH).status_code == 200
+    first = client.get("/releases/960010").headers["etag"]
+    client.post("/releases", json=release("960010", title="Release 960010, corrected"), headers=AUTH)
+    changed = client.get("/releases/960010", headers={"If-None-Match": first})
+    assert changed.status_code == 200 and changed.headers["etag"] != first
+    assert changed.json()["languages"][0]["title"] == "Release 960010, corrected"
+
+
+def test_the_etag_is_the_same_from_another_process(client, releases_service, serve_app):
+    tag = client.get("/releases/1628922").headers["etag"]
+    other = serve_app(app_for(releases_service))  # a second app over the same index: as after a restart
+    r = httpx.get(f"{other}/releases/1628922", headers={"If-None-Match": tag}, timeout=60)
+    assert r.status_code == 304 and r.headers["etag"] == tag
+
+
+def test_the_openapi_document_states_the_etag_and_the_304(client):
+    get = client.get("/openapi.json").json()["paths"]["/releases/{release_id}"]["get"]
+    assert {"ETag", "Cache-Control"} <= get["responses"]["200"]["headers"].keys() and "304" in get["responses"]
+    assert any(p["in"] == "header" and p["name"].lower() == "if-none-match" for p in get["parameters"])
 
 
 # -- POST's bodies ------------------------------------------------------------------------------
