@@ -294,11 +294,13 @@
   }
   log.appendChild(welcome);
 
-  // Keeps a question (`asked`) in view with its reply; if both do not fit, starts at the question.
+  // Shows a reply with its question (`asked`): both whole if they fit, else from the question's top
+  // while that leaves half the view to the reply, else from the reply's start: starting at a long
+  // question's top put its answer below the fold.
   function reveal(asked, reply) {
-    var top = asked.offsetTop - log.offsetTop - 8;
-    var bottom = reply.offsetTop - log.offsetTop + reply.offsetHeight + 8;
-    log.scrollTop = bottom - top > log.clientHeight ? top : bottom - log.clientHeight;
+    var top = asked.offsetTop - log.offsetTop - 8, start = reply.offsetTop - log.offsetTop - 8;
+    var end = start + reply.offsetHeight + 16, view = log.clientHeight;
+    log.scrollTop = end - top <= view ? end - view : start - top <= view / 2 ? top : start;
   }
 
   // -- open / close / keyboard -------------------------------------------------------------------

@@ -539,6 +539,48 @@ def test_a_long_release_title_is_whole_in_its_links_tooltip(live_url, host_pages
     assert not p.errors
 
 
+LONG_ANSWER = ("The widget test ministry registered 64,000 test sellers on its widget test portal this year, drawn "
+               "from the handloom weavers of the eastern States, the artisans of the hill districts, the self-help "
+               "groups of the southern coast, the dairy cooperatives of the western plains, the bamboo craftsmen of "
+               "the north-east, the spice growers of the Western Ghats, the fishing communities of the islands and "
+               "the small manufacturers of the industrial corridors, each of whom completed a profile with bank "
+               "details, a product catalogue and a verified address before the end of the financial year.")
+
+
+@pytest.fixture(scope="module")
+def long_answer_api(scratch_api):
+    """A scratch service whose one release answers in a sentence longer than the widget shows at first."""
+    return scratch_api("long-answer", [Release(release_id="990007", lang="en", date="2026-08-12",
+                                               title="Test sellers on the widget test portal",
+                                               text=LONG_ANSWER + " The portal opens to buyers next year.",
+                                               ministry="Ministry of Widget Tests")])
+
+
+def first_line_shows(p: Page, locator) -> bool:
+    """Whether the first line of what `locator` finds is inside the conversation's visible part."""
+    log, box = p.w(".vg-log").bounding_box(), locator.bounding_box()
+    return log["y"] <= box["y"] and box["y"] + 24 <= log["y"] + log["height"]
+
+
+@pytest.mark.parametrize("length", [60, 300, 900])
+def test_an_answer_shows_from_its_start_after_a_question_of_any_length(live_url, host_pages, long_answer_api,
+                                                                        make_page, length):
+    """A 900-character question is taller than half the conversation: the view starts at the answer,
+    not at the question's top with the answer below the fold. Shorter ones stay in view above it."""
+    p = make_page()
+    p.page.emulate_media(reduced_motion="reduce")  # the widget then scrolls at once, not smoothly
+    p.page.goto(host_pages.embed(live_url, api=long_answer_api))
+    p.open()
+    reply = p.ask(of_length(length, "How many test sellers did the widget test ministry register on its portal?"))
+    expect(reply.locator(".vg-more")).to_be_visible()  # the answer is long too
+    assert first_line_shows(p, reply.locator(".vg-answer"))
+    assert first_line_shows(p, p.w(".vg-user")) == (length < 900)
+    reply.locator(".vg-more").click()
+    expect(reply.locator(".vg-answer")).to_have_text(LONG_ANSWER)
+    assert first_line_shows(p, reply.locator(".vg-answer"))
+    assert not p.errors
+
+
 @pytest.fixture(scope="module")
 def table_api(scratch_api):
     """A scratch service whose one release holds a state-wise table flattened onto one line."""
