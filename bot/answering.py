@@ -61,15 +61,16 @@ class Answerer:
         if not answered:
             self.metrics.no_answer.inc()
         request_id = request_id or new_request_id()  # a channel without HTTP's (Telegram polling)
+        reply = ask_reply(req.question, result, request_id, explain=bool(req.explain))
         if self.querylog is not None:
             filters = {k: (v.isoformat() if hasattr(v, "isoformat") else v)
                        for k, v in req.model_dump(exclude={"question"}).items() if v is not None}
             try:  # only queues the row: the log writes in batches on its own thread
                 self.querylog.record(
-                    request_id=request_id, question=req.question, lang=question_lang(req.question),
+                    answer_id=reply.answer_id, request_id=request_id, question=req.question, lang=question_lang(req.question),
                     filters=filters, top_release=result.hits[0].release.release_id if result.hits else None,
                     answered=answered, latency_ms=seconds * 1000, hits=len(result.hits),
                     client=self.client_hash.of(client), channel=channel)
             except Exception as exc:  # noqa: BLE001 - a log line must not cost the user the answer
                 log.warning("query log write failed: %s", exc)
-        return ask_reply(req.question, result, request_id, explain=bool(req.explain))
+        return reply

@@ -24,14 +24,14 @@ log = logging.getLogger("vigyapti")
 class FeedbackIn(BaseModel):
     model_config = ConfigDict(extra="forbid")  # a misspelt field is named, not dropped
 
-    request_id: str = Field(min_length=1, max_length=128, description="X-Request-ID of the /ask reply")
+    answer_id: str = Field(min_length=1, max_length=128, description="`answer_id` of the /ask reply")
     helpful: bool = Field(strict=True)
     comment: str | None = Field(default=None, max_length=2000)
 
 
 class FeedbackOut(BaseModel):
     status: str = "recorded"
-    request_id: str
+    answer_id: str
 
 
 router = APIRouter(route_class=JsonRoute)
@@ -48,11 +48,11 @@ def metrics(request: Request) -> Response:
              responses=error_responses(400, 404, 413, 415, 422, 429), summary="Was an answer helpful?")
 async def feedback(request: Request, body: FeedbackIn) -> FeedbackOut:
     qlog: QueryLog | None = request.app.state.querylog
-    ok = qlog is not None and await run_in_threadpool(qlog.add_feedback, body.request_id, body.helpful, body.comment)
+    ok = qlog is not None and await run_in_threadpool(qlog.add_feedback, body.answer_id, body.helpful, body.comment)
     if not ok:
-        raise HTTPException(404, f"No question was asked under request id {body.request_id!r}.")
+        raise HTTPException(404, f"No answer has the id {body.answer_id!r}: send the `answer_id` of an /ask reply.")
     request.app.state.metrics.feedback.labels(str(body.helpful).lower()).inc()
-    return FeedbackOut(request_id=body.request_id)
+    return FeedbackOut(answer_id=body.answer_id)
 
 
 def install_ops(app: FastAPI, settings: Settings) -> None:

@@ -1,7 +1,8 @@
 """The query log: what was asked, through which channel, how it went, and what users said about it.
 
 Its own SQLite file (VIGYAPTI_QUERYLOG, default querylog.db beside the index folder), so it
-survives index rebuilds. Client addresses are stored only as a keyed hash (bot.security.ClientHasher).
+survives index rebuilds. Feedback names a question by its answer id, the server's own: a request id
+may be the client's, and clients repeat theirs. Client addresses are stored only as a keyed hash (bot.security.ClientHasher).
 Questions older than VIGYAPTI_QUERYLOG_RETENTION_DAYS are pruned, with their feedback.
 """
 from __future__ import annotations
@@ -21,16 +22,16 @@ CREATE TABLE IF NOT EXISTS queries (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     request_id TEXT NOT NULL, ts REAL NOT NULL, question TEXT NOT NULL, lang TEXT,
     filters TEXT NOT NULL, top_release TEXT, answered INTEGER NOT NULL, latency_ms REAL NOT NULL,
-    hits INTEGER NOT NULL, client TEXT, channel TEXT
+    hits INTEGER NOT NULL, client TEXT, channel TEXT, answer_id TEXT
 );
 CREATE INDEX IF NOT EXISTS queries_request ON queries (request_id);
 CREATE INDEX IF NOT EXISTS queries_ts ON queries (ts);
 CREATE TABLE IF NOT EXISTS feedback (
-    request_id TEXT PRIMARY KEY, ts REAL NOT NULL, helpful INTEGER NOT NULL, comment TEXT
+    answer_id TEXT PRIMARY KEY, ts REAL NOT NULL, helpful INTEGER NOT NULL, comment TEXT
 );
 """
-_INSERT = ("INSERT INTO queries (request_id, ts, question, lang, filters, top_release, answered, latency_ms, "
-           "hits, client, channel) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+_INSERT = ("INSERT INTO queries (answer_id, request_id, ts, question, lang, filters, top_release, answered, "
+           "latency_ms, hits, client, channel) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
 
 
 class QueryLog:
@@ -54,18 +55,29 @@ class QueryLog:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
-        columns = {row[1] for row in self._db.execute("PRAGMA table_info(queries)")}
-        if "channel" not in columns:  # a log written before questions came from several channels
-            self._db.execute("ALTER TABLE queries ADD COLUMN channel TEXT")
+        with self._transaction():  # another process opening the file meanwhile waits, then finds it done
+            self._upgrade()
         self._pending: list[tuple] = []
         self._wake = threading.Event()
         self._closed = False
         self._writer = threading.Thread(target=self._write_loop, name="querylog-writer", daemon=True)
         self._writer.start()
 
-    def record(self, *, request_id: str, question: str, lang: str | None, filters: dict, top_release: str | None,
+    def _upgrade(self) -> None:
+        """Bring a log an older version wrote up to this schema."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(queries)")}
+        if "channel" not in columns:  # a log written before questions came from several channels
+            self._db.execute("ALTER TABLE queries ADD COLUMN channel TEXT")
+        if "answer_id" not in columns:  # before answers had ids: their questions keep none
+            self._db.execute("ALTER TABLE queries ADD COLUMN answer_id TEXT")
+        if "request_id" in {row[1] for row in self._db.execute("PRAGMA table_info(feedback)")}:
+            # Its rows named request ids; they still count in the stats and are pruned with the rest.
+            self._db.execute("ALTER TABLE feedback RENAME COLUMN request_id TO answer_id")
+        self._db.execute("CREATE UNIQUE INDEX IF NOT EXISTS queries_answer ON queries (answer_id)")
+
+    def record(self, *, answer_id: str, request_id: str, question: str, lang: str | None, filters: dict, top_release: str | None,
                answered: bool, latency_ms: float, hits: int, client: str | None, channel: str = "http") -> None:
-        row = (request_id, time.time(), question, lang, json.dumps(filters, ensure_ascii=False, sort_keys=True),
+        row = (answer_id, request_id, time.time(), question, lang, json.dumps(filters, ensure_ascii=False, sort_keys=True),
                top_release, int(answered), round(latency_ms, 2), hits, client, channel)
         with self._lock:
             if self._closed:
@@ -92,7 +104,7 @@ class QueryLog:
                 try:
                     self._db.execute(_INSERT, row)
                 except (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.DataError) as exc:
-                    log.warning("query log: dropped a row SQLite refused (request %s): %s", row[0], exc)
+                    log.warning("query log: dropped a row SQLite refused (request %s): %s", row[1], exc)
                 except sqlite3.Error as exc:  # the file, not the row: keep the rest for the next flush
                     log.warning("query log: %d rows wait for the next flush, the file cannot be written "
                                 "now (%s)", len(rows) - i, exc)
@@ -140,18 +152,18 @@ class QueryLog:
     def writer_alive(self) -> bool:
         return self._writer.is_alive()
 
-    def add_feedback(self, request_id: str, helpful: bool, comment: str | None) -> bool:
-        """False when no question was logged under this request id."""
+    def add_feedback(self, answer_id: str, helpful: bool, comment: str | None) -> bool:
+        """False when no question was logged under this answer id."""
         self.flush()  # the question may still be queued
         with self._lock:
             if self._closed:
                 return False
-            if self._db.execute("SELECT 1 FROM queries WHERE request_id=?", (request_id,)).fetchone() is None:
+            if self._db.execute("SELECT 1 FROM queries WHERE answer_id=?", (answer_id,)).fetchone() is None:
                 return False
             self._db.execute(
-                "INSERT INTO feedback VALUES (?,?,?,?) ON CONFLICT (request_id) DO UPDATE SET "
-                "ts=excluded.ts, helpful=excluded.helpful, comment=excluded.comment",
-                (request_id, time.time(), int(helpful), comment))
+                "INSERT INTO feedback (answer_id, ts, helpful, comment) VALUES (?,?,?,?) ON CONFLICT (answer_id) "
+                "DO UPDATE SET ts=excluded.ts, helpful=excluded.helpful, comment=excluded.comment",
+                (answer_id, time.time(), int(helpful), comment))
             return True
 
     def close(self) -> None:

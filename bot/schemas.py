@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import uuid
 from datetime import date
 from typing import Annotated, Literal
 
@@ -225,4 +226,9 @@ class AskResponse(BaseModel):
         "names nothing or is in another language (`no_answer.kind` nothing_asked, unsupported_language)"))
     passages: list[PassageOut]
     request_id: str | None = Field(default=None, description=(
-        "this reply's id, for POST /feedback: over HTTP its X-Request-ID (`vigyapti ask --json` makes one alike)"))
+        "the request's id, to quote when reporting a problem: over HTTP its X-Request-ID, the client's when it "
+        "sent one, so not unique (`vigyapti ask --json` makes one alike)"))
+    # Made by the server for every reply, whatever id the client sent: feedback names one answer.
+    answer_id: str = Field(default_factory=lambda: uuid.uuid4().hex, description=(
+        "this answer's id, for POST /feedback: the server's own, unique to this reply even when a client sends "
+        "the same X-Request-ID again"))

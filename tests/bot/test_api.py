@@ -160,7 +160,7 @@ def test_the_openapi_document_gives_asks_422_the_error_body_it_sends(client):
 def test_a_misspelt_field_is_named_not_dropped(client):
     r = client.post("/ask", json={"question": SEED_EN, "langauge": "hi"})
     assert r.status_code == 422 and "langauge" in r.text
-    r = client.post("/feedback", json={"request_id": "x", "helpful": True, "coment": "typo"})
+    r = client.post("/feedback", json={"answer_id": "x", "helpful": True, "coment": "typo"})
     assert r.status_code == 422 and "coment" in r.text
 
 

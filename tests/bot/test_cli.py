@@ -137,10 +137,11 @@ def test_ask_json_carries_a_request_id_as_the_apis_does(service, settings, monke
     monkeypatch.setenv("VIGYAPTI_INDEX_DIR", str(settings.index_dir))
     question = "मध्य प्रदेश के कितने विक्रेताओं ने जेम पर प्रोफाइल पूरी की?"
     assert main(["ask", question, "--json", "--top-k", "1"]) == 0
-    first = json.loads(capsys.readouterr().out)["request_id"]
+    first = json.loads(capsys.readouterr().out)
     assert main(["ask", question, "--json", "--top-k", "1"]) == 0
-    second = json.loads(capsys.readouterr().out)["request_id"]
-    assert len(first) == len(second) == 32 and first != second  # a fresh one each reply, as over HTTP
+    second = json.loads(capsys.readouterr().out)
+    for key in ("request_id", "answer_id"):  # a fresh one each reply, as over HTTP
+        assert len(first[key]) == len(second[key]) == 32 and first[key] != second[key], key
     monkeypatch.setattr(bot.observability, "new_request_id", lambda incoming=None: "made-by-the-one-rule")
     assert main(["ask", question, "--json", "--top-k", "1"]) == 0
     assert json.loads(capsys.readouterr().out)["request_id"] == "made-by-the-one-rule"

@@ -296,11 +296,12 @@ def test_request_id_query_log_feedback_and_stats(client, ops_service):
     rid2 = r2.headers["x-request-id"]
     assert rid2 != "bad id with spaces" and r2.json()["request_id"] == rid2 and len(rid2) == 32
 
-    assert client.post("/feedback", json={"request_id": "abc-123", "helpful": True,
-                                          "comment": "सही जवाब"}).json() == {"status": "recorded", "request_id": "abc-123"}
-    assert client.post("/feedback", json={"request_id": rid2, "helpful": False}).status_code == 200
-    assert_json_error(client.post("/feedback", json={"request_id": "never-asked", "helpful": True}), 404, "never-asked")
-    assert_json_error(client.post("/feedback", json={"request_id": "abc-123", "helpful": True,
+    answer = r.json()["answer_id"]
+    assert client.post("/feedback", json={"answer_id": answer, "helpful": True,
+                                          "comment": "सही जवाब"}).json() == {"status": "recorded", "answer_id": answer}
+    assert client.post("/feedback", json={"answer_id": r2.json()["answer_id"], "helpful": False}).status_code == 200
+    assert_json_error(client.post("/feedback", json={"answer_id": "never-asked", "helpful": True}), 404, "never-asked")
+    assert_json_error(client.post("/feedback", json={"answer_id": answer, "helpful": True,
                                                      "comment": "x" * 2001}), 422)
 
     import sqlite3
@@ -317,7 +318,7 @@ def test_request_id_query_log_feedback_and_stats(client, ops_service):
     assert row[5] > 0
     assert row[6] and "127.0.0.1" not in row[6] and len(row[6]) == 16  # hashed, never in clear
     assert "127.0.0.1" not in path.read_bytes().decode("latin-1")
-    assert con.execute("SELECT helpful, comment FROM feedback WHERE request_id='abc-123'").fetchone() == (1, "सही जवाब")
+    assert con.execute("SELECT helpful, comment FROM feedback WHERE answer_id=?", (answer,)).fetchone() == (1, "सही जवाब")
     con.close()
     s = summarize(path)
     assert s["queries"] >= 2 and s["no_answer"] >= 1 and 0 < s["no_answer_rate"] < 1
@@ -337,6 +338,29 @@ def test_request_id_query_log_feedback_and_stats(client, ops_service):
     out = subprocess.run([sys.executable, "-m", "bot.cli", "stats"], capture_output=True, text=True,
                          env={"VIGYAPTI_QUERYLOG": str(path), "PATH": "/usr/bin:/bin"}, timeout=60)
     assert "no-answer rate" in out.stdout and "p99" in out.stdout, out.stdout + out.stderr
+
+
+def test_a_repeated_request_id_leaves_feedback_naming_one_answer(client, ops_service):
+    replies = [client.post("/ask", json={"question": q, "top_k": 1}, headers={"X-Request-ID": "same-every-time"})
+               for q in (GEM_Q, "How many wells were dug in Rajasthan?")]
+    assert [(r.headers["x-request-id"], r.json()["request_id"]) for r in replies] == [("same-every-time",) * 2] * 2
+    first, second = (r.json()["answer_id"] for r in replies)
+    assert first != second and len(first) == len(second) == 32  # the server's own, whatever the client sent
+    assert client.post("/feedback", json={"answer_id": second, "helpful": False}).status_code == 200
+    assert_json_error(client.post("/feedback", json={"answer_id": "same-every-time", "helpful": True}), 404,
+                      "answer_id")
+    assert_json_error(client.post("/feedback", json={"request_id": "same-every-time", "helpful": True}), 422,
+                      "request_id", "answer_id")  # the field of before: refused by name, not taken
+
+    import sqlite3
+
+    con = sqlite3.connect(ops_service.settings.querylog_path())
+    try:
+        rated = con.execute("SELECT q.question, f.helpful FROM feedback f JOIN queries q ON q.answer_id = f.answer_id "
+                            "WHERE q.request_id = 'same-every-time'").fetchall()
+    finally:
+        con.close()
+    assert rated == [("How many wells were dug in Rajasthan?", 0)]
 
 
 def test_health_and_metrics(client, ops_service):

@@ -13,7 +13,7 @@ from bot.querylog import QueryLog
 
 
 def entry(n: int, **kw) -> dict:
-    row = dict(request_id=f"req-{n}", question=f"question {n}", lang="en", filters={"top_k": 5},
+    row = dict(answer_id=f"ans-{n}", request_id=f"req-{n}", question=f"question {n}", lang="en", filters={"top_k": 5},
                top_release="2184082", answered=True, latency_ms=12.5, hits=5, client="abc")
     row.update(kw)
     return row
@@ -92,6 +92,48 @@ def test_questions_older_than_the_retention_are_pruned(tmp_path):
         assert stored(path) == []
     finally:
         log.close()
+
+
+def test_feedback_names_one_answer_when_request_ids_repeat(qlog):
+    qlog.record(**entry(1, request_id="same"))
+    qlog.record(**entry(2, request_id="same"))  # a client that sends one X-Request-ID every time
+    assert qlog.add_feedback("ans-2", False, "wrong figure")
+    assert not qlog.add_feedback("same", True, None)  # a request id names no answer
+    con = sqlite3.connect(qlog.path)
+    try:
+        rows = con.execute("SELECT q.question, f.helpful, f.comment FROM feedback f "
+                           "JOIN queries q ON q.answer_id = f.answer_id").fetchall()
+    finally:
+        con.close()
+    assert rows == [("question 2", 0, "wrong figure")]
+
+
+def test_a_log_an_older_version_wrote_is_upgraded_and_keeps_its_feedback(tmp_path):
+    path = tmp_path / "querylog.db"
+    con = sqlite3.connect(path)  # the schema before answers had ids, with a question and its feedback
+    con.executescript("""
+        CREATE TABLE queries (id INTEGER PRIMARY KEY AUTOINCREMENT, request_id TEXT NOT NULL, ts REAL NOT NULL,
+            question TEXT NOT NULL, lang TEXT, filters TEXT NOT NULL, top_release TEXT, answered INTEGER NOT NULL,
+            latency_ms REAL NOT NULL, hits INTEGER NOT NULL, client TEXT);
+        CREATE TABLE feedback (request_id TEXT PRIMARY KEY, ts REAL NOT NULL, helpful INTEGER NOT NULL, comment TEXT);
+    """)
+    con.execute("INSERT INTO queries (request_id, ts, question, filters, answered, latency_ms, hits) "
+                "VALUES ('old', ?, 'an old question', '{}', 1, 10, 1)", (time.time(),))
+    con.execute("INSERT INTO feedback VALUES ('old', ?, 1, 'thanks')", (time.time(),))
+    con.commit()
+    con.close()
+    log = QueryLog(path)
+    try:
+        log.record(**entry(1))
+        assert log.add_feedback("ans-1", False, None)
+        assert not log.add_feedback("old", True, None)  # the old question has no answer id
+    finally:
+        log.close()
+    from bot.querylog import summarize
+
+    s = summarize(path)
+    assert s["queries"] == 2 and s["feedback"] == {"helpful": 1, "not_helpful": 1}
+    assert stored(path) == ["old", "req-1"]
 
 
 def test_close_writes_what_is_queued_and_stops_the_writer(tmp_path):
