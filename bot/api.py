@@ -10,9 +10,9 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from bot.observability import current_request_id
+from bot.protocol import JsonRoute
 from bot.replies import answer_out, passage_out  # noqa: F401 - importable from here as before
 from bot.schemas import AskRequest, AskResponse
-from bot.http import JsonRoute
 from bot.security import client_address, rate_key
 from bot.service import SearchQueueFull, Service
 from bot.settings import Settings
@@ -60,7 +60,7 @@ def create_app(service: Service | None = None, settings: Settings | None = None)
     app = FastAPIOffline(title="Vigyapti", version=VERSION, lifespan=lifespan,
                          description="Questions in Hindi or English over PIB press releases; passages with their figures.")
     app.state.service = service
-    app.router.route_class = JsonRoute  # a body is read by one rule (bot/http.py), 415, 400, then 422
+    app.router.route_class = JsonRoute  # a body is read by one rule (bot/protocol.py), 415, 400, then 422
     # The channels: the web widget (/, /widget.js, /widget.css) and the Telegram webhook.
     from bot.sync import start_sync, sync_summary
     from bot.telegram import router as telegram_router, telegram_lifespan

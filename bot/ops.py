@@ -13,8 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from bot.observability import (Metrics, RequestContext, current_request_id, error_responses,  # noqa: F401
                                install_error_handlers)
 from bot.answering import Answerer
+from bot.protocol import JsonRoute
 from bot.querylog import QueryLog
-from bot.http import JsonRoute
 from bot.security import BodyLimit, ClientHasher, TokenBucket, add_cors, key_digest, rate_limited  # noqa: F401
 from bot.settings import Settings
 

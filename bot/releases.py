@@ -17,9 +17,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import PydanticCustomError
 
 from bot.observability import error_responses
+from bot.protocol import (VALIDATED_RESPONSES, BodyError, is_json, media_type, read_json, unreadable, utf8_text,
+                          validated_json)
 from bot.schemas import NOT_BLANK_SCHEMA, Day, FigureOut, ReleaseMeta, TranslationOut, refuse_blank
-from bot.http import (VALIDATED_RESPONSES, BodyError, is_json, media_type, read_json, unreadable, utf8_text,
-                      validated_json)
 from bot.security import require_admin
 from corpus import Release
 from corpus.release import (FIRST_YEAR, LAST_YEAR, MAX_TEXT_CHARS, MAX_TITLE_CHARS, RELEASE_ID, WEB_URL, YEARS,

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from bot.http import BodyError, read_json
 from bot.observability import error_body
+from bot.protocol import BodyError, read_json
 from bot.security import matches_secret
 
 if TYPE_CHECKING:

@@ -103,7 +103,7 @@ def test_a_date_filter_takes_a_day_and_nothing_else(client, field, value):
 
 def test_malformed_json_is_not_a_500(client):
     r = client.post("/ask", content=b'{"question": ', headers={"Content-Type": "application/json"})
-    assert r.status_code == 400 and "cannot be read as JSON" in r.json()["detail"]  # tests/bot/test_http.py
+    assert r.status_code == 400 and "cannot be read as JSON" in r.json()["detail"]  # tests/bot/test_protocol.py
 
 
 @pytest.mark.parametrize("path", ["/ask", "/feedback"])

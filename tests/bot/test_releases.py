@@ -1,5 +1,5 @@
 """/releases over real HTTP: what GET shows of a release (no path of the server's), its ETag and 304,
-and POST's bodies under the API's one rule (bot/http.py) — on a scratch index of real releases."""
+and POST's bodies under the API's one rule (bot/protocol.py) — on a scratch index of real releases."""
 from __future__ import annotations
 
 import json

@@ -85,6 +85,8 @@ def _kind(value: object) -> str:
 
 
 class _JsonRequest(Request):
+    """FastAPI's handler reads the body through `json()`: this one reads it as `read_json` does."""
+
     async def json(self) -> object:
         if not hasattr(self, "_read"):
             try:
