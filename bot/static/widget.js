@@ -262,8 +262,10 @@
   var count = el("p", { id: "vg-count", "class": "vg-count", hidden: "" });
   var foot = tx(el("p", { "class": "vg-foot" }), "footer");
 
-  var panel = el("section", { id: "vg-panel", "class": "vg-panel", role: "dialog", "aria-modal": "false",
-    "aria-labelledby": "vg-title", hidden: "" }, [head, log, status, form, count, foot]);
+  // tabindex -1: a click on the panel's text focuses the panel, not the page's body, so that Escape
+  // and Shift+Tab still act on the panel from there.
+  var panel = el("section", { id: "vg-panel", "class": "vg-panel", role: "dialog", "aria-modal": "true",
+    "aria-labelledby": "vg-title", tabindex: "-1", hidden: "" }, [head, log, status, form, count, foot]);
   frame.appendChild(launcher);
   frame.appendChild(panel);
 
@@ -320,8 +322,20 @@
   launcher.addEventListener("click", function () { isOpen() ? close() : open(); });
   closeBtn.addEventListener("click", close);
   langBtn.addEventListener("click", function () { setLang(lang === "hi" ? "en" : "hi"); });
+  // The open panel is modal for the keyboard: Tab and Shift+Tab go round its controls, not out to the page.
+  function tabbable() {
+    return [].filter.call(panel.querySelectorAll("a[href], button, textarea, [tabindex]"), function (n) {
+      return n.tabIndex >= 0 && !n.disabled && n.getClientRects().length > 0;
+    });
+  }
   panel.addEventListener("keydown", function (e) {
-    if (e.key === "Escape") { e.preventDefault(); close(); }
+    if (e.key === "Escape" && !e.isComposing) { e.preventDefault(); close(); }
+    if (e.key !== "Tab") return;
+    var all = tabbable(), first = all[0], last = all[all.length - 1];
+    if (e.shiftKey ? e.target === first || e.target === panel : e.target === last) {
+      e.preventDefault();
+      (e.shiftKey ? last : first).focus();
+    }
   });
   input.addEventListener("keydown", function (e) {
     if (e.key === "Enter" && !e.shiftKey && !e.isComposing) { e.preventDefault(); submit(); }
@@ -412,6 +426,9 @@
     var l = scriptOf(question); // the language put() set when it was asked, also for a later "Try again"
     function again(failure) { send(question, asked, failure); }
     asking = question;
+    // Focus waits in the box: the button, chip or "Try again" that asked is disabled or gone before
+    // the reply comes, and focus would fall out of the dialog to the page.
+    if (isOpen()) input.focus();
     setBusy(true);
     var typing = el("div", { "class": "vg-msg vg-bot vg-typing", "aria-hidden": "true" }, [el("span"), el("span"), el("span")]);
     if (slot) slot.replaceWith(typing); else log.appendChild(typing);
@@ -442,7 +459,6 @@
       status.textContent = "";
       asking = null;
       setBusy(false);
-      if (isOpen()) input.focus();
       next();
     });
   }

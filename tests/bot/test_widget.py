@@ -783,6 +783,52 @@ def test_keyboard_open_ask_and_escape(live_url, make_page):
     expect(p.w(".vg-reply")).to_have_count(1)  # the conversation is kept
 
 
+FOCUSED = """() => {  // the class of what has focus in the open panel; null when focus is anywhere else
+    const host = document.querySelector("#vigyapti-widget"), at = host.shadowRoot.activeElement;
+    return document.activeElement === host && at && at.closest(".vg-panel") ? at.className : null;
+}"""
+
+
+def test_the_open_panel_is_a_modal_dialog_that_keeps_the_keyboard_in(live_url, make_page):
+    p = make_page()
+    p.page.goto(live_url + "/")
+    p.open()
+    panel = p.w(".vg-panel")
+    expect(panel).to_have_attribute("role", "dialog")
+    expect(panel).to_have_attribute("aria-modal", "true")
+    expect(panel).to_have_accessible_name("Vigyapti")
+    assert_gem_answer(p.ask(SEED_EN))  # links in the conversation to pass through too
+
+    def tabbing(key: str, times: int) -> list:
+        seen = []
+        for _ in range(times):
+            p.page.keyboard.press(key)
+            seen.append(p.page.evaluate(FOCUSED))
+        return seen
+
+    forward, backward = tabbing("Tab", 20), tabbing("Shift+Tab", 20)
+    assert None not in forward + backward, (forward, backward)
+    assert {"vg-lang", "vg-close", "vg-log", "vg-chip", "vg-card-title", "vg-input", "vg-send"} <= set(forward)
+    assert forward[forward.index("vg-send") + 1] == "vg-lang"  # round from the last to the first
+    assert backward[backward.index("vg-lang") + 1] == "vg-send"
+    p.w(".vg-title").click()  # nothing to focus there: focus stays in the panel
+    assert tabbing("Shift+Tab", 1) == ["vg-send"]
+    p.w(".vg-title").click()
+    assert tabbing("Tab", 1) == ["vg-lang"]
+
+    p.page.route(f"{live_url}/ask", lambda route: None)  # questions from here on wait for good
+    p.w(".vg-chip[lang=hi]").focus()
+    p.page.keyboard.press("Enter")  # switches the interface to Hindi, which makes the chips anew
+    expect(p.w(".vg-typing")).to_have_count(1)
+    assert p.page.evaluate(FOCUSED) == "vg-input"
+    assert tabbing("Tab", 1) == ["vg-lang"]  # the send button is disabled while a question waits
+    assert tabbing("Shift+Tab", 1) == ["vg-input"]
+    p.page.keyboard.press("Escape")
+    expect(panel).to_be_hidden()
+    expect(p.w(".vg-launcher")).to_be_focused()
+    assert not p.errors
+
+
 def test_language_toggle(live_url, make_page):
     p = make_page()
     p.page.goto(live_url + "/")
