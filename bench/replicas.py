@@ -97,11 +97,12 @@ class Replicas:
 
 
 def comparable(reply: dict, *, scores: bool = True) -> str:
-    """A reply as text to compare, request id aside (and every score, unless `scores`)."""
+    """A reply as text to compare, the ids of its request and its answer aside (and every score, unless
+    `scores`)."""
     def kept(value):
         if isinstance(value, dict):
             return {k: kept(v) for k, v in value.items()
-                    if k != "request_id" and (scores or k not in ("score", "release_score", "similarity", "components"))}
+                    if k not in ("request_id", "answer_id") and (scores or k not in ("score", "release_score", "similarity", "components"))}
         return [kept(v) for v in value] if isinstance(value, list) else value
 
     return json.dumps(kept(reply), ensure_ascii=False, sort_keys=True)
