@@ -80,8 +80,9 @@ class IngestedOut(BaseModel):
 
 
 class IngestOut(BaseModel):
-    releases: int
-    passages: int
+    releases: int = Field(description="releases taken, those stored already exactly as sent included")
+    passages: int = Field(description="passages stored: none for a release stored already exactly as sent, "
+                                      "which is left as it is (each item says how many its release has)")
     seconds: float
     items: list[IngestedOut]
 
@@ -209,7 +210,7 @@ async def post_releases(request: Request) -> IngestOut:
                                   "lines": errors})
     service = app.state.service
     report = await run_in_threadpool(ingest_atomic, service, releases)
-    app.state.metrics.ingested_releases.inc(report.releases)
+    app.state.metrics.ingested_releases.inc(report.releases - report.unchanged)  # added or replaced
     app.state.metrics.ingested_passages.inc(report.passages)
     counts = service.store.passage_counts([r.key for r in releases])
     items = [IngestedOut(release_id=r.release_id, lang=r.lang, passages=counts.get(r.key, 0),

@@ -87,8 +87,8 @@ def open_store(index_dir: Path, embedder: Embedder, settings: PassageSettings | 
 
 @dataclass
 class IngestReport:
-    releases: int = 0
-    passages: int = 0
+    releases: int = 0  # taken, those stored already as they are included
+    passages: int = 0  # stored: none of a release stored already as it is
     seconds: float = 0.0
     translation_links: int = 0  # links to other-language versions made or confirmed
     reused_vectors: int = 0  # passages whose vector was shipped (index/knownvectors.py), not encoded
@@ -119,6 +119,18 @@ class StoredVersions:
     replaced: frozenset[tuple[str, str]]
     unchanged: frozenset[tuple[str, str]]
 
+    def to_store(self, releases: Iterable[Release]) -> list[Release]:
+        """Those of `releases` to read, embed and store: all but the ones stored already as they are.
+
+        Storing such a release again would give its passages new ids (which replies and ETags name)
+        and grow the index towards a compaction, for the very passages it holds, unless older readers
+        stored them. Then the index's readers mark says so already, since an ingest never sets it
+        (only an index opened empty and a finished `vigyapti refresh` do), and the server and /health
+        advise a refresh. Reading the release again here would still leave the mark stale while any
+        other release is, and would embed it anew, where the refresh keeps each unchanged passage's
+        vector, reads every release, and then marks the index."""
+        return [r for r in releases if r.key not in self.unchanged]
+
 
 def _same_record(stored: Release | None, new: Release) -> bool:
     """Whether `new` is what is stored: the same words and what names them (the file or request it
@@ -129,10 +141,12 @@ def _same_record(stored: Release | None, new: Release) -> bool:
 
 def stored_versions(store: Store, releases: list[Release]) -> StoredVersions:
     """Compare `releases` with what the store holds under their keys, naming each replacement in the
-    log: storing a release replaces the one of its id and language, which a user should hear of."""
-    stored = store.releases(r.key for r in releases)
+    log: storing a release replaces the one of its id and language, which a user should hear of. A
+    release given twice is compared as its last version, the one a store keeps."""
+    latest = list({r.key: r for r in releases}.values())
+    stored = store.releases(r.key for r in latest)
     replaced, unchanged = set(), set()
-    for r in releases:
+    for r in latest:
         if _same_record(stored[r.key], r):
             unchanged.add(r.key)
         elif stored[r.key] is not None:
@@ -186,10 +200,12 @@ class Indexer:
         """One transaction of prepared releases, each with its passages' vectors; returns passages stored."""
         return self.store.upsert(ReleaseEntry(r, ps, v) for (r, ps), v in zip(prepared, vectors))
 
-    def link(self, stored: list[Release]) -> int:
-        """Translation links for the releases of a whole run: called once at its end, so both versions
-        of a release ingested together are decided together. Returns links made or confirmed."""
-        links = self.linker.run(stored)
+    def link(self, taken: list[Release]) -> int:
+        """Translation links for the releases of a whole run, those left as stored included (a page
+        may name its other-language versions only once they are published, and `_same_record` does
+        not compare them): called once at its end, so both versions of a release ingested together
+        are decided together. Returns links made or confirmed."""
+        links = self.linker.run(taken)
         return links.page + links.shared_id + links.detected
 
     def run(self, releases: Iterable[Release], *, batch_size: int = 16, total: int | None = None,
@@ -201,32 +217,37 @@ class Indexer:
             from tqdm import tqdm
 
             bar = tqdm(total=total, unit="release", desc="indexing", dynamic_ncols=True)
-        stored: list[Release] = []
+        taken: list[Release] = []
         try:
             for batch in _batches(releases, batch_size):
-                prepared = [self.prepare(r) for r in batch]
-                texts = [passage_input(r.title, p.text) for r, ps in prepared for p in ps]
-                reused = self.vectors.reused
-                vectors = self.vectors.vectors(texts, self.embedder.encode_passages)
-                report.reused_vectors += self.vectors.reused - reused
-                bounds = np.cumsum([0] + [len(ps) for _, ps in prepared])
                 versions = stored_versions(self.store, batch)
                 report.replaced_keys |= versions.replaced
                 report.unchanged_keys |= versions.unchanged
-                report.passages += self.store_prepared(
-                    prepared, [vectors[a:b] for a, b in zip(bounds[:-1], bounds[1:])])
-                report.encoded_sentences += self.encode_sentences(prepared)
+                self._store_batch(versions.to_store(batch), report)
                 report.releases += len(batch)
-                stored += batch
+                taken += batch
                 if bar is not None:
                     bar.update(len(batch))
                     bar.set_postfix(passages=report.passages)
-            report.translation_links = self.link(stored)
+            report.translation_links = self.link(taken)
         finally:
             if bar is not None:
                 bar.close()
         report.seconds = time.perf_counter() - started
         return report
+
+    def _store_batch(self, batch: list[Release], report: IngestReport) -> None:
+        """Read, embed and store `batch` in one transaction, counting in `report` what it took."""
+        if not batch:
+            return
+        prepared = [self.prepare(r) for r in batch]
+        texts = [passage_input(r.title, p.text) for r, ps in prepared for p in ps]
+        reused = self.vectors.reused
+        vectors = self.vectors.vectors(texts, self.embedder.encode_passages)
+        report.reused_vectors += self.vectors.reused - reused
+        bounds = np.cumsum([0] + [len(ps) for _, ps in prepared])
+        report.passages += self.store_prepared(prepared, [vectors[a:b] for a, b in zip(bounds[:-1], bounds[1:])])
+        report.encoded_sentences += self.encode_sentences(prepared)
 
 
 def shipped_vectors(embedder: Embedder, settings: PassageSettings | None = None,

@@ -3,8 +3,9 @@
 A release is stored with what the readers of its day found in it: its passages and their figures. A
 newer reader (a unit, a date form, a table's row label) changes nothing already stored, so an index
 built before it keeps answering with the old figures, and an archive fed every day by the PIB sync
-would keep them for good. Re-ingesting from the source files would read them again, but it needs the
-files and encodes every passage anew: hours for an archive on a CPU without AMX.
+would keep them for good. Ingesting the source files again would not read them: a release stored
+exactly as sent is left as it is (index/pipeline.py, `StoredVersions.to_store`), and encoding every
+passage anew would take hours for an archive on a CPU without AMX.
 
 `Refresher` reads each stored release's own text again (segments, figures), and replaces the release
 only where something differs. A passage whose text is unchanged keeps its stored vector, so no model

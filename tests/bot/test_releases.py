@@ -85,6 +85,18 @@ def test_the_etag_follows_the_content(client):
     assert changed.json()["languages"][0]["title"] == "Release 960010, corrected"
 
 
+def test_a_release_posted_again_as_stored_keeps_its_passages_and_its_etag(client):
+    assert client.post("/releases", json=release("960011"), headers=AUTH).status_code == 200
+    first = client.get("/releases/960011")
+    ids = [p["passage_id"] for p in first.json()["languages"][0]["passages"]]
+    again = client.post("/releases", json=release("960011"), headers=AUTH).json()
+    assert again["releases"] == 1 and again["passages"] == 0  # taken, nothing stored anew
+    assert again["items"] == [{"release_id": "960011", "lang": "en", "passages": len(ids), "replaced": False,
+                               "unchanged": True}]
+    same = client.get("/releases/960011", headers={"If-None-Match": first.headers["etag"]})
+    assert same.status_code == 304 and same.headers["etag"] == first.headers["etag"]
+    assert [p["passage_id"] for p in client.get("/releases/960011").json()["languages"][0]["passages"]] == ids
+
 def test_the_etag_is_the_same_from_another_process(client, releases_service, serve_app):
     tag = client.get("/releases/1628922").headers["etag"]
     other = serve_app(app_for(releases_service))  # a second app over the same index: as after a restart

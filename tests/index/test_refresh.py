@@ -68,6 +68,19 @@ def test_a_release_stored_by_older_readers_gets_this_versions_figures_and_keeps_
     store.close()
 
 
+def test_a_release_ingested_again_as_older_readers_stored_it_is_left_to_the_refresh(tmp_path, embedder, releases):
+    """The index says its releases were read by older readers until a refresh has read them all: an
+    ingest of one unchanged leaves it, and that mark, as they were; the refresh brings both."""
+    store = open_store(tmp_path / "index", embedder)
+    indexer = _store_as_older_readers_did(store, embedder, releases, stale={"2184082"})
+    before = _stored(store)
+    report = indexer.run([releases[0]])
+    assert report.unchanged == 1 and report.passages == 0
+    assert _stored(store) == before and not ReadersState.of(store).up_to_date
+    assert Refresher(store, indexer).run().changed == 1
+    assert ReadersState.of(store).up_to_date and any(figures for _, figures, _, _ in _stored(store)[releases[0].key])
+    store.close()
+
 def test_the_answer_comes_from_the_figures_read_again(tmp_path, embedder, releases):
     from index.search import HybridSearcher
 
