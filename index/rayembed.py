@@ -8,9 +8,10 @@ passages are back, so the store never sees a release half embedded, and a store 
 running servers sees the same transactions as from `vigyapti ingest`.
 
 A batch whose actor dies (or whose encoding raises) is retried by Ray, on a restarted actor. A run
-that still fails has stored every release completed before the failure; running the same command
-again skips those (their stored record is unchanged) and embeds the rest, and since the upsert is
-keyed by (release_id, lang) nothing is ever stored twice.
+that still fails has stored every release completed before the failure, and linked none to its
+translations; running the same command again skips those (their stored record is unchanged), embeds
+the rest and links them all, and since the upsert is keyed by (release_id, lang) nothing is ever
+stored twice.
 """
 from __future__ import annotations
 
@@ -136,7 +137,7 @@ class RayIndexer:
         store = self.indexer.store
         unique = list({r.key: r for r in releases}.values())  # the same release twice: the last wins, as upsert does
         versions = stored_versions(store, unique)
-        todo = [r for r in unique if r.key not in versions.unchanged]
+        todo = versions.to_store(unique)
         report.skipped, report.replaced_keys = len(versions.unchanged), set(versions.replaced)
         prepared = [self.indexer.prepare(r) for r in todo]
         rows = [{"release": i, "passage": j, "text": passage_input(r.title, p.text)}
@@ -145,7 +146,6 @@ class RayIndexer:
         waiting = [len(ps) for _, ps in prepared]
         pending = [i for i, n in enumerate(waiting) if n == 0]  # a release without passages is stored as is
         done: set[int] = set()
-        stored: list[Release] = []
 
         bar = None
         if progress:
@@ -161,7 +161,6 @@ class RayIndexer:
                                                                    else np.zeros((0, store.stamp.dim), np.float32)
                                                                    for i in pending])
             report.releases += len(pending)
-            stored.extend(prepared[i][0] for i in pending)
             done.update(pending)
             for i in pending:
                 vectors[i] = []  # written: the driver keeps no vectors it no longer needs
@@ -211,7 +210,7 @@ class RayIndexer:
                 import ray
 
                 ray.shutdown()
-        report.translation_links = self.indexer.link(stored)
+        report.translation_links = self.indexer.link(unique)  # the skipped too (Indexer.link)
         report.seconds = time.perf_counter() - started
         return report
 
