@@ -12,9 +12,14 @@ MAX_SOURCES = 3
 # No release is cited for a question that names nothing ("?", an emoji) or is in a language the
 # releases are not (Tamil, Bengali): the nearest releases are near nothing the reader asked.
 UNCITED = frozenset({"nothing_asked", "unsupported_language"})
-# Another release is cited beside the answer's own when its score (the fused one that ranked the
-# passages) is at least this close: about as relevant, not merely next in line.
+# Another release is cited beside the answer's own when its passage states one of the answer's
+# figures and its score (the fused one that ranked the passages) is at least this close: closeness
+# alone cited, beside most answers of the blind tuning sets, releases about other things
+# (docs/retrieval.md, "Sources beside an answer").
 SOURCE_MARGIN = 0.05
+# A figure tells which release states an answer when it is no time and no small round number: "24
+# hours", "15 states" or 2.8% stand in unrelated releases by chance.
+_TIMES = frozenset({"year", "date", "period"})
 
 
 def passage_out(hit: Hit, explain: bool = False) -> PassageOut:
@@ -50,23 +55,33 @@ def shown_hits(result: SearchResult) -> list[Hit]:
     return result.hits
 
 
+def telling_figures(figures, kinds: frozenset[str] = frozenset()) -> frozenset[tuple]:
+    """(kind, unit, value) of the figures that can tell which release states them: of `kinds` when
+    given, no time, and 1,000 or more or of three significant digits or more."""
+    return frozenset((f.kind, f.unit, f.value) for f in figures
+                     if f.value is not None and f.kind not in _TIMES and (not kinds or f.kind in kinds)
+                     and (abs(f.value) >= 1000 or len(f.value.normalize().as_tuple().digits) >= 3))
+
+
 def choose_sources(result: SearchResult) -> list[Hit]:
     """One hit per cited release, best first. With an answer: its own release, then others only when
-    about as relevant; without one: the closest releases, for the reader to look through."""
+    about as relevant and stating one of its figures (of the kind asked): another release that says the
+    same; without one: the closest releases, for the reader to look through."""
     hits = shown_hits(result)
-    floor = float("-inf")
-    if result.answer is not None:
+    if result.answer is None:
+        cited = hits
+    else:
         own = next((h for h in hits if h.release.release_id == result.answer.release_id), None)
-        if own is not None:
-            hits = [own] + [h for h in hits if h is not own]
-        if hits:
-            floor = hits[0].ranked_by - SOURCE_MARGIN
+        others = [h for h in hits if h is not own]
+        best = own or (others[0] if others else None)
+        stated = telling_figures(result.answer.figures, result.kinds)
+        cited = [best] * (best is not None) + [
+            h for h in others if h is not best and h.ranked_by >= best.ranked_by - SOURCE_MARGIN
+            and stated & telling_figures(h.passage.figures)]
     chosen: list[Hit] = []
-    for i, hit in enumerate(hits):
+    for hit in cited:
         if len(chosen) == MAX_SOURCES:
             break
-        if i and hit.ranked_by < floor:
-            continue
         if all(c.release.release_id != hit.release.release_id for c in chosen):
             chosen.append(hit)
     return chosen

@@ -180,11 +180,16 @@ def test_the_server_decides_the_sources(client, question):
     assert sources[0]["title"] and sources[0]["ministry"] and sources[0]["date"] == "2025-10-30"
     ids = [s["release_id"] for s in sources]
     assert 1 <= len(ids) <= 3 and len(set(ids)) == len(ids)
-    by_id = {p["release_id"]: p["score"] for p in passages}
-    floor = by_id[answer["release_id"]] - 0.05  # others only when about as relevant as the answer's own
-    assert all(by_id[i] >= floor for i in ids[1:])
-    left_out = [p["release_id"] for p in passages if p["release_id"] not in ids]
-    assert all(by_id[i] < floor for i in left_out) or len(ids) == 3
+    by_id = {p["release_id"]: p for p in passages}
+    floor = by_id[answer["release_id"]]["release_score"] - 0.05  # others only when about as relevant
+    values = {f["value"] for f in answer["figures"] if f["kind"] == "count" and f["value"] >= 1000}  # 86,000
+
+    def says_the_same(p):
+        return bool(values & {f["value"] for f in p["figures"] if f["kind"] == "count"})
+
+    assert all(by_id[i]["release_score"] >= floor and says_the_same(by_id[i]) for i in ids[1:])
+    left_out = [p for p in passages if p["release_id"] not in ids]
+    assert all(p["release_score"] < floor or not says_the_same(p) for p in left_out) or len(ids) == 3
 
 
 def test_without_an_answer_the_reply_says_why_for_a_client_to_render(client):
