@@ -223,7 +223,7 @@ class Indexer:
                 versions = stored_versions(self.store, batch)
                 report.replaced_keys |= versions.replaced
                 report.unchanged_keys |= versions.unchanged
-                self._store_batch(versions.to_store(batch), report)
+                self.store_releases(versions.to_store(batch), report)
                 report.releases += len(batch)
                 taken += batch
                 if bar is not None:
@@ -236,8 +236,9 @@ class Indexer:
         report.seconds = time.perf_counter() - started
         return report
 
-    def _store_batch(self, batch: list[Release], report: IngestReport) -> None:
-        """Read, embed and store `batch` in one transaction, counting in `report` what it took."""
+    def store_releases(self, batch: list[Release], report: IngestReport) -> None:
+        """Read, embed and store `batch` in one transaction, counting in `report` what it took: every
+        release of it, stored already or not (`run` leaves those out), and without linking."""
         if not batch:
             return
         prepared = [self.prepare(r) for r in batch]
