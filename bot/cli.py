@@ -305,7 +305,7 @@ def _year_note(time_read: dict) -> str:
 
 
 def cmd_ask(args) -> int:
-    from bot.replies import ask_reply, shown_hits
+    from bot.replies import ask_reply, shown_hits, unnamed_places
     from bot.schemas import is_blank
     from bot.service import Service
     from index.filters import dates_out_of_order
@@ -336,6 +336,8 @@ def cmd_ask(args) -> int:
               f"{_year_note(time_read)})")
     if result.answer:
         print(f"Answer ({result.answer.release_id}): {result.answer.text}")
+        if unnamed := unnamed_places(args.question, result):
+            print(f"  (it does not name {' or '.join(unnamed)}: its figure may be of another place)")
         for f in result.answer.figures:
             if f.kind not in ("date", "year", "period"):
                 print(f"  {_figure_shown(f)}")

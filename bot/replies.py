@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.schemas import AnswerOut, AskResponse, FigureOut, NoAnswerOut, PassageOut, SourceOut, TimeOut, TranslationOut
 from corpus.release import pib_url
+from index.names import find_known, question_names
 from index.records import Answer, Hit
 from index.search import SearchResult
 
@@ -34,7 +35,26 @@ def passage_out(hit: Hit, explain: bool = False) -> PassageOut:
     )
 
 
-def answer_out(answer: Answer | None) -> AnswerOut | None:
+def unnamed_places(question: str, result: SearchResult) -> list[str]:
+    """The places and organisations `question` names that its answer does not: neither the sentence
+    nor what precedes it in its passage (a bulletin's paragraph names its state once), its figures'
+    labels (a table's row) or its release's title (what the whole release is about). Such an answer
+    is mostly another place's: "In the state of Uttar Pradesh, three food irradiation facilities..."
+    for Maharashtra's (docs/retrieval.md, "An answer that does not name the asked place")."""
+    answer = result.answer
+    asked = [n for n in question_names(question) if n.kind == "known"] if answer is not None else []
+    if not asked:
+        return []
+    hit = next((h for h in result.hits if (h.release.release_id, h.release.lang) == (answer.release_id, answer.lang)),
+               None)
+    before = hit.passage.text[:answer.end] if hit is not None and not answer.in_title else answer.text
+    named = {*find_known(before), *find_known(hit.release.title if hit is not None else "")}
+    for f in answer.figures:
+        named.update(find_known(f.label or ""))
+    return [n.text for n in asked if not n.keys & named]
+
+
+def answer_out(answer: Answer | None, unnamed: list[str] = ()) -> AnswerOut | None:
     if answer is None:
         return None
     figures = []
@@ -44,7 +64,7 @@ def answer_out(answer: Answer | None) -> AnswerOut | None:
         figures.append(FigureOut(**d))
     return AnswerOut(text=answer.text, start=answer.start, end=answer.end, figures=figures,
                      release_id=answer.release_id, lang=answer.lang, score=round(answer.score, 4),
-                     in_title=answer.in_title)
+                     in_title=answer.in_title, unnamed=list(unnamed))
 
 
 def shown_hits(result: SearchResult) -> list[Hit]:
@@ -98,7 +118,8 @@ def ask_reply(question: str, result: SearchResult, request_id: str | None = None
               explain: bool = False) -> AskResponse:
     window = result.time.to_dict() if result.time else None
     why = result.no_answer
-    return AskResponse(question=question, answer=answer_out(result.answer), reason=result.reason,
+    return AskResponse(question=question, answer=answer_out(result.answer, unnamed_places(question, result)),
+                       reason=result.reason,
                        no_answer=NoAnswerOut(kind=why.kind, names=list(why.names), published=why.published,
                                              stated=why.stated, script=why.script) if why else None,
                        time=TimeOut(**window) if window else None,

@@ -190,6 +190,10 @@ class AnswerOut(BaseModel):
     score: float
     in_title: bool = Field(default=False, description="the release's title answers: its headline figure stands "
                                                       "nowhere in the body")
+    unnamed: list[str] = Field(default_factory=list, description=(
+        "the places and organisations the question names (as it writes them) that the answer does not: "
+        "neither its sentence nor what precedes it in its passage, its figures' labels or its release's "
+        "title; its figure may be another place's, so a channel says so beside it"))
 
 
 class NoAnswerOut(BaseModel):

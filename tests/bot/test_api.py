@@ -176,6 +176,7 @@ def test_the_server_decides_the_sources(client, question):
     body = client.post("/ask", json={"question": question}).json()
     sources, answer, passages = body["sources"], body["answer"], body["passages"]
     assert sources[0]["release_id"] == answer["release_id"] == "2184082"
+    assert answer["unnamed"] == []  # its sentence names Madhya Pradesh
     assert sources[0]["url"] == "https://pib.gov.in/PressReleasePage.aspx?PRID=2184082"
     assert sources[0]["title"] and sources[0]["ministry"] and sources[0]["date"] == "2025-10-30"
     ids = [s["release_id"] for s in sources]
