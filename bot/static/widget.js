@@ -59,6 +59,7 @@
       open: "Open release on pib.gov.in (new tab)",
       more: "Show more",
       fromTitle: "From the release's headline: its body does not state this figure.",
+      unnamed: "This answer does not name {names}: its figure may be for another place.",
       footer: "Quoted from PIB releases. Check the source before you rely on it."
     },
     hi: {
@@ -101,6 +102,7 @@
       open: "pib.gov.in पर विज्ञप्ति खोलें (नया टैब)",
       more: "और दिखाएँ",
       fromTitle: "विज्ञप्ति के शीर्षक से: उसके पाठ में यह आंकड़ा नहीं है।",
+      unnamed: "इस उत्तर में {names} का नाम नहीं है: इसका आँकड़ा किसी और जगह का हो सकता है।",
       footer: "उत्तर PIB विज्ञप्तियों से लिए गए हैं। भरोसा करने से पहले स्रोत देखें।"
     }
   };
@@ -165,8 +167,8 @@
   function limitText(template, n) {
     return template.replace("{n}", n.toLocaleString("en-IN")).replace("{max}", MAX_QUESTION.toLocaleString("en-IN"));
   }
-  // Names as "A or B", "A, B or C": the closest release mentions none of them, which "A, B" read as
-  // "A and B" did not say.
+  // Names as "A or B", "A, B or C": the closest release (or an answer) names none of them, which
+  // "A, B" read as "A and B" did not say.
   function anyOf(names, or) {
     return names.length < 2 ? names.join("") : names.slice(0, -1).join(", ") + " " + or + " " + names[names.length - 1];
   }
@@ -195,11 +197,14 @@
       return { none: true, why: data.no_answer && typeof data.no_answer === "object" ? data.no_answer : null,
                sources: sources };
     return { text: a.text, lang: a.lang, marks: figureMarks(a.text, a.figures), sources: sources,
-             inTitle: a.in_title === true };
+             inTitle: a.in_title === true, unnamed: namesIn(a.unnamed) };
+  }
+  function namesIn(list) {
+    return Array.isArray(list) ? list.filter(function (n) { return typeof n === "string"; }) : [];
   }
   // Why there is no answer, where the server says why in a way a reader can act on.
   function noAnswerText(why, tt, l) {
-    var names = why && Array.isArray(why.names) ? why.names.filter(function (n) { return typeof n === "string"; }) : [];
+    var names = namesIn(why && why.names);
     var date = why && typeof why.published === "string" ? formatDate(why.published, l) : null;
     var time = why && typeof why.stated === "string" && why.stated ? formatTime(why.stated, l) : null;
     var written = why && typeof why.script === "string" && why.script ? why.script : null;
@@ -545,6 +550,13 @@
       if (a.lang) p.setAttribute("lang", a.lang);
       box.textContent = "";
       box.appendChild(p);
+      // The question's places (or organisations) the answer names nowhere, as the server found them
+      // (`answer.unnamed`): its figure is mostly another place's. Right under the sentence and inside
+      // the reply the log announces, so a screen reader reads it with the answer.
+      if (a.unnamed.length) {
+        var names = anyOf(a.unnamed, tt.or);
+        box.appendChild(el("p", { "class": "vg-unnamed" }, [tt.unnamed.replace("{names}", function () { return names; })]));
+      }
       var figs = figureList(marks);
       if (figs) box.appendChild(figs);
       if (a.inTitle) box.appendChild(el("p", { "class": "vg-from-title" }, [tt.fromTitle]));

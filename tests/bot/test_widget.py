@@ -291,6 +291,30 @@ def test_a_question_without_an_answer_is_told_why(live_url, make_page, question,
     assert not p.dialogs and not p.errors
 
 
+@pytest.mark.parametrize("question,unnamed,said", [
+    ("How many ASHAs are available in Assam?", ["Assam"],  # answered with the national 9.70 lakh
+     "This answer does not name Assam: its figure may be for another place."),
+    ("दिल्ली में कोविड-19 के कितने पुष्ट मामले सामने आए हैं?", ["दिल्ली"],  # answered with the nation's cured
+     "इस उत्तर में दिल्ली का नाम नहीं है: इसका आँकड़ा किसी और जगह का हो सकता है।"),
+], ids=["en", "hi"])
+def test_an_answer_that_does_not_name_the_asked_place_says_so_under_it(live_url, make_page, question, unnamed, said):
+    body = httpx.post(f"{live_url}/ask", json={"question": question, "top_k": 5}, timeout=60).json()
+    assert body["answer"]["unnamed"] == unnamed  # the server decides; the widget says it
+    p = make_page()
+    p.page.goto(live_url + "/")
+    p.open()
+    reply = p.ask(question)
+    note = reply.locator(".vg-answer + .vg-unnamed")  # right under the sentence
+    expect(note).to_have_text(said)
+    expect(note).to_be_visible()
+    # read with the answer: part of the reply the log announces, hidden from no one
+    assert note.evaluate("n => !n.closest('[aria-hidden=true]') && !!n.closest('[role=log]')")
+    reply = p.ask(SEED_EN)  # its sentence names Madhya Pradesh: nothing to say
+    assert_gem_answer(reply)
+    expect(reply.locator(".vg-unnamed")).to_have_count(0)
+    assert not p.errors
+
+
 def test_three_names_a_release_lacks_read_as_one_or_another(live_url, make_page):
     """The corpus has no question whose closest release lacks three names: the server's reply to one
     lacking two gets a third added on its way to the page."""
