@@ -37,6 +37,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "empty": "कृपया @{bot} के बाद अपना प्रश्न लिखें।",
         "edited": "संपादित प्रश्न का उत्तर:",
         "from_title": "विज्ञप्ति के शीर्षक से: उसके पाठ में यह आंकड़ा नहीं है।",
+        "unnamed": "इस उत्तर में {names} का नाम नहीं है: इसका आँकड़ा किसी और जगह का हो सकता है।",
     },
     "en": {
         "greeting": ("Hello! I am <b>Vigyapti</b>. Ask me in Hindi or English about Government of India "
@@ -64,6 +65,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "empty": "Please write your question after @{bot}.",
         "edited": "Answer to your edited question:",
         "from_title": "From the release's headline: its body does not state this figure.",
+        "unnamed": "This answer does not name {names}: its figure may be for another place.",
     },
 }
 
@@ -212,8 +214,8 @@ def figure_labels(figures) -> list[Run]:
 
 
 def any_of(names: list[str], lang: str) -> str:
-    """Names as "A or B", "A, B or C": the closest release mentions none of them, which "A, B" read as
-    "A and B" did not say."""
+    """Names as "A or B", "A, B or C": the closest release (or an answer) names none of them, which
+    "A, B" read as "A and B" did not say."""
     *rest, last = names
     return f"{', '.join(rest)} {TEXTS[lang]['or']} {last}" if rest else last
 
@@ -245,7 +247,14 @@ def render_reply(reply: AskResponse, lang: str, *, edited: bool = False) -> list
     if reply.answer is None:
         blocks.append([(no_answer_text(reply, lang), None, None)])
     else:
-        blocks.append(runs_from_spans(reply.answer.text, [(f.start, f.end) for f in reply.answer.figures]))
+        answer = runs_from_spans(reply.answer.text, [(f.start, f.end) for f in reply.answer.figures])
+        if reply.answer.unnamed:
+            # The question's places (or organisations) the answer names nowhere, as the server found
+            # them: its figure is mostly another place's. A line of the answer's block, not a block of
+            # its own, which packing could move to the next message.
+            note = t["unnamed"].format(names=any_of(reply.answer.unnamed, lang))
+            answer += [("\n", None, None), (f"⚠️ {note}", "i", None)]
+        blocks.append(answer)
         if figures := figure_labels(reply.answer.figures):
             blocks.append(figures)
         if reply.answer.in_title:

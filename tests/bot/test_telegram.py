@@ -139,6 +139,41 @@ def test_a_question_without_an_answer_is_told_why_in_its_language(bot_url, api, 
     assert said in reply["text"]
 
 
+def test_an_answer_that_does_not_name_the_asked_place_says_so_right_after_it(bot_url, api):
+    question = "दिल्ली में कोविड-19 के कितने पुष्ट मामले सामने आए हैं?"  # answered with the nation's cured
+    assert post(bot_url, update(message(question))).status_code == 200
+    [reply] = replies(api)
+    answer, after = reply["text"].split("\n", 1)
+    assert "183" in answer and "दिल्ली" not in answer
+    assert after.startswith("<i>⚠️ इस उत्तर में दिल्ली का नाम नहीं है: इसका आँकड़ा किसी और जगह का हो सकता है।</i>\n\n")
+    api.clear()
+    assert post(bot_url, update(message(SEED_EN, sender=user(lang="en")))).status_code == 200
+    [reply] = replies(api)
+    assert BOLD_86K.search(reply["text"]) and "does not name" not in reply["text"]  # it names Madhya Pradesh
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "<i>⚠️ This answer does not name Jammu &amp; Kashmir, Ladakh or Goa: its figure may be for another "
+           "place.</i>"),
+    ("hi", "<i>⚠️ इस उत्तर में Jammu &amp; Kashmir, Ladakh या Goa का नाम नहीं है: इसका आँकड़ा किसी और जगह का हो "
+           "सकता है।</i>")])
+def test_the_names_an_answer_lacks_read_as_one_or_another_escaped_and_stay_with_it(lang, said):
+    from bot.schemas import AnswerOut, AskResponse, SourceOut
+    from bot.telegram import render_reply
+
+    text = "In the state of Uttar Pradesh, 3 food irradiation facilities have been commissioned. " * 45
+    answer = AnswerOut(text=text.strip(), start=0, end=len(text.strip()), figures=[], release_id="1", lang="en",
+                       score=1.0, unnamed=["Jammu & Kashmir", "Ladakh", "Goa"])
+    source = SourceOut(release_id="1", lang="en", title="Food irradiation " * 20, url="https://pib.gov.in/x",
+                       ministry="Ministry of Food Processing Industries", date="2026-08-12")
+    reply = AskResponse(question="?", answer=answer, passages=[], sources=[source] * 3)
+    first, *rest = render_reply(reply, lang)
+    assert first.endswith(f"commissioned.\n{said}")  # right under the answer, in its message
+    assert rest  # the sources did not fit with them
+    plain = reply.model_copy(update={"answer": answer.model_copy(update={"unnamed": []})})
+    assert "⚠️" not in "".join(render_reply(plain, lang))
+
+
 def test_a_question_in_another_script_is_told_so_and_cites_no_release(bot_url, api):
     question = "தமிழ்நாட்டில் எத்தனை விற்பனையாளர்கள் ஜெம்மில் பதிவு செய்துள்ளனர்?"
     assert post(bot_url, update(message(question, sender=user(lang="ta")))).status_code == 200
