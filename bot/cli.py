@@ -337,7 +337,7 @@ def cmd_ask(args) -> int:
     if result.answer:
         print(f"Answer ({result.answer.release_id}): {result.answer.text}")
         if unnamed := unnamed_places(args.question, result):
-            print(f"  (it does not name {' or '.join(unnamed)}: its figure may be of another place)")
+            print(f"  (it does not name {' or '.join(unnamed)}: its figure may be for another place)")
         for f in result.answer.figures:
             if f.kind not in ("date", "year", "period"):
                 print(f"  {_figure_shown(f)}")
