@@ -419,12 +419,23 @@ def names_held(names: tuple[Name, ...], passages, cache=None) -> dict[int, float
     return {p.passage_id: share[(p.release_id, p.lang)] for p in passages}
 
 
-def held_terms(have: frozenset[str], translated: dict[str, str] | None) -> frozenset[str]:
-    """A passage's terms, with each question term whose translation it holds (`translated`: question
-    term → translation): a Hindi question's विक्रेता is held by an English passage that says seller."""
-    if not translated:
-        return have
-    return have | {t for t, other in translated.items() if other in have}
+def coverages(held: dict[int, frozenset[str]], ids, idf: dict[str, float],
+              translated: dict[str, str] | None = None) -> dict[int, float]:
+    """`HybridSearcher.coverage` of each passage of `ids` (its terms in `held`, none when missing), a
+    question term counting as held where its translation is (`translated`: question term → translation):
+    a Hindi question's विक्रेता is held by an English passage that says seller. One pass over the
+    question's terms a passage, the same sum in the same order: a search asks it of a hundred."""
+    total = sum(idf.values())
+    if not total:
+        return {pid: 0.0 for pid in ids}
+    translated = translated or {}
+    asked = [(w, t, translated.get(t)) for t, w in idf.items()]
+    none = frozenset()
+    out = {}
+    for pid in ids:
+        have = held.get(pid, none)
+        out[pid] = sum([w for w, t, other in asked if t in have or other in have]) / total
+    return out
 
 
 def fuse(dense: dict[int, float], coverage: dict[int, float], lang_of: dict[int, str], s: SearchSettings,
@@ -601,8 +612,7 @@ class HybridSearcher:
             vectors = self.store.vectors(missing)
             dense.update({pid: float(v @ vector) for pid, v in zip(missing, vectors)})
         stored = self.store.passage_terms(list(passages))
-        cov = {pid: self.coverage(held_terms(stored.get(pid, frozenset()), translated), idf) ** s.keyword_power
-               for pid in passages}
+        cov = {pid: c ** s.keyword_power for pid, c in coverages(stored, passages, idf, translated).items()}
 
         fused = fuse(dense, cov, {pid: p.lang for pid, p in passages.items()}, s, qlang,
                      {pid: p.text for pid, p in passages.items()})
@@ -931,8 +941,8 @@ class HybridSearcher:
                     continue
                 hits.append(Hit(
                     passage=p, release=release, score=scores[p.passage_id], release_score=best,
-                    similarity=float(np.clip(dense.get(p.passage_id, 0.0), -1, 1)),
-                    also_released_as=self.store.duplicates_of(p.release_id, p.lang),
+                    similarity=min(max(dense.get(p.passage_id, 0.0), -1.0), 1.0),
+                    also_released_as=list(duplicates[(p.release_id, p.lang)]),
                     translations=list(translations(p.release_id, p.lang)),
                 ))
         return hits

@@ -6,7 +6,7 @@ import dataclasses
 from index.bilingual import (LearnSettings, TermList, bundled_term_list, bundled_terms_file, learn, learn_bundled,
                              read_tsv, title_pairs, write_tsv)
 from index.lexical import terms
-from index.search import HybridSearcher, held_terms
+from index.search import HybridSearcher, coverages
 
 PAIRS = [
     ("Farmers get seeds in Bihar", "बिहार में किसानों को बीज मिले"),
@@ -82,8 +82,8 @@ def test_a_passage_holds_a_question_term_by_its_translation():
     assert translated == {_term("किसानों"): _term("farmers")}
     passage = frozenset(terms("Farmers of Punjab"))
     idf = {question[0]: 2.0, question[1]: 3.0}
-    assert HybridSearcher.coverage(held_terms(passage, None), idf) == 0.0
-    assert HybridSearcher.coverage(held_terms(passage, translated), idf) == 2.0 / 5.0
+    assert coverages({7: passage}, [7, 8], idf) == {7: 0.0, 8: 0.0}
+    assert coverages({7: passage}, [7, 8], idf, translated) == {7: 2.0 / 5.0, 8: 0.0}
 
 
 def test_a_hindi_question_gains_keyword_evidence_in_an_english_release(service):
