@@ -393,6 +393,9 @@ _PASSAGE_MONTH_EN = re.compile(rf"(?<!\w)(?:(?P<m>{_MONTH_NAMES_EN.replace('May|
 _PASSAGE_MONTH_HI = re.compile(r"(?<![\d\u0966-\u096f])(?<![\d\u0966-\u096f]\s)(?P<m>"
                                + _alts([w for ws in _MONTHS_HI_RAW.values() for w in ws])
                                + r")(?![\u0900-\u097f])(?![\s,.'’-]*[\d\u0966-\u096f])")
+# What a text holds wherever one of them matches: a name spelled as they spell it, or Devanagari. Most
+# passages hold neither, and looking for that costs far less than running them.
+_PASSAGE_MONTH_CUES = ((_PASSAGE_MONTH_EN, re.compile(_MONTH_NAMES_EN)), (_PASSAGE_MONTH_HI, re.compile(r"[\u0900-\u097f]")))
 
 
 # A month followed by what joins two dates into a span, and the span's end: it begins a range.
@@ -408,7 +411,9 @@ def months_alone(text: str, released: dt.date | None) -> list[tuple[dt.date, dt.
     if released is None or not text:
         return []
     out = []
-    for pattern in (_PASSAGE_MONTH_EN, _PASSAGE_MONTH_HI):
+    for pattern, cue in _PASSAGE_MONTH_CUES:
+        if not cue.search(text):
+            continue
         for m in pattern.finditer(text):
             month = _month_number(m.group("m") or m.group("may"))
             if month is None or month > released.month or _RANGE_ON.match(text, m.end()):
