@@ -35,11 +35,12 @@ def count(service: Service, paths: list[Path]) -> Counter:
             values = {f.value for f in result.answer.figures if f.value is not None}
             right = {str(i) for i in q.get("ids") or []}
             for cited in choose_sources(result)[1:]:
+                is_right = cited.release.release_id in right
+                states = bool(values & {f.value for f in cited.passage.figures})
                 counts["others"] += 1
-                counts["right release"] += cited.release.release_id in right
-                counts["states a figure of the answer"] += bool(values & {f.value for f in cited.passage.figures})
-                counts["neither"] += (cited.release.release_id not in right
-                                      and not values & {f.value for f in cited.passage.figures})
+                counts["right release"] += is_right
+                counts["states a figure of the answer"] += states
+                counts["neither"] += not is_right and not states
     return counts
 
 

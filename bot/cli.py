@@ -306,6 +306,7 @@ def _year_note(time_read: dict) -> str:
 
 def cmd_ask(args) -> int:
     from bot.replies import ask_reply, shown_hits, unnamed_places
+    from index.figures.figure import TIME_KINDS
     from bot.schemas import is_blank
     from bot.service import Service
     from index.filters import dates_out_of_order
@@ -339,7 +340,7 @@ def cmd_ask(args) -> int:
         if unnamed := unnamed_places(args.question, result):
             print(f"  (it does not name {' or '.join(unnamed)}: its figure may be for another place)")
         for f in result.answer.figures:
-            if f.kind not in ("date", "year", "period"):
+            if f.kind not in TIME_KINDS:
                 print(f"  {_figure_shown(f)}")
         print()
     else:

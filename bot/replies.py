@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.schemas import AnswerOut, AskResponse, FigureOut, NoAnswerOut, PassageOut, SourceOut, TimeOut, TranslationOut
 from corpus.release import pib_url
+from index.figures.figure import TIME_KINDS
 from index.names import find_known, question_names
 from index.records import Answer, Hit
 from index.search import SearchResult
@@ -18,9 +19,6 @@ UNCITED = frozenset({"nothing_asked", "unsupported_language"})
 # alone cited, beside most answers of the blind tuning sets, releases about other things
 # (docs/retrieval.md, "Sources beside an answer").
 SOURCE_MARGIN = 0.05
-# A figure tells which release states an answer when it is no time and no small round number: "24
-# hours", "15 states" or 2.8% stand in unrelated releases by chance.
-_TIMES = frozenset({"year", "date", "period"})
 
 
 def passage_out(hit: Hit, explain: bool = False) -> PassageOut:
@@ -77,9 +75,10 @@ def shown_hits(result: SearchResult) -> list[Hit]:
 
 def telling_figures(figures, kinds: frozenset[str] = frozenset()) -> frozenset[tuple]:
     """(kind, unit, value) of the figures that can tell which release states them: of `kinds` when
-    given, no time, and 1,000 or more or of three significant digits or more."""
+    given, no time, and 1,000 or more or of three significant digits or more ("24 hours", "15 states"
+    or 2.8% stand in unrelated releases by chance)."""
     return frozenset((f.kind, f.unit, f.value) for f in figures
-                     if f.value is not None and f.kind not in _TIMES and (not kinds or f.kind in kinds)
+                     if f.value is not None and f.kind not in TIME_KINDS and (not kinds or f.kind in kinds)
                      and (abs(f.value) >= 1000 or len(f.value.normalize().as_tuple().digits) >= 3))
 
 
@@ -88,18 +87,13 @@ def choose_sources(result: SearchResult) -> list[Hit]:
     about as relevant and stating one of its figures (of the kind asked): another release that says the
     same; without one: the closest releases, for the reader to look through."""
     hits = shown_hits(result)
-    if result.answer is None:
-        cited = hits
-    else:
-        own = next((h for h in hits if h.release.release_id == result.answer.release_id), None)
-        others = [h for h in hits if h is not own]
-        best = own or (others[0] if others else None)
+    if result.answer is not None and hits:
+        own = next((h for h in hits if h.release.release_id == result.answer.release_id), hits[0])
         stated = telling_figures(result.answer.figures, result.kinds)
-        cited = [best] * (best is not None) + [
-            h for h in others if h is not best and h.ranked_by >= best.ranked_by - SOURCE_MARGIN
-            and stated & telling_figures(h.passage.figures)]
+        hits = [own] + [h for h in hits if h is not own and h.ranked_by >= own.ranked_by - SOURCE_MARGIN
+                        and stated & telling_figures(h.passage.figures)]
     chosen: list[Hit] = []
-    for hit in cited:
+    for hit in hits:
         if len(chosen) == MAX_SOURCES:
             break
         if all(c.release.release_id != hit.release.release_id for c in chosen):

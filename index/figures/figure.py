@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 KINDS = ("money", "percent", "quantity", "count", "date", "year", "period")
+TIME_KINDS = frozenset({"date", "year", "period"})  # the kinds that say when, not how much
 # Ends a table cell's row label, before its column's header (index/figures/inline.py): "Kerala | Cases".
 CELL_MARK = " |"
 # A table row's label that names the table's total rather than a thing of its own ("Total", "All India").
