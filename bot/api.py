@@ -1,7 +1,6 @@
 """The HTTP API: a thin layer that validates, delegates to the Service and shapes the reply."""
 from __future__ import annotations
 
-import time
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI, HTTPException, Request
@@ -34,7 +33,11 @@ class HealthResponse(BaseModel):
     encoder: str | None = None  # the code path that encodes text: torch-fp32, torch-bf16, onnx-fp32, onnx-int8
     passages: int
     releases: dict[str, int]
-    uptime_s: float
+    uptime_s: float = Field(description="seconds since the service began answering (0 before): a first start's "
+                                         "model loading and index build are not in it")
+    ready_after_s: float | None = Field(default=None, description="seconds from the process's start until it "
+                                                                  "began answering: the model loaded, the index "
+                                                                  "built or read again if it had to be")
     last_sync: dict | None = Field(default=None, description="the PIB sync's last run, newest release and counts")
     readers: ReadersHealth | None = None
 
@@ -49,6 +52,7 @@ def create_app(service: Service | None = None, settings: Settings | None = None)
         try:
             # The Telegram bot starts and stops with the app (only when a token is set).
             async with telegram_lifespan(app, settings or app.state.service.settings):
+                app.state.service.mark_ready()  # uptime counts from here, not from the index build
                 yield
         finally:
             if scheduler is not None:
@@ -84,9 +88,11 @@ def create_app(service: Service | None = None, settings: Settings | None = None)
     def health() -> HealthResponse:
         s: Service = app.state.service
         readers = s.readers
+        uptime, ready_after = s.uptime()
         return HealthResponse(status="ok", version=VERSION, model=s.embedder.name,
                               encoder=s.embedder.encoder, passages=s.store.count_passages(),
-                              releases=s.store.count_releases(), uptime_s=round(time.time() - s.started, 1),
+                              releases=s.store.count_releases(), uptime_s=round(uptime, 1),
+                              ready_after_s=None if ready_after is None else round(ready_after, 1),
                               last_sync=sync_summary(s.settings.sync_state_path(), failures=0, feeds=False),
                               readers=ReadersHealth(version=readers.current, index=readers.index,
                                                     up_to_date=readers.up_to_date))

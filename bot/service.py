@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
+import os
 import shutil
 import threading
 import time
@@ -65,6 +66,17 @@ def _filters(lang: str | None, ministry: str | None, date_from: str | None, date
                          date_from=date_from, date_to=date_to, release_id=release_id)
 
 
+def _process_started() -> float:
+    """`time.monotonic()` at this process's start: on Linux from /proc (its start in clock ticks since
+    boot, against the clock since boot), elsewhere now, when the Service is made."""
+    try:
+        ticks = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19])
+        age = time.clock_gettime(time.CLOCK_BOOTTIME) - ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return time.monotonic()
+    return time.monotonic() - max(age, 0.0)
+
+
 def embedder_spec(settings: Settings) -> EmbedderSpec:
     source, name = settings.model_source()
     if not settings.model and not Path(source).exists():
@@ -83,7 +95,8 @@ class Service:
         """`readers_advice`: log that the stored releases were read by older readers, when they were
         (not for `refresh`, which reads them again)."""
         self.settings = settings or Settings()
-        self.started = time.time()
+        self._process_started = _process_started()
+        self._ready_at: float | None = None  # time.monotonic() when the app began answering (mark_ready)
         self.embedder = embedder or load_embedder(self.settings)
         self.store: Store = open_store(self.settings.index_dir, self.embedder, location=self.settings.store)
         self.store.COMPACT_ROWS = self.settings.compact_rows or None
@@ -101,6 +114,19 @@ class Service:
         self._last_answered = 0.0
         if readers_advice and not (readers := self.readers).up_to_date and not self.is_empty():
             log.warning(readers.advice())
+
+    def mark_ready(self) -> None:
+        """The app serves from now on: the model loaded, the index built or read again if it had to
+        be. Uptime counts from the first call; later ones (another app on this Service) change nothing."""
+        if self._ready_at is None:
+            self._ready_at = time.monotonic()
+
+    def uptime(self) -> tuple[float, float | None]:
+        """(seconds since the service began answering, 0 before; seconds from the process's start
+        until then, None before): what /health reports as `uptime_s` and `ready_after_s`."""
+        if self._ready_at is None:
+            return 0.0, None
+        return time.monotonic() - self._ready_at, self._ready_at - self._process_started
 
     @property
     def readers(self) -> ReadersState:

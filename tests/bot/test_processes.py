@@ -135,3 +135,15 @@ def test_serve_reads_a_small_index_older_readers_read_again_before_it_answers(tm
         assert top_release(client, GEM_EN, "hi") == "2184082"
     log = (tmp_path / "server.log").read_text()
     assert "reading them again before serving" in log and "0 of 2 releases changed" in log
+
+
+def test_serve_reports_how_long_it_took_to_answer_from_its_process_start(tmp_path, model_path):
+    launched = time.monotonic()
+    with server(tmp_path) as client:  # an empty index, --no-build: the model loads, then it answers
+        before = time.monotonic() - launched
+        health = client.get("/health").json()
+        after = time.monotonic() - launched
+    # ready_after_s counts from the process's start (its imports and model loading included), uptime_s
+    # from when it began answering: together, the time since it was launched (each rounded to 0.1 s).
+    assert health["ready_after_s"] > 0.5 and health["uptime_s"] < before
+    assert before - 0.25 <= health["ready_after_s"] + health["uptime_s"] <= after + 0.15

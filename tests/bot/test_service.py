@@ -57,3 +57,32 @@ def test_a_service_on_an_index_read_by_older_readers_says_to_refresh_it_until_it
     with caplog.at_level("WARNING", logger="vigyapti"):
         Service(settings, embedder=embedder).close()
     assert not any("vigyapti refresh" in r.getMessage() for r in caplog.records)
+
+
+def test_uptime_counts_from_when_the_app_answers_not_from_the_index_build(tmp_path, embedder, corpus_slice, serve_app):
+    import time
+
+    import httpx
+
+    from bot.api import create_app
+
+    # As `vigyapti serve` on a first start: the Service, then the index built, then the app served.
+    service = Service(Settings(index_dir=tmp_path / "index", ask_rate=0), embedder=embedder)
+    began = time.monotonic()
+    service.ingest(corpus_slice[:12])
+    time.sleep(max(0.0, 1.0 - (time.monotonic() - began)))  # a build of at least 1 s, however fast this one was
+    built = time.monotonic() - began
+    assert service.uptime() == (0.0, None)  # not answering yet
+    serving = time.monotonic()
+    try:
+        with httpx.Client(base_url=serve_app(create_app(service)), timeout=60) as client:
+            first = client.get("/health").json()
+            since_served = time.monotonic() - serving
+            assert first["uptime_s"] <= since_served + 0.05  # rounded to 0.1 s; the build is not in it
+            assert first["ready_after_s"] >= built - 0.05  # the build is in the time it took to be ready
+            time.sleep(0.5)
+            later = client.get("/health").json()
+    finally:
+        service.close()
+    assert later["uptime_s"] >= first["uptime_s"] + 0.4
+    assert later["ready_after_s"] == first["ready_after_s"]
