@@ -76,7 +76,10 @@ class IngestedOut(BaseModel):
     lang: str
     passages: int
     replaced: bool = Field(description="it replaced a stored release of the same id and language, of other content")
-    unchanged: bool = Field(default=False, description="it was stored already, exactly as sent")
+    unchanged: bool = Field(default=False, description=(
+        "it was stored already, exactly as sent, and is left as stored: not read, embedded or written again, "
+        "so its passages keep their ids, GET /releases/{id} its ETag, and its `source` still names where the "
+        "stored version came from (a corpus file, `api` or `sync`)"))
 
 
 class IngestOut(BaseModel):
@@ -105,7 +108,8 @@ class ReleaseDetail(ReleaseMeta):
     source: str | None = Field(description=(
         "where the release came from: the corpus file it was read from, by its name (with the line, in JSON "
         "lines: `en-2026.jsonl:12`), `api` for one sent to POST /releases, or `sync` for one the PIB sync "
-        "fetched (its page is `url`); never a path or address of the server's"))
+        "fetched (its page is `url`); never a path or address of the server's. It is the stored version's: "
+        "a release sent again exactly as stored is left as it is, its source too"))
     text: str
     passages: list[PassageDetail]
     translations: list[TranslationOut]

@@ -97,6 +97,32 @@ def test_a_release_posted_again_as_stored_keeps_its_passages_and_its_etag(client
     assert same.status_code == 304 and same.headers["etag"] == first.headers["etag"]
     assert [p["passage_id"] for p in client.get("/releases/960011").json()["languages"][0]["passages"]] == ids
 
+def test_a_file_release_posted_again_unchanged_keeps_the_source_of_the_version_stored(client, releases_service,
+                                                                                     tmp_path):
+    from corpus.readers import read_paths
+
+    path = tmp_path / "en-2026.jsonl"
+    path.write_text(json.dumps(release("960040")) + "\n", encoding="utf-8")
+    releases_service.ingest(read_paths([path], langs={"en"}))  # as `vigyapti ingest en-2026.jsonl`
+    first = client.get("/releases/960040")
+    (held,) = first.json()["languages"]
+    assert held["source"] == "en-2026.jsonl:1"
+    # a client sends back what it read: the release is stored already exactly so
+    sent = {k: held[k] for k in ("release_id", "lang", "title", "text", "ministry", "date", "url")}
+    r = client.post("/releases", json=sent, headers=AUTH)
+    assert r.status_code == 200, r.text
+    assert r.json()["passages"] == 0 and r.json()["items"] == [
+        {"release_id": "960040", "lang": "en", "passages": len(held["passages"]), "replaced": False, "unchanged": True}]
+    # left as stored: the file's version, so its source, its passages' ids and its ETag
+    assert client.get("/releases/960040", headers={"If-None-Match": first.headers["etag"]}).status_code == 304
+    assert client.get("/releases/960040").json()["languages"][0]["source"] == "en-2026.jsonl:1"
+    # other content is a new version, and that one came from the API
+    r = client.post("/releases", json={**sent, "title": "Release 960040, corrected"}, headers=AUTH)
+    assert r.json()["items"][0]["replaced"] is True
+    (now,) = client.get("/releases/960040").json()["languages"]
+    assert now["source"] == "api" and now["title"] == "Release 960040, corrected"
+
+
 def test_the_etag_is_the_same_from_another_process(client, releases_service, serve_app):
     tag = client.get("/releases/1628922").headers["etag"]
     other = serve_app(app_for(releases_service))  # a second app over the same index: as after a restart
