@@ -56,6 +56,8 @@
       count: "{n} of {max} characters",
       tooLong: "Your question is too long ({n} characters; at most {max}). Please shorten it.",
       retry: "Try again",
+      notYetBusy: "Not yet: a question is being answered. You can try again once it has its reply.",
+      notYetPaused: "Not yet: asking is paused after many questions in a short time. You can try again when the pause ends.",
       open: "Open release on pib.gov.in (new tab)",
       more: "Show more",
       fromTitle: "From the release's headline: its body does not state this figure.",
@@ -99,6 +101,8 @@
       count: "{max} में से {n} अक्षर",
       tooLong: "आपका प्रश्न बहुत लंबा है ({n} अक्षर; अधिकतम {max})। कृपया इसे छोटा करें।",
       retry: "फिर कोशिश करें",
+      notYetBusy: "अभी नहीं: एक प्रश्न का उत्तर खोजा जा रहा है। उसका उत्तर आने के बाद फिर कोशिश करें।",
+      notYetPaused: "अभी नहीं: कम समय में बहुत से प्रश्न पूछे जाने के कारण पूछना रुका हुआ है। रुकावट खत्म होने पर फिर कोशिश करें।",
       open: "pib.gov.in पर विज्ञप्ति खोलें (नया टैब)",
       more: "और दिखाएँ",
       fromTitle: "विज्ञप्ति के शीर्षक से: उसके पाठ में यह आंकड़ा नहीं है।",
@@ -371,6 +375,25 @@
 
   // -- asking ------------------------------------------------------------------------------------
   var busy = false, coolUntil = 0;
+  // The one rule for sending: nothing while a question is at the server or while a 429's pause runs.
+  // Send and every "Try again" are offered by it (offer()); a question asked from the page or a chip
+  // waits in the queue until it holds.
+  function free() { return !busy && Date.now() >= coolUntil; }
+  // Send is disabled; a "Try again" is marked unavailable with the reason in its failure's language,
+  // and stays in the Tab order, so the reason is heard and focus on it is not dropped out of the dialog.
+  function offer() {
+    var why = busy ? "notYetBusy" : free() ? null : "notYetPaused";
+    sendBtn.disabled = !!why;
+    [].forEach.call(log.querySelectorAll(".vg-retry"), function (retry) {
+      if (why) {
+        retry.setAttribute("aria-disabled", "true");
+        retry.title = T[retry.parentNode.getAttribute("lang")][why];
+      } else {
+        retry.removeAttribute("aria-disabled");
+        retry.removeAttribute("title");
+      }
+    });
+  }
   // Questions the page (or a chip) asks while one is being answered wait here, to be asked in
   // turn: a page cannot see that the widget is busy, and dropping them said nothing to anyone.
   var queue = [], asking = null;
@@ -382,7 +405,7 @@
       status.textContent = count.textContent;
       return;
     }
-    if (busy || Date.now() < coolUntil) return;
+    if (!free()) return;
     input.value = "";
     input.style.height = "auto";
     showCount();
@@ -390,13 +413,13 @@
   }
   function setBusy(b) {
     busy = b;
-    sendBtn.disabled = b || Date.now() < coolUntil;
+    offer();
     log.setAttribute("aria-busy", b ? "true" : "false");
   }
   function cooldown(seconds) {
     coolUntil = Date.now() + seconds * 1000;
-    sendBtn.disabled = true;
-    setTimeout(function () { if (!busy) sendBtn.disabled = false; next(); }, seconds * 1000 + 50);
+    offer();
+    setTimeout(function () { offer(); next(); }, seconds * 1000 + 50);
   }
 
   function ask(question) {
@@ -409,14 +432,14 @@
       reveal(msg, msg);
       return;
     }
-    if (busy || queue.length || Date.now() < coolUntil) {
+    if (queue.length || !free()) {
       if (question !== asking && queue.indexOf(question) < 0) queue.push(question); // a double click asks once
       return;
     }
     put(question);
   }
   function next() {
-    if (queue.length && !busy && Date.now() >= coolUntil) put(queue.shift()); // else cooldown() calls again
+    if (queue.length && free()) put(queue.shift()); // else cooldown() calls again
   }
   function put(question) {
     setLang(scriptOf(question));
@@ -493,12 +516,9 @@
     }
     var msg = errorMessage(kind, text, l);
     if (kind !== "bad") {
+      // offered or not by offer(), once in the log; pressed while not, it asks nothing
       var retry = el("button", { type: "button", "class": "vg-retry" }, [tt.retry]);
-      if (wait) {
-        retry.disabled = true;
-        setTimeout(function () { retry.disabled = false; }, wait * 1000);
-      }
-      retry.addEventListener("click", function () { if (!busy && Date.now() >= coolUntil) again(msg); });
+      retry.addEventListener("click", function () { if (free()) again(msg); });
       msg.appendChild(retry);
     }
     return msg;

@@ -779,6 +779,133 @@ def test_rate_limited_says_how_long_to_wait(live_url, host_pages, make_page):
     assert host_pages.rate_limited >= 1
 
 
+def conversation(p: Page) -> list[str]:
+    """What the log holds after the welcome, in order: questions, replies and failures."""
+    return p.w(".vg-log > *").evaluate_all(
+        "nodes => nodes.slice(1).map(n => ['vg-user', 'vg-reply', 'vg-error'].find(c => n.classList.contains(c)))")
+
+
+NOT_YET_BUSY = "Not yet: a question is being answered. You can try again once it has its reply."
+NOT_YET_PAUSED = ("Not yet: asking is paused after many questions in a short time. "
+                  "You can try again when the pause ends.")
+
+
+def test_try_again_while_a_question_is_answered_is_unavailable_with_its_reason_until_the_reply(live_url, make_page):
+    """Like Send, "Try again" is not offered while another question is at the server: marked
+    unavailable (aria-disabled, the reason as its description and tooltip), still reached by Tab so
+    the reason is heard, asking nothing when pressed; offered again, and answering in place, after."""
+    p = make_page()
+    mode, held, sent = ["down"], [], []
+
+    def ask_route(route):
+        sent.append(json.loads(route.request.post_data)["question"])
+        if mode[0] == "down":
+            route.abort("connectionrefused")
+        elif mode[0] == "hold":
+            held.append(route)  # at the server's door until the test lets it in
+        else:
+            route.continue_()
+
+    p.page.route(f"{live_url}/ask", ask_route)
+    p.page.goto(live_url + "/")
+    p.open()
+    expect(p.ask(SEED_EN)).to_have_attribute("data-error", "down")
+    retry = p.w(".vg-error").get_by_role("button", name="Try again")
+    expect(retry).to_be_enabled()
+
+    mode[0] = "hold"
+    p.w("textarea").fill("How many sellers are registered on GeM?")
+    p.w("textarea").press("Enter")
+    expect(p.w(".vg-typing")).to_have_count(1)
+    expect(p.w(".vg-send")).to_be_disabled()
+    expect(retry).to_have_attribute("aria-disabled", "true")
+    expect(retry).to_be_disabled()
+    expect(retry).to_have_accessible_description(NOT_YET_BUSY)
+    expect(retry).to_have_attribute("title", NOT_YET_BUSY)
+    p.w("textarea").focus()
+    p.page.keyboard.press("Shift+Tab")  # reached from the keyboard, its reason read out
+    assert p.page.evaluate(FOCUSED) == "vg-retry"
+    expect(retry).to_be_focused()
+    p.page.keyboard.press("Enter")
+    retry.click(force=True)  # what a pointer does on the dimmed button
+    p.page.wait_for_timeout(300)
+    assert len(sent) == 2 and len(held) == 1  # nothing more asked
+    expect(p.w(".vg-error")).to_have_count(1)
+    expect(p.w(".vg-typing")).to_have_count(1)
+
+    mode[0] = "pass"
+    held[0].continue_()
+    expect(p.w(".vg-reply")).to_have_count(1)
+    expect(retry).to_be_enabled()
+    expect(retry).not_to_have_attribute("title", re.compile("."))
+    expect(retry).to_have_accessible_description("")
+    retry.click()
+    expect(p.w(".vg-reply")).to_have_count(2)
+    order = conversation(p)
+    assert order == ["vg-user", "vg-reply", "vg-user", "vg-reply"]  # answered in place, under its question
+    assert_gem_answer(p.w(".vg-reply").first)
+    assert sent == [SEED_EN, "How many sellers are registered on GeM?", SEED_EN]
+    assert not p.errors
+
+
+def test_try_again_during_a_rate_limit_pause_is_unavailable_with_its_reason_until_it_ends(
+        live_url, service, serve_app, make_page):
+    """The real rate limit (one question at once, one more every 5 s): while the widget waits out a
+    429's Retry-After, every "Try again" (an earlier failure's too) is unavailable with its reason,
+    asks nothing, and is offered again when the pause ends."""
+    from ops_support import app_for
+
+    limited = serve_app(app_for(service, ask_rate=0.2, ask_burst=1))
+    httpx.post(f"{live_url}/ask", json={"question": SEED_EN, "top_k": 1}, timeout=120)  # the model warm
+    p = make_page()
+    down, sent = [True], []
+
+    def ask_route(route):
+        sent.append(json.loads(route.request.post_data)["question"])
+        route.abort("connectionrefused") if down[0] else route.continue_()
+
+    p.page.route(f"{limited}/ask", ask_route)
+    p.page.goto(limited + "/")
+    p.open()
+    expect(p.ask(SEED_EN)).to_have_attribute("data-error", "down")
+    earlier = p.w(".vg-error").first
+    down[0] = False
+    # this page's address had its one question: the next one within 5 s is a 429
+    assert httpx.post(f"{limited}/ask", json={"question": "GeM sellers", "top_k": 1}, timeout=60).status_code == 200
+    expect(p.ask(SEED_HI)).to_have_attribute("data-error", "rate")
+    paused = p.w(".vg-error").last
+    expect(paused).to_contain_text(re.compile(r"कृपया \d सेकंड रुककर"))
+    expect(p.w(".vg-send")).to_be_disabled()
+    for retry, why in [(earlier.locator(".vg-retry"), NOT_YET_PAUSED),
+                       (paused.locator(".vg-retry"), "अभी नहीं: कम समय में बहुत से प्रश्न पूछे जाने के कारण पूछना रुका "
+                                                     "हुआ है। रुकावट खत्म होने पर फिर कोशिश करें।")]:
+        expect(retry).to_have_attribute("aria-disabled", "true")
+        expect(retry).to_have_accessible_description(why)  # in its failure's language
+    retry = earlier.locator(".vg-retry")
+    p.w("textarea").focus()
+    p.page.keyboard.press("Shift+Tab")
+    expect(paused.locator(".vg-retry")).to_be_focused()
+    p.page.keyboard.press("Shift+Tab")
+    expect(retry).to_be_focused()
+    p.page.keyboard.press("Enter")
+    retry.click(force=True)
+    p.page.wait_for_timeout(300)
+    assert sent == [SEED_EN, SEED_HI]  # nothing more asked
+    expect(p.w(".vg-error")).to_have_count(2)
+
+    expect(retry).to_be_enabled(timeout=15_000)  # the pause is over
+    expect(paused.locator(".vg-retry")).to_be_enabled()
+    expect(p.w(".vg-send")).to_be_enabled()
+    expect(retry).to_have_accessible_description("")
+    retry.click()
+    expect(p.w(".vg-reply")).to_have_count(1)
+    order = conversation(p)
+    assert order == ["vg-user", "vg-reply", "vg-user", "vg-error"]  # answered in place, under its question
+    assert_gem_answer(p.w(".vg-reply"))
+    assert sent == [SEED_EN, SEED_HI, SEED_EN]
+    assert not p.errors
+
+
 # -- keyboard, language toggle ----------------------------------------------------------------------------
 
 def test_keyboard_open_ask_and_escape(live_url, make_page):
