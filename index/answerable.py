@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from corpus import Release
+from index.figures.figure import TIME_KINDS
 from index.figures.tables import _UNITS_EN, _UNITS_HI, _TIME_UNITS
 from index.indicators import asked_indicators
 from index.lexical import STOPWORDS, terms
@@ -376,7 +377,7 @@ def sentence_dates(passage: Passage, figure, sentences) -> list:
     (start, end, ...) each; the whole passage when none holds it): the time a figure is of, which the
     time it is compared with is not."""
     a, b = next(((a, b) for a, b, *_ in sentences if a <= figure.start < b), (0, len(passage.text)))
-    return [g for g in passage.figures if g.kind in ("date", "year", "period") and a <= g.start < b
+    return [g for g in passage.figures if g.kind in TIME_KINDS and a <= g.start < b
             and not comparison_base(passage.text, g.start, g.end)]
 
 

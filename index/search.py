@@ -30,6 +30,7 @@ from index.noanswer import AnswerSignals, answer_signals, load_model
 from index.passagechoice import PassageSignals, load_model as load_choice_model
 from index.bilingual import TermList, bundled_term_list
 from index.embeddings import Embedder
+from index.figures.figure import TIME_KINDS
 from index.figures.inline import cells_region, inline_row, is_inline_cell, row_label
 from index.figures.rows import is_cell, is_cell_line, is_label_line, row_span
 from index.figures.tables import _TIME_UNITS
@@ -360,7 +361,7 @@ def _row_time(label: str) -> tuple[dt.date, dt.date] | None:
     """The days a table row's label names when the label is a date and nothing else ("Apr-26",
     "31.03.2020", "2022-23"); a row of a state or a crop has none."""
     figures = title_figures(label.strip())  # a short text's figures, as a title's are read
-    if len(figures) != 1 or figures[0].kind not in ("date", "year", "period") or figures[0].text != label.strip():
+    if len(figures) != 1 or figures[0].kind not in TIME_KINDS or figures[0].text != label.strip():
         return None
     windows = stated_windows(figures, None)
     return windows[0] if windows else None
@@ -1127,7 +1128,7 @@ class HybridSearcher:
                 if release is r:
                     figures += p.figures
                 if dated is not None:
-                    dated.append(([f for f in p.figures if f.kind in ("date", "year", "period")], release.date))
+                    dated.append(([f for f in p.figures if f.kind in TIME_KINDS], release.date))
                 if measured is not None and release.lang == qlang:
                     measured |= analysis.terms
         answering = analyse(top.passage, cache=cache)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from index.figures import FigureExtractor
+from index.figures.figure import TIME_KINDS
 from index.figures.tables import _MONTH_PAT, _MONTHS_EN, _MONTHS_HI, _MONTHS_HI_RAW, _alts
 from index.numbers_hi import norm_word
 
@@ -297,7 +298,7 @@ def _read_blanked(question: str, today: dt.date) -> QuestionTime:
     for f in _extractor().run(question):
         if f.kind == "date" and f.iso and f.iso.startswith("--"):
             yearless.append(f)
-        elif f.kind in ("date", "year", "period") and f.iso:
+        elif f.kind in TIME_KINDS and f.iso:
             if f.kind == "year" and _NAME_BEFORE.search(question, 0, f.start):
                 continue  # "State Energy Efficiency Index 2024", "SEEI 2024": an edition's name, not a time
             w = _window_of_iso(f.iso, f.kind)
@@ -430,7 +431,7 @@ def stated_windows(passage_figures, release_date: dt.date | None, text: str | No
     out = []
     previous = None  # (figure, index in out) of the last date
     for f in passage_figures:
-        if f.kind not in ("date", "year", "period") or not f.iso:
+        if f.kind not in TIME_KINDS or not f.iso:
             continue
         iso = f.iso
         if iso.startswith("--"):

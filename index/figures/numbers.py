@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation, localcontext
 from index.numbers_hi import (
     ALL_WORDS, EN_UNITS, HI_FRACTION_PREFIX, HI_FRACTION_VALUES, HI_UNITS, norm_word, parse_words
 )
-from index.figures.figure import Figure
+from index.figures.figure import TIME_KINDS, Figure
 from index.figures.tables import (
     _AMPM_RE, _BETWEEN_RE, _CAPS_AFTER_RE, _CTX, _CUR_PREFIX_RE, _CUR_SUFFIX_RE, _D, _DATE_DMY_RE,
     _DATE_MDY_RE, _DATE_NUM_RE, _DEV_WORD_RE, _DIGITS_RE, _EN_FUNC, _FY_PREFIX_RE, _GLUED_HI_OK,
@@ -496,7 +496,7 @@ class NumbersAndRanges:
                 qual = None
         pm = _QUAL_POST_RE.match(text, end)
         if pm and (qual is None or pm.lastgroup != "up_to"):
-            if not (pm.lastgroup == "up_to" and kind in ("date", "year", "period")):
+            if not (pm.lastgroup == "up_to" and kind in TIME_KINDS):
                 if pm.lastgroup == "more_than" and pm.group().strip().startswith("+"):
                     qual = "more_than"
                     end = pm.end()

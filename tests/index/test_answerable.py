@@ -4,6 +4,7 @@ import datetime as dt
 from corpus import Release
 from index.answerable import AnswerabilityCheck, NoAnswer, asked_unit, comparison_base, said_time, time_fits
 from index.figures import FigureExtractor
+from index.figures.figure import TIME_KINDS
 from index.names import NameIndex, acronym_letters, find_known, question_names, skeleton
 from index.records import Passage
 from index.timeq import read_time
@@ -383,7 +384,7 @@ def _check_release(question: str, versions: list[str], date: str, title: str = "
 
     passages = [_passage(text) for text in versions]
     p = passages[0]
-    dated = [([f for f in q.figures if f.kind in ("date", "year", "period")], date) for q in passages]
+    dated = [([f for f in q.figures if f.kind in TIME_KINDS], date) for q in passages]
     return AnswerabilityCheck().run(question, read_time(question, TODAY).window, p, [_release(versions[0], date, title=title)],
                                     p.figures, kinds=expected_kinds(question),
                                     sentences=[(sp.start, sp.end) for sp in split_sentences(p.text, "en")],
