@@ -39,6 +39,8 @@ _DOTTED_ACRONYM = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}$")
 _CLOSERS = "\"'”’)]»"
 _OPENERS = "\"'“‘([«"
 _PARAGRAPH = re.compile(r"[^\n]+")
+# A line that opens with a short label and a colon or dash: "·       तेलंगाना- ...", "Kerala:".
+_LABEL_HEAD = re.compile(r"[\s·•●▪◦*]*([^\n:;,.।\-–—·•]{2,40}?)\s*[:\-–—](?:\s|$)")
 
 
 @dataclass(frozen=True)
@@ -119,8 +121,31 @@ class PassageSettings:
     overlap: int = 1
 
 
+def place_heads(text: str, starts: list[int]) -> set[int]:
+    """Which of the sentences starting at `starts` open a line headed by a known place alone: the
+    state-wise part of a daily bulletin ("·       तेलंगाना- कल तक कुल मामले 1061 ...", "Kerala:"), whose
+    lines name their state once, at their head. A window that ran on into the next state's line
+    would give that state's figures under the first one's name."""
+    from index.names import find_known
+
+    heads, bare = set(), set()
+    for k, at in enumerate(starts):
+        line = text.rfind("\n", 0, at) + 1
+        if text[line:at].strip(" \t·•●▪◦*"):
+            continue
+        m = _LABEL_HEAD.match(text, line)
+        if m and any(spelling.lower() == m.group(1).strip().lower() for spelling in find_known(m.group(1)).values()):
+            heads.add(k)
+            end = text.find("\n", line)
+            if not text[m.end():end if end >= 0 else len(text)].strip():
+                bare.add(k)
+    # a head with nothing under it ("Telangana:" then "Mizoram:") stays with the next one
+    return {k for k in heads if not (k in bare and k + 1 in heads)}
+
+
 class Segmenter:
-    """Release text → overlapping windows of whole sentences, each a slice of the text."""
+    """Release text → overlapping windows of whole sentences, each a slice of the text. A window
+    does not run on into a line headed by a place (`place_heads`): that line starts a window."""
 
     def __init__(self, settings: PassageSettings | None = None):
         self.settings = settings or PassageSettings()
@@ -141,6 +166,7 @@ class Segmenter:
                     start += 1
             if start < sp.end:
                 pieces.append(Span(start, sp.end))
+        heads = place_heads(text, [p.start for p in pieces])
         windows: list[tuple[int, int]] = []
         i = 0
         while i < len(pieces):
@@ -149,12 +175,13 @@ class Segmenter:
                 j < len(pieces)
                 and j - i < s.max_sentences
                 and pieces[j].end - pieces[i].start <= s.max_chars
+                and j not in heads
             ):
                 j += 1
             windows.append((pieces[i].start, pieces[j - 1].end))
             if j >= len(pieces):
                 break
-            i = max(j - s.overlap, i + 1)
+            i = j if j in heads else max(j - s.overlap, i + 1)
         return windows
 
 

@@ -1,7 +1,7 @@
 """Sentence and passage segmentation on real PIB sentences, with the traps that break naive splitters."""
 import pytest
 
-from index.segment import PassageSettings, Segmenter, split_sentences
+from index.segment import PassageSettings, Segmenter, place_heads, split_sentences
 
 
 def sentences(text, lang):
@@ -92,3 +92,28 @@ def test_a_full_stop_after_a_long_token_ends_its_sentence():
     assert sentences(f"It reads {token}. The next one follows.", "en") == [f"It reads {token}.", "The next one follows."]
     assert sentences("Dr. Harsh Vardhan spoke. The next one follows.", "en") == [
         "Dr. Harsh Vardhan spoke.", "The next one follows."]
+
+
+BULLETIN = ("पीआईबी फील्ड कार्यालयों से जानकारियां\n"
+            "·       आंध्र प्रदेश- राज्य में कुल टेस्ट 1,14,937 हुए। ज्यादा मामलों वाले जिले कुरनूल और गुंटूर हैं।\n"
+            "·       तेलंगाना- वायु सेना ने अस्पताल पर फूल बरसाए। कल तक कुल मामले 1061, सक्रिय केस 533 रहे।\n"
+            "·       For details- यहां पढ़ें।")
+
+
+def test_a_line_headed_by_a_place_starts_a_window():
+    windows = [BULLETIN[a:b] for a, b in Segmenter().run(BULLETIN, "hi")]
+    assert any(w.startswith("·       तेलंगाना-") and "533" in w for w in windows)
+    assert not any("1,14,937" in w and "533" in w for w in windows)  # one state's figures under another's name
+    # a label that is no place does not cut: "For details" stays with Telangana's line
+    assert windows[-1].startswith("·       तेलंगाना-") and windows[-1].endswith("यहां पढ़ें।")
+
+
+def test_a_place_with_nothing_under_it_stays_with_the_next():
+    text = ("Various initiatives are as follows.\nTelangana:\nMizoram:\nThe local bodies distributed rice. "
+            "They gave dal too.\nKerala: 40 NSS volunteers traced contacts.")
+    starts = [s.start for s in split_sentences(text, "en")]
+    heads = {text[starts[k]:].split("\n")[0] for k in place_heads(text, starts)}
+    assert heads == {"Mizoram:", "Kerala: 40 NSS volunteers traced contacts."}
+    windows = [text[a:b] for a, b in Segmenter().run(text, "en")]
+    assert windows[-1] == "Kerala: 40 NSS volunteers traced contacts."
+    assert not any("Kerala" in w and "rice" in w for w in windows)
