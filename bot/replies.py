@@ -6,9 +6,10 @@ from __future__ import annotations
 from bot.schemas import AnswerOut, AskResponse, FigureOut, NoAnswerOut, PassageOut, SourceOut, TimeOut, TranslationOut
 from corpus.release import pib_url
 from index.figures.figure import TIME_KINDS
-from index.names import find_known, question_names
+from index.names import question_names
 from index.records import Answer, Hit
 from index.search import SearchResult
+from index.unnamed import unnamed_places as answer_unnamed
 
 MAX_SOURCES = 3
 # No release is cited for a question that names nothing ("?", an emoji) or is in a language the
@@ -34,22 +35,13 @@ def passage_out(hit: Hit, explain: bool = False) -> PassageOut:
 
 
 def unnamed_places(question: str, result: SearchResult) -> list[str]:
-    """The places and organisations `question` names that its answer does not: neither the sentence
-    nor what precedes it in its passage (a bulletin's paragraph names its state once), its figures'
-    labels (a table's row) or its release's title (what the whole release is about). Such an answer
-    is mostly another place's: "In the state of Uttar Pradesh, three food irradiation facilities..."
-    for Maharashtra's (docs/retrieval.md, "An answer that does not name the asked place")."""
+    """The places and organisations `question` names that its answer does not (index/unnamed.py)."""
     answer = result.answer
-    asked = [n for n in question_names(question) if n.kind == "known"] if answer is not None else []
-    if not asked:
+    if answer is None:
         return []
     hit = next((h for h in result.hits if (h.release.release_id, h.release.lang) == (answer.release_id, answer.lang)),
                None)
-    before = hit.passage.text[:answer.end] if hit is not None and not answer.in_title else answer.text
-    named = {*find_known(before), *find_known(hit.release.title if hit is not None else "")}
-    for f in answer.figures:
-        named.update(find_known(f.label or ""))
-    return [n.text for n in asked if not n.keys & named]
+    return answer_unnamed([n for n in question_names(question) if n.kind == "known"], hit, answer)
 
 
 def answer_out(answer: Answer | None, unnamed: list[str] = ()) -> AnswerOut | None:

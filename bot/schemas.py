@@ -205,8 +205,11 @@ class NoAnswerOut(BaseModel):
                      "releases are in Hindi and English only; no_match: no release passes the "
                      "filters; not_relevant: nothing scores high enough; not_mentioned: the closest release lacks "
                      "`names`; other_time: the closest release is about another time (`stated` says which, or "
-                     "else `published` when it was published); not_held: it states no figure of what is asked"))
-    names: list[str] = Field(default=[], description="not_mentioned: the names the closest release lacks")
+                     "else `published` when it was published); not_held: it states no figure of what is asked; not_named: the "
+                     "passage that would answer names none of `names`, which the question names (its figure is "
+                     "mostly another place's)"))
+    names: list[str] = Field(default=[], description=(
+        "not_mentioned: the names the closest release lacks; not_named: those the answer would not name"))
     published: str | None = Field(default=None, description=(
         "other_time, unless `stated` is given: the closest release's date (yyyy-mm-dd)"))
     stated: str | None = Field(default=None, description=(

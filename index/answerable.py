@@ -171,10 +171,10 @@ class NoAnswer:
     English, with the scores): one of `KINDS`, and what that kind names."""
 
     KINDS = ("nothing_asked", "unsupported_language", "no_match", "not_relevant", "not_mentioned", "other_time",
-             "not_held")
+             "not_held", "not_named")
 
     kind: str
-    names: tuple[str, ...] = ()  # not_mentioned: the names the closest release lacks
+    names: tuple[str, ...] = ()  # not_mentioned: the names the closest release lacks; not_named: its answer
     # other_time: what puts the closest release at another time, one of the two: the time it states
     # (`iso_time`), or else the day it was published
     published: str | None = None

@@ -30,6 +30,7 @@ from index.noanswer import AnswerSignals, answer_signals, load_model
 from index.passagechoice import PassageSignals, load_model as load_choice_model
 from index.bilingual import TermList, bundled_term_list
 from index.embeddings import Embedder
+from index.unnamed import unnamed_places
 from index.figures.figure import TIME_KINDS
 from index.figures.inline import cells_region, inline_row, is_inline_cell, row_label
 from index.figures.rows import is_cell, is_cell_line, is_label_line, row_span
@@ -237,6 +238,9 @@ class SearchSettings:
     # that place's (index/names.py, `_places_alone`). The release's titles count as naming it. Off: it
     # changed nothing on the blind test set (docs/retrieval.md).
     check_listed_places: bool = False
+    # ... and when the answer found names none of the places the question names, in its sentence, what
+    # precedes it in its paragraph, its figures' labels or its release's title (index/unnamed.py).
+    check_answer_places: bool = False
     # ... and when no version of it names the index the question calls by its everyday name ("retail
     # inflation" asks the CPI's figure; index/indicators.py).
     check_indicators: bool = True
@@ -803,13 +807,13 @@ class HybridSearcher:
         for hit in hits:
             hit.components = {k: round(v, 4) for k, v in parts.get(hit.passage.passage_id, {}).items()}
         decision = self._decide(question, qtime, hits, kinds)
-        answer, reason = self._answer(kinds, hits, idf, decision, cues, places=tuple(places), vector=vector,
+        answer, reason, why = self._answer(kinds, hits, idf, decision, cues, places=tuple(places), vector=vector,
                                       window=qtime.window if qtime else None, unit=unit)
         if answer is not None and qtime.window is not None and qtime.window.year_assumed:
             top = hits[0]
             stated = stated_times_of(top.passage, top.release.date, top.release.title, self.store.passage_analyses())
             qtime = dataclasses.replace(qtime, window=answered_window(qtime.window, stated))
-        return SearchResult(hits, answer, reason, kinds, qtime, decision.signals, decision.probability, decision.why)
+        return SearchResult(hits, answer, reason, kinds, qtime, decision.signals, decision.probability, why)
 
     @staticmethod
     def place_fit(p: Passage, places: list[Name], title: str, *, cache=None,
@@ -987,9 +991,10 @@ class HybridSearcher:
     def _answer(self, kinds: frozenset[str], hits: list[Hit], idf: dict[str, float], decision: "Decision",
                 cues: FigureCues = NO_CUES, places: tuple[Name, ...] = (),
                 vector: np.ndarray | None = None, window: TimeWindow | None = None,
-                unit: str | None = None) -> tuple[Answer | None, str | None]:
+                unit: str | None = None) -> tuple[Answer | None, str | None, NoAnswer | None]:
+        """The answer sentence of the top hit, or why there is none."""
         if not decision.answers:
-            return None, decision.reason
+            return None, decision.reason, decision.why
         top = hits[0]
         a, b = self._answer_sentence(top, idf, kinds, cues, places, vector)
         if self.settings.answer_table_rows:
@@ -999,10 +1004,14 @@ class HybridSearcher:
             title = top.release.title
             return Answer(text=title, start=0, end=len(title), figures=list(title_figures(title)),
                           release_id=top.release.release_id, lang=top.release.lang, score=top.score,
-                          in_title=True), None
+                          in_title=True), None, None
         figures = [f for f in top.passage.figures if a <= f.start and f.end <= b]
-        return Answer(text=top.passage.text[a:b], start=a, end=b, figures=figures,
-                      release_id=top.release.release_id, lang=top.release.lang, score=top.score), None
+        answer = Answer(text=top.passage.text[a:b], start=a, end=b, figures=figures,
+                        release_id=top.release.release_id, lang=top.release.lang, score=top.score)
+        if self.settings.check_answer_places and (unnamed := unnamed_places(places, top, answer)):
+            return None, f"the passage that would answer does not name {', '.join(unnamed)}", NoAnswer(
+                "not_named", names=tuple(unnamed))
+        return answer, None, None
 
     def title_answers(self, hit: Hit, a: int, b: int, idf: dict[str, float], kinds: frozenset[str],
                       cues: FigureCues, places: tuple[Name, ...], window: TimeWindow | None = None,

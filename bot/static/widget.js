@@ -44,6 +44,7 @@
       nothingAsked: "Please ask about a scheme, a place, a figure or a time.",
       unsupportedLanguage: "Your question is written in {script} script. I answer questions in Hindi and English only: please ask in one of them.",
       notMentioned: "The closest release does not mention {names}, so I cannot answer this.",
+      notNamed: "The passage that would answer does not name {names}: its figure may be for another place.",
       or: "or",
       otherTime: "The closest release was published on {date}; it is not about the time you asked about.",
       otherTimeStated: "The closest release is about {time}, not the time you asked about.",
@@ -89,6 +90,7 @@
       nothingAsked: "कृपया किसी योजना, स्थान, आँकड़े या समय के बारे में पूछें।",
       unsupportedLanguage: "आपका प्रश्न {script} लिपि में लिखा है। मैं केवल हिंदी और अंग्रेज़ी में पूछे गए प्रश्नों के उत्तर देता हूँ: कृपया इनमें से किसी एक भाषा में पूछें।",
       notMentioned: "सबसे निकट की विज्ञप्ति में {names} का उल्लेख नहीं है, इसलिए मैं इसका उत्तर नहीं दे सकता।",
+      notNamed: "जो अंश उत्तर देता, उसमें {names} का नाम नहीं है; उसका आंकड़ा किसी और जगह का हो सकता है।",
       or: "या",
       otherTime: "सबसे निकट की विज्ञप्ति {date} को जारी हुई थी; वह आपके पूछे गए समय के बारे में नहीं है।",
       otherTimeStated: "सबसे निकट की विज्ञप्ति {time} के बारे में है, आपके पूछे गए समय के बारे में नहीं।",
@@ -215,6 +217,7 @@
     if (why && why.kind === "nothing_asked") return tt.nothingAsked;
     if (why && why.kind === "unsupported_language" && written) return tt.unsupportedLanguage.replace("{script}", function () { return written; });
     if (why && why.kind === "not_mentioned" && names.length) return tt.notMentioned.replace("{names}", function () { return anyOf(names, tt.or); });
+    if (why && why.kind === "not_named" && names.length) return tt.notNamed.replace("{names}", function () { return anyOf(names, tt.or); });
     if (why && why.kind === "other_time" && time) return tt.otherTimeStated.replace("{time}", function () { return time; });
     if (why && why.kind === "other_time" && date) return tt.otherTime.replace("{date}", function () { return date; });
     return tt.noAnswer;

@@ -26,6 +26,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "unsupported_language": ("आपका प्रश्न {script} लिपि में लिखा है। मैं केवल हिंदी और अंग्रेज़ी में पूछे गए "
                                  "प्रश्नों के उत्तर देता हूँ: कृपया इनमें से किसी एक भाषा में पूछें।"),
         "not_mentioned": "सबसे निकट की विज्ञप्ति में {names} का उल्लेख नहीं है, इसलिए मैं इसका उत्तर नहीं दे सकता।",
+        "not_named": "जो अंश उत्तर देता, उसमें {names} का नाम नहीं है; उसका आंकड़ा किसी और जगह का हो सकता है।",
         "or": "या",
         "other_time": "सबसे निकट की विज्ञप्ति {date} को जारी हुई थी; वह आपके पूछे गए समय के बारे में नहीं है।",
         "other_time_stated": "सबसे निकट की विज्ञप्ति {time} के बारे में है, आपके पूछे गए समय के बारे में नहीं।",
@@ -53,6 +54,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "unsupported_language": ("Your question is written in {script} script. I answer questions in Hindi and "
                                  "English only: please ask in one of them."),
         "not_mentioned": "The closest release does not mention {names}, so I cannot answer this.",
+        "not_named": "The passage that would answer does not name {names}: its figure may be for another place.",
         "or": "or",
         "other_time": ("The closest release was published on {date}; it is not about the time you asked "
                        "about."),
@@ -229,8 +231,8 @@ def no_answer_text(reply: AskResponse, lang: str) -> str:
         return t["nothing_asked"]
     if why.kind == "unsupported_language" and why.script:
         return t["unsupported_language"].format(script=why.script)
-    if why.kind == "not_mentioned" and why.names:
-        return t["not_mentioned"].format(names=any_of(why.names, lang))
+    if why.kind in ("not_mentioned", "not_named") and why.names:
+        return t[why.kind].format(names=any_of(why.names, lang))
     if why.kind == "other_time" and why.stated:
         return t["other_time_stated"].format(time=format_time(why.stated, lang))
     if why.kind == "other_time" and why.published:

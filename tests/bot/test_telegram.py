@@ -193,6 +193,17 @@ def test_three_names_a_release_lacks_read_as_one_or_another(lang, said):
     assert said in render_reply(reply, lang)[0]
 
 
+@pytest.mark.parametrize("lang,said", [("en", "The passage that would answer does not name Maharashtra: its figure"),
+                                       ("hi", "जो अंश उत्तर देता, उसमें Maharashtra का नाम नहीं है")])
+def test_an_answer_withheld_for_not_naming_the_asked_place_says_which(lang, said):
+    from bot.schemas import AskResponse, NoAnswerOut
+    from bot.telegram import render_reply
+
+    reply = AskResponse(question="?", answer=None, passages=[],
+                        no_answer=NoAnswerOut(kind="not_named", names=["Maharashtra"]))
+    assert said in render_reply(reply, lang)[0]
+
+
 def test_a_refusal_for_another_script_names_it_in_hindi_too():
     from bot.schemas import AskResponse, NoAnswerOut
     from bot.telegram import render_reply

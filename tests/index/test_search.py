@@ -335,6 +335,32 @@ def test_no_answer_from_a_release_naming_the_asked_place_only_in_a_list(bulletin
     assert result.reason == "the closest release names Delhi only in a list of places, with no figure of its own"
 
 
+FACILITIES_EN = ("In the state of Uttar Pradesh, three food irradiation facilities have been commissioned till date "
+                 "in the private sector. Irradiation extends the shelf life of food. The Ministry supports such units "
+                 "under PMKSY.\nMega food parks have been sanctioned in Maharashtra and Gujarat.")
+
+
+@pytest.fixture(scope="module")
+def facilities(tmp_path_factory, settings, embedder):
+    svc = _index_of([Release(release_id="f-en", lang="en", title="Food processing review", text=FACILITIES_EN,
+                             date="2026-08-01")], tmp_path_factory, settings, embedder)
+    yield svc
+    svc.close()
+
+
+def test_no_answer_when_the_answer_names_none_of_the_places_asked(facilities):
+    q = "How many food irradiation facilities are operating in Maharashtra?"
+    with searching_with(facilities, check_answer_places=False, min_answer_score=0.0):
+        assert "Uttar Pradesh" in facilities.ask(q, lang="en").answer.text  # the release names Maharashtra after it
+    with searching_with(facilities, check_answer_places=True, min_answer_score=0.0):
+        result = facilities.ask(q, lang="en")
+        assert result.answer is None
+        assert result.no_answer.kind == "not_named" and result.no_answer.names == ("Maharashtra",)
+        assert result.reason == "the passage that would answer does not name Maharashtra"
+        # a question naming the place the answer names is answered as before
+        assert facilities.ask("How many food irradiation facilities are there in Uttar Pradesh?", lang="en").answer
+
+
 def test_a_passages_stated_times_are_kept_by_its_id_and_whether_its_title_counts(service):
     from index.search import stated_times_of
     from index.timeq import stated_times
