@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from index.database import blob_matrix
+from index.inlists import select_in
 from index.vectorindex import (EXACT_BELOW, TRAIN_SAMPLE, Base, add_to_lists, lists_for, load_index,
                                new_approximate, new_exact)
 
@@ -41,12 +42,8 @@ def stored_rows(con, dim: int, lang: str, above: int = 0, upto: int | None = Non
 def _sample(con, dim: int, lang: str, n: int, seed: int = 0) -> np.ndarray:
     ids = np.fromiter((r[0] for r in con.execute("SELECT id FROM passages WHERE lang=?", (lang,))), dtype=np.int64)
     chosen = np.sort(np.random.default_rng(seed).choice(ids, size=min(n, len(ids)), replace=False))
-    out = []
-    for at in range(0, len(chosen), 900):
-        part = [int(i) for i in chosen[at:at + 900]]
-        rows = con.execute(f"SELECT vector FROM passage_vectors WHERE id IN ({','.join('?' * len(part))})", part)
-        out += [r[0] for r in rows]
-    return blob_matrix(out, dim)
+    rows = select_in(con, lambda marks: f"SELECT vector FROM passage_vectors WHERE id IN ({marks})", chosen.tolist())
+    return blob_matrix([r[0] for r in rows], dim)
 
 
 def build_base(con, dim: int, lang: str, *, upto: int, old: Base | None, old_file: Path | None,

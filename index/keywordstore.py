@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from index.filters import PASSAGES_OF_RELEASES, SearchFilters
+from index.inlists import select_in
 from index.lexical import document_terms
 from index.loanwords import spelling_rows
 
@@ -27,11 +28,9 @@ def add_latin_terms(con: sqlite3.Connection, terms) -> None:
 
 def latin_terms(con: sqlite3.Connection, skeletons: Sequence[str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for at in range(0, len(skeletons), 500):
-        batch = list(skeletons[at:at + 500])
-        marks = ",".join("?" * len(batch))
-        for key, term in con.execute(f"SELECT skeleton, term FROM latin_terms WHERE skeleton IN ({marks})", batch):
-            out.setdefault(key, []).append(term)
+    for key, term in select_in(con, lambda marks: f"SELECT skeleton, term FROM latin_terms WHERE skeleton IN ({marks})",
+                               skeletons):
+        out.setdefault(key, []).append(term)
     return out
 
 
@@ -78,14 +77,10 @@ def keyword_search(con: sqlite3.Connection, terms: Sequence[str], k: int, filter
 
 
 def passage_terms(con: sqlite3.Connection, passage_ids: Sequence[int]) -> dict[int, frozenset[str]]:
-    marks = ",".join("?" * len(passage_ids))
-    rows = con.execute(f"SELECT rowid, terms FROM passages_fts WHERE rowid IN ({marks})", list(passage_ids))
+    rows = select_in(con, lambda marks: f"SELECT rowid, terms FROM passages_fts WHERE rowid IN ({marks})", passage_ids)
     return {pid: frozenset(t.split()) for pid, t in rows}
 
 
 def document_frequencies(con: sqlite3.Connection, terms: list[str]) -> dict[str, int]:
     """How many passages hold each term."""
-    if not terms:
-        return {}
-    marks = ",".join("?" * len(terms))
-    return dict(con.execute(f"SELECT term, doc FROM passages_vocab WHERE term IN ({marks})", terms).fetchall())
+    return dict(select_in(con, lambda marks: f"SELECT term, doc FROM passages_vocab WHERE term IN ({marks})", terms))

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from index.inlists import select_in
+
 LINKS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS translation_links (
     a_id TEXT NOT NULL, a_lang TEXT NOT NULL, b_id TEXT NOT NULL, b_lang TEXT NOT NULL,
@@ -132,20 +134,16 @@ class TranslationLinksMixin:
         """{key: its linked releases that are in the index, by language then id}."""
         wanted = set(keys)
         out: dict[tuple[str, str], list[dict]] = {}
-        ids = sorted({rid for rid, _ in keys})
-        for at in range(0, len(ids), 400):  # well under SQLite's limit of bound values
-            chunk = ids[at:at + 400]
-            marks = ",".join("?" * len(chunk))
-            rows = con.execute(
-                "SELECT l.a_id, l.a_lang, r.release_id, r.lang, r.title, r.url FROM translation_links l "
-                f"JOIN releases r ON r.release_id = l.b_id AND r.lang = l.b_lang WHERE l.a_id IN ({marks}) "
-                "UNION ALL SELECT l.b_id, l.b_lang, r.release_id, r.lang, r.title, r.url FROM translation_links l "
-                f"JOIN releases r ON r.release_id = l.a_id AND r.lang = l.a_lang WHERE l.b_id IN ({marks})",
-                chunk + chunk)
-            for rid, lang, other_id, other_lang, title, url in rows:
-                if (rid, lang) in wanted:
-                    out.setdefault((rid, lang), []).append(
-                        {"release_id": other_id, "lang": other_lang, "title": title, "url": url})
+        rows = select_in(con, lambda marks: (
+            "SELECT l.a_id, l.a_lang, r.release_id, r.lang, r.title, r.url FROM translation_links l "
+            f"JOIN releases r ON r.release_id = l.b_id AND r.lang = l.b_lang WHERE l.a_id IN ({marks}) "
+            "UNION ALL SELECT l.b_id, l.b_lang, r.release_id, r.lang, r.title, r.url FROM translation_links l "
+            f"JOIN releases r ON r.release_id = l.a_id AND r.lang = l.a_lang WHERE l.b_id IN ({marks})"),
+            sorted({rid for rid, _ in keys}), lists=2)
+        for rid, lang, other_id, other_lang, title, url in rows:
+            if (rid, lang) in wanted:
+                out.setdefault((rid, lang), []).append(
+                    {"release_id": other_id, "lang": other_lang, "title": title, "url": url})
         return {key: sorted(found, key=lambda t: (t["lang"], t["release_id"])) for key, found in out.items()}
 
     @staticmethod
@@ -169,12 +167,13 @@ class TranslationLinksMixin:
         from index.store import figures_from_json
 
         con = self._reader()
-        if keys is not None:
-            keys = list(keys)
-            if not keys:
-                return {}
-            cond = " OR ".join(["(r.release_id=? AND r.lang=?)"] * len(keys))
-            args = [x for k in keys for x in k]
+        columns = "r.release_id, r.lang, r.date, v.vector, p.figures, r.ministry"
+        passages = ("JOIN passages p ON p.release_id = r.release_id AND p.lang = r.lang "
+                    "JOIN passage_vectors v ON v.id = p.id")
+        if keys is not None:  # as many as a run's releases: a list of pairs, in parts (index/inlists.py)
+            rows = select_in(con, lambda marks: f"SELECT {columns} FROM (VALUES {marks}) k JOIN releases r "
+                                                f"ON r.release_id = k.column1 AND r.lang = k.column2 {passages}",
+                             list(dict.fromkeys(keys)), width=2)
         else:
             langs = list(langs or [])
             cond = f"r.lang IN ({','.join('?' * len(langs))})"
@@ -184,10 +183,7 @@ class TranslationLinksMixin:
             else:
                 cond += " AND r.date >= ? AND r.date <= ?"
                 args += [date_from, date_to]
-        rows = con.execute(
-            "SELECT r.release_id, r.lang, r.date, v.vector, p.figures, r.ministry FROM releases r JOIN passages p "
-            "ON p.release_id = r.release_id AND p.lang = r.lang JOIN passage_vectors v ON v.id = p.id "
-            f"WHERE {cond}", args)
+            rows = con.execute(f"SELECT {columns} FROM releases r {passages} WHERE {cond}", args)
         return release_profiles_of((rid, lang, date, blob_vector(blob, self.stamp.dim), figures_from_json(figs), ministry)
                                    for rid, lang, date, blob, figs, ministry in rows)
 
@@ -205,11 +201,10 @@ class TranslationLinksMixin:
         return self._reader().execute("SELECT 1 FROM translation_links LIMIT 1").fetchone() is not None
 
     def release_keys_by_id(self, release_ids: Iterable[str]) -> list[tuple[str, str]]:
-        ids = list(release_ids)
-        if not ids:
-            return []
-        return [tuple(r) for r in self._reader().execute(
-            f"SELECT release_id, lang FROM releases WHERE release_id IN ({','.join('?' * len(ids))})", ids)]
+        """The stored (release_id, lang) of `release_ids` (a run's, when linking), by id then language."""
+        return [tuple(r) for r in select_in(self._reader(), lambda marks: (
+            f"SELECT release_id, lang FROM releases WHERE release_id IN ({marks}) ORDER BY release_id, lang"),
+            sorted(set(release_ids)))]
 
 
 @dataclass(frozen=True)

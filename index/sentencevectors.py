@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from index.embeddings import Embedder
+from index.inlists import select_in
 from index.knownvectors import VECTORS_DIR, KnownVectors, VectorsStamp, text_key
 from index.segment import split_sentences
 
@@ -33,7 +34,6 @@ log = logging.getLogger("vigyapti")
 SHIPPED_SENTENCES = VECTORS_DIR / "multilingual-e5-small-sentences.npz"
 INDEX_FILE = "sentence-vectors.db"  # in the index's folder: the sentences encoded for it
 _BUSY_TIMEOUT = 30.0
-_IN_BATCH = 500  # keys per SELECT ... IN (...)
 
 
 def sentence_texts(text: str, lang: str) -> list[str]:
@@ -113,13 +113,10 @@ class KeptSentences:
         signed = list(by_signed)
         with self._lock:
             con = self._connection()
-            for at in range(0, len(signed), _IN_BATCH):
-                batch = signed[at:at + _IN_BATCH]
-                rows = con.execute(f"SELECT key, scale, vector FROM vectors WHERE key IN ({','.join('?' * len(batch))})",
-                                   batch).fetchall()
-                for key, scale, blob in rows:
-                    v = np.frombuffer(blob, dtype=np.int8).astype(np.float32) * scale
-                    out[by_signed[key]] = v / max(float(np.linalg.norm(v)), 1e-12)
+            for key, scale, blob in select_in(con, lambda marks: (
+                    f"SELECT key, scale, vector FROM vectors WHERE key IN ({marks})"), signed):
+                v = np.frombuffer(blob, dtype=np.int8).astype(np.float32) * scale
+                out[by_signed[key]] = v / max(float(np.linalg.norm(v)), 1e-12)
         return out
 
     def put_many(self, vectors: dict[int, np.ndarray]) -> None:

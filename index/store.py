@@ -31,6 +31,7 @@ from index.database import (DB_NAME, SCHEMA_VERSION, CommittedState, IndexDataba
                             read_stamp, swap_in_rebuilt, vector_blob)
 from index.figures import Figure
 from index.filters import PASSAGES_OF_RELEASES, SearchFilters
+from index.inlists import select_in
 from index.links import TranslationLinksMixin
 from index.records import IndexCheck, Passage, ReleaseEntry, StoredRelease
 from index.stores.base import NOTE_PREFIX, Store, checked_entries, still_as_read
@@ -593,9 +594,8 @@ class IndexStore(TranslationLinksMixin, Store):
         with self.snapshot() as view:
             found, missing = view.derived.dates.split(int(i) for i in passage_ids)
             if missing:
-                marks = ",".join("?" * len(missing))
-                rows = dict(self._reader().execute(
-                    f"SELECT p.id, r.date FROM {_JOIN} WHERE p.id IN ({marks})", missing).fetchall())
+                rows = dict(select_in(self._reader(), lambda marks: (
+                    f"SELECT p.id, r.date FROM {_JOIN} WHERE p.id IN ({marks})"), missing))
                 for pid in missing:
                     if pid in rows:  # not a passage deleted meanwhile
                         found[pid] = rows[pid] or ""
@@ -608,11 +608,8 @@ class IndexStore(TranslationLinksMixin, Store):
         if not release_ids:
             return {}
         where, args = filters.where()
-        marks = ",".join("?" * len(release_ids))
-        rows = self._reader().execute(
-            f"SELECT p.id, p.release_id FROM {_JOIN} WHERE {where} AND p.release_id IN ({marks})",
-            args + list(release_ids))
-        return dict(rows.fetchall())
+        return dict(select_in(self._reader(), lambda marks: (
+            f"SELECT p.id, p.release_id FROM {_JOIN} WHERE {where} AND p.release_id IN ({marks})"), release_ids, args=args))
 
     def vectors(self, passage_ids: Sequence[int]) -> np.ndarray:
         """Stored vectors in the order asked (zeros for a passage deleted meanwhile). Kept by passage
@@ -625,12 +622,10 @@ class IndexStore(TranslationLinksMixin, Store):
         with self.snapshot() as view:
             cache = view.derived.vector_blobs
             blobs, missing = cache.split(at)
-            for start in range(0, len(missing), 900):  # SQLite's limit on bound parameters
-                part = missing[start:start + 900]
-                for pid, blob in self._reader().execute(
-                        f"SELECT id, vector FROM passage_vectors WHERE id IN ({','.join('?' * len(part))})", part):
-                    blobs[pid] = blob
-                    cache.put(pid, blob)
+            for pid, blob in select_in(self._reader(), lambda marks: (
+                    f"SELECT id, vector FROM passage_vectors WHERE id IN ({marks})"), missing):
+                blobs[pid] = blob
+                cache.put(pid, blob)
         if blobs:
             out[[at[pid] for pid in blobs]] = blob_matrix(list(blobs.values()), self.stamp.dim)
         return out
@@ -675,10 +670,8 @@ class IndexStore(TranslationLinksMixin, Store):
         with self.snapshot() as view:
             out, missing = view.derived.passages.split(int(pid) for pid in ids)
             if missing:
-                marks = ",".join("?" * len(missing))
-                rows = self._reader().execute(
-                    f'SELECT id, release_id, lang, start, "end", text, figures FROM passages WHERE id IN ({marks})',
-                    missing)
+                rows = select_in(self._reader(), lambda marks: (
+                    f'SELECT id, release_id, lang, start, "end", text, figures FROM passages WHERE id IN ({marks})'), missing)
                 for r in rows:
                     p = _passage(r)
                     view.derived.passages.put(r[0], p)

@@ -1,10 +1,17 @@
 """Translation links without shared ids: the page's own links, and detection by date, figures and
 similarity; translations_of, the cross-language pivot and folding follow the links."""
 import dataclasses
+import datetime as dt
+import sqlite3
 
+import numpy as np
 import pytest
 
 from corpus import Release
+from index.links import TranslationLink
+from index.records import Passage, ReleaseEntry
+from index.store import IndexStamp, IndexStore
+from index.translations import TranslationLinker
 
 
 @pytest.fixture(scope="module")
@@ -68,3 +75,54 @@ def test_a_release_alone_in_its_language_is_not_linked(linked):
                    date="2001-01-01")
     linked.ingest([lone])
     assert linked.store.translations_of("lone", "en") == []
+
+
+def _versions(pairs: int) -> list[ReleaseEntry]:
+    """English and Hindi versions of `pairs` releases, each pair's passages near one vector of its own:
+    a quarter under one id, a quarter linked by the English page, the rest for detection; dates
+    spread over six weeks, the Hindi one a day later now and then, a tenth undated."""
+    rng = np.random.default_rng(7)
+    out = []
+    for i in range(pairs):
+        base = rng.normal(size=64)
+        day = None if i % 10 == 9 else dt.date(2020, 1, 1) + dt.timedelta(days=i % 45)
+        en_id, hi_id = (f"s{i}", f"s{i}") if i % 4 == 0 else (f"e{i}", f"h{i}")
+        for lang, rid, later, n in (("en", en_id, 0, 1 + i % 2), ("hi", hi_id, i % 7 == 0, 1)):
+            date = (day + dt.timedelta(days=int(later))).isoformat() if day else None
+            release = Release(rid, lang, f"title {i}", f"text {i}", date=date,
+                              translations=(("hi", hi_id),) if i % 4 == 1 and lang == "en" else ())
+            passages = [Passage(rid, lang, 0, 6, f"text {i}") for _ in range(n)]
+            out.append(ReleaseEntry(release, passages, (base + rng.normal(scale=0.05, size=(n, 64))).astype(np.float32)))
+    return out
+
+
+def test_a_run_longer_than_a_statement_binds_is_linked_as_in_short_runs(tmp_path):
+    """1,200 releases linked in one run, where a statement's limit of bound values is lowered to
+    100, and where it is SQLite's own (one OR term a release went past its expression depth at 999):
+    the same links as in runs short enough for either."""
+    entries = _versions(600)
+    releases = [e.release for e in entries]
+    stores = []
+    for name in ("whole", "lowered", "short-runs"):
+        store = IndexStore(tmp_path / name, IndexStamp("synthetic", 64, "{}"))
+        store.upsert(entries)
+        stores.append(store)
+    for store in stores[1:]:  # this thread's connection, which linking reads on
+        store._reader().setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 100)
+    with pytest.raises(sqlite3.OperationalError, match="too many SQL variables"):  # the limit is SQLite's own
+        stores[1]._reader().execute(f"SELECT 1 FROM releases WHERE release_id IN ({','.join('?' * 600)})",
+                                    [r.release_id for r in releases[::2]])
+
+    reports = [TranslationLinker(store).run(releases) for store in stores[:2]]
+    short = [TranslationLinker(stores[2]).run(releases[at:at + 40]) for at in range(0, len(releases), 40)]
+    counted = [(r.page, r.shared_id, r.detected) for r in reports]
+    assert counted == [(150, 150, 300)] * 2
+    assert tuple(map(sum, zip(*((r.page, r.shared_id, r.detected) for r in short)))) == (150, 150, 300)
+
+    links = [sorted(store.translation_links(), key=TranslationLink.ordered) for store in stores]
+    assert links[0] == links[1] == links[2]
+    assert len(links[0]) == 600 and all(link.ordered()[0][1:] == link.ordered()[2][1:] for link in links[0])
+    keys = [r.key for r in releases]
+    assert all(len(found) == 1 for found in stores[1].translations_of_many(keys).values())
+    for store in stores:
+        store.close()
