@@ -118,9 +118,11 @@ class TranslationLinker:
         report = LinkReport()
         if not keys:
             return report
+        langs_of: dict[str, list[str]] = {}  # each id's languages in the run, looked up, not searched for
+        for rid, lang in keys:
+            langs_of.setdefault(rid, []).append(lang)
         shared = [TranslationLink(rid, lang, rid, olang, "shared-id")
-                  for rid, olang in self.store.release_keys_by_id({k[0] for k in keys})
-                  for (krid, lang) in keys if krid == rid and olang != lang]
+                  for rid, olang in self.store.release_keys_by_id(langs_of) for lang in langs_of[rid] if olang != lang]
         report.page = len(declared)
         report.shared_id = len({frozenset([(link.release_id, link.lang), (link.other_id, link.other_lang)])
                                 for link in shared})
