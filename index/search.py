@@ -239,7 +239,8 @@ class SearchSettings:
     # changed nothing on the blind test set (docs/retrieval.md).
     check_listed_places: bool = False
     # ... and when the answer found names none of the places the question names, in its sentence, what
-    # precedes it in its paragraph, its figures' labels or its release's title (index/unnamed.py).
+    # precedes it in its paragraph, its figures' labels or its release's title (index/unnamed.py). Off:
+    # it changed nothing on the first blind test set (docs/retrieval.md, A bulletin's line headed by a state).
     check_answer_places: bool = False
     # ... and when no version of it names the index the question calls by its everyday name ("retail
     # inflation" asks the CPI's figure; index/indicators.py).
