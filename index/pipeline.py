@@ -114,13 +114,15 @@ class IngestReport:
 @dataclass(frozen=True)
 class StoredVersions:
     """Which releases about to be stored replace one of the same id and language, and which are
-    stored already as they are."""
+    stored already as they are. A release given twice counts as its last version, the one a store
+    keeps: `latest` are the releases given, each once (its last version), in the order first given."""
 
     replaced: frozenset[tuple[str, str]]
     unchanged: frozenset[tuple[str, str]]
+    latest: tuple[Release, ...]
 
-    def to_store(self, releases: Iterable[Release]) -> list[Release]:
-        """Those of `releases` to read, embed and store: all but the ones stored already as they are.
+    def to_store(self) -> list[Release]:
+        """Those of `latest` to read, embed and store: all but the ones stored already as they are.
 
         Storing such a release again would give its passages new ids (which replies and ETags name)
         and grow the index towards a compaction, for the very passages it holds, unless older readers
@@ -129,7 +131,7 @@ class StoredVersions:
         advise a refresh. Reading the release again here would still leave the mark stale while any
         other release is, and would embed it anew, where the refresh keeps each unchanged passage's
         vector, reads every release, and then marks the index."""
-        return [r for r in releases if r.key not in self.unchanged]
+        return [r for r in self.latest if r.key not in self.unchanged]
 
 
 def _same_record(stored: Release | None, new: Release) -> bool:
@@ -139,11 +141,11 @@ def _same_record(stored: Release | None, new: Release) -> bool:
                                       for f in ("title", "text", "ministry", "date", "url"))
 
 
-def stored_versions(store: Store, releases: list[Release]) -> StoredVersions:
+def stored_versions(store: Store, releases: Iterable[Release]) -> StoredVersions:
     """Compare `releases` with what the store holds under their keys, naming each replacement in the
     log: storing a release replaces the one of its id and language, which a user should hear of. A
     release given twice is compared as its last version, the one a store keeps."""
-    latest = list({r.key: r for r in releases}.values())
+    latest = tuple({r.key: r for r in releases}.values())
     stored = store.releases(r.key for r in latest)
     replaced, unchanged = set(), set()
     for r in latest:
@@ -152,7 +154,7 @@ def stored_versions(store: Store, releases: list[Release]) -> StoredVersions:
         elif stored[r.key] is not None:
             replaced.add(r.key)
             log.info("replacing release %s/%s: the stored version differs", r.release_id, r.lang)
-    return StoredVersions(frozenset(replaced), frozenset(unchanged))
+    return StoredVersions(frozenset(replaced), frozenset(unchanged), latest)
 
 
 def _batches(items: Iterable[Release], size: int) -> Iterator[list[Release]]:
@@ -223,7 +225,7 @@ class Indexer:
                 versions = stored_versions(self.store, batch)
                 report.replaced_keys |= versions.replaced
                 report.unchanged_keys |= versions.unchanged
-                self.store_releases(versions.to_store(batch), report)
+                self.store_releases(versions.to_store(), report)
                 report.releases += len(batch)
                 taken += batch
                 if bar is not None:

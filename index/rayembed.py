@@ -135,9 +135,8 @@ class RayIndexer:
         report = RayIngestReport()
         started = time.perf_counter()
         store = self.indexer.store
-        unique = list({r.key: r for r in releases}.values())  # the same release twice: the last wins, as upsert does
-        versions = stored_versions(store, unique)
-        todo = versions.to_store(unique)
+        versions = stored_versions(store, releases)  # a release given twice: its last version (StoredVersions)
+        todo = versions.to_store()
         report.skipped, report.replaced_keys = len(versions.unchanged), set(versions.replaced)
         prepared = [self.indexer.prepare(r) for r in todo]
         rows = [{"release": i, "passage": j, "text": passage_input(r.title, p.text)}
@@ -210,7 +209,7 @@ class RayIndexer:
                 import ray
 
                 ray.shutdown()
-        report.translation_links = self.indexer.link(unique)  # the skipped too (Indexer.link)
+        report.translation_links = self.indexer.link(list(versions.latest))  # the skipped too (Indexer.link)
         report.seconds = time.perf_counter() - started
         return report
 

@@ -26,3 +26,22 @@ def test_a_rerun_links_the_releases_a_failed_run_stored_without_linking(tmp_path
     assert (report.skipped, report.releases) == (2, 0)
     assert [(t["release_id"], t["lang"]) for t in store.translations_of(*en.key)] == [("950002", "hi")]
     store.close()
+
+
+def test_a_release_given_twice_is_taken_as_its_last_version(tmp_path, embedder, model_path):
+    store = open_store(tmp_path / "index", embedder)
+    indexer = Indexer(store, embedder)
+    old = Release("950003", "en", "Check dams", EN, date="2025-02-03")
+    new = Release("950003", "en", "Check dams in Rajasthan", EN, date="2025-02-03", translations=(("hi", "950004"),))
+    hi = Release("950004", "hi", "राजस्थान में चेक डैम", HI, date="2025-02-03")
+    indexer.store_prepared([indexer.prepare(new), indexer.prepare(hi)],  # stored, not linked, as after a failed run
+                           [embedder.encode_passages([passage_input(r.title, p.text) for p in ps])
+                            for r, ps in (indexer.prepare(new), indexer.prepare(hi))])
+
+    # Its last version is stored as it is: nothing to embed, and the earlier one neither stored nor linked.
+    report = RayIndexer(indexer, EmbedderSpec(str(model_path), embedder.name)).run([old, hi, new])
+    assert (report.skipped, report.releases, report.replaced) == (2, 0, 0)
+    assert store.release(*new.key).title == new.title
+    assert [(t["release_id"], t["lang"]) for t in store.translations_of(*new.key)] == [("950004", "hi")]
+    assert {link.source for link in store.translation_links()} == {"page"}  # the last version's page names it
+    store.close()
