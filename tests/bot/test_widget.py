@@ -6,6 +6,7 @@ no Content-Security-Policy of ours hides an injection. Screenshots go to docs/.
 """
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import re
@@ -500,11 +501,13 @@ def scratch_api(settings, embedder, serve_app, tmp_path_factory):
 
     made = []
 
-    def serve(name: str, releases) -> str:
+    def serve(name: str, releases, **search) -> str:
+        """`search`: changes to the service's search settings (index/search.py, SearchSettings)."""
         svc = Service(settings.model_copy(update={"index_dir": tmp_path_factory.mktemp(name) / "index"}),
                       embedder=embedder)
         made.append(svc)
         svc.ingest(releases)
+        svc.searcher.settings = dataclasses.replace(svc.searcher.settings, **search)
         return serve_app(create_app(svc))
 
     yield serve
@@ -693,6 +696,53 @@ def test_a_refusal_names_the_time_the_release_states_not_its_day_in_the_month_as
     p.open()
     reply = p.ask(question)
     expect(reply.locator("p").first).to_have_text(said)
+    assert not p.errors
+
+
+FACILITIES_EN = ("In the state of Uttar Pradesh, three food irradiation facilities have been commissioned till date "
+                 "in the private sector. Irradiation extends the shelf life of food. The Ministry supports such units "
+                 "under PMKSY.\nMega food parks have been sanctioned in Maharashtra and Gujarat.")
+FACILITIES_HI = ("उत्तर प्रदेश राज्य में अब तक निजी क्षेत्र में तीन खाद्य विकिरण सुविधाएं शुरू की गई हैं। विकिरण से खाद्य "
+                 "पदार्थों की शेल्फ लाइफ बढ़ती है। मंत्रालय पीएमकेएसवाई के तहत ऐसी इकाइयों की सहायता करता है।\n"
+                 "महाराष्ट्र और गुजरात में मेगा फूड पार्क स्वीकृत किए गए हैं।")
+
+
+@pytest.fixture(scope="module")
+def answer_places_api(scratch_api):
+    """A scratch service that withholds an answer naming none of the places the question names
+    (`check_answer_places`, off as shipped): its release, in English and Hindi, gives Uttar Pradesh's
+    facilities and names Maharashtra only in a later line (tests/index/test_search.py)."""
+    return scratch_api("answer-places", [
+        Release(release_id="990007", lang="en", date="2026-08-01", title="Food processing review", text=FACILITIES_EN,
+                ministry="Ministry of Food Processing Industries"),
+        Release(release_id="990007", lang="hi", date="2026-08-01", title="खाद्य प्रसंस्करण की समीक्षा",
+                text=FACILITIES_HI, ministry="खाद्य प्रसंस्करण उद्योग मंत्रालय")], check_answer_places=True)
+
+
+@pytest.mark.parametrize("lang,question,names,said", [
+    ("en", "How many food irradiation facilities are operating in Maharashtra?", ["Maharashtra"],
+     "The passage that would answer does not name Maharashtra: its figure may be for another place."),
+    ("hi", "महाराष्ट्र में कितनी खाद्य विकिरण सुविधाएं चल रही हैं?", ["महाराष्ट्र"],
+     "जो अंश उत्तर देता, उसमें महाराष्ट्र का नाम नहीं है; उसका आंकड़ा किसी और जगह का हो सकता है।"),
+], ids=["en", "hi"])
+def test_an_answer_withheld_for_not_naming_the_asked_place_says_which(
+        live_url, host_pages, answer_places_api, make_page, lang, question, names, said):
+    """The server withholds the answer (`no_answer` kind `not_named`); the widget says why in the
+    question's language, which the interface follows, and lists the closest releases."""
+    body = httpx.post(f"{answer_places_api}/ask", json={"question": question, "top_k": 5}, timeout=60).json()
+    assert body["answer"] is None, body  # the server decides; the widget says it
+    assert (body["no_answer"]["kind"], body["no_answer"]["names"]) == ("not_named", names)
+    p = make_page()
+    p.page.goto(host_pages.embed(live_url, api=answer_places_api))
+    p.open()
+    reply = p.ask(question)
+    expect(reply).to_have_class(re.compile(r"\bvg-none\b"))
+    expect(reply.locator("p").first).to_have_text(said)
+    expect(reply.locator(".vg-answer")).to_have_count(0)
+    expect(p.w(".vg-panel")).to_have_attribute("lang", lang)  # the interface follows the question
+    expect(reply.locator(".vg-sources-title")).to_have_text({"en": "Closest releases", "hi": "सबसे निकट की विज्ञप्तियाँ"}[lang])
+    shown = reply.locator(".vg-card").evaluate_all("cards => cards.map(c => c.dataset.release)")
+    assert shown == [s["release_id"] for s in body["sources"]] and shown
     assert not p.errors
 
 
