@@ -272,12 +272,13 @@
   var sendBtn = tx(el("button", { type: "submit", "class": "vg-send" }, [svg(ICON_SEND)]), "send", "aria-label");
   var form = el("form", { "class": "vg-form", novalidate: "" }, [label, input, sendBtn]);
   var count = el("p", { id: "vg-count", "class": "vg-count", hidden: "" });
+  var wait = el("p", { "class": "vg-wait", hidden: "" }); // why Enter or Send sent nothing yet (submit())
   var foot = tx(el("p", { "class": "vg-foot" }), "footer");
 
   // tabindex -1: a click on the panel's text focuses the panel, not the page's body, so that Escape
   // and Shift+Tab still act on the panel from there.
   var panel = el("section", { id: "vg-panel", "class": "vg-panel", role: "dialog", "aria-modal": "true",
-    "aria-labelledby": "vg-title", tabindex: "-1", hidden: "" }, [head, log, status, form, count, foot]);
+    "aria-labelledby": "vg-title", tabindex: "-1", hidden: "" }, [head, log, status, form, count, wait, foot]);
   frame.appendChild(launcher);
   frame.appendChild(panel);
 
@@ -291,6 +292,7 @@
     launcher.setAttribute("lang", lang);
     renderWelcome();
     showCount();
+    offer();
   }
   function setLang(l) { if (T[l] && l !== lang) { lang = l; relabel(); } }
 
@@ -378,24 +380,35 @@
 
   // -- asking ------------------------------------------------------------------------------------
   var busy = false, coolUntil = 0;
-  // The one rule for sending: nothing while a question is at the server or while a 429's pause runs.
-  // Send and every "Try again" are offered by it (offer()); a question asked from the page or a chip
-  // waits in the queue until it holds.
-  function free() { return !busy && Date.now() >= coolUntil; }
-  // Send is disabled; a "Try again" is marked unavailable with the reason in its failure's language,
-  // and stays in the Tab order, so the reason is heard and focus on it is not dropped out of the dialog.
+  // The one rule for sending: nothing while a question is at the server or while a 429's pause runs;
+  // notYet() names which (a key of T), null when sending is free. Send and every "Try again" are
+  // offered by it (offer()); a question asked from the page or a chip waits in the queue until it holds.
+  function notYet() { return busy ? "notYetBusy" : Date.now() < coolUntil ? "notYetPaused" : null; }
+  function free() { return !notYet(); }
+  // Send and every "Try again" are marked unavailable with the reason (Send's in the interface's
+  // language, a "Try again"'s in its failure's) and stay in the Tab order, so the reason is heard and
+  // focus on them is not dropped out of the dialog; pressed, they ask nothing (Send: submit() says why).
   function offer() {
-    var why = busy ? "notYetBusy" : free() ? null : "notYetPaused";
-    sendBtn.disabled = !!why;
+    var why = notYet();
+    unavailable(sendBtn, why && t(why));
     [].forEach.call(log.querySelectorAll(".vg-retry"), function (retry) {
-      if (why) {
-        retry.setAttribute("aria-disabled", "true");
-        retry.title = T[retry.parentNode.getAttribute("lang")][why];
-      } else {
-        retry.removeAttribute("aria-disabled");
-        retry.removeAttribute("title");
-      }
+      unavailable(retry, why && T[retry.parentNode.getAttribute("lang")][why]);
     });
+    if (why) { // what submit() said under the box, kept true
+      wait.textContent = t(why);
+    } else {
+      if (!wait.hidden && status.textContent === wait.textContent) status.textContent = "";
+      wait.hidden = true;
+    }
+  }
+  function unavailable(button, reason) {
+    if (reason) {
+      button.setAttribute("aria-disabled", "true");
+      button.title = reason;
+    } else {
+      button.removeAttribute("aria-disabled");
+      button.removeAttribute("title");
+    }
   }
   // Questions the page (or a chip) asks while one is being answered wait here, to be asked in
   // turn: a page cannot see that the widget is busy, and dropping them said nothing to anyone.
@@ -403,12 +416,17 @@
   function submit() {
     var q = input.value.trim();
     if (!q) return;
+    setLang(scriptOf(q)); // as asking it would: what is said about it, in its language
     if (lengthOf(q) > MAX_QUESTION) { // stays in the box to be shortened; the count says why
-      setLang(scriptOf(q));
       status.textContent = count.textContent;
       return;
     }
-    if (!free()) return;
+    var why = notYet();
+    if (why) { // stays in the box, to be sent when it may be; why, under it and to the status region
+      wait.textContent = status.textContent = t(why);
+      wait.hidden = false;
+      return;
+    }
     input.value = "";
     input.style.height = "auto";
     showCount();

@@ -956,6 +956,118 @@ def test_try_again_during_a_rate_limit_pause_is_unavailable_with_its_reason_unti
     assert not p.errors
 
 
+NOT_YET_BUSY_HI = "अभी नहीं: एक प्रश्न का उत्तर खोजा जा रहा है। उसका उत्तर आने के बाद फिर कोशिश करें।"
+
+
+def test_enter_while_a_question_is_answered_keeps_the_question_and_says_why(live_url, make_page):
+    """Enter (or Send) while another question is at the server sends nothing and says why, with
+    "Try again"'s reason in the interface's language: under the box and to the status region; Send is
+    marked unavailable with it (aria-disabled, title), still reached by Tab. The question stays in the
+    box, and Enter asks it once the reply has come."""
+    p = make_page()
+    held, sent = [], []
+
+    def ask_route(route):
+        sent.append(json.loads(route.request.post_data)["question"])
+        held.append(route) if len(sent) == 1 else route.continue_()  # the first at the server's door
+
+    p.page.route(f"{live_url}/ask", ask_route)
+    p.page.goto(live_url + "/")
+    p.open()
+    box, send, why, status = p.w("textarea"), p.w(".vg-send"), p.w(".vg-wait"), p.w("[role=status]")
+    box.fill(SEED_EN)
+    box.press("Enter")
+    expect(p.w(".vg-typing")).to_have_count(1)
+    expect(send).to_have_attribute("aria-disabled", "true")
+    expect(send).to_have_accessible_description(NOT_YET_BUSY)
+    expect(send).to_have_attribute("title", NOT_YET_BUSY)
+    expect(why).to_be_hidden()  # nothing to say until something is not sent
+
+    waiting = "How many sellers are registered on GeM?"
+    box.fill(waiting)
+    box.press("Enter")
+    expect(why).to_be_visible()
+    expect(why).to_have_text(NOT_YET_BUSY)
+    expect(status).to_have_text(NOT_YET_BUSY)
+    expect(box).to_have_value(waiting)
+    p.page.keyboard.press("Tab")  # Send is reached, its reason read out; pressed, or clicked, it sends nothing
+    expect(send).to_be_focused()
+    p.page.keyboard.press("Enter")
+    send.click(force=True)
+    p.page.wait_for_timeout(300)
+    assert sent == [SEED_EN] and len(held) == 1
+    expect(box).to_have_value(waiting)
+    expect(p.w(".vg-user")).to_have_count(1)
+    p.w(".vg-lang").click()  # in the interface's language, whichever it is switched to
+    expect(why).to_have_text(NOT_YET_BUSY_HI)
+    expect(send).to_have_accessible_description(NOT_YET_BUSY_HI)
+    p.w(".vg-lang").click()
+    expect(why).to_have_text(NOT_YET_BUSY)
+
+    held[0].continue_()
+    expect(p.w(".vg-reply")).to_have_count(1)
+    expect(why).to_be_hidden()
+    expect(send).to_be_enabled()
+    expect(send).not_to_have_attribute("title", re.compile("."))
+    expect(send).to_have_accessible_description("")
+    box.press("Enter")  # the question kept is asked
+    expect(p.w(".vg-reply")).to_have_count(2)
+    expect(box).to_have_value("")
+    assert sent == [SEED_EN, waiting]
+    assert conversation(p) == ["vg-user", "vg-reply", "vg-user", "vg-reply"]
+    assert not p.errors
+
+
+def test_enter_during_a_rate_limit_pause_keeps_the_question_and_says_why_until_it_ends(
+        live_url, service, serve_app, make_page):
+    """The real rate limit (one question at once, one more every 5 s): while the widget waits out a
+    429's Retry-After, Enter keeps the question and says why, in the interface's language (which follows
+    the question typed, as it does when one is asked); when the pause ends, it asks."""
+    from ops_support import app_for
+
+    limited = serve_app(app_for(service, ask_rate=0.2, ask_burst=1))
+    httpx.post(f"{live_url}/ask", json={"question": SEED_EN, "top_k": 1}, timeout=120)  # the model warm
+    p = make_page()
+    sent = []
+
+    def ask_route(route):
+        sent.append(json.loads(route.request.post_data)["question"])
+        route.continue_()
+
+    p.page.route(f"{limited}/ask", ask_route)
+    p.page.goto(limited + "/")
+    p.open()
+    box, send, why, status = p.w("textarea"), p.w(".vg-send"), p.w(".vg-wait"), p.w("[role=status]")
+    # this page's address has its one question spent: the next one within 5 s is a 429
+    assert httpx.post(f"{limited}/ask", json={"question": "GeM sellers", "top_k": 1}, timeout=60).status_code == 200
+    expect(p.ask(SEED_HI)).to_have_attribute("data-error", "rate")
+    expect(p.w(".vg-panel")).to_have_attribute("lang", "hi")
+    box.fill(SEED_EN)
+    box.press("Enter")
+    expect(why).to_have_text(NOT_YET_PAUSED)
+    expect(why).to_be_visible()
+    expect(status).to_have_text(NOT_YET_PAUSED)
+    expect(p.w(".vg-panel")).to_have_attribute("lang", "en")
+    expect(send).to_have_attribute("aria-disabled", "true")
+    expect(send).to_have_accessible_description(NOT_YET_PAUSED)
+    expect(p.w(".vg-retry")).to_have_accessible_description(  # the failure's own, in its language
+        "अभी नहीं: कम समय में बहुत से प्रश्न पूछे जाने के कारण पूछना रुका हुआ है। रुकावट खत्म होने पर फिर कोशिश करें।")
+    expect(box).to_have_value(SEED_EN)
+    p.page.wait_for_timeout(300)
+    assert sent == [SEED_HI]
+
+    expect(send).to_be_enabled(timeout=15_000)  # the pause is over
+    expect(why).to_be_hidden()
+    expect(status).to_have_text("")  # no longer true
+    expect(send).to_have_accessible_description("")
+    box.press("Enter")
+    expect(p.w(".vg-reply")).to_have_count(1)
+    assert_gem_answer(p.w(".vg-reply"))
+    assert sent == [SEED_HI, SEED_EN]
+    assert conversation(p) == ["vg-user", "vg-error", "vg-user", "vg-reply"]
+    assert not p.errors
+
+
 # -- keyboard, language toggle ----------------------------------------------------------------------------
 
 def test_keyboard_open_ask_and_escape(live_url, make_page):
@@ -1022,8 +1134,10 @@ def test_the_open_panel_is_a_modal_dialog_that_keeps_the_keyboard_in(live_url, m
     p.page.keyboard.press("Enter")  # switches the interface to Hindi, which makes the chips anew
     expect(p.w(".vg-typing")).to_have_count(1)
     assert p.page.evaluate(FOCUSED) == "vg-input"
-    assert tabbing("Tab", 1) == ["vg-lang"]  # the send button is disabled while a question waits
-    assert tabbing("Shift+Tab", 1) == ["vg-input"]
+    # Send, unavailable while a question waits, is still reached, its reason heard (as "Try again")
+    assert tabbing("Tab", 2) == ["vg-send", "vg-lang"]
+    expect(p.w(".vg-send")).to_have_attribute("aria-disabled", "true")
+    assert tabbing("Shift+Tab", 2) == ["vg-send", "vg-input"]
     p.page.keyboard.press("Escape")
     expect(panel).to_be_hidden()
     expect(p.w(".vg-launcher")).to_be_focused()
