@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -76,17 +76,75 @@ def pair_score(a: ReleaseProfile, b: ReleaseProfile, settings: LinkSettings) -> 
     return score
 
 
+# A block of similarities computed at once: at most this many rows × columns (16 MB of float32).
+BLOCK_ROWS, BLOCK_COLUMNS = 1024, 4096
+
+
+def date_blocks(left: Sequence[ReleaseProfile], right: Sequence[ReleaseProfile], max_days: int
+                ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """(indices into `left`, indices into `right`) blocks holding every pair whose dates allow a
+    link (pair_score: both dated, at most `max_days` apart, or both undated), each pair once: the
+    left releases of one day against the right ones of that day and its `max_days` neighbours each
+    side, the undated against the undated."""
+    left_days = [_day(p.date) for p in left]
+    right_days = [_day(p.date) for p in right]
+    undated_left = [i for i, d in enumerate(left_days) if d is None]
+    undated_right = [j for j, d in enumerate(right_days) if d is None]
+    if undated_left and undated_right:
+        yield np.array(undated_left), np.array(undated_right)
+    dated = np.array([j for j, d in enumerate(right_days) if d is not None], dtype=np.int64)
+    days = np.array([right_days[j] for j in dated], dtype=np.int64)
+    order = np.argsort(days, kind="stable")
+    dated, days = dated[order], days[order]
+    rows_of: dict[int, list[int]] = {}
+    for i, d in enumerate(left_days):
+        if d is not None:
+            rows_of.setdefault(d, []).append(i)
+    for d, rows in rows_of.items():
+        lo, hi = np.searchsorted(days, [d - max_days, d + max_days + 1])
+        if hi > lo:
+            yield np.array(rows), dated[lo:hi]
+
+
+def candidate_pairs(left: Sequence[ReleaseProfile], right: Sequence[ReleaseProfile],
+                    settings: LinkSettings) -> list[tuple[float, int, int]]:
+    """(score, i, j) of every pair of left[i] and right[j] that pair_score puts at the floor or above.
+
+    Only pairs the dates allow are compared (date_blocks), a bounded block of similarities at a
+    time, so memory follows a few days' releases, not the run's (the whole matrix of a 10,000-release
+    run a language took 400 MB). A pair is scored only when the cosine of its vectors could reach
+    the floor (the figures and the ministry add at most figure_weight + ministry_weight). A block's
+    matrix product and pair_score's dot round their float32 sums differently, each within
+    dim × eps / 2 of the exact cosine of two unit vectors: the bound is lowered by `slack`, twice the
+    two together, so no pair pair_score puts at the floor goes unscored."""
+    pairs: list[tuple[float, int, int]] = []
+    if not left or not right:
+        return pairs
+    dim = len(left[0].vector)
+    slack = 2 * dim * float(np.finfo(np.float32).eps)
+    bound = settings.min_score - settings.figure_weight - settings.ministry_weight - slack
+    for rows, columns in date_blocks(left, right, settings.max_days):
+        for r0 in range(0, len(rows), BLOCK_ROWS):
+            some_rows = rows[r0:r0 + BLOCK_ROWS]
+            a = np.stack([left[i].vector for i in some_rows])
+            for c0 in range(0, len(columns), BLOCK_COLUMNS):
+                some_columns = columns[c0:c0 + BLOCK_COLUMNS]
+                sims = a @ np.stack([right[j].vector for j in some_columns]).T
+                for r, c in zip(*np.nonzero(sims >= bound)):
+                    i, j = int(some_rows[r]), int(some_columns[c])
+                    score = pair_score(left[i], right[j], settings)
+                    if score is not None and score >= settings.min_score:
+                        pairs.append((score, i, j))
+    return pairs
+
+
 def match_one_to_one(left: Sequence[ReleaseProfile], right: Sequence[ReleaseProfile],
                      settings: LinkSettings) -> list[tuple[ReleaseProfile, ReleaseProfile, float]]:
-    """The best pairs first, each release in at most one pair, none below the floor."""
-    pairs = []
-    if left and right:
-        sims = np.stack([p.vector for p in left]) @ np.stack([p.vector for p in right]).T
-        for i, a in enumerate(left):
-            for j in np.nonzero(sims[i] + settings.figure_weight + settings.ministry_weight >= settings.min_score)[0]:
-                score = pair_score(a, right[j], settings)
-                if score is not None and score >= settings.min_score:
-                    pairs.append((score, i, int(j)))
+    """The best pairs first, each release in at most one pair, none below the floor.
+
+    Greedy over every candidate pair of the run at once, by (score, i, j) descending: which pairs
+    win does not depend on how the candidates were found, only on the list."""
+    pairs = candidate_pairs(left, right, settings)
     pairs.sort(reverse=True)
     used_l, used_r, out = set(), set(), []
     for score, i, j in pairs:

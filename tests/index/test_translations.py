@@ -11,7 +11,8 @@ from corpus import Release
 from index.links import TranslationLink
 from index.records import Passage, ReleaseEntry
 from index.store import IndexStamp, IndexStore
-from index.translations import TranslationLinker
+from index.translations import (LinkSettings, TranslationLinker, candidate_pairs, date_blocks, match_one_to_one,
+                                pair_score)
 
 
 @pytest.fixture(scope="module")
@@ -125,4 +126,90 @@ def test_a_run_longer_than_a_statement_binds_is_linked_as_in_short_runs(tmp_path
     keys = [r.key for r in releases]
     assert all(len(found) == 1 for found in stores[1].translations_of_many(keys).values())
     for store in stores:
+        store.close()
+
+
+def _unblocked_match(left, right, settings):
+    """match_one_to_one as it was before detection compared by date blocks (5d02b50): the whole
+    similarity matrix of the two languages, then the same floor and the same greedy choice."""
+    pairs = []
+    sims = np.stack([p.vector for p in left]) @ np.stack([p.vector for p in right]).T
+    for i, a in enumerate(left):
+        for j in np.nonzero(sims[i] + settings.figure_weight + settings.ministry_weight >= settings.min_score)[0]:
+            score = pair_score(a, right[j], settings)
+            if score is not None and score >= settings.min_score:
+                pairs.append((score, i, int(j)))
+    pairs.sort(reverse=True)
+    used_l, used_r, out = set(), set(), []
+    for score, i, j in pairs:
+        if i not in used_l and j not in used_r:
+            used_l.add(i)
+            used_r.add(j)
+            out.append((left[i], right[j], score))
+    return out
+
+
+def _as_rows(matched):
+    return [(a.release_id, a.lang, b.release_id, b.lang, score) for a, b, score in matched]
+
+
+def _stored_sides(store, settings):
+    """The store's English and Hindi profiles, after checking that date_blocks holds every pair of
+    them whose dates allow a link (pair_score), each once; and how many blocks and allowed pairs."""
+    profiles = store.release_profiles(keys=store.release_keys())
+    left = [p for p in profiles.values() if p.lang == "en"]
+    right = [p for p in profiles.values() if p.lang == "hi"]
+    allowed = {(i, j) for i, a in enumerate(left) for j, b in enumerate(right) if pair_score(a, b, settings) is not None}
+    in_blocks = [(int(i), int(j)) for rows, columns in date_blocks(left, right, settings.max_days)
+                 for i in rows for j in columns]
+    assert len(in_blocks) == len(set(in_blocks)) and set(in_blocks) == allowed
+    return left, right, sum(1 for _ in date_blocks(left, right, settings.max_days)), len(allowed)
+
+
+def test_detection_by_date_blocks_links_as_the_whole_matrix_did(tmp_path, settings, embedder, corpus_slice):
+    """Real releases, the real model and store: five releases each in English and Hindi under an id
+    per language, over several dates: one pair's Hindi version a day later, one pair undated, one
+    text PIB published twice (under two ministries, the second's Hindi a day later), and releases in
+    one language only, one undated. Detection, which compares only releases whose dates allow a
+    link, links what the whole matrix of the two languages links, with the same scores."""
+    from bot.service import Service
+
+    dates = {"1611137": ("2020-04-04", "2020-04-05"), "1620635": (None, None), "1628341": ("2020-06-01", "2020-06-01"),
+             "1628342": ("2020-06-01", "2020-06-02"), "1628922": ("2020-06-03", "2020-06-03")}
+    own = [dataclasses.replace(r, release_id=f"{r.release_id}-{r.lang}", date=dates[r.release_id][r.lang == "hi"])
+           for r in corpus_slice if r.release_id in dates]
+    alone = [r for r in corpus_slice if r.release_id not in dates][:10]
+    alone[0] = dataclasses.replace(alone[0], date=None)
+    svc = Service(settings.model_copy(update={"index_dir": tmp_path / "index"}), embedder=embedder)
+    try:
+        svc.ingest(own + alone)
+        s = LinkSettings()
+        left, right, blocks, allowed = _stored_sides(svc.store, s)
+        assert blocks > 3 and allowed < len(left) * len(right)
+
+        whole = _as_rows(_unblocked_match(left, right, s))
+        assert _as_rows(match_one_to_one(left, right, s)) == whole  # the same pairs, scores and order
+        assert {(a, b) for a, _, b, _, _ in whole} == {(f"{rid}-en", f"{rid}-hi") for rid in dates}
+        stored = {(link.ordered(), link.source, link.score) for link in svc.store.translation_links()}
+        assert stored == {((a, la, b, lb), "detected", round(score, 4)) for a, la, b, lb, score in whole}
+    finally:
+        svc.close()
+
+
+def test_date_blocks_hold_every_pair_the_dates_allow_once(tmp_path):
+    """1,200 releases over six weeks, a tenth undated, in a real store: the blocks hold exactly the
+    pairs pair_score's dates allow, and matching by them gives the whole matrix's pairs and scores,
+    in its order, at the default floor and at one low enough to make pairs compete."""
+    store = IndexStore(tmp_path / "index", IndexStamp("synthetic", 64, "{}"))
+    try:
+        store.upsert(_versions(600))
+        s = LinkSettings()
+        left, right, blocks, _ = _stored_sides(store, s)
+        assert blocks == 45 + 1  # a block a day, and the undated
+        for floor in (s.min_score, 0.05):
+            low = dataclasses.replace(s, min_score=floor)
+            whole = _as_rows(_unblocked_match(left, right, low))
+            assert len(whole) == 600 and _as_rows(match_one_to_one(left, right, low)) == whole
+        assert len(candidate_pairs(left, right, low)) > 10 * len(whole)  # at the low floor, many competed
+    finally:
         store.close()
