@@ -15,8 +15,8 @@ the work `link_stored` does, without writing the links, so it can be run again):
 peak RSS (VmHWM in /proc/self/status) before and after it; in a second fresh process the peak of
 Python's and NumPy's allocations during it (tracemalloc, which slows it: the time is the first
 process's); the links found and a SHA-256 of them (every field, the scores included, in the order
-found). Both run with PYTHONHASHSEED=0: detection takes the run's releases in the order of a set,
-so two runs of the same code can list links of equal score in different orders.
+found). Both run with PYTHONHASHSEED=0, so code from before the twenty-sixth session (which took a
+run's releases in the order of a set, and with it the order of links of equal score) compares too.
 
 --code DIR runs detection with the code in DIR instead of this checkout's, on the same indexes:
 `git archive <commit> | tar -x -C DIR` gives the code before a change. --dump DIR writes each size's
@@ -131,8 +131,8 @@ def build(index_dir: Path, per_lang: int, per_day: int) -> None:
 
 
 def measure(code: Path, index_dir: Path, trace: bool, dump: str) -> dict:
-    # A fixed hash seed: detection's order of releases follows a set of keys, and with it the order
-    # of links of equal score (and which of two tied pairs sharing a release wins).
+    # A fixed hash seed: older code took the releases in the order of a set of keys, and with it the
+    # order of links of equal score (and which of two tied pairs sharing a release wins).
     out = subprocess.run([sys.executable, "-c", MEASURE, str(code), str(index_dir), json.dumps(STAMP),
                           "1" if trace else "0", dump], capture_output=True, text=True, cwd=code, check=False,
                          env={**os.environ, "PYTHONHASHSEED": "0"})

@@ -210,7 +210,10 @@ class TranslationLinker:
                     pool.update(self.store.release_profiles(langs=[lang, other], date_from=lo, date_to=hi))
                 if any(p.date is None for p in fresh):
                     pool.update(self.store.release_profiles(langs=[lang, other], undated=True))
-                free = [p for p in pool.values() if p.release_id not in linked[p.lang]]
+                # in the order of their keys, not of a set: a tie between two equal scores goes the same way
+                # in every process, whatever the hash seed
+                free = sorted((p for p in pool.values() if p.release_id not in linked[p.lang]),
+                              key=lambda p: (p.release_id, p.lang))
                 fresh_keys = {(p.release_id, p.lang) for p in fresh}
                 left = [p for p in free if p.lang == lang]
                 right = [p for p in free if p.lang == other]
