@@ -20,6 +20,7 @@ from indicnlp.tokenize.sentence_tokenize import (
     is_acronym_abbvr,
 )
 
+from index.names import find_known
 from index.records import Passage
 
 # Tokens after which a full stop does not end a sentence (compared lower-case, without the dot).
@@ -126,8 +127,6 @@ def place_heads(text: str, starts: list[int]) -> set[int]:
     state-wise part of a daily bulletin ("·       तेलंगाना- कल तक कुल मामले 1061 ...", "Kerala:"), whose
     lines name their state once, at their head. A window that ran on into the next state's line
     would give that state's figures under the first one's name."""
-    from index.names import find_known
-
     heads, bare = set(), set()
     for k, at in enumerate(starts):
         line = text.rfind("\n", 0, at) + 1
