@@ -267,7 +267,7 @@
   var status = el("div", { "class": "vg-sr", role: "status", "aria-live": "polite" });
 
   var input = tx(el("textarea", { id: "vg-input", "class": "vg-input", rows: "1", autocomplete: "off",
-    enterkeyhint: "send", "aria-describedby": "vg-count" }), "placeholder", "placeholder");
+    enterkeyhint: "send" }), "placeholder", "placeholder");
   var label = tx(el("label", { "for": "vg-input", "class": "vg-sr" }), "label");
   var sendBtn = tx(el("button", { type: "submit", "class": "vg-send" }, [svg(ICON_SEND)]), "send", "aria-label");
   var form = el("form", { "class": "vg-form", novalidate: "" }, [label, input, sendBtn]);
@@ -363,6 +363,8 @@
   function showCount() {
     var n = lengthOf(input.value), over = n > MAX_QUESTION;
     count.hidden = !(n >= MAX_QUESTION * NEAR);
+    // a description names the count only while it shows: a hidden element's text would still be read
+    if (count.hidden) input.removeAttribute("aria-describedby"); else input.setAttribute("aria-describedby", "vg-count");
     count.textContent = limitText(over ? t("tooLong") : t("count"), n);
     count.classList.toggle("vg-over", over);
     if (over) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");

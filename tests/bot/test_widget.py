@@ -404,10 +404,16 @@ def test_an_over_long_question_is_neither_cut_nor_sent(live_url, make_page):
     p.page.goto(live_url + "/")
     p.open()
     box, count = p.w("textarea"), p.w(".vg-count")
+    expect(box).to_have_accessible_description("")  # empty: nothing to count, nothing read out
     box.fill(of_length(limit - 101, SEED_EN))
     expect(count).to_be_hidden()  # far from the limit: nothing to count
+    expect(box).to_have_accessible_description("")
     box.fill(of_length(limit - 50, SEED_EN))
     expect(count).to_have_text(f"{limit - 50:,} of {limit:,} characters")
+    expect(box).to_have_accessible_description(f"{limit - 50:,} of {limit:,} characters")
+    box.fill(of_length(limit - 101, SEED_EN))
+    expect(box).to_have_accessible_description("")  # shortened: the count is hidden and not read out again
+    box.fill(of_length(limit - 50, SEED_EN))
     box.fill("a" * (limit - 1) + "🙂")  # two UTF-16 units, one character as the server counts
     expect(count).to_have_text(f"{limit:,} of {limit:,} characters")
     expect(box).not_to_have_attribute("aria-invalid", "true")
