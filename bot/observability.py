@@ -163,7 +163,7 @@ class Metrics:
 
 
 class _IndexCollector:
-    """Index size, the search queue and the no-answer rate, read when Prometheus scrapes."""
+    """Uptime, index size, the search queue and the no-answer rate, read when Prometheus scrapes."""
 
     def __init__(self, app: FastAPI | None, metrics: Metrics):
         self.app, self.metrics = app, metrics
@@ -175,6 +175,15 @@ class _IndexCollector:
         state = getattr(self.app, "state", None)
         service = getattr(state, "service", None)
         if service is not None:
+            # The Service's own clock, as /health reads it: a restart shows as the gauge falling, and the
+            # first start's model loading and index build stay out of the uptime, in ready_after.
+            uptime, ready_after = service.uptime()
+            yield GaugeMetricFamily("vigyapti_uptime_seconds", "Seconds since the service began answering (0 before)",
+                                    value=uptime)
+            if ready_after is not None:  # null in /health until then: no sample rather than a made-up 0
+                yield GaugeMetricFamily("vigyapti_ready_after_seconds",
+                                        "Seconds from the process's start until the service began answering",
+                                        value=ready_after)
             yield GaugeMetricFamily("vigyapti_search_queue_depth",
                                     "Questions waiting for the search, the one being answered included",
                                     value=service.queued_searches)
