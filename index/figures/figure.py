@@ -8,6 +8,13 @@ KINDS = ("money", "percent", "quantity", "count", "date", "year", "period")
 TIME_KINDS = frozenset({"date", "year", "period"})  # the kinds that say when, not how much
 # Ends a table cell's row label, before its column's header (index/figures/inline.py): "Kerala | Cases".
 CELL_MARK = " |"
+
+
+def row_label(label: str) -> str:
+    """A cell's label without its column's header: the row's own words."""
+    return label.split(CELL_MARK, 1)[0]
+
+
 # A table row's label that names the table's total rather than a thing of its own ("Total", "All India").
 TOTAL_LABELS = frozenset(("total", "grand total", "कुल", "योग", "india", "भारत"))
 

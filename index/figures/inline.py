@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from index.figures.declared import PERCENT_WORDS, in_declared_unit, parse_declaration
-from index.figures.figure import CELL_MARK, TOTAL_LABELS, Figure
+from index.figures.figure import CELL_MARK, TOTAL_LABELS, Figure, row_label  # noqa: F401 (row_label: its readers')
 from index.figures.tables import _ascii_digits
 
 _TOKEN = re.compile(r"\S+")
@@ -437,11 +437,6 @@ def inline_tables(text: str) -> list[InlineTable]:
             close()
         at += len(line) + 1
     return tables
-
-
-def row_label(label: str) -> str:
-    """A cell's label without its table's header: the row's own words."""
-    return label.split(CELL_MARK, 1)[0]
 
 
 def is_inline_cell(figure: Figure) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from index.figures.figure import TOTAL_LABELS, Figure
+from index.figures.figure import CELL_MARK, TOTAL_LABELS, Figure, row_label
 
 CELL_CHARS = 60  # a line this short, of few words, is a table cell
 MIN_CELLS = 6  # this many cell lines in a row are a table
@@ -19,6 +19,8 @@ _DIGIT = re.compile(r"[0-9\u0966-\u096f]")
 _LETTER = re.compile(r"[A-Za-z\u0900-\u097f]")
 # a cell that is a day and nothing else: "31.03.2020", "24-03-2020", "23-Mar", "3 May 2020"
 _DAY = re.compile(r"^(?:[0-9]{1,2}[./-][0-9]{1,2}[./-](?:[0-9]{2}|[0-9]{4})|[0-9]{1,2}[ -][A-Za-z]{3,9}\.?(?:[ ,-]+[0-9]{2,4})?)$")
+_SERIAL = re.compile(r"^\s*[0-9]{1,3}\.?\s*$")
+_EMPTY_CELLS = re.compile(r"(?m)^\s*(?:[-–—]+|NA|N\.A\.|\*)\s*$")  # a cell with no value: "-", "NA"
 
 
 def is_label_line(line: str) -> bool:
@@ -38,20 +40,68 @@ def is_cell(text: str, figure: Figure) -> bool:
     return bool(figure.label) and text[a:b if b >= 0 else len(text)].strip() == figure.text.strip()
 
 
+MIN_ROWS = 3  # rows of the same shape that make a table's rows known
+
+
+def _serial_of(line: str) -> int | None:
+    return int(line.strip().rstrip(".")) if _SERIAL.match(line) else None
+
+
+def _rows_in(run: list[tuple[int, str]]) -> tuple[list[int], int]:
+    """Where each row of one run of cell lines begins (indexes into `run`), and the rows' width,
+    where the run's rows are known: rows of one width, each led by its serial number (1, 2, 3, ...)
+    or, in a table without them, by a label followed by cells that hold no words."""
+    best: list[int] = []
+    best_width = 0
+    serials = [_serial_of(line) for _, line in run]
+    for first in (i for i, v in enumerate(serials) if v == 1):
+        second = next((i for i in range(first + 1, len(run)) if serials[i] == 2), None)
+        if second is None or second - first < 3:
+            continue
+        width, chain = second - first, [first]
+        while chain[-1] + width < len(run) and serials[chain[-1] + width] == len(chain) + 1:
+            chain.append(chain[-1] + width)
+        if len(chain) >= MIN_ROWS and len(chain) > len(best):
+            best, best_width = chain, width
+    if best:
+        return best, best_width
+    labels = [is_label_line(line) for _, line in run]
+    for first in (i for i, is_label in enumerate(labels) if is_label):
+        for width in range(3, 13):
+            chain = [first]
+            while (chain[-1] + width <= len(run) and not any(labels[chain[-1] + 1:chain[-1] + width])
+                   and (chain[-1] + width == len(run) or labels[chain[-1] + width])):
+                chain.append(chain[-1] + width)
+            if len(chain) - 1 >= MIN_ROWS and len(chain) - 1 > len(best):
+                best, best_width = chain[:-1], width
+    return best, best_width
+
+
+def _cell_runs(text: str) -> list[list[tuple[int, str]]]:
+    """The runs of `MIN_CELLS` or more cell lines of `text`, each line with its start offset."""
+    runs: list[list[tuple[int, str]]] = []
+    run: list[tuple[int, str]] = []
+    at = 0
+    for line in text.split("\n"):
+        if is_cell_line(line):
+            run.append((at, line))
+        else:
+            if len(run) >= MIN_CELLS:
+                runs.append(run)
+            run = []
+        at += len(line) + 1
+    if len(run) >= MIN_CELLS:
+        runs.append(run)
+    return runs
+
+
 def row_labels(text: str) -> dict[int, str]:
     """Each cell line that holds a number (by its start offset in `text`) → its row's label: the
     nearest cell line above it in the same table with letters and no digit, below the table's header
-    (its first cells, before any number)."""
+    (its first cells, before any number); then its column's header, where `column_headers` knows it
+    ("Kerala | Masks produced")."""
     out: dict[int, str] = {}
-    lines, at = [], 0
-    for line in text.split("\n"):
-        lines.append((at, line))
-        at += len(line) + 1
-    run: list[tuple[int, str]] = []
-
-    def close() -> None:
-        if len(run) < MIN_CELLS:
-            return
+    for run in _cell_runs(text):
         body = run[next((i for i, (_, line) in enumerate(run) if _DIGIT.search(line)), len(run)):]
         # a table whose rows have no words (serial, date, counts) is labelled by its dates
         dated = not any(is_label_line(line) and line.strip().casefold() not in TOTAL_LABELS for _, line in body)
@@ -64,15 +114,24 @@ def row_labels(text: str) -> dict[int, str]:
                     out[start] = label
             elif _LETTER.search(line):
                 label = line.strip()
-
-    for start, line in lines:
-        if is_cell_line(line):
-            run.append((start, line))
-        else:
-            close()
-            run = []
-    close()
+        for start, column in column_headers(run).items():
+            if start in out:
+                out[start] = f"{out[start]}{CELL_MARK} {column}"
     return out
+
+
+def column_headers(run: list[tuple[int, str]]) -> dict[int, str]:
+    """Each cell line of a table's rows (by its start offset) → its column's header, where the
+    table's rows are known (`_rows_in`) and the lines right above its first row are as many as its
+    columns: "उत्पादित मास्क (संख्या)" heads Kerala's 15,77,770, which its row's label alone does not
+    say. A header of another count (a title above it, a header cell cut over two lines) gives none."""
+    starts, width = _rows_in(run)
+    if not starts or starts[0] != width:
+        return {}
+    header = [line.strip() for _, line in run[starts[0] - width:starts[0]]]
+    if any(_SERIAL.match(h) for h in header) or len({h.casefold() for h in header}) < width:
+        return {}
+    return {run[row + k][0]: header[k] for row in starts for k in range(width) if row + k < len(run)}
 
 
 def labelled(figures: list[Figure], text: str, labels: dict[int, str], offset: int) -> list[Figure]:
@@ -89,10 +148,6 @@ def labelled(figures: list[Figure], text: str, labels: dict[int, str], offset: i
     return out
 
 
-_SERIAL = re.compile(r"^\s*[0-9]{1,3}\.?\s*$")
-_EMPTY_CELLS = re.compile(r"(?m)^\s*(?:[-–—]+|NA|N\.A\.|\*)\s*$")  # a cell with no value: "-", "NA"
-
-
 def _next_is_label(text: str, at: int) -> bool:
     """Whether the line after the one ending at `at` is a row's label: words and no digit."""
     end = text.find("\n", at + 1)
@@ -106,16 +161,16 @@ def row_span(text: str, figures: list[Figure], start: int, end: int) -> tuple[in
     ("Gujarat 23-Mar 33 367 1,470 10,49,319") is the table's sentence."""
     cells = [f for f in figures if start <= f.start and f.end <= end and is_cell(text, f)]
     if cells:
-        label = cells[0].label
+        label = row_label(cells[0].label)
     else:  # the row's label line itself ("Front-loaded payments to farmers under PM-KISAN"): its cells follow
         first = min((f for f in figures if f.start >= end and is_cell(text, f)), key=lambda f: f.start, default=None)
-        if (first is None or not first.label or first.label != text[start:end].strip()
+        if (first is None or not first.label or row_label(first.label) != text[start:end].strip()
                 or _EMPTY_CELLS.sub("", text[end:first.start]).strip()):
             return start, end
-        label = first.label
+        label = row_label(first.label)
 
     def other_row(line_start: int, line_end: int) -> bool:
-        return any(f.label and f.label != label for f in figures if line_start <= f.start and f.end <= line_end)
+        return any(f.label and row_label(f.label) != label for f in figures if line_start <= f.start and f.end <= line_end)
 
     a, b = start, end
     while a > 0 and cells:

@@ -146,3 +146,35 @@ def test_an_answer_that_would_be_a_label_ending_its_passage_moves_to_the_passage
         assert searcher._row_after_its_label(moved, idf, expected_kinds(q), NO_CUES, (), None) == moved
     finally:
         svc.close()
+
+
+TABLE_UNDER_PROSE = ("Members of self-help groups under NRLM have produced face masks in many States, as the table shows.\n"
+                     "No\nState\nDistricts\nMasks produced\nDate of last reporting\n" + ROWS
+                     + "\nTotal\n81\n29,76,606\nThe Ministry thanked the SHGs.")
+
+
+def test_a_cell_is_labelled_by_its_row_and_its_column_s_header():
+    labels = _labels(TABLE_UNDER_PROSE)
+    assert labels["15,77,770"] == "Kerala | Masks produced" and labels["14"] == "Kerala | Districts"
+    extracted = {f.text: f for f in FigureExtractor().run(TABLE_UNDER_PROSE)}
+    assert extracted["15,77,770"].shown_label == "Kerala, Masks produced"
+    # a header of more lines than the rows have cells (a title above it) is not read as the columns'
+    assert _labels(HEADER + ROWS)["15,77,770"] == "Kerala"
+    # its words are the cell's: a question of masks in Kerala fits its row's figure
+    text = TABLE_UNDER_PROSE
+    at = text.index("3\nKerala")
+    row = _passage(text[at:at + len("3\nKerala\n14\n15,77,770\n03-Apr")], text[:at], 1)
+    idf = {t: 1.0 for t in terms("How many masks were produced in Kerala?", drop_stopwords=True)}
+    fits = HybridSearcher.figure_fits(row, expected_kinds("How many masks were produced in Kerala?"), idf)
+    best = max(fits, key=fits.get)
+    assert row.figures[best].text == "15,77,770"
+
+
+def test_the_bundled_mask_table_s_cells_are_labelled_by_their_state_and_column():
+    """The 2020 scrape's Hindi release on masks made by SHGs: a header of eight lines over rows of eight."""
+    from corpus.readers import bundled_corpus_dir, read_paths
+
+    release = next(r for r in read_paths([bundled_corpus_dir()], langs={"hi"}) if r.release_id == "1610981")
+    labels = {f.text: f.label for f in FigureExtractor().run(release.text) if f.kind == "count"}
+    assert labels["15,77,770"] == "केरल | उत्पादित मास्क (संख्या)"
+    assert labels["2,78,076"] == "ओडिशा | उत्पादित मास्क (संख्या)"
