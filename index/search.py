@@ -31,8 +31,8 @@ from index.passagechoice import PassageSignals, load_model as load_choice_model
 from index.bilingual import TermList, bundled_term_list
 from index.embeddings import Embedder
 from index.unnamed import unnamed_places
-from index.figures.figure import TIME_KINDS
-from index.figures.inline import cells_region, inline_row, is_inline_cell, row_label
+from index.figures.figure import TIME_KINDS, row_label
+from index.figures.inline import cells_region, inline_row, is_inline_cell
 from index.figures.rows import is_cell, is_cell_line, is_label_line, row_span
 from index.figures.tables import _TIME_UNITS
 from index.indicators import with_indicator_names

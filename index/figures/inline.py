@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from index.figures.declared import PERCENT_WORDS, in_declared_unit, parse_declaration
-from index.figures.figure import CELL_MARK, TOTAL_LABELS, Figure, row_label  # noqa: F401 (row_label: its readers')
+from index.figures.figure import CELL_MARK, TOTAL_LABELS, Figure, row_label
 from index.figures.tables import _ascii_digits
 
 _TOKEN = re.compile(r"\S+")

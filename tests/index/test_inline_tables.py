@@ -4,7 +4,8 @@ hand-built tables."""
 from decimal import Decimal
 
 from index.figures import FigureExtractor
-from index.figures.inline import inline_tables, row_label
+from index.figures.figure import row_label
+from index.figures.inline import inline_tables
 from index.search import analyse
 from tests.index.test_table_rows import _passage, within_release_fit
 
