@@ -72,6 +72,19 @@ def error_responses(*codes: int) -> dict[int, dict]:
     return {c: {"model": ErrorOut, "description": _CODES.get(c, "error").replace("_", " ")} for c in codes}
 
 
+def problems(errors) -> list[dict]:
+    """A 422's `detail` from pydantic's errors, for the routes FastAPI validates and for those that read
+    their body themselves (the Telegram webhook): one shape for every 422. `input` may hold bytes or
+    huge values and `ctx` exceptions: the useful part, as JSON can carry it."""
+    out = []
+    for e in errors:
+        e = {k: v for k, v in e.items() if k in ("type", "loc", "msg", "ctx")}
+        if "ctx" in e:
+            e["ctx"] = {k: str(v) for k, v in e["ctx"].items()}
+        out.append(e)
+    return out
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -80,13 +93,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = []
-        for e in exc.errors():  # `input` may hold bytes or huge values: keep the useful part
-            e = {k: v for k, v in e.items() if k in ("type", "loc", "msg", "ctx")}
-            if "ctx" in e:
-                e["ctx"] = {k: str(v) for k, v in e["ctx"].items()}
-            errors.append(e)
-        return error_response(422, errors)
+        return error_response(422, problems(exc.errors()))
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:  # normally caught in RequestContext

@@ -84,6 +84,13 @@ def _kind(value: object) -> str:
             type(None): "null"}.get(type(value), type(value).__name__)
 
 
+def not_an_object(value: object, fields: str = "the request's fields") -> dict:
+    """The 422 problem of JSON that is not an object, in pydantic's shape: the JSON routes and the
+    Telegram webhook, which reads its own body, say it alike."""
+    return {"type": "json_object", "loc": ("body",), "msg": f"the body must be a JSON object of {fields}, "
+                                                           f"not {_kind(value)}"}
+
+
 class _JsonRequest(Request):
     """FastAPI's handler reads the body through `json()`: this one reads it as `read_json` does."""
 
@@ -113,9 +120,7 @@ class JsonRoute(APIRoute):
                 raise HTTPException(415, f"Send the request as application/json, not {media or 'no Content-Type'!r}.")
             body = await request.json()
             if not isinstance(body, dict):
-                raise RequestValidationError([{
-                    "type": "json_object", "loc": ("body",),
-                    "msg": f"the body must be a JSON object of the request's fields, not {_kind(body)}"}])
+                raise RequestValidationError([not_an_object(body)])
             return await handle(request)
 
         return read_then_handle

@@ -20,6 +20,7 @@ from pathlib import Path
 import httpx
 import pytest
 from fake_bot_api import BOT_ID, BOT_USERNAME, FakeBotAPI
+from ops_support import assert_json_error
 
 SEED_HI = "मध्य प्रदेश के कितने विक्रेताओं ने जेम पर अपनी प्रोफाइल पूरी की है?"
 SEED_EN = "How many sellers from Madhya Pradesh completed their profile on GeM?"
@@ -401,13 +402,52 @@ def test_wrong_or_missing_secret_is_rejected(bot_url, api, secret, status):
     assert replies(api) == []
 
 
-@pytest.mark.parametrize("raw", [b'{"update_id": 1, "message": ', b"\xff\xfe not json", b"[1, 2]",
-                                 b'{"message": {"text": "no update id"}}'])
-def test_malformed_updates_get_400(bot_url, api, raw):
-    r = post(bot_url, None, raw=raw)
-    assert r.status_code == 400
-    assert r.json()["ok"] is False
+def webhook_error(r: httpx.Response, status: int, error: str, *words: str) -> dict:
+    """The API's error body (ErrorOut), with Telegram's `ok`."""
+    body = assert_json_error(r, status, *words)
+    assert body["ok"] is False and body["error"] == error and set(body) == {"ok", "error", "detail", "request_id"}
+    return body
+
+
+@pytest.mark.parametrize("raw,said", [(b'{"update_id": 1, "message": ', "Expecting value at line 1"),
+                                      (b"\xff\xfe not json", "not UTF-8"), (b"", "empty"), (b"NaN", "NaN")])
+def test_bytes_that_are_not_json_get_400_as_the_apis_bodies_do(bot_url, api, raw, said):
+    body = webhook_error(post(bot_url, None, raw=raw), 400, "bad_request", "cannot be read as JSON", said)
+    assert isinstance(body["detail"], str)
     assert replies(api) == []
+
+
+@pytest.mark.parametrize("raw,problem", [
+    (b"[1, 2]", ("json_object", ["body"], "a JSON object of a Telegram Update, not an array")),
+    (b'"hello"', ("json_object", ["body"], "not a string")),
+    (b"null", ("json_object", ["body"], "not null")),
+    (b'{"message": {"text": "no update id"}}', ("missing", ["body", "update_id"], "Field required")),
+    (b'{"update_id": "7"}', ("int_type", ["body", "update_id"], "valid integer")),
+    (b'{"update_id": true}', ("int_type", ["body", "update_id"], "valid integer")),
+    (b'{"update_id": 7, "message": {"text": "no chat, no date"}}', ("telegram_update", ["body"], "KeyError")),
+])
+def test_json_that_is_not_an_update_gets_422_as_the_apis_bodies_do(bot_url, api, raw, problem):
+    body = webhook_error(post(bot_url, None, raw=raw), 422, "invalid_request")
+    assert [(p["type"], p["loc"]) for p in body["detail"]] == [problem[:2]]
+    assert problem[2] in body["detail"][0]["msg"] and set(body["detail"][0]) <= {"type", "loc", "msg", "ctx"}
+    assert replies(api) == []
+
+
+def test_json_that_is_not_an_object_is_refused_as_ask_refuses_it(bot_url, api):
+    webhook = webhook_error(post(bot_url, None, raw=b"[1, 2]"), 422, "invalid_request")
+    ask = assert_json_error(httpx.post(f"{bot_url}/ask", content=b"[1, 2]",
+                                       headers={"Content-Type": "application/json"}), 422)
+    assert webhook["error"] == ask["error"]
+    said = ask["detail"][0]["msg"].replace("the request's fields", "a Telegram Update")  # what the body must be
+    assert webhook["detail"] == [{**ask["detail"][0], "msg": said}]
+
+
+@pytest.mark.parametrize("payload,answered", [({"update_id": 77}, 0), (command("help", "en"), 1),
+                                              (update(message("no mention", chat=GROUP)), 0)])
+def test_an_update_gets_200_ok_whether_or_not_the_bot_answers_it(bot_url, api, payload, answered):
+    r = post(bot_url, payload)
+    assert r.status_code == 200 and r.json() == {"ok": True}
+    assert len(replies(api)) == answered
 
 
 def test_an_update_naming_a_key_twice_gets_400_as_the_apis_bodies_do(bot_url, api):
