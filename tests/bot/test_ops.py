@@ -369,6 +369,7 @@ def test_health_and_metrics(client, ops_service):
     assert h["passages"] == ops_service.store.count_passages() and h["releases"]["hi"] >= 1
     client.post("/ask", json={"question": GEM_Q})
     client.post("/ask", json={"question": "zzzz qqqq"})
+    assert client.get("/no-such-page-3f9a").status_code == 404
     m = client.get("/metrics")
     assert m.status_code == 200 and m.headers["content-type"].startswith("text/plain")
     text = m.text
