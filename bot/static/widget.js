@@ -59,6 +59,7 @@
       retry: "Try again",
       notYetBusy: "Not yet: a question is being answered. You can try again once it has its reply.",
       notYetPaused: "Not yet: asking is paused after many questions in a short time. You can try again when the pause ends.",
+      queued: "Queued: it will be asked in turn.",
       open: "Open release on pib.gov.in (new tab)",
       more: "Show more",
       fromTitle: "From the release's headline: its body does not state this figure.",
@@ -105,6 +106,7 @@
       retry: "फिर कोशिश करें",
       notYetBusy: "अभी नहीं: एक प्रश्न का उत्तर खोजा जा रहा है। उसका उत्तर आने के बाद फिर कोशिश करें।",
       notYetPaused: "अभी नहीं: कम समय में बहुत से प्रश्न पूछे जाने के कारण पूछना रुका हुआ है। रुकावट खत्म होने पर फिर कोशिश करें।",
+      queued: "कतार में: बारी आने पर पूछा जाएगा।",
       open: "pib.gov.in पर विज्ञप्ति खोलें (नया टैब)",
       more: "और दिखाएँ",
       fromTitle: "विज्ञप्ति के शीर्षक से: उसके पाठ में यह आंकड़ा नहीं है।",
@@ -384,17 +386,24 @@
   var busy = false, coolUntil = 0;
   // The one rule for sending: nothing while a question is at the server or while a 429's pause runs;
   // notYet() names which (a key of T), null when sending is free. Send and every "Try again" are
-  // offered by it (offer()); a question asked from the page or a chip waits in the queue until it holds.
+  // offered by it (offer()); a question asked from the page or a chip waits in the queue until it
+  // holds, its bubble shown and marked as waiting meanwhile.
   function notYet() { return busy ? "notYetBusy" : Date.now() < coolUntil ? "notYetPaused" : null; }
   function free() { return !notYet(); }
   // Send and every "Try again" are marked unavailable with the reason (Send's in the interface's
   // language, a "Try again"'s in its failure's) and stay in the Tab order, so the reason is heard and
   // focus on them is not dropped out of the dialog; pressed, they ask nothing (Send: submit() says why).
+  // A queued question's mark is worded here too, in the interface's language, so that it follows a
+  // switch as Send's reason does.
   function offer() {
     var why = notYet();
     unavailable(sendBtn, why && t(why));
     [].forEach.call(log.querySelectorAll(".vg-retry"), function (retry) {
       unavailable(retry, why && T[retry.parentNode.getAttribute("lang")][why]);
+    });
+    [].forEach.call(log.querySelectorAll(".vg-queued-mark"), function (mark) {
+      mark.textContent = t("queued");
+      mark.setAttribute("lang", lang);
     });
     if (why) { // what submit() said under the box, kept true
       wait.textContent = t(why);
@@ -414,6 +423,10 @@
   }
   // Questions the page (or a chip) asks while one is being answered wait here, to be asked in
   // turn: a page cannot see that the widget is busy, and dropping them said nothing to anyone.
+  // Each waits as { question, asked }: its bubble shows in the conversation at once, marked as
+  // waiting, or the click looked lost and was clicked again; its reply comes under it in its turn.
+  // The one before it failing does not hold it back (it is its own question, with its own "Try
+  // again" if it fails too); a 429's pause does, as it holds everything sent (free()).
   var queue = [], asking = null;
   function submit() {
     var q = input.value.trim();
@@ -456,23 +469,43 @@
       return;
     }
     if (queue.length || !free()) {
-      if (question !== asking && queue.indexOf(question) < 0) queue.push(question); // a double click asks once
+      // a double click asks once: not queued again while it waits or is being answered
+      if (question === asking || queue.some(function (w) { return w.question === question; })) return;
+      var asked = bubble(question);
+      asked.classList.add("vg-queued");
+      asked.appendChild(el("span", { "class": "vg-queued-mark" })); // worded by offer()
+      queue.push({ question: question, asked: asked });
+      offer();
+      // the log is aria-busy until the reply before it, which may hold back its announcement
+      status.textContent = t("queued");
+      reveal(asked, asked);
       return;
     }
     put(question);
   }
   function next() {
-    if (queue.length && free()) put(queue.shift()); // else cooldown() calls again
+    if (!queue.length || !free()) return; // else cooldown() calls again
+    var w = queue.shift();
+    w.asked.classList.remove("vg-queued");
+    w.asked.querySelector(".vg-queued-mark").remove();
+    put(w.question, w.asked);
   }
-  function put(question) {
+  // Asks `question` under `asked`, its bubble from the queue, else a new one.
+  function put(question, asked) {
     setLang(scriptOf(question));
-    var asked = log.appendChild(el("div", { "class": "vg-msg vg-user", lang: scriptOf(question) }, [
-      el("span", { "class": "vg-sr" }, [t("you") + ": "]), question]));
-    send(question, asked, null);
+    send(question, asked || bubble(question), null);
+  }
+  // "You asked" in the question's language, which the bubble is marked as (and the interface
+  // switches to when it is asked): a queued one is shown before that switch.
+  function bubble(question) {
+    var l = scriptOf(question);
+    return log.appendChild(el("div", { "class": "vg-msg vg-user", lang: l }, [
+      el("span", { "class": "vg-sr" }, [T[l].you + ": "]), question]));
   }
 
   // The reply goes where `slot` is (the failure that "Try again" replaces, under its question `asked`,
-  // with other questions since below it), else at the end.
+  // with other questions since below it), else right under `asked`: questions queued after it are
+  // already shown below it.
   function send(question, asked, slot) {
     var l = scriptOf(question); // the language put() set when it was asked, also for a later "Try again"
     function again(failure) { send(question, asked, failure); }
@@ -482,7 +515,7 @@
     if (isOpen()) input.focus();
     setBusy(true);
     var typing = el("div", { "class": "vg-msg vg-bot vg-typing", "aria-hidden": "true" }, [el("span"), el("span"), el("span")]);
-    if (slot) slot.replaceWith(typing); else log.appendChild(typing);
+    if (slot) slot.replaceWith(typing); else asked.after(typing);
     reveal(asked, typing);
     status.textContent = T[l].typing;
     var ctrl = window.AbortController ? new AbortController() : null, slow = false;

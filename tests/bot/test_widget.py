@@ -394,6 +394,101 @@ def test_questions_asked_while_one_is_answered_are_answered_in_turn(live_url, ma
     assert not p.errors
 
 
+QUEUED = "Queued: it will be asked in turn."
+QUEUED_HI = "कतार में: बारी आने पर पूछा जाएगा।"
+FIRST = "How many sellers are registered on GeM?"
+
+
+def first_held(make_page, live_url) -> tuple[Page, list, list]:
+    """The demo page, open, with FIRST typed and sent, and held at the server's door (`held`, for the
+    test to let in or fail); later questions pass. `sent` lists every question asked, in order."""
+    p = make_page()
+    held, sent = [], []
+
+    def ask_route(route):
+        sent.append(json.loads(route.request.post_data)["question"])
+        held.append(route) if len(sent) == 1 else route.continue_()
+
+    p.page.route(f"{live_url}/ask", ask_route)
+    p.page.goto(live_url + "/")
+    p.open()
+    p.w("textarea").fill(FIRST)
+    p.w("textarea").press("Enter")
+    expect(p.w(".vg-typing")).to_have_count(1)
+    return p, held, sent
+
+
+def test_a_queued_question_shows_at_once_marked_waiting_and_is_answered_in_turn(live_url, make_page):
+    """A chip or the page asks while a question is at the server: its question shows at once in the
+    conversation, marked as waiting (in the interface's language, also said to the status region), and
+    is asked and answered in place, in order, when the one before it has its reply. The same question
+    again, waiting or being answered, is not queued twice."""
+    p, held, sent = first_held(make_page, live_url)
+
+    chip = p.w(".vg-chip").filter(has_text=SEED_EN)
+    chip.click()
+    queued = p.w(".vg-user.vg-queued")
+    expect(queued).to_have_count(1)
+    expect(queued).to_be_visible()
+    expect(queued).to_contain_text(SEED_EN)
+    expect(queued.locator(".vg-queued-mark")).to_have_text(QUEUED)
+    expect(p.w("[role=log] .vg-queued-mark")).to_be_visible()  # inside the live log, read with its question
+    expect(p.w("[role=status]")).to_have_text(QUEUED)
+    chip.click()  # clicked again while it waits: queued once
+    p.page.evaluate("q => Vigyapti.ask(q)", FIRST)  # the question being answered: not again
+    p.page.evaluate("q => Vigyapti.ask(q)", SEED_HI)  # from the page: waits behind the chip's
+    expect(queued).to_have_count(2)
+    p.page.wait_for_timeout(300)
+    assert sent == [FIRST] and len(held) == 1
+    assert p.w(".vg-user").evaluate_all(
+        "ns => ns.map(n => n.lang + (n.classList.contains('vg-queued') ? ' queued' : ''))") == [
+        "en", "en queued", "hi queued"]
+    p.w(".vg-lang").click()  # the mark follows the interface's language
+    expect(queued.locator(".vg-queued-mark")).to_have_text([QUEUED_HI, QUEUED_HI])
+    p.w(".vg-lang").click()
+    expect(queued.locator(".vg-queued-mark")).to_have_text([QUEUED, QUEUED])
+
+    held[0].continue_()
+    expect(p.w(".vg-reply")).to_have_count(3)
+    expect(queued).to_have_count(0)
+    expect(p.w(".vg-queued-mark")).to_have_count(0)
+    assert sent == [FIRST, SEED_EN, SEED_HI]
+    assert conversation(p) == ["vg-user", "vg-reply"] * 3  # each reply under its question
+    assert_gem_answer(p.w(".vg-reply").nth(1))
+    assert_gem_answer(p.w(".vg-reply").nth(2))
+    expect(p.w(".vg-reply").nth(1).locator(".vg-sources-title")).to_have_text("Sources")
+    expect(p.w(".vg-reply").nth(2).locator(".vg-sources-title")).to_have_text("स्रोत")
+    assert not p.errors
+
+
+@pytest.mark.parametrize("failure", ["down", "rate"])
+def test_a_question_queued_behind_a_failure_is_still_asked_in_turn(live_url, make_page, failure):
+    """The question before it fails: a queued question is asked all the same, under its own bubble,
+    at once after an unreachable service, after the pause a 429 asks for (marked waiting until then);
+    the failure keeps its "Try again"."""
+    p, held, sent = first_held(make_page, live_url)
+    p.w(".vg-chip").filter(has_text=SEED_EN).click()
+    queued = p.w(".vg-user.vg-queued")
+    expect(queued).to_have_count(1)
+
+    if failure == "down":
+        held[0].abort("connectionrefused")
+    else:
+        held[0].fulfill(status=429, headers={"Retry-After": "2"}, json={"detail": "rate limited"})
+    expect(p.w(".vg-error")).to_have_attribute("data-error", failure)
+    if failure == "rate":
+        expect(queued.locator(".vg-queued-mark")).to_have_text(QUEUED)  # waits out the pause
+        p.page.wait_for_timeout(1000)
+        assert sent == [FIRST]
+    expect(p.w(".vg-reply")).to_have_count(1)
+    expect(queued).to_have_count(0)
+    assert sent == [FIRST, SEED_EN]
+    assert conversation(p) == ["vg-user", "vg-error", "vg-user", "vg-reply"]
+    assert_gem_answer(p.w(".vg-reply"))
+    expect(p.w(".vg-error .vg-retry")).to_be_enabled()
+    assert not p.errors
+
+
 def test_an_over_long_question_is_neither_cut_nor_sent(live_url, make_page):
     from bot.schemas import AskRequest
 
