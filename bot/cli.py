@@ -298,6 +298,12 @@ def _ingest_on_ray(settings, args, releases, errors) -> int:
     return outcome(report.releases + report.skipped, len(errors))
 
 
+def _one_line(text: str) -> str:
+    """A passage or answer on the terminal's one line: a table written one cell a line ("Gujarat\n33\n
+    10,49,319") reads as its row, not as a column of numbers that the next line seems to continue."""
+    return text.replace("\n", " ")
+
+
 def _year_note(time_read: dict) -> str:
     if time_read.get("year_answered"):
         return "; no year named: the answer's"
@@ -336,7 +342,7 @@ def cmd_ask(args) -> int:
               f"({time_read['granularity']}, read from “{time_read['text']}”"
               f"{_year_note(time_read)})")
     if result.answer:
-        print(f"Answer ({result.answer.release_id}): {result.answer.text}")
+        print(f"Answer ({result.answer.release_id}): {_one_line(result.answer.text)}")
         if unnamed := unnamed_places(args.question, result):
             print(f"  (it does not name {' or '.join(unnamed)}: its figure may be for another place)")
         for f in result.answer.figures:
@@ -351,7 +357,7 @@ def cmd_ask(args) -> int:
         r = h.release
         print(f"{i}. [{h.ranked_by:.3f}] {r.title}  ({r.ministry or '-'}, {r.date or '-'}, {r.release_id}/{r.lang})")
         print(f"   {r.url or ''}")
-        print("   " + h.passage.text.replace("\n", " "))
+        print("   " + _one_line(h.passage.text))
         if h.passage.figures:
             print(f"   figures: {', '.join(_figure_shown(f) for f in h.passage.figures)}")
         print()

@@ -377,3 +377,19 @@ def test_check_names_each_problem_of_a_damaged_copy(checked_index, monkeypatch, 
     code, out, _ = _check(sound, monkeypatch, capsys, VIGYAPTI_MODEL="some/other-model")
     assert code == 1 and "built with model 'multilingual-e5-small', this configuration's is 'some/other-model'" in out
 
+
+
+def test_ask_prints_an_answer_that_is_a_table_row_on_one_line(tmp_path, model_path):
+    table = ("Members of self-help groups under NRLM have produced face masks in many States, as the table shows.\n"
+             "No\nState\nDistricts\nMasks produced\nDate of last reporting\n1\nBihar\n34\n3,49,517\n03-Apr\n"
+             "2\nGujarat\n33\n10,49,319\n03-Apr\n3\nKerala\n14\n15,77,770\n03-Apr\nThe Ministry thanked the SHGs.")
+    (tmp_path / "masks.jsonl").write_text(json.dumps({"release_id": "900101", "lang": "en", "date": "2020-04-04",
+                                                      "title": "Mask production by SHGs under NRLM", "text": table}),
+                                          encoding="utf-8")
+    env = {"VIGYAPTI_INDEX_DIR": str(tmp_path / "index")}
+    assert run(["ingest", str(tmp_path / "masks.jsonl"), "--quiet"], env=env).returncode == 0
+    r = run(["ask", "How many masks were produced in Gujarat?", "--top-k", "1"], env=env)
+    assert r.returncode == 0, r.stderr
+    answer = next(line for line in r.stdout.splitlines() if line.startswith("Answer (900101): "))
+    assert "Gujarat" in answer and "10,49,319" in answer  # the row, label and cells, on its line
+    assert "  10,49,319 = 1049319 (count; Gujarat, Masks produced)" in r.stdout
