@@ -77,7 +77,7 @@ from index.figures.declared import declarations, in_spans
 from index.figures.inline import inline_labels, table_numbers, with_inline_labels
 from index.figures.pairs import paired_labels
 from index.figures.respectively import respective_labels
-from index.figures.rows import labelled, row_labels
+from index.figures.rows import labelled, table_cells
 from index.figures.figure import KINDS, Figure
 from index.figures.labels import Labels
 from index.figures.numbers import NumbersAndRanges
@@ -100,7 +100,7 @@ class FigureExtractor(NumbersAndRanges, DatesAndPeriods, Labels, TextScan):
         if not isinstance(text, str):
             text = str(text)
         whole = before + text
-        return in_defined_tonnes(self._in_tables(self._numbers(text), text, declarations(whole), row_labels(whole),
+        return in_defined_tonnes(self._in_tables(self._numbers(text), text, declarations(whole), table_cells(whole),
                                                  len(before), inline_labels(whole)), tonnes_per_mt(whole))
 
     def run_line(self, text: str) -> list[Figure]:
@@ -113,15 +113,15 @@ class FigureExtractor(NumbersAndRanges, DatesAndPeriods, Labels, TextScan):
         """The figures of each passage (start, end) of one release's `text`. Its tables' declared units
         and row labels are found once, over the whole text, rather than again over the text before
         every passage: a long release's tables were rescanned for each of its passages."""
-        declared, labels, inline = declarations(text), row_labels(text), inline_labels(text)
+        declared, cells, inline = declarations(text), table_cells(text), inline_labels(text)
         tonnes = tonnes_per_mt(text)
-        return [in_defined_tonnes(self._in_tables(self._numbers(text[a:b]), text[a:b], declared, labels, a, inline),
+        return [in_defined_tonnes(self._in_tables(self._numbers(text[a:b]), text[a:b], declared, cells, a, inline),
                                   tonnes) for a, b in spans]
 
     @staticmethod
-    def _in_tables(figs: list[Figure], text: str, declared, labels, offset: int, inline) -> list[Figure]:
+    def _in_tables(figs: list[Figure], text: str, declared, cells, offset: int, inline) -> list[Figure]:
         figs = table_numbers(paired_labels(respective_labels(figs, text), text), text, inline, offset)
-        return with_inline_labels(labelled(in_spans(figs, declared, offset), text, labels, offset), inline, offset)
+        return with_inline_labels(labelled(in_spans(figs, declared, offset), text, cells, offset), inline, offset)
 
     def _numbers(self, text: str) -> list[Figure]:
         if not text:

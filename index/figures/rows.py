@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from dataclasses import dataclass
 
 from index.figures.figure import CELL_MARK, TOTAL_LABELS, Figure, row_label
 
@@ -134,15 +135,34 @@ def column_headers(run: list[tuple[int, str]]) -> dict[int, str]:
     return {run[row + k][0]: header[k] for row in starts for k in range(width) if row + k < len(run)}
 
 
-def labelled(figures: list[Figure], text: str, labels: dict[int, str], offset: int) -> list[Figure]:
-    """`figures` of the passage `text`, which starts at `offset` in the text `labels` were found in
-    (`row_labels`), each table cell among them labelled with its row's label."""
-    if not labels:
+@dataclass(frozen=True)
+class TableCells:
+    """What a text's tables written one cell a line say of their cells, each by its line's start."""
+    labels: dict[int, str]  # its row's label, and its column's header where known (`row_labels`)
+    serials: frozenset[int] = frozenset()  # the numbers that lead known rows ("9\nKerala\n..."): no figures
+
+
+def table_cells(text: str) -> TableCells:
+    serials = set()
+    for run in _cell_runs(text):
+        starts, _ = _rows_in(run)
+        serials.update(run[row][0] for row in starts if _SERIAL.match(run[row][1]))
+    return TableCells(row_labels(text), frozenset(serials))
+
+
+def labelled(figures: list[Figure], text: str, cells: TableCells, offset: int) -> list[Figure]:
+    """`figures` of the passage `text`, which starts at `offset` in the text `cells` were found in
+    (`table_cells`), each table cell among them labelled with its row's label, and a row's serial
+    number gone: "9" leads Kerala's row and counts nothing, yet read as a count it was labelled by
+    the row above it ("9 — Karnataka")."""
+    if not cells.labels and not cells.serials:
         return figures
     out = []
     for f in figures:
         line_start = text.rfind("\n", 0, f.start) + 1 + offset
-        label = labels.get(line_start)
+        if line_start in cells.serials:
+            continue
+        label = cells.labels.get(line_start)
         out.append(dataclasses.replace(f, label=label) if label and f.label is None
                    and f.kind in ("money", "percent", "quantity", "count") else f)
     return out

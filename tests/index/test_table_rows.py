@@ -178,3 +178,15 @@ def test_the_bundled_mask_table_s_cells_are_labelled_by_their_state_and_column()
     labels = {f.text: f.label for f in FigureExtractor().run(release.text) if f.kind == "count"}
     assert labels["15,77,770"] == "केरल | उत्पादित मास्क (संख्या)"
     assert labels["2,78,076"] == "ओडिशा | उत्पादित मास्क (संख्या)"
+
+
+def test_a_row_s_serial_number_is_no_figure():
+    counts = {f.text for f in FigureExtractor().run(TABLE_UNDER_PROSE) if f.kind == "count"}
+    assert counts >= {"34", "3,49,517", "33", "10,49,319", "14", "15,77,770", "81", "29,76,606"}
+    assert not counts & {"1", "2", "3"}  # "3" leads Kerala's row: it was read as Gujarat's count
+    # a passage that begins inside the table, its serials known from the text before it
+    at = TABLE_UNDER_PROSE.index("2\nGujarat")
+    assert [f.text for f in _passage(TABLE_UNDER_PROSE[at:at + 40], TABLE_UNDER_PROSE[:at], 1).figures
+            if f.kind == "count"][:2] == ["33", "10,49,319"]
+    # numbers alone on their lines that lead no known rows stay figures
+    assert {f.text for f in FigureExtractor().run(WAGONS) if f.kind == "count"} >= {"28861", "1292"}
