@@ -365,9 +365,15 @@ def cmd_ask(args) -> int:
 
 
 def _figure_shown(f) -> str:
-    """"11,08,084 = 1108084 (count; Maharashtra, Completed)": as written, as read, its kind, unit and label."""
+    """"11,08,084 = 1108084 (count; Maharashtra, Completed)": as written, as read, its kind, unit and label.
+    A date, year or period is read as a time, its iso ("July 2025 = 2025-07", "FY2025 = 2024/2025"): its
+    value alone is None for a date and the first year for a period, which read as a figure lost or a
+    wrong year."""
+    from index.figures.figure import TIME_KINDS
+
     said = ", ".join(part for part in (f.kind, f.unit) if part)
-    return f"{f.text} = {f.to_dict()['value']} ({said}{'; ' + f.shown_label if f.shown_label else ''})"
+    read = f.iso if f.kind in TIME_KINDS and f.iso else f.to_dict()["value"]
+    return f"{f.text} = {read} ({said}{'; ' + f.shown_label if f.shown_label else ''})"
 
 
 def cmd_figures(args) -> int:

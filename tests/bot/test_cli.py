@@ -393,3 +393,19 @@ def test_ask_prints_an_answer_that_is_a_table_row_on_one_line(tmp_path, model_pa
     answer = next(line for line in r.stdout.splitlines() if line.startswith("Answer (900101): "))
     assert "Gujarat" in answer and "10,49,319" in answer  # the row, label and cells, on its line
     assert "  10,49,319 = 1049319 (count; Gujarat, Masks produced)" in r.stdout
+
+
+def test_ask_shows_a_time_figure_as_the_time_it_reads(tmp_path, model_path):
+    """A date or period has no value, only its iso: 'July 2025 = None (date)' read as a figure lost,
+    and 'FY2025 = 2024 (period)' as the wrong year, where the reader had 2025-07 and 2024/2025."""
+    text = ("Exports of cotton yarn rose to US$ 1.11 Billion in July 2025 from US$ 1.02 Billion a year before. "
+            "In FY2025, 548 districts exported textiles.")
+    (tmp_path / "yarn.jsonl").write_text(json.dumps({"release_id": "900102", "lang": "en", "date": "2025-08-14",
+                                                     "title": "Cotton yarn exports", "text": text}), encoding="utf-8")
+    env = {"VIGYAPTI_INDEX_DIR": str(tmp_path / "index")}
+    assert run(["ingest", str(tmp_path / "yarn.jsonl"), "--quiet"], env=env).returncode == 0
+    r = run(["ask", "What were cotton yarn exports in July 2025?", "--top-k", "1"], env=env)
+    assert r.returncode == 0, r.stderr
+    assert "= None" not in r.stdout
+    assert "July 2025 = 2025-07 (date)" in r.stdout and "FY2025 = 2024/2025 (period)" in r.stdout
+    assert "US$ 1.11 Billion = 1110000000 (money, USD" in r.stdout  # an amount still shows its value
