@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import math
 import os
 import sys
 from contextlib import contextmanager
@@ -650,13 +651,33 @@ def _as_asked(field: str):
     return parse
 
 
-def _positive(text: str) -> int:
+def _at_least(low: int):
+    """An argparse type for a whole number of at least `low`: SQLite, for one, takes a negative LIMIT
+    as no limit at all."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = low - 1
+        if value < low:
+            raise argparse.ArgumentTypeError(f"not a whole number of at least {low}: {text!r}")
+        return value
+
+    return parse
+
+
+_positive = _at_least(1)
+
+
+def _days(text: str) -> float:
+    """A span of days to look back: more than 0 and finite. 0 read as no span at all (the whole log)
+    and a negative one as a start in the future (nothing), each answered as if it were meant."""
     try:
-        value = int(text)
+        value = float(text)
     except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"not a whole number of at least 1: {text!r}")
+        value = 0.0
+    if not 0 < value < math.inf:
+        raise argparse.ArgumentTypeError(f"not a number of days above 0: {text!r}")
     return value
 
 
@@ -761,8 +782,8 @@ def build_parser() -> argparse.ArgumentParser:
     m.set_defaults(func=cmd_model_bundle_vectors)
 
     s = sub.add_parser("stats", help="summarise the query log: top questions, no-answer rate, p50/p99 latency")
-    s.add_argument("--days", type=float, help="only the last N days")
-    s.add_argument("--top", type=int, default=10, help="how many top questions (default 10)")
+    s.add_argument("--days", type=_days, help="only the last N days (default: the whole log)")
+    s.add_argument("--top", type=_at_least(0), default=10, help="how many top questions (default 10; 0: none)")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_stats)
 

@@ -409,3 +409,23 @@ def test_ask_shows_a_time_figure_as_the_time_it_reads(tmp_path, model_path):
     assert "= None" not in r.stdout
     assert "July 2025 = 2025-07 (date)" in r.stdout and "FY2025 = 2024/2025 (period)" in r.stdout
     assert "US$ 1.11 Billion = 1110000000 (money, USD" in r.stdout  # an amount still shows its value
+
+
+@pytest.mark.parametrize("argv", [["--days", "0"], ["--days", "-5"], ["--days", "nan"], ["--days", "inf"],
+                                  ["--top", "-1"], ["--top", "x"]])
+def test_stats_refuses_a_span_or_count_it_cannot_mean(tmp_path, argv):
+    """`--days 0` summarised the whole log (0 read as unset), `--days -5` an empty one (a start in the
+    future) and `--top -1` every question (SQLite's LIMIT -1): each a bad usage, said before any reading."""
+    from bot.querylog import QueryLog
+
+    QueryLog(tmp_path / "querylog.db").close()
+    r = run(["stats", *argv], env={"VIGYAPTI_QUERYLOG": str(tmp_path / "querylog.db")})
+    assert r.returncode == 2 and argv[0] in r.stderr and "queries:" not in r.stdout, (r.stdout, r.stderr)
+
+
+def test_stats_takes_a_fraction_of_a_day_and_no_top_questions(tmp_path):
+    from bot.querylog import QueryLog
+
+    QueryLog(tmp_path / "querylog.db").close()
+    r = run(["stats", "--days", "0.5", "--top", "0"], env={"VIGYAPTI_QUERYLOG": str(tmp_path / "querylog.db")})
+    assert r.returncode == 0 and r.stdout.startswith("queries: 0"), r.stderr
