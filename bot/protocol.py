@@ -3,8 +3,9 @@ copy of a reply is found still good.
 
 A JSON body, on every endpoint that takes one:
 - 415 when it is not sent as JSON (`application/json` or `+json`; no Content-Type is not JSON either);
-- 400 when it cannot be read as JSON: empty, not UTF-8, malformed, a bare NaN or Infinity, nested past
-  reading, or an object that names one key twice (parsers differ on which one counts: we pick none);
+- 400 when it cannot be read as JSON: empty, not UTF-8, led by a byte order mark, malformed, a bare
+  NaN or Infinity, nested past reading, or an object that names one key twice (parsers differ on which
+  one counts: we pick none);
 - 422 when it is JSON but not the request: not an object, or a field missing, unknown, of the wrong
   type or out of range (the route's model says which).
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sys
 
 from fastapi import HTTPException, Request
 from fastapi.exceptions import RequestValidationError
@@ -67,6 +69,8 @@ def read_json(data: bytes | str) -> object:
     text = utf8_text(data) if isinstance(data, bytes) else data
     if not text.strip():
         raise BodyError("it is empty")
+    if text.startswith("\ufeff"):  # Python's words for it advise a decoding the server would do
+        raise BodyError("it starts with a byte order mark (U+FEFF): send UTF-8 without one")
     try:
         return json.loads(text, object_pairs_hook=_no_repeated_keys, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
@@ -75,8 +79,8 @@ def read_json(data: bytes | str) -> object:
         raise BodyError("it is nested too deeply to read") from None
     except BodyError:
         raise
-    except ValueError as exc:  # an integer of more digits than Python converts
-        raise BodyError(str(exc)) from None
+    except ValueError:  # an integer of more digits than Python converts; its message advises sys.*
+        raise BodyError(f"it holds a number of more than {sys.get_int_max_str_digits()} digits") from None
 
 
 def _kind(value: object) -> str:

@@ -42,6 +42,19 @@ def test_a_body_that_is_not_the_request_is_refused_by_one_rule(client, path, con
     assert_refused(client.post(path, content=content, headers=headers), status, *words)
 
 
+@pytest.mark.parametrize("content, words", [
+    (b'\xef\xbb\xbf{"question": "GeM"}', ["byte order mark", "without"]),
+    (b'{"question": "GeM", "top_k": ' + b"9" * 5000 + b"}", ["a number of more than 4300 digits"]),
+])
+def test_a_400_says_what_the_client_can_change(client, content, words):
+    """Python's own words reached the client: "decode using utf-8-sig" for a body that starts with a
+    byte order mark, "use sys.set_int_max_str_digits() to increase the limit" for a long number:
+    advice for the server's code, not for what the client sends."""
+    r = client.post("/ask", content=content, headers=JSON)
+    assert_refused(r, 400, "cannot be read as JSON", *words)
+    assert not any(w in r.json()["detail"] for w in ("sys.", "utf-8-sig", "decode using"))
+
+
 @pytest.mark.parametrize("path, body", [
     ("/ask", b'{"question": 5}'),
     ("/ask", b'{"question": "GeM", "top_k": "5"}'),
