@@ -349,6 +349,8 @@ def _json_records(path: pathlib.Path, data: bytes, report) -> Iterator[tuple[int
             value = json.loads(_decode(b"\n".join(lines)))
         except json.JSONDecodeError as exc:
             raise _Skip(f"broken JSON: {exc.msg} at line {exc.lineno}") from None
+        if value == []:  # else nothing would be said of the file: no record, so no record's error
+            raise _Skip("no releases: an empty JSON array")
         for item in value if isinstance(value, list) else [value]:
             yield None, item
         return

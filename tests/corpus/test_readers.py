@@ -368,3 +368,14 @@ def test_utf16_without_a_byte_order_mark_and_a_binary_file_are_told_apart(tmp_pa
     assert reasons["utf16.jsonl"].startswith("looks like UTF-16") and reasons["utf16.txt"].startswith("looks like UTF-16")
     assert reasons["program.txt"] == "binary file (contains NUL bytes), not text"
     assert reasons["program.jsonl"] == "binary file (contains NUL bytes), not JSON lines"
+
+
+def test_a_json_file_of_no_releases_is_named(tmp_path):
+    """`vigyapti ingest empty.json` of `[]` said only "nothing to ingest": the one file given was
+    passed over without a word, where an empty or a blank file is named ("empty file")."""
+    (tmp_path / "none.json").write_text("[]\n", encoding="utf-8")
+    (tmp_path / "none.jsonl").write_text(" [ ] ", encoding="utf-8")
+    releases, errors = read(tmp_path / "none.json", tmp_path / "none.jsonl")
+    assert releases == []
+    assert [(pathlib.Path(e.path).name, e.line, e.reason) for e in errors] == [
+        ("none.json", None, "no releases: an empty JSON array"), ("none.jsonl", None, "no releases: an empty JSON array")]
