@@ -12,13 +12,16 @@ from collections.abc import Callable, Iterator, Sequence
 
 
 def select_in(con: sqlite3.Connection, sql: Callable[[str], str], values: Sequence, *, args: Sequence = (),
-              width: int = 1, lists: int = 1) -> Iterator[tuple]:
+              width: int = 1, lists: int = 1, most: int | None = None) -> Iterator[tuple]:
     """The rows of `sql(marks)` for every one of `values`, part after part in their order.
 
     `marks` are a part's placeholders: "?,?,?" for an IN list, or for `width`-tuples (a release's id
     and language) "(?,?),(?,?)", for a VALUES list, bound flattened. `lists`: how many times the
-    statement names the list (each binds the part again); `args`: its other values, bound first."""
+    statement names the list (each binds the part again); `args`: its other values, bound first.
+    `most`: at most this many values a part, whatever the connection binds: SQLite compiles a
+    statement's whole list at once, and a VALUES list of a backfill's 80,000 pairs took it 62 MB."""
     room = max(1, (con.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) - len(args)) // (width * lists))
+    room = min(room, most) if most else room
     mark = "?" if width == 1 else f"({','.join('?' * width)})"
     for at in range(0, len(values), room):
         part = list(values[at:at + room])

@@ -41,6 +41,26 @@ def test_a_list_past_the_limit_is_read_in_parts_with_the_rows_of_one_statement()
     assert list(select_in(cons[1], lambda marks: f"SELECT * FROM t WHERE id IN ({marks})", [])) == []
 
 
+def test_a_part_holds_at_most_what_is_asked_whatever_the_connection_binds():
+    """`most` caps a part below the connection's limit (SQLite's memory for a statement follows its
+    list): more statements, the same rows in the same order."""
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, lang TEXT)")
+    con.executemany("INSERT INTO t VALUES (?,?)", [(i, "hi" if i % 2 else "en") for i in range(100)])
+    statements = []
+    con.set_trace_callback(statements.append)
+    pairs = [(i, "hi" if i % 2 else "en") for i in range(0, 100, 3)]
+
+    def read(**most):
+        return list(select_in(con, lambda marks: f"SELECT t.id FROM (VALUES {marks}) k JOIN t ON t.id = k.column1 "
+                                                 "AND t.lang = k.column2", pairs, width=2, **most))
+
+    whole = read()
+    assert len(statements) == 1 and len(whole) == len(pairs)
+    statements.clear()
+    assert read(most=5) == whole and len(statements) == 7  # 34 pairs, 5 a part
+
+
 def test_the_store_reads_a_search_and_a_link_make_past_the_limit_as_below_it(service, settings):
     """Two fresh read-only stores on the session's index (nothing cached between them), one whose
     reads may bind LIMIT values each: every read that takes a list gives the same answer."""
