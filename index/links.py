@@ -9,10 +9,11 @@ A link names both sides; a side not (yet) in the index is invisible to readers u
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from index.inlists import select_in
+from index.stores.base import day_blocks
 
 LINKS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS translation_links (
@@ -22,6 +23,10 @@ CREATE TABLE IF NOT EXISTS translation_links (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS translation_links_b ON translation_links (b_id, b_lang, a_lang);
 """
+
+# Releases named in one statement when a run's are read for detection: SQLite's memory for a
+# statement follows its list (select_in's `most`).
+KEYS_AT_ONCE = 2048
 
 # How far a link is trusted: a stronger source replaces a weaker one, never the reverse.
 SOURCE_RANK = {"detected": 0, "shared-id": 1, "page": 2}
@@ -156,20 +161,19 @@ class TranslationLinksMixin:
             con.execute("DELETE FROM translation_links WHERE source != 'page' AND "
                              "((a_id=? AND a_lang=?) OR (b_id=? AND b_lang=?))", (release_id, lang, release_id, lang))
 
+    # A release's profile is read from its passages and their vectors.
+    _PROFILE_COLUMNS = "r.release_id, r.lang, r.date, v.vector, p.figures, r.ministry"
+    _WITH_PASSAGES = ("JOIN passages p ON p.release_id = r.release_id AND p.lang = r.lang "
+                      "JOIN passage_vectors v ON v.id = p.id")
+
     def release_profiles(self, *, langs: Iterable[str] | None = None, date_from: str | None = None,
                          date_to: str | None = None, undated: bool = False,
                          keys: Iterable[tuple[str, str]] | None = None) -> dict[tuple[str, str], "ReleaseProfile"]:
         """What linking compares, per release: date, mean passage vector, figure values.
 
         Either `keys`, or releases of `langs` dated within [date_from, date_to] (undated ones when `undated`)."""
-
-        from index.database import blob_vector
-        from index.store import figures_from_json
-
         con = self._reader()
-        columns = "r.release_id, r.lang, r.date, v.vector, p.figures, r.ministry"
-        passages = ("JOIN passages p ON p.release_id = r.release_id AND p.lang = r.lang "
-                    "JOIN passage_vectors v ON v.id = p.id")
+        columns, passages = self._PROFILE_COLUMNS, self._WITH_PASSAGES
         if keys is not None:  # as many as a run's releases: a list of pairs, in parts (index/inlists.py)
             rows = select_in(con, lambda marks: f"SELECT {columns} FROM (VALUES {marks}) k JOIN releases r "
                                                 f"ON r.release_id = k.column1 AND r.lang = k.column2 {passages}",
@@ -184,8 +188,38 @@ class TranslationLinksMixin:
                 cond += " AND r.date >= ? AND r.date <= ?"
                 args += [date_from, date_to]
             rows = con.execute(f"SELECT {columns} FROM releases r {passages} WHERE {cond}", args)
+        return self._profiles_of(rows)
+
+    def _profiles_of(self, rows: Iterable[tuple]) -> dict[tuple[str, str], "ReleaseProfile"]:
+        from index.database import blob_vector
+        from index.store import figures_from_json
+
         return release_profiles_of((rid, lang, date, blob_vector(blob, self.stamp.dim), figures_from_json(figs), ministry)
                                    for rid, lang, date, blob, figs, ministry in rows)
+
+    def release_profile_blocks(self, langs: Sequence[str], date_from: str, date_to: str, at_once: int
+                               ) -> Iterator[dict[tuple[str, str], "ReleaseProfile"]]:
+        """Releases have no index by date (one would change the plans of the searches' date
+        filters), and reading a date range joins every passage of the languages: once for the whole
+        range is what `release_profiles` does, once a block would be once a few days. So the range's
+        releases are listed once, rowid and date only, sorted by SQLite, and read a block at a time
+        by rowid: the same rows, each release's passages in the same order (by id, through
+        either index), so the same sums and profiles as `release_profiles` gives."""
+        con = self._reader()
+        langs = list(langs)
+        dated = con.execute(f"SELECT rowid, date FROM releases WHERE lang IN ({','.join('?' * len(langs))}) "
+                            "AND date >= ? AND date <= ? ORDER BY date, rowid", [*langs, date_from, date_to])
+        for rowids in day_blocks(((date, 1, rowid) for rowid, date in dated), at_once):
+            yield self._profiles_of(select_in(con, lambda marks: (
+                f"SELECT {self._PROFILE_COLUMNS} FROM releases r {self._WITH_PASSAGES} WHERE r.rowid IN ({marks})"),
+                rowids))
+
+    def profile_dates(self, keys: Sequence[tuple[str, str]]) -> Iterator[tuple[str, str, str | None]]:
+        return select_in(self._reader(), lambda marks: (
+            f"SELECT r.release_id, r.lang, r.date FROM (VALUES {marks}) k JOIN releases r "
+            "ON r.release_id = k.column1 AND r.lang = k.column2 WHERE EXISTS (SELECT 1 FROM passages p "
+            "JOIN passage_vectors v ON v.id = p.id WHERE p.release_id = r.release_id AND p.lang = r.lang)"),
+            keys, width=2, most=KEYS_AT_ONCE)
 
     def linked_sides(self, lang: str, other_lang: str) -> set[str]:
         """Ids of `lang` releases that already have a link to an `other_lang` release."""

@@ -10,7 +10,7 @@ each backend guarantees.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
@@ -42,6 +42,24 @@ def still_as_read(stored_ids: Sequence[int], read_ids: Sequence[int]) -> bool:
     """Whether a release's stored passages are still those it was read with (`replace_if_current`):
     ids are never reused, so any write of it since gave other ones."""
     return sorted(stored_ids) == sorted(read_ids)
+
+
+def day_blocks(dated: Iterable[tuple[str, int, object]], at_once: int) -> Iterator[list]:
+    """`dated`: (date, weight, item) in date order → lists of their items, whole days each, a list
+    closed on the first new day once its weight reaches `at_once`: a day is never split, because
+    translation detection compares a day's releases against the days around it and holds no more
+    than a block and those days (`Store.release_profile_blocks`)."""
+    block: list = []
+    weight, last = 0, None
+    for date, w, item in dated:
+        if weight >= at_once and date != last:
+            yield block
+            block, weight = [], 0
+        block.append(item)
+        weight += w
+        last = date
+    if block:
+        yield block
 
 
 NOTE_PREFIX = "note:"  # a note's key among a backend's own meta rows (its stamp, generation, ...)
@@ -221,6 +239,18 @@ class Store(ABC):
                          keys: Iterable[tuple[str, str]] | None = None) -> dict[tuple[str, str], ReleaseProfile]:
         """What linking compares, per release: date, mean passage vector, figure values. Either
         `keys`, or releases of `langs` dated within [date_from, date_to] (undated ones when `undated`)."""
+
+    @abstractmethod
+    def release_profile_blocks(self, langs: Sequence[str], date_from: str, date_to: str, at_once: int
+                               ) -> Iterator[dict[tuple[str, str], ReleaseProfile]]:
+        """`release_profiles(langs=langs, date_from=date_from, date_to=date_to)` a block of whole days
+        at a time, in date order, about `at_once` releases a block (more when a day has more; see
+        `day_blocks`): a backfill's profiles, 2.5 KB a release, are never all in memory at once."""
+
+    @abstractmethod
+    def profile_dates(self, keys: Sequence[tuple[str, str]]) -> Iterator[tuple[str, str, str | None]]:
+        """(release_id, lang, date) of those of `keys` that have a profile (a stored passage with its
+        vector), each at least once: where a run's releases fall, without reading their vectors."""
 
     # -- this process's caches -------------------------------------------------------------------
 

@@ -43,7 +43,7 @@ from index.loanwords import spelling_rows
 from index.links import ReleaseProfile, TranslationLink, outranked, release_profiles_of
 from index.records import Passage, ReleaseEntry, StoredRelease
 from index.store import _LRU, figure_to_json, figures_from_json, fingerprint
-from index.stores.base import NOTE_PREFIX, Store, StoreError, checked_entries, still_as_read
+from index.stores.base import NOTE_PREFIX, Store, StoreError, checked_entries, day_blocks, still_as_read
 
 PREFIX = "vigyapti"
 TEXT_MAX = 65535  # bytes in a Milvus VARCHAR
@@ -790,20 +790,44 @@ class MilvusStore(Store):
                          date_to: str | None = None, undated: bool = False,
                          keys: Iterable[tuple[str, str]] | None = None) -> dict[tuple[str, str], ReleaseProfile]:
         if keys is not None:
-            by_lang: dict[str, list[str]] = {}
-            for rid, lang in keys:
-                by_lang.setdefault(lang, []).append(rid)
-            exprs = [_and(f"lang == {literal(lang)}", is_in("release_id", ids[at:at + IN_BATCH]))
-                     for lang, ids in by_lang.items() for at in range(0, len(ids), IN_BATCH)]
+            exprs = self._key_exprs(keys)
         else:
             if not langs:
                 return {}
-            dated = "date == 0" if undated else f"date >= {date_number(date_from)} and date <= {date_number(date_to)}"
+            dated = "date == 0" if undated else self._date_range(date_from, date_to)
             exprs = [_and(is_in("lang", list(langs)), dated)]
         fields = ["release_id", "lang", "date", "vector", "figures", "ministry"]
         rows = (row for expr in exprs for row in self._scan("passages", expr, fields))
         return release_profiles_of((r["release_id"], r["lang"], iso_date(r["date"]), np.asarray(r["vector"], np.float32),
                                     figures_from_json(r["figures"]), r["ministry"] or None) for r in rows)
+
+    def release_profile_blocks(self, langs: Sequence[str], date_from: str, date_to: str, at_once: int
+                               ) -> Iterator[dict[tuple[str, str], ReleaseProfile]]:
+        """Blocks by date range: the passages' days counted first (one row a passage, no vector),
+        so a block's weight is its passages, not its releases."""
+        langs = list(langs)
+        dated = _and(is_in("lang", langs), self._date_range(date_from, date_to))
+        days = Counter(r["date"] for r in self._scan("passages", dated, ["date"]))
+        for block in day_blocks(((day, n, day) for day, n in sorted(days.items())), at_once):
+            yield self.release_profiles(langs=langs, date_from=iso_date(block[0]), date_to=iso_date(block[-1]))
+
+    def profile_dates(self, keys: Sequence[tuple[str, str]]) -> Iterator[tuple[str, str, str | None]]:
+        for expr in self._key_exprs(keys):  # a row a passage: a release comes once for each of them
+            for r in self._scan("passages", expr, ["release_id", "lang", "date"]):
+                yield r["release_id"], r["lang"], iso_date(r["date"])
+
+    @staticmethod
+    def _key_exprs(keys: Iterable[tuple[str, str]]) -> list[str]:
+        """Filters that together match the passages of `keys`, IN_BATCH ids each."""
+        by_lang: dict[str, list[str]] = {}
+        for rid, lang in keys:
+            by_lang.setdefault(lang, []).append(rid)
+        return [_and(f"lang == {literal(lang)}", is_in("release_id", ids[at:at + IN_BATCH]))
+                for lang, ids in by_lang.items() for at in range(0, len(ids), IN_BATCH)]
+
+    @staticmethod
+    def _date_range(date_from: str | None, date_to: str | None) -> str:
+        return f"date >= {date_number(date_from)} and date <= {date_number(date_to)}"
 
     # -- this process's caches -----------------------------------------------------------------------
 

@@ -211,6 +211,30 @@ def test_translation_links_stored_read_and_ranked(filled):
     assert ("1628922", "hi") in dated and all(p.date == day for p in dated.values())
 
 
+def test_profiles_a_block_of_days_at_a_time_and_a_runs_dates(filled):
+    """What detection reads a backfill by: release_profile_blocks gives release_profiles' profiles
+    of a date range, a block of whole days at a time in date order (a day a block when a block may
+    hold one release); profile_dates the date of each release asked for that has a profile."""
+    langs = filled.languages()
+    keys = filled.release_keys()
+
+    def seen(profiles):
+        return {k: (p.date, p.vector.tolist(), p.values, p.ministry) for k, p in profiles.items()}
+
+    whole = seen(filled.release_profiles(langs=langs, date_from="2000-01-01", date_to="2099-12-31"))
+    days = sorted({date for date, *_ in whole.values()})
+    assert len(days) >= 2
+    for at_once, count in ((1, len(days)), (2, None), (10_000, 1)):
+        blocks = [seen(b) for b in filled.release_profile_blocks(langs, "2000-01-01", "2099-12-31", at_once)]
+        spans = [sorted({date for date, *_ in b.values()}) for b in blocks]
+        assert all(a[-1] < b[0] for a, b in zip(spans, spans[1:]))  # in date order, no day in two blocks
+        assert {k: v for b in blocks for k, v in b.items()} == whole and sum(map(len, blocks)) == len(whole)
+        assert count is None or len(blocks) == count
+    assert list(filled.release_profile_blocks(langs, "1990-01-01", "1990-12-31", 1)) == []
+    profiled = seen(filled.release_profiles(keys=keys))
+    assert set(filled.profile_dates([*keys, ("no-such-release", "en")])) == {(*k, v[0]) for k, v in profiled.items()}
+
+
 def test_release_detail_and_duplicates(filled, entries, embedder):
     [detail] = filled.release_detail("1628922", "hi")
     assert detail.release.text == filled.release("1628922", "hi").text
