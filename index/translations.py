@@ -10,6 +10,7 @@ mean of their passage vectors). Pairs are decided one to one, best first, above 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -138,30 +139,49 @@ def candidate_pairs(left: Sequence[ReleaseProfile], right: Sequence[ReleaseProfi
     return pairs
 
 
+def one_to_one(pairs: list[tuple[float, object, object]]) -> list[tuple[float, object, object]]:
+    """The best pairs first, each side in at most one: `pairs` (score, a, b) sorted in place by
+    (score, a, b) descending, then each kept unless its a or its b is already taken.
+
+    Greedy over every candidate pair of the run at once: which pairs win does not depend on how, in
+    what blocks or in what order the candidates were found, only on the list. Detection names a side
+    by its id, the index of its release among the language's free releases sorted by id did before:
+    the same order, so the same pairs win and come in the same order."""
+    pairs.sort(reverse=True)
+    used_a, used_b, out = set(), set(), []
+    for score, a, b in pairs:
+        if a in used_a or b in used_b:
+            continue
+        used_a.add(a)
+        used_b.add(b)
+        out.append((score, a, b))
+    return out
+
+
 def match_one_to_one(left: Sequence[ReleaseProfile], right: Sequence[ReleaseProfile],
                      settings: LinkSettings) -> list[tuple[ReleaseProfile, ReleaseProfile, float]]:
-    """The best pairs first, each release in at most one pair, none below the floor.
+    """The best pairs first, each release in at most one pair, none below the floor (one_to_one)."""
+    return [(left[i], right[j], score) for score, i, j in one_to_one(candidate_pairs(left, right, settings))]
 
-    Greedy over every candidate pair of the run at once, by (score, i, j) descending: which pairs
-    win does not depend on how the candidates were found, only on the list."""
-    pairs = candidate_pairs(left, right, settings)
-    pairs.sort(reverse=True)
-    used_l, used_r, out = set(), set(), []
-    for score, i, j in pairs:
-        if i in used_l or j in used_r:
-            continue
-        used_l.add(i)
-        used_r.add(j)
-        out.append((left[i], right[j], score))
-    return out
+
+def id_pairs(left: Sequence[ReleaseProfile], right: Sequence[ReleaseProfile],
+             settings: LinkSettings) -> list[tuple[float, str, str]]:
+    """candidate_pairs named by the releases' ids: a pair outlives the block its profiles came in."""
+    return [(score, left[i].release_id, right[j].release_id) for score, i, j in candidate_pairs(left, right, settings)]
+
+
+# Releases whose profiles are read at once (both languages, whole days): with the days before and
+# after them that a link reaches, what detection holds of a run of any length (2.5 KB a release).
+RELEASES_AT_ONCE = 2048
 
 
 class TranslationLinker:
     """Releases just stored → their links to the other language versions, stored in the index."""
 
-    def __init__(self, store, settings: LinkSettings | None = None):
+    def __init__(self, store, settings: LinkSettings | None = None, *, releases_at_once: int = RELEASES_AT_ONCE):
         self.store = store
         self.settings = settings or LinkSettings()
+        self.releases_at_once = releases_at_once
 
     def run(self, releases: Sequence[Release]) -> LinkReport:
         declared = [TranslationLink(r.release_id, r.lang, oid, olang, "page")
@@ -192,33 +212,71 @@ class TranslationLinker:
         return report
 
     def _detect(self, keys: set[tuple[str, str]]) -> list[TranslationLink]:
-        s = self.settings
         langs = self.store.languages()
-        new = self.store.release_profiles(keys=keys)
+        wanted = list(keys)
         out = []
         for i, lang in enumerate(langs):
             for other in langs[i + 1:]:
-                linked = {lang: self.store.linked_sides(lang, other), other: self.store.linked_sides(other, lang)}
-                fresh = [p for p in new.values() if p.lang in (lang, other) and p.release_id not in linked[p.lang]]
-                if not fresh:
-                    continue
-                pool = {(p.release_id, p.lang): p for p in fresh}
-                days = sorted({p.date for p in fresh if p.date})
-                if days:
-                    lo = dt.date.fromordinal(_day(days[0]) - s.max_days).isoformat()
-                    hi = dt.date.fromordinal(_day(days[-1]) + s.max_days).isoformat()
-                    pool.update(self.store.release_profiles(langs=[lang, other], date_from=lo, date_to=hi))
-                if any(p.date is None for p in fresh):
-                    pool.update(self.store.release_profiles(langs=[lang, other], undated=True))
-                # in the order of their keys, not of a set: a tie between two equal scores goes the same way
-                # in every process, whatever the hash seed
-                free = sorted((p for p in pool.values() if p.release_id not in linked[p.lang]),
-                              key=lambda p: (p.release_id, p.lang))
-                fresh_keys = {(p.release_id, p.lang) for p in fresh}
-                left = [p for p in free if p.lang == lang]
-                right = [p for p in free if p.lang == other]
-                for a, b, score in match_one_to_one(left, right, s):
-                    if (a.release_id, a.lang) in fresh_keys or (b.release_id, b.lang) in fresh_keys:
-                        out.append(TranslationLink(a.release_id, a.lang, b.release_id, b.lang, "detected",
-                                                   round(score, 4)))
+                with self.store.snapshot():  # the links, the run's dates and the blocks of one state
+                    out += self._detect_between(lang, other, keys, wanted)
         return out
+
+    def _detect_between(self, lang: str, other: str, keys: set[tuple[str, str]],
+                        wanted: list[tuple[str, str]]) -> list[TranslationLink]:
+        """The run's releases of the two languages not linked yet (fresh) against every free release
+        of their date range, and the undated against the undated when any of them is undated: the
+        pairs chosen one to one over all of it (one_to_one), those with a fresh side kept.
+
+        Only the fresh releases' dates are read first; profiles come a block of days at a time
+        (`_pairs_by_days`), and a pair keeps its score and the two ids, not the profiles."""
+        s = self.settings
+        linked = {lang: self.store.linked_sides(lang, other), other: self.store.linked_sides(other, lang)}
+        first = last = None
+        undated = False
+        for rid, rlang, date in self.store.profile_dates(wanted):
+            if rlang not in linked or rid in linked[rlang]:
+                continue
+            if date:
+                first, last = min(first or date, date), max(last or date, date)
+            elif date is None:
+                undated = True
+        pairs = []
+        if first is not None:
+            lo = dt.date.fromordinal(_day(first) - s.max_days).isoformat()
+            hi = dt.date.fromordinal(_day(last) + s.max_days).isoformat()
+            pairs += self._pairs_by_days(lang, other, linked, lo, hi)
+        if undated:
+            pool = [p for p in self.store.release_profiles(langs=[lang, other], undated=True).values()
+                    if p.release_id not in linked[p.lang]]
+            pairs += id_pairs([p for p in pool if p.lang == lang], [p for p in pool if p.lang == other], s)
+        return [TranslationLink(a, lang, b, other, "detected", round(score, 4))
+                for score, a, b in one_to_one(pairs) if (a, lang) in keys or (b, other) in keys]
+
+    def _pairs_by_days(self, lang: str, other: str, linked: dict[str, set[str]], date_from: str, date_to: str
+                       ) -> list[tuple[float, str, str]]:
+        """id_pairs of the free releases dated within [date_from, date_to], read a block of days at a
+        time in date order (`release_profile_blocks`). A `lang` release is compared once the days a
+        link reaches after it are read, against the `other` releases held; a release is let go once
+        no release still to compare can reach it. So each allowed pair is scored once, and what is
+        held is a block and the max_days either side of it, however long the run."""
+        reach = self.settings.max_days
+        held: dict[tuple[str, str], tuple[int, ReleaseProfile]] = {}
+        done = None  # the last day whose `lang` releases were compared
+        pairs = []
+        blocks = self.store.release_profile_blocks([lang, other], date_from, date_to, self.releases_at_once)
+        for block in itertools.chain(blocks, [None]):
+            if block is None:
+                ready = None  # the end: every one left
+            elif block:
+                ready = max(_day(p.date) for p in block.values()) - reach
+                held.update((key, (_day(p.date), p)) for key, p in block.items() if p.release_id not in linked[p.lang])
+            else:
+                continue
+            del block  # let go of the profiles not held before the next block is read
+            pairs += id_pairs([p for day, p in held.values()
+                               if p.lang == lang and (done is None or day > done) and (ready is None or day <= ready)],
+                              [p for _, p in held.values() if p.lang == other], self.settings)
+            if ready is not None:
+                done = ready
+                held = {key: (day, p) for key, (day, p) in held.items() if day > ready - reach}
+        return pairs

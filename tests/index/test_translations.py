@@ -213,3 +213,83 @@ def test_date_blocks_hold_every_pair_the_dates_allow_once(tmp_path):
         assert len(candidate_pairs(left, right, low)) > 10 * len(whole)  # at the low floor, many competed
     finally:
         store.close()
+
+
+def _daily_versions(days: int, per_day: int) -> list[ReleaseEntry]:
+    """`per_day` English and Hindi versions of releases a day for `days` days, each under its own
+    id, the Hindi one a day later now and then, four pairs undated; a pair's passages near one
+    vector of its own, a third of the pairs near one of four topics (rivals at a low floor)."""
+    rng = np.random.default_rng(11)
+    topics = rng.normal(size=(4, 64))
+    out = []
+    for i in range(days * per_day):
+        base = rng.normal(size=64) if i % 3 else topics[i % 4] + 0.3 * rng.normal(size=64)
+        day = None if i % (days * per_day // 4) == 7 else dt.date(2019, 3, 1) + dt.timedelta(days=i // per_day)
+        for lang, later, n in (("en", 0, 1 + i % 2), ("hi", i % 7 == 0, 1 + i % 3 // 2)):
+            rid = f"{lang}{i:05d}"
+            release = Release(rid, lang, f"title {i}", f"text {i}",
+                              date=(day + dt.timedelta(days=int(later))).isoformat() if day else None)
+            passages = [Passage(rid, lang, 0, 6, f"text {i}") for _ in range(n)]
+            out.append(ReleaseEntry(release, passages, (base + rng.normal(scale=0.05, size=(n, 64))).astype(np.float32)))
+    return out
+
+
+def _alive_profiles(run):
+    """(what `run()` returns, the most ReleaseProfile objects alive at once while it ran): each
+    profile counted from when release_profiles_of made it until it was freed."""
+    import sys
+    import weakref
+
+    from index.links import release_profiles_of
+
+    alive, most = [0], [0]
+
+    def freed():
+        alive[0] -= 1
+
+    def watch(frame, event, arg):
+        if event == "return" and frame.f_code is release_profiles_of.__code__ and arg:
+            for profile in arg.values():
+                weakref.finalize(profile, freed)
+            alive[0] += len(arg)
+            most[0] = max(most[0], alive[0])
+
+    sys.setprofile(watch)
+    try:
+        out = run()
+    finally:
+        sys.setprofile(None)
+    return out, most[0]
+
+
+def test_detection_holds_a_few_days_of_profiles_and_links_as_the_whole_run(tmp_path):
+    """A run of 60 days, 12 releases a language a day, in a real store, detection reading 50
+    releases' profiles at a time: at most that and the days a link reaches around them are alive at
+    once (the code before held all 1,440, twice), and the links are those of the whole run's
+    profiles matched at once, in the same order, with the same scores, at the default floor and at
+    one low enough that pairs compete across the blocks' edges."""
+    store = IndexStore(tmp_path / "index", IndexStamp("synthetic", 64, "{}"))
+    try:
+        entries = _daily_versions(60, 12)
+        store.upsert(entries)
+        keys = set(store.release_keys())
+        profiles = store.release_profiles(keys=keys)
+        assert len(profiles) == len(keys) == 1440
+        left = sorted((p for p in profiles.values() if p.lang == "en"), key=lambda p: p.release_id)
+        right = sorted((p for p in profiles.values() if p.lang == "hi"), key=lambda p: p.release_id)
+        del profiles
+        per_day = max(sum(e.release.date == d for e in entries) for d in {e.release.date for e in entries})
+        undated = sum(e.release.date is None for e in entries)
+        assert per_day <= 30 and 0 < undated < 50
+        s = LinkSettings()
+        for floor in (s.min_score, 0.05):
+            low = dataclasses.replace(s, min_score=floor)
+            whole = [TranslationLink(a.release_id, "en", b.release_id, "hi", "detected", round(score, 4))
+                     for a, b, score in match_one_to_one(left, right, low)]
+            links, most = _alive_profiles(lambda: TranslationLinker(store, low, releases_at_once=50)._detect(keys))
+            assert links == whole and len(links) == 720
+            # a block (50 and the rest of its last day) and the max_days before and after it
+            assert most <= 50 + per_day + 2 * low.max_days * per_day, most
+        assert len(candidate_pairs(left, right, low)) > 10 * len(whole)  # at the low floor, many competed
+    finally:
+        store.close()
