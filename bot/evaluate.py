@@ -55,6 +55,7 @@ SET_KINDS = {
     "tuning-blind3-questions.jsonl": "tuning",  # a third, mostly cross-language, written blind in the eighth session
     "tuning-blind4-questions.jsonl": "tuning",  # a fourth, 30 of 80 unanswerable, written blind in the twentieth session
     "tuning-blind5-questions.jsonl": "tuning",  # a fifth, written blind in the twenty-fourth session; its first run is the "before"
+    "tuning-blind6-questions.jsonl": "tuning",  # a sixth, 25 of 60 unanswerable, written blind in the twenty-seventh session
     "reading-questions.jsonl": "tuning",  # written blind in the fourteenth session to test how a question's time and kind are read
     "reading-test-questions.jsonl": "test",  # the same, written blind after it and frozen before its first run
     "test-questions.jsonl": "test",  # bench/data: written blind, frozen before tuning
@@ -77,6 +78,7 @@ TUNING_SETS = {
     "blind3": _ROOT / "bench/data/tuning-blind3-questions.jsonl",
     "blind4": _ROOT / "bench/data/tuning-blind4-questions.jsonl",
     "blind5": _ROOT / "bench/data/tuning-blind5-questions.jsonl",
+    "blind6": _ROOT / "bench/data/tuning-blind6-questions.jsonl",
     "reading": _ROOT / "bench/data/reading-questions.jsonl",
     "near-miss": _ROOT / "bench/data/near-miss-questions.jsonl",
     "absent": _ROOT / "bench/data/absent-questions.jsonl",
