@@ -47,7 +47,7 @@ from index.filters import SearchFilters
 from index.stores.base import Store
 from index.answerable import asked_spans, asked_unit, sentence_dates, states_time
 from index.timeq import (QuestionTime, StatedTimes, TimeWindow, agreement, answered_window, read_time, recency,
-                         stated_time_fit, stated_times, stated_windows, title_figures)
+                         stated_time_fit, stated_times, stated_windows, title_figures, without_time)
 
 # A sum of money named as such ("What was the value of minor forest produce procured", "स्टाइपेंड की
 # कितनी राशि") asks for money alone: a count or a tonnage beside it is not the answer. An index's value
@@ -123,7 +123,8 @@ def expected_kinds(question: str, *, money_cue: bool = False) -> frozenset[str]:
     return frozenset()
 
 
-NOTHING_ASKED = "the question names nothing to look for: ask about a scheme, a place, a figure or a time"
+NOTHING_ASKED = ("the question names nothing to look for: ask about a scheme, a place or a figure, "
+                 "with its time if it matters")
 
 
 @dataclass(frozen=True)
@@ -965,8 +966,8 @@ class HybridSearcher:
             return Decision(False, unread_reason(script), why=NoAnswer("unsupported_language", script=script))
         if not hits:
             return Decision(False, "no passage found", why=NoAnswer("no_match"))
-        if not terms(question, drop_stopwords=True):
-            # "why?", "tell me more", "क्या": e5 finds some passage near any text, however empty
+        if not terms(without_time(question, qtime), drop_stopwords=True):
+            # "why?", "tell me more", "क्या", "2024": e5 finds some passage near any text, however empty
             return Decision(False, NOTHING_ASKED, why=NoAnswer("nothing_asked"))
         top = hits[0]
         floor_reason = (f"nothing relevant enough: the closest passage scores {top.relevance:.3f}, "

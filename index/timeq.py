@@ -282,6 +282,14 @@ def read_time(question: str, today: dt.date | None = None) -> QuestionTime:
     return _read_time(question, today or dt.date.today())
 
 
+def without_time(question: str, qtime: QuestionTime | None) -> str:
+    """The question with the words that named its time blanked: what it asks about that time.
+    "2024", "मई 2020", "in FY 2019-20?" ask about nothing, yet e5 puts some passage near any text."""
+    if qtime is None or qtime.window is None:
+        return question
+    return question.replace(qtime.window.text, " ")
+
+
 @lru_cache(maxsize=4096)  # popular questions come back, and reading a relative one with dateparser is slow
 def _read_time(question: str, today: dt.date) -> QuestionTime:
     blanked = _MONTH_END.sub(lambda m: " " * len(m.group()), question)  # "end-March 2026": March 2026

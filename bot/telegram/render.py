@@ -22,7 +22,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "closest": "सबसे निकट की विज्ञप्तियाँ",
         "not_found": ("इस प्रश्न का उत्तर प्रेस विज्ञप्तियों में नहीं मिला। कृपया प्रश्न को दूसरे शब्दों में "
                       "पूछकर देखें।"),
-        "nothing_asked": "कृपया किसी योजना, स्थान, आँकड़े या समय के बारे में पूछें।",
+        "nothing_asked": "कृपया किसी योजना, स्थान या आँकड़े के बारे में पूछें, ज़रूरत हो तो उसके समय के साथ।",
         "unsupported_language": ("आपका प्रश्न {script} लिपि में लिखा है। मैं केवल हिंदी और अंग्रेज़ी में पूछे गए "
                                  "प्रश्नों के उत्तर देता हूँ: कृपया इनमें से किसी एक भाषा में पूछें।"),
         "not_mentioned": "सबसे निकट की विज्ञप्ति में {names} का उल्लेख नहीं है, इसलिए मैं इसका उत्तर नहीं दे सकता।",
@@ -50,7 +50,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "closest": "Closest releases",
         "not_found": ("I could not find an answer to this in the press releases. Please try rephrasing "
                       "the question."),
-        "nothing_asked": "Please ask about a scheme, a place, a figure or a time.",
+        "nothing_asked": "Please ask about a scheme, a place or a figure, with its time if it matters.",
         "unsupported_language": ("Your question is written in {script} script. I answer questions in Hindi and "
                                  "English only: please ask in one of them."),
         "not_mentioned": "The closest release does not mention {names}, so I cannot answer this.",

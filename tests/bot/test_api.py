@@ -201,7 +201,7 @@ def test_without_an_answer_the_reply_says_why_for_a_client_to_render(client):
     assert client.post("/ask", json={"question": SEED_EN}).json()["no_answer"] is None
 
 
-@pytest.mark.parametrize("question", ["why?", "🙏🙏", "क्या?"])
+@pytest.mark.parametrize("question", ["why?", "🙏🙏", "क्या?", "2024", "मई 2020", "in FY 2019-20?"])
 def test_a_question_that_names_nothing_cites_no_release(client, question):
     body = client.post("/ask", json={"question": question}).json()
     assert body["no_answer"]["kind"] == "nothing_asked" and body["sources"] == [] and body["passages"] == []

@@ -130,7 +130,7 @@ def test_hindi_question_gets_a_hindi_answer_with_the_figure_and_source(bot_url, 
     ("How many sellers in Rajasthan and Kerala completed their profile on GeM?", "en",
      "The closest release does not mention Rajasthan or Kerala, so"),
     ("राजस्थान और केरल के कितने विक्रेताओं ने जेम पर प्रोफाइल पूरी की?", "hi", "में राजस्थान या केरल का उल्लेख नहीं है"),
-    ("कितने?", "hi", "कृपया किसी योजना, स्थान, आँकड़े या समय के बारे में पूछें।"),
+    ("कितने?", "hi", "कृपया किसी योजना, स्थान या आँकड़े के बारे में पूछें, ज़रूरत हो तो उसके समय के साथ।"),
     ("How many moons does Jupiter have?", "en", "I could not find an answer"),
 ])
 def test_a_question_without_an_answer_is_told_why_in_its_language(bot_url, api, question, lang, said):

@@ -281,7 +281,7 @@ def test_the_cards_are_the_sources_the_server_chose(live_url, make_page, questio
      "सबसे निकट की विज्ञप्ति में राजस्थान या केरल का उल्लेख नहीं है, इसलिए मैं इसका उत्तर नहीं दे सकता।"),
     ("How many sellers from Madhya Pradesh had completed their profile on GeM in March 2018?",
      "The closest release was published on 30 Oct 2025; it is not about the time you asked about."),
-    ("why?", "Please ask about a scheme, a place, a figure or a time."),
+    ("why?", "Please ask about a scheme, a place or a figure, with its time if it matters."),
 ])
 def test_a_question_without_an_answer_is_told_why(live_url, make_page, question, said):
     p = make_page(DESKTOP)

@@ -4,7 +4,8 @@ import datetime as dt
 import pytest
 
 from index.figures import FigureExtractor
-from index.timeq import StatedTimes, TimeWindow, answered_window, read_time, recency, time_agreement, with_title
+from index.timeq import (StatedTimes, TimeWindow, answered_window, read_time, recency, time_agreement, with_title,
+                         without_time)
 
 TODAY = dt.date(2026, 11, 30)
 
@@ -310,3 +311,12 @@ def test_a_window_stays_when_the_answer_does_not_say_otherwise():
     leap = TimeWindow(dt.date(2024, 2, 29), dt.date(2024, 2, 29), "29 February", "day", year_assumed=True)
     assert answered_window(leap, _stated(("2023-02-01", "2023-02-28"))) is leap  # no 29 February in 2023
     assert answered_window(leap, _stated(("2020-02-29", "2020-02-29"))).start == dt.date(2020, 2, 29)
+
+
+@pytest.mark.parametrize("question,left", [
+    ("2024", ""), ("मई 2020 में", "में"), ("GST in February 2020", "GST in"),
+    ("What happened on 3 June 2020?", "What happened on ?"), ("so far", "so far"), ("Why?", "Why?"),
+])
+def test_without_time_leaves_what_the_question_asks_about_that_time(question, left):
+    today = dt.date(2026, 12, 4)
+    assert " ".join(without_time(question, read_time(question, today)).split()) == left
