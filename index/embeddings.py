@@ -64,23 +64,23 @@ class ModelThreadEmbedder(Embedder):
     """
 
     def __init__(self) -> None:
-        self._query_thread_id: int | None = None  # known once the thread has started
+        # Known once the thread has started. Noted into a holder, not by a method of the embedder: a pool
+        # thread keeps its initializer for life, and through a bound method it would keep the embedder,
+        # its pools and its model, alive after everything else let them go.
+        self._query_thread_ids: list[int] = []
         self._query_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="encode-questions",
-                                                initializer=self._note_query_thread)
+                                                initializer=_note_thread, initargs=(self._query_thread_ids,))
         self._passage_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="encode-passages")
 
     @abstractmethod
     def _encode(self, texts: list[str], kind: str, progress: bool) -> np.ndarray:
         """`kind` is "query" or "passage"; returns L2-normalised float32 rows."""
 
-    def _note_query_thread(self) -> None:
-        self._query_thread_id = threading.get_ident()
-
     def submit_beside_queries(self, fn: Callable[..., T], *args) -> Future[T]:
         return self._query_thread.submit(fn, *args)
 
     def run_beside_queries(self, fn: Callable[..., T], *args) -> T:
-        if threading.get_ident() == self._query_thread_id:  # already there: waiting on itself would hang
+        if threading.get_ident() in self._query_thread_ids:  # already there: waiting on itself would hang
             return fn(*args)
         return self.submit_beside_queries(fn, *args).result()
 
@@ -93,6 +93,10 @@ class ModelThreadEmbedder(Embedder):
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         return self._passage_thread.submit(self._encode, texts, "passage", progress).result()
+
+
+def _note_thread(ids: list[int]) -> None:
+    ids.append(threading.get_ident())
 
 
 def l2_normalised(vectors: np.ndarray) -> np.ndarray:

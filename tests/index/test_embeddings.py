@@ -2,6 +2,10 @@
 
 `embedder` is the path `auto` chose on this machine; `torch_embedder` is the float32 reference.
 """
+import gc
+import threading
+import weakref
+
 import numpy as np
 import pytest
 
@@ -53,3 +57,22 @@ def test_bfloat16_only_where_it_was_measured_to_pay(monkeypatch, flags, vendor, 
     monkeypatch.setattr(embeddings, "cpu_vendor", lambda: vendor)
     assert embeddings.bf16_pays() is pays
 
+
+
+def test_an_embedder_let_go_is_freed_with_its_threads(model_path, settings):
+    """A service made again (the CLI's every command, a test's every index) must not keep the last
+    one's model: 750 MB of RSS each, which a long test run piled up to 18 GB."""
+    from bot.service import load_embedder
+
+    before = set(threading.enumerate())
+    embedder = load_embedder(settings)
+    embedder.encode_queries(SENTENCES[:1])  # starts the question thread
+    threads = [t for t in threading.enumerate() if t not in before and t.name.startswith("encode-questions")]
+    assert threads
+    gone = weakref.ref(embedder)
+    del embedder
+    gc.collect()
+    assert gone() is None
+    for thread in threads:
+        thread.join(timeout=5)
+    assert not any(t.is_alive() for t in threads)
