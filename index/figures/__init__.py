@@ -55,6 +55,7 @@ function words ("of", "the", "की", "के" ...) and stopping at the next fu
 auxiliary, number or punctuation.  For money/percent, when the figure is introduced by "of"/"at"/
 "worth"/"is" (English) the 1-2 content words before that word are used instead ("project outlay of
 ₹3,473 crore" -> "project outlay"); Hindi uses the noun after ("5,523 करोड़ रुपए की लागत" -> "लागत").
+A time right after the figure is no label: "US$ 1.02 Billion in July 2025", "... a year before", "last year".
 
 In a table written one cell per line, a number's label is its row's label instead (the nearest
 digit-free cell above it, below the header: ``index.figures.rows``); in a table whose rows stand on one

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from index.numbers_hi import ALL_WORDS, norm_word
-from index.figures.tables import _EN_FUNC, _HI_FUNC, _LABEL_WORD_RE, _SCALE_VALUE
+from index.figures.tables import _EN_FUNC, _HI_FUNC, _LABEL_WORD_RE, _MONTHS_EN, _MONTHS_HI, _SCALE_VALUE
 
 
 _EN_VERBS = set("""got get gets received receive receives benefit benefits rose fell grew grow grows
@@ -16,6 +16,10 @@ _LABEL_BREAK_TOK = {"Rs", "INR", "USD", "Rs.", "crore", "lakh"}
 _LABEL_GAP_BREAK = re.compile(r"[.,;:!?()\[\]{}|।\"“”\n/%₹$]|\d")
 _GLUED_NUMBER = re.compile(r"\d+(?:[-–]\d+)*")
 _PERIOD_WORD = re.compile(r"(?i)FY|Q|H|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*-")
+# Words that say when, not what: "US$ 1.02 Billion in July 2025", "US$ 1.02 Billion a year before".
+_TIME_WORDS = frozenset("year years month months week weeks day days decade decades".split()) | {
+    norm_word(w) for w in "साल वर्ष वर्षों महीने महीना महीनों माह दिन दिनों सप्ताह हफ्ते".split()}
+_TIME_BEFORE = frozenset("last previous preceding next".split()) | {norm_word(w) for w in "पिछले पिछला अगले गत".split()}
 _LABEL_BEFORE_RE = re.compile(
     r"([A-Za-z][A-Za-z\-]*(?:[ ][A-Za-z][A-Za-z\-]*){0,3})[ ]+(?:of|at|worth|stood at|amounting to)[ ]+$")
 
@@ -54,6 +58,10 @@ class Labels:
             if not content:
                 if lw in _EN_SKIP or fw in _HI_SKIP:
                     continue
+                if _says_when(w, lw, fw) or (lw in _TIME_BEFORE or fw in _TIME_BEFORE) and (
+                        (nxt := _LABEL_WORD_RE.search(after, wm.end())) and _says_when(nxt.group(), nxt.group().lower(),
+                                                                                         norm_word(nxt.group()))):
+                    break  # the time of the figure ("in July 2025", "last year"), not what it counts
             if lw in _EN_FUNC or fw in _HI_FUNC or fw in ALL_WORDS or fw in _SCALE_VALUE or w in _LABEL_BREAK_TOK:
                 break
             if content and w.isascii() and (lw.endswith("ed") or lw in _EN_VERBS):
@@ -64,3 +72,9 @@ class Labels:
             if hindi or len(content) >= 3:
                 break
         return " ".join(content) if content else None
+
+
+def _says_when(w: str, lw: str, fw: str) -> bool:
+    """Whether a label's first word is a time ("July", "year", "फरवरी", "साल"), which a label is not."""
+    return (lw in _TIME_WORDS or fw in _TIME_WORDS or fw in _MONTHS_HI
+            or w[:1].isupper() and len(lw) > 3 and lw in _MONTHS_EN)  # "Jan Aushadhi Kendras" is no month

@@ -317,6 +317,22 @@ def test_a_period_after_a_figure_is_not_its_label():
     assert [f.label for f in figures if f.kind == "count"] == [None, None]
 
 
+@pytest.mark.parametrize("text", [
+    "exports increased by 8.40% from US$ 1.02 Billion in July 2025 to US$ 1.11 Billion in July 2026",  # 2298878
+    "exports were US$ 1.11 Billion, against US$ 1.02 Billion a year before",
+    "1,000 करोड़ रुपये फरवरी में और 500 करोड़ रुपये पिछले साल",
+])
+def test_a_time_after_an_amount_is_not_its_label(text):
+    """The amount is of the month or year after it, not a count of months or years: "US$ 1.02 Billion
+    (money, USD; year)" read as if the figure were a year's."""
+    amounts = [f for f in extract_figures(text) if f.kind == "money"]
+    assert amounts and [f.label for f in amounts] == [None] * len(amounts)
+
+
+def test_a_time_later_in_a_label_stays():
+    assert one("5 crore person days of work").label == "person days"
+
+
 # --------------------------------------------------------------------------- traps
 
 @pytest.mark.parametrize("text", [
