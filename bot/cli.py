@@ -14,7 +14,10 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-DEFAULT_LANGS = {"hi", "en"}
+from corpus.release import LANGS, lang_problem
+
+DEFAULT_LANGS = set(LANGS)
+NAMED_A_LANGUAGE = 3  # releases left out for one language named a line each; more: one line, a count and these many
 DEFAULT_XQUAD = "../shared/data/xquad"
 
 # Exit statuses, one meaning each (README's command table and each command's --help).
@@ -61,18 +64,45 @@ def _settings():
 
 
 def _read(paths: list[Path], langs: set[str] | None):
-    """Read releases, reporting unreadable files and lines on stderr and going on."""
+    """Read releases, reporting unreadable files and lines on stderr as they come and going on; then
+    the releases left out for their language, a language at a time (_left_out)."""
     from corpus.readers import read_paths
 
     errors = []
 
     def report(err):
         errors.append(err)
-        where = f"{err.path}:{err.line}" if err.line else err.path
-        print(f"skipped {where}: {err.reason}", file=sys.stderr)
+        if err.lang is None:
+            print(f"skipped {err}", file=sys.stderr)
 
     releases = list(read_paths(paths, langs=langs, on_error=report))
+    for line in _left_out([err for err in errors if err.lang], langs):
+        print(line, file=sys.stderr)
     return releases, errors
+
+
+def _left_out(errors, langs) -> list[str]:
+    """The releases read and left out for their language, most first: each named when a language has
+    at most NAMED_A_LANGUAGE, else one line for the language with their count and the first few (a
+    scraped tree of 14 languages has hundreds of files in each)."""
+    by_lang: dict[str, list] = {}
+    for err in errors:
+        by_lang.setdefault(err.lang, []).append(err)
+    lines = []
+    for lang, errs in sorted(by_lang.items(), key=lambda item: (-len(item[1]), item[0])):
+        if len(errs) <= NAMED_A_LANGUAGE:
+            lines += [f"skipped {err}" for err in errs]
+        else:
+            named = ", ".join(err.where for err in errs[:NAMED_A_LANGUAGE])
+            lines.append(f"skipped {len(errs)} releases: {lang_problem(lang, langs)}; "
+                         f"{named} and {len(errs) - NAMED_A_LANGUAGE} more")
+    return lines
+
+
+def _skipped(errors) -> str:
+    """The last line's count of what was skipped."""
+    other = sum(err.lang is not None for err in errors)
+    return f"{len(errors)} skipped" + (f" ({other} for their language)" if other else "")
 
 
 def _bundled() -> list[Path]:
@@ -204,7 +234,7 @@ def cmd_ingest(args) -> int:
     print(f"ingested {report.releases} releases ({report.passages} passages; {report.replaced} replaced, "
           f"{report.unchanged} unchanged) in {report.seconds:.1f} s, {report.passages_per_second:.1f} passages/s "
           f"({report.reused_vectors} vectors shipped, {report.encoded_sentences} sentences encoded); "
-          f"{len(errors)} skipped")
+          f"{_skipped(errors)}")
     return outcome(report.releases, len(errors))
 
 
@@ -295,7 +325,7 @@ def _ingest_on_ray(settings, args, releases, errors) -> int:
     print(f"ingested {report.releases} releases ({report.passages} passages; {report.replaced} replaced) in "
           f"{report.seconds:.1f} s, {report.passages_per_second:.1f} passages/s on Ray (passages encoded: {encoders}; "
           f"{report.encoded_sentences} sentences encoded); {report.skipped} already stored unchanged; "
-          f"{len(errors)} skipped")
+          f"{_skipped(errors)}")
     return outcome(report.releases + report.skipped, len(errors))
 
 
@@ -705,7 +735,8 @@ def build_parser() -> argparse.ArgumentParser:
                            "nothing could be stored"))
     s.add_argument("paths", nargs="*", help="files or folders (default: the bundled corpus)")
     s.add_argument("--rebuild", action="store_true", help="build a fresh index and swap it in when complete")
-    s.add_argument("--all-languages", action="store_true", help="keep languages other than Hindi and English")
+    s.add_argument("--all-languages", action="store_true",
+                   help="store releases in languages other than Hindi and English (else each is named as skipped)")
     s.add_argument("--quiet", action="store_true", help="no progress bar")
     s.add_argument("--ray", nargs="?", const="", metavar="ADDRESS",
                    help="embed on Ray Data: a local Ray instance, or join the cluster at ADDRESS (docs/scale-out.md); "

@@ -23,7 +23,7 @@ from bot.schemas import NOT_BLANK_SCHEMA, Day, FigureOut, ReleaseMeta, Translati
 from bot.security import require_admin
 from corpus import Release
 from corpus.release import (FIRST_YEAR, LAST_YEAR, MAX_TEXT_CHARS, MAX_TITLE_CHARS, RELEASE_ID, WEB_URL, YEARS,
-                            date_problem, id_problem, url_problem)
+                            date_problem, id_problem, lang_problem, url_problem)
 
 NDJSON_TYPES = {"application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/json-lines"}
 
@@ -54,6 +54,13 @@ class ReleaseIn(BaseModel):
     def _id_as_documented(cls, v):
         if problem := id_problem(v):
             raise PydanticCustomError("release_id", problem)
+        return v
+
+    @field_validator("lang", mode="before")
+    @classmethod
+    def _lang_supported(cls, v):  # in the words `vigyapti ingest` and the PIB sync use (corpus.release.LANGS)
+        if isinstance(v, str) and (problem := lang_problem(v)):
+            raise PydanticCustomError("lang", problem)
         return v
 
     @field_validator("url")

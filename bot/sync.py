@@ -29,7 +29,7 @@ import httpx
 
 from bot.settings import Settings
 from corpus.pib_html import PageLayoutError, PibPage, TruncatedPageError, parse_feed, parse_release_page
-from corpus.release import Release
+from corpus.release import Release, lang_problem
 
 log = logging.getLogger("vigyapti.sync")
 
@@ -433,7 +433,7 @@ class Syncer:
         if page.release.lang in self.langs:
             self.state.mark_fetched(page, origin)
         else:
-            self.state.mark_skipped(page, origin, f"language {page.release.lang} is not synced")
+            self.state.mark_skipped(page, origin, lang_problem(page.release.lang, self.langs))
             report.skipped += 1
         return page
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from corpus.pib_page import clean_body, detect_lang, normalize_text, parse_date, parse_page, squeeze_blank_lines
-from corpus.release import Release, id_problem, oversize, pib_url, url_problem
+from corpus.release import Release, id_problem, lang_problem, oversize, pib_url, url_problem
 
 __all__ = [
     "ReadError",
@@ -52,19 +52,33 @@ _MONTH_DIRS = {m.lower(): i for i, m in enumerate(
 
 @dataclass(frozen=True)
 class ReadError:
-    """A file or line that was skipped, with a reason a person can act on."""
+    """A file or line that was skipped, with a reason a person can act on. `lang`: the language it was
+    left out for (not supported, or not among the languages asked for), which a report may group by."""
 
     path: str
     line: int | None
     reason: str
+    lang: str | None = None
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}" if self.line is not None else self.path
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line is not None else self.path
-        return f"{where}: {self.reason}"
+        return f"{self.where}: {self.reason}"
 
 
 class _Skip(Exception):
-    """Internal: this file or line cannot become a Release."""
+    """Internal: this file or line cannot become a Release (`lang`: it is one, in a language not taken)."""
+
+    def __init__(self, reason: str, lang: str | None = None):
+        super().__init__(reason)
+        self.lang = lang
+
+
+def _check_lang(lang: str, kept: set[str] | None, release_id: str | None = None) -> None:
+    if kept is not None and (problem := lang_problem(lang, kept)):
+        raise _Skip(f"release {release_id}: {problem}" if release_id else problem, lang)
 
 
 # --------------------------------------------------------------------------- public API
@@ -124,7 +138,8 @@ def read_paths(
 ) -> Iterator[Release]:
     """Yield the releases in files and folders, in a stable (sorted) order.
 
-    `langs` keeps only those language codes (None keeps all). Problems go to `on_error`
+    `langs` keeps only those language codes (None keeps all); a release of another language is
+    reported, as every skipped file or line is, with its `lang`. Problems go to `on_error`
     (default: a logged warning) and the reading goes on.
     """
     if isinstance(paths, (str, pathlib.Path)):
@@ -174,11 +189,9 @@ def _read_file(path: pathlib.Path, root: pathlib.Path, langs: set[str] | None, r
         if path.suffix.lower() in JSON_SUFFIXES:
             yield from _read_json_file(path, source, langs, report)
         else:
-            release = _read_text_file(path, source, langs)
-            if release is not None:
-                yield release
+            yield _read_text_file(path, source, langs)
     except _Skip as exc:
-        report(ReadError(str(path), None, str(exc)))
+        report(ReadError(str(path), None, str(exc), exc.lang))
     except OSError as exc:
         report(ReadError(str(path), None, f"cannot open: {exc.strerror or exc}"))
 
@@ -231,12 +244,12 @@ def _check_text(text: str) -> None:
 # --------------------------------------------------------------------------- plain-text pages
 
 
-def _read_text_file(path: pathlib.Path, source: str, langs: set[str] | None) -> Release | None:
+def _read_text_file(path: pathlib.Path, source: str, langs: set[str] | None) -> Release:
     tree = _tree_info(path)
     name = _ID_NAME.match(path.name)
     lang = tree.get("lang") or (_lang_code(name.group("lang")) if name and name.group("lang") else None)
-    if langs is not None and lang is not None and lang not in langs:
-        return None  # cheap skip before reading, e.g. the 12 other languages of the tree
+    if lang is not None:
+        _check_lang(lang, langs)  # before reading, e.g. the 12 other languages of the tree
     data = path.read_bytes()
     if not data.strip():
         raise _Skip("empty file")
@@ -254,8 +267,7 @@ def _read_text_file(path: pathlib.Path, source: str, langs: set[str] | None) -> 
     lang = lang or detect_lang(page.title + "\n" + page.text)
     if not lang:
         raise _Skip("cannot tell the language (no letters)")
-    if langs is not None and lang not in langs:
-        return None
+    _check_lang(lang, langs)
     ministry = page.ministry or tree.get("ministry") or _sibling_ministry(path, tree)
     return _make(
         release_id=release_id,
@@ -323,11 +335,11 @@ def _read_json_file(path: pathlib.Path, source: str, langs: set[str] | None, rep
     for lineno, record in _json_records(path, data, report):
         try:
             release = _from_record(record, f"{source}:{lineno}" if lineno else source)
+            _check_lang(release.lang, langs, release.release_id)
         except _Skip as exc:
-            report(ReadError(str(path), lineno, str(exc)))
+            report(ReadError(str(path), lineno, str(exc), exc.lang))
             continue
-        if langs is None or release.lang in langs:
-            yield release
+        yield release
 
 
 def _json_records(path: pathlib.Path, data: bytes, report) -> Iterator[tuple[int | None, object]]:

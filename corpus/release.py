@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-LANGS = ("hi", "en")
+LANGS = ("hi", "en")  # the languages Vigyapti reads, answers and stores; every channel refuses others by lang_problem
 # What one release may hold, however it arrives (a file, a PIB page, POST /releases). The longest
 # real releases are tens of thousands of characters; a text of millions is a mistake (a concatenated
 # dump, a binary blob) that would take hours to embed.
@@ -30,6 +31,16 @@ def date_problem(day: _dt.date) -> str | None:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         return f"date {day.isoformat()} is not between {FIRST_YEAR} and {LAST_YEAR}"
     return None
+
+
+def lang_problem(lang: str, kept: Iterable[str] = LANGS) -> str | None:
+    """Why a release in `lang` is left out when only `kept` are taken (by default the languages Vigyapti
+    supports), else None: one wording for files, POST /releases and the PIB sync."""
+    if lang in kept:
+        return None
+    if lang not in LANGS:
+        return f"language {lang!r} is not supported (supported: {', '.join(sorted(LANGS))})"
+    return f"language {lang!r} is left out (taking only {', '.join(sorted(kept))})"
 
 
 def id_problem(release_id: str) -> str | None:

@@ -123,6 +123,35 @@ def test_ingest_exit_status_tells_a_partial_run_and_each_replacement_is_named(tm
     assert "exit status:" in run(["ingest", "--help"]).stdout
 
 
+def test_ingest_names_what_it_leaves_out_for_its_language(tmp_path, model_path, shared_data):
+    """A scraped tree of many languages: each release not in Hindi or English is said to be left out and
+    why (before: dropped silently, exit 0, "0 skipped"); a language of many files in one line."""
+    day = shared_data / "pib/multilingual-2020-raw/2020/April/4"
+    tree = tmp_path / "2020/April/4"
+    (tree / "1611035").mkdir(parents=True)
+    for lang in ("English", "Hindi", "Tamil", "Urdu"):  # one release in four languages
+        (tree / "1611035" / f"{lang}.txt").write_bytes((day / f"Ministry of Agriculture & Farmers Welfare/1611035/{lang}.txt").read_bytes())
+    for folder in ("Ministry of Health and Family Welfare/1610960", "Ministry of Health and Family Welfare/1611039",
+                   "Ministry of Civil Aviation/1610990"):  # three more in Urdu alone
+        (tree / folder[-7:]).mkdir()
+        (tree / folder[-7:] / "Urdu.txt").write_bytes((day / folder / "Urdu.txt").read_bytes())
+    env = {"VIGYAPTI_INDEX_DIR": str(tmp_path / "index")}
+    r = run(["ingest", str(tmp_path / "2020"), "--quiet"], env=env)
+    assert r.returncode == 3, r.stderr  # skipped, as an empty file is; the rest stored
+    assert "ingested 2 releases (" in r.stdout and "; 5 skipped (5 for their language)" in r.stdout
+    assert f"skipped {tree / '1611035/Tamil.txt'}: language 'ta' is not supported (supported: en, hi)\n" in r.stderr
+    assert (f"skipped 4 releases: language 'ur' is not supported (supported: en, hi); {tree / '1610960/Urdu.txt'}, "
+            f"{tree / '1610990/Urdu.txt'}, {tree / '1611035/Urdu.txt'} and 1 more\n") in r.stderr
+    assert "1611039" not in r.stderr
+
+    urdu = tmp_path / "urdu"  # nothing else: nothing to ingest, and the file is named
+    (urdu / "1611035").mkdir(parents=True)
+    (urdu / "1611035/Urdu.txt").write_bytes((tree / "1611035/Urdu.txt").read_bytes())
+    r = run(["ingest", str(urdu), "--quiet"], env=env)
+    assert r.returncode == 1 and "nothing to ingest" in r.stderr
+    assert f"skipped {urdu / '1611035/Urdu.txt'}: language 'ur' is not supported (supported: en, hi)" in r.stderr
+
+
 def test_ask_takes_a_day_as_the_api_does(tmp_path):
     for day in ("20200501", "2020-W18-5", "2020-05-01T00:00:00"):  # Python's date.fromisoformat takes them
         r = run(["ask", "GST revenue", "--date-from", day], env={"VIGYAPTI_INDEX_DIR": str(tmp_path / "index")})
@@ -157,7 +186,7 @@ def test_ask_refuses_an_empty_question(tmp_path):
 def test_opening_an_index_with_another_model_says_how_to_rebuild(tmp_path, model_path):
     env = {"VIGYAPTI_INDEX_DIR": str(tmp_path / "index")}
     r = run(["ingest", str(REPO / "tests/corpus/data"), "--quiet"], env=env)
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == 3 and r.stderr.count("is not supported") == 2, r.stderr  # its Tamil and Punjabi files
     con = sqlite3.connect(tmp_path / "index" / DB_NAME)
     stamp = json.loads(con.execute("SELECT value FROM meta WHERE key='stamp'").fetchone()[0])
     stamp["model"] = "some-other-model"

@@ -152,6 +152,13 @@ def test_a_key_named_twice_in_an_ingested_release_is_refused(client):
     assert client.get("/releases/960020").status_code == client.get("/releases/960021").status_code == 404
 
 
+def test_a_release_in_a_language_not_supported_is_refused_in_the_words_ingest_uses(client):
+    r = client.post("/releases", json=release("960050", lang="ur"), headers=AUTH)
+    assert r.status_code == 422 and r.json()["detail"]["lines"][0]["errors"] == [
+        "lang: language 'ur' is not supported (supported: en, hi)"], r.text  # before: "Input should be 'hi' or 'en'"
+    assert client.get("/releases/960050").status_code == 404
+
+
 def test_an_ingested_releases_date_is_a_day_and_nothing_else(client):
     r = client.post("/releases", json=release("960030", date="2025-01-15T00:00:00"), headers=AUTH)
     assert r.status_code == 422 and r.json()["detail"]["lines"][0]["errors"] == [

@@ -234,6 +234,8 @@ def test_backfill_follows_language_links_and_skips_other_languages(site, make_se
     service = make_service(site.url)
     syncer = _syncer(service)
     report = syncer.run(parse_prid_range("2161900-2161901"))
+    status, lang, reason = syncer.state.get("2161901")[:3]  # in the words `vigyapti ingest` and the API use
+    assert (status, lang, reason) == ("skipped", "ur", "language 'ur' is not supported (supported: en, hi)")
     syncer.close()
     assert report.listed == 2 and report.fetched == 3 and report.ingested == 2 and report.skipped == 1
     assert service.store.has_release("2161803", "en")  # reached through the Hindi page's link

@@ -71,7 +71,9 @@ def test_indented_sep_2020_pages():
     assert "ਮੰਤਰੀ ਸ਼੍ਰੀ ਨਰੇਂਦਰ ਸਿੰਘ ਤੋਮਰ" in pa.text  # hard-wrapped lines re-joined
     assert "ਏ ਪੀ ਐਸ / ਐਸ ਜੀ" not in pa.text
     assert_clean(pa.text)
-    assert read(HERE / "single", langs={"hi", "en"}) == ([], [])
+    # Left out for its language, and said so (before: left out silently).
+    assert read(HERE / "single", langs={"hi", "en"}) == ([], [ReadError(
+        str(HERE / "single" / "1652927.txt"), None, "language 'pa' is not supported (supported: en, hi)", "pa")])
 
 
 def test_english_page_from_scraped_tree():
@@ -98,7 +100,25 @@ def test_scraped_tree_folder():
     assert got[("1604781", "hi")].ministry == "पोत परिवहन मंत्रालय"  # the folder names it in English
 
     only, errors = read(TREE, langs={"hi", "en"})
-    assert errors == [] and {r.lang for r in only} == {"hi", "en"} and len(only) == 4
+    assert {r.lang for r in only} == {"hi", "en"} and len(only) == 4
+    tamil = TREE / "2020/January/5/1598485/1598485Tamil.txt"  # named, not dropped silently (as before)
+    assert errors == [ReadError(str(tamil), None, "language 'ta' is not supported (supported: en, hi)", "ta")]
+    # A language supported but not asked for says so in other words.
+    assert read(tamil.with_name("1598485Hindi.txt"), langs={"en"})[1] == [ReadError(
+        str(tamil.with_name("1598485Hindi.txt")), None, "language 'hi' is left out (taking only en)", "hi")]
+
+
+def test_a_json_record_in_a_language_not_supported_is_named_by_line_and_release(tmp_path):
+    records = [{"release_id": "7", "lang": "ur", "title": "عنوان", "text": "متن"},
+               {"release_id": "8", "lang": "en", "title": "Title", "text": "Text."}]
+    (tmp_path / "mixed.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    (tmp_path / "mixed.json").write_text(json.dumps(records), encoding="utf-8")
+    releases, errors = read(tmp_path / "mixed.jsonl", tmp_path / "mixed.json", langs={"hi", "en"})
+    assert [r.key for r in releases] == [("8", "en")] * 2
+    reason = "release 7: language 'ur' is not supported (supported: en, hi)"
+    assert errors == [ReadError(str(tmp_path / "mixed.jsonl"), 1, reason, "ur"),
+                      ReadError(str(tmp_path / "mixed.json"), None, reason, "ur")]
+    assert [r.key for r in read(tmp_path / "mixed.jsonl")[0]] == [("7", "ur"), ("8", "en")]  # langs=None keeps all
 
 
 # --------------------------------------------------------------------------- JSON lines
