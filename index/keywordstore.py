@@ -34,6 +34,14 @@ def latin_terms(con: sqlite3.Connection, skeletons: Sequence[str]) -> dict[str, 
     return out
 
 
+def optimize(con: sqlite3.Connection) -> None:
+    """Merge the keyword index's segments into one b-tree. FTS5 writes each transaction's rows as a
+    new segment and merges them only four at a level, so an index built batch by batch is read as
+    many segments, each looked up for every term a question matches (docs/retrieval.md#latency).
+    The rows, their terms and so every BM25 score stay as they were."""
+    con.execute("INSERT INTO passages_fts(passages_fts) VALUES('optimize')")
+
+
 def remove_passage(con: sqlite3.Connection, passage_id: int) -> None:
     con.execute("DELETE FROM passages_fts WHERE rowid=?", (passage_id,))
 

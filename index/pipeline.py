@@ -168,6 +168,12 @@ def _batches(items: Iterable[Release], size: int) -> Iterator[list[Release]]:
         yield batch
 
 
+# A run that stored at least this share of the index's passages lays its keyword index out anew
+# (Store.optimize_keywords): a first build, a rebuild, a large backfill. Smaller runs leave it to
+# FTS5's own merging; each such layout rewrites the whole keyword index.
+OPTIMIZE_SHARE = 0.1
+
+
 class Indexer:
     """Releases → passages with figures → vectors → store, a batch of releases per transaction."""
 
@@ -210,6 +216,15 @@ class Indexer:
         links = self.linker.run(taken)
         return links.page + links.shared_id + links.detected
 
+    def settle(self, stored_passages: int) -> bool:
+        """After a run that stored `stored_passages`: when they are at least OPTIMIZE_SHARE of the
+        index, merge its keyword index into one segment, which each question's keyword search then
+        reads once (docs/retrieval.md#latency). Returns whether it did."""
+        if not stored_passages or stored_passages < OPTIMIZE_SHARE * self.store.count_passages():
+            return False
+        self.store.optimize_keywords()
+        return True
+
     def run(self, releases: Iterable[Release], *, batch_size: int = 16, total: int | None = None,
             progress: bool = False) -> IngestReport:
         report = IngestReport()
@@ -232,6 +247,7 @@ class Indexer:
                     bar.update(len(batch))
                     bar.set_postfix(passages=report.passages)
             report.translation_links = self.link(taken)
+            self.settle(report.passages)
         finally:
             if bar is not None:
                 bar.close()

@@ -210,6 +210,7 @@ class RayIndexer:
 
                 ray.shutdown()
         report.translation_links = self.indexer.link(list(versions.latest))  # the skipped too (Indexer.link)
+        self.indexer.settle(report.passages)
         report.seconds = time.perf_counter() - started
         return report
 

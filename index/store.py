@@ -466,6 +466,12 @@ class IndexStore(TranslationLinksMixin, Store):
         row = self._reader().execute("SELECT value FROM meta WHERE key=?", (NOTE_PREFIX + key,)).fetchone()
         return row[0] if row else None
 
+    def optimize_keywords(self) -> None:
+        """Merge the FTS5 index's segments into one (keywordstore.optimize). No generation is
+        committed: every row, term and count reads as before, so nothing derived goes stale."""
+        with self._db.transaction() as con:
+            keywordstore.optimize(con)
+
     def set_note(self, key: str, value: str | None) -> None:
         with self._db.transaction() as con:
             if value is None:

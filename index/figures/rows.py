@@ -12,6 +12,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from index.figures.declared import PERCENT_WORDS, parse_declaration
 from index.figures.figure import CELL_MARK, TOTAL_LABELS, Figure, row_label
 
 CELL_CHARS = 60  # a line this short, of few words, is a table cell
@@ -125,14 +126,22 @@ def column_headers(run: list[tuple[int, str]]) -> dict[int, str]:
     """Each cell line of a table's rows (by its start offset) → its column's header, where the
     table's rows are known (`_rows_in`) and the lines right above its first row are as many as its
     columns: "उत्पादित मास्क (संख्या)" heads Kerala's 15,77,770, which its row's label alone does not
-    say. A header of another count (a title above it, a header cell cut over two lines) gives none."""
+    say. A header of another count (a header cell cut over two lines) gives none, but for lines above a
+    unit alone right above it ("State-wise GST revenue in February\n(₹ crore)\nState\nFeb-19\nFeb-20\nGrowth"):
+    a title and the unit of every column, no column's header."""
     starts, width = _rows_in(run)
-    if not starts or starts[0] != width:
+    if not starts or starts[0] != width and not (starts[0] > width and _unit_alone(run[starts[0] - width - 1][1])):
         return {}
     header = [line.strip() for _, line in run[starts[0] - width:starts[0]]]
     if any(_SERIAL.match(h) for h in header) or len({h.casefold() for h in header}) < width:
         return {}
     return {run[row + k][0]: header[k] for row in starts for k in range(width) if row + k < len(run)}
+
+
+def _unit_alone(line: str) -> bool:
+    """A line of only a unit in brackets: "(₹ crore)", "(करोड़ रुपये में)", "(in %)"."""
+    m = re.fullmatch(r"\s*\(([^()]{1,40})\)\s*", line)
+    return bool(m) and (parse_declaration(m.group(1)) is not None or bool(PERCENT_WORDS.match(m.group(1).strip())))
 
 
 @dataclass(frozen=True)

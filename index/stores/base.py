@@ -262,6 +262,10 @@ class Store(ABC):
     @abstractmethod
     def cached_passages(self) -> list[Passage]: ...
 
+    def optimize_keywords(self) -> None:
+        """Lay the keyword index out for reading after a large write (IndexStore: its FTS5 segments
+        merged into one); nothing where the store has no such index."""
+
     @abstractmethod
     def warm(self) -> int:
         """Load passages and their terms into memory; returns passages loaded."""

@@ -55,3 +55,38 @@ def test_rankable_terms_keep_the_rarest_when_all_are_common():
     assert keywordstore.rankable_terms(["a", "b", "c"], df, common=10) == ["b", "c"]
     assert keywordstore.rankable_terms(["a", "b"], df, common=9) == ["b"]
     assert keywordstore.rankable_terms(["a", "zzz"], df, common=9) == ["zzz"]
+
+
+def _segments(store) -> int:
+    """FTS5's segments (its shadow table's, read for the test only)."""
+    return store._reader().execute("SELECT COUNT(DISTINCT segid) FROM passages_fts_idx").fetchone()[0]
+
+
+def test_a_large_run_leaves_one_keyword_segment_and_every_score_as_it_was(tmp_path, embedder, corpus_slice,
+                                                                            monkeypatch):
+    releases = [r for r in corpus_slice if r.lang == "hi"][:12]
+    store = open_store(tmp_path, embedder)
+    try:
+        Indexer(store, embedder).run(releases, batch_size=1)  # a transaction, so a segment, a release
+        assert _segments(store) == 1  # the run stored the whole index: laid out anew
+        again = open_store(tmp_path / "again", embedder)
+        try:
+            monkeypatch.setattr(again, "optimize_keywords", lambda: None)  # as runs left an index before
+            Indexer(again, embedder).run(releases, batch_size=1)
+            assert _segments(again) > 1
+            counts = Counter(t for ts in _held(again).values() for t in ts)
+            asked = [t for t, _ in counts.most_common()[::7]][:12]
+            before = again.keyword_search(asked, 50)
+            monkeypatch.undo()
+            indexer = Indexer(again, embedder)
+            assert not indexer.settle(len(again.passage_ids()) // 20)  # a small run: left to FTS5's merging
+            assert _segments(again) > 1
+            assert indexer.settle(len(again.passage_ids()))
+            assert _segments(again) == 1
+            after = again.keyword_search(asked, 50)
+            assert after == before  # the same passages, order and BM25 scores, to the last bit
+            assert after == store.keyword_search(asked, 50)
+        finally:
+            again.close()
+    finally:
+        store.close()

@@ -170,6 +170,24 @@ def test_a_cell_is_labelled_by_its_row_and_its_column_s_header():
     assert row.figures[best].text == "15,77,770"
 
 
+GST = ("The table shows the state-wise figures of GST collected.\nState-wise GST revenue in February\n{unit}\nState\n"
+       "Feb-19\nFeb-20\nGrowth\nJammu and Kashmir\n306\n316\n3%\nHimachal Pradesh\n610\n621\n2%\nPunjab\n1,100\n"
+       "1,229\n12%\nChandigarh\n147\n172\n18%")
+
+
+def test_a_unit_alone_above_the_header_heads_no_column():
+    """1604798 (GST, February 2020): a title and "(₹ crore)" stand above the header's four lines, six
+    lines over rows of four, so its cells had no column's header: 316 was "Jammu and Kashmir" only."""
+    figures = {f.text: f for f in FigureExtractor().run(GST.format(unit="(₹ crore)"))}
+    assert figures["316"].label == "Jammu and Kashmir | Feb-20" and figures["610"].label == "Himachal Pradesh | Feb-19"
+    assert figures["12%"].label == "Punjab | Growth"
+    assert (figures["316"].kind, figures["316"].unit, figures["316"].value) == ("money", "INR", 3160000000)
+    hindi = {f.text: f.label for f in FigureExtractor().run(GST.format(unit="(करोड़ रुपये में)"))}
+    assert hindi["316"] == "Jammu and Kashmir | Feb-20"
+    # a line above the header that is no unit leaves the header's count unknown
+    assert _labels(GST.format(unit="Revenue"))["316"] == "Jammu and Kashmir"
+
+
 def test_the_bundled_mask_table_s_cells_are_labelled_by_their_state_and_column():
     """The 2020 scrape's Hindi release on masks made by SHGs: a header of eight lines over rows of eight."""
     from corpus.readers import bundled_corpus_dir, read_paths
