@@ -14,7 +14,7 @@ Then, in a fresh process per size, detection over every stored release (`Transla
 the work `link_stored` does, without writing the links, so it can be run again): the process's
 peak RSS (VmHWM in /proc/self/status) before and after it; in a second fresh process the peak of
 Python's and NumPy's allocations during it (tracemalloc, which slows it: the time is the first
-process's); the links found and a SHA-256 of them (every field, the scores included, in the order
+process's); the wall and CPU time of it; the links found and a SHA-256 of them (every field, the scores included, in the order
 found). Both run with PYTHONHASHSEED=0, so code from before the twenty-sixth session (which took a
 run's releases in the order of a set, and with it the order of links of equal score) compares too.
 
@@ -61,9 +61,9 @@ store.languages()
 rss_before = peak_rss_mb()
 if trace:
     tracemalloc.start()
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 links = TranslationLinker(store)._detect(keys)
-seconds = time.perf_counter() - start
+seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu
 traced = tracemalloc.get_traced_memory()[1] if trace else None
 rss_after = peak_rss_mb()
 text = "".join(repr(link) + "\n" for link in links)
@@ -71,6 +71,7 @@ if dump:
     Path(dump).write_text(text, encoding="utf-8")
 print(json.dumps({"code": str(Path(index.translations.__file__).resolve().parents[1]), "releases": len(keys),
                   "links": len(links), "sha256": hashlib.sha256(text.encode()).hexdigest(), "seconds": seconds,
+                  "cpu_seconds": cpu_seconds,
                   "peak_rss_before_mb": rss_before, "peak_rss_mb": rss_after,
                   "tracemalloc_peak_mb": traced / 2**20 if trace else None}))
 store.close()
@@ -166,7 +167,8 @@ def main() -> None:
             print(json.dumps(result))
         else:
             print(f"{n:,} releases a language, {args.per_day} a day ({result['days']} days), code {result['code']}: "
-                  f"{result['links']:,} links in {result['seconds']:.1f} s; peak RSS {result['peak_rss_mb']:,.0f} MB "
+                  f"{result['links']:,} links in {result['seconds']:.1f} s ({result['cpu_seconds']:.1f} s of CPU); "
+                  f"peak RSS {result['peak_rss_mb']:,.0f} MB "
                   f"({result['peak_rss_before_mb']:,.0f} MB before detection), traced peak "
                   f"{result['tracemalloc_peak_mb']:,.0f} MB; links sha256 {result['sha256'][:16]}")
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from index.inlists import select_in
-from index.stores.base import day_blocks
+from index.stores.base import weighed_blocks
 
 LINKS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS translation_links (
@@ -197,19 +197,20 @@ class TranslationLinksMixin:
         return release_profiles_of((rid, lang, date, blob_vector(blob, self.stamp.dim), figures_from_json(figs), ministry)
                                    for rid, lang, date, blob, figs, ministry in rows)
 
-    def release_profile_blocks(self, langs: Sequence[str], date_from: str, date_to: str, at_once: int
-                               ) -> Iterator[dict[tuple[str, str], "ReleaseProfile"]]:
+    def release_profile_blocks(self, langs: Sequence[str], date_from: str | None, date_to: str | None, at_once: int,
+                               *, undated: bool = False) -> Iterator[dict[tuple[str, str], "ReleaseProfile"]]:
         """Releases have no index by date (one would change the plans of the searches' date
         filters), and reading a date range joins every passage of the languages: once for the whole
         range is what `release_profiles` does, once a block would be once a few days. So the range's
-        releases are listed once, rowid and date only, sorted by SQLite, and read a block at a time
-        by rowid: the same rows, each release's passages in the same order (by id, through
-        either index), so the same sums and profiles as `release_profiles` gives."""
+        releases are listed once, rowid and date only, sorted by SQLite, and read `at_once` at a time
+        by rowid: the same rows, each release's passages in the same order (by id, through either
+        index), so the same sums and profiles as `release_profiles` gives."""
         con = self._reader()
         langs = list(langs)
-        dated = con.execute(f"SELECT rowid, date FROM releases WHERE lang IN ({','.join('?' * len(langs))}) "
-                            "AND date >= ? AND date <= ? ORDER BY date, rowid", [*langs, date_from, date_to])
-        for rowids in day_blocks(((date, 1, rowid) for rowid, date in dated), at_once):
+        cond = "date IS NULL" if undated else "date >= ? AND date <= ?"
+        listed = con.execute(f"SELECT rowid FROM releases WHERE lang IN ({','.join('?' * len(langs))}) AND {cond} "
+                             "ORDER BY date, rowid", [*langs] if undated else [*langs, date_from, date_to])
+        for rowids in weighed_blocks(((1, rowid) for (rowid,) in listed), at_once):
             yield self._profiles_of(select_in(con, lambda marks: (
                 f"SELECT {self._PROFILE_COLUMNS} FROM releases r {self._WITH_PASSAGES} WHERE r.rowid IN ({marks})"),
                 rowids))

@@ -10,7 +10,6 @@ mean of their passage vectors). Pairs are decided one to one, best first, above 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -170,8 +169,8 @@ def id_pairs(left: Sequence[ReleaseProfile], right: Sequence[ReleaseProfile],
     return [(score, left[i].release_id, right[j].release_id) for score, i, j in candidate_pairs(left, right, settings)]
 
 
-# Releases whose profiles are read at once (both languages, whole days): with the days before and
-# after them that a link reaches, what detection holds of a run of any length (2.5 KB a release).
+# Releases whose profiles are read at once, of each language: detection holds a block of one
+# language's and a block of the other's, whatever the run's length or a day's size (2.5 KB a release).
 RELEASES_AT_ONCE = 2048
 
 
@@ -227,8 +226,8 @@ class TranslationLinker:
         of their date range, and the undated against the undated when any of them is undated: the
         pairs chosen one to one over all of it (one_to_one), those with a fresh side kept.
 
-        Only the fresh releases' dates are read first; profiles come a block of days at a time
-        (`_pairs_by_days`), and a pair keeps its score and the two ids, not the profiles."""
+        Only the fresh releases' dates are read first; profiles come a block at a time
+        (`_pairs_in`), and a pair keeps its score and the two ids, not the profiles."""
         s = self.settings
         linked = {lang: self.store.linked_sides(lang, other), other: self.store.linked_sides(other, lang)}
         first = last = None
@@ -244,39 +243,34 @@ class TranslationLinker:
         if first is not None:
             lo = dt.date.fromordinal(_day(first) - s.max_days).isoformat()
             hi = dt.date.fromordinal(_day(last) + s.max_days).isoformat()
-            pairs += self._pairs_by_days(lang, other, linked, lo, hi)
-        if undated:
-            pool = [p for p in self.store.release_profiles(langs=[lang, other], undated=True).values()
-                    if p.release_id not in linked[p.lang]]
-            pairs += id_pairs([p for p in pool if p.lang == lang], [p for p in pool if p.lang == other], s)
+            pairs += self._pairs_in(lang, other, linked, lo, hi)
+        if undated:  # an undated release links only to an undated one (pair_score)
+            pairs += self._pairs_in(lang, other, linked, None, None)
         return [TranslationLink(a, lang, b, other, "detected", round(score, 4))
                 for score, a, b in one_to_one(pairs) if (a, lang) in keys or (b, other) in keys]
 
-    def _pairs_by_days(self, lang: str, other: str, linked: dict[str, set[str]], date_from: str, date_to: str
-                       ) -> list[tuple[float, str, str]]:
-        """id_pairs of the free releases dated within [date_from, date_to], read a block of days at a
-        time in date order (`release_profile_blocks`). A `lang` release is compared once the days a
-        link reaches after it are read, against the `other` releases held; a release is let go once
-        no release still to compare can reach it. So each allowed pair is scored once, and what is
-        held is a block and the max_days either side of it, however long the run."""
-        reach = self.settings.max_days
-        held: dict[tuple[str, str], tuple[int, ReleaseProfile]] = {}
-        done = None  # the last day whose `lang` releases were compared
+    def _pairs_in(self, lang: str, other: str, linked: dict[str, set[str]], date_from: str | None,
+                  date_to: str | None) -> list[tuple[float, str, str]]:
+        """id_pairs of the free releases dated within [date_from, date_to] (None, None: the
+        undated), a block of `lang` releases at a time in date order, each against the `other`
+        releases of its days and the max_days either side (within the range; all the undated for an
+        undated block), read a block at a time (`release_profile_blocks`). So each allowed pair is
+        scored once, and what is held is two blocks: a day of any size is split, and its `lang`
+        releases meet its `other` ones block by block."""
+        reach, at_once, store = self.settings.max_days, self.releases_at_once, self.store
+        undated = date_from is None
         pairs = []
-        blocks = self.store.release_profile_blocks([lang, other], date_from, date_to, self.releases_at_once)
-        for block in itertools.chain(blocks, [None]):
-            if block is None:
-                ready = None  # the end: every one left
-            elif block:
-                ready = max(_day(p.date) for p in block.values()) - reach
-                held.update((key, (_day(p.date), p)) for key, p in block.items() if p.release_id not in linked[p.lang])
-            else:
+        for block in store.release_profile_blocks([lang], date_from, date_to, at_once, undated=undated):
+            left = [p for p in block.values() if p.release_id not in linked[lang]]
+            del block  # let go of the linked before the other language's are read
+            if not left:
                 continue
-            del block  # let go of the profiles not held before the next block is read
-            pairs += id_pairs([p for day, p in held.values()
-                               if p.lang == lang and (done is None or day > done) and (ready is None or day <= ready)],
-                              [p for _, p in held.values() if p.lang == other], self.settings)
-            if ready is not None:
-                done = ready
-                held = {key: (day, p) for key, (day, p) in held.items() if day > ready - reach}
+            near_from = near_to = None
+            if not undated:
+                days = [_day(p.date) for p in left]
+                near_from = max(date_from, dt.date.fromordinal(min(days) - reach).isoformat())
+                near_to = min(date_to, dt.date.fromordinal(max(days) + reach).isoformat())
+            for near in store.release_profile_blocks([other], near_from, near_to, at_once, undated=undated):
+                pairs += id_pairs(left, [p for p in near.values() if p.release_id not in linked[other]], self.settings)
+                del near  # before the next is read
         return pairs

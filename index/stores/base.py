@@ -44,20 +44,18 @@ def still_as_read(stored_ids: Sequence[int], read_ids: Sequence[int]) -> bool:
     return sorted(stored_ids) == sorted(read_ids)
 
 
-def day_blocks(dated: Iterable[tuple[str, int, object]], at_once: int) -> Iterator[list]:
-    """`dated`: (date, weight, item) in date order → lists of their items, whole days each, a list
-    closed on the first new day once its weight reaches `at_once`: a day is never split, because
-    translation detection compares a day's releases against the days around it and holds no more
-    than a block and those days (`Store.release_profile_blocks`)."""
+def weighed_blocks(weighed: Iterable[tuple[int, object]], at_once: int) -> Iterator[list]:
+    """`weighed`: (weight, item) → lists of their items in the same order, each of weight at most
+    `at_once` (an item heavier than that alone): what translation detection holds of a backfill at
+    once (`Store.release_profile_blocks`)."""
     block: list = []
-    weight, last = 0, None
-    for date, w, item in dated:
-        if weight >= at_once and date != last:
+    weight = 0
+    for w, item in weighed:
+        if block and weight + w > at_once:
             yield block
             block, weight = [], 0
         block.append(item)
         weight += w
-        last = date
     if block:
         yield block
 
@@ -241,11 +239,13 @@ class Store(ABC):
         `keys`, or releases of `langs` dated within [date_from, date_to] (undated ones when `undated`)."""
 
     @abstractmethod
-    def release_profile_blocks(self, langs: Sequence[str], date_from: str, date_to: str, at_once: int
-                               ) -> Iterator[dict[tuple[str, str], ReleaseProfile]]:
-        """`release_profiles(langs=langs, date_from=date_from, date_to=date_to)` a block of whole days
-        at a time, in date order, about `at_once` releases a block (more when a day has more; see
-        `day_blocks`): a backfill's profiles, 2.5 KB a release, are never all in memory at once."""
+    def release_profile_blocks(self, langs: Sequence[str], date_from: str | None, date_to: str | None, at_once: int,
+                               *, undated: bool = False) -> Iterator[dict[tuple[str, str], ReleaseProfile]]:
+        """`release_profiles(langs=langs, date_from=date_from, date_to=date_to)` (the undated releases'
+        when `undated`) a block at a time, in date order, at most `at_once` releases a block (Milvus:
+        passages; a release of more alone), a release's profile whole in one block, a day's releases
+        in as many blocks as they fill: a backfill's profiles, 2.5 KB a release, are never all in
+        memory at once, nor a day's of any size."""
 
     @abstractmethod
     def profile_dates(self, keys: Sequence[tuple[str, str]]) -> Iterator[tuple[str, str, str | None]]:

@@ -43,7 +43,7 @@ from index.loanwords import spelling_rows
 from index.links import ReleaseProfile, TranslationLink, outranked, release_profiles_of
 from index.records import Passage, ReleaseEntry, StoredRelease
 from index.store import _LRU, figure_to_json, figures_from_json, fingerprint
-from index.stores.base import NOTE_PREFIX, Store, StoreError, checked_entries, day_blocks, still_as_read
+from index.stores.base import NOTE_PREFIX, Store, StoreError, checked_entries, still_as_read, weighed_blocks
 
 PREFIX = "vigyapti"
 TEXT_MAX = 65535  # bytes in a Milvus VARCHAR
@@ -801,15 +801,24 @@ class MilvusStore(Store):
         return release_profiles_of((r["release_id"], r["lang"], iso_date(r["date"]), np.asarray(r["vector"], np.float32),
                                     figures_from_json(r["figures"]), r["ministry"] or None) for r in rows)
 
-    def release_profile_blocks(self, langs: Sequence[str], date_from: str, date_to: str, at_once: int
-                               ) -> Iterator[dict[tuple[str, str], ReleaseProfile]]:
+    def release_profile_blocks(self, langs: Sequence[str], date_from: str | None, date_to: str | None, at_once: int,
+                               *, undated: bool = False) -> Iterator[dict[tuple[str, str], ReleaseProfile]]:
         """Blocks by date range: the passages' days counted first (one row a passage, no vector),
-        so a block's weight is its passages, not its releases."""
+        so a block's weight is its passages, not its releases. A day of more passages than a block
+        holds is read by its releases' keys, a block of them at a time."""
         langs = list(langs)
-        dated = _and(is_in("lang", langs), self._date_range(date_from, date_to))
-        days = Counter(r["date"] for r in self._scan("passages", dated, ["date"]))
-        for block in day_blocks(((day, n, day) for day, n in sorted(days.items())), at_once):
-            yield self.release_profiles(langs=langs, date_from=iso_date(block[0]), date_to=iso_date(block[-1]))
+        in_langs = is_in("lang", langs)
+        days = Counter(r["date"] for r in self._scan(
+            "passages", _and(in_langs, "date == 0" if undated else self._date_range(date_from, date_to)), ["date"]))
+        for block in weighed_blocks(((n, day) for day, n in sorted(days.items())), at_once):
+            if len(block) > 1 or days[block[0]] <= at_once:
+                yield (self.release_profiles(langs=langs, undated=True) if undated else
+                       self.release_profiles(langs=langs, date_from=iso_date(block[0]), date_to=iso_date(block[-1])))
+                continue
+            releases = Counter((r["release_id"], r["lang"]) for r in self._scan(
+                "passages", _and(in_langs, f"date == {block[0]}"), ["release_id", "lang"]))
+            for keys in weighed_blocks(((n, key) for key, n in sorted(releases.items())), at_once):
+                yield self.release_profiles(keys=keys)
 
     def profile_dates(self, keys: Sequence[tuple[str, str]]) -> Iterator[tuple[str, str, str | None]]:
         for expr in self._key_exprs(keys):  # a row a passage: a release comes once for each of them

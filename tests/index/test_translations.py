@@ -215,16 +215,17 @@ def test_date_blocks_hold_every_pair_the_dates_allow_once(tmp_path):
         store.close()
 
 
-def _daily_versions(days: int, per_day: int) -> list[ReleaseEntry]:
+def _daily_versions(days: int, per_day: int, undated: int = 4) -> list[ReleaseEntry]:
     """`per_day` English and Hindi versions of releases a day for `days` days, each under its own
-    id, the Hindi one a day later now and then, four pairs undated; a pair's passages near one
+    id, the Hindi one a day later now and then, `undated` pairs undated; a pair's passages near one
     vector of its own, a third of the pairs near one of four topics (rivals at a low floor)."""
     rng = np.random.default_rng(11)
     topics = rng.normal(size=(4, 64))
     out = []
     for i in range(days * per_day):
         base = rng.normal(size=64) if i % 3 else topics[i % 4] + 0.3 * rng.normal(size=64)
-        day = None if i % (days * per_day // 4) == 7 else dt.date(2019, 3, 1) + dt.timedelta(days=i // per_day)
+        every = days * per_day // undated
+        day = None if i % every == 7 % every else dt.date(2019, 3, 1) + dt.timedelta(days=i // per_day)
         for lang, later, n in (("en", 0, 1 + i % 2), ("hi", i % 7 == 0, 1 + i % 3 // 2)):
             rid = f"{lang}{i:05d}"
             release = Release(rid, lang, f"title {i}", f"text {i}",
@@ -291,5 +292,31 @@ def test_detection_holds_a_few_days_of_profiles_and_links_as_the_whole_run(tmp_p
             # a block (50 and the rest of its last day) and the max_days before and after it
             assert most <= 50 + per_day + 2 * low.max_days * per_day, most
         assert len(candidate_pairs(left, right, low)) > 10 * len(whole)  # at the low floor, many competed
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("undated", [4, 120], ids=["one-day", "undated"])
+def test_a_day_and_the_undated_larger_than_a_block_are_read_a_block_at_a_time(tmp_path, undated):
+    """One day of 240 releases a language (some Hindi versions a day later), then 120 of the pairs
+    undated, detection reading 50 at a time: at most two blocks of profiles are alive at once (the
+    code before held a day whole, and every undated release at once: 480 and more), and the links
+    are those of the whole run's profiles matched at once, at the default floor and a low one."""
+    store = IndexStore(tmp_path / "index", IndexStamp("synthetic", 64, "{}"))
+    try:
+        store.upsert(_daily_versions(1, 240, undated))
+        keys = set(store.release_keys())
+        profiles = store.release_profiles(keys=keys)
+        left = sorted((p for p in profiles.values() if p.lang == "en"), key=lambda p: p.release_id)
+        right = sorted((p for p in profiles.values() if p.lang == "hi"), key=lambda p: p.release_id)
+        assert sum(p.date is None for p in left) == undated
+        del profiles
+        for floor in (LinkSettings().min_score, 0.05):
+            low = dataclasses.replace(LinkSettings(), min_score=floor)
+            whole = [TranslationLink(a.release_id, "en", b.release_id, "hi", "detected", round(score, 4))
+                     for a, b, score in match_one_to_one(left, right, low)]
+            links, most = _alive_profiles(lambda: TranslationLinker(store, low, releases_at_once=50)._detect(keys))
+            assert links == whole and len(links) == 240
+            assert most <= 2 * 50, most
     finally:
         store.close()

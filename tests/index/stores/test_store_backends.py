@@ -211,10 +211,14 @@ def test_translation_links_stored_read_and_ranked(filled):
     assert ("1628922", "hi") in dated and all(p.date == day for p in dated.values())
 
 
-def test_profiles_a_block_of_days_at_a_time_and_a_runs_dates(filled):
+def test_profiles_a_block_at_a_time_and_a_runs_dates(filled, entries):
     """What detection reads a backfill by: release_profile_blocks gives release_profiles' profiles
-    of a date range, a block of whole days at a time in date order (a day a block when a block may
-    hold one release); profile_dates the date of each release asked for that has a profile."""
+    of a date range, or of the undated, a block at a time in date order, each release in one, a
+    day's releases in as many as they fill (a release a block when a block may hold one);
+    profile_dates the date of each release asked for that has a profile."""
+    filled.upsert([ReleaseEntry(dataclasses.replace(e.release, release_id=f"undated-{i}", date=None),
+                                [dataclasses.replace(p, release_id=f"undated-{i}") for p in e.passages], e.vectors)
+                   for i, e in enumerate(entries[:3])])
     langs = filled.languages()
     keys = filled.release_keys()
 
@@ -222,14 +226,18 @@ def test_profiles_a_block_of_days_at_a_time_and_a_runs_dates(filled):
         return {k: (p.date, p.vector.tolist(), p.values, p.ministry) for k, p in profiles.items()}
 
     whole = seen(filled.release_profiles(langs=langs, date_from="2000-01-01", date_to="2099-12-31"))
+    undated = seen(filled.release_profiles(langs=langs, undated=True))
     days = sorted({date for date, *_ in whole.values()})
-    assert len(days) >= 2
-    for at_once, count in ((1, len(days)), (2, None), (10_000, 1)):
+    assert len(days) >= 2 and len(whole) > len(days) and len(undated) == 3  # some day has two releases
+    for at_once, count in ((1, len(whole)), (2, None), (10_000, 1)):
         blocks = [seen(b) for b in filled.release_profile_blocks(langs, "2000-01-01", "2099-12-31", at_once)]
         spans = [sorted({date for date, *_ in b.values()}) for b in blocks]
-        assert all(a[-1] < b[0] for a, b in zip(spans, spans[1:]))  # in date order, no day in two blocks
+        assert all(a[-1] <= b[0] for a, b in zip(spans, spans[1:]))  # in date order
         assert {k: v for b in blocks for k, v in b.items()} == whole and sum(map(len, blocks)) == len(whole)
         assert count is None or len(blocks) == count
+        blocks = [seen(b) for b in filled.release_profile_blocks(langs, None, None, at_once, undated=True)]
+        assert {k: v for b in blocks for k, v in b.items()} == undated and sum(map(len, blocks)) == len(undated)
+        assert count is None or len(blocks) == min(count, len(undated))
     assert list(filled.release_profile_blocks(langs, "1990-01-01", "1990-12-31", 1)) == []
     profiled = seen(filled.release_profiles(keys=keys))
     assert set(filled.profile_dates([*keys, ("no-such-release", "en")])) == {(*k, v[0]) for k, v in profiled.items()}
