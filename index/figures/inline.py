@@ -85,8 +85,10 @@ class InlineTable:
     @property
     def header(self) -> str:
         """The header's words but its numbers, other than years heading columns ("" if none)."""
-        words = [w for w in self.header_text.split()
-                 if not _HEADER_DROP.match(w) and (_LETTER.search(w) or _PERIOD_HEAD.match(w))]
+        words = self.header_text.split()
+        words = [w for i, w in enumerate(words)  # "No of EHTP Units" heads a column; "Sl. No." the serials
+                 if not (_HEADER_DROP.match(w) and words[i + 1:i + 2] != ["of"])
+                 and (_LETTER.search(w) or _PERIOD_HEAD.match(w))]
         return " ".join(words[-MAX_HEADER_WORDS:])
 
     def columns(self) -> list[str] | None:
@@ -148,6 +150,13 @@ def _head(word: str) -> tuple[str, bool] | None:
     return None
 
 
+def _head_at(words: list[str], i: int) -> tuple[str, bool, int] | None:
+    """`_head` of the time heading a column at words[i], and how many words it takes: "FY 2023-24" two."""
+    if words[i].casefold() == "fy" and i + 1 < len(words) and (head := _head(words[i + 1])):
+        return f"{words[i]} {head[0]}", head[1], 2
+    return (*head, 1) if (head := _head(words[i])) else None
+
+
 def time_header(words: list[str]) -> TimeHeader | None:
     """The last run of two times or more in a header's `words` that head its columns (`TimeHeader`),
     each with what qualifies it ("(P)", "*", "(till July)"), and a "Total" right after them; None
@@ -155,23 +164,23 @@ def time_header(words: list[str]) -> TimeHeader | None:
     found: TimeHeader | None = None
     i = 0
     while i < len(words):
-        if _head(words[i]) is None:
+        if _head_at(words, i) is None:
             i += 1
             continue
         start, times = i, []
-        while i < len(words) and (head := _head(words[i])):
+        while i < len(words) and (head := _head_at(words, i)):
             times.append(head[0])
-            opened = head[1] and not words[i].endswith(")")
-            i += 1
+            i += head[2]
+            opened = head[1] and not words[i - 1].endswith(")")
             while i < len(words) and (opened or _QUALIFIER.match(words[i])):  # "(till July)", "(P)"
                 opened = opened and not words[i].endswith(")")
                 i += 1
         if len(times) >= 2:
             columns = list(times)
-            sub = _repeated_group(words[i:], len(times))
-            if sub:
+            if group := _repeated_group(words[i:], len(times)):
+                size, sub = group
                 columns = [f"{t} {w}" for t in times for w in sub]
-                i += len(sub) * len(times)
+                i += size * len(times)
             while i < len(words) and words[i].casefold() in _TOTAL_HEADS:
                 columns.append(words[i])
                 i += 1
@@ -179,16 +188,45 @@ def time_header(words: list[str]) -> TimeHeader | None:
     return found
 
 
-def _repeated_group(words: list[str], times: int) -> list[str] | None:
-    """The few words each time heads, when the words after the times are the same group over again
-    for each ("Import Export Import Export Import Export" under three years)."""
-    for size in range(1, MAX_COLUMN_WORDS + 1):
+def _repeated_group(words: list[str], times: int) -> tuple[int, list[str]] | None:
+    """The words each time heads, when the words after the times are the same group over again for
+    each ("Import Export Import Export Import Export" under three years; "*" aside, "Exports*" the
+    year so far): how many words a group, and its columns. A group's columns are a word each, or,
+    where its words say where columns part (`_group_columns`), several words each: "No of EHTP
+    Units Exports (In Rs. Crore)" is two columns."""
+    for size in range(1, 2 * MAX_COLUMN_WORDS + 1):
         if size * times > len(words):
             break
-        groups = [[w.casefold() for w in words[k * size:(k + 1) * size]] for k in range(times)]
-        if all(g == groups[0] for g in groups) and all(_LETTER.search(w) for w in groups[0]):
-            return words[:size]
+        groups = [[w.casefold().replace("*", "") for w in words[k * size:(k + 1) * size]] for k in range(times)]
+        if all(g == groups[0] for g in groups) and any(_LETTER.search(w) for w in groups[0]):
+            sub = words[:size]
+            if columns := _group_columns(sub):
+                return size, columns
+            if size <= MAX_COLUMN_WORDS and all(_LETTER.search(w) for w in sub):
+                return size, sub
     return None
+
+
+def _group_columns(words: list[str]) -> list[str] | None:
+    """The columns of a group of header words where its words say where they part: a unit in brackets
+    ends its column and follows the column's one-word name ("Exports (In Rs. Crore)"), and "No of" /
+    "Number of" begins a column of counts ("No. of beneficiaries" under each year is one column). None
+    where they part no columns, or give one of more than `MAX_COLUMN_WORDS` words besides its brackets."""
+    starts = {0}
+    for k, w in enumerate(words):
+        if w.startswith("(") and k > 0 and not words[k - 1].endswith(")"):
+            starts.add(k - 1)  # the column's name, before its unit
+        if w.endswith(")") and k + 1 < len(words):
+            starts.add(k + 1)
+        if w.casefold().rstrip(".") in ("no", "number") and words[k + 1:k + 2] == ["of"]:
+            starts.add(k)
+    bounds = sorted(starts) + [len(words)]
+    columns = [words[a:b] for a, b in zip(bounds, bounds[1:])]
+    counted = words[0].casefold().rstrip(".") in ("no", "number") and words[1:2] == ["of"]
+    if len(columns) < 2 and not counted or any(len([w for w in c if "(" not in w and ")" not in w]) > MAX_COLUMN_WORDS
+                               for c in columns):
+        return None
+    return [" ".join(c) for c in columns]
 
 
 def time_columns(words: list[str], width: int) -> list[str] | None:
@@ -394,6 +432,21 @@ def _rows(runs) -> list[tuple[Row, int, int]]:
     return rows
 
 
+def _header_folded(row: Row, words: list[tuple[int, int, str]], start: int, width: int) -> tuple[Row, int] | None:
+    """A table's first row whose label holds the header too, a word a column, for no serial parts them:
+    "District e-2W e-3Ws Total Agar Malwa 64 64" is the header "District e-2W e-3Ws Total" (the rows'
+    heading, then three columns) and Agar Malwa's row. Its row without the header, and where its label
+    begins; None where the label does not open with the rows' heading ("District", "State") followed
+    by more words than the table has columns."""
+    label = [w for w in words if w[0] >= start]
+    if (row.serial is not None or len(label) <= width + 1
+            or label[0][2].casefold().rstrip(":") not in _ROW_HEADS - {"name", "of"}
+            or not all(_LETTER.search(w[2]) for w in label[1:width + 1])):
+        return None
+    rest = label[width + 1:]
+    return dataclasses.replace(row, label=" ".join(w[2] for w in rest).strip(" :")), rest[0][0]
+
+
 def _header_text(text: str, start: int) -> str:
     """What stands before a table's first row, back to the end of the sentence or line before it."""
     before = text[max(0, start - 400):start]
@@ -419,7 +472,10 @@ def inline_tables(text: str) -> list[InlineTable]:
                     if listed is None:
                         listed = listed_names(text)
                     rows = tuple(r for r, _, _ in group)
-                    table = InlineTable(_header_text(text, group[0][1]), rows, listed)
+                    start = group[0][1]
+                    if unfolded := _header_folded(rows[0], runs[group[0][2] - 1][1], start, max(r.width for r in rows)):
+                        rows, start = (unfolded[0], *rows[1:]), unfolded[1]
+                    table = InlineTable(_header_text(text, start), rows, listed)
                     # rows of fewer cells ("17 Ladakh 0.43 0.45 0.30") part a table: the rest is still its
                     if (first is not None and table.columns() is None
                             and max(r.width for r in rows) == max(r.width for r in first.rows)):

@@ -258,3 +258,39 @@ def test_a_cell_is_in_the_unit_its_rows_heading_declares_and_a_percent_column_ta
     # a table's header that names a percent column besides a unit declares that unit for no column
     mixed = "Details are as under: State Length(km) Share(%) Kerala 42 12.5 Goa 18 3.1 Assam 25 7.4"
     assert {f.unit for f in FigureExtractor().run(mixed)} == {None}
+
+
+def test_a_header_a_word_a_column_with_no_serial_after_it_is_not_the_first_rows_label():
+    """2298053: "District e-2W e-3Ws Total" heads the table and Agar Malwa's row follows it on its line,
+    which read the whole as the first row's label ("District e-2W e-3Ws Total Agar Malwa")."""
+    text = ("Number of e-2Ws and e-3Ws incentivised in Madhya Pradesh, district-wise:\nDistrict e-2W e-3Ws Total "
+            "Agar Malwa 64 - 64 Anuppur 204 19 223 Ashok Nagar 1,149 13 1,162 Balaghat 772 13 785")
+    (table,) = inline_tables(text)
+    assert [r.label for r in table.rows] == ["Agar Malwa", "Anuppur", "Ashok Nagar", "Balaghat"]
+    labels = {f.start: f.label for f in FigureExtractor().run(text)}
+    assert labels[text.index("204")] == "Anuppur | e-2W" and labels[text.index("1,162")] == "Ashok Nagar | Total"
+    assert labels[text.index("64")] == "Agar Malwa | e-2W"
+    # a row's label of more words than the table has columns, led by no rows' heading, stays whole
+    (table,) = inline_tables("Kaimur district Tower Planned Sites 75 24 Village planned 126 29 On-air tower 71 22")
+    assert table.rows[0].label == "Kaimur district Tower Planned Sites"
+
+
+def test_a_unit_in_a_column_header_repeated_under_each_year_holds_for_that_column_only():
+    """2299340: "No of EHTP Units" and "Exports (In Rs. Crore)" under each of three years; the header
+    names a counted column too, so the table declares no unit, and its exports were read as counts."""
+    text = ("Sl. No. Name of State/UT FY 2023-24 FY 2024-25 FY 2025-26 No of EHTP Units Exports (In Rs. Crore) "
+            "No of EHTP Units Exports (In Rs. Crore) No of EHTP Units Exports* (In Rs. Crore) 1 Goa 1 78.41 1 47.3 "
+            "1 37.19 2 Gujarat 1 5.11 1 6.95 1 6.38 3 Haryana 4 305.91 4 243.57 4 270.88 4 Karnataka 29 6,835.26 "
+            "32 9,338.93 34 8,328.98")
+    figures = {f.start: f for f in FigureExtractor().run(text)}
+    exports = figures[text.index("9,338.93")]
+    assert (exports.kind, exports.unit, exports.value) == ("money", "INR", Decimal("93389300000"))
+    assert exports.label == "Karnataka | FY 2024-25 Exports (In Rs. Crore)"
+    units = figures[text.index("32 9,338.93")]
+    assert (units.kind, units.unit, units.value, units.label) == ("count", None, 32, "Karnataka | FY 2024-25 No of EHTP Units")
+    # the first year's words head every year's columns ("Exports*": the year so far)
+    assert figures[text.index("6.38")].label == "Gujarat | FY 2025-26 Exports (In Rs. Crore)"
+    # a counted column alone under each year is one column, not a word a column
+    labels = _labels("S. No. State 2023-2024 2024-2025 No. of beneficiaries No. of beneficiaries 1 Assam 141 18 "
+                     "2 Bihar 57 788 3 Goa 17 9")
+    assert labels["788"] == "Bihar | 2024-2025 No. of beneficiaries"
