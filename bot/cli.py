@@ -57,10 +57,27 @@ def _logs_on_stderr(settings):
         logger.setLevel(level)
 
 
+class BadSettings(Exception):
+    """Settings from the environment that do not validate: said, a line each, and exit status USAGE."""
+
+
 def _settings():
+    from pydantic import SecretStr, ValidationError
+
     from bot.settings import Settings
 
-    return Settings()
+    try:
+        return Settings()
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors(include_url=False):
+            name = str(err["loc"][0]) if err["loc"] else ""
+            field = Settings.model_fields.get(name)
+            secret = field is not None and "SecretStr" in str(field.annotation)
+            value = "" if secret or "input" not in err else f"={err['input']!r}"
+            why = str(err["ctx"]["error"]) if err["type"] == "value_error" else err["msg"]
+            lines.append(f"bad setting VIGYAPTI_{name.upper()}{value}: {why}")
+        raise BadSettings("\n".join(lines)) from None
 
 
 def _read(paths: list[Path], langs: set[str] | None):
@@ -873,6 +890,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `vigyapti stats --json | head`: the reader has what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more for Python's exit to flush
         return 141  # as a shell reports a command ended by SIGPIPE
+    except BadSettings as exc:
+        for line in str(exc).splitlines():
+            print(f"vigyapti: {line}", file=sys.stderr)
+        return USAGE
     except Exception as exc:  # a clear message, not a traceback, for errors a user can act on
         from bot.service import ModelMissingError
         from index.store import IndexMismatchError

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from corpus.release import LANGS, lang_problem
 from index.encoders import Encoder
 
 DEFAULT_MODEL_NAME = "multilingual-e5-small"
@@ -76,7 +77,8 @@ class Settings(BaseSettings):
         "Comma-separated RSS feeds to poll: paths under the base URL or full URLs."))
     sync_interval: float = Field(default=0, ge=0, description=(
         "Seconds between background polls of the feeds by the server; 0 (the default) turns the schedule off."))
-    sync_langs: str = Field(default="hi,en", description="Languages of the releases that sync ingests.")
+    sync_langs: str = Field(default="hi,en", description=(
+        "Languages of the releases that sync ingests: comma-separated, of those the index supports (hi, en)."))
     sync_state: Path | None = Field(default=None, description=(
         "SQLite sync state; unset means sync.db beside the index folder."))
     sync_concurrency: int = Field(default=2, ge=1, le=16, description="Pages fetched at once.")
@@ -90,6 +92,13 @@ class Settings(BaseSettings):
     ray_batch_size: int = Field(default=64, ge=1, description="Passages per call of a Ray actor.")
     ray_cpus_per_actor: int = Field(default=1, ge=1, description="CPUs Ray reserves for an actor (its model's threads).")
     ray_retries: int = Field(default=3, ge=0, description="Times Ray runs a failed batch again (a dead actor or an error).")
+
+    @field_validator("sync_langs")
+    @classmethod
+    def _known_sync_langs(cls, value: str) -> str:
+        if problem := sync_langs_problem(value):
+            raise ValueError(problem)
+        return value
 
     def admin_key_list(self) -> list[str]:
         return [k.strip() for k in (_reveal(self.admin_keys) or "").split(",") if k.strip()]
@@ -113,7 +122,11 @@ class Settings(BaseSettings):
         return [f.strip() for f in self.sync_feeds.split(",") if f.strip()]
 
     def sync_lang_set(self) -> set[str]:
-        return {lang.strip().lower() for lang in self.sync_langs.split(",") if lang.strip()}
+        """The languages the sync takes; ValueError for one the index does not support, checked here too
+        since `model_copy(update=...)` does not validate."""
+        if problem := sync_langs_problem(self.sync_langs):
+            raise ValueError(f"VIGYAPTI_SYNC_LANGS={self.sync_langs!r}: {problem}")
+        return _lang_set(self.sync_langs)
 
     def sync_state_path(self) -> Path:
         return Path(self.sync_state) if self.sync_state else Path(self.index_dir).parent / "sync.db"
@@ -125,6 +138,20 @@ class Settings(BaseSettings):
         from index.e5model import model_dir
 
         return str(model_dir(self.cache)), DEFAULT_MODEL_NAME
+
+
+def _lang_set(text: str) -> set[str]:
+    return {lang.strip().lower() for lang in text.split(",") if lang.strip()}
+
+
+def sync_langs_problem(text: str) -> str | None:
+    """What makes `text` no list of languages for the sync to take, else None: each one the index
+    supports (corpus.release.LANGS, in lang_problem's words), and at least one."""
+    langs = _lang_set(text)
+    if not langs:
+        return f"names no language (supported: {', '.join(sorted(LANGS))})"
+    problems = [lang_problem(lang) for lang in sorted(langs) if lang_problem(lang)]
+    return "; ".join(problems) or None
 
 
 def _reveal(value: SecretStr | str | None) -> str | None:

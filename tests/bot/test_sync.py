@@ -244,6 +244,45 @@ def test_backfill_follows_language_links_and_skips_other_languages(site, make_se
     assert site.page_fetches("2161803") == 1
 
 
+def test_a_sync_language_the_index_does_not_support_is_refused_at_start(site, make_service, settings, tmp_path,
+                                                                        monkeypatch, capsys):
+    """VIGYAPTI_SYNC_LANGS=hi,ur was taken, and the sync stored the feed's Urdu pages in the index
+    (which POST /releases and `vigyapti ingest` refuse). Now the setting is refused before anything is
+    fetched, in lang_problem's words, naming the setting and its value; exit status 2 as for bad usage."""
+    from pydantic import ValidationError
+
+    from bot.settings import Settings
+
+    urdu = pib_site.build_page("2161901", ministry="بجلی کی وزارت", title="توانائی کی کارکردگی کا انڈیکس 2024",
+                               posted="29 AUG 2025 4:00PM by PIB Delhi", paragraphs=["انڈیکس میں 66 اشاریے شامل ہیں۔"])
+    site.add("2161901", urdu, feed="en")
+    state = tmp_path / "cli" / "sync.db"
+    env = {**os.environ, "PYTHONPATH": str(REPO), "VIGYAPTI_PIB_BASE_URL": site.url, "VIGYAPTI_SYNC_DELAY": "0",
+           "VIGYAPTI_INDEX_DIR": str(tmp_path / "cli" / "index"), "VIGYAPTI_SYNC_STATE": str(state),
+           "VIGYAPTI_QUERYLOG_ENABLED": "false", "VIGYAPTI_CACHE": str(settings.cache), "VIGYAPTI_SYNC_LANGS": "hi,ur"}
+    for args in (("sync",), ("sync", "--status")):
+        out, err = (run := _vigyapti(env, *args)).communicate(timeout=300)
+        assert run.returncode == 2 and out == "" and "Traceback" not in err, (args, err)
+        assert err == ("vigyapti: bad setting VIGYAPTI_SYNC_LANGS='hi,ur': language 'ur' is not supported "
+                       "(supported: en, hi)\n"), err
+    assert site.requests == [] and not state.exists()
+    with pytest.raises(ValidationError, match="names no language"):
+        Settings(sync_langs=" , ")
+    assert Settings(sync_langs="HI, en").sync_lang_set() == {"hi", "en"}
+    service = make_service(site.url, sync_langs="ur")  # model_copy does not validate: the Syncer checks again
+    with pytest.raises(ValueError, match="VIGYAPTI_SYNC_LANGS='ur': language 'ur' is not supported"):
+        Syncer(service)
+    assert site.requests == []
+    from bot.cli import main
+
+    monkeypatch.setenv("VIGYAPTI_SYNC_STATE", str(state))  # any setting out of its range: the same way, each named
+    monkeypatch.setenv("VIGYAPTI_SYNC_CONCURRENCY", "99")
+    assert main(["sync", "--status"]) == 2
+    err = capsys.readouterr().err
+    assert "vigyapti: bad setting VIGYAPTI_SYNC_CONCURRENCY='99': Input should be less than or equal to 16" in err
+    assert "VIGYAPTI_SYNC_LANGS" not in err and "Traceback" not in err
+
+
 def test_prid_ranges():
     assert parse_prid_range("2161800-2161802") == ["2161800", "2161801", "2161802"]
     assert parse_prid_range("5, 7-8") == ["5", "7", "8"]
