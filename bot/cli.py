@@ -105,14 +105,22 @@ def _left_out(errors, langs) -> list[str]:
     by_lang: dict[str, list] = {}
     for err in errors:
         by_lang.setdefault(err.lang, []).append(err)
+    return _skip_lines((lang_problem(lang, langs), len(errs), [(err.where, err.reason) for err in errs])
+                       for lang, errs in by_lang.items())
+
+
+def _skip_lines(groups) -> list[str]:
+    """Releases skipped, a group (a language, a reason) at a time, most first: `groups` gives (the
+    group's reason, how many, (name, its own reason) of at least the first NAMED_A_LANGUAGE). A group
+    of at most NAMED_A_LANGUAGE is a line a release, a larger one a line: its count, reason and first few.
+    `vigyapti ingest` (files) and `vigyapti sync --status` (PRIDs) say them so."""
     lines = []
-    for lang, errs in sorted(by_lang.items(), key=lambda item: (-len(item[1]), item[0])):
-        if len(errs) <= NAMED_A_LANGUAGE:
-            lines += [f"skipped {err}" for err in errs]
+    for reason, count, named in sorted(groups, key=lambda g: (-g[1], g[0] or "")):
+        if count <= NAMED_A_LANGUAGE:
+            lines += [f"skipped {name}: {why}" for name, why in named]
         else:
-            named = ", ".join(err.where for err in errs[:NAMED_A_LANGUAGE])
-            lines.append(f"skipped {len(errs)} releases: {lang_problem(lang, langs)}; "
-                         f"{named} and {len(errs) - NAMED_A_LANGUAGE} more")
+            first = ", ".join(name for name, _ in named[:NAMED_A_LANGUAGE])
+            lines.append(f"skipped {count} releases: {reason}; {first} and {count - NAMED_A_LANGUAGE} more")
     return lines
 
 
@@ -559,6 +567,9 @@ def _print_sync_status(summary: dict | None, path) -> None:
               + (f"; error: {r['error']}" if r["error"] else ""))
     for f in summary["feeds"]:
         print(f"feed {f['url']}: polled {f['last_poll']}, " + (f"{f['items']} items" if f["ok"] else f"error: {f['error']}"))
+    for line in _skip_lines((g["reason"], g["count"], [(prid, g["reason"]) for prid in g["release_ids"]])
+                            for g in summary["skipped"]):
+        print(line)
     for f in summary["failures"]:
         retry = "will retry" if f["will_retry"] else "given up"
         print(f"failed {f['release_id']}: {f['reason']} (attempts: {f['attempts']}, {retry}; from {f['origin']})")
@@ -569,7 +580,7 @@ def cmd_sync(args) -> int:
 
     settings = _settings()
     if args.status:
-        summary = sync_summary(settings.sync_state_path(), failures=args.failures)
+        summary = sync_summary(settings.sync_state_path(), failures=args.failures, named=NAMED_A_LANGUAGE)
         if args.json:
             print(json.dumps(summary, ensure_ascii=False, indent=2))
         else:

@@ -237,9 +237,11 @@ class SyncState:
             self._db.close()
 
 
-def sync_summary(path: Path, *, failures: int = 20, feeds: bool = True) -> dict | None:
+def sync_summary(path: Path, *, failures: int = 20, feeds: bool = True, named: int = 3) -> dict | None:
     """What `vigyapti sync --status`, /health and /metrics tell; None when no sync ever ran here.
-    /health leaves out the feeds and failures: it is public, and they name the source's addresses."""
+    The pages skipped come a reason (and language) at a time, most first, with their count and the first
+    `named` ids. /health leaves out the feeds, failures and skipped: it is public, and they name the
+    source's addresses."""
     if not Path(path).exists():
         return None
     con = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True, timeout=10)
@@ -252,6 +254,11 @@ def sync_summary(path: Path, *, failures: int = 20, feeds: bool = True) -> dict 
         feed_rows = con.execute("SELECT url, last_poll, ok, items, error FROM feeds ORDER BY url").fetchall() if feeds else []
         last = con.execute("SELECT kind, started, finished, fetched, ingested, failed, skipped, error FROM runs "
                            "ORDER BY id DESC LIMIT 1").fetchone()
+        skipped = [(lang, reason, n, [r[0] for r in con.execute(
+            "SELECT prid FROM releases WHERE status='skipped' AND lang IS ? AND reason IS ? ORDER BY prid LIMIT ?",
+            (lang, reason, named))]) for lang, reason, n in con.execute(
+                "SELECT lang, reason, COUNT(*) FROM releases WHERE status='skipped' GROUP BY lang, reason "
+                "ORDER BY COUNT(*) DESC, reason, lang").fetchall()] if feeds else []
     except sqlite3.DatabaseError:
         return None
     finally:
@@ -264,6 +271,8 @@ def sync_summary(path: Path, *, failures: int = 20, feeds: bool = True) -> dict 
         "newest_release": {"release_id": newest[0], "posted_at": newest[1], "age_s": newest_age} if newest else None,
         "failures": [{"release_id": p, "reason": r, "attempts": a, "will_retry": bool(rt) and a < MAX_ATTEMPTS,
                       "origin": o} for p, r, a, rt, o in failed],
+        "skipped": [{"lang": lang, "reason": reason, "count": n, "release_ids": ids}
+                    for lang, reason, n, ids in skipped],
         "feeds": [{"url": u, "last_poll": _iso(t), "ok": bool(ok), "items": n, "error": e}
                   for u, t, ok, n, e in feed_rows],
         "last_run": None if last is None else {
@@ -271,7 +280,7 @@ def sync_summary(path: Path, *, failures: int = 20, feeds: bool = True) -> dict 
             "ingested": last[4], "failed": last[5], "skipped": last[6], "error": last[7]},
     }
     if not feeds:
-        del out["feeds"], out["failures"]
+        del out["feeds"], out["failures"], out["skipped"]
     return out
 
 

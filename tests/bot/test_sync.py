@@ -244,6 +244,44 @@ def test_backfill_follows_language_links_and_skips_other_languages(site, make_se
     assert site.page_fetches("2161803") == 1
 
 
+def test_status_tells_why_pages_were_skipped_a_reason_at_a_time(site, make_service, tmp_path, monkeypatch, capsys):
+    """`vigyapti sync --status` said only "5 skipped (other languages)"; the reasons were stored and not
+    shown. Now they are, as `vigyapti ingest` says them: a reason of at most three pages a line each, more
+    in one line with their count and the first three ids; and in --json."""
+    from bot.cli import main
+
+    for n in range(4):
+        prid = str(2161901 + n)
+        site.add(prid, pib_site.build_page(prid, ministry="بجلی کی وزارت", title=f"توانائی کا انڈیکس {n}",
+                                           posted="29 AUG 2025 4:00PM by PIB Delhi",
+                                           paragraphs=["انڈیکس میں 66 اشاریے شامل ہیں۔"]))
+    site.add("2161910", pib_site.build_page("2161910", ministry="ऊर्जा मंत्रालय", title="ऊर्जा कार्यक्षमता निर्देशांक",
+                                            posted="29 AUG 2025 4:00PM by PIB Delhi",
+                                            paragraphs=["निर्देशांकात 66 निर्देशक आहेत."], links={"hi": pib_site.SEEI_HI}))
+    service = make_service(site.url)
+    syncer = _syncer(service)
+    report = syncer.run(["2161901", "2161902", "2161903", "2161904", "2161910"])
+    state = syncer.state.path
+    syncer.close()
+    assert report.skipped == 5, report
+    ur = "language 'ur' is not supported (supported: en, hi)"
+    summary = sync_summary(state)
+    assert summary["skipped"] == [
+        {"lang": "ur", "reason": ur, "count": 4, "release_ids": ["2161901", "2161902", "2161903"]},
+        {"lang": "mr", "reason": "language 'mr' is not supported (supported: en, hi)", "count": 1,
+         "release_ids": ["2161910"]}]
+    assert "skipped" not in sync_summary(state, failures=0, feeds=False)  # /health: public, no ids
+
+    monkeypatch.setenv("VIGYAPTI_SYNC_STATE", str(state))
+    assert main(["sync", "--status"]) == 0
+    out = capsys.readouterr().out
+    assert "5 skipped (other languages)" in out
+    assert (f"skipped 4 releases: {ur}; 2161901, 2161902, 2161903 and 1 more\n"
+            "skipped 2161910: language 'mr' is not supported (supported: en, hi)\n") in out, out
+    assert main(["sync", "--status", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["skipped"] == summary["skipped"]
+
+
 def test_a_sync_language_the_index_does_not_support_is_refused_at_start(site, make_service, settings, tmp_path,
                                                                         monkeypatch, capsys):
     """VIGYAPTI_SYNC_LANGS=hi,ur was taken, and the sync stored the feed's Urdu pages in the index
