@@ -185,6 +185,21 @@ def find_known(text: str) -> dict[str, str]:
     return {key_of[m.group(0)]: text[m.start():m.end()] for m in sorted(found, key=lambda m: m.start())}
 
 
+@lru_cache(maxsize=1)
+def _place_ending() -> re.Pattern:
+    """A known place (not an organisation) that ends a text, in its own case."""
+    places = [s for english, hindi, kind in bilingual_names() if kind != "org"
+              for s in (*english.split("|"), *hindi.split("|"))]
+    return re.compile(rf"(?:(?<=\s)|^)(?:{'|'.join(re.escape(s) for s in sorted(places, key=len, reverse=True))})$")
+
+
+def place_ending(text: str) -> int | None:
+    """Where the known place that ends `text` begins ("... beneficiaries benefitted Udaipur": at
+    "Udaipur"), or None where none ends it."""
+    m = _place_ending().search(text)
+    return m.start() if m else None
+
+
 # The words an acronym's expansion skips: "Central Board of Direct Taxes" is CBDT.
 _SPELLED_SEP = r"(?:[\s\-]+(?:of|and|for|the|in|on|&))*[\s\-]+"
 

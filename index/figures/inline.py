@@ -29,6 +29,7 @@ from decimal import Decimal
 from index.figures.declared import PERCENT_WORDS, in_declared_unit, parse_declaration
 from index.figures.figure import CELL_MARK, TOTAL_LABELS, Figure, row_label
 from index.figures.tables import _ascii_digits
+from index.names import place_ending
 
 _TOKEN = re.compile(r"\S+")
 _CELL = re.compile(r"^\(?[-−–+]?[0-9\u0966-\u096f][0-9\u0966-\u096f,]*(?:\.[0-9\u0966-\u096f]+)?%?\)?[*,;]?$|^[-–—]$|^N\.?A\.?$")
@@ -72,7 +73,8 @@ class Row:
     label: str
     cells: tuple[tuple[int, int], ...]  # (start, end) of each cell with a number, in the text given
     width: int  # its cells, empty ones ("-") included
-    cell_columns: dict = dataclasses.field(default_factory=dict, compare=False)  # a cell's start → its column
+    # a cell's start → its column (None: not known, a cell of the row being left out before it)
+    cell_columns: dict = dataclasses.field(default_factory=dict, compare=False)
     serial: int | None = None  # the start of the serial number that leads it ("13 Maharashtra ...")
 
 
@@ -125,8 +127,8 @@ class InlineTable:
         word heads which column. Not the whole header otherwise: it would give every cell of the table
         the same words, and a table's cells would outbid the one figure of prose that is asked for."""
         columns = self.columns()
-        return {start: f"{row.label}{CELL_MARK} {columns[row.cell_columns[start]] if columns else ''}".rstrip()
-                for row in self.rows for start, _ in row.cells}
+        return {start: f"{row.label}{CELL_MARK} {columns[j] if columns and (j := row.cell_columns[start]) is not None else ''}"
+                .rstrip() for row in self.rows for start, _ in row.cells}
 
 
 @dataclass(frozen=True)
@@ -417,6 +419,8 @@ def _rows(runs) -> list[tuple[Row, int, int]]:
             label_words = words[header.end:]
         elif len(words) > MAX_LABEL_WORDS and words[-1][2].casefold() in _FIRST_ROW_LABELS:
             label_words = words[-1:]  # a total row right after the header: "... Houses Completed Total 2,13,48,133"
+        elif len(words) > MAX_LABEL_WORDS and serial is None and (place := _place_label(words)):
+            label_words = place
         if len(label_words) > MAX_LABEL_WORDS or not any(_LETTER.search(w[2]) for w in label_words):
             serial = nxt
             continue
@@ -432,6 +436,16 @@ def _rows(runs) -> list[tuple[Row, int, int]]:
     return rows
 
 
+def _place_label(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]] | None:
+    """The words of a known place that ends a run of words too long for a row's label: the first
+    row's label right after the header, "District No. of VDVKs sanctioned No. of beneficiaries
+    benefitted Udaipur 110 33,189" (index.names.place_ending); None where no known place ends it. Not
+    for a run led by a row's serial: that is a long label whole ("29 Dadra and Nagar Haveli and Daman and Diu")."""
+    joined = " ".join(w[2] for w in words)
+    place = place_ending(joined)
+    return words[len(joined[:place].split()):] if place is not None else None
+
+
 def _header_folded(row: Row, words: list[tuple[int, int, str]], start: int, width: int) -> tuple[Row, int] | None:
     """A table's first row whose label holds the header too, a word a column, for no serial parts them:
     "District e-2W e-3Ws Total Agar Malwa 64 64" is the header "District e-2W e-3Ws Total" (the rows'
@@ -445,6 +459,73 @@ def _header_folded(row: Row, words: list[tuple[int, int, str]], start: int, widt
         return None
     rest = label[width + 1:]
     return dataclasses.replace(row, label=" ".join(w[2] for w in rest).strip(" :")), rest[0][0]
+
+
+def _value(text: str) -> Decimal | None:
+    """A cell's number ("1,162", "9,677.98"), None for another ("-", "49.88%")."""
+    try:
+        return Decimal(_ascii_digits(text).replace(",", "").rstrip("*"))
+    except ArithmeticError:
+        return None
+
+
+def _sums(total: list[Decimal | None], parts: list[list[Decimal | None]]) -> bool:
+    """Whether each of `total` is the sum of the `parts` in its place (up to a rounding of each)."""
+    for k, t in enumerate(total):
+        values = [p[k] for p in parts if p[k] is not None]
+        if t is None or not values or abs(sum(values) - t) > Decimal("0.01") * len(values):
+            return False
+    return True
+
+
+def _last_is_sum(values: list[Decimal | None]) -> bool:
+    return _sums(values[-1:], [[v] for v in values[:-1]])
+
+
+def _row_values(row: Row, text: str, width: int) -> list[Decimal | None]:
+    """A row's numbers by column (None for an empty cell)."""
+    values: list[Decimal | None] = [None] * width
+    for a, b in row.cells:
+        if (j := row.cell_columns[a]) is not None and j < width:
+            values[j] = _value(text[a:b])
+    return values
+
+
+def _split_totals(row: Row, rows: list[Row], text: str) -> tuple[Row, Row | None]:
+    """The last row of a table that holds twice its cells, the table's totals after its own with no
+    label between ("14 West Bengal 1 - 1 - 1 - 70 9,677.98 73 11,442.66 79 11,101.81", 2299340): the
+    row's own cells, and the totals as a row "Total" where each is the sum of its column above; else
+    None, the totals no row's (they were West Bengal's, by position)."""
+    width = row.width // 2
+    own = dataclasses.replace(row, cells=tuple(c for c in row.cells if row.cell_columns[c[0]] < width), width=width)
+    rest = [c for c in row.cells if row.cell_columns[c[0]] >= width]
+    total = Row("Total", tuple(rest), width, {a: j - width for a, j in row.cell_columns.items() if j >= width})
+    full = [_row_values(r, text, width) for r in [*rows, own] if r.width == width]
+    return own, total if rest and _sums(_row_values(total, text, width), full) else None
+
+
+def _total_column(table: InlineTable, text: str) -> InlineTable:
+    """A table whose last column is headed Total and whose full rows' last cell is the sum of their
+    others, with its rows of a cell left out ("Agar Malwa 64 64" under "District e-2W e-3Ws Total",
+    2298053) read by that sum: a last cell that is the sum of the row's others is its Total; which
+    column the others are in is not known, so they have none. Before, the cells took the columns in
+    order, and Agar Malwa's total 64 was its e-3Ws."""
+    columns = table.columns()
+    width = max(r.width for r in table.rows)
+    if not columns or columns[-1].split()[-1].casefold() not in _TOTAL_HEADS:
+        return table
+    full = [_row_values(r, text, width) for r in table.rows if r.width == width and len(r.cells) == width]
+    if len(full) < 2 or not all(_last_is_sum(v) for v in full if None not in v):
+        return table
+    rows = []
+    for row in table.rows:
+        values = [_value(text[a:b]) for a, b in row.cells]
+        if (row.width < width and len(values) >= 2 and row.cells[-1][0] == max(row.cell_columns)
+                and None not in values and _last_is_sum(values)):
+            row = dataclasses.replace(row, cell_columns={a: width - 1 if a == row.cells[-1][0] else None
+                                                         for a in row.cell_columns})
+        rows.append(row)
+    return dataclasses.replace(table, rows=tuple(rows))
 
 
 def _header_text(text: str, start: int) -> str:
@@ -480,12 +561,19 @@ def inline_tables(text: str) -> list[InlineTable]:
                     if (first is not None and table.columns() is None
                             and max(r.width for r in rows) == max(r.width for r in first.rows)):
                         table = dataclasses.replace(table, header_text=first.header_text)
-                    tables.append(table)
+                    tables.append(_total_column(table, text))
                     first = first or table
 
             for row in found:
                 same = (group and row[2] == group[-1][2] + 2
                         and abs(row[0].width - group[0][0].width) <= 1)  # a cell left out
+                if (group and row[2] == group[-1][2] + 2 == len(runs) - 1 and row[0].width == 2 * group[0][0].width
+                        and all(r.width == group[0][0].width for r, _, _ in group)):  # the line's last row, and its totals
+                    own, total = _split_totals(row[0], [r for r, _, _ in group], text)
+                    group.append((own, *row[1:]))
+                    if total is not None:
+                        group.append((total, *row[1:]))
+                    continue
                 if not same:
                     close()
                     group = []

@@ -294,3 +294,60 @@ def test_a_unit_in_a_column_header_repeated_under_each_year_holds_for_that_colum
     labels = _labels("S. No. State 2023-2024 2024-2025 No. of beneficiaries No. of beneficiaries 1 Assam 141 18 "
                      "2 Bihar 57 788 3 Goa 17 9")
     assert labels["788"] == "Bihar | 2024-2025 No. of beneficiaries"
+
+
+def test_a_known_place_ending_a_long_header_is_the_first_rows_label():
+    """2298804: "District No. of VDVKs sanctioned No. of beneficiaries benefitted Udaipur 110 33,189 ..."
+    has no serial between header and first row, and ten words are too many for a label: Udaipur's row
+    was lost and its name read as the last column's ("No. of beneficiaries benefitted Udaipur")."""
+    text = ("The district-wise details of the sanctioned VDVKs are as under:\nDistrict No. of VDVKs sanctioned "
+            "No. of beneficiaries benefitted Udaipur 110 33,189 Salumbar 39 11,826 Dungarpur 72 21,672 "
+            "Pratapgarh 62 18,662 TOTAL 283 85,349")
+    (table,) = inline_tables(text)
+    assert [r.label for r in table.rows] == ["Udaipur", "Salumbar", "Dungarpur", "Pratapgarh", "TOTAL"]
+    assert table.columns() == ["No. of VDVKs sanctioned", "No. of beneficiaries benefitted"]
+    labels = _labels(text)
+    assert labels["33,189"] == "Udaipur | No. of beneficiaries benefitted"
+    assert labels["11,826"] == "Salumbar | No. of beneficiaries benefitted"
+    # a long run of words ending in no known place is still no row ("Mavli" is no known place)
+    (table,) = inline_tables(text.replace("Udaipur", "Mavli"))
+    assert table.rows[0].label == "Salumbar"
+    # a long label led by its serial is a row's whole, not a header before a known place (2297553)
+    (table,) = inline_tables("S. No. State/UT 2024-25 2025-26 1 Goa 12 14 2 Kerala 15 17 3 Dadra and Nagar Haveli "
+                             "and Daman and Diu 29 30 4 Punjab 61 65")
+    assert "Daman and Diu" not in [r.label for r in table.rows]
+
+
+def test_the_totals_after_the_last_rows_cells_are_a_row_of_their_own():
+    """2299340: the unlabelled totals follow West Bengal's cells ("14 West Bengal 1 - 1 - 1 - 70 9,677.98
+    ..."): twelve cells in a table of six, so the row was no table's, and its serial 14 a count of West
+    Bengal's. Its first six cells are its own; the rest, each the sum of its column above, are Total."""
+    text = ("Sl. No. Name of State/UT FY 2023-24 FY 2024-25 No of EHTP Units Exports (In Rs. Crore) "
+            "No of EHTP Units Exports (In Rs. Crore) 1 Goa 1 78.41 1 47.3 2 Gujarat 1 5.11 1 6.95 "
+            "3 Haryana 4 305.91 4 243.57 4 West Bengal 1 - 1 - 7 389.43 7 297.82\n*Estimated")
+    figures = {f.start: f for f in FigureExtractor().run(text)}
+    assert figures[text.index("1 - 1 - 7")].label == "West Bengal | FY 2023-24 No of EHTP Units"
+    assert figures[text.index("389.43")].label == "Total | FY 2023-24 Exports (In Rs. Crore)"
+    assert figures[text.index("297.82")].label == "Total | FY 2024-25 Exports (In Rs. Crore)"
+    assert figures[text.index("7 297.82")].label == "Total | FY 2024-25 No of EHTP Units"
+    assert text.index("4 West") not in figures  # West Bengal's serial
+    # cells that are not the columns' sums are no row's, and not West Bengal's either
+    figures = {f.start: f for f in FigureExtractor().run(text.replace("389.43", "389.99"))}
+    assert figures[text.index("1 - 1 - 7")].label == "West Bengal | FY 2023-24 No of EHTP Units"
+    assert not (figures[text.index("389.43")].label or "").startswith("West Bengal")
+
+
+def test_a_rows_last_cell_that_sums_its_others_is_its_total_when_a_cell_is_left_out():
+    """2298053: "Agar Malwa 64 64" under "District e-2W e-3Ws Total" leaves out a cell; its cells took
+    the columns in order, so its total 64 was its e-3Ws. Every full row's last cell is the sum of its
+    others, and so is Agar Malwa's: 64 is its Total, and the other 64's column is not known."""
+    text = ("Number of e-2Ws and e-3Ws incentivised in Madhya Pradesh, district-wise:\nDistrict e-2W e-3Ws Total "
+            "Agar Malwa 64 64 Anuppur 204 19 223 Ashok Nagar 1,149 13 1,162 Balaghat 772 13 785")
+    labels = {f.start: f.label for f in FigureExtractor().run(text)}
+    assert labels[text.index("64 64") + 3] == "Agar Malwa | Total"
+    assert labels[text.index("64 64")] == "Agar Malwa |"
+    assert labels[text.index("204")] == "Anuppur | e-2W" and labels[text.index("1,162")] == "Ashok Nagar | Total"
+    # where the full rows' last cells are no sums, a short row's cells keep their places
+    text = text.replace("223", "230")
+    labels = {f.start: f.label for f in FigureExtractor().run(text)}
+    assert labels[text.index("64 64") + 3] == "Agar Malwa | e-3Ws"
