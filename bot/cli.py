@@ -16,7 +16,6 @@ from pathlib import Path
 
 from corpus.release import LANGS, lang_problem
 
-DEFAULT_LANGS = set(LANGS)
 NAMED_A_LANGUAGE = 3  # releases left out for one language named a line each; more: one line, a count and these many
 DEFAULT_XQUAD = "../shared/data/xquad"
 
@@ -80,7 +79,7 @@ def _settings():
         raise BadSettings("\n".join(lines)) from None
 
 
-def _read(paths: list[Path], langs: set[str] | None):
+def _read(paths: list[Path]):
     """Read releases, reporting unreadable files and lines on stderr as they come and going on; then
     the releases left out for their language, a language at a time (_left_out)."""
     from corpus.readers import read_paths
@@ -92,20 +91,20 @@ def _read(paths: list[Path], langs: set[str] | None):
         if err.lang is None:
             print(f"skipped {err}", file=sys.stderr)
 
-    releases = list(read_paths(paths, langs=langs, on_error=report))
-    for line in _left_out([err for err in errors if err.lang], langs):
+    releases = list(read_paths(paths, langs=set(LANGS), on_error=report))
+    for line in _left_out([err for err in errors if err.lang]):
         print(line, file=sys.stderr)
     return releases, errors
 
 
-def _left_out(errors, langs) -> list[str]:
+def _left_out(errors) -> list[str]:
     """The releases read and left out for their language, most first: each named when a language has
     at most NAMED_A_LANGUAGE, else one line for the language with their count and the first few (a
     scraped tree of 14 languages has hundreds of files in each)."""
     by_lang: dict[str, list] = {}
     for err in errors:
         by_lang.setdefault(err.lang, []).append(err)
-    return _skip_lines((lang_problem(lang, langs), len(errs), [(err.where, err.reason) for err in errs])
+    return _skip_lines((lang_problem(lang), len(errs), [(err.where, err.reason) for err in errs])
                        for lang, errs in by_lang.items())
 
 
@@ -164,7 +163,7 @@ def cmd_model_bundle_vectors(args) -> int:
 
     settings = _settings().model_copy(update={"encoder": args.encoder})
     embedder = load_embedder(settings)
-    releases, _ = _read(_bundled(), DEFAULT_LANGS)
+    releases, _ = _read(_bundled())
     if args.sentences:
         from index.pipeline import bundle_sentence_vectors
         from index.sentencevectors import SHIPPED_SENTENCES
@@ -210,7 +209,7 @@ def cmd_serve(args) -> int:
     service = Service(settings, readers_advice=False)  # said below, unless the releases are read again first
     print(f"Encoding with {service.embedder.encoder} (docs/encoders.md).", file=sys.stderr)
     if service.is_empty() and not args.no_build:
-        releases, _ = _read(_bundled(), DEFAULT_LANGS)
+        releases, _ = _read(_bundled())
         print(f"The index in {settings.index_dir} is empty: building it from the bundled corpus "
               f"({len(releases)} releases).", file=sys.stderr)
         report = service.ingest(releases, total=len(releases), progress=True)
@@ -240,8 +239,7 @@ def cmd_ingest(args) -> int:
     from bot.service import Service, rebuild
 
     settings = _settings()
-    langs = None if args.all_languages else DEFAULT_LANGS
-    releases, errors = _read([Path(p) for p in args.paths] or _bundled(), langs)
+    releases, errors = _read([Path(p) for p in args.paths] or _bundled())
     if not releases:
         print("nothing to ingest", file=sys.stderr)
         return FAILED
@@ -763,8 +761,6 @@ def build_parser() -> argparse.ArgumentParser:
                            "nothing could be stored"))
     s.add_argument("paths", nargs="*", help="files or folders (default: the bundled corpus)")
     s.add_argument("--rebuild", action="store_true", help="build a fresh index and swap it in when complete")
-    s.add_argument("--all-languages", action="store_true",
-                   help="store releases in languages other than Hindi and English (else each is named as skipped)")
     s.add_argument("--quiet", action="store_true", help="no progress bar")
     s.add_argument("--ray", nargs="?", const="", metavar="ADDRESS",
                    help="embed on Ray Data: a local Ray instance, or join the cluster at ADDRESS (docs/scale-out.md); "

@@ -150,6 +150,9 @@ def test_ingest_names_what_it_leaves_out_for_its_language(tmp_path, model_path, 
     r = run(["ingest", str(urdu), "--quiet"], env=env)
     assert r.returncode == 1 and "nothing to ingest" in r.stderr
     assert f"skipped {urdu / '1611035/Urdu.txt'}: language 'ur' is not supported (supported: en, hi)" in r.stderr
+    # no way round it: what POST /releases and the sync refuse, no flag stores (before: --all-languages did)
+    r = run(["ingest", str(urdu), "--quiet", "--all-languages"], env=env)
+    assert r.returncode == 2 and "unrecognized arguments: --all-languages" in r.stderr
 
 
 def test_ask_takes_a_day_as_the_api_does(tmp_path):
