@@ -9,7 +9,7 @@ from decimal import Decimal
 from index.numbers_hi import norm_word
 from index.figures.figure import Figure
 from index.figures.tables import (
-    _DATE_CONT_RE, _DATE_DMY_RE, _DATE_ISO_RE, _DATE_NUM_RE, _DATE_RANGE_RE, _FY_PREFIX_RE, _FY_SHORT_RE,
+    _DATE_CONT_RE, _DATE_DMY_RE, _DATE_ISO_RE, _DATE_NUM_RE, _DATE_RANGE_RE, _FY_ABBR_BEFORE_RE, _FY_SHORT_RE,
     _MONTHS_EN, _MONTHS_HI, _ORDINAL_RE, _PERIOD_RE, _Res, _YEAR4_RE, _ascii_digits
 )
 
@@ -143,10 +143,10 @@ class DatesAndPeriods:
 
     def _period_at(self, text: str, p: int) -> _Res | None:
         start = p
-        fy = _FY_PREFIX_RE.search(text, max(0, p - 20), p)
-        if p >= 2 and text[p - 2:p].upper() == "FY" or (fy and fy.group().strip().upper().startswith("FY") and p - fy.start() <= 3):
-            if fy:
-                start = fy.start()
+        # "FY 2023-24", "F.Y. 2023-24", "FY25": the abbreviation is the period's text too
+        abbr = _FY_ABBR_BEFORE_RE.search(text, max(0, p - 8), p)
+        if abbr:
+            start = abbr.start()
         m = _PERIOD_RE.match(text, p)
         if m:
             a = int(_ascii_digits(m.group("a")))
@@ -165,8 +165,8 @@ class DatesAndPeriods:
                 return _Res([self._temporal(text, start, m.start("a") + 4, a, "year", str(a)),
                              self._temporal(text, s2, m.end(), b, "year", str(b))], m.end())
             return None
-        if fy is not None and fy.group().strip().upper().startswith("FY") and p - fy.start() <= 3:
-            m = _FY_SHORT_RE.match(text, fy.start())
+        if abbr:
+            m = _FY_SHORT_RE.match(text, abbr.start())
             if m and m.start("y") == p:
                 y2 = int(_ascii_digits(m.group("y")))
                 if m.group("b"):
@@ -175,10 +175,9 @@ class DatesAndPeriods:
                 else:
                     b = 2000 + y2
                     a = b - 1
-                return _Res([self._temporal(text, fy.start(), m.end(), a, "period", f"{a}/{b}")], m.end())
-        if start != p and fy is not None:
+                return _Res([self._temporal(text, abbr.start(), m.end(), a, "period", f"{a}/{b}")], m.end())
             ym = _YEAR4_RE.match(text, p)
-            if ym and fy.group().strip().upper().startswith("FY"):
+            if ym:
                 b = int(_ascii_digits(ym.group()))
                 return _Res([self._temporal(text, start, ym.end(), b - 1, "period", f"{b - 1}/{b}")], ym.end())
         return None

@@ -28,7 +28,7 @@ from decimal import Decimal
 
 from index.figures.declared import PERCENT_WORDS, in_declared_unit, parse_declaration
 from index.figures.figure import CELL_MARK, TOTAL_LABELS, Figure, row_label
-from index.figures.tables import _ascii_digits
+from index.figures.tables import _FY_ABBR, _ascii_digits
 from index.names import place_ending
 
 _TOKEN = re.compile(r"\S+")
@@ -50,6 +50,8 @@ _TOTAL_HEADS = frozenset(("total", "कुल", "योग"))
 # a column headed by a month: "Jun-26", "Apr-2026"; and what may qualify a time heading a column:
 # "(P)" provisional, "(F)" final, "*"
 _MONTH_HEAD = re.compile(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}[-'’](?:[0-9]{2}|20[0-9]{2})$")
+# a financial year's abbreviation before a column's year: "FY", "F.Y", "F.Y.", "F. Y."
+_FY_WORDS = re.compile(rf"(?i)^{_FY_ABBR}$")
 _QUALIFIER = re.compile(r"^(?:\([A-Za-z]{1,3}\)|\*+)$")
 _YEARISH_IN = re.compile(r"(?:19|20)[0-9]{2}")
 _ROW_HEADS = frozenset("state states ut uts state/ut states/uts name of crop crops district districts sector sectors "
@@ -153,9 +155,12 @@ def _head(word: str) -> tuple[str, bool] | None:
 
 
 def _head_at(words: list[str], i: int) -> tuple[str, bool, int] | None:
-    """`_head` of the time heading a column at words[i], and how many words it takes: "FY 2023-24" two."""
-    if words[i].casefold() == "fy" and i + 1 < len(words) and (head := _head(words[i + 1])):
-        return f"{words[i]} {head[0]}", head[1], 2
+    """`_head` of the time heading a column at words[i], and how many words it takes: "FY 2023-24" two,
+    "F.Y. 2023-24" two, "F. Y. 2023-24" three."""
+    for n in (1, 2):  # the abbreviation's words
+        if (i + n < len(words) and _FY_WORDS.match(" ".join(words[i:i + n]))
+                and (head := _head(words[i + n]))):
+            return " ".join((*words[i:i + n], head[0])), head[1], n + 1
     return (*head, 1) if (head := _head(words[i])) else None
 
 

@@ -231,6 +231,23 @@ def test_periods(text, expected):
     assert vals(text) == expected
 
 
+@pytest.mark.parametrize("text,period,iso", [
+    # 2298080 writes "F.Y 2023-24": the abbreviation with stops is the financial year as "FY" is
+    ("F.Y 2023-24", "F.Y 2023-24", "2023/2024"),
+    ("in F.Y. 2023-24 and", "F.Y. 2023-24", "2023/2024"),
+    ("F. Y. 2023-24", "F. Y. 2023-24", "2023/2024"),
+    ("F.Y.2024-25", "F.Y.2024-25", "2024/2025"),
+    ("in F.Y. 24-25", "F.Y. 24-25", "2024/2025"),
+    ("in F.Y 25", "F.Y 25", "2024/2025"),
+    ("in F.Y. 2025", "F.Y. 2025", "2024/2025"),
+    ("FY 2023-24", "FY 2023-24", "2023/2024"),
+    ("FY25", "FY25", "2024/2025"),
+])
+def test_a_financial_year_written_with_stops_is_read_whole(text, period, iso):
+    (figure,) = extract_figures(text)
+    assert (figure.kind, figure.text, figure.iso) == ("period", period, iso)
+
+
 @pytest.mark.parametrize("text,expected", [
     ("दीर्घावधि औसत के 96 से 104 प्रतिशत", [("percent", Decimal(96), "%"), ("percent", Decimal(104), "%")]),
     ("10-15 lakh tonnes", [("quantity", Decimal(1_000_000), "tonne"), ("quantity", Decimal(1_500_000), "tonne")]),

@@ -296,6 +296,20 @@ def test_a_unit_in_a_column_header_repeated_under_each_year_holds_for_that_colum
     assert labels["788"] == "Bihar | 2024-2025 No. of beneficiaries"
 
 
+def test_a_financial_year_written_with_stops_heads_a_column():
+    """2298080: "District Name F.Y 2023-24 F.Y 2024-25 F.Y 2025-26 Beneficiaries ...": "F.Y" was not
+    read as "FY" is, so the table had no columns and its cells no years."""
+    rows = "Chennai 3 4 4 Coimbatore 1 1 2 Cuddalore 2 0 9 Dharmapuri 5 7 3"
+    for fy in ("F.Y", "F.Y.", "F. Y.", "FY"):
+        text = f"District Name {fy} 2023-24 {fy} 2024-25 {fy} 2025-26 Beneficiaries Beneficiaries Beneficiaries {rows}"
+        (table,) = inline_tables(text)
+        assert table.columns() == [f"{fy} 2023-24 Beneficiaries", f"{fy} 2024-25 Beneficiaries",
+                                   f"{fy} 2025-26 Beneficiaries"], fy
+        labels = _labels(text)
+        assert labels["7"] == f"Dharmapuri | {fy} 2024-25 Beneficiaries"
+        assert labels["9"] == f"Cuddalore | {fy} 2025-26 Beneficiaries"
+
+
 def test_a_known_place_ending_a_long_header_is_the_first_rows_label():
     """2298804: "District No. of VDVKs sanctioned No. of beneficiaries benefitted Udaipur 110 33,189 ..."
     has no serial between header and first row, and ten words are too many for a label: Udaipur's row

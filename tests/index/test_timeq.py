@@ -32,6 +32,11 @@ TODAY = dt.date(2026, 11, 30)
     # a half of a financial year, or of a year
     ("What were exports in H1 2026?", "2026-01-01", "2026-06-30", "range"),
     ("What was the fiscal deficit in the first half of FY 2025-26?", "2025-04-01", "2025-09-30", "range"),
+    # a financial year written with stops, as 2298080's table heads its columns
+    ("How many ST students got the scholarship in F.Y. 2023-24?", "2023-04-01", "2024-03-31", "financial-year"),
+    ("How many ST students got the scholarship in F.Y 24-25?", "2024-04-01", "2025-03-31", "financial-year"),
+    ("F. Y. 2024-25 में कितने छात्रों को छात्रवृत्ति मिली?", "2024-04-01", "2025-03-31", "financial-year"),
+    ("What was GDP growth in Q2 of F.Y. 2026-27?", "2026-07-01", "2026-09-30", "range"),
     ("2025-26 की दूसरी छमाही में कितना निर्यात हुआ?", "2025-10-01", "2026-03-31", "range"),
     # a financial year named from today's: April to March
     ("How much coal was produced in the last financial year?", "2025-04-01", "2026-03-31", "financial-year"),
@@ -316,6 +321,7 @@ def test_a_window_stays_when_the_answer_does_not_say_otherwise():
 @pytest.mark.parametrize("question,left", [
     ("2024", ""), ("मई 2020 में", "में"), ("GST in February 2020", "GST in"),
     ("What happened on 3 June 2020?", "What happened on ?"), ("so far", "so far"), ("Why?", "Why?"),
+    ("Scholarships in F.Y. 2023-24?", "Scholarships in ?"), ("Scholarships in FY 2023-24?", "Scholarships in ?"),
 ])
 def test_without_time_leaves_what_the_question_asks_about_that_time(question, left):
     today = dt.date(2026, 12, 4)
