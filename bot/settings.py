@@ -150,7 +150,7 @@ def sync_langs_problem(text: str) -> str | None:
     langs = _lang_set(text)
     if not langs:
         return f"names no language (supported: {', '.join(sorted(LANGS))})"
-    problems = [lang_problem(lang) for lang in sorted(langs) if lang_problem(lang)]
+    problems = [problem for lang in sorted(langs) if (problem := lang_problem(lang))]
     return "; ".join(problems) or None
 
 
