@@ -225,15 +225,19 @@ def _group_columns(words: list[str]) -> list[str] | None:
             starts.add(k - 1)  # the column's name, before its unit
         if w.endswith(")") and k + 1 < len(words):
             starts.add(k + 1)
-        if w.casefold().rstrip(".") in ("no", "number") and words[k + 1:k + 2] == ["of"]:
+        if _number_of(words, k):
             starts.add(k)
     bounds = sorted(starts) + [len(words)]
     columns = [words[a:b] for a, b in zip(bounds, bounds[1:])]
-    counted = words[0].casefold().rstrip(".") in ("no", "number") and words[1:2] == ["of"]
-    if len(columns) < 2 and not counted or any(len([w for w in c if "(" not in w and ")" not in w]) > MAX_COLUMN_WORDS
+    if len(columns) < 2 and not _number_of(words, 0) or any(len([w for w in c if "(" not in w and ")" not in w]) > MAX_COLUMN_WORDS
                                for c in columns):
         return None
     return [" ".join(c) for c in columns]
+
+
+def _number_of(words: list[str], k: int) -> bool:
+    """Whether words[k] begins "No of" / "No. of" / "Number of": a column of counts."""
+    return words[k].casefold().rstrip(".") in ("no", "number") and words[k + 1:k + 2] == ["of"]
 
 
 def time_columns(words: list[str], width: int) -> list[str] | None:
