@@ -148,22 +148,24 @@ _CASED = 3
 
 
 @lru_cache(maxsize=1)
-def _known() -> tuple[dict[str, str], re.Pattern]:
-    """Every spelling of every known name → its key, and one pattern that finds them in their own
-    case, longest first."""
-    spelling_to_key = {}
-    for english, hindi, _kind in bilingual_names():
+def _known() -> tuple[dict[str, str], frozenset[str], re.Pattern]:
+    """Every spelling of every known name → its key, the spellings of places (`place_ending` leaves
+    organisations out), and one pattern that finds them all in their own case, longest first."""
+    spelling_to_key, places = {}, set()
+    for english, hindi, kind in bilingual_names():
         key = "known:" + english.split("|")[0]
         for spelling in [*english.split("|"), *hindi.split("|")]:
             spelling_to_key[spelling] = key
-    return spelling_to_key, _alternatives(spelling_to_key)
+            if kind != "org":
+                places.add(spelling)
+    return spelling_to_key, frozenset(places), _alternatives(spelling_to_key)
 
 
 @lru_cache(maxsize=1)
 def _known_in_any_case() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
     """The long spellings lower-cased → key, a pattern of them to run over lower-cased text (one case
     is faster to match than any case), and a pattern of the short ones in their own case."""
-    spelling_to_key, _ = _known()
+    spelling_to_key, _, _ = _known()
     lowered = {s.lower(): key for s, key in spelling_to_key.items() if len(s) > _CASED}
     short = {s: key for s, key in spelling_to_key.items() if len(s) <= _CASED}
     return {**lowered, **short}, _alternatives(lowered), _alternatives(short)
@@ -178,26 +180,28 @@ def find_known(text: str) -> dict[str, str]:
     """The known places and organisations `text` names: key → the spelling found."""
     lowered = text.lower()
     if len(lowered) != len(text):  # a letter whose lower case is longer: read in its own case only
-        spelling_to_key, pattern = _known()
+        spelling_to_key, _, pattern = _known()
         return {spelling_to_key[m.group(0)]: m.group(0) for m in pattern.finditer(text)}
     key_of, long_pattern, short_pattern = _known_in_any_case()
     found = [*long_pattern.finditer(lowered), *short_pattern.finditer(text)]
     return {key_of[m.group(0)]: text[m.start():m.end()] for m in sorted(found, key=lambda m: m.start())}
 
 
-@lru_cache(maxsize=1)
-def _place_ending() -> re.Pattern:
-    """A known place (not an organisation) that ends a text, in its own case."""
-    places = [s for english, hindi, kind in bilingual_names() if kind != "org"
-              for s in (*english.split("|"), *hindi.split("|"))]
-    return re.compile(rf"(?:(?<=\s)|^)(?:{'|'.join(re.escape(s) for s in sorted(places, key=len, reverse=True))})$")
+_WORD_START = re.compile(r"(?<!\S)\S")
 
 
 def place_ending(text: str) -> int | None:
     """Where the known place that ends `text` begins ("... beneficiaries benefitted Udaipur": at
-    "Udaipur"), or None where none ends it."""
-    m = _place_ending().search(text)
-    return m.start() if m else None
+    "Udaipur"), or None where none ends it: a table's first row label run into its header
+    (index/figures/inline.py). Read by `find_known`'s own pattern in its own case, so the two agree
+    on every spelling; an organisation ends a header but heads no row, and the place must begin a
+    word of the text ("e-Udaipur" ends in none), as the words before it are counted off."""
+    _, places, pattern = _known()
+    for word in _WORD_START.finditer(text):
+        m = pattern.match(text, word.start())
+        if m and m.end() == len(text) and m.group(0) in places:
+            return m.start()
+    return None
 
 
 # The words an acronym's expansion skips: "Central Board of Direct Taxes" is CBDT.
@@ -290,7 +294,7 @@ def _place_spellings(places: dict, word: str) -> tuple:
 @lru_cache(maxsize=1)
 def _known_by_first_word() -> dict[str, list[tuple[str, str]]]:
     """First word of a known name's spelling → (spelling, key), longest spelling first."""
-    spelling_to_key, _ = _known()
+    spelling_to_key, _, _ = _known()
     out: dict[str, list[tuple[str, str]]] = {}
     for spelling in sorted(spelling_to_key, key=len, reverse=True):
         first = _TEXT_WORD.match(spelling).group(0)

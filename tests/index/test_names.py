@@ -1,5 +1,6 @@
 """Known places read from a text in either script (index/names.py)."""
-from index.names import NameIndex, question_names
+from corpus.readers import bilingual_names
+from index.names import NameIndex, find_known, place_ending, question_names
 
 
 def test_a_tables_capitals_name_the_place_a_hindi_question_asks_about():
@@ -77,3 +78,18 @@ def test_a_name_that_begins_with_a_vowel_is_not_held_by_a_word_with_its_consonan
     # य and an English initial Y or U say one sound
     assert all(NameIndex(hi).holds(n) for hi, q in [("यमुना नदी", "the Yamuna river"), ("यूरोप के देश", "from Europe")]
                for n in question_names(f"What of {q}?"))
+
+
+def test_the_place_that_ends_a_header_is_the_place_find_known_finds_there():
+    """A table's first row run into its header is found by the names a question's places are
+    (index/figures/inline.py): every spelling of a place that ends a header is found there by both,
+    and an organisation, which heads no row, by find_known alone."""
+    header = "District No. of VDVKs sanctioned No. of beneficiaries benefitted "
+    for english, hindi, kind in bilingual_names():
+        for spelling in (*english.split("|"), *hindi.split("|")):
+            text = header + spelling
+            assert find_known(text) == {"known:" + english.split("|")[0]: spelling}, text
+            assert place_ending(text) == (None if kind == "org" else len(header)), text
+    # a place's own case, and a whole word of the header
+    assert place_ending(header + "UDAIPUR") is None and place_ending(header + "e-Udaipur") is None
+    assert place_ending(header + "Udaipur Total") is None  # not at the end
