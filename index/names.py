@@ -171,9 +171,14 @@ def _known_in_any_case() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
     return {**lowered, **short}, _alternatives(lowered), _alternatives(short)
 
 
+# A character of a word in either script (a Devanagari vowel sign is no \w): a known name is one only
+# as whole words, "Kashmiri shawls" naming no Kashmir, whether find_known or NameIndex reads it.
+_WORD_CHAR = re.compile(r"[\w\u0900-\u097f]")
+
+
 def _alternatives(spellings) -> re.Pattern:
     alternatives = "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
-    return re.compile(rf"(?<![\w\u0900-\u097f])(?:{alternatives})(?![\w\u0900-\u097f])")
+    return re.compile(rf"(?<!{_WORD_CHAR.pattern})(?:{alternatives})(?!{_WORD_CHAR.pattern})")
 
 
 def find_known(text: str) -> dict[str, str]:
@@ -277,7 +282,6 @@ def question_names(question: str) -> list[Name]:
 
 
 _TEXT_WORD = re.compile(_DEVANAGARI_TERM + r"|" + _LATIN_WORD.pattern)
-_WORD_CHAR = re.compile(r"[\w\u0900-\u097f]")
 _ACRONYM_NUMBER = re.compile(r" ?[-–]? ?([0-9]{1,2})([A-Z](?![A-Za-z0-9]))?(?![0-9]|[.,][0-9])")
 
 
