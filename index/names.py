@@ -368,13 +368,12 @@ class NameIndex:
         for m in _TEXT_WORD.finditer(text):
             word = m.group(0)
             self.keys.update(_word_keys(word))
-            numbered = _ACRONYM_NUMBER.match(text, m.end()) if word.isascii() and word.isupper() else None
-            if numbered:  # "NFHS -5", "BMP 2/2k", "GSTR 3B": the names a question writes NFHS-5, BMP-2, GSTR-3B
+            numbered = _ACRONYM_NUMBER.match(text, m.end()) if word.isascii() and word[:1].isupper() else None
+            if numbered and word.isupper():  # "NFHS -5", "BMP 2/2k", "GSTR 3B": the names a question writes NFHS-5, BMP-2, GSTR-3B
                 self.keys.add(f"acr:{word}{numbered.group(1)}")
                 if numbered.group(2):
                     self.keys.add(f"acr:{word}{numbered.group(1)}{numbered.group(2)}")
-            elif word[:1].isupper() and word.isascii() and word.isalpha() and (
-                    numbered := _ACRONYM_NUMBER.match(text, m.end())):
+            elif numbered and word.isalpha():
                 self.keys.add(_numbered_key(word, numbered.group(1)))  # "Day 1", "Tier 2": Day-1, Tier-2
             if found and m.start() < found[-1][1]:
                 continue  # a later word of the place just found
