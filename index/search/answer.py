@@ -1,0 +1,233 @@
+"""The answer once the hits are ranked: the sentence of the top passage that answers, the table row
+it stands for, or the release's title where the headline holds a figure the body does not state.
+Kept apart from ranking: it reads one passage closely, where ranking reads a hundred lightly."""
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+
+import numpy as np
+
+from index.acronyms import with_phrases
+from index.answerable import NoAnswer, states_time
+from index.figures.figure import row_label
+from index.figures.inline import inline_row, is_inline_cell
+from index.figures.rows import is_cell_line, is_label_line, row_span
+from index.lexical import terms
+from index.loanwords import with_loanwords
+from index.names import Name, NameIndex, short_text_names
+from index.records import Answer, Hit, Passage
+from index.search.analysis import analyse, passages_of, untitled_places
+from index.search.fits import figure_fits
+from index.search.fusion import coverage
+from index.search.question import NO_CUES, FigureCues
+from index.search.records import Decision
+from index.search.settings import SearchSettings
+from index.sentencevectors import SentenceVectors
+from index.stores.base import Store
+from index.timeq import TimeWindow, title_figures
+from index.unnamed import unnamed_places
+
+# A sentence of nothing but web addresses (a release's closing list of links: "https://www.pib.gov.in/
+# PressReleasePage.aspx?PRID=2291173&reg=48&lang=2 https://...").
+_LINKS_ONLY = re.compile(r"(?:\s*(?:https?|htts|www\.)\S+)+\s*", re.I)
+
+
+def title_weighted(idf: dict[str, float], title: str, weight: float) -> dict[str, float]:
+    """`idf` with the terms `title` holds weighing `weight` × theirs, unless it holds them all."""
+    if weight == 1.0 or not title:
+        return idf
+    titled = frozenset(terms(title))
+    if all(t in titled for t in idf):
+        return idf
+    return {t: w * weight if t in titled else w for t, w in idf.items()}
+
+
+def table_row(passage: Passage, a: int, b: int, idf: dict[str, float], cues: FigureCues = NO_CUES,
+              places: tuple[Name, ...] = ()) -> tuple[int, int]:
+    """The answer sentence `a:b`, or the table row it stands for: a cell written alone on its line
+    widens to its row; a one-line table narrows to the one row that names the question's place, or
+    else whose label holds most of the question's words (and its place, if it names one), where a
+    single row does."""
+    a, b = row_span(passage.text, passage.figures, a, b)
+    rows: dict[str, int] = {}  # each row's label → its first cell's index
+    for i, f in enumerate(passage.figures):
+        if a <= f.start and f.end <= b and is_inline_cell(f):
+            rows.setdefault(row_label(f.label), i)
+    # the one row that names the question's place, in either script ("बिहार": "4 Bihar 311304.40 ...")
+    placed = [label for label in rows if any(n.keys & NameIndex(label).alone for n in places)] if places else []
+    if len(placed) == 1:
+        return inline_row(passage.text, passage.figures, rows[placed[0]]) or (a, b)
+    held = {label: coverage(with_loanwords(frozenset(terms(label)), cues.loans), idf) for label in rows}
+    if not held:
+        return a, b
+    best = max(held.values())
+    chosen = [label for label, h in held.items() if h == best]
+    if best <= 0 or len(chosen) > 1:
+        return a, b
+    label_places = NameIndex(chosen[0]).alone
+    if places and label_places and not any(n.keys & label_places for n in places):
+        return a, b  # another state's row: the asked one may be in the rest of the line
+    return inline_row(passage.text, passage.figures, rows[chosen[0]]) or (a, b)
+
+
+def best_sentence(passage: Passage, idf: dict[str, float], kinds: frozenset[str],
+                  cues: FigureCues = NO_CUES, *, cache=None, title: str = "",
+                  places: tuple[Name, ...] = (), places_weight: float = 0.0,
+                  similarity: tuple[float, ...] = (), similarity_weight: float = 0.0) -> tuple[int, int]:
+    """The sentence of `passage` that answers: the question's words, a figure of the asked kind that
+    fits, and `places_weight` × the share of `places` (the question's) it names in either script,
+    which tells a bulletin's sentences apart where the question's words are in the other language;
+    and `similarity_weight` × its cosine with the question (`similarity`, a value per sentence),
+    which tells them apart where a sentence says what is asked in other words."""
+    sentences = analyse(passage, cache=cache).sentences
+    if not sentences:
+        return 0, len(passage.text)
+    fits = figure_fits(passage, kinds, idf, cues, cache=cache, title=title)
+    helds = [[fit for j, fit in fits.items() if a <= passage.figures[j].start and passage.figures[j].end <= b]
+             for a, b, _ in sentences]
+    if similarity and any(helds):
+        # Asked for a figure: meaning tells apart the sentences that hold one of its kind; a
+        # sentence without one ("The details are as under:") may be nearer, and is no answer.
+        similarity = tuple(sim if held else min(similarity) for sim, held in zip(similarity, helds))
+    best, best_score = (sentences[0][0], sentences[0][1]), -math.inf
+    for i, ((a, b, words), held) in enumerate(zip(sentences, helds)):
+        if _LINKS_ONLY.fullmatch(passage.text, a, b):
+            continue  # a release's list of links says nothing; its words are the address's
+        covered = coverage(with_phrases(words, cues.acronyms) if cues.acronyms else words, idf)
+        score = covered
+        if held:  # a figure of the asked kind; the better it fits, the better the sentence
+            score += 0.5 + 0.5 * max(0.0, max(held) - covered)
+        score -= 0.01 * i  # earlier sentences win ties: PIB leads with the news
+        if places and places_weight:
+            named = NameIndex(passage.text[a:b]).keys
+            score += places_weight * sum(bool(n.keys & named) for n in places) / len(places)
+        if similarity and similarity_weight:
+            score += similarity_weight * similarity[i]
+        if score > best_score:
+            best, best_score = (a, b), score
+    return best
+
+
+class AnswerReader:
+    """The answer of a search whose decision is to answer: `run` reads it from the top hit. Made for
+    each search with the searcher's settings of the moment, which a caller may swap between searches."""
+
+    def __init__(self, store: Store, settings: SearchSettings, sentences: SentenceVectors | None = None):
+        self.store = store
+        self.settings = settings
+        self.sentences = sentences  # without them, the answer sentence is chosen without its similarity
+
+    def run(self, kinds: frozenset[str], hits: list[Hit], idf: dict[str, float], decision: Decision,
+            cues: FigureCues = NO_CUES, places: tuple[Name, ...] = (),
+            vector: np.ndarray | None = None, window: TimeWindow | None = None,
+            unit: str | None = None) -> tuple[Answer | None, str | None, NoAnswer | None]:
+        """The answer sentence of the top hit, or why there is none."""
+        if not decision.answers:
+            return None, decision.reason, decision.why
+        top = hits[0]
+        a, b = self.answer_sentence(top, idf, kinds, cues, places, vector)
+        if self.settings.answer_table_rows:
+            a, b = table_row(top.passage, a, b, idf, cues, places)
+        if self.settings.title_answer_margin is not None and self.title_answers(top, a, b, idf, kinds, cues, places,
+                                                                                           window, unit):
+            title = top.release.title
+            return Answer(text=title, start=0, end=len(title), figures=list(title_figures(title)),
+                          release_id=top.release.release_id, lang=top.release.lang, score=top.score,
+                          in_title=True), None, None
+        figures = [f for f in top.passage.figures if a <= f.start and f.end <= b]
+        answer = Answer(text=top.passage.text[a:b], start=a, end=b, figures=figures,
+                        release_id=top.release.release_id, lang=top.release.lang, score=top.score)
+        if self.settings.check_answer_places and (unnamed := unnamed_places(places, top, answer)):
+            return None, f"the passage that would answer does not name {', '.join(unnamed)}", NoAnswer(
+                "not_named", names=tuple(unnamed))
+        return answer, None, None
+
+    def title_answers(self, hit: Hit, a: int, b: int, idf: dict[str, float], kinds: frozenset[str],
+                      cues: FigureCues, places: tuple[Name, ...], window: TimeWindow | None = None,
+                      unit: str | None = None) -> bool:
+        """Whether the release's title answers better than the sentence `a:b` of the hit's passage: a
+        headline's figure may stand nowhere in the body ("Rs 812 Crore approved for Odisha under Jal
+        Jeevan Mission"). The title's figure of the asked kind that fits the question best (its words
+        around it, all of them counted here), of those whose label holds a word of the question, must be
+        such a one, in the `unit` the question asks for if it names one, and fit by `title_answer_margin`
+        more than the sentence's best; the title must name every place the question names, and state
+        the time it names."""
+        title = hit.release.title or ""
+        figures = list(title_figures(title))
+        if not figures or not kinds:
+            return False
+        if places and not all(n.keys & short_text_names(title) for n in places):
+            return False
+        if window is not None and not window.year_assumed and not states_time(window, [(figures, hit.release.date)]):
+            return False
+        headline = Passage(passage_id=None, release_id=hit.release.release_id, lang=hit.release.lang,
+                           start=0, end=len(title), text=title, figures=figures)
+        # A headline's words stand around each of its figures: a figure's label ("30 media houses")
+        # says which one the question asks for.
+        fits = {i: fit for i, fit in figure_fits(headline, kinds, idf, cues).items()
+                if figures[i].label and not idf.keys().isdisjoint(terms(figures[i].label))}
+        if not fits:
+            return False
+        best = max(fits, key=fits.get)
+        if unit is not None and figures[best].unit != unit:
+            return False
+        p = hit.passage
+        sentence_fit = max((fit for i, fit in figure_fits(p, kinds, idf, cues,
+                                                          cache=self.store.passage_analyses()).items()
+                            if a <= p.figures[i].start and p.figures[i].end <= b), default=0.0)
+        if fits[best] <= sentence_fit + self.settings.title_answer_margin:
+            return False
+        # the body states the headline's figure that fits best: its sentence says more
+        return not any(f.value == figures[best].value
+                       for q in passages_of(self.store, hit.release.release_id, hit.release.lang) for f in q.figures)
+
+    def answer_sentence(self, hit: Hit, idf: dict[str, float], kinds: frozenset[str], cues: FigureCues,
+                        places: tuple[Name, ...], vector: np.ndarray | None) -> tuple[int, int]:
+        """The sentence of the hit's passage that answers (`best_sentence`, as the settings weigh it)."""
+        title = hit.release.title or ""
+        cache = self.store.passage_analyses()
+        cues = cues.of_release(hit.release)
+        return best_sentence(hit.passage, title_weighted(idf, title, self.settings.sentence_title_words_weight),
+                             kinds, cues, cache=cache, title=title, places=untitled_places(places, title),
+                             places_weight=self.settings.sentence_names_weight,
+                             similarity=self.sentence_similarity(hit.passage, vector, cache=cache),
+                             similarity_weight=self.settings.sentence_similarity_weight)
+
+    def row_after_its_label(self, hit: Hit, idf: dict[str, float], kinds: frozenset[str], cues: FigureCues,
+                            places: tuple[Name, ...], vector: np.ndarray | None) -> Hit:
+        """The hit, or, where its answer would be a table's row label on the passage's last line with the
+        row's cells in the next passage ("...\n2\nPaddy (Grade A)^" then "Paddy (Grade A)^\n-\n1,888"),
+        the hit with that next passage: a label alone answers nothing."""
+        p = hit.passage
+
+        def ends_on_label(a: int, b: int) -> bool:
+            label = p.text[a:b]
+            return not (p.text[b:].strip() or "\n" in label.strip() or not is_label_line(label)
+                        or not is_cell_line(label) or not is_cell_line(p.text[:a].rstrip().rsplit("\n", 1)[-1]))
+
+        # The answer sentence is one of the passage's sentences: only where one of them ends it on a
+        # label is it worth choosing (most passages, most questions: none does).
+        spans = [(a, b) for a, b, _ in analyse(p, cache=self.store.passage_analyses()).sentences] or [(0, len(p.text))]
+        if not any(ends_on_label(a, b) for a, b in spans):
+            return hit
+        a, b = self.answer_sentence(hit, idf, kinds, cues, places, vector)
+        if not ends_on_label(a, b):
+            return hit
+        label = p.text[a:b]
+        at = p.start + a + (len(label) - len(label.lstrip()))  # the label's offset in the release's text
+        following = [q for q in passages_of(self.store, p.release_id, p.lang)
+                     if q.start <= at < q.end and q.end > p.end]
+        if not following:
+            return hit
+        return dataclasses.replace(hit, passage=min(following, key=lambda q: (q.start != at, q.start)))
+
+    def sentence_similarity(self, passage: Passage, vector: np.ndarray | None, *, cache=None) -> tuple[float, ...]:
+        """Each sentence of `passage`'s cosine with the question (`vector`); empty where not weighed."""
+        if self.sentences is None or vector is None or not self.settings.sentence_similarity_weight:
+            return ()
+        texts = [passage.text[a:b] for a, b, _ in analyse(passage, cache=cache).sentences]
+        if not texts:
+            return ()
+        return tuple(float(x) for x in self.sentences.vectors(texts) @ vector)

@@ -1,0 +1,105 @@
+"""How well a passage, and each of its figures, fits what the question asks: the words around a
+figure, its kind, unit and time, and the places the passage names. Both the per-release passage
+choice and the answer sentence weigh these, so they live apart from either."""
+from __future__ import annotations
+
+import datetime as dt
+
+from index.acronyms import with_phrases
+from index.answerable import sentence_dates
+from index.figures.tables import _TIME_UNITS
+from index.lexical import terms
+from index.loanwords import with_loanwords
+from index.names import Name
+from index.records import Passage
+from index.search.analysis import analyse, untitled_places
+from index.search.fusion import coverage
+from index.search.question import NO_CUES, FigureCues
+from index.timeq import TimeWindow, stated_time_fit
+
+# Within a release: how much a figure in the unit the question names, and one whose sentence states
+# only other times than the question's, count beside the share of the question's words around it (0..1).
+FIGURE_UNIT_FIT = 0.5
+FIGURE_TIME_FIT = 0.5
+
+
+def _row_in(asked: TimeWindow, row: tuple[dt.date, dt.date]) -> int:
+    """1 when a row's time lies in the asked window and is no longer than it (a month's row for a
+    month, a day's for a day). A row of one day is that day's only: a daily table's next rows are
+    the days after."""
+    start, end = row
+    return int(asked.start <= start and end <= asked.end + dt.timedelta(days=3 if end > start else 0))
+
+
+def place_fit(p: Passage, places: list[Name], title: str, *, cache=None,
+              lead_in: frozenset[str] = frozenset()) -> float:
+    """The share of the question's places (`places`) the passage names, in either script, leaving
+    out those the release's title names: they are what the whole release is about. `lead_in`: the
+    places of its paragraph's head before it (`lead_in_places`)."""
+    if not places:
+        return 0.0
+    held = analyse(p, cache=cache).places_alone | lead_in
+    return sum(bool(n.keys & held) for n in untitled_places(places, title)) / len(places)
+
+
+def figure_fit(p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: FigureCues = NO_CUES, *,
+               cache=None, title: str = "") -> float:
+    """How well the passage's best figure of the asked kind fits the question: the words around
+    it, and what `cues` the settings give (its unit, its time). `cache`: the passage's own index's
+    analyses (see `analyse`)."""
+    return max(figure_fits(p, kinds, idf, cues, cache=cache, title=title).values(), default=0.0)
+
+
+def figure_fits(p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: FigureCues = NO_CUES, *,
+                cache=None, title: str = "") -> dict[int, float]:
+    """Each figure of the asked kind (by its index in `p.figures`) → how well it fits the question.
+    `title`: the release's, whose words say what every passage is about, not which figure."""
+    unit = cues.unit
+    if not kinds and unit is None:
+        return {}
+    analysis = analyse(p, cache=cache)
+    titled = frozenset(terms(title)) if cues.label_weight else frozenset()
+    fits = {}
+    for i, (f, (kind, around)) in enumerate(zip(p.figures, analysis.figure_contexts)):
+        row = analysis.row_times[i] if cues.row_window is not None else None
+        in_row = row is not None and _row_in(cues.row_window, row)
+        # a dated row's cells are asked for whatever their kind: "Inflation (%)" heads them, not a "%"
+        if kind not in kinds and not (unit and f.unit == unit) and not in_row:
+            continue
+        if cues.spans is not None and f.unit in _TIME_UNITS and f.unit not in cues.spans:
+            continue  # "youth aged 15–29", "within 21 days": no count of youth
+        fit = coverage(with_loanwords(with_phrases(around, cues.acronyms) if cues.acronyms else around,
+                                      cues.loans), idf)
+        if unit:
+            fit += FIGURE_UNIT_FIT if f.unit == unit else -FIGURE_UNIT_FIT
+        if cues.window is not None:
+            # Only against: in a monthly release every passage states the month, and a bonus
+            # would favour the headline over the figure asked for.
+            fit -= FIGURE_TIME_FIT * (stated_time_fit(cues.window, sentence_dates(p, f, analysis.sentences)) < 0)
+        if in_row:
+            # For: a table's row of that month is the figure asked for, whatever its words
+            # ("Apr-26" for "अप्रैल 2026"); the headline of another month is not a row.
+            fit += FIGURE_TIME_FIT
+        if cues.label_weight and f.label:
+            fit += cues.label_weight * coverage(frozenset(terms(f.label)) - titled, idf)
+        fits[i] = fit
+    return fits
+
+
+def passage_signals(p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: FigureCues,
+                    window: TimeWindow | None, *, cache=None, title: str = "") -> dict:
+    """The passage choice's signals (index/passagechoice.py) that its figures give: their fit, their
+    labels' share of the question's words (besides the title's), a row of the asked time, and the
+    times their sentences state."""
+    analysis = analyse(p, cache=cache)
+    titled = frozenset(terms(title))
+    asked = [f for f in p.figures if f.kind in kinds]
+    dated = [stated_time_fit(window, sentence_dates(p, f, analysis.sentences)) for f in asked] if window else []
+    return dict(
+        figure_fit=figure_fit(p, kinds, idf, cues, cache=cache, title=title if cues.label_weight else ""),
+        label_fit=max((coverage(with_loanwords(frozenset(terms(f.label)) - titled, cues.loans), idf)
+                       for f in asked if f.label), default=0.0),
+        row_time=window is not None and any(row is not None and _row_in(window, row) for row in analysis.row_times),
+        dated_for=any(d > 0 for d in dated),
+        dated_against=bool(dated) and all(d < 0 for d in dated),
+        kind_held=bool(asked))

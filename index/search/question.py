@@ -1,0 +1,103 @@
+"""The question's reading beyond its words: its language, the kind of figure it asks for, and what it
+says of that figure. Kept apart from the search so the channels can ask the language alone."""
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from corpus import Release
+from index.acronyms import asked_definitions
+from index.timeq import TimeWindow
+
+# A sum of money named as such ("What was the value of minor forest produce procured", "स्टाइपेंड की
+# कितनी राशि") asks for money alone: a count or a tonnage beside it is not the answer. An index's value
+# is not money. Read only with the `money_cue` setting.
+_MONEY_CUE = re.compile(
+    r"\bwhat(?: (?:was|is|were|are|will be|has been|had been))?(?: the)?"
+    r"(?: total| gross| net| estimated| approved| sanctioned)?(?: [A-Z]{2,})? "
+    r"(?:value(?! of (?:the )?ind(?:ex|ices)\b)|cost|outlay|revenue|budget|allocation|investment|"
+    r"expenditure|turnover)\b|"
+    r"कितने रुपये|कितनी राशि|कितना धन|कितनी लागत|कितना निवेश|कितना राजस्व|कितना व्यय|कितना खर्च", re.I)
+# Expected figure kinds by the question's interrogative (checked in order; first match wins).
+_KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
+    (re.compile(r"\b(what|which) (percent|percentage|share|proportion)\b|\bhow much percent|"
+                r"\bpercent(age)?\b|\bper cent\b|\b(rate|ratio)\b|\bgrowth\b|\binflation\b|"
+                r"कितने प्रतिशत|कितना प्रतिशत|कितनी प्रतिशत|(?<!शत-)(?<!शत )प्रतिशत|फीसदी|(?<![\u0900-\u097f])दर(?![\u0900-\u097f])", re.I),
+     frozenset({"percent"})),
+    # "When was ...", "... and when did ...": not "since 15 April, when the season began"
+    (re.compile(r"^\W*when\b|\bwhen\s+(?:was|were|is|are|did|does|do|will|would|has|have|had|can|could)\b|\bwhat date\b|\bwhich (day|date)\b|\bon what day\b|(?<![\u0900-\u097f])कब(?![\u0900-\u097f])|किस तारीख|किस दिन|किस तिथि", re.I),
+     frozenset({"date"})),
+    (re.compile(r"\b(which|what) year\b|\bin what year\b|किस वर्ष|किस साल", re.I), frozenset({"year", "date"})),
+    (_MONEY_CUE, frozenset({"money"})),
+    # "By how much did cement output grow?": a rate or an amount
+    (re.compile(r"\bby how much\b.*?\b(?:grow|grew|grown|rise|rose|risen|increase|decrease|decline|fall|fell|fallen|"
+                r"drop|jump|climb|expand|shrink|shrank)", re.I),
+     frozenset({"percent", "money", "quantity", "count"})),
+    # "How much below normal was the rainfall?", "सामान्य से कितनी कम बारिश हुई?": a difference, often a rate
+    (re.compile(r"\bhow much\s+(?:more|less|lower|higher|below|above|greater|smaller|fewer)\b|"
+                r"(?:कितना|कितनी|कितने)\s+(?:कम|अधिक|ज़्यादा|ज्यादा)(?![\u0900-\u097f])", re.I),
+     frozenset({"percent", "money", "quantity", "count"})),
+    (re.compile(r"\bhow much\b|\bwhat (was|is|were|are) (the )?(total |gross |net )?([A-Z]{2,} )?(cost|outlay|amount|revenue|value|"
+                r"budget|allocation|investment|expenditure|collection|turnover)|कितने रुपये|कितनी राशि|कितना धन|"
+                r"कितनी लागत|कितना निवेश|कितना राजस्व", re.I),
+     frozenset({"money", "quantity", "count"})),
+    # "What is the expected sugar production", "What investment is projected": a measure asked for by its name.
+    (re.compile(r"\bwhat\b(?: (?:is|was|were|are|will be|has been|had been))?(?: the)?(?: [\w'’-]+){0,4}? "
+                r"(?:production|output|area|investment|cost|outlay|amount|revenue|value|budget|allocation|"
+                r"expenditure|collection|turnover|exports?|imports?|demand|capacity|sales|deficit|surplus|"
+                r"procurement|disbursement|subsidy|size|length|distance|volume|quantity|population|price|yield)\b", re.I),
+     frozenset({"money", "quantity", "count"})),
+    # "How many tigers": a count or a quantity, not a sum of money, unless money or a scale word
+    # follows within three words ("how many crore rupees", "how many lakh houses": the next cue).
+    (re.compile(r"(?i)\bhow many\b(?!(?:\s+\S+){0,2}?\s+(?:rupees?|crores?|lakhs?|dollars?|rs\.?|inr|usd)\b)"),
+     frozenset({"count", "quantity"})),
+    (re.compile(r"\bhow many\b|\bnumber of\b|\bhow large\b|\bhow long\b|\bhow far\b|\bhow big\b|\bsize of\b|"
+                r"कितने|कितनी|कितना|कितनों|संख्या", re.I),
+     frozenset({"count", "quantity", "money"})),
+]
+_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
+_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def question_lang(question: str) -> str:
+    """'hi' when the question has Devanagari and no fewer Latin letters, else 'en' (a question with
+    no letters at all, a bare number or date, included). The channels answer in this language too."""
+    deva = len(_DEVANAGARI.findall(question))
+    return "hi" if deva and deva >= len(_LATIN.findall(question)) else "en"
+
+
+def expected_kinds(question: str, *, money_cue: bool = False) -> frozenset[str]:
+    for pattern, kinds in _KIND_CUES:
+        if pattern is _MONEY_CUE and not money_cue:
+            continue
+        if pattern.search(question):
+            return kinds
+    return frozenset()
+
+
+@dataclass(frozen=True)
+class FigureCues:
+    """What the question says of the figure it asks for besides its words, each set by its setting."""
+    unit: str | None = None  # figure_unit: the unit it names
+    window: TimeWindow | None = None  # figure_time: against a figure whose sentence states only other times
+    row_window: TimeWindow | None = None  # row_time: for a table cell whose row is that time ("Apr-26")
+    acronyms: dict[str, frozenset[str]] | None = None  # acronym_phrases (index/acronyms.py)
+    loans: dict[str, str] | None = None  # loanwords (index/loanwords.py)
+    label_weight: float = 0.0  # figure_label_weight: for the question's words in the figure's label
+    # defined_acronyms: the question's terms, whose phrases a release may write as an acronym it defines
+    asked: frozenset[str] | None = None
+    # spans_asked: the time units the question names (`asked_spans`); None: any span answers
+    spans: frozenset[str] | None = None
+
+    def of_release(self, release: Release | None) -> "FigureCues":
+        """These cues, with the acronyms `release` defines for a phrase the question asks
+        ("Unemployment Rate (UR)": its "UR" beside 5.1% holds "unemployment rate")."""
+        if self.asked is None or release is None:
+            return self
+        found = asked_definitions(release.text, self.asked)
+        return dataclasses.replace(self, acronyms={**(self.acronyms or {}), **found}) if found else self
+
+
+NO_CUES = FigureCues()
