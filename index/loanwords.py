@@ -72,7 +72,7 @@ def latin_spellings(term_passages: Iterable[tuple[str, int]], max_passages: int 
 class LatinSpellings:
     """A Hindi question's loanwords as the English releases spell them: हैंडलूम is "handloom", सोयाबीन
     "soybean", बीएसएनएल "bsnl". Keyword search looks them up, and a passage holding the Latin term
-    holds the question's (as the bilingual term list's translations do; index/search.py).
+    holds the question's (as the bilingual term list's translations do; index/search/fusion.py).
 
     The Latin terms are the index's own, kept by the store as it writes each passage, so a term that
     first comes with today's releases spells a loanword from then on; how many passages hold each

@@ -1,4 +1,4 @@
-"""Each passage sentence's own e5 vector, for choosing the answer sentence (index/search.py).
+"""Each passage sentence's own e5 vector, for choosing the answer sentence (index/search/answer.py).
 
 A passage's vector cannot tell its sentences apart, and the question's words do not always stand in
 the sentence that answers: they are in the other language, or the figure's sentence says what it
@@ -37,7 +37,7 @@ _BUSY_TIMEOUT = 30.0
 
 
 def sentence_texts(text: str, lang: str) -> list[str]:
-    """A passage's sentences as the answer sentence is chosen among them (index/search.py analyse)."""
+    """A passage's sentences as the answer sentence is chosen among them (index/search/analysis.py, analyse)."""
     return [text[s.start:s.end] for s in split_sentences(text, lang)]
 
 

@@ -603,7 +603,7 @@ def scratch_api(settings, embedder, serve_app, tmp_path_factory):
     made = []
 
     def serve(name: str, releases, **search) -> str:
-        """`search`: changes to the service's search settings (index/search.py, SearchSettings)."""
+        """`search`: changes to the service's search settings (index/search/settings.py, SearchSettings)."""
         svc = Service(settings.model_copy(update={"index_dir": tmp_path_factory.mktemp(name) / "index"}),
                       embedder=embedder)
         made.append(svc)
