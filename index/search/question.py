@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from corpus import Release
 from index.acronyms import asked_definitions
+from index.lexical import normalise
 from index.timeq import TimeWindow
 
 # A sum of money named as such ("What was the value of minor forest produce procured", "स्टाइपेंड की
@@ -66,6 +67,11 @@ def question_lang(question: str) -> str:
     no letters at all, a bare number or date, included). The channels answer in this language too."""
     deva = len(_DEVANAGARI.findall(question))
     return "hi" if deva and deva >= len(_LATIN.findall(question)) else "en"
+
+
+def asked_years(question: str) -> frozenset[str]:
+    """The years the question names: a release published in one of them is likelier the one asked about."""
+    return frozenset(_YEAR.findall(normalise(question)))
 
 
 def expected_kinds(question: str, *, money_cue: bool = False) -> frozenset[str]:

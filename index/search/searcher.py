@@ -26,7 +26,7 @@ from index.bilingual import TermList, bundled_term_list
 from index.embeddings import Embedder
 from index.filters import SearchFilters
 from index.indicators import with_indicator_names
-from index.lexical import normalise, terms
+from index.lexical import terms
 from index.loanwords import LatinSpellings, loanword_keys
 from index.names import Name, question_names
 from index.noanswer import AnswerSignals, load_model
@@ -38,7 +38,7 @@ from index.search.choice import PassageChoice
 from index.search.decision import AnswerDecision
 from index.search.fits import figure_fit, figure_fits, passage_signals, place_fit
 from index.search.fusion import coverage, coverages, fuse, names_held
-from index.search.question import _YEAR, FigureCues, expected_kinds, question_lang
+from index.search.question import FigureCues, asked_years, expected_kinds, question_lang
 from index.search.records import SearchResult
 from index.search.settings import SearchSettings
 from index.sentencevectors import SentenceVectors
@@ -184,6 +184,34 @@ class HybridSearcher:
                 parts[pid] = part
         return scores, passages, dense
 
+    def _pivot(self, vector: np.ndarray, keyword: list[tuple[int, float]], idf: dict[str, float],
+               kinds: frozenset[str], filters: SearchFilters, qlang: str, years: frozenset[str],
+               qtime: QuestionTime, names: tuple[Name, ...], translated: dict[str, str],
+               ) -> tuple[dict[str, float], dict[str, frozenset]]:
+        """Cross-language: the question is searched in its own language too; each release found there
+        lends its score to its translation among the passages asked for (`filters.lang`). Returns each
+        translation's borrowed score, and the values of the figures of the passage found for it."""
+        pivot: dict[str, float] = {}
+        pivot_values: dict[str, frozenset] = {}
+        p_scores, p_passages, _ = self._scored(vector, keyword, idf, kinds, filters.with_lang(qlang), years=years,
+                                               qtime=qtime, names=names, translated=translated)
+        found: dict[str, float] = {}
+        best: dict[str, Passage] = {}  # each release's best passage in the question's language
+        for pid, score in p_scores.items():
+            rid = p_passages[pid].release_id
+            if score >= found.get(rid, -math.inf):
+                found[rid], best[rid] = score, p_passages[pid]
+        linked = self.store.translations_of_many((rid, qlang) for rid in found)
+        for rid, score in found.items():  # its translation links, not a shared id, name the version
+            for t in linked[(rid, qlang)]:
+                if t["lang"] == filters.lang:
+                    pivot[t["release_id"]] = max(pivot.get(t["release_id"], score), score)
+                    # Figures are the same in both versions: they say which passage of the
+                    # translation is the one found in the question's language.
+                    pivot_values[t["release_id"]] = frozenset(
+                        f.value for f in best[rid].figures if f.value is not None and f.kind not in ("year", "date"))
+        return pivot, pivot_values
+
     def run(self, question: str, *, top_k: int = 5, filters: SearchFilters | None = None,
             per_release: int = 1) -> SearchResult:
         # The whole search runs where the model encodes questions, one step after another. On
@@ -212,7 +240,7 @@ class HybridSearcher:
         translated = {**(self.latin_spellings.translate(q_terms) if s.latin_loanwords else {}),
                       **(self.term_list.translate(q_terms) if s.bilingual_terms else {})}
         looked_up = list(dict.fromkeys([*q_terms, *translated.values()]))
-        years = frozenset(_YEAR.findall(normalise(question)))
+        years = asked_years(question)
         qtime = read_time(question)
         if qtime.latest and not s.recency_weight:
             qtime = QuestionTime(qtime.window)
@@ -232,29 +260,8 @@ class HybridSearcher:
                    for f in ([filters, filters.with_lang(qlang)] if cross else [filters])}
         vector = self._encode(searched)
 
-        pivot: dict[str, float] = {}
-        pivot_values: dict[str, frozenset] = {}
-        if cross:
-            # Cross-language: the question is searched in its own language too; each release
-            # found there lends its score to its translation among the passages asked for.
-            p_scores, p_passages, _ = self._scored(vector, keyword[filters.with_lang(qlang)], idf, kinds,
-                                                   filters.with_lang(qlang), years=years, qtime=qtime, names=names,
-                                                   translated=translated)
-            found: dict[str, float] = {}
-            best: dict[str, Passage] = {}  # each release's best passage in the question's language
-            for pid, score in p_scores.items():
-                rid = p_passages[pid].release_id
-                if score >= found.get(rid, -math.inf):
-                    found[rid], best[rid] = score, p_passages[pid]
-            linked = self.store.translations_of_many((rid, qlang) for rid in found)
-            for rid, score in found.items():  # its translation links, not a shared id, name the version
-                for t in linked[(rid, qlang)]:
-                    if t["lang"] == filters.lang:
-                        pivot[t["release_id"]] = max(pivot.get(t["release_id"], score), score)
-                        # Figures are the same in both versions: they say which passage of the
-                        # translation is the one found in the question's language.
-                        pivot_values[t["release_id"]] = frozenset(
-                            f.value for f in best[rid].figures if f.value is not None and f.kind not in ("year", "date"))
+        pivot, pivot_values = (self._pivot(vector, keyword[filters.with_lang(qlang)], idf, kinds, filters, qlang,
+                                           years, qtime, names, translated) if cross else ({}, {}))
         extra = list(self.store.passage_releases(filters, list(pivot))) if pivot else []
         scores, passages, dense = self._scored(vector, keyword[filters], idf, kinds, filters, extra, years,
                                                qtime, parts, names, translated, qlang=qlang)
