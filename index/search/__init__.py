@@ -15,7 +15,7 @@ One module a concern, so each reads on its own; `HybridSearcher` (searcher.py) w
 The names other code imports stay importable from `index.search`.
 """
 from index.search.analysis import PassageAnalysis, analyse, lead_in_places, stated_times_of, untitled_places
-from index.search.answer import title_weighted
+from index.search.answer import AnswerReader, title_weighted
 from index.search.choice import LEAD_IN_CHARS, PassageChoice
 from index.search.decision import NOTHING_ASKED, AnswerDecision
 from index.search.fits import _row_in
@@ -25,7 +25,7 @@ from index.search.records import Decision, SearchResult
 from index.search.searcher import WARM_UP_QUESTIONS, HybridSearcher
 from index.search.settings import SearchSettings
 
-__all__ = ["LEAD_IN_CHARS", "NOTHING_ASKED", "NO_CUES", "WARM_UP_QUESTIONS", "AnswerDecision", "Decision",
-           "FigureCues", "HybridSearcher", "PassageAnalysis", "PassageChoice", "SearchResult", "SearchSettings",
-           "analyse", "coverage", "coverages", "expected_kinds", "fuse", "lead_in_places", "names_held",
-           "question_lang", "stated_times_of", "title_weighted", "untitled_places"]
+__all__ = ["LEAD_IN_CHARS", "NOTHING_ASKED", "NO_CUES", "WARM_UP_QUESTIONS", "AnswerDecision", "AnswerReader",
+           "Decision", "FigureCues", "HybridSearcher", "PassageAnalysis", "PassageChoice", "SearchResult",
+           "SearchSettings", "analyse", "coverage", "coverages", "expected_kinds", "fuse", "lead_in_places",
+           "names_held", "question_lang", "stated_times_of", "title_weighted", "untitled_places"]
