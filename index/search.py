@@ -272,6 +272,11 @@ class SearchSettings:
 _LINKS_ONLY = re.compile(r"(?:\s*(?:https?|htts|www\.)\S+)+\s*", re.I)
 
 
+def links_only(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether `text[start:end]` is web addresses alone (a release's "Links:" list)."""
+    return _LINKS_ONLY.fullmatch(text, start, len(text) if end is None else end) is not None
+
+
 @dataclass(frozen=True)
 class Decision:
     """Answer from the top hit or not, why not, and what the no-answer model weighed."""
@@ -740,6 +745,9 @@ class HybridSearcher:
         # Equal scores (a release published twice: the same text) in the order the passages were stored,
         # not in the order a cache happened to hand them out: the same question shows the same release.
         ordered = sorted(passages.values(), key=lambda p: (scores[p.passage_id], -p.passage_id), reverse=True)
+        # A release's list of links says nothing: e5 puts it near any text that looks like an address or
+        # markup ("<script>alert(1)</script>"), and it would stand as the answer and the source.
+        ordered = [p for p in ordered if not links_only(p.text)]
         analyses = self.store.passage_analyses()  # one cache for the whole search, fetched once
 
         def fit(p: Passage) -> float:
@@ -1215,7 +1223,7 @@ class HybridSearcher:
             similarity = tuple(sim if held else min(similarity) for sim, held in zip(similarity, helds))
         best, best_score = (sentences[0][0], sentences[0][1]), -math.inf
         for i, ((a, b, words), held) in enumerate(zip(sentences, helds)):
-            if _LINKS_ONLY.fullmatch(passage.text, a, b):
+            if links_only(passage.text, a, b):
                 continue  # a release's list of links says nothing; its words are the address's
             covered = cls.coverage(with_phrases(words, cues.acronyms) if cues.acronyms else words, idf)
             score = covered
