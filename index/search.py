@@ -26,6 +26,7 @@ import numpy as np
 from corpus import Release
 from index.acronyms import asked_definitions, held_acronyms, with_phrases
 from index.answerable import AnswerabilityCheck, NoAnswer
+from index.askedwords import asked_words_refusal
 from index.noanswer import AnswerSignals, answer_signals, load_model
 from index.passagechoice import PassageSignals, load_model as load_choice_model
 from index.bilingual import TermList, bundled_term_list
@@ -250,6 +251,8 @@ class SearchSettings:
     # ("How many women sellers ...?": index/answerable.py, `asked_groups`). Off: it changed nothing on
     # the blind test set (docs/retrieval.md, Found by asking, twentieth session).
     check_groups: bool = False
+    # ... and when the words its versions never hold weigh half the question's (index/askedwords.py). A candidate, off.
+    check_asked_words: bool = False
     # ... and when every figure of the asked kind in the best passage is dated to another day or month.
     check_figure_time: bool = True
     # ... and when its versions in the question's language do not name the thing the question counts
@@ -987,6 +990,8 @@ class HybridSearcher:
                 verdict = self.check_answerable(question, qtime, top, kinds)
                 if not verdict.answerable:
                     return Decision(False, verdict.reason, why=verdict.no_answer())
+                if s.check_asked_words and (refused := asked_words_refusal(self, question, qtime, top)):
+                    return Decision(False, refused[0], why=refused[1])
             return Decision(True)
         verdict = self.check_answerable(question, qtime, top, kinds)
         signals = answer_signals(question, qtime, hits, kinds, verdict, question_lang(question))
