@@ -472,3 +472,11 @@ def test_a_list_of_links_is_never_a_hit_or_the_answer(linked, question):
         result = linked.ask(question, top_k=5, per_release=5)
     assert result.hits and not any(links_only(h.passage.text) for h in result.hits)
     assert result.answer is None or not links_only(result.answer.text)
+
+
+def test_links_only_reads_word_by_word():
+    addresses = " ".join(f"https://www.pib.gov.in/PressReleasePage.aspx?PRID={2288336 + i}&reg=48&lang=2" for i in range(12))
+    assert links_only(addresses) and links_only("\n www.example.gov.in \n htts://pib.gov.in/x \n")
+    assert not links_only(addresses + " Source: PIB")  # an address list that ends in words says something
+    assert not links_only("") and not links_only("http") and not links_only("Links: https://pib.gov.in")
+    assert links_only("See https://pib.gov.in/a https://pib.gov.in/b", 4)
