@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from index.figures.figure import TOTAL_LABELS
-from index.figures.oneline.times import time_header
+from index.figures.oneline.times import time_columns, time_header
 from index.figures.oneline.words import LETTER, MAX_LABEL_WORDS, ROW_HEADS
 from index.names import place_ending
 
@@ -18,6 +18,7 @@ _TOKEN = re.compile(r"\S+")
 _CELL = re.compile(r"^\(?[-−–+]?[0-9\u0966-\u096f][0-9\u0966-\u096f,]*(?:\.[0-9\u0966-\u096f]+)?%?\)?[*,;]?$|^[-–—]$|^N\.?A\.?$")
 _SERIAL = re.compile(r"^[0-9]{1,3}\.?$")
 MIN_CELLS = 2
+MIN_SHARED_WORDS = 3  # a header that several tables' lines open with
 # rows that may stand right after the header, on its line: a total, or a statistical table's weights
 # ("... Iron Ore Overall Index Weight 5.596 3.841 ...")
 _FIRST_ROW_LABELS = TOTAL_LABELS | {"weight", "weights", "भार"}
@@ -58,8 +59,10 @@ def _numbered(runs) -> bool:
     return len(ends) < 2 or 2 * steps >= len(ends) - 1
 
 
-def candidate_rows(runs) -> list[tuple[Row, int, int]]:
-    """Candidate rows of one line's runs: (row, start of its label, index of the run it ends)."""
+def candidate_rows(runs, shared: int = 0) -> list[tuple[Row, int, int]]:
+    """Candidate rows of one line's runs: (row, start of its label, index of the run it ends).
+    `shared`: how many of the words that open the line are a header other lines open with too
+    (`shared_headers`), which the first row's label follows."""
     numbered = _numbered(runs)
     rows: list[tuple[Row, int, int]] = []
     serial: tuple[int, int, str] | None = None  # a number that leads the next row's label
@@ -77,12 +80,22 @@ def candidate_rows(runs) -> list[tuple[Row, int, int]]:
         # row's label after it; the words after a row's cells are the next row's, years and all
         # ("... 450 2 Adilabad Narnoor 1997-98 1998-99 Completed Functional 232 188 420").
         header = time_header([w[2] for w in words]) if i == 1 or len(words) > MAX_LABEL_WORDS else None
-        if header is not None and 0 < header.end < len(words):
+        if i == 1 == len(runs) - 1 and header is not None and header.end == len(words):
+            # a header of times and one row of cells, as many as its columns, and no row's label: a
+            # table of one row, its columns those times ("FY 2020-21 FY 2021-22 Number of Beneficiaries
+            # Fund released Number of Beneficiaries Fund released 421 10.81 1439 44.63")
+            if time_columns([w[2] for w in words], len(cells)) and len(cells) >= MIN_CELLS:
+                rows.append((Row("", tuple((a, b) for a, b, tok in cells if tok not in "-–—"), len(cells),
+                                 {a: j for j, (a, b, tok) in enumerate(cells)}), cells[0][0], i))
+            continue
+        elif header is not None and 0 < header.end < len(words):
             label_words = words[header.end:]
         elif len(words) > MAX_LABEL_WORDS and words[-1][2].casefold() in _FIRST_ROW_LABELS:
             label_words = words[-1:]  # a total row right after the header: "... Houses Completed Total 2,13,48,133"
         elif len(words) > MAX_LABEL_WORDS and serial is None and (place := _place_label(words)):
             label_words = place
+        elif len(words) > MAX_LABEL_WORDS and i == 1 and shared:
+            label_words = words[shared:]
         if len(label_words) > MAX_LABEL_WORDS or not any(LETTER.search(w[2]) for w in label_words):
             serial = nxt
             continue
@@ -96,6 +109,32 @@ def candidate_rows(runs) -> list[tuple[Row, int, int]]:
                              {a: j for j, (a, b, tok) in enumerate(cells)}, serial[0] if serial else None), first, i))
         serial = nxt
     return rows
+
+
+def shared_headers(lines: list[list[str]]) -> list[int]:
+    """For each line's opening words (those before its first number; [] for a line that opens
+    otherwise), how many are a header other lines open with too: several tables under one header,
+    each on its line with its first row's label right after the header and no serial between ("Block
+    Total Population ST Population % ST of Total Mavli 2,30,532 ..." and "... % ST of Total Bichhiwara
+    3,04,032 ..."). The header is what all the lines that open alike share: two of them may share
+    their first rows' first words too ("Department of Justice", "Department of Land Resources"), which
+    a third does not. 0 where the words after the header are no row's label."""
+    groups: dict[tuple[str, ...], list[int]] = {}  # the lines that open alike
+    for k, words in enumerate(lines):
+        if len(words) > MIN_SHARED_WORDS:
+            groups.setdefault(tuple(words[:MIN_SHARED_WORDS]), []).append(k)
+    found = [0] * len(lines)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        first = lines[members[0]]
+        n = min(next((n for n, w in enumerate(first[:len(lines[k])]) if lines[k][n] != w), min(len(first), len(lines[k])))
+                for k in members)
+        for k in members:
+            rest = lines[k][n:]
+            if 1 <= len(rest) <= MAX_LABEL_WORDS and any(LETTER.search(w) for w in rest):
+                found[k] = n
+    return found
 
 
 def _place_label(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]] | None:

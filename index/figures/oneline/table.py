@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from index.figures.figure import CELL_MARK
 from index.figures.oneline.columns import listed_columns, listed_names, repeated_word_columns, year_ended_columns
-from index.figures.oneline.rows import Row, candidate_rows, header_folded, line_runs
+from index.figures.oneline.rows import Row, candidate_rows, header_folded, line_runs, shared_headers
 from index.figures.oneline.times import time_columns
 from index.figures.oneline.totals import split_totals, total_column
 from index.figures.oneline.words import HEADER_DROP, LETTER, PERIOD_HEAD, YEAR_CELL
@@ -47,12 +47,14 @@ class InlineTable:
 
     @property
     def header(self) -> str:
-        """The header's words but its numbers, other than years heading columns ("" if none)."""
+        """The header's last words but its numbers, other than years heading columns ("" if none)."""
+        return " ".join(self._header_words()[-MAX_HEADER_WORDS:])
+
+    def _header_words(self) -> list[str]:
         words = self.header_text.split()
-        words = [w for i, w in enumerate(words)  # "No of EHTP Units" heads a column; "Sl. No." the serials
-                 if not (HEADER_DROP.match(w) and words[i + 1:i + 2] != ["of"])
-                 and (LETTER.search(w) or PERIOD_HEAD.match(w))]
-        return " ".join(words[-MAX_HEADER_WORDS:])
+        return [w for i, w in enumerate(words)  # "No of EHTP Units" heads a column; "Sl. No." the serials
+                if not (HEADER_DROP.match(w) and words[i + 1:i + 2] != ["of"])
+                and (LETTER.search(w) or PERIOD_HEAD.match(w))]
 
     def columns(self) -> list[str] | None:
         """Each column's header, where the header has one word a column (after the rows' own, "State"):
@@ -61,7 +63,9 @@ class InlineTable:
         (`listed_columns`)."""
         words = self.header.split()
         width = max(row.width for row in self.rows)
-        if times := time_columns(words, width):
+        # a run of times tells where it begins, however many words it takes: five years each over two
+        # columns ("F.Y. 2021-22 ... Fund Released Number of Beneficiaries ...") run past the last words
+        if times := time_columns(self._header_words(), width):
             return times
         if ended := year_ended_columns(self.header_text.split(), width):
             return ended
@@ -104,16 +108,23 @@ def inline_tables(text: str) -> list[InlineTable]:
     tables: list[InlineTable] = []
     listed: frozenset[str] | None = None
     at = 0
-    for line in text.split("\n"):
-        if len(line) > 40:
-            runs = line_runs(line, at)
-            found = candidate_rows(runs)
+    lines = text.split("\n")
+    runs_of = []
+    for line in lines:
+        runs_of.append(line_runs(line, at) if len(line) > 40 else None)
+        at += len(line) + 1
+    shared = shared_headers([[w[2] for w in runs[0][1]] if runs and len(runs) > 1 and runs[0][0] == "w" else []
+                             for runs in runs_of])
+    for runs, opening in zip(runs_of, shared):
+        if runs is not None:
+            found = candidate_rows(runs, opening)
             group: list[tuple[Row, int, int]] = []
             first: InlineTable | None = None  # the line's first table, whose header heads its later parts
 
             def close() -> None:
                 nonlocal listed, first
-                if len(group) >= MIN_ROWS and any(r.cells for r, _, _ in group):
+                # a row without a label is a table alone, under a header of times (`candidate_rows`)
+                if (len(group) >= MIN_ROWS or len(group) == 1 and not group[0][0].label) and any(r.cells for r, _, _ in group):
                     if listed is None:
                         listed = listed_names(text)
                     rows = tuple(r for r, _, _ in group)
@@ -121,6 +132,8 @@ def inline_tables(text: str) -> list[InlineTable]:
                     if unfolded := header_folded(rows[0], runs[group[0][2] - 1][1], start, max(r.width for r in rows)):
                         rows, start = (unfolded[0], *rows[1:]), unfolded[1]
                     table = InlineTable(_header_text(text, start), rows, listed)
+                    if not rows[0].label and table.columns() is None:
+                        return  # a row without a label is a table only under the columns it is read by
                     # rows of fewer cells ("17 Ladakh 0.43 0.45 0.30") part a table: the rest is still its
                     if (first is not None and table.columns() is None
                             and max(r.width for r in rows) == max(r.width for r in first.rows)):
@@ -143,5 +156,4 @@ def inline_tables(text: str) -> list[InlineTable]:
                     group = []
                 group.append(row)
             close()
-        at += len(line) + 1
     return tables
