@@ -34,7 +34,8 @@ DENSE = dataclasses.replace(
     check_stated_time=False, check_figure_years=False, no_answer_model=False, loanwords=False, row_time=False,
     check_passage_places=False, check_listed_places=False, lead_in_chars=0, sentence_names_weight=0.0, answer_table_rows=False, sentence_similarity_weight=0.0,
     sentence_title_words_weight=1.0, indicator_names=False, check_indicators=False, latin_loanwords=False,
-    row_after_label=False, spans_asked=False, title_answer_margin=None, check_groups=False, check_answer_places=False)
+    row_after_label=False, spans_asked=False, title_answer_margin=None, check_groups=False, check_answer_places=False,
+    check_asked_words=False)
 # (name, the settings it turns back on), in the order they are added.
 STEPS = [
     ("+ keyword bonus (BM25 candidates, idf coverage)", {"keyword_weight": FULL.keyword_weight,
@@ -97,6 +98,7 @@ CANDIDATES = [
     ("+ no answer unless a version names the part of the population asked about", {"check_groups": True}),
     ("+ the fitted passage choice within a release", {"passage_model": True}),
     ("+ no answer when the answer names none of the places asked", {"check_answer_places": True}),
+    ("+ no answer when the release never holds half the question's words", {"check_asked_words": True}),
 ]
 
 

@@ -59,7 +59,8 @@ A time right after the figure is no label: "US$ 1.02 Billion in July 2025", "...
 
 In a table written one cell per line, a number's label is its row's label instead (the nearest
 digit-free cell above it, below the header: ``index.figures.rows``); in a table whose rows stand on one
-line, its row's label and its column's header ("Maharashtra | Completed": ``index.figures.inline``); in
+line, its row's label and its column's header ("Maharashtra | Completed": the tables read by
+``index.figures.oneline``, their cells labelled by ``index.figures.inline``); in
 a "respectively" list, the item it is paired with (``index.figures.respectively``); and a table's bare numbers take
 the currency, scale and unit its caption or header declares ("(₹ crore)", "(US$ Billion)", "Area: In
 lakh hectare": ``index.figures.declared``); and a release that writes "million tonnes (MT)" once means a

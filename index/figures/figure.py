@@ -37,6 +37,8 @@ class Figure:
         if not self.label or CELL_MARK not in self.label:
             return self.label
         row, _, column = self.label.partition(CELL_MARK)
+        if not row.strip():  # a table of one row without a label: its column says it all
+            return column.strip()
         return f"{row}, {column.strip()}" if column.strip() else row
 
     def to_dict(self) -> dict:

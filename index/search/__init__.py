@@ -9,12 +9,12 @@ One module a concern, so each reads on its own; `HybridSearcher` (searcher.py) w
 - fusion.py: keyword coverage and its fusion with dense cosines across languages
 - fits.py: how well a passage's figures and places fit the question
 - choice.py: one passage per release, the one that fits (`PassageChoice`)
-- decision.py: whether the top hit answers (`AnswerDecision`)
+- decision.py: whether the top hit answers (`AnswerDecision`); askedwords.py, one of its checks (a candidate, off)
 - answer.py: the answer sentence, table row or title (`AnswerReader`)
 
 The names other code imports stay importable from `index.search`.
 """
-from index.search.analysis import PassageAnalysis, analyse, lead_in_places, stated_times_of, untitled_places
+from index.search.analysis import PassageAnalysis, analyse, lead_in_places, links_only, stated_times_of, untitled_places
 from index.search.answer import AnswerReader, title_weighted
 from index.search.choice import LEAD_IN_CHARS, PassageChoice
 from index.search.decision import NOTHING_ASKED, AnswerDecision
@@ -27,5 +27,5 @@ from index.search.settings import SearchSettings
 
 __all__ = ["LEAD_IN_CHARS", "NOTHING_ASKED", "NO_CUES", "WARM_UP_QUESTIONS", "AnswerDecision", "AnswerReader",
            "Decision", "FigureCues", "HybridSearcher", "PassageAnalysis", "PassageChoice", "SearchResult",
-           "SearchSettings", "analyse", "coverage", "coverages", "expected_kinds", "fuse", "lead_in_places",
+           "SearchSettings", "analyse", "coverage", "coverages", "expected_kinds", "fuse", "lead_in_places", "links_only",
            "names_held", "question_lang", "stated_times_of", "title_weighted", "untitled_places"]

@@ -3,6 +3,7 @@ passage never changes under its id, so each is read once however many questions 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,6 +17,18 @@ from index.records import Passage
 from index.segment import split_sentences
 from index.stores.base import Store
 from index.timeq import StatedTimes, stated_times, stated_windows, title_figures
+
+
+# A word that is a web address ("htts": a typo PIB's pages carry).
+_ADDRESS = re.compile(r"(?:https?|htts|www\.)\S", re.I)
+
+
+def links_only(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether `text[start:end]` is web addresses alone (a release's closing "Links:" list), which says
+    nothing. Word by word: one pattern over the whole run backtracks through every way of cutting its
+    addresses (seconds for a passage of a dozen)."""
+    words = text[start:end].split()
+    return bool(words) and all(_ADDRESS.match(w) for w in words)
 
 
 @dataclass(frozen=True)

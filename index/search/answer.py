@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import re
 
 import numpy as np
 
@@ -18,7 +17,7 @@ from index.lexical import terms
 from index.loanwords import with_loanwords
 from index.names import Name, NameIndex, short_text_names
 from index.records import Answer, Hit, Passage
-from index.search.analysis import analyse, passages_of, untitled_places
+from index.search.analysis import analyse, links_only, passages_of, untitled_places
 from index.search.fits import figure_fits
 from index.search.fusion import coverage
 from index.search.question import NO_CUES, FigureCues
@@ -28,11 +27,6 @@ from index.sentencevectors import SentenceVectors
 from index.stores.base import Store
 from index.timeq import TimeWindow, title_figures
 from index.unnamed import unnamed_places
-
-# A sentence of nothing but web addresses (a release's closing list of links: "https://www.pib.gov.in/
-# PressReleasePage.aspx?PRID=2291173&reg=48&lang=2 https://...").
-_LINKS_ONLY = re.compile(r"(?:\s*(?:https?|htts|www\.)\S+)+\s*", re.I)
-
 
 def title_weighted(idf: dict[str, float], title: str, weight: float) -> dict[str, float]:
     """`idf` with the terms `title` holds weighing `weight` × theirs, unless it holds them all."""
@@ -93,7 +87,7 @@ def best_sentence(passage: Passage, idf: dict[str, float], kinds: frozenset[str]
         similarity = tuple(sim if held else min(similarity) for sim, held in zip(similarity, helds))
     best, best_score = (sentences[0][0], sentences[0][1]), -math.inf
     for i, ((a, b, words), held) in enumerate(zip(sentences, helds)):
-        if _LINKS_ONLY.fullmatch(passage.text, a, b):
+        if links_only(passage.text, a, b):
             continue  # a release's list of links says nothing; its words are the address's
         covered = coverage(with_phrases(words, cues.acronyms) if cues.acronyms else words, idf)
         score = covered

@@ -10,6 +10,7 @@ from index.noanswer import AnswerSignals, answer_signals, load_model
 from index.records import Hit
 from index.scripts import unread_reason, unread_script
 from index.search.analysis import analyse, passages_of
+from index.search.askedwords import asked_words_refusal
 from index.search.question import question_lang
 from index.search.records import Decision, SearchResult
 from index.search.settings import SearchSettings
@@ -51,6 +52,8 @@ class AnswerDecision:
                 verdict = self.check_answerable(question, qtime, top, kinds)
                 if not verdict.answerable:
                     return Decision(False, verdict.reason, why=verdict.no_answer())
+                if s.check_asked_words and (refused := asked_words_refusal(self.store, question, qtime, top)):
+                    return Decision(False, refused[0], why=refused[1])
             return Decision(True)
         verdict = self.check_answerable(question, qtime, top, kinds)
         signals = answer_signals(question, qtime, hits, kinds, verdict, question_lang(question))

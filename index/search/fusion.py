@@ -2,9 +2,19 @@
 that weighs against its cosine when the candidates come in two languages."""
 from __future__ import annotations
 
+import math
+
 from index.names import Name
 from index.search.analysis import analyse
 from index.search.settings import SearchSettings
+from index.stores.base import Store
+
+
+def idf_of(store: Store, q_terms: list[str]) -> dict[str, float]:
+    """Each term's BM25 idf over the store's passages: how much its presence says."""
+    n = max(store.count_passages(), 1)
+    df = store.document_frequencies(q_terms)
+    return {t: math.log(1.0 + (n - df.get(t, 0) + 0.5) / (df.get(t, 0) + 0.5)) for t in q_terms}
 
 
 def coverage(have: frozenset[str], idf: dict[str, float]) -> float:

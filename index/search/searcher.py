@@ -32,12 +32,12 @@ from index.names import Name, question_names
 from index.noanswer import AnswerSignals, load_model
 from index.passagechoice import load_model as load_choice_model
 from index.records import Hit, Passage
-from index.search.analysis import analyse, stated_times_of
+from index.search.analysis import analyse, links_only, stated_times_of
 from index.search.answer import AnswerReader, best_sentence, table_row
 from index.search.choice import PassageChoice
 from index.search.decision import AnswerDecision
 from index.search.fits import figure_fit, figure_fits, passage_signals, place_fit
-from index.search.fusion import coverage, coverages, fuse, names_held
+from index.search.fusion import coverage, coverages, fuse, idf_of, names_held
 from index.search.question import FigureCues, asked_years, expected_kinds, question_lang
 from index.search.records import SearchResult
 from index.search.settings import SearchSettings
@@ -120,9 +120,7 @@ class HybridSearcher:
     # -- retrieval ---------------------------------------------------------------------------
 
     def _idf(self, q_terms: list[str]) -> dict[str, float]:
-        n = max(self.store.count_passages(), 1)
-        df = self.store.document_frequencies(q_terms)
-        return {t: math.log(1.0 + (n - df.get(t, 0) + 0.5) / (df.get(t, 0) + 0.5)) for t in q_terms}
+        return idf_of(self.store, q_terms)
 
     coverage = staticmethod(coverage)
 
@@ -277,6 +275,9 @@ class HybridSearcher:
         # Equal scores (a release published twice: the same text) in the order the passages were stored,
         # not in the order a cache happened to hand them out: the same question shows the same release.
         ordered = sorted(passages.values(), key=lambda p: (scores[p.passage_id], -p.passage_id), reverse=True)
+        # A release's list of links says nothing: e5 puts it near any text that looks like an address or
+        # markup ("<script>alert(1)</script>"), and it would stand as the answer and the source.
+        ordered = [p for p in ordered if not links_only(p.text)]
         choice = PassageChoice(self.store, s, scores=scores, dense=dense, kinds=kinds, idf=idf, cues=cues,
                                qlang=qlang, qtime=qtime, names=names, pivot_values=pivot_values)
         places = choice.places

@@ -365,3 +365,43 @@ def test_a_rows_last_cell_that_sums_its_others_is_its_total_when_a_cell_is_left_
     text = text.replace("223", "230")
     labels = {f.start: f.label for f in FigureExtractor().run(text)}
     assert labels[text.index("64 64") + 3] == "Agar Malwa | e-3Ws"
+
+
+def _bundled(release_id: str) -> str:
+    from corpus.readers import bundled_corpus_dir, read_paths
+
+    return next(r for r in read_paths([bundled_corpus_dir()], langs={"en"}) if r.release_id == release_id).text
+
+
+def test_tables_under_one_header_each_keep_their_first_row():
+    """2298804: seven block tables, each on its line under the same header "Block Total Population ST
+    Population % ST of Total", each with its first block's label right after it ("... of Total Mavli
+    2,30,532 ..."): ten words are too many for a label, so each first row was read into the header."""
+    text = _bundled("2298804")
+    blocks = [t for t in inline_tables(text) if t.header.startswith("Block")]
+    assert [t.rows[0].label for t in blocks] == ["Mavli", "Bichhiwara", "Dhariawad", "Ghatol", "Sheoganj", "Bhim", "Rashmi"]
+    assert {t.header for t in blocks} == {"Block Total Population ST Population ST of Total"}
+    labels = {f.start: f.label for f in FigureExtractor().run(text)}
+    at = text.index("Mavli 2,30,532") + len("Mavli ")
+    assert row_label(labels[at]) == "Mavli" and row_label(labels[text.index("21.46%")]) == "Mavli"
+    # what the lines share is the header, not the first words of two of their first rows' labels (2298781)
+    text = _bundled("2298781")
+    labels = {f.start: f.label for f in FigureExtractor().run(text)}
+    assert row_label(labels[text.index("Department of Justice 474") + len("Department of Justice ")]) == "Department of Justice"
+
+
+def test_a_table_of_one_row_without_a_label_takes_its_columns_headers():
+    """2298822: "F.Y. 2021-22 ... F.Y. 2025-26 Fund Released Number of Beneficiaries ... 71.49 58 86.39 42
+    ...": five years, each over two columns, and one row of cells with no label; fewer than three rows
+    were no table, and the years' cells had no column."""
+    text = _bundled("2298822")
+    start = text.index("71.49 58")
+    figures = {f.start: f for f in FigureExtractor().run(text)}
+    assert figures[start].label == " | F.Y. 2021-22 Fund Released"
+    assert figures[start].to_dict()["label"] == "F.Y. 2021-22 Fund Released"
+    assert figures[text.index("75.74 71") + 6].label == " | F.Y. 2025-26 Number of Beneficiaries"
+    nfst = text.index("140.41 35")
+    assert figures[text.index("367.41", nfst)].label == " | F.Y 2023-24 Fund Released"
+    # words before the times that are no times' columns leave the row no table ("Number of Beneficiaries
+    # Fund released" under each year reads as one column of five words, not two)
+    assert figures[text.index("421 10.81")].label is None

@@ -8,7 +8,7 @@ import pytest
 from corpus import Release
 from index.keywordstore import match_expression
 from index.lexical import terms
-from index.search import SearchSettings, expected_kinds, question_lang
+from index.search import SearchSettings, expected_kinds, links_only, question_lang
 from index.store import SearchFilters
 
 SEED_HI = "मध्य प्रदेश के कितने विक्रेताओं ने जेम पर अपनी प्रोफाइल पूरी की है?"
@@ -449,3 +449,34 @@ def test_a_headline_figure_the_body_never_states_is_answered_from_the_title(head
         assert not headlines.ask("How much was approved for Odisha under the Jal Jeevan Mission in 2019?").answer.in_title
     with searching_with(headlines, min_answer_score=0.0, title_answer_margin=None):
         assert not headlines.ask(q).answer.in_title
+
+
+LINKS_EN = ("The Ministry of Electronics released the semiconductor mission's progress report today. Ten fabrication "
+            "and assembly units have been approved in six States.\n\nLinks:\n"
+            + "\n".join(f"https://www.pib.gov.in/PressReleasePage.aspx?PRID={2284806 + i}&reg=6&lang=1" for i in range(12)))
+
+
+@pytest.fixture(scope="module")
+def linked(tmp_path_factory, settings, embedder):
+    svc = _index_of([Release(release_id="l-en", lang="en", title="Semiconductor mission progress", text=LINKS_EN,
+                             date="2026-08-13")], tmp_path_factory, settings, embedder)
+    yield svc
+    svc.close()
+
+
+@pytest.mark.parametrize("question", ["<script>alert(1)</script>", "https://www.pib.gov.in/PressReleasePage.aspx?PRID=1"])
+def test_a_list_of_links_is_never_a_hit_or_the_answer(linked, question):
+    texts = {p.text for p in linked.store.passages(list(range(1, 100))).values()}
+    assert any(links_only(t) for t in texts)  # the release's links are a passage of their own
+    with searching_with(linked, min_answer_score=0.0):
+        result = linked.ask(question, top_k=5, per_release=5)
+    assert result.hits and not any(links_only(h.passage.text) for h in result.hits)
+    assert result.answer is None or not links_only(result.answer.text)
+
+
+def test_links_only_reads_word_by_word():
+    addresses = " ".join(f"https://www.pib.gov.in/PressReleasePage.aspx?PRID={2288336 + i}&reg=48&lang=2" for i in range(12))
+    assert links_only(addresses) and links_only("\n www.example.gov.in \n htts://pib.gov.in/x \n")
+    assert not links_only(addresses + " Source: PIB")  # an address list that ends in words says something
+    assert not links_only("") and not links_only("http") and not links_only("Links: https://pib.gov.in")
+    assert links_only("See https://pib.gov.in/a https://pib.gov.in/b", 4)

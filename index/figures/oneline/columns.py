@@ -1,0 +1,147 @@
+"""A one-line table's column headers out of a header that is not a run of times: its words run
+together, so a column's words are told apart only by what repeats or is known: a year ending each
+column, one word beginning or ending each, or the names the release lists in its prose. A header none
+of these splits gives no columns, since a wrong split labels every cell of the table wrongly."""
+from __future__ import annotations
+
+import re
+
+from index.figures.oneline.words import HEADER_DROP, LETTER, MAX_COLUMN_WORDS, PERIOD_HEAD, ROW_HEADS, YEAR_CELL
+
+
+_YEARISH_IN = re.compile(r"(?:19|20)[0-9]{2}")
+# words that repeat in a header without heading its columns ("Haveli And Daman And Diu")
+_FUNCTION_WORDS = frozenset("of in and to the for by under on at with from upto as per or total "
+                            "की के का में से को और तक कुल".split())
+# a list's items: "Iron Ore, Cement, Electricity, Coal, Steel, and Refinery Products observed ..."
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+_CLAUSE_END = re.compile(r"(?<=[a-z0-9)]{2})[.!?;:]\s|\n|\(|\)")
+_NAME_WORD = re.compile(r"^[A-Z][A-Za-z&-]*$")
+MAX_ITEM_WORDS = 3
+
+
+def year_ended_columns(words: list[str], width: int) -> list[str] | None:
+    """`width` column headers out of a header as written (`words`, numbers and all) where each column's
+    words end with its year, or with the brackets that give its years: "S. No. Crop Normal Area
+    (2020-21 to 2024-25) Final Area Coverage 2025 Area Sown 2026 2025 Increase(+)/ Decrease(-) over
+    2025" heads five columns, the fourth a year alone (the last year's area sown). The words before
+    the serial-number heading ("S. No.") are a caption's; at least two columns must end with a year,
+    and none may follow the last."""
+    drops = [i for i, w in enumerate(words) if HEADER_DROP.match(w)]
+    words = words[drops[-1] + 1 if drops else 0:]
+    while words and words[0].casefold() in ROW_HEADS:  # the rows' own heading: "Crop", "State/UT"
+        words = words[1:]
+    columns: list[str] = []
+    column: list[str] = []
+    depth = years = 0
+    for w in words:
+        column.append(w)
+        depth = max(0, depth + w.count("(") - w.count(")"))
+        if depth:
+            continue
+        if YEAR_CELL.match(w.rstrip("*")) or PERIOD_HEAD.match(w):
+            years += 1
+        elif not (w.endswith(")") and _YEARISH_IN.search(w)):
+            continue
+        if columns and column[0].startswith("(") and (close := next(
+                (k for k, c in enumerate(column) if c.endswith(")")), None)) is not None and close + 1 < len(column):
+            # a unit in brackets ends the column before: "July 2026 (US$ Billion) July 2025"
+            columns[-1] += " " + " ".join(column[:close + 1])
+            column = column[close + 1:]
+        columns.append(" ".join(column))
+        column = []
+    if columns and column and column[0].startswith("(") and column[-1].endswith(")"):
+        columns[-1] += " " + " ".join(column)  # the last column's unit
+        column = []
+    return columns if not column and years >= 2 and len(columns) == width else None
+
+
+def repeated_word_columns(words: list[str], width: int) -> list[str] | None:
+    """`width` column headers out of a header's `words`, where one content word begins every column's
+    words ("Houses Sanctioned Houses Completed Houses under Construction", the column before the first
+    of them taking the words before it) or ends every one ("Total Societies Audited Societies
+    Non-Audited Societies"). None when no word, or more than one, splits the header so: columns of
+    two to `MAX_COLUMN_WORDS` words, alike in length within one word."""
+    keys = [w.rstrip("*,:;") for w in words]  # the same word in the same case: "drive ... Drive" is prose
+    found: list[list[str]] = []
+    for key in set(keys):
+        if (len(key) < 3 or key.casefold() in _FUNCTION_WORDS or not LETTER.search(key)
+                or any(c in key for c in "()[]")):  # "(Rs. in Crore)": a unit, in words of its own
+            continue
+        at = [i for i, k in enumerate(keys) if k == key]
+        if len(at) < 2:
+            continue
+        splits = []
+        # the word begins each column's words; with one column fewer, the first column is the words before
+        heads = [words[a:b] for a, b in zip(at, at[1:] + [len(words)])]
+        if len(at) == width:
+            splits.append((heads, []))
+        elif len(at) == width - 1 and at[0] > 0:
+            splits.append((heads, [words[max(0, at[0] - MAX_COLUMN_WORDS):at[0]]]))
+        # the word ends each column's words (and the header)
+        if len(at) == width >= 3 and at[-1] == len(words) - 1:  # two columns alike, besides the first
+            tails = [words[a + 1:b + 1] for a, b in zip(at, at[1:])]
+            splits.append((tails, [words[max(0, at[0] + 1 - MAX_COLUMN_WORDS):at[0] + 1]]))
+        for columns, first in splits:
+            lengths = [len(c) for c in columns]
+            if min(lengths) >= 2 and max(lengths) <= MAX_COLUMN_WORDS and max(lengths) - min(lengths) <= 1:
+                found.append([" ".join(c) for c in first + columns])
+    return found[0] if len(found) == 1 else None
+
+
+def listed_names(text: str) -> frozenset[str]:
+    """The names of one to three capitalised words that stand as items of the lists in `text`'s prose
+    ("Iron Ore", "Cement", "Refinery Products"), casefolded. An item that is not all capitalised words
+    lends a name the capitalised words next to its neighbour item ("whereas Natural Gas, Crude Oil,
+    and Fertilizers witnessed")."""
+    names: set[str] = set()
+    for clause in _CLAUSE_END.split(text):
+        parts = [part.split() for part in _LIST_SEPARATOR.split(clause)]
+        if len(parts) < 3:
+            continue
+        for i, words in enumerate(parts):
+            if not words:
+                continue
+            runs = []
+            if all(_NAME_WORD.match(w) for w in words):
+                runs.append(words)
+            else:
+                if i + 1 < len(parts) and parts[i + 1] and _NAME_WORD.match(parts[i + 1][0]):
+                    k = next(k for k, w in enumerate(reversed(words)) if not _NAME_WORD.match(w))
+                    runs.append(words[len(words) - k:])
+                if i > 0 and parts[i - 1] and _NAME_WORD.match(parts[i - 1][-1]):
+                    runs.append(words[:next(k for k, w in enumerate(words) if not _NAME_WORD.match(w))])
+            names.update(" ".join(run).casefold() for run in runs if 1 <= len(run) <= MAX_ITEM_WORDS)
+    return frozenset(names)
+
+
+def listed_columns(words: list[str], width: int, listed: frozenset[str]) -> list[str] | None:
+    """`width` column headers out of a header's `words` where each column's words are a name the release
+    lists (`listed_names`), but for at most one column of one to three words ("Overall Index"), after up
+    to two words heading the rows' labels ("Sector"). Of the readings with the fewest such columns,
+    there must be exactly one, and more than half its columns listed names; else None."""
+    if not listed:
+        return None
+    keys = [w.casefold() for w in words]
+    readings: dict[bool, list[list[str]]] = {False: [], True: []}  # by whether a column is not listed
+
+    def read(at: int, columns: list[str], unknown: bool) -> None:
+        if len(columns) > width or len(readings[unknown]) > 1:
+            return
+        if at == len(words):
+            if len(columns) == width:
+                readings[unknown].append(columns)
+            return
+        for n in range(1, min(MAX_ITEM_WORDS, len(words) - at) + 1):
+            column = " ".join(words[at:at + n])
+            if " ".join(keys[at:at + n]) in listed:
+                read(at + n, columns + [column], unknown)
+            elif not unknown:
+                read(at + n, columns + [column], True)
+
+    for lead in range(0, 3):
+        read(lead, [], False)
+    found = readings[False] or readings[True]
+    if len(found) != 1:
+        return None
+    return found[0] if 2 * sum(c.casefold() in listed for c in found[0]) > width else None

@@ -1,0 +1,159 @@
+"""The row label and column header of a number in a table whose rows stand on one line, as the
+scrape flattens many PIB tables: "State Target Sanctioned Completed Pending 13 Maharashtra 33,72,896
+31,40,198 11,08,084 20,32,114 14 Manipur 79,518 ...". 11,08,084 is Maharashtra's, in the column
+"Completed": its label is "Maharashtra | Completed". The words around it are its neighbours' cells
+and the next row's label. A header of several words a column is told apart by a word that begins
+(or ends) each column's words: "Target Houses Sanctioned Houses Completed Houses under Construction"
+heads four columns, "Total Societies Audited Societies Non-Audited Societies" three. A header of years
+heads a column a year ("State/UT 2023-24 2024-25 2025-26 Total"), and the first row's label may follow
+it with no serial between ("... 2025-26 Total Andaman And Nicobar Islands 0.03 ..."). Or by the names
+the release lists in its prose: "Coal Natural Gas Crude Oil ... Iron Ore Overall Index" heads ten
+columns where the release says "Iron Ore, Cement, Electricity, Coal, ... whereas Natural Gas, Crude
+Oil, and Fertilizers ...". A header that cannot be told apart gives no column; " |" ends a row's
+label either way, and marks a cell's label.
+
+A row is a run of words (its label, led by a serial "13" or "b" at most) followed by as many cells
+(numbers, or "-" for an empty one) as the rows beside it; three rows or more with as many cells as the
+first (one more or fewer: a cell left out) are a table; rows of fewer cells part it ("17 Ladakh 0.43
+0.45 0.30"), and the rows after them are still under its header. A long line is cut into several
+passages, so a row's label may end one passage and its numbers begin the next: the rows are found over
+the whole release text.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from index.figures.figure import CELL_MARK
+from index.figures.oneline.columns import listed_columns, listed_names, repeated_word_columns, year_ended_columns
+from index.figures.oneline.rows import Row, candidate_rows, header_folded, line_runs, shared_headers
+from index.figures.oneline.times import time_columns
+from index.figures.oneline.totals import split_totals, total_column
+from index.figures.oneline.words import HEADER_DROP, LETTER, PERIOD_HEAD, YEAR_CELL
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s|[:।;]\s|\n")
+MIN_ROWS = 3  # this many rows with as many cells are a table
+MAX_HEADER_WORDS = 30
+_YEARISH = re.compile(r"^(?:19|20)[0-9]{2}(?:[-–/][0-9]{2,4})?$")
+
+
+@dataclass(frozen=True)
+class InlineTable:
+    header_text: str  # what stands before its first row, back to the sentence or line before it
+    rows: tuple[Row, ...]
+    listed: frozenset[str] = frozenset()  # the names the release lists in its prose (`listed_names`)
+
+    @property
+    def header(self) -> str:
+        """The header's last words but its numbers, other than years heading columns ("" if none)."""
+        return " ".join(self._header_words()[-MAX_HEADER_WORDS:])
+
+    def _header_words(self) -> list[str]:
+        words = self.header_text.split()
+        return [w for i, w in enumerate(words)  # "No of EHTP Units" heads a column; "Sl. No." the serials
+                if not (HEADER_DROP.match(w) and words[i + 1:i + 2] != ["of"])
+                and (LETTER.search(w) or PERIOD_HEAD.match(w))]
+
+    def columns(self) -> list[str] | None:
+        """Each column's header, where the header has one word a column (after the rows' own, "State"):
+        "State 2023-24 2024-25", "Crop Cases Recovered Deaths"; or where one word begins or ends each
+        column's words (`repeated_word_columns`); or where the names the release lists split it
+        (`listed_columns`)."""
+        words = self.header.split()
+        width = max(row.width for row in self.rows)
+        # a run of times tells where it begins, however many words it takes: five years each over two
+        # columns ("F.Y. 2021-22 ... Fund Released Number of Beneficiaries ...") run past the last words
+        if times := time_columns(self._header_words(), width):
+            return times
+        if ended := year_ended_columns(self.header_text.split(), width):
+            return ended
+        words = [w for w in words if not PERIOD_HEAD.match(w)]
+        if len(words) in (width, width + 1):
+            return words[len(words) - width:]
+        return repeated_word_columns(words, width) or listed_columns(words, width, self.listed)
+
+    def counts_like_years(self, text: str) -> set[int]:
+        """The cells (by start) of four digits between 1800 and 2199 in a column whose cells are mostly
+        no years ("Assam 57367 2038": 2,038 schools), which the number reader took for years. A row of
+        years only is the header's ("Crop Area Sown 2026 2025"), not counts."""
+        rows = [row for row in self.rows if not all(_YEARISH.match(text[a:b]) for a, b in row.cells)]
+        column: dict[int, list[str]] = {}
+        for row in rows:
+            for a, b in row.cells:
+                column.setdefault(row.cell_columns[a], []).append(text[a:b])
+        years = {j for j, cells in column.items() if 2 * sum(bool(_YEARISH.match(c)) for c in cells) > len(cells)}
+        return {a for row in rows for a, b in row.cells
+                if row.cell_columns[a] not in years and YEAR_CELL.match(text[a:b])}
+
+    def labels(self) -> dict[int, str]:
+        """Each cell's start → its row's label, then its column's header where the header says which
+        word heads which column. Not the whole header otherwise: it would give every cell of the table
+        the same words, and a table's cells would outbid the one figure of prose that is asked for."""
+        columns = self.columns()
+        return {start: f"{row.label}{CELL_MARK} {columns[j] if columns and (j := row.cell_columns[start]) is not None else ''}"
+                .rstrip() for row in self.rows for start, _ in row.cells}
+
+
+def _header_text(text: str, start: int) -> str:
+    """What stands before a table's first row, back to the end of the sentence or line before it."""
+    before = text[max(0, start - 400):start]
+    ends = list(_SENTENCE_END.finditer(before))
+    return before[ends[-1].end():] if ends else before
+
+
+def inline_tables(text: str) -> list[InlineTable]:
+    """The tables of `text` whose rows stand on one line (see the module's docstring)."""
+    tables: list[InlineTable] = []
+    listed: frozenset[str] | None = None
+    at = 0
+    lines = text.split("\n")
+    runs_of = []
+    for line in lines:
+        runs_of.append(line_runs(line, at) if len(line) > 40 else None)
+        at += len(line) + 1
+    shared = shared_headers([[w[2] for w in runs[0][1]] if runs and len(runs) > 1 and runs[0][0] == "w" else []
+                             for runs in runs_of])
+    for runs, opening in zip(runs_of, shared):
+        if runs is not None:
+            found = candidate_rows(runs, opening)
+            group: list[tuple[Row, int, int]] = []
+            first: InlineTable | None = None  # the line's first table, whose header heads its later parts
+
+            def close() -> None:
+                nonlocal listed, first
+                # a row without a label is a table alone, under a header of times (`candidate_rows`)
+                if (len(group) >= MIN_ROWS or len(group) == 1 and not group[0][0].label) and any(r.cells for r, _, _ in group):
+                    if listed is None:
+                        listed = listed_names(text)
+                    rows = tuple(r for r, _, _ in group)
+                    start = group[0][1]
+                    if unfolded := header_folded(rows[0], runs[group[0][2] - 1][1], start, max(r.width for r in rows)):
+                        rows, start = (unfolded[0], *rows[1:]), unfolded[1]
+                    table = InlineTable(_header_text(text, start), rows, listed)
+                    if not rows[0].label and table.columns() is None:
+                        return  # a row without a label is a table only under the columns it is read by
+                    # rows of fewer cells ("17 Ladakh 0.43 0.45 0.30") part a table: the rest is still its
+                    if (first is not None and table.columns() is None
+                            and max(r.width for r in rows) == max(r.width for r in first.rows)):
+                        table = dataclasses.replace(table, header_text=first.header_text)
+                    tables.append(dataclasses.replace(table, rows=total_column(table.rows, table.columns(), text)))
+                    first = first or table
+
+            for row in found:
+                same = (group and row[2] == group[-1][2] + 2
+                        and abs(row[0].width - group[0][0].width) <= 1)  # a cell left out
+                if (group and row[2] == group[-1][2] + 2 == len(runs) - 1 and row[0].width == 2 * group[0][0].width
+                        and all(r.width == group[0][0].width for r, _, _ in group)):  # the line's last row, and its totals
+                    own, total = split_totals(row[0], [r for r, _, _ in group], text)
+                    group.append((own, *row[1:]))
+                    if total is not None:
+                        group.append((total, *row[1:]))
+                    continue
+                if not same:
+                    close()
+                    group = []
+                group.append(row)
+            close()
+    return tables

@@ -1,0 +1,17 @@
+"""The words a one-line table's header and rows are told apart by, which its rows, its columns and
+its time headings all read alike."""
+from __future__ import annotations
+
+import re
+
+
+LETTER = re.compile(r"[A-Za-z\u0900-\u097f]")
+HEADER_DROP = re.compile(r"(?i)^(?:s\.?|sr\.?|sl\.?|no\.?|s\.no\.?|sl\.no\.?|sr\.no\.?|क्र\.?|सं\.?|क्रम|संख्या)$")
+MAX_LABEL_WORDS = 8  # a longer run of words is prose, which ends the table
+MAX_COLUMN_WORDS = 5
+YEAR_CELL = re.compile(r"^(?:1[89]|2[01])[0-9]{2}$")  # as the number reader takes a bare year
+# a column headed by a financial or crop year: "2023-24", "2026-27*" (the year so far)
+PERIOD_HEAD = re.compile(r"^(?:19|20)[0-9]{2}[-–/](?:[0-9]{2}|(?:19|20)[0-9]{2})\*?$")
+TOTAL_HEADS = frozenset(("total", "कुल", "योग"))
+ROW_HEADS = frozenset("state states ut uts state/ut states/uts name of crop crops district districts sector sectors "
+                      "item items category particulars scheme schemes year month".split())
