@@ -291,23 +291,22 @@ BULLETIN_EN = ("Out of total 2902 cases reported, 1023 cases have been linked to
 
 
 def _index_of(releases, tmp_path_factory, settings, embedder):
-    """A service over an index of its own, holding `releases` alone."""
+    """A service over an index of its own, holding `releases` alone: a module fixture's, `yield from` it."""
     from bot.service import Service
 
     svc = Service(settings.model_copy(update={"index_dir": tmp_path_factory.mktemp("small") / "index"}),
                   embedder=embedder)
     svc.ingest(releases)
-    return svc
+    yield svc
+    svc.close()
 
 
 @pytest.fixture(scope="module")
 def bulletins(tmp_path_factory, settings, embedder):
-    svc = _index_of([Release(release_id="b-hi", lang="hi", title="कोविड-19 पर दैनिक बुलेटिन", text=BULLETIN_HI,
-                             date="2020-05-03"),
-                     Release(release_id="b-en", lang="en", title="Updates on COVID-19", text=BULLETIN_EN,
-                             date="2020-04-04")], tmp_path_factory, settings, embedder)
-    yield svc
-    svc.close()
+    yield from _index_of([Release(release_id="b-hi", lang="hi", title="कोविड-19 पर दैनिक बुलेटिन", text=BULLETIN_HI,
+                                  date="2020-05-03"),
+                          Release(release_id="b-en", lang="en", title="Updates on COVID-19", text=BULLETIN_EN,
+                                  date="2020-04-04")], tmp_path_factory, settings, embedder)
 
 
 def test_a_bulletins_line_headed_by_a_state_starts_a_passage(bulletins):
@@ -342,10 +341,8 @@ FACILITIES_EN = ("In the state of Uttar Pradesh, three food irradiation faciliti
 
 @pytest.fixture(scope="module")
 def facilities(tmp_path_factory, settings, embedder):
-    svc = _index_of([Release(release_id="f-en", lang="en", title="Food processing review", text=FACILITIES_EN,
-                             date="2026-08-01")], tmp_path_factory, settings, embedder)
-    yield svc
-    svc.close()
+    yield from _index_of([Release(release_id="f-en", lang="en", title="Food processing review", text=FACILITIES_EN,
+                                  date="2026-08-01")], tmp_path_factory, settings, embedder)
 
 
 def test_no_answer_when_the_answer_names_none_of_the_places_asked(facilities):
@@ -430,11 +427,9 @@ HEADLINE_BODY = ("The Government of India is making all efforts to provide tap w
 
 @pytest.fixture(scope="module")
 def headlines(tmp_path_factory, settings, embedder):
-    svc = _index_of([Release(release_id="h-1", lang="en", date="2020-06-01", text=HEADLINE_BODY,
-                             title="Rs 812 crore approved for Odisha under Jal Jeevan Mission")],
-                    tmp_path_factory, settings, embedder)
-    yield svc
-    svc.close()
+    yield from _index_of([Release(release_id="h-1", lang="en", date="2020-06-01", text=HEADLINE_BODY,
+                                  title="Rs 812 crore approved for Odisha under Jal Jeevan Mission")],
+                         tmp_path_factory, settings, embedder)
 
 
 def test_a_headline_figure_the_body_never_states_is_answered_from_the_title(headlines):
@@ -458,10 +453,8 @@ LINKS_EN = ("The Ministry of Electronics released the semiconductor mission's pr
 
 @pytest.fixture(scope="module")
 def linked(tmp_path_factory, settings, embedder):
-    svc = _index_of([Release(release_id="l-en", lang="en", title="Semiconductor mission progress", text=LINKS_EN,
-                             date="2026-08-13")], tmp_path_factory, settings, embedder)
-    yield svc
-    svc.close()
+    yield from _index_of([Release(release_id="l-en", lang="en", title="Semiconductor mission progress", text=LINKS_EN,
+                                  date="2026-08-13")], tmp_path_factory, settings, embedder)
 
 
 @pytest.mark.parametrize("question", ["<script>alert(1)</script>", "https://www.pib.gov.in/PressReleasePage.aspx?PRID=1"])
