@@ -4,7 +4,8 @@ Dense search alone misses exact names and numbers; keyword search alone cannot c
 Each proposes up to `depth` passages; every candidate is scored by its dense cosine plus a bonus
 for the keywords it holds (fusion.py). When the question is in another language than the
 passages asked for, it is also searched in its own language and each release found there lends its
-score to its translation (PIB publishes the Hindi and English versions of a release under one id).
+score to its other language's version, found by the translation links (index/translations.py), since
+pib.gov.in gives each language version a PRID of its own.
 A "how many / कितने" question lifts passages that hold a figure of the kind asked for. Finally one
 passage per release (choice.py), with releases published twice under two ids folded together, then
 whether to answer (decision.py) and the answer sentence (answer.py).
