@@ -61,6 +61,24 @@ class HybridSearcher:
     keyword match in the question's language cannot push aside a better passage in the other.
     """
 
+    def __init__(self, store: Store, embedder: Embedder, settings: SearchSettings | None = None,
+                 sentences: SentenceVectors | None = None):
+        self.store = store
+        self.embedder = embedder
+        self.settings = settings or SearchSettings()
+        self.sentences = sentences  # without them, the answer sentence is chosen without its similarity
+        # A model switched on is read now: weights that are missing or for other signals stop the
+        # start with their error, not every question after it.
+        if self.settings.no_answer_model:
+            load_model()
+        if self.settings.passage_model:
+            load_choice_model()
+        # Popular questions come back; their vectors need not be computed again.
+        self._encode = lru_cache(maxsize=4096)(lambda q: embedder.encode_queries([q])[0])
+        # Called with each question and its top release's candidate passages with their signals
+        # (index/passagechoice.py): how bench/fit_passage_choice.py gathers what it fits on.
+        self.choice_recorder = None
+
     def warm(self, stop: threading.Event | None = None) -> int:
         """Analyse every cached passage ahead of the questions that will need it, and ask what loads
         on first use. `stop`: when set, warming ends at its next step (the store is closing)."""
@@ -82,24 +100,6 @@ class HybridSearcher:
                 break
             self.run(question, top_k=1)
         return n
-
-    def __init__(self, store: Store, embedder: Embedder, settings: SearchSettings | None = None,
-                 sentences: SentenceVectors | None = None):
-        self.store = store
-        self.embedder = embedder
-        self.settings = settings or SearchSettings()
-        self.sentences = sentences  # without them, the answer sentence is chosen without its similarity
-        # A model switched on is read now: weights that are missing or for other signals stop the
-        # start with their error, not every question after it.
-        if self.settings.no_answer_model:
-            load_model()
-        if self.settings.passage_model:
-            load_choice_model()
-        # Popular questions come back; their vectors need not be computed again.
-        self._encode = lru_cache(maxsize=4096)(lambda q: embedder.encode_queries([q])[0])
-        # Called with each question and its top release's candidate passages with their signals
-        # (index/passagechoice.py): how bench/fit_passage_choice.py gathers what it fits on.
-        self.choice_recorder = None
 
     @cached_property
     def latin_spellings(self) -> LatinSpellings:
