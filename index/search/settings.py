@@ -128,7 +128,9 @@ class SearchSettings:
     # ("How many women sellers ...?": index/answerable.py, `asked_groups`). Off: it changed nothing on
     # the blind test set (docs/retrieval.md, Found by asking, twentieth session).
     check_groups: bool = False
-    # ... and when the words its versions never hold weigh half the question's (index/search/askedwords.py). A candidate, off.
+    # ... and when the words its versions never hold weigh half the question's (index/search/askedwords.py).
+    # Off: it caught every no-answer question of the first blind test set, but answered fewer on every
+    # set and lost a right answer on the reading set (docs/retrieval.md, Decisions left to the owner).
     check_asked_words: bool = False
     # ... and when every figure of the asked kind in the best passage is dated to another day or month.
     check_figure_time: bool = True
