@@ -26,6 +26,17 @@ def wait_until_healthy(client: httpx.Client, timeout: float) -> bool:
     return False
 
 
+def wait_until_warm(client: httpx.Client, timeout: float) -> bool:
+    """True once GET /health says the cache warm-up has ended; False after `timeout` seconds. A
+    measurement of speed begun while it runs measures it too."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if not client.get("/health").json().get("warming"):
+            return True
+        time.sleep(0.5)
+    return False
+
+
 @contextmanager
 def milvus_lite_server(data_dir: Path, timeout: float = 120) -> Iterator[str]:
     """One `milvus-lite server` on a free loopback port, its data in `data_dir`: yields its URL

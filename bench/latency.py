@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from _serving import wait_until_healthy  # noqa: E402
+from _serving import wait_until_healthy, wait_until_warm  # noqa: E402
 
 
 # PIB-shaped questions: the blind tuning sets, never a test set. They name dates, places and units,
@@ -63,7 +63,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--port", type=int, default=8765)
     ap.add_argument("--settle", type=float, default=20,
-                    help="seconds to let the server warm its caches after it answers (default 20)")
+                    help="seconds to let the server settle after its cache warm-up ends (default 20)")
     ap.add_argument("--questions", choices=("xquad", "pib"), default="xquad",
                     help="xquad: XQuAD and the dev questions (the goal's set); pib: the blind tuning sets' PIB questions")
     args = ap.parse_args()
@@ -79,6 +79,8 @@ def main() -> None:
         with httpx.Client(base_url=url, timeout=60) as client:
             if not wait_until_healthy(client, 120):
                 raise SystemExit("server did not start")
+            if not wait_until_warm(client, 600):
+                raise SystemExit("server still warming its caches after 600 s")
             time.sleep(args.settle)
             # The baseline, measured while the server idles: the model alone, in this process.
             from bot.service import load_embedder

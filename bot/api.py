@@ -38,6 +38,8 @@ class HealthResponse(BaseModel):
     ready_after_s: float | None = Field(default=None, description="seconds from the process's start until it "
                                                                   "began answering: the model loaded, the index "
                                                                   "built or read again if it had to be")
+    warming: bool = Field(default=False, description="true while the caches are still being warmed after the "
+                                                      "start: answers are the same, some of them slower")
     last_sync: dict | None = Field(default=None, description="the PIB sync's last run, newest release and counts")
     readers: ReadersHealth | None = None
 
@@ -93,6 +95,7 @@ def create_app(service: Service | None = None, settings: Settings | None = None)
                               encoder=s.embedder.encoder, passages=s.store.count_passages(),
                               releases=s.store.count_releases(), uptime_s=round(uptime, 1),
                               ready_after_s=None if ready_after is None else round(ready_after, 1),
+                              warming=s.warming,
                               last_sync=sync_summary(s.settings.sync_state_path(), failures=0, feeds=False),
                               readers=ReadersHealth(version=readers.current, index=readers.index,
                                                     up_to_date=readers.up_to_date))

@@ -144,6 +144,11 @@ class Service:
         self._warming = threading.Thread(target=self._warm, name="warm-caches", daemon=True)
         self._warming.start()
 
+    @property
+    def warming(self) -> bool:
+        """Whether the cache warm-up still runs: answers are the same meanwhile, some of them slower."""
+        return self._warming is not None and self._warming.is_alive()
+
     def _warm(self) -> None:
         try:
             n = self.store.warm()

@@ -1,4 +1,6 @@
 """/ask and /health over real HTTP against the real model and a real index."""
+import time
+
 import httpx
 import pytest
 
@@ -20,6 +22,15 @@ def test_health(client, service):
     assert body["encoder"] == service.embedder.encoder  # the path that encodes, e.g. onnx-int8
     head = client.head("/health")  # as uptime monitors and load balancers probe
     assert head.status_code == 200 and not head.content
+
+
+def test_health_says_when_the_cache_warm_up_has_ended(client, service):
+    """The app's start began the warm-up; /health says it runs until it ends (a speed bench waits for it)."""
+    deadline = time.monotonic() + 300
+    while client.get("/health").json()["warming"]:
+        assert service.warming and time.monotonic() < deadline
+        time.sleep(0.2)
+    assert not service.warming and service._warming is not None  # it ran, and it ended
 
 
 @pytest.mark.parametrize("question", [SEED_HI, SEED_EN])
