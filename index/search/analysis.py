@@ -21,14 +21,17 @@ from index.timeq import StatedTimes, stated_times, stated_windows, title_figures
 
 # A word that is a web address ("htts": a typo PIB's pages carry).
 _ADDRESS = re.compile(r"(?:https?|htts|www\.)\S", re.I)
+_WORD = re.compile(r"\S+")
 
 
 def links_only(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether `text[start:end]` is web addresses alone (a release's closing "Links:" list), which says
     nothing. Word by word: one pattern over the whole run backtracks through every way of cutting its
-    addresses (seconds for a passage of a dozen)."""
-    words = text[start:end].split()
-    return bool(words) and all(_ADDRESS.match(w) for w in words)
+    addresses (seconds for a passage of a dozen). Read lazily, as it is asked of every candidate of
+    every search: most passages stop at their first word."""
+    words = _WORD.finditer(text, start, len(text) if end is None else end)
+    first = next(words, None)
+    return first is not None and bool(_ADDRESS.match(first.group())) and all(_ADDRESS.match(m.group()) for m in words)
 
 
 @dataclass(frozen=True)
