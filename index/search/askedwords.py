@@ -21,7 +21,7 @@ from index.answerable import NoAnswer
 from index.lexical import terms
 from index.records import Hit
 from index.search.analysis import analyse, passages_of
-from index.search.fusion import idf_of
+from index.search.fusion import coverage, idf_of
 from index.search.question import question_lang
 from index.stores.base import Store
 from index.timeq import QuestionTime, without_time
@@ -39,12 +39,9 @@ def asked_words(question: str, qtime: QuestionTime | None) -> list[str]:
 
 
 def unheld_share(idf: dict[str, float], held: Iterable[str] | frozenset[str]) -> float:
-    """The share of the question's idf weight (`idf`: its asked words → idf) whose word `held` lacks."""
-    total = sum(idf.values())
-    if not total:
-        return 0.0
-    held = held if isinstance(held, (set, frozenset)) else set(held)
-    return sum(w for t, w in idf.items() if t not in held) / total
+    """The share of the question's idf weight (`idf`: its asked words → idf) whose word `held` lacks:
+    the keyword coverage of the words it lacks."""
+    return coverage(frozenset(idf.keys() - held), idf)
 
 
 def unheld_words(question: str, qtime: QuestionTime | None, release_lang: str, question_lang: str,
