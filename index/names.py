@@ -198,7 +198,7 @@ _WORD_START = re.compile(r"(?<!\S)\S")
 def place_ending(text: str) -> int | None:
     """Where the known place that ends `text` begins ("... beneficiaries benefitted Udaipur": at
     "Udaipur"), or None where none ends it: a table's first row label run into its header
-    (index/figures/inline.py). Read by `find_known`'s own pattern in its own case, so the two agree
+    (index/figures/oneline/rows.py). Read by `find_known`'s own pattern in its own case, so the two agree
     on every spelling; an organisation ends a header but heads no row, and the place must begin a
     word of the text ("e-Udaipur" ends in none), as the words before it are counted off."""
     _, places, pattern = _known()
