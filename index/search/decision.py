@@ -21,6 +21,10 @@ NOTHING_ASKED = ("the question names nothing to look for: ask about a scheme, a 
                  "with its time if it matters")
 
 
+def _has_letter(term: str) -> bool:
+    return any(ch.isalpha() for ch in term)
+
+
 class AnswerDecision:
     """`run`: answer from the top hit or not, and why. Made for each search with the searcher's
     settings of the moment, which a caller may swap between searches."""
@@ -39,8 +43,9 @@ class AnswerDecision:
             return Decision(False, unread_reason(script), why=NoAnswer("unsupported_language", script=script))
         if not hits:
             return Decision(False, "no passage found", why=NoAnswer("no_match"))
-        if not terms(without_time(question, qtime), drop_stopwords=True):
-            # "why?", "tell me more", "क्या", "2024": e5 finds some passage near any text, however empty
+        if not any(map(_has_letter, terms(without_time(question, qtime), drop_stopwords=True))):
+            # "why?", "tell me more", "क्या", "2024", "{{7*7}}": e5 finds some passage near any text, however
+            # empty; numbers alone do not say what they count
             return Decision(False, NOTHING_ASKED, why=NoAnswer("nothing_asked"))
         top = hits[0]
         floor_reason = (f"nothing relevant enough: the closest passage scores {top.relevance:.3f}, "

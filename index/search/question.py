@@ -6,6 +6,10 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+import lxml.etree
+import lxml.html
+import lxml.html.defs
+
 from corpus import Release
 from index.acronyms import asked_definitions
 from index.lexical import normalise
@@ -60,6 +64,28 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 _LATIN = re.compile(r"[A-Za-z]")
+
+
+# A tag of HTML's own vocabulary: "x<y and y>z" is a comparison, not markup, and keeps its words.
+_TAG = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
+# Elements whose content is code for a browser, not words for a reader.
+_CODE_ELEMENTS = ("script", "style", "template")
+
+
+def without_markup(question: str) -> str:
+    """The question as a reader sees it, when it holds HTML: a question pasted from a page
+    ("<p>How many sellers…</p>") asks its words, and a probe ("<script>alert(1)</script>",
+    "<img src=x onerror=…>") asks nothing, where its tag names and code would have been searched
+    as words and e5 finds some passage near any text."""
+    if not any(m.group(1).lower() in lxml.html.defs.tags for m in _TAG.finditer(question)):
+        return question
+    try:
+        root = lxml.html.fragment_fromstring(question, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return question
+    for element in list(root.iter(*_CODE_ELEMENTS)):
+        element.drop_tree()
+    return " ".join(root.text_content().split())
 
 
 def question_lang(question: str) -> str:

@@ -39,7 +39,7 @@ from index.search.choice import PassageChoice
 from index.search.decision import AnswerDecision
 from index.search.fits import figure_fit, figure_fits, passage_signals, place_fit
 from index.search.fusion import coverage, coverages, fuse, idf_of, names_held
-from index.search.question import FigureCues, asked_years, expected_kinds, question_lang
+from index.search.question import FigureCues, asked_years, expected_kinds, question_lang, without_markup
 from index.search.records import SearchResult
 from index.search.settings import SearchSettings
 from index.sentencevectors import SentenceVectors
@@ -224,6 +224,7 @@ class HybridSearcher:
         return self.embedder.submit_beside_queries(self._search, question, top_k, filters, per_release)
 
     def _search(self, question: str, top_k: int, filters: SearchFilters | None, per_release: int) -> SearchResult:
+        question = without_markup(question)
         with self.store.snapshot():  # every read of one search sees one committed state
             return self._run(question, top_k, filters, per_release)
 

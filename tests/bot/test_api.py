@@ -212,10 +212,20 @@ def test_without_an_answer_the_reply_says_why_for_a_client_to_render(client):
     assert client.post("/ask", json={"question": SEED_EN}).json()["no_answer"] is None
 
 
-@pytest.mark.parametrize("question", ["why?", "🙏🙏", "क्या?", "2024", "मई 2020", "in FY 2019-20?"])
+@pytest.mark.parametrize("question", ["why?", "🙏🙏", "क्या?", "2024", "मई 2020", "in FY 2019-20?",
+                                      # probes: markup's code and numbers alone name nothing either
+                                      "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "{{7*7}}",
+                                      "${7*7}", "' OR 1=1 --", "86000"])
 def test_a_question_that_names_nothing_cites_no_release(client, question):
     body = client.post("/ask", json={"question": question}).json()
     assert body["no_answer"]["kind"] == "nothing_asked" and body["sources"] == [] and body["passages"] == []
+
+
+def test_a_question_pasted_with_its_markup_asks_its_words(client):
+    plain = client.post("/ask", json={"question": SEED_EN}).json()
+    marked = client.post("/ask", json={"question": f"<p>{SEED_EN.replace('GeM', '<b>GeM</b>')}</p>"}).json()
+    assert marked["question"] != plain["question"]
+    assert marked["answer"] == plain["answer"] and marked["passages"] == plain["passages"]
 
 
 @pytest.mark.parametrize("question,script", [
