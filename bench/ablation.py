@@ -35,7 +35,7 @@ DENSE = dataclasses.replace(
     check_passage_places=False, check_listed_places=False, lead_in_chars=0, sentence_names_weight=0.0, answer_table_rows=False, sentence_similarity_weight=0.0,
     sentence_title_words_weight=1.0, indicator_names=False, check_indicators=False, latin_loanwords=False,
     row_after_label=False, spans_asked=False, title_answer_margin=None, check_groups=False, check_answer_places=False,
-    check_asked_words=False)
+    check_asked_words=False, check_known_words=False)
 # (name, the settings it turns back on), in the order they are added.
 STEPS = [
     ("+ keyword bonus (BM25 candidates, idf coverage)", {"keyword_weight": FULL.keyword_weight,
@@ -66,6 +66,7 @@ STEPS = [
     ("+ a figure of years or days answers only a question naming them", {"spans_asked": FULL.spans_asked}),
     ("+ a headline's figure the body never states answers from the title",
      {"title_answer_margin": FULL.title_answer_margin}),
+    ("+ no answer when no release holds a word of the question", {"check_known_words": FULL.check_known_words}),
 ]
 
 

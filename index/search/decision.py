@@ -10,7 +10,7 @@ from index.noanswer import AnswerSignals, answer_signals, load_model
 from index.records import Hit
 from index.scripts import unread_reason, unread_script
 from index.search.analysis import analyse, passages_of
-from index.search.askedwords import asked_words_refusal
+from index.search.askedwords import asked_words_refusal, said
 from index.search.question import question_lang
 from index.search.records import Decision, SearchResult
 from index.search.settings import SearchSettings
@@ -21,8 +21,11 @@ NOTHING_ASKED = ("the question names nothing to look for: ask about a scheme, a 
                  "with its time if it matters")
 
 
-def _has_letter(term: str) -> bool:
-    return any(ch.isalpha() for ch in term)
+def asked_words_of(question: str, qtime: QuestionTime | None) -> list[str]:
+    """The question's words that can say what it asks: less its time and stopwords, and less numbers
+    and single letters, which do not say what they count ("{{7*7}}", "86000", "\\x41", "-1e309")."""
+    return [t for t in terms(without_time(question, qtime), drop_stopwords=True)
+            if len(t) > 1 and any(ch.isalpha() for ch in t)]
 
 
 class AnswerDecision:
@@ -34,19 +37,24 @@ class AnswerDecision:
         self.settings = settings
 
     def run(self, question: str, qtime: QuestionTime | None, hits: list[Hit],
-            kinds: frozenset[str]) -> Decision:
+            kinds: frozenset[str], translated: dict[str, str] | None = None) -> Decision:
         """Whether the top hit answers the question: the one place this is decided. By the score floor
-        and the answerability check, or, with `no_answer_model`, by the model over their signals."""
+        and the answerability check, or, with `no_answer_model`, by the model over their signals.
+        `translated`: the question's terms → their other-language spellings, as the search looked them up."""
         s = self.settings
         if script := unread_script(question):
             # Tamil, Bengali, Urdu: the releases are in Hindi and English, whatever passage e5 puts near it
             return Decision(False, unread_reason(script), why=NoAnswer("unsupported_language", script=script))
         if not hits:
             return Decision(False, "no passage found", why=NoAnswer("no_match"))
-        if not any(map(_has_letter, terms(without_time(question, qtime), drop_stopwords=True))):
-            # "why?", "tell me more", "क्या", "2024", "{{7*7}}": e5 finds some passage near any text, however
-            # empty; numbers alone do not say what they count
+        words = asked_words_of(question, qtime)
+        if not words:
+            # "why?", "tell me more", "क्या", "2024", "{{7*7}}", "%s%n": e5 finds some passage near any text,
+            # however empty
             return Decision(False, NOTHING_ASKED, why=NoAnswer("nothing_asked"))
+        if s.check_known_words and (unknown := self.unknown_words(words, translated or {})):
+            named = said(question, unknown)
+            return Decision(False, "no release mentions " + ", ".join(named), why=NoAnswer("not_mentioned", named))
         top = hits[0]
         floor_reason = (f"nothing relevant enough: the closest passage scores {top.relevance:.3f}, "
                         f"below {s.min_answer_score}")
@@ -69,6 +77,14 @@ class AnswerDecision:
         return Decision(False, f"the closest release is unlikely to answer it (p = {p:.2f}, score {top.score:.3f})"
                         + (": " + "; ".join(found) if found else ""), signals, p,
                         why=verdict.no_answer(counted=False) if found else NoAnswer("not_relevant"))
+
+    def unknown_words(self, words: list[str], translated: dict[str, str]) -> list[str]:
+        """`words` when no passage holds any of them or of their translations, else []: what e5 then
+        finds is only near the question's shape ("what is passwd", one letter typed forty times),
+        and what the question is about is in no release."""
+        looked_up = [*words, *(translated[w] for w in words if w in translated)]
+        held = self.store.document_frequencies(looked_up)
+        return [] if any(held.get(t) for t in looked_up) else words
 
     def signals_of(self, question: str, result: SearchResult) -> AnswerSignals | None:
         """What the no-answer decision weighs for a search's result, whichever way it was decided (for

@@ -128,6 +128,8 @@ class SearchSettings:
     # ("How many women sellers ...?": index/answerable.py, `asked_groups`). Off: it changed nothing on
     # the blind test set (docs/retrieval.md, Found by asking, twentieth session).
     check_groups: bool = False
+    # ... and when no passage of any release holds a word of the question, or a translation of one.
+    check_known_words: bool = True
     # ... and when the words its versions never hold weigh half the question's (index/search/askedwords.py).
     # Off: it caught every no-answer question of the first blind test set, but answered fewer on every
     # set and lost a right answer on the reading set (docs/retrieval.md, Decisions left to the owner).

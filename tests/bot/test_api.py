@@ -215,10 +215,20 @@ def test_without_an_answer_the_reply_says_why_for_a_client_to_render(client):
 @pytest.mark.parametrize("question", ["why?", "🙏🙏", "क्या?", "2024", "मई 2020", "in FY 2019-20?",
                                       # probes: markup's code and numbers alone name nothing either
                                       "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "{{7*7}}",
-                                      "${7*7}", "' OR 1=1 --", "86000"])
+                                      "${7*7}", "' OR 1=1 --", "86000", "%s%s%n", "\\x41\\x42", "-1e309"])
 def test_a_question_that_names_nothing_cites_no_release(client, question):
     body = client.post("/ask", json={"question": question}).json()
     assert body["no_answer"]["kind"] == "nothing_asked" and body["sources"] == [] and body["passages"] == []
+
+
+@pytest.mark.parametrize("question,named", [
+    ("How many symphonies did Beethoven compose?", ["symphonies", "Beethoven", "compose"]),
+    ("ग" * 40, ["ग" * 40]),
+])
+def test_words_no_release_holds_are_named_as_not_mentioned(client, question, named):
+    body = client.post("/ask", json={"question": question}).json()
+    assert body["answer"] is None and body["no_answer"]["kind"] == "not_mentioned"
+    assert body["no_answer"]["names"] == named
 
 
 def test_a_question_pasted_with_its_markup_asks_its_words(client):
