@@ -37,10 +37,13 @@ class AnswerDecision:
         self.settings = settings
 
     def run(self, question: str, qtime: QuestionTime | None, hits: list[Hit],
-            kinds: frozenset[str], translated: dict[str, str] | None = None) -> Decision:
+            kinds: frozenset[str], translated: dict[str, str] | None = None,
+            also_looked_up: tuple[str, ...] = ()) -> Decision:
         """Whether the top hit answers the question: the one place this is decided. By the score floor
         and the answerability check, or, with `no_answer_model`, by the model over their signals.
-        `translated`: the question's terms → their other-language spellings, as the search looked them up."""
+        `translated`: the question's terms → their other-language spellings, and `also_looked_up`: the
+        terms the search added to the question's (an index's names, `indicator_names`), as it looked
+        them up."""
         s = self.settings
         if script := unread_script(question):
             # Tamil, Bengali, Urdu: the releases are in Hindi and English, whatever passage e5 puts near it
@@ -52,7 +55,7 @@ class AnswerDecision:
             # "why?", "tell me more", "क्या", "2024", "{{7*7}}", "%s%n": e5 finds some passage near any text,
             # however empty
             return Decision(False, NOTHING_ASKED, why=NoAnswer("nothing_asked"))
-        if s.check_known_words and (unknown := self.unknown_words(words, translated or {})):
+        if s.check_known_words and (unknown := self.unknown_words(question, words, translated or {}, also_looked_up)):
             named = said(question, unknown)
             return Decision(False, "no release mentions " + ", ".join(named), why=NoAnswer("not_mentioned", named))
         top = hits[0]
@@ -78,13 +81,18 @@ class AnswerDecision:
                         + (": " + "; ".join(found) if found else ""), signals, p,
                         why=verdict.no_answer(counted=False) if found else NoAnswer("not_relevant"))
 
-    def unknown_words(self, words: list[str], translated: dict[str, str]) -> list[str]:
-        """`words` when no passage holds any of them or of their translations, else []: what e5 then
-        finds is only near the question's shape ("what is passwd", one letter typed forty times),
-        and what the question is about is in no release."""
-        looked_up = [*words, *(translated[w] for w in words if w in translated)]
+    def unknown_words(self, question: str, words: list[str], translated: dict[str, str],
+                      also_looked_up: tuple[str, ...] = ()) -> list[str]:
+        """`words` when no passage holds any of them, of their translations or of what the search added,
+        else []: what e5 then finds is only near the question's shape ("what is passwd", one letter
+        typed forty times), and what the question is about is in no release. Only where the index has
+        releases in the question's language: else its words are held by translations no list knows
+        (a Hindi question on an index of English releases), and e5 alone can find the answer."""
+        looked_up = [*words, *(translated[w] for w in words if w in translated), *also_looked_up]
         held = self.store.document_frequencies(looked_up)
-        return [] if any(held.get(t) for t in looked_up) else words
+        if any(held.get(t) for t in looked_up) or question_lang(question) not in self.store.languages():
+            return []
+        return words
 
     def signals_of(self, question: str, result: SearchResult) -> AnswerSignals | None:
         """What the no-answer decision weighs for a search's result, whichever way it was decided (for

@@ -294,7 +294,8 @@ class HybridSearcher:
             hits[0] = answers.row_after_its_label(hits[0], idf, kinds, cues, tuple(places), vector)
         for hit in hits:
             hit.components = {k: round(v, 4) for k, v in parts.get(hit.passage.passage_id, {}).items()}
-        decision = self._decision().run(question, qtime, hits, kinds, translated)
+        decision = self._decision().run(question, qtime, hits, kinds, translated,
+                                        tuple(t for t in q_terms if t not in asked))
         answer, reason, why = answers.run(kinds, hits, idf, decision, cues, places=tuple(places), vector=vector,
                                           window=qtime.window if qtime else None, unit=unit)
         if answer is not None and qtime.window is not None and qtime.window.year_assumed:
