@@ -123,7 +123,7 @@ class FigureExtractor(NumbersAndRanges, DatesAndPeriods, Labels, TextScan):
     @staticmethod
     def _in_tables(figs: list[Figure], text: str, declared, cells, offset: int, inline) -> list[Figure]:
         figs = table_numbers(paired_labels(respective_labels(figs, text), text), text, inline, offset)
-        return with_inline_labels(labelled(in_spans(figs, declared, offset), text, cells, offset), inline, offset)
+        return in_spans(with_inline_labels(labelled(figs, text, cells, offset), inline, offset), declared, offset)
 
     def _numbers(self, text: str) -> list[Figure]:
         if not text:

@@ -22,7 +22,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from index.figures.figure import Figure
+from index.figures.figure import CELL_MARK, Figure
 from index.figures.tables import _SCALE_TABLE, _UNITS_EN, _UNITS_HI, _TIME_UNITS, _nk
 
 
@@ -112,6 +112,19 @@ def _declared_prefix(line: str, at: int) -> tuple[int, Declared] | None:
 # a heading's words in brackets that say its numbers are percentages: "(%)", "(in %)", "(प्रतिशत)"
 PERCENT_WORDS = re.compile(r"(?i)^(?:in\s+)?(?:%|per\s*cent|percent(?:age)?|प्रतिशत)$")
 _COUNTED_COLUMN = re.compile(r"(?i)(?<![\w\u0900-\u097f])(?:no\.?\s+of|number\s+of|nos\.)(?![\w\u0900-\u097f])|संख्या")
+
+
+_SHARE_COLUMN = re.compile(r"(?i)%|(?<![\w\u0900-\u097f])(?:per\s*cent|percent(?:age)?|प्रतिशत)(?![\w\u0900-\u097f])")
+
+
+def _unmeasured_cell(label: str | None) -> bool:
+    """Whether a table cell's row or column says it counts things or gives a share ("Kerala | F.Y.
+    2021-22 Number of Beneficiaries", "Mavli | % ST of Total"): a caption's "Amounts In Lakhs" or
+    "(Rs in crore)" measures the table's amounts, and 58 beneficiaries are not 58 lakh. Only a cell
+    whose row and column are known (`CELL_MARK`) is told apart so; prose's labels are the words
+    after a number, often the next cell's."""
+    return bool(label) and CELL_MARK in label and any(
+        _COUNTED_COLUMN.search(part) or _SHARE_COLUMN.search(part) for part in label.split(CELL_MARK, 1))
 
 
 def _mixed_header(header: str, declared: Declared) -> bool:
@@ -284,13 +297,14 @@ def declarations(text: str) -> list[tuple[int, int, Declared]]:
 
 def in_spans(figures: list[Figure], spans: list[tuple[int, int, Declared]], offset: int) -> list[Figure]:
     """`figures` of a passage that starts at `offset` in the text `spans` were found in (`declarations`),
-    the bare numbers among them in the unit their table declares."""
+    the bare numbers among them in the unit their table declares, but for the cells of a column of
+    counts or shares (`_unmeasured_cell`): their labels must be read first."""
     if not spans:
         return figures
     out = []
     for f in figures:
         d = next((d for a, b, d in spans if a <= f.start + offset < b), None)
-        if d is None or f.kind != "count" or f.unit is not None or f.value is None:
+        if d is None or f.kind != "count" or f.unit is not None or f.value is None or _unmeasured_cell(f.label):
             out.append(f)
             continue
         out.append(in_declared_unit(f, d))

@@ -140,3 +140,23 @@ def test_a_unit_on_its_own_line_under_a_table_is_that_tables():
     below = "Sl. No City Outlay Released 1 Surat 120.00 40.00 2 Patna 95.50 31.25 3 Agra 88.00 12.75"
     got = _values(f"{table}\n(Rupees in crores)\n{below}")
     assert got["331.50"][1] is None and got["31.25"] == (Decimal("312500000.00"), "INR", "money")
+
+
+def test_a_caption_s_scale_leaves_a_column_of_counts_as_it_is():
+    """2298822: "Amounts In Lakhs" over years each heading "Fund Released" and "Number of Beneficiaries":
+    the funds are in lakh, the 58 beneficiaries are 58 people, not 58 lakh."""
+    table = ("Amounts In Lakhs\nF.Y. 2021-22 F.Y. 2022-23 Fund Released Number of Beneficiaries Fund Released "
+             "Number of Beneficiaries 71.49 58 86.39 42\nNote: The beneficiary figures include both fresh and renewal students.")
+    got = _values(table)
+    assert got["71.49"][0] == Decimal("7149000.00") and got["86.39"][0] == Decimal("8639000.00")
+    assert got["58"] == (Decimal(58), None, "count") and got["42"] == (Decimal(42), None, "count")
+
+
+def test_a_cell_read_as_a_year_at_first_takes_its_tables_unit_as_its_column_does():
+    """A count of four digits that could be a year is known for a count only once its table's columns
+    are read (index/figures/inline.py); the table's declared unit must come after that, or "1836"
+    beside "289" is left a bare number in a table in crore."""
+    table = "(Rs in crore)\nS. No. State 2023-24 2024-25 1 Kerala 289 1836 2 Assam 410 522 3 Goa 77 95"
+    got = _values(table)
+    assert got["289"] == (Decimal("2890000000"), "INR", "money")
+    assert got["1836"] == (Decimal("18360000000"), "INR", "money")
