@@ -51,6 +51,7 @@ _OPENING = re.compile(r"(?:^|(?<=[.:;।])\s+)(?:[^:\n\d.;।]{0,30}:\s*)?")
 _MAX_DECLARED_WORDS = 6
 _PROSE_WINDOW, _PROSE_NUMBERS = 12, 1
 _MIN_TABLE_NUMBERS, _MAX_HEADER_WORDS, _HEADER_CHARS = 6, 30, 300
+_OWN_HEADER_WORDS = 8  # more words than a row's label before a table line's first number: a header
 
 
 @dataclasses.dataclass(frozen=True)
@@ -111,6 +112,8 @@ def _declared_prefix(line: str, at: int) -> tuple[int, Declared] | None:
 
 # a heading's words in brackets that say its numbers are percentages: "(%)", "(in %)", "(प्रतिशत)"
 PERCENT_WORDS = re.compile(r"(?i)^(?:in\s+)?(?:%|per\s*cent|percent(?:age)?|प्रतिशत)$")
+# a heading's words in brackets that say its numbers count things: "(No.)", "(Nos)", "(Number)"
+_COUNT_WORDS = re.compile(r"(?i)^(?:in\s+)?(?:no|nos|numbers?)\.?$")
 _COUNTED_COLUMN = re.compile(r"(?i)(?<![\w\u0900-\u097f])(?:no\.?\s+of|number\s+of|nos\.)(?![\w\u0900-\u097f])|संख्या")
 
 
@@ -124,7 +127,9 @@ def _unmeasured_cell(label: str | None) -> bool:
     whose row and column are known (`CELL_MARK`) is told apart so; prose's labels are the words
     after a number, often the next cell's."""
     return bool(label) and CELL_MARK in label and any(
-        _COUNTED_COLUMN.search(part) or _SHARE_COLUMN.search(part) for part in label.split(CELL_MARK, 1))
+        _COUNTED_COLUMN.search(part) or _SHARE_COLUMN.search(part)
+        or any(_COUNT_WORDS.match(pm.group(1).strip()) for pm in _PAREN.finditer(part))
+        for part in label.split(CELL_MARK, 1))
 
 
 def _mixed_header(header: str, declared: Declared) -> bool:
@@ -133,8 +138,8 @@ def _mixed_header(header: str, declared: Declared) -> bool:
     if _COUNTED_COLUMN.search(header):
         return True
     bracketed = [pm.group(1) for pm in _PAREN.finditer(header)]
-    if any(PERCENT_WORDS.match(w.strip()) for w in bracketed):
-        return True  # "Length (km) Share (%)"
+    if any(PERCENT_WORDS.match(w.strip()) or _COUNT_WORDS.match(w.strip()) for w in bracketed):
+        return True  # "Length (km) Share (%)", "Roads sanction (in KM) ... Sanctioned (No.)"
     words = bracketed + header.split()
     return any((d := parse_declaration(w)) is not None and (d.currency or d.unit) and (
         (d.currency, d.unit) != (declared.currency, declared.unit)) for w in words)
@@ -240,9 +245,12 @@ def declarations(text: str) -> list[tuple[int, int, Declared]]:
     that declares two different units (one per column) is left alone: which column a number is in is
     not known here. A line of only a unit right under a table that declared none is that table's
     ("... 7 Pune/Maharashtra 286.69 250.00 75.00\n(Rupees in crores)"), unless another table follows
-    it, whose caption it is."""
+    it, whose caption it is. A later table line under a header of its own is another table, which
+    the unit does not head ("... (value in INR Crore) ... GRAND TOTAL 249250\nSource: DGCIS\nState
+    Wise Total MSMEs Shut Down ... Total number of MSME units Employment 1 ANDAMAN ... 7 10")."""
     spans = []
     current: tuple[int, Declared | None] | None = None  # None as what: two units, not used
+    read_its_table = False  # whether a line of the table `current` heads has been read
     undeclared: tuple[int, int] | None = None  # the line before, when it was a table without a unit
 
     def close(to: int) -> None:
@@ -274,22 +282,28 @@ def declarations(text: str) -> list[tuple[int, int, Declared]]:
             current = None
             for a, b, d in runs:
                 if b is None:
-                    current = (at + a, d)
+                    current, read_its_table = (at + a, d), True
                 else:
                     spans.append((at + a, at + b, d))
             at += len(line) + 1
             continue
+        table_line = words.numbers[-1] >= _MIN_TABLE_NUMBERS
         if found is not None:
             if current is None:
-                current = found
+                current, read_its_table = found, table_line
             elif current[1] != found[1]:
                 current = (current[0], None)
         elif prose:
             close(at)
             current = None
-        elif current is None and words.numbers[-1] >= _MIN_TABLE_NUMBERS:  # a table's line (not prose)
-            prose_at = words.prose_after_numbers()
-            undeclared = (at, at + (len(line) if prose_at is None else prose_at))
+        elif table_line:
+            if current is not None and read_its_table and words.next_number[0] > _OWN_HEADER_WORDS:
+                close(at)  # another table, under a header of its own
+                current = None
+            if current is None:
+                prose_at = words.prose_after_numbers()
+                undeclared = (at, at + (len(line) if prose_at is None else prose_at))
+            read_its_table = True
         at += len(line) + 1
     close(len(text))
     return spans

@@ -160,3 +160,31 @@ def test_a_cell_read_as_a_year_at_first_takes_its_tables_unit_as_its_column_does
     got = _values(table)
     assert got["289"] == (Decimal("2890000000"), "INR", "money")
     assert got["1836"] == (Decimal("18360000000"), "INR", "money")
+
+
+def test_a_header_with_a_column_in_numbers_beside_one_in_its_unit_is_left_alone():
+    """2298078: "Roads sanction (in KM) Completed (in KM) Sanctioned Villages ... Sanctioned (No.) Work
+    Completed (No.)": its houses, villages and hostels were read as kilometres."""
+    rows = " ".join(f"{i} State{chr(65 + i)} {4000 + i} {900 + i} {80 + i}.5 {10 + i} {300 + i}" for i in range(1, 9))
+    got = _values(f"S. No. Name of State Houses Sanctioned (HHs) Roads sanction (in KM) Completed (in KM) "
+                  f"Hostels Sanctioned (No.) Work Completed (No.) {rows}")
+    assert got["4001"] == (Decimal(4001), None, "count") and got["301"] == (Decimal(301), None, "count")
+    # under a caption, which no header is read against, the column itself says so
+    rows = "1 Kerala 371.85 704 380.10 710 2 Telangana 20.33 345 21.50 350 3 Tripura 1.46 2 1.90 3"
+    got = _values(f"(Rs in Crore)\nS. No. State 2024-25 2025-26 Amount Hostels (No.) Amount Hostels (No.) {rows}")
+    assert got["371.85"][1] == "INR" and got["704"] == (Decimal(704), None, "count")
+
+
+def test_a_unit_heads_its_table_and_not_the_next_under_a_header_of_its_own():
+    """2297513: the textile exports "(value in INR Crore)" ran on past a source line into the next
+    table, "State Wise Total MSMEs Shut Down ... Total number of MSME units Employment", whose units
+    and jobs were read as crores of rupees."""
+    exports = ("India's state-wise textile exports (value in INR Crore) Sl No. State Name 2024-25 2025-26 "
+               "1 TAMIL NADU 67863 68792 2 GUJARAT 50150 50947 3 HARYANA 34843 35060")
+    units = ("State Wise Total MSMEs Shut Down and Employment recorded against these Units on Udyam registration "
+             "portal in Textile Sector Sl. No. State Total MSME units Employment 1 ASSAM 79 1425 2 BIHAR 209 1299 "
+             "3 GOA 13 50 4 KERALA 235 844 5 ODISHA 150 1670 6 PUNJAB 87 590")
+    got = _values(f"{exports}\nSource: DGCIS, Provisional Data\n{units}")
+    assert got["68792"][1] == "INR" and got["1425"] == (Decimal(1425), None, "count")
+    # a table cut over lines whose rows go on with their labels is still the one the unit heads
+    assert _values(f"{exports}\n4 MAHARASHTRA 33611 32842 5 KARNATAKA 23961 24890 6 PUNJAB 11820 12306")["24890"][1] == "INR"
