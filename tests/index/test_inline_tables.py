@@ -380,7 +380,7 @@ def test_tables_under_one_header_each_keep_their_first_row():
     text = _bundled("2298804")
     blocks = [t for t in inline_tables(text) if t.header.startswith("Block")]
     assert [t.rows[0].label for t in blocks] == ["Mavli", "Bichhiwara", "Dhariawad", "Ghatol", "Sheoganj", "Bhim", "Rashmi"]
-    assert {t.header for t in blocks} == {"Block Total Population ST Population ST of Total"}
+    assert {t.header for t in blocks} == {"Block Total Population ST Population % ST of Total"}
     labels = {f.start: f.label for f in FigureExtractor().run(text)}
     at = text.index("Mavli 2,30,532") + len("Mavli ")
     assert row_label(labels[at]) == "Mavli" and row_label(labels[text.index("21.46%")]) == "Mavli"
@@ -405,3 +405,18 @@ def test_a_table_of_one_row_without_a_label_takes_its_columns_headers():
     # words before the times that are no times' columns leave the row no table ("Number of Beneficiaries
     # Fund released" under each year reads as one column of five words, not two)
     assert figures[text.index("421 10.81")].label is None
+
+
+def test_a_percent_sign_alone_in_a_header_opens_its_column():
+    """2298804: "Block Total Population ST Population % ST of Total" heads three columns; without its
+    "%" the header's words split into none, and every block's cells had only their row."""
+    header = "Block Total Population ST Population % ST of Total"
+    text = (f"{header} Mavli 2,30,532 49,479 21.46% Gogunda 2,14,948 1,07,220 49.88% Kotra 2,30,532 2,20,905 95.82% "
+            f"District Total 25,46,966 14,96,370 58.75%\nRajsamand district:\n{header} Bhim 1,71,023 2,996 1.75% "
+            "Deogarh 93,119 4,984 5.35% Amet 1,01,614 10,504 10.34% District Total 10,11,844 1,52,187 15.04%")
+    labels = {f.text: f.label for f in FigureExtractor().run(text)}
+    assert labels["21.46%"] == "Mavli | % ST of Total" and labels["1,07,220"] == "Gogunda | ST Population"
+    assert labels["1,71,023"] == "Bhim | Total Population"
+    # a sign that ends a column's words stays in them: "Inflation (%) June"
+    assert [t.columns() for t in inline_tables("S.No. Item Weight Inflation (%) June Inflation (%) July 1 Potato 0.9 -20.34 -16.56 "
+                                               "2 Peas 0.2 -9.67 -5.27 3 Tomato 0.6 31.92 -4.59")][0][1] == "Inflation (%) June"

@@ -86,7 +86,24 @@ def repeated_word_columns(words: list[str], width: int) -> list[str] | None:
             lengths = [len(c) for c in columns]
             if min(lengths) >= 2 and max(lengths) <= MAX_COLUMN_WORDS and max(lengths) - min(lengths) <= 1:
                 found.append([" ".join(c) for c in first + columns])
-    return found[0] if len(found) == 1 else None
+    return found[0] if len(found) == 1 else None if found else _two_ending_alike(words, keys, width)
+
+
+def _two_ending_alike(words: list[str], keys: list[str], width: int) -> list[str] | None:
+    """Two columns that end with the same word and are as long, the first right after the rows'
+    heading at most: "Block Total Population ST Population" is "Total Population" and "ST
+    Population". With two columns there is no third to tell how far back the first reaches, so it
+    takes as many words as the second, and only where no more than one word (the rows' heading,
+    "Block") stands before it: more would be a caption's or rows' words run into the header."""
+    if width != 2 or len(keys) < 4:
+        return None
+    last = keys[-1]
+    at = [i for i, k in enumerate(keys) if k == last]
+    if len(last) < 3 or last.casefold() in _FUNCTION_WORDS or not LETTER.search(last) or len(at) != 2:
+        return None
+    tail = words[at[0] + 1:]
+    first = at[0] + 1 - len(tail)
+    return [" ".join(words[first:at[0] + 1]), " ".join(tail)] if first in (0, 1) and len(tail) >= 2 else None
 
 
 def listed_names(text: str) -> frozenset[str]:

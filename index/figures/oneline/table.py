@@ -30,13 +30,17 @@ from index.figures.oneline.columns import listed_columns, listed_names, repeated
 from index.figures.oneline.rows import Row, candidate_rows, header_folded, line_runs, shared_headers
 from index.figures.oneline.times import time_columns
 from index.figures.oneline.totals import split_totals, total_column
-from index.figures.oneline.words import HEADER_DROP, LETTER, PERIOD_HEAD, YEAR_CELL
+from index.figures.oneline.words import HEADER_DROP, LETTER, MAX_COLUMN_WORDS, PERIOD_HEAD, YEAR_CELL
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s|[:।;]\s|\n")
 MIN_ROWS = 3  # this many rows with as many cells are a table
 MAX_HEADER_WORDS = 30
 _YEARISH = re.compile(r"^(?:19|20)[0-9]{2}(?:[-–/][0-9]{2,4})?$")
+# a header word of no letter that still says what its column holds: "%", "(%)", "₹"; not a cell's
+# number that stands in the header's text ("21.46%")
+_SIGN = re.compile(r"^[^0-9\u0966-\u096f]*[%₹$€£][^0-9\u0966-\u096f]*$")
+_OPENING_SIGNS = frozenset(("%", "₹"))
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,7 @@ class InlineTable:
         words = self.header_text.split()
         return [w for i, w in enumerate(words)  # "No of EHTP Units" heads a column; "Sl. No." the serials
                 if not (HEADER_DROP.match(w) and words[i + 1:i + 2] != ["of"])
-                and (LETTER.search(w) or PERIOD_HEAD.match(w))]
+                and (LETTER.search(w) or PERIOD_HEAD.match(w) or _SIGN.search(w))]
 
     def columns(self) -> list[str] | None:
         """Each column's header, where the header has one word a column (after the rows' own, "State"):
@@ -69,10 +73,7 @@ class InlineTable:
             return times
         if ended := year_ended_columns(self.header_text.split(), width):
             return ended
-        words = [w for w in words if not PERIOD_HEAD.match(w)]
-        if len(words) in (width, width + 1):
-            return words[len(words) - width:]
-        return repeated_word_columns(words, width) or listed_columns(words, width, self.listed)
+        return _columns([w for w in words if not PERIOD_HEAD.match(w)], width, self.listed)
 
     def counts_like_years(self, text: str) -> set[int]:
         """The cells (by start) of four digits between 1800 and 2199 in a column whose cells are mostly
@@ -94,6 +95,26 @@ class InlineTable:
         columns = self.columns()
         return {start: f"{row.label}{CELL_MARK} {columns[j] if columns and (j := row.cell_columns[start]) is not None else ''}"
                 .rstrip() for row in self.rows for start, _ in row.cells}
+
+
+def _columns(words: list[str], width: int, listed: frozenset[str]) -> list[str] | None:
+    """`width` column headers out of a header's words that hold no times: a word a column, or as
+    `repeated_word_columns`, `listed_columns` or `_sign_opened_columns` split them."""
+    if len(words) in (width, width + 1):
+        return words[len(words) - width:]
+    return (repeated_word_columns(words, width) or listed_columns(words, width, listed)
+            or _sign_opened_columns(words, width, listed))
+
+
+def _sign_opened_columns(words: list[str], width: int, listed: frozenset[str]) -> list[str] | None:
+    """The columns of a header whose last column opens with a sign alone: "Block Total Population ST
+    Population % ST of Total" is "% ST of Total" after two columns that end alike. A sign says where a
+    column begins, as no word of it need repeat; the words before it are read as any header's."""
+    at = max((i for i, w in enumerate(words) if w in _OPENING_SIGNS), default=None)
+    if at is None or width < 2 or not 2 <= len(words) - at <= MAX_COLUMN_WORDS:
+        return None
+    before = _columns(words[:at], width - 1, listed)
+    return [*before, " ".join(words[at:])] if before else None
 
 
 def _header_text(text: str, start: int) -> str:
