@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from corpus import Release
 from index.figures.figure import TIME_KINDS
-from index.figures.tables import _UNITS_EN, _UNITS_HI, _TIME_UNITS
+from index.figures.patterns import _UNITS_EN, _UNITS_HI, _TIME_UNITS
 from index.indicators import asked_indicators
 from index.lexical import STOPWORDS, terms
 from index.names import NameIndex, question_names, spelled_out

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from index.figures import FigureExtractor
 from index.figures.figure import TIME_KINDS
-from index.figures.tables import _MONTH_PAT, _MONTHS_EN, _MONTHS_HI, _MONTHS_HI_RAW, _alts
+from index.figures.patterns import _MONTH_PAT, _MONTHS_EN, _MONTHS_HI, _MONTHS_HI_RAW, _alts
 from index.numbers_hi import norm_word
 
 # Relative expressions: Hindi and English words → the English phrase dateparser reads, and the

@@ -84,7 +84,7 @@ from index.figures.figure import KINDS, Figure
 from index.figures.labels import Labels
 from index.figures.numbers import NumbersAndRanges
 from index.figures.scan import TextScan
-from index.figures.tables import _TOKEN_RE
+from index.figures.patterns import _TOKEN_RE
 
 __all__ = ["KINDS", "Figure", "FigureExtractor", "extract_figures"]
 

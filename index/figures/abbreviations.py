@@ -4,7 +4,7 @@
 "MT" is a metric tonne in most PIB releases ("a godown of 1,500 MT capacity", "63,910 Metric Tonnes
 (MT)"), but the coal ministry and many national totals mean a million tonnes by it. Where a release
 says which, and says it one way only, its figures in "MT" take that meaning; elsewhere "MT" stays a
-tonne, as the unit table reads it (index/figures/tables.py).
+tonne, as the unit table reads it (index/figures/patterns.py).
 """
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from index.numbers_hi import norm_word
 from index.figures.figure import Figure
-from index.figures.tables import (
+from index.figures.patterns import (
     _DATE_CONT_RE, _DATE_DMY_RE, _DATE_ISO_RE, _DATE_NUM_RE, _DATE_RANGE_RE, _FY_ABBR_BEFORE_RE, _FY_SHORT_RE,
     _MONTHS_EN, _MONTHS_HI, _ORDINAL_RE, _PERIOD_RE, _Res, _YEAR4_RE, _ascii_digits
 )

@@ -23,7 +23,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from index.figures.figure import CELL_MARK, Figure
-from index.figures.tables import _SCALE_TABLE, _UNITS_EN, _UNITS_HI, _TIME_UNITS, _nk
+from index.figures.patterns import _SCALE_TABLE, _UNITS_EN, _UNITS_HI, _TIME_UNITS, _nk
 
 
 def _words(table) -> list[tuple]:

@@ -14,7 +14,7 @@ from index.figures.declared import PERCENT_WORDS, in_declared_unit, parse_declar
 from index.figures.figure import CELL_MARK, Figure, row_label
 from index.figures.oneline import InlineTable, inline_tables, listed_columns
 from index.figures.oneline.words import MAX_LABEL_WORDS
-from index.figures.tables import _ascii_digits
+from index.figures.patterns import _ascii_digits
 
 __all__ = ["InlineCells", "InlineTable", "cells_region", "heading_unit", "inline_labels", "inline_row", "inline_tables",
            "is_inline_cell", "listed_columns", "table_numbers", "with_inline_labels"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from index.numbers_hi import ALL_WORDS, norm_word
-from index.figures.tables import _EN_FUNC, _HI_FUNC, _LABEL_WORD_RE, _MONTHS_EN, _MONTHS_HI, _SCALE_VALUE
+from index.figures.patterns import _EN_FUNC, _HI_FUNC, _LABEL_WORD_RE, _MONTHS_EN, _MONTHS_HI, _SCALE_VALUE
 
 
 _EN_VERBS = set("""got get gets received receive receives benefit benefits rose fell grew grow grows

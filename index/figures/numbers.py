@@ -9,7 +9,7 @@ from index.numbers_hi import (
     ALL_WORDS, EN_UNITS, HI_FRACTION_PREFIX, HI_FRACTION_VALUES, HI_UNITS, norm_word, parse_words
 )
 from index.figures.figure import TIME_KINDS, Figure
-from index.figures.tables import (
+from index.figures.patterns import (
     _AMPM_RE, _BETWEEN_RE, _CAPS_AFTER_RE, _CTX, _CUR_PREFIX_RE, _CUR_SUFFIX_RE, _D, _DATE_DMY_RE,
     _DATE_MDY_RE, _DATE_NUM_RE, _DEV_WORD_RE, _DIGITS_RE, _EN_FUNC, _FY_PREFIX_RE, _GLUED_HI_OK,
     _AGE_BEFORE_RE, _COUNT_BEFORE_RE, _COUNTED_ACRONYM_AFTER_RE, _HELPLINE_AFTER_RE, _HELPLINE_BEFORE_RE, _HI_FUNC, _ID_BEFORE_RE, _KEYWORD_BEFORE, _KEYWORD_BEFORE_CAP,

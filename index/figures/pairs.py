@@ -16,7 +16,7 @@ import re
 
 from index.figures.figure import Figure
 from index.figures.respectively import LABEL_KINDS
-from index.figures.tables import _EN_FUNC, _HI_FUNC
+from index.figures.patterns import _EN_FUNC, _HI_FUNC
 from index.numbers_hi import norm_word
 
 MIN_PAIRS = 3

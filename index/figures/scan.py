@@ -2,7 +2,7 @@
 skipping a token, an alphanumeric code or a phone number."""
 from __future__ import annotations
 
-from index.figures.tables import _CUR_PREFIX_RE, _is_dev_letter
+from index.figures.patterns import _CUR_PREFIX_RE, _is_dev_letter
 
 
 class TextScan:

@@ -7,7 +7,7 @@ import datetime as dt
 
 from index.acronyms import with_phrases
 from index.answerable import sentence_dates
-from index.figures.tables import _TIME_UNITS
+from index.figures.patterns import _TIME_UNITS
 from index.lexical import terms
 from index.loanwords import with_loanwords
 from index.names import Name

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from index.figures.oneline.words import LETTER, MAX_COLUMN_WORDS, PERIOD_HEAD, TOTAL_HEADS
-from index.figures.tables import _FY_ABBR
+from index.figures.patterns import _FY_ABBR
 
 
 # a column headed by a month: "Jun-26", "Apr-2026"; and what may qualify a time heading a column:

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from index.figures.oneline.rows import Row
 from index.figures.oneline.words import TOTAL_HEADS
-from index.figures.tables import _ascii_digits
+from index.figures.patterns import _ascii_digits
 
 
 def _value(text: str) -> Decimal | None:

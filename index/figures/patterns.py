@@ -1,5 +1,6 @@
-"""The extractor's tables: Devanagari-tolerant pattern helpers, scale words, currencies, units,
-qualifiers, months, and the compiled patterns built from them; shared by every part of index.figures."""
+"""The extractor's patterns and the words they are built of: Devanagari-tolerant pattern helpers,
+scale words, currencies, units, qualifiers, months, and the compiled patterns built from them; shared
+by every part of index.figures."""
 from __future__ import annotations
 
 import re
