@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from corpus import Release
 from index.figures.figure import TIME_KINDS
-from index.figures.patterns import _UNITS_EN, _UNITS_HI, _TIME_UNITS
+from index.figures.patterns import _UNITS_EN, _UNITS_HI, TIME_UNITS
 from index.indicators import asked_indicators
 from index.lexical import STOPWORDS, terms
 from index.names import NameIndex, question_names, spelled_out
@@ -40,10 +40,10 @@ _SCALE_WORD = re.compile(r"(?i)(?:lakh|crore|million|billion|thousand|metric)\s+
 _ASKED_ABBREVIATIONS = ("GW", "MW", "kW", "GWh", "MWh", "kWh", "MU", "MLD", "BCM")
 _ASKED_UNIT = [  # (language, pattern matched where an interrogative ends, unit): the first that matches names it
     *(("en", re.compile(r"(?i:" + p + r")\b"), u) for p, u, _ in _UNITS_EN
-      if u not in _TIME_UNITS and re.search("[a-z]{3}", p)),
+      if u not in TIME_UNITS and re.search("[a-z]{3}", p)),
     *(("en", re.compile(re.escape(u) + r"\b"), u) for u in _ASKED_ABBREVIATIONS),
     *(("hi", re.compile(r"(?:\S+\s+)?" + re.escape(p) + r"(?![\u0900-\u097f])"), u)
-      for p, u, _ in _UNITS_HI if u not in _TIME_UNITS),
+      for p, u, _ in _UNITS_HI if u not in TIME_UNITS),
 ]
 
 
@@ -62,14 +62,14 @@ def asked_unit(question: str) -> str | None:
 
 # A time unit named anywhere in the question ("for how many years", "in 21 days", "कितने दिनों में"), or
 # an age ("aged", "how old", "आयु"): the spans a figure of years, days or hours may answer.
-_SPAN_WORDS = [(re.compile(r"(?i)(?<![\w])(?:" + p + r")(?![\w])"), u) for p, u, _ in _UNITS_EN if u in _TIME_UNITS] + [
+_SPAN_WORDS = [(re.compile(r"(?i)(?<![\w])(?:" + p + r")(?![\w])"), u) for p, u, _ in _UNITS_EN if u in TIME_UNITS] + [
     (re.compile(r"(?<![\u0900-\u097f])" + re.escape(p) + r"(?![\u0900-\u097f])"), u) for p, u, _ in _UNITS_HI
-    if u in _TIME_UNITS]
+    if u in TIME_UNITS]
 _AGE_WORDS = re.compile(r"(?i)\b(?:age[sd]?|old|older)\b|आयु|उम्र|उमर")
 
 
 def asked_spans(question: str) -> frozenset[str]:
-    """The time units (`_TIME_UNITS`) a question names, a year for an age it asks about."""
+    """The time units (`TIME_UNITS`) a question names, a year for an age it asks about."""
     spans = {unit for pattern, unit in _SPAN_WORDS if pattern.search(question)}
     return frozenset(spans | ({"year"} if _AGE_WORDS.search(question) else set()))
 

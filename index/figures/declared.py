@@ -23,7 +23,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from index.figures.figure import CELL_MARK, Figure
-from index.figures.patterns import _SCALE_TABLE, _UNITS_EN, _UNITS_HI, _TIME_UNITS, _nk
+from index.figures.patterns import _SCALE_TABLE, _UNITS_EN, _UNITS_HI, TIME_UNITS, _nk
 
 
 def _words(table) -> list[tuple]:
@@ -38,7 +38,7 @@ _SCALE_WORDS = [(re.escape(w), m) for w, m, _dev in sorted(_SCALE_TABLE, key=lam
 _SCALES = _words(_SCALE_WORDS)
 _HAS_SCALE = re.compile(r"(?i)(?<![\w\u0900-\u097f])(?:" + "|".join(p for p, _ in _SCALE_WORDS) + r")(?![\w\u0900-\u097f])")
 _UNITS = _words([(p, u, m) for p, u, m in _UNITS_EN + [(_nk(p), u, m) for p, u, m in _UNITS_HI]
-                 if u not in _TIME_UNITS])
+                 if u not in TIME_UNITS])
 # Words a declaration may hold beside its currency, scale and unit.
 _FILLER = re.compile(r"(?i)^(?:in|all|figures?|amounts?|values?|area|quantity|are|of|" + "|".join(
     _nk(w) for w in ("में", "सभी", "आंकड़े", "राशि", "क्षेत्र", "मात्रा")) + r")$")

@@ -136,7 +136,7 @@ _UNITS_HI: list[tuple[str, str, int]] = [
     ("वर्ष", "year", 1), ("वर्षों", "year", 1), ("साल", "year", 1), ("सालों", "year", 1),
     ("डिग्री सेल्सियस", "degC", 1), ("समुद्री मील", "knot", 1), ("नॉट", "knot", 1),
 ]
-_TIME_UNITS = {"hour", "minute", "second", "day", "week", "month", "year"}
+TIME_UNITS = {"hour", "minute", "second", "day", "week", "month", "year"}
 _UNIT_RE_LIST = [(re.compile(p + _END_LAT + "(?![0-9])"), u, m) for p, u, m in _UNITS_EN] + \
                 [(re.compile(_nk(p.replace(".", "\\.")).replace(" ", _SP + "{0,3}") + "(?:" + _END_DEV + "|(?=" + _alts(["से", "में", "के", "की", "का", "को", "तक"]) + "))"), u, m)
                  for p, u, m in _UNITS_HI]
@@ -293,7 +293,7 @@ _HI_FUNC = {norm_word(w) for w in """का की के को में स�
 सहित व एक अन्य मात्र केवल अब तो ऊपर नीचे बीच दौरान""".split()}
 _LABEL_WORD_RE = re.compile(rf"[A-Za-z][A-Za-z\-']*|[{_DEV_LETTER}]+")
 
-_WORDNUM_STOP_UNITS = _TIME_UNITS
+_WORDNUM_STOP_UNITS = TIME_UNITS
 
 
 class _Res:

@@ -7,7 +7,7 @@ import datetime as dt
 
 from index.acronyms import with_phrases
 from index.answerable import sentence_dates
-from index.figures.patterns import _TIME_UNITS
+from index.figures.patterns import TIME_UNITS
 from index.lexical import terms
 from index.loanwords import with_loanwords
 from index.names import Name
@@ -66,7 +66,7 @@ def figure_fits(p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: 
         # a dated row's cells are asked for whatever their kind: "Inflation (%)" heads them, not a "%"
         if kind not in kinds and not (unit and f.unit == unit) and not in_row:
             continue
-        if cues.spans is not None and f.unit in _TIME_UNITS and f.unit not in cues.spans:
+        if cues.spans is not None and f.unit in TIME_UNITS and f.unit not in cues.spans:
             continue  # "youth aged 15–29", "within 21 days": no count of youth
         fit = coverage(with_loanwords(with_phrases(around, cues.acronyms) if cues.acronyms else around,
                                       cues.loans), idf)
