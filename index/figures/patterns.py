@@ -205,11 +205,11 @@ _MONTH_YY_RANGE_RE = re.compile(
     re.IGNORECASE)
 _PERIOD_RE = re.compile(rf"(?P<a>{_CENTURY}{_D}{{2}}){_SP}?[-–—/]{_SP}?(?P<b>{_D}{{4}}|{_D}{{2}})(?!{_D})(?!-{_D})")
 # "FY", and the same with stops: "F.Y", "F.Y.", "F. Y." (2298080: "F.Y 2023-24 F.Y 2024-25 ...")
-_FY_ABBR = rf"F(?:\.{_SP}?)?Y\.?"
+FY_ABBR = rf"F(?:\.{_SP}?)?Y\.?"
 # an FY abbreviation right before a number, glued or a space apart: where a period's text begins
-_FY_ABBR_BEFORE_RE = re.compile(rf"\b{_FY_ABBR}{_SP}?$", re.IGNORECASE)
-_FY_SHORT_RE = re.compile(rf"{_FY_ABBR}{_SP}?['’]?(?P<y>{_D}{{2}})(?!{_D})(?:{_SP}?[-–]{_SP}?(?P<b>{_D}{{2}})(?!{_D}))?")
-_FY_PREFIX_RE = re.compile(r"(?:\b" + _FY_ABBR + r"|" + _nk("वित्त वर्ष").replace(" ", r"\s{1,3}") + r"|financial\s{1,3}year|fiscal\s{1,3}year|fiscal)" + _SP + r"{0,3}$", re.IGNORECASE)
+_FY_ABBR_BEFORE_RE = re.compile(rf"\b{FY_ABBR}{_SP}?$", re.IGNORECASE)
+_FY_SHORT_RE = re.compile(rf"{FY_ABBR}{_SP}?['’]?(?P<y>{_D}{{2}})(?!{_D})(?:{_SP}?[-–]{_SP}?(?P<b>{_D}{{2}})(?!{_D}))?")
+_FY_PREFIX_RE = re.compile(r"(?:\b" + FY_ABBR + r"|" + _nk("वित्त वर्ष").replace(" ", r"\s{1,3}") + r"|financial\s{1,3}year|fiscal\s{1,3}year|fiscal)" + _SP + r"{0,3}$", re.IGNORECASE)
 
 _RANGE_CONN_RE = re.compile(rf"{_SP}{{0,3}}(?:-|–|—|to|till|{_nk('से')}|and|or|{_nk('और')}|{_nk('या')}){_SP}{{0,3}}(?P<cur>₹|Rs\.?{_SP}{{0,3}}|INR{_SP}{{0,3}}|\${_SP}{{0,3}})?(?={_D})", re.IGNORECASE)
 

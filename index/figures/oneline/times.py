@@ -9,14 +9,14 @@ import re
 from dataclasses import dataclass
 
 from index.figures.oneline.words import LETTER, MAX_COLUMN_WORDS, PERIOD_HEAD, TOTAL_HEADS
-from index.figures.patterns import _FY_ABBR
+from index.figures.patterns import FY_ABBR
 
 
 # a column headed by a month: "Jun-26", "Apr-2026"; and what may qualify a time heading a column:
 # "(P)" provisional, "(F)" final, "*"
 _MONTH_HEAD = re.compile(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}[-'’](?:[0-9]{2}|20[0-9]{2})$")
 # a financial year's abbreviation before a column's year: "FY", "F.Y", "F.Y.", "F. Y."
-_FY_WORDS = re.compile(rf"(?i)^{_FY_ABBR}$")
+_FY_WORDS = re.compile(rf"(?i)^{FY_ABBR}$")
 _QUALIFIER = re.compile(r"^(?:\([A-Za-z]{1,3}\)|\*+)$")
 
 
