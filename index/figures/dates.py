@@ -10,7 +10,7 @@ from index.numbers_hi import norm_word
 from index.figures.figure import Figure
 from index.figures.patterns import (
     _DATE_CONT_RE, _DATE_DMY_RE, _DATE_ISO_RE, _DATE_NUM_RE, _DATE_RANGE_RE, _FY_ABBR_BEFORE_RE, _FY_SHORT_RE,
-    _MONTHS_EN, _MONTHS_HI, _ORDINAL_RE, _PERIOD_RE, _Res, _YEAR4_RE, _ascii_digits
+    _MONTHS_EN, _MONTHS_HI, _ORDINAL_RE, _PERIOD_RE, _Res, _YEAR4_RE, ascii_digits
 )
 
 
@@ -62,16 +62,16 @@ class DatesAndPeriods:
     def _mdy(self, text: str, dm: re.Match) -> _Res | None:
         mon = _month_num(dm.group("m"))
         if dm.group("d"):
-            d = int(_ascii_digits(dm.group("d")))
+            d = int(ascii_digits(dm.group("d")))
             ys = dm.group("y")
-            y = int(_ascii_digits(ys)) if ys else None
+            y = int(ascii_digits(ys)) if ys else None
             if not dm.group("m")[0].isupper() and y is None:
                 return None
             iso = _mk_date(y, mon, d)
             if iso is None:
                 return None
             if dm.group("d2"):
-                d2 = int(_ascii_digits(dm.group("d2")))
+                d2 = int(ascii_digits(dm.group("d2")))
                 iso2 = _mk_date(y, mon, d2)
                 if iso2 and d2 > d:
                     s2 = dm.start("d2")
@@ -83,7 +83,7 @@ class DatesAndPeriods:
                     e = om.end() if om else e
                     return _Res([Figure(text[dm.start():e], dm.start(), e, None, None, "date", iso=iso)], e)
             return _Res([Figure(dm.group(), dm.start(), dm.end(), None, None, "date", iso=iso)], dm.end())
-        y = int(_ascii_digits(dm.group("y2")))
+        y = int(ascii_digits(dm.group("y2")))
         if not 1800 <= y <= 2199:
             return None
         iso = _mk_date(y, mon, None)
@@ -94,8 +94,8 @@ class DatesAndPeriods:
         m = _DATE_RANGE_RE.match(text, p)
         if m:
             mon = _month_num(m.group("m"))
-            y = int(_ascii_digits(m.group("y"))) if m.group("y") else None
-            d1, d2 = int(_ascii_digits(m.group("d1"))), int(_ascii_digits(m.group("d2")))
+            y = int(ascii_digits(m.group("y"))) if m.group("y") else None
+            d1, d2 = int(ascii_digits(m.group("d1"))), int(ascii_digits(m.group("d2")))
             i1, i2 = _mk_date(y, mon, d1), _mk_date(y, mon, d2)
             if i1 and i2 and d1 < d2:
                 s2 = m.start("d2")
@@ -104,8 +104,8 @@ class DatesAndPeriods:
         m = _DATE_DMY_RE.match(text, p)
         if m:
             mon = _month_num(m.group("m"))
-            y = int(_ascii_digits(m.group("y"))) if m.group("y") else None
-            d = int(_ascii_digits(m.group("d")))
+            y = int(ascii_digits(m.group("y"))) if m.group("y") else None
+            d = int(ascii_digits(m.group("d")))
             mtxt = m.group("m")
             # "may" lowercase without a year is the verb; Devanagari months always fine
             if y is None and mtxt.isascii() and not mtxt[0].isupper():
@@ -118,7 +118,7 @@ class DatesAndPeriods:
                 if cm:
                     m2 = _DATE_DMY_RE.match(text, cm.end())
                     if m2 and m2.group("y"):
-                        y2 = int(_ascii_digits(m2.group("y")))
+                        y2 = int(ascii_digits(m2.group("y")))
                         mon2 = _month_num(m2.group("m"))
                         y = y2 if mon2 is None or mon <= mon2 else y2 - 1
             iso = _mk_date(y, mon, d)
@@ -126,17 +126,17 @@ class DatesAndPeriods:
                 return _Res([Figure(m.group(), p, m.end(), None, None, "date", iso=iso)], m.end())
         m = _DATE_ISO_RE.match(text, p)
         if m:
-            iso = _mk_date(int(_ascii_digits(m.group("y"))), int(_ascii_digits(m.group("m"))), int(_ascii_digits(m.group("d"))))
+            iso = _mk_date(int(ascii_digits(m.group("y"))), int(ascii_digits(m.group("m"))), int(ascii_digits(m.group("d"))))
             if iso:
                 return _Res([Figure(m.group(), p, m.end(), None, None, "date", iso=iso)], m.end())
         m = _DATE_NUM_RE.match(text, p)
         if m:
-            d, mo = int(_ascii_digits(m.group("d"))), int(_ascii_digits(m.group("m")))
-            ys = _ascii_digits(m.group("y"))
+            d, mo = int(ascii_digits(m.group("d"))), int(ascii_digits(m.group("m")))
+            ys = ascii_digits(m.group("y"))
             if len(ys) == 4:
                 iso = _mk_date(int(ys), mo, d)
             else:
-                iso = _dateparser_iso(_ascii_digits(m.group())) if 1 <= d <= 31 and 1 <= mo <= 12 else None
+                iso = _dateparser_iso(ascii_digits(m.group())) if 1 <= d <= 31 and 1 <= mo <= 12 else None
             if iso:
                 return _Res([Figure(m.group(), p, m.end(), None, None, "date", iso=iso)], m.end())
         return None
@@ -149,8 +149,8 @@ class DatesAndPeriods:
             start = abbr.start()
         m = _PERIOD_RE.match(text, p)
         if m:
-            a = int(_ascii_digits(m.group("a")))
-            bs = _ascii_digits(m.group("b"))
+            a = int(ascii_digits(m.group("a")))
+            bs = ascii_digits(m.group("b"))
             b = int(bs) if len(bs) == 4 else (a // 100) * 100 + int(bs)
             if len(bs) == 2 and b < a:
                 b += 100
@@ -168,7 +168,7 @@ class DatesAndPeriods:
         if abbr:
             m = _FY_SHORT_RE.match(text, abbr.start())
             if m and m.start("y") == p:
-                y2 = int(_ascii_digits(m.group("y")))
+                y2 = int(ascii_digits(m.group("y")))
                 if m.group("b"):
                     a = 2000 + y2
                     b = a + 1
@@ -178,7 +178,7 @@ class DatesAndPeriods:
                 return _Res([self._temporal(text, abbr.start(), m.end(), a, "period", f"{a}/{b}")], m.end())
             ym = _YEAR4_RE.match(text, p)
             if ym:
-                b = int(_ascii_digits(ym.group()))
+                b = int(ascii_digits(ym.group()))
                 return _Res([self._temporal(text, start, ym.end(), b - 1, "period", f"{b - 1}/{b}")], ym.end())
         return None
 

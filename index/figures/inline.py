@@ -14,7 +14,7 @@ from index.figures.declared import PERCENT_WORDS, in_declared_unit, parse_declar
 from index.figures.figure import CELL_MARK, Figure, row_label
 from index.figures.oneline import InlineTable, inline_tables, listed_columns
 from index.figures.oneline.words import MAX_LABEL_WORDS
-from index.figures.patterns import _ascii_digits
+from index.figures.patterns import ascii_digits
 
 __all__ = ["InlineCells", "InlineTable", "cells_region", "heading_unit", "inline_labels", "inline_row", "inline_tables",
            "is_inline_cell", "listed_columns", "table_numbers", "with_inline_labels"]
@@ -75,7 +75,7 @@ def table_numbers(figures: list[Figure], text: str, cells: InlineCells, offset: 
         return figures
     figures = [f for f in figures if not (f.start + offset in cells.serials and f.kind == "count" and f.unit is None)]
     taken = {f.start for f in figures}
-    added = [Figure(text[a - offset:b - offset], a - offset, b - offset, Decimal(_ascii_digits(text[a - offset:b - offset])),
+    added = [Figure(text[a - offset:b - offset], a - offset, b - offset, Decimal(ascii_digits(text[a - offset:b - offset])),
                     None, "count")
              for a, b in cells.long_counts.items() if offset <= a and b <= offset + len(text) and a - offset not in taken]
     return sorted(figures + added, key=lambda f: f.start) if added else figures

@@ -17,7 +17,7 @@ from index.figures.patterns import (
     _NUMLIT_RE, _ORDINAL_HI_RE, _ORDINAL_RE,
     _ORD_HI_SPACED, _PERCENT_RE, _PHONE_AFTER_RE, _PHONE_DASH_RE, _PHONE_PLUS_RE, _PIN_BEFORE_RE,
     _NOUN_AFTER_RE, _QUAL_POST_RE, _QUAL_PRE_RE, _RANGE_CONN_RE, _Res, _SANKHYA, _SCALE_RE, _SCALE_VALUE, _TIMES_RE,
-    _TIME_RE, _TOKEN_RE, _UNIT_EN_CI, _UNIT_RE_LIST, _WORDNUM_STOP_UNITS, _YEAR4_RE, _ascii_digits,
+    _TIME_RE, _TOKEN_RE, _UNIT_EN_CI, _UNIT_RE_LIST, _WORDNUM_STOP_UNITS, _YEAR4_RE, ascii_digits,
     _is_dev_letter, _is_letter, _year_like
 )
 from index.figures.dates import _mk_date, _month_num
@@ -34,7 +34,7 @@ def _counts_things(text: str, start: int, end: int) -> bool:
 
 
 def _dec(s: str) -> Decimal | None:
-    s = _ascii_digits(s).replace(",", "")
+    s = ascii_digits(s).replace(",", "")
     try:
         return Decimal(s)
     except InvalidOperation:
@@ -106,7 +106,7 @@ class NumbersAndRanges:
             rm = _MONTH_RANGE_RE.match(text, m.start())
             if rm:
                 m1, m2 = _month_num(rm.group("m1")), _month_num(rm.group("m2"))
-                y = int(_ascii_digits(rm.group("y"))) if rm.group("y") else 2000 + int(_ascii_digits(rm.group("yy")))
+                y = int(ascii_digits(rm.group("y"))) if rm.group("y") else 2000 + int(ascii_digits(rm.group("yy")))
                 if m1 and m2 and 1800 <= y <= 2199:
                     return _month_span(text, rm, rm.end("m1"), (y if m1 <= m2 else y - 1, m1), (y, m2))
             if months := self._months_with_short_years(text, m.start()):
@@ -134,7 +134,7 @@ class NumbersAndRanges:
         if not rm:
             return None
         m1, m2 = _month_num(rm.group("m1")), _month_num(rm.group("m2"))
-        y1, y2 = (2000 + int(_ascii_digits(rm.group(k))) for k in ("y1", "y2"))
+        y1, y2 = (2000 + int(ascii_digits(rm.group(k))) for k in ("y1", "y2"))
         if not (m1 and m2 and (y2 == y1 and m2 - m1 >= 5 or y2 == y1 + 1 and m2 == m1 - 1)):
             return None
         return _month_span(text, rm, rm.end("y1"), (y1, m1), (y2, m2))
@@ -302,7 +302,7 @@ class NumbersAndRanges:
                 return _Res([], q + 1)
             if p > 0 and text[p - 1] == "(" and rest.startswith(")") and not (len(intpart) == 2 and intpart[0] in "0०"):
                 return _Res([], q + 1)
-        is_year_like = len(intpart) == 4 and "," not in lit and "." not in lit and 1800 <= int(_ascii_digits(intpart)) <= 2100
+        is_year_like = len(intpart) == 4 and "," not in lit and "." not in lit and 1800 <= int(ascii_digits(intpart)) <= 2100
         # keyword before (Article 370, Phase 2, धारा 144, Class 10, Section 4-28)
         if "," not in lit and "." not in lit and not is_year_like:
             kb, kb_start = self._word_before(text, p)
@@ -477,10 +477,10 @@ class NumbersAndRanges:
         value = _norm_value(value)
         if kind == "count" and not from_words and not scale:
             ip = lit.split(".")[0]
-            if ("," not in ip and "." not in lit and len(ip) == 4 and 1800 <= int(_ascii_digits(ip)) <= 2100
+            if ("," not in ip and "." not in lit and len(ip) == 4 and 1800 <= int(ascii_digits(ip)) <= 2100
                     and not _counts_things(text, start, q)):
-                return Figure(text[s:q], s, q, Decimal(int(_ascii_digits(ip))), None, "year",
-                              iso=_ascii_digits(ip)), q
+                return Figure(text[s:q], s, q, Decimal(int(ascii_digits(ip))), None, "year",
+                              iso=ascii_digits(ip)), q
             if "," not in ip and "." not in lit and len(ip) >= 7:
                 return None, q  # long ungrouped integers are ids, not counts
         if kind == "money" and pre_cur is None and not (scale or cur):

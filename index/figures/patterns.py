@@ -55,7 +55,7 @@ _END_ANY = f"(?![A-Za-z{_DEV_LETTER}])"
 _DIGIT_TR = str.maketrans("\u0966\u0967\u0968\u0969\u096a\u096b\u096c\u096d\u096e\u096f", "0123456789")
 
 
-def _ascii_digits(s: str) -> str:
+def ascii_digits(s: str) -> str:
     return s.translate(_DIGIT_TR)
 
 
@@ -268,7 +268,7 @@ _CAPS_AFTER_RE = re.compile(r"[ \t]{1,2}[A-Z]{3,}(?![a-z])")
 
 
 def _year_like(lit: str) -> bool:
-    return len(lit) == 4 and lit.isdigit() and 1800 <= int(_ascii_digits(lit)) <= 2100
+    return len(lit) == 4 and lit.isdigit() and 1800 <= int(ascii_digits(lit)) <= 2100
 
 
 def _is_dev_letter(c: str) -> bool:

@@ -8,13 +8,13 @@ from decimal import Decimal
 
 from index.figures.oneline.rows import Row
 from index.figures.oneline.words import TOTAL_HEADS
-from index.figures.patterns import _ascii_digits
+from index.figures.patterns import ascii_digits
 
 
 def _value(text: str) -> Decimal | None:
     """A cell's number ("1,162", "9,677.98"), None for another ("-", "49.88%")."""
     try:
-        return Decimal(_ascii_digits(text).replace(",", "").rstrip("*"))
+        return Decimal(ascii_digits(text).replace(",", "").rstrip("*"))
     except ArithmeticError:
         return None
 
