@@ -18,7 +18,6 @@ from index.search.analysis import PassageAnalysis, analyse, lead_in_places, link
 from index.search.answer import AnswerReader, title_weighted
 from index.search.choice import LEAD_IN_CHARS, PassageChoice
 from index.search.decision import NOTHING_ASKED, AnswerDecision
-from index.search.fits import _row_in
 from index.search.fusion import coverage, coverages, fuse, names_held
 from index.search.question import NO_CUES, FigureCues, expected_kinds, question_lang
 from index.search.records import Decision, SearchResult

@@ -23,7 +23,7 @@ FIGURE_UNIT_FIT = 0.5
 FIGURE_TIME_FIT = 0.5
 
 
-def _row_in(asked: TimeWindow, row: tuple[dt.date, dt.date]) -> int:
+def row_in(asked: TimeWindow, row: tuple[dt.date, dt.date]) -> int:
     """1 when a row's time lies in the asked window and is no longer than it (a month's row for a
     month, a day's for a day). A row of one day is that day's only: a daily table's next rows are
     the days after."""
@@ -62,7 +62,7 @@ def figure_fits(p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: 
     fits = {}
     for i, (f, (kind, around)) in enumerate(zip(p.figures, analysis.figure_contexts)):
         row = analysis.row_times[i] if cues.row_window is not None else None
-        in_row = row is not None and _row_in(cues.row_window, row)
+        in_row = row is not None and row_in(cues.row_window, row)
         # a dated row's cells are asked for whatever their kind: "Inflation (%)" heads them, not a "%"
         if kind not in kinds and not (unit and f.unit == unit) and not in_row:
             continue
@@ -99,7 +99,7 @@ def passage_signals(p: Passage, kinds: frozenset[str], idf: dict[str, float], cu
         figure_fit=figure_fit(p, kinds, idf, cues, cache=cache, title=title if cues.label_weight else ""),
         label_fit=max((coverage(with_loanwords(frozenset(terms(f.label)) - titled, cues.loans), idf)
                        for f in asked if f.label), default=0.0),
-        row_time=window is not None and any(row is not None and _row_in(window, row) for row in analysis.row_times),
+        row_time=window is not None and any(row is not None and row_in(window, row) for row in analysis.row_times),
         dated_for=any(d > 0 for d in dated),
         dated_against=bool(dated) and all(d < 0 for d in dated),
         kind_held=bool(asked))

@@ -283,15 +283,15 @@ def test_a_figure_label_holding_the_question_s_words_besides_the_title_s_fits_be
 def test_a_day_s_row_is_that_day_s_only_a_month_s_row_that_month_s():
     import datetime as dt
 
-    from index.search import _row_in
+    from index.search.fits import row_in
     from index.timeq import read_time
 
     day = read_time("How many wagons of coal were loaded on 31 March 2020?").window
-    assert _row_in(day, (dt.date(2020, 3, 31), dt.date(2020, 3, 31)))
-    assert not _row_in(day, (dt.date(2020, 4, 1), dt.date(2020, 4, 1)))  # the next row of a daily table
+    assert row_in(day, (dt.date(2020, 3, 31), dt.date(2020, 3, 31)))
+    assert not row_in(day, (dt.date(2020, 4, 1), dt.date(2020, 4, 1)))  # the next row of a daily table
     month = read_time("What was inflation in April 2026?").window
-    assert _row_in(month, (dt.date(2026, 4, 1), dt.date(2026, 4, 30)))
-    assert not _row_in(month, (dt.date(2026, 5, 1), dt.date(2026, 5, 31)))
+    assert row_in(month, (dt.date(2026, 4, 1), dt.date(2026, 4, 30)))
+    assert not row_in(month, (dt.date(2026, 5, 1), dt.date(2026, 5, 31)))
 
 
 def test_the_answer_sentence_that_names_the_asked_place_in_the_other_script():
