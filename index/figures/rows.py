@@ -14,20 +14,19 @@ from dataclasses import dataclass
 
 from index.figures.declared import PERCENT_WORDS, parse_declaration
 from index.figures.figure import CELL_MARK, TOTAL_LABELS, Figure, row_label
+from index.figures.oneline.words import LETTER, MIN_ROWS, SERIAL
 
 CELL_CHARS = 60  # a line this short, of few words, is a table cell
 MIN_CELLS = 6  # this many cell lines in a row are a table
 _DIGIT = re.compile(r"[0-9\u0966-\u096f]")
-_LETTER = re.compile(r"[A-Za-z\u0900-\u097f]")
 # a cell that is a day and nothing else: "31.03.2020", "24-03-2020", "23-Mar", "3 May 2020"
 _DAY = re.compile(r"^(?:[0-9]{1,2}[./-][0-9]{1,2}[./-](?:[0-9]{2}|[0-9]{4})|[0-9]{1,2}[ -][A-Za-z]{3,9}\.?(?:[ ,-]+[0-9]{2,4})?)$")
-_SERIAL = re.compile(r"^\s*[0-9]{1,3}\.?\s*$")
 _EMPTY_CELLS = re.compile(r"(?m)^\s*(?:[-–—]+|NA|N\.A\.|\*)\s*$")  # a cell with no value: "-", "NA"
 
 
 def is_label_line(line: str) -> bool:
     """A row's label: letters and no digit ("Gujarat", "तूर (अरहर)")."""
-    return bool(_LETTER.search(line)) and not _DIGIT.search(line)
+    return bool(LETTER.search(line)) and not _DIGIT.search(line)
 
 
 def is_cell_line(line: str) -> bool:
@@ -42,11 +41,8 @@ def is_cell(text: str, figure: Figure) -> bool:
     return bool(figure.label) and text[a:b if b >= 0 else len(text)].strip() == figure.text.strip()
 
 
-MIN_ROWS = 3  # rows of the same shape that make a table's rows known
-
-
 def _serial_of(line: str) -> int | None:
-    return int(line.strip().rstrip(".")) if _SERIAL.match(line) else None
+    return int(line.strip().rstrip(".")) if SERIAL.match(line) else None
 
 
 def _rows_in(run: list[tuple[int, str]]) -> tuple[list[int], int]:
@@ -114,7 +110,7 @@ def row_labels(text: str) -> dict[int, str]:
             elif _DIGIT.search(line):
                 if label is not None:
                     out[start] = label
-            elif _LETTER.search(line):
+            elif LETTER.search(line):
                 label = line.strip()
         for start, column in column_headers(run).items():
             if start in out:
@@ -133,7 +129,7 @@ def column_headers(run: list[tuple[int, str]]) -> dict[int, str]:
     if not starts or starts[0] != width and not (starts[0] > width and _unit_alone(run[starts[0] - width - 1][1])):
         return {}
     header = [line.strip() for _, line in run[starts[0] - width:starts[0]]]
-    if any(_SERIAL.match(h) for h in header) or len({h.casefold() for h in header}) < width:
+    if any(SERIAL.match(h) for h in header) or len({h.casefold() for h in header}) < width:
         return {}
     return {run[row + k][0]: header[k] for row in starts for k in range(width) if row + k < len(run)}
 
@@ -155,7 +151,7 @@ def table_cells(text: str) -> TableCells:
     serials = set()
     for run in _cell_runs(text):
         starts, _ = _rows_in(run)
-        serials.update(run[row][0] for row in starts if _SERIAL.match(run[row][1]))
+        serials.update(run[row][0] for row in starts if SERIAL.match(run[row][1]))
     return TableCells(row_labels(text), frozenset(serials))
 
 
@@ -216,7 +212,7 @@ def row_span(text: str, figures: list[Figure], start: int, end: int) -> tuple[in
         line = text[b + 1:below]
         if (not is_cell_line(line) or other_row(b + 1, below)
                 or is_label_line(line)  # the next row's label
-                or _SERIAL.match(line) and _next_is_label(text, below)):  # ... or its serial number
+                or SERIAL.match(line) and _next_is_label(text, below)):  # ... or its serial number
             break
         b = below
     return a, b

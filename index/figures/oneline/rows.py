@@ -10,13 +10,12 @@ from dataclasses import dataclass
 
 from index.figures.figure import TOTAL_LABELS
 from index.figures.oneline.times import time_columns, time_header
-from index.figures.oneline.words import LETTER, MAX_LABEL_WORDS, ROW_HEADS
+from index.figures.oneline.words import LETTER, MAX_LABEL_WORDS, ROW_HEADS, SERIAL
 from index.names import place_ending
 
 
 _TOKEN = re.compile(r"\S+")
 _CELL = re.compile(r"^\(?[-−–+]?[0-9\u0966-\u096f][0-9\u0966-\u096f,]*(?:\.[0-9\u0966-\u096f]+)?%?\)?[*,;]?$|^[-–—]$|^N\.?A\.?$")
-_SERIAL = re.compile(r"^[0-9]{1,3}\.?$")
 MIN_CELLS = 2
 MIN_SHARED_WORDS = 3  # a header that several tables' lines open with
 # rows that may stand right after the header, on its line: a total, or a statistical table's weights
@@ -53,7 +52,7 @@ def _numbered(runs) -> bool:
     numbers before a label mostly count up by one ("... 20,32,114 14 Manipur ... 47,546 15 Meghalaya").
     A table without them ends a row with a small count ("Assam 57367 2038 ... Goa 4719 133")."""
     ends = [int(items[-1][2].rstrip(".")) for i, (kind, items) in enumerate(runs)
-            if kind == "n" and len(items) > 1 and i + 1 < len(runs) and _SERIAL.match(items[-1][2])
+            if kind == "n" and len(items) > 1 and i + 1 < len(runs) and SERIAL.match(items[-1][2])
             and "," not in items[-1][2]]
     steps = sum(b == a + 1 for a, b in zip(ends, ends[1:]))
     return len(ends) < 2 or 2 * steps >= len(ends) - 1
@@ -73,7 +72,7 @@ def candidate_rows(runs, shared: int = 0) -> list[tuple[Row, int, int]]:
         cells = list(items)
         # the next row's serial ends this run of numbers ("... 20,32,114 14 Manipur")
         nxt: tuple[int, int, str] | None = None
-        if numbered and len(cells) > 1 and i + 1 < len(runs) and _SERIAL.match(cells[-1][2]) and "," not in cells[-1][2]:
+        if numbered and len(cells) > 1 and i + 1 < len(runs) and SERIAL.match(cells[-1][2]) and "," not in cells[-1][2]:
             nxt = cells.pop()
         label_words = words
         # The words that open the line (or too many for a label) may be a header of times and the first
@@ -103,7 +102,7 @@ def candidate_rows(runs, shared: int = 0) -> list[tuple[Row, int, int]]:
         if len(cells) >= MIN_CELLS:
             if not (serial and serial[1] <= label_words[0][0]) and label_words is words and i >= 2:
                 before = runs[i - 2][1]  # the first row's serial, alone between the header and its label
-                serial = before[-1] if len(before) == 1 and _SERIAL.match(before[-1][2]) else None
+                serial = before[-1] if len(before) == 1 and SERIAL.match(before[-1][2]) else None
             first = serial[0] if serial and serial[1] <= label_words[0][0] else label_words[0][0]
             rows.append((Row(label, tuple((a, b) for a, b, tok in cells if tok not in "-–—"), len(cells),
                              {a: j for j, (a, b, tok) in enumerate(cells)}, serial[0] if serial else None), first, i))

@@ -30,11 +30,10 @@ from index.figures.oneline.columns import listed_columns, listed_names, repeated
 from index.figures.oneline.rows import Row, candidate_rows, header_folded, line_runs, shared_headers
 from index.figures.oneline.times import time_columns
 from index.figures.oneline.totals import split_totals, total_column
-from index.figures.oneline.words import HEADER_DROP, LETTER, MAX_COLUMN_WORDS, PERIOD_HEAD, YEAR_CELL
+from index.figures.oneline.words import HEADER_DROP, LETTER, MAX_COLUMN_WORDS, MIN_ROWS, PERIOD_HEAD, YEAR_CELL
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s|[:।;]\s|\n")
-MIN_ROWS = 3  # this many rows with as many cells are a table
 MAX_HEADER_WORDS = 30
 _YEARISH = re.compile(r"^(?:19|20)[0-9]{2}(?:[-–/][0-9]{2,4})?$")
 # a header word of no letter that still says what its column holds: "%", "(%)", "₹"; not a cell's
