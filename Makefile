@@ -34,8 +34,8 @@ browser:
 # (bench/no_amx.py) (docs/encoders.md).
 test: model browser
 	$(PY) -m pytest
-	VIGYAPTI_ENCODER=torch VIGYAPTI_BF16=false $(PY) -m pytest -q tests/index/test_search.py tests/index/test_translations.py tests/bot/test_api.py
-	VIGYAPTI_ENCODER=onnx-int8 $(PY) -m pytest -q tests/index/test_search.py tests/bot/test_api.py
+	VIGYAPTI_ENCODER=torch VIGYAPTI_BF16=false $(PY) -m pytest -q tests/index/search/test_searcher.py tests/index/test_translations.py tests/bot/test_api.py
+	VIGYAPTI_ENCODER=onnx-int8 $(PY) -m pytest -q tests/index/search/test_searcher.py tests/bot/test_api.py
 	$(PY) bench/no_amx.py $(PY) -m pytest -q tests/index/test_encoders.py::test_the_service_runs_the_auto_choice
 
 clean-index:

@@ -812,7 +812,7 @@ FACILITIES_HI = ("उत्तर प्रदेश राज्य में �
 def answer_places_api(scratch_api):
     """A scratch service that withholds an answer naming none of the places the question names
     (`check_answer_places`, off as shipped): its release, in English and Hindi, gives Uttar Pradesh's
-    facilities and names Maharashtra only in a later line (tests/index/test_search.py)."""
+    facilities and names Maharashtra only in a later line (tests/index/search/test_searcher.py)."""
     return scratch_api("answer-places", [
         Release(release_id="990007", lang="en", date="2026-08-01", title="Food processing review", text=FACILITIES_EN,
                 ministry="Ministry of Food Processing Industries"),
