@@ -1,4 +1,6 @@
-"""Keyword terms: the same for a passage and a question however a word is drawn."""
+"""Keyword terms: the same for a passage and a question however a word is drawn, and the FTS5
+expression they are matched by."""
+from index.keywordstore import match_expression
 from index.lexical import terms
 
 
@@ -7,3 +9,15 @@ def test_a_word_drawn_with_zero_width_joiners_is_the_word_typed_without_them():
     assert terms("स्\u200dवास्\u200dथ्\u200dय मंत्रालय") == terms("स्वास्थ्य मंत्रालय") == ["स्वास्थ्य", "मंत्रालय"]
     assert terms("उत्\u200cपादन") == terms("उत्पादन")
     assert terms("GeM\u00ad portal\u200b") == terms("GeM portal")
+
+
+def test_terms_keep_devanagari_words_whole_and_numbers_normalised():
+    assert terms("विक्रेताओं") == terms("विक्रेता")  # stemmed to one term
+    assert terms("86,000") == terms("86000") == terms("८६,०००") == ["86000"]
+    assert terms("1,05,366 crore") == ["105366", "crore"]
+    assert terms("48.31 प्रतिशत")[0] == "48d31"
+    assert terms("ज़्यादा") == terms("ज्यादा")
+    assert terms("हिन्दी") == ["हिन्दी"] or len(terms("हिन्दी")) == 1
+    assert terms("कितने हैं?", drop_stopwords=True) == []  # only function words: nothing to match
+    assert match_expression(terms('"quoted" OR NEAR(x) *')) == '"quot" OR "or" OR "near" OR "x"'  # FTS5 syntax is just text
+    assert match_expression(['a"b']) == '"a""b"' and match_expression([]) is None

@@ -8,7 +8,7 @@ import pytest
 from index.passagechoice import FEATURES, PassageChoiceModel, PassageSignals, fit, load_model
 from index.search import FigureCues, HybridSearcher, expected_kinds
 
-from tests.index.search.test_fits import _idf, _passage
+from tests.index.conftest import _idf, _passage
 
 PLAIN = PassageSignals(score=0.9, similarity=0.85, figure_fit=0.2, label_fit=0.0, row_time=False, dated_for=False,
                        dated_against=False, kind_held=True, own_language=True, shared_values=0.0, places=0.0,

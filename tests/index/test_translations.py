@@ -3,12 +3,13 @@ similarity; translations_of, the cross-language pivot and folding follow the lin
 import dataclasses
 import datetime as dt
 import sqlite3
+from decimal import Decimal
 
 import numpy as np
 import pytest
 
 from corpus import Release
-from index.links import TranslationLink
+from index.links import ReleaseProfile, TranslationLink
 from index.records import Passage, ReleaseEntry
 from index.store import IndexStamp, IndexStore
 from index.translations import (LinkSettings, TranslationLinker, candidate_pairs, date_blocks, match_one_to_one,
@@ -320,3 +321,18 @@ def test_a_day_and_the_undated_larger_than_a_block_are_read_a_block_at_a_time(tm
             assert most <= 2 * 50, most
     finally:
         store.close()
+
+
+def _profile(rid, lang, vec, date="2020-06-01", values=()):
+    v = np.asarray(vec, dtype=np.float32)
+    return ReleaseProfile(rid, lang, date, v / np.linalg.norm(v), frozenset(Decimal(x) for x in values))
+
+
+def test_translations_are_matched_one_to_one_by_date_figures_and_similarity():
+    en = [_profile("e1", "en", [1, 0.1, 0], values=[86000, 12]), _profile("e2", "en", [0.9, 0.4, 0], values=[5])]
+    hi = [_profile("h1", "hi", [1, 0.12, 0], values=[86000, 12]), _profile("h2", "hi", [0.92, 0.38, 0], values=[5]),
+          _profile("h3", "hi", [0.9, 0.4, 0], date="2020-06-09", values=[5])]  # same text, a week later
+    pairs = {(a.release_id, b.release_id) for a, b, _ in match_one_to_one(en, hi, LinkSettings(min_score=0.9))}
+    assert pairs == {("e1", "h1"), ("e2", "h2")}
+    # Nothing is linked below the floor.
+    assert match_one_to_one(en, [_profile("h4", "hi", [0, 0, 1])], LinkSettings()) == []

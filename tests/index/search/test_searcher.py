@@ -6,12 +6,10 @@ import datetime as dt
 import pytest
 
 from corpus import Release
-from index.keywordstore import match_expression
-from index.lexical import terms
-from index.search import SearchSettings, expected_kinds, links_only, question_lang
+from index.search import links_only
 from index.store import SearchFilters
 
-SEED_HI = "मध्य प्रदेश के कितने विक्रेताओं ने जेम पर अपनी प्रोफाइल पूरी की है?"
+from tests.index.conftest import SEED_HI
 
 
 @contextlib.contextmanager
@@ -24,62 +22,6 @@ def searching_with(service, **changes):
         yield searcher.settings
     finally:
         searcher.settings = before
-
-
-def test_terms_keep_devanagari_words_whole_and_numbers_normalised():
-    assert terms("विक्रेताओं") == terms("विक्रेता")  # stemmed to one term
-    assert terms("86,000") == terms("86000") == terms("८६,०००") == ["86000"]
-    assert terms("1,05,366 crore") == ["105366", "crore"]
-    assert terms("48.31 प्रतिशत")[0] == "48d31"
-    assert terms("ज़्यादा") == terms("ज्यादा")
-    assert terms("हिन्दी") == ["हिन्दी"] or len(terms("हिन्दी")) == 1
-    assert terms("कितने हैं?", drop_stopwords=True) == []  # only function words: nothing to match
-    assert match_expression(terms('"quoted" OR NEAR(x) *')) == '"quot" OR "or" OR "near" OR "x"'  # FTS5 syntax is just text
-    assert match_expression(['a"b']) == '"a""b"' and match_expression([]) is None
-
-
-def test_question_analysis():
-    assert question_lang(SEED_HI) == "hi" and question_lang("How many sellers?") == "en"
-    # no letters at all (a bare number or date): the interface language of the channels, English
-    assert question_lang("86,000") == "en" and question_lang("2024-25") == "en" and question_lang("") == "en"
-    assert "count" in expected_kinds("How many sellers are on GeM?")
-    assert expected_kinds("कितने प्रतिशत किसानों को लाभ मिला?") == {"percent"}
-    assert expected_kinds("When was the scheme launched?") == {"date"}
-    # "when" that opens a clause asks for no date
-    assert expected_kinds("How much wheat was procured since 15 April 2020, when the season began?") == {
-        "money", "quantity", "count"}
-    assert expected_kinds("How old was he when he played?") == frozenset()
-    assert expected_kinds("And when did it start?") == {"date"}
-    # "by how much did it grow": a rate or an amount
-    assert expected_kinds("By how much did cement output grow year-on-year in July 2026?") == {
-        "percent", "money", "quantity", "count"}
-    assert expected_kinds("By how much did the ice shelf extend?") == {"money", "quantity", "count"}
-    assert "money" in expected_kinds("What was gross GST revenue in February 2020?")
-    assert expected_kinds("Who chaired the meeting?") == frozenset()
-
-
-def test_money_cue_asks_for_money_alone():
-    """A sum of money named as such (the `money_cue` candidate); an index's value, or "how much", may be
-    any measure, and without the setting every sum asks for any measure."""
-    def kinds(q):
-        return expected_kinds(q, money_cue=True)
-
-    assert kinds("What was the value of minor forest produce procured by Van Dhan Kendras?") == {"money"}
-    assert kinds("What is the total cost of the project?") == {"money"}
-    assert kinds("प्रशिक्षुओं को स्टाइपेंड की कितनी राशि दी गई?") == {"money"}
-    assert kinds("What percentage of the budget was spent?") == {"percent"}
-    assert kinds("What was the value of the index of industrial production?") == {"money", "quantity", "count"}
-    assert kinds("How much peak demand has been avoided?") == {"money", "quantity", "count"}
-    assert kinds("What was the amount of rainfall in June?") == {"money", "quantity", "count"}
-    assert expected_kinds("What is the total cost of the project?") == {"money", "quantity", "count"}
-
-
-def test_how_many_asks_for_a_count_or_a_quantity_unless_money_or_a_scale_follows():
-    assert expected_kinds("How many tigers are there in India?") == {"count", "quantity"}
-    assert expected_kinds("How many tonnes of cargo were carried?") == {"count", "quantity"}
-    for q in ("How many crore rupees were released?", "How many lakh houses were built?",
-              "How many people got Rs 500?", "कितने लोगों को टीका लगाया गया?"):
-        assert expected_kinds(q) == {"count", "quantity", "money"}, q
 
 
 def test_seed_question_answer_sentence_holds_the_figure(service):
@@ -465,11 +407,3 @@ def test_a_list_of_links_is_never_a_hit_or_the_answer(linked, question):
         result = linked.ask(question, top_k=5, per_release=5)
     assert result.hits and not any(links_only(h.passage.text) for h in result.hits)
     assert result.answer is None or not links_only(result.answer.text)
-
-
-def test_links_only_reads_word_by_word():
-    addresses = " ".join(f"https://www.pib.gov.in/PressReleasePage.aspx?PRID={2288336 + i}&reg=48&lang=2" for i in range(12))
-    assert links_only(addresses) and links_only("\n www.example.gov.in \n htts://pib.gov.in/x \n")
-    assert not links_only(addresses + " Source: PIB")  # an address list that ends in words says something
-    assert not links_only("") and not links_only("http") and not links_only("Links: https://pib.gov.in")
-    assert links_only("See https://pib.gov.in/a https://pib.gov.in/b", 4)

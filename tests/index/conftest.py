@@ -1,0 +1,16 @@
+"""What the tests of index/ share: the seed question, and hand-built passages with the question's words
+weighed alike (tests/index/search/ and test_passagechoice.py import them)."""
+from index.figures import FigureExtractor
+from index.lexical import terms
+from index.records import Passage
+
+SEED_HI = "मध्य प्रदेश के कितने विक्रेताओं ने जेम पर अपनी प्रोफाइल पूरी की है?"
+
+
+def _passage(text: str, lang: str = "en") -> Passage:
+    return Passage(release_id="x", lang=lang, start=0, end=len(text), text=text,
+                   figures=FigureExtractor().run(text))
+
+
+def _idf(question: str) -> dict[str, float]:
+    return {t: 1.0 for t in terms(question, drop_stopwords=True)}

@@ -1,0 +1,77 @@
+"""The answer sentence (index/search/answer.py) on small hand-built cases: the figure asked, the place
+asked in either script, each sentence's similarity, the title's words, a line of links."""
+from index.lexical import terms
+from index.search import HybridSearcher, SearchSettings, expected_kinds
+
+from tests.index.conftest import _idf, _passage
+
+S = SearchSettings()
+
+
+def test_answer_sentence_holds_the_asked_figure():
+    q = "How many sellers from Madhya Pradesh completed their profile on GeM?"
+    text = ("GeM and the Government of Madhya Pradesh signed an agreement. "
+            "Over 86,000 sellers from the state have completed their profile on GeM. "
+            "The portal was launched in 2016.")
+    p = _passage(text)
+    a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q))
+    assert "86,000" in text[a:b] and text[a:b].startswith("Over")
+
+
+def test_a_line_of_links_is_no_answer_sentence():
+    # A release's closing list of links holds the question's words only in its addresses.
+    q = "What does the PIB press release page of PRID 2291173 say about dairy?"
+    text = ("Dairy cooperatives collected milk from 2.35 lakh villages.\n"
+            "https://www.pib.gov.in/PressReleasePage.aspx?PRID=2291173&reg=48&lang=2 "
+            "https://www.pib.gov.in/PressReleasePage.aspx?PRID=2291173&reg=48&lang=2")
+    p = _passage(text)
+    a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q))
+    assert text[a:b].startswith("Dairy")
+    links_only = _passage("https://www.pib.gov.in/PressReleasePage.aspx?PRID=2291173&reg=48&lang=2")
+    assert HybridSearcher.best_sentence(links_only, _idf(q), expected_kinds(q)) == (0, len(links_only.text))
+
+
+def test_the_answer_sentence_that_names_the_asked_place_in_the_other_script():
+    from index.names import question_names
+
+    q = "How many deaths had Mumbai reported?"
+    text = ("महाराष्ट्र में कोविड-19 के 678 नए मामले सामने आए हैं। मुंबई में 322 मौतें और 8,359 मरीज हैं। "
+            "पुणे में 1,800 मामले हैं।")
+    p = _passage(text, "hi")
+    places = tuple(n for n in question_names(q) if n.kind == "known")
+    a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q), places=places, places_weight=S.sentence_names_weight)
+    assert text[a:b].startswith("मुंबई")
+    a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q))  # without the places: the lead
+    assert text[a:b].startswith("महाराष्ट्र")
+
+
+def test_the_answer_sentence_weighs_each_sentence_similarity_to_the_question():
+    # The figure stands in the sentence after the one with the question's words.
+    q = "How many of the cargo flights were international?"
+    text = "Spicejet operated 153 cargo flights in ten days. Out of these 44 were international."
+    p = _passage(text)
+    a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q))
+    assert text[a:b].startswith("Spicejet")
+    a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q), similarity=(0.82, 0.88),
+                                        similarity_weight=S.sentence_similarity_weight)
+    assert text[a:b].startswith("Out of these")
+    a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q), similarity=(0.86, 0.84),
+                                        similarity_weight=S.sentence_similarity_weight)
+    assert text[a:b].startswith("Spicejet")  # nearer in meaning as well as in words
+
+
+def test_the_question_words_the_release_title_holds_do_not_choose_the_answer_sentence():
+    from index.search import title_weighted
+
+    title = "Lifeline UDAN operates 430 flights"
+    q = "How much medical cargo has Lifeline UDAN flown in all?"
+    text = "Lifeline UDAN flights have flown over 4,21,790 km in all. The medical cargo flown is about 795.86 tonnes."
+    p = _passage(text)
+    a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q), title=title)
+    assert text[a:b].startswith("Lifeline")  # the release's own name outweighs the thing asked
+    weighted = title_weighted(_idf(q), title, S.sentence_title_words_weight)
+    assert weighted[next(iter(terms("UDAN")))] == 0.0 and weighted[next(iter(terms("cargo")))] == 1.0
+    a, b = HybridSearcher.best_sentence(p, weighted, expected_kinds(q), title=title)
+    assert text[a:b].startswith("The medical cargo")
+    # a question all of whose words the title holds keeps them
+    assert title_weighted(_idf("Lifeline UDAN flights"), title, 0.0) == _idf("Lifeline UDAN flights")

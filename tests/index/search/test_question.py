@@ -1,0 +1,77 @@
+"""What a question asks (index/search/question.py): its language and the kinds of figure it expects."""
+from index.search import expected_kinds, question_lang
+
+from tests.index.conftest import SEED_HI
+
+
+def test_question_analysis():
+    assert question_lang(SEED_HI) == "hi" and question_lang("How many sellers?") == "en"
+    # no letters at all (a bare number or date): the interface language of the channels, English
+    assert question_lang("86,000") == "en" and question_lang("2024-25") == "en" and question_lang("") == "en"
+    assert "count" in expected_kinds("How many sellers are on GeM?")
+    assert expected_kinds("कितने प्रतिशत किसानों को लाभ मिला?") == {"percent"}
+    assert expected_kinds("When was the scheme launched?") == {"date"}
+    # "when" that opens a clause asks for no date
+    assert expected_kinds("How much wheat was procured since 15 April 2020, when the season began?") == {
+        "money", "quantity", "count"}
+    assert expected_kinds("How old was he when he played?") == frozenset()
+    assert expected_kinds("And when did it start?") == {"date"}
+    # "by how much did it grow": a rate or an amount
+    assert expected_kinds("By how much did cement output grow year-on-year in July 2026?") == {
+        "percent", "money", "quantity", "count"}
+    assert expected_kinds("By how much did the ice shelf extend?") == {"money", "quantity", "count"}
+    assert "money" in expected_kinds("What was gross GST revenue in February 2020?")
+    assert expected_kinds("Who chaired the meeting?") == frozenset()
+
+
+def test_money_cue_asks_for_money_alone():
+    """A sum of money named as such (the `money_cue` candidate); an index's value, or "how much", may be
+    any measure, and without the setting every sum asks for any measure."""
+    def kinds(q):
+        return expected_kinds(q, money_cue=True)
+
+    assert kinds("What was the value of minor forest produce procured by Van Dhan Kendras?") == {"money"}
+    assert kinds("What is the total cost of the project?") == {"money"}
+    assert kinds("प्रशिक्षुओं को स्टाइपेंड की कितनी राशि दी गई?") == {"money"}
+    assert kinds("What percentage of the budget was spent?") == {"percent"}
+    assert kinds("What was the value of the index of industrial production?") == {"money", "quantity", "count"}
+    assert kinds("How much peak demand has been avoided?") == {"money", "quantity", "count"}
+    assert kinds("What was the amount of rainfall in June?") == {"money", "quantity", "count"}
+    assert expected_kinds("What is the total cost of the project?") == {"money", "quantity", "count"}
+
+
+def test_how_many_asks_for_a_count_or_a_quantity_unless_money_or_a_scale_follows():
+    assert expected_kinds("How many tigers are there in India?") == {"count", "quantity"}
+    assert expected_kinds("How many tonnes of cargo were carried?") == {"count", "quantity"}
+    for q in ("How many crore rupees were released?", "How many lakh houses were built?",
+              "How many people got Rs 500?", "कितने लोगों को टीका लगाया गया?"):
+        assert expected_kinds(q) == {"count", "quantity", "money"}, q
+
+
+def test_measures_asked_by_name_expect_a_figure():
+    assert expected_kinds("What is the expected sugar production in the current season?") == {"money", "quantity", "count"}
+    assert expected_kinds("What investment is projected in the 31 proposals?") == {"money", "quantity", "count"}
+    assert expected_kinds("What was India's installed wind power capacity as on 31 July 2026?") == {
+        "money", "quantity", "count"}
+    assert expected_kinds("What was WPI inflation for manufactured products in June 2026?") == {"percent"}
+    assert expected_kinds("What is the name of the scheme for street vendors?") == frozenset()
+
+
+def test_a_stated_hundred_percent_is_not_the_percent_asked_for():
+    assert expected_kinds("कितने गांवों को शत-प्रतिशत नल कनेक्शन से जोड़ा जाएगा?") == {"count", "quantity", "money"}
+    assert expected_kinds("कितने प्रतिशत घरों में नल कनेक्शन है?") == {"percent"}
+
+
+def test_how_much_below_or_above_asks_a_difference_a_rate_too():
+    """"How much below normal was the rainfall?" is answered by "35% below-normal": a rate, not only an amount."""
+    assert "percent" in expected_kinds("How much below normal was the rainfall in June 2026?")
+    assert "percent" in expected_kinds("जून 2026 में सामान्य से कितनी कम बारिश हुई?")
+    assert "percent" in expected_kinds("How much higher were exports than last year?")
+    assert "percent" not in expected_kinds("How much money was released to Meghalaya?")
+    assert "percent" not in expected_kinds("कितनी राशि जारी की गई?")
+
+
+def test_a_word_holding_when_is_no_question_of_when():
+    """रकबा (area) spells कब (when) inside it."""
+    assert expected_kinds("सोयाबीन का रकबा कितना था?") == {"count", "quantity", "money"}
+    assert expected_kinds("योजना कब शुरू हुई?") == {"date"}
