@@ -1,5 +1,8 @@
 """What a question asks (index/search/question.py): its language and the kinds of figure it expects."""
+import pytest
+
 from index.search import expected_kinds, question_lang
+from index.search.question import without_markup
 
 from tests.index.conftest import SEED_HI
 
@@ -75,3 +78,17 @@ def test_a_word_holding_when_is_no_question_of_when():
     """रकबा (area) spells कब (when) inside it."""
     assert expected_kinds("सोयाबीन का रकबा कितना था?") == {"count", "quantity", "money"}
     assert expected_kinds("योजना कब शुरू हुई?") == {"date"}
+
+
+@pytest.mark.parametrize("question, read", [
+    ("<p>How many sellers on <b>GeM</b>?</p>", "How many sellers on GeM?"),
+    ("<script>alert(1)</script>", ""),
+    ("<img src=x onerror=alert(1)>", ""),
+    ("GST <style>p{color:red}</style>revenue", "GST revenue"),
+    # not markup: a comparison, a share below a bound, a tag no browser knows
+    ("x<y and y>z", "x<y and y>z"),
+    ("districts with <5% growth", "districts with <5% growth"),
+    ("<foo>bar</foo>", "<foo>bar</foo>"),
+])
+def test_a_question_is_read_without_its_markup(question, read):
+    assert without_markup(question) == read
