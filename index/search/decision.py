@@ -88,9 +88,10 @@ class AnswerDecision:
         typed forty times), and what the question is about is in no release. Only where the index has
         releases in the question's language: else its words are held by translations no list knows
         (a Hindi question on an index of English releases), and e5 alone can find the answer."""
-        looked_up = [*words, *(translated[w] for w in words if w in translated), *also_looked_up]
-        held = self.store.document_frequencies(looked_up)
-        if any(held.get(t) for t in looked_up) or question_lang(question) not in self.store.languages():
+        if self.store.document_frequencies(words):  # read for the idf already: most questions stop here
+            return []
+        others = [*(translated[w] for w in words if w in translated), *also_looked_up]
+        if (others and self.store.document_frequencies(others)) or question_lang(question) not in self.store.languages():
             return []
         return words
 
