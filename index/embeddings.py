@@ -29,6 +29,10 @@ class Embedder(ABC):
     # What decides the vectors of encode_passages besides the text (model weights, code path and
     # recipe), where known: shipped vectors are used only for an equal one (index/knownvectors.py).
     passage_identity: dict | None = None
+    # A path whose passages agree with another path's vectors to within their float16 storage (torch
+    # bf16 on AMX against the float32 graph) names that path here: its shipped vectors stand in for
+    # its own. Never a stamp for vectors this path makes (bundle-vectors reads passage_identity).
+    stand_in_identity: dict | None = None
     # The model's weights, where known, whatever path runs them: what decides a sentence's vector
     # for the answer sentence (index/sentencevectors.py).
     model_identity: dict | None = None

@@ -119,8 +119,10 @@ def load_embedder(model_folder: str | Path, *, name: str, encoder: str = "auto",
                 Path(model_folder), ir, name=name, encoder="openvino-int8", threads=threads, batch_size=1),
                 "openvino-int8", identity and {**identity, "length_step": OpenVinoEmbedder.length_step})
         elif split:
+            float32 = embedder.passage_identity
             embedder = SplitEmbedder(embedder, lambda: SentenceTransformerEmbedder(
                 str(model_folder), name=name, threads=threads, bf16=True), "torch-bf16")
+            embedder.stand_in_identity = float32
     embedder.model_identity = model_identity(Path(model_folder))
     log.info("encoder: %s (%s)", embedder.encoder, choice.reason)
     return embedder

@@ -271,8 +271,9 @@ class Indexer:
 
 def shipped_vectors(embedder: Embedder, settings: PassageSettings | None = None,
                     path: Path | None = None) -> VectorSource:
-    """The bundled corpus's shipped vectors (or `path`'s), for an embedder whose passages they were made by."""
-    identity = embedder.passage_identity
+    """The bundled corpus's shipped vectors (or `path`'s), for an embedder whose passages they were made
+    by, or whose passages they stand in for (`Embedder.stand_in_identity`)."""
+    identity = embedder.passage_identity or embedder.stand_in_identity
     wanted = VectorsStamp.of(identity, settings or PassageSettings(), embedder.dim) if identity else None
     paths = [path] if path is not None else [bundled_vectors_file(e) for e in SHIPPED_ENCODERS]
     return VectorSource(paths, wanted)

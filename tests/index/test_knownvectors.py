@@ -1,6 +1,7 @@
-"""The bundled corpus's shipped vectors: current for the passage paths `auto` picks without AMX
-(onnx-int8 on Intel, onnx-fp32 on AMD), equal to a fresh encoding, and used only when every part
-of their stamp is the running encoder's."""
+"""The bundled corpus's shipped vectors: current for the ONNX passage paths `auto` picks (onnx-int8 on
+Intel without AMX, onnx-fp32 on AMD; the float32 file stands in for torch bf16 on AMX), equal to a
+fresh encoding, and used only when every part of their stamp is the running encoder's or the one it
+stands in for."""
 import dataclasses
 import logging
 
@@ -79,6 +80,29 @@ def test_vectors_of_another_encoder_or_settings_are_not_used(int8, model_path, t
     assert shipped_vectors(int8, other_windows, path=path).known() is None
     torch = load_embedder(model_path, name="multilingual-e5-small", encoder="torch")
     assert torch.passage_identity is None and shipped_vectors(torch, path=path).known() is None
+
+
+def test_the_amx_path_takes_the_float32_file_and_never_stamps_its_own(model_path, bundled_releases, monkeypatch,
+                                                                     tmp_path):
+    """On an AMX CPU passages run in torch bf16, which agree with the float32 graph's to within the
+    file's float16: a first start there reuses the float32 file instead of encoding the corpus, and
+    bundle-vectors still refuses to stamp bf16 vectors as float32 ones."""
+    import index.encoders as encoders
+
+    monkeypatch.setattr(encoders, "cpu_flags", lambda: frozenset({"avx512f", "avx512_vnni", "amx_tile", "amx_int8",
+                                                                  "amx_bf16"}))
+    split = load_embedder(model_path, name="multilingual-e5-small", encoder="auto")
+    assert split.encoder == encoders.SPLIT and split.passage_identity is None
+    known = shipped_vectors(split).known()
+    fp32 = load_embedder(model_path, name="multilingual-e5-small", encoder="onnx-fp32")
+    assert known is not None and known.stamp == VectorsStamp.of(fp32.passage_identity, PassageSettings(), fp32.dim)
+    texts = _texts(bundled_releases[:2])
+    shipped = known.lookup(texts)
+    assert len(shipped) == len(texts)
+    fresh = split.encode_passages(texts)
+    assert min(fresh[i] @ v for i, v in shipped.items()) >= FLOOR["onnx-fp32"]
+    with pytest.raises(ValueError):
+        bundle_vectors(bundled_releases[:1], split, tmp_path / "v.npz")
 
 
 def test_a_broken_file_is_ignored_not_fatal(int8, tmp_path):
