@@ -36,7 +36,7 @@ STOPWORDS = frozenset(
     did what which who whom whose when where why how many much more than this that these those it its as
     into about over under after before during up down out there their they them he she his her we our you
     your i me my can could will would shall should may might must not no so such also any each all per
-    according said says say tell give number total till until upto since between among within
+    according said says say tell give number total till until upto since between among within etc viz
     क्या कितने कितना कितनी कितनों कौन कौनसा किस किसे किसको कब कहां कहाँ क्यों कैसे का की के को में से पर ने
     और या एवं तथा है हैं था थे थी थीं हो होता होती होते हुआ हुई हुए गया गई गए गयी किया की कर करने करते
     लिए द्वारा तक भी ही यह वह ये वे इस उस इन उन इसके उसके जो जिस जिन एक अपनी अपने अपना रहा रही रहे

@@ -19,5 +19,8 @@ def test_terms_keep_devanagari_words_whole_and_numbers_normalised():
     assert terms("ज़्यादा") == terms("ज्यादा")
     assert terms("हिन्दी") == ["हिन्दी"] or len(terms("हिन्दी")) == 1
     assert terms("कितने हैं?", drop_stopwords=True) == []  # only function words: nothing to match
+    # "etc" and "viz" hold no topic: a path such as ../../etc/passwd asks only "passwd", which no release holds
+    assert terms("../../etc/passwd", drop_stopwords=True) == ["passwd"]
+    assert terms("states, viz. Bihar", drop_stopwords=True) == terms("states Bihar")
     assert match_expression(terms('"quoted" OR NEAR(x) *')) == '"quot" OR "or" OR "near" OR "x"'  # FTS5 syntax is just text
     assert match_expression(['a"b']) == '"a""b"' and match_expression([]) is None
