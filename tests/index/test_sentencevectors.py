@@ -52,7 +52,9 @@ def test_a_sentence_held_nowhere_is_encoded_once_and_kept_in_the_index_folder(em
     v = first.vectors(SENTENCES + SENTENCES[:1])
     assert first.encoded == 3 and np.allclose(v[0], v[3])
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
-    assert np.allclose(v, embedder.encode_passages(SENTENCES + SENTENCES[:1]), atol=1e-5)
+    # the embedder's own vectors; by cosine, since torch bf16 (an AMX CPU's passage path) rounds a
+    # sentence differently in a batch of another length
+    assert (v * embedder.encode_passages(SENTENCES + SENTENCES[:1])).sum(axis=1).min() > 0.9999
     first.vectors(SENTENCES[:2])
     assert first.encoded == 3 and path.exists()  # kept as they were encoded
     again = SentenceVectors(embedder, path, shipped=())
