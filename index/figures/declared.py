@@ -23,6 +23,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from index.figures.figure import CELL_MARK, Figure
+from index.figures.oneline.words import MAX_LABEL_WORDS
 from index.figures.patterns import _SCALE_TABLE, _UNITS_EN, _UNITS_HI, TIME_UNITS, _nk
 
 
@@ -51,7 +52,6 @@ _OPENING = re.compile(r"(?:^|(?<=[.:;।])\s+)(?:[^:\n\d.;।]{0,30}:\s*)?")
 _MAX_DECLARED_WORDS = 6
 _PROSE_WINDOW, _PROSE_NUMBERS = 12, 1
 _MIN_TABLE_NUMBERS, _MAX_HEADER_WORDS, _HEADER_CHARS = 6, 30, 300
-_OWN_HEADER_WORDS = 8  # more words than a row's label before a table line's first number: a header
 
 
 @dataclasses.dataclass(frozen=True)
@@ -297,8 +297,9 @@ def declarations(text: str) -> list[tuple[int, int, Declared]]:
             close(at)
             current = None
         elif table_line:
-            if current is not None and read_its_table and words.next_number[0] > _OWN_HEADER_WORDS:
-                close(at)  # another table, under a header of its own
+            # more words before its first number than a row's label takes: a header of its own
+            if current is not None and read_its_table and words.next_number[0] > MAX_LABEL_WORDS:
+                close(at)  # another table, under it
                 current = None
             if current is None:
                 prose_at = words.prose_after_numbers()

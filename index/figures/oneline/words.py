@@ -1,6 +1,7 @@
 """The words a one-line table's header and rows are told apart by, which its rows, its columns and
 its time headings all read alike. A letter, a row's serial number and how many rows make a table are
-read so in a table written one cell a line too (index/figures/rows.py)."""
+read so in a table written one cell a line too (index/figures/rows.py), and a row's longest label
+tells a table line under a header of its own in a table's declared unit (index/figures/declared.py)."""
 from __future__ import annotations
 
 import re
@@ -10,7 +11,7 @@ LETTER = re.compile(r"[A-Za-z\u0900-\u097f]")
 SERIAL = re.compile(r"^\s*[0-9]{1,3}\.?\s*$")  # a row's serial number, a word or a line alone: "9", "14."
 MIN_ROWS = 3  # this many rows of the same shape (as many cells each) are a table
 HEADER_DROP = re.compile(r"(?i)^(?:s\.?|sr\.?|sl\.?|no\.?|s\.no\.?|sl\.no\.?|sr\.no\.?|क्र\.?|सं\.?|क्रम|संख्या)$")
-MAX_LABEL_WORDS = 8  # a longer run of words is prose, which ends the table
+MAX_LABEL_WORDS = 8  # a row's label at most: a longer run of words is a header, or prose, which ends the table
 MAX_COLUMN_WORDS = 5
 YEAR_CELL = re.compile(r"^(?:1[89]|2[01])[0-9]{2}$")  # as the number reader takes a bare year
 # a column headed by a financial or crop year: "2023-24", "2026-27*" (the year so far)
