@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from index.figures.figure import TOTAL_LABELS
 from index.figures.oneline.times import time_columns, time_header
-from index.figures.oneline.words import LETTER, MAX_LABEL_WORDS, ROW_HEADS, SERIAL
+from index.figures.oneline.words import LETTER, MAX_LABEL_WORDS, ROW_HEADS, SERIAL, joined
 from index.names import place_ending
 
 
@@ -58,6 +58,12 @@ def _numbered(runs) -> bool:
     return len(ends) < 2 or 2 * steps >= len(ends) - 1
 
 
+def _too_long(words: list[str]) -> bool:
+    """Whether a run of words is too long for a row's label, "&" no word of its own: "29 The Dadra &
+    Nagar Haveli & Daman & Diu 2 0.02" is a row of six words, not nine."""
+    return len(joined(words)) > MAX_LABEL_WORDS
+
+
 def candidate_rows(runs, shared: int = 0) -> list[tuple[Row, int, int]]:
     """Candidate rows of one line's runs: (row, start of its label, index of the run it ends).
     `shared`: how many of the words that open the line are a header other lines open with too
@@ -78,7 +84,8 @@ def candidate_rows(runs, shared: int = 0) -> list[tuple[Row, int, int]]:
         # The words that open the line (or too many for a label) may be a header of times and the first
         # row's label after it; the words after a row's cells are the next row's, years and all
         # ("... 450 2 Adilabad Narnoor 1997-98 1998-99 Completed Functional 232 188 420").
-        header = time_header([w[2] for w in words]) if i == 1 or len(words) > MAX_LABEL_WORDS else None
+        long = _too_long([w[2] for w in words])
+        header = time_header([w[2] for w in words]) if i == 1 or long else None
         if i == 1 == len(runs) - 1 and header is not None and header.end == len(words):
             # a header of times and one row of cells, as many as its columns, and no row's label: a
             # table of one row, its columns those times ("FY 2020-21 FY 2021-22 Number of Beneficiaries
@@ -89,13 +96,13 @@ def candidate_rows(runs, shared: int = 0) -> list[tuple[Row, int, int]]:
             continue
         elif header is not None and 0 < header.end < len(words):
             label_words = words[header.end:]
-        elif len(words) > MAX_LABEL_WORDS and words[-1][2].casefold() in _FIRST_ROW_LABELS:
+        elif long and words[-1][2].casefold() in _FIRST_ROW_LABELS:
             label_words = words[-1:]  # a total row right after the header: "... Houses Completed Total 2,13,48,133"
-        elif len(words) > MAX_LABEL_WORDS and serial is None and (place := _place_label(words)):
+        elif long and serial is None and (place := _place_label(words)):
             label_words = place
-        elif len(words) > MAX_LABEL_WORDS and i == 1 and shared:
+        elif long and i == 1 and shared:
             label_words = words[shared:]
-        if len(label_words) > MAX_LABEL_WORDS or not any(LETTER.search(w[2]) for w in label_words):
+        if _too_long([w[2] for w in label_words]) or not any(LETTER.search(w[2]) for w in label_words):
             serial = nxt
             continue
         label = " ".join(w[2] for w in label_words).strip(" :")
@@ -131,7 +138,7 @@ def shared_headers(lines: list[list[str]]) -> list[int]:
                 for k in members)
         for k in members:
             rest = lines[k][n:]
-            if 1 <= len(rest) <= MAX_LABEL_WORDS and any(LETTER.search(w) for w in rest):
+            if rest and not _too_long(rest) and any(LETTER.search(w) for w in rest):
                 found[k] = n
     return found
 

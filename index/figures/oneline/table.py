@@ -30,7 +30,7 @@ from index.figures.oneline.columns import listed_columns, listed_names, repeated
 from index.figures.oneline.rows import Row, candidate_rows, header_folded, line_runs, shared_headers
 from index.figures.oneline.times import time_columns
 from index.figures.oneline.totals import split_totals, total_column
-from index.figures.oneline.words import HEADER_DROP, LETTER, MAX_COLUMN_WORDS, MIN_ROWS, PERIOD_HEAD, YEAR_CELL
+from index.figures.oneline.words import HEADER_DROP, JOINER, LETTER, MAX_COLUMN_WORDS, MIN_ROWS, PERIOD_HEAD, YEAR_CELL, joined
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s|[:।;]\s|\n")
@@ -54,17 +54,19 @@ class InlineTable:
         return " ".join(self._header_words()[-MAX_HEADER_WORDS:])
 
     def _header_words(self) -> list[str]:
+        """The header's words but its numbers, other than years heading columns, each word joined by "&"
+        to the next one (`joined`)."""
         words = self.header_text.split()
-        return [w for i, w in enumerate(words)  # "No of EHTP Units" heads a column; "Sl. No." the serials
-                if not (HEADER_DROP.match(w) and words[i + 1:i + 2] != ["of"])
-                and (LETTER.search(w) or PERIOD_HEAD.match(w) or _SIGN.search(w))]
+        return joined([w for i, w in enumerate(words)  # "No of EHTP Units" heads a column; "Sl. No." the serials
+                       if not (HEADER_DROP.match(w) and words[i + 1:i + 2] != ["of"])
+                       and (LETTER.search(w) or PERIOD_HEAD.match(w) or _SIGN.search(w) or w == JOINER)])
 
     def columns(self) -> list[str] | None:
         """Each column's header, where the header has one word a column (after the rows' own, "State"):
         "State 2023-24 2024-25", "Crop Cases Recovered Deaths"; or where one word begins or ends each
         column's words (`repeated_word_columns`); or where the names the release lists split it
         (`listed_columns`)."""
-        words = self.header.split()
+        words = self._header_words()[-MAX_HEADER_WORDS:]
         width = max(row.width for row in self.rows)
         # a run of times tells where it begins, however many words it takes: five years each over two
         # columns ("F.Y. 2021-22 ... Fund Released Number of Beneficiaries ...") run past the last words
