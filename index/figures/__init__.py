@@ -123,7 +123,8 @@ class FigureExtractor(NumbersAndRanges, DatesAndPeriods, Labels, TextScan):
     @staticmethod
     def _in_tables(figs: list[Figure], text: str, declared, cells, offset: int, inline) -> list[Figure]:
         figs = table_numbers(paired_labels(respective_labels(figs, text), text), text, inline, offset)
-        return in_spans(with_inline_labels(labelled(figs, text, cells, offset), inline, offset), declared, offset)
+        return in_spans(with_inline_labels(labelled(figs, text, cells, offset), inline, offset),
+                        [*declared, *inline.captioned], offset)
 
     def _numbers(self, text: str) -> list[Figure]:
         if not text:

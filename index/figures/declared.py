@@ -140,9 +140,26 @@ def _mixed_header(header: str, declared: Declared) -> bool:
     bracketed = [pm.group(1) for pm in _PAREN.finditer(header)]
     if any(PERCENT_WORDS.match(w.strip()) or _COUNT_WORDS.match(w.strip()) for w in bracketed):
         return True  # "Length (km) Share (%)", "Roads sanction (in KM) ... Sanctioned (No.)"
-    words = bracketed + header.split()
+    return _other_unit(header, declared)
+
+
+def _other_unit(header: str, declared: Declared) -> bool:
+    """Whether a header declares a unit besides `declared`: "Capacity (MW) ... Cost (Rs. Crore)"."""
+    words = [pm.group(1) for pm in _PAREN.finditer(header)] + header.split()
     return any((d := parse_declaration(w)) is not None and (d.currency or d.unit) and (
         (d.currency, d.unit) != (declared.currency, declared.unit)) for w in words)
+
+
+def opening_caption(header: str) -> Declared | None:
+    """The unit a one-line table's header opens with, a caption run into it ("Amounts In lakhs FY
+    2020-21 ... Number of Beneficiaries Fund released ..."); None where the header opens otherwise or
+    declares another unit too. A line's reading (`table_runs`) misses it where the header's words run
+    on as prose does; the table's reader knows them for its header, and its cells' columns, so that a
+    column of counts keeps its numbers (`in_spans`)."""
+    at = len(header) - len(header.lstrip())
+    if (got := _declared_prefix(header, at)) is None or _other_unit(header[got[0]:], got[1]):
+        return None
+    return got[1]
 
 
 def _header(line: str, start: int, end: int, since: int = 0) -> str:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from index.figures.declared import PERCENT_WORDS, in_declared_unit, parse_declaration
+from index.figures.declared import PERCENT_WORDS, Declared, in_declared_unit, opening_caption, parse_declaration
 from index.figures.figure import CELL_MARK, Figure, row_label
 from index.figures.oneline import InlineTable, inline_tables, listed_columns
 from index.figures.oneline.words import MAX_LABEL_WORDS
@@ -48,6 +48,9 @@ class InlineCells:
     # ("2 Assam 4604112 32471": domestic tourist visits): start → end
     long_counts: dict[int, int] = dataclasses.field(default_factory=dict)
     serials: frozenset[int] = frozenset()  # the numbers that lead rows ("13 Maharashtra ..."): no figures
+    # where the unit a table's header opens with holds (`opening_caption`): its first cell to its last,
+    # as index.figures.declared's spans
+    captioned: tuple[tuple[int, int, Declared], ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.labels)
@@ -59,12 +62,15 @@ def inline_labels(text: str) -> InlineCells:
     counts: set[int] = set()
     long_counts: dict[int, int] = {}
     serials: set[int] = set()
+    captioned: list[tuple[int, int, Declared]] = []
     for table in inline_tables(text):
         labels.update(table.labels())
         counts.update(table.counts_like_years(text))
         long_counts.update((a, b) for row in table.rows for a, b in row.cells if _LONG_COUNT.match(text[a:b]))
         serials.update(row.serial for row in table.rows if row.serial is not None)
-    return InlineCells(labels, frozenset(counts), long_counts, frozenset(serials))
+        if (d := opening_caption(table.header_text)) and (cells := [c for row in table.rows for c in row.cells]):
+            captioned.append((min(a for a, _ in cells), max(b for _, b in cells), d))
+    return InlineCells(labels, frozenset(counts), long_counts, frozenset(serials), tuple(captioned))
 
 
 def table_numbers(figures: list[Figure], text: str, cells: InlineCells, offset: int) -> list[Figure]:

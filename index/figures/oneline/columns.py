@@ -106,6 +106,40 @@ def _two_ending_alike(words: list[str], keys: list[str], width: int) -> list[str
     return [" ".join(words[first:at[0] + 1]), " ".join(tail)] if first in (0, 1) and len(tail) >= 2 else None
 
 
+def capitalised_columns(words: list[str], width: int, rows_heading: bool = False) -> list[str] | None:
+    """`width` column headers out of a header written as a sentence is, a capital opening each column's
+    words and no other: "Students benefitted Amount disbursed (Rs.in Cr.)" is two columns, and so is
+    "Number of Beneficiaries Fund released" (a capital after "of" goes on with its column). Words in
+    brackets go with the column before them. `rows_heading`: whether the header may open with the
+    rows' heading, one opening more than `width` ("State/UTs Students benefitted ..."). None where
+    the openings are not as many, or a column takes more than `MAX_COLUMN_WORDS` words besides its
+    brackets: a header in title case ("Fund Released Number of Beneficiaries") says nothing so."""
+    openings: list[int] = []
+    depth = 0
+    for i, w in enumerate(words):
+        if (not depth and w[:1].isupper()
+                and not (i and words[i - 1].split()[-1].casefold() in _FUNCTION_WORDS)):
+            openings.append(i)
+        depth = max(0, depth + w.count("(") - w.count(")"))
+    if not openings or openings[0] != 0 or len(openings) not in (width, width + rows_heading):
+        return None
+    bounds = openings[len(openings) - width:] + [len(words)]
+    columns = [words[a:b] for a, b in zip(bounds, bounds[1:])]
+    if any(len(_unbracketed(column)) > MAX_COLUMN_WORDS for column in columns):
+        return None
+    return [" ".join(column) for column in columns]
+
+
+def _unbracketed(words: list[str]) -> list[str]:
+    """`words` but those in brackets ("Amount disbursed (Rs.in Cr.)": "Amount", "disbursed")."""
+    out, depth = [], 0
+    for w in words:
+        if not depth and not w.startswith("("):
+            out.append(w)
+        depth = max(0, depth + w.count("(") - w.count(")"))
+    return out
+
+
 def listed_names(text: str) -> frozenset[str]:
     """The names of one to three capitalised words that stand as items of the lists in `text`'s prose
     ("Iron Ore", "Cement", "Refinery Products"), casefolded. An item that is not all capitalised words

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.figures.oneline.columns import capitalised_columns
 from index.figures.oneline.words import LETTER, MAX_COLUMN_WORDS, PERIOD_HEAD, TOTAL_HEADS
 from index.figures.patterns import FY_ABBR
 
@@ -51,10 +52,11 @@ def _head_at(words: list[str], i: int) -> tuple[str, bool, int] | None:
     return (*head, 1) if (head := _head(words[i])) else None
 
 
-def time_header(words: list[str]) -> TimeHeader | None:
+def time_header(words: list[str], width: int | None = None) -> TimeHeader | None:
     """The last run of two times or more in a header's `words` that head its columns (`TimeHeader`),
     each with what qualifies it ("(P)", "*", "(till July)"), and a "Total" right after them; None
-    where there is none."""
+    where there is none. `width`: how many cells the table's rows have, where known, of which each
+    time heads as many (`_repeated_group`)."""
     found: TimeHeader | None = None
     i = 0
     while i < len(words):
@@ -71,7 +73,7 @@ def time_header(words: list[str]) -> TimeHeader | None:
                 i += 1
         if len(times) >= 2:
             columns = list(times)
-            if group := _repeated_group(words[i:], len(times)):
+            if group := _repeated_group(words[i:], len(times), width // len(times) if width else None):
                 size, sub = group
                 columns = [f"{t} {w}" for t in times for w in sub]
                 i += size * len(times)
@@ -82,30 +84,42 @@ def time_header(words: list[str]) -> TimeHeader | None:
     return found
 
 
-def _repeated_group(words: list[str], times: int) -> tuple[int, list[str]] | None:
+def _repeated_group(words: list[str], times: int, each: int | None = None) -> tuple[int, list[str]] | None:
     """The words each time heads, when the words after the times are the same group over again for
     each ("Import Export Import Export Import Export" under three years; "*" aside, "Exports*" the
     year so far): how many words a group, and its columns. A group's columns are a word each, or,
     where its words say where columns part (`_group_columns`), several words each: "No of EHTP
-    Units Exports (In Rs. Crore)" is two columns."""
+    Units Exports (In Rs. Crore)" is two columns. `each`: how many columns a group has, where the
+    rows' cells tell."""
     for size in range(1, 2 * MAX_COLUMN_WORDS + 1):
         if size * times > len(words):
             break
         groups = [[w.casefold().replace("*", "") for w in words[k * size:(k + 1) * size]] for k in range(times)]
         if all(g == groups[0] for g in groups) and any(LETTER.search(w) for w in groups[0]):
             sub = words[:size]
-            if columns := _group_columns(sub):
+            if columns := _group_columns(sub, each):
                 return size, columns
-            if size <= MAX_COLUMN_WORDS and all(LETTER.search(w) for w in sub):
+            if size <= MAX_COLUMN_WORDS and all(LETTER.search(w) for w in sub) and each in (None, size):
                 return size, sub
     return None
 
 
-def _group_columns(words: list[str]) -> list[str] | None:
+def _group_columns(words: list[str], each: int | None = None) -> list[str] | None:
     """The columns of a group of header words where its words say where they part: a unit in brackets
     ends its column and follows the column's one-word name ("Exports (In Rs. Crore)"), and "No of" /
     "Number of" begins a column of counts ("No. of beneficiaries" under each year is one column). None
-    where they part no columns, or give one of more than `MAX_COLUMN_WORDS` words besides its brackets."""
+    where they part no columns, or give one of more than `MAX_COLUMN_WORDS` words besides its brackets.
+    Where the rows' cells tell how many columns the group has (`each`) and these words part it into
+    other than as many, its capitals may (`capitalised_columns`): "Number of Beneficiaries Fund
+    released" is two columns, not one of counts."""
+    found = _marked_columns(words)
+    if each is None or found is not None and len(found) == each:
+        return found
+    return capitalised_columns(words, each)
+
+
+def _marked_columns(words: list[str]) -> list[str] | None:
+    """`_group_columns` by what its words say: brackets and "No of"."""
     starts = {0}
     for k, w in enumerate(words):
         if w.startswith("(") and k > 0 and not words[k - 1].endswith(")"):
@@ -130,7 +144,7 @@ def _number_of(words: list[str], k: int) -> bool:
 def time_columns(words: list[str], width: int) -> list[str] | None:
     """The columns of a header that ends with its times (`time_header`), when they are as many as the
     rows have cells, or one fewer and one word stands before them ("Weight Mar-26 (F) Apr-26 (F)")."""
-    header = time_header(words)
+    header = time_header(words, width)
     if header is None or header.end != len(words):
         return None
     if len(header.columns) == width:

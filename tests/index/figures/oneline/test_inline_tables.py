@@ -402,9 +402,12 @@ def test_a_table_of_one_row_without_a_label_takes_its_columns_headers():
     assert figures[text.index("75.74 71") + 6].label == " | F.Y. 2025-26 Number of Beneficiaries"
     nfst = text.index("140.41 35")
     assert figures[text.index("367.41", nfst)].label == " | F.Y 2023-24 Fund Released"
-    # words before the times that are no times' columns leave the row no table ("Number of Beneficiaries
-    # Fund released" under each year reads as one column of five words, not two)
-    assert figures[text.index("421 10.81")].label is None
+    # "Number of Beneficiaries Fund released" under each year is two columns, as the twelve cells ask,
+    # not one of five words, and the caption that opens the line scales the funds, not the students
+    pre_matric = text.index("421 10.81")
+    assert figures[pre_matric].label == " | FY 2020-21 Number of Beneficiaries" and figures[pre_matric].value == 421
+    assert figures[pre_matric + 4].label == " | FY 2020-21 Fund released"
+    assert figures[pre_matric + 4].value == Decimal("1081000.00")
 
 
 def test_a_percent_sign_alone_in_a_header_opens_its_column():
