@@ -17,6 +17,7 @@ from index.names import place_ending
 _TOKEN = re.compile(r"\S+")
 _CELL = re.compile(r"^\(?[-−–+]?[0-9\u0966-\u096f][0-9\u0966-\u096f,]*(?:\.[0-9\u0966-\u096f]+)?%?\)?[*,;]?$|^[-–—]$|^N\.?A\.?$")
 MIN_CELLS = 2
+_DIGIT, _LATIN = re.compile(r"[0-9\u0966-\u096f]"), re.compile(r"[A-Za-z]")
 MIN_SHARED_WORDS = 3  # a header that several tables' lines open with
 # rows that may stand right after the header, on its line: a total, or a statistical table's weights
 # ("... Iron Ore Overall Index Weight 5.596 3.841 ...")
@@ -102,6 +103,8 @@ def candidate_rows(runs, shared: int = 0) -> list[tuple[Row, int, int]]:
             label_words = place
         elif long and i == 1 and shared:
             label_words = words[shared:]
+        elif long and i == 1 and (alike := _written_as_next_label(words, runs, i)):
+            label_words = alike
         if _too_long([w[2] for w in label_words]) or not any(LETTER.search(w[2]) for w in label_words):
             serial = nxt
             continue
@@ -141,6 +144,22 @@ def shared_headers(lines: list[list[str]]) -> list[int]:
             if rest and not _too_long(rest) and any(LETTER.search(w) for w in rest):
                 found[k] = n
     return found
+
+
+def _written_as_next_label(words: list[tuple[int, int, str]], runs, i: int) -> list[tuple[int, int, str]] | None:
+    """The last word of a run too long for a row's label when it is written as the next row's label
+    is, a word with digits such as a year: the first row's label right after the header, "FY ... MSME
+    Order Value (₹ in Cr) Proportion of Procurement FY21-22 1,06,597 59,033 0.554 FY22-23 2,01,317
+    ...". None where the next row's label is not one such word."""
+    nxt = runs[i + 1][1] if i + 2 < len(runs) else []
+    if len(nxt) != 1 or not _DIGIT.search(nxt[0][2]):
+        return None
+    return words[-1:] if _shape(words[-1][2]) == _shape(nxt[0][2]) else None
+
+
+def _shape(word: str) -> str:
+    """How a word is written: its letters as "A", its digits as "9" ("FY21-22": "AA99-99")."""
+    return _DIGIT.sub("9", _LATIN.sub("A", word))
 
 
 def _place_label(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]] | None:

@@ -17,3 +17,19 @@ def test_an_ampersand_is_no_word_of_a_rows_label():
     figures = FigureExtractor().run(TABLE)
     assert "29" not in [f.text for f in figures]
     assert [row_label(f.label) for f in figures if f.text in ("2", "0.02")] == ["The Dadra & Nagar Haveli & Daman & Diu"] * 2
+
+
+def test_a_first_rows_label_written_as_the_next_rows_ends_the_header():
+    """2297820: "... Proportion of Procurement FY21-22 1,06,597 59,033 0.554 FY22-23 2,01,317 ...": no
+    serial parts the header from the first row's label, and sixteen words are too many for a label, so
+    FY21-22 was read into the header and its cells had no row. The next row's label, FY22-23, is
+    written as FY21-22 is."""
+    text = ("FY Total Order Value (₹ in Cr) MSME Order Value (₹ in Cr) Proportion of Procurement FY21-22 1,06,597 "
+            "59,033 0.554 FY22-23 2,01,317 97,332 0.483 FY23-24 4,03,569 1,90,485 0.472 FY24-25 5,41,602 1,95,976 0.362")
+    [table] = inline_tables(text)
+    assert [row.label for row in table.rows] == ["FY21-22", "FY22-23", "FY23-24", "FY24-25"]
+    assert table.header.endswith("Proportion of Procurement")
+    assert {row_label(f.label) for f in FigureExtractor().run(text) if f.text in ("1,06,597", "0.554")} == {"FY21-22"}
+    # a last word written otherwise stays in the header ("Procurement" is not written as "FY22-23")
+    [table] = inline_tables(text.replace(" FY21-22 1,06,597 59,033 0.554", ""))
+    assert table.rows[0].label == "FY22-23" and table.header.endswith("Proportion of Procurement")
