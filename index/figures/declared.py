@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 from functools import lru_cache
 
@@ -327,16 +328,19 @@ def declarations(text: str) -> list[tuple[int, int, Declared]]:
     return spans
 
 
-def in_spans(figures: list[Figure], spans: list[tuple[int, int, Declared]], offset: int) -> list[Figure]:
+def in_spans(figures: list[Figure], spans: list[tuple[int, int, Declared]], offset: int,
+             not_for: Mapping[int, frozenset[Declared]] | None = None) -> list[Figure]:
     """`figures` of a passage that starts at `offset` in the text `spans` were found in (`declarations`),
     the bare numbers among them in the unit their table declares, but for the cells of a column of
-    counts or shares (`_unmeasured_cell`): their labels must be read first."""
+    counts or shares (`_unmeasured_cell`): their labels must be read first. `not_for`: a cell's start
+    in that text → the units that do not hold for it, which its table declares for other columns."""
     if not spans:
         return figures
     out = []
     for f in figures:
         d = next((d for a, b, d in spans if a <= f.start + offset < b), None)
-        if d is None or f.kind != "count" or f.unit is not None or f.value is None or _unmeasured_cell(f.label):
+        if (d is None or f.kind != "count" or f.unit is not None or f.value is None or _unmeasured_cell(f.label)
+                or not_for and d in not_for.get(f.start + offset, ())):
             out.append(f)
             continue
         out.append(in_declared_unit(f, d))

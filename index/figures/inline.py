@@ -13,6 +13,7 @@ from decimal import Decimal
 from index.figures.declared import PERCENT_WORDS, Declared, in_declared_unit, opening_caption, parse_declaration
 from index.figures.figure import CELL_MARK, Figure, row_label
 from index.figures.oneline import InlineTable, inline_tables, listed_columns
+from index.figures.oneline.times import names_a_time
 from index.figures.oneline.words import MAX_LABEL_WORDS
 from index.figures.patterns import ascii_digits
 
@@ -51,6 +52,9 @@ class InlineCells:
     # where the unit a table's header opens with holds (`opening_caption`): its first cell to its last,
     # as index.figures.declared's spans
     captioned: tuple[tuple[int, int, Declared], ...] = ()
+    # the cells of columns that declare no unit in a table whose other columns declare theirs: each
+    # cell's start → those units, which do not hold for it (`units_elsewhere`)
+    units_elsewhere: dict[int, frozenset[Declared]] = dataclasses.field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.labels)
@@ -63,6 +67,7 @@ def inline_labels(text: str) -> InlineCells:
     long_counts: dict[int, int] = {}
     serials: set[int] = set()
     captioned: list[tuple[int, int, Declared]] = []
+    units_elsewhere: dict[int, frozenset[Declared]] = {}
     for table in inline_tables(text):
         labels.update(table.labels())
         counts.update(table.counts_like_years(text))
@@ -70,7 +75,29 @@ def inline_labels(text: str) -> InlineCells:
         serials.update(row.serial for row in table.rows if row.serial is not None)
         if (d := opening_caption(table.header_text)) and (cells := [c for row in table.rows for c in row.cells]):
             captioned.append((min(a for a, _ in cells), max(b for _, b in cells), d))
-    return InlineCells(labels, frozenset(counts), long_counts, frozenset(serials), tuple(captioned))
+        units_elsewhere.update(_units_elsewhere(table))
+    return InlineCells(labels, frozenset(counts), long_counts, frozenset(serials), tuple(captioned), units_elsewhere)
+
+
+def _units_elsewhere(table: InlineTable) -> dict[int, frozenset[Declared]]:
+    """A table whose header gives named columns a unit of their own in brackets ("State/UTs Students
+    benefitted Amount disbursed (Rs.in Cr.)") declares it for them, not for a column that gives none:
+    the cells of such a column, each with the units the others declare, which a declaration read from
+    the same words (index/figures/declared.py) does not hold for. A column of a time is no such
+    column: "2023-24 2024-25 (Rs crore)" writes one unit after its last time for every one."""
+    columns = table.columns() or []
+    own = {d for column in columns if (d := _bracketed_unit(column))}
+    bare = {j for j, column in enumerate(columns) if not _bracketed_unit(column) and not names_a_time(column.split())}
+    if not own or not bare:
+        return {}
+    units = frozenset(own)
+    return {a: units for row in table.rows for a, _ in row.cells if row.cell_columns.get(a) in bare}
+
+
+def _bracketed_unit(heading: str) -> Declared | None:
+    """The unit a heading declares in brackets at its end ("Amount disbursed (Rs.in Cr.)"), if any."""
+    m = _HEADING_UNIT.search(heading.strip())
+    return parse_declaration(m.group(1).strip()) if m else None
 
 
 def table_numbers(figures: list[Figure], text: str, cells: InlineCells, offset: int) -> list[Figure]:

@@ -111,7 +111,10 @@ def test_a_flattened_table_whose_header_is_mixed_is_left_alone():
     rows = " ".join(f"{i} District{chr(65 + i)} {100 + i} {200 + i}.50" for i in range(1, 9))
     counted = _values(f"Sl. No. District No. of GPDP uploaded Online payment by GPs (in Cr.) {rows}")
     assert counted["101"] == (Decimal(101), None, "count")
+    # no unit holds for the whole table; where its brackets part the columns, each takes its own
     mixed = _values(f"Sr. Project Capacity (MW) Cost (Rs. Crore) {rows}")
+    assert mixed["101"] == (Decimal(101), "MW", "quantity") and mixed["201.50"] == (Decimal("2015000000.0"), "INR", "money")
+    mixed = _values(f"Sr. Project Capacity in MW Cost in Rs. Crore {rows}")
     assert mixed["201.50"] == (Decimal("201.50"), None, "count")
     assert _values(f"Opium Heroin Kgs. Kgs. Nos. Ltrs. {rows}")["101"] == (Decimal(101), None, "count")
 

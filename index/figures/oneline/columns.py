@@ -106,6 +106,24 @@ def _two_ending_alike(words: list[str], keys: list[str], width: int) -> list[str
     return [" ".join(words[first:at[0] + 1]), " ".join(tail)] if first in (0, 1) and len(tail) >= 2 else None
 
 
+def bracket_ended_columns(words: list[str], width: int) -> list[str] | None:
+    """`width` column headers out of a header whose columns each end with brackets, but for the last
+    maybe: "FY Total Order Value (₹ in Cr) MSME Order Value (₹ in Cr) Proportion of Procurement" is
+    three columns, the last with no unit. The first takes the rows' heading ("FY"), as a header's
+    first column does where one word begins each (`repeated_word_columns`). None where the brackets
+    part it into other than `width` columns, or one of no words or more than `MAX_COLUMN_WORDS`
+    besides its brackets."""
+    bounds, depth = [0], 0
+    for i, w in enumerate(words):
+        depth = max(0, depth + w.count("(") - w.count(")"))
+        if not depth and ")" in w and i + 1 < len(words):
+            bounds.append(i + 1)
+    parts = [words[a:b] for a, b in zip(bounds, bounds[1:] + [len(words)])]
+    if len(parts) != width or not all(0 < len(_unbracketed(part)) <= MAX_COLUMN_WORDS for part in parts):
+        return None
+    return [" ".join(part) for part in parts]
+
+
 def capitalised_columns(words: list[str], width: int, rows_heading: bool = False) -> list[str] | None:
     """`width` column headers out of a header written as a sentence is, a capital opening each column's
     words and no other: "Students benefitted Amount disbursed (Rs.in Cr.)" is two columns, and so is
@@ -123,11 +141,11 @@ def capitalised_columns(words: list[str], width: int, rows_heading: bool = False
         depth = max(0, depth + w.count("(") - w.count(")"))
     if not openings or openings[0] != 0 or len(openings) not in (width, width + rows_heading):
         return None
-    bounds = openings[len(openings) - width:] + [len(words)]
-    columns = [words[a:b] for a, b in zip(bounds, bounds[1:])]
-    if any(len(_unbracketed(column)) > MAX_COLUMN_WORDS for column in columns):
+    bounds = openings + [len(words)]
+    parts = [words[a:b] for a, b in zip(bounds, bounds[1:])]  # the rows' heading, where there is one, and the columns
+    if any(len(_unbracketed(part)) > MAX_COLUMN_WORDS for part in parts):
         return None
-    return [" ".join(column) for column in columns]
+    return [" ".join(column) for column in parts[len(parts) - width:]]
 
 
 def _unbracketed(words: list[str]) -> list[str]:

@@ -26,7 +26,8 @@ import re
 from dataclasses import dataclass
 
 from index.figures.figure import CELL_MARK
-from index.figures.oneline.columns import listed_columns, listed_names, repeated_word_columns, year_ended_columns
+from index.figures.oneline.columns import (bracket_ended_columns, capitalised_columns, listed_columns, listed_names,
+                                           repeated_word_columns, year_ended_columns)
 from index.figures.oneline.rows import Row, candidate_rows, header_folded, line_runs, shared_headers
 from index.figures.oneline.times import time_columns
 from index.figures.oneline.totals import split_totals, total_column
@@ -100,11 +101,13 @@ class InlineTable:
 
 def _columns(words: list[str], width: int, listed: frozenset[str]) -> list[str] | None:
     """`width` column headers out of a header's words that hold no times: a word a column, or as
-    `repeated_word_columns`, `listed_columns` or `_sign_opened_columns` split them."""
+    `repeated_word_columns`, `listed_columns`, `_sign_opened_columns`, `bracket_ended_columns` or
+    `capitalised_columns` split them."""
     if len(words) in (width, width + 1):
         return words[len(words) - width:]
     return (repeated_word_columns(words, width) or listed_columns(words, width, listed)
-            or _sign_opened_columns(words, width, listed))
+            or _sign_opened_columns(words, width, listed) or bracket_ended_columns(words, width)
+            or capitalised_columns(words, width, rows_heading=True))
 
 
 def _sign_opened_columns(words: list[str], width: int, listed: frozenset[str]) -> list[str] | None:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from index.figures.oneline.columns import capitalised_columns
-from index.figures.oneline.words import LETTER, MAX_COLUMN_WORDS, PERIOD_HEAD, TOTAL_HEADS
+from index.figures.oneline.words import LETTER, MAX_COLUMN_WORDS, PERIOD_HEAD, TOTAL_HEADS, YEAR_CELL
 from index.figures.patterns import FY_ABBR
 
 
@@ -139,6 +139,12 @@ def _marked_columns(words: list[str]) -> list[str] | None:
 def _number_of(words: list[str], k: int) -> bool:
     """Whether words[k] begins "No of" / "No. of" / "Number of": a column of counts."""
     return words[k].casefold().rstrip(".") in ("no", "number") and words[k + 1:k + 2] == ["of"]
+
+
+def names_a_time(words: list[str]) -> bool:
+    """Whether a column's header holds a time ("2024-25", "FY 2023-24 Exports", "Jun-26", "July 2025"):
+    a column of a time holds what its neighbours of other times do."""
+    return any(_head_at(words, i) or YEAR_CELL.match(w.rstrip("*")) for i, w in enumerate(words))
 
 
 def time_columns(words: list[str], width: int) -> list[str] | None:

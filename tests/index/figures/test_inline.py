@@ -28,3 +28,21 @@ def test_a_caption_in_its_currency_makes_its_amounts_money_and_another_unit_in_t
     assert got["760"][:2] == (Decimal(760), None)
     mixed = _values(f"Amounts In lakhs {HEADER.replace('Fund released', 'Area (ha)')}421 10.81 1439 44.63 760 23.15")
     assert mixed["44.63"][:2] == (Decimal("44.63"), "hectare")
+
+
+def test_a_unit_the_header_gives_some_named_columns_is_not_the_others():
+    """2298886: "State/UTs Students benefitted Amount disbursed (Rs.in Cr.)": the unit ends the header, so
+    it was read for the whole table, and 1,059 students were ₹1,059 crore. 2297820: "... MSME Order Value
+    (₹ in Cr) Proportion of Procurement": a proportion of 0.554 was ₹0.554 crore."""
+    got = _values("S. No. State/UTs Students benefitted Amount disbursed (Rs.in Cr.) 1 Andaman And Nicobar Islands 02 "
+                  "0.06 2 Andhra Pradesh 1059 14.82 3 Assam 1043 23.66 4 Bihar 3136 48.39 Total 5240 86.93")
+    assert got["1059"] == (Decimal(1059), None, "count", "Andhra Pradesh, Students benefitted")
+    assert got["14.82"] == (Decimal("148200000.00"), "INR", "money", "Andhra Pradesh, Amount disbursed (Rs.in Cr.)")
+    assert got["5240"][:3] == (Decimal(5240), None, "count")
+    got = _values("FY Total Order Value (₹ in Cr) MSME Order Value (₹ in Cr) Proportion of Procurement FY21-22 1,06,597 "
+                  "59,033 0.554 FY22-23 2,01,317 97,332 0.483 FY23-24 4,03,569 1,90,485 0.472")
+    assert got["0.554"][:3] == (Decimal("0.554"), None, "count")
+    assert got["59,033"][:3] == (Decimal("590330000000"), "INR", "money")
+    # a unit after the last of a header's times is every time's
+    got = _values("S. No. State 2023-24 2024-25 (Rs in crore) 1 Kerala 289 1836 2 Assam 410 522 3 Goa 77 95")
+    assert got["289"][:2] == (Decimal("2890000000"), "INR") and got["1836"][:2] == (Decimal("18360000000"), "INR")
