@@ -33,10 +33,9 @@ def year_ended_columns(words: list[str], width: int) -> list[str] | None:
         words = words[1:]
     columns: list[str] = []
     column: list[str] = []
-    depth = years = 0
-    for w in words:
+    years = 0
+    for w, depth in zip(words, _bracket_depths(words)):
         column.append(w)
-        depth = max(0, depth + w.count("(") - w.count(")"))
         if depth:
             continue
         if YEAR_CELL.match(w.rstrip("*")) or PERIOD_HEAD.match(w):
@@ -113,11 +112,8 @@ def bracket_ended_columns(words: list[str], width: int) -> list[str] | None:
     first column does where one word begins each (`repeated_word_columns`). None where the brackets
     part it into other than `width` columns, or one of no words or more than `MAX_COLUMN_WORDS`
     besides its brackets."""
-    bounds, depth = [0], 0
-    for i, w in enumerate(words):
-        depth = max(0, depth + w.count("(") - w.count(")"))
-        if not depth and ")" in w and i + 1 < len(words):
-            bounds.append(i + 1)
+    bounds = [0] + [i + 1 for i, (w, depth) in enumerate(zip(words, _bracket_depths(words)))
+                    if not depth and ")" in w and i + 1 < len(words)]
     parts = [words[a:b] for a, b in zip(bounds, bounds[1:] + [len(words)])]
     if len(parts) != width or not all(0 < len(_unbracketed(part)) <= MAX_COLUMN_WORDS for part in parts):
         return None
@@ -132,13 +128,8 @@ def capitalised_columns(words: list[str], width: int, rows_heading: bool = False
     rows' heading, one opening more than `width` ("State/UTs Students benefitted ..."). None where
     the openings are not as many, or a column takes more than `MAX_COLUMN_WORDS` words besides its
     brackets: a header in title case ("Fund Released Number of Beneficiaries") says nothing so."""
-    openings: list[int] = []
-    depth = 0
-    for i, w in enumerate(words):
-        if (not depth and w[:1].isupper()
-                and not (i and words[i - 1].split()[-1].casefold() in _FUNCTION_WORDS)):
-            openings.append(i)
-        depth = max(0, depth + w.count("(") - w.count(")"))
+    openings = [i for i, (w, depth) in enumerate(zip(words, [0, *_bracket_depths(words)]))
+                if not depth and w[:1].isupper() and not (i and words[i - 1].split()[-1].casefold() in _FUNCTION_WORDS)]
     if not openings or openings[0] != 0 or len(openings) not in (width, width + rows_heading):
         return None
     bounds = openings + [len(words)]
@@ -150,12 +141,16 @@ def capitalised_columns(words: list[str], width: int, rows_heading: bool = False
 
 def _unbracketed(words: list[str]) -> list[str]:
     """`words` but those in brackets ("Amount disbursed (Rs.in Cr.)": "Amount", "disbursed")."""
-    out, depth = [], 0
+    return [w for w, depth in zip(words, [0, *_bracket_depths(words)]) if not depth and not w.startswith("(")]
+
+
+def _bracket_depths(words: list[str]) -> list[int]:
+    """How many brackets are open after each word: "Amount (Rs. in Cr.) Beneficiaries" → 0 1 1 0 0."""
+    depths, depth = [], 0
     for w in words:
-        if not depth and not w.startswith("("):
-            out.append(w)
         depth = max(0, depth + w.count("(") - w.count(")"))
-    return out
+        depths.append(depth)
+    return depths
 
 
 def listed_names(text: str) -> frozenset[str]:
