@@ -45,6 +45,9 @@ _UNITS = _words([(p, u, m) for p, u, m in _UNITS_EN + [(_nk(p), u, m) for p, u, 
 _FILLER = re.compile(r"(?i)^(?:in|all|figures?|amounts?|values?|area|quantity|are|of|" + "|".join(
     _nk(w) for w in ("में", "सभी", "आंकड़े", "राशि", "क्षेत्र", "मात्रा")) + r")$")
 _PAREN = re.compile(r"\(([^()\d\n]{1,40})\)")
+# one capital in brackets, as a section or row is lettered: "(M). Manufacture of ...", "(B) Non-Food Articles"
+_LETTER = re.compile(r"\([A-Z]\)")
+_AFTER_LETTER = ".:-–"
 _LINE = re.compile(r"^(?:[^:\n\d]{0,30}:\s*)?([^:\n\d]{1,40})$")
 _WORD = re.compile(r"[^\s():,]+(?:\s+[^\s():,]+)*")
 # Inside a line: where a declaration may open a flattened table (the line's start, after a sentence or
@@ -62,6 +65,29 @@ class Declared:
     currency: str | None
     unit: str | None
     scale: Decimal
+
+
+def _letters_a_row(text: str, pm: re.Match) -> bool:
+    """Whether brackets in `text` letter the section or row they open rather than declare a unit: one
+    capital with a full stop, colon or dash after it ("(M). Manufacture of ...", "(P)-Provisional"), or
+    before a row's words with only a number or the line's start before it ("102.2 (N) Manufacture of
+    Basic Metals"). A wholesale price table letters its groups so, and "(M)" is not metres there; a
+    unit follows its column's name ("Height (M)") or stands alone ("Storm surge\n(m)")."""
+    if not _LETTER.fullmatch(pm.group(0)):
+        return False
+    after = text[pm.end():pm.end() + 2]
+    if after[:1] and after[0] in _AFTER_LETTER:
+        return True
+    before = text[:pm.start()].rsplit("\n", 1)[-1].split()
+    opens_row = not before or any(c.isdigit() for c in before[-1])
+    return opens_row and after[:1] == " " and after[1:].isupper()
+
+
+def _bracketed(text: str, pos: int = 0, endpos: int | None = None):
+    """The words in brackets in `text[pos:endpos]` that may declare a unit (`_PAREN`), those that letter
+    a row (`_letters_a_row`) left out."""
+    matches = _PAREN.finditer(text, pos, len(text) if endpos is None else endpos)
+    return (pm for pm in matches if not _letters_a_row(text, pm))
 
 
 def _take(rest: str, patterns) -> tuple[str, object] | None:
@@ -129,7 +155,7 @@ def _unmeasured_cell(label: str | None) -> bool:
     after a number, often the next cell's."""
     return bool(label) and CELL_MARK in label and any(
         _COUNTED_COLUMN.search(part) or _SHARE_COLUMN.search(part)
-        or any(_COUNT_WORDS.match(pm.group(1).strip()) for pm in _PAREN.finditer(part))
+        or any(_COUNT_WORDS.match(pm.group(1).strip()) for pm in _bracketed(part))
         for part in label.split(CELL_MARK, 1))
 
 
@@ -138,7 +164,7 @@ def _mixed_header(header: str, declared: Declared) -> bool:
     ("Capacity (MW) ... Cost (Rs. Crore)", "Kgs. Nos. Ltrs.") declares its unit for some columns only."""
     if _COUNTED_COLUMN.search(header):
         return True
-    bracketed = [pm.group(1) for pm in _PAREN.finditer(header)]
+    bracketed = [pm.group(1) for pm in _bracketed(header)]
     if any(PERCENT_WORDS.match(w.strip()) or _COUNT_WORDS.match(w.strip()) for w in bracketed):
         return True  # "Length (km) Share (%)", "Roads sanction (in KM) ... Sanctioned (No.)"
     return _other_unit(header, declared)
@@ -146,7 +172,7 @@ def _mixed_header(header: str, declared: Declared) -> bool:
 
 def _other_unit(header: str, declared: Declared) -> bool:
     """Whether a header declares a unit besides `declared`: "Capacity (MW) ... Cost (Rs. Crore)"."""
-    words = [pm.group(1) for pm in _PAREN.finditer(header)] + header.split()
+    words = [pm.group(1) for pm in _bracketed(header)] + header.split()
     return any((d := parse_declaration(w)) is not None and (d.currency or d.unit) and (
         (d.currency, d.unit) != (declared.currency, declared.unit)) for w in words)
 
@@ -209,7 +235,7 @@ def _caption_unit(line: str) -> Declared | None:
     """The unit a caption declares at its end for the table below it: "State-wise disbursement made
     by NCDC during the last 5 years (Rs in Crore)"."""
     last = None
-    for last in _PAREN.finditer(line):
+    for last in _bracketed(line):
         pass
     if last is None or line[last.end():].strip(" .:-–") or not (d := parse_declaration(last.group(1))):
         return None
@@ -230,7 +256,7 @@ def table_runs(line: str, lw: _LineWords | None = None) -> list[tuple[int, int |
     for m in _OPENING.finditer(line):
         prefix = None if m.end() < after else _declared_prefix(line, m.end())
         candidates = [(m.end(), *prefix)] if prefix else []
-        candidates += [(pm.start(), pm.end(), d) for pm in _PAREN.finditer(line, m.end(), m.end() + 200)
+        candidates += [(pm.start(), pm.end(), d) for pm in _bracketed(line, m.end(), m.end() + 200)
                        if pm.start() >= after and (d := parse_declaration(pm.group(1)))][:1]
         for start, end, d in candidates:
             first = bisect.bisect_left(starts, end)
@@ -285,7 +311,7 @@ def declarations(text: str) -> list[tuple[int, int, Declared]]:
         if m and (d := parse_declaration(m.group(1))):
             found, alone = (at, d), True
         elif not prose:
-            for pm in _PAREN.finditer(line):
+            for pm in _bracketed(line):
                 if d := parse_declaration(pm.group(1)):
                     if not _mixed_header(_header(line, pm.start(), pm.end()), d):
                         found, alone = (at + pm.end(), d), pm.group(0) == line.strip()
