@@ -31,7 +31,7 @@ from index.figures.oneline.columns import (bracket_ended_columns, capitalised_co
 from index.figures.oneline.rows import Row, candidate_rows, header_folded, line_runs, shared_headers
 from index.figures.oneline.times import time_columns
 from index.figures.oneline.totals import split_totals, total_column
-from index.figures.oneline.words import HEADER_DROP, JOINER, LETTER, MAX_COLUMN_WORDS, MIN_ROWS, PERIOD_HEAD, YEAR_CELL, joined
+from index.figures.oneline.words import HEADER_DROP, JOINERS, LETTER, MAX_COLUMN_WORDS, MIN_ROWS, PERIOD_HEAD, YEAR_CELL, joined
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s|[:।;]\s|\n")
@@ -56,11 +56,11 @@ class InlineTable:
 
     def _header_words(self) -> list[str]:
         """The header's words but its numbers, other than years heading columns, each word joined by "&"
-        to the next one (`joined`)."""
+        or "/" to the next one (`joined`)."""
         words = self.header_text.split()
         return joined([w for i, w in enumerate(words)  # "No of EHTP Units" heads a column; "Sl. No." the serials
                        if not (HEADER_DROP.match(w) and words[i + 1:i + 2] != ["of"])
-                       and (LETTER.search(w) or PERIOD_HEAD.match(w) or _SIGN.search(w) or w == JOINER)])
+                       and (LETTER.search(w) or PERIOD_HEAD.match(w) or _SIGN.search(w) or w in JOINERS)])
 
     def columns(self) -> list[str] | None:
         """Each column's header, where the header has one word a column (after the rows' own, "State"):

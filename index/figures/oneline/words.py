@@ -11,8 +11,9 @@ LETTER = re.compile(r"[A-Za-z\u0900-\u097f]")
 SERIAL = re.compile(r"^\s*[0-9]{1,3}\.?\s*$")  # a row's serial number, a word or a line alone: "9", "14."
 MIN_ROWS = 3  # this many rows of the same shape (as many cells each) are a table
 HEADER_DROP = re.compile(r"(?i)^(?:s\.?|sr\.?|sl\.?|no\.?|s\.no\.?|sl\.no\.?|sr\.no\.?|क्र\.?|सं\.?|क्रम|संख्या)$")
-# a sign alone between two words, which it joins as "and" does: "looms & accessories", "Dadra & Nagar Haveli"
-JOINER = "&"
+# a sign alone between two words, which it joins as "and" or "or" does: "looms & accessories", "Dadra &
+# Nagar Haveli", "State / UT"
+JOINERS = frozenset(("&", "/"))
 MAX_LABEL_WORDS = 8  # a row's label at most: a longer run of words is a header, or prose, which ends the table
 MAX_COLUMN_WORDS = 5
 YEAR_CELL = re.compile(r"^(?:1[89]|2[01])[0-9]{2}$")  # as the number reader takes a bare year
@@ -24,13 +25,14 @@ ROW_HEADS = frozenset("state states ut uts state/ut states/uts name of crop crop
 
 
 def joined(words: list[str]) -> list[str]:
-    """`words` with a joining sign and the words either side of it made one word: "No. of upgraded looms
-    & accessories" heads one column of five words, as "looms-and-accessories" would, and the sign is
-    neither left out of its column's name nor a column's word of its own."""
+    """`words` with a joining sign (`JOINERS`) and the words either side of it made one word: "No. of
+    upgraded looms & accessories" heads one column of five words, as "looms-and-accessories" would, and
+    "State / UT" the rows as "State/UT" does; the sign is neither left out of its column's name nor a
+    column's word of its own."""
     out: list[str] = []
     glue = False
     for w in words:
-        if w == JOINER and out:
+        if w in JOINERS and out:
             out[-1] += f" {w}"
             glue = True
         elif glue:
