@@ -1,12 +1,14 @@
 """A one-line table's column headers out of a header that is not a run of times: its words run
 together, so a column's words are told apart only by what repeats or is known: a year ending each
-column, one word beginning or ending each, or the names the release lists in its prose. A header none
-of these splits gives no columns, since a wrong split labels every cell of the table wrongly."""
+column, one word beginning or ending each, the names the release lists in its prose, or the places it
+names, the country among them. A header none of these splits gives no columns, since a wrong split
+labels every cell of the table wrongly."""
 from __future__ import annotations
 
 import re
 
 from index.figures.oneline.words import HEADER_DROP, LETTER, MAX_COLUMN_WORDS, PERIOD_HEAD, ROW_HEADS, YEAR_CELL
+from index.names import place_ending
 
 
 _YEARISH_IN = re.compile(r"(?:19|20)[0-9]{2}")
@@ -17,6 +19,8 @@ _FUNCTION_WORDS = frozenset("of in and to the for by under on at with from upto 
 _LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 _CLAUSE_END = re.compile(r"(?<=[a-z0-9)]{2})[.!?;:]\s|\n|\(|\)")
 _NAME_WORD = re.compile(r"^[A-Z][A-Za-z&-]*$")
+# the whole country, which heads a column as a place does: "All India", "India", "अखिल भारत"
+_NATION = re.compile(r"(?i)(?<!\S)(?:(?:all|अखिल)\s+)?(?:india|भारत)$")
 MAX_ITEM_WORDS = 3
 
 
@@ -209,3 +213,22 @@ def listed_columns(words: list[str], width: int, listed: frozenset[str]) -> list
     if len(found) != 1:
         return None
     return found[0] if 2 * sum(c.casefold() in listed for c in found[0]) > width else None
+
+
+def place_columns(words: list[str], width: int) -> list[str] | None:
+    """`width` column headers that are the places ending a header after the rows' heading, the
+    country among them: "Seller Group All India Karnataka Bengaluru" heads the country's column, a
+    State's and a city's (known places, index.names.place_ending). None where fewer places end it, no
+    word of the rows' heading comes before them, or none is the country: a run of places alone is
+    more often the rows' labels before a part of a table ("... Kerala Ladakh Lakshadweep") than a header."""
+    columns: list[str] = []
+    text = " ".join(words)
+    for _ in range(width):
+        at = place_ending(text)
+        if at is None and (nation := _NATION.search(text)):
+            at = nation.start()
+        if not at:  # none, or no word before it
+            return None
+        columns.insert(0, text[at:])
+        text = text[:at].rstrip()
+    return columns if any(_NATION.search(c) for c in columns) else None

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from index.figures.figure import TOTAL_LABELS
+from index.figures.oneline.columns import place_columns
 from index.figures.oneline.times import time_columns, time_header
 from index.figures.oneline.words import LETTER, MAX_LABEL_WORDS, ROW_HEADS, SERIAL, joined
 from index.names import place_ending
@@ -185,3 +186,19 @@ def header_folded(row: Row, words: list[tuple[int, int, str]], start: int, width
         return None
     rest = label[width + 1:]
     return dataclasses.replace(row, label=" ".join(w[2] for w in rest).strip(" :")), rest[0][0]
+
+
+def places_folded(row: Row, words: list[tuple[int, int, str]], start: int, width: int) -> tuple[Row, int] | None:
+    """A table's first row whose label holds a header of places too, for the header stands on no line
+    of its own: "Seller Group All India Karnataka Bengaluru MSMEs 11,75,001 55,053 16,091" is the rows'
+    heading "Seller Group", a column for each place (`place_columns`), and the row "MSMEs". Its row
+    without the header, and where its label begins; None where a row's serial leads it, or no such
+    header comes before a label that names no place."""
+    label = [w for w in words if w[0] >= start]
+    if row.serial is not None:
+        return None
+    for n in range(1, len(label) - width):
+        rest = [w[2] for w in label[-n:]]
+        if place_ending(" ".join(rest)) is None and place_columns([w[2] for w in label[:-n]], width):
+            return dataclasses.replace(row, label=" ".join(rest).strip(" :")), label[-n][0]
+    return None

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 
 from index.figures.figure import CELL_MARK
 from index.figures.oneline.columns import (bracket_ended_columns, capitalised_columns, listed_columns, listed_names,
-                                           repeated_word_columns, year_ended_columns)
-from index.figures.oneline.rows import Row, candidate_rows, header_folded, line_runs, shared_headers
+                                           place_columns, repeated_word_columns, year_ended_columns)
+from index.figures.oneline.rows import Row, candidate_rows, header_folded, line_runs, places_folded, shared_headers
 from index.figures.oneline.times import time_columns
 from index.figures.oneline.totals import split_totals, total_column
 from index.figures.oneline.words import HEADER_DROP, JOINERS, LETTER, MAX_COLUMN_WORDS, MIN_ROWS, PERIOD_HEAD, YEAR_CELL, joined
@@ -101,13 +101,13 @@ class InlineTable:
 
 def _columns(words: list[str], width: int, listed: frozenset[str]) -> list[str] | None:
     """`width` column headers out of a header's words that hold no times: a word a column, or as
-    `repeated_word_columns`, `listed_columns`, `_sign_opened_columns`, `bracket_ended_columns` or
-    `capitalised_columns` split them."""
+    `repeated_word_columns`, `listed_columns`, `_sign_opened_columns`, `bracket_ended_columns`,
+    `capitalised_columns` or `place_columns` split them."""
     if len(words) in (width, width + 1):
         return words[len(words) - width:]
     return (repeated_word_columns(words, width) or listed_columns(words, width, listed)
             or _sign_opened_columns(words, width, listed) or bracket_ended_columns(words, width)
-            or capitalised_columns(words, width, rows_heading=True))
+            or capitalised_columns(words, width, rows_heading=True) or place_columns(words, width))
 
 
 def _sign_opened_columns(words: list[str], width: int, listed: frozenset[str]) -> list[str] | None:
@@ -119,6 +119,14 @@ def _sign_opened_columns(words: list[str], width: int, listed: frozenset[str]) -
         return None
     before = _columns(words[:at], width - 1, listed)
     return [*before, " ".join(words[at:])] if before else None
+
+
+def _folded(row: Row, words: list[tuple[int, int, str]], start: int, width: int, text: str) -> tuple[Row, int] | None:
+    """A first row whose label holds the table's header (`header_folded`), or a header of places where
+    nothing stands before it on its line (`places_folded`): its row without the header, and where its
+    label begins."""
+    return header_folded(row, words, start, width) or (
+        None if _header_text(text, start).strip() else places_folded(row, words, start, width))
 
 
 def _header_text(text: str, start: int) -> str:
@@ -154,7 +162,7 @@ def inline_tables(text: str) -> list[InlineTable]:
                         listed = listed_names(text)
                     rows = tuple(r for r, _, _ in group)
                     start = group[0][1]
-                    if unfolded := header_folded(rows[0], runs[group[0][2] - 1][1], start, max(r.width for r in rows)):
+                    if unfolded := _folded(rows[0], runs[group[0][2] - 1][1], start, max(r.width for r in rows), text):
                         rows, start = (unfolded[0], *rows[1:]), unfolded[1]
                     table = InlineTable(_header_text(text, start), rows, listed)
                     if not rows[0].label and table.columns() is None:

@@ -1,6 +1,7 @@
 """A one-line table's columns out of a header that is no run of times (index/figures/oneline/columns.py),
 on hand-built tables shaped like PIB's."""
 from index.figures.oneline import inline_tables
+from index.figures.oneline.columns import place_columns
 
 ROWS = "1 Kerala 1059 14.82 2 Assam 1043 23.66 3 Bihar 3136 48.39 4 Goa 37 0.97"
 
@@ -29,3 +30,12 @@ def test_brackets_that_end_each_column_part_the_header():
         "FY Total Order Value (₹ in Cr)", "MSME Order Value (₹ in Cr)", "Proportion of Procurement"]
     # brackets that part it into more columns than the rows have cells give none
     assert _columns("State Capacity (MW) Cost (Rs. Crore) Share (%)") is None
+
+
+def test_a_header_of_places_with_the_country_among_them_heads_a_column_a_place():
+    """"Seller Group All India Karnataka Bengaluru": the rows' heading, then the country, a State and a
+    city (2297820). Places alone, with no country, are more often the rows' labels of a part before
+    ("... Kerala Ladakh Lakshadweep") than a header."""
+    assert place_columns("Seller Group All India Karnataka Bengaluru".split(), 3) == ["All India", "Karnataka", "Bengaluru"]
+    assert place_columns("Share Kerala Goa Assam".split(), 3) is None
+    assert place_columns("All India Karnataka Bengaluru".split(), 3) is None  # no rows' heading before them

@@ -33,3 +33,16 @@ def test_a_first_rows_label_written_as_the_next_rows_ends_the_header():
     # a last word written otherwise stays in the header ("Procurement" is not written as "FY22-23")
     [table] = inline_tables(text.replace(" FY21-22 1,06,597 59,033 0.554", ""))
     assert table.rows[0].label == "FY22-23" and table.header.endswith("Proportion of Procurement")
+
+
+def test_a_header_of_places_run_into_the_first_rows_label_is_no_label():
+    """2297820: "Seller Group All India Karnataka Bengaluru MSMEs 11,75,001 55,053 16,091 ..." stands on
+    a line of its own under its caption: the header (the rows' heading, then the country, a State and a
+    city) was read into the first row's label, and no cell took its column."""
+    text = ("The sellers registered on the portal, category-wise, are as below:\nSeller Group All India Karnataka "
+            "Bengaluru MSMEs 11,75,001 55,053 16,091 Startups 37,758 2,772 1,951 Women Entrepreneurs 2,17,155 10,896 "
+            "3,052 SHGs 3,784 266 09\nProcurement has increased.")
+    labels = {f.text: f.label for f in FigureExtractor().run(text)}
+    assert labels["11,75,001"] == "MSMEs | All India" and labels["16,091"] == "MSMEs | Bengaluru"
+    assert labels["10,896"] == "Women Entrepreneurs | Karnataka"
+
