@@ -4,7 +4,7 @@
 
 Reads non-empty lines (passages/paragraphs) from the PIB corpus files, runs FigureExtractor.run on
 each, and prints lines/s and figures found.  Target: >= 1000 lines/s. `--adversarial` also times
-each hostile input of tests/index/test_figures.py (10,000 digits, 100 KB lines, ...): the worst case.
+each hostile input of tests/index/figures/test_figures.py (10,000 digits, 100 KB lines, ...): the worst case.
 """
 from __future__ import annotations
 
@@ -74,7 +74,7 @@ def main() -> int:
 def adversarial_inputs() -> dict[str, str]:
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("figure_tests", ROOT / "tests" / "index" / "test_figures.py")
+    spec = importlib.util.spec_from_file_location("figure_tests", ROOT / "tests" / "index" / "figures" / "test_figures.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.ADVERSARIAL

@@ -7,7 +7,7 @@ from index.figures import FigureExtractor
 from index.figures.figure import row_label
 from index.figures.inline import inline_tables
 from index.search import analyse
-from tests.index.test_table_rows import _passage, within_release_fit
+from tests.index.figures.test_table_rows import _passage, within_release_fit
 
 TABLE = ("The State/UT-wise details are at Annexure.\nSr. No. State Target Sanctioned Completed Pending 1 Kerala 91,343 64,502 20,190 44,312 2 Madhya Pradesh 31,24,124 "
          "27,68,948 17,72,923 9,96,025 3 Maharashtra 33,72,896 31,40,198 11,08,084 20,32,114 4 Manipur 79,518 "
