@@ -9,7 +9,7 @@ What is a figure
                 €/यूरो -> "EUR", £ -> "GBP").
 * ``percent``   value as written (48.31% -> 48.31), unit "%" ("percentage point(s)" -> unit "pp").
 * ``quantity``  value with a canonical unit: tonne, kg, quintal, MW, GW, kW, MWh, GWh, kWh, MU, km, m,
-                sq km, hectare, acre, litre, MLD, hour, minute, day, week, month, year, degC, GB, TB, Mbps...
+                sq km, sq m, cu m, hectare, acre, litre, MLD, hour, minute, day, week, month, year, degC, GB, TB, Mbps...
                 "LMT" is 1e5 tonne, "MMT" 1e6 tonne, "lakh tonnes" the same.
 * ``count``     a bare number of things (86,000 sellers), scale words multiplied out (6 crore farmers).
 * ``date``      value None; ``iso`` is "YYYY-MM-DD", or "YYYY-MM" (month + year, "October 2025"),

@@ -106,6 +106,8 @@ _UNITS_EN: list[tuple[str, str, int]] = [
     (r"gigawatts?", "GW", 1), (r"megawatts?", "MW", 1), (r"kilowatts?", "kW", 1),
     (r"MVA", "MVA", 1), (r"kV|KV", "kV", 1),
     (r"sq\.?\s?kms?|square\s{1,3}kilomet(?:er|re)s?|km2|km²", "sq km", 1),
+    # a volume, before metres; not "cum", which joins words ("Search-cum-Selection") and shortens "cumulative"
+    (r"m³|m3|cu(?:\.\s?|\s)m|cubic\s{1,3}met(?:er|re)s?", "cu m", 1),
     (r"m²|m2", "sq m", 1), (r"sq\.?\s?ft|square\s{1,3}f(?:ee|oo)t", "sq ft", 1), (r"sq\.?\s?m|square\s{1,3}met(?:er|re)s?", "sq m", 1),
     (r"[Rr]oute\s{1,3}(?:[Kk]ilomet(?:er|re)s?|[Kk]ms?)|RKM|RKm|Rkm", "km", 1),  # a railway's route length
     (r"kilomet(?:er|re)s?|kms?", "km", 1), (r"met(?:er|re)s?|mtrs?|m(?![²³])", "m", 1),
@@ -125,7 +127,7 @@ _UNITS_HI: list[tuple[str, str, int]] = [
     ("किलोग्राम", "kg", 1), ("किग्रा", "kg", 1), ("किलो", "kg", 1), ("क्विंटल", "quintal", 1), ("ग्राम", "g", 1),
     ("मेगावाट", "MW", 1), ("गीगावाट", "GW", 1), ("किलोवाट", "kW", 1), ("मेगावॉट", "MW", 1), ("गीगावॉट", "GW", 1),
     ("वर्ग किलोमीटर", "sq km", 1), ("वर्ग किमी", "sq km", 1), ("वर्ग फुट", "sq ft", 1), ("वर्ग फीट", "sq ft", 1),
-    ("वर्ग मीटर", "sq m", 1),
+    ("वर्ग मीटर", "sq m", 1), ("घन मीटर", "cu m", 1),
     ("किलोमीटर", "km", 1), ("किमी", "km", 1), ("कि.मी.", "km", 1), ("मीटर", "m", 1), ("सेंटीमीटर", "cm", 1),
     ("मिलीमीटर", "mm", 1), ("मिमी", "mm", 1),
     ("हेक्टेयर", "hectare", 1), ("हैक्टेयर", "hectare", 1), ("एकड़", "acre", 1),

@@ -1,0 +1,38 @@
+"""The units the extractor knows (index/figures/patterns.py), read from hand-built sentences shaped
+like PIB's."""
+from decimal import Decimal
+
+import pytest
+
+from index.figures import extract_figures
+
+
+def _quantities(text: str) -> list[tuple[Decimal, str | None]]:
+    return [(f.value, f.unit) for f in extract_figures(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "a ceiling of ₹1 lakh per farmer for 1800 m3 intensive aquaculture",
+    "a ceiling of ₹1 lakh per farmer for 1800 m³ intensive aquaculture",
+    "a tank of 1800 cu. m for the farm",
+    "a tank of 1800 cubic metres for the farm",
+    "1800 घन मीटर पानी",
+])
+def test_cubic_metres_are_a_volume_not_metres(text):
+    assert _quantities(text)[-1] == (Decimal(1800), "cu m")
+
+
+@pytest.mark.parametrize("text", [
+    "a plot of 1800 m2 for the school", "a plot of 1800 m² for the school", "a plot of 1800 sq. m for the school",
+    "a plot of 1800 sqm for the school", "a plot of 1800 square metres for the school",
+])
+def test_square_metres_are_an_area_not_metres(text):
+    assert _quantities(text) == [(Decimal(1800), "sq m")]
+
+
+def test_cum_is_no_unit_it_joins_words_and_shortens_cumulative():
+    assert _quantities("a tank of 1800 cum for the farm") == [(Decimal(1800), None)]
+
+
+def test_metres_are_still_metres():
+    assert _quantities("a bridge 1800 m long and a tower of 120 metres") == [(Decimal(1800), "m"), (Decimal(120), "m")]
