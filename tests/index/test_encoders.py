@@ -201,13 +201,11 @@ def test_the_service_runs_the_auto_choice(embedder):
 
 
 def test_split_path_encodes_questions_in_float32_and_passages_in_torch_bf16(model_path, passages, reference,
-                                                                          monkeypatch):
+                                                                          amx_cpu):
     """What `auto` loads on an AMX CPU: the float32 graph for questions (torch float32's vectors),
     torch with bf16 autocast for passages, loaded on the first passage."""
     import index.encoders as encoders
 
-    monkeypatch.setattr(encoders, "cpu_flags", lambda: frozenset({"avx512f", "avx512_vnni", "amx_tile", "amx_int8",
-                                                                  "amx_bf16"}))
     split = load_embedder(model_path, name="multilingual-e5-small", encoder="auto")
     assert split.encoder == encoders.SPLIT == "onnx-fp32+torch-bf16" and split._passages is None
     assert (split.encode_queries(QUESTIONS) * reference[1]).sum(1).min() >= 0.9999

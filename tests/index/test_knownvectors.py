@@ -82,15 +82,13 @@ def test_vectors_of_another_encoder_or_settings_are_not_used(int8, model_path, t
     assert torch.passage_identity is None and shipped_vectors(torch, path=path).known() is None
 
 
-def test_the_amx_path_takes_the_float32_file_and_never_stamps_its_own(model_path, bundled_releases, monkeypatch,
+def test_the_amx_path_takes_the_float32_file_and_never_stamps_its_own(model_path, bundled_releases, amx_cpu,
                                                                      tmp_path):
     """On an AMX CPU passages run in torch bf16, which agree with the float32 graph's to within the
     file's float16: a first start there reuses the float32 file instead of encoding the corpus, and
     bundle-vectors still refuses to stamp bf16 vectors as float32 ones."""
     import index.encoders as encoders
 
-    monkeypatch.setattr(encoders, "cpu_flags", lambda: frozenset({"avx512f", "avx512_vnni", "amx_tile", "amx_int8",
-                                                                  "amx_bf16"}))
     split = load_embedder(model_path, name="multilingual-e5-small", encoder="auto")
     assert split.encoder == encoders.SPLIT and split.passage_identity is None
     known = shipped_vectors(split).known()
