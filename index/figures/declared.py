@@ -46,7 +46,7 @@ _FILLER = re.compile(r"(?i)^(?:in|all|figures?|amounts?|values?|area|quantity|ar
     _nk(w) for w in ("में", "सभी", "आंकड़े", "राशि", "क्षेत्र", "मात्रा")) + r")$")
 _PAREN = re.compile(r"\(([^()\d\n]{1,40})\)")
 # one capital in brackets, as a section or row is lettered: "(M). Manufacture of ...", "(B) Non-Food Articles"
-_LETTER = re.compile(r"\([A-Z]\)")
+_SECTION_LETTER = re.compile(r"\([A-Z]\)")
 _AFTER_LETTER = ".:-–"
 _LINE = re.compile(r"^(?:[^:\n\d]{0,30}:\s*)?([^:\n\d]{1,40})$")
 _WORD = re.compile(r"[^\s():,]+(?:\s+[^\s():,]+)*")
@@ -73,7 +73,7 @@ def _letters_a_row(text: str, pm: re.Match) -> bool:
     before a row's words with only a number or the line's start before it ("102.2 (N) Manufacture of
     Basic Metals"). A wholesale price table letters its groups so, and "(M)" is not metres there; a
     unit follows its column's name ("Height (M)") or stands alone ("Storm surge\n(m)")."""
-    if not _LETTER.fullmatch(pm.group(0)):
+    if not _SECTION_LETTER.fullmatch(pm.group(0)):
         return False
     after = text[pm.end():pm.end() + 2]
     if after[:1] and after[0] in _AFTER_LETTER:

@@ -86,8 +86,9 @@ def _units_elsewhere(table: InlineTable) -> dict[int, frozenset[Declared]]:
     the same words (index/figures/declared.py) does not hold for. A column of a time is no such
     column: "2023-24 2024-25 (Rs crore)" writes one unit after its last time for every one."""
     columns = table.columns() or []
-    own = {d for column in columns if (d := _bracketed_unit(column))}
-    bare = {j for j, column in enumerate(columns) if not _bracketed_unit(column) and not names_a_time(column.split())}
+    declared = [_bracketed_unit(column) for column in columns]
+    own = {d for d in declared if d}
+    bare = {j for j, (column, d) in enumerate(zip(columns, declared)) if not d and not names_a_time(column.split())}
     if not own or not bare:
         return {}
     units = frozenset(own)
