@@ -292,8 +292,11 @@ _STATUS_AFTER = re.compile(r"^\s*(?:तक|की\s+स्थिति)(?![\u090
 
 
 def status_day_in(window: TimeWindow, figures, text: str, released: dt.date | None) -> bool:
-    """Whether the passage gives its figures as of a day inside the window: a month's status ("how many
-    houses had been completed as of August 2026") stands at one of its days, which is no other time."""
+    """Whether the passage gives its figures as of a day inside the window that had come when it was
+    posted: a month's status ("how many houses had been completed as of August 2026") stands at one
+    of its days, which is no other time, however long after it the release reports it (a reply to
+    Parliament in August giving "831 MMUs ... as on 30.06.2026"). A day after the release is a
+    target's ("to be completed up to 31.03.2027"), not a status."""
     for f in figures:
         a_day = f.kind == "date" and f.iso is not None and (len(f.iso) == 10 or f.iso.startswith("--"))
         if not a_day:
@@ -301,7 +304,8 @@ def status_day_in(window: TimeWindow, figures, text: str, released: dt.date | No
         before, after = text[max(0, f.start - 20):f.start], text[f.end:f.end + 20]
         if not (_STATUS_BEFORE.search(before) or _STATUS_AFTER.match(after)):
             continue
-        if any(window.start <= a <= window.end for a, _ in stated_windows([f], released)):
+        if any(window.start <= a <= window.end and (released is None or a <= released)
+               for a, _ in stated_windows([f], released)):
             return True
     return False
 
@@ -314,8 +318,9 @@ def time_fits(window: TimeWindow, release_date: str | None, figures, *, text: st
     its release date (in the window or just after it). For a day or a week both must be against it: a
     bulletin of the day asked for also states other days, and a weekly report is posted days after
     the day its figures are "as on". For a month or longer the stated dates decide (a month's figures
-    are released in the next month), or, stating none, the release date; a release of the window
-    whose figures stand "as of" one of its days is about it, whatever other months it names.
+    are released in the next month), or, stating none, the release date; a passage whose figures
+    stand "as of" one of its days is about it, whatever other months it names and however late it
+    was posted.
     `of_the_release`: the question dates the release itself ("the August 2026 release"): a release of
     that time is about it."""
     released = dt.date.fromisoformat(release_date) if release_date else None
@@ -328,7 +333,7 @@ def time_fits(window: TimeWindow, release_date: str | None, figures, *, text: st
             return False
         if stated != 1 and released is not None and released < window.start:
             return False  # posted before the day: it can report on it only by naming it
-    elif stated == -1 and not (release == 1 and text is not None and status_day_in(window, figures, text, released)):
+    elif stated == -1 and not (released is not None and text is not None and status_day_in(window, figures, text, released)):
         return False
     elif stated == 0 and release == -1:
         return False

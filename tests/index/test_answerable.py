@@ -227,10 +227,26 @@ def test_figures_as_of_a_day_of_the_month_asked_are_of_that_month_whatever_other
     assert time_fits(month, "2026-08-13", _passage(text).figures, text=text) is True
     hindi = "पीएमएवाई-जी के तहत 12 अगस्त 2026 तक 3.13 करोड़ घर पूरे हुए। जून 2026 में 99.6% बसावटें जुड़ीं।"
     assert time_fits(month, "2026-08-13", _passage(hindi).figures, text=hindi) is True
-    # a day that is no status ("launched on 12 August 2026"), or a release of another month, does not do
+    # a day that is no status ("launched on 12 August 2026") does not do
     launched = "The portal was launched on August 12, 2026. As of June 2026, 3.13 crore houses were complete."
     assert time_fits(month, "2026-08-13", _passage(launched).figures, text=launched) is False
-    assert time_fits(month, "2026-09-20", _passage(text).figures, text=text) is False
+
+
+def test_a_status_as_of_a_day_of_the_month_asked_stands_however_late_it_is_posted():
+    # a reply to Parliament in August giving June's status, beside a July figure of another scheme
+    text = ("A total of 831 MMUs have been operationalised as on 30.06.2026 under PM JANMAN. Under DAJGUA, "
+            "as of July 2026, 474 MMUs have been operationalized.")
+    june = read_time("How many MMUs were operational under PM JANMAN as of June 2026?", TODAY).window
+    assert time_fits(june, "2026-08-13", _passage(text).figures, text=text) is not False
+    july = read_time("How many MMUs were operational under DAJGUA in July 2026?", TODAY).window
+    assert time_fits(july, "2026-08-13", _passage(text).figures, text=text) is not False
+    # a day after the release is a target's, not a status: "up to 31.03.2027" is not March 2027's
+    target = "Houses will be completed up to 31.03.2027, as planned in June 2026."
+    march = read_time("How many houses were completed in March 2027?", TODAY).window
+    assert time_fits(march, "2026-08-13", _passage(target).figures, text=target) is False
+    # nor is a status of another month
+    may = read_time("How many MMUs were operational in May 2026?", TODAY).window
+    assert time_fits(may, "2026-08-13", _passage(text).figures, text=text) is False
 
 
 def test_a_missing_place_makes_it_unanswerable_in_either_script():
