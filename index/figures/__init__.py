@@ -40,7 +40,8 @@ Qualifiers (``qualifier``), English before the number, Hindi mostly after it:
 Not figures (by design): COVID-19 / G20 / H1N1 / Chandrayaan-3 (letter-glued or letter-hyphen
 numbers), name-space-hyphen codes ("मिग -29", "एन -95", "NFHS -5"), versions ("Lockdown 3.0",
 "PMKVY (1.0 to 3.0)"; but "5.0%", "Rs.6.0 lakh" and an N.0 inside a run of numbers are figures), list
-numbering ("1.", "2)", "(3)", a table row's serial "13 Maharashtra ..."), release ids ("Release ID: 2184082", PRID=), URLs/handles, phone numbers
+numbering ("1.", "2)", "(3)", a table row's serial "13 Maharashtra ..."; but "three (3) Bulk Drug Parks", a
+count written in words and again in digits, is one figure), release ids ("Release ID: 2184082", PRID=), URLs/handles, phone numbers
 (also hyphenated: "1800-180-3333"), pin codes after "-"/PIN, times (11:37AM, 10 बजे),
 24x7, fractions written a/b, ordinals (3rd, 10th, 5वीं — except inside dates), decades ("1990s"),
 numbers after section/article/clause/chapter/phase/class/धारा/अनुच्छेद/चरण/कक्षा..., bare ungrouped

@@ -24,6 +24,21 @@ from index.figures.dates import _mk_date, _month_num
 from index.lexical import STOPWORDS
 
 
+_WORD_BEFORE_BRACKET = re.compile(r"([^\s\d()]+)\s?$")
+
+
+def _spelled_before(text: str, bracket: int, value: int) -> int | None:
+    """Where the number word before the bracket at `bracket` starts, when it spells `value`: PIB writes
+    a small count in words and then in digits, "three (3)", "seven (07)", "तीन (3)"; a bracketed
+    number after anything else is list numbering ("(3)")."""
+    m = _WORD_BEFORE_BRACKET.search(text, max(0, bracket - 30), bracket)
+    if not m:
+        return None
+    word = norm_word(m.group(1).lower())
+    spelled = EN_UNITS.get(word, HI_UNITS.get(word))
+    return m.start(1) if spelled == value else None
+
+
 def _counts_things(text: str, start: int, end: int) -> bool:
     """Whether a number that could be a year counts things instead (`_COUNTED_ACRONYM_AFTER_RE`)."""
     if _COUNTED_ACRONYM_AFTER_RE.match(text, end):
@@ -300,6 +315,9 @@ class NumbersAndRanges:
             line_head = text[ls:p]
             if line_head.strip(" \t\u00a0•*-–(·○") == "" and _LIST_AFTER_RE.match(rest + " "):
                 return _Res([], q + 1)
+            if p > 0 and text[p - 1] == "(" and rest.startswith(")") and (
+                    word_start := _spelled_before(text, p - 1, int(ascii_digits(intpart)))) is not None:
+                return self._spelled_count(text, word_start, q + 1, int(ascii_digits(intpart)))
             if p > 0 and text[p - 1] == "(" and rest.startswith(")") and not (len(intpart) == 2 and intpart[0] in "0०"):
                 return _Res([], q + 1)
         is_year_like = len(intpart) == 4 and "," not in lit and "." not in lit and 1800 <= int(ascii_digits(intpart)) <= 2100
@@ -438,6 +456,14 @@ class NumbersAndRanges:
                 if um:
                     return (None, scale, None, (unit, mult), um.end())
         return (None, scale, cur, None, end)
+
+    def _spelled_count(self, text: str, start: int, end: int, value: int) -> _Res:
+        """A count written in words and again in digits, "three (3) Bulk Drug Parks": one figure over
+        both, labelled by the words after the bracket."""
+        qm = _QUAL_PRE_RE.search(text, max(0, start - 24), start)
+        qual = "about" if qm and qm.lastgroup == "about_hi" else qm.lastgroup if qm else None
+        return _Res([Figure(text[start:end], start, end, Decimal(value), None, "count", qual,
+                            self._label(text, start, end, "count"))], end)
 
     def _finish(self, text: str, s: int, q: int, v: Decimal, prefix_ok: bool = True, lit: str = "",
                 from_words: bool = False):

@@ -288,7 +288,7 @@ will would shall should can could may might this that these those its their his 
 than per each every into under over about around nearly almost more less up also only such other than during till until
 while when where so its across against between among within without through after before since not no yet but if all
 both including include includes included while respectively worth total aggregate estimated approximately some new further
-additional around out says said""".split())
+additional around out says said viz""".split())
 _HI_FUNC = {norm_word(w) for w in """का की के को में से पर तक ने है हैं था थी थे हो होगा होगी होंगे और एवं तथा या भी ही
 यह ये वह वे इस इन उस उन जो जिस जिन कि लिए द्वारा साथ बाद पहले अपनी अपने अपना कुल लगभग करीब अधिक ज्यादा ज़्यादा कम
 गया गई गए किया किए की दिया दी दिए रहा रही रहे रूप प्रति हुआ हुई हुए करने करना कर होने वाले वाली वाला जा जाएगा जाएगी
