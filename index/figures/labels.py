@@ -14,6 +14,9 @@ _EN_SKIP = {"of", "the", "a", "an", "for", "in", "on", "worth", "towards", "new"
 _HI_SKIP = {norm_word(w) for w in "का की के को में पर".split()}
 _LABEL_BREAK_TOK = {"Rs", "INR", "USD", "Rs.", "crore", "lakh"}
 _LABEL_GAP_BREAK = re.compile(r"[.,;:!?()\[\]{}|।\"“”\n/%₹$]|\d")
+# "&" alone between two words of a label, which it joins as "and" would ("Jammu & Kashmir Government",
+# "R&D budget"): "and" is a function word that ends a label, so the sign is kept by a rule of its own
+_JOINING_GAP = re.compile(r"[ ]*&[ ]*")
 _GLUED_NUMBER = re.compile(r"\d+(?:[-–]\d+)*")
 _PERIOD_WORD = re.compile(r"(?i)FY|Q|H|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*-")
 # Words that say when, not what: "US$ 1.02 Billion in July 2025", "US$ 1.02 Billion a year before".
@@ -40,11 +43,14 @@ class Labels:
         content: list[str] = []
         prev_end = 0
         hindi = False
+        joins: dict[int, str] = {}  # a word of `content` by its index -> the sign that joins it to the word before
         for wm in _LABEL_WORD_RE.finditer(after):
             gap = after[prev_end:wm.start()]
             prev_end = wm.end()
             if _LABEL_GAP_BREAK.search(gap):
                 break
+            if content and _JOINING_GAP.fullmatch(gap):
+                joins[len(content)] = "&" if gap == "&" else " & "
             w = wm.group()
             if code := _GLUED_NUMBER.match(after, wm.end()):
                 # Letters glued to a number: a period ("FY2025-26", "Sep-25") is not what is counted;
@@ -71,7 +77,16 @@ class Labels:
             content.append(w)
             if hindi or len(content) >= 3:
                 break
-        return " ".join(content) if content else None
+        return _joined_label(content, joins) if content else None
+
+
+def _joined_label(words: list[str], joins: dict[int, str]) -> str:
+    """The label's words as its sentence joins them: "&" kept where it stood between two of them ("Jammu &
+    Kashmir", "DoSE&L"), spaced if it was; one after the last word kept goes with the words after it."""
+    out = words[0]
+    for i, w in enumerate(words[1:], 1):
+        out += joins.get(i, " ") + w
+    return out
 
 
 def _says_when(w: str, lw: str, fw: str) -> bool:

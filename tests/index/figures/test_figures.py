@@ -350,6 +350,19 @@ def test_a_time_later_in_a_label_stays():
     assert one("5 crore person days of work").label == "person days"
 
 
+@pytest.mark.parametrize("text,label", [
+    ("5 Jammu & Kashmir Government Homeopathic Medical College", "Jammu & Kashmir Government"),  # 2297704
+    ("25% of the defence R&D budget has been opened to industry", "defence R&D"),  # 2299449
+    ("A total of 2,500 boy & girl cadets (Army, Navy and Air Force)", "boy & girl cadets"),  # 2298957
+    ("12 Daman & Diu (U.T.)", "Daman & Diu"),
+    ("10 farmers & the rest", "farmers"),  # a sign before a word that ends the label goes with it
+])
+def test_a_label_keeps_the_ampersand_between_its_words(text, label):
+    """"&" joins a label's words as "and" would, but "and" ends a label: the sign was dropped and the
+    words either side kept, "Jammu Kashmir Government"."""
+    assert one(text).label == label
+
+
 # --------------------------------------------------------------------------- traps
 
 @pytest.mark.parametrize("text", [
