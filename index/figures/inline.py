@@ -55,6 +55,9 @@ class InlineCells:
     # the cells of columns that declare no unit in a table whose other columns declare theirs: each
     # cell's start → those units, which do not hold for it (`units_elsewhere`)
     units_elsewhere: dict[int, frozenset[Declared]] = dataclasses.field(default_factory=dict)
+    # the cells of a table under a header repeated without its units (`_repeated_units`) whose column
+    # declared one in the header first written: (start, end, that unit), as index.figures.declared's spans
+    carried: tuple[tuple[int, int, Declared], ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.labels)
@@ -68,6 +71,8 @@ def inline_labels(text: str) -> InlineCells:
     serials: set[int] = set()
     captioned: list[tuple[int, int, Declared]] = []
     units_elsewhere: dict[int, frozenset[Declared]] = {}
+    carried: list[tuple[int, int, Declared]] = []
+    first_units: dict[tuple[str, ...], list[Declared | None]] = {}  # a header's columns by name → their units
     for table in inline_tables(text):
         labels.update(table.labels())
         counts.update(table.counts_like_years(text))
@@ -75,18 +80,46 @@ def inline_labels(text: str) -> InlineCells:
         serials.update(row.serial for row in table.rows if row.serial is not None)
         if (d := opening_caption(table.header_text)) and (cells := [c for row in table.rows for c in row.cells]):
             captioned.append((min(a for a, _ in cells), max(b for _, b in cells), d))
-        units_elsewhere.update(_units_elsewhere(table))
-    return InlineCells(labels, frozenset(counts), long_counts, frozenset(serials), tuple(captioned), units_elsewhere)
+        columns = table.columns() or []
+        declared = _repeated_units(columns, first_units)
+        units_elsewhere.update(_units_elsewhere(table, columns, declared))
+        if declared is not None:
+            carried.extend((a, b, d) for row in table.rows for a, b in row.cells
+                           if (j := row.cell_columns.get(a)) is not None and (d := declared[j]))
+    return InlineCells(labels, frozenset(counts), long_counts, frozenset(serials), tuple(captioned), units_elsewhere,
+                       tuple(carried))
 
 
-def _units_elsewhere(table: InlineTable) -> dict[int, frozenset[Declared]]:
+def _column_names(columns: list[str]) -> tuple[str, ...]:
+    """A header's columns as they name what they hold, whatever their units and spacing: "Foodgrains
+    distributed (in MTs)" and "Food grains distributed" name one column."""
+    return tuple("".join(_HEADING_UNIT.sub("", column).split()).casefold() for column in columns)
+
+
+def _repeated_units(columns: list[str], first_units: dict[tuple[str, ...], list[Declared | None]]) -> list[Declared | None] | None:
+    """The units a header repeated without them carries on from where it was first written: a long table
+    parted into several writes its header again over each part, and its units in brackets ("Children
+    Foodgrains distributed (in MTs) ...") only over the first, so a later part's children were read in
+    the tonnes its line's declaration holds for the whole line. None where the header declares units of
+    its own or repeats none; `first_units` learns a header that declares some."""
+    if len(columns) < 2:
+        return None
+    names, units = _column_names(columns), [_bracketed_unit(column) for column in columns]
+    if any(units):
+        first_units.setdefault(names, units)
+        return None
+    return first_units.get(names)
+
+
+def _units_elsewhere(table: InlineTable, columns: list[str],
+                     carried: list[Declared | None] | None = None) -> dict[int, frozenset[Declared]]:
     """A table whose header gives named columns a unit of their own in brackets ("State/UTs Students
     benefitted Amount disbursed (Rs.in Cr.)") declares it for them, not for a column that gives none:
     the cells of such a column, each with the units the others declare, which a declaration read from
     the same words (index/figures/declared.py) does not hold for. A column of a time is no such
-    column: "2023-24 2024-25 (Rs crore)" writes one unit after its last time for every one."""
-    columns = table.columns() or []
-    declared = [_bracketed_unit(column) for column in columns]
+    column: "2023-24 2024-25 (Rs crore)" writes one unit after its last time for every one. `carried`:
+    the columns' units where the header repeats one written with them (`_repeated_units`)."""
+    declared = carried or [_bracketed_unit(column) for column in columns]
     own = {d for d in declared if d}
     bare = {j for j, (column, d) in enumerate(zip(columns, declared)) if not d and not names_a_time(column.split())}
     if not own or not bare:

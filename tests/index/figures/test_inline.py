@@ -46,3 +46,25 @@ def test_a_unit_the_header_gives_some_named_columns_is_not_the_others():
     # a unit after the last of a header's times is every time's
     got = _values("S. No. State 2023-24 2024-25 (Rs in crore) 1 Kerala 289 1836 2 Assam 410 522 3 Goa 77 95")
     assert got["289"][:2] == (Decimal("2890000000"), "INR") and got["1836"][:2] == (Decimal("18360000000"), "INR")
+
+
+FIRST_PART = ("S.No. District Children Foodgrains distributed (in MTs) Children Food grains distributed (in MTs) "
+              "1 AGRA 164064 4146.483 138659 4437.142 2 ALIGARH 175304 5992.031 157676 5824.038 "
+              "3 BASTI 136909 3987.209 125126 3176.347")
+LATER_PART = ("S.No. District Children Foodgrains distributed Children Foodgrains distributed 4 HATHRAS 77588 2265.566 "
+              "84423 2249.511 5 ITAWAH 81892 2384.775 71911 2403.641 6 AMROHA 85810 2686.549 77763 2599.117")
+
+
+def test_a_header_repeated_without_its_units_carries_on_each_columns_unit():
+    """2297128: a district table parted in two writes "(in MTs)" only after the foodgrains columns of its
+    first part's header; the second part's header repeats the columns without it, and its line's
+    declaration of tonnes held for all its cells, so 77,588 children were 77,588 tonnes."""
+    got = _values(f"Number of Children and Foodgrains distributed\n{FIRST_PART}\n{LATER_PART}")
+    assert got["77588"] == (Decimal(77588), None, "count", "HATHRAS, Children")
+    assert got["2265.566"] == (Decimal("2265.566"), "tonne", "quantity", "HATHRAS, Foodgrains distributed")
+    assert got["164064"][:3] == (Decimal(164064), None, "count")  # the first part, as before
+    # a part that no declaration reaches, after prose, takes its foodgrains columns' tonnes from the first
+    prose = "The State reported these figures to the Ministry at the end of each of the last two years."
+    got = _values(f"{FIRST_PART}\n{prose}\n{LATER_PART}")
+    assert got["2599.117"] == (Decimal("2599.117"), "tonne", "quantity", "AMROHA, Foodgrains distributed")
+    assert got["85810"][:3] == (Decimal(85810), None, "count")
