@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from index.figures.figure import TOTAL_LABELS
 from index.figures.oneline.columns import place_columns
 from index.figures.oneline.times import time_columns, time_header
-from index.figures.oneline.words import LETTER, MAX_LABEL_WORDS, ROW_HEADS, SERIAL, joined
+from index.figures.oneline.words import LETTER, MAX_LABEL_WORDS, PERIOD_HEAD, ROW_HEADS, SERIAL, joined
 from index.names import place_ending
 
 
@@ -104,9 +104,11 @@ def candidate_rows(runs, shared: int = 0) -> list[tuple[Row, int, int]]:
             label_words = place
         elif long and i == 1 and shared:
             label_words = words[shared:]
-        elif long and i == 1 and (alike := _written_as_next_label(words, runs, i)):
+        elif (long or len(words) > 1 and _is_time(words[-1][2])) and i == 1 and (
+                alike := _written_as_next_label(words, runs, i)):
             label_words = alike
-        if _too_long([w[2] for w in label_words]) or not any(LETTER.search(w[2]) for w in label_words):
+        if _too_long([w[2] for w in label_words]) or not (
+                any(LETTER.search(w[2]) for w in label_words) or len(label_words) == 1 and _is_time(label_words[0][2])):
             serial = nxt
             continue
         label = " ".join(w[2] for w in label_words).strip(" :")
@@ -156,6 +158,12 @@ def _written_as_next_label(words: list[tuple[int, int, str]], runs, i: int) -> l
     if len(nxt) != 1 or not _DIGIT.search(nxt[0][2]):
         return None
     return words[-1:] if _shape(words[-1][2]) == _shape(nxt[0][2]) else None
+
+
+def _is_time(word: str) -> bool:
+    """Whether a word of no letters labels a row as its time does: "2023-24" in "FY Incident Raised
+    Seller Suspended 2023-24 1,96,793 72,902 2024-25 1,96,803 62,091", a row a year."""
+    return bool(PERIOD_HEAD.match(word))
 
 
 def _shape(word: str) -> str:

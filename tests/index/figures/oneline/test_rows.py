@@ -46,3 +46,18 @@ def test_a_header_of_places_run_into_the_first_rows_label_is_no_label():
     assert labels["11,75,001"] == "MSMEs | All India" and labels["16,091"] == "MSMEs | Bengaluru"
     assert labels["10,896"] == "Women Entrepreneurs | Karnataka"
 
+
+
+def test_rows_labelled_by_a_year_alone_are_a_table():
+    """2297820: "FY Incident Raised Seller Suspended 2023-24 1,96,793 72,902 2024-25 1,96,803 62,091 ...": a
+    row's label was a run of words with a letter, so a year alone labelled no row, and the line was no
+    table. A year heading a row labels it as a name does; the first row's, written as the next's, ends
+    the header however few its words."""
+    text = "FY Incident Raised Seller Suspended 2023-24 1,96,793 72,902 2024-25 1,96,803 62,091 2025-26 1,81,035 55,772"
+    [table] = inline_tables(text)
+    assert [row.label for row in table.rows] == ["2023-24", "2024-25", "2025-26"]
+    assert table.header == "FY Incident Raised Seller Suspended"
+    assert {row_label(f.label) for f in FigureExtractor().run(text) if f.text in ("1,81,035", "55,772")} == {"2025-26"}
+    # a serial that leads a year's row numbers it, and is no figure
+    text = "S. No. Year Allocated Released 1 2017-18 100 100.00 2 2018-19 42 41.50 3 2019-20 60 58.25"
+    assert [f.text for f in FigureExtractor().run(text) if f.kind == "count"] == ["100", "100.00", "42", "41.50", "60", "58.25"]
