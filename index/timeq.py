@@ -357,6 +357,13 @@ def _read_blanked(question: str, today: dt.date) -> QuestionTime:
 _MONTH_NAMES_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH_ALONE_EN = re.compile(rf"\b(?:in|during|for|of|since|till|until|by)\s+(?:the\s+month\s+of\s+)?(?P<m>{_MONTH_NAMES_EN})\b"
                              r"(?![\s,.'’-]*\d)", re.I)
+# Two months named as a span without a year ("from April to July", "April-July", "between June and
+# August", "अप्रैल से जुलाई", "जून और अगस्त के बीच"): the latest such span that has ended.
+_MONTH_SPAN_ALONE = re.compile(
+    rf"\b(?:(?:from|between|during|in|for)\s+)?(?P<a>{_MONTH_NAMES_EN})\s*(?:to|till|until|through|-|–|—|and)\s*"
+    rf"(?P<b>{_MONTH_NAMES_EN})\b(?![\s,.'’-]*\d)|"
+    rf"(?<![\d\u0966-\u096f])(?<![\d\u0966-\u096f]\s)(?P<ha>{_MONTH_PAT})\s*(?:से|-|–)\s*(?P<hb>{_MONTH_PAT})"
+    r"(?![\s,.'’-]*[\d\u0966-\u096f])", re.I)
 _MONTH_ALONE_HI = re.compile(rf"(?<![\d\u0966-\u096f])(?<![\d\u0966-\u096f]\s)(?P<m>{_MONTH_PAT})\s*(?:में|के\s+दौरान|के\s+महीने|माह|महीने)"
                              r"(?![\u0900-\u097f])")
 
@@ -373,6 +380,14 @@ def _without_a_year(question: str, days, today: dt.date) -> TimeWindow | None:
             if month != 2 or day != 29 or calendar.isleap(year - back):
                 when = dt.date(year - back, month, day)
                 return TimeWindow(when, when, question[f.start:f.end], "day", year_assumed=True)
+    if span := _MONTH_SPAN_ALONE.search(question):
+        first = _month_number(span.group("a") or span.group("ha"))
+        last = _month_number(span.group("b") or span.group("hb"))
+        if first is not None and last is not None and first != last:
+            year = today.year if last < today.month else today.year - 1
+            start = _month_start(year - (first > last), first)  # "November to February": across the new year
+            words = question[span.start("a" if span.group("a") else "ha"):span.end()]
+            return TimeWindow(start, _month_end(year, last), words, "range", year_assumed=True)
     for pattern in (_MONTH_ALONE_EN, _MONTH_ALONE_HI):
         for m in pattern.finditer(question):
             month = _month_number(m.group("m"))

@@ -251,6 +251,26 @@ def test_a_day_or_month_without_a_year_is_the_latest_one_up_to_today():
     assert window("How many accounts are there in Jan Dhan Yojana?") is None
 
 
+def test_two_months_named_as_a_span_without_a_year_are_the_latest_such_span_that_has_ended():
+    today = dt.date(2026, 12, 2)
+
+    def window(q):
+        w = read_time(q, today).window
+        return w and (w.start.isoformat(), w.end.isoformat(), w.text, w.granularity)
+
+    # all three used to differ: nothing, April alone, July alone
+    assert window("What were exports from April to July?") == ("2026-04-01", "2026-07-31", "April to July", "range")
+    assert window("What were exports in April-July?") == ("2026-04-01", "2026-07-31", "April-July", "range")
+    assert window("अप्रैल से जुलाई के बीच कितना निर्यात हुआ?") == ("2026-04-01", "2026-07-31", "अप्रैल से जुलाई", "range")
+    assert window("How much was sown between June and August?")[:2] == ("2026-06-01", "2026-08-31")
+    # across the new year; a span ending this month is last year's, whose figures are out
+    assert window("How much was sown from November to February?")[:2] == ("2025-11-01", "2026-02-28")
+    assert window("What were exports from April to December?")[:2] == ("2025-04-01", "2025-12-31")
+    assert read_time("What were exports from April to July?", today).window.year_assumed
+    # with a year, as before
+    assert window("What were exports from April to July 2025?") == ("2025-04-01", "2025-07-31", "April to July 2025", "range")
+
+
 def test_a_month_named_alone_is_of_the_release_year_up_to_its_month():
     """"June recorded 35% below-normal rainfall" in a release of 12 August 2026 is about June 2026; a
     later month may be a forecast or last year's, a month that begins a range is the range's, "May"
