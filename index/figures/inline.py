@@ -13,7 +13,7 @@ from decimal import Decimal
 from index.figures.declared import PERCENT_WORDS, Declared, in_declared_unit, opening_caption, parse_declaration
 from index.figures.figure import CELL_MARK, Figure, row_label
 from index.figures.oneline import InlineTable, inline_tables, listed_columns
-from index.figures.oneline.times import names_a_time
+from index.figures.oneline.times import untimed
 from index.figures.oneline.words import MAX_LABEL_WORDS
 from index.figures.patterns import ascii_digits
 
@@ -117,15 +117,25 @@ def _units_elsewhere(table: InlineTable, columns: list[str],
     benefitted Amount disbursed (Rs.in Cr.)") declares it for them, not for a column that gives none:
     the cells of such a column, each with the units the others declare, which a declaration read from
     the same words (index/figures/declared.py) does not hold for. A column of a time is no such
-    column: "2023-24 2024-25 (Rs crore)" writes one unit after its last time for every one. `carried`:
-    the columns' units where the header repeats one written with them (`_repeated_units`)."""
+    column where it names nothing else, or what a column of another time that declares one does:
+    "2023-24 2024-25 (Rs crore)" writes one unit after its last time for every one; but "2023-24
+    Children" beside "2023-24 Foodgrains distributed (in MTs)" is a column of counts. `carried`: the
+    columns' units where the header repeats one written with them (`_repeated_units`)."""
     declared = carried or [_bracketed_unit(column) for column in columns]
     own = {d for d in declared if d}
-    bare = {j for j, (column, d) in enumerate(zip(columns, declared)) if not d and not names_a_time(column.split())}
+    unit_named = {"", *(_name_apart_from_time(column) for column, d in zip(columns, declared) if d)}
+    bare = {j for j, (column, d) in enumerate(zip(columns, declared))
+            if not d and not (untimed(column.split()) != column.split() and _name_apart_from_time(column) in unit_named)}
     if not own or not bare:
         return {}
     units = frozenset(own)
     return {a: units for row in table.rows for a, _ in row.cells if row.cell_columns.get(a) in bare}
+
+
+def _name_apart_from_time(column: str) -> str:
+    """What a column names but its time and unit, as `_column_names` compares names: "2024-25 Food
+    grains distributed (in MTs)" → "foodgrainsdistributed"."""
+    return "".join(untimed(_HEADING_UNIT.sub("", column).split())).casefold()
 
 
 def _bracketed_unit(heading: str) -> Declared | None:

@@ -132,8 +132,7 @@ def capitalised_columns(words: list[str], width: int, rows_heading: bool = False
     rows' heading, one opening more than `width` ("State/UTs Students benefitted ..."). None where
     the openings are not as many, or a column takes more than `MAX_COLUMN_WORDS` words besides its
     brackets: a header in title case ("Fund Released Number of Beneficiaries") says nothing so."""
-    openings = [i for i, (w, depth) in enumerate(zip(words, [0, *_bracket_depths(words)]))
-                if not depth and w[:1].isupper() and not (i and words[i - 1].split()[-1].casefold() in _FUNCTION_WORDS)]
+    openings = [i for i, depth in enumerate([0, *_bracket_depths(words)][:len(words)]) if not depth and opens_column(words, i)]
     if not openings or openings[0] != 0 or len(openings) not in (width, width + rows_heading):
         return None
     bounds = openings + [len(words)]
@@ -141,6 +140,12 @@ def capitalised_columns(words: list[str], width: int, rows_heading: bool = False
     if any(len(_unbracketed(part)) > MAX_COLUMN_WORDS for part in parts):
         return None
     return [" ".join(column) for column in parts[len(parts) - width:]]
+
+
+def opens_column(words: list[str], i: int) -> bool:
+    """Whether words[i] opens a column of a header written as a sentence is: a capital, but for one
+    after a function word, which goes on with its column ("Number of Beneficiaries")."""
+    return words[i][:1].isupper() and not (i and words[i - 1].split()[-1].casefold() in _FUNCTION_WORDS)
 
 
 def _unbracketed(words: list[str]) -> list[str]:

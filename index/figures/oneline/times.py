@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.figures.oneline.columns import capitalised_columns
+from index.figures.oneline.columns import capitalised_columns, opens_column
 from index.figures.oneline.words import LETTER, MAX_COLUMN_WORDS, PERIOD_HEAD, TOTAL_HEADS, YEAR_CELL
 from index.figures.patterns import FY_ABBR
 
@@ -74,9 +74,9 @@ def time_header(words: list[str], width: int | None = None) -> TimeHeader | None
         if len(times) >= 2:
             columns = list(times)
             if group := _repeated_group(words[i:], len(times), width // len(times) if width else None):
-                size, sub = group
+                taken, sub = group
                 columns = [f"{t} {w}" for t in times for w in sub]
-                i += size * len(times)
+                i += taken
             while i < len(words) and words[i].casefold() in TOTAL_HEADS:
                 columns.append(words[i])
                 i += 1
@@ -87,28 +87,54 @@ def time_header(words: list[str], width: int | None = None) -> TimeHeader | None
 def _repeated_group(words: list[str], times: int, each: int | None = None) -> tuple[int, list[str]] | None:
     """The words each time heads, when the words after the times are the same group over again for
     each ("Import Export Import Export Import Export" under three years; "*" aside, "Exports*" the
-    year so far): how many words a group, and its columns. A group's columns are a word each, or,
-    where its words say where columns part (`_group_columns`), several words each: "No of EHTP
-    Units Exports (In Rs. Crore)" is two columns. `each`: how many columns a group has, where the
-    rows' cells tell."""
+    year so far; however spaced, "Foodgrains distributed" under one year and "Food grains distributed"
+    under the next, `_group_name`): how many words the groups take, and the first group's columns. A
+    group's columns are a word each, or, where its words say where columns part (`_group_columns`),
+    several words each: "No of EHTP Units Exports (In Rs. Crore)" is two columns. `each`: how many
+    columns a group has, where the rows' cells tell."""
     for size in range(1, 2 * MAX_COLUMN_WORDS + 1):
-        if size * times > len(words):
+        if size + times - 1 > len(words):
             break
-        groups = [[w.casefold().replace("*", "") for w in words[k * size:(k + 1) * size]] for k in range(times)]
-        if all(g == groups[0] for g in groups) and any(LETTER.search(w) for w in groups[0]):
-            sub = words[:size]
-            if columns := _group_columns(sub, each):
-                return size, columns
-            if size <= MAX_COLUMN_WORDS and all(LETTER.search(w) for w in sub) and each in (None, size):
-                return size, sub
+        sub = words[:size]
+        if not any(LETTER.search(w) for w in sub) or (taken := _groups_taken(words, size, times)) is None:
+            continue
+        if columns := _group_columns(sub, each):
+            return taken, columns
+        if size <= MAX_COLUMN_WORDS and all(LETTER.search(w) for w in sub) and each in (None, size):
+            return taken, sub
     return None
+
+
+def _groups_taken(words: list[str], size: int, times: int) -> int | None:
+    """How many words `times` groups take where the first is words[:size] and each after it names the
+    same columns (`_group_name`), in as many words as it is written in; None where they do not. A group
+    opens with a word that names something, and a mark alone after it ("*") is its own."""
+    name, at = _group_name(words[:size]), size
+    for _ in range(times - 1):
+        if not _group_name(words[at:at + 1]):
+            return None
+        n = next((n for n in range(1, len(words) - at + 1) if len(_group_name(words[at:at + n])) >= len(name)), None)
+        if n is None or _group_name(words[at:at + n]) != name:
+            return None
+        at += n
+        while at < len(words) and not _group_name(words[at:at + 1]):
+            at += 1
+    return at
+
+
+def _group_name(words: list[str]) -> str:
+    """A group of header words as it names its columns, whatever its spacing and case: a header repeats
+    a group under each year as its cells were typed, "Children Foodgrains distributed" under one and
+    "Children Food grains distributed" under the next ("*" aside, which marks a year's figures)."""
+    return "".join(words).replace("*", "").casefold()
 
 
 def _group_columns(words: list[str], each: int | None = None) -> list[str] | None:
     """The columns of a group of header words where its words say where they part: a unit in brackets
-    ends its column and follows the column's one-word name ("Exports (In Rs. Crore)"), and "No of" /
-    "Number of" begins a column of counts ("No. of beneficiaries" under each year is one column). None
-    where they part no columns, or give one of more than `MAX_COLUMN_WORDS` words besides its brackets.
+    ends its column and follows the column's name, which a capital opens ("Exports (In Rs. Crore)",
+    "Foodgrains distributed (in MTs)"), and "No of" / "Number of" begins a column of counts ("No. of
+    beneficiaries" under each year is one column). None where they part no columns, or give one of
+    more than `MAX_COLUMN_WORDS` words besides its brackets.
     Where the rows' cells tell how many columns the group has (`each`) and these words part it into
     other than as many, its capitals may (`capitalised_columns`): "Number of Beneficiaries Fund
     released" is two columns, not one of counts."""
@@ -123,7 +149,7 @@ def _marked_columns(words: list[str]) -> list[str] | None:
     starts = {0}
     for k, w in enumerate(words):
         if w.startswith("(") and k > 0 and not words[k - 1].endswith(")"):
-            starts.add(k - 1)  # the column's name, before its unit
+            starts.add(_name_before(words, k))
         if w.endswith(")") and k + 1 < len(words):
             starts.add(k + 1)
         if _number_of(words, k):
@@ -136,15 +162,40 @@ def _marked_columns(words: list[str]) -> list[str] | None:
     return [" ".join(c) for c in columns]
 
 
+def _name_before(words: list[str], k: int) -> int:
+    """Where the name of the column whose unit opens at words[k] begins: at the capital that opens it
+    (`opens_column`), "Exports (In Rs. Crore)", "Foodgrains distributed (in MTs)", "Loan amount
+    sanctioned (Rs. in lakh)"; at the word before the unit where no capital does within a column's
+    words."""
+    for j in range(k - 1, max(-1, k - 1 - MAX_COLUMN_WORDS), -1):
+        if words[j].endswith(")"):
+            break
+        if opens_column(words, j):
+            return j
+    return k - 1
+
+
 def _number_of(words: list[str], k: int) -> bool:
     """Whether words[k] begins "No of" / "No. of" / "Number of": a column of counts."""
     return words[k].casefold().rstrip(".") in ("no", "number") and words[k + 1:k + 2] == ["of"]
 
 
-def names_a_time(words: list[str]) -> bool:
-    """Whether a column's header holds a time ("2024-25", "FY 2023-24 Exports", "Jun-26", "July 2025"):
-    a column of a time holds what its neighbours of other times do."""
-    return any(_head_at(words, i) or YEAR_CELL.match(w.rstrip("*")) for i, w in enumerate(words))
+def untimed(words: list[str]) -> list[str]:
+    """A column's header but its times and what qualifies them ("2024-25", "FY 2023-24", "Jun-26 (F)",
+    "July 2025"): "2023-24 Children" → "Children", what the column holds of its time. A column of a
+    time holds what its neighbours of other times do, by which words name it besides."""
+    kept: list[str] = []
+    i = 0
+    while i < len(words):
+        if head := _head_at(words, i):
+            i += head[2]
+            while i < len(words) and _QUALIFIER.match(words[i]):
+                i += 1
+        else:
+            if not YEAR_CELL.match(words[i].rstrip("*")):
+                kept.append(words[i])
+            i += 1
+    return kept
 
 
 def time_columns(words: list[str], width: int) -> list[str] | None:

@@ -68,3 +68,22 @@ def test_a_header_repeated_without_its_units_carries_on_each_columns_unit():
     got = _values(f"{FIRST_PART}\n{prose}\n{LATER_PART}")
     assert got["2599.117"] == (Decimal("2599.117"), "tonne", "quantity", "AMROHA, Foodgrains distributed")
     assert got["85810"][:3] == (Decimal(85810), None, "count")
+
+
+YEARS_OVER = ("S.No. District 2023-24 2024-25 2025-26 Children Foodgrains distributed (in MTs) Children Food grains "
+              "distributed (in MTs) Children Food grains distributed (in MTs) ")
+ROWS = ("1 AGRA 164064 4146.483 138659 4437.142 129055 3774.789 2 ALIGARH 175304 5992.031 157676 5824.038 173527 "
+        "5261.925 3 BASTI 136909 3987.209 125126 3176.347 119814 3060.214")
+
+
+def test_a_two_level_header_gives_its_cells_their_times_whatever_the_groups_spacing():
+    """2297128: three years over "Children Foodgrains distributed (in MTs)", the second and third typed
+    "Food grains"; the groups were not read as one repeated, and every cell lost its year."""
+    got = _values(YEARS_OVER + ROWS)
+    assert got["138659"] == (Decimal(138659), None, "count", "AGRA, 2024-25 Children")
+    assert got["5261.925"] == (Decimal("5261.925"), "tonne", "quantity", "ALIGARH, 2025-26 Foodgrains distributed (in MTs)")
+    # a later part under the header repeated without its units: its children stay counts
+    later = YEARS_OVER.replace(" (in MTs)", "") + ROWS.replace("AGRA", "HATHRAS").replace("ALIGARH", "ITAWAH")
+    got = _values(f"{YEARS_OVER}{ROWS}\n{later}")
+    assert got["164064"][1:] == (None, "count", "HATHRAS, 2023-24 Children")
+    assert got["4437.142"][1:] == ("tonne", "quantity", "HATHRAS, 2024-25 Foodgrains distributed")

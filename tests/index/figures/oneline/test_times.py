@@ -23,3 +23,17 @@ def test_a_group_whose_words_say_where_its_columns_part_keeps_them():
     assert time_columns(header.split(), 6)[:2] == ["FY 2020-21 No of EHTP Units", "FY 2020-21 Exports (In Rs. Crore)"]
     # a header in title case whose capitals do not part it as the cells ask gives no columns
     assert time_columns((f"{YEARS} " + "Number Of Beneficiaries Fund Released " * 3).split(), 6) is None
+
+
+def test_a_group_typed_otherwise_under_a_later_time_is_the_same_group():
+    """2297128: "Children Foodgrains distributed (in MTs)" under 2023-24 and "Children Food grains
+    distributed (in MTs)" under the next two years were no group repeated, so the header's three years
+    headed no columns and its cells lost them. Groups are compared whatever their spacing and case; a
+    unit's column opens at the capital of its name, not at the word before the bracket."""
+    header = ("2023-24 2024-25 2025-26 Children Foodgrains distributed (in MTs) Children Food grains distributed "
+              "(in MTs) Children Food Grains distributed (in MTs)")
+    assert time_columns(header.split(), 6) == [
+        "2023-24 Children", "2023-24 Foodgrains distributed (in MTs)", "2024-25 Children",
+        "2024-25 Foodgrains distributed (in MTs)", "2025-26 Children", "2025-26 Foodgrains distributed (in MTs)"]
+    # other words under a later time are no repeated group
+    assert time_columns("2023-24 2024-25 Children Foodgrains Children Meals".split(), 4) is None
