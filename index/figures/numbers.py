@@ -25,6 +25,10 @@ from index.lexical import STOPWORDS
 
 
 _WORD_BEFORE_BRACKET = re.compile(r"([^\s\d()]+)\s?$")
+# a decimal point typed a space after the digits before it, glued to those after: "9 .16 crore MSMEs"
+# is 9.16 crore, not 9 and 16 crore. Not where the digits after go on as a date's ("as on 30
+# .06.2026") or another number follows, as a table's next cell would (".5" typed for 0.5).
+_SPACED_POINT = re.compile(rf" \.({_D}+)(?!{_D}|\.{_D}|\s+{_D})")
 
 
 def _spelled_before(text: str, bracket: int, value: int) -> int | None:
@@ -258,6 +262,8 @@ class NumbersAndRanges:
             if not all(len(g) in (2, 3) for g in groups[1:]):
                 lit = _DIGITS_RE.match(text, p).group()  # "1,2,3": a list, take the first run alone
         q = p + len(lit)
+        if lit.isdigit() and (point := _SPACED_POINT.match(text, q)):
+            lit, q = f"{lit}.{point.group(1)}", point.end()
         intpart = lit.split(".")[0].replace(",", "")
         if len(intpart) > self.max_int_digits:
             return _Res([], self._skip_alnum(text, p))
