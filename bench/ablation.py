@@ -153,13 +153,14 @@ def main() -> None:
             service.searcher.settings = s
             report = evaluate_questions(service, Path(questions))
             rows.append({"step": name, "scores": report["scores"], "by_kind": {
-                k: {m: v[m] for m in ("n", "hit1", "hit3", "figure_hit", "answer_figure_hit", "answered",
+                k: {m: v[m] for m in ("n", "hit1", "hit3", "figure_hit", "answer_figure_hit", "asked_figure_hit", "answered",
                                       "null_on_no_answer") if m in v}
                 for k, v in report.get("by_kind", {}).items()}})
             sc = report["scores"]
             print(f"  {name:<68} hit@1 {sc['hit1']:.3f}  hit@3 {sc['hit3']:.3f}  figure {sc['figure_hit']:.3f}  "
                   f"in the answer sentence {sc.get('answer_figure_hit', float('nan')):.3f}  "
-                  f"answered {sc['answered']:.3f}  null on no-answer {sc.get('null_on_no_answer', float('nan')):.3f}",
+                  f"answered {sc['answered']:.3f}  null on no-answer {sc.get('null_on_no_answer', float('nan')):.3f}  "
+                  f"the answer's figure {sc.get('asked_figure_hit', float('nan')):.3f}",
                   flush=True)
         out.append({"set": kind, "questions": questions, "steps": rows})
     if args.json:

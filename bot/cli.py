@@ -399,8 +399,11 @@ def cmd_ask(args) -> int:
         print(f"Answer ({result.answer.release_id}): {_one_line(result.answer.text)}")
         if unnamed := unnamed_places(args.question, result):
             print(f"  (it does not name {' or '.join(unnamed)}: its figure may be for another place)")
-        for f in result.answer.figures:
-            if f.kind not in TIME_KINDS:
+        asked = result.answer.figure
+        if asked is not None:
+            print(f"  Figure: {_figure_shown(result.answer.figures[asked])}")
+        for i, f in enumerate(result.answer.figures):
+            if f.kind not in TIME_KINDS and i != asked:
                 print(f"  {_figure_shown(f)}")
         print()
     else:
@@ -413,9 +416,15 @@ def cmd_ask(args) -> int:
         print(f"   {r.url or ''}")
         print("   " + _one_line(h.passage.text))
         if h.passage.figures:
-            print(f"   figures: {', '.join(_figure_shown(f) for f in h.passage.figures)}")
+            shown = [_figure_shown(f) for f in h.passage.figures[:MAX_PASSAGE_FIGURES]]
+            more = len(h.passage.figures) - len(shown)
+            print(f"   figures: {', '.join(shown)}" + (f", and {more} more (--json lists them)" if more > 0 else ""))
         print()
     return 0
+
+
+# A table's passage holds a hundred figures or more: on a terminal, the first ones say what it holds.
+MAX_PASSAGE_FIGURES = 12
 
 
 def _figure_shown(f) -> str:
@@ -448,7 +457,7 @@ def _score_line(s: dict) -> str:
         parts.append(f"questions {s['n']}  release hit@1 {s['hit1']:.3f}  hit@3 {s['hit3']:.3f}")
         if s["n_value"]:
             parts.append(f"figure hit {s['figure_hit']:.3f} (of {s['n_value']}; in the answer sentence "
-                         f"{s.get('answer_figure_hit', 0.0):.3f})")
+                         f"{s.get('answer_figure_hit', 0.0):.3f}; the answer's figure {s.get('asked_figure_hit', 0.0):.3f})")
         parts.append(f"answered {s['answered']:.3f}")
     if s.get("n_no_answer"):
         parts.append(f"null on no-answer {s['null_on_no_answer']:.3f} (of {s['n_no_answer']})")

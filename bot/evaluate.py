@@ -103,6 +103,8 @@ def _scores(rows: list[dict]) -> dict:
         "figure_hit": sum(r["figure_hit"] for r in with_value) / (len(with_value) or 1),
         # the asked figure in the answer sentence itself (no answer: a miss)
         "answer_figure_hit": sum(r.get("answer_figure_hit", False) for r in with_value) / (len(with_value) or 1),
+        # ... and is the one figure the answer gives as answering (`answer.figure`)
+        "asked_figure_hit": sum(r.get("asked_figure_hit", False) for r in with_value) / (len(with_value) or 1),
         "answered": sum(r["answered"] for r in answerable) / n,
         "mean_ms": sum(r["ms"] for r in rows) / (len(rows) or 1),
     }
@@ -129,6 +131,8 @@ def evaluate_questions(service, path: Path, *, top_k: int = 5) -> dict:
             "hit3": any(g in ids for g in got[:3]),
             "figure_hit": bool(hits) and figure_hit(hits[0].passage.figures, q.get("value")),
             "answer_figure_hit": result.answer is not None and figure_hit(result.answer.figures, q.get("value")),
+            "asked_figure_hit": result.answer is not None and result.answer.figure is not None and figure_hit(
+                [result.answer.figures[result.answer.figure]], q.get("value")),
             "answered": result.answer is not None,
             "reason": result.reason,
             "similarity": round(hits[0].similarity, 4) if hits else None,

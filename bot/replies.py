@@ -53,6 +53,7 @@ def answer_out(answer: Answer | None, unnamed: list[str] = ()) -> AnswerOut | No
         d["start"], d["end"] = f.start - answer.start, f.end - answer.start
         figures.append(FigureOut(**d))
     return AnswerOut(text=answer.text, start=answer.start, end=answer.end, figures=figures,
+                     figure=figures[answer.figure] if answer.figure is not None else None,
                      release_id=answer.release_id, lang=answer.lang, score=round(answer.score, 4),
                      in_title=answer.in_title, unnamed=list(unnamed))
 

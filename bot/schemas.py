@@ -185,6 +185,10 @@ class AnswerOut(BaseModel):
     start: int = Field(description="offset of the sentence in the top passage's text (in the title, when in_title)")
     end: int
     figures: list[FigureOut] = Field(description="offsets relative to the answer text")
+    figure: FigureOut | None = Field(default=None, description=(
+        "the figure that answers, one of `figures`: of the kind the question asks for (a count, an amount, a "
+        "percent, a date ...), the one whose words fit the question best; none when the question asks for no "
+        "figure or the sentence holds none of its kind"))
     release_id: str
     lang: str
     score: float

@@ -69,6 +69,9 @@ class Answer:
     lang: str
     score: float
     in_title: bool = False  # the release's title answers: `start` and `end` are offsets in it
+    # Which of `figures` answers (`answering_figure`): None when the question asks for no figure or
+    # the sentence holds none of what it asks.
+    figure: int | None = None
 
 
 @dataclass(frozen=True)

@@ -189,12 +189,14 @@
   }
 
   // -- the answer and its sources, as the server chose them ------------------------------------------
-  function figureMarks(text, figures) {
+  // `asked`: the figure that answers (`answer.figure`), one of `figures`, marked apart from the rest.
+  function figureMarks(text, figures, asked) {
     var out = [];
     (figures || []).forEach(function (f) {
       // offsets are relative to the answer text; one that does not fit it is left plain
       if (f && typeof f.text === "string" && f.text && text.slice(f.start, f.end) === f.text)
-        out.push({ start: f.start, end: f.end, fig: f });
+        out.push({ start: f.start, end: f.end, fig: f,
+                   asked: !!asked && asked.start === f.start && asked.end === f.end });
     });
     out.sort(function (a, b) { return a.start - b.start; });
     return out.filter(function (r, i) { return i === 0 || r.start >= out[i - 1].end; });
@@ -204,7 +206,7 @@
     if (!a || typeof a.text !== "string" || !a.text)
       return { none: true, why: data.no_answer && typeof data.no_answer === "object" ? data.no_answer : null,
                sources: sources };
-    return { text: a.text, lang: a.lang, marks: figureMarks(a.text, a.figures), sources: sources,
+    return { text: a.text, lang: a.lang, marks: figureMarks(a.text, a.figures, a.figure), sources: sources,
              inTitle: a.in_title === true, unnamed: namesIn(a.unnamed) };
   }
   function namesIn(list) {
@@ -228,7 +230,7 @@
     var node = el(tag), pos = 0;
     marks.forEach(function (r) {
       if (r.start > pos) node.appendChild(document.createTextNode(text.slice(pos, r.start)));
-      var mark = el("mark", { "class": "vg-fig" }, [text.slice(r.start, r.end)]);
+      var mark = el("mark", { "class": r.asked ? "vg-fig vg-asked" : "vg-fig" }, [text.slice(r.start, r.end)]);
       if (r.fig && r.fig.label) mark.setAttribute("title", String(r.fig.label));
       node.appendChild(mark);
       pos = r.end;
@@ -604,8 +606,11 @@
   function figureList(marks) {
     var labelled = marks.filter(function (r) { return r.fig && r.fig.label; });
     if (labelled.length < 2) return null;
+    // the figure that answers first
+    labelled = labelled.filter(function (r) { return r.asked; }).concat(labelled.filter(function (r) { return !r.asked; }));
     return el("ul", { "class": "vg-figs" }, labelled.slice(0, MAX_LABELLED).map(function (r) {
-      return el("li", null, [el("mark", { "class": "vg-fig" }, [String(r.fig.text)]), " — " + String(r.fig.label)]);
+      return el("li", null, [el("mark", { "class": r.asked ? "vg-fig vg-asked" : "vg-fig" }, [String(r.fig.text)]),
+                             " — " + String(r.fig.label)]);
     }));
   }
 
@@ -615,7 +620,9 @@
     function render(full) {
       var text = a.text, marks = a.marks, cut = text.length;
       if (!full && text.length > SHORT) {
-        var need = marks.length ? marks[0].end : 0;
+        // the figure that answers stays in view; else the first
+        var shown = marks.filter(function (r) { return r.asked; })[0] || marks[0];
+        var need = shown ? shown.end : 0;
         cut = text.lastIndexOf(" ", Math.max(SHORT, need + 40));
         if (cut <= need) cut = Math.max(SHORT, need);
         marks = marks.filter(function (r) { return r.end <= cut; });

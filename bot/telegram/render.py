@@ -200,11 +200,13 @@ def pack_messages(blocks: list[list[Run]], limit: int = SAFE_LIMIT) -> list[str]
 MAX_LABELLED = 10
 
 
-def figure_labels(figures) -> list[Run]:
+def figure_labels(figures, asked=None) -> list[Run]:
     """Each figure of the answer with what it counts, where it holds several that say so: a table
     row's cells ("324227.06 — Bihar, 2024-25"), a "respectively" list's items. A reader in Telegram
-    has no pointer to hover over a figure, as the widget's reader has."""
+    has no pointer to hover over a figure, as the widget's reader has. `asked`: the figure that
+    answers (`answer.figure`), listed first."""
     labelled = [f for f in figures if f.label]
+    labelled.sort(key=lambda f: not (asked is not None and (f.start, f.end) == (asked.start, asked.end)))
     if len(labelled) < 2:
         return []
     runs: list[Run] = []
@@ -257,7 +259,7 @@ def render_reply(reply: AskResponse, lang: str, *, edited: bool = False) -> list
             note = t["unnamed"].format(names=any_of(reply.answer.unnamed, lang))
             answer += [("\n", None, None), (f"⚠️ {note}", "i", None)]
         blocks.append(answer)
-        if figures := figure_labels(reply.answer.figures):
+        if figures := figure_labels(reply.answer.figures, reply.answer.figure):
             blocks.append(figures)
         if reply.answer.in_title:
             blocks.append([(t["from_title"], "i", None)])

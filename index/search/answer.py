@@ -4,13 +4,14 @@ Kept apart from ranking: it reads one passage closely, where ranking reads a hun
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import math
 
 import numpy as np
 
 from index.acronyms import with_phrases
 from index.answerable import NoAnswer, states_time
-from index.figures.figure import row_label
+from index.figures.figure import TIME_KINDS, row_label
 from index.figures.inline import inline_row, is_inline_cell
 from index.figures.rows import is_cell_line, is_label_line, row_span
 from index.lexical import terms
@@ -25,7 +26,7 @@ from index.search.records import Decision
 from index.search.settings import SearchSettings
 from index.sentencevectors import SentenceVectors
 from index.stores.base import Store
-from index.timeq import TimeWindow, title_figures
+from index.timeq import TimeWindow, stated_time_fit, title_figures
 from index.unnamed import unnamed_places
 
 def title_weighted(idf: dict[str, float], title: str, weight: float) -> dict[str, float]:
@@ -104,6 +105,45 @@ def best_sentence(passage: Passage, idf: dict[str, float], kinds: frozenset[str]
     return best
 
 
+# Choosing the figure that answers among its sentence's: the question's words this close to it (in
+# characters, either side), and a date this close beside it, tell it from its neighbours, whose wider
+# windows hold the same words.
+NEAR_WORDS = 30
+BESIDE_TIME = 25
+
+
+def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], kinds: frozenset[str],
+                     cues: FigureCues = NO_CUES, *, cache=None, title: str = "", window: TimeWindow | None = None,
+                     unit: str | None = None, released: dt.date | None = None) -> int | None:
+    """Which figure of `passage.text[a:b]` answers (its index in `passage.figures`): of those the
+    question asks for (its kind, its unit, its row's time: `figure_fits`), the one that fits best, the
+    first of equals. A sentence states several ("from 5.5% in June to 5.1% in July"), and a reader
+    wants the one asked for, not the sentence's every number in bold alike. Beside the words around
+    each (`figure_fits`, with its label, the asked unit and time), the question's words nearest it and
+    a date beside it tell it from its neighbours."""
+    asked = dataclasses.replace(cues, unit=unit, window=window, row_window=window, label_weight=1.0)
+    fits = figure_fits(passage, kinds, idf, asked, cache=cache, title=title)
+    inside = [j for j in fits if a <= passage.figures[j].start and passage.figures[j].end <= b]
+    if not inside:
+        return None
+    text, figures = passage.text, passage.figures
+
+    def near(j: int) -> float:
+        f = figures[j]
+        return coverage(frozenset(terms(text[max(a, f.start - NEAR_WORDS):min(b, f.end + NEAR_WORDS)])), idf)
+
+    def beside(j: int) -> int:
+        """1 when a date right beside the figure is in the asked time, -1 when every one is another's."""
+        if window is None:
+            return 0
+        f = figures[j]
+        dates = [g for g in figures if g.kind in TIME_KINDS and a <= g.start and g.end <= b
+                 and (0 <= g.start - f.end <= BESIDE_TIME or 0 <= f.start - g.end <= BESIDE_TIME)]
+        return stated_time_fit(window, dates, released) if dates else 0
+
+    return max(inside, key=lambda j: (fits[j] + near(j) + 0.5 * beside(j), -j))
+
+
 class AnswerReader:
     """The answer of a search whose decision is to answer: `run` reads it from the top hit. Made for
     each search with the searcher's settings of the moment, which a caller may swap between searches."""
@@ -127,12 +167,16 @@ class AnswerReader:
         if self.settings.title_answer_margin is not None and self.title_answers(top, a, b, idf, kinds, cues, places,
                                                                                            window, unit):
             title = top.release.title
-            return Answer(text=title, start=0, end=len(title), figures=list(title_figures(title)),
+            headline = self.headline(top)
+            return Answer(text=title, start=0, end=len(title), figures=headline.figures,
                           release_id=top.release.release_id, lang=top.release.lang, score=top.score,
-                          in_title=True), None, None
-        figures = [f for f in top.passage.figures if a <= f.start and f.end <= b]
-        answer = Answer(text=top.passage.text[a:b], start=a, end=b, figures=figures,
-                        release_id=top.release.release_id, lang=top.release.lang, score=top.score)
+                          in_title=True, figure=answering_figure(headline, 0, len(title), idf, kinds, cues,
+                                                                 window=window, unit=unit)), None, None
+        inside = [j for j, f in enumerate(top.passage.figures) if a <= f.start and f.end <= b]
+        asked = self.answering_figure(top, a, b, idf, kinds, cues, window, unit)
+        answer = Answer(text=top.passage.text[a:b], start=a, end=b, figures=[top.passage.figures[j] for j in inside],
+                        release_id=top.release.release_id, lang=top.release.lang, score=top.score,
+                        figure=inside.index(asked) if asked is not None else None)
         if self.settings.check_answer_places and (unnamed := unnamed_places(places, top, answer)):
             return None, f"the passage that would answer does not name {', '.join(unnamed)}", NoAnswer(
                 "not_named", names=tuple(unnamed))
@@ -149,15 +193,14 @@ class AnswerReader:
         more than the sentence's best; the title must name every place the question names, and state
         the time it names."""
         title = hit.release.title or ""
-        figures = list(title_figures(title))
+        headline = self.headline(hit)
+        figures = headline.figures
         if not figures or not kinds:
             return False
         if places and not all(n.keys & short_text_names(title) for n in places):
             return False
         if window is not None and not window.year_assumed and not states_time(window, [(figures, hit.release.date)]):
             return False
-        headline = Passage(passage_id=None, release_id=hit.release.release_id, lang=hit.release.lang,
-                           start=0, end=len(title), text=title, figures=figures)
         # A headline's words stand around each of its figures: a figure's label ("30 media houses")
         # says which one the question asks for.
         fits = {i: fit for i, fit in figure_fits(headline, kinds, idf, cues).items()
@@ -176,6 +219,22 @@ class AnswerReader:
         # the body states the headline's figure that fits best: its sentence says more
         return not any(f.value == figures[best].value
                        for q in passages_of(self.store, hit.release.release_id, hit.release.lang) for f in q.figures)
+
+    @staticmethod
+    def headline(hit: Hit) -> Passage:
+        """The release's title as a passage of its own, with its figures."""
+        title = hit.release.title or ""
+        return Passage(passage_id=None, release_id=hit.release.release_id, lang=hit.release.lang,
+                       start=0, end=len(title), text=title, figures=list(title_figures(title)))
+
+    def answering_figure(self, hit: Hit, a: int, b: int, idf: dict[str, float], kinds: frozenset[str],
+                         cues: FigureCues, window: TimeWindow | None, unit: str | None) -> int | None:
+        """`answering_figure` of the hit's passage, the question's words weighed as for its sentence."""
+        title = hit.release.title or ""
+        released = dt.date.fromisoformat(hit.release.date) if hit.release.date else None
+        return answering_figure(hit.passage, a, b, title_weighted(idf, title, self.settings.sentence_title_words_weight),
+                                kinds, cues.of_release(hit.release), cache=self.store.passage_analyses(), title=title,
+                                window=window, unit=unit, released=released)
 
     def answer_sentence(self, hit: Hit, idf: dict[str, float], kinds: frozenset[str], cues: FigureCues,
                         places: tuple[Name, ...], vector: np.ndarray | None) -> tuple[int, int]:

@@ -47,6 +47,10 @@ def test_seed_question_finds_gem_release_with_its_figure(client, question):
     fig = next(f for f in first["figures"] if f["value"] == 86000)
     assert first["text"][fig["start"]:fig["end"]] == fig["text"]
     assert {"text", "value", "unit", "kind", "start", "end"} <= fig.keys()
+    # the figure that answers, one of the answer's, as its text writes it
+    answer = body["answer"]
+    assert answer["figure"]["value"] == 86000 and answer["figure"] in answer["figures"]
+    assert answer["text"][answer["figure"]["start"]:answer["figure"]["end"]] == answer["figure"]["text"]
     assert len(body["passages"]) == 5
     scores = [p["score"] for p in body["passages"]]
     assert scores == sorted(scores, reverse=True)

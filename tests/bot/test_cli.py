@@ -85,10 +85,10 @@ def test_ingest_skips_a_broken_file_and_ask_finds_the_rest(tmp_path, model_path,
     assert r.returncode == 0, r.stderr
     body = json.loads(r.stdout)
     assert body["passages"][0]["release_id"] == "2184082"
-    # as text: the answer, then each of its figures as read, with its label
+    # as text: the answer, then the figure that answers as read, with its label, then any others
     r = run(["ask", "मध्य प्रदेश के कितने विक्रेताओं ने जेम पर प्रोफाइल पूरी की?", "--top-k", "1"], env=env)
     assert r.returncode == 0, r.stderr
-    assert "\n  86,000 से ज्यादा = 86000 (count; विक्रेताओं)\n" in r.stdout
+    assert "\n  Figure: 86,000 से ज्यादा = 86000 (count; विक्रेताओं)\n" in r.stdout
 
 
 def test_ingest_exit_status_tells_a_partial_run_and_each_replacement_is_named(tmp_path, model_path, shared_data):
@@ -238,9 +238,9 @@ def test_an_eval_line_reports_only_the_measures_it_has_questions_for():
     line = _score_line(answerable)
     assert "release hit@1 0.917" in line and "answered 0.917" in line
     assert "figure hit" not in line and "null on no-answer" not in line
-    mixed = {**answerable, "n_value": 10, "figure_hit": 0.8, "answer_figure_hit": 0.6, "n_no_answer": 2,
-             "null_on_no_answer": 0.5}
-    assert "figure hit 0.800 (of 10; in the answer sentence 0.600)" in _score_line(mixed)
+    mixed = {**answerable, "n_value": 10, "figure_hit": 0.8, "answer_figure_hit": 0.6, "asked_figure_hit": 0.5,
+             "n_no_answer": 2, "null_on_no_answer": 0.5}
+    assert "figure hit 0.800 (of 10; in the answer sentence 0.600; the answer's figure 0.500)" in _score_line(mixed)
     assert "null on no-answer 0.500 (of 2)" in _score_line(mixed)
 
 
@@ -424,7 +424,7 @@ def test_ask_prints_an_answer_that_is_a_table_row_on_one_line(tmp_path, model_pa
     assert r.returncode == 0, r.stderr
     answer = next(line for line in r.stdout.splitlines() if line.startswith("Answer (900101): "))
     assert "Gujarat" in answer and "10,49,319" in answer  # the row, label and cells, on its line
-    assert "  10,49,319 = 1049319 (count; Gujarat, Masks produced)" in r.stdout
+    assert "\n  Figure: 10,49,319 = 1049319 (count; Gujarat, Masks produced)\n" in r.stdout  # not its districts
 
 
 def test_ask_shows_a_time_figure_as_the_time_it_reads(tmp_path, model_path):

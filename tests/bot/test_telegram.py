@@ -575,6 +575,10 @@ def test_a_table_rows_answer_lists_what_each_figure_counts(service):
     answer = AnswerOut(text=row, start=0, end=len(row), figures=figures, release_id="2297128", lang="en", score=1.0)
     joined = "".join(render_reply(reply.model_copy(update={"answer": answer}), "en"))
     assert "<b>324227.06</b> — Bihar, 2024-25" in joined and "<b>311304.40</b> — Bihar, 2023-24" in joined
+    # the figure that answers (`answer.figure`) is listed first
+    asked = answer.model_copy(update={"figure": figures[1]})
+    joined = "".join(render_reply(reply.model_copy(update={"answer": asked}), "en"))
+    assert joined.index("<b>324227.06</b> — Bihar, 2024-25") < joined.index("<b>311304.40</b> — Bihar, 2023-24")
     # one labelled figure says it in its sentence: no list
     seed = "".join(render_reply(reply, "hi"))
     assert " — " not in seed.split("\n\n")[0] + seed.split("\n\n")[1]

@@ -726,10 +726,13 @@ def test_a_table_rows_answer_lists_what_each_figure_counts_on_a_phone(live_url, 
     p.open()
     reply = p.ask("How many houses were completed in Bihar under the widget test scheme in 2024-25?")
     expect(reply.locator(".vg-answer")).to_have_text("Bihar 3,11,304 3,24,227 3,01,148")
+    # the figure that answers (`answer.figure`) is marked apart, in the sentence and first in the list
+    expect(reply.locator(".vg-answer mark.vg-asked")).to_have_text("3,24,227")
     items = reply.locator(".vg-figs li")
     expect(items).to_have_count(3)
-    expect(items.nth(1)).to_have_text("3,24,227 — Bihar, 2024-25")
-    expect(items.nth(1).locator("mark")).to_be_visible()
+    expect(items.nth(0)).to_have_text("3,24,227 — Bihar, 2024-25")
+    expect(items.nth(0).locator("mark.vg-asked")).to_be_visible()
+    expect(items.nth(1)).to_have_text("3,11,304 — Bihar, 2023-24")
     assert not p.errors
 
 

@@ -75,3 +75,21 @@ def test_the_question_words_the_release_title_holds_do_not_choose_the_answer_sen
     assert text[a:b].startswith("The medical cargo")
     # a question all of whose words the title holds keeps them
     assert title_weighted(_idf("Lifeline UDAN flights"), title, 0.0) == _idf("Lifeline UDAN flights")
+
+
+def test_the_figure_that_answers_is_the_one_of_the_asked_kind_whose_words_fit_best():
+    from index.search.answer import answering_figure
+
+    text = "Overall UR dropped to 5.1% in July, 2026 from 5.5% in June, 2026, while 12,000 households were surveyed."
+    p = _passage(text)
+    q = "What was the percentage of households surveyed?"  # a percent asked: the count is no answer
+    percent = answering_figure(p, 0, len(text), _idf(q), expected_kinds(q))
+    assert p.figures[percent].text == "5.1%"  # the first of equals
+    q = "How many households were surveyed?"
+    assert p.figures[answering_figure(p, 0, len(text), _idf(q), expected_kinds(q))].text == "12,000"
+    # outside the answer's span, or no kind asked: none
+    assert answering_figure(p, 0, text.index("5.5%"), _idf(q), expected_kinds(q)) is None
+    assert answering_figure(p, 0, len(text), _idf("Who surveyed households?"), frozenset()) is None
+    sellers = _passage("Over 86,000 sellers from the state, of 1.2 lakh registered, completed their profile on GeM.")
+    q = "How many sellers completed their profile on GeM?"
+    assert sellers.figures[answering_figure(sellers, 0, len(sellers.text), _idf(q), expected_kinds(q))].value == 86000
