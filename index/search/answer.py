@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+import re
 
 import numpy as np
 
@@ -108,36 +109,58 @@ def best_sentence(passage: Passage, idf: dict[str, float], kinds: frozenset[str]
 # Choosing the figure that answers among its sentence's: the question's words this close to it (in
 # characters, either side), and a date this close beside it, tell it from its neighbours, whose wider
 # windows hold the same words.
-NEAR_WORDS = 30
+NEAR_WORDS = 40
+NEAR_BEFORE = 0.5
 BESIDE_TIME = 25
+_WORD_END = re.compile(r"\S*")
 
 
 def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], kinds: frozenset[str],
                      cues: FigureCues = NO_CUES, *, cache=None, title: str = "", window: TimeWindow | None = None,
-                     unit: str | None = None, released: dt.date | None = None) -> int | None:
+                     unit: str | None = None, released: dt.date | None = None,
+                     named: frozenset[str] = frozenset(), counted: frozenset[str] = frozenset()) -> int | None:
     """Which figure of `passage.text[a:b]` answers (its index in `passage.figures`): of those the
     question asks for (its kind, its unit, its row's time: `figure_fits`), the one that fits best, the
     first of equals. A sentence states several ("from 5.5% in June to 5.1% in July"), and a reader
     wants the one asked for, not the sentence's every number in bold alike. Beside the words around
     each (`figure_fits`, with its label, the asked unit and time), the question's words nearest it and
-    a date beside it tell it from its neighbours."""
+    a date beside it tell it from its neighbours. `named`: the kinds the question names outright (a
+    cost, an amount of money: `expected_kinds` with its money cue), preferred where the sentence holds one.
+    `counted`: the terms of the thing it counts ("how many milk unions": `asked_measure`), which the figure's
+    label or the words right after it name ("230 milk unions", not "1.7 crore dairy farmers")."""
     asked = dataclasses.replace(cues, unit=unit, window=window, row_window=window, label_weight=1.0)
     fits = figure_fits(passage, kinds, idf, asked, cache=cache, title=title)
     inside = [j for j in fits if a <= passage.figures[j].start and passage.figures[j].end <= b]
+    inside = [j for j in inside if passage.figures[j].kind in named] or inside
     if not inside:
         return None
     text, figures = passage.text, passage.figures
 
     def near(j: int) -> float:
+        """The question's words between the figure and its neighbours, within NEAR_WORDS: after it
+        ("86,000 sellers", "1.7 करोड़ किसान") counting more than before it, which is as often the
+        figure before's ("480 government and 208 private laboratories"); and the share of the thing
+        counted that its label or the words right after it name."""
         f = figures[j]
-        return coverage(frozenset(terms(text[max(a, f.start - NEAR_WORDS):min(b, f.end + NEAR_WORDS)])), idf)
+        after = min([b, f.end + NEAR_WORDS] + [g.start for g in figures if g.start >= f.end and g.kind not in TIME_KINDS])
+        before = max([a, f.start - NEAR_WORDS] + [g.end for g in figures if g.end <= f.start and g.kind not in TIME_KINDS])
+        # whole words: a window's edge cuts none in two
+        after = _WORD_END.match(text, after).end() if after < b else after
+        while before > a and not text[before - 1].isspace():
+            before -= 1
+        right_after = frozenset(terms(text[f.end:after]))
+        names_counted = len(counted & (right_after | frozenset(terms(f.label or "")))) / len(counted) if counted else 0.0
+        return (coverage(right_after, idf) + NEAR_BEFORE * coverage(frozenset(terms(text[before:f.start])), idf)
+                + names_counted)
 
     def beside(j: int) -> int:
-        """1 when a date right beside the figure is in the asked time, -1 when every one is another's."""
+        """1 when a date right beside the figure (the next figure after it or the one before it, and
+        close) is in the asked time, -1 when each is another's: "550 m in 2017, 1470 m in 2018"."""
         if window is None:
             return 0
         f = figures[j]
-        dates = [g for g in figures if g.kind in TIME_KINDS and a <= g.start and g.end <= b
+        dates = [g for g in (figures[j - 1] if j else None, figures[j + 1] if j + 1 < len(figures) else None)
+                 if g is not None and g.kind in TIME_KINDS and a <= g.start and g.end <= b
                  and (0 <= g.start - f.end <= BESIDE_TIME or 0 <= f.start - g.end <= BESIDE_TIME)]
         return stated_time_fit(window, dates, released) if dates else 0
 
@@ -156,8 +179,10 @@ class AnswerReader:
     def run(self, kinds: frozenset[str], hits: list[Hit], idf: dict[str, float], decision: Decision,
             cues: FigureCues = NO_CUES, places: tuple[Name, ...] = (),
             vector: np.ndarray | None = None, window: TimeWindow | None = None,
-            unit: str | None = None) -> tuple[Answer | None, str | None, NoAnswer | None]:
-        """The answer sentence of the top hit, or why there is none."""
+            unit: str | None = None, named: frozenset[str] = frozenset(),
+            counted: frozenset[str] = frozenset()) -> tuple[Answer | None, str | None, NoAnswer | None]:
+        """The answer sentence of the top hit, or why there is none. `named`, `counted`: see
+        `answering_figure`."""
         if not decision.answers:
             return None, decision.reason, decision.why
         top = hits[0]
@@ -171,9 +196,10 @@ class AnswerReader:
             return Answer(text=title, start=0, end=len(title), figures=headline.figures,
                           release_id=top.release.release_id, lang=top.release.lang, score=top.score,
                           in_title=True, figure=answering_figure(headline, 0, len(title), idf, kinds, cues,
-                                                                 window=window, unit=unit)), None, None
+                                                                 window=window, unit=unit, named=named,
+                                                                 counted=counted)), None, None
         inside = [j for j, f in enumerate(top.passage.figures) if a <= f.start and f.end <= b]
-        asked = self.answering_figure(top, a, b, idf, kinds, cues, window, unit)
+        asked = self.answering_figure(top, a, b, idf, kinds, cues, window, unit, named, counted)
         answer = Answer(text=top.passage.text[a:b], start=a, end=b, figures=[top.passage.figures[j] for j in inside],
                         release_id=top.release.release_id, lang=top.release.lang, score=top.score,
                         figure=inside.index(asked) if asked is not None else None)
@@ -228,13 +254,14 @@ class AnswerReader:
                        start=0, end=len(title), text=title, figures=list(title_figures(title)))
 
     def answering_figure(self, hit: Hit, a: int, b: int, idf: dict[str, float], kinds: frozenset[str],
-                         cues: FigureCues, window: TimeWindow | None, unit: str | None) -> int | None:
+                         cues: FigureCues, window: TimeWindow | None, unit: str | None,
+                         named: frozenset[str] = frozenset(), counted: frozenset[str] = frozenset()) -> int | None:
         """`answering_figure` of the hit's passage, the question's words weighed as for its sentence."""
         title = hit.release.title or ""
         released = dt.date.fromisoformat(hit.release.date) if hit.release.date else None
         return answering_figure(hit.passage, a, b, title_weighted(idf, title, self.settings.sentence_title_words_weight),
                                 kinds, cues.of_release(hit.release), cache=self.store.passage_analyses(), title=title,
-                                window=window, unit=unit, released=released)
+                                window=window, unit=unit, released=released, named=named, counted=counted)
 
     def answer_sentence(self, hit: Hit, idf: dict[str, float], kinds: frozenset[str], cues: FigureCues,
                         places: tuple[Name, ...], vector: np.ndarray | None) -> tuple[int, int]:

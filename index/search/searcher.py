@@ -22,7 +22,7 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from index.acronyms import held_acronyms
-from index.answerable import NoAnswer, asked_spans, asked_unit
+from index.answerable import NoAnswer, asked_measure, asked_spans, asked_unit
 from index.bilingual import TermList, bundled_term_list
 from index.embeddings import Embedder
 from index.filters import SearchFilters
@@ -297,7 +297,8 @@ class HybridSearcher:
         decision = self._decision().run(question, qtime, hits, kinds, translated,
                                         tuple(t for t in q_terms if t not in asked))
         answer, reason, why = answers.run(kinds, hits, idf, decision, cues, places=tuple(places), vector=vector,
-                                          window=qtime.window if qtime else None, unit=unit)
+                                          window=qtime.window if qtime else None, unit=unit,
+                                          named=expected_kinds(question, money_cue=True), counted=asked_measure(question))
         if answer is not None and qtime.window is not None and qtime.window.year_assumed:
             top = hits[0]
             stated = stated_times_of(top.passage, top.release.date, top.release.title, self.store.passage_analyses())

@@ -1,7 +1,11 @@
 """The answer sentence (index/search/answer.py) on small hand-built cases: the figure asked, the place
 asked in either script, each sentence's similarity, the title's words, a line of links."""
+import datetime as dt
+
+from index.answerable import asked_measure
 from index.lexical import terms
 from index.search import HybridSearcher, SearchSettings, expected_kinds
+from index.timeq import read_time
 
 from tests.index.conftest import _idf, _passage
 
@@ -90,6 +94,17 @@ def test_the_figure_that_answers_is_the_one_of_the_asked_kind_whose_words_fit_be
     # outside the answer's span, or no kind asked: none
     assert answering_figure(p, 0, text.index("5.5%"), _idf(q), expected_kinds(q)) is None
     assert answering_figure(p, 0, len(text), _idf("Who surveyed households?"), frozenset()) is None
-    sellers = _passage("Over 86,000 sellers from the state, of 1.2 lakh registered, completed their profile on GeM.")
-    q = "How many sellers completed their profile on GeM?"
-    assert sellers.figures[answering_figure(sellers, 0, len(sellers.text), _idf(q), expected_kinds(q))].value == 86000
+    # one sentence, two counts, the same words within 80 characters of each: the words beside each tell
+    dairy = _passage("Around 1.7 crore dairy farmers in the country are associated with 230 milk unions.")
+    # the thing the question counts ("how many milk unions") named right after it or by its label
+    q = "How many milk unions are dairy farmers associated with?"
+    assert dairy.figures[answering_figure(dairy, 0, len(dairy.text), _idf(q), expected_kinds(q),
+                                          counted=asked_measure(q))].text == "230"
+    q = "How many dairy farmers are associated with milk unions?"
+    assert dairy.figures[answering_figure(dairy, 0, len(dairy.text), _idf(q), expected_kinds(q),
+                                          counted=asked_measure(q))].text == "1.7 crore"
+    # a date beside each: "550 m in 2017, 1470 m in 2018"
+    ice = _passage("The ice shelf extended by 550 m in 2017, 1470 m in 2018 and 2200 m in 2019.")
+    q = "By how much did the ice shelf extend in 2018?"
+    window = read_time(q, dt.date(2026, 12, 2)).window
+    assert ice.figures[answering_figure(ice, 0, len(ice.text), _idf(q), expected_kinds(q), window=window)].text == "1470 m"
