@@ -43,6 +43,19 @@ def _spelled_before(text: str, bracket: int, value: int) -> int | None:
     return m.start(1) if spelled == value else None
 
 
+def _qualifier_before(text: str, start: int, kind: str | None = None) -> str | None:
+    """The qualifier written before a figure starting at `start` ("more than", "about", "लगभग"). Given
+    its `kind`: "some" or "estimated" qualifies only a count, an amount or a quantity."""
+    qm = _QUAL_PRE_RE.search(text, max(0, start - 24), start)
+    if not qm:
+        return None
+    qual = "about" if qm.lastgroup == "about_hi" else qm.lastgroup
+    if (kind is not None and qual == "about" and qm.group().strip().lower() in ("some", "estimated", "an estimated")
+            and kind not in ("count", "money", "quantity")):
+        return None
+    return qual
+
+
 def _counts_things(text: str, start: int, end: int) -> bool:
     """Whether a number that could be a year counts things instead (`_COUNTED_ACRONYM_AFTER_RE`)."""
     if _COUNTED_ACRONYM_AFTER_RE.match(text, end):
@@ -321,11 +334,12 @@ class NumbersAndRanges:
             line_head = text[ls:p]
             if line_head.strip(" \t\u00a0•*-–(·○") == "" and _LIST_AFTER_RE.match(rest + " "):
                 return _Res([], q + 1)
-            if p > 0 and text[p - 1] == "(" and rest.startswith(")") and (
-                    word_start := _spelled_before(text, p - 1, int(ascii_digits(intpart)))) is not None:
-                return self._spelled_count(text, word_start, q + 1, int(ascii_digits(intpart)))
-            if p > 0 and text[p - 1] == "(" and rest.startswith(")") and not (len(intpart) == 2 and intpart[0] in "0०"):
-                return _Res([], q + 1)
+            if p > 0 and text[p - 1] == "(" and rest.startswith(")"):
+                value = int(ascii_digits(intpart))
+                if (word_start := _spelled_before(text, p - 1, value)) is not None:
+                    return self._spelled_count(text, word_start, q + 1, value)
+                if not (len(intpart) == 2 and intpart[0] in "0०"):
+                    return _Res([], q + 1)
         is_year_like = len(intpart) == 4 and "," not in lit and "." not in lit and 1800 <= int(ascii_digits(intpart)) <= 2100
         # keyword before (Article 370, Phase 2, धारा 144, Class 10, Section 4-28)
         if "," not in lit and "." not in lit and not is_year_like:
@@ -466,9 +480,7 @@ class NumbersAndRanges:
     def _spelled_count(self, text: str, start: int, end: int, value: int) -> _Res:
         """A count written in words and again in digits, "three (3) Bulk Drug Parks": one figure over
         both, labelled by the words after the bracket."""
-        qm = _QUAL_PRE_RE.search(text, max(0, start - 24), start)
-        qual = "about" if qm and qm.lastgroup == "about_hi" else qm.lastgroup if qm else None
-        return _Res([Figure(text[start:end], start, end, Decimal(value), None, "count", qual,
+        return _Res([Figure(text[start:end], start, end, Decimal(value), None, "count", _qualifier_before(text, start),
                             self._label(text, start, end, "count"))], end)
 
     def _finish(self, text: str, s: int, q: int, v: Decimal, prefix_ok: bool = True, lit: str = "",
@@ -518,14 +530,7 @@ class NumbersAndRanges:
         if kind == "money" and pre_cur is None and not (scale or cur):
             pass
         # qualifiers
-        qual = None
-        qm = _QUAL_PRE_RE.search(text, max(0, start - 24), start)
-        if qm:
-            qual = qm.lastgroup
-            if qual == "about_hi":
-                qual = "about"
-            if qual == "about" and qm.group().strip().lower() in ("some", "estimated", "an estimated") and kind not in ("count", "money", "quantity"):
-                qual = None
+        qual = _qualifier_before(text, start, kind)
         pm = _QUAL_POST_RE.match(text, end)
         if pm and (qual is None or pm.lastgroup != "up_to"):
             if not (pm.lastgroup == "up_to" and kind in TIME_KINDS):
@@ -589,10 +594,7 @@ class NumbersAndRanges:
             with localcontext(_CTX):
                 a = _norm_value(v1 * sc1 * um)
                 b = _norm_value(v2 * sc2 * um)
-            qual = None
-            qm = _QUAL_PRE_RE.search(text, max(0, start1 - 24), start1)
-            if qm:
-                qual = "about" if qm.lastgroup == "about_hi" else qm.lastgroup
+            qual = _qualifier_before(text, start1)
             end = end2
             label = self._label(text, start1, end, kind)
             end1 = s + len(lit1)
