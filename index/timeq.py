@@ -369,9 +369,10 @@ _MONTH_ALONE_HI = re.compile(rf"(?<![\d\u0966-\u096f])(?<![\d\u0966-\u096f]\s)(?
 
 
 def _without_a_year(question: str, days, today: dt.date) -> TimeWindow | None:
-    """A day and month, or a month, named without a year ("on 3 June", "in July", "जुलाई में"): as a
-    person asking today means it, the latest such day up to today, or the latest such month that has
-    ended (on 2 December, "December" is last December's: this month's figures are not out yet).
+    """A day and month, a span of two months, or a month, named without a year ("on 3 June", "from
+    April to July", "in July", "जुलाई में"): as a person asking today means it, the latest such day up
+    to today, or the latest such span or month that has ended (on 2 December, "December" is last
+    December's: this month's figures are not out yet).
     `days`: the question's date figures without a year (iso "--MM-DD")."""
     for f in days:
         month, day = int(f.iso[2:4]), int(f.iso[5:7])

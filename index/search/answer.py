@@ -257,20 +257,26 @@ class AnswerReader:
                          cues: FigureCues, window: TimeWindow | None, unit: str | None,
                          named: frozenset[str] = frozenset(), counted: frozenset[str] = frozenset()) -> int | None:
         """`answering_figure` of the hit's passage, the question's words weighed as for its sentence."""
-        title = hit.release.title or ""
+        idf, cues = self.as_for_its_sentence(hit, idf, cues)
         released = dt.date.fromisoformat(hit.release.date) if hit.release.date else None
-        return answering_figure(hit.passage, a, b, title_weighted(idf, title, self.settings.sentence_title_words_weight),
-                                kinds, cues.of_release(hit.release), cache=self.store.passage_analyses(), title=title,
-                                window=window, unit=unit, released=released, named=named, counted=counted)
+        return answering_figure(hit.passage, a, b, idf, kinds, cues, cache=self.store.passage_analyses(),
+                                title=hit.release.title or "", window=window, unit=unit, released=released,
+                                named=named, counted=counted)
+
+    def as_for_its_sentence(self, hit: Hit, idf: dict[str, float], cues: FigureCues) -> tuple[dict[str, float], FigureCues]:
+        """The question's word weights and figure cues as a hit's sentences are read: the words its
+        release's title holds count `sentence_title_words_weight` (they say what every sentence is
+        about), and an acronym the release defines holds its phrase."""
+        return (title_weighted(idf, hit.release.title or "", self.settings.sentence_title_words_weight),
+                cues.of_release(hit.release))
 
     def answer_sentence(self, hit: Hit, idf: dict[str, float], kinds: frozenset[str], cues: FigureCues,
                         places: tuple[Name, ...], vector: np.ndarray | None) -> tuple[int, int]:
         """The sentence of the hit's passage that answers (`best_sentence`, as the settings weigh it)."""
         title = hit.release.title or ""
         cache = self.store.passage_analyses()
-        cues = cues.of_release(hit.release)
-        return best_sentence(hit.passage, title_weighted(idf, title, self.settings.sentence_title_words_weight),
-                             kinds, cues, cache=cache, title=title, places=untitled_places(places, title),
+        idf, cues = self.as_for_its_sentence(hit, idf, cues)
+        return best_sentence(hit.passage, idf, kinds, cues, cache=cache, title=title, places=untitled_places(places, title),
                              places_weight=self.settings.sentence_names_weight,
                              similarity=self.sentence_similarity(hit.passage, vector, cache=cache),
                              similarity_weight=self.settings.sentence_similarity_weight)
