@@ -224,12 +224,20 @@ def test_a_passages_stated_times_kept_give_the_same_agreement_for_every_window()
     assert agreement(window, stated_times("2026-08-17", figures)) < 1.0
 
 
-def test_a_day_or_month_without_a_year_is_the_latest_one_up_to_today():
-    today = dt.date(2026, 12, 2)
+TODAY_DECEMBER = dt.date(2026, 12, 2)
 
+
+def _window_on(today: dt.date):
+    """A question → the window read from it on `today`, as (start, end, text, granularity), or None."""
     def window(q):
         w = read_time(q, today).window
         return w and (w.start.isoformat(), w.end.isoformat(), w.text, w.granularity)
+    return window
+
+
+def test_a_day_or_month_without_a_year_is_the_latest_one_up_to_today():
+    today = TODAY_DECEMBER
+    window = _window_on(today)
 
     assert window("What was the CPI inflation in July?") == ("2026-07-01", "2026-07-31", "July", "month")
     assert window("जुलाई में खुदरा महंगाई दर कितनी रही?") == ("2026-07-01", "2026-07-31", "जुलाई", "month")
@@ -252,11 +260,8 @@ def test_a_day_or_month_without_a_year_is_the_latest_one_up_to_today():
 
 
 def test_two_months_named_as_a_span_without_a_year_are_the_latest_such_span_that_has_ended():
-    today = dt.date(2026, 12, 2)
-
-    def window(q):
-        w = read_time(q, today).window
-        return w and (w.start.isoformat(), w.end.isoformat(), w.text, w.granularity)
+    today = TODAY_DECEMBER
+    window = _window_on(today)
 
     # all three used to differ: nothing, April alone, July alone
     assert window("What were exports from April to July?") == ("2026-04-01", "2026-07-31", "April to July", "range")
