@@ -29,6 +29,7 @@ FULL = SearchSettings()
 DENSE = dataclasses.replace(
     FULL, keyword_weight=0.0, mixed_keyword_weight=0.0, language_calibration=False, kind_boost=0.0,
     year_boost=0.0, translation_weight=0.0, figure_weight=0.0, own_language_bonus=0.0, time_weight=0.0, title_time=False, recency_weight=0.0,
+    time_beside_kind=False, time_plans_aside=False,
     figure_unit=False, figure_time=False, acronym_phrases=False, names_weight=0.0, passage_names_weight=0.0,
     check_answerable=False, check_figure_time=False, check_measure=False, bilingual_terms=False,
     check_stated_time=False, check_figure_years=False, no_answer_model=False, loanwords=False, row_time=False,
@@ -67,6 +68,8 @@ STEPS = [
     ("+ a headline's figure the body never states answers from the title",
      {"title_answer_margin": FULL.title_answer_margin}),
     ("+ no answer when no release holds a word of the question", {"check_known_words": FULL.check_known_words}),
+    ("+ the time agreement passes over a day a later release recalls beside another kind of figure, and a plan's",
+     {"time_beside_kind": FULL.time_beside_kind, "time_plans_aside": FULL.time_plans_aside}),
 ]
 
 

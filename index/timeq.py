@@ -21,8 +21,11 @@ from functools import lru_cache
 
 from index.figures import FigureExtractor
 from index.figures.figure import TIME_KINDS
+from index.figures.inline import is_inline_cell
 from index.figures.patterns import _MONTH_PAT, _MONTHS_EN, _MONTHS_HI, _MONTHS_HI_RAW, _alts
+from index.figures.rows import is_cell
 from index.numbers_hi import norm_word
+from index.segment import split_sentences
 
 # Relative expressions: Hindi and English words → the English phrase dateparser reads, and the
 # size of the window the resolved day falls in.
@@ -452,6 +455,12 @@ def stated_windows(passage_figures, release_date: dt.date | None, text: str | No
     """The days a passage's own dates, years and financial years name (a day and month without a
     year take the release's). Given the passage's `text`, two dates joined by "to" / "से" are one span;
     with `months`, the months it names alone count too (`months_alone`)."""
+    out = [w for w, _ in _stated_at(passage_figures, release_date, text)]
+    return out + months_alone(text, release_date) if months and text is not None else out
+
+
+def _stated_at(passage_figures, release_date: dt.date | None, text: str | None) -> list[tuple[tuple[dt.date, dt.date], int]]:
+    """`stated_windows` without the months alone, each with where its first date is written."""
     out = []
     previous = None  # (figure, index in out) of the last date
     for f in passage_figures:
@@ -467,13 +476,13 @@ def stated_windows(passage_figures, release_date: dt.date | None, text: str | No
             continue
         if (text is not None and previous is not None and f.kind == previous[0].kind == "date"
                 and _SPAN_JOIN.fullmatch(text, previous[0].end, f.start)):
-            a, b = out[previous[1]]
-            out[previous[1]] = (min(a, w[0]), max(b, w[1]))
+            (a, b), at = out[previous[1]]
+            out[previous[1]] = ((min(a, w[0]), max(b, w[1])), at)
             previous = None
             continue
-        out.append((w[0], w[1]))
+        out.append(((w[0], w[1]), f.start))
         previous = (f, len(out) - 1)
-    return out + months_alone(text, release_date) if months and text is not None else out
+    return out
 
 
 def release_time_fit(window: TimeWindow, released: dt.date | None) -> int:
@@ -574,29 +583,65 @@ class StatedTimes:
     # the months its text names alone (`months_alone`): a month or longer is asked about them; a
     # day's bulletin names months for other things ("since March")
     months: tuple[tuple[dt.date, dt.date], ...] = ()
+    # for each of `windows`, the kinds of the other figures of the sentence that states it (none
+    # read: empty); read when the passage's language is known
+    beside: tuple[frozenset[str], ...] = ()
 
 
 def stated_times(release_date: str | None, passage_figures=(), text: str | None = None,
-                 title: str | None = None) -> StatedTimes:
+                 title: str | None = None, lang: str | None = None) -> StatedTimes:
     """`time_agreement`'s question-independent half (its arguments are the same)."""
     released = dt.date.fromisoformat(release_date) if release_date else None
+    titled = ()
     if title and text is not None:
         titled = tuple(stated_windows(title_figures(title), released, title))
         text, passage_figures = with_title(text, passage_figures, title)
-        return StatedTimes(released, tuple(stated_windows(passage_figures, released, text)), titled,
-                           tuple(months_alone(text, released)))
-    return StatedTimes(released, tuple(stated_windows(passage_figures, released, text)),
-                       months=tuple(months_alone(text, released)) if text is not None else ())
+    stated = _stated_at(passage_figures, released, text)
+    return StatedTimes(released, tuple(w for w, _ in stated), titled,
+                       tuple(months_alone(text, released)) if text is not None else (),
+                       _kinds_beside(stated, passage_figures, text, lang) if lang and text is not None else ())
 
 
-def agreement(window: TimeWindow, times: StatedTimes) -> float:
-    """`time_agreement` of a passage's `stated_times`."""
+def _kinds_beside(stated, figures, text: str, lang: str) -> tuple[frozenset[str], ...]:
+    """`StatedTimes.beside`: the sentence of each stated time, the kinds of what it measures. A table's
+    cells say nothing: their kind is read from a header that often leaves out their unit (a table of
+    growth rates read as counts)."""
+    sentences = split_sentences(text, lang)
+    measures = [f for f in figures if f.kind not in TIME_KINDS and not (is_inline_cell(f) or is_cell(text, f))]
+    out = []
+    for _, at in stated:
+        span = next((s for s in sentences if s.start <= at < s.end), None)
+        out.append(frozenset(f.kind for f in measures if span is not None and span.start <= f.start < span.end))
+    return tuple(out)
+
+
+def agreement(window: TimeWindow, times: StatedTimes, kinds: frozenset[str] = frozenset(), *,
+              beside_kind: bool = False, plans_aside: bool = False) -> float:
+    """`time_agreement` of a passage's `stated_times`.
+
+    `kinds`, with `beside_kind`: the kinds of figure the question asks for. A release posted after
+    the window that names a day of it only beside figures of other kinds recalls it for them: the
+    bulletin of 1 June that compares its recovery rate with "3 मई को यह 26.59 प्रतिशत था" is not the
+    count of recoveries on 3 May.
+    `plans_aside`: a time after the release's day, outside the window, does not count against it: a
+    release cannot report on it, so it is a deadline or a plan ("lockdown 3.0 (till May 17, 2020)" in
+    the bulletin of 3 May, "by 2030")."""
     release_fit = release_time_fit(window, times.released)
     if (release_fit < 0 and times.title_windows and window.granularity in _POSTED_LATE
             and windows_fit(window, times.title_windows, alike=True) == 1):
         release_fit = 1
+
+    def within(w) -> bool:
+        return w[0] <= window.end and w[1] >= window.start
+
+    stated = times.windows
+    if beside_kind and release_fit < 0 and kinds and times.beside:
+        stated = tuple(w for w, held in zip(times.windows, times.beside)
+                       if not (held and held.isdisjoint(kinds) and within(w)))
+    if plans_aside and times.released is not None:
+        stated = tuple(w for w in stated if w[0] <= times.released or within(w))
     months = times.months if window.granularity not in _POSTED_LATE else ()
-    return 0.5 * release_fit + 0.5 * windows_fit(window, times.windows + months)
+    return 0.5 * release_fit + 0.5 * windows_fit(window, stated + months)
 
 
 def time_agreement(window: TimeWindow, release_date: str | None, passage_figures=(), text: str | None = None,

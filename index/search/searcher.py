@@ -175,7 +175,9 @@ class HybridSearcher:
                 part["year"] = s.year_boost
             if timed:
                 title = titles.get((p.release_id, p.lang))
-                part["time"] = s.time_weight * agreement(window, stated_times_of(p, dated.get(pid), title, analyses))
+                part["time"] = s.time_weight * agreement(window, stated_times_of(p, dated.get(pid), title, analyses),
+                                                           kinds, beside_kind=s.time_beside_kind,
+                                                           plans_aside=s.time_plans_aside)
             if newest is not None:
                 part["recency"] = s.recency_weight * recency(dated.get(pid), newest)
             scores[pid] = sum(part.values())

@@ -25,6 +25,12 @@ class SearchSettings:
     # coverage under Kharif crops as on 14.08.2026"), as the answerability check does
     # (docs/retrieval.md#time-in-the-question).
     title_time: bool = True
+    # ... and a day of the window that a later release names only beside figures of other kinds than
+    # the asked ones is no time of its own: it recalls that day for comparison (timeq.agreement)
+    time_beside_kind: bool = True
+    # ... and a time after the release's day, outside the question's, is a deadline or a plan: it
+    # does not count against the release (timeq.agreement)
+    time_plans_aside: bool = True
     # × recency (0..1) of the release, for a question asking how things stand now ("so far", "अब तक").
     # Off: it changed nothing on the blind test set (0.01 measured); while off, no reply says "latest".
     recency_weight: float = 0.0

@@ -311,6 +311,42 @@ def test_a_month_named_alone_dates_a_passage_for_a_month_not_for_a_day():
                                     "Cases have doubled across the country.", "Daily bulletin"))
 
 
+def test_a_later_release_recalling_the_day_for_another_kind_of_figure_is_not_of_that_day():
+    """The bulletin of 1 June compares its recovery rate with 3 May's: for "how many had recovered on 3
+    May", that day is stated beside a percentage, not a count, so it does not place the bulletin on
+    3 May. Asked for the rate, it does; and a release of that day is unaffected."""
+    from index.timeq import agreement, stated_times
+
+    day = read_time("3 मई 2020 तक कितने मरीज ठीक हो चुके थे?", TODAY).window
+    later = "कुल 91,818 मरीज स्वस्थ हो चुके हैं। 3 मई को यह 26.59 प्रतिशत था। 15 अप्रैल को यह 11.42 प्रतिशत था।"
+    times = stated_times("2020-06-01", _figures(later), later, "दैनिक बुलेटिन", "hi")
+    assert times.beside[0] == frozenset({"percent"})
+    counted = agreement(day, times, frozenset({"count"}), beside_kind=True)
+    assert counted < agreement(day, times, frozenset({"count"})) == 0.0
+    assert agreement(day, times, frozenset({"percent"}), beside_kind=True) == 0.0
+    # beside a count, the day stands: "3 मई को 10,632 मरीज ठीक हो चुके थे"
+    counted_then = "3 मई को 10,632 मरीज ठीक हो चुके थे। 3 मई को यह 26.59 प्रतिशत था।"
+    assert agreement(day, stated_times("2020-06-01", _figures(counted_then), counted_then, "बुलेटिन", "hi"),
+                     frozenset({"count"}), beside_kind=True) == 0.0
+    same_day = "3 मई को यह 26.59 प्रतिशत था।"
+    assert agreement(day, stated_times("2020-05-03", _figures(same_day), same_day, "बुलेटिन", "hi"),
+                     frozenset({"count"}), beside_kind=True) == 1.0
+
+
+def test_a_time_after_the_release_is_a_plan_not_another_time():
+    """The bulletin of 3 May urges observing "lockdown 3.0 (till May 17, 2020)": it still reports on 3
+    May. A time after the release that is the asked one still counts for it."""
+    from index.timeq import agreement, stated_times
+
+    day = read_time("How many patients had recovered as of 3 May 2020?", TODAY).window
+    text = "So far, 10,632 people have been cured. Observe lockdown 3.0 (till May 17, 2020) in letter and spirit."
+    times = stated_times("2020-05-03", _figures(text), text, "Daily bulletin", "en")
+    assert agreement(day, times) == 0.0
+    assert agreement(day, times, plans_aside=True) == 0.5  # its day alone places it
+    may17 = read_time("What happens on 17 May 2020?", TODAY).window
+    assert agreement(may17, times, plans_aside=True) == agreement(may17, times) == 0.0
+
+
 def _stated(*windows, title=()):
     return StatedTimes(None, tuple((dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for a, b in windows),
                        tuple((dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for a, b in title))

@@ -311,7 +311,8 @@ def test_a_passages_stated_times_are_kept_by_its_id_and_whether_its_title_counts
     title = store.release(passage.release_id, passage.lang).title
     cache = store.passage_analyses()
     titled = stated_times_of(passage, released, title, cache)
-    assert titled == stated_times(released, passage.figures, passage.text, title)
+    assert titled == stated_times(released, passage.figures, passage.text, title, passage.lang)
+    assert titled.beside  # what each stated time is said beside, read in the passage's language
     assert cache.get(("stated-times", passage.passage_id, True)) is titled
     untitled = stated_times_of(passage, released, None, cache)
     assert untitled == stated_times(released, passage.figures)
