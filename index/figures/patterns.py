@@ -257,7 +257,8 @@ _AGE_BEFORE_RE = re.compile(
     r"(?:\s{1,3}(?:between|above|over|below|under|upto|up\s{1,3}to|from))?\s{1,3}"
     rf"(?:{_D}{{1,3}}\s{{0,3}}(?:[-–]|to|and)\s{{0,3}})?$", re.IGNORECASE)
 _TIME_RE = re.compile(rf"{_D}{{1,2}}(?::{_D}{{2}}){{1,2}}(?:{_SP}?(?:[AaPp]\.?[Mm]\.?|hrs|IST|{_nk('बजे')}))?")
-_AMPM_RE = re.compile(rf"{_SP}?(?:[AaPp]\.[Mm]\.|[AaPp][Mm](?![A-Za-z])|hrs?\b\.?|IST\b|{_nk('बजे')})")
+# "p.m." and "p.m" alike: "between 12.30 p.m – 2.30 p.m. today" (1629096)
+_AMPM_RE = re.compile(rf"{_SP}?(?:[AaPp]\.[Mm](?:\.|(?![A-Za-z]))|[AaPp][Mm](?![A-Za-z])|hrs?\b\.?|IST\b|{_nk('बजे')})")
 _TIMES_RE = re.compile(rf"{_SP}?[xX×*]{_SP}?{_D}")
 _ORDINAL_RE = re.compile(r" ?(?:st|nd|rd|th)(?![A-Za-z])", re.IGNORECASE)
 _ORDINAL_HI_RE = re.compile(f"{_SP}?(?:" + _alts(["वां", "वीं", "वें"]) + "|(?:वा|वी|वे))" + _END_DEV)

@@ -36,3 +36,13 @@ def test_cum_is_no_unit_it_joins_words_and_shortens_cumulative():
 
 def test_metres_are_still_metres():
     assert _quantities("a bridge 1800 m long and a tower of 120 metres") == [(Decimal(1800), "m"), (Decimal(120), "m")]
+
+
+@pytest.mark.parametrize("text", [
+    "made landfall between 12.30 p.m – 2.30 p.m. today",
+    "made landfall between 12.30 p.m. and 2.30 p.m today",
+    "the bids are received from 10.30 a.m and the results at 5.00 p.m",
+])
+def test_a_clock_time_is_no_figure_with_or_without_the_stop_after_its_m(text):
+    assert extract_figures(text) == []
+
