@@ -9,7 +9,8 @@ from decimal import Decimal
 from index.numbers_hi import norm_word
 from index.figures.figure import Figure
 from index.figures.patterns import (
-    _DATE_CONT_RE, _DATE_DMY_RE, _DATE_ISO_RE, _DATE_NUM_RE, _DATE_RANGE_RE, _FY_ABBR_BEFORE_RE, _FY_SHORT_RE,
+    _DATE_CONT_RE, _DATE_DMY_RE, _DATE_ISO_RE, _DATE_NUM_RE, _DATE_RANGE_RE, _DATE_WORD_DMY_RE, _DAY_ORDINALS,
+    _FY_ABBR_BEFORE_RE, _FY_SHORT_RE,
     _MONTHS_EN, _MONTHS_HI, _ORDINAL_RE, _PERIOD_RE, _Res, _YEAR4_RE, ascii_digits
 )
 
@@ -88,6 +89,18 @@ class DatesAndPeriods:
             return None
         iso = _mk_date(y, mon, None)
         return _Res([Figure(dm.group(), dm.start(), dm.end(), None, None, "date", iso=iso)], dm.end())
+
+    @staticmethod
+    def _day_in_words(text: str, at: int) -> _Res | None:
+        """A date whose day is an ordinal word ("as on first June 2020"), read at that word: else
+        its month and year alone were the date, the day dropped. Only with a year, as "the second
+        May" without one may count Mays."""
+        m = _DATE_WORD_DMY_RE.match(text, at)
+        if not m:
+            return None
+        day = _DAY_ORDINALS[" ".join(m.group("d").lower().split()).replace(" ", "-")]
+        iso = _mk_date(int(ascii_digits(m.group("y"))), _month_num(m.group("m")), day)
+        return _Res([Figure(m.group(), at, m.end(), None, None, "date", iso=iso)], m.end()) if iso else None
 
     # ------------------------------------------------------------------ dates / periods
     def _date_at(self, text: str, p: int) -> _Res | None:

@@ -152,6 +152,8 @@ class NumbersAndRanges:
                 iso = _mk_date(y if y > 99 else 2000 + y, mon, None)
                 if iso and 1800 <= int(iso[:4]) <= 2199:
                     return _Res([Figure(ym.group(), ym.start(), ym.end(), None, None, "date", iso=iso)], ym.end())
+        if (day := self._day_in_words(text, m.start())) is not None:
+            return day
         fw = norm_word(w)
         if fw not in ALL_WORDS:
             return _Res([], m.end())

@@ -187,6 +187,14 @@ _DATE_DMY_RE = re.compile(
 _DATE_RANGE_RE = re.compile(
     rf"(?P<d1>{_D}{{1,2}}){_ORD}{_SP}{{0,3}}(?:-|–|to|{_nk('से')}|and|&){_SP}{{0,3}}(?P<d2>{_D}{{1,2}}){_ORD}{_SP}{{0,3}}(?:of{_SP}{{1,3}})?"
     rf"(?P<m>{_MONTH_PAT})(?:{_SP}{{0,3}},?{_SP}{{0,3}}(?P<y>{_D}{{4}})(?!{_D}))?", re.IGNORECASE)
+# a day written as an ordinal word, before its month and year: "as on first June 2020" (1629032)
+_DAY_ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+                      "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+_DAY_ORDINALS = {**{w: n for n, w in enumerate(_DAY_ORDINAL_WORDS, 1)}, "thirtieth": 30,
+                **{f"twenty-{w}": 20 + n for n, w in enumerate(_DAY_ORDINAL_WORDS[:9], 1)}, "thirty-first": 31}
+_DATE_WORD_DMY_RE = re.compile(
+    r"(?P<d>" + "|".join(sorted((w.replace("-", f"(?:-|{_SP})") for w in _DAY_ORDINALS), key=len, reverse=True)) + r")"
+    rf"{_SP}{{1,3}}(?:of{_SP}{{1,3}})?(?P<m>{_MONTH_PAT}){_SP}{{0,3}},?{_SP}{{0,3}}(?P<y>{_D}{{4}})(?!{_D})", re.IGNORECASE)
 _DATE_NUM_RE = re.compile(rf"(?P<d>{_D}{{1,2}})(?P<s>[./-])(?P<m>{_D}{{1,2}})(?P=s)(?P<y>{_D}{{4}}|{_D}{{2}})(?!{_D}|\.{_D})")
 _DATE_ISO_RE = re.compile(rf"(?P<y>{_CENTURY}{_D}{{2}})-(?P<m>{_D}{{2}})-(?P<d>{_D}{{2}})(?!{_D})")
 # month first: "June 3, 2020", "June 2020", "October, 2025"
