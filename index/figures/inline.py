@@ -158,8 +158,9 @@ def table_numbers(figures: list[Figure], text: str, cells: InlineCells, offset: 
     return sorted(figures + added, key=lambda f: f.start) if added else figures
 
 
-# what a row's or column's heading ends with in brackets: "Stunted (%)", "Share in GVA (in %)", "Cost (Rs. Crore)"
-_HEADING_UNIT = re.compile(r"\(([^()]{1,30})\)\s*$")
+# what a row's or column's heading ends with in brackets: "Stunted (%)", "Share in GVA (in %)", "Cost (Rs. Crore)",
+# and with the time it is a rate over after them: "Milk Production (Million Metric Tonnes)/Year"
+_HEADING_UNIT = re.compile(r"\(([^()]{1,30})\)(?:\s*/\s*[A-Za-z]{1,10})?\s*$")
 
 
 def heading_unit(figure: Figure) -> Figure:

@@ -87,3 +87,15 @@ def test_a_two_level_header_gives_its_cells_their_times_whatever_the_groups_spac
     got = _values(f"{YEARS_OVER}{ROWS}\n{later}")
     assert got["164064"][1:] == (None, "count", "HATHRAS, 2023-24 Children")
     assert got["4437.142"][1:] == ("tonne", "quantity", "HATHRAS, 2024-25 Foodgrains distributed")
+
+
+def test_a_unit_a_column_gives_as_a_rate_over_a_time_is_not_the_next_columns():
+    """2298197: "Milk Production (Million Metric Tonnes)/Year Per Capita Availability (Gram /day)": the
+    first column's unit, written before the time it is a rate over, was no unit of its own column's, so
+    the line's declaration held for the whole table and 427 grams a day were 427 million tonnes."""
+    got = _values("The year-wise details of milk production in the country are as under:\nYear Milk Production "
+                  "(Million Metric Tonnes)/Year Per Capita Availability (Gram /day) 2020-21 209.96 427.00 2021-22 "
+                  "222.07 446.00 2022-23 230.58 459.00\nThe schemes aim to strengthen the infrastructure for milk.")
+    assert got["222.07"] == (Decimal("222070000.00"), "tonne", "quantity",
+                             "2021-22, Year Milk Production (Million Metric Tonnes)/Year")
+    assert got["446.00"] == (Decimal(446), None, "count", "2021-22, Per Capita Availability (Gram /day)")
