@@ -125,7 +125,7 @@ class FigureExtractor(NumbersAndRanges, DatesAndPeriods, Labels, TextScan):
     def _in_tables(figs: list[Figure], text: str, declared, cells, offset: int, inline) -> list[Figure]:
         figs = table_numbers(paired_labels(respective_labels(figs, text), text), text, inline, offset)
         return in_spans(with_inline_labels(labelled(figs, text, cells, offset), inline, offset),
-                        [*declared, *inline.captioned, *inline.carried], offset, inline.units_elsewhere)
+                        [*declared, *inline.captioned, *inline.carried], offset, inline.units_elsewhere, text)
 
     def _numbers(self, text: str) -> list[Figure]:
         if not text:

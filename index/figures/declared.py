@@ -25,7 +25,8 @@ from functools import lru_cache
 
 from index.figures.figure import CELL_MARK, Figure
 from index.figures.oneline.words import MAX_LABEL_WORDS
-from index.figures.patterns import _SCALE_TABLE, _UNITS_EN, _UNITS_HI, TIME_UNITS, _nk
+from index.figures.patterns import _COUNTED_ACRONYM_AFTER_RE, _SCALE_TABLE, _UNITS_EN, _UNITS_HI, TIME_UNITS, _nk
+from index.lexical import STOPWORDS
 
 
 def _words(table) -> list[tuple]:
@@ -354,19 +355,34 @@ def declarations(text: str) -> list[tuple[int, int, Declared]]:
     return spans
 
 
+# a plural noun right after a number: "17,557 students", "2,403 beneficiaries" (and "37 VDVKs": _COUNTED_ACRONYM_AFTER_RE)
+_PLURAL_AFTER = re.compile(r"[ \t\u00a0]{1,3}([a-z]{3,}s)\b")
+
+
+def _counts_what_follows(text: str, f: Figure) -> bool:
+    """Whether a table's number counts the things written right after it, as a cell may: "Pre-Matric
+    Scholarship 3.62 17,557 students 0.6 19,178 students" under "FR (₹ crore) Ben." holds ₹3.62 crore
+    and 17,557 students, whom the table's unit does not measure."""
+    if _COUNTED_ACRONYM_AFTER_RE.match(text, f.end):
+        return True
+    m = _PLURAL_AFTER.match(text, f.end)
+    return bool(m) and m.group(1) not in STOPWORDS
+
+
 def in_spans(figures: list[Figure], spans: list[tuple[int, int, Declared]], offset: int,
-             not_for: Mapping[int, frozenset[Declared]] | None = None) -> list[Figure]:
-    """`figures` of a passage that starts at `offset` in the text `spans` were found in (`declarations`),
-    the bare numbers among them in the unit their table declares, but for the cells of a column of
-    counts or shares (`_unmeasured_cell`): their labels must be read first. `not_for`: a cell's start
-    in that text → the units that do not hold for it, which its table declares for other columns."""
+             not_for: Mapping[int, frozenset[Declared]] | None = None, text: str = "") -> list[Figure]:
+    """`figures` of a passage `text` that starts at `offset` in the text `spans` were found in
+    (`declarations`), the bare numbers among them in the unit their table declares, but for the cells
+    of a column of counts or shares (`_unmeasured_cell`): their labels must be read first; nor for a
+    number of the things written after it (`_counts_what_follows`). `not_for`: a cell's start in that
+    text → the units that do not hold for it, which its table declares for other columns."""
     if not spans:
         return figures
     out = []
     for f in figures:
         d = next((d for a, b, d in spans if a <= f.start + offset < b), None)
         if (d is None or f.kind != "count" or f.unit is not None or f.value is None or _unmeasured_cell(f.label)
-                or not_for and d in not_for.get(f.start + offset, ())):
+                or not_for and d in not_for.get(f.start + offset, ()) or _counts_what_follows(text, f)):
             out.append(f)
             continue
         out.append(in_declared_unit(f, d))

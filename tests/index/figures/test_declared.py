@@ -28,3 +28,15 @@ def test_a_unit_in_brackets_of_one_letter_still_declares_it():
     assert got["1.5"] == (Decimal("1.5"), "m", "quantity")
     got = _values("District Height (M) Width (M) Thane 12 1.5 Raigad 20 2.0 Palghar 31 0.5")
     assert got["1.5"][1] == "m"
+
+
+def test_a_number_of_the_things_written_after_it_is_no_amount_of_the_tables_unit():
+    """2298080: "Scheme / Programme FY 2023-24 FR (₹ crore) Ben. ...": each year gives funds and
+    beneficiaries, the beneficiaries with their noun, and 17,557 students were ₹17,557 crore."""
+    got = _values("The funds released are as under:\nSl. No. Scheme / Programme FY 2023-24 FR (₹ crore) Ben. "
+                  "FY 2024-25 FR (₹ crore) Ben. 1 Pre-Matric Scholarship 3.62 17,557 students 0.6 19,178 students 2 Post-Matric Scholarship "
+                  "20.00 25,216 students 25.00 28,273 students 3 PM-JANMAN Van Dhan Kendras 37 VDVKs 2.00 8 VDVKs")
+    assert got["17,557"] == (Decimal(17557), None, "count")
+    assert got["37"] == (Decimal(37), None, "count")
+    assert got["3.62"] == (Decimal("36200000.00"), "INR", "money")
+    assert got["25.00"][1:] == ("INR", "money")
