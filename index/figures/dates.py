@@ -10,7 +10,7 @@ from index.numbers_hi import norm_word
 from index.figures.figure import Figure
 from index.figures.patterns import (
     _DATE_CONT_RE, _DATE_DMY_RE, _DATE_ISO_RE, _DATE_NUM_RE, _DATE_RANGE_RE, _DATE_WORD_DMY_RE, _DAY_ORDINALS,
-    _FY_ABBR_BEFORE_RE, _FY_SHORT_RE,
+    _DURING_BEFORE_RE, _FY_ABBR_BEFORE_RE, _FY_SHORT_RE, _SHORT_PERIOD_RE,
     _MONTHS_EN, _MONTHS_HI, _ORDINAL_RE, _PERIOD_RE, _Res, _YEAR4_RE, ascii_digits
 )
 
@@ -178,6 +178,11 @@ class DatesAndPeriods:
                 return _Res([self._temporal(text, start, m.start("a") + 4, a, "year", str(a)),
                              self._temporal(text, s2, m.end(), b, "year", str(b))], m.end())
             return None
+        if _DURING_BEFORE_RE.search(text, max(0, p - 10), p) and (m := _SHORT_PERIOD_RE.match(text, p)):
+            a = 2000 + int(ascii_digits(m.group("a")))
+            # not a range of a measure: "during 10-11 hours"
+            if 2000 + int(ascii_digits(m.group("b"))) == a + 1 and not any(self._suffix(text, m.end())[:4]):
+                return _Res([self._temporal(text, p, m.end(), a, "period", f"{a}/{a + 1}")], m.end())
         if abbr:
             m = _FY_SHORT_RE.match(text, abbr.start())
             if m and m.start("y") == p:

@@ -219,6 +219,10 @@ FY_ABBR = rf"F(?:\.{_SP}?)?Y\.?"
 # an FY abbreviation right before a number, glued or a space apart: where a period's text begins
 _FY_ABBR_BEFORE_RE = re.compile(rf"\b{FY_ABBR}{_SP}?$", re.IGNORECASE)
 _FY_SHORT_RE = re.compile(rf"{FY_ABBR}{_SP}?['’]?(?P<y>{_D}{{2}})(?!{_D})(?:{_SP}?[-–]{_SP}?(?P<b>{_D}{{2}})(?!{_D}))?")
+# a fiscal year in two digits after "during", as a table's header writes it: "Fund Released during 24-25
+# (Rs. in Lakhs)" (2298082); its two years were two numbers, the second in the column's lakhs
+_DURING_BEFORE_RE = re.compile(rf"\bduring{_SP}{{1,3}}$", re.IGNORECASE)
+_SHORT_PERIOD_RE = re.compile(rf"(?P<a>{_D}{{2}})[-–](?P<b>{_D}{{2}})(?!{_D}|[-–.,/:]{_D})")
 _FY_PREFIX_RE = re.compile(r"(?:\b" + FY_ABBR + r"|" + _nk("वित्त वर्ष").replace(" ", r"\s{1,3}") + r"|financial\s{1,3}year|fiscal\s{1,3}year|fiscal)" + _SP + r"{0,3}$", re.IGNORECASE)
 
 _RANGE_CONN_RE = re.compile(rf"{_SP}{{0,3}}(?:-|–|—|to|till|{_nk('से')}|and|or|{_nk('और')}|{_nk('या')}){_SP}{{0,3}}(?P<cur>₹|Rs\.?{_SP}{{0,3}}|INR{_SP}{{0,3}}|\${_SP}{{0,3}})?(?={_D})", re.IGNORECASE)

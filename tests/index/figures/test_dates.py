@@ -17,3 +17,17 @@ def test_a_day_written_as_an_ordinal_word_is_the_dates_day(text, date, iso):
 
 def test_an_ordinal_word_before_a_month_without_a_year_is_no_date():
     assert extract_figures("the first June meeting of the council") == []
+
+
+def test_a_fiscal_year_in_two_digits_after_during_is_a_period():
+    """2298082: "Fund Released during 24-25 (Rs. in Lakhs) Fund Released during 25-26 (Rs. in Lakhs)": a
+    header's years were the counts 24 and 25, and 25 and 26 lakh rupees."""
+    found = extract_figures("Name of the State/UTs Fund Released during 24-25 (Rs. in Lakhs) Fund Released during "
+                            "25-26 (Rs. in Lakhs) 1 Andhra Pradesh 0 2057.5 2 Assam 13518.69 0 3 Bihar 0 509.8")
+    assert [(f.text, f.kind, f.iso) for f in found[:2]] == [("24-25", "period", "2024/2025"),
+                                                             ("25-26", "period", "2025/2026")]
+
+
+@pytest.mark.parametrize("text", ["the ship sailed during 10-11 hours of rough sea", "during 24-25 lakh tonnes"])
+def test_a_range_of_a_measure_after_during_is_no_period(text):
+    assert all(f.kind == "quantity" for f in extract_figures(text))
