@@ -355,7 +355,8 @@ def declarations(text: str) -> list[tuple[int, int, Declared]]:
     return spans
 
 
-# a plural noun right after a number: "17,557 students", "2,403 beneficiaries" (and "37 VDVKs": _COUNTED_ACRONYM_AFTER_RE)
+# a plural noun right after a number: "17,557 students", "2,403 beneficiaries"; an acronym's plural, "37 VDVKs",
+# is _COUNTED_ACRONYM_AFTER_RE
 _PLURAL_AFTER = re.compile(r"[ \t\u00a0]{1,3}([a-z]{3,}s)\b")
 
 

@@ -34,8 +34,8 @@ def test_a_number_of_the_things_written_after_it_is_no_amount_of_the_tables_unit
     """2298080: "Scheme / Programme FY 2023-24 FR (₹ crore) Ben. ...": each year gives funds and
     beneficiaries, the beneficiaries with their noun, and 17,557 students were ₹17,557 crore."""
     got = _values("The funds released are as under:\nSl. No. Scheme / Programme FY 2023-24 FR (₹ crore) Ben. "
-                  "FY 2024-25 FR (₹ crore) Ben. 1 Pre-Matric Scholarship 3.62 17,557 students 0.6 19,178 students 2 Post-Matric Scholarship "
-                  "20.00 25,216 students 25.00 28,273 students 3 PM-JANMAN Van Dhan Kendras 37 VDVKs 2.00 8 VDVKs")
+                  "FY 2024-25 FR (₹ crore) Ben. 1 Pre-Matric Scholarship 3.62 17,557 students 0.6 19,178 students "
+                  "2 Post-Matric Scholarship 20.00 25,216 students 25.00 28,273 students 3 PM-JANMAN Van Dhan Kendras 37 VDVKs 2.00 8 VDVKs")
     assert got["17,557"] == (Decimal(17557), None, "count")
     assert got["37"] == (Decimal(37), None, "count")
     assert got["3.62"] == (Decimal("36200000.00"), "INR", "money")
