@@ -113,6 +113,8 @@ NEAR_WORDS = 40
 NEAR_BEFORE = 0.5
 BESIDE_TIME = 25
 _WORD_END = re.compile(r"\S*")
+# A figure's opening bracket right before it: "(", "(Rs. ", "(₹".
+_IN_BRACKETS = re.compile(r"\((?:\s*(?:Rs\.?|₹|INR|रु\.?))?\s*$")
 
 
 def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], kinds: frozenset[str],
@@ -148,9 +150,13 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         after = _WORD_END.match(text, after).end() if after < b else after
         while before > a and not text[before - 1].isspace():
             before -= 1
+        before_weight = NEAR_BEFORE
+        if _IN_BRACKETS.search(text, before, f.start) and (shut := text.find(")", f.end, after)) >= 0:
+            # "मेघालय (1 सीट) एवं राजस्थान (3 सीट)": a bracketed figure is of what stands before the bracket
+            after, before_weight = shut, 1.0
         right_after = frozenset(terms(text[f.end:after]))
         names_counted = len(counted & (right_after | frozenset(terms(f.label or "")))) / len(counted) if counted else 0.0
-        return (coverage(right_after, idf) + NEAR_BEFORE * coverage(frozenset(terms(text[before:f.start])), idf)
+        return (coverage(right_after, idf) + before_weight * coverage(frozenset(terms(text[before:f.start])), idf)
                 + names_counted)
 
     def beside(j: int) -> int:

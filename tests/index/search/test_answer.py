@@ -108,3 +108,18 @@ def test_the_figure_that_answers_is_the_one_of_the_asked_kind_whose_words_fit_be
     q = "By how much did the ice shelf extend in 2018?"
     window = read_time(q, dt.date(2026, 12, 2)).window
     assert ice.figures[answering_figure(ice, 0, len(ice.text), _idf(q), expected_kinds(q), window=window)].text == "1470 m"
+
+
+def test_a_bracketed_figure_answers_for_what_stands_before_its_bracket():
+    """"मेघालय (1 सीट) एवं राजस्थान (3 सीट)": the words after the first bracket (राजस्थान) are the
+    next figure's, not the first's."""
+    from index.search.answer import answering_figure
+
+    text = "चुनाव मणिपुर (1 सीट), मेघालय (1 सीट) एवं राजस्थान (3 सीट) की राज्यसभा सीटों के लिए होंगे।"
+    p = _passage(text, lang="hi")
+    for q, seats in (("राजस्थान की कितनी सीटों के लिए चुनाव होंगे?", "3"), ("मणिपुर की कितनी सीटों पर चुनाव?", "1")):
+        j = answering_figure(p, 0, len(text), _idf(q), expected_kinds(q))
+        assert p.figures[j].text.startswith(seats) and "मेघालय" not in text[p.figures[j].start - 12:p.figures[j].start], q
+    english = _passage("Elections to 18 seats: Andhra Pradesh (4 seats), Gujarat (4 seats) and Rajasthan (3 seats).")
+    q = "How many seats of Rajasthan go to the polls?"
+    assert english.figures[answering_figure(english, 0, len(english.text), _idf(q), expected_kinds(q))].text.startswith("3")
