@@ -220,13 +220,8 @@ def _spelled(letters: str) -> re.Pattern:
 
 def spelled_out(name: Name, text: str) -> bool:
     """Whether `text` writes the acronym `name` out in words whose capitals spell it: "Central Board
-    of Direct Taxes" for CBDT or सीबीडीटी, "Micro and Small Enterprises" for MSEs. A small letter
-    among capitals stands for a small word the expansion may skip: "Memorandum of Understanding" for
-    MoU, "Ministry of Health and Family Welfare" for MoHFW."""
-    written = re.sub(r"(?<=[A-Z])s$", "", name.text)
-    if re.fullmatch(r"[A-Za-z]+", written) and sum(c.isupper() for c in written) >= 2:
-        written = "".join(c for c in written if c.isupper())
-    letters = acronym_letters(written)
+    of Direct Taxes" for CBDT or सीबीडीटी, "Micro and Small Enterprises" for MSEs."""
+    letters = acronym_letters(re.sub(r"(?<=[A-Z])s$", "", name.text))
     return bool(letters and letters.isalpha() and len(letters) >= 2 and _spelled(letters).search(text))
 
 

@@ -28,7 +28,7 @@ _MONEY_CUE = re.compile(
 _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     (re.compile(r"\b(what|which) (percent|percentage|share|proportion)\b|\bhow much percent|"
                 r"\bpercent(age)?\b|\bper cent\b|\b(rate|ratio)\b|\bgrowth\b|\binflation\b|"
-                r"कितने प्रतिशत|कितना प्रतिशत|कितनी प्रतिशत|(?<!शत-)(?<!शत )प्रतिशत|फीसदी|(?<![\u0900-\u097f])(?:दर|रेट)(?![\u0900-\u097f])", re.I),
+                r"कितने प्रतिशत|कितना प्रतिशत|कितनी प्रतिशत|(?<!शत-)(?<!शत )प्रतिशत|फीसदी|(?<![\u0900-\u097f])दर(?![\u0900-\u097f])", re.I),
      frozenset({"percent"})),
     # "When was ...", "... and when did ...": not "since 15 April, when the season began"
     (re.compile(r"^\W*when\b|\bwhen\s+(?:was|were|is|are|did|does|do|will|would|has|have|had|can|could)\b|\bwhat date\b|\bwhich (day|date)\b|\bon what day\b|(?<![\u0900-\u097f])कब(?![\u0900-\u097f])|किस तारीख|किस दिन|किस तिथि", re.I),
@@ -56,11 +56,6 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     # "How many tigers": a count or a quantity, not a sum of money, unless money or a scale word
     # follows within three words ("how many crore rupees", "how many lakh houses": the next cue).
     (re.compile(r"(?i)\bhow many\b(?!(?:\s+\S+){0,2}?\s+(?:rupees?|crores?|lakhs?|dollars?|rs\.?|inr|usd)\b)"),
-     frozenset({"count", "quantity"})),
-    # "कितने आईटीआई": how many, as "how many" is ("कितने करोड़ रुपये", "कितने लाख घर": the next cue);
-    # the singular and feminine forms ask how much as often ("कितना अनाज", "कितनी बिजली").
-    (re.compile(r"(?<![\u0900-\u097f])कितने(?![\u0900-\u097f])(?!(?:\s+\S+){0,2}?\s+(?:रुपये|रुपए|करोड़|लाख|"
-                r"हजार|हज़ार|डॉलर)(?![\u0900-\u097f]))"),
      frozenset({"count", "quantity"})),
     (re.compile(r"\bhow many\b|\bnumber of\b|\bhow large\b|\bhow long\b|\bhow far\b|\bhow big\b|\bsize of\b|"
                 r"कितने|कितनी|कितना|कितनों|संख्या", re.I),
