@@ -27,7 +27,7 @@ from index.lexical import STOPWORDS, terms
 from index.names import NameIndex, question_names, spelled_out
 from index.records import Passage
 from index.timeq import (TimeWindow, comparison_base, financial_year_said, iso_time, release_time_fit, stated_instead, stated_time_fit,
-                         stated_windows, title_figures, with_title)
+                         stated_windows, title_figures, windows_fit, with_title, without_plans)
 
 # A unit named in the question after its interrogative, a scale word between them or not: "how many
 # tonnes", "how many lakh hectares", "how many MW", "कितने हेक्टेयर". The abbreviations are read in their
@@ -393,7 +393,8 @@ def figures_time_instead(window: TimeWindow, passage: Passage, kinds: frozenset[
     released = dt.date.fromisoformat(release_date) if release_date else None
     dates = {(g.start, g.end): g for f in passage.figures if f.kind in kinds
              for g in sentence_dates(passage, f, sentences)}
-    instead = stated_instead(window, stated_windows([dates[k] for k in sorted(dates)], released, passage.text))
+    instead = stated_instead(window, without_plans(
+        window, stated_windows([dates[k] for k in sorted(dates)], released, passage.text), released))
     return iso_time(*instead) if instead else None
 
 
@@ -401,15 +402,15 @@ def figures_of_other_time(window: TimeWindow, passage: Passage, kinds: frozenset
                           release_date: str | None) -> bool:
     """Whether every figure of the asked kind in the passage stands in a sentence that dates it to
     another time than the question's ("exports in June 2026" against a table of July 2026 and July
-    2025). Only dates about as long as the window count; a figure whose sentence states none may be of
-    any time, and so is not against."""
+    2025). Only dates about as long as the window count, and none the release could not yet report on
+    (`without_plans`); a figure whose sentence states none may be of any time, and so is not against."""
     released = dt.date.fromisoformat(release_date) if release_date else None
     asked = [f for f in passage.figures if f.kind in kinds]
     if not asked:
         return False
     for f in asked:
-        if stated_time_fit(window, sentence_dates(passage, f, sentences), released, alike=True,
-                           text=passage.text) != -1:
+        stated = stated_windows(sentence_dates(passage, f, sentences), released, passage.text)
+        if windows_fit(window, without_plans(window, stated, released), alike=True) != -1:
             return False
     return True
 

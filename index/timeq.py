@@ -615,6 +615,19 @@ def _kinds_beside(stated, figures, text: str, lang: str) -> tuple[frozenset[str]
     return tuple(out)
 
 
+def _within(window: TimeWindow, stated: tuple[dt.date, dt.date]) -> bool:
+    return stated[0] <= window.end and stated[1] >= window.start
+
+
+def without_plans(window: TimeWindow, stated, released: dt.date | None) -> tuple:
+    """The `stated` windows a release can report on: a time after its day, outside the window, is a
+    deadline or a plan ("lockdown 3.0 (till May 17, 2020)" in the bulletin of 3 May, "by 2030"), and
+    does not put the release at another time than the question's."""
+    if released is None:
+        return tuple(stated)
+    return tuple(w for w in stated if w[0] <= released or _within(window, w))
+
+
 def agreement(window: TimeWindow, times: StatedTimes, kinds: frozenset[str] = frozenset(), *,
               beside_kind: bool = False, plans_aside: bool = False) -> float:
     """`time_agreement` of a passage's `stated_times`.
@@ -623,23 +636,18 @@ def agreement(window: TimeWindow, times: StatedTimes, kinds: frozenset[str] = fr
     the window that names a day of it only beside figures of other kinds recalls it for them: the
     bulletin of 1 June that compares its recovery rate with "3 मई को यह 26.59 प्रतिशत था" is not the
     count of recoveries on 3 May.
-    `plans_aside`: a time after the release's day, outside the window, does not count against it: a
-    release cannot report on it, so it is a deadline or a plan ("lockdown 3.0 (till May 17, 2020)" in
-    the bulletin of 3 May, "by 2030")."""
+    `plans_aside`: the release's plans and deadlines do not count (`without_plans`)."""
     release_fit = release_time_fit(window, times.released)
     if (release_fit < 0 and times.title_windows and window.granularity in _POSTED_LATE
             and windows_fit(window, times.title_windows, alike=True) == 1):
         release_fit = 1
 
-    def within(w) -> bool:
-        return w[0] <= window.end and w[1] >= window.start
-
     stated = times.windows
     if beside_kind and release_fit < 0 and kinds and times.beside:
         stated = tuple(w for w, held in zip(times.windows, times.beside)
-                       if not (held and held.isdisjoint(kinds) and within(w)))
-    if plans_aside and times.released is not None:
-        stated = tuple(w for w in stated if w[0] <= times.released or within(w))
+                       if not (held and held.isdisjoint(kinds) and _within(window, w)))
+    if plans_aside:
+        stated = without_plans(window, stated, times.released)
     months = times.months if window.granularity not in _POSTED_LATE else ()
     return 0.5 * release_fit + 0.5 * windows_fit(window, stated + months)
 

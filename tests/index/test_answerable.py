@@ -570,3 +570,17 @@ def test_a_part_of_the_population_no_version_names_is_not_answered():
     hindi = _release("मध्य प्रदेश की 12,000 महिला विक्रेता जेम पर हैं।", "2026-08-10", "hi")
     assert check(_release(sellers, "2026-08-10"), hindi).answerable
     assert check(_release(sellers, "2026-08-10", title="Women sellers on GeM")).answerable
+
+
+def test_a_deadline_in_the_answer_sentence_does_not_date_its_figure():
+    """The bulletin of 3 May: "an increase of 2644 ... observe lockdown 3.0 (till May 17, 2020)" is one
+    sentence (no space after its stop); 17 May, after the release, is the lockdown's end, not the time
+    of the 2644 new cases. A date before the release is still against it."""
+    q = "How many new COVID-19 cases were reported in India on 3 May 2020?"
+    plan = ("Since yesterday, an increase of 2644 has been noted in confirmed COVID-19 cases.Dr Harsh Vardhan urged people "
+            "to observe lockdown 3.0 (till May 17, 2020) in letter and spirit.")
+    verdict = _check_release(q, [plan], "2020-05-03")
+    assert verdict.answerable and not verdict.figures_other_time
+    past = ("Since yesterday, an increase of 2644 has been noted in confirmed COVID-19 cases.Dr Harsh Vardhan recalled "
+            "the lockdown (from 25 March 2020) in letter and spirit.")
+    assert _check_release(q, [past], "2020-05-03").figures_other_time
