@@ -80,6 +80,20 @@ def test_a_word_holding_when_is_no_question_of_when():
     assert expected_kinds("योजना कब शुरू हुई?") == {"date"}
 
 
+@pytest.mark.parametrize("question", [
+    "What is the last date for filing nominations?", "During which dates is Har Ghar Tiranga being celebrated?",
+    "What is the date of the polling?", "What was the polling date?",
+    "नामांकन दाखिल करने की आखिरी तारीख क्या है?", "मतदान की तिथि क्या है?", "नामांकन की अंतिम तिथि बताइए",
+])
+def test_a_date_asked_by_its_name_asks_for_a_date(question):
+    assert expected_kinds(question) == {"date"}
+
+
+def test_a_date_named_in_passing_asks_for_what_the_question_asks():
+    assert expected_kinds("How many were registered since the date of launch?") == {"count", "quantity"}
+    assert expected_kinds("How many dates were fixed for the polls?") == {"count", "quantity"}
+
+
 @pytest.mark.parametrize("question, read", [
     ("<p>How many sellers on <b>GeM</b>?</p>", "How many sellers on GeM?"),
     ("<script>alert(1)</script>", ""),
