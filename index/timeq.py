@@ -25,7 +25,6 @@ from index.figures.inline import is_inline_cell
 from index.figures.patterns import _MONTH_PAT, _MONTHS_EN, _MONTHS_HI, _MONTHS_HI_RAW, _alts
 from index.figures.rows import is_cell
 from index.numbers_hi import norm_word
-from index.segment import split_sentences
 
 # Relative expressions: Hindi and English words → the English phrase dateparser reads, and the
 # size of the window the resolved day falls in.
@@ -584,34 +583,38 @@ class StatedTimes:
     # day's bulletin names months for other things ("since March")
     months: tuple[tuple[dt.date, dt.date], ...] = ()
     # for each of `windows`, the kinds of the other figures of the sentence that states it (none
-    # read: empty); read when the passage's language is known
+    # read: empty); read when the passage's sentences are given
     beside: tuple[frozenset[str], ...] = ()
 
 
 def stated_times(release_date: str | None, passage_figures=(), text: str | None = None,
-                 title: str | None = None, lang: str | None = None) -> StatedTimes:
-    """`time_agreement`'s question-independent half (its arguments are the same)."""
+                 title: str | None = None, sentences=None) -> StatedTimes:
+    """`time_agreement`'s question-independent half (its arguments are the same). `sentences`: the
+    (start, end) of each of `text`'s sentences, for `StatedTimes.beside` (a searcher has them from
+    the passage's analysis)."""
     released = dt.date.fromisoformat(release_date) if release_date else None
     titled = ()
+    spans = list(sentences) if sentences is not None and text is not None else None
     if title and text is not None:
         titled = tuple(stated_windows(title_figures(title), released, title))
+        if spans is not None:
+            spans.append((len(text) + 1, len(text) + 1 + len(title)))  # the title is a sentence of its own
         text, passage_figures = with_title(text, passage_figures, title)
     stated = _stated_at(passage_figures, released, text)
     return StatedTimes(released, tuple(w for w, _ in stated), titled,
                        tuple(months_alone(text, released)) if text is not None else (),
-                       _kinds_beside(stated, passage_figures, text, lang) if lang and text is not None else ())
+                       _kinds_beside(stated, passage_figures, text, spans) if spans is not None else ())
 
 
-def _kinds_beside(stated, figures, text: str, lang: str) -> tuple[frozenset[str], ...]:
+def _kinds_beside(stated, figures, text: str, sentences) -> tuple[frozenset[str], ...]:
     """`StatedTimes.beside`: the sentence of each stated time, the kinds of what it measures. A table's
     cells say nothing: their kind is read from a header that often leaves out their unit (a table of
     growth rates read as counts)."""
-    sentences = split_sentences(text, lang)
     measures = [f for f in figures if f.kind not in TIME_KINDS and not (is_inline_cell(f) or is_cell(text, f))]
     out = []
     for _, at in stated:
-        span = next((s for s in sentences if s.start <= at < s.end), None)
-        out.append(frozenset(f.kind for f in measures if span is not None and span.start <= f.start < span.end))
+        a, b = next(((a, b) for a, b in sentences if a <= at < b), (at, at))
+        out.append(frozenset(f.kind for f in measures if a <= f.start < b))
     return tuple(out)
 
 

@@ -115,7 +115,8 @@ def stated_times_of(p: Passage, release_date: str | None, title: str | None, cac
     key = ("stated-times", p.passage_id, bool(title)) if cache is not None and p.passage_id is not None else None
     times = cache.get(key) if key is not None else None
     if times is None:
-        times = stated_times(release_date, p.figures, p.text if title else None, title, p.lang if title else None)
+        sentences = [(a, b) for a, b, _ in analyse(p, cache=cache).sentences] if title else None
+        times = stated_times(release_date, p.figures, p.text if title else None, title, sentences)
         if key is not None:
             cache.put(key, times)
     return times

@@ -116,6 +116,11 @@ def _figures(text):
     return FigureExtractor().run(text)
 
 
+def _sentences(text, lang):
+    from index.segment import split_sentences
+    return [(s.start, s.end) for s in split_sentences(text, lang)]
+
+
 @pytest.mark.parametrize("question", [
     "How many indicators does the State Energy Efficiency Index 2024 have?",
     "What did Swachh Survekshan 2023 find?",
@@ -319,17 +324,18 @@ def test_a_later_release_recalling_the_day_for_another_kind_of_figure_is_not_of_
 
     day = read_time("3 मई 2020 तक कितने मरीज ठीक हो चुके थे?", TODAY).window
     later = "कुल 91,818 मरीज स्वस्थ हो चुके हैं। 3 मई को यह 26.59 प्रतिशत था। 15 अप्रैल को यह 11.42 प्रतिशत था।"
-    times = stated_times("2020-06-01", _figures(later), later, "दैनिक बुलेटिन", "hi")
+    times = stated_times("2020-06-01", _figures(later), later, "दैनिक बुलेटिन", _sentences(later, "hi"))
     assert times.beside[0] == frozenset({"percent"})
     counted = agreement(day, times, frozenset({"count"}), beside_kind=True)
     assert counted < agreement(day, times, frozenset({"count"})) == 0.0
     assert agreement(day, times, frozenset({"percent"}), beside_kind=True) == 0.0
     # beside a count, the day stands: "3 मई को 10,632 मरीज ठीक हो चुके थे"
     counted_then = "3 मई को 10,632 मरीज ठीक हो चुके थे। 3 मई को यह 26.59 प्रतिशत था।"
-    assert agreement(day, stated_times("2020-06-01", _figures(counted_then), counted_then, "बुलेटिन", "hi"),
+    assert agreement(day, stated_times("2020-06-01", _figures(counted_then), counted_then, "बुलेटिन",
+                                       _sentences(counted_then, "hi")),
                      frozenset({"count"}), beside_kind=True) == 0.0
     same_day = "3 मई को यह 26.59 प्रतिशत था।"
-    assert agreement(day, stated_times("2020-05-03", _figures(same_day), same_day, "बुलेटिन", "hi"),
+    assert agreement(day, stated_times("2020-05-03", _figures(same_day), same_day, "बुलेटिन", _sentences(same_day, "hi")),
                      frozenset({"count"}), beside_kind=True) == 1.0
 
 
@@ -340,7 +346,7 @@ def test_a_time_after_the_release_is_a_plan_not_another_time():
 
     day = read_time("How many patients had recovered as of 3 May 2020?", TODAY).window
     text = "So far, 10,632 people have been cured. Observe lockdown 3.0 (till May 17, 2020) in letter and spirit."
-    times = stated_times("2020-05-03", _figures(text), text, "Daily bulletin", "en")
+    times = stated_times("2020-05-03", _figures(text), text, "Daily bulletin", _sentences(text, "en"))
     assert agreement(day, times) == 0.0
     assert agreement(day, times, plans_aside=True) == 0.5  # its day alone places it
     may17 = read_time("What happens on 17 May 2020?", TODAY).window

@@ -302,6 +302,7 @@ def test_no_answer_when_the_answer_names_none_of_the_places_asked(facilities):
 
 def test_a_passages_stated_times_are_kept_by_its_id_and_whether_its_title_counts(service):
     from index.search import stated_times_of
+    from index.search.analysis import analyse
     from index.timeq import stated_times
 
     store = service.store
@@ -311,8 +312,9 @@ def test_a_passages_stated_times_are_kept_by_its_id_and_whether_its_title_counts
     title = store.release(passage.release_id, passage.lang).title
     cache = store.passage_analyses()
     titled = stated_times_of(passage, released, title, cache)
-    assert titled == stated_times(released, passage.figures, passage.text, title, passage.lang)
-    assert titled.beside  # what each stated time is said beside, read in the passage's language
+    sentences = [(a, b) for a, b, _ in analyse(passage, cache=cache).sentences]
+    assert titled == stated_times(released, passage.figures, passage.text, title, sentences)
+    assert titled.beside  # what each stated time is said beside, read in the passage's sentences
     assert cache.get(("stated-times", passage.passage_id, True)) is titled
     untitled = stated_times_of(passage, released, None, cache)
     assert untitled == stated_times(released, passage.figures)
