@@ -79,6 +79,7 @@ from index.figures.dates import DatesAndPeriods
 from index.figures.declared import declarations, in_spans
 from index.figures.inline import inline_labels, table_numbers, with_inline_labels
 from index.figures.pairs import paired_labels
+from index.figures.parts import part_labels
 from index.figures.respectively import respective_labels
 from index.figures.rows import labelled, table_cells
 from index.figures.figure import KINDS, Figure
@@ -123,7 +124,7 @@ class FigureExtractor(NumbersAndRanges, DatesAndPeriods, Labels, TextScan):
 
     @staticmethod
     def _in_tables(figs: list[Figure], text: str, declared, cells, offset: int, inline) -> list[Figure]:
-        figs = table_numbers(paired_labels(respective_labels(figs, text), text), text, inline, offset)
+        figs = table_numbers(paired_labels(part_labels(respective_labels(figs, text), text), text), text, inline, offset)
         return in_spans(with_inline_labels(labelled(figs, text, cells, offset), inline, offset),
                         [*declared, *inline.captioned, *inline.carried], offset, inline.units_elsewhere, text)
 
