@@ -306,7 +306,8 @@ _HI_FUNC = {norm_word(w) for w in """का की के को में स�
 यह ये वह वे इस इन उस उन जो जिस जिन कि लिए द्वारा साथ बाद पहले अपनी अपने अपना कुल लगभग करीब अधिक ज्यादा ज़्यादा कम
 गया गई गए किया किए की दिया दी दिए रहा रही रहे रूप प्रति हुआ हुई हुए करने करना कर होने वाले वाली वाला जा जाएगा जाएगी
 सहित व एक अन्य मात्र केवल अब तो ऊपर नीचे बीच दौरान""".split()}
-_LABEL_WORD_RE = re.compile(rf"[A-Za-z][A-Za-z\-']*|[{_DEV_LETTER}]+")
+# a label's word, one across its hyphens in Hindi as in English: "गैर-हॉटस्पॉट जिले" is no "गैर" (non-) alone
+_LABEL_WORD_RE = re.compile(rf"[A-Za-z][A-Za-z\-']*|[{_DEV_LETTER}]+(?:-[{_DEV_LETTER}]+)*")
 
 _WORDNUM_STOP_UNITS = TIME_UNITS
 

@@ -46,3 +46,13 @@ def test_metres_are_still_metres():
 def test_a_clock_time_is_no_figure_with_or_without_the_stop_after_its_m(text):
     assert extract_figures(text) == []
 
+
+
+@pytest.mark.parametrize("text,label", [
+    ("देश में 130 हॉटस्पॉट जिले, 284 गैर-हॉटस्पॉट जिले और 319 गैर-संक्रमित जिले हैं।", ["हॉटस्पॉट", "गैर-हॉटस्पॉट", "गैर-संक्रमित"]),
+    ("There are 130 Hotspots Districts, 284 Non-hotspots Districts", ["Hotspots Districts", "Non-hotspots Districts"]),
+])
+def test_a_hyphen_joins_a_label_s_word_in_hindi_as_in_english(text, label):
+    """A Hindi label word is one word across its hyphen, as an English one is: "284 गैर-हॉटस्पॉट जिले"
+    was labelled "गैर" (non-), which says nothing of what 284 counts."""
+    assert [f.label for f in extract_figures(text)] == label
