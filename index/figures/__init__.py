@@ -124,7 +124,8 @@ class FigureExtractor(NumbersAndRanges, DatesAndPeriods, Labels, TextScan):
 
     @staticmethod
     def _in_tables(figs: list[Figure], text: str, declared, cells, offset: int, inline) -> list[Figure]:
-        figs = table_numbers(paired_labels(part_labels(respective_labels(figs, text), text), text), text, inline, offset)
+        figs = paired_labels(part_labels(respective_labels(figs, text), text), text)
+        figs = table_numbers(figs, text, inline, offset)
         return in_spans(with_inline_labels(labelled(figs, text, cells, offset), inline, offset),
                         [*declared, *inline.captioned, *inline.carried], offset, inline.units_elsewhere, text)
 

@@ -9,7 +9,10 @@ heads a column a year ("State/UT 2023-24 2024-25 2025-26 Total"), and the first 
 it with no serial between ("... 2025-26 Total Andaman And Nicobar Islands 0.03 ..."). Or by the names
 the release lists in its prose: "Coal Natural Gas Crude Oil ... Iron Ore Overall Index" heads ten
 columns where the release says "Iron Ore, Cement, Electricity, Coal, ... whereas Natural Gas, Crude
-Oil, and Fertilizers ...". A header that cannot be told apart gives no column; " |" ends a row's
+Oil, and Fertilizers ...". A header of two rows run into one line, groups' headings and then the
+columns under each group ("... No. of Claims Rejected No. of Pending Claims Individual Community Total
+Individual Community Total"), is read by its groups and the columns each spans, as its rows' sums tell.
+A header that cannot be told apart gives no column; " |" ends a row's
 label either way, and marks a cell's label.
 
 A row is a run of words (its label, led by a serial "13" or "b" at most) followed by as many cells
@@ -24,14 +27,16 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from itertools import combinations
 
 from index.figures.figure import CELL_MARK
 from index.figures.oneline.columns import (bracket_ended_columns, capitalised_columns, listed_columns, listed_names,
                                            place_columns, repeated_word_columns, year_ended_columns)
 from index.figures.oneline.rows import Row, candidate_rows, header_folded, line_runs, places_folded, shared_headers
 from index.figures.oneline.times import time_columns
-from index.figures.oneline.totals import split_totals, total_column
-from index.figures.oneline.words import HEADER_DROP, JOINERS, LETTER, MAX_COLUMN_WORDS, MIN_ROWS, PERIOD_HEAD, YEAR_CELL, joined
+from index.figures.oneline.totals import row_values, split_totals, sums, total_column
+from index.figures.oneline.words import (HEADER_DROP, JOINERS, LETTER, MAX_COLUMN_WORDS, MIN_ROWS, PERIOD_HEAD,
+                                         TOTAL_HEADS, YEAR_CELL, joined)
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s|[:।;]\s|\n")
@@ -48,6 +53,7 @@ class InlineTable:
     header_text: str  # what stands before its first row, back to the sentence or line before it
     rows: tuple[Row, ...]
     listed: frozenset[str] = frozenset()  # the names the release lists in its prose (`listed_names`)
+    text: str = dataclasses.field(default="", repr=False, compare=False)  # the text its rows' offsets are in
 
     @property
     def header(self) -> str:
@@ -75,7 +81,48 @@ class InlineTable:
             return times
         if ended := year_ended_columns(self.header_text.split(), width):
             return ended
-        return _columns([w for w in words if not PERIOD_HEAD.match(w)], width, self.listed)
+        words = [w for w in words if not PERIOD_HEAD.match(w)]
+        return _columns(words, width, self.listed) or self._grouped_columns(words, width)
+
+    def _grouped_columns(self, words: list[str], width: int) -> list[str] | None:
+        """The columns of a header of two rows run into one line: headings of groups, then the columns
+        each group of them spans, the same words over again for each ("No. of Claims received upto
+        30.06.2026 No. of Titles Distributed upto 30.06.2026 No. of Claims Rejected No. of Pending Claims
+        Individual Community Total Individual Community Total" is eight columns, the first two groups'
+        three each). The groups' headings are read as any header's (`_columns`); where some groups span
+        no columns, which do is told by the rows' sums, a total the last of each spanning group's
+        columns (`_spans_sum`): the line does not say. A column is named by its group's heading and its own
+        word ("No. of Claims received upto Individual")."""
+        for size in range(2, MAX_COLUMN_WORDS + 1):
+            sub, k = words[len(words) - size:], 1
+            while (k + 1) * size <= len(words) and words[len(words) - (k + 1) * size:len(words) - k * size] == sub:
+                k += 1
+            groups_width = width - k * (size - 1)
+            if (k < 2 or len(words) <= k * size or len(set(sub)) < size or not all(LETTER.search(w) for w in sub)
+                    or groups_width < k):
+                continue
+            groups = _columns(words[:len(words) - k * size], groups_width, self.listed)
+            if not groups:
+                continue
+            found = [spanning for spanning in combinations(range(groups_width), k)
+                     if groups_width == k or self._spans_sum(spanning, groups_width, size, sub)]
+            if len(found) == 1:
+                return [f"{group} {w}" if j in found[0] else group
+                        for j, group in enumerate(groups) for w in (sub if j in found[0] else [""])]
+        return None
+
+    def _spans_sum(self, spanning: tuple[int, ...], groups: int, size: int, sub: list[str]) -> bool:
+        """Whether in every full row each group of `spanning` (of `groups`) takes `size` cells, the last
+        headed Total (`sub`'s) and the sum of the others."""
+        width = groups + len(spanning) * (size - 1)
+        if sub[-1].casefold() not in TOTAL_HEADS:
+            return False
+        full = [row_values(r, self.text, width) for r in self.rows if r.width == width and len(r.cells) == width]
+        if len(full) < 2:
+            return False
+        starts = [j + (size - 1) * sum(g < j for g in spanning) for j in spanning]
+        return all(sums([v[a + size - 1] for v in full], [[v[a + i] for v in full] for i in range(size - 1)])
+                   for a in starts)
 
     def counts_like_years(self, text: str) -> set[int]:
         """The cells (by start) of four digits between 1800 and 2199 in a column whose cells are mostly
@@ -164,7 +211,7 @@ def inline_tables(text: str) -> list[InlineTable]:
                     start = group[0][1]
                     if unfolded := _folded(rows[0], runs[group[0][2] - 1][1], start, max(r.width for r in rows), text):
                         rows, start = (unfolded[0], *rows[1:]), unfolded[1]
-                    table = InlineTable(_header_text(text, start), rows, listed)
+                    table = InlineTable(_header_text(text, start), rows, listed, text)
                     if not rows[0].label and table.columns() is None:
                         return  # a row without a label is a table only under the columns it is read by
                     # rows of fewer cells ("17 Ladakh 0.43 0.45 0.30") part a table: the rest is still its

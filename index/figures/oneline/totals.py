@@ -19,7 +19,7 @@ def _value(text: str) -> Decimal | None:
         return None
 
 
-def _sums(total: list[Decimal | None], parts: list[list[Decimal | None]]) -> bool:
+def sums(total: list[Decimal | None], parts: list[list[Decimal | None]]) -> bool:
     """Whether each of `total` is the sum of the `parts` in its place (up to a rounding of each)."""
     for k, t in enumerate(total):
         values = [p[k] for p in parts if p[k] is not None]
@@ -29,10 +29,10 @@ def _sums(total: list[Decimal | None], parts: list[list[Decimal | None]]) -> boo
 
 
 def _last_is_sum(values: list[Decimal | None]) -> bool:
-    return _sums(values[-1:], [[v] for v in values[:-1]])
+    return sums(values[-1:], [[v] for v in values[:-1]])
 
 
-def _row_values(row: Row, text: str, width: int) -> list[Decimal | None]:
+def row_values(row: Row, text: str, width: int) -> list[Decimal | None]:
     """A row's numbers by column (None for an empty cell)."""
     values: list[Decimal | None] = [None] * width
     for a, b in row.cells:
@@ -50,8 +50,8 @@ def split_totals(row: Row, rows: list[Row], text: str) -> tuple[Row, Row | None]
     own = dataclasses.replace(row, cells=tuple(c for c in row.cells if row.cell_columns[c[0]] < width), width=width)
     rest = [c for c in row.cells if row.cell_columns[c[0]] >= width]
     total = Row("Total", tuple(rest), width, {a: j - width for a, j in row.cell_columns.items() if j >= width})
-    full = [_row_values(r, text, width) for r in [*rows, own] if r.width == width]
-    return own, total if rest and _sums(_row_values(total, text, width), full) else None
+    full = [row_values(r, text, width) for r in [*rows, own] if r.width == width]
+    return own, total if rest and sums(row_values(total, text, width), full) else None
 
 
 def total_column(rows: tuple[Row, ...], columns: list[str] | None, text: str) -> tuple[Row, ...]:
@@ -63,7 +63,7 @@ def total_column(rows: tuple[Row, ...], columns: list[str] | None, text: str) ->
     width = max(r.width for r in rows)
     if not columns or columns[-1].split()[-1].casefold() not in TOTAL_HEADS:
         return rows
-    full = [_row_values(r, text, width) for r in rows if r.width == width and len(r.cells) == width]
+    full = [row_values(r, text, width) for r in rows if r.width == width and len(r.cells) == width]
     if len(full) < 2 or not all(_last_is_sum(v) for v in full if None not in v):
         return rows
     read = []

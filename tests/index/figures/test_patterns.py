@@ -49,7 +49,8 @@ def test_a_clock_time_is_no_figure_with_or_without_the_stop_after_its_m(text):
 
 
 @pytest.mark.parametrize("text,label", [
-    ("देश में 130 हॉटस्पॉट जिले, 284 गैर-हॉटस्पॉट जिले और 319 गैर-संक्रमित जिले हैं।", ["हॉटस्पॉट", "गैर-हॉटस्पॉट", "गैर-संक्रमित"]),
+    ("देश में 130 हॉटस्पॉट जिले, 284 गैर-हॉटस्पॉट जिले और 319 गैर-संक्रमित जिले हैं।",
+     ["हॉटस्पॉट", "गैर-हॉटस्पॉट", "गैर-संक्रमित"]),
     ("There are 130 Hotspots Districts, 284 Non-hotspots Districts", ["Hotspots Districts", "Non-hotspots Districts"]),
 ])
 def test_a_hyphen_joins_a_label_s_word_in_hindi_as_in_english(text, label):

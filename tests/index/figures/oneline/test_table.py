@@ -41,3 +41,35 @@ def test_the_rows_heading_state_slash_ut_is_one_word():
     so no cell took its column; "State / UT" heads the rows as "State/UT" does."""
     labels = _labels(f"S. No. State / UT Schools Teachers Students {ROWS}")
     assert labels["1441"] == "Assam | Schools" and labels["697"] == "Kerala | Students"
+
+
+CLAIMS = ("S. No. States/UT No. of Claims received upto 30.06.2026 No. of Titles Distributed upto 30.06.2026 "
+          "No. of Claims Rejected No. of Pending Claims Individual Community Total Individual Community Total "
+          "1 Assam 208,062 8,582 216,644 84,861 2,575 87,436 16,379 112829 2 Bihar 4,696 0 4,696 191 0 191 4,496 9 "
+          "3 Goa 9,978 399 10,377 1,250 20 1,270 1,901 7206 4 Odisha 733,158 36,819 769,977 464,504 9,432 473,936 "
+          "146,345 149696")
+
+
+def test_a_header_of_two_rows_names_each_column_by_its_group_and_its_own_word():
+    """2298075: the groups' headings, then "Individual Community Total" under each of the first two: no
+    reading split the header, and each cell was labelled "Odisha |" alone, individual claims, community
+    claims and their total all alike."""
+    labels = _labels(CLAIMS)
+    assert labels["733,158"] == "Odisha | No. of Claims received upto Individual"
+    assert labels["36,819"] == "Odisha | No. of Claims received upto Community"
+    assert labels["473,936"] == "Odisha | No. of Titles Distributed upto Total"
+    assert labels["146,345"] == "Odisha | No. of Claims Rejected" and labels["7206"] == "Goa | No. of Pending Claims"
+
+
+def test_which_groups_span_columns_is_told_by_their_totals():
+    # the groups of one column first, each row's cells in that order: the rows' sums place the groups
+    rows = [(r, CLAIMS.split(f" {r} ")[1].split()[:8]) for r in ("Assam", "Bihar", "Goa", "Odisha")]
+    text = ("S. No. States/UT No. of Claims Rejected No. of Pending Claims No. of Claims received upto 30.06.2026 "
+            "No. of Titles Distributed upto 30.06.2026 Individual Community Total Individual Community Total "
+            + " ".join(f"{k} {r} {' '.join(c[6:] + c[:6])}" for k, (r, c) in enumerate(rows, 1)))
+    labels = _labels(text)
+    assert labels["146,345"] == "Odisha | No. of Claims Rejected"
+    assert labels["769,977"] == "Odisha | No. of Claims received upto Total"
+    # totals that are no sums do not tell: no columns, rather than a guess
+    labels = _labels(CLAIMS.replace("769,977", "769,978").replace("10,377", "10,300"))
+    assert labels["733,158"] == "Odisha |"
