@@ -16,7 +16,7 @@ from index.figures.figure import Figure
 _PART_OF_WHOLE = re.compile(r"(?i)^\s+(?:out\s+)?of(?:\s+(?:the\s+total\s+of|a\s+total\s+of|the|total))?\s+$")
 # between a whole and its part, in Hindi: "50 में से 37"
 _WHOLE_THEN_PART = re.compile(r"^\s+में\s+से\s+$")
-# a Hindi label that says where its number come from, not what it counts: "30 कुरनूल जिले से हैं" (30 of
+# a Hindi label that says where its number comes from, not what it counts: "30 कुरनूल जिले से हैं" (30 of
 # them are from Kurnool district)
 _FROM_PLACE = re.compile(r"\s*(?:\S+\s+)?से(?!\S)")
 _KINDS = ("count", "quantity")
