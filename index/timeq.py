@@ -60,6 +60,9 @@ class TimeWindow:
     # ... and the answer is of that day or month in another year, the one this window now names
     # (`answered_window`).
     year_answered: bool = False
+    # A year or financial year the question asks a target for ("the target for 2030", "2024 तक ...
+    # लक्ष्य"): a release posted before it sets or restates that target (`release_time_fit`).
+    target: bool = False
 
     def to_dict(self) -> dict:
         out = {"start": self.start.isoformat(), "end": self.end.isoformat(), "text": self.text,
@@ -281,7 +284,15 @@ def _since(question: str, start: int, end: int) -> tuple[int, int] | None:
 
 def read_time(question: str, today: dt.date | None = None) -> QuestionTime:
     """The window of days the question asks about, if it names one."""
-    return _read_time(question, today or dt.date.today())
+    read = _read_time(question, today or dt.date.today())
+    if read.window is not None and read.window.granularity in _TARGETED and _TARGET.search(question):
+        return dataclasses.replace(read, window=dataclasses.replace(read.window, target=True))
+    return read
+
+
+# A question about a goal set for a year: its year is when the goal falls due, not when it was set.
+_TARGET = re.compile(r"\b(?:targets?|targeted|goals?|aims?|aimed)\b|(?<![\u0900-\u097f])लक्ष्य", re.I)
+_TARGETED = frozenset({"year", "financial-year"})
 
 
 def without_time(question: str, qtime: QuestionTime | None) -> str:
@@ -487,12 +498,14 @@ def _stated_at(passage_figures, release_date: dt.date | None, text: str | None) 
 def release_time_fit(window: TimeWindow, released: dt.date | None) -> int:
     """1 when a release of that day can report on the window (within it, or just after it by the
     lag), -1 when it cannot, 0 when undated or when it cannot tell (a year's figures may be
-    published long after it; a day's or month's are not)."""
+    published long after it; a day's or month's are not; a target for a year is set before it)."""
     if released is None:
         return 0
     lag = dt.timedelta(days=LAG_DAYS.get(window.granularity, 7))
     if window.start <= released <= window.end + lag:
         return 1
+    if released < window.start and window.target:
+        return 0
     if released < window.start or window.granularity in ("day", "week", "month"):
         return -1
     return 0

@@ -393,3 +393,18 @@ def test_a_window_stays_when_the_answer_does_not_say_otherwise():
 def test_without_time_leaves_what_the_question_asks_about_that_time(question, left):
     today = dt.date(2026, 12, 4)
     assert " ".join(without_time(question, read_time(question, today)).split()) == left
+
+
+def test_a_target_for_a_year_may_be_set_before_it():
+    """"2024 तक ... का लक्ष्य": a speech of 2020 sets the target for 2024, and its date is no evidence
+    against it; a question about what happened in 2024 still wants a release of 2024 or after."""
+    from index.timeq import release_time_fit
+
+    target = read_time("प्रधानमंत्री ने 2024 तक कितने अरब डॉलर का हब बनाने का लक्ष्य रखा?", TODAY).window
+    assert target.target and release_time_fit(target, dt.date(2020, 1, 3)) == 0
+    assert release_time_fit(target, dt.date(2024, 6, 1)) == 1
+    assert read_time("What is the renewable energy target for 2030?", TODAY).window.target
+    happened = read_time("How many houses were built in 2024?", TODAY).window
+    assert not happened.target and release_time_fit(happened, dt.date(2020, 1, 3)) == -1
+    # a month's target is told by its month, as any month's figures are
+    assert not read_time("What was the target for June 2026?", TODAY).window.target
