@@ -10,7 +10,7 @@ from index.numbers_hi import (
 )
 from index.figures.figure import TIME_KINDS, Figure
 from index.figures.patterns import (
-    _AMPM_RE, _BETWEEN_RE, _CAPS_AFTER_RE, _CTX, _CUR_PREFIX_RE, _CUR_SUFFIX_RE, _D, _DATE_DMY_RE,
+    _AMPM_RE, _BETWEEN_RE, _CAPS_AFTER_RE, _CTX, _CUR_PREFIX_RE, _CUR_SUFFIX_RE, _D, _DATE_DMY_RE, _DAY_ORDINAL_HEADS,
     _DATE_MDY_RE, _DATE_NUM_RE, _DEV_WORD_RE, _DIGITS_RE, _EN_FUNC, _FY_PREFIX_RE, _GLUED_HI_OK,
     _AGE_BEFORE_RE, _COUNT_BEFORE_RE, _COUNTED_ACRONYM_AFTER_RE, _HELPLINE_AFTER_RE, _HELPLINE_BEFORE_RE, _HI_FUNC, _ID_BEFORE_RE, _KEYWORD_BEFORE, _KEYWORD_BEFORE_CAP,
     _KEYWORD_RANGE_RE, _KI, _LIST_AFTER_RE, _MONTH_RANGE_RE, _MONTH_YEAR_SHORT_RE, _MONTH_YY_RANGE_RE,
@@ -152,7 +152,7 @@ class NumbersAndRanges:
                 iso = _mk_date(y if y > 99 else 2000 + y, mon, None)
                 if iso and 1800 <= int(iso[:4]) <= 2199:
                     return _Res([Figure(ym.group(), ym.start(), ym.end(), None, None, "date", iso=iso)], ym.end())
-        if (day := self._day_in_words(text, m.start())) is not None:
+        if w.lower() in _DAY_ORDINAL_HEADS and (day := self._day_in_words(text, m.start())) is not None:
             return day
         fw = norm_word(w)
         if fw not in ALL_WORDS:

@@ -192,6 +192,8 @@ _DAY_ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth nint
                       "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
 _DAY_ORDINALS = {**{w: n for n, w in enumerate(_DAY_ORDINAL_WORDS, 1)}, "thirtieth": 30,
                 **{f"twenty-{w}": 20 + n for n, w in enumerate(_DAY_ORDINAL_WORDS[:9], 1)}, "thirty-first": 31}
+# the words such a day begins with, one of which must stand where `_DATE_WORD_DMY_RE` is tried
+_DAY_ORDINAL_HEADS = frozenset(w.split("-")[0] for w in _DAY_ORDINALS)
 _DATE_WORD_DMY_RE = re.compile(
     r"(?P<d>" + "|".join(sorted((w.replace("-", f"(?:-|{_SP})") for w in _DAY_ORDINALS), key=len, reverse=True)) + r")"
     rf"{_SP}{{1,3}}(?:of{_SP}{{1,3}})?(?P<m>{_MONTH_PAT}){_SP}{{0,3}},?{_SP}{{0,3}}(?P<y>{_D}{{4}})(?!{_D})", re.IGNORECASE)
