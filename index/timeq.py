@@ -529,10 +529,14 @@ def windows_fit(window: TimeWindow, stated, *, alike: bool = False) -> int:
     return _fit_and_counted(window, stated, alike)[0]
 
 
+def _within(window: TimeWindow, stated: tuple[dt.date, dt.date]) -> bool:
+    return stated[0] <= window.end and stated[1] >= window.start
+
+
 def _fit_and_counted(window: TimeWindow, stated, alike: bool) -> tuple[int, list]:
     """`windows_fit`, and the windows it counted."""
     counted, longest = _counted(window, stated, alike)
-    inside = [(a, b) for a, b in counted if a <= window.end and b >= window.start]
+    inside = [w for w in counted if _within(window, w)]
     if any((b - a).days <= longest for a, b in inside):
         return 1, counted
     return (-1 if len(inside) < len(counted) else 0), counted
@@ -553,7 +557,7 @@ def stated_instead(window: TimeWindow, stated) -> tuple[dt.date, dt.date] | None
     fit, counted = _fit_and_counted(window, stated, True)
     if fit != -1:
         return None
-    outside = [(a, b) for a, b in counted if not (a <= window.end and b >= window.start)]
+    outside = [w for w in counted if not _within(window, w)]
     return max(outside, key=outside.count)
 
 
@@ -629,10 +633,6 @@ def _kinds_beside(stated, figures, text: str, sentences) -> tuple[frozenset[str]
         a, b = next(((a, b) for a, b in sentences if a <= at < b), (at, at))
         out.append(frozenset(f.kind for f in measures if a <= f.start < b))
     return tuple(out)
-
-
-def _within(window: TimeWindow, stated: tuple[dt.date, dt.date]) -> bool:
-    return stated[0] <= window.end and stated[1] >= window.start
 
 
 def without_plans(window: TimeWindow, stated, released: dt.date | None) -> tuple:
