@@ -117,3 +117,34 @@ def test_a_place_with_nothing_under_it_stays_with_the_next():
     windows = [text[a:b] for a, b in Segmenter().run(text, "en")]
     assert windows[-1] == "Kerala: 40 NSS volunteers traced contacts."
     assert not any("Kerala" in w and "rice" in w for w in windows)
+
+
+def test_a_sentence_glued_to_the_one_before_still_begins_one():
+    """The scrape drops the space after many full stops and dandas."""
+    en = ("More than 279 were international cargo flights.Blue Dart operated 253 cargo flights. "
+          "Collateral can be upto Rs.3 lakh.This will ensure credit. See pib.gov.in/PressNoteDetails.aspx?NoteId=158466 "
+          "now. Dr.Harsh Vardhan spoke in the U.S.A. Talks etc.The end.")
+    assert sentences(en, "en") == [
+        "More than 279 were international cargo flights.",
+        "Blue Dart operated 253 cargo flights.",
+        "Collateral can be upto Rs.3 lakh.",
+        "This will ensure credit.",
+        "See pib.gov.in/PressNoteDetails.aspx?NoteId=158466 now.",
+        "Dr.Harsh Vardhan spoke in the U.S.A. Talks etc.",
+        "The end.",
+    ]
+    hi = "मार्च में 899 टन कार्गो गया।उपरोक्त के अलावा 14 अप्रैल से सेवा चली। क्या यह पर्याप्त है?नहीं।"
+    assert sentences(hi, "hi") == [
+        "मार्च में 899 टन कार्गो गया।",
+        "उपरोक्त के अलावा 14 अप्रैल से सेवा चली।",
+        "क्या यह पर्याप्त है?",
+        "नहीं।",
+    ]
+
+
+def test_windows_keep_glued_sentences_together():
+    """A window is cut where the index was cut: a glued sentence stays in its neighbour's piece."""
+    text = "One flight flew.Two flights flew. Three flights flew. Four flights flew. Five flights flew."
+    windows = Segmenter(PassageSettings(max_chars=700, max_sentences=2, overlap=0)).run(text, "en")
+    assert [text[a:b] for a, b in windows] == [
+        "One flight flew.Two flights flew. Three flights flew.", "Four flights flew. Five flights flew."]
