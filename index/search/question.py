@@ -38,6 +38,11 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
      frozenset({"date"})),
     (re.compile(r"\b(which|what) year\b|\bin what year\b|किस वर्ष|किस साल", re.I), frozenset({"year", "date"})),
     (_MONEY_CUE, frozenset({"money"})),
+    # A currency named with the interrogative asks for a sum of money whatever the money_cue setting:
+    # "कितने करोड़ रुपये", "how many crore rupees" (a count of "9.54 करोड़" families is no answer).
+    (re.compile(r"\bhow many\s+(?:(?:crores?|lakhs?|thousand|millions?|billions?)\s+)?(?:rupees|dollars)\b|"
+                r"(?:कितने|कितनी|कितना)\s+(?:(?:करो(?:ड\u093c?|\u095c)|लाख|हज\u093c?ार|अरब)\s+)?(?:रुपये|रुपए|रुपयों|डॉलर)", re.I),
+     frozenset({"money"})),
     # "By how much did cement output grow?": a rate or an amount
     (re.compile(r"\bby how much\b.*?\b(?:grow|grew|grown|rise|rose|risen|increase|decrease|decline|fall|fell|fallen|"
                 r"drop|jump|climb|expand|shrink|shrank)", re.I),

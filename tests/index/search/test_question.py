@@ -46,9 +46,16 @@ def test_money_cue_asks_for_money_alone():
 def test_how_many_asks_for_a_count_or_a_quantity_unless_money_or_a_scale_follows():
     assert expected_kinds("How many tigers are there in India?") == {"count", "quantity"}
     assert expected_kinds("How many tonnes of cargo were carried?") == {"count", "quantity"}
-    for q in ("How many crore rupees were released?", "How many lakh houses were built?",
-              "How many people got Rs 500?", "कितने लोगों को टीका लगाया गया?"):
+    for q in ("How many lakh houses were built?", "How many people got Rs 500?", "कितने लोगों को टीका लगाया गया?"):
         assert expected_kinds(q) == {"count", "quantity", "money"}, q
+
+
+@pytest.mark.parametrize("question", [
+    "How many crore rupees were released?", "How many rupees per quintal is the MSP?",
+    "प्रधानमंत्री मत्स्य संपदा योजना में कितने करोड़ रुपये के प्रस्ताव मंजूर हुए?", "किसानों को कितने रुपए मिले?",
+    "कितनी लाख रुपये की सहायता दी गई?"])
+def test_a_currency_named_with_the_interrogative_asks_for_money(question):
+    assert expected_kinds(question) == {"money"}
 
 
 def test_measures_asked_by_name_expect_a_figure():
