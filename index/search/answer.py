@@ -115,6 +115,24 @@ BESIDE_TIME = 25
 _WORD_END = re.compile(r"\S*")
 # A figure's opening bracket right before it: "(", "(Rs. ", "(₹".
 _IN_BRACKETS = re.compile(r"\((?:\s*(?:Rs\.?|₹|INR|रु\.?))?\s*$")
+# Where one clause gives way to the next between two figures: a comma or semicolon, a contrast.
+_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:whereas|while|against|compared (?:to|with))\b|की तुलना में|जबकि|वहीं", re.I)
+
+
+def _clause_split(text: str, figures, at: int, bound: int, *, after: bool) -> int:
+    """Where the words between the figure ending (after) or starting (before) at `at` and its
+    neighbour within `bound` split: just after the last clause break between them; without a
+    neighbour or a break, `bound` (no split)."""
+    others = [g for g in figures if g.kind not in TIME_KINDS]
+    if after:
+        gap = (at, min((g.start for g in others if at <= g.start <= bound), default=bound))
+    else:
+        gap = (max((g.end for g in others if bound <= g.end <= at), default=bound), at)
+    if gap[1 if after else 0] == bound:
+        return bound
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, *gap)
+              if not any(g.start <= m.start() < g.end for g in figures)]  # "3 June, 2020" is one date
+    return breaks[-1] if breaks else bound
 
 
 def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], kinds: frozenset[str],
@@ -150,6 +168,11 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         after = _WORD_END.match(text, after).end() if after < b else after
         while before > a and not text[before - 1].isspace():
             before -= 1
+        # the words between two figures split at the last clause break between them: "38,37,207 samples
+        # tested so far, whereas 1,00,180 ...", "2644 new cases; the recovered are 10,632", "Kerala 120,
+        # Tamil Nadu 340": what stands before the break is the first one's, what after it the next one's
+        after = min(after, _clause_split(text, figures, f.end, b, after=True))
+        before = max(before, _clause_split(text, figures, f.start, a, after=False))
         before_weight = NEAR_BEFORE
         if _IN_BRACKETS.search(text, before, f.start) and (shut := text.find(")", f.end, after)) >= 0:
             # "मेघालय (1 सीट) एवं राजस्थान (3 सीट)": a bracketed figure is of what stands before the bracket

@@ -123,3 +123,28 @@ def test_a_bracketed_figure_answers_for_what_stands_before_its_bracket():
     english = _passage("Elections to 18 seats: Andhra Pradesh (4 seats), Gujarat (4 seats) and Rajasthan (3 seats).")
     q = "How many seats of Rajasthan go to the polls?"
     assert english.figures[answering_figure(english, 0, len(english.text), _idf(q), expected_kinds(q))].text.startswith("3")
+
+
+def test_the_words_between_two_figures_split_at_the_clause_break_between_them():
+    """What stands before the break is the first figure's, what stands after it the next one's."""
+    from index.search.answer import answering_figure
+
+    def answer(text, q, lang="en"):
+        p = _passage(text, lang=lang)
+        return p.figures[answering_figure(p, 0, len(text), _idf(q), expected_kinds(q))].text
+
+    bulletin = "So far 2644 new cases were found in the state; the recovered patients number 10,632 today."
+    assert answer(bulletin, "How many recovered patients are there?") == "10,632"
+    assert answer(bulletin, "How many new cases were found?") == "2644"
+    listed = "Cases by state: Kerala 120, Tamil Nadu 340, Karnataka 200."
+    assert answer(listed, "How many cases in Tamil Nadu?") == "340"
+    # no break between them: the words are both figures' ("480 government and 208 private laboratories")
+    labs = "Testing is done in 480 government and 208 private laboratories."
+    assert answer(labs, "How many private laboratories?") == "208"
+    # a comma inside a date breaks no clause
+    from index.search.answer import _clause_split
+
+    dated = _passage("It rose from 5,000 tests on 3 June, 2020 to 6,000 tests on 4 June, 2020.")
+    first, _, second, _ = dated.figures
+    assert _clause_split(dated.text, dated.figures, first.end, len(dated.text), after=True) == len(dated.text)
+    assert _clause_split(dated.text, dated.figures, second.start, 0, after=False) == 0
