@@ -91,6 +91,8 @@ def best_sentence(passage: Passage, idf: dict[str, float], kinds: frozenset[str]
     for i, ((a, b, words), held) in enumerate(zip(sentences, helds)):
         if links_only(passage.text, a, b):
             continue  # a release's list of links says nothing; its words are the address's
+        if not held and any(helds):
+            continue  # asked for a figure: a sentence without one answers nothing where another holds one
         covered = coverage(with_phrases(words, cues.acronyms) if cues.acronyms else words, idf)
         score = covered
         if held:  # a figure of the asked kind; the better it fits, the better the sentence

@@ -22,6 +22,20 @@ def test_answer_sentence_holds_the_asked_figure():
     assert "86,000" in text[a:b] and text[a:b].startswith("Over")
 
 
+def test_a_sentence_without_the_asked_figure_does_not_answer_where_another_holds_it():
+    """The sentence that names every word of the question may hold no figure; the next one, which
+    says "The project", holds the cost."""
+    q = "What is the total capital cost of upgrading the Muzaffarpur Sitamarhi Sonbarsa section in Bihar?"
+    text = ("The Cabinet has approved the upgradation of the Muzaffarpur Sitamarhi Sonbarsa section in Bihar. "
+            "The project will be developed at an outlay of Rs.3590.73 crore.")
+    p = _passage(text)
+    a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q))
+    assert text[a:b].startswith("The project")
+    # asked for no figure: the words decide
+    a, b = HybridSearcher.best_sentence(p, _idf("Who approved the Muzaffarpur Sitamarhi Sonbarsa upgradation?"), frozenset())
+    assert text[a:b].startswith("The Cabinet")
+
+
 def test_a_line_of_links_is_no_answer_sentence():
     # A release's closing list of links holds the question's words only in its addresses.
     q = "What does the PIB press release page of PRID 2291173 say about dairy?"
