@@ -13,10 +13,11 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from index.lexical import STOPWORDS
-from index.names import skeleton
+from index.lexical import STOPWORDS, terms
+from index.names import acronym_letters, skeleton
 
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
+_DEVANAGARI_WORD = re.compile(r"[\u0900-\u097f]+")
 _LATIN_TERM = re.compile(r"[a-z]{3,}")
 MIN_CONSONANTS = 3
 
@@ -43,6 +44,18 @@ def with_loanwords(around: frozenset[str], loans: dict[str, str]) -> frozenset[s
     latin = latin_skeletons(around)
     held = [term for term, key in loans.items() if key in latin]
     return around.union(held) if held else around
+
+
+def acronym_spellings(question: str) -> dict[str, str]:
+    """Each term of a Hindi question's acronym written in English letter names → the letters as a
+    Latin term: आईटीआई is "iti", जीएसटी "gst". Its skeleton (आईटीआई: "t") is too short to look it up
+    by, and the Hindi stem drops its last letter (आईटी), so the letters are read from the whole word."""
+    spelled = {}
+    for word in _DEVANAGARI_WORD.findall(question):
+        if (letters := acronym_letters(word)) and len(hindi := terms(word)) == 1 and len(latin := terms(letters)) == 1 \
+                and latin[0] not in STOPWORDS:  # INS stems to "in"
+            spelled[hindi[0]] = latin[0]
+    return spelled
 
 
 # -- a Devanagari word's Latin spelling among the index's terms, for keyword search -------------------

@@ -28,7 +28,7 @@ from index.embeddings import Embedder
 from index.filters import SearchFilters
 from index.indicators import with_indicator_names
 from index.lexical import terms
-from index.loanwords import LatinSpellings, loanword_keys
+from index.loanwords import LatinSpellings, acronym_spellings, loanword_keys
 from index.names import Name, question_names
 from index.noanswer import AnswerSignals, load_model
 from index.passagechoice import load_model as load_choice_model
@@ -239,7 +239,8 @@ class HybridSearcher:
         searched = with_indicator_names(question) if s.indicator_names else question
         q_terms = list(dict.fromkeys(asked if searched == question else terms(searched, drop_stopwords=True)))
         idf = self._idf(q_terms)
-        translated = {**(self.latin_spellings.translate(q_terms) if s.latin_loanwords else {}),
+        translated = {**(acronym_spellings(question) if s.latin_loanwords else {}),
+                      **(self.latin_spellings.translate(q_terms) if s.latin_loanwords else {}),
                       **(self.term_list.translate(q_terms) if s.bilingual_terms else {})}
         looked_up = list(dict.fromkeys([*q_terms, *translated.values()]))
         years = asked_years(question)

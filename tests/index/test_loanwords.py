@@ -5,7 +5,7 @@ import pytest
 
 from index.figures import FigureExtractor
 from index.lexical import terms
-from index.loanwords import loanword_keys, with_loanwords
+from index.loanwords import acronym_spellings, loanword_keys, with_loanwords
 from index.names import skeleton
 from index.records import Passage
 from index.search import FigureCues, HybridSearcher, expected_kinds
@@ -117,3 +117,11 @@ def test_a_loanword_is_spelled_by_the_terms_the_index_holds_as_releases_come_and
     assert handlooms.store.latin_terms([skeleton("spirulina")]) == {skeleton("spirulina"): ["spirulina"]}
     handlooms.store.delete("9900001", "en")
     assert "spirulina" not in spellings.translate(question).values()
+
+
+def test_an_acronym_written_in_letter_names_is_looked_up_by_its_letters():
+    """आईटीआई's skeleton ("t") is too short to look it up by, and its Hindi stem drops a letter."""
+    spelled = acronym_spellings("2025 में देश में कुल कितने आईटीआई थे और कितना जीएसटी, आईएनएस विक्रांत पर?")
+    assert spelled == {terms("आईटीआई")[0]: "iti", terms("जीएसटी")[0]: "gst"}  # INS would stem to "in": no term
+    assert terms("ITIs") == ["iti"]  # what an English release holds
+    assert acronym_spellings("देश में कितने किसान हैं?") == {}
