@@ -59,7 +59,9 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     (re.compile(r"\bwhat\b(?: (?:is|was|were|are|will be|has been|had been))?(?: the)?(?: [\w'’-]+){0,4}? "
                 r"(?:production|output|area|investment|cost|outlay|amount|revenue|value|budget|allocation|"
                 r"expenditure|collection|turnover|exports?|imports?|demand|capacity|sales|deficit|surplus|"
-                r"procurement|disbursement|subsidy|size|length|distance|volume|quantity|population|price|yield)\b", re.I),
+                r"procurement|disbursement|subsidy|size|length|distance|volume|quantity|population|price|yield|"
+                r"stipend|grant|assistance|loan|allowance|fee|wage|salary|pension|incentive|compensation|"
+                r"honorarium|prize|reward|premium|fine|penalty)\b", re.I),
      frozenset({"money", "quantity", "count"})),
     # "How many tigers": a count or a quantity, not a sum of money, unless money or a scale word
     # follows within three words ("how many crore rupees", "how many lakh houses": the next cue).

@@ -64,6 +64,8 @@ def test_measures_asked_by_name_expect_a_figure():
     assert expected_kinds("What was India's installed wind power capacity as on 31 July 2026?") == {
         "money", "quantity", "count"}
     assert expected_kinds("What was WPI inflation for manufactured products in June 2026?") == {"percent"}
+    assert expected_kinds("What is the maximum monthly stipend paid to an apprentice?") == {"money", "quantity", "count"}
+    assert expected_kinds("What is the compensation for each affected family?") == {"money", "quantity", "count"}
     assert expected_kinds("What is the name of the scheme for street vendors?") == frozenset()
 
 
