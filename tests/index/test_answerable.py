@@ -573,14 +573,17 @@ def test_a_part_of_the_population_no_version_names_is_not_answered():
 
 
 def test_a_deadline_in_the_answer_sentence_does_not_date_its_figure():
-    """The bulletin of 3 May: "an increase of 2644 ... observe lockdown 3.0 (till May 17, 2020)" is one
-    sentence (no space after its stop); 17 May, after the release, is the lockdown's end, not the time
-    of the 2644 new cases. A date before the release is still against it."""
+    """The bulletin of 3 May: "an increase of 2644 ... observe lockdown 3.0 (till May 17, 2020)"; 17
+    May, after the release, is the lockdown's end, not the time of the 2644 new cases. A date before
+    the release in the figure's sentence is still against it; in the next sentence, even one glued to
+    it without a space (as the scrape has it), it is not the figure's."""
     q = "How many new COVID-19 cases were reported in India on 3 May 2020?"
-    plan = ("Since yesterday, an increase of 2644 has been noted in confirmed COVID-19 cases.Dr Harsh Vardhan urged people "
-            "to observe lockdown 3.0 (till May 17, 2020) in letter and spirit.")
+    plan = ("Since yesterday, an increase of 2644 has been noted in confirmed COVID-19 cases, and Dr Harsh Vardhan urged "
+            "people to observe lockdown 3.0 (till May 17, 2020) in letter and spirit.")
     verdict = _check_release(q, [plan], "2020-05-03")
     assert verdict.answerable and not verdict.figures_other_time
-    past = ("Since yesterday, an increase of 2644 has been noted in confirmed COVID-19 cases.Dr Harsh Vardhan recalled "
-            "the lockdown (from 25 March 2020) in letter and spirit.")
+    past = ("Since yesterday, an increase of 2644 has been noted in confirmed COVID-19 cases, and Dr Harsh Vardhan "
+            "recalled the lockdown (from 25 March 2020) in letter and spirit.")
     assert _check_release(q, [past], "2020-05-03").figures_other_time
+    glued = past.replace("cases, and Dr Harsh Vardhan recalled", "cases.Dr Harsh Vardhan recalled")
+    assert not _check_release(q, [glued], "2020-05-03").figures_other_time
