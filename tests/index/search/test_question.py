@@ -67,6 +67,9 @@ def test_measures_asked_by_name_expect_a_figure():
     assert expected_kinds("What is the maximum monthly stipend paid to an apprentice?") == {"money", "quantity", "count"}
     assert expected_kinds("What is the compensation for each affected family?") == {"money", "quantity", "count"}
     assert expected_kinds("What is the name of the scheme for street vendors?") == frozenset()
+    # a ratio or a share, in Hindi as in English
+    assert expected_kinds("सकल नामांकन अनुपात कितना है?") == {"percent"}
+    assert expected_kinds("निर्यात में राज्य की कितनी हिस्सेदारी है?") == {"percent"}
 
 
 def test_a_stated_hundred_percent_is_not_the_percent_asked_for():
