@@ -25,6 +25,7 @@ from index.figures.patterns import _UNITS_EN, _UNITS_HI, TIME_UNITS
 from index.indicators import asked_indicators
 from index.lexical import STOPWORDS, terms
 from index.names import NameIndex, question_names, spelled_out
+from index.ordinals import asked_ordinals, holds_ordinal
 from index.records import Passage
 from index.timeq import (TimeWindow, comparison_base, financial_year_said, iso_time, release_time_fit, stated_instead, stated_time_fit,
                          stated_windows, title_figures, windows_fit, with_title, without_plans)
@@ -424,7 +425,7 @@ class AnswerabilityCheck:
             measured: frozenset[str] | None = None, figure_time: bool = True, count_measure: bool = True,
             dated=None, stated_time: bool = True, figure_years: bool = True,
             passage_names: frozenset[str] | None = None, places_alone: frozenset[str] | None = None,
-            indicators: bool = False, groups: bool = False) -> Verdict:
+            indicators: bool = False, groups: bool = False, ordinals: bool = False) -> Verdict:
         """`releases`: the best release first, then its other-language versions and duplicates;
         `passage`: the best passage; `release_figures`: the figures of all of the best release's
         passages; `names_held`: the name keys of all of those releases, when already known (a
@@ -445,7 +446,8 @@ class AnswerabilityCheck:
         names; when given, a place the question names must be among them. `indicators`: an index the
         question calls by its everyday name ("retail inflation") must be named by one of the releases
         (CPI, or spelled out in either language), as a place must; `groups`: so must a part of the
-        population it asks about (`asked_groups`: women)."""
+        population it asks about (`asked_groups`: women); `ordinals`: and an ordinal it asks about ("the
+        10th convocation": index/ordinals.py)."""
         texts = (NameIndex.of_keys(names_held) if names_held is not None
                  else NameIndex("\n".join(f"{r.title}\n{r.text}" for r in releases)))
         latin = any(not re.search(r"[\u0900-\u097f]", r.text[:2000]) for r in releases)
@@ -466,6 +468,9 @@ class AnswerabilityCheck:
         if groups:
             missing += [word for word, named in asked_groups(question) if word not in missing
                         and not any(named.search(f"{r.title}\n{r.text}") for r in releases)]
+        if ordinals:
+            missing += [said for n, said in asked_ordinals(question).items()
+                        if not any(holds_ordinal(f"{r.title}\n{r.text}", n) for r in releases)]
         other_time = figures_other = unstated = False
         time_fit = 0
         stated = None  # the time the passage states instead of the question's, when that is against it

@@ -151,4 +151,5 @@ class AnswerDecision:
                                         places_alone=(frozenset(alone | titles)
                                                       if self.settings.check_listed_places else None),
                                         indicators=self.settings.check_indicators,
-                                        groups=self.settings.check_groups)
+                                        groups=self.settings.check_groups,
+                                        ordinals=self.settings.check_ordinals)

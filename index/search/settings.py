@@ -134,6 +134,10 @@ class SearchSettings:
     # ("How many women sellers ...?": index/answerable.py, `asked_groups`). Off: it changed nothing on
     # the blind test set (docs/retrieval.md, Found by asking, twentieth session).
     check_groups: bool = False
+    # ... and when none of its versions names an ordinal the question asks about ("the 10th
+    # convocation" of a release on the 11th), in digits, words, a Roman numeral or "Phase 10"
+    # (index/ordinals.py).
+    check_ordinals: bool = True
     # ... and when no passage of any release holds a word of the question, or a translation of one.
     check_known_words: bool = True
     # ... and when the words its versions never hold weigh half the question's (index/search/askedwords.py).

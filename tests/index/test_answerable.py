@@ -587,3 +587,15 @@ def test_a_deadline_in_the_answer_sentence_does_not_date_its_figure():
     assert _check_release(q, [past], "2020-05-03").figures_other_time
     glued = past.replace("cases, and Dr Harsh Vardhan recalled", "cases.Dr Harsh Vardhan recalled")
     assert not _check_release(q, [glued], "2020-05-03").figures_other_time
+
+
+def test_an_ordinal_the_release_names_nowhere_is_not_answered():
+    """A release on the 11th convocation holds every word of a question about the 10th."""
+    eleventh = _release("The 11th Convocation of the Central University of Tamil Nadu: 1,103 students "
+                        "received degrees.", "2026-08-20")
+    q = "How many students received degrees at the 10th convocation of the Central University of Tamil Nadu?"
+    verdict = AnswerabilityCheck().run(q, None, _passage(eleventh.text), [eleventh], [], ordinals=True)
+    assert not verdict.answerable and verdict.missing_names == ("10th",)
+    assert AnswerabilityCheck().run(q, None, _passage(eleventh.text), [eleventh], []).answerable  # the setting off
+    asked_11th = q.replace("10th", "ग्यारहवें")
+    assert AnswerabilityCheck().run(asked_11th, None, _passage(eleventh.text), [eleventh], [], ordinals=True).answerable
