@@ -71,11 +71,12 @@ class DatesAndPeriods:
             iso = _mk_date(y, mon, d)
             if iso is None:
                 return None
-            if dm.group("d2"):
-                d2 = int(ascii_digits(dm.group("d2")))
+            second = "d2" if dm.group("d2") else "d2_and" if dm.group("d2_and") else None
+            if second:
+                d2 = int(ascii_digits(dm.group(second)))
                 iso2 = _mk_date(y, mon, d2)
                 if iso2 and d2 > d:
-                    s2 = dm.start("d2")
+                    s2 = dm.start(second)
                     return _Res([Figure(text[dm.start():dm.end("d")], dm.start(), dm.end("d"), None, None, "date", iso=iso),
                                  Figure(text[s2:dm.end()], s2, dm.end(), None, None, "date", iso=iso2)], dm.end())
                 if y is None:  # not a day range ("July 25 -3.0"): the date ends at the day

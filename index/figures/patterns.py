@@ -199,9 +199,12 @@ _DATE_WORD_DMY_RE = re.compile(
     rf"{_SP}{{1,3}}(?:of{_SP}{{1,3}})?(?P<m>{_MONTH_PAT}){_SP}{{0,3}},?{_SP}{{0,3}}(?P<y>{_D}{{4}})(?!{_D})", re.IGNORECASE)
 _DATE_NUM_RE = re.compile(rf"(?P<d>{_D}{{1,2}})(?P<s>[./-])(?P<m>{_D}{{1,2}})(?P=s)(?P<y>{_D}{{4}}|{_D}{{2}})(?!{_D}|\.{_D})")
 _DATE_ISO_RE = re.compile(rf"(?P<y>{_CENTURY}{_D}{{2}})-(?P<m>{_D}{{2}})-(?P<d>{_D}{{2}})(?!{_D})")
-# month first: "June 3, 2020", "June 2020", "October, 2025"
+# month first: "June 3, 2020", "June 2020", "October, 2025"; two days "December 23 and 24, 2019" only
+# with their year ("June 2 and 3 more cases" is a day and a count)
 _DATE_MDY_RE = re.compile(
-    rf"(?P<m>{_MONTH_PAT}){_SP}{{0,3}}(?:(?P<d>{_D}{{1,2}}){_ORD}(?!{_D})(?:{_SP}{{0,3}}(?:-|–|to){_SP}{{0,3}}(?P<d2>{_D}{{1,2}}){_ORD})?(?:{_SP}{{0,3}},?{_SP}{{0,3}}(?P<y>{_D}{{4}})(?!{_D}))?|,?{_SP}{{0,3}}(?P<y2>{_D}{{4}})(?!{_D}))",
+    rf"(?P<m>{_MONTH_PAT}){_SP}{{0,3}}(?:(?P<d>{_D}{{1,2}}){_ORD}(?!{_D})(?:{_SP}{{0,3}}(?:-|–|to){_SP}{{0,3}}(?P<d2>{_D}{{1,2}}){_ORD}"
+    rf"|{_SP}{{0,3}}(?:and|&){_SP}{{0,3}}(?P<d2_and>{_D}{{1,2}}){_ORD}(?={_SP}{{0,3}},?{_SP}{{0,3}}{_D}{{4}}(?!{_D})))?"
+    rf"(?:{_SP}{{0,3}},?{_SP}{{0,3}}(?P<y>{_D}{{4}})(?!{_D}))?|,?{_SP}{{0,3}}(?P<y2>{_D}{{4}})(?!{_D}))",
     re.IGNORECASE)
 # a statistical table's month: "Jun-26", "May-2026" (June 2026, May 2026)
 _MONTH_YEAR_SHORT_RE = re.compile(r"(?P<m>[A-Z][a-z]{2,8})[-'’](?P<y>[0-9]{4}|[0-9]{2})(?![0-9]|-[0-9])")  # Jun-26, Aug'26

@@ -31,3 +31,17 @@ def test_a_fiscal_year_in_two_digits_after_during_is_a_period():
 @pytest.mark.parametrize("text", ["the ship sailed during 10-11 hours of rough sea", "during 24-25 lakh tonnes"])
 def test_a_range_of_a_measure_after_during_is_no_period(text):
     assert all(f.kind == "quantity" for f in extract_figures(text))
+
+
+@pytest.mark.parametrize("text, days", [
+    ("10 children died in the hospital between December 23 and 24, 2019.", ["2019-12-23", "2019-12-24"]),
+    ("The fair was held on August 16 & 17, 2026 in Delhi.", ["2026-08-16", "2026-08-17"]),
+])
+def test_two_days_of_a_month_joined_by_and_share_its_year(text, days):
+    """1598420: "December 23" took no year and "24" was a count, so the passage stated no day of 2019."""
+    assert [f.iso for f in extract_figures(text) if f.kind == "date"] == days
+
+
+def test_a_day_and_a_count_after_it_without_a_year_stay_apart():
+    found = [(f.text, f.kind) for f in extract_figures("In June 2 and 3 more cases were found.")]
+    assert found == [("June 2", "date"), ("3", "count")]
