@@ -61,7 +61,8 @@ class TimeWindow:
     # (`answered_window`).
     year_answered: bool = False
     # A year or financial year the question asks a target for ("the target for 2030", "2024 तक ...
-    # लक्ष्य"): a release posted before it sets or restates that target (`release_time_fit`).
+    # लक्ष्य"), or any time it asks a forecast for ("the forecast for August 2020"): a release posted
+    # before it sets, restates or foresees it (`release_time_fit`).
     target: bool = False
 
     def to_dict(self) -> dict:
@@ -285,7 +286,8 @@ def _since(question: str, start: int, end: int) -> tuple[int, int] | None:
 def read_time(question: str, today: dt.date | None = None) -> QuestionTime:
     """The window of days the question asks about, if it names one."""
     read = _read_time(question, today or dt.date.today())
-    if read.window is not None and read.window.granularity in _TARGETED and _TARGET.search(question):
+    if read.window is not None and (read.window.granularity in _TARGETED and _TARGET.search(question)
+                                    or _FORECAST.search(question)):
         return dataclasses.replace(read, window=dataclasses.replace(read.window, target=True))
     return read
 
@@ -293,6 +295,9 @@ def read_time(question: str, today: dt.date | None = None) -> QuestionTime:
 # A question about a goal set for a year: its year is when the goal falls due, not when it was set.
 _TARGET = re.compile(r"\b(?:targets?|targeted|goals?|aims?|aimed)\b|(?<![\u0900-\u097f])लक्ष्य", re.I)
 _TARGETED = frozenset({"year", "financial-year"})
+# ... and one about a forecast, of any time: "the rainfall forecast for August 2020" is made before it.
+_FORECAST = re.compile(r"\b(?:forecasts?|forecasted|predicted|prediction|projected|projections?|outlook)\b|"
+                       r"(?<![\u0900-\u097f])(?:पूर्वानुमान|अनुमानित|भविष्यवाणी)", re.I)
 
 
 def without_time(question: str, qtime: QuestionTime | None) -> str:

@@ -404,6 +404,10 @@ def test_a_target_for_a_year_may_be_set_before_it():
     assert target.target and release_time_fit(target, dt.date(2020, 1, 3)) == 0
     assert release_time_fit(target, dt.date(2024, 6, 1)) == 1
     assert read_time("What is the renewable energy target for 2030?", TODAY).window.target
+    # a forecast, of any time: made before it
+    forecast = read_time("What is the rainfall forecast for August 2020 as a percentage of the LPA?", TODAY).window
+    assert forecast.target and release_time_fit(forecast, dt.date(2020, 6, 1)) == 0
+    assert read_time("अगस्त 2020 में बारिश का पूर्वानुमान कितना है?", TODAY).window.target
     happened = read_time("How many houses were built in 2024?", TODAY).window
     assert not happened.target and release_time_fit(happened, dt.date(2020, 1, 3)) == -1
     # a month's target is told by its month, as any month's figures are
