@@ -28,7 +28,8 @@ def test_health_says_when_the_cache_warm_up_has_ended(client, service):
     """The app's start began the warm-up; /health says it runs until it ends (a speed bench waits for it)."""
     deadline = time.monotonic() + 300
     while client.get("/health").json()["warming"]:
-        assert service.warming and time.monotonic() < deadline
+        # it began; whether it still runs a moment after /health answered is a race, not a finding
+        assert service._warming is not None and time.monotonic() < deadline
         time.sleep(0.2)
     assert not service.warming and service._warming is not None  # it ran, and it ended
 
