@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import re
 
-from index.figures.patterns import _MONTH_PAT
+from index.figures.patterns import _DAY_ORDINALS, _MONTH_PAT
 
-_WORDS_EN = ["third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
-             "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
-             "twentieth"]
-ENGLISH = {word: n for n, word in enumerate(_WORDS_EN, start=3)}
+# the figure reader's ordinal words for a day ("as on first June 2020"), third to twentieth
+ENGLISH = {word: n for word, n in _DAY_ORDINALS.items() if 3 <= n <= 20 and "-" not in word}
 # Hindi ordinals: a few of their own, the rest a cardinal's stem and -वां/-वें/-वीं
 _OWN_HI = {3: ("तीसरा", "तीसरे", "तीसरी"), 4: ("चौथा", "चौथे", "चौथी"), 6: ("छठा", "छठे", "छठी", "छठवें", "छठवां")}
 _STEMS_HI = {5: ("पांच", "पाँच"), 7: ("सात",), 8: ("आठ",), 9: ("नौ", "नव"), 10: ("दस",), 11: ("ग्यारह",),
@@ -41,22 +39,27 @@ _COUNTED = (r"(?:phase|edition|round|stage|batch|session|season|series|cycle|ter
             r"चरण|संस्करण|दौर|सत्र|किस्त|भाग)")
 
 
+def _named(text: str):
+    """(the ordinal, its match) for each written in digits or as a word in `text`."""
+    for m in _DIGITS.finditer(text):
+        yield int(m.group(1)), m
+    for m in _WORD.finditer(text):
+        yield ENGLISH.get(m.group(1).lower()) or HINDI[m.group(1)], m
+
+
 def asked_ordinals(question: str) -> dict[int, str]:
     """The ordinals of three or more the question names, not a day of a month, each as written."""
     found = {}
-    for m in _DIGITS.finditer(question):
-        if not (_DAY_AFTER.match(question, m.end()) or _DAY_BEFORE.search(question, 0, m.start())):
-            found.setdefault(int(m.group(1)), m.group(0))
-    for m in _WORD.finditer(question):
-        found.setdefault(ENGLISH.get(m.group(1).lower()) or HINDI[m.group(1)], m.group(0))
+    for n, m in _named(question):
+        if m.re is _DIGITS and (_DAY_AFTER.match(question, m.end()) or _DAY_BEFORE.search(question, 0, m.start())):
+            continue
+        found.setdefault(n, m.group(0))
     return {n: said for n, said in found.items() if n >= 3}
 
 
 def holds_ordinal(text: str, n: int) -> bool:
     """Whether `text` names the ordinal `n` in any way PIB writes it."""
-    if any(int(m.group(1)) == n for m in _DIGITS.finditer(text)):
-        return True
-    if any((ENGLISH.get(m.group(1).lower()) or HINDI.get(m.group(1))) == n for m in _WORD.finditer(text)):
+    if any(k == n for k, _ in _named(text)):
         return True
     if n in _ROMAN and re.search(rf"(?<![A-Za-z]){_ROMAN[n]}(?![A-Za-z])", text):
         return True
