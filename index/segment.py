@@ -170,8 +170,8 @@ class Segmenter:
 
     def run(self, text: str, lang: str) -> list[tuple[int, int]]:
         s = self.settings
-        # Windows are cut at the sentences the stored index was cut at: with glued sentences split,
-        # 42 bundled releases' windows move, and the first test set lost (docs/retrieval.md, run R22).
+        # Windows are cut at the sentences the index was built with, glued ones kept whole: cutting
+        # there too moves stored passages and their vectors, a change measured apart (docs/retrieval.md).
         sentences = split_sentences(text, lang, glued=False)
         # A sentence longer than the window is cut at whitespace so no passage is unbounded.
         pieces: list[Span] = []

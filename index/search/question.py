@@ -52,7 +52,7 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
                 r"(?:कितना|कितनी|कितने)\s+(?:कम|अधिक|ज़्यादा|ज्यादा)(?![\u0900-\u097f])", re.I),
      frozenset({"percent", "money", "quantity", "count"})),
     (re.compile(r"\bhow much\b|\bwhat (was|is|were|are) (the )?(total |gross |net )?([A-Z]{2,} )?(cost|outlay|amount|revenue|value|"
-                r"budget|allocation|investment|expenditure|collection|turnover)|कितने रुपये|कितनी राशि|कितना धन|"
+                r"budget|allocation|investment|expenditure|collection|turnover)|कितनी राशि|कितना धन|"
                 r"कितनी लागत|कितना निवेश|कितना राजस्व", re.I),
      frozenset({"money", "quantity", "count"})),
     # "What is the expected sugar production", "What investment is projected": a measure asked for by its name.
