@@ -22,7 +22,7 @@ from index.records import Answer, Hit, Passage
 from index.search.analysis import analyse, links_only, passages_of, untitled_places
 from index.search.fits import figure_fits
 from index.search.fusion import coverage
-from index.search.question import NO_CUES, FigureCues
+from index.search.question import ANY_FIGURE, NO_CUES, AskedFigure, FigureCues
 from index.search.records import Decision
 from index.search.settings import SearchSettings
 from index.sentencevectors import SentenceVectors
@@ -140,20 +140,20 @@ def _clause_split(text: str, figures, at: int, bound: int, *, after: bool) -> in
 def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], kinds: frozenset[str],
                      cues: FigureCues = NO_CUES, *, cache=None, title: str = "", window: TimeWindow | None = None,
                      unit: str | None = None, released: dt.date | None = None,
-                     named: frozenset[str] = frozenset(), counted: frozenset[str] = frozenset()) -> int | None:
+                     asked_figure: AskedFigure = ANY_FIGURE) -> int | None:
     """Which figure of `passage.text[a:b]` answers (its index in `passage.figures`): of those the
     question asks for (its kind, its unit, its row's time: `figure_fits`), the one that fits best, the
     first of equals. A sentence states several ("from 5.5% in June to 5.1% in July"), and a reader
     wants the one asked for, not the sentence's every number in bold alike. Beside the words around
     each (`figure_fits`, with its label, the asked unit and time), the question's words nearest it and
-    a date beside it tell it from its neighbours. `named`: the kinds the question names outright (a
-    cost, an amount of money: `expected_kinds` with its money cue), preferred where the sentence holds one.
-    `counted`: the terms of the thing it counts ("how many milk unions": `asked_measure`), which the figure's
-    label or the words right after it name ("230 milk unions", not "1.7 crore dairy farmers")."""
+    a date beside it tell it from its neighbours. `asked_figure`: a kind the question names outright
+    is preferred where the sentence holds one; the thing it counts is named by the figure's label or
+    the words right after it ("230 milk unions", not "1.7 crore dairy farmers")."""
     asked = dataclasses.replace(cues, unit=unit, window=window, row_window=window, label_weight=1.0)
     fits = figure_fits(passage, kinds, idf, asked, cache=cache, title=title)
     inside = [j for j in fits if a <= passage.figures[j].start and passage.figures[j].end <= b]
-    inside = [j for j in inside if passage.figures[j].kind in named] or inside
+    inside = [j for j in inside if passage.figures[j].kind in asked_figure.named] or inside
+    counted = asked_figure.counted
     if not inside:
         return None
     text, figures = passage.text, passage.figures
@@ -210,10 +210,10 @@ class AnswerReader:
     def run(self, kinds: frozenset[str], hits: list[Hit], idf: dict[str, float], decision: Decision,
             cues: FigureCues = NO_CUES, places: tuple[Name, ...] = (),
             vector: np.ndarray | None = None, window: TimeWindow | None = None,
-            unit: str | None = None, named: frozenset[str] = frozenset(),
-            counted: frozenset[str] = frozenset()) -> tuple[Answer | None, str | None, NoAnswer | None]:
-        """The answer sentence of the top hit, or why there is none. `named`, `counted`: see
-        `answering_figure`."""
+            unit: str | None = None,
+            asked_figure: AskedFigure = ANY_FIGURE) -> tuple[Answer | None, str | None, NoAnswer | None]:
+        """The answer sentence of the top hit, or why there is none, and the figure in it that answers
+        (`answering_figure`)."""
         if not decision.answers:
             return None, decision.reason, decision.why
         top = hits[0]
@@ -227,10 +227,10 @@ class AnswerReader:
             return Answer(text=title, start=0, end=len(title), figures=headline.figures,
                           release_id=top.release.release_id, lang=top.release.lang, score=top.score,
                           in_title=True, figure=answering_figure(headline, 0, len(title), idf, kinds, cues,
-                                                                 window=window, unit=unit, named=named,
-                                                                 counted=counted)), None, None
+                                                                 window=window, unit=unit,
+                                                                 asked_figure=asked_figure)), None, None
         inside = [j for j, f in enumerate(top.passage.figures) if a <= f.start and f.end <= b]
-        asked = self.answering_figure(top, a, b, idf, kinds, cues, window, unit, named, counted)
+        asked = self.answering_figure(top, a, b, idf, kinds, cues, window, unit, asked_figure)
         answer = Answer(text=top.passage.text[a:b], start=a, end=b, figures=[top.passage.figures[j] for j in inside],
                         release_id=top.release.release_id, lang=top.release.lang, score=top.score,
                         figure=inside.index(asked) if asked is not None else None)
@@ -286,13 +286,13 @@ class AnswerReader:
 
     def answering_figure(self, hit: Hit, a: int, b: int, idf: dict[str, float], kinds: frozenset[str],
                          cues: FigureCues, window: TimeWindow | None, unit: str | None,
-                         named: frozenset[str] = frozenset(), counted: frozenset[str] = frozenset()) -> int | None:
+                         asked_figure: AskedFigure = ANY_FIGURE) -> int | None:
         """`answering_figure` of the hit's passage, the question's words weighed as for its sentence."""
         idf, cues = self.as_for_its_sentence(hit, idf, cues)
         released = dt.date.fromisoformat(hit.release.date) if hit.release.date else None
         return answering_figure(hit.passage, a, b, idf, kinds, cues, cache=self.store.passage_analyses(),
                                 title=hit.release.title or "", window=window, unit=unit, released=released,
-                                named=named, counted=counted)
+                                asked_figure=asked_figure)
 
     def as_for_its_sentence(self, hit: Hit, idf: dict[str, float], cues: FigureCues) -> tuple[dict[str, float], FigureCues]:
         """The question's word weights and figure cues as a hit's sentences are read: the words its

@@ -13,6 +13,7 @@ import lxml.html.defs
 from corpus import Release
 from index.acronyms import asked_definitions
 from index.lexical import normalise
+from index.names import Name
 from index.timeq import TimeWindow
 
 # A sum of money named as such ("What was the value of minor forest produce procured", "स्टाइपेंड की
@@ -143,3 +144,14 @@ class FigureCues:
 
 
 NO_CUES = FigureCues()
+
+
+@dataclass(frozen=True)
+class AskedFigure:
+    """What the question says of the one figure that answers it, beside its words: a sentence states
+    several ("MBBS and PG seats increased to 1,28,976 and 85,822"), and these tell them apart."""
+    named: frozenset[str] = frozenset()  # kinds named outright: a cost, a sum of money (`expected_kinds`, money cue)
+    counted: frozenset[str] = frozenset()  # the terms of the thing counted ("how many milk unions": `asked_measure`)
+
+
+ANY_FIGURE = AskedFigure()

@@ -5,6 +5,7 @@ import datetime as dt
 from index.answerable import asked_measure
 from index.lexical import terms
 from index.search import HybridSearcher, SearchSettings, expected_kinds
+from index.search.question import AskedFigure
 from index.timeq import read_time
 
 from tests.index.conftest import _idf, _passage
@@ -113,10 +114,10 @@ def test_the_figure_that_answers_is_the_one_of_the_asked_kind_whose_words_fit_be
     # the thing the question counts ("how many milk unions") named right after it or by its label
     q = "How many milk unions are dairy farmers associated with?"
     assert dairy.figures[answering_figure(dairy, 0, len(dairy.text), _idf(q), expected_kinds(q),
-                                          counted=asked_measure(q))].text == "230"
+                                          asked_figure=AskedFigure(counted=asked_measure(q)))].text == "230"
     q = "How many dairy farmers are associated with milk unions?"
     assert dairy.figures[answering_figure(dairy, 0, len(dairy.text), _idf(q), expected_kinds(q),
-                                          counted=asked_measure(q))].text == "1.7 crore"
+                                          asked_figure=AskedFigure(counted=asked_measure(q)))].text == "1.7 crore"
     # a date beside each: "550 m in 2017, 1470 m in 2018"
     ice = _passage("The ice shelf extended by 550 m in 2017, 1470 m in 2018 and 2200 m in 2019.")
     q = "By how much did the ice shelf extend in 2018?"
