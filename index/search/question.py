@@ -152,6 +152,21 @@ class AskedFigure:
     several ("MBBS and PG seats increased to 1,28,976 and 85,822"), and these tell them apart."""
     named: frozenset[str] = frozenset()  # kinds named outright: a cost, a sum of money (`expected_kinds`, money cue)
     counted: frozenset[str] = frozenset()  # the terms of the thing counted ("how many milk unions": `asked_measure`)
+    change: bool = False  # it asks how much something changed (`asks_change`), not where it stands
 
 
 ANY_FIGURE = AskedFigure()
+
+# A question about a change, not a level: "by how much did it rise", "how much higher", "the increase in",
+# "कितनी वृद्धि", "कितना बढ़ा", "कितने अंक". A figure in percentage points answers only such a question.
+_CHANGE = re.compile(
+    r"(?i)\bby how (?:much|many)\b|\bhow much (?:more|less|lower|higher|above|below|greater|smaller)\b|"
+    r"\b(?:increase|decrease|rise|rose|risen|fall|fell|fallen|decline|drop|dropped|jump|jumped|gain|change|"
+    r"difference|improvement|improve|improved|grow|grew|grown|surge|dip|slip|slipped)(?:s|d|ed)?\b|"
+    r"\bpercentage points?\b|"
+    r"वृद्धि|बढ़|बढ\u093c|घट|गिरावट|गिर(?:ा|ी|े)|अंतर|बदलाव|इजाफ|उछाल|सुधार|अंकों|अंक(?![\u0900-\u097f])")
+
+
+def asks_change(question: str) -> bool:
+    """Whether the question asks how much something changed rather than where it stands."""
+    return _CHANGE.search(question) is not None

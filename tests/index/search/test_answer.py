@@ -163,3 +163,22 @@ def test_the_words_between_two_figures_split_at_the_clause_break_between_them():
     first, _, second, _ = dated.figures
     assert _clause_split(dated.text, dated.figures, first.end, len(dated.text), after=True) == len(dated.text)
     assert _clause_split(dated.text, dated.figures, second.start, 0, after=False) == 0
+
+
+def test_a_change_in_percentage_points_answers_only_a_question_about_a_change():
+    """"higher by 0.5 percentage point in July, 2026 (52.5%)": the rate asked stands beside its change."""
+    from index.search.answer import answering_figure
+    from index.search.question import asks_change
+
+    text = "Overall WPR is higher by 0.5 percentage point in July, 2026 (52.5%) against July, 2025 (52.0%)."
+    p = _passage(text)
+
+    def answer(q):
+        j = answering_figure(p, 0, len(text), _idf(q), expected_kinds(q), window=read_time(q, dt.date(2026, 9, 1)).window,
+                             asked_figure=AskedFigure(change=asks_change(q)))
+        return p.figures[j].text
+
+    assert answer("What was the worker population ratio (WPR) in July 2026?") == "52.5%"
+    assert answer("जुलाई 2026 में श्रमिक जनसंख्या अनुपात (WPR) कितना था?") == "52.5%"
+    assert answer("By how many percentage points did the WPR rise in July 2026?") == "0.5 percentage point"
+    assert answer("जुलाई 2026 में WPR में कितने प्रतिशत अंकों की वृद्धि हुई?") == "0.5 percentage point"
