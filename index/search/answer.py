@@ -120,6 +120,31 @@ _IN_BRACKETS = re.compile(r"\((?:\s*(?:Rs\.?|₹|INR|रु\.?))?\s*$")
 # Where one clause gives way to the next between two figures: a comma or semicolon, a contrast.
 _CLAUSE_BREAK = re.compile(r"[,;]|\b(?:whereas|while|against|compared (?:to|with))\b|की तुलना में|जबकि|वहीं", re.I)
 
+# A value's change from one figure to the next: "from 50.7% to 50.4%", "from ₹2.36 lakh crore under the 15th
+# Finance Commission (2021–26) to ₹4.35 lakh crore", "640 दिनों से कम करके 108 दिनों", "2.5 लाख से बढ़कर 4 लाख".
+_FROM_BEFORE = re.compile(r"(?i)\bfrom\s*$")
+_TO_BETWEEN = re.compile(r"(?i)^[^.;]{0,80}?\bto\s*$")
+_CHANGED_TO_HI = re.compile(r"से\s*(?:बढ़|बढ\u093c|घट|कम)\S*\s*(?:(?:करके|कर|होकर|हो कर)\s*)?$")
+# How much a value a sentence says was changed away from counts against it as the answer.
+CHANGED_FROM = 0.5
+
+
+def changed_from(text: str, figures, inside: list[int]) -> set[int]:
+    """The figures among `inside` a sentence says a value was changed from, to the next one: no other
+    figure but times between them, "from X ... to Y" or "X से बढ़कर/घटकर/कम करके Y"."""
+    found = set()
+    for k, j in enumerate(inside[:-1]):
+        x, y = figures[j], figures[inside[k + 1]]
+        if x.kind in TIME_KINDS or y.kind in TIME_KINDS or any(
+                x.end <= g.start and g.end <= y.start and g.kind not in TIME_KINDS for g in figures):
+            continue
+        gap = text[x.end:y.start]
+        english = _FROM_BEFORE.search(text, max(0, x.start - 8), x.start) and _TO_BETWEEN.match(gap)
+        hindi = len(gap) <= 40 and _CHANGED_TO_HI.search(text, x.start, y.start)
+        if english or hindi:
+            found.add(j)
+    return found
+
 
 def _clause_split(text: str, figures, at: int, bound: int, *, after: bool) -> int:
     """Where the words between the figure ending (after) or starting (before) at `at` and its
@@ -199,7 +224,11 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
                  and (0 <= g.start - f.end <= BESIDE_TIME or 0 <= f.start - g.end <= BESIDE_TIME)]
         return stated_time_fit(window, dates, released) if dates else 0
 
-    return max(inside, key=lambda j: (fits[j] + near(j) + 0.5 * beside(j), -j))
+    # A question that names a time finds the figure of that time beside it ("from 32.7% in June, 2026 to
+    # 34.4% in July, 2026"); one that asks a date asks where a span starts or ends ("from 9th to 17th August").
+    old = (changed_from(text, figures, inside)
+           if window is None and not asked_figure.before and not kinds & TIME_KINDS else set())
+    return max(inside, key=lambda j: (fits[j] + near(j) + 0.5 * beside(j) - CHANGED_FROM * (j in old), -j))
 
 
 class AnswerReader:

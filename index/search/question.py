@@ -153,6 +153,7 @@ class AskedFigure:
     named: frozenset[str] = frozenset()  # kinds named outright: a cost, a sum of money (`expected_kinds`, money cue)
     counted: frozenset[str] = frozenset()  # the terms of the thing counted ("how many milk unions": `asked_measure`)
     change: bool = False  # it asks how much something changed (`asks_change`), not where it stands
+    before: bool = False  # it asks what a value was before it changed (`asks_before`), not what it came to
 
 
 ANY_FIGURE = AskedFigure()
@@ -170,3 +171,14 @@ _CHANGE = re.compile(
 def asks_change(question: str) -> bool:
     """Whether the question asks how much something changed rather than where it stands."""
     return _CHANGE.search(question) is not None
+
+
+# The value before a change: "from what", "earlier", "पहले".
+_BEFORE = re.compile(r"(?i)\b(?:from what|from how (?:much|many)|earlier|previous(?:ly)?|before|initially|originally|"
+                     r"formerly)\b|पहले|पूर्व में|शुरुआत में")
+
+
+def asks_before(question: str) -> bool:
+    """Whether the question asks what a value was before it changed: a sentence's "from X to Y" answers
+    most questions with Y."""
+    return _BEFORE.search(question) is not None

@@ -182,3 +182,26 @@ def test_a_change_in_percentage_points_answers_only_a_question_about_a_change():
     assert answer("जुलाई 2026 में श्रमिक जनसंख्या अनुपात (WPR) कितना था?") == "52.5%"
     assert answer("By how many percentage points did the WPR rise in July 2026?") == "0.5 percentage point"
     assert answer("जुलाई 2026 में WPR में कितने प्रतिशत अंकों की वृद्धि हुई?") == "0.5 percentage point"
+
+
+def test_a_value_changed_from_one_figure_to_the_next_is_answered_by_the_one_it_came_to():
+    """"from 50.7% to 50.4%", "640 दिनों से कम करके 108 दिनों": the first is what it was; a question
+    asks what it is, unless it asks what it was before."""
+    from index.search.answer import answering_figure
+    from index.search.question import asks_before
+
+    def answer(text, q, lang="en"):
+        p = _passage(text, lang=lang)
+        j = answering_figure(p, 0, len(text), _idf(q), expected_kinds(q), asked_figure=AskedFigure(before=asks_before(q)))
+        return p.figures[j].text
+
+    lfpr = "Urban LFPR experienced a marginal decline by 0.3 percentage point, from 50.7% to 50.4%."
+    assert answer(lfpr, "What is the urban labour force participation rate?") == "50.4%"
+    assert answer(lfpr, "What was the urban labour force participation rate earlier?") == "50.7%"
+    delay = "आवेदन/ लाइसेंसों की मंजूरी में होने वाली देरी को पहले 640 दिनों से कम करके 108 दिनों पर ले आया गया है।"
+    assert answer(delay, "लाइसेंस की मंजूरी में लगने वाला समय घटकर कितने दिन रह गया है?", "hi").startswith("108")
+    grants = "It has been increased from ₹2.36 lakh crore under the 15th Finance Commission to ₹4.35 lakh crore under the 16th."
+    assert answer(grants, "How much are the grants under the 16th Finance Commission?") == "₹4.35 lakh crore"
+    # two figures of two things are no change: "from 480 government and 208 private laboratories"
+    labs = "Testing capacity grew with 480 government and 208 private laboratories."
+    assert answer(labs, "How many government laboratories test?") == "480"
