@@ -145,6 +145,31 @@ def changed_from(text: str, figures, inside: list[int]) -> set[int]:
             found.add(j)
     return found
 
+# A whole and a part taken from it: "out of 5,86,944 villages 5,63,809 villages", "5,63,809 out of 5,86,944",
+# "199 units ... approved, out of which 124 units have been completed", "5,86,944 गांवों में से 5,63,809". Not
+# "including": "13 teams in Gujarat including 2 kept as reserve" is asked for its 13.
+_WHOLE_BEFORE = re.compile(r"(?i)\b(?:out of|of (?:a |the )?total(?: of)?)\s*$")
+_PART_BETWEEN = re.compile(r"(?i)\b(?:out of which|of which|of these|of them|among them|among these)\b|"
+                           r"में से|जिनमें|इनमें|जिसमें")
+# How much the whole a sentence takes the asked part from counts against it as the answer.
+WHOLE_OF_PART = 0.5
+
+
+def wholes(text: str, figures, inside: list[int]) -> set[int]:
+    """The figures among `inside` that are a whole the one beside them is a part of, with no other
+    figure but times between the two."""
+    found = set()
+    for k, j in enumerate(inside[:-1]):
+        x, y = figures[j], figures[inside[k + 1]]
+        if x.kind in TIME_KINDS or y.kind in TIME_KINDS or any(
+                x.end <= g.start and g.end <= y.start and g.kind not in TIME_KINDS for g in figures):
+            continue
+        if _WHOLE_BEFORE.search(text, x.end, y.start):
+            found.add(inside[k + 1])
+        elif _WHOLE_BEFORE.search(text, max(0, x.start - 20), x.start) or _PART_BETWEEN.search(text, x.end, y.start):
+            found.add(j)
+    return found
+
 
 def _clause_split(text: str, figures, at: int, bound: int, *, after: bool) -> int:
     """Where the words between the figure ending (after) or starting (before) at `at` and its
@@ -228,7 +253,9 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     # 34.4% in July, 2026"); one that asks a date asks where a span starts or ends ("from 9th to 17th August").
     old = (changed_from(text, figures, inside)
            if window is None and not asked_figure.before and not kinds & TIME_KINDS else set())
-    return max(inside, key=lambda j: (fits[j] + near(j) + 0.5 * beside(j) - CHANGED_FROM * (j in old), -j))
+    whole = wholes(text, figures, inside) if not asked_figure.whole else set()
+    return max(inside, key=lambda j: (fits[j] + near(j) + 0.5 * beside(j) - CHANGED_FROM * (j in old)
+                                      - WHOLE_OF_PART * (j in whole), -j))
 
 
 class AnswerReader:

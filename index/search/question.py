@@ -154,6 +154,7 @@ class AskedFigure:
     counted: frozenset[str] = frozenset()  # the terms of the thing counted ("how many milk unions": `asked_measure`)
     change: bool = False  # it asks how much something changed (`asks_change`), not where it stands
     before: bool = False  # it asks what a value was before it changed (`asks_before`), not what it came to
+    whole: bool = False  # it asks for a total (`asks_whole`), not a part of one
 
 
 ANY_FIGURE = AskedFigure()
@@ -176,6 +177,16 @@ def asks_change(question: str) -> bool:
 # The value before a change: "from what", "earlier", "पहले".
 _BEFORE = re.compile(r"(?i)\b(?:from what|from how (?:much|many)|earlier|previous(?:ly)?|before|initially|originally|"
                      r"formerly)\b|पहले|पूर्व में|शुरुआत में")
+
+
+# A total asked: "in total", "out of how many", "कुल".
+_WHOLE = re.compile(r"(?i)\b(?:total|in all|altogether|overall|out of how many|whole)\b|कुल")
+
+
+def asks_whole(question: str) -> bool:
+    """Whether the question asks for a total: "out of 5,86,944 villages 5,63,809" answers most
+    questions with the part."""
+    return _WHOLE.search(question) is not None
 
 
 def asks_before(question: str) -> bool:

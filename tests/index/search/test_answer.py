@@ -205,3 +205,25 @@ def test_a_value_changed_from_one_figure_to_the_next_is_answered_by_the_one_it_c
     # two figures of two things are no change: "from 480 government and 208 private laboratories"
     labs = "Testing capacity grew with 480 government and 208 private laboratories."
     assert answer(labs, "How many government laboratories test?") == "480"
+
+
+def test_a_part_taken_from_a_whole_answers_unless_the_total_is_asked():
+    """"out of 5,86,944 villages 5,63,809 villages are covered": the question asks the part, unless it
+    asks the total."""
+    from index.search.answer import answering_figure
+    from index.search.question import asks_whole
+
+    def answer(text, q, lang="en"):
+        p = _passage(text, lang=lang)
+        j = answering_figure(p, 0, len(text), _idf(q), expected_kinds(q), asked_figure=AskedFigure(whole=asks_whole(q)))
+        return p.figures[j].text
+
+    villages = "Out of 5,86,944 villages 5,63,809 villages are reported to have been covered with Liquid Waste Management."
+    assert answer(villages, "How many villages are covered with liquid waste management?") == "5,63,809"
+    units = ("199 units of Gram Panchayat Bhawans have been approved from FY 2023-24 to 2025-26, out of which 124 units "
+             "have been completed.")
+    assert answer(units, "How many Gram Panchayat Bhawan units have been completed?") == "124"
+    hindi = "5,86,944 गांवों में से 5,63,809 गांवों में तरल अपशिष्ट प्रबंधन की व्यवस्था की गई है।"
+    assert answer(hindi, "कितने गांवों में तरल अपशिष्ट प्रबंधन की व्यवस्था की गई है?", "hi") == "5,63,809"
+    # no whole and part: "480 government and 208 private laboratories"
+    assert answer("Testing grew with 480 government and 208 private laboratories.", "How many government laboratories test?") == "480"
