@@ -120,6 +120,16 @@ _IN_BRACKETS = re.compile(r"\((?:\s*(?:Rs\.?|₹|INR|रु\.?))?\s*$")
 # Where one clause gives way to the next between two figures: a comma or semicolon, a contrast.
 _CLAUSE_BREAK = re.compile(r"[,;]|\b(?:whereas|while|against|compared (?:to|with))\b|की तुलना में|जबकि|वहीं", re.I)
 
+def _neighbours(figures, inside: list[int]):
+    """Each two figures of `inside` next to each other, neither a time and nothing but times between
+    them: (index of the first, index of the second)."""
+    for j, k in zip(inside, inside[1:]):
+        x, y = figures[j], figures[k]
+        if x.kind not in TIME_KINDS and y.kind not in TIME_KINDS and not any(
+                x.end <= g.start and g.end <= y.start and g.kind not in TIME_KINDS for g in figures):
+            yield j, k
+
+
 # A value's change from one figure to the next: "from 50.7% to 50.4%", "from ₹2.36 lakh crore under the 15th
 # Finance Commission (2021–26) to ₹4.35 lakh crore", "640 दिनों से कम करके 108 दिनों", "2.5 लाख से बढ़कर 4 लाख".
 _FROM_BEFORE = re.compile(r"(?i)\bfrom\s*$")
@@ -130,20 +140,17 @@ CHANGED_FROM = 0.5
 
 
 def changed_from(text: str, figures, inside: list[int]) -> set[int]:
-    """The figures among `inside` a sentence says a value was changed from, to the next one: no other
-    figure but times between them, "from X ... to Y" or "X से बढ़कर/घटकर/कम करके Y"."""
+    """The figures among `inside` a sentence says a value was changed from, to the next one: "from X
+    ... to Y" or "X से बढ़कर/घटकर/कम करके Y"."""
     found = set()
-    for k, j in enumerate(inside[:-1]):
-        x, y = figures[j], figures[inside[k + 1]]
-        if x.kind in TIME_KINDS or y.kind in TIME_KINDS or any(
-                x.end <= g.start and g.end <= y.start and g.kind not in TIME_KINDS for g in figures):
-            continue
+    for j, k in _neighbours(figures, inside):
+        x, y = figures[j], figures[k]
         gap = text[x.end:y.start]
-        english = _FROM_BEFORE.search(text, max(0, x.start - 8), x.start) and _TO_BETWEEN.match(gap)
-        hindi = len(gap) <= 40 and _CHANGED_TO_HI.search(text, x.start, y.start)
-        if english or hindi:
+        if (_FROM_BEFORE.search(text, max(0, x.start - 8), x.start) and _TO_BETWEEN.match(gap)
+                or len(gap) <= 40 and _CHANGED_TO_HI.search(text, x.start, y.start)):
             found.add(j)
     return found
+
 
 # A whole and a part taken from it: "out of 5,86,944 villages 5,63,809 villages", "5,63,809 out of 5,86,944",
 # "199 units ... approved, out of which 124 units have been completed", "5,86,944 गांवों में से 5,63,809". Not
@@ -156,16 +163,12 @@ WHOLE_OF_PART = 0.5
 
 
 def wholes(text: str, figures, inside: list[int]) -> set[int]:
-    """The figures among `inside` that are a whole the one beside them is a part of, with no other
-    figure but times between the two."""
+    """The figures among `inside` that are a whole the one beside them is a part of."""
     found = set()
-    for k, j in enumerate(inside[:-1]):
-        x, y = figures[j], figures[inside[k + 1]]
-        if x.kind in TIME_KINDS or y.kind in TIME_KINDS or any(
-                x.end <= g.start and g.end <= y.start and g.kind not in TIME_KINDS for g in figures):
-            continue
+    for j, k in _neighbours(figures, inside):
+        x, y = figures[j], figures[k]
         if _WHOLE_BEFORE.search(text, x.end, y.start):
-            found.add(inside[k + 1])
+            found.add(k)
         elif _WHOLE_BEFORE.search(text, max(0, x.start - 20), x.start) or _PART_BETWEEN.search(text, x.end, y.start):
             found.add(j)
     return found
