@@ -81,6 +81,12 @@ _MEASURE_WORDS = 3  # a Hindi phrase runs on into the place and the verb ("क�
 # After a Hindi verb, not after a noun (which a postposition follows): "कितनी राशि दी गई", "कितने मास्क बनाए?".
 _AFTER_VERB = frozenset("गया गई गए गयी हुआ हुई हुए हुईं है हैं था थे थी थीं जा जाता जाती जाते चुका चुकी चुके रहा रही रहे हो".split())
 _WORD = re.compile(r"[\w\u0900-\u097f][\w\u0900-\u097f'’.-]*")
+# "Is" and "was" follow a noun as often as a verb: "कितने सरकारी स्कूल हैं". Not "हुए": "कितने मकान स्वीकृत हुए".
+_AFTER_NOUN = frozenset("है हैं था थे थी थीं".split())
+# An English verb in the past that ends the thing counted: "how many international MoUs resulted from".
+_PAST_VERB = re.compile(r"[a-z]+ed")
+# A plural acronym is the thing counted, not a name: "MoUs", "ITIs", "FPOs".
+_PLURAL_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]s")
 # A unit is the asked unit's business (`asked_unit`), and a release may write it otherwise ("metres", "m").
 _UNIT_WORD = re.compile("(?i)(?:" + "|".join(p for p, _, _ in _UNITS_EN + _UNITS_HI) + ")")
 # Words that say only the kind of figure, which a release need not repeat: "how much money", "कितनी राशि".
@@ -147,23 +153,27 @@ def stated_measure_words(question: str) -> list[str]:
 
 def measure_words(question: str) -> list[str]:
     """The words of the thing a question counts: the common words after "how many / कितने" up to a
-    function word, names, numbers and acronyms left out, and a Hindi verb (the word before an
-    auxiliary, or last in the question) too; none in "how much of the Rs 15.52 crore", "कितना रखा गया"."""
+    function word or an English verb in -ed ("how many MoUs resulted"), names and numbers left out
+    but a plural acronym kept ("MoUs", "ITIs"); a Hindi verb (the word before a passive or perfect
+    auxiliary, or last in the question) left out too, not a noun before "है" ("कितने सरकारी स्कूल हैं");
+    none in "how much of the Rs 15.52 crore", "कितना रखा गया"."""
     m = _MEASURED.search(question)
     if not m:
         return stated_measure_words(question)
     named = _named(question)
     words, ended_by = [], None
     for word in _WORD.findall(m.group(1))[:_MEASURE_WORDS + 1]:
-        if word.lower().replace("\u093c", "") in STOPWORDS or word in _AFTER_VERB or len(words) == _MEASURE_WORDS:
+        if (word.lower().replace("\u093c", "") in STOPWORDS or word in _AFTER_VERB or len(words) == _MEASURE_WORDS
+                or words and _PAST_VERB.fullmatch(word)):
             ended_by = word
             break
         words.append(word)
     hindi = bool(re.search(r"[\u0900-\u097f]", m.group(0)))
-    if hindi and words and (ended_by is None or ended_by in _AFTER_VERB or ended_by == "की" and
+    if hindi and words and (ended_by is None or ended_by in _AFTER_VERB - _AFTER_NOUN or ended_by == "की" and
                             re.search(r"(?<![\u0900-\u097f])की\s+(?:" + "|".join(_AFTER_VERB) + ")", m.group(1))):
         words = words[:-1]
-    return _kept(words, named) or stated_measure_words(question)
+    kept = _kept(words, named)
+    return kept + [w for w in words if _PLURAL_ACRONYM.fullmatch(w) and w not in kept] or stated_measure_words(question)
 
 
 @dataclass(frozen=True)

@@ -328,6 +328,10 @@ def test_the_thing_a_question_counts():
     assert asked_measure("ओडिशा में कितने गांवों को नल कनेक्शन मिला?") == set(terms("गांवों"))
     assert asked_measure("केरल में स्वयं सहायता समूहों ने कितने मास्क बनाए?") == set(terms("मास्क"))  # not the verb
     assert asked_measure("कितने मकान स्वीकृत हुए?") == set(terms("मकान"))
+    # "is" follows a noun as often as a verb: the school is what is counted
+    assert asked_measure("देश में कितने सरकारी स्कूल हैं?") == set(terms("सरकारी स्कूल"))
+    # an English verb in the past ends the thing counted; a plural acronym is part of it
+    assert asked_measure("How many international MoUs resulted from the First International Conference?") == set(terms("MoUs"))
     assert asked_measure("How many LED bulbs were distributed in Uttar Pradesh?") == set(terms("bulbs"))  # not the acronym
     assert not asked_measure("By how many metres did the ice shelf extend?")  # the unit is asked_unit's
     assert not asked_measure("कितने टन मेडिकल कार्गो ढोया गया?") - set(terms("मेडिकल कार्गो"))
