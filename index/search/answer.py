@@ -139,16 +139,16 @@ _CHANGED_TO_HI = re.compile(r"से\s*(?:बढ़|बढ\u093c|घट|कम)\
 CHANGED_FROM = 0.5
 
 
-def changed_from(text: str, figures, inside: list[int]) -> set[int]:
-    """The figures among `inside` a sentence says a value was changed from, to the next one: "from X
-    ... to Y" or "X से बढ़कर/घटकर/कम करके Y"."""
+def changed_from(text: str, figures, inside: list[int]) -> set[tuple[int, int]]:
+    """The figures among `inside` a sentence says a value was changed from, each with the one it was
+    changed to: "from X ... to Y" or "X से बढ़कर/घटकर/कम करके Y"."""
     found = set()
     for j, k in _neighbours(figures, inside):
         x, y = figures[j], figures[k]
         gap = text[x.end:y.start]
         if (_FROM_BEFORE.search(text, max(0, x.start - 8), x.start) and _TO_BETWEEN.match(gap)
                 or len(gap) <= 40 and _CHANGED_TO_HI.search(text, x.start, y.start)):
-            found.add(j)
+            found.add((j, k))
     return found
 
 
@@ -252,10 +252,11 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
                  and (0 <= g.start - f.end <= BESIDE_TIME or 0 <= f.start - g.end <= BESIDE_TIME)]
         return stated_time_fit(window, dates, released) if dates else 0
 
-    # A question that names a time finds the figure of that time beside it ("from 32.7% in June, 2026 to
-    # 34.4% in July, 2026"); one that asks a date asks where a span starts or ends ("from 9th to 17th August").
-    old = (changed_from(text, figures, inside)
-           if window is None and not asked_figure.before and not kinds & TIME_KINDS else set())
+    # A question that names a time finds the figure of that time by the date beside it, where there is one
+    # ("from 32.7% in June, 2026 to 34.4% in July, 2026"); one that asks a date asks where a span starts or
+    # ends ("from 9th to 17th August").
+    old = ({j for j, k in changed_from(text, figures, inside) if beside(j) == beside(k) == 0}
+           if not asked_figure.before and not kinds & TIME_KINDS else set())
     whole = wholes(text, figures, inside) if not asked_figure.whole else set()
     return max(inside, key=lambda j: (fits[j] + near(j) + 0.5 * beside(j) - CHANGED_FROM * (j in old)
                                       - WHOLE_OF_PART * (j in whole), -j))

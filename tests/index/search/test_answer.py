@@ -198,6 +198,15 @@ def test_a_value_changed_from_one_figure_to_the_next_is_answered_by_the_one_it_c
     lfpr = "Urban LFPR experienced a marginal decline by 0.3 percentage point, from 50.7% to 50.4%."
     assert answer(lfpr, "What is the urban labour force participation rate?") == "50.4%"
     assert answer(lfpr, "What was the urban labour force participation rate earlier?") == "50.7%"
+    # a time asked decides by the date beside each figure, where there is one
+    july = read_time("What was the urban labour force participation rate in July 2026?", dt.date(2026, 9, 1)).window
+    p = _passage(lfpr)
+    q = "What was the urban labour force participation rate in July 2026?"
+    assert p.figures[answering_figure(p, 0, len(lfpr), _idf(q), expected_kinds(q), window=july)].text == "50.4%"
+    dated = _passage("The female LFPR rose from 32.7% in June, 2026 to 34.4% in July, 2026.")
+    q = "What was the female labour force participation rate in June 2026?"
+    june = read_time(q, dt.date(2026, 9, 1)).window
+    assert dated.figures[answering_figure(dated, 0, len(dated.text), _idf(q), expected_kinds(q), window=june)].text == "32.7%"
     delay = "आवेदन/ लाइसेंसों की मंजूरी में होने वाली देरी को पहले 640 दिनों से कम करके 108 दिनों पर ले आया गया है।"
     assert answer(delay, "लाइसेंस की मंजूरी में लगने वाला समय घटकर कितने दिन रह गया है?", "hi").startswith("108")
     grants = "It has been increased from ₹2.36 lakh crore under the 15th Finance Commission to ₹4.35 lakh crore under the 16th."
