@@ -202,11 +202,16 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     a date beside it tell it from its neighbours. `asked_figure`: a kind the question names outright
     is preferred where the sentence holds one; the thing it counts is named by the figure's label or
     the words right after it ("230 milk unions", not "1.7 crore dairy farmers"); a change in
-    percentage points answers a question about a change, and only such a one."""
+    percentage points answers a question about a change, and only such a one; a date question is not
+    answered by the day it names."""
     asked = dataclasses.replace(cues, unit=unit, window=window, row_window=window, label_weight=1.0)
     fits = figure_fits(passage, kinds, idf, asked, cache=cache, title=title)
     inside = [j for j in fits if a <= passage.figures[j].start and passage.figures[j].end <= b]
     inside = [j for j in inside if passage.figures[j].kind in asked_figure.named] or inside
+    if window is not None and window.granularity == "day" and "date" in kinds:
+        # "When will bidders pay for the auctions of June 5, 2020?": the day the question names is not the one it asks
+        named_day = window.start.isoformat()
+        inside = [j for j in inside if passage.figures[j].iso != named_day] or inside
     # "WPR is higher by 0.5 percentage point in July, 2026 (52.5%)": the rate and its change stand side by side
     points = [j for j in inside if passage.figures[j].unit == "pp"]
     inside = (points if asked_figure.change else [j for j in inside if j not in points]) or inside

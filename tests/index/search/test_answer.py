@@ -236,3 +236,17 @@ def test_a_part_taken_from_a_whole_answers_unless_the_total_is_asked():
     assert answer(hindi, "कितने गांवों में तरल अपशिष्ट प्रबंधन की व्यवस्था की गई है?", "hi") == "5,63,809"
     # no whole and part: "480 government and 208 private laboratories"
     assert answer("Testing grew with 480 government and 208 private laboratories.", "How many government laboratories test?") == "480"
+
+
+def test_a_date_question_is_not_answered_by_the_day_it_names():
+    from index.search.answer import answering_figure
+
+    text = "The payment by successful bidders for the auctions of June 05, 2020 will be made on June 08, 2020 (Monday)."
+    p = _passage(text)
+    q = "When will successful bidders pay for the government stock auctions of June 5, 2020?"
+    window = read_time(q, dt.date(2020, 6, 3)).window
+    assert p.figures[answering_figure(p, 0, len(text), _idf(q), expected_kinds(q), window=window)].text == "June 08, 2020"
+    # a month named is no day: its days may answer
+    q = "On which date in June 2020 will the bidders pay?"
+    window = read_time(q, dt.date(2020, 6, 3)).window
+    assert p.figures[answering_figure(p, 0, len(text), _idf(q), expected_kinds(q), window=window)].text.startswith("June 0")
