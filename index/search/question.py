@@ -56,11 +56,12 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
                 r"budget|allocation|investment|expenditure|collection|turnover)|कितनी राशि|कितना धन|"
                 r"कितनी लागत|कितना निवेश|कितना राजस्व", re.I),
      frozenset({"money", "quantity", "count"})),
-    # "What is the expected sugar production", "What investment is projected": a measure asked for by its name.
+    # "What is the expected sugar production", "What investment is projected", "What is the revised MSP": a measure
+    # asked for by its name.
     (re.compile(r"\bwhat\b(?: (?:is|was|were|are|will be|has been|had been))?(?: the)?(?: [\w'’-]+){0,4}? "
                 r"(?:production|output|area|investment|cost|outlay|amount|revenue|value|budget|allocation|"
                 r"expenditure|collection|turnover|exports?|imports?|demand|capacity|sales|deficit|surplus|"
-                r"procurement|disbursement|subsidy|size|length|distance|volume|quantity|population|price|yield|"
+                r"procurement|disbursement|subsidy|size|length|distance|volume|quantity|population|price|msp|yield|"
                 r"stipend|grant|assistance|loan|allowance|fee|wage|salary|pension|incentive|compensation|"
                 r"honorarium|prize|reward|premium|fine|penalty)\b", re.I),
      frozenset({"money", "quantity", "count"})),

@@ -66,6 +66,7 @@ def test_measures_asked_by_name_expect_a_figure():
     assert expected_kinds("What was WPI inflation for manufactured products in June 2026?") == {"percent"}
     assert expected_kinds("What is the maximum monthly stipend paid to an apprentice?") == {"money", "quantity", "count"}
     assert expected_kinds("What is the compensation for each affected family?") == {"money", "quantity", "count"}
+    assert expected_kinds("What is the revised MSP for wild honey?") == {"money", "quantity", "count"}
     assert expected_kinds("What is the name of the scheme for street vendors?") == frozenset()
     # a ratio or a share, in Hindi as in English
     assert expected_kinds("सकल नामांकन अनुपात कितना है?") == {"percent"}
