@@ -25,6 +25,12 @@ _MONEY_CUE = re.compile(
     r"(?:value(?! of (?:the )?ind(?:ex|ices)\b)|cost|outlay|revenue|budget|allocation|investment|"
     r"expenditure|turnover)\b|"
     r"कितने रुपये|कितनी राशि|कितना धन|कितनी लागत|कितना निवेश|कितना राजस्व|कितना व्यय|कितना खर्च", re.I)
+# The measures a question asks a figure of by their names: "the revised MSP", "the relocation package".
+_MEASURE_NAMES = (r"(?:production|output|area|investment|cost|outlay|amount|revenue|value|budget|allocation|"
+                  r"expenditure|collection|turnover|exports?|imports?|demand|capacity|sales|deficit|surplus|"
+                  r"procurement|disbursement|subsidy|size|length|distance|volume|quantity|population|price|msp|yield|"
+                  r"stipend|grant|assistance|loan|allowance|fee|wage|salary|pension|incentive|compensation|"
+                  r"honorarium|prize|reward|premium|fine|penalty|package)\b")
 # Expected figure kinds by the question's interrogative (checked in order; first match wins).
 _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     (re.compile(r"\b(what|which) (percent|percentage|share|proportion)\b|\bhow much percent|"
@@ -57,13 +63,13 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
                 r"कितनी लागत|कितना निवेश|कितना राजस्व", re.I),
      frozenset({"money", "quantity", "count"})),
     # "What is the expected sugar production", "What investment is projected", "What is the revised MSP": a measure
-    # asked for by its name.
+    # asked for by its name ...
     (re.compile(r"\bwhat\b(?: (?:is|was|were|are|will be|has been|had been))?(?: the)?(?: [\w'’-]+){0,4}? "
-                r"(?:production|output|area|investment|cost|outlay|amount|revenue|value|budget|allocation|"
-                r"expenditure|collection|turnover|exports?|imports?|demand|capacity|sales|deficit|surplus|"
-                r"procurement|disbursement|subsidy|size|length|distance|volume|quantity|population|price|msp|yield|"
-                r"stipend|grant|assistance|loan|allowance|fee|wage|salary|pension|incentive|compensation|"
-                r"honorarium|prize|reward|premium|fine|penalty)\b", re.I),
+                + _MEASURE_NAMES, re.I),
+     frozenset({"money", "quantity", "count"})),
+    # ... and a query without an interrogative that names one: "Tamil Nadu's GST revenue for February 2020?"
+    (re.compile(r"^(?!.*\b(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do)\b)"
+                r"(?!.*(?:क्या|कौन|कब|कहां|कहाँ|क्यों|कैसे|कितन)).*?\b" + _MEASURE_NAMES, re.I),
      frozenset({"money", "quantity", "count"})),
     # "How many tigers": a count or a quantity, not a sum of money, unless money or a scale word
     # follows within three words ("how many crore rupees", "how many lakh houses": the next cue).

@@ -67,6 +67,12 @@ def test_measures_asked_by_name_expect_a_figure():
     assert expected_kinds("What is the maximum monthly stipend paid to an apprentice?") == {"money", "quantity", "count"}
     assert expected_kinds("What is the compensation for each affected family?") == {"money", "quantity", "count"}
     assert expected_kinds("What is the revised MSP for wild honey?") == {"money", "quantity", "count"}
+    assert expected_kinds("What is the relocation package per family?") == {"money", "quantity", "count"}
+    # a query without an interrogative that names a measure asks its figure; one that names none asks none
+    assert expected_kinds("Tamil Nadu's GST revenue for the month of February 2020?") == {"money", "quantity", "count"}
+    assert expected_kinds("GST collection February 2020") == {"money", "quantity", "count"}
+    assert expected_kinds("Who chairs the GST council?") == frozenset()
+    assert expected_kinds("PM SVANidhi scheme for street vendors") == frozenset()
     assert expected_kinds("What is the name of the scheme for street vendors?") == frozenset()
     # a ratio or a share, in Hindi as in English
     assert expected_kinds("सकल नामांकन अनुपात कितना है?") == {"percent"}
