@@ -206,6 +206,7 @@ def test_values_units_kinds(text, expected):
     ("on 14thFeburary, 2019.", "2019-02-14"),
     ("३० अक्टूबर २०२५", "2025-10-30"),
     ("Jun-26 (P)", "2026-06"),  # a statistical table's month
+    ("राज्य फरवरी-19", "2019-02"),  # a Hindi table's column header, as "Feb-19"
     ("in May-2026,", "2026-05"),
 ])
 def test_dates(text, iso):
