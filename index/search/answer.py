@@ -12,15 +12,15 @@ import numpy as np
 
 from index.acronyms import with_phrases
 from index.answerable import NoAnswer, states_time
-from index.figures.figure import TIME_KINDS, row_label
+from index.figures.figure import CELL_MARK, TIME_KINDS, row_label
 from index.figures.inline import inline_row, is_inline_cell
 from index.figures.rows import is_cell_line, is_label_line, row_span
 from index.lexical import terms
 from index.loanwords import with_loanwords
 from index.names import Name, NameIndex, short_text_names
 from index.records import Answer, Hit, Passage
-from index.search.analysis import analyse, links_only, passages_of, untitled_places
-from index.search.fits import figure_fits
+from index.search.analysis import analyse, label_time, links_only, passages_of, untitled_places
+from index.search.fits import figure_fits, row_in
 from index.search.fusion import coverage
 from index.search.question import ANY_FIGURE, NO_CUES, AskedFigure, FigureCues
 from index.search.records import Decision
@@ -248,10 +248,14 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
 
     def beside(j: int) -> int:
         """1 when a date right beside the figure (the next figure after it or the one before it, and
-        close) is in the asked time, -1 when each is another's: "550 m in 2017, 1470 m in 2018"."""
+        close), or its table column's header, is in the asked time, -1 when each is another's: "550 m in
+        2017, 1470 m in 2018"; a state's row under "Feb-19 Feb-20"."""
         if window is None:
             return 0
         f = figures[j]
+        column = f.label.partition(CELL_MARK)[2] if f.label else ""
+        if column and (span := label_time(column)) is not None:
+            return 1 if row_in(window, span) else -1
         dates = [g for g in (figures[j - 1] if j else None, figures[j + 1] if j + 1 < len(figures) else None)
                  if g is not None and g.kind in TIME_KINDS and a <= g.start and g.end <= b
                  and (0 <= g.start - f.end <= BESIDE_TIME or 0 <= f.start - g.end <= BESIDE_TIME)]

@@ -250,3 +250,23 @@ def test_a_date_question_is_not_answered_by_the_day_it_names():
     q = "On which date in June 2020 will the bidders pay?"
     window = read_time(q, dt.date(2020, 6, 3)).window
     assert p.figures[answering_figure(p, 0, len(text), _idf(q), expected_kinds(q), window=window)].text.startswith("June 0")
+
+
+def test_a_table_cell_whose_column_is_the_asked_month_answers():
+    """A state's row under "Feb-19 Feb-20": the column's header says which month each cell is of."""
+    import dataclasses
+
+    from index.figures.figure import CELL_MARK
+    from index.records import Passage
+    from index.search.answer import answering_figure
+
+    text = "Maharashtra 14,092 15,735 12%"
+    cells = _passage(text).figures
+    columns = ("Feb-19", "Feb-20", "Growth")
+    figures = [dataclasses.replace(f, label=f"Maharashtra{CELL_MARK} {column}") for f, column in zip(cells, columns)]
+    p = Passage(release_id="x", lang="en", start=0, end=len(text), text=text, figures=figures)
+    for q, month in (("What was Maharashtra's GST revenue in February 2020?", "15,735"),
+                     ("What was Maharashtra's GST revenue in February 2019?", "14,092"),
+                     ("फरवरी 2020 में महाराष्ट्र का जीएसटी संग्रह कितना रहा?", "15,735")):
+        window = read_time(q, dt.date(2020, 3, 1)).window
+        assert p.figures[answering_figure(p, 0, len(text), _idf(q), expected_kinds(q), window=window)].text == month, q
