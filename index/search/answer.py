@@ -174,6 +174,50 @@ def wholes(text: str, figures, inside: list[int]) -> set[int]:
     return found
 
 
+_A_WORD = re.compile(r"[A-Za-z\u0900-\u097f]")
+
+
+def times_in_order(text: str, figures, span: list[int]) -> dict[int, int]:
+    """Each figure of `span` (indices in text order) a time of it stands for by order alone, as a
+    one-line table lays them out: a run of times and then a run of as many figures, words ending each
+    run ("Year 2024-25 2025-26 Total share 63252.86 65890.50"), or times and figures taking turns ("2021-22 225 2022-23
+    178 2023-24 289", each figure after its time; "550 m in 2017, 1470 m in 2018", each before it)."""
+    timed = [figures[j].kind in TIME_KINDS for j in span]
+    paired: dict[int, int] = {}
+    # taking turns: two pairs or more, each figure with the time on the side the run begins
+    start = 0
+    while start < len(span) - 1:
+        end = start + 1
+        while end < len(span) and timed[end] != timed[end - 1]:
+            end += 1
+        if end - start >= 4:
+            first = start if timed[start] else start + 1  # a run's first time, each figure after it
+            step = 1 if timed[start] else -1
+            for t in range(first, end, 2):
+                if 0 <= t + step < len(span) and start <= t + step < end and not timed[t + step]:
+                    paired[span[t + step]] = span[t]
+        start = end
+    # a run of times, then runs of as many figures before the next time; a word ends a run
+    runs, k = [], 0
+    while k < len(span):
+        e = k + 1
+        while e < len(span) and timed[e] == timed[k] and not _A_WORD.search(
+                text, figures[span[e - 1]].end, figures[span[e]].start):
+            e += 1
+        runs.append((timed[k], k, e))
+        k = e
+    for n, (is_time, k, e) in enumerate(runs):
+        if not is_time or e - k < 2:
+            continue
+        for is_time_after, k2, e2 in runs[n + 1:]:
+            if is_time_after and e2 - k2 > 1:  # the next run of times; a date alone is a note ("(As on 06.08.2026)")
+                break
+            if e2 - k2 == e - k:
+                for i in range(e - k):
+                    paired.setdefault(span[k2 + i], span[k + i])
+    return paired
+
+
 def _clause_split(text: str, figures, at: int, bound: int, *, after: bool) -> int:
     """Where the words between the figure ending (after) or starting (before) at `at` and its
     neighbour within `bound` split: just after the last clause break between them; without a
@@ -246,16 +290,21 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         return (coverage(right_after, idf) + before_weight * coverage(frozenset(terms(text[before:f.start])), idf)
                 + names_counted)
 
+    in_order = times_in_order(text, figures, [j for j, f in enumerate(figures) if a <= f.start and f.end <= b]) if window else {}
+
     def beside(j: int) -> int:
         """1 when a date right beside the figure (the next figure after it or the one before it, and
-        close), or its table column's header, is in the asked time, -1 when each is another's: "550 m in
-        2017, 1470 m in 2018"; a state's row under "Feb-19 Feb-20"."""
+        close), its table column's header, or the time it stands for by order (`times_in_order`) is in
+        the asked time, -1 when each is another's: "550 m in 2017, 1470 m in 2018"; a state's row under
+        "Feb-19 Feb-20"."""
         if window is None:
             return 0
         f = figures[j]
         column = f.label.partition(CELL_MARK)[2] if f.label else ""
         if column and (span := label_time(column)) is not None:
             return 1 if row_in(window, span) else -1
+        if j in in_order:
+            return stated_time_fit(window, [figures[in_order[j]]], released)
         dates = [g for g in (figures[j - 1] if j else None, figures[j + 1] if j + 1 < len(figures) else None)
                  if g is not None and g.kind in TIME_KINDS and a <= g.start and g.end <= b
                  and (0 <= g.start - f.end <= BESIDE_TIME or 0 <= f.start - g.end <= BESIDE_TIME)]

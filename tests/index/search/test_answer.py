@@ -270,3 +270,23 @@ def test_a_table_cell_whose_column_is_the_asked_month_answers():
                      ("फरवरी 2020 में महाराष्ट्र का जीएसटी संग्रह कितना रहा?", "15,735")):
         window = read_time(q, dt.date(2020, 3, 1)).window
         assert p.figures[answering_figure(p, 0, len(text), _idf(q), expected_kinds(q), window=window)].text == month, q
+
+
+def test_a_figure_stands_for_the_time_its_place_in_a_one_line_table_gives():
+    """Times, then as many figures ("Year 2024-25 2025-26 ... 63252.86 65890.50"), or times and figures
+    taking turns ("2021-22 225 2022-23 178"): the figure of the asked year by its place."""
+    from index.search.answer import answering_figure
+
+    def answer(text, q):
+        p = _passage(text)
+        return p.figures[answering_figure(p, 0, len(text), _idf(q), expected_kinds(q),
+                                          window=read_time(q, dt.date(2026, 9, 1)).window)].text
+
+    share = ("Year 2021-22 2022-23 2023-24 2024-25 2025-26 2026-27 (As on 06.08.2026) Central Share Released "
+             "249.13 359.50 181.06 350.83 864.25 507.00")
+    assert answer(share, "How much central share was released in 2025-26?") == "864.25"
+    assert answer(share, "How much central share was released in 2022-23?") == "359.50"
+    turns = "Year Number of Scholarships Awarded 2021-22 225 2022-23 178 2023-24 289 2024-25 269"
+    assert answer(turns, "How many scholarships were awarded in 2023-24?") == "289"
+    components = "Component 2024-25 2025-26 PSK 40,900.00 48,049.09 MUSK 11162.60 10314.31"
+    assert answer(components, "How much was used from the PSK in 2025-26?") == "48,049.09"
