@@ -67,7 +67,7 @@ def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
             sentences=tuple((sp.start, sp.end, frozenset(terms(p.text[sp.start:sp.end])))
                             for sp in split_sentences(p.text, p.lang)),
             **_names_of(p.text, [row_label(p.figures[i].label) for i in sorted(cells)], region),
-            row_times=tuple(label_time(row_label(f.label)) if i in cells and f.label else None
+            row_times=tuple(_row_time(row_label(f.label)) if i in cells and f.label else None
                             for i, f in enumerate(p.figures)),
         )
         if cache is not None and p.passage_id is not None:
@@ -76,9 +76,9 @@ def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
 
 
 @lru_cache(maxsize=4096)
-def label_time(label: str) -> tuple[dt.date, dt.date] | None:
-    """The days a table row's label, or a column's header, names when it is a date and nothing else
-    ("Apr-26", "31.03.2020", "2022-23", "फरवरी-20"); a row of a state or a crop has none."""
+def _row_time(label: str) -> tuple[dt.date, dt.date] | None:
+    """The days a table row's label names when the label is a date and nothing else ("Apr-26",
+    "31.03.2020", "2022-23"); a row of a state or a crop has none."""
     figures = title_figures(label.strip())  # a short text's figures, as a title's are read
     if len(figures) != 1 or figures[0].kind not in TIME_KINDS or figures[0].text != label.strip():
         return None

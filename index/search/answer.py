@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import math
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -19,15 +20,15 @@ from index.lexical import terms
 from index.loanwords import with_loanwords
 from index.names import Name, NameIndex, short_text_names
 from index.records import Answer, Hit, Passage
-from index.search.analysis import analyse, label_time, links_only, passages_of, untitled_places
-from index.search.fits import figure_fits, row_in
+from index.search.analysis import analyse, links_only, passages_of, untitled_places
+from index.search.fits import figure_fits
 from index.search.fusion import coverage
 from index.search.question import ANY_FIGURE, NO_CUES, AskedFigure, FigureCues
 from index.search.records import Decision
 from index.search.settings import SearchSettings
 from index.sentencevectors import SentenceVectors
 from index.stores.base import Store
-from index.timeq import TimeWindow, stated_time_fit, title_figures
+from index.timeq import TimeWindow, stated_time_fit, stated_windows, title_figures
 from index.unnamed import unnamed_places
 
 def title_weighted(idf: dict[str, float], title: str, weight: float) -> dict[str, float]:
@@ -218,6 +219,13 @@ def times_in_order(text: str, figures, span: list[int]) -> dict[int, int]:
     return paired
 
 
+@lru_cache(maxsize=4096)
+def column_times(header: str) -> tuple[tuple[dt.date, dt.date], ...]:
+    """The times a table column's header names ("Feb-20", "Area Sown 2026", "Normal Area (2020-21 to
+    2024-25)"): its cells are of them."""
+    return tuple(stated_windows([f for f in title_figures(header) if f.kind in TIME_KINDS], None))
+
+
 def _clause_split(text: str, figures, at: int, bound: int, *, after: bool) -> int:
     """Where the words between the figure ending (after) or starting (before) at `at` and its
     neighbour within `bound` split: just after the last clause break between them; without a
@@ -301,8 +309,9 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
             return 0
         f = figures[j]
         column = f.label.partition(CELL_MARK)[2] if f.label else ""
-        if column and (span := label_time(column)) is not None:
-            return 1 if row_in(window, span) else -1
+        if column and (stated := column_times(column)):
+            # "Area Sown 2026" holds the 7th of August 2026; "Final Area Coverage 2025", "Feb-19" are others'
+            return 1 if any(start <= window.end and end >= window.start for start, end in stated) else -1
         if j in in_order:
             return stated_time_fit(window, [figures[in_order[j]]], released)
         dates = [g for g in (figures[j - 1] if j else None, figures[j + 1] if j + 1 < len(figures) else None)

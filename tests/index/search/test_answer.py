@@ -290,3 +290,22 @@ def test_a_figure_stands_for_the_time_its_place_in_a_one_line_table_gives():
     assert answer(turns, "How many scholarships were awarded in 2023-24?") == "289"
     components = "Component 2024-25 2025-26 PSK 40,900.00 48,049.09 MUSK 11162.60 10314.31"
     assert answer(components, "How much was used from the PSK in 2025-26?") == "48,049.09"
+
+
+def test_a_column_header_naming_a_time_among_words_dates_its_cells():
+    """"a Jowar | Area Sown 2026": the day asked in August 2026 is in that column, not "Final Area
+    Coverage 2025" nor "Normal Area (2020-21 to 2024-25)"."""
+    import dataclasses
+
+    from index.figures.figure import CELL_MARK
+    from index.records import Passage
+    from index.search.answer import answering_figure
+
+    text = "a Jowar 14.44 12.10 12.82 12.61"
+    columns = ("Normal Area (2020- 21 to 2024-25)", "Final Area Coverage 2025", "Area Sown 2026", "2025")
+    figures = [dataclasses.replace(f, label=f"a Jowar{CELL_MARK} {column}")
+               for f, column in zip(_passage(text).figures, columns)]
+    p = Passage(release_id="x", lang="en", start=0, end=len(text), text=text, figures=figures)
+    q = "What was the area under jowar as on 7 August 2026?"
+    window = read_time(q, dt.date(2026, 8, 10)).window
+    assert p.figures[answering_figure(p, 0, len(text), _idf(q), expected_kinds(q), window=window)].text == "12.82"
