@@ -226,6 +226,14 @@ def column_times(header: str) -> tuple[tuple[dt.date, dt.date], ...]:
     return tuple(stated_windows([f for f in title_figures(header) if f.kind in TIME_KINDS], None))
 
 
+# A day's figure and a running total in a bulletin: "1,00,180 samples were tested yesterday", "38,37,207 ... so far".
+_ONE_DAY = re.compile(r"(?i)\b(?:yesterday|today|in (?:the )?(?:last|past) 24 hours|per day|a day|daily|single day)\b|"
+                      r"पिछले 24 घंटों|पिछले 24 घंटे|प्रतिदिन|एक दिन में")
+_SO_FAR = re.compile(r"(?i)\b(?:cumulative(?:ly)?|so far|till date|till now|to date|in all)\b|अब तक|संचयी|कुल मिलाकर")
+# How much a figure's own words saying it is a single day's, or a running total, weigh for a question about one day.
+ONE_DAY = 0.5
+
+
 def _clause_split(text: str, figures, at: int, bound: int, *, after: bool) -> int:
     """Where the words between the figure ending (after) or starting (before) at `at` and its
     neighbour within `bound` split: just after the last clause break between them; without a
@@ -272,11 +280,9 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         return None
     text, figures = passage.text, passage.figures
 
-    def near(j: int) -> float:
-        """The question's words between the figure and its neighbours, within NEAR_WORDS: after it
-        ("86,000 sellers", "1.7 करोड़ किसान") counting more than before it, which is as often the
-        figure before's ("480 government and 208 private laboratories"); and the share of the thing
-        counted that its label or the words right after it name."""
+    def words_of(j: int) -> tuple[int, int, float]:
+        """Where the figure's own words stand: between it and its neighbours, within NEAR_WORDS, and
+        how much those before it count against those after it (`near`)."""
         f = figures[j]
         after = min([b, f.end + NEAR_WORDS] + [g.start for g in figures if g.start >= f.end and g.kind not in TIME_KINDS])
         before = max([a, f.start - NEAR_WORDS] + [g.end for g in figures if g.end <= f.start and g.kind not in TIME_KINDS])
@@ -289,14 +295,29 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         # Tamil Nadu 340": what stands before the break is the first one's, what after it the next one's
         after = min(after, _clause_split(text, figures, f.end, b, after=True))
         before = max(before, _clause_split(text, figures, f.start, a, after=False))
-        before_weight = NEAR_BEFORE
         if _IN_BRACKETS.search(text, before, f.start) and (shut := text.find(")", f.end, after)) >= 0:
             # "मेघालय (1 सीट) एवं राजस्थान (3 सीट)": a bracketed figure is of what stands before the bracket
-            after, before_weight = shut, 1.0
+            return before, shut, 1.0
+        return before, after, NEAR_BEFORE
+
+    def near(j: int) -> float:
+        """The question's words between the figure and its neighbours (`words_of`): after it ("86,000
+        sellers", "1.7 करोड़ किसान") counting more than before it, which is as often the figure before's
+        ("480 government and 208 private laboratories"); and the share of the thing counted that its
+        label or the words right after it name."""
+        f = figures[j]
+        before, after, before_weight = words_of(j)
         right_after = frozenset(terms(text[f.end:after]))
         names_counted = len(counted & (right_after | frozenset(terms(f.label or "")))) / len(counted) if counted else 0.0
         return (coverage(right_after, idf) + before_weight * coverage(frozenset(terms(text[before:f.start])), idf)
                 + names_counted)
+
+    def one_day(j: int) -> int:
+        """For a question about a single day's figure: 1 when the figure's own words say it is one day's
+        ("1,00,180 samples were tested yesterday"), -1 when they say it is a running total ("Cumulatively,
+        38,37,207 samples have been tested so far")."""
+        before, after, _ = words_of(j)
+        return bool(_ONE_DAY.search(text, before, after)) - bool(_SO_FAR.search(text, before, after))
 
     in_order = times_in_order(text, figures, [j for j, f in enumerate(figures) if a <= f.start and f.end <= b]) if window else {}
 
@@ -326,7 +347,7 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
            if not asked_figure.before and not kinds & TIME_KINDS else set())
     whole = wholes(text, figures, inside) if not asked_figure.whole else set()
     return max(inside, key=lambda j: (fits[j] + near(j) + 0.5 * beside(j) - CHANGED_FROM * (j in old)
-                                      - WHOLE_OF_PART * (j in whole), -j))
+                                      - WHOLE_OF_PART * (j in whole) + ONE_DAY * asked_figure.one_day * one_day(j), -j))
 
 
 class AnswerReader:

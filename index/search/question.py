@@ -162,6 +162,7 @@ class AskedFigure:
     change: bool = False  # it asks how much something changed (`asks_change`), not where it stands
     before: bool = False  # it asks what a value was before it changed (`asks_before`), not what it came to
     whole: bool = False  # it asks for a total (`asks_whole`), not a part of one
+    one_day: bool = False  # it asks a single day's figure (`asks_one_day`), not a running total
 
 
 ANY_FIGURE = AskedFigure()
@@ -194,6 +195,16 @@ def asks_whole(question: str) -> bool:
     """Whether the question asks for a total: "out of 5,86,944 villages 5,63,809" answers most
     questions with the part."""
     return _WHOLE.search(question) is not None
+
+
+# A single day's figure asked: "in a single day", "on that day", "in the last 24 hours", "एक दिन में".
+_ONE_DAY_ASKED = re.compile(r"(?i)\b(?:single day|in (?:a|one) day|per day|daily|in the (?:last|past) 24 hours|"
+                            r"yesterday|that day|on the day)\b|एक दिन में|एक ही दिन|पिछले 24 घंटों|प्रतिदिन|उस दिन")
+
+
+def asks_one_day(question: str) -> bool:
+    """Whether the question asks one day's figure: a bulletin states it beside the running total."""
+    return _ONE_DAY_ASKED.search(question) is not None
 
 
 def asks_before(question: str) -> bool:

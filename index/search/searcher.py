@@ -39,7 +39,7 @@ from index.search.choice import PassageChoice
 from index.search.decision import AnswerDecision
 from index.search.fits import figure_fit, figure_fits, passage_signals, place_fit
 from index.search.fusion import coverage, coverages, fuse, idf_of, names_held
-from index.search.question import AskedFigure, FigureCues, asked_years, asks_before, asks_change, asks_whole, expected_kinds, question_lang, without_markup
+from index.search.question import AskedFigure, FigureCues, asked_years, asks_before, asks_change, asks_one_day, asks_whole, expected_kinds, question_lang, without_markup
 from index.search.records import SearchResult
 from index.search.settings import SearchSettings
 from index.sentencevectors import SentenceVectors
@@ -305,7 +305,8 @@ class HybridSearcher:
                                                                    counted=asked_measure(question),
                                                                    change=asks_change(question),
                                                                    before=asks_before(question),
-                                                                   whole=asks_whole(question)))
+                                                                   whole=asks_whole(question),
+                                                                   one_day=asks_one_day(question)))
         if answer is not None and qtime.window is not None and qtime.window.year_assumed:
             top = hits[0]
             stated = stated_times_of(top.passage, top.release.date, top.release.title, self.store.passage_analyses())

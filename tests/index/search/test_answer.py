@@ -309,3 +309,19 @@ def test_a_column_header_naming_a_time_among_words_dates_its_cells():
     q = "What was the area under jowar as on 7 August 2026?"
     window = read_time(q, dt.date(2026, 8, 10)).window
     assert p.figures[answering_figure(p, 0, len(text), _idf(q), expected_kinds(q), window=window)].text == "12.82"
+
+
+def test_a_question_about_one_day_is_answered_by_the_days_figure_not_the_running_total():
+    from index.search.answer import answering_figure
+    from index.search.question import asks_one_day
+
+    text = ("Cumulatively, 38,37,207 samples have been tested so far for COVID-19, whereas, 1,00,180 samples "
+            "were tested yesterday.")
+    p = _passage(text)
+
+    def answer(q):
+        return p.figures[answering_figure(p, 0, len(text), _idf(q), expected_kinds(q),
+                                          asked_figure=AskedFigure(one_day=asks_one_day(q)))].text
+
+    assert answer("How many samples were tested for COVID-19 in a single day?") == "1,00,180"
+    assert answer("How many samples have been tested for COVID-19?") == "38,37,207"
