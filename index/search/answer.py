@@ -175,6 +175,31 @@ def wholes(text: str, figures, inside: list[int]) -> set[int]:
     return found
 
 
+def serial_numbers(figures, span: list[int]) -> set[int]:
+    """The figures of `span` (indices in text order) that number a one-line table's rows, not a
+    thing: whole numbers one apart ("1 2020-21 147.25 2 2021-22 162.48 3 2022-23 175.45", "1
+    Alappuzha 138 2 Ernakulam 221 3 Idukki 62"), at least three, as many other figures between each
+    two."""
+    def whole(j: int) -> int | None:
+        """The number as written, when it is a bare whole number (a table's declared unit may scale it)."""
+        f = figures[j]
+        return int(f.text) if f.kind not in TIME_KINDS and f.text.isascii() and f.text.isdigit() and len(f.text) <= 3 else None
+
+    best: list[int] = []
+    for i, j in enumerate(span):
+        if (first := whole(j)) is None:
+            continue
+        for stride in range(2, 6):  # a serial, then one to four cells
+            chain = [j]
+            at = i + stride
+            while at < len(span) and whole(span[at]) == first + len(chain):
+                chain.append(span[at])
+                at += stride
+            if len(chain) >= 3 and len(chain) > len(best):
+                best = chain
+    return set(best)
+
+
 _A_WORD = re.compile(r"[A-Za-z\u0900-\u097f]")
 
 
@@ -279,6 +304,9 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     if not inside:
         return None
     text, figures = passage.text, passage.figures
+    span = [j for j, f in enumerate(figures) if a <= f.start and f.end <= b]
+    serials = serial_numbers(figures, span)
+    inside = [j for j in inside if j not in serials] or inside
 
     def words_of(j: int) -> tuple[int, int, float]:
         """Where the figure's own words stand: between it and its neighbours, within NEAR_WORDS, and
@@ -319,7 +347,7 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         before, after, _ = words_of(j)
         return bool(_ONE_DAY.search(text, before, after)) - bool(_SO_FAR.search(text, before, after))
 
-    in_order = times_in_order(text, figures, [j for j, f in enumerate(figures) if a <= f.start and f.end <= b]) if window else {}
+    in_order = times_in_order(text, figures, [j for j in span if j not in serials]) if window else {}
 
     def beside(j: int) -> int:
         """1 when a date right beside the figure (the next figure after it or the one before it, and

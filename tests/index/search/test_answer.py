@@ -325,3 +325,23 @@ def test_a_question_about_one_day_is_answered_by_the_days_figure_not_the_running
 
     assert answer("How many samples were tested for COVID-19 in a single day?") == "1,00,180"
     assert answer("How many samples have been tested for COVID-19?") == "38,37,207"
+
+
+def test_a_one_line_tables_serial_numbers_answer_nothing():
+    """"1 Alappuzha 138 2 Ernakulam 221": 1 and 2 number the rows; "1 2020-21 147.25 2 2021-22 162.48":
+    with them left out, each year and its value take turns."""
+    from index.search.answer import answering_figure
+
+    def answer(text, q):
+        p = _passage(text)
+        return p.figures[answering_figure(p, 0, len(text), _idf(q), expected_kinds(q),
+                                          window=read_time(q, dt.date(2026, 9, 1)).window)].text
+
+    districts = "Sl. No. Name of District No. of JAKs Opened 1 Alappuzha 138 2 Ernakulam 221 3 Idukki 62 4 Kannur 106"
+    assert answer(districts, "How many Jan Aushadhi Kendras have been opened in Ernakulam?") == "221"
+    fish = "Sl No Year Fish production 1 2020-21 147.25 2 2021-22 162.48 3 2022-23 175.45 4 2023-24 183.93"
+    assert answer(fish, "What was India's fish production in 2022-23?") == "175.45"
+    # two numbers one apart are no run of serials: "completed 2 Modules ... 4620 ... all 3 Modules ... 552"
+    from index.search.answer import serial_numbers
+    modules = _passage("Participants who completed 2 Modules are 4620 and those who completed all 3 Modules are 552.")
+    assert not serial_numbers(modules.figures, list(range(len(modules.figures))))
