@@ -10,7 +10,7 @@ from index.numbers_hi import norm_word
 from index.figures.figure import Figure
 from index.figures.patterns import (
     _DATE_CONT_RE, _DATE_DMY_RE, _DATE_ISO_RE, _DATE_NUM_RE, _DATE_RANGE_RE, _DATE_WORD_DMY_RE, _DAY_ORDINALS,
-    _DURING_BEFORE_RE, _FY_ABBR_BEFORE_RE, _FY_SHORT_RE, _SHORT_PERIOD_RE,
+    _DURING_BEFORE_RE, _FY_ABBR_BEFORE_RE, _FY_SHORT_RE, _FY_TAIL_RE, _SHORT_PERIOD_RE,
     _MONTHS_EN, _MONTHS_HI, _ORDINAL_RE, _PERIOD_RE, _Res, _YEAR4_RE, ascii_digits
 )
 
@@ -28,6 +28,17 @@ def _mk_date(y: int | None, m: int, d: int | None) -> str | None:
         return _dt.date(y, m, d).isoformat()
     except ValueError:
         return None
+
+
+def fy_tail(text: str, at: int, year: int) -> int | None:
+    """Where a financial year's second year ends, when one follows `year` at `at` ("2026-27")."""
+    m = _FY_TAIL_RE.match(text, at)
+    return m.end() if m and int(ascii_digits(m.group("yy"))) == (year + 1) % 100 else None
+
+
+def fy_month_year(year: int, month: int) -> int:
+    """The calendar year of a month of the financial year that begins in April of `year`."""
+    return year if month >= 4 else year + 1
 
 
 def _month_num(s: str) -> int | None:
@@ -88,6 +99,9 @@ class DatesAndPeriods:
         y = int(ascii_digits(dm.group("y2")))
         if not 1800 <= y <= 2199:
             return None
+        if (end := fy_tail(text, dm.end(), y)) is not None:  # "July 2026-27": July of that financial year
+            return _Res([Figure(text[dm.start():end], dm.start(), end, None, None, "date",
+                                iso=_mk_date(fy_month_year(y, mon), mon, None))], end)
         iso = _mk_date(y, mon, None)
         return _Res([Figure(dm.group(), dm.start(), dm.end(), None, None, "date", iso=iso)], dm.end())
 

@@ -20,7 +20,7 @@ from index.figures.patterns import (
     _TIME_RE, _TOKEN_RE, _UNIT_EN_CI, _UNIT_RE_LIST, _WORDNUM_STOP_UNITS, _YEAR4_RE, ascii_digits,
     _is_dev_letter, _is_letter, _year_like
 )
-from index.figures.dates import _mk_date, _month_num
+from index.figures.dates import _mk_date, _month_num, fy_month_year, fy_tail
 from index.lexical import STOPWORDS
 
 
@@ -101,13 +101,16 @@ def _valid_grouping(lit: str) -> bool:
     return all(len(g) in (2, 3) for g in groups[1:-1])
 
 
-def _month_span(text: str, rm: re.Match, first_end: int, first: tuple[int, int], last: tuple[int, int]) -> _Res:
+def _month_span(text: str, rm: re.Match, first_end: int, first: tuple[int, int], last: tuple[int, int],
+                end: int | None = None) -> _Res:
     """A range of months matched by `rm` (its second month at group "m2") as two date figures: the
-    first up to `first_end`, the last from its month to the match's end. `first`, `last`: (year, month)."""
+    first up to `first_end`, the last from its month to the match's end (or `end`). `first`, `last`:
+    (year, month)."""
+    end = rm.end() if end is None else end
     return _Res([Figure(text[rm.start():first_end], rm.start(), first_end, None, None, "date",
                         iso=_mk_date(first[0], first[1], None)),
-                 Figure(text[rm.start("m2"):rm.end()], rm.start("m2"), rm.end(), None, None, "date",
-                        iso=_mk_date(last[0], last[1], None))], rm.end())
+                 Figure(text[rm.start("m2"):end], rm.start("m2"), end, None, None, "date",
+                        iso=_mk_date(last[0], last[1], None))], end)
 
 
 
@@ -140,6 +143,10 @@ class NumbersAndRanges:
                 m1, m2 = _month_num(rm.group("m1")), _month_num(rm.group("m2"))
                 y = int(ascii_digits(rm.group("y"))) if rm.group("y") else 2000 + int(ascii_digits(rm.group("yy")))
                 if m1 and m2 and 1800 <= y <= 2199:
+                    if rm.group("y") and (end := fy_tail(text, rm.end(), y)) is not None:
+                        # "April-July 2026-27", "April-January 2025-26": months of that financial year
+                        return _month_span(text, rm, rm.end("m1"), (fy_month_year(y, m1), m1),
+                                           (fy_month_year(y, m2), m2), end)
                     return _month_span(text, rm, rm.end("m1"), (y if m1 <= m2 else y - 1, m1), (y, m2))
             if months := self._months_with_short_years(text, m.start()):
                 return months
@@ -244,8 +251,8 @@ class NumbersAndRanges:
                     return _Res([], self._skip_alnum(text, p))
             elif c == "." and p > 1 and text[p - 2].isdigit():
                 return _Res([], self._skip_alnum(text, p))
-            elif _is_dev_letter(c):
-                return _Res([], self._skip_alnum(text, p))  # "एन95", "जी20"
+            elif _is_dev_letter(c) and not ((dm := _DATE_DMY_RE.match(text, p)) and dm.group("y")):
+                return _Res([], self._skip_alnum(text, p))  # "एन95", "जी20"; not "ने02 जून, 2020", a date glued on
             elif c in "-–" and p > 2 and text[p - 2] in " \t\u00a0" and _is_letter(text[p - 3]):
                 # "मिग -29", "एन -95", "NFHS -5": a name, space, then a hyphen glued to a short integer
                 lm = _NUMLIT_RE.match(text, p)

@@ -208,6 +208,8 @@ _DATE_MDY_RE = re.compile(
     re.IGNORECASE)
 # a statistical table's month: "Jun-26", "May-2026" (June 2026, May 2026)
 _MONTH_YEAR_SHORT_RE = re.compile(r"(?P<m>[A-Z][a-z]{2,8}|[\u0900-\u097f]+)[-'’](?P<y>[0-9]{4}|[0-9]{2})(?![0-9]|-[0-9])")  # Jun-26, Aug'26, फरवरी-19
+# A financial year's second year right after a month's year: "April-July 2026-27", "January 2025-26".
+_FY_TAIL_RE = re.compile(rf"{_SP}?[-–]{_SP}?(?P<yy>{_D}{{2}})(?!{_D}|[-–.,/:]{_D})")
 _DATE_CONT_RE = re.compile(rf"{_SP}{{0,3}}(?:-|–|to|till|until|{_nk('से')}|and|&){_SP}{{0,3}}(?={_D})", re.IGNORECASE)
 _MONTH_RANGE_RE = re.compile(
     rf"(?P<m1>{_MONTH_PAT}){_SP}{{0,3}}(?:-|–|—|to|{_nk('से')}){_SP}{{0,3}}(?P<m2>{_MONTH_PAT}){_SP}{{0,3}},?{_SP}{{0,3}}(?:(?P<y>{_D}{{4}})(?!{_D})|['’]?(?P<yy>{_D}{{2}})(?!{_D}|{_ORD_SFX}|{_SP}{{0,3}},?{_SP}{{0,3}}(?:19|20){_D}{{2}}(?!{_D})))",

@@ -207,6 +207,9 @@ def test_values_units_kinds(text, expected):
     ("३० अक्टूबर २०२५", "2025-10-30"),
     ("Jun-26 (P)", "2026-06"),  # a statistical table's month
     ("राज्य फरवरी-19", "2019-02"),  # a Hindi table's column header, as "Feb-19"
+    ("in July 2026-27 were", "2026-07"),  # a month of a financial year: no count 27
+    ("for January 2025-26,", "2026-01"),  # January of the financial year 2025-26 is in 2026
+    ("पर्यटन मंत्रालय ने02 जून, 2020 को", "2020-06-02"),  # a day glued to the word before it
     ("in May-2026,", "2026-05"),
 ])
 def test_dates(text, iso):
@@ -571,3 +574,11 @@ def test_a_lists_section_numbers_are_no_figures_and_a_decimal_at_a_sentences_end
     assert [f.text for f in extract_figures(award)] == ["03", "01", "01", "11"]
     assert [f.text for f in extract_figures("a B:C ratio of 4.57. In Bihar, 12 farmers")] == ["4.57", "12"]
     assert [f.text for f in extract_figures("It grew by 5.4. Then 5.5. More")] == ["5.4", "5.5"]  # no series of three
+
+
+def test_months_of_a_financial_year_are_of_its_calendar_years():
+    """"April-January 2025-26": April 2025 to January 2026, and no count 26; "2026-28" is no such year."""
+    figs = extract_figures("Exports during April-January 2025-26 were US$ 118.60 Billion.")
+    assert [(f.kind, f.iso) for f in figs if f.kind == "date"] == [("date", "2025-04"), ("date", "2026-01")]
+    assert not [f for f in figs if f.kind == "count"]
+    assert [f.text for f in extract_figures("in July 2026-28 pipes")] == ["July 2026", "28"]
