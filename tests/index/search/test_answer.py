@@ -341,7 +341,3 @@ def test_a_one_line_tables_serial_numbers_answer_nothing():
     assert answer(districts, "How many Jan Aushadhi Kendras have been opened in Ernakulam?") == "221"
     fish = "Sl No Year Fish production 1 2020-21 147.25 2 2021-22 162.48 3 2022-23 175.45 4 2023-24 183.93"
     assert answer(fish, "What was India's fish production in 2022-23?") == "175.45"
-    # two numbers one apart are no run of serials: "completed 2 Modules ... 4620 ... all 3 Modules ... 552"
-    from index.search.answer import serial_numbers
-    modules = _passage("Participants who completed 2 Modules are 4620 and those who completed all 3 Modules are 552.")
-    assert not serial_numbers(modules.figures, list(range(len(modules.figures))))

@@ -1,0 +1,156 @@
+"""How the figures of one sentence stand to each other, which tells the one a question asks for
+from its neighbours (`index.search.answer.answering_figure`): a value changed from one to the next, a
+whole and a part taken from it, a one-line table's serial numbers, the time each figure of such a table
+stands for by its place or its column's header, a day's figure beside a running total."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from index.figures.figure import TIME_KINDS
+from index.timeq import stated_windows, title_figures
+
+
+def _neighbours(figures, inside: list[int]):
+    """Each two figures of `inside` next to each other, neither a time and nothing but times between
+    them: (index of the first, index of the second)."""
+    for j, k in zip(inside, inside[1:]):
+        x, y = figures[j], figures[k]
+        if x.kind not in TIME_KINDS and y.kind not in TIME_KINDS and not any(
+                x.end <= g.start and g.end <= y.start and g.kind not in TIME_KINDS for g in figures):
+            yield j, k
+
+
+# A value's change from one figure to the next: "from 50.7% to 50.4%", "from ₹2.36 lakh crore under the 15th
+# Finance Commission (2021–26) to ₹4.35 lakh crore", "640 दिनों से कम करके 108 दिनों", "2.5 लाख से बढ़कर 4 लाख".
+_FROM_BEFORE = re.compile(r"(?i)\bfrom\s*$")
+_TO_BETWEEN = re.compile(r"(?i)^[^.;]{0,80}?\bto\s*$")
+_CHANGED_TO_HI = re.compile(r"से\s*(?:बढ़|बढ\u093c|घट|कम)\S*\s*(?:(?:करके|कर|होकर|हो कर)\s*)?$")
+# How much a value a sentence says was changed away from counts against it as the answer.
+CHANGED_FROM = 0.5
+
+
+def changed_from(text: str, figures, inside: list[int]) -> set[tuple[int, int]]:
+    """The figures among `inside` a sentence says a value was changed from, each with the one it was
+    changed to: "from X ... to Y" or "X से बढ़कर/घटकर/कम करके Y"."""
+    found = set()
+    for j, k in _neighbours(figures, inside):
+        x, y = figures[j], figures[k]
+        gap = text[x.end:y.start]
+        if (_FROM_BEFORE.search(text, max(0, x.start - 8), x.start) and _TO_BETWEEN.match(gap)
+                or len(gap) <= 40 and _CHANGED_TO_HI.search(text, x.start, y.start)):
+            found.add((j, k))
+    return found
+
+
+# A whole and a part taken from it: "out of 5,86,944 villages 5,63,809 villages", "5,63,809 out of 5,86,944",
+# "199 units ... approved, out of which 124 units have been completed", "5,86,944 गांवों में से 5,63,809". Not
+# "including": "13 teams in Gujarat including 2 kept as reserve" is asked for its 13.
+_WHOLE_BEFORE = re.compile(r"(?i)\b(?:out of|of (?:a |the )?total(?: of)?)\s*$")
+_PART_BETWEEN = re.compile(r"(?i)\b(?:out of which|of which|of these|of them|among them|among these)\b|"
+                           r"में से|जिनमें|इनमें|जिसमें")
+# How much the whole a sentence takes the asked part from counts against it as the answer.
+WHOLE_OF_PART = 0.5
+
+
+def wholes(text: str, figures, inside: list[int]) -> set[int]:
+    """The figures among `inside` that are a whole the one beside them is a part of."""
+    found = set()
+    for j, k in _neighbours(figures, inside):
+        x, y = figures[j], figures[k]
+        if _WHOLE_BEFORE.search(text, x.end, y.start):
+            found.add(k)
+        elif _WHOLE_BEFORE.search(text, max(0, x.start - 20), x.start) or _PART_BETWEEN.search(text, x.end, y.start):
+            found.add(j)
+    return found
+
+
+def serial_numbers(figures, span: list[int]) -> set[int]:
+    """The figures of `span` (indices in text order) that number a one-line table's rows, not a
+    thing: whole numbers one apart ("1 2020-21 147.25 2 2021-22 162.48 3 2022-23 175.45", "1
+    Alappuzha 138 2 Ernakulam 221 3 Idukki 62"), at least three, as many other figures between each
+    two."""
+    def whole(j: int) -> int | None:
+        """The number as written, when it is a bare whole number (a table's declared unit may scale it)."""
+        f = figures[j]
+        return int(f.text) if f.kind not in TIME_KINDS and f.text.isascii() and f.text.isdigit() and len(f.text) <= 3 else None
+
+    best: list[int] = []
+    for i, j in enumerate(span):
+        if (first := whole(j)) is None:
+            continue
+        for stride in range(2, 6):  # a serial, then one to four cells
+            chain = [j]
+            at = i + stride
+            while at < len(span) and whole(span[at]) == first + len(chain):
+                chain.append(span[at])
+                at += stride
+            if len(chain) >= 3 and len(chain) > len(best):
+                best = chain
+    return set(best)
+
+
+_A_WORD = re.compile(r"[A-Za-z\u0900-\u097f]")
+
+
+def times_in_order(text: str, figures, span: list[int]) -> dict[int, int]:
+    """Each figure of `span` (indices in text order) a time of it stands for by order alone, as a
+    one-line table lays them out: a run of times and then a run of as many figures, words ending each
+    run ("Year 2024-25 2025-26 Total share 63252.86 65890.50"), or times and figures taking turns ("2021-22 225 2022-23
+    178 2023-24 289", each figure after its time; "550 m in 2017, 1470 m in 2018", each before it)."""
+    timed = [figures[j].kind in TIME_KINDS for j in span]
+    paired: dict[int, int] = {}
+    # taking turns: two pairs or more, each figure with the time on the side the run begins
+    start = 0
+    while start < len(span) - 1:
+        end = start + 1
+        while end < len(span) and timed[end] != timed[end - 1]:
+            end += 1
+        if end - start >= 4:
+            first = start if timed[start] else start + 1  # a run's first time, each figure after it
+            step = 1 if timed[start] else -1
+            for t in range(first, end, 2):
+                if 0 <= t + step < len(span) and start <= t + step < end and not timed[t + step]:
+                    paired[span[t + step]] = span[t]
+        start = end
+    # a run of times, then runs of as many figures before the next time; a word ends a run
+    runs, k = [], 0
+    while k < len(span):
+        e = k + 1
+        while e < len(span) and timed[e] == timed[k] and not _A_WORD.search(
+                text, figures[span[e - 1]].end, figures[span[e]].start):
+            e += 1
+        runs.append((timed[k], k, e))
+        k = e
+    for n, (is_time, k, e) in enumerate(runs):
+        if not is_time or e - k < 2:
+            continue
+        for is_time_after, k2, e2 in runs[n + 1:]:
+            if is_time_after and e2 - k2 > 1:  # the next run of times; a date alone is a note ("(As on 06.08.2026)")
+                break
+            if e2 - k2 == e - k:
+                for i in range(e - k):
+                    paired.setdefault(span[k2 + i], span[k + i])
+    return paired
+
+
+@lru_cache(maxsize=4096)
+def column_times(header: str) -> tuple[tuple[dt.date, dt.date], ...]:
+    """The times a table column's header names ("Feb-20", "Area Sown 2026", "Normal Area (2020-21 to
+    2024-25)"): its cells are of them."""
+    return tuple(stated_windows([f for f in title_figures(header) if f.kind in TIME_KINDS], None))
+
+
+# A day's figure and a running total in a bulletin: "1,00,180 samples were tested yesterday", "38,37,207 ... so far".
+_ONE_DAY = re.compile(r"(?i)\b(?:yesterday|today|in (?:the )?(?:last|past) 24 hours|per day|a day|daily|single day)\b|"
+                      r"पिछले 24 घंटों|पिछले 24 घंटे|प्रतिदिन|एक दिन में")
+_SO_FAR = re.compile(r"(?i)\b(?:cumulative(?:ly)?|so far|till date|till now|to date|in all)\b|अब तक|संचयी|कुल मिलाकर")
+# How much a figure's own words saying it is a single day's, or a running total, weigh for a question about one day.
+ONE_DAY = 0.5
+
+
+def one_day_words(text: str, start: int, end: int) -> int:
+    """1 when the words of `text[start:end]` say a figure is one day's ("tested yesterday"), -1 when
+    they say it is a running total ("so far"), 0 when both or neither."""
+    return bool(_ONE_DAY.search(text, start, end)) - bool(_SO_FAR.search(text, start, end))

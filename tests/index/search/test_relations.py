@@ -1,0 +1,60 @@
+"""How a sentence's figures stand to each other (index/search/relations.py), on small hand-built cases."""
+import datetime as dt
+
+from index.search.relations import changed_from, column_times, one_day_words, serial_numbers, times_in_order, wholes
+
+from tests.index.conftest import _passage
+
+
+def _texts(p, indices):
+    return sorted(p.figures[j].text for j in indices)
+
+
+def _all(p):
+    return list(range(len(p.figures)))
+
+
+def test_a_value_changed_from_one_figure_to_the_next():
+    p = _passage("Urban LFPR declined from 50.7% to 50.4%, and 480 government and 208 private labs test.")
+    assert [(p.figures[j].text, p.figures[k].text) for j, k in changed_from(p.text, p.figures, _all(p))] == [
+        ("50.7%", "50.4%")]
+    hindi = _passage("देरी को 640 दिनों से कम करके 108 दिनों पर ले आया गया है।", lang="hi")
+    assert len(changed_from(hindi.text, hindi.figures, _all(hindi))) == 1
+
+
+def test_a_whole_and_a_part_taken_from_it():
+    for text, whole in (("Out of 5,86,944 villages 5,63,809 villages are covered.", "5,86,944"),
+                        ("5,63,809 out of 5,86,944 villages are covered.", "5,86,944"),
+                        ("199 units were approved, out of which 124 units have been completed.", "199")):
+        p = _passage(text)
+        assert _texts(p, wholes(p.text, p.figures, _all(p))) == [whole], text
+    p = _passage("13 teams in Gujarat including 2 kept as reserve.")
+    assert not wholes(p.text, p.figures, _all(p))
+
+
+def test_serial_numbers_are_a_run_of_three_one_apart_at_a_regular_stride():
+    p = _passage("1 Alappuzha 138 2 Ernakulam 221 3 Idukki 62")
+    assert _texts(p, serial_numbers(p.figures, _all(p))) == ["1", "2", "3"]
+    p = _passage("Participants who completed 2 Modules are 4620 and those who completed all 3 Modules are 552.")
+    assert not serial_numbers(p.figures, _all(p))
+
+
+def test_the_time_a_figure_stands_for_by_its_place():
+    p = _passage("Year 2024-25 2025-26 Total share 63252.86 65890.50")
+    assert {p.figures[j].text: p.figures[t].text for j, t in times_in_order(p.text, p.figures, _all(p)).items()} == {
+        "63252.86": "2024-25", "65890.50": "2025-26"}
+    p = _passage("The shelf grew by 550 m in 2017, 1470 m in 2018 and 2200 m in 2019.")
+    assert {p.figures[j].text: p.figures[t].text for j, t in times_in_order(p.text, p.figures, _all(p)).items()} == {
+        "550 m": "2017", "1470 m": "2018", "2200 m": "2019"}
+
+
+def test_a_column_headers_times():
+    assert column_times("Area Sown 2026") == ((dt.date(2026, 1, 1), dt.date(2026, 12, 31)),)
+    assert column_times("Feb-20") == ((dt.date(2020, 2, 1), dt.date(2020, 2, 29)),)
+    assert column_times("No. of Titles Distributed") == ()
+
+
+def test_a_days_figure_and_a_running_total():
+    text = "Cumulatively, 38,37,207 samples have been tested so far, whereas, 1,00,180 samples were tested yesterday."
+    assert one_day_words(text, 0, 55) == -1
+    assert one_day_words(text, 60, len(text)) == 1
