@@ -534,14 +534,15 @@ def windows_fit(window: TimeWindow, stated, *, alike: bool = False) -> int:
     return _fit_and_counted(window, stated, alike)[0]
 
 
-def _within(window: TimeWindow, stated: tuple[dt.date, dt.date]) -> bool:
+def overlaps(window: TimeWindow, stated: tuple[dt.date, dt.date]) -> bool:
+    """Whether a stated time (its first and last day) shares a day with the window."""
     return stated[0] <= window.end and stated[1] >= window.start
 
 
 def _fit_and_counted(window: TimeWindow, stated, alike: bool) -> tuple[int, list]:
     """`windows_fit`, and the windows it counted."""
     counted, longest = _counted(window, stated, alike)
-    inside = [w for w in counted if _within(window, w)]
+    inside = [w for w in counted if overlaps(window, w)]
     if any((b - a).days <= longest for a, b in inside):
         return 1, counted
     return (-1 if len(inside) < len(counted) else 0), counted
@@ -562,7 +563,7 @@ def stated_instead(window: TimeWindow, stated) -> tuple[dt.date, dt.date] | None
     fit, counted = _fit_and_counted(window, stated, True)
     if fit != -1:
         return None
-    outside = [w for w in counted if not _within(window, w)]
+    outside = [w for w in counted if not overlaps(window, w)]
     return max(outside, key=outside.count)
 
 
@@ -646,7 +647,7 @@ def without_plans(window: TimeWindow, stated, released: dt.date | None) -> tuple
     does not put the release at another time than the question's."""
     if released is None:
         return tuple(stated)
-    return tuple(w for w in stated if w[0] <= released or _within(window, w))
+    return tuple(w for w in stated if w[0] <= released or overlaps(window, w))
 
 
 def agreement(window: TimeWindow, times: StatedTimes, kinds: frozenset[str] = frozenset(), *,
@@ -666,7 +667,7 @@ def agreement(window: TimeWindow, times: StatedTimes, kinds: frozenset[str] = fr
     stated = times.windows
     if beside_kind and release_fit < 0 and kinds and times.beside:
         stated = tuple(w for w, held in zip(times.windows, times.beside)
-                       if not (held and held.isdisjoint(kinds) and _within(window, w)))
+                       if not (held and held.isdisjoint(kinds) and overlaps(window, w)))
     if plans_aside:
         stated = without_plans(window, stated, times.released)
     months = times.months if window.granularity not in _POSTED_LATE else ()

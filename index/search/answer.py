@@ -29,7 +29,7 @@ from index.search.records import Decision
 from index.search.settings import SearchSettings
 from index.sentencevectors import SentenceVectors
 from index.stores.base import Store
-from index.timeq import TimeWindow, stated_time_fit, title_figures
+from index.timeq import TimeWindow, overlaps, stated_time_fit, title_figures
 from index.unnamed import unnamed_places
 
 def title_weighted(idf: dict[str, float], title: str, weight: float) -> dict[str, float]:
@@ -223,7 +223,7 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         column = f.label.partition(CELL_MARK)[2] if f.label else ""
         if column and (stated := column_times(column)):
             # "Area Sown 2026" holds the 7th of August 2026; "Final Area Coverage 2025", "Feb-19" are others'
-            return 1 if any(start <= window.end and end >= window.start for start, end in stated) else -1
+            return 1 if any(overlaps(window, w) for w in stated) else -1
         if j in in_order:
             return stated_time_fit(window, [figures[in_order[j]]], released)
         dates = [g for g in (figures[j - 1] if j else None, figures[j + 1] if j + 1 < len(figures) else None)

@@ -12,8 +12,8 @@ import lxml.html.defs
 
 from corpus import Release
 from index.acronyms import asked_definitions
+from index.answerable import asked_measure
 from index.lexical import normalise
-from index.names import Name
 from index.timeq import TimeWindow
 
 # A sum of money named as such ("What was the value of minor forest produce procured", "स्टाइपेंड की
@@ -187,6 +187,12 @@ _BEFORE = re.compile(r"(?i)\b(?:from what|from how (?:much|many)|earlier|previou
                      r"formerly)\b|पहले|पूर्व में|शुरुआत में")
 
 
+def asks_before(question: str) -> bool:
+    """Whether the question asks what a value was before it changed: a sentence's "from X to Y" answers
+    most questions with Y."""
+    return _BEFORE.search(question) is not None
+
+
 # A total asked: "in total", "out of how many", "कुल".
 _WHOLE = re.compile(r"(?i)\b(?:total|in all|altogether|overall|out of how many|whole)\b|कुल")
 
@@ -207,7 +213,8 @@ def asks_one_day(question: str) -> bool:
     return _ONE_DAY_ASKED.search(question) is not None
 
 
-def asks_before(question: str) -> bool:
-    """Whether the question asks what a value was before it changed: a sentence's "from X to Y" answers
-    most questions with Y."""
-    return _BEFORE.search(question) is not None
+def asked_figure(question: str) -> AskedFigure:
+    """What the question says of the figure that answers it (`AskedFigure`)."""
+    return AskedFigure(named=expected_kinds(question, money_cue=True), counted=asked_measure(question),
+                       change=asks_change(question), before=asks_before(question), whole=asks_whole(question),
+                       one_day=asks_one_day(question))

@@ -22,7 +22,7 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from index.acronyms import held_acronyms
-from index.answerable import NoAnswer, asked_measure, asked_spans, asked_unit
+from index.answerable import NoAnswer, asked_spans, asked_unit
 from index.bilingual import TermList, bundled_term_list
 from index.embeddings import Embedder
 from index.filters import SearchFilters
@@ -39,7 +39,7 @@ from index.search.choice import PassageChoice
 from index.search.decision import AnswerDecision
 from index.search.fits import figure_fit, figure_fits, passage_signals, place_fit
 from index.search.fusion import coverage, coverages, fuse, idf_of, names_held
-from index.search.question import AskedFigure, FigureCues, asked_years, asks_before, asks_change, asks_one_day, asks_whole, expected_kinds, question_lang, without_markup
+from index.search.question import FigureCues, asked_figure, asked_years, expected_kinds, question_lang, without_markup
 from index.search.records import SearchResult
 from index.search.settings import SearchSettings
 from index.sentencevectors import SentenceVectors
@@ -301,12 +301,7 @@ class HybridSearcher:
                                         tuple(t for t in q_terms if t not in asked))
         answer, reason, why = answers.run(kinds, hits, idf, decision, cues, places=tuple(places), vector=vector,
                                           window=qtime.window if qtime else None, unit=unit,
-                                          asked_figure=AskedFigure(named=expected_kinds(question, money_cue=True),
-                                                                   counted=asked_measure(question),
-                                                                   change=asks_change(question),
-                                                                   before=asks_before(question),
-                                                                   whole=asks_whole(question),
-                                                                   one_day=asks_one_day(question)))
+                                          asked_figure=asked_figure(question))
         if answer is not None and qtime.window is not None and qtime.window.year_assumed:
             top = hits[0]
             stated = stated_times_of(top.passage, top.release.date, top.release.title, self.store.passage_analyses())

@@ -5,12 +5,35 @@ import datetime as dt
 from index.answerable import asked_measure
 from index.lexical import terms
 from index.search import HybridSearcher, SearchSettings, expected_kinds
-from index.search.question import AskedFigure
+from index.search.question import AskedFigure, asked_figure
 from index.timeq import read_time
 
 from tests.index.conftest import _idf, _passage
 
 S = SearchSettings()
+
+
+def _answer(p, q: str, today: dt.date = dt.date(2026, 9, 1)) -> str:
+    """The figure of the whole passage `p` that answers `q`, the question read as the search reads it:
+    its kinds, its time on `today`, and what it says of the figure (`asked_figure`)."""
+    from index.search.answer import answering_figure
+
+    j = answering_figure(p, 0, len(p.text), _idf(q), expected_kinds(q), window=read_time(q, today).window,
+                         asked_figure=asked_figure(q))
+    return p.figures[j].text
+
+
+def _row(row: str, cells: str, columns: tuple[str, ...]):
+    """A table's row as a passage, each cell labelled by the row and its column's header as the readers
+    label them."""
+    import dataclasses
+
+    from index.figures.figure import CELL_MARK
+    from index.records import Passage
+
+    text = f"{row} {cells}"
+    figures = [dataclasses.replace(f, label=f"{row}{CELL_MARK} {column}") for f, column in zip(_passage(text).figures, columns)]
+    return Passage(release_id="x", lang="en", start=0, end=len(text), text=text, figures=figures)
 
 
 def test_answer_sentence_holds_the_asked_figure():
@@ -167,16 +190,10 @@ def test_the_words_between_two_figures_split_at_the_clause_break_between_them():
 
 def test_a_change_in_percentage_points_answers_only_a_question_about_a_change():
     """"higher by 0.5 percentage point in July, 2026 (52.5%)": the rate asked stands beside its change."""
-    from index.search.answer import answering_figure
-    from index.search.question import asks_change
-
-    text = "Overall WPR is higher by 0.5 percentage point in July, 2026 (52.5%) against July, 2025 (52.0%)."
-    p = _passage(text)
+    p = _passage("Overall WPR is higher by 0.5 percentage point in July, 2026 (52.5%) against July, 2025 (52.0%).")
 
     def answer(q):
-        j = answering_figure(p, 0, len(text), _idf(q), expected_kinds(q), window=read_time(q, dt.date(2026, 9, 1)).window,
-                             asked_figure=AskedFigure(change=asks_change(q)))
-        return p.figures[j].text
+        return _answer(p, q)
 
     assert answer("What was the worker population ratio (WPR) in July 2026?") == "52.5%"
     assert answer("जुलाई 2026 में श्रमिक जनसंख्या अनुपात (WPR) कितना था?") == "52.5%"
@@ -187,26 +204,16 @@ def test_a_change_in_percentage_points_answers_only_a_question_about_a_change():
 def test_a_value_changed_from_one_figure_to_the_next_is_answered_by_the_one_it_came_to():
     """"from 50.7% to 50.4%", "640 दिनों से कम करके 108 दिनों": the first is what it was; a question
     asks what it is, unless it asks what it was before."""
-    from index.search.answer import answering_figure
-    from index.search.question import asks_before
-
     def answer(text, q, lang="en"):
-        p = _passage(text, lang=lang)
-        j = answering_figure(p, 0, len(text), _idf(q), expected_kinds(q), asked_figure=AskedFigure(before=asks_before(q)))
-        return p.figures[j].text
+        return _answer(_passage(text, lang=lang), q)
 
     lfpr = "Urban LFPR experienced a marginal decline by 0.3 percentage point, from 50.7% to 50.4%."
     assert answer(lfpr, "What is the urban labour force participation rate?") == "50.4%"
     assert answer(lfpr, "What was the urban labour force participation rate earlier?") == "50.7%"
     # a time asked decides by the date beside each figure, where there is one
-    july = read_time("What was the urban labour force participation rate in July 2026?", dt.date(2026, 9, 1)).window
-    p = _passage(lfpr)
-    q = "What was the urban labour force participation rate in July 2026?"
-    assert p.figures[answering_figure(p, 0, len(lfpr), _idf(q), expected_kinds(q), window=july)].text == "50.4%"
-    dated = _passage("The female LFPR rose from 32.7% in June, 2026 to 34.4% in July, 2026.")
-    q = "What was the female labour force participation rate in June 2026?"
-    june = read_time(q, dt.date(2026, 9, 1)).window
-    assert dated.figures[answering_figure(dated, 0, len(dated.text), _idf(q), expected_kinds(q), window=june)].text == "32.7%"
+    assert answer(lfpr, "What was the urban labour force participation rate in July 2026?") == "50.4%"
+    dated = "The female LFPR rose from 32.7% in June, 2026 to 34.4% in July, 2026."
+    assert answer(dated, "What was the female labour force participation rate in June 2026?") == "32.7%"
     delay = "आवेदन/ लाइसेंसों की मंजूरी में होने वाली देरी को पहले 640 दिनों से कम करके 108 दिनों पर ले आया गया है।"
     assert answer(delay, "लाइसेंस की मंजूरी में लगने वाला समय घटकर कितने दिन रह गया है?", "hi").startswith("108")
     grants = "It has been increased from ₹2.36 lakh crore under the 15th Finance Commission to ₹4.35 lakh crore under the 16th."
@@ -219,13 +226,8 @@ def test_a_value_changed_from_one_figure_to_the_next_is_answered_by_the_one_it_c
 def test_a_part_taken_from_a_whole_answers_unless_the_total_is_asked():
     """"out of 5,86,944 villages 5,63,809 villages are covered": the question asks the part, unless it
     asks the total."""
-    from index.search.answer import answering_figure
-    from index.search.question import asks_whole
-
     def answer(text, q, lang="en"):
-        p = _passage(text, lang=lang)
-        j = answering_figure(p, 0, len(text), _idf(q), expected_kinds(q), asked_figure=AskedFigure(whole=asks_whole(q)))
-        return p.figures[j].text
+        return _answer(_passage(text, lang=lang), q)
 
     villages = "Out of 5,86,944 villages 5,63,809 villages are reported to have been covered with Liquid Waste Management."
     assert answer(villages, "How many villages are covered with liquid waste management?") == "5,63,809"
@@ -239,48 +241,27 @@ def test_a_part_taken_from_a_whole_answers_unless_the_total_is_asked():
 
 
 def test_a_date_question_is_not_answered_by_the_day_it_names():
-    from index.search.answer import answering_figure
-
-    text = "The payment by successful bidders for the auctions of June 05, 2020 will be made on June 08, 2020 (Monday)."
-    p = _passage(text)
+    p = _passage("The payment by successful bidders for the auctions of June 05, 2020 will be made on June 08, 2020 (Monday).")
     q = "When will successful bidders pay for the government stock auctions of June 5, 2020?"
-    window = read_time(q, dt.date(2020, 6, 3)).window
-    assert p.figures[answering_figure(p, 0, len(text), _idf(q), expected_kinds(q), window=window)].text == "June 08, 2020"
+    assert _answer(p, q, dt.date(2020, 6, 3)) == "June 08, 2020"
     # a month named is no day: its days may answer
-    q = "On which date in June 2020 will the bidders pay?"
-    window = read_time(q, dt.date(2020, 6, 3)).window
-    assert p.figures[answering_figure(p, 0, len(text), _idf(q), expected_kinds(q), window=window)].text.startswith("June 0")
+    assert _answer(p, "On which date in June 2020 will the bidders pay?", dt.date(2020, 6, 3)).startswith("June 0")
 
 
 def test_a_table_cell_whose_column_is_the_asked_month_answers():
     """A state's row under "Feb-19 Feb-20": the column's header says which month each cell is of."""
-    import dataclasses
-
-    from index.figures.figure import CELL_MARK
-    from index.records import Passage
-    from index.search.answer import answering_figure
-
-    text = "Maharashtra 14,092 15,735 12%"
-    cells = _passage(text).figures
-    columns = ("Feb-19", "Feb-20", "Growth")
-    figures = [dataclasses.replace(f, label=f"Maharashtra{CELL_MARK} {column}") for f, column in zip(cells, columns)]
-    p = Passage(release_id="x", lang="en", start=0, end=len(text), text=text, figures=figures)
+    p = _row("Maharashtra", "14,092 15,735 12%", ("Feb-19", "Feb-20", "Growth"))
     for q, month in (("What was Maharashtra's GST revenue in February 2020?", "15,735"),
                      ("What was Maharashtra's GST revenue in February 2019?", "14,092"),
                      ("फरवरी 2020 में महाराष्ट्र का जीएसटी संग्रह कितना रहा?", "15,735")):
-        window = read_time(q, dt.date(2020, 3, 1)).window
-        assert p.figures[answering_figure(p, 0, len(text), _idf(q), expected_kinds(q), window=window)].text == month, q
+        assert _answer(p, q, dt.date(2020, 3, 1)) == month, q
 
 
 def test_a_figure_stands_for_the_time_its_place_in_a_one_line_table_gives():
     """Times, then as many figures ("Year 2024-25 2025-26 ... 63252.86 65890.50"), or times and figures
     taking turns ("2021-22 225 2022-23 178"): the figure of the asked year by its place."""
-    from index.search.answer import answering_figure
-
     def answer(text, q):
-        p = _passage(text)
-        return p.figures[answering_figure(p, 0, len(text), _idf(q), expected_kinds(q),
-                                          window=read_time(q, dt.date(2026, 9, 1)).window)].text
+        return _answer(_passage(text), q)
 
     share = ("Year 2021-22 2022-23 2023-24 2024-25 2025-26 2026-27 (As on 06.08.2026) Central Share Released "
              "249.13 359.50 181.06 350.83 864.25 507.00")
@@ -295,33 +276,17 @@ def test_a_figure_stands_for_the_time_its_place_in_a_one_line_table_gives():
 def test_a_column_header_naming_a_time_among_words_dates_its_cells():
     """"a Jowar | Area Sown 2026": the day asked in August 2026 is in that column, not "Final Area
     Coverage 2025" nor "Normal Area (2020-21 to 2024-25)"."""
-    import dataclasses
-
-    from index.figures.figure import CELL_MARK
-    from index.records import Passage
-    from index.search.answer import answering_figure
-
-    text = "a Jowar 14.44 12.10 12.82 12.61"
-    columns = ("Normal Area (2020- 21 to 2024-25)", "Final Area Coverage 2025", "Area Sown 2026", "2025")
-    figures = [dataclasses.replace(f, label=f"a Jowar{CELL_MARK} {column}")
-               for f, column in zip(_passage(text).figures, columns)]
-    p = Passage(release_id="x", lang="en", start=0, end=len(text), text=text, figures=figures)
-    q = "What was the area under jowar as on 7 August 2026?"
-    window = read_time(q, dt.date(2026, 8, 10)).window
-    assert p.figures[answering_figure(p, 0, len(text), _idf(q), expected_kinds(q), window=window)].text == "12.82"
+    p = _row("a Jowar", "14.44 12.10 12.82 12.61",
+             ("Normal Area (2020- 21 to 2024-25)", "Final Area Coverage 2025", "Area Sown 2026", "2025"))
+    assert _answer(p, "What was the area under jowar as on 7 August 2026?", dt.date(2026, 8, 10)) == "12.82"
 
 
 def test_a_question_about_one_day_is_answered_by_the_days_figure_not_the_running_total():
-    from index.search.answer import answering_figure
-    from index.search.question import asks_one_day
-
-    text = ("Cumulatively, 38,37,207 samples have been tested so far for COVID-19, whereas, 1,00,180 samples "
-            "were tested yesterday.")
-    p = _passage(text)
+    p = _passage("Cumulatively, 38,37,207 samples have been tested so far for COVID-19, whereas, 1,00,180 samples "
+                 "were tested yesterday.")
 
     def answer(q):
-        return p.figures[answering_figure(p, 0, len(text), _idf(q), expected_kinds(q),
-                                          asked_figure=AskedFigure(one_day=asks_one_day(q)))].text
+        return _answer(p, q)
 
     assert answer("How many samples were tested for COVID-19 in a single day?") == "1,00,180"
     assert answer("How many samples have been tested for COVID-19?") == "38,37,207"
@@ -330,12 +295,8 @@ def test_a_question_about_one_day_is_answered_by_the_days_figure_not_the_running
 def test_a_one_line_tables_serial_numbers_answer_nothing():
     """"1 Alappuzha 138 2 Ernakulam 221": 1 and 2 number the rows; "1 2020-21 147.25 2 2021-22 162.48":
     with them left out, each year and its value take turns."""
-    from index.search.answer import answering_figure
-
     def answer(text, q):
-        p = _passage(text)
-        return p.figures[answering_figure(p, 0, len(text), _idf(q), expected_kinds(q),
-                                          window=read_time(q, dt.date(2026, 9, 1)).window)].text
+        return _answer(_passage(text), q)
 
     districts = "Sl. No. Name of District No. of JAKs Opened 1 Alappuzha 138 2 Ernakulam 221 3 Idukki 62 4 Kannur 106"
     assert answer(districts, "How many Jan Aushadhi Kendras have been opened in Ernakulam?") == "221"
