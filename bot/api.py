@@ -30,7 +30,8 @@ class HealthResponse(BaseModel):
     status: str
     version: str
     model: str
-    encoder: str | None = None  # the code path that encodes text: torch-fp32, torch-bf16, onnx-fp32, onnx-int8
+    encoder: str | None = None  # the code path that encodes text: torch-fp32, torch-bf16, onnx-fp32, onnx-int8,
+    # or questions+passages on two (openvino-bf16+torch-bf16 on an AMX CPU)
     passages: int
     releases: dict[str, int]
     uptime_s: float = Field(description="seconds since the service began answering (0 before): a first start's "

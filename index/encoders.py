@@ -6,6 +6,7 @@ The rule for ``auto`` is in :func:`choose_encoder`; docs/encoders.md has the mea
 """
 from __future__ import annotations
 
+import importlib.util
 import logging
 import threading
 from collections.abc import Callable
@@ -26,9 +27,11 @@ ENCODERS: tuple[str, ...] = get_args(Encoder)
 # them onnxruntime's x86 int8 kernels fall back to AVX2 pairs that can saturate.
 _INT8_FLAGS = {"avx512_vnni", "avx_vnni", "amx_int8"}
 # Where bfloat16 runs in AMX tiles, torch encodes bulk passages faster than ONNX Runtime's int8
-# (docs/encoders.md), while one question is still fastest in ONNX Runtime; there the question runs
-# on the float32 graph, the same vectors as torch float32: passages in bf16 already differ from the
-# reference, and int8 rounding on the question side as well tipped near ties (docs/encoders.md).
+# (docs/encoders.md). Questions run on the float32 graph: int8 rounding on the question side as well
+# as bf16 on the passages' tipped near ties. OpenVINO runs that graph's question in AMX's bf16 tiles
+# in two thirds of ONNX Runtime's float32 time, within a cosine of 0.9999 of its vector, so it does
+# where it is installed (docs/encoders.md, Questions in bf16 on AMX); ONNX Runtime where it is not.
+AMX_SPLIT = "openvino-bf16+torch-bf16"
 SPLIT = "onnx-fp32+torch-bf16"
 # OpenVINO's statically quantised IR for passages, questions on ONNX Runtime's question graph
 # (OpenVINO's int8 lost XQuAD hi→hi R@1 on questions). Only on request (VIGYAPTI_ENCODER=openvino-int8):
@@ -43,21 +46,24 @@ class EncoderUnavailableError(RuntimeError):
 
 @dataclass(frozen=True)
 class EncoderChoice:
-    # "torch", "onnx-fp32", "onnx-int8", SPLIT (questions in onnx-fp32, passages in torch bf16) or
-    # OPENVINO_SPLIT (questions in onnx-int8, passages in OpenVINO int8)
+    # "torch", "onnx-fp32", "onnx-int8", AMX_SPLIT or SPLIT (questions on the float32 graph in
+    # OpenVINO bf16 or ONNX Runtime, passages in torch bf16), or OPENVINO_SPLIT (questions in onnx-int8,
+    # passages in OpenVINO int8)
     encoder: str
     reason: str
 
 
 def choose_encoder(requested: str, *, onnx_ready: bool, openvino_ready: bool = False,
-                   flags: frozenset[str] | None = None, vendor: str | None = None) -> EncoderChoice:
+                   flags: frozenset[str] | None = None, vendor: str | None = None,
+                   openvino_installed: bool | None = None) -> EncoderChoice:
     """``auto``: ONNX Runtime wherever the graphs are exported (float32 there gives torch's vectors,
     and a question runs faster); torch otherwise. int8 only where float32 is not fast enough: int8
     passages, however close by cosine, lose XQuAD questions that float32 answers. On AMD's CPUs the
     float32 graph is fast enough by itself, on Intel's without AMX it is not, so int8 runs on Intel
-    CPUs with int8 dot products (VNNI) and no AMX; with AMX, passages go to torch bfloat16
-    (docs/encoders.md, "Float32 on AMD" and "The rule behind auto").
-    OpenVINO's IR is never picked by ``auto``: faster, but not as faithful on XQuAD hi→en."""
+    CPUs with int8 dot products (VNNI) and no AMX; with AMX, passages go to torch bfloat16 and
+    questions to OpenVINO's bf16 when it is installed (docs/encoders.md, "Float32 on AMD" and "The
+    rule behind auto"). OpenVINO's int8 IR is never picked by ``auto``: faster, but not as faithful
+    on XQuAD hi→en. `openvino_ready`: that IR is prepared; `openvino_installed`: the runtime is."""
     if requested not in ENCODERS:
         raise ValueError(f"unknown encoder {requested!r}; one of {', '.join(ENCODERS)}")
     if requested == "torch":
@@ -77,7 +83,10 @@ def choose_encoder(requested: str, *, onnx_ready: bool, openvino_ready: bool = F
     vendor = cpu_vendor() if vendor is None else vendor
     int8 = sorted(_INT8_FLAGS & flags)
     if int8 and "amx_bf16" in flags:
-        return EncoderChoice(SPLIT, "CPU has AMX: questions in onnx-fp32, passages in torch bfloat16")
+        if openvino_installed if openvino_installed is not None else importlib.util.find_spec("openvino") is not None:
+            return EncoderChoice(AMX_SPLIT, "CPU has AMX: questions in OpenVINO bfloat16, passages in torch bfloat16")
+        return EncoderChoice(SPLIT, "CPU has AMX, OpenVINO is not installed: questions in onnx-fp32, "
+                                    "passages in torch bfloat16")
     if int8 and vendor == "AuthenticAMD":
         return EncoderChoice("onnx-fp32", "AMD CPU: float32 is fast enough here, and int8 costs quality")
     if int8:
@@ -101,15 +110,28 @@ def load_embedder(model_folder: str | Path, *, name: str, encoder: str = "auto",
     else:
         from index.onnx_embedder import OnnxEmbedder
 
-        # With bf16 turned off, an AMX CPU runs both in int8 as a VNNI CPU does.
-        split = choice.encoder == SPLIT and bf16 is not False
-        int8 = choice.encoder != "onnx-fp32" and not split
         folder = onnx_dir(Path(model_folder))
-        graph = folder / (INT8_FILE if int8 else FP32_FILE)
-        embedder = OnnxEmbedder(Path(model_folder), graph, name=name, encoder="onnx-int8" if int8 else "onnx-fp32",
-                                threads=threads, question_graph=folder / QUESTION_INT8_FILE if int8 else None)
-        # Dynamic int8 scales activations per batch, so the batch size decides the vectors too.
-        embedder.passage_identity = _with_batch(graph_identity(Path(model_folder), graph.name), embedder.batch_size)
+        # With bf16 turned off, an AMX CPU runs both in int8 as a VNNI CPU does.
+        if choice.encoder in (AMX_SPLIT, SPLIT) and bf16 is not False:
+            if choice.encoder == AMX_SPLIT:
+                from index.openvino_embedder import OpenVinoEmbedder
+
+                questions: Embedder = OpenVinoEmbedder(Path(model_folder), folder / FP32_FILE, name=name,
+                                                       encoder="openvino-bf16", threads=threads, precision="bf16")
+            else:
+                questions = OnnxEmbedder(Path(model_folder), folder / FP32_FILE, name=name, encoder="onnx-fp32",
+                                         threads=threads)
+            embedder = SplitEmbedder(questions, lambda: SentenceTransformerEmbedder(
+                str(model_folder), name=name, threads=threads, bf16=True), "torch-bf16")
+            # torch's bf16 passages agree with the float32 graph's within the shipped file's float16.
+            embedder.stand_in_identity = _with_batch(graph_identity(Path(model_folder), FP32_FILE), 1)
+        else:
+            int8 = choice.encoder != "onnx-fp32"
+            graph = folder / (INT8_FILE if int8 else FP32_FILE)
+            embedder = OnnxEmbedder(Path(model_folder), graph, name=name, encoder="onnx-int8" if int8 else "onnx-fp32",
+                                    threads=threads, question_graph=folder / QUESTION_INT8_FILE if int8 else None)
+            # Dynamic int8 scales activations per batch, so the batch size decides the vectors too.
+            embedder.passage_identity = _with_batch(graph_identity(Path(model_folder), graph.name), embedder.batch_size)
         if choice.encoder == OPENVINO_SPLIT:
             from index.openvino_embedder import OpenVinoEmbedder
 
@@ -118,11 +140,6 @@ def load_embedder(model_folder: str | Path, *, name: str, encoder: str = "auto",
             embedder = SplitEmbedder(embedder, lambda: OpenVinoEmbedder(
                 Path(model_folder), ir, name=name, encoder="openvino-int8", threads=threads, batch_size=1),
                 "openvino-int8", identity and {**identity, "length_step": OpenVinoEmbedder.length_step})
-        elif split:
-            float32 = embedder.passage_identity
-            embedder = SplitEmbedder(embedder, lambda: SentenceTransformerEmbedder(
-                str(model_folder), name=name, threads=threads, bf16=True), "torch-bf16")
-            embedder.stand_in_identity = float32
     embedder.model_identity = model_identity(Path(model_folder))
     log.info("encoder: %s (%s)", embedder.encoder, choice.reason)
     return embedder

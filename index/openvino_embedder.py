@@ -1,4 +1,5 @@
-"""The prepared model's int8 IR (index/openvino_export.py) run by OpenVINO's CPU plugin.
+"""A prepared graph run by OpenVINO's CPU plugin: the int8 IR (index/openvino_export.py) for
+passages on request, and the float32 ONNX graph for questions on an AMX CPU (index/encoders.py).
 
 Only how a graph is loaded and run lives here; tokenizer, prompts, pooling and the one-passage runs
 are :class:`index.onnx_embedder.GraphEmbedder`'s, so this path's vectors differ from ONNX Runtime's
@@ -12,8 +13,11 @@ from index.onnx_embedder import GraphEmbedder
 
 
 class OpenVinoEmbedder(GraphEmbedder):
-    """float32 inference precision: the CPU plugin would otherwise run what the IR leaves in float
-    as bfloat16 wherever the CPU has it, which changes the vectors from one CPU to another. The
+    """float32 inference precision by default: the CPU plugin would otherwise run what a graph
+    leaves in float as bfloat16 wherever the CPU has it, which changes the vectors from one CPU to
+    another. `precision="bf16"` asks for that on purpose, where only AMX CPUs are given it: a
+    question in bf16 AMX tiles takes two thirds of ONNX Runtime's float32 time, and its vector stays
+    within a cosine of 0.9999 of float32's (docs/encoders.md, Questions in bf16 on AMX). The
     LATENCY hint runs one request on all the given threads, the shape of one passage or question at
     a time (two throughput streams were not faster on 2 cores, docs/encoders.md).
 
@@ -23,10 +27,16 @@ class OpenVinoEmbedder(GraphEmbedder):
 
     length_step = 16
 
+    def __init__(self, model_folder: Path, graph: Path, *, name: str, encoder: str, batch_size: int = 1,
+                 threads: int | None = None, question_graph: Path | None = None, precision: str = "f32"):
+        self.precision = precision  # read by _load, which the base's __init__ calls for questions
+        super().__init__(model_folder, graph, name=name, encoder=encoder, batch_size=batch_size, threads=threads,
+                         question_graph=question_graph)
+
     def _load(self, path: Path, kind: str):
         import openvino as ov
 
-        config = {"INFERENCE_PRECISION_HINT": "f32", "PERFORMANCE_HINT": "LATENCY"}
+        config = {"INFERENCE_PRECISION_HINT": self.precision, "PERFORMANCE_HINT": "LATENCY"}
         if self.threads:
             config["INFERENCE_NUM_THREADS"] = self.threads
         return ov.Core().compile_model(str(path), "CPU", config)

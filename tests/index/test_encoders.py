@@ -177,8 +177,11 @@ def test_auto_picks_by_cpu_and_export():
     # OpenVINO's IR only on request: its passages lost XQuAD hi→en (docs/encoders.md).
     assert choose_encoder("auto", onnx_ready=True, openvino_ready=True, flags=vnni, vendor=intel).encoder == "onnx-int8"
     amx = vnni | {"amx_tile", "amx_int8", "amx_bf16"}
-    assert choose_encoder("auto", onnx_ready=True, flags=amx, vendor=intel).encoder == "onnx-fp32+torch-bf16"
-    assert choose_encoder("auto", onnx_ready=True, openvino_ready=True, flags=amx).encoder == "onnx-fp32+torch-bf16"
+    # With AMX, questions in OpenVINO's bf16 wherever its runtime is installed (the IR is not needed).
+    assert choose_encoder("auto", onnx_ready=True, flags=amx, vendor=intel,
+                          openvino_installed=True).encoder == "openvino-bf16+torch-bf16"
+    assert choose_encoder("auto", onnx_ready=True, openvino_ready=True, flags=amx,
+                          openvino_installed=False).encoder == "onnx-fp32+torch-bf16"
     no_vnni = frozenset({"avx2", "fma"})
     for vendor in (intel, amd, ""):
         assert choose_encoder("auto", onnx_ready=True, openvino_ready=True, flags=no_vnni,
@@ -200,15 +203,17 @@ def test_the_service_runs_the_auto_choice(embedder):
     assert embedder.encoder == choose_encoder("auto", onnx_ready=True, openvino_ready=True).encoder
 
 
-def test_split_path_encodes_questions_in_float32_and_passages_in_torch_bf16(model_path, passages, reference,
-                                                                          amx_cpu):
-    """What `auto` loads on an AMX CPU: the float32 graph for questions (torch float32's vectors),
-    torch with bf16 autocast for passages, loaded on the first passage."""
+def test_split_path_encodes_questions_in_bf16_and_passages_in_torch_bf16(model_path, passages, reference, amx_cpu):
+    """What `auto` loads on an AMX CPU: the float32 graph for questions, run by OpenVINO in bf16
+    (within a cosine of 0.9999 of torch float32's vectors), torch with bf16 autocast for passages,
+    loaded on the first passage."""
     import index.encoders as encoders
 
     split = load_embedder(model_path, name="multilingual-e5-small", encoder="auto")
-    assert split.encoder == encoders.SPLIT == "onnx-fp32+torch-bf16" and split._passages is None
-    assert (split.encode_queries(QUESTIONS) * reference[1]).sum(1).min() >= 0.9999
+    assert split.encoder == encoders.AMX_SPLIT == "openvino-bf16+torch-bf16" and split._passages is None
+    assert split.questions.precision == "bf16"
+    questions = split.encode_queries(QUESTIONS)
+    assert (questions * reference[1]).sum(1).min() >= 0.9999
     got = split.encode_passages(passages[:8])
     assert split._passages.encoder == "torch-bf16"
     assert got.shape == reference[0][:8].shape and (got * reference[0][:8]).sum(1).min() >= 0.99

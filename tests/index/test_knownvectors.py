@@ -90,7 +90,7 @@ def test_the_amx_path_takes_the_float32_file_and_never_stamps_its_own(model_path
     import index.encoders as encoders
 
     split = load_embedder(model_path, name="multilingual-e5-small", encoder="auto")
-    assert split.encoder == encoders.SPLIT and split.passage_identity is None
+    assert split.encoder == encoders.AMX_SPLIT and split.passage_identity is None
     known = shipped_vectors(split).known()
     fp32 = load_embedder(model_path, name="multilingual-e5-small", encoder="onnx-fp32")
     assert known is not None and known.stamp == VectorsStamp.of(fp32.passage_identity, PassageSettings(), fp32.dim)
