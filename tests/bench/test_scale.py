@@ -24,7 +24,8 @@ def test_scale_bench_builds_measures_and_prints_one_json_object(service, setting
     assert KEYS <= set(result)
     assert result["passages"] == n
     # Below the size where a base turns approximate the search is exhaustive: it must find exactly
-    # the top 10 the build computed from the vectors it stored (a wrong id or vector would not).
+    # the top 10 the build computed from the vectors it stored, up to a tie within float32 rounding
+    # (a wrong id or vector would not).
     assert result["recall_at_10"] == 1.0
     assert result["disk_bytes"] > 0 and result["rss_mb"] > 0
     assert 0 < result["search_p50_ms"] <= result["search_p99_ms"]
