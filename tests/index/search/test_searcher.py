@@ -410,3 +410,31 @@ def test_a_list_of_links_is_never_a_hit_or_the_answer(linked, question):
         result = linked.ask(question, top_k=5, per_release=5)
     assert result.hits and not any(links_only(h.passage.text) for h in result.hits)
     assert result.answer is None or not links_only(result.answer.text)
+
+
+def test_warming_reads_each_passages_stated_times_with_its_release_day_and_title(tmp_path, embedder, corpus_slice):
+    """What a dated question reads of every candidate is read ahead, and as the search reads it: a
+    warm-up that took another day or no title would hand the first questions other times."""
+    from bot.service import Service
+    from bot.settings import Settings
+    from index.search.analysis import analyse
+    from index.timeq import stated_times
+
+    dated = [r for r in corpus_slice if r.date][:6]
+    service = Service(Settings(index_dir=tmp_path / "index"), embedder=embedder)
+    try:
+        service.ingest(dated)
+        store = service.store
+        store.warm()
+        service.searcher.warm()
+        cache = store.passage_analyses()
+        passages = store.cached_passages()
+        assert passages and any(f.kind == "date" for p in passages for f in p.figures)
+        for p in passages:
+            released = store.release_dates([p.passage_id]).get(p.passage_id)
+            title = store.release(p.release_id, p.lang).title
+            sentences = [(a, b) for a, b, _ in analyse(p, cache=cache).sentences]
+            assert cache.get(("stated-times", p.passage_id, bool(title))) == stated_times(
+                released, p.figures, p.text if title else None, title, sentences)
+    finally:
+        service.close()
