@@ -48,7 +48,19 @@ def _items(prefix: str, n: int) -> list[str] | None:
         if not words or len(words) > MAX_ITEM_WORDS:
             return None
         items.append(" ".join(words))
-    return items
+    return _with_shared_head(items)
+
+
+def _with_shared_head(items: list[str]) -> list[str]:
+    """Items that name only what tells them apart, the last one the thing all of them are: "MBBS
+    and PG seats increased to 1,28,976 and 85,822, respectively" are MBBS seats and PG seats. Only a
+    last item of one word and a plain lower-case noun after it, the others one word of letters each:
+    "Delhi and Tamil Nadu" share nothing."""
+    *firsts, last = items
+    words = last.split()
+    if len(words) != 2 or not words[1].isalpha() or not words[1].islower() or not all(item.isalpha() for item in firsts):
+        return items
+    return [f"{item} {words[1]}" if not item.endswith(words[1]) else item for item in firsts] + [last]
 
 
 def respective_labels(figures: list[Figure], text: str) -> list[Figure]:

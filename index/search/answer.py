@@ -117,6 +117,8 @@ NEAR_WORDS = 40
 NEAR_BEFORE = 0.5
 BESIDE_TIME = 25
 _WORD_END = re.compile(r"\S*")
+# "1,28,976 and 85,822, respectively, as of 2025-26": a date after the list is every item's.
+_RESPECTIVELY = re.compile(r"\brespectively\b|क्रमशः", re.I)
 # A figure's opening bracket right before it: "(", "(Rs. ", "(₹".
 _IN_BRACKETS = re.compile(r"\((?:\s*(?:Rs\.?|₹|INR|रु\.?))?\s*$")
 # Where one clause gives way to the next between two figures: a comma or semicolon, a contrast.
@@ -214,9 +216,9 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
 
     def beside(j: int) -> int:
         """1 when a date right beside the figure (the next figure after it or the one before it, and
-        close), its table column's header, or the time it stands for by order (`times_in_order`) is in
-        the asked time, -1 when each is another's: "550 m in 2017, 1470 m in 2018"; a state's row under
-        "Feb-19 Feb-20"."""
+        close, and not after a "respectively" that makes it the whole list's), its table column's
+        header, or the time it stands for by order (`times_in_order`) is in the asked time, -1 when each
+        is another's: "550 m in 2017, 1470 m in 2018"; a state's row under "Feb-19 Feb-20"."""
         if window is None:
             return 0
         f = figures[j]
@@ -228,7 +230,8 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
             return stated_time_fit(window, [figures[in_order[j]]], released)
         dates = [g for g in (figures[j - 1] if j else None, figures[j + 1] if j + 1 < len(figures) else None)
                  if g is not None and g.kind in TIME_KINDS and a <= g.start and g.end <= b
-                 and (0 <= g.start - f.end <= BESIDE_TIME or 0 <= f.start - g.end <= BESIDE_TIME)]
+                 and (0 <= g.start - f.end <= BESIDE_TIME or 0 <= f.start - g.end <= BESIDE_TIME)
+                 and not _RESPECTIVELY.search(text, f.end, g.start)]
         return stated_time_fit(window, dates, released) if dates else 0
 
     # A question that names a time finds the figure of that time by the date beside it, where there is one

@@ -34,3 +34,13 @@ def test_two_items_without_commas():
 def test_a_list_without_as_many_items_is_left_alone():
     labels = _labels("The scheme covers 12 districts and 34 blocks respectively in two phases.")
     assert (labels["12"], labels["34"]) == ("districts", "blocks")  # no list of two items before them: their own words
+
+
+def test_items_that_share_the_last_ones_noun_take_it():
+    labels = _labels("MBBS and PG seats increased to 1,28,976 and 85,822, respectively, as of 2025-26.")
+    assert labels["1,28,976"] == "MBBS seats" and labels["85,822"] == "PG seats"
+    labels = _labels("Rural and urban areas recorded 12.5 per cent and 9.1 per cent, respectively.")
+    assert labels["12.5 per cent"] == "Rural areas"
+    # a place of two words shares nothing with the one before it
+    labels = _labels("Cases in Delhi and Tamil Nadu rose to 120 and 340, respectively.")
+    assert labels["120"] == "Delhi" and labels["340"] == "Tamil Nadu"

@@ -248,6 +248,16 @@ def test_a_date_question_is_not_answered_by_the_day_it_names():
     assert _answer(p, "On which date in June 2020 will the bidders pay?", dt.date(2020, 6, 3)).startswith("June 0")
 
 
+def test_a_date_after_a_respectively_list_is_every_items():
+    """"as of 2025-26" follows the last figure of the list, and dates both: it chooses neither."""
+    p = _passage("MBBS and PG seats increased to 1,28,976 and 85,822, respectively, as of 2025-26.")
+    assert _answer(p, "How many MBBS seats were there in India in 2025-26?") == "1,28,976"
+    assert _answer(p, "How many PG seats were there in India in 2025-26?") == "85,822"
+    # a date right beside one figure still chooses it
+    p = _passage("Seats rose to 85,822 in 2025-26 from 80,000 in 2024-25.")
+    assert _answer(p, "How many seats were there in 2024-25?") == "80,000"
+
+
 def test_a_table_cell_whose_column_is_the_asked_month_answers():
     """A state's row under "Feb-19 Feb-20": the column's header says which month each cell is of."""
     p = _row("Maharashtra", "14,092 15,735 12%", ("Feb-19", "Feb-20", "Growth"))
