@@ -17,14 +17,15 @@ from index.lexical import normalise
 from index.timeq import TimeWindow
 
 # A sum of money named as such ("What was the value of minor forest produce procured", "स्टाइपेंड की
-# कितनी राशि") asks for money alone: a count or a tonnage beside it is not the answer. An index's value
+# कितनी राशि", "योजना का कुल परिव्यय कितना है") asks for money alone: a count or a tonnage beside it is not the answer. An index's value
 # is not money. Read only with the `money_cue` setting.
 _MONEY_CUE = re.compile(
     r"\bwhat(?: (?:was|is|were|are|will be|has been|had been))?(?: the)?"
     r"(?: total| gross| net| estimated| approved| sanctioned)?(?: [A-Z]{2,})? "
     r"(?:value(?! of (?:the )?ind(?:ex|ices)\b)|cost|outlay|revenue|budget|allocation|investment|"
     r"expenditure|turnover)\b|"
-    r"कितने रुपये|कितनी राशि|कितना धन|कितनी लागत|कितना निवेश|कितना राजस्व|कितना व्यय|कितना खर्च", re.I)
+    r"कितने रुपये|कितनी राशि|कितना धन|कितनी लागत|कितना निवेश|कितना राजस्व|कितना (?:परि)?व्यय|कितना खर्च|"
+    r"(?<![\u0900-\u097f])(?:राशि|लागत|निवेश|राजस्व|(?:परि)?व्यय|खर्च|बजट|आवंटन)\s+कितन[ाीे](?![\u0900-\u097f])", re.I)
 # The measures a question asks a figure of by their names: "the revised MSP", "the relocation package".
 _MEASURE_NAMES = (r"(?:production|output|area|investment|cost|outlay|amount|revenue|value|budget|allocation|"
                   r"expenditure|collection|turnover|exports?|imports?|demand|capacity|sales|deficit|surplus|"
