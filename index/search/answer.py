@@ -24,7 +24,7 @@ from index.search.fits import figure_fits
 from index.search.fusion import coverage
 from index.search.question import ANY_FIGURE, NO_CUES, AskedFigure, FigureCues
 from index.search.relations import (CHANGED_FROM, ONE_DAY, WHOLE_OF_PART, changed_from, column_times, one_day_words,
-                                    serial_numbers, times_in_order, wholes)
+                                    running_total_words, serial_numbers, times_in_order, wholes)
 from index.search.records import Decision
 from index.search.settings import SearchSettings
 from index.sentencevectors import SentenceVectors
@@ -205,12 +205,17 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         return (coverage(right_after, idf) + before_weight * coverage(frozenset(terms(text[before:f.start])), idf)
                 + names_counted)
 
-    def one_day(j: int) -> int:
+    def period(j: int) -> int:
         """For a question about a single day's figure: 1 when the figure's own words say it is one day's
         ("1,00,180 samples were tested yesterday"), -1 when they say it is a running total ("Cumulatively,
-        38,37,207 samples have been tested so far")."""
+        38,37,207 samples have been tested so far"); for one about a running total the other way round,
+        each period's figure against ("500 training slots every year"; "5,600 ... trained since 2007")."""
+        if not (asked_figure.one_day or asked_figure.so_far):
+            return 0
         before, after, _ = words_of(j)
-        return one_day_words(text, before, after)
+        if asked_figure.one_day:
+            return one_day_words(text, before, after)
+        return running_total_words(text, before, after)
 
     in_order = times_in_order(text, figures, [j for j in span if j not in serials]) if window else {}
 
@@ -241,7 +246,7 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
            if not asked_figure.before and not kinds & TIME_KINDS else set())
     whole = wholes(text, figures, inside) if not asked_figure.whole else set()
     return max(inside, key=lambda j: (fits[j] + near(j) + 0.5 * beside(j) - CHANGED_FROM * (j in old)
-                                      - WHOLE_OF_PART * (j in whole) + ONE_DAY * asked_figure.one_day * one_day(j), -j))
+                                      - WHOLE_OF_PART * (j in whole) + ONE_DAY * period(j), -j))
 
 
 class AnswerReader:

@@ -164,6 +164,7 @@ class AskedFigure:
     before: bool = False  # it asks what a value was before it changed (`asks_before`), not what it came to
     whole: bool = False  # it asks for a total (`asks_whole`), not a part of one
     one_day: bool = False  # it asks a single day's figure (`asks_one_day`), not a running total
+    so_far: bool = False  # it asks a running total (`asks_so_far`), not one period's figure
 
 
 ANY_FIGURE = AskedFigure()
@@ -214,8 +215,18 @@ def asks_one_day(question: str) -> bool:
     return _ONE_DAY_ASKED.search(question) is not None
 
 
+_SO_FAR_ASKED = re.compile(r"(?i)\b(?:so far|till date|till now|to date|in all|cumulative(?:ly)?|"
+                           r"since (?:its |the )?(?:inception|launch|start|beginning))\b|अब तक|आज तक|शुरुआत से")
+
+
+def asks_so_far(question: str) -> bool:
+    """Whether the question asks a running total ("so far", "अब तक"): a release states it beside each
+    year's or day's figure."""
+    return _SO_FAR_ASKED.search(question) is not None
+
+
 def asked_figure(question: str) -> AskedFigure:
     """What the question says of the figure that answers it (`AskedFigure`)."""
     return AskedFigure(named=expected_kinds(question, money_cue=True), counted=asked_measure(question),
                        change=asks_change(question), before=asks_before(question), whole=asks_whole(question),
-                       one_day=asks_one_day(question))
+                       one_day=asks_one_day(question), so_far=asks_so_far(question))

@@ -150,7 +150,21 @@ _SO_FAR = re.compile(r"(?i)\b(?:cumulative(?:ly)?|so far|till date|till now|to d
 ONE_DAY = 0.5
 
 
+# A figure of each period beside a running total: "around 500 training slots every year, while
+# approximately 5,600 Mauritians have been trained since 2007".
+_EACH_PERIOD = re.compile(r"(?i)\b(?:every|each|per|a) (?:year|month|week|day)\b|\b(?:annually|daily|yearly|monthly)\b|"
+                          r"प्रति ?(?:वर्ष|माह|दिन)|हर (?:साल|वर्ष|महीने|दिन)|सालाना|प्रतिदिन")
+_SINCE = re.compile(r"(?i)\bsince\b|शुरुआत से|स्थापना से")
+
+
 def one_day_words(text: str, start: int, end: int) -> int:
     """1 when the words of `text[start:end]` say a figure is one day's ("tested yesterday"), -1 when
     they say it is a running total ("so far"), 0 when both or neither."""
     return bool(_ONE_DAY.search(text, start, end)) - bool(_SO_FAR.search(text, start, end))
+
+
+def running_total_words(text: str, start: int, end: int) -> int:
+    """1 when the words of `text[start:end]` say a figure is a running total ("so far", "since 2007"),
+    -1 when they say it is each period's ("every year", "daily"), 0 when both or neither."""
+    return (bool(_SO_FAR.search(text, start, end) or _SINCE.search(text, start, end))
+            - bool(_EACH_PERIOD.search(text, start, end) or _ONE_DAY.search(text, start, end)))

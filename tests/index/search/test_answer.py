@@ -302,6 +302,13 @@ def test_a_question_about_one_day_is_answered_by_the_days_figure_not_the_running
     assert answer("How many samples have been tested for COVID-19?") == "38,37,207"
 
 
+def test_a_question_about_a_running_total_is_answered_by_it_not_by_each_periods_figure():
+    p = _passage("Mauritius receives around 500 training slots every year, while approximately 5,600 Mauritians have "
+                 "been trained since 2007.")
+    assert _answer(p, "How many Mauritians have been trained under ITEC so far?") == "5,600"
+    assert _answer(p, "ITEC के तहत अब तक कितने मॉरीशस नागरिकों को प्रशिक्षण दिया गया?") == "5,600"
+
+
 def test_a_one_line_tables_serial_numbers_answer_nothing():
     """"1 Alappuzha 138 2 Ernakulam 221": 1 and 2 number the rows; "1 2020-21 147.25 2 2021-22 162.48":
     with them left out, each year and its value take turns."""

@@ -129,3 +129,13 @@ def test_a_date_named_in_passing_asks_for_what_the_question_asks():
 ])
 def test_a_question_is_read_without_its_markup(question, read):
     assert without_markup(question) == read
+
+
+def test_a_running_total_asked():
+    from index.search.question import asks_so_far
+
+    assert asks_so_far("How many Mauritians have been trained so far?")
+    assert asks_so_far("योजना के तहत अब तक कितने घर बने?")
+    assert asks_so_far("How much has been spent since inception?")
+    assert not asks_so_far("How many houses were built in 2025-26?")
+    assert not asks_so_far("Since when has the scheme run?")  # "since" alone asks a time

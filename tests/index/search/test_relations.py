@@ -1,7 +1,8 @@
 """How a sentence's figures stand to each other (index/search/relations.py), on small hand-built cases."""
 import datetime as dt
 
-from index.search.relations import changed_from, column_times, one_day_words, serial_numbers, times_in_order, wholes
+from index.search.relations import (changed_from, column_times, one_day_words, running_total_words, serial_numbers,
+                                    times_in_order, wholes)
 
 from tests.index.conftest import _passage
 
@@ -58,3 +59,12 @@ def test_a_days_figure_and_a_running_total():
     text = "Cumulatively, 38,37,207 samples have been tested so far, whereas, 1,00,180 samples were tested yesterday."
     assert one_day_words(text, 0, 55) == -1
     assert one_day_words(text, 60, len(text)) == 1
+
+
+def test_each_periods_figure_and_a_running_total():
+    text = "receiving around 500 training slots every year, while approximately 5,600 Mauritians have been trained since 2007"
+    cut = text.index(", while")
+    assert running_total_words(text, 0, cut) == -1
+    assert running_total_words(text, cut, len(text)) == 1
+    assert running_total_words("कुल 1,200 केंद्र अब तक खोले गए", 0, 30) == 1
+    assert running_total_words("12 new centres opened", 0, 21) == 0
