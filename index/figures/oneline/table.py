@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from collections import Counter
 from itertools import combinations
 
 from index.figures.figure import CELL_MARK
@@ -76,13 +77,21 @@ class InlineTable:
         words = self._header_words()[-MAX_HEADER_WORDS:]
         width = max(row.width for row in self.rows)
         # a run of times tells where it begins, however many words it takes: five years each over two
-        # columns ("F.Y. 2021-22 ... Fund Released Number of Beneficiaries ...") run past the last words
-        if times := time_columns(self._header_words(), width):
+        # columns ("F.Y. 2021-22 ... Fund Released Number of Beneficiaries ...") run past the last words;
+        # as many as most rows' cells, first: one row that took the next row's serial ("Punjab 88650.97
+        # ... 73371.18 29 Rajasthan") would shift every year one column
+        if times := time_columns(self._header_words(), self.usual_width) or time_columns(self._header_words(), width):
             return times
         if ended := year_ended_columns(self.header_text.split(), width):
             return ended
         words = [w for w in words if not PERIOD_HEAD.match(w)]
         return _columns(words, width, self.listed) or self._grouped_columns(words, width)
+
+    @property
+    def usual_width(self) -> int:
+        """How many cells its rows have: the most common count, of equals the larger."""
+        counts = Counter(row.width for row in self.rows)
+        return max(counts, key=lambda w: (counts[w], w))
 
     def _grouped_columns(self, words: list[str], width: int) -> list[str] | None:
         """The columns of a header of two rows run into one line: headings of groups, then the columns
@@ -142,7 +151,7 @@ class InlineTable:
         word heads which column. Not the whole header otherwise: it would give every cell of the table
         the same words, and a table's cells would outbid the one figure of prose that is asked for."""
         columns = self.columns()
-        return {start: f"{row.label}{CELL_MARK} {columns[j] if columns and (j := row.cell_columns[start]) is not None else ''}"
+        return {start: f"{row.label}{CELL_MARK} {columns[j] if columns and (j := row.cell_columns[start]) is not None and j < len(columns) else ''}"
                 .rstrip() for row in self.rows for start, _ in row.cells}
 
 

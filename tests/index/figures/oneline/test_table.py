@@ -73,3 +73,17 @@ def test_which_groups_span_columns_is_told_by_their_totals():
     # totals that are no sums do not tell: no columns, rather than a guess
     labels = _labels(CLAIMS.replace("769,977", "769,978").replace("10,377", "10,300"))
     assert labels["733,158"] == "Odisha |"
+
+
+def test_one_row_that_took_the_next_rows_serial_shifts_no_column():
+    """2297087: "Punjab ... 73371.18 29" ending a line, "Rajasthan ..." the next: a row read with the
+    next row's serial as a fifth cell made the table five wide, and its four years were put one column right (Bihar's 2024-25
+    allocation labelled 2025-26)."""
+    header = "SI.No States/UTs 2023-24 2024-25 2025-26 2026-27 Amount Amount Amount Amount"
+    rows = ("1 Assam 224300.99 258737.87 162840.79 161758.85 2 Bihar 729964.95 747643.53 728342.81 597076.03 "
+            "3 Goa 2461.79 2491.02 1807.12 1910.89 4 Kerala 66125.35 71227.67 48822.83 44562.81 "
+            "5 Punjab 88650.97 85995.89 84952.97 73371.18 6\nRajasthan 506313.37 451720.86 327614.52 429412.58")
+    labels = _labels(f"{header} {rows}")
+    assert labels["747643.53"] == "Bihar | 2024-25 Amount"
+    assert labels["729964.95"] == "Bihar | 2023-24 Amount" and labels["597076.03"] == "Bihar | 2026-27 Amount"
+    assert labels["88650.97"] == "Punjab | 2023-24 Amount"
