@@ -17,8 +17,8 @@ from index.lexical import normalise
 from index.timeq import TimeWindow
 
 # A sum of money named as such ("What was the value of minor forest produce procured", "स्टाइपेंड की
-# कितनी राशि", "योजना का कुल परिव्यय कितना है") asks for money alone: a count or a tonnage beside it is not the answer. An index's value
-# is not money. Read only with the `money_cue` setting.
+# कितनी राशि", "योजना का कुल परिव्यय कितना है") asks for money alone: a count or a tonnage beside it is
+# not the answer. An index's value is not money. Read only with the `money_cue` setting.
 _MONEY_CUE = re.compile(
     r"\bwhat(?: (?:was|is|were|are|will be|has been|had been))?(?: the)?"
     r"(?: total| gross| net| estimated| approved| sanctioned)?(?: [A-Z]{2,})? "

@@ -152,8 +152,9 @@ ONE_DAY = 0.5
 
 # A figure of each period beside a running total: "around 500 training slots every year, while
 # approximately 5,600 Mauritians have been trained since 2007".
-_EACH_PERIOD = re.compile(r"(?i)\b(?:every|each|per|a) (?:year|month|week|day)\b|\b(?:annually|daily|yearly|monthly)\b|"
-                          r"प्रति ?(?:वर्ष|माह|दिन)|हर (?:साल|वर्ष|महीने|दिन)|सालाना|प्रतिदिन")
+# A day's own words (`_ONE_DAY`: "daily", "प्रतिदिन") say it too.
+_EACH_PERIOD = re.compile(r"(?i)\b(?:every|each|per|a) (?:year|month|week|day)\b|\b(?:annually|yearly|monthly)\b|"
+                          r"प्रति ?(?:वर्ष|माह|दिन)|हर (?:साल|वर्ष|महीने|दिन)|सालाना")
 _SINCE = re.compile(r"(?i)\bsince\b|शुरुआत से|स्थापना से")
 
 

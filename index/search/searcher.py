@@ -16,7 +16,7 @@ import dataclasses
 import datetime as dt
 import math
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from functools import cached_property, lru_cache
 
@@ -110,12 +110,16 @@ class HybridSearcher:
         a time reads them of every candidate (`_scored`): read once per passage, they cost the first
         dated questions a millisecond or more each."""
         dates = self.store.release_dates([p.passage_id for p in passages])
-        titles = ({key: r.title for key, r in self.store.releases({(p.release_id, p.lang) for p in passages}).items()
-                   if r is not None} if self.settings.title_time else {})
+        titles = self._titles(passages) if self.settings.title_time else {}
         for i, p in enumerate(passages):
             if i % 500 == 0 and stopped():
                 return
             stated_times_of(p, dates.get(p.passage_id), titles.get((p.release_id, p.lang)), cache)
+
+    def _titles(self, passages: Iterable[Passage]) -> dict[tuple[str, str], str]:
+        """Each passage's release's title, by (release id, language): its times count for the passage."""
+        return {key: r.title for key, r in self.store.releases({(p.release_id, p.lang) for p in passages}).items()
+                if r is not None}
 
     @cached_property
     def latin_spellings(self) -> LatinSpellings:
@@ -178,8 +182,7 @@ class HybridSearcher:
         analyses = self.store.passage_analyses()
         held = (names_held(names, passages.values(), analyses)
                 if names and s.names_weight else {})
-        titles = ({key: r.title for key, r in self.store.releases({(p.release_id, p.lang) for p in passages.values()}).items()
-                   if r is not None} if timed and s.title_time else {})
+        titles = self._titles(passages.values()) if timed and s.title_time else {}
         scores = {}
         for pid, p in passages.items():
             part = fused[pid]

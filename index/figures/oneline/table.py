@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
 from collections import Counter
+from dataclasses import dataclass
 from itertools import combinations
 
 from index.figures.figure import CELL_MARK
@@ -74,13 +74,14 @@ class InlineTable:
         "State 2023-24 2024-25", "Crop Cases Recovered Deaths"; or where one word begins or ends each
         column's words (`repeated_word_columns`); or where the names the release lists split it
         (`listed_columns`)."""
-        words = self._header_words()[-MAX_HEADER_WORDS:]
+        header_words = self._header_words()
+        words = header_words[-MAX_HEADER_WORDS:]
         width = max(row.width for row in self.rows)
         # a run of times tells where it begins, however many words it takes: five years each over two
         # columns ("F.Y. 2021-22 ... Fund Released Number of Beneficiaries ...") run past the last words;
         # as many as most rows' cells, first: one row that took the next row's serial ("Punjab 88650.97
         # ... 73371.18 29 Rajasthan") would shift every year one column
-        if times := time_columns(self._header_words(), self.usual_width) or time_columns(self._header_words(), width):
+        if times := time_columns(header_words, self.usual_width) or time_columns(header_words, width):
             return times
         if ended := year_ended_columns(self.header_text.split(), width):
             return ended
