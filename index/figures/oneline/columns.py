@@ -22,6 +22,12 @@ _NAME_WORD = re.compile(r"^[A-Z][A-Za-z&-]*$")
 # the whole country, which heads a column as a place does: "All India", "India", "अखिल भारत"
 _NATION = re.compile(r"(?i)(?<!\S)(?:(?:all|अखिल)\s+)?(?:india|भारत)$")
 MAX_ITEM_WORDS = 3
+# a past participle in title case that ends a column's words: "Raised", "Suspended", "Settled", not "Speed"
+_PARTICIPLE = re.compile(r"^[A-Z][a-z]{2,}(?<!e)ed$")
+# the rows' heading that may open a header before its columns: "FY", "Financial Year", "Name Of States"
+_ROWS_HEADING = ROW_HEADS | {"fy", "f.y.", "financial", "programme", "programmes"}
+# the numbers of a header's columns, under their names: "(i) (ii) (iii)"
+_COLUMN_NUMBER = re.compile(r"^\([ivx]+\)$")
 
 
 def year_ended_columns(words: list[str], width: int) -> list[str] | None:
@@ -140,6 +146,30 @@ def capitalised_columns(words: list[str], width: int, rows_heading: bool = False
     if any(len(_unbracketed(part)) > MAX_COLUMN_WORDS for part in parts):
         return None
     return [" ".join(column) for column in parts[len(parts) - width:]]
+
+
+def participle_ended_columns(words: list[str], width: int) -> list[str] | None:
+    """`width` column headers out of a header in title case whose columns each end with what was done
+    ("FY Incident Raised Seller Suspended", "Name Of States No of Fishers Insured Claims Settled Amount
+    Settled"), the last maybe not ("State/UT Name Central Share Released Utilization*"): a column ends
+    at a past participle that a column's opening follows. The rows' heading ("FY", "Name Of States")
+    goes first. None where that parts it into other than `width` columns, or a column but the last of
+    one word or more than `MAX_COLUMN_WORDS` besides its brackets."""
+    while words and all(part in _ROWS_HEADING for part in words[0].casefold().split("/") if part):
+        words = words[1:]
+    while words and _COLUMN_NUMBER.match(words[-1]):
+        words = words[:-1]
+    depths = [0, *_bracket_depths(words)]
+    if not words or depths[-1]:  # a bracket left open: the header runs on into what is not its
+        return None
+    ends = [i + 1 for i, w in enumerate(words[:-1])
+            if not depths[i + 1] and _PARTICIPLE.match(w.rstrip("*,:;")) and opens_column(words, i + 1)]
+    bounds = [0, *ends, len(words)]
+    parts = [words[a:b] for a, b in zip(bounds, bounds[1:])]
+    if len(parts) != width or width < 2 or any(len(_unbracketed(part)) < 2 for part in parts[:-1]) or any(
+            not 0 < len(_unbracketed(part)) <= MAX_COLUMN_WORDS for part in parts):
+        return None
+    return [" ".join(part) for part in parts]
 
 
 def opens_column(words: list[str], i: int) -> bool:

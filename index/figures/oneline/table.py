@@ -32,7 +32,7 @@ from itertools import combinations
 
 from index.figures.figure import CELL_MARK
 from index.figures.oneline.columns import (bracket_ended_columns, capitalised_columns, listed_columns, listed_names,
-                                           place_columns, repeated_word_columns, year_ended_columns)
+                                           participle_ended_columns, place_columns, repeated_word_columns, year_ended_columns)
 from index.figures.oneline.rows import Row, candidate_rows, header_folded, line_runs, places_folded, shared_headers
 from index.figures.oneline.times import time_columns
 from index.figures.oneline.totals import row_values, split_totals, sums, total_column
@@ -164,7 +164,8 @@ def _columns(words: list[str], width: int, listed: frozenset[str]) -> list[str] 
         return words[len(words) - width:]
     return (repeated_word_columns(words, width) or listed_columns(words, width, listed)
             or _sign_opened_columns(words, width, listed) or bracket_ended_columns(words, width)
-            or capitalised_columns(words, width, rows_heading=True) or place_columns(words, width))
+            or capitalised_columns(words, width, rows_heading=True) or participle_ended_columns(words, width)
+            or place_columns(words, width))
 
 
 def _sign_opened_columns(words: list[str], width: int, listed: frozenset[str]) -> list[str] | None:

@@ -18,7 +18,8 @@ def test_a_header_in_sentence_case_has_a_capital_opening_each_column():
         "Students benefitted", "Amount disbursed (Rs.in Cr.)"]
     assert _columns("S. No. Name of the State Students benefitted Amount disbursed") == ["Students benefitted", "Amount disbursed"]
     # title case, or more capitals than columns and a rows' heading, say nothing of where columns part
-    assert _columns("S. No. State/UTs Students Benefitted Amount Disbursed") is None
+    # (but for past participles ending them: `test_a_past_participle_ends_each_column_of_a_header_in_title_case`)
+    assert _columns("S. No. State/UTs Number Of Students Total Amount") is None
     assert _columns("S. No. Name of State As per Census Students benefitted Amount disbursed") is None
 
 
@@ -39,3 +40,20 @@ def test_a_header_of_places_with_the_country_among_them_heads_a_column_a_place()
     assert place_columns("Seller Group All India Karnataka Bengaluru".split(), 3) == ["All India", "Karnataka", "Bengaluru"]
     assert place_columns("Share Kerala Goa Assam".split(), 3) is None
     assert place_columns("All India Karnataka Bengaluru".split(), 3) is None  # no rows' heading before them
+
+
+def test_a_past_participle_ends_each_column_of_a_header_in_title_case():
+    """2297820: "FY Incident Raised Seller Suspended" had no columns, so "sellers suspended in 2024-25"
+    was answered with the incidents raised. Each column but the last ends with what was done, a
+    column's opening after it; the rows' heading ("FY", "Name Of States") goes first."""
+    years = "2023-24 1,96,793 72,902 2024-25 1,96,803 62,091 2025-26 1,81,035 55,772"
+    assert _columns("FY Incident Raised Seller Suspended", years) == ["Incident Raised", "Seller Suspended"]
+    three = "1 Kerala 1059 14 82.5 2 Assam 1043 23 66.1 3 Bihar 3136 48 39.0 4 Goa 37 9 0.97"
+    assert _columns("Name Of States No of Fishers Insured Claims Settled Amount Settled (i) (ii) (iii)", three) == [
+        "No of Fishers Insured", "Claims Settled", "Amount Settled"]
+    assert _columns("State/UT Name Central Share Released Utilization*") == ["Central Share Released", "Utilization*"]
+    # a participle that opens a column ("Allocated Budget"), one that a function word follows ("Released
+    # from NDMF"), or a bracket the header leaves open part it into no columns
+    assert _columns("Schemes/ Programmes Allocated Budget Funds Released") is None
+    assert _columns("States Approved outlay Fund Released from NDMF Share Utilised") is None
+    assert _columns("State Amount Sanctioned Amount Released (as on") is None
