@@ -218,6 +218,7 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         return running_total_words(text, before, after)
 
     in_order = times_in_order(text, figures, [j for j in span if j not in serials]) if window else {}
+    row_times = analyse(passage, cache=cache).row_times
 
     def beside(j: int) -> int:
         """1 when a date right beside the figure (the next figure after it or the one before it, and
@@ -231,6 +232,10 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         if column and (stated := column_times(column)):
             # "Area Sown 2026" holds the 7th of August 2026; "Final Area Coverage 2025", "Feb-19" are others'
             return 1 if any(overlaps(window, w) for w in stated) else -1
+        if row_times[j] is not None:
+            # a row of a time ("2024-25 1,96,803 62,091 2025-26 ...") is told by its row (`figure_fits`): the
+            # dates beside its cells are the rows' around it
+            return 0
         if j in in_order:
             return stated_time_fit(window, [figures[in_order[j]]], released)
         dates = [g for g in (figures[j - 1] if j else None, figures[j + 1] if j + 1 < len(figures) else None)

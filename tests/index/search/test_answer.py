@@ -319,3 +319,17 @@ def test_a_one_line_tables_serial_numbers_answer_nothing():
     assert answer(districts, "How many Jan Aushadhi Kendras have been opened in Ernakulam?") == "221"
     fish = "Sl No Year Fish production 1 2020-21 147.25 2 2021-22 162.48 3 2022-23 175.45 4 2023-24 183.93"
     assert answer(fish, "What was India's fish production in 2022-23?") == "175.45"
+
+
+def test_a_cell_of_a_row_of_a_time_is_told_by_its_row_not_by_the_rows_labels_beside_it():
+    """2297820: "... 2023-24 1,96,793 72,902 2024-25 1,96,803 62,091": the year right after 72,902 is the
+    next row's label, not its time."""
+    gem = ("FY Incident Raised Seller Suspended 2023-24 1,96,793 72,902 2024-25 1,96,803 62,091 "
+           "2025-26 1,81,035 55,772")
+
+    def answer(q):
+        return _answer(_passage(gem), q)
+
+    assert answer("How many sellers were suspended on GeM in 2024-25?") == "62,091"
+    assert answer("How many sellers were suspended on GeM in 2023-24?") == "72,902"
+    assert answer("How many incidents were raised on GeM in 2025-26?") == "1,81,035"
