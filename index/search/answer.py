@@ -250,8 +250,10 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     old = ({j for j, k in changed_from(text, figures, inside) if beside(j) == beside(k) == 0}
            if not asked_figure.before and not kinds & TIME_KINDS else set())
     whole = wholes(text, figures, inside) if not asked_figure.whole else set()
-    return max(inside, key=lambda j: (fits[j] + near(j) + 0.5 * beside(j) - CHANGED_FROM * (j in old)
-                                      - WHOLE_OF_PART * (j in whole) + ONE_DAY * period(j), -j))
+    # a date beside a whole is its part's too ("as on 07.08.2026, out of 5,86,944 villages 5,63,809
+    # villages"): it tells neither from the other
+    return max(inside, key=lambda j: (fits[j] + near(j) + 0.5 * (beside(j) if j not in whole else 0)
+                                      - CHANGED_FROM * (j in old) - WHOLE_OF_PART * (j in whole) + ONE_DAY * period(j), -j))
 
 
 class AnswerReader:

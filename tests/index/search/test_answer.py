@@ -236,6 +236,10 @@ def test_a_part_taken_from_a_whole_answers_unless_the_total_is_asked():
     assert answer(units, "How many Gram Panchayat Bhawan units have been completed?") == "124"
     hindi = "5,86,944 गांवों में से 5,63,809 गांवों में तरल अपशिष्ट प्रबंधन की व्यवस्था की गई है।"
     assert answer(hindi, "कितने गांवों में तरल अपशिष्ट प्रबंधन की व्यवस्था की गई है?", "hi") == "5,63,809"
+    # the date the sentence opens with is the part's too: it does not tell the whole from it
+    dated = ("As per the information reported on the IMIS, as on 07.08.2026, out of 5,86,944 villages 5,63,809 villages "
+             "are reported to have been covered with Liquid Waste Management arrangements.")
+    assert answer(dated, "7 अगस्त 2026 तक कितने गाँवों में तरल अपशिष्ट प्रबंधन की व्यवस्था हो चुकी है?") == "5,63,809"
     # no whole and part: "480 government and 208 private laboratories"
     assert answer("Testing grew with 480 government and 208 private laboratories.", "How many government laboratories test?") == "480"
 
