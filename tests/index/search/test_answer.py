@@ -240,6 +240,9 @@ def test_a_part_taken_from_a_whole_answers_unless_the_total_is_asked():
     dated = ("As per the information reported on the IMIS, as on 07.08.2026, out of 5,86,944 villages 5,63,809 villages "
              "are reported to have been covered with Liquid Waste Management arrangements.")
     assert answer(dated, "7 अगस्त 2026 तक कितने गाँवों में तरल अपशिष्ट प्रबंधन की व्यवस्था हो चुकी है?") == "5,63,809"
+    # "comprising" takes parts from the whole before it; "including" names an aside, and is no such word
+    players = "The championship has 1207 players, comprising 954 men and 253 women from 34 teams."
+    assert answer(players, "How many women players take part in the championship?") == "253"
     # no whole and part: "480 government and 208 private laboratories"
     assert answer("Testing grew with 480 government and 208 private laboratories.", "How many government laboratories test?") == "480"
 
