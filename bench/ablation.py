@@ -104,6 +104,7 @@ CANDIDATES = [
     ("+ the fitted passage choice within a release", {"passage_model": True}),
     ("+ no answer when the answer names none of the places asked", {"check_answer_places": True}),
     ("+ no answer when the release never holds half the question's words", {"check_asked_words": True}),
+    ("+ the glossary's crops and measures held in the other language within a release", {"glossary": True}),
 ]
 
 

@@ -126,6 +126,15 @@ def bilingual_names() -> tuple[tuple[str, str, str], ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def bilingual_glossary() -> tuple[tuple[str, str, str], ...]:
+    """(English spellings, Hindi spellings, kind) of the crops, produce and measures PIB's tables are
+    written in, from the bundled glossary-en-hi.csv; spellings of one word are joined by "|"."""
+    path = bundled_corpus_dir() / "glossary-en-hi.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        return tuple((normalize_text(r["English"]), normalize_text(r["Hindi"]), r["kind"]) for r in csv.DictReader(f))
+
+
+@functools.lru_cache(maxsize=1)
 def _known_ministries() -> frozenset[str]:
     return frozenset(name for pair in ministry_names() for name in pair)
 

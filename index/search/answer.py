@@ -16,11 +16,10 @@ from index.figures.figure import CELL_MARK, TIME_KINDS, row_label
 from index.figures.inline import inline_row, is_inline_cell
 from index.figures.rows import is_cell_line, is_label_line, row_span
 from index.lexical import terms
-from index.loanwords import with_loanwords
 from index.names import Name, NameIndex, short_text_names
 from index.records import Answer, Hit, Passage
 from index.search.analysis import analyse, links_only, passages_of, untitled_places
-from index.search.fits import figure_fits
+from index.search.fits import figure_fits, in_other_language
 from index.search.fusion import coverage
 from index.search.question import ANY_FIGURE, NO_CUES, AskedFigure, FigureCues
 from index.search.relations import (CHANGED_FROM, ONE_DAY, WHOLE_OF_PART, changed_from, column_times, one_day_words,
@@ -57,7 +56,7 @@ def table_row(passage: Passage, a: int, b: int, idf: dict[str, float], cues: Fig
     placed = [label for label in rows if any(n.keys & NameIndex(label).alone for n in places)] if places else []
     if len(placed) == 1:
         return inline_row(passage.text, passage.figures, rows[placed[0]]) or (a, b)
-    held = {label: coverage(with_loanwords(frozenset(terms(label)), cues.loans), idf) for label in rows}
+    held = {label: coverage(in_other_language(frozenset(terms(label)), cues), idf) for label in rows}
     if not held:
         return a, b
     best = max(held.values())

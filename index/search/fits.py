@@ -9,6 +9,7 @@ from index.acronyms import with_phrases
 from index.answerable import sentence_dates
 from index.figures.patterns import TIME_UNITS
 from index.lexical import terms
+from index.glossary import with_glossary
 from index.loanwords import with_loanwords
 from index.names import Name
 from index.records import Passage
@@ -50,6 +51,12 @@ def figure_fit(p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: F
     return max(figure_fits(p, kinds, idf, cues, cache=cache, title=title).values(), default=0.0)
 
 
+def in_other_language(words: frozenset[str], cues: FigureCues) -> frozenset[str]:
+    """A figure's words, with the question's terms they hold in the other language: a loanword's
+    spelling (index/loanwords.py) or the glossary's (index/glossary.py)."""
+    return with_glossary(with_loanwords(words, cues.loans), cues.glossed)
+
+
 def figure_fits(p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: FigureCues = NO_CUES, *,
                 cache=None, title: str = "") -> dict[int, float]:
     """Each figure of the asked kind (by its index in `p.figures`) → how well it fits the question.
@@ -68,8 +75,7 @@ def figure_fits(p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: 
             continue
         if cues.spans is not None and f.unit in TIME_UNITS and f.unit not in cues.spans:
             continue  # "youth aged 15–29", "within 21 days": no count of youth
-        fit = coverage(with_loanwords(with_phrases(around, cues.acronyms) if cues.acronyms else around,
-                                      cues.loans), idf)
+        fit = coverage(in_other_language(with_phrases(around, cues.acronyms) if cues.acronyms else around, cues), idf)
         if unit:
             fit += FIGURE_UNIT_FIT if f.unit == unit else -FIGURE_UNIT_FIT
         if cues.window is not None:
@@ -81,7 +87,7 @@ def figure_fits(p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: 
             # ("Apr-26" for "अप्रैल 2026"); the headline of another month is not a row.
             fit += FIGURE_TIME_FIT
         if cues.label_weight and f.label:
-            fit += cues.label_weight * coverage(frozenset(terms(f.label)) - titled, idf)
+            fit += cues.label_weight * coverage(in_other_language(frozenset(terms(f.label)) - titled, cues), idf)
         fits[i] = fit
     return fits
 
@@ -97,7 +103,7 @@ def passage_signals(p: Passage, kinds: frozenset[str], idf: dict[str, float], cu
     dated = [stated_time_fit(window, sentence_dates(p, f, analysis.sentences)) for f in asked] if window else []
     return dict(
         figure_fit=figure_fit(p, kinds, idf, cues, cache=cache, title=title if cues.label_weight else ""),
-        label_fit=max((coverage(with_loanwords(frozenset(terms(f.label)) - titled, cues.loans), idf)
+        label_fit=max((coverage(in_other_language(frozenset(terms(f.label)) - titled, cues), idf)
                        for f in asked if f.label), default=0.0),
         row_time=window is not None and any(row is not None and row_in(window, row) for row in analysis.row_times),
         dated_for=any(d > 0 for d in dated),

@@ -136,6 +136,7 @@ class FigureCues:
     row_window: TimeWindow | None = None  # row_time: for a table cell whose row is that time ("Apr-26")
     acronyms: dict[str, frozenset[str]] | None = None  # acronym_phrases (index/acronyms.py)
     loans: dict[str, str] | None = None  # loanwords (index/loanwords.py)
+    glossed: tuple | None = None  # glossary: its words the question spells (index/glossary.py, `glossed_terms`)
     label_weight: float = 0.0  # figure_label_weight: for the question's words in the figure's label
     # defined_acronyms: the question's terms, whose phrases a release may write as an acronym it defines
     asked: frozenset[str] | None = None
