@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from index.figures.figure import TOTAL_LABELS
 from index.figures.oneline.columns import place_columns
 from index.figures.oneline.times import time_columns, time_header
-from index.figures.oneline.words import LETTER, MAX_LABEL_WORDS, PERIOD_HEAD, ROW_HEADS, SERIAL, joined
+from index.figures.oneline.words import LETTER, MAX_LABEL_WORDS, PERIOD_HEAD, PROSE_WORDS, ROW_HEADS, SERIAL, joined
 from index.names import place_ending
 
 
@@ -108,7 +108,8 @@ def candidate_rows(runs, shared: int = 0) -> list[tuple[Row, int, int]]:
                 alike := _written_as_next_label(words, runs, i)):
             label_words = alike
         if _too_long([w[2] for w in label_words]) or not (
-                any(LETTER.search(w[2]) for w in label_words) or len(label_words) == 1 and _is_time(label_words[0][2])):
+                any(LETTER.search(w[2]) and w[2].casefold() not in PROSE_WORDS for w in label_words)
+                or len(label_words) == 1 and _is_time(label_words[0][2])):
             serial = nxt
             continue
         label = " ".join(w[2] for w in label_words).strip(" :")

@@ -61,3 +61,13 @@ def test_rows_labelled_by_a_year_alone_are_a_table():
     # a serial that leads a year's row numbers it, and is no figure
     text = "S. No. Year Allocated Released 1 2017-18 100 100.00 2 2018-19 42 41.50 3 2019-20 60 58.25"
     assert [f.text for f in FigureExtractor().run(text) if f.kind == "count"] == ["100", "100.00", "42", "41.50", "60", "58.25"]
+
+
+def test_figures_a_sentence_joins_by_its_small_words_are_no_rows():
+    """2299326: "57 suicides in 2021, 43 in 2022, 57 in 2023" was read as rows labelled "in", the first 57
+    as their serial: it was lost as a figure, and 46 and 59 were labelled as cells."""
+    text = "The CRPF recorded 57 suicides in 2021, 43 in 2022, 57 in 2023, 46 in 2024 and 59 in 2025."
+    assert inline_tables(text) == []
+    figures = FigureExtractor().run(text)
+    assert [f.text for f in figures if f.kind == "count"] == ["57", "43", "57", "46", "59"]
+    assert inline_tables("हिंदी में 57 मामले 2021 में, 43 में 2022 में, 57 में 2023 में, 46 में 2024 में") == []
