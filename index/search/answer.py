@@ -199,9 +199,10 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         label or the words right after it name."""
         f = figures[j]
         before, after, before_weight = words_of(j)
-        right_after = frozenset(terms(text[f.end:after]))
+        right_after = in_other_language(frozenset(terms(text[f.end:after])), cues)
         names_counted = len(counted & (right_after | frozenset(terms(f.label or "")))) / len(counted) if counted else 0.0
-        return (coverage(right_after, idf) + before_weight * coverage(frozenset(terms(text[before:f.start])), idf)
+        return (coverage(right_after, idf)
+                + before_weight * coverage(in_other_language(frozenset(terms(text[before:f.start])), cues), idf)
                 + names_counted)
 
     def period(j: int) -> int:

@@ -340,3 +340,17 @@ def test_a_cell_of_a_row_of_a_time_is_told_by_its_row_not_by_the_rows_labels_bes
     assert answer("How many sellers were suspended on GeM in 2024-25?") == "62,091"
     assert answer("How many sellers were suspended on GeM in 2023-24?") == "72,902"
     assert answer("How many incidents were raised on GeM in 2025-26?") == "1,81,035"
+
+
+def test_a_hindi_questions_loanwords_held_by_the_words_beside_a_figure_choose_it():
+    """"15 lakh mobile updates and 23 lakh email updates": ईमेल is the email beside 23 lakh, as the figure's
+    wider words already held it."""
+    from index.loanwords import loanword_keys
+    from index.search.answer import answering_figure
+    from index.search.question import FigureCues
+
+    p = _passage("The app recorded 15 lakh mobile updates and 23 lakh email updates.")
+    q = "आधार ऐप के जरिए कितने लोगों ने अपना ईमेल अपडेट किया है?"
+    cues = FigureCues(loans=loanword_keys(terms(q, drop_stopwords=True)))
+    j = answering_figure(p, 0, len(p.text), _idf(q), expected_kinds(q), cues, asked_figure=asked_figure(q))
+    assert p.figures[j].text == "23 lakh"
