@@ -98,7 +98,7 @@ class SearchSettings:
     # figure that spell the same consonants (सोयाबीन, Soybean: index/loanwords.py).
     loanwords: bool = True
     # ... and its words the glossary spells in the other language (कपास, Cotton; दावे खारिज, Claims Rejected:
-    # index/glossary.py). Off: on the blind test sets it gained figures and answers on three and lost one
+    # index/glossary.py). Off: on the blind test sets it gained figures and answers on two and lost one
     # figure on the first (docs/retrieval.md, thirty-seventh session).
     glossary: bool = False
     # A question that calls an economic indicator by its everyday name ("retail inflation", "थोक महंगाई")
