@@ -120,17 +120,19 @@ def ministry_in(lang: str, name: str) -> str:
 def bilingual_names() -> tuple[tuple[str, str, str], ...]:
     """(English spellings, Hindi spellings, kind) of Indian states, union territories, cities, some
     countries and organisations, from the bundled names-en-hi.csv; spellings of one name are joined by "|"."""
-    path = bundled_corpus_dir() / "names-en-hi.csv"
-    with path.open(encoding="utf-8", newline="") as f:
-        return tuple((normalize_text(r["English"]), normalize_text(r["Hindi"]), r["kind"]) for r in csv.DictReader(f))
+    return _english_hindi_rows("names-en-hi.csv")
 
 
 @functools.lru_cache(maxsize=1)
 def bilingual_glossary() -> tuple[tuple[str, str, str], ...]:
     """(English spellings, Hindi spellings, kind) of the crops, produce and measures PIB's tables are
     written in, from the bundled glossary-en-hi.csv; spellings of one word are joined by "|"."""
-    path = bundled_corpus_dir() / "glossary-en-hi.csv"
-    with path.open(encoding="utf-8", newline="") as f:
+    return _english_hindi_rows("glossary-en-hi.csv")
+
+
+def _english_hindi_rows(name: str) -> tuple[tuple[str, str, str], ...]:
+    """(English, Hindi, kind) of each row of a bundled CSV of words in both languages."""
+    with (bundled_corpus_dir() / name).open(encoding="utf-8", newline="") as f:
         return tuple((normalize_text(r["English"]), normalize_text(r["Hindi"]), r["kind"]) for r in csv.DictReader(f))
 
 

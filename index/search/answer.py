@@ -218,7 +218,7 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         return running_total_words(text, before, after)
 
     in_order = times_in_order(text, figures, [j for j in span if j not in serials]) if window else {}
-    row_times = analyse(passage, cache=cache).row_times
+    row_times = analyse(passage, cache=cache).row_times if window else ()
 
     def beside(j: int) -> int:
         """1 when a date right beside the figure (the next figure after it or the one before it, and

@@ -8,8 +8,8 @@ import datetime as dt
 from index.acronyms import with_phrases
 from index.answerable import sentence_dates
 from index.figures.patterns import TIME_UNITS
-from index.lexical import terms
 from index.glossary import with_glossary
+from index.lexical import terms
 from index.loanwords import with_loanwords
 from index.names import Name
 from index.records import Passage

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import re
 
-from index.figures.oneline.words import HEADER_DROP, LETTER, MAX_COLUMN_WORDS, PERIOD_HEAD, ROW_HEADS, YEAR_CELL
+from index.figures.oneline.words import (FUNCTION_WORDS, HEADER_DROP, LETTER, MAX_COLUMN_WORDS, PERIOD_HEAD, ROW_HEADS,
+                                         YEAR_CELL)
 from index.names import place_ending
 
 
 _YEARISH_IN = re.compile(r"(?:19|20)[0-9]{2}")
 # words that repeat in a header without heading its columns ("Haveli And Daman And Diu")
-_FUNCTION_WORDS = frozenset("of in and to the for by under on at with from upto as per or total "
-                            "की के का में से को और तक कुल".split())
+_FUNCTION_WORDS = FUNCTION_WORDS | {"total", "कुल"}
 # a list's items: "Iron Ore, Cement, Electricity, Coal, Steel, and Refinery Products observed ..."
 _LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 _CLAUSE_END = re.compile(r"(?<=[a-z0-9)]{2})[.!?;:]\s|\n|\(|\)")

@@ -14,10 +14,11 @@ HEADER_DROP = re.compile(r"(?i)^(?:s\.?|sr\.?|sl\.?|no\.?|s\.no\.?|sl\.no\.?|sr\
 # a sign alone between two words, which it joins as "and" or "or" does: "looms & accessories", "Dadra &
 # Nagar Haveli", "State / UT"
 JOINERS = frozenset(("&", "/"))
+# words that join others and name nothing: a header's (`columns`) and a sentence's alike
+FUNCTION_WORDS = frozenset("of in and to the for by under on at with from upto as per or की के का में से को और तक".split())
 # words that join a sentence's figures and are no row's label alone: "57 suicides in 2021, 43 in 2022, 57 in
 # 2023" is prose, not rows labelled "in"
-PROSE_WORDS = frozenset("in of and to the for by on at with from or as per upto under during till than "
-                        "में से को और तक की के का".split())
+PROSE_WORDS = FUNCTION_WORDS | {"during", "till", "than"}
 MAX_LABEL_WORDS = 8  # a row's label at most: a longer run of words is a header, or prose, which ends the table
 MAX_COLUMN_WORDS = 5
 YEAR_CELL = re.compile(r"^(?:1[89]|2[01])[0-9]{2}$")  # as the number reader takes a bare year
