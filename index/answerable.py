@@ -90,13 +90,13 @@ _PLURAL_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]s")
 # A unit is the asked unit's business (`asked_unit`), and a release may write it otherwise ("metres", "m").
 _UNIT_WORD = re.compile("(?i)(?:" + "|".join(p for p, _, _ in _UNITS_EN + _UNITS_HI) + ")")
 # Words that say only the kind of figure, which a release need not repeat: "how much money", "कितनी राशि".
-_KIND_WORDS = frozenset(terms("""money amount sum value cost funds people persons number total rupees dollars area
+KIND_WORDS = frozenset(terms("""money amount sum value cost funds people persons number total rupees dollars area
     राशि रकम धनराशि धन रुपये रुपए रुपयों डॉलर लोग लोगों व्यक्ति व्यक्तियों संख्या क्षेत्र क्षेत्रफल रकबा कुल प्रति"""))
 
 
 def asked_measure(question: str) -> frozenset[str]:
     """The terms (stemmed, `index.lexical.terms`) of the thing a question counts (`measure_words`)."""
-    return frozenset(t for w in measure_words(question) for t in terms(w, drop_stopwords=True)) - _KIND_WORDS
+    return frozenset(t for w in measure_words(question) for t in terms(w, drop_stopwords=True)) - KIND_WORDS
 
 
 # "What was India's fish production in ...", "भारत का कपड़ा और परिधान निर्यात कितना था?": the thing asked

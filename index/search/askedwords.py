@@ -7,17 +7,20 @@ PM-AASHA's wheat MSP, "2019-20 में छत्तीसगढ़ में �
 check asks only for places, organisations and acronyms; the thing asked about (cotton, मछली) is a
 common word. Here the question's words, less its time and numbers, are weighed by their idf, as the
 keyword search weighs them; when the words that no version of the release holds (any passage or
-title, either language) carry at least `share` of that weight, the release does not answer.
+title, either language) carry at least `share` of that weight, the release does not answer. A word is
+held in a form a letter longer or shorter (a stemmer leaves "sowing" and "sown" apart), and the words
+that only frame a question ("what percentage", "in the update") are held by every release.
 
 Only where the best release is in the question's language: across languages a word is held by its
 translation, which no list here knows well enough (a Hindi question's मछली in an English release).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 
-from index.answerable import NoAnswer
+from index.answerable import KIND_WORDS, NoAnswer
 from index.lexical import terms
 from index.records import Hit
 from index.search.analysis import analyse, passages_of
@@ -30,12 +33,40 @@ from index.timeq import QuestionTime, without_time
 SHARE = 0.5
 
 _DIGIT = re.compile(r"\d")
+# Words that frame a question, not what it asks about, which a release need not repeat: the kind of
+# figure ("how much money", "what percentage") and where the asker saw it ("in the update", "the single
+# day reported"). A release states a percentage with "%" and never calls itself an update.
+FRAMING_WORDS = KIND_WORDS | frozenset(terms("""percentage percent report reported update updates bulletin
+    latest now currently single figure figures data प्रतिशत अपडेट रिपोर्ट बुलेटिन आंकड़ा आंकड़े ताजा"""))
+# A stem held by a longer form of itself, as a plain stemmer leaves irregular forms apart (sow, sown;
+# lab, labs): at least this long, and the other at most `_LONGER_BY` characters longer.
+_SHORTEST_STEM = 3
+_LONGER_BY = 1
 
 
 def asked_words(question: str, qtime: QuestionTime | None) -> list[str]:
     """The question's terms that say what it asks about: without its time, stopwords and numbers."""
     return [t for t in dict.fromkeys(terms(without_time(question, qtime), drop_stopwords=True))
             if not _DIGIT.search(t)]
+
+
+def held_forms(words: Iterable[str], held: frozenset[str]) -> frozenset[str]:
+    """`words` that `held` holds as they are, or in a form up to `_LONGER_BY` letters longer or shorter
+    that begins the same (sow: sown); and the words that frame a question, which every release holds."""
+    ordered = sorted(held)
+    return frozenset(w for w in words if w in held or w in FRAMING_WORDS or (len(w) >= _SHORTEST_STEM and (
+        any(w[:-k] in held for k in range(1, _LONGER_BY + 1) if len(w) - k >= _SHORTEST_STEM)
+        or _begins_one(ordered, w))))
+
+
+def _begins_one(ordered: list[str], stem: str) -> bool:
+    """Whether some term of `ordered` (sorted) begins with `stem` and is at most `_LONGER_BY` longer."""
+    i = bisect.bisect_left(ordered, stem)
+    while i < len(ordered) and ordered[i].startswith(stem):
+        if len(ordered[i]) - len(stem) <= _LONGER_BY:
+            return True
+        i += 1
+    return False
 
 
 def unheld_share(idf: dict[str, float], held: Iterable[str] | frozenset[str]) -> float:
@@ -56,7 +87,7 @@ def unheld_words(question: str, qtime: QuestionTime | None, release_lang: str, q
     if not words:
         return ()
     weights = idf(words)
-    have = held()
+    have = held_forms(words, held())
     if unheld_share(weights, have) < share:
         return ()
     return said(question, [t for t in words if t not in have])
