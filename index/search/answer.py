@@ -201,6 +201,10 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         before, after, before_weight = words_of(j)
         right_after = in_other_language(frozenset(terms(text[f.end:after])), cues)
         names_counted = len(counted & (right_after | frozenset(terms(f.label or "")))) / len(counted) if counted else 0.0
+        if f.label and CELL_MARK in f.label:
+            # a table cell's words before it are its row's label, every cell's (`figure_fits` reads it in
+            # each label): the row's first cell is no more its row's than the others
+            before_weight = 0.0
         return (coverage(right_after, idf)
                 + before_weight * coverage(in_other_language(frozenset(terms(text[before:f.start])), cues), idf)
                 + names_counted)
@@ -252,8 +256,20 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     whole = wholes(text, figures, inside) if not asked_figure.whole else set()
     # a date beside a whole is its part's too ("as on 07.08.2026, out of 5,86,944 villages 5,63,809
     # villages"): it tells neither from the other
+    # of a table row's cells that the question tells apart by nothing, its total answers ("Indore 11,347
+    # 1,493 12,840" under "e-2W e-3Ws Total": how many EVs), not the first
     return max(inside, key=lambda j: (fits[j] + near(j) + 0.5 * (beside(j) if j not in whole else 0)
-                                      - CHANGED_FROM * (j in old) - WHOLE_OF_PART * (j in whole) + ONE_DAY * period(j), -j))
+                                      - CHANGED_FROM * (j in old) - WHOLE_OF_PART * (j in whole) + ONE_DAY * period(j),
+                                      total_column(figures[j]), -j))
+
+
+_TOTAL_COLUMN = re.compile(r"(?i)^\s*(?:grand\s+)?total\b|^\s*कुल(?![\u0900-\u097f])")
+
+
+def total_column(figure) -> bool:
+    """Whether a table cell stands in its table's total column ("Total", "Grand Total", "कुल")."""
+    column = figure.label.partition(CELL_MARK)[2] if figure.label else ""
+    return bool(column) and bool(_TOTAL_COLUMN.match(column))
 
 
 class AnswerReader:

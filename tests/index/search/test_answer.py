@@ -354,3 +354,13 @@ def test_a_hindi_questions_loanwords_held_by_the_words_beside_a_figure_choose_it
     cues = FigureCues(loans=loanword_keys(terms(q, drop_stopwords=True)))
     j = answering_figure(p, 0, len(p.text), _idf(q), expected_kinds(q), cues, asked_figure=asked_figure(q))
     assert p.figures[j].text == "23 lakh"
+
+
+def test_a_rows_total_answers_where_the_question_tells_its_cells_apart_by_nothing():
+    """"Indore 11,347 1,493 12,840" under "e-2W e-3Ws Total": the row's label stands before its first
+    cell, but is every cell's; how many EVs in all is the total, how many e-3Ws its own column."""
+    p = _row("Indore", "11,347 1,493 12,840", ("e-2W", "e-3Ws", "Total"))
+    assert _answer(p, "How many EVs were subsidised in Indore district?") == "12,840"
+    assert _answer(p, "How many e-3Ws were subsidised in Indore district?") == "1,493"
+    p = _row("Kerala", "44,580 1,018", ("Individual", "Community"))
+    assert _answer(p, "How many community claims were received in Kerala?") == "1,018"
