@@ -142,7 +142,7 @@ def _clause_split(text: str, figures, at: int, bound: int, *, after: bool) -> in
 def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], kinds: frozenset[str],
                      cues: FigureCues = NO_CUES, *, cache=None, title: str = "", window: TimeWindow | None = None,
                      unit: str | None = None, released: dt.date | None = None,
-                     asked_figure: AskedFigure = ANY_FIGURE) -> int | None:
+                     asked_figure: AskedFigure = ANY_FIGURE, titled_idf: dict[str, float] | None = None) -> int | None:
     """Which figure of `passage.text[a:b]` answers (its index in `passage.figures`): of those the
     question asks for (its kind, its unit, its row's time: `figure_fits`), the one that fits best, the
     first of equals. A sentence states several ("from 5.5% in June to 5.1% in July"), and a reader
@@ -152,7 +152,10 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     is preferred where the sentence holds one; the thing it counts is named by the figure's label or
     the words right after it ("230 milk unions", not "1.7 crore dairy farmers"); a change in
     percentage points answers a question about a change, and only such a one; a date question is not
-    answered by the day it names."""
+    answered by the day it names. `titled_idf`: the question's weights before its release title's words
+    lost theirs (`title_weighted`), for a table cell's column: a title says what every sentence is about,
+    but "Houses under Construction" is told from "Houses Completed" by a word of "... construction of
+    houses under PMAY-G"."""
     asked = dataclasses.replace(cues, unit=unit, window=window, row_window=window, label_weight=1.0)
     fits = figure_fits(passage, kinds, idf, asked, cache=cache, title=title)
     inside = [j for j in fits if a <= passage.figures[j].start and passage.figures[j].end <= b]
@@ -221,6 +224,12 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
             return one_day_words(text, before, after)
         return running_total_words(text, before, after)
 
+    if titled_idf is not None and title:
+        titled = frozenset(t for t in terms(title) if len(t) > 2)  # not "e" of "PM E-DRIVE" and "e-2W"
+        for j in inside:
+            column = figures[j].label.partition(CELL_MARK)[2] if figures[j].label else ""
+            if column:
+                fits[j] += coverage(in_other_language(frozenset(terms(column)) & titled, cues), titled_idf)
     in_order = times_in_order(text, figures, [j for j in span if j not in serials]) if window else {}
     row_times = analyse(passage, cache=cache).row_times if window else ()
 
@@ -362,11 +371,11 @@ class AnswerReader:
                          cues: FigureCues, window: TimeWindow | None, unit: str | None,
                          asked_figure: AskedFigure = ANY_FIGURE) -> int | None:
         """`answering_figure` of the hit's passage, the question's words weighed as for its sentence."""
-        idf, cues = self.as_for_its_sentence(hit, idf, cues)
+        weighed, cues = self.as_for_its_sentence(hit, idf, cues)
         released = dt.date.fromisoformat(hit.release.date) if hit.release.date else None
-        return answering_figure(hit.passage, a, b, idf, kinds, cues, cache=self.store.passage_analyses(),
+        return answering_figure(hit.passage, a, b, weighed, kinds, cues, cache=self.store.passage_analyses(),
                                 title=hit.release.title or "", window=window, unit=unit, released=released,
-                                asked_figure=asked_figure)
+                                asked_figure=asked_figure, titled_idf=idf)
 
     def as_for_its_sentence(self, hit: Hit, idf: dict[str, float], cues: FigureCues) -> tuple[dict[str, float], FigureCues]:
         """The question's word weights and figure cues as a hit's sentences are read: the words its

@@ -364,3 +364,18 @@ def test_a_rows_total_answers_where_the_question_tells_its_cells_apart_by_nothin
     assert _answer(p, "How many e-3Ws were subsidised in Indore district?") == "1,493"
     p = _row("Kerala", "44,580 1,018", ("Individual", "Community"))
     assert _answer(p, "How many community claims were received in Kerala?") == "1,018"
+
+
+def test_a_columns_words_the_release_title_holds_still_tell_its_cells_apart():
+    """The title says what every sentence is about, so its words do not choose the sentence; but
+    "Houses under Construction" is told from "Houses Completed" by a word the title holds."""
+    q = "How many PMAY-G houses were under construction in Madhya Pradesh?"
+    title = "Construction of houses under PMAY-G"
+    p = _row("Madhya Pradesh", "31,24,124 17,72,923 9,96,025", ("Houses Sanctioned", "Houses Completed", "Houses under Construction*"))
+    idf = _idf(q)
+    from index.search import title_weighted
+    from index.search.answer import answering_figure
+
+    weighed = title_weighted(idf, title, 0.0)
+    j = answering_figure(p, 0, len(p.text), weighed, expected_kinds(q), title=title, titled_idf=idf)
+    assert p.figures[j].text == "9,96,025"

@@ -139,3 +139,22 @@ def test_a_running_total_asked():
     assert asks_so_far("How much has been spent since inception?")
     assert not asks_so_far("How many houses were built in 2025-26?")
     assert not asks_so_far("Since when has the scheme run?")  # "since" alone asks a time
+
+
+@pytest.mark.parametrize("question", [
+    "PMAY-G houses still under construction in Madhya Pradesh, FY 2021-22 to 2025-26?",
+    "Jan Aushadhi Kendras in North 24 Parganas?",
+    "मध्य प्रदेश में जेम पर विक्रेता?",
+])
+def test_a_phrase_typed_as_a_question_asks_a_figure(question):
+    assert "count" in expected_kinds(question)
+
+
+@pytest.mark.parametrize("question", [
+    "GeM agreement with Madhya Pradesh",  # no question mark: a search, not a question
+    "Who signed the GeM agreement?",
+    "Tell me about the GeM agreement?",
+    "जेम समझौते के बारे में बताइए?",
+])
+def test_a_phrase_with_an_interrogative_or_without_a_question_mark_is_not_read_so(question):
+    assert not expected_kinds(question)
