@@ -272,13 +272,14 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
                                       total_column(figures[j]), -j))
 
 
-_TOTAL_COLUMN = re.compile(r"(?i)^\s*(?:grand\s+)?total\b|^\s*कुल(?![\u0900-\u097f])")
+# "Total", "Grand Total", "कुल"; or a column group's last, "No. of Titles Distributed upto Total"
+_TOTAL_COLUMN = re.compile(r"(?i)^\s*(?:grand\s+)?total\b|\btotal\W*$|^\s*कुल(?![\u0900-\u097f])|(?<![\u0900-\u097f])कुल\W*$")
 
 
 def total_column(figure) -> bool:
-    """Whether a table cell stands in its table's total column ("Total", "Grand Total", "कुल")."""
+    """Whether a table cell stands in its table's total column, or its column group's."""
     column = figure.label.partition(CELL_MARK)[2] if figure.label else ""
-    return bool(column) and bool(_TOTAL_COLUMN.match(column))
+    return bool(column) and bool(_TOTAL_COLUMN.search(column))
 
 
 class AnswerReader:

@@ -379,3 +379,12 @@ def test_a_columns_words_the_release_title_holds_still_tell_its_cells_apart():
     weighed = title_weighted(idf, title, 0.0)
     j = answering_figure(p, 0, len(p.text), weighed, expected_kinds(q), title=title, titled_idf=idf)
     assert p.figures[j].text == "9,96,025"
+
+
+def test_a_column_groups_total_answers_where_the_question_tells_the_group_by_its_words():
+    p = _row("Chhattisgarh", "890,220 57,259 947,479 481,432 52,636 534,068",
+             ("No. of Claims received upto Individual", "No. of Claims received upto Community", "No. of Claims received upto Total",
+              "No. of Titles Distributed upto Individual", "No. of Titles Distributed upto Community",
+              "No. of Titles Distributed upto Total"))
+    assert _answer(p, "How many forest rights titles have been distributed in Chhattisgarh?") == "534,068"
+    assert _answer(p, "How many community forest rights titles have been distributed in Chhattisgarh?") == "52,636"
