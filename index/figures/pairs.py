@@ -7,7 +7,9 @@ would give it.
 A line is read so when it is nothing but pairs: it begins with words and ends with a value, a few
 words (no function word, no punctuation) stand between each two values, and it holds three pairs
 or more. A sentence has function words ("and", "of", "में") between its numbers, or ends with a
-full stop.
+full stop after a word. A table's header may open the line, and a stop stand alone after its last
+value ("City Average Daily rides Delhi- NCR 5574 Gujarat 3817 ... Pune 632 Total 11,106 ."): the first
+label is then the capitalised words that end the opening ones.
 """
 from __future__ import annotations
 
@@ -21,6 +23,8 @@ from index.numbers_hi import norm_word
 
 MIN_PAIRS = 3
 MAX_LABEL_WORDS = 4
+_TOTAL_WORDS = frozenset({"total", "grand"})  # a pair's label ("Total 11,106"), though a function word in prose
+_ENDS = ("", ".")  # after the last value: nothing, or a stop standing alone
 _LABEL = re.compile(r"^[A-Za-z\u0900-\u097f][A-Za-z\u0900-\u097f\u200c\u200d'’-]*$")
 
 
@@ -29,25 +33,46 @@ def _label_words(gap: str) -> str | None:
     if not 0 < len(words) <= MAX_LABEL_WORDS:
         return None
     for w in words:
-        if not _LABEL.match(w) or w.lower() in _EN_FUNC or norm_word(w) in _HI_FUNC:
+        if not _LABEL.match(w) or w.lower() in _EN_FUNC - _TOTAL_WORDS or norm_word(w) in _HI_FUNC:
             return None
     return " ".join(words)
 
 
+def _first_label(gap: str, width: int) -> str | None:
+    """The first pair's label: the words before the first value, or, after a header, as many of the
+    capitalised words that end them as the longest other label has ("City Average Daily rides Delhi-
+    NCR": "Delhi- NCR", a word that ends with a hyphen being one with the next)."""
+    if label := _label_words(gap):
+        return label
+    words: list[str] = []
+    for w in gap.split():
+        if words and words[-1].endswith("-"):
+            words[-1] += " " + w
+        else:
+            words.append(w)
+    named = []
+    for w in reversed(words):
+        if not (w[:1].isupper() and all(_LABEL.match(part) for part in w.split())) or len(named) == width:
+            break
+        named.insert(0, w)
+    return " ".join(named) if named and len(named) < len(words) else None
+
+
 def _pairs_in_line(figs: list[Figure], inside: list[int], text: str, a: int, b: int) -> dict[int, str] | None:
     """The figures `inside` the line text[a:b] (by index) → the words before each, if the line is pairs."""
-    if len(inside) < MIN_PAIRS or text[figs[inside[-1]].end:b].strip():
+    if len(inside) < MIN_PAIRS or text[figs[inside[-1]].end:b].strip() not in _ENDS:
         return None
     labels: dict[int, str] = {}
-    at = a
-    for i in inside:
-        f = figs[i]
-        label = _label_words(text[at:f.start])
-        if label is None or f.kind not in LABEL_KINDS:
+    for at, i in zip([figs[j].end for j in inside[:-1]], inside[1:]):
+        label = _label_words(text[at:figs[i].start])
+        if label is None or figs[i].kind not in LABEL_KINDS:
             return None
         labels[i] = label
-        at = f.end
-    return labels
+    first = figs[inside[0]]
+    label = _first_label(text[a:first.start], max(len(w.split()) for w in labels.values()))
+    if label is None or first.kind not in LABEL_KINDS:
+        return None
+    return {inside[0]: label, **labels}
 
 
 def paired_labels(figs: list[Figure], text: str) -> list[Figure]:

@@ -25,3 +25,14 @@ def test_prose_and_short_lines_keep_the_words_after_a_number():
         ("10", "units"), ("5", "units"), ("3", "units")]
     assert labels("Enrolled 10 students Passed 8 students Failed 2 students.")[0] == ("10", "students")
     assert labels("Reserved tickets 2.79 lakhs Unreserved tickets 7.24 lakhs")[0] == ("2.79 lakhs", "Unreserved tickets")
+
+
+def test_a_line_of_pairs_under_a_header_and_a_lone_stop():
+    """A table of one column flattened: its header opens the line, a stop stands alone after the
+    last value, and "Total" labels the sum."""
+    text = "City Average Daily rides Delhi- NCR 5574 Gujarat 3817 Lucknow 324 Pune 632 Total 10,347 ."
+    assert labels(text) == [("5574", "Delhi- NCR"), ("3817", "Gujarat"), ("324", "Lucknow"), ("632", "Pune"),
+                            ("10,347", "Total")]
+    # as many capitalised words as the longest other label: the header's are not the first row's
+    text = "Name of District No. of JAKs Bankura Bankura-I 12 Birbhum Bolpur 9 Nadia Krishnanagar 7"
+    assert labels(text)[0] == ("12", "Bankura Bankura-I")
