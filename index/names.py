@@ -241,6 +241,9 @@ def _singular_keys(word: str) -> tuple[str, ...]:
     return (name_key(word[:-1]),) if len(skeleton(word[:-1])) >= 2 else ()
 
 
+_PLURAL_ACRONYM = re.compile(r"[A-Za-z]*[A-Z]s")
+
+
 def question_names(question: str) -> list[Name]:
     """The places, acronyms and other proper names a question holds, each once."""
     names: list[Name] = []
@@ -270,6 +273,9 @@ def question_names(question: str) -> list[Name]:
                 "-" not in word.rstrip("-0123456789") and sum(c in "AEIOU" for c in letters) >= 2)
             if as_word and len(skeleton(spoken)) >= 2:  # COVID, GeM are said as words (कोविड, जेम) as well
                 keys.add(said)
+            if _PLURAL_ACRONYM.fullmatch(word) and (one := acronym_letters(word[:-1])):
+                keys.add("acr:" + one)  # "FPOs" asked, "FPO" written as a table's row
+
             names.append(Name(word, "acronym", frozenset(keys)))
         elif word[0].isupper() and m.start() > 0 and len(skeleton(word)) >= 2:
             names.append(Name(word, "name", frozenset({name_key(word), *_singular_keys(word)})))

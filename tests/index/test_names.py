@@ -1,6 +1,6 @@
 """Known places read from a text in either script (index/names.py)."""
 from corpus.readers import bilingual_names
-from index.names import NameIndex, find_known, place_ending, question_names
+from index.names import NameIndex, find_known, place_ending, question_names, short_text_names
 
 
 def test_a_tables_capitals_name_the_place_a_hindi_question_asks_about():
@@ -93,3 +93,11 @@ def test_the_place_that_ends_a_header_is_the_place_find_known_finds_there():
     # a place's own case, and a whole word of the header
     assert place_ending(header + "UDAIPUR") is None and place_ending(header + "e-Udaipur") is None
     assert place_ending(header + "Udaipur Total") is None  # not at the end
+
+
+def test_a_plural_acronym_asked_is_held_by_the_singular_written():
+    """"How much did NCDC disburse to FPOs?": the release's table has a row "FPO"."""
+    fpos = next(n for n in question_names("How much did NCDC disburse to FPOs in Odisha?") if n.text == "FPOs")
+    assert fpos.keys & short_text_names("4 FPO 0.27 1.14 2.04 5 Fisheries 0.15")
+    gst = next(n for n in question_names("How much GST was collected?") if n.text == "GST")
+    assert gst.keys == {"acr:GST"}  # no plural, no singular made of it
