@@ -15,6 +15,11 @@ def row_label(label: str) -> str:
     return label.split(CELL_MARK, 1)[0]
 
 
+def column_label(label: str | None) -> str:
+    """A table cell's column header ("Feb-19" of "West Bengal | Feb-19"); "" for a figure of no table."""
+    return label.partition(CELL_MARK)[2] if label else ""
+
+
 # A table row's label that names the table's total rather than a thing of its own ("Total", "All India").
 TOTAL_LABELS = frozenset(("total", "grand total", "कुल", "योग", "india", "भारत"))
 

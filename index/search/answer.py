@@ -12,7 +12,7 @@ import numpy as np
 
 from index.acronyms import with_phrases
 from index.answerable import NoAnswer, states_time
-from index.figures.figure import CELL_MARK, TIME_KINDS, row_label
+from index.figures.figure import CELL_MARK, TIME_KINDS, column_label, row_label
 from index.figures.inline import inline_row, is_inline_cell
 from index.figures.rows import is_cell_line, is_label_line, row_span
 from index.lexical import terms
@@ -227,7 +227,7 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     if titled_idf is not None and title:
         titled = frozenset(t for t in terms(title) if len(t) > 2)  # not "e" of "PM E-DRIVE" and "e-2W"
         for j in inside:
-            column = figures[j].label.partition(CELL_MARK)[2] if figures[j].label else ""
+            column = column_label(figures[j].label)
             if column:
                 fits[j] += coverage(in_other_language(frozenset(terms(column)) & titled, cues), titled_idf)
     in_order = times_in_order(text, figures, [j for j in span if j not in serials]) if window else {}
@@ -241,7 +241,7 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         if window is None:
             return 0
         f = figures[j]
-        column = f.label.partition(CELL_MARK)[2] if f.label else ""
+        column = column_label(f.label)
         if column and (stated := column_times(column)):
             # "Area Sown 2026" holds the 7th of August 2026; "Final Area Coverage 2025", "Feb-19" are others'
             return 1 if any(overlaps(window, w) for w in stated) else -1
@@ -278,7 +278,7 @@ _TOTAL_COLUMN = re.compile(r"(?i)^\s*(?:grand\s+)?total\b|\btotal\W*$|^\s*कु
 
 def total_column(figure) -> bool:
     """Whether a table cell stands in its table's total column, or its column group's."""
-    column = figure.label.partition(CELL_MARK)[2] if figure.label else ""
+    column = column_label(figure.label)
     return bool(column) and bool(_TOTAL_COLUMN.search(column))
 
 
