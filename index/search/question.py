@@ -82,7 +82,10 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     # North 24 Parganas?", "PMAY-G houses under construction in Madhya Pradesh, FY 2021-22 to 2025-26?"
     (re.compile(r"^(?!.*\b(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do|has|have|had|"
                 r"can|could|will|would|list|name|tell|explain|describe)\b)"
-                r"(?!.*(?:क्या|कौन|कब|कहां|कहाँ|क्यों|कैसे|कितन|बताएं|बताइए|बताओ)).+\?\s*$", re.I | re.S),
+                r"(?!.*(?:क्या|कौन|कब|कहां|कहाँ|क्यों|कैसे|कैसा|कैसी|कितन|बताएं|बताइए|बताओ|"
+                r"(?<![\u0900-\u097f])(?:किस(?!ान|्त)|किन(?!ार))))"  # किसने, किस वर्ष, किन जिलों; not किसान, किस्त, किनारा
+                r"(?!.*(?<![\u0900-\u097f])(?:है|हैं|था|थे|थी|थीं)\s*\?\s*$)"  # a sentence asked yes or no, not a phrase
+                r".+\?\s*$", re.I | re.S),
      frozenset({"count", "quantity", "money"})),
 ]
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")

@@ -145,6 +145,7 @@ def test_a_running_total_asked():
     "PMAY-G houses still under construction in Madhya Pradesh, FY 2021-22 to 2025-26?",
     "Jan Aushadhi Kendras in North 24 Parganas?",
     "मध्य प्रदेश में जेम पर विक्रेता?",
+    "मध्य प्रदेश के किसानों को पीएम-किसान की किस्त?",  # किसान is no किस
 ])
 def test_a_phrase_typed_as_a_question_asks_a_figure(question):
     assert "count" in expected_kinds(question)
@@ -155,6 +156,10 @@ def test_a_phrase_typed_as_a_question_asks_a_figure(question):
     "Who signed the GeM agreement?",
     "Tell me about the GeM agreement?",
     "जेम समझौते के बारे में बताइए?",
+    "सुपर बाउल XLIX किसने जीता?",
+    "मार्ली मैटलिन ने किसका अनुवाद किया?",
+    "किन खिलाड़ियों ने अनुवाद किया?",
+    "आदिम जबड़े वाले कशेरुकियों के दो उदाहरण हैं?",  # a sentence, asked yes or no
 ])
 def test_a_phrase_with_an_interrogative_or_without_a_question_mark_is_not_read_so(question):
     assert not expected_kinds(question)
