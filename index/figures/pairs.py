@@ -25,7 +25,9 @@ MIN_PAIRS = 3
 MAX_LABEL_WORDS = 4
 _TOTAL_WORDS = frozenset({"total", "grand"})  # a pair's label ("Total 11,106"), though a function word in prose
 _ENDS = ("", ".")  # after the last value: nothing, or a stop standing alone
-_LABEL = re.compile(r"^[A-Za-z\u0900-\u097f][A-Za-z\u0900-\u097f\u200c\u200d'’-]*$")
+_LABEL = re.compile(r"^[A-Za-z\u0900-\u097f][A-Za-z\u0900-\u097f\u200c\u200d'’.-]*$")
+# A place's name may join its words with "&" and end with its kind in brackets: "Daman & Diu (U.T.)".
+_NAME_SIGN = re.compile(r"^(?:&|\((?:[A-Za-z]\.){1,3}\))$")
 
 
 def _label_words(gap: str) -> str | None:
@@ -33,6 +35,8 @@ def _label_words(gap: str) -> str | None:
     if not 0 < len(words) <= MAX_LABEL_WORDS:
         return None
     for w in words:
+        if _NAME_SIGN.match(w) and w is not words[0]:
+            continue
         if not _LABEL.match(w) or w.lower() in _EN_FUNC - _TOTAL_WORDS or norm_word(w) in _HI_FUNC:
             return None
     return " ".join(words)

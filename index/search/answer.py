@@ -204,7 +204,7 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         before, after, before_weight = words_of(j)
         right_after = in_other_language(frozenset(terms(text[f.end:after])), cues)
         names_counted = len(counted & (right_after | frozenset(terms(f.label or "")))) / len(counted) if counted else 0.0
-        if f.label and CELL_MARK in f.label:
+        if is_inline_cell(f):
             # a table cell's words before it are its row's label, every cell's (`figure_fits` reads it in
             # each label): the row's first cell is no more its row's than the others
             before_weight = 0.0

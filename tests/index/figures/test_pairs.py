@@ -36,3 +36,11 @@ def test_a_line_of_pairs_under_a_header_and_a_lone_stop():
     # as many capitalised words as the longest other label: the header's are not the first row's
     text = "Name of District No. of JAKs Bankura Bankura-I 12 Birbhum Bolpur 9 Nadia Krishnanagar 7"
     assert labels(text)[0] == ("12", "Bankura Bankura-I")
+
+
+def test_a_places_name_joined_by_an_ampersand_and_its_kind_in_brackets_is_a_pairs_label():
+    text = ("Name of State / U.T. Number of monuments under encroachment Andhra Pradesh 01 Assam 12 "
+            "Daman & Diu (U.T.) 01 Jammu & Kashmir (U.T.) 12 Karnataka 60 N.C.T. Delhi (U.T.) 14 TOTAL 100")
+    assert labels(text) == [("01", "Andhra Pradesh"), ("12", "Assam"), ("01", "Daman & Diu (U.T.)"),
+                            ("12", "Jammu & Kashmir (U.T.)"), ("60", "Karnataka"), ("14", "N.C.T. Delhi (U.T.)"),
+                            ("100", "TOTAL")]
