@@ -12,7 +12,7 @@ import numpy as np
 
 from index.acronyms import with_phrases
 from index.answerable import NoAnswer, states_time
-from index.figures.figure import CELL_MARK, TIME_KINDS, column_label, row_label
+from index.figures.figure import TIME_KINDS, Figure, column_label, row_label
 from index.figures.inline import inline_row, is_inline_cell
 from index.figures.rows import is_cell_line, is_label_line, row_span
 from index.lexical import terms
@@ -276,7 +276,7 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
 _TOTAL_COLUMN = re.compile(r"(?i)^\s*(?:grand\s+)?total\b|\btotal\W*$|^\s*कुल(?![\u0900-\u097f])|(?<![\u0900-\u097f])कुल\W*$")
 
 
-def total_column(figure) -> bool:
+def total_column(figure: Figure) -> bool:
     """Whether a table cell stands in its table's total column, or its column group's."""
     column = column_label(figure.label)
     return bool(column) and bool(_TOTAL_COLUMN.search(column))

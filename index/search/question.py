@@ -78,8 +78,9 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
      frozenset({"count", "quantity"})),
     (re.compile(r"\bhow many\b|\bnumber of\b|\bhow large\b|\bhow long\b|\bhow far\b|\bhow big\b|\bsize of\b|"
                 r"कितने|कितनी|कितना|कितनों|संख्या", re.I),
-     frozenset({"count", "quantity", "money"})),    # A query typed as a phrase that ends as a question, with no interrogative at all: "Jan Aushadhi Kendras in
-    # North 24 Parganas?", "PMAY-G houses under construction in Madhya Pradesh, FY 2021-22 to 2025-26?"
+     frozenset({"count", "quantity", "money"})),
+    # A query typed as a phrase that ends as a question, with no interrogative at all: "Jan Aushadhi Kendras
+    # in North 24 Parganas?", "PMAY-G houses under construction in Madhya Pradesh, FY 2021-22 to 2025-26?"
     (re.compile(r"^(?!.*\b(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do|has|have|had|"
                 r"can|could|will|would|list|name|tell|explain|describe)\b)"
                 r"(?!.*(?:क्या|कौन|कब|कहां|कहाँ|क्यों|कैसे|कैसा|कैसी|कितन|बताएं|बताइए|बताओ|"
