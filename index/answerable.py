@@ -24,7 +24,7 @@ from index.figures.figure import TIME_KINDS
 from index.figures.patterns import _UNITS_EN, _UNITS_HI, TIME_UNITS
 from index.indicators import asked_indicators
 from index.lexical import STOPWORDS, terms
-from index.names import NameIndex, question_names, spelled_out
+from index.names import PLURAL_ACRONYM, NameIndex, question_names, spelled_out
 from index.ordinals import asked_ordinals, holds_ordinal
 from index.records import Passage
 from index.timeq import (TimeWindow, comparison_base, financial_year_said, iso_time, release_time_fit, stated_instead, stated_time_fit,
@@ -85,8 +85,6 @@ _WORD = re.compile(r"[\w\u0900-\u097f][\w\u0900-\u097f'’.-]*")
 _AFTER_NOUN = frozenset("है हैं था थे थी थीं".split())
 # An English verb in the past that ends the thing counted: "how many international MoUs resulted from".
 _PAST_VERB = re.compile(r"[a-z]+ed")
-# A plural acronym is the thing counted, not a name: "MoUs", "ITIs", "FPOs".
-_PLURAL_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]s")
 # A unit is the asked unit's business (`asked_unit`), and a release may write it otherwise ("metres", "m").
 _UNIT_WORD = re.compile("(?i)(?:" + "|".join(p for p, _, _ in _UNITS_EN + _UNITS_HI) + ")")
 # Words that say only the kind of figure, which a release need not repeat: "how much money", "कितनी राशि".
@@ -173,7 +171,8 @@ def measure_words(question: str) -> list[str]:
                             re.search(r"(?<![\u0900-\u097f])की\s+(?:" + "|".join(_AFTER_VERB) + ")", m.group(1))):
         words = words[:-1]
     kept = _kept(words, named)
-    return kept + [w for w in words if _PLURAL_ACRONYM.fullmatch(w) and w not in kept] or stated_measure_words(question)
+    # a plural acronym is the thing counted, not a name: "MoUs", "ITIs", "FPOs"
+    return kept + [w for w in words if PLURAL_ACRONYM.fullmatch(w) and w not in kept] or stated_measure_words(question)
 
 
 @dataclass(frozen=True)

@@ -241,7 +241,8 @@ def _singular_keys(word: str) -> tuple[str, ...]:
     return (name_key(word[:-1]),) if len(skeleton(word[:-1])) >= 2 else ()
 
 
-_PLURAL_ACRONYM = re.compile(r"[A-Za-z]*[A-Z]s")
+# An acronym in the plural: "MoUs", "ITIs", "FPOs" (index/answerable.py counts one; a release may write it singular).
+PLURAL_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]s")
 
 
 def question_names(question: str) -> list[Name]:
@@ -273,7 +274,7 @@ def question_names(question: str) -> list[Name]:
                 "-" not in word.rstrip("-0123456789") and sum(c in "AEIOU" for c in letters) >= 2)
             if as_word and len(skeleton(spoken)) >= 2:  # COVID, GeM are said as words (कोविड, जेम) as well
                 keys.add(said)
-            if _PLURAL_ACRONYM.fullmatch(word) and (one := acronym_letters(word[:-1])):
+            if PLURAL_ACRONYM.fullmatch(word) and (one := acronym_letters(word[:-1])):
                 keys.add("acr:" + one)  # "FPOs" asked, "FPO" written as a table's row
 
             names.append(Name(word, "acronym", frozenset(keys)))
