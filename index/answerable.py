@@ -48,6 +48,22 @@ _ASKED_UNIT = [  # (language, pattern matched where an interrogative ends, unit)
 ]
 
 
+# "What was the area sown", "how much area", "acreage", "बुवाई क्षेत्र", "रकबा": an area is asked, which a
+# figure in hectares, acres or square kilometres states, whichever a release writes; not a region ("the
+# East Godavari area", "पूर्वोत्तर क्षेत्र में") or a sector ("गैर-कृषि क्षेत्र में").
+_ASKS_AREA = re.compile(
+    r"(?i)\b(?:how much area|(?:the|total|net|gross) area (?:sown|under|covered|planted|cropped|irrigated)|"
+    r"(?:sowing|sown|cropped|planted|irrigated) area|area coverage|acreage)\b|"
+    r"(?<![\u0900-\u097f])(?:रकबा|रकबे|क्षेत्रफल|बुवाई क्षेत्र|बुआई क्षेत्र|कितने (?:हेक्टेयर )?क्षेत्र में)(?![\u0900-\u097f])")
+AREA_UNITS = frozenset({"hectare", "acre", "sq km", "sq m", "sq ft"})
+AREA_SAID = "hectares, acres or square kilometres"
+
+
+def asks_area(question: str) -> bool:
+    """Whether the question asks an area (`_ASKS_AREA`) without naming its unit."""
+    return bool(_ASKS_AREA.search(question))
+
+
 def asked_unit(question: str) -> str | None:
     """The unit a question asks its figure in, if it names one."""
     after = {"en": [], "hi": [m.end() for m in _ASKS_IN_HI.finditer(question)]}
@@ -507,6 +523,8 @@ class AnswerabilityCheck:
                     figure_years or window.granularity in FIGURE_DATED)
         unit = asked_unit(question)
         missing_unit = unit if unit and not any(f.unit == unit for f in release_figures) else None
+        if unit is None and asks_area(question) and not any(f.unit in AREA_UNITS for f in release_figures):
+            missing_unit = AREA_SAID
         measure = asked_measure(question) if measured is not None else frozenset()
         missing_measure = None
         if measure and not measure & measured:

@@ -2,7 +2,8 @@
 import datetime as dt
 
 from corpus import Release
-from index.answerable import AnswerabilityCheck, NoAnswer, asked_unit, comparison_base, said_time, time_fits
+from index.answerable import (AREA_SAID, AnswerabilityCheck, NoAnswer, asked_unit, asks_area, comparison_base, said_time,
+                              time_fits)
 from index.figures import FigureExtractor
 from index.figures.figure import TIME_KINDS
 from index.names import NameIndex, acronym_letters, find_known, question_names, skeleton
@@ -271,6 +272,32 @@ def test_a_figure_in_the_asked_unit_is_required():
     assert _check("How many tonnes of medical cargo did Lifeline Udan carry?", text, "2020-05-01").answerable
     verdict = _check("How many hectares did Lifeline Udan cover?", text, "2020-05-01")
     assert not verdict.answerable and verdict.missing_unit == "hectare"
+
+
+def test_an_asked_area_needs_a_figure_in_a_unit_of_area():
+    sown = "Area sown under kharif crops: rice 379.07 lakh hectare, pulses 108.14 lakh ha as on 14.08.2026."
+    assert _check("What was the area sown under rice as on 14 August 2026?", sown, "2026-08-17").answerable
+    assert _check("14 अगस्त 2026 तक धान की बुवाई कितने क्षेत्र में हुई थी?", sown, "2026-08-17").answerable
+    mapping = "Satellite-based crop area mapping for 2 crop seasons covers Kharif rice in 10 States."
+    verdict = _check("What was the area sown under rice as on 31 July 2026?", mapping, "2026-07-31")
+    assert not verdict.answerable and verdict.missing_unit == AREA_SAID
+    assert verdict.no_answer() == NoAnswer("not_held")
+    assert not _check("धान का रकबा कितना था?", mapping, "2026-07-31").answerable
+    # a region or a sector is no area asked: its count answers
+    students = "13,658 OBC students in the East Godavari area got post-matric scholarships."
+    assert _check("How many OBC students in the East Godavari area got post-matric scholarships?", students,
+                  "2026-08-01").answerable
+
+
+def test_the_words_that_ask_an_area():
+    for asked in ("How much area had been sown under ragi?", "What was the groundnut sowing area?",
+                  "What was the area under jowar?", "Net area irrigated?", "What is the acreage of cotton?",
+                  "अरहर का बुवाई क्षेत्र कितना था?", "सोयाबीन का रकबा कितना था?", "कितने क्षेत्र में बुवाई हुई?"):
+        assert asks_area(asked), asked
+    for other in ("OBC students in the East Godavari area", "पूर्वोत्तर क्षेत्र में हुए आईटीएम में कितने देश?",
+                  "असंगठित गैर-कृषि क्षेत्र में कितने कामगार?", "How many areas of cooperation were agreed?",
+                  "How many hectares were sown?"):
+        assert not asks_area(other), other
 
 
 def _check_figures(question: str, text: str, date: str):
