@@ -254,8 +254,17 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         dates = [g for g in (figures[j - 1] if j else None, figures[j + 1] if j + 1 < len(figures) else None)
                  if g is not None and g.kind in TIME_KINDS and a <= g.start and g.end <= b
                  and (0 <= g.start - f.end <= BESIDE_TIME or 0 <= f.start - g.end <= BESIDE_TIME)
-                 and not _RESPECTIVELY.search(text, f.end, g.start)]
+                 and not _RESPECTIVELY.search(text, f.end, g.start) and not heads_a_list(j, g)]
         return stated_time_fit(window, dates, released) if dates else 0
+
+    def heads_a_list(j: int, date: Figure) -> bool:
+        """Whether a date before the figure is the time of the figures after it as well: the next figure
+        the question asks for follows with no time of its own between ("during 2025–26 were Tiruppur
+        (₹38,677 crore), Gautam Buddha Nagar (₹21,095 crore), ..."): it dates the whole list, not its first."""
+        if date.end > figures[j].start:
+            return False
+        later = [k for k in inside if k > j]
+        return bool(later) and not any(g.kind in TIME_KINDS for g in figures[j + 1:min(later)])
 
     # A question that names a time finds the figure of that time by the date beside it, where there is one
     # ("from 32.7% in June, 2026 to 34.4% in July, 2026"); one that asks a date asks where a span starts or

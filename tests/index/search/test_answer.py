@@ -265,6 +265,25 @@ def test_a_date_after_a_respectively_list_is_every_items():
     assert _answer(p, "How many seats were there in 2024-25?") == "80,000"
 
 
+def test_a_date_that_heads_a_list_is_every_items():
+    """"during 2025-26" stands before the first of ten districts' exports and dates them all: the
+    asked district's figure answers, not the list's first."""
+    from index.search.answer import answering_figure
+
+    p = _passage("The top ten districts during 2025-26 were Tiruppur (Rs 38,677 crore), Surat (Rs 10,478 crore) "
+                 "and Panipat (Rs 11,448 crore).")
+    for place, exported in (("Panipat", "Rs 11,448 crore"), ("Tiruppur", "Rs 38,677 crore")):
+        q = f"How much did {place} export in 2025-26?"
+        # a place's name is rarer than a year's digits: weighed as the index weighs them
+        idf = {t: 8.0 if t == place.lower() else 3.0 for t in terms(q, drop_stopwords=True)}
+        j = answering_figure(p, 0, len(p.text), idf, expected_kinds(q), window=read_time(q, dt.date(2026, 9, 1)).window,
+                             asked_figure=asked_figure(q))
+        assert p.figures[j].text == exported, place
+    # each figure with a time of its own between: the date before the first is the first's
+    p = _passage("In 2017, 550 m of the canal was lined and in 2018, 1470 m.")
+    assert _answer(p, "How many metres of the canal were lined in 2017?") == "550 m"
+
+
 def test_a_table_cell_whose_column_is_the_asked_month_answers():
     """A state's row under "Feb-19 Feb-20": the column's header says which month each cell is of."""
     p = _row("Maharashtra", "14,092 15,735 12%", ("Feb-19", "Feb-20", "Growth"))
