@@ -120,6 +120,9 @@ _WORD_END = re.compile(r"\S*")
 _RESPECTIVELY = re.compile(r"\brespectively\b|क्रमशः", re.I)
 # A figure's opening bracket right before it: "(", "(Rs. ", "(₹".
 _IN_BRACKETS = re.compile(r"\((?:\s*(?:Rs\.?|₹|INR|रु\.?))?\s*$")
+# Where a list's item opens after the list's head: a colon, a dash standing apart or after a Hindi word
+# ("समाप्त हुआ- उत्तर प्रदेश (1682 ट्रेन)"), not a hyphen within a name ("Delhi- NCR").
+_ITEM_OPENS = re.compile(r"[:;।]\s*|\s[-–—]\s+|[–—]\s*|(?<=[\u0900-\u097f])-\s+")
 # Where one clause gives way to the next between two figures: a comma or semicolon, a contrast.
 _CLAUSE_BREAK = re.compile(r"[,;]|\b(?:whereas|while|against|compared (?:to|with))\b|की तुलना में|जबकि|वहीं", re.I)
 
@@ -190,9 +193,12 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         # Tamil Nadu 340": what stands before the break is the first one's, what after it the next one's
         after = min(after, _clause_split(text, figures, f.end, b, after=True))
         before = max(before, _clause_split(text, figures, f.start, a, after=False))
-        if _IN_BRACKETS.search(text, before, f.start) and (shut := text.find(")", f.end, after)) >= 0:
-            # "मेघालय (1 सीट) एवं राजस्थान (3 सीट)": a bracketed figure is of what stands before the bracket
-            return before, shut, 1.0
+        if (opened := _IN_BRACKETS.search(text, before, f.start)) and (shut := text.find(")", f.end, after)) >= 0:
+            # "मेघालय (1 सीट) एवं राजस्थान (3 सीट)": a bracketed figure is of what stands before the bracket,
+            # back to where its item opens: a list's head is every item's ("... समाप्त हुआ- उत्तर प्रदेश (1682
+            # ट्रेन), बिहार (1495 ट्रेन)")
+            heads = [m.end() for m in _ITEM_OPENS.finditer(text, before, opened.start())]
+            return (heads[-1] if heads else before), shut, 1.0
         return before, after, NEAR_BEFORE
 
     def near(j: int) -> float:

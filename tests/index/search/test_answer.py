@@ -284,6 +284,18 @@ def test_a_date_that_heads_a_list_is_every_items():
     assert _answer(p, "How many metres of the canal were lined in 2017?") == "550 m"
 
 
+def test_a_lists_head_is_every_bracketed_items():
+    """The words before a list's first item ("... completed their journeys- ") are the list's, not the
+    first item's: the asked state's bracketed figure answers."""
+    p = _passage("The top five states where the trains completed their journeys: Uttar Pradesh (1682 trains), "
+                 "Bihar (1495 trains), Jharkhand (197 trains).")
+    assert _answer(p, "How many trains completed their journeys in Bihar?") == "1495"
+    assert _answer(p, "How many trains completed their journeys in Uttar Pradesh?") == "1682"
+    hi = _passage("शीर्ष पांच राज्य, जहां सबसे ज्यादा ट्रेनों का परिचालन समाप्त हुआ- उत्तर प्रदेश (1682 ट्रेन), बिहार (1495 ट्रेन)।",
+                  "hi")
+    assert _answer(hi, "बिहार में कितनी ट्रेनों का परिचालन समाप्त हुआ?") == "1495"
+
+
 def test_a_table_cell_whose_column_is_the_asked_month_answers():
     """A state's row under "Feb-19 Feb-20": the column's header says which month each cell is of."""
     p = _row("Maharashtra", "14,092 15,735 12%", ("Feb-19", "Feb-20", "Growth"))
