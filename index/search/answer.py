@@ -208,7 +208,7 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         label or the words right after it name."""
         f = figures[j]
         before, after, before_weight = words_of(j)
-        right_after = in_other_language(frozenset(terms(text[f.end:after])), cues)
+        right_after = in_other_language(frozenset(terms(text[f.end:after])), cues) or shared_noun(j)
         names_counted = len(counted & (right_after | frozenset(terms(f.label or "")))) / len(counted) if counted else 0.0
         if is_inline_cell(f):
             # a table cell's words before it are its row's label, every cell's (`figure_fits` reads it in
@@ -217,6 +217,21 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         return (coverage(right_after, idf)
                 + before_weight * coverage(in_other_language(frozenset(terms(text[before:f.start])), cues), idf)
                 + names_counted)
+
+    def shared_noun(j: int) -> frozenset[str]:
+        """The words after the nearest figure before a bare one ("आंध्र प्रदेश में 266 इलेक्ट्रिक वाहन चार्जिंग
+        स्टेशनों, तमिलनाडु में 256, गुजरात में 228"): a list states its noun once, after its first item, and
+        every bare item after it counts the same thing. Only across items as bare, in the same sentence."""
+        for k in range(j - 1, -1, -1):
+            g = figures[k]
+            if g.kind in TIME_KINDS:
+                return frozenset()
+            if g.start < a or g.kind != figures[j].kind:
+                return frozenset()
+            _, after_k, _ = words_of(k)
+            if words := frozenset(terms(text[g.end:after_k])):
+                return in_other_language(words, cues)
+        return frozenset()
 
     def period(j: int) -> int:
         """For a question about a single day's figure: 1 when the figure's own words say it is one day's

@@ -23,6 +23,17 @@ def _answer(p, q: str, today: dt.date = dt.date(2026, 9, 1)) -> str:
     return p.figures[j].text
 
 
+def _answer_weighed(p, q: str, weights: dict[str, float], other: float, today: dt.date = dt.date(2026, 9, 1)) -> str:
+    """`_answer` with the question's words weighed as the index weighs them: `weights` for some, `other`
+    for the rest (a place's name is rarer than a year's digits; a release title's words weigh little)."""
+    from index.search.answer import answering_figure
+
+    idf = {t: weights.get(t, other) for t in terms(q, drop_stopwords=True)}
+    j = answering_figure(p, 0, len(p.text), idf, expected_kinds(q), window=read_time(q, today).window,
+                         asked_figure=asked_figure(q))
+    return p.figures[j].text
+
+
 def _row(row: str, cells: str, columns: tuple[str, ...]):
     """A table's row as a passage, each cell labelled by the row and its column's header as the readers
     label them."""
@@ -268,17 +279,10 @@ def test_a_date_after_a_respectively_list_is_every_items():
 def test_a_date_that_heads_a_list_is_every_items():
     """"during 2025-26" stands before the first of ten districts' exports and dates them all: the
     asked district's figure answers, not the list's first."""
-    from index.search.answer import answering_figure
-
     p = _passage("The top ten districts during 2025-26 were Tiruppur (Rs 38,677 crore), Surat (Rs 10,478 crore) "
                  "and Panipat (Rs 11,448 crore).")
     for place, exported in (("Panipat", "Rs 11,448 crore"), ("Tiruppur", "Rs 38,677 crore")):
-        q = f"How much did {place} export in 2025-26?"
-        # a place's name is rarer than a year's digits: weighed as the index weighs them
-        idf = {t: 8.0 if t == place.lower() else 3.0 for t in terms(q, drop_stopwords=True)}
-        j = answering_figure(p, 0, len(p.text), idf, expected_kinds(q), window=read_time(q, dt.date(2026, 9, 1)).window,
-                             asked_figure=asked_figure(q))
-        assert p.figures[j].text == exported, place
+        assert _answer_weighed(p, f"How much did {place} export in 2025-26?", {place.lower(): 8.0}, 3.0) == exported
     # each figure with a time of its own between: the date before the first is the first's
     p = _passage("In 2017, 550 m of the canal was lined and in 2018, 1470 m.")
     assert _answer(p, "How many metres of the canal were lined in 2017?") == "550 m"
@@ -294,6 +298,18 @@ def test_a_lists_head_is_every_bracketed_items():
     hi = _passage("शीर्ष पांच राज्य, जहां सबसे ज्यादा ट्रेनों का परिचालन समाप्त हुआ- उत्तर प्रदेश (1682 ट्रेन), बिहार (1495 ट्रेन)।",
                   "hi")
     assert _answer(hi, "बिहार में कितनी ट्रेनों का परिचालन समाप्त हुआ?") == "1495"
+
+
+def test_a_bare_item_of_a_list_counts_the_noun_its_first_item_names():
+    """A list names what it counts once, after its first item; the bare items after it count the same."""
+    hi = _passage("इसी तरह आंध्र प्रदेश में 266 इलेक्ट्रिक वाहन चार्जिंग स्टेशनों, तमिलनाडु में 256, गुजरात में 228, "
+                  "राजस्थान में 205 स्टेशनों का आवंटन किया गया है।", "hi")
+    # the stations are what the release is about: its title's words weigh little
+    titled = {"चार्जिंग": 0.5, "स्टेशन": 0.5, "charg": 0.5, "station": 0.5}
+    assert _answer_weighed(hi, "गुजरात को कितने चार्जिंग स्टेशन मिले?", titled, 6.0) == "228"
+    assert _answer_weighed(hi, "आंध्र प्रदेश को कितने चार्जिंग स्टेशन मिले?", titled, 6.0) == "266"
+    en = _passage("Andhra Pradesh got 266 charging stations, Tamil Nadu 256, Gujarat 228.")
+    assert _answer_weighed(en, "How many charging stations did Gujarat get?", titled, 6.0) == "228"
 
 
 def test_a_table_cell_whose_column_is_the_asked_month_answers():
