@@ -105,6 +105,7 @@ CANDIDATES = [
     ("+ no answer when the answer names none of the places asked", {"check_answer_places": True}),
     ("+ no answer when the release never holds half the question's words", {"check_asked_words": True}),
     ("+ the glossary's crops and measures held in the other language within a release", {"glossary": True}),
+    ("+ the known places and organisations held in the other language within a release", {"known_names": True}),
 ]
 
 

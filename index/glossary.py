@@ -15,27 +15,56 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from corpus.readers import bilingual_glossary
+from corpus.readers import bilingual_glossary, bilingual_names
 from index.lexical import terms
 
 Spelling = frozenset[str]  # a spelling's stemmed terms ("Pigeon pea": pigeon, pea)
 
 
-@lru_cache(maxsize=1)
-def _spellings() -> tuple[tuple[tuple[Spelling, ...], tuple[Spelling, ...]], ...]:
-    """Each glossary row's (English spellings, Hindi spellings), as stemmed terms."""
+def _spelled(rows) -> tuple[tuple[tuple[Spelling, ...], tuple[Spelling, ...]], ...]:
+    """Each row's (English spellings, Hindi spellings), as stemmed terms."""
     def spelled(spellings: str) -> tuple[Spelling, ...]:
         return tuple(dict.fromkeys(s for s in (frozenset(terms(w)) for w in spellings.split("|")) if s))
 
-    return tuple((spelled(en), spelled(hi)) for en, hi, _ in bilingual_glossary())
+    return tuple((spelled(en), spelled(hi)) for en, hi, _ in rows)
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> tuple[tuple[tuple[Spelling, ...], tuple[Spelling, ...]], ...]:
+    return _spelled(bilingual_glossary())
+
+
+def _long_names() -> tuple[tuple[str, str, str], ...]:
+    """names-en-hi.csv without its short spellings: "UP" is Uttar Pradesh only in capitals, and a
+    stemmed term has none ("set up")."""
+    def long(spellings: str) -> str:
+        return "|".join(s for s in spellings.split("|") if len(s) > 3)
+
+    return tuple((long(en), long(hi), kind) for en, hi, kind in bilingual_names() if long(en) and long(hi))
+
+
+@lru_cache(maxsize=1)
+def _name_spellings() -> tuple[tuple[tuple[Spelling, ...], tuple[Spelling, ...]], ...]:
+    return _spelled(_long_names())
 
 
 def glossed_terms(question_terms: Iterable[str]) -> tuple[tuple[Spelling, tuple[Spelling, ...]], ...]:
     """Each glossary word the question spells in one language: (its terms as the question has them,
     its spellings in the other language)."""
+    return _glossed(question_terms, _spellings())
+
+
+def glossed_names(question_terms: Iterable[str]) -> tuple[tuple[Spelling, tuple[Spelling, ...]], ...]:
+    """`glossed_terms` of the places and organisations of names-en-hi.csv: बिहार is Bihar, मध्य प्रदेश
+    Madhya Pradesh, in a table's row as in a sentence. Their consonants are too few to tell a loanword
+    by (बिहार "br", मध्य "md": index/loanwords.py), and a name is never a word of the other language."""
+    return _glossed(question_terms, _name_spellings())
+
+
+def _glossed(question_terms: Iterable[str], rows) -> tuple[tuple[Spelling, tuple[Spelling, ...]], ...]:
     held = frozenset(question_terms)
     found = []
-    for en, hi in _spellings():
+    for en, hi in rows:
         for ours, theirs in ((en, hi), (hi, en)):
             asked = [s for s in ours if s <= held]
             if asked:

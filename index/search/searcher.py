@@ -27,7 +27,7 @@ from index.answerable import NoAnswer, asked_spans, asked_unit
 from index.bilingual import TermList, bundled_term_list
 from index.embeddings import Embedder
 from index.filters import SearchFilters
-from index.glossary import glossed_terms
+from index.glossary import glossed_names, glossed_terms
 from index.indicators import with_indicator_names
 from index.lexical import terms
 from index.loanwords import LatinSpellings, acronym_spellings, loanword_keys
@@ -274,7 +274,8 @@ class HybridSearcher:
                           row_window=qtime.window if s.row_time else None,
                           acronyms=held_acronyms(question, self.store.document_frequencies) if s.acronym_phrases else {},
                           loans=loanword_keys(asked) if s.loanwords else {},
-                          glossed=glossed_terms(asked) if s.glossary else (),
+                          glossed=((glossed_terms(asked) if s.glossary else ())
+                                   + (glossed_names(asked) if s.known_names else ())),
                           label_weight=s.figure_label_weight,
                           asked=frozenset(q_terms) if s.defined_acronyms else None,
                           spans=asked_spans(question) if s.spans_asked else None)
