@@ -221,7 +221,10 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     def shared_noun(j: int) -> frozenset[str]:
         """The words after the nearest figure before a bare one ("आंध्र प्रदेश में 266 इलेक्ट्रिक वाहन चार्जिंग
         स्टेशनों, तमिलनाडु में 256, गुजरात में 228"): a list states its noun once, after its first item, and
-        every bare item after it counts the same thing. Only across items as bare, in the same sentence."""
+        every bare item after it counts the same thing. Only across items as bare, in the same sentence,
+        and not in a table, whose cells their row and column label (`figure_fits`)."""
+        if is_inline_cell(figures[j]):
+            return frozenset()
         for k in range(j - 1, -1, -1):
             g = figures[k]
             if g.kind in TIME_KINDS:

@@ -102,7 +102,9 @@ class SearchSettings:
     # figure on the first (docs/retrieval.md, thirty-seventh session).
     glossary: bool = False
     # ... and the places and organisations of names-en-hi.csv the question names, in a figure's words in
-    # the other language: बिहार is Bihar, मध्य प्रदेश Madhya Pradesh (index/glossary.py, `glossed_names`)
+    # the other language: बिहार is Bihar, मध्य प्रदेश Madhya Pradesh (index/glossary.py, `glossed_names`).
+    # Off: it gained on the second test set and lost an answer sentence on the first (docs/retrieval.md,
+    # thirty-ninth session).
     known_names: bool = False
     # A question that calls an economic indicator by its everyday name ("retail inflation", "थोक महंगाई")
     # is searched, by meaning and by words, with the index's own names beside it (CPI, WPI), in both
