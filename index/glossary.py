@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from corpus.readers import bilingual_glossary, bilingual_names
 from index.lexical import terms
+from index.names import CASED
 
 Spelling = frozenset[str]  # a spelling's stemmed terms ("Pigeon pea": pigeon, pea)
 
@@ -35,10 +36,10 @@ def _spellings() -> tuple[tuple[tuple[Spelling, ...], tuple[Spelling, ...]], ...
 
 
 def _long_names() -> tuple[tuple[str, str, str], ...]:
-    """names-en-hi.csv without its short spellings: "UP" is Uttar Pradesh only in capitals, and a
-    stemmed term has none ("set up")."""
+    """names-en-hi.csv without the spellings a name is only in its own case (`index.names.CASED`): "UP"
+    is Uttar Pradesh only in capitals, and a stemmed term has none ("set up")."""
     def long(spellings: str) -> str:
-        return "|".join(s for s in spellings.split("|") if len(s) > 3)
+        return "|".join(s for s in spellings.split("|") if len(s) > CASED)
 
     return tuple((long(en), long(hi), kind) for en, hi, kind in bilingual_names() if long(en) and long(hi))
 

@@ -144,7 +144,7 @@ class Name:
 # A spelling this short is matched in its own case only: "UP" is Uttar Pradesh, "set up" is not; "US",
 # "WHO". A longer one in any case: people type "TamilNadu" and "tamil nadu" (NameIndex reads a
 # table's capitals, "ANDHRA PRADESH", by their words).
-_CASED = 3
+CASED = 3
 
 
 @lru_cache(maxsize=1)
@@ -166,8 +166,8 @@ def _known_in_any_case() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
     """The long spellings lower-cased → key, a pattern of them to run over lower-cased text (one case
     is faster to match than any case), and a pattern of the short ones in their own case."""
     spelling_to_key, _, _ = _known()
-    lowered = {s.lower(): key for s, key in spelling_to_key.items() if len(s) > _CASED}
-    short = {s: key for s, key in spelling_to_key.items() if len(s) <= _CASED}
+    lowered = {s.lower(): key for s, key in spelling_to_key.items() if len(s) > CASED}
+    short = {s: key for s, key in spelling_to_key.items() if len(s) <= CASED}
     return {**lowered, **short}, _alternatives(lowered), _alternatives(short)
 
 
