@@ -59,6 +59,12 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     (re.compile(r"\bhow much\s+(?:more|less|lower|higher|below|above|greater|smaller|fewer)\b|"
                 r"(?:कितना|कितनी|कितने)\s+(?:कम|अधिक|ज़्यादा|ज्यादा)(?![\u0900-\u097f])", re.I),
      frozenset({"percent", "money", "quantity", "count"})),
+    # A tax's collection or revenue is a sum of money, whatever else the release counts beside it
+    # ("GST collection in January" is not the 83.53 lakh GSTR-3B returns filed for January).
+    (re.compile(r"\b(?:GST|taxe?s?|cess|dut(?:y|ies))\b(?:\s+[\w-]+){0,2}?\s+(?:collections?|revenues?|collected|mop-up)\b|"
+                r"\b(?:collections?|revenues?) (?:of|from) (?:the )?(?:GST|taxe?s?|cess|dut(?:y|ies))\b|"
+                r"(?:जीएसटी|उपकर|कर|शुल्क)\s+(?:का\s+|की\s+)?(?:संग्रह|राजस्व|वसूली|कलेक्शन)", re.I),
+     frozenset({"money"})),
     (re.compile(r"\bhow much\b|\bwhat (was|is|were|are) (the )?(total |gross |net )?([A-Z]{2,} )?(cost|outlay|amount|revenue|value|"
                 r"budget|allocation|investment|expenditure|collection|turnover)|कितनी राशि|कितना धन|"
                 r"कितनी लागत|कितना निवेश|कितना राजस्व", re.I),

@@ -314,7 +314,15 @@ def test_a_bare_item_of_a_list_counts_the_noun_its_first_item_names():
 
 def test_a_table_cell_whose_column_is_the_asked_month_answers():
     """A state's row under "Feb-19 Feb-20": the column's header says which month each cell is of."""
+    import dataclasses
+    from decimal import Decimal
+
+    from index.figures.declared import Declared, in_declared_unit
+
     p = _row("Maharashtra", "14,092 15,735 12%", ("Feb-19", "Feb-20", "Growth"))
+    # in ₹ crore, as the table's caption declares them: a tax's revenue is asked as a sum of money
+    crore = Declared("INR", None, Decimal(10_000_000))
+    p = dataclasses.replace(p, figures=[in_declared_unit(f, crore) if f.kind == "count" else f for f in p.figures])
     for q, month in (("What was Maharashtra's GST revenue in February 2020?", "15,735"),
                      ("What was Maharashtra's GST revenue in February 2019?", "14,092"),
                      ("फरवरी 2020 में महाराष्ट्र का जीएसटी संग्रह कितना रहा?", "15,735")):

@@ -27,6 +27,17 @@ def test_question_analysis():
     assert expected_kinds("Who chaired the meeting?") == frozenset()
 
 
+def test_a_taxs_collection_or_revenue_asks_for_a_sum_of_money():
+    # not the 83.53 lakh GSTR-3B returns "filed for the month of January" beside February's collection
+    for q in ("GST collection in January 2020", "How much GST was collected in January 2020?",
+              "Gross GST revenue for February 2020?", "What was the revenue from cess in 2025-26?",
+              "जनवरी 2020 में जीएसटी संग्रह कितना रहा?", "हरियाणा का फरवरी 2019 का जीएसटी राजस्व?"):
+        assert expected_kinds(q) == {"money"}, q
+    assert expected_kinds("How many GSTR-3B returns were filed in January 2020?") == {"count", "quantity"}
+    assert expected_kinds("What was the growth in GST revenue in February 2020?") == {"percent"}
+    assert expected_kinds("What was the milk collection in Anand?") == {"money", "quantity", "count"}
+
+
 def test_money_cue_asks_for_money_alone():
     """A sum of money named as such (the `money_cue` candidate); an index's value, or "how much", may be
     any measure, and without the setting every sum asks for any measure."""
@@ -73,8 +84,9 @@ def test_measures_asked_by_name_expect_a_figure():
     assert expected_kinds("What is the revised MSP for wild honey?") == {"money", "quantity", "count"}
     assert expected_kinds("What is the relocation package per family?") == {"money", "quantity", "count"}
     # a query without an interrogative that names a measure asks its figure; one that names none asks none
-    assert expected_kinds("Tamil Nadu's GST revenue for the month of February 2020?") == {"money", "quantity", "count"}
-    assert expected_kinds("GST collection February 2020") == {"money", "quantity", "count"}
+    assert expected_kinds("Tamil Nadu's exports for the month of February 2020?") == {"money", "quantity", "count"}
+    assert expected_kinds("Tamil Nadu's GST revenue for the month of February 2020?") == {"money"}  # a tax's
+    assert expected_kinds("GST collection February 2020") == {"money"}
     assert expected_kinds("Who chairs the GST council?") == frozenset()
     assert expected_kinds("PM SVANidhi scheme for street vendors") == frozenset()
     assert expected_kinds("What is the name of the scheme for street vendors?") == frozenset()
