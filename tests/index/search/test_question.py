@@ -13,6 +13,10 @@ def test_question_analysis():
     assert question_lang("86,000") == "en" and question_lang("2024-25") == "en" and question_lang("") == "en"
     assert "count" in expected_kinds("How many sellers are on GeM?")
     assert expected_kinds("कितने प्रतिशत किसानों को लाभ मिला?") == {"percent"}
+    # an inflation asked in Hindi is a rate, as "inflation" is in English (not the index's 110.2)
+    assert expected_kinds("जून 2026 में थोक मूल्य मुद्रास्फीति कितनी थी?") == {"percent"}
+    assert expected_kinds("What was wholesale price inflation in June 2026?") == {"percent"}
+    assert expected_kinds("खुदरा महंगाई दर कितनी रही?") == {"percent"}
     assert expected_kinds("When was the scheme launched?") == {"date"}
     # "when" that opens a clause asks for no date
     assert expected_kinds("How much wheat was procured since 15 April 2020, when the season began?") == {
