@@ -36,7 +36,7 @@ _MEASURE_NAMES = (r"(?:production|output|area|investment|cost|outlay|amount|reve
 _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     (re.compile(r"\b(what|which) (percent|percentage|share|proportion)\b|\bhow much percent|"
                 r"\bpercent(age)?\b|\bper cent\b|\b(rate|ratio)\b|\bgrowth\b|\binflation\b|"
-                r"कितने प्रतिशत|कितना प्रतिशत|कितनी प्रतिशत|(?<!शत-)(?<!शत )प्रतिशत|फीसदी|मुद्रास्फीति|महंगाई दर|(?<![\u0900-\u097f])दर(?![\u0900-\u097f])|अनुपात|कितनी हिस्सेदारी", re.I),
+                r"कितने प्रतिशत|कितना प्रतिशत|कितनी प्रतिशत|(?<!शत-)(?<!शत )प्रतिशत|फीसदी|मुद्रास्फीति|(?<![\u0900-\u097f])दर(?![\u0900-\u097f])|अनुपात|कितनी हिस्सेदारी", re.I),
      frozenset({"percent"})),
     # "When was ...", "... and when did ...": not "since 15 April, when the season began"
     # ... and a date asked by its name: "the last date for filing", "which dates", "अंतिम तिथि क्या है"
@@ -63,7 +63,7 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     # ("GST collection in January" is not the 83.53 lakh GSTR-3B returns filed for January).
     (re.compile(r"\b(?:GST|taxe?s?|cess|dut(?:y|ies))\b(?:\s+[\w-]+){0,2}?\s+(?:collections?|revenues?|collected|mop-up)\b|"
                 r"\b(?:collections?|revenues?) (?:of|from) (?:the )?(?:GST|taxe?s?|cess|dut(?:y|ies))\b|"
-                r"(?:जीएसटी|उपकर|कर|शुल्क)\s+(?:का\s+|की\s+)?(?:संग्रह|राजस्व|वसूली|कलेक्शन)", re.I),
+                r"(?<![\u0900-\u097f])(?:जीएसटी|उपकर|कर|शुल्क)\s+(?:का\s+|की\s+)?(?:संग्रह|राजस्व|वसूली|कलेक्शन)", re.I),
      frozenset({"money"})),
     (re.compile(r"\bhow much\b|\bwhat (was|is|were|are) (the )?(total |gross |net )?([A-Z]{2,} )?(cost|outlay|amount|revenue|value|"
                 r"budget|allocation|investment|expenditure|collection|turnover)|कितनी राशि|कितना धन|"
