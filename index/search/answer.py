@@ -72,16 +72,22 @@ def table_row(passage: Passage, a: int, b: int, idf: dict[str, float], cues: Fig
 def best_sentence(passage: Passage, idf: dict[str, float], kinds: frozenset[str],
                   cues: FigureCues = NO_CUES, *, cache=None, title: str = "",
                   places: tuple[Name, ...] = (), places_weight: float = 0.0,
-                  similarity: tuple[float, ...] = (), similarity_weight: float = 0.0) -> tuple[int, int]:
+                  similarity: tuple[float, ...] = (), similarity_weight: float = 0.0,
+                  unit: str | None = None) -> tuple[int, int]:
     """The sentence of `passage` that answers: the question's words, a figure of the asked kind that
     fits, and `places_weight` × the share of `places` (the question's) it names in either script,
     which tells a bulletin's sentences apart where the question's words are in the other language;
     and `similarity_weight` × its cosine with the question (`similarity`, a value per sentence),
-    which tells them apart where a sentence says what is asked in other words."""
+    which tells them apart where a sentence says what is asked in other words. `unit`: the unit the
+    question names (`asked_unit`)."""
     sentences = analyse(passage, cache=cache).sentences
     if not sentences:
         return 0, len(passage.text)
     fits = figure_fits(passage, kinds, idf, cues, cache=cache, title=title)
+    if unit and any(passage.figures[j].unit == unit for j in fits):
+        # asked in a unit ("how many tonnes"): a sentence whose figures are all in others (km) answers nothing
+        # where another holds one in it
+        fits = {j: fit for j, fit in fits.items() if passage.figures[j].unit == unit}
     helds = [[fit for j, fit in fits.items() if a <= passage.figures[j].start and passage.figures[j].end <= b]
              for a, b, _ in sentences]
     if similarity and any(helds):
@@ -334,7 +340,7 @@ class AnswerReader:
         if not decision.answers:
             return None, decision.reason, decision.why
         top = hits[0]
-        a, b = self.answer_sentence(top, idf, kinds, cues, places, vector)
+        a, b = self.answer_sentence(top, idf, kinds, cues, places, vector, unit)
         if self.settings.answer_table_rows:
             a, b = table_row(top.passage, a, b, idf, cues, places)
         if self.settings.title_answer_margin is not None and self.title_answers(top, a, b, idf, kinds, cues, places,
@@ -419,7 +425,7 @@ class AnswerReader:
                 cues.of_release(hit.release))
 
     def answer_sentence(self, hit: Hit, idf: dict[str, float], kinds: frozenset[str], cues: FigureCues,
-                        places: tuple[Name, ...], vector: np.ndarray | None) -> tuple[int, int]:
+                        places: tuple[Name, ...], vector: np.ndarray | None, unit: str | None = None) -> tuple[int, int]:
         """The sentence of the hit's passage that answers (`best_sentence`, as the settings weigh it)."""
         title = hit.release.title or ""
         cache = self.store.passage_analyses()
@@ -427,7 +433,7 @@ class AnswerReader:
         return best_sentence(hit.passage, idf, kinds, cues, cache=cache, title=title, places=untitled_places(places, title),
                              places_weight=self.settings.sentence_names_weight,
                              similarity=self.sentence_similarity(hit.passage, vector, cache=cache),
-                             similarity_weight=self.settings.sentence_similarity_weight)
+                             similarity_weight=self.settings.sentence_similarity_weight, unit=unit)
 
     def row_after_its_label(self, hit: Hit, idf: dict[str, float], kinds: frozenset[str], cues: FigureCues,
                             places: tuple[Name, ...], vector: np.ndarray | None) -> Hit:

@@ -77,6 +77,10 @@ def test_a_hindi_text_holds_the_names_of_an_english_question():
 def test_asked_unit():
     assert asked_unit("How many tonnes of cargo were carried?") == "tonne"
     assert asked_unit("कितने हेक्टेयर भूमि सिंचित हुई?") == "hectare"
+    # ग्राम before पंचायत is the village, not the gram
+    assert asked_unit("पश्चिम बंगाल में कितने ग्राम पंचायत भवन बनकर तैयार हो चुके हैं?") is None
+    assert asked_unit("कितने ग्राम सड़क बनी?") is None
+    assert asked_unit("कितने ग्राम सोना जब्त किया गया?") == "g"
     assert asked_unit("How many kilometres of highway?") == "km"
     assert asked_unit("How many days did it take?") is None  # a duration, not a unit of the figure asked
     assert asked_unit("How many sellers?") is None

@@ -57,6 +57,19 @@ def test_answer_sentence_holds_the_asked_figure():
     assert "86,000" in text[a:b] and text[a:b].startswith("Over")
 
 
+def test_a_sentence_in_another_unit_does_not_answer_where_another_holds_the_asked_unit():
+    """Asked in tonnes, the sentence of the distance flown (km) is no answer beside the cargo's tons."""
+    q = "How many tonnes of medical cargo were transported under Lifeline Udan?"
+    text = ("Lifeline Udan flights to transport medical cargo have covered over 4,21,790 km till date. "
+            "Cargo transported till date is around 795.86 tons.")
+    p = _passage(text)
+    a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q), unit="tonne")
+    assert text[a:b] == "Cargo transported till date is around 795.86 tons."
+    # without a figure in the asked unit, the sentence is chosen as before
+    only_km = "Aerial distance covered by Lifeline Udan flights to transport medical cargo till date is over 4,21,790 km."
+    assert HybridSearcher.best_sentence(_passage(only_km), _idf(q), expected_kinds(q), unit="tonne") == (0, len(only_km))
+
+
 def test_a_sentence_without_the_asked_figure_does_not_answer_where_another_holds_it():
     """The sentence that names every word of the question may hold no figure; the next one, which
     says "The project", holds the cost."""
