@@ -226,9 +226,20 @@ _ONE_DAY_ASKED = re.compile(r"(?i)\b(?:single day|in (?:a|one) day|per day|daily
                             r"yesterday|that day|on the day)\b|एक दिन में|एक ही दिन|पिछले 24 घंटों|प्रतिदिन|उस दिन")
 
 
+# What happened on a day: "tested on 2 June 2020", "2 जून 2020 को ... जांच हुई"; not a state up to it.
+_MONTHS_EN = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTHS_HI = r"(?:जनवरी|फरवरी|फ़रवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर)"
+_ON_A_DAY = re.compile(r"(?i)(?<!\bas )\bon\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS_EN + r"|"
+                       + _MONTHS_EN + r"\s+\d{1,2}(?:st|nd|rd|th)?)\b|"
+                       r"(?<![\u0900-\u097f\d])\d{1,2}\s+" + _MONTHS_HI + r"(?:\s*,?\s*\d{4})?\s+को(?![\u0900-\u097f])")
+_UP_TO_A_DAY = re.compile(r"(?i)\b(?:as on|as of|by|till|until|up to|upto|had|have|has|total)\b|(?<![\u0900-\u097f])तक(?![\u0900-\u097f])|कुल")
+
+
 def asks_one_day(question: str) -> bool:
     """Whether the question asks one day's figure: a bulletin states it beside the running total."""
-    return _ONE_DAY_ASKED.search(question) is not None
+    return _ONE_DAY_ASKED.search(question) is not None or (
+        _ON_A_DAY.search(question) is not None and _UP_TO_A_DAY.search(question) is None
+        and _SO_FAR_ASKED.search(question) is None)
 
 
 _SO_FAR_ASKED = re.compile(r"(?i)\b(?:so far|till date|till now|to date|in all|cumulative(?:ly)?|"

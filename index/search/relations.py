@@ -145,7 +145,7 @@ def column_times(header: str) -> tuple[tuple[dt.date, dt.date], ...]:
 
 # A day's figure and a running total in a bulletin: "1,00,180 samples were tested yesterday", "38,37,207 ... so far".
 _ONE_DAY = re.compile(r"(?i)\b(?:yesterday|today|in (?:the )?(?:last|past) 24 hours|per day|a day|daily|single day)\b|"
-                      r"पिछले 24 घंटों|पिछले 24 घंटे|प्रतिदिन|एक दिन में")
+                      r"पिछले 24 घंटों|पिछले 24 घंटे|प्रतिदिन|एक दिन में|(?<![\u0900-\u097f])कल(?![\u0900-\u097f])")
 _SO_FAR = re.compile(r"(?i)\b(?:cumulative(?:ly)?|so far|till date|till now|to date|in all)\b|अब तक|संचयी|कुल मिलाकर")
 # How much a figure's own words saying it is a single day's, or a running total, weigh for a question about one day.
 ONE_DAY = 0.5

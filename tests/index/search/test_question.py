@@ -179,3 +179,16 @@ def test_a_phrase_typed_as_a_question_asks_a_figure(question):
 ])
 def test_a_phrase_with_an_interrogative_or_without_a_question_mark_is_not_read_so(question):
     assert not expected_kinds(question)
+
+
+def test_what_happened_on_a_day_asks_that_days_figure_not_the_running_total():
+    from index.search.question import asks_one_day
+
+    assert asks_one_day("How many samples were tested on 2 June 2020?")
+    assert asks_one_day("2 जून 2020 को कितने नमूनों की जांच हुई?")
+    assert asks_one_day("How many flights were operated on March 29?")
+    # a state up to the day is its running total
+    assert not asks_one_day("How many people had recovered as on 3 June 2020?")
+    assert not asks_one_day("How many cases were there by 3 May 2020?")
+    assert not asks_one_day("3 मई 2020 तक कितने मरीज ठीक हुए?")
+    assert not asks_one_day("How many samples were tested in all till 2 June 2020?")

@@ -59,6 +59,10 @@ def test_a_days_figure_and_a_running_total():
     text = "Cumulatively, 38,37,207 samples have been tested so far, whereas, 1,00,180 samples were tested yesterday."
     assert one_day_words(text, 0, 55) == -1
     assert one_day_words(text, 60, len(text)) == 1
+    hindi = "अभी तक कुल 41,03,233 नमूनों की जांच की चुकी है, जबकि कल 1,37,158 नमूनों की जांच की गई।"
+    cut = hindi.index(", जबकि")
+    assert one_day_words(hindi, 0, cut) != 1 and one_day_words(hindi, cut, len(hindi)) == 1
+    assert one_day_words("कलपक्कम में 500 मेगावाट", 0, 20) == 0  # a word that begins with कल is no yesterday
 
 
 def test_each_periods_figure_and_a_running_total():
