@@ -17,6 +17,7 @@ def test_question_analysis():
     assert expected_kinds("जून 2026 में थोक मूल्य मुद्रास्फीति कितनी थी?") == {"percent"}
     assert expected_kinds("What was wholesale price inflation in June 2026?") == {"percent"}
     assert expected_kinds("खुदरा महंगाई दर कितनी रही?") == {"percent"}
+    assert expected_kinds("जुलाई 2026 में महंगाई कितनी रही?") == {"percent"}
     assert expected_kinds("When was the scheme launched?") == {"date"}
     # "when" that opens a clause asks for no date
     assert expected_kinds("How much wheat was procured since 15 April 2020, when the season began?") == {
