@@ -13,6 +13,7 @@ import lxml.html.defs
 from corpus import Release
 from index.acronyms import asked_definitions
 from index.answerable import asked_measure
+from index.figures.patterns import _MONTH_PAT
 from index.lexical import normalise
 from index.timeq import TimeWindow
 
@@ -227,11 +228,9 @@ _ONE_DAY_ASKED = re.compile(r"(?i)\b(?:single day|in (?:a|one) day|per day|daily
 
 
 # What happened on a day: "tested on 2 June 2020", "2 जून 2020 को ... जांच हुई"; not a state up to it.
-_MONTHS_EN = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-_MONTHS_HI = r"(?:जनवरी|फरवरी|फ़रवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर)"
-_ON_A_DAY = re.compile(r"(?i)(?<!\bas )\bon\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS_EN + r"|"
-                       + _MONTHS_EN + r"\s+\d{1,2}(?:st|nd|rd|th)?)\b|"
-                       r"(?<![\u0900-\u097f\d])\d{1,2}\s+" + _MONTHS_HI + r"(?:\s*,?\s*\d{4})?\s+को(?![\u0900-\u097f])")
+_ON_A_DAY = re.compile(r"(?i)(?<!\bas )\bon\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTH_PAT + r")|(?:"
+                       + _MONTH_PAT + r")\s*\d{1,2}(?:st|nd|rd|th)?\b)|"
+                       r"(?<![\u0900-\u097f\d])\d{1,2}\s+(?:" + _MONTH_PAT + r")\s*,?\s*(?:\d{4}\s+)?को(?![\u0900-\u097f])")
 _UP_TO_A_DAY = re.compile(r"(?i)\b(?:as on|as of|by|till|until|up to|upto|had|have|has|total)\b|(?<![\u0900-\u097f])तक(?![\u0900-\u097f])|कुल")
 
 
