@@ -436,7 +436,7 @@ class AnswerReader:
                              similarity_weight=self.settings.sentence_similarity_weight, unit=unit)
 
     def row_after_its_label(self, hit: Hit, idf: dict[str, float], kinds: frozenset[str], cues: FigureCues,
-                            places: tuple[Name, ...], vector: np.ndarray | None) -> Hit:
+                            places: tuple[Name, ...], vector: np.ndarray | None, unit: str | None = None) -> Hit:
         """The hit, or, where its answer would be a table's row label on the passage's last line with the
         row's cells in the next passage ("...\n2\nPaddy (Grade A)^" then "Paddy (Grade A)^\n-\n1,888"),
         the hit with that next passage: a label alone answers nothing."""
@@ -452,7 +452,7 @@ class AnswerReader:
         spans = [(a, b) for a, b, _ in analyse(p, cache=self.store.passage_analyses()).sentences] or [(0, len(p.text))]
         if not any(ends_on_label(a, b) for a, b in spans):
             return hit
-        a, b = self.answer_sentence(hit, idf, kinds, cues, places, vector)
+        a, b = self.answer_sentence(hit, idf, kinds, cues, places, vector, unit)
         if not ends_on_label(a, b):
             return hit
         label = p.text[a:b]

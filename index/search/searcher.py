@@ -316,7 +316,7 @@ class HybridSearcher:
             self.choice_recorder(question, [(p, choice.signals(p)) for p in ordered if (p.release_id, p.lang) in versions])
         answers = self._answers()
         if hits and s.row_after_label:
-            hits[0] = answers.row_after_its_label(hits[0], idf, kinds, cues, tuple(places), vector)
+            hits[0] = answers.row_after_its_label(hits[0], idf, kinds, cues, tuple(places), vector, unit)
         for hit in hits:
             hit.components = {k: round(v, 4) for k, v in parts.get(hit.passage.passage_id, {}).items()}
         decision = self._decision().run(question, qtime, hits, kinds, translated,
