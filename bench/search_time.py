@@ -27,20 +27,16 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
+from encode import FLAGS  # noqa: E402
 from latency import pct, pib_questions, questions  # noqa: E402
 
-# The instruction sets that decide an encoder's speed (index/encoders.py chooses by them).
-SPEED_FLAGS = ("avx2", "avx512f", "avx512_vnni", "avx512_bf16", "amx_tile", "amx_bf16", "amx_int8")
+def speed_flags() -> list[str]:
+    """The CPU's flags that decide an encoder's speed (bench/encode.py's `FLAGS`), as this process may
+    use them (`index.embeddings.cpu_flags`): every figure is given beside them."""
+    from index.embeddings import cpu_flags
 
-
-def cpu_flags() -> list[str]:
-    """The speed-relevant flags of this CPU, as `lscpu` lists them: every figure is given beside them."""
-    try:
-        text = Path("/proc/cpuinfo").read_text()
-    except OSError:
-        return []
-    flags = next((line.split(":", 1)[1].split() for line in text.splitlines() if line.startswith("flags")), [])
-    return [f for f in SPEED_FLAGS if f in flags]
+    flags = cpu_flags()
+    return [f for f in FLAGS if f in flags]
 
 
 def summary(encode_ms: list[float], search_ms: list[float], search_cpu_ms: list[float]) -> dict:
@@ -103,13 +99,11 @@ def main() -> None:
     qs = pib_questions(args.n) if args.questions == "pib" else questions(args.n)
     service = Service(Settings())
     try:
-        service.start_warming()
+        service.start_warming()  # its last step asks the searcher's warm-up questions
         while service.warming:
             time.sleep(0.2)
-        for q in ["warm-up question", "गर्म करने वाला प्रश्न", "another warm-up"]:
-            service.ask(q)
         timed = TimedSearches(service)
-        report = {"questions": args.questions, "cpu_flags": cpu_flags(), "first": timed.run(qs)}
+        report = {"questions": args.questions, "cpu_flags": speed_flags(), "first": timed.run(qs)}
         if args.repeat:
             report["again"] = timed.run(qs)
         print(json.dumps(report))

@@ -238,7 +238,7 @@ def asks_one_day(question: str) -> bool:
     """Whether the question asks one day's figure: a bulletin states it beside the running total."""
     return _ONE_DAY_ASKED.search(question) is not None or (
         _ON_A_DAY.search(question) is not None and _UP_TO_A_DAY.search(question) is None
-        and _SO_FAR_ASKED.search(question) is None)
+        and not asks_so_far(question))
 
 
 _SO_FAR_ASKED = re.compile(r"(?i)\b(?:so far|till date|till now|to date|in all|cumulative(?:ly)?|"
