@@ -37,7 +37,7 @@ _MEASURE_NAMES = (r"(?:production|output|area|investment|cost|outlay|amount|reve
 _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     (re.compile(r"\b(what|which) (percent|percentage|share|proportion)\b|\bhow much percent|"
                 r"\bpercent(age)?\b|\bper cent\b|\b(rate|ratio)\b|\bgrowth\b|\binflation\b|"
-                r"कितने प्रतिशत|कितना प्रतिशत|कितनी प्रतिशत|(?<!शत-)(?<!शत )प्रतिशत|फीसदी|मुद्रास्फीति|महंगाई|(?<![\u0900-\u097f])दर(?![\u0900-\u097f])|अनुपात|कितनी हिस्सेदारी", re.I),
+                r"कितने प्रतिशत|कितना प्रतिशत|कितनी प्रतिशत|(?<!शत-)(?<!शत )प्रतिशत|फीसदी|मुद्रास्फीति|महंगाई|(?<![\u0900-\u097f])दर(?![\u0900-\u097f])|(?<![\u0900-\u097f])रेट\s+(?:कितनी|कितना|कितने|क्या)|अनुपात|कितनी हिस्सेदारी", re.I),
      frozenset({"percent"})),
     # "When was ...", "... and when did ...": not "since 15 April, when the season began"
     # ... and a date asked by its name: "the last date for filing", "which dates", "अंतिम तिथि क्या है"

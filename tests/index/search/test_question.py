@@ -18,6 +18,10 @@ def test_question_analysis():
     assert expected_kinds("What was wholesale price inflation in June 2026?") == {"percent"}
     assert expected_kinds("खुदरा महंगाई दर कितनी रही?") == {"percent"}
     assert expected_kinds("जुलाई 2026 में महंगाई कितनी रही?") == {"percent"}
+    # रेट, the loanword, asked for as दर is; not a name that holds it ("फ्लोटिंग रेट बॉन्ड की कितनी राशि")
+    assert expected_kinds("इटली में केस फेटेलिटी रेट कितनी थी?") == {"percent"}
+    assert expected_kinds("रेपो रेट क्या है?") == {"percent"}
+    assert "percent" not in expected_kinds("फ्लोटिंग रेट बॉन्ड 2031 की कितनी राशि की नीलामी हुई?")
     assert expected_kinds("When was the scheme launched?") == {"date"}
     # "when" that opens a clause asks for no date
     assert expected_kinds("How much wheat was procured since 15 April 2020, when the season began?") == {
