@@ -14,7 +14,7 @@ from index.acronyms import with_phrases
 from index.answerable import NoAnswer, states_time
 from index.figures.figure import TIME_KINDS, Figure, column_label, row_label
 from index.figures.inline import inline_row, is_inline_cell
-from index.figures.rows import is_cell_line, is_label_line, row_span
+from index.figures.rows import is_cell, is_cell_line, is_label_line, row_span
 from index.lexical import terms
 from index.names import Name, NameIndex, short_text_names
 from index.records import Answer, Hit, Passage
@@ -462,6 +462,29 @@ class AnswerReader:
         if not following:
             return hit
         return dataclasses.replace(hit, passage=min(following, key=lambda q: (q.start != at, q.start)))
+
+    def window_with_the_row(self, hit: Hit, idf: dict[str, float], kinds: frozenset[str], cues: FigureCues) -> Hit:
+        """The hit, or, where its passage is a window of a one-cell-a-line table, the overlapping window
+        whose cell fits the question better than any figure of the passage: four lines at a time cut a
+        table's rows, and the window that names the asked row ("...\n14.07%\nइटली\n33,340") may hold
+        none of the cells asked for ("33,340\n14.33%\n...", Italy's case fatality rate)."""
+        p = hit.passage
+        if not any(is_cell(p.text, f) for f in p.figures):
+            return hit
+        cache = self.store.passage_analyses()
+        title = hit.release.title if cues.label_weight else ""
+        cues = cues.of_release(hit.release)
+
+        def best(q: Passage, cells_only: bool) -> float:
+            fits = figure_fits(q, kinds, idf, cues, cache=cache, title=title)
+            return max((fit for i, fit in fits.items() if not cells_only or is_cell(q.text, q.figures[i])), default=-math.inf)
+
+        here = best(p, False)
+        overlapping = [q for q in passages_of(self.store, p.release_id, p.lang)
+                       if q.passage_id != p.passage_id and q.start < p.end and q.end > p.start]
+        scored = [(best(q, True), q) for q in overlapping]
+        fit, window = max(scored, key=lambda s: (s[0], -s[1].start), default=(-math.inf, None))
+        return dataclasses.replace(hit, passage=window) if window is not None and fit > here else hit
 
     def sentence_similarity(self, passage: Passage, vector: np.ndarray | None, *, cache=None) -> tuple[float, ...]:
         """Each sentence of `passage`'s cosine with the question (`vector`); empty where not weighed."""

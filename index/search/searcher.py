@@ -315,6 +315,8 @@ class HybridSearcher:
                         *((t["release_id"], t["lang"]) for t in top.translations)}
             self.choice_recorder(question, [(p, choice.signals(p)) for p in ordered if (p.release_id, p.lang) in versions])
         answers = self._answers()
+        if hits and s.neighbour_window:
+            hits[0] = answers.window_with_the_row(hits[0], idf, kinds, cues)
         if hits and s.row_after_label:
             hits[0] = answers.row_after_its_label(hits[0], idf, kinds, cues, tuple(places), vector, unit)
         for hit in hits:

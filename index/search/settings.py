@@ -85,6 +85,9 @@ class SearchSettings:
     # ... and where the answer would be a row's label on the passage's last line, the passage that
     # begins with that row is shown instead (a one-cell-a-line table cut between a label and its cells).
     row_after_label: bool = True
+    # ... and where its passage is a window of such a table, the overlapping window whose cell fits the
+    # question better (the asked row's cells cut off from its label).
+    neighbour_window: bool = True
     # Within a release, a table cell whose row is the question's time ("Apr-26" for "अप्रैल 2026"):
     # the row is the figure asked for. Off until the blind test set measures it.
     row_time: bool = False

@@ -1,5 +1,8 @@
 """A number in a table written one cell per line takes its row's label (index/figures/rows.py), and
 within a release the passage holding the asked row's numbers is chosen, on hand-built tables."""
+import dataclasses
+from contextlib import contextmanager
+
 from index.figures import FigureExtractor
 from index.figures.rows import row_labels
 from index.names import question_names
@@ -120,21 +123,27 @@ def test_a_label_s_row_runs_past_a_cell_with_no_value():
     assert MSP[a:b] == "Paddy (Grade A)^\n-\n1,888\n53\n-"  # the "-" of no projected cost does not end the row
 
 
+@contextmanager
+def _bundled_release_ingested(tmp_path, settings, embedder, release_id: str, lang: str):
+    """A service over one bundled release's version, and that version's passages."""
+    from bot.service import Service
+    from corpus.readers import bundled_corpus_dir, read_paths
+
+    release = next(r for r in read_paths([bundled_corpus_dir()], langs={lang}) if r.release_id == release_id)
+    svc = Service(settings.model_copy(update={"index_dir": tmp_path / "index"}), embedder=embedder)
+    try:
+        svc.ingest([release])
+        yield svc, list(svc.store.passages(list(svc.store.passage_releases(
+            SearchFilters(lang=lang, release_id=release_id), [release_id]))).values())
+    finally:
+        svc.close()
+
+
 def test_an_answer_that_would_be_a_label_ending_its_passage_moves_to_the_passage_of_its_row(tmp_path, settings,
                                                                                            embedder):
     """The bundled MSP release of 2020 (one cell a line): a window ends on "Paddy (Grade A)^", its
     cells are in the next."""
-    import dataclasses
-
-    from bot.service import Service
-    from corpus.readers import bundled_corpus_dir, read_paths
-
-    release = next(r for r in read_paths([bundled_corpus_dir()], langs={"en"}) if r.release_id == "1628349")
-    svc = Service(settings.model_copy(update={"index_dir": tmp_path / "index"}), embedder=embedder)
-    try:
-        svc.ingest([release])
-        passages = svc.store.passages(list(svc.store.passage_releases(
-            SearchFilters(lang="en", release_id="1628349"), ["1628349"]))).values()
+    with _bundled_release_ingested(tmp_path, settings, embedder, "1628349", "en") as (svc, passages):
         ends_with_label = next(p for p in passages if p.text.endswith("\nPaddy (Grade A)^"))
         searcher = svc.searcher
         q = "Which MSP applies to paddy (Grade A) for 2020-21?"  # no figure asked: the label is the answer sentence
@@ -144,8 +153,24 @@ def test_an_answer_that_would_be_a_label_ending_its_passage_moves_to_the_passage
         assert moved.passage.text.startswith("Paddy (Grade A)^") and "1,888" in moved.passage.text
         # a passage whose answer is not a label it ends on stays
         assert searcher._row_after_its_label(moved, idf, expected_kinds(q), NO_CUES, (), None) == moved
-    finally:
-        svc.close()
+
+
+def test_a_window_naming_the_asked_row_gives_way_to_the_window_holding_its_cells(tmp_path, settings, embedder):
+    """The bundled WHO table of 1 June 2020 in Hindi (one cell a line, three to a row): a window of
+    four lines ends on Italy's label and deaths; its case fatality rate is in the next window."""
+    with _bundled_release_ingested(tmp_path, settings, embedder, "1628292", "hi") as (svc, passages):
+        names_italy = next(p for p in passages if p.text.endswith("\nइटली\n33,340"))
+        q = "इटली में केस फेटेलिटी रेट कितनी थी?"
+        hit = dataclasses.replace(svc.searcher.run(q).hits[0], passage=names_italy)
+        idf = {t: 1.0 for t in terms(q, drop_stopwords=True)}
+        answers = svc.searcher._answers()
+        moved = answers.window_with_the_row(hit, idf, expected_kinds(q), NO_CUES)
+        assert moved.passage.text.startswith("33,340\n14.33%")
+        assert answers.window_with_the_row(moved, idf, expected_kinds(q), NO_CUES) == moved
+        # the United Kingdom's rate is the window's own: it stays
+        q = "ब्रिटेन में केस फेटेलिटी रेट कितनी थी?"
+        idf = {t: 1.0 for t in terms(q, drop_stopwords=True)}
+        assert answers.window_with_the_row(hit, idf, expected_kinds(q), NO_CUES) == hit
 
 
 TABLE_UNDER_PROSE = ("Members of self-help groups under NRLM have produced face masks in many States, as the table shows.\n"
