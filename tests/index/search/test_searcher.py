@@ -438,3 +438,30 @@ def test_warming_reads_each_passages_stated_times_with_its_release_day_and_title
                 released, p.figures, p.text if title else None, title, sentences)
     finally:
         service.close()
+
+
+def test_warming_reads_the_latin_words_around_each_figure_a_hindi_question_compares_its_loanwords_with(
+        tmp_path, embedder, corpus_slice):
+    """A Hindi question's loanwords meet the Latin words around each figure of an English passage
+    (index/loanwords.py): the warm-up reads them, so that a first question does not."""
+    from bot.service import Service
+    from bot.settings import Settings
+    from index.loanwords import latin_skeletons
+    from index.search.analysis import analyse
+
+    english = [r for r in corpus_slice if r.lang == "en"][:4]
+    service = Service(Settings(index_dir=tmp_path / "index"), embedder=embedder)
+    try:
+        service.ingest(english)
+        service.store.warm()
+        latin_skeletons.cache_clear()
+        service.searcher.warm()
+        cache = service.store.passage_analyses()
+        contexts = {around for p in service.store.cached_passages() for _, around in analyse(p, cache=cache).figure_contexts}
+        assert contexts
+        warmed = latin_skeletons.cache_info()
+        for around in contexts:
+            latin_skeletons(around)
+        assert latin_skeletons.cache_info().misses == warmed.misses  # every one read ahead
+    finally:
+        service.close()
