@@ -76,6 +76,25 @@ _SCALE_RE = re.compile(
         for w, _, dev in sorted(_SCALE_TABLE, key=lambda t: -len(t[0]))) + ")",
     re.IGNORECASE)
 
+SCALE_WORD = _SCALE_RE
+
+
+def scale_at(text: str, at: int = 0) -> int | None:
+    """The multiplier of the scale word that starts at `at` ("crore", "लाख", "Cr."), if one does."""
+    m = _SCALE_RE.match(text, at)
+    if not m:
+        return None
+    word = m.group().rstrip(".")
+    return _SCALE_VALUE.get(norm_word(word)) or _SCALE_VALUE.get(word.lower())
+
+
+def written_scale(text: str) -> int | None:
+    """The multiplier of the scale word a figure is written in ("753.60 crore", "4.34 lakh"), if any;
+    of a compound, its last: "12 हजार करोड़ रुपये" is written in crore, as "how many crore rupees" asks."""
+    found = [scale_at(text, m.start()) for m in _SCALE_RE.finditer(text)]
+    return found[-1] if found else None
+
+
 _PERCENT_RE = re.compile(
     r"(?:%|per\s?cent(?:age)?\s{1,3}points?|percentage\s{1,3}points?|per\s?cent" + _END_LAT + r"|pc" + _END_LAT + "|"
     + _nk("प्रतिशत") + "(?:" + _SP + "{0,3}" + _nk("अंक") + ")?" + _END_DEV + "|" + _alts(["फ़ीसदी", "फ़ीसद", "फीसदी", "फीसद"]) + _END_DEV + ")",

@@ -14,6 +14,7 @@ from index.acronyms import with_phrases
 from index.answerable import NoAnswer, states_time
 from index.figures.figure import TIME_KINDS, Figure, column_label, row_label
 from index.figures.inline import inline_row, is_inline_cell
+from index.figures.patterns import written_scale
 from index.figures.rows import is_cell, is_cell_line, is_label_line, row_span
 from index.lexical import terms
 from index.names import Name, NameIndex, short_text_names
@@ -176,6 +177,9 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     # "WPR is higher by 0.5 percentage point in July, 2026 (52.5%)": the rate and its change stand side by side
     points = [j for j in inside if passage.figures[j].unit == "pp"]
     inside = (points if asked_figure.change else [j for j in inside if j not in points]) or inside
+    if asked_figure.scale:
+        # "कितने करोड़ पन्ने": the figure written in crore ("753.60 crore pages"), not the 538 courts beside it
+        inside = [j for j in inside if written_scale(passage.figures[j].text) == asked_figure.scale] or inside
     counted = asked_figure.counted
     if not inside:
         return None

@@ -13,7 +13,7 @@ import lxml.html.defs
 from corpus import Release
 from index.acronyms import asked_definitions
 from index.answerable import asked_measure
-from index.figures.patterns import _MONTH_PAT
+from index.figures.patterns import _MONTH_PAT, SCALE_WORD, written_scale
 from index.lexical import normalise
 from index.timeq import TimeWindow
 
@@ -182,6 +182,7 @@ class AskedFigure:
     whole: bool = False  # it asks for a total (`asks_whole`), not a part of one
     one_day: bool = False  # it asks a single day's figure (`asks_one_day`), not a running total
     so_far: bool = False  # it asks a running total (`asks_so_far`), not one period's figure
+    scale: int | None = None  # the scale it asks its figure in (`asked_scale`: "कितने करोड़ पन्ने", "how many lakh")
 
 
 ANY_FIGURE = AskedFigure()
@@ -255,4 +256,19 @@ def asked_figure(question: str) -> AskedFigure:
     """What the question says of the figure that answers it (`AskedFigure`)."""
     return AskedFigure(named=expected_kinds(question, money_cue=True), counted=asked_measure(question),
                        change=asks_change(question), before=asks_before(question), whole=asks_whole(question),
-                       one_day=asks_one_day(question), so_far=asks_so_far(question))
+                       one_day=asks_one_day(question), so_far=asks_so_far(question), scale=asked_scale(question))
+
+
+# The interrogative a scale word may follow: "how many lakh farmers", "कितने करोड़ पन्ने".
+_ASKS_A_NUMBER = re.compile(r"(?i)(?<![\w\u0900-\u097f])(?:how many|how much|कितने|कितनी|कितना)\s+")
+_SCALE_WORDS = re.compile(rf"(?:{SCALE_WORD.pattern})(?:\s+(?:{SCALE_WORD.pattern}))*", re.I)
+
+
+def asked_scale(question: str) -> int | None:
+    """The multiplier of the scale word right after the question's interrogative ("कितने करोड़ पन्ने
+    डिजिटाइज हुए?": 10**7): the figure asked is written in it ("753.60 crore pages"), not a count of
+    538 courts beside it."""
+    for m in _ASKS_A_NUMBER.finditer(question):
+        if written := _SCALE_WORDS.match(question, m.end()):
+            return written_scale(written.group())
+    return None

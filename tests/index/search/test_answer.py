@@ -456,3 +456,14 @@ def test_a_column_groups_total_answers_where_the_question_tells_the_group_by_its
               "No. of Titles Distributed upto Total"))
     assert _answer(p, "How many forest rights titles have been distributed in Chhattisgarh?") == "534,068"
     assert _answer(p, "How many community forest rights titles have been distributed in Chhattisgarh?") == "52,636"
+
+
+def test_a_question_naming_a_scale_is_answered_by_a_figure_written_in_it():
+    p = _passage("Under the eCourts project 538 courts are equipped with virtual courts, and 753.60 crore pages "
+                 "of court records have been digitised.")
+    assert _answer(p, "ई-कोर्ट्स परियोजना में अदालतों के कितने करोड़ पन्ने डिजिटाइज हुए?") == "753.60 crore"
+    # "how many crore rupees" is answered in crore whatever stands before it ("12 हजार करोड़ रुपये")
+    money = _passage("सरकार ने 6 करोड़ किसान परिवारों के लिए 12 हजार करोड़ रुपये जारी किए और 500 लाख रुपये बचाए।")
+    assert _answer(money, "किसानों के लिए कितने करोड़ रुपये जारी किए गए?") == "12 हजार करोड़ रुपये"
+    # with no scale named, the figure chosen is the one the words choose
+    assert _answer(p, "How many courts are equipped with virtual courts?") == "538"

@@ -197,3 +197,13 @@ def test_what_happened_on_a_day_asks_that_days_figure_not_the_running_total():
     assert not asks_one_day("How many cases were there by 3 May 2020?")
     assert not asks_one_day("3 मई 2020 तक कितने मरीज ठीक हुए?")
     assert not asks_one_day("How many samples were tested in all till 2 June 2020?")
+
+
+def test_the_scale_a_question_names_after_its_interrogative():
+    from index.search.question import asked_scale
+
+    assert asked_scale("ई-कोर्ट्स में कितने करोड़ पन्ने डिजिटाइज हुए?") == 10**7
+    assert asked_scale("How many lakh farmers got the instalment?") == 10**5
+    assert asked_scale("कितने हजार करोड़ रुपये जारी हुए?") == 10**7  # a compound is written in its last word
+    assert asked_scale("How many farmers got the instalment?") is None
+    assert asked_scale("कितने क्रेडिट कार्ड जारी हुए?") is None  # "cr" only as a word of its own
