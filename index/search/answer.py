@@ -23,7 +23,7 @@ from index.search.analysis import analyse, links_only, passages_of, untitled_pla
 from index.search.fits import figure_fits, in_other_language
 from index.search.fusion import coverage
 from index.search.question import ANY_FIGURE, NO_CUES, AskedFigure, FigureCues
-from index.search.relations import (CHANGED_FROM, ONE_DAY, WHOLE_OF_PART, changed_from, column_times, one_day_words,
+from index.search.relations import (CHANGED_FROM, CLAUSE_BREAK, ONE_DAY, WHOLE_OF_PART, changed_from, column_times, one_day_words,
                                     running_total_words, serial_numbers, times_in_order, wholes)
 from index.search.records import Decision
 from index.search.settings import SearchSettings
@@ -130,8 +130,6 @@ _IN_BRACKETS = re.compile(r"\((?:\s*(?:Rs\.?|₹|INR|रु\.?))?\s*$")
 # Where a list's item opens after the list's head: a colon, a dash standing apart or after a Hindi word
 # ("समाप्त हुआ- उत्तर प्रदेश (1682 ट्रेन)"), not a hyphen within a name ("Delhi- NCR").
 _ITEM_OPENS = re.compile(r"[:;।]\s*|\s[-–—]\s+|[–—]\s*|(?<=[\u0900-\u097f])-\s+")
-# Where one clause gives way to the next between two figures: a comma or semicolon, a contrast.
-_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:whereas|while|against|compared (?:to|with))\b|की तुलना में|जबकि|वहीं", re.I)
 
 def _clause_split(text: str, figures, at: int, bound: int, *, after: bool) -> int:
     """Where the words between the figure ending (after) or starting (before) at `at` and its
@@ -144,7 +142,7 @@ def _clause_split(text: str, figures, at: int, bound: int, *, after: bool) -> in
         gap = (max((g.end for g in others if bound <= g.end <= at), default=bound), at)
     if gap[1 if after else 0] == bound:
         return bound
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, *gap)
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, *gap)
               if not any(g.start <= m.start() < g.end for g in figures)]  # "3 June, 2020" is one date
     return breaks[-1] if breaks else bound
 
@@ -289,6 +287,10 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
                  if g is not None and g.kind in TIME_KINDS and a <= g.start and g.end <= b
                  and (0 <= g.start - f.end <= BESIDE_TIME or 0 <= f.start - g.end <= BESIDE_TIME)
                  and not _RESPECTIVELY.search(text, f.end, g.start) and not heads_a_list(j, g)]
+        # "से वर्ष 2018-19 में बढ़ाकर 14 प्रतिशत, 2019-20 में 17 प्रतिशत": a date across a clause break is the
+        # next clause's where another stands on the figure's side of it
+        unbroken = [g for g in dates if not CLAUSE_BREAK.search(text, min(f.end, g.end), max(f.start, g.start))]
+        dates = unbroken or dates
         return stated_time_fit(window, dates, released) if dates else 0
 
     def heads_a_list(j: int, date: Figure) -> bool:

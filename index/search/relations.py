@@ -93,6 +93,18 @@ def serial_numbers(figures, span: list[int]) -> set[int]:
 
 
 _A_WORD = re.compile(r"[A-Za-z\u0900-\u097f]")
+# Where one clause gives way to the next between two figures: a comma or semicolon, a contrast.
+CLAUSE_BREAK = re.compile(r"[,;]|\b(?:whereas|while|against|compared (?:to|with))\b|की तुलना में|जबकि|वहीं", re.I)
+
+
+def _breaks_after_figures(text: str, figures, run: list[int]) -> bool:
+    """Whether a run of figures and times taking turns, a figure at each end, breaks its clauses
+    (`CLAUSE_BREAK`) only between a figure and the time after it: each time then opens the clause of
+    the figure after it."""
+    gaps = [(figures[j].kind in TIME_KINDS, bool(CLAUSE_BREAK.search(text, figures[j].end, figures[k].start)))
+            for j, k in zip(run, run[1:])]
+    return any(broken for after_time, broken in gaps if not after_time) and not any(
+        broken for after_time, broken in gaps if after_time)
 
 
 def times_in_order(text: str, figures, span: list[int]) -> dict[int, int]:
@@ -111,6 +123,8 @@ def times_in_order(text: str, figures, span: list[int]) -> dict[int, int]:
         if end - start >= 4:
             first = start if timed[start] else start + 1  # a run's first time, each figure after it
             step = 1 if timed[start] else -1
+            if step == -1 and not timed[end - 1] and _breaks_after_figures(text, figures, span[start:end]):
+                step = 1  # "8 प्रतिशत से वर्ष 2018-19 में बढ़ाकर 14 प्रतिशत, 2019-20 में 17 प्रतिशत": each time its next figure's
             for t in range(first, end, 2):
                 if 0 <= t + step < len(span) and start <= t + step < end and not timed[t + step]:
                     paired[span[t + step]] = span[t]

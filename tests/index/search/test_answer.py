@@ -467,3 +467,13 @@ def test_a_question_naming_a_scale_is_answered_by_a_figure_written_in_it():
     assert _answer(money, "किसानों के लिए कितने करोड़ रुपये जारी किए गए?") == "12 हजार करोड़ रुपये"
     # with no scale named, the figure chosen is the one the words choose
     assert _answer(p, "How many courts are equipped with virtual courts?") == "538"
+
+
+def test_a_date_across_a_clause_break_is_the_next_clauses():
+    p = _passage("सरकार ने आईआईटी के बी.टेक में महिला नामांकन को मौजूदा 8 प्रतिशत से वर्ष 2018-19 में बढ़ाकर 14 प्रतिशत, "
+                 "2019-20 में 17 प्रतिशत और 2020-21 में 20 प्रतिशत करने का फैसला लिया है।", lang="hi")
+    assert _answer(p, "2019-20 में आईआईटी में महिला नामांकन कितने प्रतिशत करने का लक्ष्य है?") == "17 प्रतिशत"
+    assert _answer(p, "2020-21 में आईआईटी में महिला नामांकन कितने प्रतिशत करने का लक्ष्य है?") == "20 प्रतिशत"
+    # not a run of turns: the dates beside a figure, one across a comma and one on its side
+    p = _passage("Exports reached Rs 410 crore, 2024-25 having closed; Rs 520 crore in 2025-26 is the estimate.")
+    assert _answer(p, "What are the estimated exports in 2025-26?") == "Rs 520 crore"

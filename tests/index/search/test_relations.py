@@ -47,6 +47,11 @@ def test_the_time_a_figure_stands_for_by_its_place():
     p = _passage("The shelf grew by 550 m in 2017, 1470 m in 2018 and 2200 m in 2019.")
     assert {p.figures[j].text: p.figures[t].text for j, t in times_in_order(p.text, p.figures, _all(p)).items()} == {
         "550 m": "2017", "1470 m": "2018", "2200 m": "2019"}
+    # a figure at each end, the clauses breaking after a figure only: each time opens its figure's clause
+    p = _passage("महिला नामांकन को मौजूदा 8 प्रतिशत से वर्ष 2018-19 में बढ़ाकर 14 प्रतिशत, 2019-20 में 17 प्रतिशत और "
+                 "2020-21 में 20 प्रतिशत करने का फैसला लिया है।", lang="hi")
+    assert {p.figures[j].text: p.figures[t].text for j, t in times_in_order(p.text, p.figures, _all(p)).items()} == {
+        "14 प्रतिशत": "2018-19", "17 प्रतिशत": "2019-20", "20 प्रतिशत": "2020-21"}
 
 
 def test_a_column_headers_times():
