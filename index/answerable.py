@@ -27,7 +27,7 @@ from index.lexical import STOPWORDS, terms
 from index.names import PLURAL_ACRONYM, NameIndex, question_names, spelled_out
 from index.ordinals import asked_ordinals, holds_ordinal
 from index.records import Passage
-from index.timeq import (TimeWindow, comparison_base, financial_year_said, iso_time, release_time_fit, stated_instead, stated_time_fit,
+from index.timeq import (TimeWindow, columns_state, comparison_base, financial_year_said, iso_time, release_time_fit, stated_instead, stated_time_fit,
                          stated_windows, title_figures, windows_fit, with_title, without_plans)
 
 # A unit named in the question after its interrogative, a scale word between them or not: "how many
@@ -506,6 +506,8 @@ class AnswerabilityCheck:
             figures = [f for f in figures if not comparison_base(text, f.start, f.end)]
             fits = time_fits(window, releases[0].date, figures, text=text,
                              of_the_release=bool(_OF_THE_RELEASE.search(question)))
+            if fits is not True and columns_state(window, passage.figures):
+                fits = True  # a table's column of the asked time ("Feb-19"): its cells are of it
             other_time = fits is False
             time_fit = {True: 1, None: 0, False: -1}[fits]
             if other_time:

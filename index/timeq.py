@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from index.figures import FigureExtractor
-from index.figures.figure import TIME_KINDS
+from index.figures.figure import TIME_KINDS, column_label
 from index.figures.inline import is_inline_cell
 from index.figures.patterns import _MONTH_PAT, _MONTHS_EN, _MONTHS_HI, _MONTHS_HI_RAW, _alts
 from index.figures.rows import is_cell
@@ -687,6 +687,21 @@ def time_agreement(window: TimeWindow, release_date: str | None, passage_figures
     month's or a year's title names its period whether the release is that period's figures, a plan,
     or a review of it.)"""
     return agreement(window, stated_times(release_date, passage_figures, text, title))
+
+
+@lru_cache(maxsize=4096)
+def column_times(header: str) -> tuple[tuple[dt.date, dt.date], ...]:
+    """The times a table column's header names ("Feb-20", "Area Sown 2026", "Normal Area (2020-21 to
+    2024-25)"): its cells are of them."""
+    return tuple(stated_windows([f for f in title_figures(header) if f.kind in TIME_KINDS], None))
+
+
+def columns_state(window: TimeWindow, figures) -> bool:
+    """Whether a table cell among `figures` stands under a column whose header names a time in the
+    window, about as long as it: "फरवरी-19" over हरियाणा's 4,873 states February 2019, whatever month
+    the release's title and prose are about."""
+    return any(windows_fit(window, column_times(column), alike=True) == 1
+               for f in figures if (column := column_label(f.label)))
 
 
 @lru_cache(maxsize=65536)  # titles come back with every question that finds their release

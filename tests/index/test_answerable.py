@@ -187,6 +187,25 @@ def test_a_refusal_names_what_puts_the_release_at_another_time():
     assert verdict.no_answer() == NoAnswer("other_time", stated="2022-04-01/2023-03-31")
 
 
+def test_a_table_column_of_the_asked_time_states_it():
+    """The February 2020 release's state table under "Feb-19 Feb-20", windowed apart from its header:
+    a row's cells are of both months, whatever month the title and the prose are about."""
+    head = ("Gross GST revenue collected in the month of February 2020 is Rs 1,05,366 crore.\n"
+            "State-wise growth of GST Revenues during February 2020\n(₹ crore)\nState\nFeb-19\nFeb-20\nGrowth\n"
+            "Punjab\n1,100\n1,229\n12%\nChandigarh\n147\n172\n18%\nUttarakhand\n1,237\n1,281\n4%\n")
+    row = "Haryana\n4,873\n5,266\n8%"
+    p = Passage(release_id="1", lang="en", start=len(head), end=len(head) + len(row), text=row,
+                figures=FigureExtractor().run(row, before=head))
+    release = _release(head + row, "2020-03-01", title="GST Revenue collection for February, 2020")
+
+    def check(question):
+        return AnswerabilityCheck().run(question, read_time(question, TODAY).window, p, [release], p.figures)
+
+    assert check("Haryana's GST revenue in February 2019?").answerable
+    assert check("What was Haryana's GST revenue in February 2020?").answerable
+    assert check("Haryana's GST revenue in January 2019?").no_answer() == NoAnswer("other_time", stated="2020-02")
+
+
 def test_a_stated_time_in_words():
     assert [said_time(t) for t in ("2020-02", "2020-02-29", "2020", "2022-04-01/2023-03-31", "2020-06-01/2021-05-31")] == [
         "February 2020", "29 February 2020", "2020", "2022-23", "1 June 2020 to 31 May 2021"]
