@@ -23,13 +23,13 @@ from index.search.analysis import analyse, links_only, passages_of, untitled_pla
 from index.search.fits import figure_fits, in_other_language
 from index.search.fusion import coverage
 from index.search.question import ANY_FIGURE, NO_CUES, AskedFigure, FigureCues
-from index.search.relations import (CHANGED_FROM, CLAUSE_BREAK, ONE_DAY, WHOLE_OF_PART, changed_from, column_times, one_day_words,
+from index.search.relations import (CHANGED_FROM, CLAUSE_BREAK, ONE_DAY, WHOLE_OF_PART, changed_from, one_day_words,
                                     running_total_words, serial_numbers, times_in_order, wholes)
 from index.search.records import Decision
 from index.search.settings import SearchSettings
 from index.sentencevectors import SentenceVectors
 from index.stores.base import Store
-from index.timeq import TimeWindow, overlaps, stated_time_fit, title_figures
+from index.timeq import TimeWindow, column_times, overlaps, stated_time_fit, title_figures
 from index.unnamed import unnamed_places
 
 def title_weighted(idf: dict[str, float], title: str, weight: float) -> dict[str, float]:

@@ -1,15 +1,12 @@
 """How the figures of one sentence stand to each other, which tells the one a question asks for
 from its neighbours (`index.search.answer.answering_figure`): a value changed from one to the next, a
 whole and a part taken from it, a one-line table's serial numbers, the time each figure of such a table
-stands for by its place or its column's header, a day's figure beside a running total."""
+stands for by its place, a day's figure beside a running total."""
 from __future__ import annotations
 
-import datetime as dt
 import re
-from functools import lru_cache
 
 from index.figures.figure import TIME_KINDS
-from index.timeq import column_times, stated_windows, title_figures  # noqa: F401 (column_times: read here by the answer)
 
 
 def _neighbours(figures, inside: list[int]):

@@ -412,3 +412,11 @@ def test_a_target_for_a_year_may_be_set_before_it():
     assert not happened.target and release_time_fit(happened, dt.date(2020, 1, 3)) == -1
     # a month's target is told by its month, as any month's figures are
     assert not read_time("What was the target for June 2026?", TODAY).window.target
+
+
+def test_a_column_headers_times():
+    from index.timeq import column_times
+
+    assert column_times("Area Sown 2026") == ((dt.date(2026, 1, 1), dt.date(2026, 12, 31)),)
+    assert column_times("Feb-20") == ((dt.date(2020, 2, 1), dt.date(2020, 2, 29)),)
+    assert column_times("No. of Titles Distributed") == ()

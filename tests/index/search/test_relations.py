@@ -1,7 +1,7 @@
 """How a sentence's figures stand to each other (index/search/relations.py), on small hand-built cases."""
 import datetime as dt
 
-from index.search.relations import (changed_from, column_times, one_day_words, running_total_words, serial_numbers,
+from index.search.relations import (changed_from, one_day_words, running_total_words, serial_numbers,
                                     times_in_order, wholes)
 
 from tests.index.conftest import _passage
@@ -54,10 +54,6 @@ def test_the_time_a_figure_stands_for_by_its_place():
         "14 प्रतिशत": "2018-19", "17 प्रतिशत": "2019-20", "20 प्रतिशत": "2020-21"}
 
 
-def test_a_column_headers_times():
-    assert column_times("Area Sown 2026") == ((dt.date(2026, 1, 1), dt.date(2026, 12, 31)),)
-    assert column_times("Feb-20") == ((dt.date(2020, 2, 1), dt.date(2020, 2, 29)),)
-    assert column_times("No. of Titles Distributed") == ()
 
 
 def test_a_days_figure_and_a_running_total():
