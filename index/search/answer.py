@@ -175,6 +175,9 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     # "WPR is higher by 0.5 percentage point in July, 2026 (52.5%)": the rate and its change stand side by side
     points = [j for j in inside if passage.figures[j].unit == "pp"]
     inside = (points if asked_figure.change else [j for j in inside if j not in points]) or inside
+    if asked_figure.given:
+        # "the ₹2,399 annual plan's validity": the number the question states is given, not asked
+        inside = [j for j in inside if passage.figures[j].value not in asked_figure.given] or inside
     if asked_figure.scale:
         # "कितने करोड़ पन्ने": the figure written in crore ("753.60 crore pages"), not the 538 courts beside it
         inside = [j for j in inside if written_scale(passage.figures[j].text) == asked_figure.scale] or inside

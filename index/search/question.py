@@ -12,10 +12,11 @@ import lxml.html.defs
 
 from corpus import Release
 from index.acronyms import asked_definitions
+from index.figures.figure import TIME_KINDS
 from index.answerable import asked_measure
 from index.figures.patterns import _MONTH_PAT, SCALE_WORD, written_scale
 from index.lexical import normalise
-from index.timeq import TimeWindow
+from index.timeq import TimeWindow, title_figures
 
 # A sum of money named as such ("What was the value of minor forest produce procured", "स्टाइपेंड की
 # कितनी राशि", "योजना का कुल परिव्यय कितना है") asks for money alone: a count or a tonnage beside it is
@@ -183,6 +184,7 @@ class AskedFigure:
     one_day: bool = False  # it asks a single day's figure (`asks_one_day`), not a running total
     so_far: bool = False  # it asks a running total (`asks_so_far`), not one period's figure
     scale: int | None = None  # the scale it asks its figure in (`asked_scale`: "कितने करोड़ पन्ने", "how many lakh")
+    given: frozenset = frozenset()  # the values of the numbers it states (`given_values`): given, not asked
 
 
 ANY_FIGURE = AskedFigure()
@@ -256,7 +258,14 @@ def asked_figure(question: str) -> AskedFigure:
     """What the question says of the figure that answers it (`AskedFigure`)."""
     return AskedFigure(named=expected_kinds(question, money_cue=True), counted=asked_measure(question),
                        change=asks_change(question), before=asks_before(question), whole=asks_whole(question),
-                       one_day=asks_one_day(question), so_far=asks_so_far(question), scale=asked_scale(question))
+                       one_day=asks_one_day(question), so_far=asks_so_far(question), scale=asked_scale(question),
+                       given=given_values(question))
+
+
+def given_values(question: str) -> frozenset:
+    """The values of the numbers a question states, its times aside ("the ₹2,399 annual plan", "of the
+    253 shooters"): what it gives to say what it asks about, not the figure it asks."""
+    return frozenset(f.value for f in title_figures(question) if f.kind not in TIME_KINDS and f.value is not None)
 
 
 # The interrogative a scale word may follow: "how many lakh farmers", "कितने करोड़ पन्ने".

@@ -477,3 +477,11 @@ def test_a_date_across_a_clause_break_is_the_next_clauses():
     # not a run of turns: the dates beside a figure, one across a comma and one on its side
     p = _passage("Exports reached Rs 410 crore, 2024-25 having closed; Rs 520 crore in 2025-26 is the estimate.")
     assert _answer(p, "What are the estimated exports in 2025-26?") == "Rs 520 crore"
+
+
+def test_a_number_the_question_states_is_given_not_asked():
+    p = _passage("The decision will benefit a total of 253 shooters across elite, emerging and Khelo India athletes, "
+                 "of which 96 are women.")
+    assert _answer(p, "How many women shooters are among the 253 shooters who benefit from the decision?") == "96"
+    # stated by nothing else, the sentence's only figure still answers
+    assert _answer(_passage("A total of 253 shooters will benefit."), "Will the 253 shooters benefit, and how many?") == "253"

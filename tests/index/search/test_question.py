@@ -207,3 +207,13 @@ def test_the_scale_a_question_names_after_its_interrogative():
     assert asked_scale("कितने हजार करोड़ रुपये जारी हुए?") == 10**7  # a compound is written in its last word
     assert asked_scale("How many farmers got the instalment?") is None
     assert asked_scale("कितने क्रेडिट कार्ड जारी हुए?") is None  # "cr" only as a word of its own
+
+
+def test_the_numbers_a_question_states_are_given():
+    from decimal import Decimal
+
+    from index.search.question import given_values
+
+    assert given_values("बीएसएनएल के 2,399 रुपये वाले सालाना प्लान की वैधता कितने दिन की है?") == {Decimal(2399)}
+    assert given_values("How many samples were tested on 2 June 2020?") == frozenset()  # a day is the question's time
+    assert given_values("What was the MSP of paddy for 2020-21?") == frozenset()
