@@ -22,7 +22,7 @@ from index.records import Answer, Hit, Passage
 from index.search.analysis import analyse, links_only, passages_of, untitled_places
 from index.search.fits import figure_fits, in_other_language
 from index.search.fusion import coverage
-from index.search.question import ANY_FIGURE, NO_CUES, AskedFigure, FigureCues
+from index.search.question import ANY_FIGURE, NO_CUES, TOTAL_SAID, AskedFigure, FigureCues
 from index.search.relations import (CHANGED_FROM, CLAUSE_BREAK, ONE_DAY, WHOLE_OF_PART, changed_from, one_day_words,
                                     running_total_words, serial_numbers, times_in_order, wholes)
 from index.search.records import Decision
@@ -121,6 +121,8 @@ def best_sentence(passage: Passage, idf: dict[str, float], kinds: frozenset[str]
 # windows hold the same words.
 NEAR_WORDS = 40
 NEAR_BEFORE = 0.5
+# How much a figure whose own words say it is a total counts for a question asking a total.
+TOTAL_NAMED = 0.5
 BESIDE_TIME = 25
 _WORD_END = re.compile(r"\S*")
 # "1,28,976 and 85,822, respectively, as of 2025-26": a date after the list is every item's.
@@ -221,6 +223,8 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         before, after, before_weight = words_of(j)
         right_after = in_other_language(frozenset(terms(text[f.end:after])), cues) or shared_noun(j)
         names_counted = len(counted & (right_after | frozenset(terms(f.label or "")))) / len(counted) if counted else 0.0
+        if asked_figure.whole and (TOTAL_SAID.search(text, before, f.start) or TOTAL_SAID.search(text[f.end:after])):
+            names_counted += TOTAL_NAMED  # "total quantity recovered": "taking the total recovery to 1,837 kg"
         if is_inline_cell(f):
             # a table cell's words before it are its row's label, every cell's (`figure_fits` reads it in
             # each label): the row's first cell is no more its row's than the others

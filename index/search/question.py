@@ -219,6 +219,10 @@ def asks_before(question: str) -> bool:
 _WHOLE = re.compile(r"(?i)\b(?:total|in all|altogether|overall|out of how many|whole)\b|कुल")
 
 
+# A figure's own words saying it is a total: "taking the total recovery to 1,837 kg", "कुल 1,837", "365+47=412".
+TOTAL_SAID = re.compile(r"(?i)\b(?:total|in all|altogether|overall)\b|कुल|=\s*$")
+
+
 def asks_whole(question: str) -> bool:
     """Whether the question asks for a total: "out of 5,86,944 villages 5,63,809" answers most
     questions with the part."""

@@ -485,3 +485,10 @@ def test_a_number_the_question_states_is_given_not_asked():
     assert _answer(p, "How many women shooters are among the 253 shooters who benefit from the decision?") == "96"
     # stated by nothing else, the sentence's only figure still answers
     assert _answer(_passage("A total of 253 shooters will benefit."), "Will the 253 shooters benefit, and how many?") == "253"
+
+
+def test_a_question_asking_a_total_prefers_the_figure_its_words_call_one():
+    p = _passage("Follow-up operations recovered approximately 867 kg of Mephedrone from Pune and 970 kg from Delhi, "
+                 "taking the total recovery to approximately 1,837 kg of Mephedrone.")
+    assert _answer(p, "Total quantity of mephedrone recovered from Pune and Delhi, in kg?") == "1,837 kg"
+    assert _answer(p, "How much mephedrone was recovered from Pune?") == "867 kg"
