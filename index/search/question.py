@@ -12,8 +12,8 @@ import lxml.html.defs
 
 from corpus import Release
 from index.acronyms import asked_definitions
-from index.figures.figure import TIME_KINDS
 from index.answerable import asked_measure
+from index.figures.figure import TIME_KINDS
 from index.figures.patterns import _MONTH_PAT, SCALE_WORD, written_scale
 from index.lexical import normalise
 from index.timeq import TimeWindow, title_figures
