@@ -319,9 +319,15 @@ def _read_time(question: str, today: dt.date) -> QuestionTime:
     return read
 
 
+@lru_cache(maxsize=1024)  # read for the question's time and for the numbers it gives, once a question
+def question_figures(question: str) -> tuple:
+    """The figures a question states, dates and times among them."""
+    return tuple(_extractor().run(question))
+
+
 def _read_blanked(question: str, today: dt.date) -> QuestionTime:
     spans, yearless = [], []
-    for f in _extractor().run(question):
+    for f in question_figures(question):
         if f.kind == "date" and f.iso and f.iso.startswith("--"):
             yearless.append(f)
         elif f.kind in TIME_KINDS and f.iso:

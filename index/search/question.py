@@ -16,7 +16,7 @@ from index.answerable import asked_measure
 from index.figures.figure import TIME_KINDS
 from index.figures.patterns import _MONTH_PAT, SCALE_WORD, written_scale
 from index.lexical import normalise
-from index.timeq import TimeWindow, title_figures
+from index.timeq import TimeWindow, question_figures
 
 # A sum of money named as such ("What was the value of minor forest produce procured", "स्टाइपेंड की
 # कितनी राशि", "योजना का कुल परिव्यय कितना है") asks for money alone: a count or a tonnage beside it is
@@ -269,7 +269,7 @@ def asked_figure(question: str) -> AskedFigure:
 def given_values(question: str) -> frozenset:
     """The values of the numbers a question states, its times aside ("the ₹2,399 annual plan", "of the
     253 shooters"): what it gives to say what it asks about, not the figure it asks."""
-    return frozenset(f.value for f in title_figures(question) if f.kind not in TIME_KINDS and f.value is not None)
+    return frozenset(f.value for f in question_figures(question) if f.kind not in TIME_KINDS and f.value is not None)
 
 
 # The interrogative a scale word may follow: "how many lakh farmers", "कितने करोड़ पन्ने".
