@@ -180,6 +180,7 @@ def test_offsets_order_and_to_dict_json():
     ("a decrease of 0.4 percentage points", [("percent", Decimal("0.4"), "pp")]),
     ("33 LMT sugar", [("quantity", Decimal(3_300_000), "tonne")]),
     ("71.8 लाख मीट्रिक टन", [("quantity", Decimal(7_180_000), "tonne")]),
+    ("56.35 लाख एमटी गेहूं", [("quantity", Decimal(5_635_000), "tonne")]),  # एमटी: MT, metric tonnes
     ("5,000 MW and 10 GW", [("quantity", Decimal(5000), "MW"), ("quantity", Decimal(10), "GW")]),
     ("3,00,000 किलोमीटर सड़कों", [("quantity", Decimal(300000), "km")]),
     ("2 लाख हेक्टेयर भूमि", [("quantity", Decimal(200000), "hectare")]),
