@@ -16,9 +16,9 @@ from index.figures.patterns import (
     _KEYWORD_RANGE_RE, _KI, _LIST_AFTER_RE, _MONTH_RANGE_RE, _MONTH_YEAR_SHORT_RE, _MONTH_YY_RANGE_RE,
     _NUMLIT_RE, _ORDINAL_HI_RE, _ORDINAL_RE,
     _ORD_HI_SPACED, _PERCENT_RE, _PHONE_AFTER_RE, _PHONE_DASH_RE, _PHONE_PLUS_RE, _PIN_BEFORE_RE,
-    _NOUN_AFTER_RE, _QUAL_POST_RE, _QUAL_PRE_RE, _RANGE_CONN_RE, _Res, _SANKHYA, _SCALE_RE, _SCALE_VALUE, _TIMES_RE,
+    _NOUN_AFTER_RE, _QUAL_POST_RE, _QUAL_PRE_RE, _RANGE_CONN_RE, _Res, _SANKHYA, _SCALE_RE, _TIMES_RE,
     _TIME_RE, _TOKEN_RE, _UNIT_EN_CI, _UNIT_RE_LIST, _WORDNUM_STOP_UNITS, _YEAR4_RE, ascii_digits,
-    _is_dev_letter, _is_letter, _year_like
+    _is_dev_letter, _is_letter, _year_like, scale_value
 )
 from index.figures.dates import _mk_date, _month_num, fy_month_year, fy_tail
 from index.lexical import STOPWORDS
@@ -453,10 +453,7 @@ class NumbersAndRanges:
             sm = _SCALE_RE.match(text, k)
             if not sm:
                 break
-            word = sm.group().rstrip(".")
-            mult = _SCALE_VALUE.get(norm_word(word))
-            if mult is None:
-                mult = _SCALE_VALUE.get(word.lower(), None)
+            mult = scale_value(sm.group())
             if mult is None:
                 break
             if scale is not None and mult <= scale:

@@ -79,13 +79,16 @@ _SCALE_RE = re.compile(
 SCALE_WORD = _SCALE_RE
 
 
-def scale_at(text: str, at: int = 0) -> int | None:
-    """The multiplier of the scale word that starts at `at` ("crore", "लाख", "Cr."), if one does."""
-    m = _SCALE_RE.match(text, at)
-    if not m:
-        return None
-    word = m.group().rstrip(".")
+def scale_value(word: str) -> int | None:
+    """The multiplier of a scale word as `_SCALE_RE` matches it ("crore", "लाख", "Cr.")."""
+    word = word.rstrip(".")
     return _SCALE_VALUE.get(norm_word(word)) or _SCALE_VALUE.get(word.lower())
+
+
+def scale_at(text: str, at: int = 0) -> int | None:
+    """The multiplier of the scale word that starts at `at`, if one does."""
+    m = _SCALE_RE.match(text, at)
+    return scale_value(m.group()) if m else None
 
 
 def written_scale(text: str) -> int | None:
