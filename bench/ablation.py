@@ -36,7 +36,8 @@ DENSE = dataclasses.replace(
     check_passage_places=False, check_listed_places=False, lead_in_chars=0, sentence_names_weight=0.0, answer_table_rows=False, sentence_similarity_weight=0.0,
     sentence_title_words_weight=1.0, indicator_names=False, check_indicators=False, latin_loanwords=False,
     row_after_label=False, spans_asked=False, title_answer_margin=None, check_groups=False, check_answer_places=False,
-    check_asked_words=False, check_known_words=False, check_ordinals=False, neighbour_window=False)
+    check_asked_words=False, check_known_words=False, check_ordinals=False, neighbour_window=False,
+    passage_groups_weight=0.0)
 # (name, the settings it turns back on), in the order they are added.
 STEPS = [
     ("+ keyword bonus (BM25 candidates, idf coverage)", {"keyword_weight": FULL.keyword_weight,
@@ -73,6 +74,8 @@ STEPS = [
     ("+ no answer unless a version names the ordinal asked", {"check_ordinals": FULL.check_ordinals}),
     ("+ a table's window that cuts the asked row from its cells gives way to the next",
      {"neighbour_window": FULL.neighbour_window}),
+    ("+ the part of the population asked chooses the passage within a release",
+     {"passage_groups_weight": FULL.passage_groups_weight}),
 ]
 
 

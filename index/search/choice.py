@@ -3,6 +3,7 @@ passage that answers (its figure, its places, its language), and a release publi
 both languages, is shown once."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import islice
 
@@ -11,7 +12,7 @@ from index.names import Name
 from index.passagechoice import PassageSignals, load_model as load_choice_model
 from index.records import Hit, Passage
 from index.search.analysis import lead_in_places
-from index.search.fits import figure_fit, passage_signals, place_fit
+from index.search.fits import figure_fit, group_fit, passage_signals, place_fit
 from index.search.question import FigureCues
 from index.search.settings import SearchSettings
 from index.stores.base import Store
@@ -28,7 +29,8 @@ class PassageChoice:
 
     def __init__(self, store: Store, settings: SearchSettings, *, scores: dict[int, float],
                  dense: dict[int, float], kinds: frozenset[str], idf: dict[str, float], cues: FigureCues,
-                 qlang: str, qtime: QuestionTime, names: tuple[Name, ...], pivot_values: dict[str, frozenset]):
+                 qlang: str, qtime: QuestionTime, names: tuple[Name, ...], pivot_values: dict[str, frozenset],
+                 groups: tuple[re.Pattern, ...] = ()):
         self.store = store
         self.settings = settings
         self.scores = scores
@@ -44,6 +46,7 @@ class PassageChoice:
         # Acronyms name what a release is about and stand in its lead; places tell its paragraphs
         # apart (a bulletin's paragraph per state), unless the release is about the place (its title).
         self.places = [n for n in names if n.kind == "known"]
+        self.groups = groups  # what names each part of the population the question asks about
         self._releases: dict[tuple[str, str], Release | None] = {}
         self._lead_ins: dict[tuple[int, int], frozenset[str]] = {}  # (passage, reach) →
 
@@ -58,7 +61,8 @@ class PassageChoice:
                                                cache=self.analyses, title=self.title_of(p) if cues.label_weight else "")
                 + (s.own_language_bonus if p.lang == self.qlang else 0.0)
                 + s.figure_weight * self.shared_values(p)
-                + (s.passage_names_weight * self.place_share(p) if self.places else 0.0))
+                + (s.passage_names_weight * self.place_share(p) if self.places else 0.0)
+                + (s.passage_groups_weight * group_fit(p, self.groups, self.title_of(p)) if self.groups else 0.0))
 
     def release_of(self, p: Passage) -> Release | None:
         key = (p.release_id, p.lang)

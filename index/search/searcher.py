@@ -23,7 +23,7 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from index.acronyms import held_acronyms
-from index.answerable import NoAnswer, asked_spans, asked_unit
+from index.answerable import NoAnswer, asked_groups, asked_spans, asked_unit
 from index.bilingual import TermList, bundled_term_list
 from index.embeddings import Embedder
 from index.filters import SearchFilters
@@ -39,7 +39,7 @@ from index.search.analysis import analyse, links_only, stated_times_of
 from index.search.answer import AnswerReader, best_sentence, table_row
 from index.search.choice import PassageChoice
 from index.search.decision import AnswerDecision
-from index.search.fits import figure_fit, figure_fits, passage_signals, place_fit
+from index.search.fits import figure_fit, figure_fits, group_fit, passage_signals, place_fit
 from index.search.fusion import coverage, coverages, fuse, idf_of, names_held
 from index.search.question import FigureCues, asked_figure, asked_years, expected_kinds, question_lang, without_markup
 from index.search.records import SearchResult
@@ -311,7 +311,8 @@ class HybridSearcher:
         # markup ("<script>alert(1)</script>"), and it would stand as the answer and the source.
         ordered = [p for p in ordered if not links_only(p.text)]
         choice = PassageChoice(self.store, s, scores=scores, dense=dense, kinds=kinds, idf=idf, cues=cues,
-                               qlang=qlang, qtime=qtime, names=names, pivot_values=pivot_values)
+                               qlang=qlang, qtime=qtime, names=names, pivot_values=pivot_values,
+                               groups=tuple(named for _, named in asked_groups(question)))
         places = choice.places
         hits = choice.run(ordered, top_k, per_release)
         if self.choice_recorder is not None and hits:
@@ -347,6 +348,7 @@ class HybridSearcher:
         return AnswerReader(self.store, self.settings, self.sentences)
 
     place_fit = staticmethod(place_fit)
+    group_fit = staticmethod(group_fit)
     figure_fit = staticmethod(figure_fit)
     figure_fits = staticmethod(figure_fits)
     passage_signals = staticmethod(passage_signals)

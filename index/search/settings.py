@@ -63,6 +63,9 @@ class SearchSettings:
     # a figure on the first test set (docs/retrieval.md).
     defined_acronyms: bool = False
     passage_names_weight: float = 0.075  # within a release: × the share of the question's places the passage holds
+    # ... × the share of the parts of the population the question asks about (`asked_groups`: women) the
+    # passage names, when its release's title does not: "the female LFPR" is not the lead's rate for all persons.
+    passage_groups_weight: float = 0.075
     # ... counting the places named where the passage's paragraph begins, this many characters before
     # it or fewer: a bulletin's paragraph per state names its state once, at its head ("· तेलंगाना- ..."),
     # and a window of sentences may begin after it (0: the passage's own places only). Off (300 was

@@ -58,6 +58,21 @@ def test_place_fit_prefers_the_paragraph_of_the_asked_state_unless_the_release_i
     assert HybridSearcher.place_fit(state, places, "मध्य प्रदेश में कोविड-19") == 0.0
 
 
+def test_group_fit_prefers_the_passage_naming_the_asked_part_of_the_population_unless_the_title_does():
+    from index.answerable import asked_groups
+
+    q = "What was the labour force participation rate of women aged 15 and above in July 2026?"
+    groups = [named for _, named in asked_groups(q)]
+    persons = _passage("The LFPR for persons aged 15 years and above increased to 55.8% in July 2026.")
+    female = _passage("The female LFPR in rural areas rose to 38.5% in July 2026.")
+    bulletin = "PLFS monthly bulletin July 2026"
+    assert HybridSearcher.group_fit(female, groups, bulletin) == 1.0
+    assert HybridSearcher.group_fit(persons, groups, bulletin) == 0.0
+    # A release about women names them in its title: it then tells no passage apart.
+    assert HybridSearcher.group_fit(female, groups, "Women in the labour force, July 2026") == 0.0
+    assert HybridSearcher.group_fit(female, [], bulletin) == 0.0
+
+
 def test_row_time_prefers_the_table_row_of_the_asked_month_whatever_its_words():
     from index.timeq import read_time
 
