@@ -3,7 +3,6 @@ passage that answers (its figure, its places, its language), and a release publi
 both languages, is shown once."""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from itertools import islice
 
@@ -29,8 +28,7 @@ class PassageChoice:
 
     def __init__(self, store: Store, settings: SearchSettings, *, scores: dict[int, float],
                  dense: dict[int, float], kinds: frozenset[str], idf: dict[str, float], cues: FigureCues,
-                 qlang: str, qtime: QuestionTime, names: tuple[Name, ...], pivot_values: dict[str, frozenset],
-                 groups: tuple[re.Pattern, ...] = ()):
+                 qlang: str, qtime: QuestionTime, names: tuple[Name, ...], pivot_values: dict[str, frozenset]):
         self.store = store
         self.settings = settings
         self.scores = scores
@@ -46,7 +44,6 @@ class PassageChoice:
         # Acronyms name what a release is about and stand in its lead; places tell its paragraphs
         # apart (a bulletin's paragraph per state), unless the release is about the place (its title).
         self.places = [n for n in names if n.kind == "known"]
-        self.groups = groups  # what names each part of the population the question asks about
         self._releases: dict[tuple[str, str], Release | None] = {}
         self._lead_ins: dict[tuple[int, int], frozenset[str]] = {}  # (passage, reach) →
 
@@ -62,7 +59,7 @@ class PassageChoice:
                 + (s.own_language_bonus if p.lang == self.qlang else 0.0)
                 + s.figure_weight * self.shared_values(p)
                 + (s.passage_names_weight * self.place_share(p) if self.places else 0.0)
-                + (s.passage_groups_weight * group_fit(p, self.groups, self.title_of(p)) if self.groups else 0.0))
+                + (s.passage_groups_weight * group_fit(p.text, cues.groups, self.title_of(p)) if cues.groups else 0.0))
 
     def release_of(self, p: Passage) -> Release | None:
         key = (p.release_id, p.lang)

@@ -43,13 +43,13 @@ def place_fit(p: Passage, places: list[Name], title: str, *, cache=None,
     return sum(bool(n.keys & held) for n in untitled_places(places, title)) / len(places)
 
 
-def group_fit(p: Passage, groups, title: str) -> float:
+def group_fit(text: str, groups, title: str) -> float:
     """The share of the parts of the population the question asks about (`groups`: what names each,
-    `index.answerable.asked_groups`) the passage names, leaving out those the release's title names:
-    what the whole release is about. "The female LFPR" is not the lead's rate for all persons."""
+    `index.answerable.asked_groups`) a passage or sentence names, leaving out those the release's title
+    names: what the whole release is about. "The female LFPR" is not the lead's rate for all persons."""
     if not groups:
         return 0.0
-    return sum(bool(g.search(p.text)) for g in groups if not g.search(title)) / len(groups)
+    return sum(bool(g.search(text)) for g in groups if not g.search(title)) / len(groups)
 
 
 def figure_fit(p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: FigureCues = NO_CUES, *,

@@ -159,6 +159,8 @@ class FigureCues:
     asked: frozenset[str] | None = None
     # spans_asked: the time units the question names (`asked_spans`); None: any span answers
     spans: frozenset[str] | None = None
+    # passage_groups_weight: what names each part of the population it asks about (`asked_groups`: women)
+    groups: tuple[re.Pattern, ...] = ()
 
     def of_release(self, release: Release | None) -> "FigureCues":
         """These cues, with the acronyms `release` defines for a phrase the question asks

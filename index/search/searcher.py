@@ -283,7 +283,8 @@ class HybridSearcher:
                                    + (glossed_names(asked) if s.known_names else ())),
                           label_weight=s.figure_label_weight,
                           asked=frozenset(q_terms) if s.defined_acronyms else None,
-                          spans=asked_spans(question) if s.spans_asked else None)
+                          spans=asked_spans(question) if s.spans_asked else None,
+                          groups=tuple(named for _, named in asked_groups(question)) if s.passage_groups_weight else ())
         parts: dict[int, dict[str, float]] = {}
         cross = bool(filters.lang and filters.lang != qlang and s.translation_weight)
         keyword = {f: self.store.keyword_search(looked_up, s.depth, filters=f) if looked_up else []
@@ -311,8 +312,7 @@ class HybridSearcher:
         # markup ("<script>alert(1)</script>"), and it would stand as the answer and the source.
         ordered = [p for p in ordered if not links_only(p.text)]
         choice = PassageChoice(self.store, s, scores=scores, dense=dense, kinds=kinds, idf=idf, cues=cues,
-                               qlang=qlang, qtime=qtime, names=names, pivot_values=pivot_values,
-                               groups=tuple(named for _, named in asked_groups(question)))
+                               qlang=qlang, qtime=qtime, names=names, pivot_values=pivot_values)
         places = choice.places
         hits = choice.run(ordered, top_k, per_release)
         if self.choice_recorder is not None and hits:

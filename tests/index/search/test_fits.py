@@ -66,11 +66,11 @@ def test_group_fit_prefers_the_passage_naming_the_asked_part_of_the_population_u
     persons = _passage("The LFPR for persons aged 15 years and above increased to 55.8% in July 2026.")
     female = _passage("The female LFPR in rural areas rose to 38.5% in July 2026.")
     bulletin = "PLFS monthly bulletin July 2026"
-    assert HybridSearcher.group_fit(female, groups, bulletin) == 1.0
-    assert HybridSearcher.group_fit(persons, groups, bulletin) == 0.0
+    assert HybridSearcher.group_fit(female.text, groups, bulletin) == 1.0
+    assert HybridSearcher.group_fit(persons.text, groups, bulletin) == 0.0
     # A release about women names them in its title: it then tells no passage apart.
-    assert HybridSearcher.group_fit(female, groups, "Women in the labour force, July 2026") == 0.0
-    assert HybridSearcher.group_fit(female, [], bulletin) == 0.0
+    assert HybridSearcher.group_fit(female.text, groups, "Women in the labour force, July 2026") == 0.0
+    assert HybridSearcher.group_fit(female.text, [], bulletin) == 0.0
 
 
 def test_row_time_prefers_the_table_row_of_the_asked_month_whatever_its_words():
