@@ -260,9 +260,16 @@ def asks_so_far(question: str) -> bool:
     return _SO_FAR_ASKED.search(question) is not None
 
 
+# "How much FDI has been proposed": an amount, which a count of things ("29 FDI investments") is not.
+_HOW_MUCH = re.compile(r"(?i)\bhow much\b(?!\s+(?:more|less|lower|higher|below|above|greater|smaller|fewer)\b)")
+
+
 def asked_figure(question: str) -> AskedFigure:
     """What the question says of the figure that answers it (`AskedFigure`)."""
-    return AskedFigure(named=expected_kinds(question, money_cue=True), counted=asked_measure(question),
+    named = expected_kinds(question, money_cue=True)
+    if _HOW_MUCH.search(question) and named - {"count"}:
+        named -= {"count"}
+    return AskedFigure(named=named, counted=asked_measure(question),
                        change=asks_change(question), before=asks_before(question), whole=asks_whole(question),
                        one_day=asks_one_day(question), so_far=asks_so_far(question), scale=asked_scale(question),
                        given=given_values(question))

@@ -492,3 +492,12 @@ def test_a_question_asking_a_total_prefers_the_figure_its_words_call_one():
                  "taking the total recovery to approximately 1,837 kg of Mephedrone.")
     assert _answer(p, "Total quantity of mephedrone recovered from Pune and Delhi, in kg?") == "1,837 kg"
     assert _answer(p, "How much mephedrone was recovered from Pune?") == "867 kg"
+
+
+def test_how_much_asks_an_amount_not_a_count_of_things():
+    p = _passage("A total of 29 FDI investments have been reported under the revised framework up to 20 August 2026, "
+                 "involving proposed FDI of ₹4,895.65 crore.")
+    assert _answer(p, "How much FDI has been reported under the revised framework?") == "₹4,895.65 crore"
+    assert _answer(p, "How many FDI investments have been reported under the revised framework?") == "29"
+    # a count still answers where the sentence holds no amount
+    assert _answer(_passage("Rajasthan reported 29 FDI investments."), "How much FDI did Rajasthan report?") == "29"
