@@ -214,11 +214,11 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
             return (heads[-1] if heads else before), shut, 1.0
         return before, after, NEAR_BEFORE
 
-    def near(j: int) -> float:
+    def near(j: int, idf: dict[str, float] = idf) -> float:
         """The question's words between the figure and its neighbours (`words_of`): after it ("86,000
         sellers", "1.7 करोड़ किसान") counting more than before it, which is as often the figure before's
         ("480 government and 208 private laboratories"); and the share of the thing counted that its
-        label or the words right after it name."""
+        label or the words right after it name. `idf`: the words weighed (all the question's)."""
         f = figures[j]
         before, after, before_weight = words_of(j)
         right_after = in_other_language(frozenset(terms(text[f.end:after])), cues) or shared_noun(j)
@@ -314,7 +314,13 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     # ends ("from 9th to 17th August").
     old = ({j for j, k in changed_from(text, figures, inside) if beside(j) == beside(k) == 0}
            if not asked_figure.before and not kinds & TIME_KINDS else set())
-    whole = wholes(text, figures, inside) if not asked_figure.whole else set()
+    # a whole is the answer still where its own words hold some of the question's and no other figure's do ("The
+    # Budget Estimate ... is ₹1,342.29 crore, comprising ₹855.29 crore under Revenue and ₹487.00 crore under
+    # Capital"); its words, not its numbers: a date the sentence opens with is its parts' too
+    worded = {t: w for t, w in idf.items() if not any(c.isdigit() for c in t)}
+    whole = ({j for j in wholes(text, figures, inside)
+              if near(j, worded) == 0 or any(near(k, worded) > 0 for k in inside if k != j)}
+             if not asked_figure.whole else set())
     # a date beside a whole is its part's too ("as on 07.08.2026, out of 5,86,944 villages 5,63,809
     # villages"): it tells neither from the other
     # of a table row's cells that the question tells apart by nothing, its total answers ("Indore 11,347

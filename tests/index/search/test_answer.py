@@ -501,3 +501,13 @@ def test_how_much_asks_an_amount_not_a_count_of_things():
     assert _answer(p, "How many FDI investments have been reported under the revised framework?") == "29"
     # a count still answers where the sentence holds no amount
     assert _answer(_passage("Rajasthan reported 29 FDI investments."), "How much FDI did Rajasthan report?") == "29"
+
+
+def test_a_whole_answers_where_its_words_hold_the_question_s_and_its_part_s_do_not():
+    p = _passage("The Budget Estimate for Mission Mausam for 2026–27 is ₹1,342.29 crore, comprising ₹855.29 crore "
+                 "under Revenue and ₹487.00 crore under Capital.")
+    assert _answer(p, "Mission Mausam budget estimate for 2026-27?") == "₹1,342.29 crore"
+    # the part's own words hold the question's: the part
+    villages = _passage("As on 07.08.2026, out of 5,86,944 villages 5,63,809 villages are reported to have been "
+                        "covered with Liquid Waste Management arrangements.")
+    assert _answer(villages, "How many villages have been covered with liquid waste management?") == "5,63,809"
