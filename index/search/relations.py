@@ -42,11 +42,12 @@ def changed_from(text: str, figures, inside: list[int]) -> set[tuple[int, int]]:
 
 
 # A whole and a part taken from it: "out of 5,86,944 villages 5,63,809 villages", "5,63,809 out of 5,86,944",
-# "199 units ... approved, out of which 124 units have been completed", "5,86,944 गांवों में से 5,63,809". Not
-# "including": "13 teams in Gujarat including 2 kept as reserve" is asked for its 13.
+# "199 units ... approved, out of which 124 units have been completed", "5,86,944 गांवों में से 5,63,809", "IGST is
+# ₹ 48,503crore (including ₹ 20,745crore collected on imports)". Not "including" outside brackets: "13 teams in
+# Gujarat including 2 kept as reserve" is asked for its 13.
 _WHOLE_BEFORE = re.compile(r"(?i)\b(?:out of|of (?:a |the )?total(?: of)?)\s*$")
 _PART_BETWEEN = re.compile(r"(?i)\b(?:out of which|of which|of these|of them|among them|among these|comprising|"
-                           r"consisting of)\b|"
+                           r"consisting of)\b|\(\s*including\b|"
                            r"में से|जिनमें|इनमें|जिसमें")
 # How much the whole a sentence takes the asked part from counts against it as the answer.
 WHOLE_OF_PART = 0.5

@@ -26,7 +26,8 @@ def test_a_value_changed_from_one_figure_to_the_next():
 def test_a_whole_and_a_part_taken_from_it():
     for text, whole in (("Out of 5,86,944 villages 5,63,809 villages are covered.", "5,86,944"),
                         ("5,63,809 out of 5,86,944 villages are covered.", "5,86,944"),
-                        ("199 units were approved, out of which 124 units have been completed.", "199")):
+                        ("199 units were approved, out of which 124 units have been completed.", "199"),
+                        ("IGST is ₹ 48,503 crore (including ₹ 20,745 crore collected on imports).", "₹ 48,503 crore")):
         p = _passage(text)
         assert _texts(p, wholes(p.text, p.figures, _all(p))) == [whole], text
     p = _passage("13 teams in Gujarat including 2 kept as reserve.")
