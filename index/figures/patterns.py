@@ -134,7 +134,7 @@ _UNITS_EN: list[tuple[str, str, int]] = [
     (r"[Rr]oute\s{1,3}(?:[Kk]ilomet(?:er|re)s?|[Kk]ms?)|RKM|RKm|Rkm", "km", 1),  # a railway's route length
     (r"kilomet(?:er|re)s?|kms?", "km", 1), (r"met(?:er|re)s?|mtrs?|m(?![²³])", "m", 1),
     (r"centimet(?:er|re)s?|cm", "cm", 1), (r"millimet(?:er|re)s?|mm", "mm", 1),
-    (r"hectares?|ha", "hectare", 1), (r"acres?|ac", "acre", 1),
+    (r"hectares?|ha", "hectare", 1), (r"acres?|(?-i:ac)", "acre", 1),  # "238 AC EMU rakes" are air-conditioned
     (r"MLD", "MLD", 1), (r"kilolit(?:er|re)s?|KL|kl", "kl", 1), (r"lit(?:er|re)s?|ltrs?", "litre", 1),
     (r"BCM", "BCM", 1), (r"MMSCMD", "MMSCMD", 1), (r"TMC|tmcft", "TMC", 1),
     (r"hours?|hrs?", "hour", 1), (r"minutes?|mins?", "minute", 1), (r"seconds?|secs?", "second", 1),

@@ -184,6 +184,8 @@ def test_offsets_order_and_to_dict_json():
     ("5,000 MW and 10 GW", [("quantity", Decimal(5000), "MW"), ("quantity", Decimal(10), "GW")]),
     ("3,00,000 किलोमीटर सड़कों", [("quantity", Decimal(300000), "km")]),
     ("2 लाख हेक्टेयर भूमि", [("quantity", Decimal(200000), "hectare")]),
+    ("12 acres and 3 ac", [("quantity", Decimal(12), "acre"), ("quantity", Decimal(3), "acre")]),
+    ("238 AC EMU rakes", [("count", Decimal(238), None)]),  # air-conditioned, not acres
     ("55 लीटर पेयजल", [("quantity", Decimal(55), "litre")]),
     ("पिछले 24 घंटों के दौरान", [("quantity", Decimal(24), "hour")]),
     ("70 kg payload over 7 km", [("quantity", Decimal(70), "kg"), ("quantity", Decimal(7), "km")]),
