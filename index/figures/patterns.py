@@ -122,7 +122,7 @@ _CUR_PREFIX_RE = re.compile(
 _UNITS_EN: list[tuple[str, str, int]] = [
     (r"lakh\s{1,3}metric\s{1,3}tonnes?|LMTs?", "tonne", 10**5), (r"million\s{1,3}metric\s{1,3}tonnes?|MMTs?", "tonne", 10**6),
     (r"MTPA", "MTPA", 1), (r"metric\s{1,3}tonnes?|metric\s{1,3}tons?|tonnes?|tons?|MTs?", "tonne", 1),
-    (r"kilograms?|kgs?", "kg", 1), (r"quintals?|qtls?", "quintal", 1), (r"grams?|gms?", "g", 1),
+    (r"kilograms?|kgs?", "kg", 1), (r"quintals?|qtls?", "quintal", 1), (r"grams?(?!\s+(?:Panchayats?|Sabhas?|Swaraj|Sadak|Pradhans?|Vikas|Udaya|Sevaks?|Nyayalayas?|Sachivalayas?))|gms?", "g", 1),
     (r"GWh", "GWh", 1), (r"MWh", "MWh", 1), (r"kWh|KWh|kwh", "kWh", 1), (r"MU", "MU", 1),
     (r"GW", "GW", 1), (r"MW", "MW", 1), (r"kW|KW", "kW", 1), (r"MWp", "MWp", 1), (r"kWp", "kWp", 1),
     (r"gigawatts?", "GW", 1), (r"megawatts?", "MW", 1), (r"kilowatts?", "kW", 1),
@@ -138,7 +138,7 @@ _UNITS_EN: list[tuple[str, str, int]] = [
     (r"MLD", "MLD", 1), (r"kilolit(?:er|re)s?|KL|kl", "kl", 1), (r"lit(?:er|re)s?|ltrs?", "litre", 1),
     (r"BCM", "BCM", 1), (r"MMSCMD", "MMSCMD", 1), (r"TMC|tmcft", "TMC", 1),
     (r"hours?|hrs?", "hour", 1), (r"minutes?|mins?", "minute", 1), (r"seconds?|secs?", "second", 1),
-    (r"days?", "day", 1), (r"weeks?", "week", 1), (r"months?", "month", 1), (r"years?|yrs?", "year", 1),
+    (r"days?(?!\s+[Cc]are)", "day", 1), (r"weeks?", "week", 1), (r"months?", "month", 1), (r"years?|yrs?", "year", 1),
     (r"°\s?C|degrees?\s{1,3}(?:C|Celsius|centigrade)" , "degC", 1),
     (r"GB", "GB", 1), (r"TB", "TB", 1), (r"Mbps", "Mbps", 1), (r"Gbps", "Gbps", 1),
     (r"knots?", "knot", 1), (r"km/h|kmph", "km/h", 1),
@@ -161,11 +161,11 @@ _UNITS_HI: list[tuple[str, str, int]] = [
     ("डिग्री सेल्सियस", "degC", 1), ("समुद्री मील", "knot", 1), ("नॉट", "knot", 1),
 ]
 TIME_UNITS = {"hour", "minute", "second", "day", "week", "month", "year"}
-_UNIT_RE_LIST = [(re.compile(p + _END_LAT + "(?![0-9])"), u, m) for p, u, m in _UNITS_EN] + \
+_UNIT_RE_LIST = [(re.compile("(?:" + p + ")" + _END_LAT + "(?![0-9])"), u, m) for p, u, m in _UNITS_EN] + \
                 [(re.compile(_nk(p.replace(".", "\\.")).replace(" ", _SP + "{0,3}") + "(?:" + _END_DEV + "|(?=" + _alts(["से", "में", "के", "की", "का", "को", "तक"]) + "))"), u, m)
                  for p, u, m in _UNITS_HI]
 _UNIT_LOWER_OK = re.compile(r"[a-z]")  # english units are case sensitive except full words (handled below)
-_UNIT_EN_CI = [(re.compile(p + _END_LAT, re.IGNORECASE), u, m) for p, u, m in _UNITS_EN if re.search("[a-z]{3}", p)]
+_UNIT_EN_CI = [(re.compile("(?:" + p + ")" + _END_LAT, re.IGNORECASE), u, m) for p, u, m in _UNITS_EN if re.search("[a-z]{3}", p)]
 
 # qualifiers
 _QUAL_PRE_RE = re.compile(
