@@ -34,6 +34,9 @@ _MEASURE_NAMES = (r"(?:production|output|area|investment|cost|outlay|amount|reve
                   r"procurement|disbursement|subsidy|size|length|distance|volume|quantity|population|price|msp|yield|"
                   r"stipend|grant|assistance|loan|allowance|fee|wage|salary|pension|incentive|compensation|"
                   r"honorarium|prize|reward|premium|fine|penalty|package)\b")
+# "How much below normal", "how much higher": a difference asked, not an amount.
+_COMPARATIVE = r"(?:more|less|lower|higher|below|above|greater|smaller|fewer)\b"
+_HOW_MUCH_MORE = r"\bhow much\s+" + _COMPARATIVE
 # Expected figure kinds by the question's interrogative (checked in order; first match wins).
 _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     (re.compile(r"\b(what|which) (percent|percentage|share|proportion)\b|\bhow much percent|"
@@ -58,8 +61,7 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
                 r"drop|jump|climb|expand|shrink|shrank)", re.I),
      frozenset({"percent", "money", "quantity", "count"})),
     # "How much below normal was the rainfall?", "सामान्य से कितनी कम बारिश हुई?": a difference, often a rate
-    (re.compile(r"\bhow much\s+(?:more|less|lower|higher|below|above|greater|smaller|fewer)\b|"
-                r"(?:कितना|कितनी|कितने)\s+(?:कम|अधिक|ज़्यादा|ज्यादा)(?![\u0900-\u097f])", re.I),
+    (re.compile(_HOW_MUCH_MORE + r"|(?:कितना|कितनी|कितने)\s+(?:कम|अधिक|ज़्यादा|ज्यादा)(?![\u0900-\u097f])", re.I),
      frozenset({"percent", "money", "quantity", "count"})),
     # A tax's collection or revenue is a sum of money, whatever else the release counts beside it
     # ("GST collection in January" is not the 83.53 lakh GSTR-3B returns filed for January).
@@ -194,7 +196,7 @@ ANY_FIGURE = AskedFigure()
 # A question about a change, not a level: "by how much did it rise", "how much higher", "the increase in",
 # "कितनी वृद्धि", "कितना बढ़ा", "कितने अंक". A figure in percentage points answers only such a question.
 _CHANGE = re.compile(
-    r"(?i)\bby how (?:much|many)\b|\bhow much (?:more|less|lower|higher|above|below|greater|smaller)\b|"
+    r"(?i)\bby how (?:much|many)\b|" + _HOW_MUCH_MORE + "|"
     r"\b(?:increase|decrease|rise|rose|risen|fall|fell|fallen|decline|drop|dropped|jump|jumped|gain|change|"
     r"difference|improvement|improve|improved|grow|grew|grown|surge|dip|slip|slipped)(?:s|d|ed)?\b|"
     r"\bpercentage points?\b|"
@@ -261,7 +263,7 @@ def asks_so_far(question: str) -> bool:
 
 
 # "How much FDI has been proposed": an amount, which a count of things ("29 FDI investments") is not.
-_HOW_MUCH = re.compile(r"(?i)\bhow much\b(?!\s+(?:more|less|lower|higher|below|above|greater|smaller|fewer)\b)")
+_HOW_MUCH = re.compile(r"(?i)\bhow much\b(?!\s+" + _COMPARATIVE + ")")
 
 
 def asked_figure(question: str) -> AskedFigure:
