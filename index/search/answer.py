@@ -19,7 +19,7 @@ from index.figures.rows import is_cell, is_cell_line, is_label_line, row_span
 from index.lexical import terms
 from index.names import Name, NameIndex, short_text_names
 from index.records import Answer, Hit, Passage
-from index.search.analysis import analyse, links_only, passages_of, untitled_places
+from index.search.analysis import analyse, lead_in_places, links_only, passages_of, untitled_places
 from index.search.fits import figure_fits, in_other_language
 from index.search.fusion import coverage
 from index.search.question import ANY_FIGURE, NO_CUES, TOTAL_SAID, AskedFigure, FigureCues
@@ -107,7 +107,9 @@ def best_sentence(passage: Passage, idf: dict[str, float], kinds: frozenset[str]
             score += 0.5 + 0.5 * max(0.0, max(held) - covered)
         score -= 0.01 * i  # earlier sentences win ties: PIB leads with the news
         if places and places_weight:
-            named = NameIndex(passage.text[a:b]).keys
+            # a bulletin's paragraph names its State once, at its head ("· मध्य प्रदेश- ... 127 नए मामले ... 151
+            # लोगों का निधन"): each sentence of the line is that State's
+            named = NameIndex(passage.text[a:b]).keys | lead_in_places(passage.text, a, a + 1)
             score += places_weight * sum(bool(n.keys & named) for n in places) / len(places)
         if similarity and similarity_weight:
             score += similarity_weight * similarity[i]

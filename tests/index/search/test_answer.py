@@ -111,6 +111,23 @@ def test_the_answer_sentence_that_names_the_asked_place_in_the_other_script():
     assert text[a:b].startswith("महाराष्ट्र")
 
 
+def test_a_paragraph_s_head_names_the_place_of_each_of_its_sentences():
+    """A bulletin names its State once, at its paragraph's head: each sentence of that line is the State's,
+    so the place does not choose the first sentence alone."""
+    from index.names import question_names
+
+    q = "How many COVID-19 deaths had Madhya Pradesh recorded?"
+    text = ("· मध्य प्रदेश- राज्य में 127 नए मामले सामने आए हैं। कुल मामलों की संख्या 2,846 है। 151 लोगों का निधन हो चुका है।\n"
+            "· राजस्थान- राज्य में 104 नए मामले सामने आए।")
+    p = _passage(text, "hi")
+    places = tuple(n for n in question_names(q) if n.kind == "known")
+    similarity = (0.80, 0.70, 0.82, 0.60)  # a little nearer in meaning: the place no longer outweighs it
+    a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q), places=places,
+                                        places_weight=S.sentence_names_weight, similarity=similarity,
+                                        similarity_weight=S.sentence_similarity_weight)
+    assert text[a:b].startswith("151")
+
+
 def test_the_answer_sentence_weighs_each_sentence_similarity_to_the_question():
     # The figure stands in the sentence after the one with the question's words.
     q = "How many of the cargo flights were international?"
