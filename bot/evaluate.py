@@ -60,6 +60,7 @@ SET_KINDS = {
     "tuning-blind8-questions.jsonl": "tuning",  # an eighth, 23 of 60 unanswerable, written blind in the thirty-ninth session
     "tuning-blind9-questions.jsonl": "tuning",  # a ninth, 22 of 60 unanswerable, prose facts, written blind in the forty-first session
     "tuning-blind10-questions.jsonl": "tuning",  # a tenth, 26 of 60 unanswerable near misses of five shapes, written blind in the forty-first session
+    "tuning-blind11-questions.jsonl": "tuning",  # an eleventh, 24 of 60 unanswerable, in the shapes users type, written blind in the forty-second session
     "reading-questions.jsonl": "tuning",  # written blind in the fourteenth session to test how a question's time and kind are read
     "reading-test-questions.jsonl": "test",  # the same, written blind after it and frozen before its first run
     "test-questions.jsonl": "test",  # bench/data: written blind, frozen before tuning
