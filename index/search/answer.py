@@ -95,6 +95,8 @@ def best_sentence(passage: Passage, idf: dict[str, float], kinds: frozenset[str]
         # Asked for a figure: meaning tells apart the sentences that hold one of its kind; a
         # sentence without one ("The details are as under:") may be nearer, and is no answer.
         similarity = tuple(sim if held else min(similarity) for sim, held in zip(similarity, helds))
+    # the asked places the passage names anywhere: only those can stand at a line's head before a sentence
+    in_passage = [n for n in places if n.keys & analyse(passage, cache=cache).names] if places_weight else []
     best, best_score = (sentences[0][0], sentences[0][1]), -math.inf
     for i, ((a, b, words), held) in enumerate(zip(sentences, helds)):
         if links_only(passage.text, a, b):
@@ -109,7 +111,9 @@ def best_sentence(passage: Passage, idf: dict[str, float], kinds: frozenset[str]
         if places and places_weight:
             # a bulletin's paragraph names its State once, at its head ("· मध्य प्रदेश- ... 127 नए मामले ... 151
             # लोगों का निधन"): each sentence of the line is that State's
-            named = NameIndex(passage.text[a:b]).keys | lead_in_places(passage.text, a, a + 1)
+            named = NameIndex(passage.text[a:b]).keys
+            if any(not n.keys & named for n in in_passage):
+                named |= lead_in_places(passage.text, a, a + 1)
             score += places_weight * sum(bool(n.keys & named) for n in places) / len(places)
         if similarity and similarity_weight:
             score += similarity_weight * similarity[i]
