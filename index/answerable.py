@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from corpus import Release
 from index.figures.figure import TIME_KINDS
-from index.figures.patterns import _UNITS_EN, _UNITS_HI, TIME_UNITS
+from index.figures.patterns import _UNITS_EN, _UNITS_HI, GRAM_AS_VILLAGE_HI, TIME_UNITS
 from index.indicators import asked_indicators
 from index.lexical import STOPWORDS, terms
 from index.names import PLURAL_ACRONYM, NameIndex, question_names, spelled_out
@@ -39,13 +39,12 @@ _ASKS_IN = re.compile(r"(?i)\b(?:how many|how much|in)\s+")
 _ASKS_IN_HI = re.compile(r"(?:कितने|कितना|कितनी|कितनों)\s+")
 _SCALE_WORD = re.compile(r"(?i)(?:lakh|crore|million|billion|thousand|metric)\s+")
 _ASKED_ABBREVIATIONS = ("GW", "MW", "kW", "GWh", "MWh", "kWh", "MU", "MLD", "BCM")
-# "कितने ग्राम पंचायत भवन": ग्राम is the village there, not the gram.
-_VILLAGE_NOT_GRAM = r"(?!\s*(?:पंचायत|सभा|स्वराज|प्रधान|सड(?:\u093c|)क|\u095cक|विकास|उदय|स्तर|सेवक))"
 _ASKED_UNIT = [  # (language, pattern matched where an interrogative ends, unit): the first that matches names it
     *(("en", re.compile(r"(?i:" + p + r")\b"), u) for p, u, _ in _UNITS_EN
       if u not in TIME_UNITS and re.search("[a-z]{3}", p)),
     *(("en", re.compile(re.escape(u) + r"\b"), u) for u in _ASKED_ABBREVIATIONS),
-    *(("hi", re.compile(r"(?:\S+\s+)?" + re.escape(p) + r"(?![\u0900-\u097f])" + _VILLAGE_NOT_GRAM), u)
+    *(("hi", re.compile(r"(?:\S+\s+)?" + re.escape(p) + r"(?![\u0900-\u097f])"
+                     + (GRAM_AS_VILLAGE_HI if u == "g" else "")), u)
       for p, u, _ in _UNITS_HI if u not in TIME_UNITS),
 ]
 

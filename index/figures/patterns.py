@@ -118,11 +118,17 @@ _CUR_PREFIX_RE = re.compile(
     r"|(?P<usd>US\s?\$|\$|\bUSD|\bUS\s?dollars?)|(?P<eur>€|\bEUR)|(?P<gbp>£|\bGBP))"
     + _SP + r"{0,3}\.?" + _SP + "*$")
 
+# "Gram Panchayat", "ग्राम पंचायत", "ग्राम सभा": the village, not grams. What follows a gram where it is the
+# village, in either script; the figure reader and the question's asked unit (index/answerable.py) both skip it.
+GRAM_AS_VILLAGE_EN = r"(?!\s+(?:Panchayats?|Sabhas?|Swaraj|Sadak|Pradhans?|Vikas|Udaya|Sevaks?|Nyayalayas?|Sachivalayas?))"
+GRAM_AS_VILLAGE_HI = (r"(?!" + _SP + "*(?:" + "|".join(_nk(w) for w in (
+    "पंचायत", "सभा", "स्वराज", "प्रधान", "सड़क", "विकास", "उदय", "स्तर", "सेवक", "न्यायालय", "सचिवालय")) + "))")
+
 # units: (pattern, canonical unit, multiplier)
 _UNITS_EN: list[tuple[str, str, int]] = [
     (r"lakh\s{1,3}metric\s{1,3}tonnes?|LMTs?", "tonne", 10**5), (r"million\s{1,3}metric\s{1,3}tonnes?|MMTs?", "tonne", 10**6),
     (r"MTPA", "MTPA", 1), (r"metric\s{1,3}tonnes?|metric\s{1,3}tons?|tonnes?|tons?|MTs?", "tonne", 1),
-    (r"kilograms?|kgs?", "kg", 1), (r"quintals?|qtls?", "quintal", 1), (r"grams?(?!\s+(?:Panchayats?|Sabhas?|Swaraj|Sadak|Pradhans?|Vikas|Udaya|Sevaks?|Nyayalayas?|Sachivalayas?))|gms?", "g", 1),
+    (r"kilograms?|kgs?", "kg", 1), (r"quintals?|qtls?", "quintal", 1), (r"grams?" + GRAM_AS_VILLAGE_EN + "|gms?", "g", 1),
     (r"GWh", "GWh", 1), (r"MWh", "MWh", 1), (r"kWh|KWh|kwh", "kWh", 1), (r"MU", "MU", 1),
     (r"GW", "GW", 1), (r"MW", "MW", 1), (r"kW|KW", "kW", 1), (r"MWp", "MWp", 1), (r"kWp", "kWp", 1),
     (r"gigawatts?", "GW", 1), (r"megawatts?", "MW", 1), (r"kilowatts?", "kW", 1),
@@ -162,7 +168,8 @@ _UNITS_HI: list[tuple[str, str, int]] = [
 ]
 TIME_UNITS = {"hour", "minute", "second", "day", "week", "month", "year"}
 _UNIT_RE_LIST = [(re.compile("(?:" + p + ")" + _END_LAT + "(?![0-9])"), u, m) for p, u, m in _UNITS_EN] + \
-                [(re.compile(_nk(p.replace(".", "\\.")).replace(" ", _SP + "{0,3}") + "(?:" + _END_DEV + "|(?=" + _alts(["से", "में", "के", "की", "का", "को", "तक"]) + "))"), u, m)
+                [(re.compile(_nk(p.replace(".", "\\.")).replace(" ", _SP + "{0,3}") + (GRAM_AS_VILLAGE_HI if u == "g" else "")
+                             + "(?:" + _END_DEV + "|(?=" + _alts(["से", "में", "के", "की", "का", "को", "तक"]) + "))"), u, m)
                  for p, u, m in _UNITS_HI]
 _UNIT_LOWER_OK = re.compile(r"[a-z]")  # english units are case sensitive except full words (handled below)
 _UNIT_EN_CI = [(re.compile("(?:" + p + ")" + _END_LAT, re.IGNORECASE), u, m) for p, u, m in _UNITS_EN if re.search("[a-z]{3}", p)]

@@ -79,6 +79,8 @@ def test_asked_unit():
     assert asked_unit("कितने हेक्टेयर भूमि सिंचित हुई?") == "hectare"
     # ग्राम before पंचायत is the village, not the gram
     assert asked_unit("पश्चिम बंगाल में कितने ग्राम पंचायत भवन बनकर तैयार हो चुके हैं?") is None
+    assert asked_unit("कितने ग्राम न्यायालय काम कर रहे हैं?") is None
+    assert asked_unit("कितने ग्राम सोना जब्त किया गया?") == "g"
     assert asked_unit("कितने ग्राम सड़क बनी?") is None
     assert asked_unit("कितने ग्राम सोना जब्त किया गया?") == "g"
     assert asked_unit("How many kilometres of highway?") == "km"

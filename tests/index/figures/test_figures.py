@@ -187,6 +187,8 @@ def test_offsets_order_and_to_dict_json():
     ("12 acres and 3 ac", [("quantity", Decimal(12), "acre"), ("quantity", Decimal(3), "acre")]),
     ("238 AC EMU rakes", [("count", Decimal(238), None)]),  # air-conditioned, not acres
     ("2,58,725 Gram Panchayats and 100 grams", [("count", Decimal(258725), None), ("quantity", Decimal(100), "g")]),
+    ("500 ग्राम पंचायतों और 1,200 ग्राम सभाओं में 50 ग्राम", [("count", Decimal(500), None), ("count", Decimal(1200), None),
+                                                       ("quantity", Decimal(50), "g")]),  # the village, and grams
     ("94.2 Secondary (Class IX to XII)", [("count", Decimal("94.2"), None)]),  # a unit's word ends where its word does
     ("524 Day Care Cancer Centres and 21 days", [("count", Decimal(524), None), ("quantity", Decimal(21), "day")]),
     ("55 लीटर पेयजल", [("quantity", Decimal(55), "litre")]),
