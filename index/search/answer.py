@@ -18,7 +18,6 @@ from index.figures.patterns import written_scale
 from index.figures.rows import is_cell, is_cell_line, is_label_line, row_span
 from index.lexical import terms
 from index.names import Name, NameIndex, short_text_names
-from index.ordinals import holds_ordinal
 from index.records import Answer, Hit, Passage
 from index.search.analysis import analyse, lead_in_places, links_only, passages_of, untitled_places
 from index.search.fits import figure_fits, in_other_language
@@ -75,14 +74,13 @@ def best_sentence(passage: Passage, idf: dict[str, float], kinds: frozenset[str]
                   cues: FigureCues = NO_CUES, *, cache=None, title: str = "",
                   places: tuple[Name, ...] = (), places_weight: float = 0.0,
                   similarity: tuple[float, ...] = (), similarity_weight: float = 0.0,
-                  unit: str | None = None, ordinals_weight: float = 0.0) -> tuple[int, int]:
+                  unit: str | None = None) -> tuple[int, int]:
     """The sentence of `passage` that answers: the question's words, a figure of the asked kind that
     fits, and `places_weight` × the share of `places` (the question's) it names in either script,
     which tells a bulletin's sentences apart where the question's words are in the other language;
     and `similarity_weight` × its cosine with the question (`similarity`, a value per sentence),
     which tells them apart where a sentence says what is asked in other words. `unit`: the unit the
-    question names (`asked_unit`); `ordinals_weight` × the share of the ordinals it asks (`cues.ordinals`)
-    a sentence names: the lines of a list of editions or phases differ by nothing else."""
+    question names (`asked_unit`)."""
     sentences = analyse(passage, cache=cache).sentences
     if not sentences:
         return 0, len(passage.text)
@@ -119,9 +117,6 @@ def best_sentence(passage: Passage, idf: dict[str, float], kinds: frozenset[str]
             score += places_weight * sum(bool(n.keys & named) for n in places) / len(places)
         if similarity and similarity_weight:
             score += similarity_weight * similarity[i]
-        if cues.ordinals and ordinals_weight:
-            text = passage.text[a:b]
-            score += ordinals_weight * sum(holds_ordinal(text, n) for n in cues.ordinals) / len(cues.ordinals)
         if score > best_score:
             best, best_score = (a, b), score
     return best
@@ -463,8 +458,7 @@ class AnswerReader:
         return best_sentence(hit.passage, idf, kinds, cues, cache=cache, title=title, places=untitled_places(places, title),
                              places_weight=self.settings.sentence_names_weight,
                              similarity=self.sentence_similarity(hit.passage, vector, cache=cache),
-                             similarity_weight=self.settings.sentence_similarity_weight, unit=unit,
-                             ordinals_weight=self.settings.sentence_ordinals_weight)
+                             similarity_weight=self.settings.sentence_similarity_weight, unit=unit)
 
     def row_after_its_label(self, hit: Hit, idf: dict[str, float], kinds: frozenset[str], cues: FigureCues,
                             places: tuple[Name, ...], vector: np.ndarray | None, unit: str | None = None) -> Hit:

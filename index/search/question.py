@@ -163,8 +163,6 @@ class FigureCues:
     spans: frozenset[str] | None = None
     # passage_groups_weight: what names each part of the population it asks about (`asked_groups`: women)
     groups: tuple[re.Pattern, ...] = ()
-    # sentence_ordinals_weight: the ordinals of three or more it names ("the third edition": index/ordinals.py)
-    ordinals: frozenset[int] = frozenset()
 
     def of_release(self, release: Release | None) -> "FigureCues":
         """These cues, with the acronyms `release` defines for a phrase the question asks

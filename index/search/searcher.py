@@ -33,7 +33,6 @@ from index.lexical import terms
 from index.loanwords import LatinSpellings, acronym_spellings, latin_skeletons, loanword_keys
 from index.names import Name, question_names
 from index.noanswer import AnswerSignals, load_model
-from index.ordinals import asked_ordinals
 from index.passagechoice import load_model as load_choice_model
 from index.records import Hit, Passage
 from index.search.analysis import analyse, links_only, stated_times_of
@@ -285,8 +284,7 @@ class HybridSearcher:
                           label_weight=s.figure_label_weight,
                           asked=frozenset(q_terms) if s.defined_acronyms else None,
                           spans=asked_spans(question) if s.spans_asked else None,
-                          groups=tuple(named for _, named in asked_groups(question)) if s.passage_groups_weight else (),
-                          ordinals=frozenset(asked_ordinals(question)) if s.sentence_ordinals_weight else frozenset())
+                          groups=tuple(named for _, named in asked_groups(question)) if s.passage_groups_weight else ())
         parts: dict[int, dict[str, float]] = {}
         cross = bool(filters.lang and filters.lang != qlang and s.translation_weight)
         keyword = {f: self.store.keyword_search(looked_up, s.depth, filters=f) if looked_up else []

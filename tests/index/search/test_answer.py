@@ -128,24 +128,6 @@ def test_a_paragraph_s_head_names_the_place_of_each_of_its_sentences():
     assert text[a:b].startswith("151")
 
 
-def test_the_answer_sentence_names_the_asked_ordinal():
-    """A list of editions differs line by line only in the ordinal: the one asked chooses its line, in
-    whatever way it is written ("third", "3 rd")."""
-    from index.ordinals import asked_ordinals
-    from index.search.question import FigureCues
-
-    q = "How much did the third edition of the e-auction of gifts raise?"
-    text = ("The amount received through the e-auction of gifts presented to the Prime Minister by the Government "
-            "of India over the years is as under:\n1 st Edition (2021) : Rs. 3.1 Cr\n"
-            "2 nd Edition (2022) : Rs. 3.6 Cr\n3 rd Edition (2023) : Rs. 15.8 Cr")
-    p = _passage(text)
-    cues = FigureCues(ordinals=frozenset(asked_ordinals(q)))
-    a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q), cues, ordinals_weight=S.sentence_ordinals_weight)
-    assert text[a:b].startswith("3 rd Edition")
-    a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q), cues)  # unweighed: the first line
-    assert not text[a:b].startswith("3 rd Edition")
-
-
 def test_the_answer_sentence_weighs_each_sentence_similarity_to_the_question():
     # The figure stands in the sentence after the one with the question's words.
     q = "How many of the cargo flights were international?"
