@@ -7,7 +7,6 @@ import dataclasses
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -159,8 +158,7 @@ def _clause_split(text: str, figures, at: int, bound: int, *, after: bool) -> in
 def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], kinds: frozenset[str],
                      cues: FigureCues = NO_CUES, *, cache=None, title: str = "", window: TimeWindow | None = None,
                      unit: str | None = None, released: dt.date | None = None,
-                     asked_figure: AskedFigure = ANY_FIGURE, titled_idf: dict[str, float] | None = None,
-                     meaning: Callable[[list[str]], Sequence[float]] | None = None, meaning_weight: float = 0.0) -> int | None:
+                     asked_figure: AskedFigure = ANY_FIGURE, titled_idf: dict[str, float] | None = None) -> int | None:
     """Which figure of `passage.text[a:b]` answers (its index in `passage.figures`): of those the
     question asks for (its kind, its unit, its row's time: `figure_fits`), the one that fits best, the
     first of equals. A sentence states several ("from 5.5% in June to 5.1% in July"), and a reader
@@ -173,10 +171,7 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     answered by the day it names. `titled_idf`: the question's weights before its release title's words
     lost theirs (`title_weighted`), for a table cell's column: a title says what every sentence is about,
     but "Houses under Construction" is told from "Houses Completed" by a word of "... construction of
-    houses under PMAY-G". `meaning`: each of some texts' cosine with the question, for a question in the
-    other language than the passage: its words are nowhere around any figure, so `meaning_weight` × its
-    own words' closeness in meaning tells "5.52 lakh geo-referenced village maps" from "31.36 crore plots"
-    for "कितने भू-संदर्भित गांव नक्शे"."""
+    houses under PMAY-G"."""
     asked = dataclasses.replace(cues, unit=unit, window=window, row_window=window, label_weight=1.0)
     fits = figure_fits(passage, kinds, idf, asked, cache=cache, title=title)
     inside = [j for j in fits if a <= passage.figures[j].start and passage.figures[j].end <= b]
@@ -336,23 +331,7 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     # villages"): it tells neither from the other
     # of a table row's cells that the question tells apart by nothing, its total answers ("Indore 11,347
     # 1,493 12,840" under "e-2W e-3Ws Total": how many EVs), not the first
-    def counted_words(j: int) -> str:
-        """The figure with the words that say what it is of: in English those after it, up to the next
-        figure ("7,300 Farmers' Awareness Programmes across"); in Hindi, which names it first, those
-        before it ("अन्य राज्यों के खरीदारों से 2,030 करोड़ रुपए"); where there are none, the other side's."""
-        f = figures[j]
-        before, after, _ = words_of(j)
-        after = min([after] + [g.start for g in figures if g.start >= f.end])
-        sides = [text[f.start:after].strip(), text[before:f.end].strip()]
-        if passage.lang == "hi":
-            sides.reverse()
-        return sides[0] if sides[0] != f.text.strip() else sides[1]
-
-    meant = {}
-    worded = [j for j in inside if not is_cell(text, figures[j]) and not is_inline_cell(figures[j])]
-    if meaning is not None and meaning_weight and len(worded) > 1:
-        meant = {j: meaning_weight * float(cos) for j, cos in zip(worded, meaning([counted_words(j) for j in worded]))}
-    return max(inside, key=lambda j: (fits[j] + near(j) + meant.get(j, 0.0) + 0.5 * (beside(j) if j not in whole else 0)
+    return max(inside, key=lambda j: (fits[j] + near(j) + 0.5 * (beside(j) if j not in whole else 0)
                                       - CHANGED_FROM * (j in old) - WHOLE_OF_PART * (j in whole) + ONE_DAY * period(j),
                                       total_column(figures[j]), -j))
 
@@ -380,7 +359,7 @@ class AnswerReader:
             cues: FigureCues = NO_CUES, places: tuple[Name, ...] = (),
             vector: np.ndarray | None = None, window: TimeWindow | None = None,
             unit: str | None = None,
-            asked_figure: AskedFigure = ANY_FIGURE, qlang: str | None = None) -> tuple[Answer | None, str | None, NoAnswer | None]:
+            asked_figure: AskedFigure = ANY_FIGURE) -> tuple[Answer | None, str | None, NoAnswer | None]:
         """The answer sentence of the top hit, or why there is none, and the figure in it that answers
         (`answering_figure`)."""
         if not decision.answers:
@@ -399,8 +378,7 @@ class AnswerReader:
                                                                  window=window, unit=unit,
                                                                  asked_figure=asked_figure)), None, None
         inside = [j for j, f in enumerate(top.passage.figures) if a <= f.start and f.end <= b]
-        asked = self.answering_figure(top, a, b, idf, kinds, cues, window, unit, asked_figure,
-                                      meaning=self.meaning(vector) if qlang and top.passage.lang != qlang else None)
+        asked = self.answering_figure(top, a, b, idf, kinds, cues, window, unit, asked_figure)
         answer = Answer(text=top.passage.text[a:b], start=a, end=b, figures=[top.passage.figures[j] for j in inside],
                         release_id=top.release.release_id, lang=top.release.lang, score=top.score,
                         figure=inside.index(asked) if asked is not None else None)
@@ -456,15 +434,13 @@ class AnswerReader:
 
     def answering_figure(self, hit: Hit, a: int, b: int, idf: dict[str, float], kinds: frozenset[str],
                          cues: FigureCues, window: TimeWindow | None, unit: str | None,
-                         asked_figure: AskedFigure = ANY_FIGURE,
-                         meaning: Callable[[list[str]], Sequence[float]] | None = None) -> int | None:
+                         asked_figure: AskedFigure = ANY_FIGURE) -> int | None:
         """`answering_figure` of the hit's passage, the question's words weighed as for its sentence."""
         weighed, cues = self.as_for_its_sentence(hit, idf, cues)
         released = dt.date.fromisoformat(hit.release.date) if hit.release.date else None
         return answering_figure(hit.passage, a, b, weighed, kinds, cues, cache=self.store.passage_analyses(),
                                 title=hit.release.title or "", window=window, unit=unit, released=released,
-                                asked_figure=asked_figure, titled_idf=idf,
-                                meaning=meaning, meaning_weight=self.settings.figure_meaning_weight)
+                                asked_figure=asked_figure, titled_idf=idf)
 
     def as_for_its_sentence(self, hit: Hit, idf: dict[str, float], cues: FigureCues) -> tuple[dict[str, float], FigureCues]:
         """The question's word weights and figure cues as a hit's sentences are read: the words its
@@ -534,12 +510,6 @@ class AnswerReader:
         scored = [(best(q, True), q) for q in overlapping]
         fit, window = max(scored, key=lambda s: (s[0], -s[1].start), default=(-math.inf, None))
         return dataclasses.replace(hit, passage=window) if window is not None and fit > here else hit
-
-    def meaning(self, vector: np.ndarray | None) -> Callable[[list[str]], Sequence[float]] | None:
-        """Texts → each one's cosine with the question (`vector`), their vectors kept as the sentences' are."""
-        if self.sentences is None or vector is None or not self.settings.figure_meaning_weight:
-            return None
-        return lambda texts: self.sentences.vectors(texts) @ vector
 
     def sentence_similarity(self, passage: Passage, vector: np.ndarray | None, *, cache=None) -> tuple[float, ...]:
         """Each sentence of `passage`'s cosine with the question (`vector`); empty where not weighed."""

@@ -331,7 +331,7 @@ class HybridSearcher:
                                         tuple(t for t in q_terms if t not in asked))
         answer, reason, why = answers.run(kinds, hits, idf, decision, cues, places=tuple(places), vector=vector,
                                           window=qtime.window if qtime else None, unit=unit,
-                                          asked_figure=asked_figure(question), qlang=qlang)
+                                          asked_figure=asked_figure(question))
         if answer is not None and qtime.window is not None and qtime.window.year_assumed:
             top = hits[0]
             stated = stated_times_of(top.passage, top.release.date, top.release.title, self.store.passage_analyses())

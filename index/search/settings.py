@@ -79,11 +79,6 @@ class SearchSettings:
     # other language ("Cargo transported till date is around 795.86 tons" for "कितने टन मेडिकल कार्गो
     # ढोया गया?"). Needs the searcher's `sentences`.
     sentence_similarity_weight: float = 3.0
-    # within the answer sentence, for a question in the other language than its passage: × the cosine with
-    # the question of the words that say what each figure is of, embedded as the sentences are ("124
-    # varieties in the market" for "बीजों की कितनी किस्में"): the question's words stand around none of
-    # them. Needs the searcher's `sentences`.
-    figure_meaning_weight: float = 3.0
     # within the answer's passage: the weight of the question's words that the release's title holds
     # ("लाइफलाइन उड़ान" in a release titled so): they say what the whole release is about, not which of
     # its sentences answers (1.0: as any word; unless the title holds every word of the question)

@@ -128,46 +128,6 @@ def test_a_paragraph_s_head_names_the_place_of_each_of_its_sentences():
     assert text[a:b].startswith("151")
 
 
-def _meaning(embedder, question: str):
-    """Texts → their cosine with the question, by the real model, as the answer reader weighs them."""
-    vector = embedder.encode_queries([question])[0]
-    return lambda texts: embedder.encode_passages(list(texts)) @ vector
-
-
-def test_a_question_in_the_other_language_finds_its_figure_by_what_the_figure_counts(embedder):
-    """No word of a Hindi question stands around the figures of an English sentence: the meaning of the
-    words that say what each counts tells them apart, where the first of equals would answer."""
-    from index.search.answer import answering_figure
-
-    for q, text, asked in [
-            ("बीबीएसएसएल ने बाजार में बीजों की कितनी किस्में उतारी हैं?",
-             "BBSSL has so far introduced seeds of 18 crops and 124 varieties in the market under the 'Bharat Beej' brand.",
-             "124"),
-            ("एग्रीस्टैक के तहत कितने भू-संदर्भित गांव नक्शे पूरे हो चुके हैं?",
-             "The Digital Crop Survey is operational across 31.36 crore plots in 648 districts, while more than 10 crore "
-             "unique Farmer IDs have been created and 5.52 lakh geo-referenced village maps have been completed.",
-             "5.52 lakh")]:
-        p = _passage(text)
-        args = (p, 0, len(text), _idf(q), expected_kinds(q))
-        assert p.figures[answering_figure(*args)].text != asked  # by words alone
-        j = answering_figure(*args, meaning=_meaning(embedder, q), meaning_weight=S.figure_meaning_weight)
-        assert p.figures[j].text == asked
-
-
-def test_a_hindi_figure_is_of_what_stands_before_it(embedder):
-    """Hindi names what a figure is of before it: the words after one are the next one's ("... 2,030 करोड़
-    रुपए और केंद्रीय खरीदारों से 20,298 करोड़")."""
-    from index.search.answer import answering_figure
-
-    q = "Since inception, how much in orders have small enterprises received from state government buyers?"
-    text = ("शुरुआत से ही, सूक्ष्म और लघु उद्यमों को राज्य के खरीदारों से 5,523 करोड़ रुपए, अन्य राज्यों के खरीदारों "
-            "से 2,030 करोड़ रुपए और केंद्रीय खरीदारों से 20,298 करोड़ रुपए के ऑर्डर मिले हैं।")
-    p = _passage(text, "hi")
-    j = answering_figure(p, 0, len(text), _idf(q), expected_kinds(q), meaning=_meaning(embedder, q),
-                         meaning_weight=S.figure_meaning_weight)
-    assert p.figures[j].text.startswith("5,523")
-
-
 def test_the_answer_sentence_weighs_each_sentence_similarity_to_the_question():
     # The figure stands in the sentence after the one with the question's words.
     q = "How many of the cargo flights were international?"
