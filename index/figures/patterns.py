@@ -142,6 +142,7 @@ _UNITS_EN: list[tuple[str, str, int]] = [
     (r"centimet(?:er|re)s?|cm", "cm", 1), (r"millimet(?:er|re)s?|mm", "mm", 1),
     (r"hectares?|ha", "hectare", 1), (r"acres?|(?-i:ac)", "acre", 1),  # "238 AC EMU rakes" are air-conditioned
     (r"MLD", "MLD", 1), (r"kilolit(?:er|re)s?|KL|kl", "kl", 1), (r"lit(?:er|re)s?|ltrs?", "litre", 1),
+    (r"lpcd", "litre", 1),  # litres per capita per day: "55 lpcd"
     (r"BCM", "BCM", 1), (r"MMSCMD", "MMSCMD", 1), (r"TMC|tmcft", "TMC", 1),
     (r"hours?|hrs?", "hour", 1), (r"minutes?|mins?", "minute", 1), (r"seconds?|secs?", "second", 1),
     (r"days?(?!\s+[Cc]are)", "day", 1), (r"weeks?", "week", 1), (r"months?", "month", 1), (r"years?|yrs?", "year", 1),
@@ -159,7 +160,7 @@ _UNITS_HI: list[tuple[str, str, int]] = [
     ("किलोमीटर", "km", 1), ("किमी", "km", 1), ("कि.मी.", "km", 1), ("मीटर", "m", 1), ("सेंटीमीटर", "cm", 1),
     ("मिलीमीटर", "mm", 1), ("मिमी", "mm", 1),
     ("हेक्टेयर", "hectare", 1), ("हैक्टेयर", "hectare", 1), ("एकड़", "acre", 1),
-    ("लीटर", "litre", 1), ("किलोलीटर", "kl", 1),
+    ("लीटर", "litre", 1), ("किलोलीटर", "kl", 1), ("एलपीसीडी", "litre", 1),
     ("घंटे", "hour", 1), ("घंटा", "hour", 1), ("घंटों", "hour", 1), ("मिनट", "minute", 1),
     ("सेकंड", "second", 1), ("दिन", "day", 1), ("दिनों", "day", 1), ("सप्ताह", "week", 1), ("हफ्ते", "week", 1),
     ("महीने", "month", 1), ("महीनों", "month", 1), ("महीना", "month", 1), ("माह", "month", 1),

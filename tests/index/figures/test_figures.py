@@ -192,6 +192,7 @@ def test_offsets_order_and_to_dict_json():
     ("94.2 Secondary (Class IX to XII)", [("count", Decimal("94.2"), None)]),  # a unit's word ends where its word does
     ("524 Day Care Cancer Centres and 21 days", [("count", Decimal(524), None), ("quantity", Decimal(21), "day")]),
     ("55 लीटर पेयजल", [("quantity", Decimal(55), "litre")]),
+    ("55 lpcd and 55 एलपीसीडी पीने योग्य पानी", [("quantity", Decimal(55), "litre"), ("quantity", Decimal(55), "litre")]),
     ("पिछले 24 घंटों के दौरान", [("quantity", Decimal(24), "hour")]),
     ("70 kg payload over 7 km", [("quantity", Decimal(70), "kg"), ("quantity", Decimal(7), "km")]),
     ("वर्ष 2020 में", [("year", Decimal(2020), None)]),
