@@ -76,7 +76,8 @@ def set_kind(path: Path | str) -> str:
 
 
 _ROOT = Path(__file__).resolve().parents[1]
-# The tuning sets by the short name the fitting scripts report them under (bench/fit_*.py).
+# The tuning sets by the short name the fitting scripts report them under (bench/fit_*.py); bench/tuning.py
+# runs them all.
 TUNING_SETS = {
     "blind": _ROOT / "bench/data/tuning-blind-questions.jsonl",
     "blind2": _ROOT / "bench/data/tuning-blind2-questions.jsonl",
@@ -84,6 +85,11 @@ TUNING_SETS = {
     "blind4": _ROOT / "bench/data/tuning-blind4-questions.jsonl",
     "blind5": _ROOT / "bench/data/tuning-blind5-questions.jsonl",
     "blind6": _ROOT / "bench/data/tuning-blind6-questions.jsonl",
+    "blind7": _ROOT / "bench/data/tuning-blind7-questions.jsonl",
+    "blind8": _ROOT / "bench/data/tuning-blind8-questions.jsonl",
+    "blind9": _ROOT / "bench/data/tuning-blind9-questions.jsonl",
+    "blind10": _ROOT / "bench/data/tuning-blind10-questions.jsonl",
+    "blind11": _ROOT / "bench/data/tuning-blind11-questions.jsonl",
     "reading": _ROOT / "bench/data/reading-questions.jsonl",
     "near-miss": _ROOT / "bench/data/near-miss-questions.jsonl",
     "absent": _ROOT / "bench/data/absent-questions.jsonl",
