@@ -81,7 +81,8 @@ def best_sentence(passage: Passage, idf: dict[str, float], kinds: frozenset[str]
     and `similarity_weight` × its cosine with the question (`similarity`, a value per sentence),
     which tells them apart where a sentence says what is asked in other words. `unit`: the unit the
     question names (`asked_unit`)."""
-    sentences = analyse(passage, cache=cache).sentences
+    analysis = analyse(passage, cache=cache)
+    sentences = analysis.sentences
     if not sentences:
         return 0, len(passage.text)
     fits = figure_fits(passage, kinds, idf, cues, cache=cache, title=title)
@@ -96,7 +97,7 @@ def best_sentence(passage: Passage, idf: dict[str, float], kinds: frozenset[str]
         # sentence without one ("The details are as under:") may be nearer, and is no answer.
         similarity = tuple(sim if held else min(similarity) for sim, held in zip(similarity, helds))
     # the asked places the passage names anywhere: only those can stand at a line's head before a sentence
-    in_passage = [n for n in places if n.keys & analyse(passage, cache=cache).names] if places_weight else []
+    in_passage = [n for n in places if n.keys & analysis.names] if places_weight else []
     best, best_score = (sentences[0][0], sentences[0][1]), -math.inf
     for i, ((a, b, words), held) in enumerate(zip(sentences, helds)):
         if links_only(passage.text, a, b):
