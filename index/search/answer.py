@@ -131,6 +131,10 @@ NEAR_BEFORE = 0.5
 # How much a figure whose own words say it is a total counts for a question asking a total.
 TOTAL_NAMED = 0.5
 BESIDE_TIME = 25
+# How much a figure of a place the question asks about counts against one of another place or of the whole
+# country that stands beside it with more of the question's words ("433 Shakti Sadans are functional across
+# the country including 68 in the State of Odisha").
+PLACE_NAMED = 1.0
 _WORD_END = re.compile(r"\S*")
 # "1,28,976 and 85,822, respectively, as of 2025-26": a date after the list is every item's.
 _RESPECTIVELY = re.compile(r"\brespectively\b|क्रमशः", re.I)
@@ -159,7 +163,8 @@ def _clause_split(text: str, figures, at: int, bound: int, *, after: bool) -> in
 def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], kinds: frozenset[str],
                      cues: FigureCues = NO_CUES, *, cache=None, title: str = "", window: TimeWindow | None = None,
                      unit: str | None = None, released: dt.date | None = None,
-                     asked_figure: AskedFigure = ANY_FIGURE, titled_idf: dict[str, float] | None = None) -> int | None:
+                     asked_figure: AskedFigure = ANY_FIGURE, titled_idf: dict[str, float] | None = None,
+                     places: tuple[Name, ...] = ()) -> int | None:
     """Which figure of `passage.text[a:b]` answers (its index in `passage.figures`): of those the
     question asks for (its kind, its unit, its row's time: `figure_fits`), the one that fits best, the
     first of equals. A sentence states several ("from 5.5% in June to 5.1% in July"), and a reader
@@ -172,7 +177,9 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     answered by the day it names. `titled_idf`: the question's weights before its release title's words
     lost theirs (`title_weighted`), for a table cell's column: a title says what every sentence is about,
     but "Houses under Construction" is told from "Houses Completed" by a word of "... construction of
-    houses under PMAY-G"."""
+    houses under PMAY-G". `places`: the question's that the release's title does not name; a figure whose
+    own words or row name one is that place's ("433 Shakti Sadans ... across the country including 68 in
+    the State of Odisha")."""
     asked = dataclasses.replace(cues, unit=unit, window=window, row_window=window, label_weight=1.0)
     fits = figure_fits(passage, kinds, idf, asked, cache=cache, title=title)
     inside = [j for j in fits if a <= passage.figures[j].start and passage.figures[j].end <= b]
@@ -258,6 +265,19 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
                 return in_other_language(words, cues)
         return frozenset()
 
+    def place_named(j: int) -> float:
+        """The share of the asked places that the figure's row names, where its label names a place
+        ("Jaipur 372 Pune 632": the words after 372 are the next row's), or else its own words; nought
+        for a question asking a total."""
+        if not places or asked_figure.whole:
+            return 0.0  # a total of the places asked ("recovered from Pune and Delhi") is no one place's
+        f = figures[j]
+        named = NameIndex(f.label).keys if f.label and NameIndex(f.label).alone else set()
+        if not named:
+            before, after, _ = words_of(j)
+            named = NameIndex(text[before:after]).keys
+        return sum(bool(n.keys & named) for n in places) / len(places)
+
     def period(j: int) -> int:
         """For a question about a single day's figure: 1 when the figure's own words say it is one day's
         ("1,00,180 samples were tested yesterday"), -1 when they say it is a running total ("Cumulatively,
@@ -333,7 +353,8 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     # of a table row's cells that the question tells apart by nothing, its total answers ("Indore 11,347
     # 1,493 12,840" under "e-2W e-3Ws Total": how many EVs), not the first
     return max(inside, key=lambda j: (fits[j] + near(j) + 0.5 * (beside(j) if j not in whole else 0)
-                                      - CHANGED_FROM * (j in old) - WHOLE_OF_PART * (j in whole) + ONE_DAY * period(j),
+                                      - CHANGED_FROM * (j in old) - WHOLE_OF_PART * (j in whole) + ONE_DAY * period(j)
+                                      + PLACE_NAMED * place_named(j),
                                       total_column(figures[j]), -j))
 
 
@@ -379,7 +400,7 @@ class AnswerReader:
                                                                  window=window, unit=unit,
                                                                  asked_figure=asked_figure)), None, None
         inside = [j for j, f in enumerate(top.passage.figures) if a <= f.start and f.end <= b]
-        asked = self.answering_figure(top, a, b, idf, kinds, cues, window, unit, asked_figure)
+        asked = self.answering_figure(top, a, b, idf, kinds, cues, window, unit, asked_figure, places)
         answer = Answer(text=top.passage.text[a:b], start=a, end=b, figures=[top.passage.figures[j] for j in inside],
                         release_id=top.release.release_id, lang=top.release.lang, score=top.score,
                         figure=inside.index(asked) if asked is not None else None)
@@ -435,13 +456,15 @@ class AnswerReader:
 
     def answering_figure(self, hit: Hit, a: int, b: int, idf: dict[str, float], kinds: frozenset[str],
                          cues: FigureCues, window: TimeWindow | None, unit: str | None,
-                         asked_figure: AskedFigure = ANY_FIGURE) -> int | None:
-        """`answering_figure` of the hit's passage, the question's words weighed as for its sentence."""
+                         asked_figure: AskedFigure = ANY_FIGURE, places: tuple[Name, ...] = ()) -> int | None:
+        """`answering_figure` of the hit's passage, the question's words weighed as for its sentence, and
+        of the question's places those its release's title does not name (they are every figure's)."""
         weighed, cues = self.as_for_its_sentence(hit, idf, cues)
         released = dt.date.fromisoformat(hit.release.date) if hit.release.date else None
         return answering_figure(hit.passage, a, b, weighed, kinds, cues, cache=self.store.passage_analyses(),
                                 title=hit.release.title or "", window=window, unit=unit, released=released,
-                                asked_figure=asked_figure, titled_idf=idf)
+                                asked_figure=asked_figure, titled_idf=idf,
+                                places=untitled_places(places, hit.release.title or ""))
 
     def as_for_its_sentence(self, hit: Hit, idf: dict[str, float], cues: FigureCues) -> tuple[dict[str, float], FigureCues]:
         """The question's word weights and figure cues as a hit's sentences are read: the words its

@@ -288,6 +288,35 @@ def test_a_part_taken_from_a_whole_answers_unless_the_total_is_asked():
     assert answer("Testing grew with 480 government and 208 private laboratories.", "How many government laboratories test?") == "480"
 
 
+def test_the_figure_of_the_asked_place_answers_unless_a_total_is_asked():
+    """"433 ... across the country including 68 in the State of Odisha": the question about Odisha asks
+    68, though the country's figure stands with more of its words; a question asking the total of the
+    places it names asks none of theirs."""
+    from index.names import question_names
+    from index.search.answer import answering_figure
+
+    def answer(text, q, lang="en"):
+        p = _passage(text, lang=lang)
+        places = tuple(n for n in question_names(q) if n.kind == "known")  # as the search reads them
+        j = answering_figure(p, 0, len(p.text), _idf(q), expected_kinds(q), window=read_time(q, dt.date(2026, 9, 1)).window,
+                             asked_figure=asked_figure(q), places=places)
+        return p.figures[j].text
+
+    sadans = ("Presently, 433 Shakti Sadans are functional across the country including 68 in the State of Odisha and "
+              "1,46,164 women have been benefitted.")
+    assert answer(sadans, "How many Shakti Sadans are functional in Odisha?") == "68"
+    assert answer(sadans, "How many Shakti Sadans are functional?") == "433"
+    # a row's label names its place; the words after a cell are the next row's
+    rides = "City Average Daily rides Delhi- NCR 5574 Gujarat 3817 Lucknow 324 Jaipur 372 Pune 632 Total 11,106 ."
+    assert answer(rides, "How many Bharat Taxi rides in Jaipur?") == "372"
+    hindi = "देश भर में 433 शक्ति सदन काम कर रहे हैं, जिनमें ओडिशा राज्य के 68 शक्ति सदन शामिल हैं।"
+    assert answer(hindi, "ओडिशा में कितने शक्ति सदन काम कर रहे हैं?", "hi") == "68"
+    assert answer(hindi, "How many Shakti Sadans are functional in Odisha?", "hi") == "68"  # the place in either script
+    drugs = ("The operations recovered 867 kg of Mephedrone from Pune and 970 kg from Delhi, taking the total "
+             "recovery to 1,837 kg of Mephedrone.")
+    assert answer(drugs, "Total quantity of mephedrone recovered from Pune and Delhi, in kg?") == "1,837 kg"
+
+
 def test_a_date_question_is_not_answered_by_the_day_it_names():
     p = _passage("The payment by successful bidders for the auctions of June 05, 2020 will be made on June 08, 2020 (Monday).")
     q = "When will successful bidders pay for the government stock auctions of June 5, 2020?"
