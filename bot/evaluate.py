@@ -61,6 +61,7 @@ SET_KINDS = {
     "tuning-blind9-questions.jsonl": "tuning",  # a ninth, 22 of 60 unanswerable, prose facts, written blind in the forty-first session
     "tuning-blind10-questions.jsonl": "tuning",  # a tenth, 26 of 60 unanswerable near misses of five shapes, written blind in the forty-first session
     "tuning-blind11-questions.jsonl": "tuning",  # an eleventh, 24 of 60 unanswerable, in the shapes users type, written blind in the forty-second session
+    "tuning-blind12-questions.jsonl": "tuning",  # a twelfth, 24 of 60 unanswerable, a figure among its neighbours, written blind in the forty-fourth session
     "reading-questions.jsonl": "tuning",  # written blind in the fourteenth session to test how a question's time and kind are read
     "reading-test-questions.jsonl": "test",  # the same, written blind after it and frozen before its first run
     "test-questions.jsonl": "test",  # bench/data: written blind, frozen before tuning
@@ -90,6 +91,7 @@ TUNING_SETS = {
     "blind9": _ROOT / "bench/data/tuning-blind9-questions.jsonl",
     "blind10": _ROOT / "bench/data/tuning-blind10-questions.jsonl",
     "blind11": _ROOT / "bench/data/tuning-blind11-questions.jsonl",
+    "blind12": _ROOT / "bench/data/tuning-blind12-questions.jsonl",
     "reading": _ROOT / "bench/data/reading-questions.jsonl",
     "near-miss": _ROOT / "bench/data/near-miss-questions.jsonl",
     "absent": _ROOT / "bench/data/absent-questions.jsonl",
