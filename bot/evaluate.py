@@ -11,9 +11,12 @@ from tqdm import tqdm
 
 
 def figure_hit(figures, value) -> bool:
-    """One figure of the passage within 0.5% of the expected value."""
+    """One figure of the passage within 0.5% of the expected value; for a date asked ("2026-08-11"),
+    one stating that day, or that day of a year left unsaid ("11 August": "--08-11")."""
     if value is None:
         return False
+    if isinstance(value, str):
+        return any(f.iso == value or (f.iso or "").startswith("--") and value[4:] == f.iso[1:] for f in figures)
     target = Decimal(str(value))
     for f in figures:
         if f.value is None:
@@ -62,12 +65,14 @@ SET_KINDS = {
     "tuning-blind10-questions.jsonl": "tuning",  # a tenth, 26 of 60 unanswerable near misses of five shapes, written blind in the forty-first session
     "tuning-blind11-questions.jsonl": "tuning",  # an eleventh, 24 of 60 unanswerable, in the shapes users type, written blind in the forty-second session
     "tuning-blind12-questions.jsonl": "tuning",  # a twelfth, 24 of 60 unanswerable, a figure among its neighbours, written blind in the forty-fourth session
+    "tuning-hinglish-questions.jsonl": "tuning",  # Hindi typed in Latin letters, 12 of 40 unanswerable, written blind in the forty-fourth session
     "reading-questions.jsonl": "tuning",  # written blind in the fourteenth session to test how a question's time and kind are read
     "reading-test-questions.jsonl": "test",  # the same, written blind after it and frozen before its first run
     "test-questions.jsonl": "test",  # bench/data: written blind, frozen before tuning
     "test2-questions.jsonl": "test",  # a second one, written blind in the ninth session, after the first was used to decide
     "test3-questions.jsonl": "test",  # a third, written blind in the tenth session: the first is used to decide
     "test4-questions.jsonl": "test",  # a fourth, written blind in the eleventh session and frozen unrun (docs/retrieval.md)
+    "test-hinglish-questions.jsonl": "test",  # Hindi typed in Latin letters, written blind with its tuning twin, frozen before either ran
     "xquad": "tuning",
 }
 
@@ -92,6 +97,7 @@ TUNING_SETS = {
     "blind10": _ROOT / "bench/data/tuning-blind10-questions.jsonl",
     "blind11": _ROOT / "bench/data/tuning-blind11-questions.jsonl",
     "blind12": _ROOT / "bench/data/tuning-blind12-questions.jsonl",
+    "hinglish": _ROOT / "bench/data/tuning-hinglish-questions.jsonl",
     "reading": _ROOT / "bench/data/reading-questions.jsonl",
     "near-miss": _ROOT / "bench/data/near-miss-questions.jsonl",
     "absent": _ROOT / "bench/data/absent-questions.jsonl",
