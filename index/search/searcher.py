@@ -32,6 +32,7 @@ from index.indicators import with_indicator_names
 from index.lexical import terms
 from index.loanwords import LatinSpellings, acronym_spellings, latin_skeletons, loanword_keys
 from index.names import Name, question_names
+from index.romanised import Reading, reading
 from index.noanswer import AnswerSignals, load_model
 from index.passagechoice import load_model as load_choice_model
 from index.records import Hit, Passage
@@ -51,6 +52,14 @@ from index.timeq import QuestionTime, TimeWindow, agreement, answered_window, re
 # One question in each language, with a place, a relative time and a unit, so that every reader runs.
 WARM_UP_QUESTIONS = ("How many tonnes of wheat did Punjab procure last month?",
                      "पिछले साल उत्तर प्रदेश में कितने लाख टन गेहूं खरीदा गया?")
+
+
+def as_typed(qtime: QuestionTime, typed: Reading | None) -> QuestionTime:
+    """The question's time, read from the words as the user typed them ("pichhle saal", not "पिछले साल"),
+    for the reply to say."""
+    if typed is None or not typed.words or qtime.window is None:
+        return qtime
+    return dataclasses.replace(qtime, window=dataclasses.replace(qtime.window, text=typed.typed_text(qtime.window.text)))
 
 
 class HybridSearcher:
@@ -259,6 +268,8 @@ class HybridSearcher:
         s = self.settings
         filters = filters or SearchFilters()
         qlang = question_lang(question)
+        typed = reading(question) if s.romanised_hindi else None
+        question = typed.text if typed else question  # a romanised Hindi question's grammar in Devanagari
         kinds = expected_kinds(question, money_cue=s.money_cue)
         asked = terms(question, drop_stopwords=True)
         searched = with_indicator_names(question) if s.indicator_names else question
@@ -304,7 +315,7 @@ class HybridSearcher:
                     parts[pid]["translation"] = mixed - scores[pid]
                     scores[pid] = mixed
         if not scores:
-            return SearchResult([], None, filters.nothing_matches(), kinds, qtime, no_answer=NoAnswer("no_match"))
+            return SearchResult([], None, filters.nothing_matches(), kinds, as_typed(qtime, typed), no_answer=NoAnswer("no_match"))
         # Equal scores (a release published twice: the same text) in the order the passages were stored,
         # not in the order a cache happened to hand them out: the same question shows the same release.
         ordered = sorted(passages.values(), key=lambda p: (scores[p.passage_id], -p.passage_id), reverse=True)
@@ -336,7 +347,7 @@ class HybridSearcher:
             top = hits[0]
             stated = stated_times_of(top.passage, top.release.date, top.release.title, self.store.passage_analyses())
             qtime = dataclasses.replace(qtime, window=answered_window(qtime.window, stated))
-        return SearchResult(hits, answer, reason, kinds, qtime, decision.signals, decision.probability, why)
+        return SearchResult(hits, answer, reason, kinds, as_typed(qtime, typed), decision.signals, decision.probability, why)
 
     # -- the parts, made with the settings of the moment, and their entry points under the names
     # -- the tests and tools call them by ---------------------------------------------------

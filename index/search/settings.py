@@ -116,6 +116,10 @@ class SearchSettings:
     # is searched, by meaning and by words, with the index's own names beside it (CPI, WPI), in both
     # languages (index/indicators.py).
     indicator_names: bool = True
+    # A Hindi question typed in Latin letters ("MP ke kitne sellers ne GeM par profile complete ki?") is
+    # read as Hindi: its grammar words, and its words of time, scale, currency and unit, in Devanagari for
+    # the question's readers; its nouns as typed (index/romanised.py).
+    romanised_hindi: bool = True
     # A Hindi question's loanwords are looked up as the corpus's Latin terms spell them (हैंडलूम: handloom),
     # and a passage holding that term holds the question's (index/loanwords.py, LatinSpellings).
     latin_loanwords: bool = True
