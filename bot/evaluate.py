@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -10,22 +11,31 @@ from pathlib import Path
 from tqdm import tqdm
 
 
-def figure_hit(figures, value) -> bool:
-    """One figure of the passage within 0.5% of the expected value; for a date asked ("2026-08-11"),
-    one stating that day, or that day of a year left unsaid ("11 August": "--08-11")."""
+# A scale the question asks its figure in: the question sets keep a value in it ("कितने मिलियन वाक्य-जोड़े":
+# 246), as in a unit the question names, where the figure reads 246 million as 246000000.
+_ASKED_SCALE = [(re.compile(r"(?i)\bmillions?\b|मिलियन"), 10**6), (re.compile(r"(?i)\bbillions?\b|बिलियन"), 10**9),
+                (re.compile(r"(?i)\blakhs?\b|लाख"), 10**5), (re.compile(r"(?i)\bcrores?\b|करोड़"), 10**7)]
+
+
+def figure_hit(figures, value, question: str = "") -> bool:
+    """One figure of the passage within 0.5% of the expected value, or of that many of a scale the
+    question asks its figure in (`_ASKED_SCALE`); for a date asked ("2026-08-11"), one stating that
+    day, or that day of a year left unsaid ("11 August": "--08-11")."""
     if value is None:
         return False
     if isinstance(value, str):
         return any(f.iso == value or (f.iso or "").startswith("--") and value[4:] == f.iso[1:] for f in figures)
-    target = Decimal(str(value))
+    targets = [Decimal(str(value))] + [Decimal(str(value)) * scale for pattern, scale in _ASKED_SCALE
+                                       if pattern.search(question)]
     for f in figures:
         if f.value is None:
             continue
-        if target == 0:
-            if f.value == 0:
+        for target in targets:
+            if target == 0:
+                if f.value == 0:
+                    return True
+            elif abs(f.value - target) <= abs(target) * Decimal("0.005"):
                 return True
-        elif abs(f.value - target) <= abs(target) * Decimal("0.005"):
-            return True
     return False
 
 
@@ -148,10 +158,10 @@ def evaluate_questions(service, path: Path, *, top_k: int = 5) -> dict:
             "top": got[0] if got else None, "returned": got,
             "hit1": bool(got) and got[0] in ids,
             "hit3": any(g in ids for g in got[:3]),
-            "figure_hit": bool(hits) and figure_hit(hits[0].passage.figures, q.get("value")),
-            "answer_figure_hit": result.answer is not None and figure_hit(result.answer.figures, q.get("value")),
+            "figure_hit": bool(hits) and figure_hit(hits[0].passage.figures, q.get("value"), q["q"]),
+            "answer_figure_hit": result.answer is not None and figure_hit(result.answer.figures, q.get("value"), q["q"]),
             "asked_figure_hit": result.answer is not None and result.answer.figure is not None and figure_hit(
-                [result.answer.figures[result.answer.figure]], q.get("value")),
+                [result.answer.figures[result.answer.figure]], q.get("value"), q["q"]),
             "answered": result.answer is not None,
             "reason": result.reason,
             "similarity": round(hits[0].similarity, 4) if hits else None,
