@@ -13,13 +13,16 @@ from tests.index.conftest import _idf, _passage
 S = SearchSettings()
 
 
-def _answer(p, q: str, today: dt.date = dt.date(2026, 9, 1)) -> str:
+def _answer(p, q: str, today: dt.date = dt.date(2026, 9, 1), *, places: bool = False) -> str:
     """The figure of the whole passage `p` that answers `q`, the question read as the search reads it:
-    its kinds, its time on `today`, and what it says of the figure (`asked_figure`)."""
+    its kinds, its time on `today`, and what it says of the figure (`asked_figure`); with `places`, the
+    places it names too."""
+    from index.names import question_names
     from index.search.answer import answering_figure
 
+    named = tuple(n for n in question_names(q) if n.kind == "known") if places else ()
     j = answering_figure(p, 0, len(p.text), _idf(q), expected_kinds(q), window=read_time(q, today).window,
-                         asked_figure=asked_figure(q))
+                         asked_figure=asked_figure(q), places=named)
     return p.figures[j].text
 
 
@@ -292,15 +295,8 @@ def test_the_figure_of_the_asked_place_answers_unless_a_total_is_asked():
     """"433 ... across the country including 68 in the State of Odisha": the question about Odisha asks
     68, though the country's figure stands with more of its words; a question asking the total of the
     places it names asks none of theirs."""
-    from index.names import question_names
-    from index.search.answer import answering_figure
-
     def answer(text, q, lang="en"):
-        p = _passage(text, lang=lang)
-        places = tuple(n for n in question_names(q) if n.kind == "known")  # as the search reads them
-        j = answering_figure(p, 0, len(p.text), _idf(q), expected_kinds(q), window=read_time(q, dt.date(2026, 9, 1)).window,
-                             asked_figure=asked_figure(q), places=places)
-        return p.figures[j].text
+        return _answer(_passage(text, lang=lang), q, places=True)
 
     sadans = ("Presently, 433 Shakti Sadans are functional across the country including 68 in the State of Odisha and "
               "1,46,164 women have been benefitted.")
