@@ -1,15 +1,16 @@
 """A Hindi question typed in Latin letters ("MP ke kitne sellers ne GeM par profile complete ki?", "July
 2026 mein retail inflation kitni thi?"), read as the Hindi question it is.
 
-Most Indians who ask in Hindi on a phone type it in Latin letters. Such a question's nouns are mostly
-English or names ("sellers", "inflation", "GeM"), which the search finds as typed; its grammar says what
-it asks: "kitne" a count, "kab" a date, "kitne crore rupaye" a sum of money, "3 June 2020 tak" a day,
+Many who ask in Hindi on a phone type it in Latin letters. Such a question's nouns are mostly English
+or names ("sellers", "inflation", "GeM"), which the search finds as typed; its grammar says what it
+asks: "kitne" a count, "kab" a date, "kitne crore rupaye" a sum of money, "3 June 2020 tak" a day,
 "pichhle saal" last year. The readers of those (index/search/question.py, index/timeq.py,
 index/answerable.py) know them in Devanagari. Read as typed, the grammar words are neither: no reader
 knows them, and the search counts "ke", "ki", "ne" as rare words no release holds, so every passage
-seems to miss most of the question. So the question's grammar words, and the words of time, scale,
-currency and unit its readers look for, are written in Devanagari for them: "MP के कितने sellers ने GeM
-पर profile complete की?". Its nouns stay as typed.
+seems to miss most of the question. So the question's grammar words and light verbs, the parts of the
+population it may ask about ("mahilaon"), and the words of time, scale, currency and unit its readers
+look for are written in Devanagari for them and for e5: "MP के कितने sellers ने GeM पर profile complete
+की?". Its nouns stay as typed: "kisan" finds "PM-KISAN".
 """
 from __future__ import annotations
 

@@ -32,10 +32,10 @@ from index.indicators import with_indicator_names
 from index.lexical import terms
 from index.loanwords import LatinSpellings, acronym_spellings, latin_skeletons, loanword_keys
 from index.names import Name, question_names
-from index.romanised import Reading, reading
 from index.noanswer import AnswerSignals, load_model
 from index.passagechoice import load_model as load_choice_model
 from index.records import Hit, Passage
+from index.romanised import Reading, reading
 from index.search.analysis import analyse, links_only, stated_times_of
 from index.search.answer import AnswerReader, best_sentence, table_row
 from index.search.choice import PassageChoice
