@@ -195,10 +195,17 @@ _HINDI_TOO = frozenset("ka ki ke ko ne se me mai mei par pe aur ya bhi liye baad
 def romanised_hindi(question: str) -> bool:
     """Whether a question is Hindi typed in Latin letters: no Devanagari, and a word only Hindi has, or
     two of Hindi's short grammar words."""
-    if _DEVANAGARI.search(question):
-        return False
-    words = [m.group(0).lower() for i, m in enumerate(_LATIN_WORD.finditer(question)) if _read(m.group(0), i == 0)]
-    return any(w in _HINDI_ONLY for w in words) or sum(w in _HINDI_TOO for w in words) >= 2
+    return not _DEVANAGARI.search(question) and _is_hindi(_words_read(question))
+
+
+def _words_read(question: str) -> list[tuple[re.Match, str | None]]:
+    """Each Latin word of the question, and the Devanagari word it is read as (`_read`), if any."""
+    return [(m, _read(m.group(0), i == 0)) for i, m in enumerate(_LATIN_WORD.finditer(question))]
+
+
+def _is_hindi(words: list[tuple[re.Match, str | None]]) -> bool:
+    typed = [m.group(0).lower() for m, read in words if read is not None]
+    return any(w in _HINDI_ONLY for w in typed) or sum(w in _HINDI_TOO for w in typed) >= 2
 
 
 def _read(word: str, first: bool) -> str | None:
@@ -241,9 +248,8 @@ class Reading:
 def reading(question: str) -> Reading:
     """A romanised Hindi question with its grammar words, and its words of time, scale, currency and
     unit, in Devanagari; any other question as it is."""
-    if not romanised_hindi(question):
+    if _DEVANAGARI.search(question) or not _is_hindi(words := _words_read(question)):
         return Reading(question, question)
-    words = list(_LATIN_WORD.finditer(question))
     out, spans, at, length, i = [], [], 0, 0, 0
 
     def put(typed_a: int, typed_b: int, word: str) -> None:
@@ -256,13 +262,14 @@ def reading(question: str) -> Reading:
         at = typed_b
 
     while i < len(words):
-        m = words[i]
-        pair = (m.group(0).lower(), words[i + 1].group(0).lower()) if i + 1 < len(words) else None
-        if pair in _PAIRS and question[m.end():words[i + 1].start()].isspace():
-            put(m.start(), words[i + 1].end(), _PAIRS[pair])
+        m, word = words[i]
+        after = words[i + 1][0] if i + 1 < len(words) else None
+        pair = (m.group(0).lower(), after.group(0).lower()) if after else None
+        if pair in _PAIRS and question[m.end():after.start()].isspace():
+            put(m.start(), after.end(), _PAIRS[pair])
             i += 2
             continue
-        if (word := _read(m.group(0), i == 0)) is not None:
+        if word is not None:
             put(m.start(), m.end(), word)
         i += 1
     return Reading(question, "".join(out) + question[at:], tuple(spans))

@@ -271,9 +271,10 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         for a question asking a total."""
         if not places or asked_figure.whole:
             return 0.0  # a total of the places asked ("recovered from Pune and Delhi") is no one place's
-        f = figures[j]
-        named = NameIndex(f.label).keys if f.label and NameIndex(f.label).alone else set()
-        if not named:
+        label = NameIndex(figures[j].label) if figures[j].label else None
+        if label is not None and label.alone:
+            named = label.keys
+        else:
             before, after, _ = words_of(j)
             named = NameIndex(text[before:after]).keys
         return sum(bool(n.keys & named) for n in places) / len(places)
