@@ -143,6 +143,20 @@ _IN_BRACKETS = re.compile(r"\((?:\s*(?:Rs\.?|₹|INR|रु\.?))?\s*$")
 # Where a list's item opens after the list's head: a colon, a dash standing apart or after a Hindi word
 # ("समाप्त हुआ- उत्तर प्रदेश (1682 ट्रेन)"), not a hyphen within a name ("Delhi- NCR").
 _ITEM_OPENS = re.compile(r"[:;।]\s*|\s[-–—]\s+|[–—]\s*|(?<=[\u0900-\u097f])-\s+")
+# A figure in brackets right after another, the brackets holding it alone: "28 BCM (11%) for domestic
+# purposes", "₹500 crore (US$ 60 million) for ...". It restates its item, whose words go on after it.
+_ASIDE_OPENS = re.compile(r"\s*\(\s*(?:(?:Rs\.?|₹|INR|US\$|रु\.?)\s*)?")
+_ASIDE_SHUTS = re.compile(r"\s*\)")
+
+
+def aside_after(text: str, figures, j: int) -> int | None:
+    """The index of the bracketed figure that restates figure `j` right after it, if one does."""
+    k = j + 1
+    if k < len(figures) and _ASIDE_OPENS.fullmatch(text, figures[j].end, figures[k].start) and \
+            _ASIDE_SHUTS.match(text, figures[k].end):
+        return k
+    return None
+
 
 def _clause_split(text: str, figures, at: int, bound: int, *, after: bool) -> int:
     """Where the words between the figure ending (after) or starting (before) at `at` and its
@@ -209,7 +223,11 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         """Where the figure's own words stand: between it and its neighbours, within NEAR_WORDS, and
         how much those before it count against those after it (`near`)."""
         f = figures[j]
-        after = min([b, f.end + NEAR_WORDS] + [g.start for g in figures if g.start >= f.end and g.kind not in TIME_KINDS])
+        aside = aside_after(text, figures, j)
+        # an aside's words are the figure's: they run on after its closing bracket
+        reach = f.end if aside is None else _ASIDE_SHUTS.match(text, figures[aside].end).end()
+        following = [g for k, g in enumerate(figures) if k != aside]
+        after = min([b, reach + NEAR_WORDS] + [g.start for g in following if g.start >= reach and g.kind not in TIME_KINDS])
         before = max([a, f.start - NEAR_WORDS] + [g.end for g in figures if g.end <= f.start and g.kind not in TIME_KINDS])
         # whole words: a window's edge cuts none in two
         after = _WORD_END.match(text, after).end() if after < b else after
@@ -218,7 +236,7 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         # the words between two figures split at the last clause break between them: "38,37,207 samples
         # tested so far, whereas 1,00,180 ...", "2644 new cases; the recovered are 10,632", "Kerala 120,
         # Tamil Nadu 340": what stands before the break is the first one's, what after it the next one's
-        after = min(after, _clause_split(text, figures, f.end, b, after=True))
+        after = min(after, _clause_split(text, following, reach, b, after=True))
         before = max(before, _clause_split(text, figures, f.start, a, after=False))
         if (opened := _IN_BRACKETS.search(text, before, f.start)) and (shut := text.find(")", f.end, after)) >= 0:
             # "मेघालय (1 सीट) एवं राजस्थान (3 सीट)": a bracketed figure is of what stands before the bracket,

@@ -207,6 +207,17 @@ def test_a_bracketed_figure_answers_for_what_stands_before_its_bracket():
     assert english.figures[answering_figure(english, 0, len(english.text), _idf(q), expected_kinds(q))].text.startswith("3")
 
 
+def test_a_figure_restated_in_brackets_keeps_the_words_after_the_bracket():
+    """"28 BCM (11%) for domestic purposes": the bracket restates the item, whose words go on after it."""
+    text = ("Of total Annual Ground Water Extraction, 215 BCM (87%) is used for irrigation, 28 BCM (11%) for domestic purposes, "
+            "including drinking water, and 4 BCM (2%) for industrial purposes.")
+    p = _passage(text)
+    assert _answer(p, "How much groundwater is extracted every year for domestic use including drinking water, in BCM?") == "28 BCM"
+    assert _answer(p, "How much groundwater goes to industrial purposes, in BCM?") == "4 BCM"
+    money = _passage("The outlay is ₹1,200 crore (US$ 150 million) for roads and ₹300 crore (US$ 40 million) for schools.")
+    assert _answer(money, "How much is the outlay for schools?") == "₹300 crore"
+
+
 def test_the_words_between_two_figures_split_at_the_clause_break_between_them():
     """What stands before the break is the first figure's, what stands after it the next one's."""
     from index.search.answer import answering_figure
