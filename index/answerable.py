@@ -23,7 +23,7 @@ from corpus import Release
 from index.figures.figure import TIME_KINDS
 from index.figures.patterns import _UNITS_EN, _UNITS_HI, GRAM_AS_VILLAGE_HI, TIME_UNITS
 from index.indicators import asked_indicators
-from index.lexical import STOPWORDS, terms
+from index.lexical import DEVANAGARI, STOPWORDS, terms
 from index.names import PLURAL_ACRONYM, NameIndex, question_names, spelled_out
 from index.ordinals import asked_ordinals, holds_ordinal
 from index.records import Passage
@@ -183,7 +183,7 @@ def measure_words(question: str) -> list[str]:
             ended_by = word
             break
         words.append(word)
-    hindi = bool(re.search(r"[\u0900-\u097f]", m.group(0)))
+    hindi = bool(DEVANAGARI.search(m.group(0)))
     if hindi and words and (ended_by is None or ended_by in _AFTER_VERB - _AFTER_NOUN or ended_by == "की" and
                             re.search(r"(?<![\u0900-\u097f])की\s+(?:" + "|".join(_AFTER_VERB) + ")", m.group(1))):
         words = words[:-1]
@@ -476,7 +476,7 @@ class AnswerabilityCheck:
         10th convocation": index/ordinals.py)."""
         texts = (NameIndex.of_keys(names_held) if names_held is not None
                  else NameIndex("\n".join(f"{r.title}\n{r.text}" for r in releases)))
-        latin = any(not re.search(r"[\u0900-\u097f]", r.text[:2000]) for r in releases)
+        latin = any(not DEVANAGARI.search(r.text[:2000]) for r in releases)
         missing, unplaced, listed = [], [], []
         for name in question_names(question):
             if name.kind == "name" and not latin:

@@ -26,6 +26,10 @@ _INVISIBLE = regex.compile(f"[{INVISIBLE}]")
 
 def strip_invisible(text: str) -> str:
     return _INVISIBLE.sub("", text)
+
+
+# A letter, mark or sign of the Devanagari block: whether a text (a question, a term, a release) holds Hindi.
+DEVANAGARI = regex.compile(r"[\u0900-\u097f]")
 # A number with Indian or Western grouping, or a decimal; glued scale words are split off later.
 _NUMBER = regex.compile(r"(?<![\p{L}\p{N}])\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+|\d+(?:\.\d+)?")

@@ -13,10 +13,9 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from index.lexical import STOPWORDS, terms
+from index.lexical import DEVANAGARI, STOPWORDS, terms
 from index.names import acronym_letters, skeleton
 
-_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 _DEVANAGARI_WORD = re.compile(r"[\u0900-\u097f]+")
 _LATIN_TERM = re.compile(r"[a-z]{3,}")
 MIN_CONSONANTS = 3
@@ -26,7 +25,7 @@ def loanword_keys(question_terms) -> dict[str, str]:
     """Each Devanagari question term → its consonant skeleton, when that is long enough to tell."""
     keys = {}
     for term in question_terms:
-        if _DEVANAGARI.match(term) and len(key := skeleton(term)) >= MIN_CONSONANTS:
+        if DEVANAGARI.match(term) and len(key := skeleton(term)) >= MIN_CONSONANTS:
             keys[term] = key
     return keys
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
+from index.lexical import DEVANAGARI
+
 _LATIN_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 
 # Each Devanagari word → the Latin spellings users type it in (lower case).
@@ -195,7 +196,7 @@ _HINDI_TOO = frozenset("ka ki ke ko ne se me mai mei par pe aur ya bhi liye baad
 def romanised_hindi(question: str) -> bool:
     """Whether a question is Hindi typed in Latin letters: no Devanagari, and a word only Hindi has, or
     two of Hindi's short grammar words."""
-    return not _DEVANAGARI.search(question) and _is_hindi(_words_read(question))
+    return not DEVANAGARI.search(question) and _is_hindi(_words_read(question))
 
 
 def _words_read(question: str) -> list[tuple[re.Match, str | None]]:
@@ -248,7 +249,7 @@ class Reading:
 def reading(question: str) -> Reading:
     """A romanised Hindi question with its grammar words, and its words of time, scale, currency and
     unit, in Devanagari; any other question as it is."""
-    if _DEVANAGARI.search(question) or not _is_hindi(words := _words_read(question)):
+    if DEVANAGARI.search(question) or not _is_hindi(words := _words_read(question)):
         return Reading(question, question)
     out, spans, at, length, i = [], [], 0, 0, 0
 

@@ -15,7 +15,7 @@ from index.acronyms import asked_definitions
 from index.answerable import asked_measure
 from index.figures.figure import TIME_KINDS
 from index.figures.patterns import _MONTH_PAT, SCALE_WORD, written_scale
-from index.lexical import normalise
+from index.lexical import DEVANAGARI, normalise
 from index.timeq import TimeWindow, question_figures
 
 # A sum of money named as such ("What was the value of minor forest produce procured", "स्टाइपेंड की
@@ -99,7 +99,6 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
                 r".+\?\s*$", re.I | re.S),
      frozenset({"count", "quantity", "money"})),
 ]
-_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -129,7 +128,7 @@ def without_markup(question: str) -> str:
 def question_lang(question: str) -> str:
     """'hi' when the question has Devanagari and no fewer Latin letters, else 'en' (a question with
     no letters at all, a bare number or date, included). The channels answer in this language too."""
-    deva = len(_DEVANAGARI.findall(question))
+    deva = len(DEVANAGARI.findall(question))
     return "hi" if deva and deva >= len(_LATIN.findall(question)) else "en"
 
 
