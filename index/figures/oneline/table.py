@@ -37,7 +37,7 @@ from index.figures.oneline.rows import Row, candidate_rows, header_folded, line_
 from index.figures.oneline.times import time_columns
 from index.figures.oneline.totals import row_values, split_totals, sums, total_column
 from index.figures.oneline.words import (HEADER_DROP, JOINERS, LETTER, MAX_COLUMN_WORDS, MIN_ROWS, PERIOD_HEAD,
-                                         TOTAL_HEADS, YEAR_CELL, joined)
+                                         ROW_HEADS, TOTAL_HEADS, YEAR_CELL, joined)
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s|[:।;]\s|\n")
@@ -61,13 +61,27 @@ class InlineTable:
         """The header's last words but its numbers, other than years heading columns ("" if none)."""
         return " ".join(self._header_words()[-MAX_HEADER_WORDS:])
 
-    def _header_words(self) -> list[str]:
-        """The header's words but its numbers, other than years heading columns, each word joined by "&"
-        or "/" to the next one (`joined`)."""
-        words = self.header_text.split()
+    def _header_words(self, words: list[str] | None = None) -> list[str]:
+        """The header's words (or `words` of it) but its numbers, other than years heading columns, each
+        word joined by "&" or "/" to the next one (`joined`)."""
+        words = self.header_text.split() if words is None else words
         return joined([w for i, w in enumerate(words)  # "No of EHTP Units" heads a column; "Sl. No." the serials
-                       if not (HEADER_DROP.match(w) and words[i + 1:i + 2] != ["of"])
+                       if not _serial_heading(words, i)
                        and (LETTER.search(w) or PERIOD_HEAD.match(w) or _SIGN.search(w) or w in JOINERS)])
+
+    def _words_after_serial_heading(self) -> list[str] | None:
+        """The header's words after its serials' heading ("S. No.") and the rows' ("Name of State"): what
+        stands before them is the table's caption ("Tourist Footfall in North-Eastern Region (NER) in 2025
+        S. No. Name of State Domestic Tourist Visits (DTVs) Foreign Tourist Visits (FTVs)"). None without
+        such a heading."""
+        words = self.header_text.split()
+        heads = [i for i in range(len(words)) if _serial_heading(words, i)]
+        if not heads:
+            return None
+        words = words[heads[-1] + 1:]
+        while words and words[0].casefold().rstrip(":") in ROW_HEADS:
+            words = words[1:]
+        return [w for w in self._header_words(words) if not PERIOD_HEAD.match(w)]
 
     def columns(self) -> list[str] | None:
         """Each column's header, where the header has one word a column (after the rows' own, "State"):
@@ -86,7 +100,12 @@ class InlineTable:
         if ended := year_ended_columns(self.header_text.split(), width):
             return ended
         words = [w for w in words if not PERIOD_HEAD.match(w)]
-        return _columns(words, width, self.listed) or self._grouped_columns(words, width)
+        if found := _columns(words, width, self.listed) or self._grouped_columns(words, width):
+            return found
+        # after a caption, only brackets that end each column ("Domestic Tourist Visits (DTVs) Foreign Tourist
+        # Visits (FTVs)"): a word repeated in each, or a capital opening each, is as likely the caption's
+        after = self._words_after_serial_heading()
+        return bracket_ended_columns(after, width) if after and after != words else None
 
     @property
     def usual_width(self) -> int:
@@ -154,6 +173,12 @@ class InlineTable:
         columns = self.columns()
         return {start: f"{row.label}{CELL_MARK} {columns[j] if columns and (j := row.cell_columns[start]) is not None and j < len(columns) else ''}"
                 .rstrip() for row in self.rows for start, _ in row.cells}
+
+
+def _serial_heading(words: list[str], i: int) -> bool:
+    """Whether `words[i]` heads a table's serial numbers ("S.", "No." of "S. No.", "क्र. सं."), not a
+    column's count ("No. of EHTP Units")."""
+    return bool(HEADER_DROP.match(words[i])) and words[i + 1:i + 2] != ["of"]
 
 
 def _columns(words: list[str], width: int, listed: frozenset[str]) -> list[str] | None:

@@ -87,3 +87,15 @@ def test_one_row_that_took_the_next_rows_serial_shifts_no_column():
     assert labels["747643.53"] == "Bihar | 2024-25 Amount"
     assert labels["729964.95"] == "Bihar | 2023-24 Amount" and labels["597076.03"] == "Bihar | 2026-27 Amount"
     assert labels["88650.97"] == "Punjab | 2023-24 Amount"
+
+
+def test_a_caption_before_the_serials_heading_is_no_column():
+    """2297053: "Tourist Footfall in North-Eastern Region (NER) in 2025 S. No. Name of State Domestic Tourist
+    Visits (DTVs) Foreign Tourist Visits (FTVs)": the words before "S. No." caption the table, and with
+    them no split of the header into two columns was found, so Sikkim's foreign visits were its row alone."""
+    header = ("Tourist Footfall in North-Eastern Region (NER) in 2025 S. No. Name of State Domestic Tourist Visits "
+              "(DTVs) Foreign Tourist Visits (FTVs)")
+    rows = "1 Arunachal Pradesh 913383 4582 2 Assam 9055943 33858 3 Manipur 25281 2892 4 Sikkim 1654838 68992"
+    labels = _labels(f"{header} {rows}")
+    assert labels["68992"] == "Sikkim | Foreign Tourist Visits (FTVs)"
+    assert labels["9055943"] == "Assam | Domestic Tourist Visits (DTVs)"
