@@ -70,6 +70,33 @@ def table_row(passage: Passage, a: int, b: int, idf: dict[str, float], cues: Fig
     return inline_row(passage.text, passage.figures, rows[chosen[0]]) or (a, b)
 
 
+# A sentence that goes on from the one before it, its first words referring back to it: "Out of these 44
+# were international cargo flights", "Together they carry a revised cost of ₹40.54 lakh crore",
+# "Corresponding inflation rates for rural and urban are ...", "इनमें से 23,102 महिलाएं हैं".
+_SEQUEL = re.compile(r"(?i)\W*(?:out\s+of\s+(?:these|this|them|which)|of\s+(?:these|them|which)\b|among\s+(?:them|these)\b|"
+                     r"together,?\s+they\b|thus\b|correspondingly\b|corresponding\b|this\s+includes?\b|these\s+include\b)|"
+                     r"\W*(?:इनमें|इसमें|जिनमें|इस\s+प्रकार)(?![\u0900-\u097f])")
+MAX_SEQUELS = 2
+
+
+def with_sequels(text: str, sentences, a: int, b: int) -> tuple[int, int]:
+    """The answer sentence `a:b` with what makes it read whole: the sentences after it that go on from
+    it (`_SEQUEL`), and the one before it where it goes on from that one itself. A figure a sequel
+    states ("Out of these 44 were international") is of what the sentence before it names, and such a
+    sentence alone says nothing of what "these" are."""
+    spans = [(start, end) for start, end, _ in sentences]
+    if (a, b) not in spans:
+        return a, b  # a table's row, not a sentence
+    i = spans.index((a, b))
+    if i and _SEQUEL.match(text, a, b):
+        a = spans[i - 1][0]
+    for start, end in spans[i + 1:i + 1 + MAX_SEQUELS]:
+        if not _SEQUEL.match(text, start, end):
+            break
+        b = end
+    return a, b
+
+
 def best_sentence(passage: Passage, idf: dict[str, float], kinds: frozenset[str],
                   cues: FigureCues = NO_CUES, *, cache=None, title: str = "",
                   places: tuple[Name, ...] = (), places_weight: float = 0.0,
@@ -418,8 +445,10 @@ class AnswerReader:
                           in_title=True, figure=answering_figure(headline, 0, len(title), idf, kinds, cues,
                                                                  window=window, unit=unit,
                                                                  asked_figure=asked_figure)), None, None
-        inside = [j for j, f in enumerate(top.passage.figures) if a <= f.start and f.end <= b]
         asked = self.answering_figure(top, a, b, idf, kinds, cues, window, unit, asked_figure, places)
+        # shown with what makes it read whole; its figure is still the one of the sentence that answers
+        a, b = with_sequels(top.passage.text, analyse(top.passage, cache=self.store.passage_analyses()).sentences, a, b)
+        inside = [j for j, f in enumerate(top.passage.figures) if a <= f.start and f.end <= b]
         answer = Answer(text=top.passage.text[a:b], start=a, end=b, figures=[top.passage.figures[j] for j in inside],
                         release_id=top.release.release_id, lang=top.release.lang, score=top.score,
                         figure=inside.index(asked) if asked is not None else None)

@@ -218,6 +218,29 @@ def test_a_figure_restated_in_brackets_keeps_the_words_after_the_bracket():
     assert _answer(money, "How much is the outlay for schools?") == "₹300 crore"
 
 
+def test_an_answer_sentence_takes_the_sentences_that_go_on_from_it():
+    """"Out of these 44 were international cargo flights" says nothing alone, and the sentence before it
+    leaves out the 44: the answer reads whole, the sentence before and the ones that go on from it."""
+    from index.search.analysis import analyse
+    from index.search.answer import with_sequels
+
+    def spans(text, lang="en"):
+        p = _passage(text, lang=lang)
+        return p.text, [(a, b) for a, b, _ in analyse(p).sentences], analyse(p).sentences
+
+    text, sentences, read = spans("Cargo moved fast. Spicejet operated 153 cargo flights in ten days. Out of these 44 were "
+                                  "international cargo flights. Thus 109 were domestic. The airline thanked its staff.")
+    (_, _), (a, b), (c, d), (e, f), (_, g) = sentences
+    assert with_sequels(text, read, a, b) == (a, f)  # the two that go on from it, not the one after them
+    assert with_sequels(text, read, c, d) == (a, f)  # the one it goes on from, and the one going on from it
+    assert with_sequels(text, read, 0, sentences[0][1]) == (0, sentences[0][1])  # none goes on from the first
+    text, sentences, read = spans("समर्थ योजना में 27,497 लाभार्थियों को रोजगार मिला। इनमें से 23,102 महिलाएं हैं। "
+                                  "योजना 2017 में शुरू हुई।", lang="hi")
+    (a, b), (c, d), _ = sentences
+    assert with_sequels(text, read, a, b) == (a, d)
+    assert with_sequels(text, read, 5, 20) == (5, 20)  # a table's row, not one of its sentences
+
+
 def test_the_words_between_two_figures_split_at_the_clause_break_between_them():
     """What stands before the break is the first figure's, what stands after it the next one's."""
     from index.search.answer import answering_figure
