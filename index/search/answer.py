@@ -72,10 +72,12 @@ def table_row(passage: Passage, a: int, b: int, idf: dict[str, float], cues: Fig
 
 # A sentence that goes on from the one before it, its first words referring back to it: "Out of these 44
 # were international cargo flights", "Together they carry a revised cost of ₹40.54 lakh crore",
-# "Corresponding inflation rates for rural and urban are ...", "इनमें से 23,102 महिलाएं हैं".
+# "Corresponding inflation rates for rural and urban are ...", "During the same period, urban female LFPR
+# increased from 24.8% to 25.3%", "इनमें से 23,102 महिलाएं हैं", "इसी अवधि में ...".
 _SEQUEL = re.compile(r"(?i)\W*(?:out\s+of\s+(?:these|this|them|which)|of\s+(?:these|them|which)\b|among\s+(?:them|these)\b|"
-                     r"together,?\s+they\b|thus\b|correspondingly\b|corresponding\b|this\s+includes?\b|these\s+include\b)|"
-                     r"\W*(?:इनमें|इसमें|जिनमें|इस\s+प्रकार)(?![\u0900-\u097f])")
+                     r"together,?\s+they\b|thus\b|correspondingly\b|corresponding\b|this\s+includes?\b|these\s+include\b|"
+                     r"(?:during|in|over)\s+the\s+same\s+period\b)|"
+                     r"\W*(?:इनमें|इसमें|जिनमें|इस\s+प्रकार|इसी\s+अवधि)(?![\u0900-\u097f])")
 MAX_SEQUELS = 2
 
 

@@ -239,6 +239,10 @@ def test_an_answer_sentence_takes_the_sentences_that_go_on_from_it():
     (a, b), (c, d), _ = sentences
     assert with_sequels(text, read, a, b) == (a, d)
     assert with_sequels(text, read, 5, 20) == (5, 20)  # a table's row, not one of its sentences
+    text, sentences, read = spans("The female LFPR rose from 32.7% in June to 34.4% in July. During the same period, urban "
+                                  "female LFPR increased from 24.8% to 25.3%.")
+    (a, b), (c, d) = sentences
+    assert with_sequels(text, read, a, b) == (a, d)  # of the time the sentence before states
 
 
 def test_the_words_between_two_figures_split_at_the_clause_break_between_them():
