@@ -323,6 +323,8 @@ def _word_keys(word: str) -> tuple[str, ...]:
     for part in re.split(r"[-'’]", word) if ("-" in word or "'" in word or "’" in word) else (word,):
         if part:
             keys.append(name_key(part))
+    if "-" in word and word.replace("-", "").isalpha():
+        keys.append(name_key(word.replace("-", "")))  # "Start-up" holds the Startup a question writes joined
     if word.isascii() and len(word) >= 2 and word.isalpha():
         keys.append("acr:" + word.upper())  # "Gem", "Aiims": an acronym's letters as a word
         if word.endswith("s") and word[:-1].isupper():
@@ -411,7 +413,9 @@ class NameIndex:
             word, _, number = name.text.partition("-")
             if number.isdigit() and _numbered_key(word, number) in self.keys:
                 return True
-            return all(name_key(p) in self.keys for p in name.text.split("-") if p)
+            # "Start-up" asked, "Startup" written, or the other way round
+            return (all(name_key(p) in self.keys for p in name.text.split("-") if p)
+                    or name.text.replace("-", "").isalpha() and name_key(name.text.replace("-", "")) in self.keys)
         if name.keys & self.keys:
             return True
         # PM-KISAN as पीएम-किसान: each part, by its letters or as a word (a lone letter is too weak).

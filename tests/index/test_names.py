@@ -101,3 +101,12 @@ def test_a_plural_acronym_asked_is_held_by_the_singular_written():
     assert fpos.keys & short_text_names("4 FPO 0.27 1.14 2.04 5 Fisheries 0.15")
     gst = next(n for n in question_names("How much GST was collected?") if n.text == "GST")
     assert gst.keys == {"acr:GST"}  # no plural, no singular made of it
+
+
+def test_a_word_with_a_hyphen_holds_the_name_written_joined_and_the_other_way_round():
+    """"the Startup India portal" against a release's "Start-up India Portal": its name was missing."""
+    [startup] = question_names("How many space startups are registered on the Startup India portal?")
+    assert NameIndex("As per the DPIIT Start-up India Portal, around 440 startups are registered.").holds(startup)
+    [hyphened] = question_names("How many are registered on the Start-up India portal?")
+    assert NameIndex("The Startup India portal lists 440 space startups.").holds(hyphened)
+    assert not NameIndex("The Stand-up India scheme lists 440.").holds(startup)
