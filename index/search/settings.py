@@ -73,7 +73,7 @@ class SearchSettings:
     lead_in_chars: int = 0
     # within the answer's passage: × the share of the question's places a sentence names, in either script
     # (a Hindi bulletin's "मुंबई में 322 मौतें" for "How many deaths had Mumbai reported?")
-    sentence_names_weight: float = 0.1
+    sentence_names_weight: float = 0.2
     # within the answer's passage: × a sentence's cosine with the question, each sentence embedded on
     # its own (index/sentencevectors.py): the sentence that answers may say it in other words or the
     # other language ("Cargo transported till date is around 795.86 tons" for "कितने टन मेडिकल कार्गो
