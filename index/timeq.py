@@ -24,6 +24,7 @@ from index.figures.figure import TIME_KINDS, column_label
 from index.figures.inline import is_inline_cell
 from index.figures.patterns import _MONTH_PAT, _MONTHS_EN, _MONTHS_HI, _MONTHS_HI_RAW, _alts
 from index.figures.rows import is_cell
+from index.lexical import DEVANAGARI
 from index.numbers_hi import norm_word
 
 # Relative expressions: Hindi and English words → the English phrase dateparser reads, and the
@@ -444,7 +445,7 @@ _PASSAGE_MONTH_HI = re.compile(r"(?<![\d\u0966-\u096f])(?<![\d\u0966-\u096f]\s)(
                                + r")(?![\u0900-\u097f])(?![\s,.'’-]*[\d\u0966-\u096f])")
 # What a text holds wherever one of them matches: a name spelled as they spell it, or Devanagari. Most
 # passages hold neither, and looking for that costs far less than running them.
-_PASSAGE_MONTH_CUES = ((_PASSAGE_MONTH_EN, re.compile(_MONTH_NAMES_EN)), (_PASSAGE_MONTH_HI, re.compile(r"[\u0900-\u097f]")))
+_PASSAGE_MONTH_CUES = ((_PASSAGE_MONTH_EN, re.compile(_MONTH_NAMES_EN)), (_PASSAGE_MONTH_HI, DEVANAGARI))
 
 
 # A month followed by what joins two dates into a span, and the span's end: it begins a range.
