@@ -313,6 +313,12 @@ def _known_by_first_word() -> dict[str, list[tuple[str, str]]]:
     return out
 
 
+def _joined_key(word: str) -> str | None:
+    """The key of a word written with hyphens between letters, as if written joined ("Start-up": Startup)."""
+    joined = word.replace("-", "")
+    return name_key(joined) if "-" in word and joined.isalpha() else None
+
+
 @lru_cache(maxsize=200_000)
 def _word_keys(word: str) -> tuple[str, ...]:
     keys = []
@@ -323,8 +329,8 @@ def _word_keys(word: str) -> tuple[str, ...]:
     for part in re.split(r"[-'’]", word) if ("-" in word or "'" in word or "’" in word) else (word,):
         if part:
             keys.append(name_key(part))
-    if "-" in word and word.replace("-", "").isalpha():
-        keys.append(name_key(word.replace("-", "")))  # "Start-up" holds the Startup a question writes joined
+    if (joined := _joined_key(word)) is not None:
+        keys.append(joined)  # "Start-up" holds the Startup a question writes joined
     if word.isascii() and len(word) >= 2 and word.isalpha():
         keys.append("acr:" + word.upper())  # "Gem", "Aiims": an acronym's letters as a word
         if word.endswith("s") and word[:-1].isupper():
@@ -415,7 +421,7 @@ class NameIndex:
                 return True
             # "Start-up" asked, "Startup" written, or the other way round
             return (all(name_key(p) in self.keys for p in name.text.split("-") if p)
-                    or name.text.replace("-", "").isalpha() and name_key(name.text.replace("-", "")) in self.keys)
+                    or _joined_key(name.text) in self.keys)
         if name.keys & self.keys:
             return True
         # PM-KISAN as पीएम-किसान: each part, by its letters or as a word (a lone letter is too weak).
