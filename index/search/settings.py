@@ -62,15 +62,15 @@ class SearchSettings:
     # (UR)") holds the phrase's words wherever the release writes it (index/acronyms.py). Off: it lost
     # a figure on the first test set (docs/retrieval.md).
     defined_acronyms: bool = False
-    passage_names_weight: float = 0.075  # within a release: × the share of the question's places the passage holds
+    passage_names_weight: float = 0.1  # within a release: × the share of the question's places the passage holds
     # ... × the share of the parts of the population the question asks about (`asked_groups`: women) the
     # passage names, when its release's title does not: "the female LFPR" is not the lead's rate for all persons.
     passage_groups_weight: float = 0.075
     # ... counting the places named where the passage's paragraph begins, this many characters before
     # it or fewer: a bulletin's paragraph per state names its state once, at its head ("· तेलंगाना- ..."),
-    # and a window of sentences may begin after it (0: the passage's own places only). Off (300 was
-    # measured): it changed nothing on the blind test set (docs/retrieval.md).
-    lead_in_chars: int = 0
+    # and a window of sentences may begin after it (0: the passage's own places only). The weight above
+    # may favour the window naming the state over the one holding its figure only with it.
+    lead_in_chars: int = 300
     # within the answer's passage: × the share of the question's places a sentence names, in either script
     # (a Hindi bulletin's "मुंबई में 322 मौतें" for "How many deaths had Mumbai reported?")
     sentence_names_weight: float = 0.2
