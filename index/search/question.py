@@ -87,7 +87,7 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     (re.compile(r"(?i)\bhow many\b(?!(?:\s+\S+){0,2}?\s+(?:rupees?|crores?|lakhs?|dollars?|rs\.?|inr|usd)\b)"),
      frozenset({"count", "quantity"})),
     (re.compile(r"\bhow many\b|\bnumber of\b|\bhow large\b|\bhow long\b|\bhow far\b|\bhow big\b|\bsize of\b|"
-                r"कितने|कितनी|कितना|कितनों|संख्या", re.I),
+                r"\b(?:count|tally|toll)\b|कितने|कितनी|कितना|कितनों|संख्या", re.I),
      frozenset({"count", "quantity", "money"})),
     # A query typed as a phrase that ends as a question, with no interrogative at all: "Jan Aushadhi Kendras
     # in North 24 Parganas?", "PMAY-G houses under construction in Madhya Pradesh, FY 2021-22 to 2025-26?"

@@ -36,6 +36,13 @@ def test_question_analysis():
     assert expected_kinds("Who chaired the meeting?") == frozenset()
 
 
+def test_a_count_tally_or_toll_named_asks_a_figure():
+    """"What was X's case count?" names no "how many", but asks one as "the number of" does."""
+    assert "count" in expected_kinds("What was Gujarat's total COVID-19 case count on 3 May 2020?")
+    assert "count" in expected_kinds("What was the death toll in Kerala?")
+    assert "count" in expected_kinds("What is the national tally of recoveries?")
+
+
 def test_a_taxs_collection_or_revenue_asks_for_a_sum_of_money():
     # not the 83.53 lakh GSTR-3B returns "filed for the month of January" beside February's collection
     for q in ("GST collection in January 2020", "How much GST was collected in January 2020?",
