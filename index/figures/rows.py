@@ -120,18 +120,49 @@ def row_labels(text: str) -> dict[int, str]:
 
 def column_headers(run: list[tuple[int, str]]) -> dict[int, str]:
     """Each cell line of a table's rows (by its start offset) → its column's header, where the
-    table's rows are known (`_rows_in`) and the lines right above its first row are as many as its
+    table's rows are known (`_rows_in`) and the lines above its first row read as many cells as its
     columns: "उत्पादित मास्क (संख्या)" heads Kerala's 15,77,770, which its row's label alone does not
-    say. A header of another count (a header cell cut over two lines) gives none, but for lines above a
-    unit alone right above it ("State-wise GST revenue in February\n(₹ crore)\nState\nFeb-19\nFeb-20\nGrowth"):
-    a title and the unit of every column, no column's header."""
+    say. Lines above a unit alone ("State-wise GST revenue in February\n(₹ crore)\nState\nFeb-19\n...")
+    are a title, no column's; a header cell cut over lines is joined where the cut shows
+    (`joined_header`), and a header of another count gives none."""
     starts, width = _rows_in(run)
-    if not starts or starts[0] != width and not (starts[0] > width and _unit_alone(run[starts[0] - width - 1][1])):
+    if not starts:
         return {}
-    header = [line.strip() for _, line in run[starts[0] - width:starts[0]]]
-    if any(SERIAL.match(h) for h in header) or len({h.casefold() for h in header}) < width:
+    lines = [line.strip() for _, line in run[:starts[0]]]
+    top = max((i + 1 for i, line in enumerate(lines) if _unit_alone(line)), default=0)
+    header = joined_header(lines[top:], width)
+    if header is None or any(SERIAL.match(h) for h in header) or len({h.casefold() for h in header}) < width:
         return {}
     return {run[row + k][0]: header[k] for row in starts for k in range(width) if row + k < len(run)}
+
+
+# A header line cut before its end: it ends on a word that needs the next ("No. of wagons of\ncoal",
+# "एमएसपी में\nवृद्धि"), or the next line goes on from it (lower case, a postposition, a bracket).
+_GOES_ON = re.compile(r"(?i)(?:\b(?:of|in|for|and|to|the|per|on|by)|[&/(-]|(?<![\u0900-\u097f])"
+                      r"(?:के|की|का|में|एवं|और|तथा|से|पर))\s*$")
+_GOES_ON_FROM = re.compile(r"^(?:[a-z(]|(?:में|के|की|का|से|पर|को)(?![\u0900-\u097f]))")
+_SERIAL_HEADING = re.compile(r"(?i)^(?:s|sl|sr)\.?\s*no\.?$")  # "Sl.\nNo."
+
+
+def joined_header(lines: list[str], width: int) -> list[str] | None:
+    """A header's `lines` as `width` cells, where they are as many, or where joining the lines cut
+    mid-cell makes them so: a line that goes on in the next (`_GOES_ON`, `_GOES_ON_FROM`, "Sl." and
+    "No."), or a line that heads two columns in turn ("वैगनों की संख्या\nकोयला\nवैगनों की संख्या\nपेट्रोलियम
+    उत्पाद", "Old\nCapital\nOld\nTurnover"), each with the line after it. None otherwise."""
+    if len(lines) <= width:
+        return lines if len(lines) == width else None
+    cells: list[str] = []
+    whole = False  # whether the last cell is one line that may still take the next
+    for line in lines:
+        if cells and (_GOES_ON.search(cells[-1]) or _GOES_ON_FROM.match(line)
+                      or _SERIAL_HEADING.match(f"{cells[-1]} {line}")
+                      or whole and lines.count(cells[-1]) > 1):
+            cells[-1] = f"{cells[-1]} {line}"
+            whole = False
+        else:
+            cells.append(line)
+            whole = True
+    return cells if len(cells) == width else None
 
 
 def _unit_alone(line: str) -> bool:

@@ -233,3 +233,32 @@ def test_a_row_s_serial_number_is_no_figure():
             if f.kind == "count"][:2] == ["33", "10,49,319"]
     # numbers alone on their lines that lead no known rows stay figures
     assert {f.text for f in FigureExtractor().run(WAGONS) if f.kind == "count"} >= {"28861", "1292"}
+
+
+WAGONS_UNDER_HEADER = ("During the last 12 days the Railways loaded wagons as follows:\nSl.\nNo.\nDate\nNo. of wagons of\ncoal\n"
+          "No. of wagons of petroleum products\n1.\n23.03.2020\n22473\n2322\n2.\n24.03.2020\n24207\n1774\n"
+          "3.\n25.03.2020\n20418\n1704\n4.\n26.03.2020\n20784\n1724")
+
+
+def test_a_header_cell_cut_over_lines_is_joined_where_the_cut_shows():
+    """1611048 (wagons loaded, April 2020): six header lines over rows of four, as "Sl." and "No." and
+    "No. of wagons of" and "coal" were each one cell; before, the cells had no column's header, so
+    a question of coal could not tell 24207 from 1774."""
+    labels = _labels(WAGONS_UNDER_HEADER)
+    assert labels["24207"] == "24.03.2020 | No. of wagons of coal"
+    assert labels["1774"] == "24.03.2020 | No. of wagons of petroleum products"
+
+
+def test_a_line_heading_two_columns_in_turn_joins_the_line_after_it():
+    from index.figures.rows import joined_header
+
+    assert joined_header(["क्रम सं.", "दिनांक", "वैगनों की संख्या", "कोयला", "वैगनों की संख्या", "पेट्रोलियम उत्पाद"], 4) == [
+        "क्रम सं.", "दिनांक", "वैगनों की संख्या कोयला", "वैगनों की संख्या पेट्रोलियम उत्पाद"]
+    assert joined_header(["Category", "Old", "Capital", "Old", "Turnover", "New", "Capital", "New", "Turnover"], 5) == [
+        "Category", "Old Capital", "Old Turnover", "New Capital", "New Turnover"]
+    # a Hindi cell cut at its postposition and its bracket
+    assert joined_header(["क्र.सं", "फसलें", "एमएसपी", "में", "वृद्धि", "(पूर्ण)", "लागत पर प्रतिफल (% में)"], 4) == [
+        "क्र.सं", "फसलें", "एमएसपी में वृद्धि (पूर्ण)", "लागत पर प्रतिफल (% में)"]
+    # lines that show no cut are not joined to make the count: no header
+    assert joined_header(["Category", "Rainfall Range", "Forecast Probability (%)", "Climatological", "Probability (%)"],
+                         4) is None
