@@ -195,6 +195,38 @@ def find_known(text: str) -> dict[str, str]:
 _WORD_START = re.compile(r"(?<!\S)\S")
 
 
+def ends_in_place(text: str) -> bool:
+    """Whether a known place, in any case, ends `text` as a whole word ("... GUJARAT 2524 ANDHRA PRADESH"):
+    a table of places written in capitals."""
+    tail = text[-40:]
+    return any(tail.endswith(spelling) and (len(spelling) == len(tail) or tail[-len(spelling) - 1].isspace())
+               for spelling in _places_in_any_case(tail).values())
+
+
+def is_place(text: str) -> bool:
+    """Whether `text` is, whole, a known place in any case ("ANDAMAN AND NICOBAR", "GOA", "Odisha")."""
+    return text.strip() in _places_in_any_case(text.strip()).values()
+
+
+def _places_in_any_case(text: str) -> dict[str, str]:
+    """`find_known`'s places of `text`, and where it is in capitals, those of its title case too (a
+    short name, "Goa", is read in its own case only), each as `text` spells it."""
+    found = {key: spelling for key, spelling in find_known(text).items() if key in _place_keys()}
+    if text.isupper():
+        titled = text.title()
+        for key, spelling in find_known(titled).items():
+            if key in _place_keys() and key not in found:
+                at = titled.index(spelling)
+                found[key] = text[at:at + len(spelling)]
+    return found
+
+
+@lru_cache(maxsize=1)
+def _place_keys() -> frozenset[str]:
+    spelling_to_key, places, _ = _known()
+    return frozenset(spelling_to_key[s] for s in places)
+
+
 def place_ending(text: str) -> int | None:
     """Where the known place that ends `text` begins ("... beneficiaries benefitted Udaipur": at
     "Udaipur"), or None where none ends it: a table's first row label run into its header

@@ -16,9 +16,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from index.figures.figure import Figure
+from index.figures.figure import TIME_KINDS, Figure
 from index.figures.respectively import LABEL_KINDS
 from index.figures.patterns import _EN_FUNC, _HI_FUNC
+from index.names import is_place
 from index.numbers_hi import norm_word
 
 MIN_PAIRS = 3
@@ -34,6 +35,8 @@ def _label_words(gap: str) -> str | None:
     words = gap.split()
     if not 0 < len(words) <= MAX_LABEL_WORDS:
         return None
+    if is_place(" ".join(words)):
+        return " ".join(words)  # "ANDAMAN AND NICOBAR", "Jammu and Kashmir": a place's own "and"
     for w in words:
         if _NAME_SIGN.match(w) and w is not words[0]:
             continue
@@ -63,20 +66,39 @@ def _first_label(gap: str, width: int) -> str | None:
 
 
 def _pairs_in_line(figs: list[Figure], inside: list[int], text: str, a: int, b: int) -> dict[int, str] | None:
-    """The figures `inside` the line text[a:b] (by index) → the words before each, if the line is pairs."""
+    """The figures `inside` the line text[a:b] (by index) → the words before each, if the line is pairs.
+    The dates of a header that opens the line ("... under EEZ Rules, 2025 (as on 5 th August, 2026)
+    KARNATAKA 2563 ...") are the table's, no pair's; a place's value that reads as a year ("ANDHRA
+    PRADESH 1952") is a pair's all the same (`counted`); a total may end the line unlabelled."""
+    while inside and figs[inside[0]].kind in TIME_KINDS:
+        a, inside = figs[inside[0]].end, inside[1:]
     if len(inside) < MIN_PAIRS or text[figs[inside[-1]].end:b].strip() not in _ENDS:
         return None
+    if len(inside) > MIN_PAIRS and not text[figs[inside[-2]].end:figs[inside[-1]].start].strip():
+        inside = inside[:-1]  # a total standing last with no label of its own: "... UK 21 USA 589 662"
     labels: dict[int, str] = {}
     for at, i in zip([figs[j].end for j in inside[:-1]], inside[1:]):
         label = _label_words(text[at:figs[i].start])
-        if label is None or figs[i].kind not in LABEL_KINDS:
+        if label is None or figs[i].kind not in LABEL_KINDS and not _place_year(figs[i], label):
             return None
         labels[i] = label
     first = figs[inside[0]]
     label = _first_label(text[a:first.start], max(len(w.split()) for w in labels.values()))
-    if label is None or first.kind not in LABEL_KINDS:
+    if label is None or first.kind not in LABEL_KINDS and not _place_year(first, label):
         return None
     return {inside[0]: label, **labels}
+
+
+def _place_year(figure: Figure, label: str) -> bool:
+    """A year-like number whose pair's label is a place: the place's count, not a year."""
+    return figure.kind == "year" and figure.text.isdigit() and is_place(label)
+
+
+def counted(figure: Figure, label: str) -> Figure:
+    """The figure labelled `label`, a count where it read as a place's year (`_place_year`)."""
+    if _place_year(figure, label):
+        return dataclasses.replace(figure, kind="count", iso=None, label=label)
+    return dataclasses.replace(figure, label=label)
 
 
 def paired_labels(figs: list[Figure], text: str) -> list[Figure]:
@@ -95,6 +117,6 @@ def paired_labels(figs: list[Figure], text: str) -> list[Figure]:
             k += 1
         if labels := _pairs_in_line(figs, inside, text, at, b):
             for i, label in labels.items():
-                out[i] = dataclasses.replace(figs[i], label=label)
+                out[i] = counted(figs[i], label)
         at = b + 1
     return out

@@ -110,3 +110,12 @@ def test_a_word_with_a_hyphen_holds_the_name_written_joined_and_the_other_way_ro
     [hyphened] = question_names("How many are registered on the Start-up India portal?")
     assert NameIndex("The Startup India portal lists 440 space startups.").holds(hyphened)
     assert not NameIndex("The Stand-up India scheme lists 440.").holds(startup)
+
+
+def test_a_place_is_known_in_capitals():
+    from index.names import ends_in_place, is_place
+
+    assert is_place("ANDAMAN AND NICOBAR") and is_place("GOA") and is_place("Odisha") and is_place("DAMAN & DIU")
+    assert not is_place("GRAND TOTAL") and not is_place("Odisha Police")
+    assert ends_in_place("KARNATAKA 2563 ANDHRA PRADESH") and ends_in_place("2524 GOA")
+    assert not ends_in_place("9 PARA") and not ends_in_place("SUPERGOA")

@@ -44,3 +44,23 @@ def test_a_places_name_joined_by_an_ampersand_and_its_kind_in_brackets_is_a_pair
     assert labels(text) == [("01", "Andhra Pradesh"), ("12", "Assam"), ("01", "Daman & Diu (U.T.)"),
                             ("12", "Jammu & Kashmir (U.T.)"), ("60", "Karnataka"), ("14", "N.C.T. Delhi (U.T.)"),
                             ("100", "TOTAL")]
+
+
+def test_a_table_of_places_in_capitals_under_a_dated_header_is_pairs():
+    """2298098 (EEZ access passes): states in capitals, a header with its dates, a place's own "AND",
+    a state's count that reads as a year, and the total; before, "ODISHA 887 MAHARASHTRA" read as a
+    unit's name ("4 ASSAM RIFLES"), so 887 was no figure, and each count took the next state's name."""
+    line = ("Sr. No. Coastal States/UTs Access Passes issued under EEZ Rules, 2025 (as on 5 th August, 2026) "
+            "KARNATAKA 2563 GUJARAT 2524 ANDHRA PRADESH 1952 ODISHA 887 GOA 87 ANDAMAN AND NICOBAR 52 "
+            "Grand Total 8065")
+    labels = {f.text: (f.kind, f.label) for f in extract_figures(line) if f.kind not in ("date", "year")}
+    assert labels["2563"] == ("count", "KARNATAKA") and labels["2524"] == ("count", "GUJARAT")
+    assert labels["1952"] == ("count", "ANDHRA PRADESH") and labels["887"] == ("count", "ODISHA")
+    assert labels["87"] == ("count", "GOA") and labels["52"] == ("count", "ANDAMAN AND NICOBAR")
+    assert labels["8065"] == ("count", "Grand Total")
+    # a total standing last with no label of its own
+    labels = {f.text: f.label for f in extract_figures(
+        "Sl. No. Country Number of Antiquities (Till June 2026) Australia 51 Netherlands 01 UK 21 USA 589 662")}
+    assert labels["51"] == "Australia" and labels["21"] == "UK" and labels["589"] == "USA" and labels["662"] is None
+    # a unit's name in capitals after a number is still no figure's row
+    assert [f.text for f in extract_figures("The 9 PARA 11 PARA units marched.")] == ["9"]
