@@ -20,9 +20,10 @@ def _neighbours(figures, inside: list[int]):
 
 
 # A value's change from one figure to the next: "from 50.7% to 50.4%", "from ₹2.36 lakh crore under the 15th
-# Finance Commission (2021–26) to ₹4.35 lakh crore", "640 दिनों से कम करके 108 दिनों", "2.5 लाख से बढ़कर 4 लाख".
+# Finance Commission (2021–26) to ₹4.35 lakh crore", "from 375 MW in 2020 to current capacity of about 1575 MW"
+# (a few words without a number after "to"), "640 दिनों से कम करके 108 दिनों", "2.5 लाख से बढ़कर 4 लाख".
 _FROM_BEFORE = re.compile(r"(?i)\bfrom\s*$")
-_TO_BETWEEN = re.compile(r"(?i)^[^.;]{0,80}?\bto\s*$")
+_TO_BETWEEN = re.compile(r"(?i)^[^.;]{0,80}?\bto(?:\s+[^\d\s.;,()]+){0,5}\s*$")
 _CHANGED_TO_HI = re.compile(r"से\s*(?:बढ़|बढ\u093c|घट|कम)\S*\s*(?:(?:करके|कर|होकर|हो कर)\s*)?$")
 # How much a value a sentence says was changed away from counts against it as the answer.
 CHANGED_FROM = 0.5

@@ -21,6 +21,15 @@ def test_a_value_changed_from_one_figure_to_the_next():
         ("50.7%", "50.4%")]
     hindi = _passage("देरी को 640 दिनों से कम करके 108 दिनों पर ले आया गया है।", lang="hi")
     assert len(changed_from(hindi.text, hindi.figures, _all(hindi))) == 1
+    # a few words between "to" and the value it was changed to
+    p = _passage("The installed capacity has grown from 375 MW in 2020 to current capacity of about 1575 MW.")
+    asked = [j for j, f in enumerate(p.figures) if f.kind == "quantity"]  # as `answering_figure` gives them
+    assert [(p.figures[j].text, p.figures[k].text) for j, k in changed_from(p.text, p.figures, asked)] == [
+        ("375 MW", "1575 MW")]
+    # ... but not a number among them: "to 2 more states, 1575 MW" is no change of the 375
+    p = _passage("It rose from 375 MW to 2 states and then 1575 MW elsewhere.")
+    assert ("375 MW", "1575 MW") not in [(p.figures[j].text, p.figures[k].text)
+                                         for j, k in changed_from(p.text, p.figures, _all(p))]
 
 
 def test_a_whole_and_a_part_taken_from_it():
