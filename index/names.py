@@ -195,14 +195,6 @@ def find_known(text: str) -> dict[str, str]:
 _WORD_START = re.compile(r"(?<!\S)\S")
 
 
-def ends_in_place(text: str) -> bool:
-    """Whether a known place, in any case, ends `text` as a whole word ("... GUJARAT 2524 ANDHRA PRADESH"):
-    a table of places written in capitals."""
-    tail = text[-40:]
-    return any(tail.endswith(spelling) and (len(spelling) == len(tail) or tail[-len(spelling) - 1].isspace())
-               for spelling in _places_in_any_case(tail).values())
-
-
 def is_place(text: str) -> bool:
     """Whether `text` is, whole, a known place in any case ("ANDAMAN AND NICOBAR", "GOA", "Odisha")."""
     return text.strip() in _places_in_any_case(text.strip()).values()
@@ -227,12 +219,17 @@ def _place_keys() -> frozenset[str]:
     return frozenset(spelling_to_key[s] for s in places)
 
 
-def place_ending(text: str) -> int | None:
+def place_ending(text: str, *, any_case: bool = False) -> int | None:
     """Where the known place that ends `text` begins ("... beneficiaries benefitted Udaipur": at
     "Udaipur"), or None where none ends it: a table's first row label run into its header
     (index/figures/oneline/rows.py). Read by `find_known`'s own pattern in its own case, so the two agree
     on every spelling; an organisation ends a header but heads no row, and the place must begin a
-    word of the text ("e-Udaipur" ends in none), as the words before it are counted off."""
+    word of the text ("e-Udaipur" ends in none), as the words before it are counted off. `any_case`:
+    in capitals too, within its last 40 characters ("... GUJARAT 2524 ANDHRA PRADESH": a table of places
+    written in capitals, `is_place`)."""
+    if any_case:
+        return next((w.start() for w in _WORD_START.finditer(text, max(0, len(text) - 40))
+                     if is_place(text[w.start():])), None)
     _, places, pattern = _known()
     for word in _WORD_START.finditer(text):
         m = pattern.match(text, word.start())

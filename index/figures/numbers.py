@@ -22,7 +22,7 @@ from index.figures.patterns import (
 )
 from index.figures.dates import _mk_date, _month_num, fy_month_year, fy_tail
 from index.lexical import STOPWORDS
-from index.names import ends_in_place
+from index.names import place_ending
 
 
 _WORD_BEFORE_BRACKET = re.compile(r"([^\s\d()]+)\s?$")
@@ -384,7 +384,7 @@ class NumbersAndRanges:
             if wa:
                 kb, _ = self._word_before(text, p)
                 # ... but not a table of places in capitals: "KARNATAKA 2563 GUJARAT 2524 ODISHA 887"
-                if kb and len(kb) >= 2 and kb.isascii() and kb.isupper() and not ends_in_place(text[:p].rstrip()):
+                if kb and len(kb) >= 2 and kb.isascii() and kb.isupper() and place_ending(text[:p].rstrip(), any_case=True) is None:
                     sfx = self._suffix(text, q, lit)
                     if sfx[0] is None and sfx[1] is None and sfx[2] is None and sfx[3] is None:
                         return _Res([], q)

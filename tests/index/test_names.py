@@ -113,9 +113,10 @@ def test_a_word_with_a_hyphen_holds_the_name_written_joined_and_the_other_way_ro
 
 
 def test_a_place_is_known_in_capitals():
-    from index.names import ends_in_place, is_place
+    from index.names import is_place, place_ending
 
     assert is_place("ANDAMAN AND NICOBAR") and is_place("GOA") and is_place("Odisha") and is_place("DAMAN & DIU")
     assert not is_place("GRAND TOTAL") and not is_place("Odisha Police")
-    assert ends_in_place("KARNATAKA 2563 ANDHRA PRADESH") and ends_in_place("2524 GOA")
-    assert not ends_in_place("9 PARA") and not ends_in_place("SUPERGOA")
+    assert place_ending("KARNATAKA 2563 ANDHRA PRADESH", any_case=True) == 15
+    assert place_ending("2524 GOA", any_case=True) == 5 and place_ending("2524 GOA") is None
+    assert place_ending("9 PARA", any_case=True) is None and place_ending("SUPERGOA", any_case=True) is None
