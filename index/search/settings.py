@@ -68,8 +68,8 @@ class SearchSettings:
     passage_groups_weight: float = 0.075
     # ... counting the places named where the passage's paragraph begins, this many characters before
     # it or fewer: a bulletin's paragraph per state names its state once, at its head ("· तेलंगाना- ..."),
-    # and a window of sentences may begin after it (0: the passage's own places only). The weight above
-    # may favour the window naming the state over the one holding its figure only with it.
+    # and a window of sentences may begin after it (0: the passage's own places only). The places' weight
+    # above needs it: without it the window that names a state outweighs the window of its figures.
     lead_in_chars: int = 300
     # within the answer's passage: × the share of the question's places a sentence names, in either script
     # (a Hindi bulletin's "मुंबई में 322 मौतें" for "How many deaths had Mumbai reported?")
