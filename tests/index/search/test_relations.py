@@ -62,6 +62,15 @@ def test_the_time_a_figure_stands_for_by_its_place():
                  "2020-21 में 20 प्रतिशत करने का फैसला लिया है।", lang="hi")
     assert {p.figures[j].text: p.figures[t].text for j, t in times_in_order(p.text, p.figures, _all(p)).items()} == {
         "14 प्रतिशत": "2018-19", "17 प्रतिशत": "2019-20", "20 प्रतिशत": "2020-21"}
+    # a time at each end: the side of the shorter gaps, not the side the run begins, pairs them
+    p = _passage("Its Statistics 2025-2026 report has documented a steady increase in women's participation, "
+                 "from 13% in 2000–01 to 18.6% in 2020–21 and further to 29% in 2023-24.")
+    assert {p.figures[j].text: p.figures[t].text for j, t in times_in_order(p.text, p.figures, _all(p)).items()} == {
+        "13%": "2000–01", "18.6%": "2020–21", "29%": "2023-24"}
+    # and a figure at each end
+    p = _passage("Operational airports rose from 9 in 2014 to 17 in 2026, a rise of 78 per cent.")
+    assert {p.figures[j].text: p.figures[t].text for j, t in times_in_order(p.text, p.figures, _all(p)).items()} == {
+        "9": "2014", "17": "2026"}
 
 
 
