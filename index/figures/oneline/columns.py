@@ -30,6 +30,14 @@ _ROWS_HEADING = ROW_HEADS | {"fy", "f.y.", "financial", "programme", "programmes
 _COLUMN_NUMBER = re.compile(r"^\([ivx]+\)$")
 
 
+def before_column_numbers(words: list[str]) -> list[str]:
+    """A header's words before the numbers of its columns ("State/UT CPI Inflation Rural Urban Combined
+    Rural Urban Combined (i) (ii) ... (viii)"): they name no column, and what follows them on the line
+    is the first row's ("Andaman And Nicobar Islands 111.13 ...") where the rows have no serials."""
+    at = next((i for i in range(len(words) - 1) if words[i] == "(i)" and words[i + 1] == "(ii)"), None)
+    return words if at is None else words[:at]
+
+
 def year_ended_columns(words: list[str], width: int) -> list[str] | None:
     """`width` column headers out of a header as written (`words`, numbers and all) where each column's
     words end with its year, or with the brackets that give its years: "S. No. Crop Normal Area

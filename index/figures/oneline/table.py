@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from index.figures.figure import CELL_MARK
-from index.figures.oneline.columns import (bracket_ended_columns, capitalised_columns, listed_columns, listed_names,
+from index.figures.oneline.columns import (before_column_numbers, bracket_ended_columns, capitalised_columns, listed_columns, listed_names,
                                            participle_ended_columns, place_columns, repeated_word_columns, year_ended_columns)
 from index.figures.oneline.rows import Row, candidate_rows, header_folded, line_runs, places_folded, shared_headers
 from index.figures.oneline.times import time_columns
@@ -88,7 +88,7 @@ class InlineTable:
         "State 2023-24 2024-25", "Crop Cases Recovered Deaths"; or where one word begins or ends each
         column's words (`repeated_word_columns`); or where the names the release lists split it
         (`listed_columns`)."""
-        header_words = self._header_words()
+        header_words = before_column_numbers(self._header_words())
         words = header_words[-MAX_HEADER_WORDS:]
         width = max(row.width for row in self.rows)
         # a run of times tells where it begins, however many words it takes: five years each over two

@@ -99,3 +99,15 @@ def test_a_caption_before_the_serials_heading_is_no_column():
     labels = _labels(f"{header} {rows}")
     assert labels["68992"] == "Sikkim | Foreign Tourist Visits (FTVs)"
     assert labels["9055943"] == "Assam | Domestic Tourist Visits (DTVs)"
+
+
+def test_the_numbers_of_a_headers_columns_name_none():
+    """2298247's state table: "(i) (ii) ... (viii)" under the groups' words, and rows with no serials, so
+    the first row's label ran on in the header: no reading split it, and every cell was "Telangana |"."""
+    rows = ("Andaman And Nicobar Islands 111.13 107.44 109.32 4.99 3.26 4.15 Assam 106.03 104.45 105.71 3.74 2.53 3.49 "
+            "Bihar 107.01 105.86 106.85 3.72 2.84 3.59 Goa 106.27 106.30 106.29 2.87 3.62 3.35 "
+            "Telangana 110.56 109.69 110.06 6.86 5.92 6.32")
+    labels = _labels("S.No. State/UT CPI Inflation Rural Urban Combined Rural Urban Combined (i) (ii) (iii) (iv) (v) "
+                     f"(vi) (vii) (viii) {rows}")
+    assert labels["6.32"] == "Telangana | Inflation Combined" and labels["110.56"] == "Telangana | CPI Rural"
+    assert labels["104.45"] == "Assam | CPI Urban"
