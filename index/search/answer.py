@@ -281,18 +281,30 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         ("480 government and 208 private laboratories"); and the share of the thing counted that its
         label or the words right after it name. `idf`: the words weighed (all the question's)."""
         f = figures[j]
-        before, after, before_weight = words_of(j)
-        right_after = in_other_language(frozenset(terms(text[f.end:after])), cues) or shared_noun(j)
+        before, after, _ = words_of(j)
+        right_after, said_before, before_weight = own_words(j)
         names_counted = len(counted & (right_after | frozenset(terms(f.label or "")))) / len(counted) if counted else 0.0
         if asked_figure.whole and (TOTAL_SAID.search(text, before, f.start) or TOTAL_SAID.search(text[f.end:after])):
             names_counted += TOTAL_NAMED  # "total quantity recovered": "taking the total recovery to 1,837 kg"
+        return coverage(right_after, idf) + before_weight * coverage(said_before, idf) + names_counted
+
+    def own_words(j: int) -> tuple[frozenset[str], frozenset[str], float]:
+        """The terms of the figure's words after it and before it (`words_of`), with the question's
+        they hold in the other language, and how much those before it count."""
+        f = figures[j]
+        before, after, before_weight = words_of(j)
+        right_after = in_other_language(frozenset(terms(text[f.end:after])), cues) or shared_noun(j)
         if is_inline_cell(f):
             # a table cell's words before it are its row's label, every cell's (`figure_fits` reads it in
             # each label): the row's first cell is no more its row's than the others
             before_weight = 0.0
-        return (coverage(right_after, idf)
-                + before_weight * coverage(in_other_language(frozenset(terms(text[before:f.start])), cues), idf)
-                + names_counted)
+        return right_after, in_other_language(frozenset(terms(text[before:f.start])), cues), before_weight
+
+    def asked_words(j: int) -> frozenset[str]:
+        """The question's words (not its numbers) that the figure's own words or its label hold."""
+        right_after, said_before, before_weight = own_words(j)
+        held = right_after | (said_before if before_weight else frozenset()) | frozenset(terms(figures[j].label or ""))
+        return frozenset(t for t in held if t in worded)
 
     def shared_noun(j: int) -> frozenset[str]:
         """The words after the nearest figure before a bare one ("आंध्र प्रदेश में 266 इलेक्ट्रिक वाहन चार्जिंग
@@ -389,12 +401,14 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     # ends ("from 9th to 17th August").
     old = ({j for j, k in changed_from(text, figures, inside) if beside(j) == beside(k) == 0}
            if not asked_figure.before and not kinds & TIME_KINDS else set())
-    # a whole is the answer still where its own words hold some of the question's and no other figure's do ("The
-    # Budget Estimate ... is ₹1,342.29 crore, comprising ₹855.29 crore under Revenue and ₹487.00 crore under
-    # Capital"); its words, not its numbers: a date the sentence opens with is its parts' too
+    # a whole is the answer still where its own words hold some of the question's and no other figure's hold one
+    # it does not ("The Budget Estimate ... is ₹1,342.29 crore, comprising ₹855.29 crore under Revenue and ₹487.00
+    # crore under Capital"; "480 Government and 208 private laboratories (total 688 laboratories)" asked how many
+    # laboratories, not "सरकारी प्रयोगशालाएं"); its words, not its numbers: a date the sentence opens with is its
+    # parts' too
     worded = {t: w for t, w in idf.items() if not any(c.isdigit() for c in t)}
     whole = ({j for j in wholes(text, figures, inside)
-              if near(j, worded) == 0 or any(near(k, worded) > 0 for k in inside if k != j)}
+              if near(j, worded) == 0 or any(asked_words(k) - asked_words(j) for k in inside if k != j)}
              if not asked_figure.whole else set())
     # a date beside a whole is its part's too ("as on 07.08.2026, out of 5,86,944 villages 5,63,809
     # villages"): it tells neither from the other

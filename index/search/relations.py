@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from index.figures.figure import TIME_KINDS
+from index.figures.inline import is_inline_cell
 
 
 def _neighbours(figures, inside: list[int]):
@@ -55,7 +56,8 @@ WHOLE_OF_PART = 0.5
 
 
 def wholes(text: str, figures, inside: list[int]) -> set[int]:
-    """The figures among `inside` that are a whole the one beside them is a part of."""
+    """The figures among `inside` that are a whole the one beside them is a part of, by the words between
+    them or by its value, the sum of the figures right before or after it (`_sums_its_neighbours`)."""
     found = set()
     for j, k in _neighbours(figures, inside):
         x, y = figures[j], figures[k]
@@ -63,7 +65,27 @@ def wholes(text: str, figures, inside: list[int]) -> set[int]:
             found.add(k)
         elif _WHOLE_BEFORE.search(text, max(0, x.start - 20), x.start) or _PART_BETWEEN.search(text, x.end, y.start):
             found.add(j)
-    return found
+    return found | {j for i, j in enumerate(inside) if _sums_its_neighbours(figures, inside, i)}
+
+
+MAX_PARTS = 4
+
+
+def _sums_its_neighbours(figures, inside: list[int], i: int) -> bool:
+    """Whether figure inside[i] is the sum of two to `MAX_PARTS` figures of its kind and unit right before
+    or right after it: "480 सरकारी और 208 निजी प्रयोगशालाओं (कुल 688 प्रयोगशालाओं)", "11,90,400, comprising
+    7,67,800 ... and 4,22,600"; a sentence states a whole beside its parts with no word for it as often."""
+    whole = figures[inside[i]]
+    if whole.kind in TIME_KINDS or whole.value is None or whole.value <= 0 or is_inline_cell(whole):
+        return False  # a table's row sums its cells otherwise ("2025 6.22, increase 0.12, 2026 6.34")
+    for size in range(2, MAX_PARTS + 1):
+        for parts in (inside[i - size:i] if i >= size else [], inside[i + 1:i + 1 + size]):
+            if len(parts) == size and all(
+                    figures[k].kind == whole.kind and figures[k].unit == whole.unit and figures[k].value is not None
+                    and 0 < figures[k].value < whole.value for k in parts) \
+                    and sum(figures[k].value for k in parts) == whole.value:
+                return True
+    return False
 
 
 def serial_numbers(figures, span: list[int]) -> set[int]:

@@ -591,3 +591,15 @@ def test_a_whole_answers_where_its_words_hold_the_question_s_and_its_part_s_do_n
     villages = _passage("As on 07.08.2026, out of 5,86,944 villages 5,63,809 villages are reported to have been "
                         "covered with Liquid Waste Management arrangements.")
     assert _answer(villages, "How many villages have been covered with liquid waste management?") == "5,63,809"
+
+
+def test_a_whole_told_by_its_value_answers_where_no_part_holds_a_word_of_the_question_it_does_not():
+    """A whole beside its parts with no word for it, its value their sum: the total of a bulletin's cases
+    (1061 = 533 + 499 + 29) does not answer a question on its active cases, which no figure's words
+    hold in the question's language; the total of laboratories answers "how many laboratories", whose
+    one word both it and a part hold."""
+    cases = _passage("कल तक कुल मामले 1061, सक्रिय केस 533, 499 ठीक हुए और कुल 29 लोगों की जानें गईं।", lang="hi")
+    assert _answer(cases, "How many active COVID-19 cases did Telangana have?") == "533"
+    labs = _passage("The testing capacity has increased in the country through 480 Government and 208 private "
+                    "laboratories (total 688 laboratories).")
+    assert _answer(labs, "How many COVID-19 laboratories did India have?") == "688"

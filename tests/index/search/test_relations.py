@@ -41,6 +41,13 @@ def test_a_whole_and_a_part_taken_from_it():
         assert _texts(p, wholes(p.text, p.figures, _all(p))) == [whole], text
     p = _passage("13 teams in Gujarat including 2 kept as reserve.")
     assert not wholes(p.text, p.figures, _all(p))
+    # by its value, the sum of the figures right before or after it
+    p = _passage("देश में 472 सरकारी और 204 निजी प्रयोगशालाओं (कुल 676 प्रयोगशालाएं) के साथ जांच क्षमता बढ़ी है।", lang="hi")
+    assert _texts(p, wholes(p.text, p.figures, _all(p))) == ["676"]
+    p = _passage("The total project cost was 11,90,400, comprising a loan of 7,67,800 and a subsidy of 4,22,600.")
+    assert _texts(p, wholes(p.text, p.figures, _all(p))) == ["11,90,400"]
+    p = _passage("Of 120 cases, 45 were closed, 30 were pending and 12 were withdrawn.")  # 45 + 30 + 12 is no 120
+    assert not wholes(p.text, p.figures, _all(p))
 
 
 def test_serial_numbers_are_a_run_of_three_one_apart_at_a_regular_stride():
