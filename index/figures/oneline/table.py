@@ -40,7 +40,8 @@ from index.figures.oneline.words import (HEADER_DROP, JOINERS, LETTER, MAX_COLUM
                                          ROW_HEADS, TOTAL_HEADS, YEAR_CELL, joined)
 
 
-_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s|[:।;]\s|\n")
+# where a header's text begins: after a sentence's stop, but not a header's own abbreviation ("Rural Urban Comb.")
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})(?<!\b[A-Z][a-z]{3})\.\s|[:।;]\s|\n")
 MAX_HEADER_WORDS = 30
 _YEARISH = re.compile(r"^(?:19|20)[0-9]{2}(?:[-–/][0-9]{2,4})?$")
 # a header word of no letter that still says what its column holds: "%", "(%)", "₹"; not a cell's
@@ -130,7 +131,11 @@ class InlineTable:
             if (k < 2 or len(words) <= k * size or len(set(sub)) < size or not all(LETTER.search(w) for w in sub)
                     or groups_width < k):
                 continue
-            groups = _columns(words[:len(words) - k * size], groups_width, self.listed)
+            heads = words[:len(words) - k * size]
+            # each group spanning columns: the word a group right before them where the rows' headings come
+            # first ("Division code Division name Index Inflation Rural Urban Comb. Rural Urban Comb.")
+            groups = _columns(heads, groups_width, self.listed) or (
+                heads[-k:] if groups_width == k and len(heads) > k and all(w[:1].isupper() for w in heads[-k:]) else None)
             if not groups:
                 continue
             found = [spanning for spanning in combinations(range(groups_width), k)

@@ -111,3 +111,16 @@ def test_the_numbers_of_a_headers_columns_name_none():
                      f"(vi) (vii) (viii) {rows}")
     assert labels["6.32"] == "Telangana | Inflation Combined" and labels["110.56"] == "Telangana | CPI Rural"
     assert labels["104.45"] == "Assam | CPI Urban"
+
+
+def test_groups_of_one_word_each_after_the_rows_headings():
+    """2298247's division table: "Comb." ended the header as a sentence's stop would, and the groups
+    "Index Inflation" stand after the rows' two headings, which no reading of a header split."""
+    text = ("All India General (Rural, Urban and Combined) division wise indices and inflation for July, 2026\n"
+            "Division code Division name Index Inflation Rural Urban Comb. Rural Urban Comb. (i) (ii) (iii) (iv) (v) "
+            "(vi) (vii) (viii) 01 Food and beverages 108.97 109.33 109.10 5.53 4.75 5.24 02 Paan, tobacco and "
+            "intoxicants 108.07 108.42 108.18 4.55 5.32 4.79 03 Clothing and footwear 109.47 106.80 108.45 3.97 2.41 "
+            "3.38 04 Health 106.12 105.01 105.73 3.01 2.77 2.93")
+    labels = _labels(text)
+    assert labels["4.75"] == "Food and beverages | Inflation Urban"
+    assert labels["108.45"] == "Clothing and footwear | Index Comb."
