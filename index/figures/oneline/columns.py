@@ -160,9 +160,10 @@ def participle_ended_columns(words: list[str], width: int) -> list[str] | None:
     """`width` column headers out of a header in title case whose columns each end with what was done
     ("FY Incident Raised Seller Suspended", "Name Of States No of Fishers Insured Claims Settled Amount
     Settled"), the last maybe not ("State/UT Name Central Share Released Utilization*"): a column ends
-    at a past participle that a column's opening follows. The rows' heading ("FY", "Name Of States")
-    goes first. None where that parts it into other than `width` columns, or a column but the last of
-    one word or more than `MAX_COLUMN_WORDS` besides its brackets."""
+    at a past participle that a column's opening follows, and the words after the last such column may
+    be a column each ("Students Selected Male Female"). The rows' heading ("FY", "Name Of States")
+    goes first. None where that parts it into other than `width` columns, or a column so ended but the
+    last of one word or more than `MAX_COLUMN_WORDS` besides its brackets."""
     while words and all(part in _ROWS_HEADING for part in words[0].casefold().split("/") if part):
         words = words[1:]
     while words and _COLUMN_NUMBER.match(words[-1]):
@@ -174,7 +175,14 @@ def participle_ended_columns(words: list[str], width: int) -> list[str] | None:
             if not depths[i + 1] and _PARTICIPLE.match(w.rstrip("*,:;")) and opens_column(words, i + 1)]
     bounds = [0, *ends, len(words)]
     parts = [words[a:b] for a, b in zip(bounds, bounds[1:])]
-    if len(parts) != width or width < 2 or any(len(_unbracketed(part)) < 2 for part in parts[:-1]) or any(
+    if len(parts) != width and ends and len(parts[-1]) == width - len(parts) + 1 and all(
+            opens_column(parts[-1], i) and not depths[bounds[-2] + i] for i in range(len(parts[-1]))):
+        # after the last column so ended, a word a column where they are as many as the columns left: "Financial
+        # Year Students Selected Male Female" is "Students Selected", "Male", "Female"
+        ended, parts = parts[:-1], [*parts[:-1], *([w] for w in parts[-1])]
+    else:
+        ended = parts[:-1]
+    if len(parts) != width or width < 2 or any(len(_unbracketed(part)) < 2 for part in ended) or any(
             not 0 < len(_unbracketed(part)) <= MAX_COLUMN_WORDS for part in parts):
         return None
     return [" ".join(part) for part in parts]

@@ -57,3 +57,8 @@ def test_a_past_participle_ends_each_column_of_a_header_in_title_case():
     assert _columns("Schemes/ Programmes Allocated Budget Funds Released") is None
     assert _columns("States Approved outlay Fund Released from NDMF Share Utilised") is None
     assert _columns("State Amount Sanctioned Amount Released (as on") is None
+    # after the last column a participle ends, a word a column where they are as many as the columns left
+    # (2298227: "Financial Year Students Selected Male Female" had no columns)
+    gender = "2022-23 10539 4905 5634 2023-24 11705 5193 6512 2024-25 11294 4799 6495"
+    assert _columns("Financial Year Students Selected Male Female", gender) == ["Students Selected", "Male", "Female"]
+    assert _columns("Financial Year Students Selected Male Female Other", gender) is None
