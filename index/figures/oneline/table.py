@@ -31,12 +31,13 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from index.figures.figure import CELL_MARK
-from index.figures.oneline.columns import (before_column_numbers, bracket_ended_columns, capitalised_columns, listed_columns, listed_names,
-                                           participle_ended_columns, place_columns, repeated_word_columns, year_ended_columns)
+from index.figures.oneline.columns import (before_column_numbers, bracket_ended_columns, capitalised_columns,
+                                           listed_columns, listed_names, participle_ended_columns, place_columns,
+                                           repeated_word_columns, year_ended_columns)
 from index.figures.oneline.rows import Row, candidate_rows, header_folded, line_runs, places_folded, shared_headers
 from index.figures.oneline.times import time_columns
 from index.figures.oneline.totals import row_values, split_totals, sums, total_column
-from index.figures.oneline.words import (HEADER_DROP, JOINERS, LETTER, MAX_COLUMN_WORDS, MIN_ROWS, PERIOD_HEAD,
+from index.figures.oneline.words import (CLOSER, HEADER_DROP, JOINERS, LETTER, MAX_COLUMN_WORDS, MIN_ROWS, PERIOD_HEAD,
                                          ROW_HEADS, TOTAL_HEADS, YEAR_CELL, joined)
 
 
@@ -68,7 +69,8 @@ class InlineTable:
         words = self.header_text.split() if words is None else words
         return joined([w for i, w in enumerate(words)  # "No of EHTP Units" heads a column; "Sl. No." the serials
                        if not _serial_heading(words, i)
-                       and (LETTER.search(w) or PERIOD_HEAD.match(w) or _SIGN.search(w) or w in JOINERS)])
+                       and (LETTER.search(w) or PERIOD_HEAD.match(w) or _SIGN.search(w) or w in JOINERS
+                            or CLOSER.match(w))])
 
     def _words_after_serial_heading(self) -> list[str] | None:
         """The header's words after its serials' heading ("S. No.") and the rows' ("Name of State"): what

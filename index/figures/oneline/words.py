@@ -14,6 +14,8 @@ HEADER_DROP = re.compile(r"(?i)^(?:s\.?|sr\.?|sl\.?|no\.?|s\.no\.?|sl\.no\.?|sr\
 # a sign alone between two words, which it joins as "and" or "or" does: "looms & accessories", "Dadra &
 # Nagar Haveli", "State / UT"
 JOINERS = frozenset(("&", "/"))
+# a closing bracket standing apart, which ends the word before it: "Medical (Cr. Rs. )"
+CLOSER = re.compile(r"^\)+$")
 # words that join others and name nothing: a header's (`columns`) and a sentence's alike
 FUNCTION_WORDS = frozenset("of in and to the for by under on at with from upto as per or की के का में से को और तक".split())
 # words that join a sentence's figures and are no row's label alone: "57 suicides in 2021, 43 in 2022, 57 in
@@ -33,11 +35,13 @@ def joined(words: list[str]) -> list[str]:
     """`words` with a joining sign (`JOINERS`) and the words either side of it made one word: "No. of
     upgraded looms & accessories" heads one column of five words, as "looms-and-accessories" would, and
     "State / UT" the rows as "State/UT" does; the sign is neither left out of its column's name nor a
-    column's word of its own."""
+    column's word of its own. A closing bracket standing apart ends the word before it."""
     out: list[str] = []
     glue = False
     for w in words:
-        if w in JOINERS and out:
+        if CLOSER.match(w) and out:
+            out[-1] += f" {w}"
+        elif w in JOINERS and out:
             out[-1] += f" {w}"
             glue = True
         elif glue:

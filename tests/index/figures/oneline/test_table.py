@@ -124,3 +124,12 @@ def test_groups_of_one_word_each_after_the_rows_headings():
     labels = _labels(text)
     assert labels["4.75"] == "Food and beverages | Inflation Urban"
     assert labels["108.45"] == "Clothing and footwear | Index Comb."
+
+
+def test_a_closing_bracket_standing_apart_ends_its_column():
+    """2297027: "Medical (Cr. Rs. ) Health of Community (Cr. Rs. ) ...": the ")" alone, a word of no letter,
+    was left out of the header, so its brackets never closed and no reading split it."""
+    labels = _labels("The component-wise expenditure is as under:\nSl. No. Year Medical (Cr. Rs. ) Health of Community "
+                     "(Cr. Rs. ) Advocacy (Cr. Rs. ) 2023-24 0.11 2.53 0.10 2024-25 0.39 2.66 0.06 2025-26 0.24 2.93 0.29")
+    assert labels["2.66"] == "2024-25 | Health of Community (Cr. Rs. )"
+    assert labels["0.29"] == "2025-26 | Advocacy (Cr. Rs. )"
