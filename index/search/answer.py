@@ -281,16 +281,15 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         ("480 government and 208 private laboratories"); and the share of the thing counted that its
         label or the words right after it name. `idf`: the words weighed (all the question's)."""
         f = figures[j]
-        before, after, _ = words_of(j)
-        right_after, said_before, before_weight = own_words(j)
+        before, after, right_after, said_before, before_weight = own_words(j)
         names_counted = len(counted & (right_after | frozenset(terms(f.label or "")))) / len(counted) if counted else 0.0
         if asked_figure.whole and (TOTAL_SAID.search(text, before, f.start) or TOTAL_SAID.search(text[f.end:after])):
             names_counted += TOTAL_NAMED  # "total quantity recovered": "taking the total recovery to 1,837 kg"
         return coverage(right_after, idf) + before_weight * coverage(said_before, idf) + names_counted
 
-    def own_words(j: int) -> tuple[frozenset[str], frozenset[str], float]:
-        """The terms of the figure's words after it and before it (`words_of`), with the question's
-        they hold in the other language, and how much those before it count."""
+    def own_words(j: int) -> tuple[int, int, frozenset[str], frozenset[str], float]:
+        """Where the figure's words begin and end (`words_of`), the terms of those after it and before it,
+        with the question's they hold in the other language, and how much those before it count."""
         f = figures[j]
         before, after, before_weight = words_of(j)
         right_after = in_other_language(frozenset(terms(text[f.end:after])), cues) or shared_noun(j)
@@ -298,11 +297,11 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
             # a table cell's words before it are its row's label, every cell's (`figure_fits` reads it in
             # each label): the row's first cell is no more its row's than the others
             before_weight = 0.0
-        return right_after, in_other_language(frozenset(terms(text[before:f.start])), cues), before_weight
+        return before, after, right_after, in_other_language(frozenset(terms(text[before:f.start])), cues), before_weight
 
     def asked_words(j: int) -> frozenset[str]:
         """The question's words (not its numbers) that the figure's own words or its label hold."""
-        right_after, said_before, before_weight = own_words(j)
+        _, _, right_after, said_before, before_weight = own_words(j)
         held = right_after | (said_before if before_weight else frozenset()) | frozenset(terms(figures[j].label or ""))
         return frozenset(t for t in held if t in worded)
 
