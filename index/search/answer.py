@@ -406,9 +406,9 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     # laboratories, not "सरकारी प्रयोगशालाएं"); its words, not its numbers: a date the sentence opens with is its
     # parts' too
     worded = {t: w for t, w in idf.items() if not any(c.isdigit() for c in t)}
-    whole = ({j for j in wholes(text, figures, inside)
-              if near(j, worded) == 0 or any(asked_words(k) - asked_words(j) for k in inside if k != j)}
-             if not asked_figure.whole else set())
+    found = wholes(text, figures, inside) if not asked_figure.whole else set()
+    held = {k: asked_words(k) for k in inside} if found else {}
+    whole = {j for j in found if near(j, worded) == 0 or any(held[k] - held[j] for k in inside if k != j)}
     # a date beside a whole is its part's too ("as on 07.08.2026, out of 5,86,944 villages 5,63,809
     # villages"): it tells neither from the other
     # of a table row's cells that the question tells apart by nothing, its total answers ("Indore 11,347

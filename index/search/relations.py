@@ -128,9 +128,9 @@ def _breaks_after_figures(text: str, figures, run: list[int]) -> bool:
         broken for after_time, broken in gaps if after_time)
 
 
-def _gaps(figures, span: list[int], start: int, end: int, step: int) -> int:
-    """The characters between each figure of `span[start:end]` and its time, `step` before it (-1: after it)."""
-    timed = [figures[j].kind in TIME_KINDS for j in span]
+def _gaps(figures, span: list[int], timed: list[bool], start: int, end: int, step: int) -> int:
+    """The characters between each figure of `span[start:end]` and its time, `step` before it (-1: after it);
+    `timed`: whether each of `span` is a time."""
     total = 0
     for i in range(start, end):
         t = i - step
@@ -158,7 +158,7 @@ def times_in_order(text: str, figures, span: list[int]) -> dict[int, int]:
             if timed[start] == timed[end - 1]:
                 # a time or a figure at both ends: the side whose gaps are the shorter ("report 2025-26, ... from 13%
                 # in 2000–01 to 18.6% in 2020–21 and further to 29% in 2023-24": each figure before its time)
-                step = min((1, -1), key=lambda d: _gaps(figures, span, start, end, d))
+                step = min((1, -1), key=lambda d: _gaps(figures, span, timed, start, end, d))
             if step == -1 and not timed[end - 1] and _breaks_after_figures(text, figures, span[start:end]):
                 step = 1  # "8 प्रतिशत से वर्ष 2018-19 में बढ़ाकर 14 प्रतिशत, 2019-20 में 17 प्रतिशत": each time its next figure's
             first = start if timed[start] else start + 1  # the run's first time

@@ -175,13 +175,12 @@ def participle_ended_columns(words: list[str], width: int) -> list[str] | None:
             if not depths[i + 1] and _PARTICIPLE.match(w.rstrip("*,:;")) and opens_column(words, i + 1)]
     bounds = [0, *ends, len(words)]
     parts = [words[a:b] for a, b in zip(bounds, bounds[1:])]
+    ended = parts[:-1]
     if len(parts) != width and ends and len(parts[-1]) == width - len(parts) + 1 and all(
             opens_column(parts[-1], i) and not depths[bounds[-2] + i] for i in range(len(parts[-1]))):
         # after the last column so ended, a word a column where they are as many as the columns left: "Financial
         # Year Students Selected Male Female" is "Students Selected", "Male", "Female"
-        ended, parts = parts[:-1], [*parts[:-1], *([w] for w in parts[-1])]
-    else:
-        ended = parts[:-1]
+        parts = [*ended, *([w] for w in parts[-1])]
     if len(parts) != width or width < 2 or any(len(_unbracketed(part)) < 2 for part in ended) or any(
             not 0 < len(_unbracketed(part)) <= MAX_COLUMN_WORDS for part in parts):
         return None
