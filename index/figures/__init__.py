@@ -77,7 +77,7 @@ from __future__ import annotations
 from index.figures.abbreviations import in_defined_tonnes, tonnes_per_mt
 from index.figures.dates import DatesAndPeriods
 from index.figures.declared import declarations, in_spans
-from index.figures.inline import inline_labels, table_numbers, with_inline_labels
+from index.figures.inline import inline_labels, table_numbers, with_caption_times, with_inline_labels
 from index.figures.pairs import paired_labels
 from index.figures.parts import part_labels
 from index.figures.respectively import respective_labels
@@ -105,7 +105,7 @@ class FigureExtractor(NumbersAndRanges, DatesAndPeriods, Labels, TextScan):
             text = str(text)
         whole = before + text
         return in_defined_tonnes(self._in_tables(self._numbers(text), text, declarations(whole), table_cells(whole),
-                                                 len(before), inline_labels(whole)), tonnes_per_mt(whole))
+                                                 len(before), self._inline_labels(whole)), tonnes_per_mt(whole))
 
     def run_line(self, text: str) -> list[Figure]:
         """The figures of a text too short to hold a table, such as a release's title: its numbers and
@@ -117,10 +117,14 @@ class FigureExtractor(NumbersAndRanges, DatesAndPeriods, Labels, TextScan):
         """The figures of each passage (start, end) of one release's `text`. Its tables' declared units
         and row labels are found once, over the whole text, rather than again over the text before
         every passage: a long release's tables were rescanned for each of its passages."""
-        declared, cells, inline = declarations(text), table_cells(text), inline_labels(text)
+        declared, cells, inline = declarations(text), table_cells(text), self._inline_labels(text)
         tonnes = tonnes_per_mt(text)
         return [in_defined_tonnes(self._in_tables(self._numbers(text[a:b]), text[a:b], declared, cells, a, inline),
                                   tonnes) for a, b in spans]
+
+    def _inline_labels(self, text: str):
+        """`inline_labels` of `text`, with the times its tables' captions name read as its numbers are."""
+        return with_caption_times(inline_labels(text), text, self.run_line)
 
     @staticmethod
     def _in_tables(figs: list[Figure], text: str, declared, cells, offset: int, inline) -> list[Figure]:

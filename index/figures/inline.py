@@ -9,16 +9,17 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Callable
 
 from index.figures.declared import PERCENT_WORDS, Declared, in_declared_unit, opening_caption, parse_declaration
-from index.figures.figure import CELL_MARK, Figure, row_label
+from index.figures.figure import CELL_MARK, TIME_KINDS, Figure, row_label
 from index.figures.oneline import InlineTable, inline_tables, listed_columns
 from index.figures.oneline.times import untimed
 from index.figures.oneline.words import MAX_LABEL_WORDS
 from index.figures.patterns import ascii_digits
 
 __all__ = ["InlineCells", "InlineTable", "cells_region", "heading_unit", "inline_labels", "inline_row", "inline_tables",
-           "is_inline_cell", "listed_columns", "table_numbers", "with_inline_labels"]
+           "is_inline_cell", "listed_columns", "table_numbers", "with_caption_times", "with_inline_labels"]
 
 _LONG_COUNT = re.compile(r"^[0-9\u0966-\u096f]{7,15}$")
 
@@ -58,6 +59,11 @@ class InlineCells:
     # the cells of a table under a header repeated without its units (`_repeated_units`) whose column
     # declared one in the header first written: (start, end, that unit), as index.figures.declared's spans
     carried: tuple[tuple[int, int, Declared], ...] = ()
+    # each cell's (by start) table caption, where it has one (`InlineTable.caption`): its (start, end)
+    captions: dict[int, tuple[int, int]] = dataclasses.field(default_factory=dict)
+    # the time each cell is of by its table's caption, as the caption words it ("for January-June, 2026";
+    # `with_caption_times`): its label ends with it
+    caption_times: dict[int, str] = dataclasses.field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.labels)
@@ -72,6 +78,7 @@ def inline_labels(text: str) -> InlineCells:
     captioned: list[tuple[int, int, Declared]] = []
     units_elsewhere: dict[int, frozenset[Declared]] = {}
     carried: list[tuple[int, int, Declared]] = []
+    captions: dict[int, tuple[int, int]] = {}
     first_units: dict[tuple[str, ...], list[Declared | None]] = {}  # a header's columns by name → their units
     for table in inline_tables(text):
         labels.update(table.labels())
@@ -86,8 +93,51 @@ def inline_labels(text: str) -> InlineCells:
         if declared is not None:
             carried.extend((a, b, d) for row in table.rows for a, b in row.cells
                            if (j := row.cell_columns.get(a)) is not None and (d := declared[j]))
+        if table.caption is not None:
+            captions.update((a, table.caption) for row in table.rows for a, _ in row.cells)
     return InlineCells(labels, frozenset(counts), long_counts, frozenset(serials), tuple(captioned), units_elsewhere,
-                       tuple(carried))
+                       tuple(carried), captions)
+
+
+# a caption's time that is not its cells' own: where a count starts or a span reaches ("Progress since 2014")
+_NOT_CELLS_TIME = frozenset("since from after before between than over till until upto".split())
+_TIME_RANGE = re.compile(r"^\s*(?:[-–—]|to)\s*$")
+
+
+def with_caption_times(cells: InlineCells, text: str, read: Callable[[str], list[Figure]]) -> InlineCells:
+    """`cells` with the time each cell is of by its table's caption (`caption_times`), where the caption
+    names one time or one range of times ("Tourist Footfall in NER for January-June, 2026"), and neither
+    the cell's column nor its row names one of its own. Two tables with the same rows and columns,
+    "... in 2025" and "... for January-June, 2026", are told apart by nothing else. `read`: the number
+    reader's figures of a short text."""
+    if not cells.captions:
+        return cells
+    times: dict[tuple[int, int], str | None] = {}
+    timed: dict[str, bool] = {}
+
+    def caption_time(a: int, b: int) -> str | None:
+        found = [f for f in read(text[a:b]) if f.kind in TIME_KINDS]
+        if not 1 <= len(found) <= 2 or (len(found) == 2 and not _TIME_RANGE.match(text[a + found[0].end:a + found[1].start])):
+            return None
+        before = text[a:a + found[0].start].split()
+        said = text[a + found[0].start:a + found[-1].end]
+        if before and before[-1].casefold() in _NOT_CELLS_TIME:
+            return None
+        return f"{before[-1]} {said}" if before and before[-1].isalpha() and before[-1].islower() else said
+
+    def holds_time(words: str) -> bool:
+        if words not in timed:
+            timed[words] = any(f.kind in TIME_KINDS for f in read(words))
+        return timed[words]
+
+    caption_times: dict[int, str] = {}
+    for start, span in cells.captions.items():
+        if span not in times:
+            times[span] = caption_time(*span)
+        label = cells.labels.get(start, "")
+        if times[span] and not any(holds_time(part) for part in label.split(CELL_MARK)):
+            caption_times[start] = times[span]
+    return dataclasses.replace(cells, caption_times=caption_times) if caption_times else cells
 
 
 def _column_names(columns: list[str]) -> tuple[str, ...]:
@@ -193,8 +243,12 @@ def with_inline_labels(figures: list[Figure], cells: InlineCells, offset: int) -
         label = cells.labels.get(at) or cells.labels.get(at - 1)
         if f.kind == "year" and at in cells.counts:
             f = dataclasses.replace(f, kind="count", iso=None)
-        out.append(heading_unit(dataclasses.replace(f, label=label))
-                   if label and f.kind in ("money", "percent", "quantity", "count") else f)
+        if not (label and f.kind in ("money", "percent", "quantity", "count")):
+            out.append(f)
+            continue
+        f = heading_unit(dataclasses.replace(f, label=label))  # its heading's unit ends the heading
+        time = cells.caption_times.get(at) or cells.caption_times.get(at - 1)
+        out.append(dataclasses.replace(f, label=f"{f.label} {time}") if time else f)
     return out
 
 

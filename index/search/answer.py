@@ -43,20 +43,36 @@ def title_weighted(idf: dict[str, float], title: str, weight: float) -> dict[str
 
 
 def table_row(passage: Passage, a: int, b: int, idf: dict[str, float], cues: FigureCues = NO_CUES,
-              places: tuple[Name, ...] = ()) -> tuple[int, int]:
+              places: tuple[Name, ...] = (), window: TimeWindow | None = None) -> tuple[int, int]:
     """The answer sentence `a:b`, or the table row it stands for: a cell written alone on its line
     widens to its row; a one-line table narrows to the one row that names the question's place, or
     else whose label holds most of the question's words (and its place, if it names one), where a
-    single row does."""
+    single row does. Of rows with that label in tables of other times ("Assam" in 2025 and in
+    January-June 2026), the one of the asked time (`window`: the question's)."""
     a, b = row_span(passage.text, passage.figures, a, b)
-    rows: dict[str, int] = {}  # each row's label → its first cell's index
+    rows: dict[str, list[int]] = {}  # each row's label → the first cell of each row so labelled
+    previous = ""
     for i, f in enumerate(passage.figures):
         if a <= f.start and f.end <= b and is_inline_cell(f):
-            rows.setdefault(row_label(f.label), i)
+            if (label := row_label(f.label)) != previous:
+                rows.setdefault(label, []).append(i)
+            previous = label
+        else:
+            previous = ""
+
+    def row_of(label: str) -> int:
+        starts = rows[label]
+        if len(starts) > 1 and window is not None:
+            timed = [i for i in starts
+                     if any(overlaps(window, w) for w in column_times(column_label(passage.figures[i].label)))]
+            if len(timed) == 1:
+                return timed[0]
+        return starts[0]
+
     # the one row that names the question's place, in either script ("बिहार": "4 Bihar 311304.40 ...")
     placed = [label for label in rows if any(n.keys & NameIndex(label).alone for n in places)] if places else []
     if len(placed) == 1:
-        return inline_row(passage.text, passage.figures, rows[placed[0]]) or (a, b)
+        return inline_row(passage.text, passage.figures, row_of(placed[0])) or (a, b)
     held = {label: coverage(in_other_language(frozenset(terms(label)), cues), idf) for label in rows}
     if not held:
         return a, b
@@ -67,7 +83,7 @@ def table_row(passage: Passage, a: int, b: int, idf: dict[str, float], cues: Fig
     label_places = NameIndex(chosen[0]).alone
     if places and label_places and not any(n.keys & label_places for n in places):
         return a, b  # another state's row: the asked one may be in the rest of the line
-    return inline_row(passage.text, passage.figures, rows[chosen[0]]) or (a, b)
+    return inline_row(passage.text, passage.figures, row_of(chosen[0])) or (a, b)
 
 
 # A sentence that goes on from the one before it, its first words referring back to it: "Out of these 44
@@ -450,7 +466,7 @@ class AnswerReader:
         top = hits[0]
         a, b = self.answer_sentence(top, idf, kinds, cues, places, vector, unit)
         if self.settings.answer_table_rows:
-            a, b = table_row(top.passage, a, b, idf, cues, places)
+            a, b = table_row(top.passage, a, b, idf, cues, places, window)
         if self.settings.title_answer_margin is not None and self.title_answers(top, a, b, idf, kinds, cues, places,
                                                                                            window, unit):
             title = top.release.title

@@ -57,6 +57,9 @@ class InlineTable:
     rows: tuple[Row, ...]
     listed: frozenset[str] = frozenset()  # the names the release lists in its prose (`listed_names`)
     text: str = dataclasses.field(default="", repr=False, compare=False)  # the text its rows' offsets are in
+    # where its own caption stands in `text` (`_caption`): kept apart from `header_text`, which a table
+    # parted by rows of fewer cells takes from the line's first table
+    caption: tuple[int, int] | None = None
 
     @property
     def header(self) -> str:
@@ -226,6 +229,20 @@ def _header_text(text: str, start: int) -> str:
     return before[ends[-1].end():] if ends else before
 
 
+def _caption(text: str, start: int, header: str, after: int) -> tuple[int, int] | None:
+    """Where the caption of a table whose first row is at `start` stands in `text`: its header's words
+    before its serials' heading ("Tourist Footfall in NER for January-June, 2026" before "S. No. Name of
+    State DTVs FTVs"), after `after`, the end of a table before it. None without a serials' heading:
+    there a caption's words and its columns' run on alike."""
+    begin = max(start - len(header), after)
+    words = [(begin + m.start(), m.group()) for m in re.finditer(r"\S+", text[begin:start])]
+    heads = [i for i in range(len(words)) if _serial_heading([w for _, w in words], i)]
+    if not heads:
+        return None
+    end = words[heads[0]][0]
+    return (begin, end) if text[begin:end].strip() else None
+
+
 def inline_tables(text: str) -> list[InlineTable]:
     """The tables of `text` whose rows stand on one line (see the module's docstring)."""
     tables: list[InlineTable] = []
@@ -254,7 +271,9 @@ def inline_tables(text: str) -> list[InlineTable]:
                     start = group[0][1]
                     if unfolded := _folded(rows[0], runs[group[0][2] - 1][1], start, max(r.width for r in rows), text):
                         rows, start = (unfolded[0], *rows[1:]), unfolded[1]
-                    table = InlineTable(_header_text(text, start), rows, listed, text)
+                    header = _header_text(text, start)
+                    after = tables[-1].rows[-1].cells[-1][1] if tables and tables[-1].rows[-1].cells else 0
+                    table = InlineTable(header, rows, listed, text, _caption(text, start, header, after))
                     if not rows[0].label and table.columns() is None:
                         return  # a row without a label is a table only under the columns it is read by
                     # rows of fewer cells ("17 Ladakh 0.43 0.45 0.30") part a table: the rest is still its

@@ -99,3 +99,26 @@ def test_a_unit_a_column_gives_as_a_rate_over_a_time_is_not_the_next_columns():
     assert got["222.07"] == (Decimal("222070000.00"), "tonne", "quantity",
                              "2021-22, Year Milk Production (Million Metric Tonnes)/Year")
     assert got["446.00"] == (Decimal(446), None, "count", "2021-22, Per Capita Availability (Gram /day)")
+
+
+FOOTFALL = ("Tourist Footfall in North-Eastern Region (NER) in 2025 S. No. Name of State Domestic Tourist Visits (DTVs) "
+            "Foreign Tourist Visits (FTVs) 1 Arunachal Pradesh 913383 4582 2 Assam 9055943 33858 3 Manipur 25281 2892 "
+            "Tourist Footfall in NER for January-June, 2026 S. No. Name of State DTVs FTVs 1 Arunachal Pradesh 627084 "
+            "2372 2 Assam 4604112 32471 3 Manipur 12744 1219")
+
+
+def test_a_tables_caption_that_names_one_time_ends_its_cells_labels():
+    """2297053: two tables with the same rows and columns, told apart only by their captions' times;
+    the second's own header ("DTVs FTVs") is read as the first's, and its caption is still its own."""
+    labels = {f.text: f.label for f in FigureExtractor().run(FOOTFALL) if f.label}
+    assert labels["9055943"] == "Assam | Domestic Tourist Visits (DTVs) in 2025"
+    assert labels["4604112"] == "Assam | Domestic Tourist Visits (DTVs) for January-June, 2026"
+    assert labels["1219"] == "Manipur | Foreign Tourist Visits (FTVs) for January-June, 2026"
+
+
+def test_a_caption_whose_time_a_span_starts_from_or_whose_columns_are_times_gives_no_cell_a_time():
+    since = FOOTFALL.replace("in 2025", "since 2014")
+    assert {f.text: f.label for f in FigureExtractor().run(since)}["9055943"] == "Assam | Domestic Tourist Visits (DTVs)"
+    years = ("Funds released in 2025 S. No. State 2023-24 2024-25 1 Assam 12.5 13.1 2 Bihar 14.2 15.3 "
+             "3 Goa 1.2 1.4")
+    assert {f.text: f.label for f in FigureExtractor().run(years)}["13.1"] == "Assam | 2024-25"

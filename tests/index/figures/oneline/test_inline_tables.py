@@ -151,12 +151,13 @@ def _answer_row(q: str, text: str) -> str:
     from index.loanwords import loanword_keys
     from index.names import question_names
     from index.search import FigureCues, HybridSearcher
+    from index.timeq import read_time
 
     p = _passage(text, "", 1)
     q_terms = terms(q, drop_stopwords=True)
     places = tuple(n for n in question_names(q) if n.kind == "known")
     a, b = HybridSearcher.table_row(p, 0, len(text), {t: 1.0 for t in q_terms},
-                                    FigureCues(loans=loanword_keys(q_terms)), places)
+                                    FigureCues(loans=loanword_keys(q_terms)), places, read_time(q).window)
     return text[a:b]
 
 
@@ -172,6 +173,15 @@ def test_the_answer_in_a_one_line_table_is_the_row_the_question_names():
              "324227.06 301148.29 3 Goa 4516.74 4522.84 4506.48")
     assert _answer_row("पीएम पोषण के तहत 2024-25 में बिहार को कितना खाद्यान्न आवंटित हुआ?", grain) == \
         "Bihar 311304.40 324227.06 301148.29"
+
+
+def test_of_two_tables_rows_with_one_label_the_answer_is_the_row_of_the_asked_time():
+    from tests.index.figures.test_inline import FOOTFALL
+
+    assert _answer_row("How many domestic tourist visits did Assam record in January-June 2026?", FOOTFALL) == \
+        "Assam 4604112 32471"
+    assert _answer_row("How many domestic tourist visits did Assam record in 2025?", FOOTFALL) == "Assam 9055943 33858"
+    assert _answer_row("How many domestic tourist visits did Assam record?", FOOTFALL) == "Assam 9055943 33858"
 
 
 def test_a_line_whose_rows_the_question_does_not_name_stays_whole():

@@ -97,8 +97,8 @@ def test_a_caption_before_the_serials_heading_is_no_column():
               "(DTVs) Foreign Tourist Visits (FTVs)")
     rows = "1 Arunachal Pradesh 913383 4582 2 Assam 9055943 33858 3 Manipur 25281 2892 4 Sikkim 1654838 68992"
     labels = _labels(f"{header} {rows}")
-    assert labels["68992"] == "Sikkim | Foreign Tourist Visits (FTVs)"
-    assert labels["9055943"] == "Assam | Domestic Tourist Visits (DTVs)"
+    assert labels["68992"] == "Sikkim | Foreign Tourist Visits (FTVs) in 2025"  # its caption's time ends it
+    assert labels["9055943"] == "Assam | Domestic Tourist Visits (DTVs) in 2025"
 
 
 def test_the_numbers_of_a_headers_columns_name_none():
