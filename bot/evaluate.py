@@ -76,6 +76,7 @@ SET_KINDS = {
     "tuning-blind11-questions.jsonl": "tuning",  # an eleventh, 24 of 60 unanswerable, in the shapes users type, written blind in the forty-second session
     "tuning-blind12-questions.jsonl": "tuning",  # a twelfth, 24 of 60 unanswerable, a figure among its neighbours, written blind in the forty-fourth session
     "tuning-hinglish-questions.jsonl": "tuning",  # Hindi typed in Latin letters, 12 of 40 unanswerable, written blind in the forty-fourth session
+    "tuning-dated-questions.jsonl": "tuning",  # the time named decides among a release's times, 10 of 40 unanswerable, written blind in the forty-eighth session
     "reading-questions.jsonl": "tuning",  # written blind in the fourteenth session to test how a question's time and kind are read
     "reading-test-questions.jsonl": "test",  # the same, written blind after it and frozen before its first run
     "test-questions.jsonl": "test",  # bench/data: written blind, frozen before tuning
@@ -83,6 +84,7 @@ SET_KINDS = {
     "test3-questions.jsonl": "test",  # a third, written blind in the tenth session: the first is used to decide
     "test4-questions.jsonl": "test",  # a fourth, written blind in the eleventh session and frozen unrun (docs/retrieval.md)
     "test-hinglish-questions.jsonl": "test",  # Hindi typed in Latin letters, written blind with its tuning twin, frozen before either ran
+    "test-dated-questions.jsonl": "test",  # the time named decides among a release's times, written blind with its tuning twin, frozen before either ran
     "xquad": "tuning",
 }
 
@@ -108,6 +110,7 @@ TUNING_SETS = {
     "blind11": _ROOT / "bench/data/tuning-blind11-questions.jsonl",
     "blind12": _ROOT / "bench/data/tuning-blind12-questions.jsonl",
     "hinglish": _ROOT / "bench/data/tuning-hinglish-questions.jsonl",
+    "dated": _ROOT / "bench/data/tuning-dated-questions.jsonl",
     "reading": _ROOT / "bench/data/reading-questions.jsonl",
     "near-miss": _ROOT / "bench/data/near-miss-questions.jsonl",
     "absent": _ROOT / "bench/data/absent-questions.jsonl",
