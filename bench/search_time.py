@@ -4,9 +4,12 @@
 
 Opens the index in $VIGYAPTI_INDEX_DIR as `vigyapti serve` does and waits for its cache warm-up, then
 asks distinct questions one at a time, each on the model's thread as `/ask` runs it: the model encodes
-the question, then the search goes on with its vector. The encoding is timed apart from the search
-(wall and CPU time of that thread), so the search's own cost is read without HTTP (bench/latency.py
-measures what the client sees) and without the noise of a second process. `--repeat` asks the same
+the question on the thread beside it while the search reads the question and looks up its words, then
+the search goes on with its vector. The encoding is timed apart (wall and CPU time of its thread), and
+the search is what a question takes beyond it: its wall time less the encoding's, and its own thread's
+CPU time (less the encoding's where both ran on one thread: a process with one core). So the search's
+cost is read without HTTP (bench/latency.py measures what the client sees) and without the noise of a
+second process. `--repeat` asks the same
 questions again: what a question reads for the first time (a passage's stated times, a term's
 document frequency) shows as the difference. `--profile K` runs the questions once more under cProfile
 and prints the K functions with the most cumulative time.
@@ -20,6 +23,7 @@ import json
 import pstats
 import statistics
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -63,7 +67,8 @@ class TimedSearches:
     def _timed_encode(self, texts):
         wall, cpu = time.perf_counter(), time.thread_time()
         vectors = self._encode(texts)
-        self.encoded.append(((time.perf_counter() - wall) * 1000, (time.thread_time() - cpu) * 1000))
+        self.encoded.append(((time.perf_counter() - wall) * 1000, (time.thread_time() - cpu) * 1000,
+                             threading.get_ident()))
         return vectors
 
     def _one(self, question: str, profiler: cProfile.Profile | None) -> tuple[float, float, float]:
@@ -74,8 +79,9 @@ class TimedSearches:
         else:
             profiler.runcall(self.service.ask, question)
         wall, cpu = (time.perf_counter() - wall) * 1000, (time.thread_time() - cpu) * 1000
-        enc_wall, enc_cpu = map(sum, zip(*self.encoded)) if self.encoded else (0.0, 0.0)
-        return enc_wall, wall - enc_wall, cpu - enc_cpu
+        enc_wall = sum(w for w, _, _ in self.encoded)
+        enc_cpu_here = sum(c for _, c, thread in self.encoded if thread == threading.get_ident())
+        return enc_wall, wall - enc_wall, cpu - enc_cpu_here
 
     def run(self, qs: list[str], profiler: cProfile.Profile | None = None) -> dict:
         rows = [self.embedder.run_beside_queries(self._one, q, profiler) for q in qs]

@@ -56,6 +56,12 @@ class Embedder(ABC):
     def run_beside_queries(self, fn: Callable[..., T], *args) -> T:
         return self.submit_beside_queries(fn, *args).result()
 
+    def submit_alongside(self, fn: Callable[..., T], *args) -> Future[T]:
+        """Run `fn`, work that encodes a question, while the caller (a search, on the thread that encodes
+        questions) goes on reading the question: what it looks up by words needs no vector (here:
+        right away, on the caller's thread)."""
+        return Embedder.submit_beside_queries(self, fn, *args)
+
 
 class ModelThreadEmbedder(Embedder):
     """An embedder whose model runs on two long-lived threads: one for questions (and the search
@@ -64,7 +70,9 @@ class ModelThreadEmbedder(Embedder):
     torch's OpenMP thread team belongs to the thread that calls it: a web server calling from
     ever-changing pool threads pays to set one up again and again (docs/retrieval.md, Latency).
     ONNX Runtime keeps its pool per session, but the one-thread queue still keeps questions from
-    overlapping on 2 cores and keeps each search's steps together.
+    overlapping on 2 cores and keeps each search's steps together. A third long-lived thread, where
+    the process has two cores or more, encodes a search's question while the search looks up its
+    words (`submit_alongside`): both release the GIL for most of their time.
     """
 
     def __init__(self) -> None:
@@ -75,6 +83,10 @@ class ModelThreadEmbedder(Embedder):
         self._query_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="encode-questions",
                                                 initializer=_note_thread, initargs=(self._query_thread_ids,))
         self._passage_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="encode-passages")
+        # a question thread too: encoding there runs the model on its own, as on the one above
+        self._alongside_thread = (ThreadPoolExecutor(max_workers=1, thread_name_prefix="encode-alongside",
+                                                     initializer=_note_thread, initargs=(self._query_thread_ids,))
+                                  if len(os.sched_getaffinity(0)) >= 2 else None)
 
     @abstractmethod
     def _encode(self, texts: list[str], kind: str, progress: bool) -> np.ndarray:
@@ -87,6 +99,11 @@ class ModelThreadEmbedder(Embedder):
         if threading.get_ident() in self._query_thread_ids:  # already there: waiting on itself would hang
             return fn(*args)
         return self.submit_beside_queries(fn, *args).result()
+
+    def submit_alongside(self, fn: Callable[..., T], *args) -> Future[T]:
+        if self._alongside_thread is None:  # one core: the caller's thread, one step after another
+            return Embedder.submit_beside_queries(self, fn, *args)
+        return self._alongside_thread.submit(fn, *args)
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         if not texts:

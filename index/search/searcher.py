@@ -249,9 +249,9 @@ class HybridSearcher:
 
     def run(self, question: str, *, top_k: int = 5, filters: SearchFilters | None = None,
             per_release: int = 1) -> SearchResult:
-        # The whole search runs where the model encodes questions, one step after another. On
-        # two cores, looking up words while the model ran only slowed the model (its thread team
-        # wants both cores), and every hop between threads cost a wake-up (docs/retrieval.md#latency).
+        # The search runs where the model encodes questions, and its question is encoded alongside
+        # (`_run`): a hop between threads costs a wake-up, so the search makes no other
+        # (docs/retrieval.md#latency).
         return self.embedder.run_beside_queries(self._search, question, top_k, filters, per_release)
 
     def submit(self, question: str, *, top_k: int = 5, filters: SearchFilters | None = None,
@@ -270,9 +270,11 @@ class HybridSearcher:
         qlang = question_lang(question)
         typed = reading(question) if s.romanised_hindi else None
         question = typed.text if typed else question  # a romanised Hindi question's grammar in Devanagari
+        searched = with_indicator_names(question) if s.indicator_names else question
+        # encoded while the rest of the question is read and its words looked up (Embedder.submit_alongside)
+        vector_soon = self.embedder.submit_alongside(self._encode, searched)
         kinds = expected_kinds(question, money_cue=s.money_cue)
         asked = terms(question, drop_stopwords=True)
-        searched = with_indicator_names(question) if s.indicator_names else question
         q_terms = list(dict.fromkeys(asked if searched == question else terms(searched, drop_stopwords=True)))
         idf = self._idf(q_terms)
         translated = {**(acronym_spellings(question) if s.latin_loanwords else {}),
@@ -300,7 +302,7 @@ class HybridSearcher:
         cross = bool(filters.lang and filters.lang != qlang and s.translation_weight)
         keyword = {f: self.store.keyword_search(looked_up, s.depth, filters=f) if looked_up else []
                    for f in ([filters, filters.with_lang(qlang)] if cross else [filters])}
-        vector = self._encode(searched)
+        vector = vector_soon.result()
 
         pivot, pivot_values = (self._pivot(vector, keyword[filters.with_lang(qlang)], idf, kinds, filters, qlang,
                                            years, qtime, names, translated) if cross else ({}, {}))

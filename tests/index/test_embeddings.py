@@ -3,6 +3,7 @@
 `embedder` is the path `auto` chose on this machine; `torch_embedder` is the float32 reference.
 """
 import gc
+import os
 import threading
 import weakref
 
@@ -67,7 +68,9 @@ def test_an_embedder_let_go_is_freed_with_its_threads(model_path, settings):
     before = set(threading.enumerate())
     embedder = load_embedder(settings)
     embedder.encode_queries(SENTENCES[:1])  # starts the question thread
-    threads = [t for t in threading.enumerate() if t not in before and t.name.startswith("encode-questions")]
+    embedder.submit_alongside(embedder.encode_queries, SENTENCES[:1]).result()  # and the one beside it
+    threads = [t for t in threading.enumerate()
+               if t not in before and t.name.startswith(("encode-questions", "encode-alongside"))]
     assert threads
     gone = weakref.ref(embedder)
     del embedder
@@ -76,3 +79,17 @@ def test_an_embedder_let_go_is_freed_with_its_threads(model_path, settings):
     for thread in threads:
         thread.join(timeout=5)
     assert not any(t.is_alive() for t in threads)
+
+
+def test_a_searchs_question_is_encoded_alongside_it_by_the_model_itself(embedder):
+    """A search runs on the question thread and hands its question to the thread beside it, which runs
+    the model there and then: were it to wait on the question thread, busy with that very search, it
+    would wait for ever. With two cores the two threads are two."""
+    def search():
+        soon = embedder.submit_alongside(lambda: (threading.get_ident(), embedder.encode_queries(SENTENCES[:1])))
+        return threading.get_ident(), soon
+
+    here, soon = embedder.run_beside_queries(search)
+    there, vectors = soon.result(timeout=120)
+    np.testing.assert_array_equal(vectors, embedder.encode_queries(SENTENCES[:1]))
+    assert (there != here) is (len(os.sched_getaffinity(0)) >= 2)

@@ -2,6 +2,7 @@
 import contextlib
 import dataclasses
 import datetime as dt
+import os
 
 import pytest
 
@@ -32,6 +33,23 @@ def test_seed_question_answer_sentence_holds_the_figure(service):
     assert "86,000" in a.text
     assert result.hits[0].passage.text[a.start:a.end] == a.text
     assert any(f.value == 86000 for f in a.figures)
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="one core: one step after another")
+def test_a_searchs_question_is_encoded_beside_its_reading_not_after_it(service, monkeypatch):
+    """Its words are looked up while the model encodes it (Embedder.submit_alongside)."""
+    import threading
+
+    embedder, threads = service.searcher.embedder, []
+    encode = embedder.encode_queries
+
+    def noted(texts):
+        threads.append(threading.current_thread().name)
+        return encode(texts)
+
+    monkeypatch.setattr(embedder, "encode_queries", noted)
+    service.ask("How many sellers from Madhya Pradesh completed their GeM profile, asked on a thread of its own?")
+    assert threads and all(name.startswith("encode-alongside") for name in threads)
 
 
 def test_english_question_finds_hindi_only_release(service):
