@@ -79,8 +79,9 @@ def figure_fits(p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: 
     for i, (f, (kind, around)) in enumerate(zip(p.figures, analysis.figure_contexts)):
         row = analysis.row_times[i] if cues.row_window is not None else None
         in_row = row is not None and row_in(cues.row_window, row)
-        # a dated row's cells are asked for whatever their kind: "Inflation (%)" heads them, not a "%"
-        if kind not in kinds and not (unit and f.unit == unit) and not in_row:
+        # a dated row's bare numbers are asked for whatever their kind: "Inflation (%)" heads them, not a
+        # "%"; not its cells of another kind that say theirs ("2025-26 0.24 2.93" in ₹ crore: no count of babies)
+        if kind not in kinds and not (unit and f.unit == unit) and not (in_row and f.kind == "count" and f.unit is None):
             continue
         if cues.spans is not None and f.unit in TIME_UNITS and f.unit not in cues.spans:
             continue  # "youth aged 15–29", "within 21 days": no count of youth

@@ -92,8 +92,8 @@ class SearchSettings:
     # question better (the asked row's cells cut off from its label).
     neighbour_window: bool = True
     # Within a release, a table cell whose row is the question's time ("Apr-26" for "अप्रैल 2026"):
-    # the row is the figure asked for. Off until the blind test set measures it.
-    row_time: bool = False
+    # the row is the figure asked for, its bare numbers whatever their kind.
+    row_time: bool = True
     # Within a release, a figure of years, days or hours (an age, a scheme's span) answers only a
     # question that names that unit or asks an age: "youth aged 15–29" is no count of youth.
     spans_asked: bool = True

@@ -92,6 +92,20 @@ def test_row_time_prefers_the_table_row_of_the_asked_month_whatever_its_words():
     assert HybridSearcher.figure_fits(months, kinds, _idf(q)) == {}  # off: no cell is a percent
 
 
+def test_a_row_of_the_asked_time_does_not_make_its_cells_of_another_kind_asked():
+    """Jiyo Parsi's "2025-26 0.24 2.93 0.29" is in ₹ crore: no count of the babies born in 2025-26, and
+    a near miss whose row was taken for its answer."""
+    from index.timeq import read_time
+
+    q = "How many Parsi babies were born in 2025-26 with Jiyo Parsi support?"
+    table = ("Expenditure (Rs. in crore) Year Medical Health of Community Advocacy 2023-24 0.31 2.10 0.25 "
+             "2024-25 0.28 2.55 0.27 2025-26 0.24 2.93 0.29")
+    spent = _passage(table)
+    assert all(f.kind == "money" for f in spent.figures if f.text in ("0.24", "2.93"))
+    cues = FigureCues(row_window=read_time(q).window)
+    assert HybridSearcher.figure_fits(spent, expected_kinds(q), _idf(q), cues) == {}
+
+
 def test_a_figure_label_holding_the_question_s_words_besides_the_title_s_fits_better():
     q = "What was the year-on-year growth of cement in July 2026 in the index of core industries?"
     title = "Index of Core Industries for the month of July 2026"
