@@ -11,7 +11,7 @@ from index.names import Name
 from index.passagechoice import PassageSignals, load_model as load_choice_model
 from index.records import Hit, Passage
 from index.search.analysis import lead_in_places
-from index.search.fits import figure_fit, group_fit, passage_signals, place_fit
+from index.search.fits import FIGURE_TIME_FIT, figure_fit, group_fit, has_row_of, passage_signals, place_fit, stated_fits
 from index.search.question import FigureCues
 from index.search.settings import SearchSettings
 from index.stores.base import Store
@@ -46,6 +46,9 @@ class PassageChoice:
         self.places = [n for n in names if n.kind == "known"]
         self._releases: dict[tuple[str, str], Release | None] = {}
         self._lead_ins: dict[tuple[int, int], frozenset[str]] = {}  # (passage, reach) →
+        # each release version among the candidates → whether a row of one of its passages is of the
+        # asked time (`beside_a_row_of_the_time`)
+        self.dated_rows: dict[tuple[str, str], bool] = {}
 
     def fit(self, p: Passage) -> float:
         """Within a release: its version in the question's language, the passage whose figure is asked
@@ -56,10 +59,24 @@ class PassageChoice:
         return (self.scores[p.passage_id]
                 + s.figure_weight * figure_fit(p, self.kinds, self.idf, cues.of_release(self.release_of(p)),
                                                cache=self.analyses, title=self.title_of(p) if cues.label_weight else "")
+                - s.figure_weight * FIGURE_TIME_FIT * self.beside_a_row_of_the_time(p)
                 + (s.own_language_bonus if p.lang == self.qlang else 0.0)
                 + s.figure_weight * self.shared_values(p)
                 + (s.passage_names_weight * self.place_share(p) if self.places else 0.0)
                 + (s.passage_groups_weight * group_fit(p.text, cues.groups, self.title_of(p)) if cues.groups else 0.0))
+
+    def beside_a_row_of_the_time(self, p: Passage) -> bool:
+        """Whether the passage's figures of the asked kind all stand in sentences of other times while
+        a table row of its release is of the asked time: "During last 12 days from 23rd March to 3rd
+        April 2020, Railways loaded and carried 250020 wagons of coal" beside the row "26.03.2020 20784"
+        asked for the 26th. Where no row is of that time, such a passage is what a near miss finds, and
+        the no-answer check reads its times."""
+        window = self.cues.row_window
+        if window is None or not self.settings.dated_row_over_prose or has_row_of(p, window, self.kinds,
+                                                                                  cache=self.analyses):
+            return False
+        stated = stated_fits(p, self.kinds, window, cache=self.analyses)
+        return bool(stated) and all(fit < 0 for fit in stated) and self.dated_rows.get((p.release_id, p.lang), False)
 
     def release_of(self, p: Passage) -> Release | None:
         key = (p.release_id, p.lang)
@@ -128,6 +145,11 @@ class PassageChoice:
         of_release: dict[tuple[str, str], list[Passage]] = {}  # all language versions of a release
         for p in ordered:
             of_release.setdefault(version_key(p.release_id, p.lang), []).append(p)
+        if (window := self.cues.row_window) is not None and self.settings.dated_row_over_prose:
+            for p in ordered:
+                key = (p.release_id, p.lang)
+                self.dated_rows[key] = self.dated_rows.get(key, False) or has_row_of(p, window, self.kinds,
+                                                                                     cache=self.analyses)
         shown: set[int] = set()
         taken: dict[tuple[str, str], int] = {}  # group key -> passages taken
         group_of: dict[tuple[str, str], tuple[str, str]] = {}  # version key -> group (duplicates share one)

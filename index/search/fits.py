@@ -102,6 +102,22 @@ def figure_fits(p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: 
     return fits
 
 
+def has_row_of(p: Passage, window: TimeWindow, kinds: frozenset[str] | None = None, *, cache=None) -> bool:
+    """Whether a table row of the passage is of the asked time ("Jun-26" for June 2026); with `kinds`,
+    one whose cell may be asked for, as `figure_fits` reads a dated row: of an asked kind, or a bare
+    number (Jiyo Parsi's "2025-26 0.24 2.93" in ₹ crore is no row of babies born)."""
+    return any(row is not None and row_in(window, row)
+               and (kinds is None or f.kind in kinds or (f.kind == "count" and f.unit is None))
+               for f, row in zip(p.figures, analyse(p, cache=cache).row_times))
+
+
+def stated_fits(p: Passage, kinds: frozenset[str], window: TimeWindow, *, cache=None) -> list[int]:
+    """For each figure of the asked kind, whether its sentence states the asked time (1), only others
+    (-1), or neither (0): `stated_time_fit`."""
+    sentences = analyse(p, cache=cache).sentences
+    return [stated_time_fit(window, sentence_dates(p, f, sentences)) for f in p.figures if f.kind in kinds]
+
+
 def passage_signals(p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: FigureCues,
                     window: TimeWindow | None, *, cache=None, title: str = "") -> dict:
     """The passage choice's signals (index/passagechoice.py) that its figures give: their fit, their
@@ -110,12 +126,12 @@ def passage_signals(p: Passage, kinds: frozenset[str], idf: dict[str, float], cu
     analysis = analyse(p, cache=cache)
     titled = frozenset(terms(title))
     asked = [f for f in p.figures if f.kind in kinds]
-    dated = [stated_time_fit(window, sentence_dates(p, f, analysis.sentences)) for f in asked] if window else []
+    dated = stated_fits(p, kinds, window, cache=cache) if window else []
     return dict(
         figure_fit=figure_fit(p, kinds, idf, cues, cache=cache, title=title if cues.label_weight else ""),
         label_fit=max((coverage(in_other_language(frozenset(terms(f.label)) - titled, cues), idf)
                        for f in asked if f.label), default=0.0),
-        row_time=window is not None and any(row is not None and row_in(window, row) for row in analysis.row_times),
+        row_time=window is not None and has_row_of(p, window, cache=cache),
         dated_for=any(d > 0 for d in dated),
         dated_against=bool(dated) and all(d < 0 for d in dated),
         kind_held=bool(asked))

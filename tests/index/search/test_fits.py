@@ -153,3 +153,24 @@ def test_a_span_of_years_answers_only_a_question_that_names_years_or_an_age():
     both = _passage("Mera Yuva Bharat is for youth aged 15–29. More than 2.22 crore youth have registered on it.")
     a, b = HybridSearcher.best_sentence(both, _idf(q), kinds, FigureCues(spans=asked_spans(q)))
     assert "2.22 crore" in both.text[a:b]
+
+
+def test_a_row_of_the_asked_time_is_one_whose_cell_may_be_asked_and_prose_of_other_times_says_so():
+    """What `dated_row_over_prose` (a candidate) reads: a release's row of the asked day, and a passage
+    whose figure stands only in a sentence of other times."""
+    from index.search.fits import has_row_of, stated_fits
+    from index.timeq import read_time
+
+    q = "How many wagons of coal did the Railways load on 26 March 2020?"
+    window, kinds = read_time(q).window, expected_kinds(q)
+    rows = _passage("Sl.\nNo.\nDate\nNo. of wagons of\ncoal\nNo. of wagons of petroleum products\n1.\n25.03.2020\n"
+                    "20418\n1704\n2.\n26.03.2020\n20784\n1724\n3.\n27.03.2020\n20488\n1492")  # a cell a line
+    summary = _passage("During last 12 days from 23rd March to 3rd April 2020, Railways loaded and carried 250020 "
+                       "wagons of coal.")
+    assert has_row_of(rows, window, kinds) and not has_row_of(summary, window, kinds)
+    assert stated_fits(summary, kinds, window) == [-1, -1]  # "12 days" and 250020: of the span, not the 26th
+    spent = _passage("Expenditure (Rs. in crore) Year Medical Health of Community Advocacy 2023-24 0.31 2.10 0.25 "
+                     "2024-25 0.28 2.55 0.27 2025-26 0.24 2.93 0.29")
+    q = "How many Parsi babies were born in 2025-26 with Jiyo Parsi support?"
+    window, kinds = read_time(q).window, expected_kinds(q)
+    assert has_row_of(spent, window) and not has_row_of(spent, window, kinds)  # its cells are ₹ crore
