@@ -240,7 +240,8 @@ _RANGE_JOIN = re.compile(r"\s*(?:to|till|until|through|and|-|–|—|से)\s*"
 # "2025-26 की पहली छमाही". A financial year's first quarter is April to June, its first half April to September.
 _ORDINALS = {"1": 1, "2": 2, "3": 3, "4": 4, "first": 1, "second": 2, "third": 3, "fourth": 4,
              "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "पहली": 1, "दूसरी": 2, "तीसरी": 3, "चौथी": 4}
-_OF_YEAR = r"(?:\s*,?\s*(?:of|in)?\s*(?:the\s+)?(?:FY|financial\s+year|fiscal(?:\s+year)?)?\s*)$"
+# ... with the months it spans in brackets between: "the first half (January-June) of 2025"
+_OF_YEAR = r"(?:\s*\([^()]{1,30}\))?(?:\s*,?\s*(?:of|in)?\s*(?:the\s+)?(?:FY|financial\s+year|fiscal(?:\s+year)?)?\s*)$"
 _QUARTER_BEFORE = re.compile(r"(?:\bQ([1-4])|\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)" + _OF_YEAR, re.I)
 _QUARTER_AFTER = re.compile(r"\s*(?:की|के|का)\s+(पहली|दूसरी|तीसरी|चौथी)\s+तिमाही(?![\u0900-\u097f])")
 _HALF_BEFORE = re.compile(r"(?:\bH([12])|\b(first|second|1st|2nd)\s+half)" + _OF_YEAR, re.I)

@@ -32,6 +32,8 @@ TODAY = dt.date(2026, 11, 30)
     # a half of a financial year, or of a year
     ("What were exports in H1 2026?", "2026-01-01", "2026-06-30", "range"),
     ("What was the fiscal deficit in the first half of FY 2025-26?", "2025-04-01", "2025-09-30", "range"),
+    ("How many tourists visited Tripura in the first half (January-June) of 2025?", "2025-01-01", "2025-06-30", "range"),
+    ("GDP growth in the first quarter (Apr-Jun) of FY 2025-26?", "2025-04-01", "2025-06-30", "range"),
     # a financial year written with stops, as 2298080's table heads its columns
     ("How many ST students got the scholarship in F.Y. 2023-24?", "2023-04-01", "2024-03-31", "financial-year"),
     ("How many ST students got the scholarship in F.Y 24-25?", "2024-04-01", "2025-03-31", "financial-year"),
