@@ -33,7 +33,7 @@ _MEASURE_NAMES = (r"(?:production|output|area|investment|cost|outlay|amount|reve
                   r"expenditure|collection|turnover|exports?|imports?|demand|capacity|sales|deficit|surplus|"
                   r"procurement|disbursement|subsidy|size|length|distance|volume|quantity|population|price|msp|yield|"
                   r"stipend|grant|assistance|loan|allowance|fee|wage|salary|pension|incentive|compensation|"
-                  r"honorarium|prize|reward|premium|fine|penalty|package)\b")
+                  r"honorarium|prize|reward|premium|fine|penalty|package|index|score)\b")
 # "How much below normal", "how much higher": a difference asked, not an amount.
 _COMPARATIVE = r"(?:more|less|lower|higher|below|above|greater|smaller|fewer)\b"
 _HOW_MUCH_MORE = r"\bhow much\s+" + _COMPARATIVE

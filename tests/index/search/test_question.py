@@ -99,6 +99,9 @@ def test_measures_asked_by_name_expect_a_figure():
     assert expected_kinds("What is the compensation for each affected family?") == {"money", "quantity", "count"}
     assert expected_kinds("What is the revised MSP for wild honey?") == {"money", "quantity", "count"}
     assert expected_kinds("What is the relocation package per family?") == {"money", "quantity", "count"}
+    # an index or a score is a number too ("The FI Index increased from 43.4 in March 2017 to 70.0 ...")
+    assert expected_kinds("What was India's Financial Inclusion Index in March 2017?") == {"money", "quantity", "count"}
+    assert expected_kinds("What was the state's score in the export preparedness index?") == {"money", "quantity", "count"}
     # a query without an interrogative that names a measure asks its figure; one that names none asks none
     assert expected_kinds("Tamil Nadu's exports for the month of February 2020?") == {"money", "quantity", "count"}
     assert expected_kinds("Tamil Nadu's GST revenue for the month of February 2020?") == {"money"}  # a tax's
