@@ -405,11 +405,17 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     def heads_a_list(j: int, date: Figure) -> bool:
         """Whether a date before the figure is the time of the figures after it as well: the next figure
         the question asks for follows with no time of its own between ("during 2025–26 were Tiruppur
-        (₹38,677 crore), Gautam Buddha Nagar (₹21,095 crore), ..."): it dates the whole list, not its first."""
+        (₹38,677 crore), Gautam Buddha Nagar (₹21,095 crore), ..."): it dates the whole list, not its first.
+        Not where the next one has a time of its own right after it ("during April-July 2026-27 were US$
+        292.38 Billion as compared to US$ 245.14 Billion during April-July 2025-26")."""
         if date.end > figures[j].start:
             return False
         later = [k for k in inside if k > j]
-        return bool(later) and not any(g.kind in TIME_KINDS for g in figures[j + 1:min(later)])
+        if not later or any(g.kind in TIME_KINDS for g in figures[j + 1:min(later)]):
+            return False
+        after = figures[min(later) + 1] if min(later) + 1 < len(figures) else None
+        return not (after is not None and after.kind in TIME_KINDS
+                    and 0 <= after.start - figures[min(later)].end <= BESIDE_TIME)
 
     # A question that names a time finds the figure of that time by the date beside it, where there is one
     # ("from 32.7% in June, 2026 to 34.4% in July, 2026"); one that asks a date asks where a span starts or

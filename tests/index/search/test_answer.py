@@ -379,6 +379,11 @@ def test_a_date_that_heads_a_list_is_every_items():
     # each figure with a time of its own between: the date before the first is the first's
     p = _passage("In 2017, 550 m of the canal was lined and in 2018, 1470 m.")
     assert _answer(p, "How many metres of the canal were lined in 2017?") == "550 m"
+    # ... or after the next one: the date before the first is the first's, and the asked time's figure answers
+    p = _passage("Merchandise imports during April-July 2026-27 were US$ 292.38 Billion as compared to US$ 245.14 "
+                 "Billion during April-July 2025-26.")
+    asked = "Merchandise imports during April-July 2025-26, in US$ billion?"
+    assert _answer_weighed(p, asked, {"merchandis": 6.0, "import": 6.0}, 1.0) == "US$ 245.14 Billion"
 
 
 def test_a_lists_head_is_every_bracketed_items():
