@@ -79,9 +79,7 @@ def figure_fits(p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: 
     for i, (f, (kind, around)) in enumerate(zip(p.figures, analysis.figure_contexts)):
         row = analysis.row_times[i] if cues.row_window is not None else None
         in_row = row is not None and row_in(cues.row_window, row)
-        # a dated row's bare numbers are asked for whatever their kind: "Inflation (%)" heads them, not a
-        # "%"; not its cells of another kind that say theirs ("2025-26 0.24 2.93" in ₹ crore: no count of babies)
-        if kind not in kinds and not (unit and f.unit == unit) and not (in_row and f.kind == "count" and f.unit is None):
+        if kind not in kinds and not (unit and f.unit == unit) and not (in_row and asked_in_a_row(f, kinds)):
             continue
         if cues.spans is not None and f.unit in TIME_UNITS and f.unit not in cues.spans:
             continue  # "youth aged 15–29", "within 21 days": no count of youth
@@ -102,12 +100,17 @@ def figure_fits(p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: 
     return fits
 
 
+def asked_in_a_row(f, kinds: frozenset[str]) -> bool:
+    """Whether a cell of a row of the asked time is asked for: one of an asked kind, or a bare number
+    whatever its kind ("Inflation (%)" heads the cells, not a "%"); not a cell of another kind that
+    says its own ("2025-26 0.24 2.93" in ₹ crore is no count of babies born)."""
+    return f.kind in kinds or (f.kind == "count" and f.unit is None)
+
+
 def has_row_of(p: Passage, window: TimeWindow, kinds: frozenset[str] | None = None, *, cache=None) -> bool:
     """Whether a table row of the passage is of the asked time ("Jun-26" for June 2026); with `kinds`,
-    one whose cell may be asked for, as `figure_fits` reads a dated row: of an asked kind, or a bare
-    number (Jiyo Parsi's "2025-26 0.24 2.93" in ₹ crore is no row of babies born)."""
-    return any(row is not None and row_in(window, row)
-               and (kinds is None or f.kind in kinds or (f.kind == "count" and f.unit is None))
+    one whose cell may be asked for (`asked_in_a_row`)."""
+    return any(row is not None and row_in(window, row) and (kinds is None or asked_in_a_row(f, kinds))
                for f, row in zip(p.figures, analyse(p, cache=cache).row_times))
 
 

@@ -235,11 +235,12 @@ def _caption(text: str, start: int, header: str, after: int) -> tuple[int, int] 
     State DTVs FTVs"), after `after`, the end of a table before it. None without a serials' heading:
     there a caption's words and its columns' run on alike."""
     begin = max(start - len(header), after)
-    words = [(begin + m.start(), m.group()) for m in re.finditer(r"\S+", text[begin:start])]
-    heads = [i for i in range(len(words)) if _serial_heading([w for _, w in words], i)]
-    if not heads:
+    found = list(re.finditer(r"\S+", text[begin:start]))
+    words = [m.group() for m in found]
+    head = next((i for i in range(len(words)) if _serial_heading(words, i)), None)
+    if head is None:
         return None
-    end = words[heads[0]][0]
+    end = begin + found[head].start()
     return (begin, end) if text[begin:end].strip() else None
 
 
