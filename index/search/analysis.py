@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from index.filters import SearchFilters
-from index.figures.figure import TIME_KINDS, row_label
+from index.figures.figure import TIME_KINDS, column_label, row_label
 from index.figures.inline import cells_region, is_inline_cell
 from index.figures.rows import is_cell, is_cell_line
 from index.lexical import terms
@@ -16,7 +16,7 @@ from index.names import Name, NameIndex, short_text_names
 from index.records import Passage
 from index.segment import split_sentences
 from index.stores.base import Store
-from index.timeq import StatedTimes, stated_times, stated_windows, title_figures
+from index.timeq import StatedTimes, column_times, stated_times, stated_windows, title_figures
 
 
 # A word that is a web address ("htts": a typo PIB's pages carry).
@@ -44,6 +44,7 @@ class PassageAnalysis:
     names: frozenset[str] = frozenset()  # the names it holds, in either script (index/names.py keys)
     places_alone: frozenset[str] = frozenset()  # the places that choose it (see _names_of): none only listed
     row_times: tuple[tuple[dt.date, dt.date] | None, ...] = ()  # each figure's: the time its table row is of
+    column_times: tuple[tuple[tuple[dt.date, dt.date], ...], ...] = ()  # each figure's: the times its column's header names
 
     @property
     def terms(self) -> frozenset[str]:
@@ -69,6 +70,8 @@ def analyse(p: Passage, window: int = 80, *, cache=None) -> PassageAnalysis:
             **_names_of(p.text, [row_label(p.figures[i].label) for i in sorted(cells)], region),
             row_times=tuple(_row_time(row_label(f.label)) if i in cells and f.label else None
                             for i, f in enumerate(p.figures)),
+            column_times=tuple(column_times(column_label(f.label)) if i in cells and column_label(f.label) else ()
+                               for i, f in enumerate(p.figures)),
         )
         if cache is not None and p.passage_id is not None:
             cache.put(p.passage_id, cached)

@@ -7,6 +7,7 @@ import datetime as dt
 
 from index.acronyms import with_phrases
 from index.answerable import sentence_dates
+from index.figures.figure import row_label
 from index.figures.patterns import TIME_UNITS
 from index.glossary import with_glossary
 from index.lexical import terms
@@ -77,8 +78,13 @@ def figure_fits(p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: 
     titled = frozenset(terms(title)) if cues.label_weight else frozenset()
     fits = {}
     for i, (f, (kind, around)) in enumerate(zip(p.figures, analysis.figure_contexts)):
-        row = analysis.row_times[i] if cues.row_window is not None else None
-        in_row = row is not None and row_in(cues.row_window, row)
+        window = cues.row_window
+        in_row = window is not None and (
+            (row := analysis.row_times[i]) is not None and row_in(window, row)
+            # a column of the asked time ("Feb-20") holds it for a row the question names ("Rajasthan"),
+            # not for every measure in the table
+            or any(row_in(window, w) for w in analysis.column_times[i])
+            and coverage(in_other_language(frozenset(terms(row_label(f.label))), cues), idf) > 0)
         if kind not in kinds and not (unit and f.unit == unit) and not (in_row and asked_in_a_row(f, kinds)):
             continue
         if cues.spans is not None and f.unit in TIME_UNITS and f.unit not in cues.spans:

@@ -151,7 +151,7 @@ class FigureCues:
     """What the question says of the figure it asks for besides its words, each set by its setting."""
     unit: str | None = None  # figure_unit: the unit it names
     window: TimeWindow | None = None  # figure_time: against a figure whose sentence states only other times
-    row_window: TimeWindow | None = None  # row_time: for a table cell whose row is that time ("Apr-26")
+    row_window: TimeWindow | None = None  # row_time: for a table cell whose row is that time ("Apr-26"), or its column
     acronyms: dict[str, frozenset[str]] | None = None  # acronym_phrases (index/acronyms.py)
     loans: dict[str, str] | None = None  # loanwords (index/loanwords.py)
     glossed: tuple | None = None  # glossary: its words the question spells (index/glossary.py, `glossed_terms`)

@@ -174,3 +174,21 @@ def test_a_row_of_the_asked_time_is_one_whose_cell_may_be_asked_and_prose_of_oth
     q = "How many Parsi babies were born in 2025-26 with Jiyo Parsi support?"
     window, kinds = read_time(q).window, expected_kinds(q)
     assert has_row_of(spent, window) and not has_row_of(spent, window, kinds)  # its cells are ₹ crore
+
+
+def test_a_column_of_the_asked_time_fits_in_the_row_the_question_names_only():
+    """A state-wise table under "Feb-19 Feb-20": February 2020's cell of the row asked for, not
+    February 2019's, and not every state's cell under "Feb-20"."""
+    from index.timeq import read_time
+
+    q = "How much GST did Rajasthan collect in February 2020?"
+    table = ("State-wise GST revenue in February\n(₹ crore)\nState\nFeb-19\nFeb-20\nGrowth\nPunjab\n1,100\n1,229\n"
+             "12%\nRajasthan\n2,676\n2,932\n10%\nBihar\n961\n1,121\n17%")
+    states = _passage(table)
+    kinds, idf = expected_kinds(q), _idf(q)
+    fit = {states.figures[i].text: v for i, v in
+           HybridSearcher.figure_fits(states, kinds, idf, FigureCues(row_window=read_time(q).window)).items()}
+    assert fit["2,932"] > fit["2,676"]
+    assert fit["1,229"] == fit["1,100"] < fit["2,676"]  # Punjab's February 2020 is not asked for
+    off = {states.figures[i].text: v for i, v in HybridSearcher.figure_fits(states, kinds, idf).items()}
+    assert off["2,932"] == off["2,676"]
