@@ -181,8 +181,28 @@ class InlineTable:
         word heads which column. Not the whole header otherwise: it would give every cell of the table
         the same words, and a table's cells would outbid the one figure of prose that is asked for."""
         columns = self.columns()
-        return {start: f"{row.label}{CELL_MARK} {columns[j] if columns and (j := row.cell_columns[start]) is not None and j < len(columns) else ''}"
-                .rstrip() for row in self.rows for start, _ in row.cells}
+        return {start: f"{label}{CELL_MARK} {columns[j] if columns and (j := row.cell_columns[start]) is not None and j < len(columns) else ''}"
+                .rstrip() for row, label in zip(self.rows, grouped_labels([row.label for row in self.rows]))
+                for start, _ in row.cells}
+
+
+def grouped_labels(labels: list[str]) -> list[str]:
+    """Row labels with the group a repeated one is under: "Merchandise Exports 44.24 36.98 Imports 76.22
+    64.86 Services* Exports 35.89 33.74 Imports 18.94 17.30" has two rows "Imports", each the group's whose
+    row stands before it; the row before each names its group and then one word that every such row
+    ends with ("Exports"). So the second is "Services* Imports". A label that stands once, or rows before
+    it that end alike in no word ("Stunted (%)", "Wasted (%)"), or name no group, keep their label."""
+    out = list(labels)
+    for label in {label for label in labels if labels.count(label) > 1}:
+        at = [k for k, other in enumerate(labels) if other == label]
+        before = [labels[k - 1].split() if k else [] for k in at]
+        shared = before[0][-1] if before[0] else ""
+        if not shared[:1].isalpha() or shared == label or any(len(words) < 2 or words[-1] != shared for words in before) \
+                or len({tuple(words[:-1]) for words in before}) < len(before):
+            continue
+        for k, words in zip(at, before):
+            out[k] = f"{' '.join(words[:-1])} {label}"
+    return out
 
 
 def _serial_heading(words: list[str], i: int) -> bool:

@@ -133,3 +133,19 @@ def test_a_closing_bracket_standing_apart_ends_its_column():
                      "(Cr. Rs. ) Advocacy (Cr. Rs. ) 2023-24 0.11 2.53 0.10 2024-25 0.39 2.66 0.06 2025-26 0.24 2.93 0.29")
     assert labels["2.66"] == "2024-25 | Health of Community (Cr. Rs. )"
     assert labels["0.29"] == "2025-26 | Advocacy (Cr. Rs. )"
+
+
+def test_a_repeated_row_label_takes_the_group_its_previous_row_names():
+    """2298878: "Imports" under "Merchandise Exports" and again under "Services* Exports" are each
+    group's imports; a label that stands once, or rows before it that end alike in no word, keep theirs."""
+    table = ("Trade during July 2026 July 2026 (US$ Billion) July 2025 (US$ Billion) Merchandise Exports 44.24 "
+             "36.98 Imports 76.22 64.86 Services* Exports 35.89 33.74 Imports 18.94 17.30 Trade Balance -15.03 -11.43")
+    labels = {k: v.split(" |")[0] for k, v in _labels(table).items() if v}
+    assert labels["18.94"] == labels["17.30"] == "Services* Imports"
+    assert labels["76.22"].endswith("Merchandise Imports")
+    assert labels["35.89"] == "Services* Exports" and labels["-15.03"] == "Trade Balance"
+    # 2298080: the rows before each "Children under" end in "(%)", a unit and no group's word
+    measured = ("Indicator ST in Tamil Nadu Tamil Nadu (Overall) Children under 5 – Stunted (%) 31.2 25.0 Children "
+                "under 5 – Wasted (%) 20.6 14.6 Children under 5 – Underweight (%) 31.1 22.0 Women (15–49) – Thin "
+                "(BMI <18.5) (%) 19.6 12.6")
+    assert {f.label for f in FigureExtractor().run(measured) if f.text == "5" and "Children" in f.label} == {"Children under |"}
