@@ -124,12 +124,20 @@ _HOW_MUCH_WAS = re.compile(r"((?:\S+\s+){1,%d})(?:कितना|कितन�
 # A part of the population a question asks about, in either language: a release that never names it in
 # any version gives no figure of it ("How many women sellers ...?" against the count of all sellers).
 _GROUPS = (re.compile(r"(?i)(?<![\w-])(?:women|woman|female|females|girls?|mahila)(?![\w-])|"
-                      r"महिला|स्त्री|बालिका|लड़कियों|लड़की|नारी"),)
+                      r"महिला|स्त्री|बालिका|लड़कियों|लड़की|नारी"),
+           re.compile(r"(?i)(?<![\w-])rural(?![\w-])|ग्रामीण"),
+           re.compile(r"(?i)(?<![\w-])urban(?![\w-])|शहरी"))
 
 
 def asked_groups(question: str) -> list[tuple[str, re.Pattern]]:
-    """The parts of the population the question names: (its word, what names the part in a release)."""
-    return [(m.group(0), pattern) for pattern in _GROUPS if (m := pattern.search(question))]
+    """The parts of the population the question names: (its word, what names the part in a release).
+    Not one in brackets: "एसबीएम (ग्रामीण)", "PMAY (Rural)" name a scheme, not the villagers asked about."""
+    return [(m.group(0), pattern) for pattern in _GROUPS
+            if (m := next((m for m in pattern.finditer(question) if not _in_brackets(question, m.start())), None))]
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    return text.rfind("(", 0, at) > text.rfind(")", 0, at)
 
 
 def _named(question: str) -> set[str]:

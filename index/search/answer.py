@@ -20,7 +20,7 @@ from index.lexical import terms
 from index.names import Name, NameIndex, short_text_names
 from index.records import Answer, Hit, Passage
 from index.search.analysis import analyse, lead_in_places, links_only, passages_of, untitled_places
-from index.search.fits import figure_fits, in_other_language
+from index.search.fits import figure_fits, group_fit, in_other_language
 from index.search.fusion import coverage
 from index.search.question import ANY_FIGURE, NO_CUES, TOTAL_SAID, AskedFigure, FigureCues
 from index.search.relations import (CHANGED_FROM, CLAUSE_BREAK, ONE_DAY, WHOLE_OF_PART, changed_from, one_day_words,
@@ -119,13 +119,14 @@ def best_sentence(passage: Passage, idf: dict[str, float], kinds: frozenset[str]
                   cues: FigureCues = NO_CUES, *, cache=None, title: str = "",
                   places: tuple[Name, ...] = (), places_weight: float = 0.0,
                   similarity: tuple[float, ...] = (), similarity_weight: float = 0.0,
-                  unit: str | None = None) -> tuple[int, int]:
+                  unit: str | None = None, groups_weight: float = 0.0) -> tuple[int, int]:
     """The sentence of `passage` that answers: the question's words, a figure of the asked kind that
     fits, and `places_weight` × the share of `places` (the question's) it names in either script,
     which tells a bulletin's sentences apart where the question's words are in the other language;
     and `similarity_weight` × its cosine with the question (`similarity`, a value per sentence),
-    which tells them apart where a sentence says what is asked in other words. `unit`: the unit the
-    question names (`asked_unit`)."""
+    which tells them apart where a sentence says what is asked in other words; and `groups_weight` ×
+    the share of the parts of the population asked (`cues.groups`) it names, in either language ("rural"
+    for "ग्रामीण"). `unit`: the unit the question names (`asked_unit`)."""
     analysis = analyse(passage, cache=cache)
     sentences = analysis.sentences
     if not sentences:
@@ -163,6 +164,8 @@ def best_sentence(passage: Passage, idf: dict[str, float], kinds: frozenset[str]
             score += places_weight * sum(bool(n.keys & named) for n in places) / len(places)
         if similarity and similarity_weight:
             score += similarity_weight * similarity[i]
+        if cues.groups and groups_weight:
+            score += groups_weight * group_fit(passage.text[a:b], cues.groups, title)
         if score > best_score:
             best, best_score = (a, b), score
     return best
@@ -567,7 +570,8 @@ class AnswerReader:
         return best_sentence(hit.passage, idf, kinds, cues, cache=cache, title=title, places=untitled_places(places, title),
                              places_weight=self.settings.sentence_names_weight,
                              similarity=self.sentence_similarity(hit.passage, vector, cache=cache),
-                             similarity_weight=self.settings.sentence_similarity_weight, unit=unit)
+                             similarity_weight=self.settings.sentence_similarity_weight, unit=unit,
+                             groups_weight=self.settings.sentence_groups_weight)
 
     def row_after_its_label(self, hit: Hit, idf: dict[str, float], kinds: frozenset[str], cues: FigureCues,
                             places: tuple[Name, ...], vector: np.ndarray | None, unit: str | None = None) -> Hit:

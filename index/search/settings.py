@@ -74,6 +74,9 @@ class SearchSettings:
     # within the answer's passage: × the share of the question's places a sentence names, in either script
     # (a Hindi bulletin's "मुंबई में 322 मौतें" for "How many deaths had Mumbai reported?")
     sentence_names_weight: float = 0.2
+    # ... × the share of the parts of the population asked (`asked_groups`: women, rural) it names:
+    # "the LFPR in rural areas" is not the overall one of the sentence before it.
+    sentence_groups_weight: float = 0.2
     # within the answer's passage: × a sentence's cosine with the question, each sentence embedded on
     # its own (index/sentencevectors.py): the sentence that answers may say it in other words or the
     # other language ("Cargo transported till date is around 795.86 tons" for "कितने टन मेडिकल कार्गो

@@ -612,6 +612,11 @@ def test_a_part_of_the_population_no_version_names_is_not_answered():
     assert [w for w, _ in asked_groups("मध्य प्रदेश में जेम पर कितनी महिला विक्रेता पंजीकृत हैं?")] == ["महिला"]
     assert [w for w, _ in asked_groups("How many women drivers have joined?")] == ["women"]
     assert asked_groups("How many sellers have joined?") == [] and asked_groups("Womenfolk and pre-girls") == []
+    assert [w for w, _ in asked_groups("जून 2026 में ग्रामीण क्षेत्रों में LFPR कितनी थी?")] == ["ग्रामीण"]
+    assert [w for w, _ in asked_groups("What was the urban unemployment rate?")] == ["urban"]
+    # a scheme's name in brackets asks about no part of the population
+    assert asked_groups("एसबीएम (ग्रामीण) के तहत कितने गांवों में व्यवस्था है?") == []
+    assert [w for w, _ in asked_groups("How many rural women got houses under PMAY (Rural)?")] == ["women", "rural"]
     sellers = "More than 86,000 sellers of Madhya Pradesh have completed their profile on GeM."
     q = "How many women sellers from Madhya Pradesh are on GeM?"
     p = _passage(sellers)

@@ -608,3 +608,23 @@ def test_a_whole_told_by_its_value_answers_where_no_part_holds_a_word_of_the_que
     labs = _passage("The testing capacity has increased in the country through 480 Government and 208 private "
                     "laboratories (total 688 laboratories).")
     assert _answer(labs, "How many COVID-19 laboratories did India have?") == "688"
+
+
+def test_the_answer_sentence_that_names_the_part_of_the_population_asked_in_the_other_language():
+    """"ग्रामीण क्षेत्रों में" asks the rural rate, not the overall one the sentence before it gives for the
+    same month."""
+    import dataclasses
+
+    from index.answerable import asked_groups
+    from index.search import FigureCues
+
+    q = "जून 2026 में ग्रामीण क्षेत्रों में श्रम बल भागीदारी दर (LFPR) कितनी थी?"
+    text = ("The overall LFPR for persons aged 15 years and above increased to 55.4% in July, 2026, from 54.4% in "
+            "June, 2026. The same trend was also observed in rural areas, where the LFPR increased to 58.0% in "
+            "July, 2026, from 56.6% in June, 2026.")
+    p = _passage(text)
+    cues = dataclasses.replace(FigureCues(), groups=tuple(named for _, named in asked_groups(q)))
+    a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q), cues, groups_weight=S.sentence_groups_weight)
+    assert "rural" in text[a:b]
+    a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q), cues)  # without the weight: the lead
+    assert text[a:b].startswith("The overall")
