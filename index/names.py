@@ -47,13 +47,16 @@ sixth seventh eighth ninth tenth one two three four five six seven eight nine te
 twenty fifty hundred thousand
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
-fy gdp rs inr usd crore lakh million billion
+fy gdp rs inr usd dollar dollars rupee rupees crore lakh million billion
 port ports airport airports station stations city cities district districts village villages river dam
 university institute hospital college school railway railways road highway corridor zone hub complex
 bridge line reserve forest park festival summit conference meeting award awards index report survey
 app portal platform card cards fund bill rules code navy army force forces air sea
 """.split())
 
+
+# "in US dollars", "US$ billion": a currency, which a release writes "$" or "USD", not the country asked about.
+_US_CURRENCY = re.compile(r"\bUS(?=\s?\$|\s+(?i:dollars?)\b)")
 
 # "Jan" (people) before a name's next word is no month: Jan Dhan, Jan Aushadhi, Jan Shikshan Sansthan.
 _PEOPLES = re.compile(r"Jan\s+[A-Z][a-z]")
@@ -277,7 +280,7 @@ PLURAL_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]s")
 def question_names(question: str) -> list[Name]:
     """The places, acronyms and other proper names a question holds, each once."""
     names: list[Name] = []
-    question = strip_invisible(question)
+    question = _US_CURRENCY.sub(" ", strip_invisible(question))
     places = find_known(question)
     for key, spelling in places.items():
         names.append(Name(spelling, "known", frozenset({key})))

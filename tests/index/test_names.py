@@ -120,3 +120,11 @@ def test_a_place_is_known_in_capitals():
     assert place_ending("KARNATAKA 2563 ANDHRA PRADESH", any_case=True) == 15
     assert place_ending("2524 GOA", any_case=True) == 5 and place_ending("2524 GOA") is None
     assert place_ending("9 PARA", any_case=True) is None and place_ending("SUPERGOA", any_case=True) is None
+
+
+def test_us_dollars_asked_are_a_currency_not_the_country():
+    """"in US dollars" is what a release writes "$474 per tonne"; "exports to the US" asks the country."""
+    assert question_names("What was the international price of sugar per tonne on 30 June 2026, in US dollars?") == []
+    assert question_names("India's services imports in July 2025, in US$ billion?") == []
+    assert question_names("Exports in US Dollars?") == []
+    assert [n.text for n in question_names("How much did India export to the US in 2025?")] == ["US"]
