@@ -101,12 +101,15 @@ def row_labels(text: str) -> dict[int, str]:
     out: dict[int, str] = {}
     for run in _cell_runs(text):
         body = run[next((i for i, (_, line) in enumerate(run) if _DIGIT.search(line)), len(run)):]
-        # a table whose rows have no words (serial, date, counts) is labelled by its dates
-        dated = not any(is_label_line(line) and line.strip().casefold() not in TOTAL_LABELS for _, line in body)
+        # a table whose rows have no words (serial, date, counts) is labelled by its dates; its total
+        # row ("Total Flights") is no row of words
+        dated = not any(is_label_line(line) and not _total_row(line) for _, line in body)
         label = None
-        for start, line in body:
+        for k, (start, line) in enumerate(body):
             if dated and _DAY.match(line.strip()):
                 label = line.strip()
+            elif dated and SERIAL.match(line) and k + 1 < len(body) and _DAY.match(body[k + 1][1].strip()):
+                continue  # the next row's serial ("2" before "27.3.2020"), not the row's before it
             elif _DIGIT.search(line):
                 if label is not None:
                     out[start] = label
@@ -116,6 +119,12 @@ def row_labels(text: str) -> dict[int, str]:
             if start in out:
                 out[start] = f"{out[start]}{CELL_MARK} {column}"
     return out
+
+
+def _total_row(line: str) -> bool:
+    """A table's total row: "Total", "Grand Total", "Total Flights", "कुल"."""
+    words = line.strip().casefold().split()
+    return " ".join(words) in TOTAL_LABELS or bool(words) and words[0] in ("total", "grand", "कुल")
 
 
 def column_headers(run: list[tuple[int, str]]) -> dict[int, str]:

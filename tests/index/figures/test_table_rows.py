@@ -82,6 +82,17 @@ def test_a_table_whose_rows_have_no_words_labels_its_cells_by_their_dates():
     assert {f.text: f.label for f in FigureExtractor().run(states) if f.kind == "count"}["367"] == "Gujarat"
 
 
+def test_a_dated_table_with_a_total_row_of_words_is_still_labelled_by_its_dates():
+    """1610990's flights a day: "Total Flights" is the table's total, not a row of words; the serial
+    before a date is the next row's."""
+    flights = ("The date wise break up of flights is as below:\nS.\nNo.\nDate\nAir India\nAlliance\nIAF\n"
+               "Total flights operated\n1\n26.3.2020\n02\n--\n02\n04\n2\n27.3.2020\n04\n09\n01\n14\n3\n"
+               "28.3.2020\n04\n08\n06\n18\nTotal Flights\n10\n17\n07\n36")
+    found = [(f.text, f.label) for f in FigureExtractor().run(flights) if f.kind == "count"]
+    assert ("14", "27.3.2020") in found and ("09", "27.3.2020") in found and ("18", "28.3.2020") in found
+    assert ("2", "26.3.2020") not in found and ("3", "27.3.2020") not in found
+
+
 def test_the_answer_to_a_cell_is_its_row_from_its_label():
     from index.figures.rows import row_span
 
