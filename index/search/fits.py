@@ -79,13 +79,13 @@ def figure_fits(p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: 
     fits = {}
     for i, (f, (kind, around)) in enumerate(zip(p.figures, analysis.figure_contexts)):
         window = cues.row_window
-        in_row = window is not None and (
+        in_time = window is not None and (
             (row := analysis.row_times[i]) is not None and row_in(window, row)
             # a column of the asked time ("Feb-20") holds it for a row the question names ("Rajasthan"),
             # not for every measure in the table
             or any(row_in(window, w) for w in analysis.column_times[i])
             and coverage(in_other_language(frozenset(terms(row_label(f.label))), cues), idf) > 0)
-        if kind not in kinds and not (unit and f.unit == unit) and not (in_row and asked_in_a_row(f, kinds)):
+        if kind not in kinds and not (unit and f.unit == unit) and not (in_time and asked_in_a_row(f, kinds)):
             continue
         if cues.spans is not None and f.unit in TIME_UNITS and f.unit not in cues.spans:
             continue  # "youth aged 15–29", "within 21 days": no count of youth
@@ -96,9 +96,9 @@ def figure_fits(p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: 
             # Only against: in a monthly release every passage states the month, and a bonus
             # would favour the headline over the figure asked for.
             fit -= FIGURE_TIME_FIT * (stated_time_fit(cues.window, sentence_dates(p, f, analysis.sentences)) < 0)
-        if in_row:
-            # For: a table's row of that month is the figure asked for, whatever its words
-            # ("Apr-26" for "अप्रैल 2026"); the headline of another month is not a row.
+        if in_time:
+            # For: a table's row (or the asked row's column) of that month is the figure asked for,
+            # whatever its words ("Apr-26" for "अप्रैल 2026"); the headline of another month is not a row.
             fit += FIGURE_TIME_FIT
         if cues.label_weight and f.label:
             fit += cues.label_weight * coverage(in_other_language(frozenset(terms(f.label)) - titled, cues), idf)

@@ -160,7 +160,8 @@ class FigureCues:
     asked: frozenset[str] | None = None
     # spans_asked: the time units the question names (`asked_spans`); None: any span answers
     spans: frozenset[str] | None = None
-    # passage_groups_weight: what names each part of the population it asks about (`asked_groups`: women)
+    # passage_groups_weight, sentence_groups_weight: what names each part of the population it asks about
+    # (`asked_groups`: women, rural)
     groups: tuple[re.Pattern, ...] = ()
 
     def of_release(self, release: Release | None) -> "FigureCues":
