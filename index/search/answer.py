@@ -119,14 +119,18 @@ def best_sentence(passage: Passage, idf: dict[str, float], kinds: frozenset[str]
                   cues: FigureCues = NO_CUES, *, cache=None, title: str = "",
                   places: tuple[Name, ...] = (), places_weight: float = 0.0,
                   similarity: tuple[float, ...] = (), similarity_weight: float = 0.0,
-                  unit: str | None = None, groups_weight: float = 0.0) -> tuple[int, int]:
+                  unit: str | None = None, groups_weight: float = 0.0,
+                  window: TimeWindow | None = None, time_weight: float = 0.0,
+                  released: dt.date | None = None) -> tuple[int, int]:
     """The sentence of `passage` that answers: the question's words, a figure of the asked kind that
     fits, and `places_weight` × the share of `places` (the question's) it names in either script,
     which tells a bulletin's sentences apart where the question's words are in the other language;
     and `similarity_weight` × its cosine with the question (`similarity`, a value per sentence),
     which tells them apart where a sentence says what is asked in other words; and `groups_weight` ×
     the share of the parts of the population asked (`cues.groups`) it names, in either language ("rural"
-    for "ग्रामीण"). `unit`: the unit the question names (`asked_unit`)."""
+    for "ग्रामीण"); less `time_weight` where the times it states all miss the question's `window` (a
+    day without a year is of the year the release was `released`). `unit`: the unit the question names
+    (`asked_unit`)."""
     analysis = analyse(passage, cache=cache)
     sentences = analysis.sentences
     if not sentences:
@@ -166,6 +170,9 @@ def best_sentence(passage: Passage, idf: dict[str, float], kinds: frozenset[str]
             score += similarity_weight * similarity[i]
         if cues.groups and groups_weight:
             score += groups_weight * group_fit(passage.text[a:b], cues.groups, title)
+        if window is not None and time_weight:
+            dates = [f for f in passage.figures if f.kind in TIME_KINDS and a <= f.start and f.end <= b]
+            score -= time_weight * (stated_time_fit(window, dates, released) < 0)
         if score > best_score:
             best, best_score = (a, b), score
     return best
@@ -473,7 +480,7 @@ class AnswerReader:
         if not decision.answers:
             return None, decision.reason, decision.why
         top = hits[0]
-        a, b = self.answer_sentence(top, idf, kinds, cues, places, vector, unit)
+        a, b = self.answer_sentence(top, idf, kinds, cues, places, vector, unit, window)
         if self.settings.answer_table_rows:
             a, b = table_row(top.passage, a, b, idf, cues, places, window)
         if self.settings.title_answer_margin is not None and self.title_answers(top, a, b, idf, kinds, cues, places,
@@ -562,7 +569,8 @@ class AnswerReader:
                 cues.of_release(hit.release))
 
     def answer_sentence(self, hit: Hit, idf: dict[str, float], kinds: frozenset[str], cues: FigureCues,
-                        places: tuple[Name, ...], vector: np.ndarray | None, unit: str | None = None) -> tuple[int, int]:
+                        places: tuple[Name, ...], vector: np.ndarray | None, unit: str | None = None,
+                        window: TimeWindow | None = None) -> tuple[int, int]:
         """The sentence of the hit's passage that answers (`best_sentence`, as the settings weigh it)."""
         title = hit.release.title or ""
         cache = self.store.passage_analyses()
@@ -571,10 +579,13 @@ class AnswerReader:
                              places_weight=self.settings.sentence_names_weight,
                              similarity=self.sentence_similarity(hit.passage, vector, cache=cache),
                              similarity_weight=self.settings.sentence_similarity_weight, unit=unit,
-                             groups_weight=self.settings.sentence_groups_weight)
+                             groups_weight=self.settings.sentence_groups_weight,
+                             window=window, time_weight=self.settings.sentence_time_weight,
+                             released=dt.date.fromisoformat(hit.release.date) if hit.release.date else None)
 
     def row_after_its_label(self, hit: Hit, idf: dict[str, float], kinds: frozenset[str], cues: FigureCues,
-                            places: tuple[Name, ...], vector: np.ndarray | None, unit: str | None = None) -> Hit:
+                            places: tuple[Name, ...], vector: np.ndarray | None, unit: str | None = None,
+                            window: TimeWindow | None = None) -> Hit:
         """The hit, or, where its answer would be a table's row label on the passage's last line with the
         row's cells in the next passage ("...\n2\nPaddy (Grade A)^" then "Paddy (Grade A)^\n-\n1,888"),
         the hit with that next passage: a label alone answers nothing."""
@@ -590,7 +601,7 @@ class AnswerReader:
         spans = [(a, b) for a, b, _ in analyse(p, cache=self.store.passage_analyses()).sentences] or [(0, len(p.text))]
         if not any(ends_on_label(a, b) for a, b in spans):
             return hit
-        a, b = self.answer_sentence(hit, idf, kinds, cues, places, vector, unit)
+        a, b = self.answer_sentence(hit, idf, kinds, cues, places, vector, unit, window)
         if not ends_on_label(a, b):
             return hit
         label = p.text[a:b]

@@ -338,7 +338,8 @@ class HybridSearcher:
         if hits and s.neighbour_window:
             hits[0] = answers.window_with_the_row(hits[0], idf, kinds, cues)
         if hits and s.row_after_label:
-            hits[0] = answers.row_after_its_label(hits[0], idf, kinds, cues, tuple(places), vector, unit)
+            hits[0] = answers.row_after_its_label(hits[0], idf, kinds, cues, tuple(places), vector, unit,
+                                                   qtime.window if qtime else None)
         for hit in hits:
             hit.components = {k: round(v, 4) for k, v in parts.get(hit.passage.passage_id, {}).items()}
         decision = self._decision().run(question, qtime, hits, kinds, translated,

@@ -628,3 +628,18 @@ def test_the_answer_sentence_that_names_the_part_of_the_population_asked_in_the_
     assert "rural" in text[a:b]
     a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q), cues)  # without the weight: the lead
     assert text[a:b].startswith("The overall")
+
+
+def test_an_answer_sentence_of_another_time_than_the_question_s_gives_way():
+    """"On 18th May, the case fatality rate was 3.15%" leads the passage, but 15 April is asked; a
+    bulletin's days without a year are the release's year."""
+    q = "What was India's COVID-19 case fatality rate on 15 April 2020?"
+    text = ("On 18th May, the case fatality rate was 3.15%. On 3rd May, it was 3.25 %. On 15th April it was 3.30 %. "
+            "A steady decline can be seen in the case fatality rate in the country.")
+    p = _passage(text)
+    window = read_time(q).window
+    a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q), window=window,
+                                        time_weight=S.sentence_time_weight, released=dt.date(2020, 5, 19))
+    assert text[a:b].startswith("On 15th April")
+    a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q))  # without the time: the lead
+    assert text[a:b].startswith("On 18th May")
