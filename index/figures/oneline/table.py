@@ -193,7 +193,7 @@ def grouped_labels(labels: list[str]) -> list[str]:
     ends with ("Exports"). So the second is "Services* Imports". A label that stands once, or rows before
     it that end alike in no word ("Stunted (%)", "Wasted (%)"), or name no group, keep their label."""
     out = list(labels)
-    for label in {label for label in labels if labels.count(label) > 1}:
+    for label in [label for label, n in Counter(labels).items() if n > 1]:
         at = [k for k, other in enumerate(labels) if other == label]
         before = [labels[k - 1].split() if k else [] for k in at]
         shared = before[0][-1] if before[0] else ""
