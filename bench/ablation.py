@@ -38,7 +38,8 @@ DENSE = dataclasses.replace(
     sentence_title_words_weight=1.0, indicator_names=False, check_indicators=False, latin_loanwords=False,
     row_after_label=False, spans_asked=False, title_answer_margin=None, check_groups=False, check_answer_places=False,
     check_asked_words=False, check_known_words=False, check_ordinals=False, neighbour_window=False,
-    passage_groups_weight=0.0, romanised_hindi=False, sentence_groups_weight=0.0, sentence_time_weight=0.0)
+    passage_groups_weight=0.0, romanised_hindi=False, sentence_groups_weight=0.0, sentence_time_weight=0.0,
+    figure_groups_weight=0.0)
 # (name, the settings it turns back on), in the order they are added.
 STEPS = [
     ("+ keyword bonus (BM25 candidates, idf coverage)", {"keyword_weight": FULL.keyword_weight,
@@ -83,6 +84,7 @@ STEPS = [
     ("+ the part of the population asked chooses the answer sentence",
      {"sentence_groups_weight": FULL.sentence_groups_weight}),
     ("+ an answer sentence of another time than the question's gives way", {"sentence_time_weight": FULL.sentence_time_weight}),
+    ("+ the figure of the part of the population asked, not of its other part", {"figure_groups_weight": FULL.figure_groups_weight}),
 ]
 
 

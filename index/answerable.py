@@ -129,6 +129,18 @@ _GROUPS = (re.compile(r"(?i)(?<![\w-])(?:women|woman|female|females|girls?|mahil
            re.compile(r"(?i)(?<![\w-])urban(?![\w-])|शहरी"))
 
 
+# The other part of each ("urban LFPR ... 50.4%" beside "rural LFPR ... 58.0%"; "लड़कों के 89.28 प्रतिशत के
+# मुकाबले लड़कियों का ... 94.32 प्रतिशत"): a figure of the other part is not the asked one's.
+_MEN = re.compile(r"(?i)(?<![\w-])(?:men|male|males|boys?)(?![\w-])|पुरुष|लड़कों|लड़के|बालक")
+_OTHER_PART = dict(zip(_GROUPS, (_MEN, _GROUPS[2], _GROUPS[1])))
+
+
+def other_part(named: re.Pattern) -> re.Pattern:
+    """What names the other part of the population than `named` (one of `asked_groups`'): men for
+    women, urban for rural."""
+    return _OTHER_PART[named]
+
+
 def asked_groups(question: str) -> list[tuple[str, re.Pattern]]:
     """The parts of the population the question names: (its word, what names the part in a release).
     Not one in brackets: "एसबीएम (ग्रामीण)", "PMAY (Rural)" name a scheme, not the villagers asked about."""

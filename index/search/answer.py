@@ -11,7 +11,7 @@ import re
 import numpy as np
 
 from index.acronyms import with_phrases
-from index.answerable import NoAnswer, states_time
+from index.answerable import NoAnswer, other_part, states_time
 from index.figures.figure import TIME_KINDS, Figure, column_label, row_label
 from index.figures.inline import inline_row, is_inline_cell
 from index.figures.patterns import written_scale
@@ -20,7 +20,7 @@ from index.lexical import terms
 from index.names import Name, NameIndex, short_text_names
 from index.records import Answer, Hit, Passage
 from index.search.analysis import analyse, lead_in_places, links_only, passages_of, untitled_places
-from index.search.fits import figure_fits, group_fit, in_other_language
+from index.search.fits import figure_fits, group_fit, in_other_language, names_part
 from index.search.fusion import coverage
 from index.search.question import ANY_FIGURE, NO_CUES, TOTAL_SAID, AskedFigure, FigureCues
 from index.search.relations import (CHANGED_FROM, CLAUSE_BREAK, ONE_DAY, WHOLE_OF_PART, changed_from, one_day_words,
@@ -233,7 +233,7 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
                      cues: FigureCues = NO_CUES, *, cache=None, title: str = "", window: TimeWindow | None = None,
                      unit: str | None = None, released: dt.date | None = None,
                      asked_figure: AskedFigure = ANY_FIGURE, titled_idf: dict[str, float] | None = None,
-                     places: tuple[Name, ...] = ()) -> int | None:
+                     places: tuple[Name, ...] = (), groups_weight: float = 0.0) -> int | None:
     """Which figure of `passage.text[a:b]` answers (its index in `passage.figures`): of those the
     question asks for (its kind, its unit, its row's time: `figure_fits`), the one that fits best, the
     first of equals. A sentence states several ("from 5.5% in June to 5.1% in July"), and a reader
@@ -248,7 +248,8 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     but "Houses under Construction" is told from "Houses Completed" by a word of "... construction of
     houses under PMAY-G". `places`: the question's that the release's title does not name; a figure whose
     own words or row name one is that place's ("433 Shakti Sadans ... across the country including 68 in
-    the State of Odisha")."""
+    the State of Odisha"). `groups_weight`: × the share of the parts of the population asked
+    (`cues.groups`) that the figure is of (`part_named`)."""
     asked = dataclasses.replace(cues, unit=unit, window=window, row_window=window, label_weight=1.0)
     fits = figure_fits(passage, kinds, idf, asked, cache=cache, title=title)
     inside = [j for j in fits if a <= passage.figures[j].start and passage.figures[j].end <= b]
@@ -363,6 +364,27 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
             named = NameIndex(text[before:after]).keys
         return sum(bool(n.keys & named) for n in places) / len(places)
 
+    def part_named(j: int) -> float:
+        """The share of the parts of the population asked (`cues.groups`) that the figure is of rather than
+        their other parts (urban for rural, men for women): by its label where that names one of them
+        ("rural" of "... for rural and urban are 4.84% and 3.96%, respectively"), else by the one its own
+        words name nearest it ("23,102 beneficiaries are women"; "लड़कों के 89.28 प्रतिशत के मुकाबले
+        लड़कियों का"), else by the last one named before it in its sentence ("rural LFPR ... to 58.0%, while
+        urban LFPR ... from 50.7% to 50.4%")."""
+        f = figures[j]
+        before, after, _ = words_of(j)
+        label = f.label or ""
+        told = 0
+        for named in cues.groups:
+            other = other_part(named)
+            said = names_part(label, 0, len(label), (len(label), len(label)), named, other)
+            if said is None:
+                said = names_part(text, before, after, (f.start, f.end), named, other)
+            if said is None:
+                said = names_part(text, a, f.start, (f.start, f.end), named, other)
+            told += bool(said)
+        return told / len(cues.groups)
+
     def period(j: int) -> int:
         """For a question about a single day's figure: 1 when the figure's own words say it is one day's
         ("1,00,180 samples were tested yesterday"), -1 when they say it is a running total ("Cumulatively,
@@ -447,7 +469,8 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     # 1,493 12,840" under "e-2W e-3Ws Total": how many EVs), not the first
     return max(inside, key=lambda j: (fits[j] + near(j) + 0.5 * (beside(j) if j not in whole else 0)
                                       - CHANGED_FROM * (j in old) - WHOLE_OF_PART * (j in whole) + ONE_DAY * period(j)
-                                      + PLACE_NAMED * place_named(j),
+                                      + PLACE_NAMED * place_named(j)
+                                      + (groups_weight * part_named(j) if groups_weight and cues.groups else 0.0),
                                       total_column(figures[j]), -j))
 
 
@@ -559,7 +582,8 @@ class AnswerReader:
         return answering_figure(hit.passage, a, b, weighed, kinds, cues, cache=self.store.passage_analyses(),
                                 title=hit.release.title or "", window=window, unit=unit, released=released,
                                 asked_figure=asked_figure, titled_idf=idf,
-                                places=untitled_places(places, hit.release.title or ""))
+                                places=untitled_places(places, hit.release.title or ""),
+                                groups_weight=self.settings.figure_groups_weight)
 
     def as_for_its_sentence(self, hit: Hit, idf: dict[str, float], cues: FigureCues) -> tuple[dict[str, float], FigureCues]:
         """The question's word weights and figure cues as a hit's sentences are read: the words its

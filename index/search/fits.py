@@ -4,6 +4,7 @@ choice and the answer sentence weigh these, so they live apart from either."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from index.acronyms import with_phrases
 from index.answerable import sentence_dates
@@ -51,6 +52,19 @@ def group_fit(text: str, groups, title: str) -> float:
     if not groups:
         return 0.0
     return sum(bool(g.search(text)) for g in groups if not g.search(title)) / len(groups)
+
+
+def names_part(text: str, start: int, end: int, at: tuple[int, int], named: re.Pattern,
+               other: re.Pattern) -> bool | None:
+    """Whether of the part of the population asked (`named`) and its other part (`other`), the one
+    `text[start:end]` names nearest the figure at `at` (its start and end) is the asked one; None where
+    it names neither. "लड़कों के 89.28 प्रतिशत के मुकाबले लड़कियों का ... 94.32 प्रतिशत": the boys' is nearer."""
+    def gap(m: re.Match) -> int:
+        return at[0] - m.end() if m.end() <= at[0] else m.start() - at[1]
+
+    found = [(gap(m), True) for m in named.finditer(text, start, end)]
+    found += [(gap(m), False) for m in other.finditer(text, start, end)]
+    return min(found)[1] if found else None
 
 
 def figure_fit(p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: FigureCues = NO_CUES, *,

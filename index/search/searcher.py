@@ -298,7 +298,7 @@ class HybridSearcher:
                           asked=frozenset(q_terms) if s.defined_acronyms else None,
                           spans=asked_spans(question) if s.spans_asked else None,
                           groups=tuple(named for _, named in asked_groups(question))
-                          if s.passage_groups_weight or s.sentence_groups_weight else ())
+                          if s.passage_groups_weight or s.sentence_groups_weight or s.figure_groups_weight else ())
         parts: dict[int, dict[str, float]] = {}
         cross = bool(filters.lang and filters.lang != qlang and s.translation_weight)
         keyword = {f: self.store.keyword_search(looked_up, s.depth, filters=f) if looked_up else []

@@ -80,6 +80,10 @@ class SearchSettings:
     # ... minus this where its stated times all miss the question's ("On 18th May, the case fatality rate
     # was 3.15%" for 15 April): a sentence of another time answers only where no other can.
     sentence_time_weight: float = 1.0
+    # Within the answer sentence: × the share of the parts of the population asked (`asked_groups`) a
+    # figure is of rather than their other parts ("urban LFPR ... 50.4%" for the urban rate, not the rural
+    # 58.0% before it).
+    figure_groups_weight: float = 2.0
     # within the answer's passage: × a sentence's cosine with the question, each sentence embedded on
     # its own (index/sentencevectors.py): the sentence that answers may say it in other words or the
     # other language ("Cargo transported till date is around 795.86 tons" for "कितने टन मेडिकल कार्गो

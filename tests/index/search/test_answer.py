@@ -643,3 +643,33 @@ def test_an_answer_sentence_of_another_time_than_the_question_s_gives_way():
     assert text[a:b].startswith("On 15th April")
     a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q))  # without the time: the lead
     assert text[a:b].startswith("On 18th May")
+
+
+def _answer_of_part(text: str, q: str, weight: float) -> str:
+    """The figure of `text` that answers `q`, with the parts of the population it asks weighed by `weight`."""
+    import dataclasses
+
+    from index.answerable import asked_groups
+    from index.search import FigureCues
+    from index.search.answer import answering_figure
+
+    p = _passage(text)
+    cues = dataclasses.replace(FigureCues(), groups=tuple(named for _, named in asked_groups(q)))
+    j = answering_figure(p, 0, len(text), _idf(q), expected_kinds(q), cues, window=read_time(q).window,
+                         asked_figure=asked_figure(q), groups_weight=weight)
+    return p.figures[j].text
+
+
+def test_the_figure_of_the_part_of_the_population_asked_not_of_its_other_part():
+    """Within one sentence, the figure of the part asked (urban, girls) answers, not the one of its other
+    part (rural, boys) that stands beside it with as many of the question's words."""
+    q = "What was the urban unemployment rate in March 2026?"
+    text = ("In March 2026 the rural unemployment rate rose from 4.1% to 4.6%, while the urban unemployment rate "
+            "fell from 6.9% to 6.2%.")
+    assert _answer_of_part(text, q, S.figure_groups_weight) == "6.2%"
+    assert _answer_of_part(text, q, 0.0) == "4.6%"  # without the weight: the first rate of its time
+    q = "प्राथमिक स्तर पर लड़कियों की उपस्थिति दर कितनी है?"
+    text = "प्राथमिक स्तर पर लड़कों की 81.5 प्रतिशत उपस्थिति दर की तुलना में लड़कियों की उपस्थिति दर 84.2 प्रतिशत है।"
+    assert _answer_of_part(text, q, S.figure_groups_weight) == "84.2 प्रतिशत"
+    assert _answer_of_part(text, q, 0.0) == "81.5 प्रतिशत"
+
