@@ -273,6 +273,7 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     text, figures = passage.text, passage.figures
     span = [j for j, f in enumerate(figures) if a <= f.start and f.end <= b]
     serials = serial_numbers(figures, span)
+    sentences = analyse(passage, cache=cache).sentences
     inside = [j for j in inside if j not in serials] or inside
 
     def words_of(j: int) -> tuple[int, int, float]:
@@ -283,8 +284,11 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         # an aside's words are the figure's: they run on after its closing bracket
         reach = f.end if aside is None else _ASIDE_SHUTS.match(text, figures[aside].end).end()
         following = [g for k, g in enumerate(figures) if k != aside]
-        after = min([b, reach + NEAR_WORDS] + [g.start for g in following if g.start >= reach and g.kind not in TIME_KINDS])
-        before = max([a, f.start - NEAR_WORDS] + [g.end for g in figures if g.end <= f.start and g.kind not in TIME_KINDS])
+        # not across the end of its sentence: the answer's sequels are read with it ("... 4,835 मरीज ठीक हुए
+        # हैं। इस प्रकार से कुल 91,818 मरीज")
+        opens, ends = next(((s, e) for s, e, *_ in sentences if s <= f.start < e), (a, b))
+        after = min([b, ends, reach + NEAR_WORDS] + [g.start for g in following if g.start >= reach and g.kind not in TIME_KINDS])
+        before = max([a, opens, f.start - NEAR_WORDS] + [g.end for g in figures if g.end <= f.start and g.kind not in TIME_KINDS])
         # whole words: a window's edge cuts none in two
         after = _WORD_END.match(text, after).end() if after < b else after
         while before > a and not text[before - 1].isspace():
@@ -515,9 +519,9 @@ class AnswerReader:
                           in_title=True, figure=answering_figure(headline, 0, len(title), idf, kinds, cues,
                                                                  window=window, unit=unit,
                                                                  asked_figure=asked_figure)), None, None
-        asked = self.answering_figure(top, a, b, idf, kinds, cues, window, unit, asked_figure, places)
-        # shown with what makes it read whole; its figure is still the one of the sentence that answers
+        # shown with what makes it read whole, whose figures may answer too
         a, b = with_sequels(top.passage.text, analyse(top.passage, cache=self.store.passage_analyses()).sentences, a, b)
+        asked = self.answering_figure(top, a, b, idf, kinds, cues, window, unit, asked_figure, places)
         inside = [j for j, f in enumerate(top.passage.figures) if a <= f.start and f.end <= b]
         answer = Answer(text=top.passage.text[a:b], start=a, end=b, figures=[top.passage.figures[j] for j in inside],
                         release_id=top.release.release_id, lang=top.release.lang, score=top.score,

@@ -673,3 +673,37 @@ def test_the_figure_of_the_part_of_the_population_asked_not_of_its_other_part():
     assert _answer_of_part(text, q, S.figure_groups_weight) == "84.2 प्रतिशत"
     assert _answer_of_part(text, q, 0.0) == "81.5 प्रतिशत"
 
+
+
+def test_a_figure_of_the_answer_s_sequel_answers_where_it_is_the_asked_one():
+    """The answer is read with its sequels (`with_sequels`), and the figure that answers may be theirs:
+    "Corresponding ... for rural and urban are ..." holds the rural rate asked, told by its label from the
+    lead's words."""
+    from index.search.answer import answering_figure, with_sequels
+    from index.search.analysis import analyse
+
+    q = "What was the rural inflation rate in July 2026?"
+    text = ("The all-India inflation rate for July 2026 is 4.45%. "
+            "Corresponding inflation rates for rural and urban are 4.84% and 3.96%, respectively.")
+    p = _passage(text)
+    a, b = analyse(p).sentences[0][:2]
+    a, b = with_sequels(text, analyse(p).sentences, a, b)
+    assert (a, b) == (0, len(text))
+    import dataclasses
+
+    from index.answerable import asked_groups
+    from index.search import FigureCues
+
+    cues = dataclasses.replace(FigureCues(), groups=tuple(named for _, named in asked_groups(q)))
+    j = answering_figure(p, a, b, _idf(q), expected_kinds(q), cues, window=read_time(q).window,
+                         asked_figure=asked_figure(q), groups_weight=S.figure_groups_weight)
+    assert p.figures[j].text == "4.84%"
+
+
+def test_a_figure_s_own_words_stop_at_the_end_of_its_sentence():
+    """Read with its sequel, a sentence's last words are not the next sentence's first figure's: "... का
+    पंजीकरण हुआ है। इस प्रकार से कुल 56,400 ..." asked of the last 24 hours answers 3,120."""
+    q = "पिछले 24 घंटों में कितने लाभार्थियों का पंजीकरण हुआ?"
+    text = ("पिछले 24 घंटों में 3,120 लाभार्थियों का पंजीकरण हुआ है। इस प्रकार से कुल 56,400 लाभार्थियों का "
+            "पंजीकरण हो चुका है।")
+    assert _answer(_passage(text), q) == "3,120"
