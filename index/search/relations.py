@@ -92,7 +92,7 @@ def serial_numbers(figures, span: list[int]) -> set[int]:
     """The figures of `span` (indices in text order) that number a one-line table's rows, not a
     thing: whole numbers one apart ("1 2020-21 147.25 2 2021-22 162.48 3 2022-23 175.45", "1
     Alappuzha 138 2 Ernakulam 221 3 Idukki 62"), at least three, as many other figures between each
-    two."""
+    two, or once there are three, one fewer where a row's cell is a dash."""
     def whole(j: int) -> int | None:
         """The number as written, when it is a bare whole number (a table's declared unit may scale it)."""
         f = figures[j]
@@ -105,9 +105,15 @@ def serial_numbers(figures, span: list[int]) -> set[int]:
         for stride in range(2, 6):  # a serial, then one to four cells
             chain = [j]
             at = i + stride
-            while at < len(span) and whole(span[at]) == first + len(chain):
-                chain.append(span[at])
-                at += stride
+            while True:
+                if at < len(span) and whole(span[at]) == first + len(chain):
+                    found = at
+                elif len(chain) >= 3 and at - 1 < len(span) and whole(span[at - 1]) == first + len(chain):
+                    found = at - 1  # a row short of a cell ("13 Ladakh - 14 Madhya Pradesh 71")
+                else:
+                    break
+                chain.append(span[found])
+                at = found + stride
             if len(chain) >= 3 and len(chain) > len(best):
                 best = chain
     return set(best)

@@ -57,6 +57,15 @@ def test_serial_numbers_are_a_run_of_three_one_apart_at_a_regular_stride():
     assert not serial_numbers(p.figures, _all(p))
 
 
+def test_serial_numbers_run_on_past_a_row_short_of_a_cell():
+    """"3 Goa - 4 ...": a row whose cell is a dash holds one figure fewer; the run goes on past it, and
+    the longer run after it does not leave the first rows' serials to be read as cells."""
+    p = _passage("1 Assam 6 2 Bihar 2 3 Goa - 4 Kerala 4 5 Odisha 31 6 Punjab 9 7 Sikkim 3")
+    assert _texts(p, serial_numbers(p.figures, _all(p))) == ["1", "2", "3", "4", "5", "6", "7"]
+    p = _passage("1 Assam 6 2 Bihar - 4 Kerala 4")  # no run of three before the gap: no serials
+    assert not serial_numbers(p.figures, _all(p))
+
+
 def test_the_time_a_figure_stands_for_by_its_place():
     p = _passage("Year 2024-25 2025-26 Total share 63252.86 65890.50")
     assert {p.figures[j].text: p.figures[t].text for j, t in times_in_order(p.text, p.figures, _all(p)).items()} == {
