@@ -356,13 +356,16 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
 
     def place_named(j: int) -> float:
         """The share of the asked places that the figure's row names, where its label names a place
-        ("Jaipur 372 Pune 632": the words after 372 are the next row's), or else its own words; nought
-        for a question asking a total."""
+        ("Jaipur 372 Pune 632": the words after 372 are the next row's), or else its own words; -1 for a
+        row of other places only (a table's header words stand nearer its first rows, which are no more
+        the asked place's for it); nought for a question asking a total."""
         if not places or asked_figure.whole:
             return 0.0  # a total of the places asked ("recovered from Pune and Delhi") is no one place's
         label = NameIndex(figures[j].label) if figures[j].label else None
         if label is not None and label.alone:
             named = label.keys
+            if not any(n.keys & named for n in places):
+                return -1.0
         else:
             before, after, _ = words_of(j)
             named = NameIndex(text[before:after]).keys

@@ -707,3 +707,11 @@ def test_a_figure_s_own_words_stop_at_the_end_of_its_sentence():
     text = ("पिछले 24 घंटों में 3,120 लाभार्थियों का पंजीकरण हुआ है। इस प्रकार से कुल 56,400 लाभार्थियों का "
             "पंजीकरण हो चुका है।")
     assert _answer(_passage(text), q) == "3,120"
+
+
+def test_a_row_of_another_place_gives_way_to_the_asked_place_s():
+    """A one-line table's header words stand nearer its first rows: "Average daily" is as much Goa's
+    row as Kerala's, and a row naming another place only is not the asked place's."""
+    p = _passage("State Average daily registrations Kerala 4210 Punjab 1980 Haryana 1430 Gujarat 820 Assam 410 Bihar 330 "
+                 "Goa 260 Total 8,840 .")
+    assert _answer(p, "Average daily registrations in Goa?", places=True) == "260"
