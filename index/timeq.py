@@ -515,6 +515,8 @@ def release_time_fit(window: TimeWindow, released: dt.date | None) -> int:
     if released is None:
         return 0
     lag = dt.timedelta(days=LAG_DAYS.get(window.granularity, 7))
+    if window.granularity == "range" and not window.target and window.start <= released < window.end - dt.timedelta(days=1):
+        return 0  # posted within a span, before its last days: it reports on part of it at most
     if window.start <= released <= window.end + lag:
         return 1
     if released < window.start and window.target:

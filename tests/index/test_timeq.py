@@ -416,6 +416,19 @@ def test_a_target_for_a_year_may_be_set_before_it():
     assert not read_time("What was the target for June 2026?", TODAY).window.target
 
 
+def test_a_span_asked_is_reported_on_at_its_end():
+    """"Between 3 April and 2 May 2020": a release of 4 April reports on its first days at most; one of
+    its last day or just after it, on the whole span."""
+    from index.timeq import release_time_fit
+
+    span = read_time("How many cargo flights did IndiGo operate between 3 April and 2 May 2020?", TODAY).window
+    assert span.granularity == "range"
+    assert release_time_fit(span, dt.date(2020, 4, 4)) == 0
+    assert release_time_fit(span, dt.date(2020, 5, 1)) == 1
+    assert release_time_fit(span, dt.date(2020, 5, 3)) == 1
+    assert release_time_fit(span, dt.date(2020, 3, 30)) == -1
+
+
 def test_a_column_headers_times():
     from index.timeq import column_times
 
