@@ -661,18 +661,23 @@ def without_plans(window: TimeWindow, stated, released: dt.date | None) -> tuple
 
 
 def agreement(window: TimeWindow, times: StatedTimes, kinds: frozenset[str] = frozenset(), *,
-              beside_kind: bool = False, plans_aside: bool = False) -> float:
+              beside_kind: bool = False, plans_aside: bool = False, row_of_the_day: bool = False) -> float:
     """`time_agreement` of a passage's `stated_times`.
 
     `kinds`, with `beside_kind`: the kinds of figure the question asks for. A release posted after
     the window that names a day of it only beside figures of other kinds recalls it for them: the
     bulletin of 1 June that compares its recovery rate with "3 मई को यह 26.59 प्रतिशत था" is not the
     count of recoveries on 3 May.
-    `plans_aside`: the release's plans and deadlines do not count (`without_plans`)."""
+    `plans_aside`: the release's plans and deadlines do not count (`without_plans`).
+    `row_of_the_day`: the passage holds a table row of the asked day or week ("27.3.2020 04 09 01" in
+    a day-wise table of flights): as a title of that day does, it places the release there whatever
+    day it was posted."""
     release_fit = release_time_fit(window, times.released)
     if (release_fit < 0 and times.title_windows and window.granularity in _POSTED_LATE
             and windows_fit(window, times.title_windows, alike=True) == 1):
         release_fit = 1
+    if release_fit < 0 and row_of_the_day and window.granularity in _POSTED_LATE:
+        release_fit = 0
 
     stated = times.windows
     if beside_kind and release_fit < 0 and kinds and times.beside:

@@ -40,7 +40,7 @@ from index.search.analysis import analyse, links_only, stated_times_of
 from index.search.answer import AnswerReader, best_sentence, table_row
 from index.search.choice import PassageChoice
 from index.search.decision import AnswerDecision
-from index.search.fits import figure_fit, figure_fits, group_fit, passage_signals, place_fit
+from index.search.fits import figure_fit, figure_fits, group_fit, has_row_of, passage_signals, place_fit
 from index.search.fusion import coverage, coverages, fuse, idf_of, names_held
 from index.search.question import FigureCues, asked_figure, asked_years, expected_kinds, question_lang, without_markup
 from index.search.records import SearchResult
@@ -198,6 +198,7 @@ class HybridSearcher:
         held = (names_held(names, passages.values(), analyses)
                 if names and s.names_weight else {})
         titles = self._titles(passages.values()) if timed and s.title_time else {}
+        by_rows = timed and window.granularity in ("day", "week")  # a day-wise table's row (`agreement`)
         scores = {}
         for pid, p in passages.items():
             part = fused[pid]
@@ -211,7 +212,9 @@ class HybridSearcher:
                 title = titles.get((p.release_id, p.lang))
                 part["time"] = s.time_weight * agreement(window, stated_times_of(p, dated.get(pid), title, analyses),
                                                            kinds, beside_kind=s.time_beside_kind,
-                                                           plans_aside=s.time_plans_aside)
+                                                           plans_aside=s.time_plans_aside,
+                                                           row_of_the_day=by_rows and has_row_of(p, window, kinds or None,
+                                                                                                 cache=analyses))
             if newest is not None:
                 part["recency"] = s.recency_weight * recency(dated.get(pid), newest)
             scores[pid] = sum(part.values())

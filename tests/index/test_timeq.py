@@ -435,3 +435,19 @@ def test_a_column_headers_times():
     assert column_times("Area Sown 2026") == ((dt.date(2026, 1, 1), dt.date(2026, 12, 31)),)
     assert column_times("Feb-20") == ((dt.date(2020, 2, 1), dt.date(2020, 2, 29)),)
     assert column_times("No. of Titles Distributed") == ()
+
+
+def test_a_row_of_the_asked_day_tells_what_the_release_date_cannot():
+    """A day-wise table posted days later ("27.3.2020 04 09 01" in a release of 4 April) is about each
+    of its days: its row of the asked day leaves the date unable to tell against it, as a release of
+    another time without one is told."""
+    from index.timeq import agreement, stated_times
+
+    window = read_time("How many Lifeline Udan flights were operated on 27 March 2020?", TODAY).window
+    text = "27.3.2020 04 09 01"
+    figures = FigureExtractor().run(text)
+    times = stated_times("2020-04-04", figures, text)
+    assert agreement(window, times) == 0.0
+    assert agreement(window, times, row_of_the_day=True) == 0.5
+    month = read_time("How many Lifeline Udan flights were operated in March 2020?", TODAY).window
+    assert agreement(month, times, row_of_the_day=True) == agreement(month, times)  # a day's or a week's only
