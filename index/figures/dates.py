@@ -159,8 +159,10 @@ class DatesAndPeriods:
                 return _Res([Figure(m.group(), p, m.end(), None, None, "date", iso=iso)], m.end())
         m = _DATE_NUM_RE.match(text, p)
         if m:
-            d, mo = int(ascii_digits(m.group("d"))), int(ascii_digits(m.group("m")))
-            ys = ascii_digits(m.group("y"))
+            spaced = m.group("d") is None
+            d = int(ascii_digits(m.group("d_" if spaced else "d")))
+            mo = int(ascii_digits(m.group("m_" if spaced else "m")))
+            ys = ascii_digits(m.group("y_" if spaced else "y"))
             if len(ys) == 4:
                 iso = _mk_date(int(ys), mo, d)
             else:

@@ -227,7 +227,9 @@ _DAY_ORDINAL_HEADS = frozenset(w.split("-")[0] for w in _DAY_ORDINALS)
 _DATE_WORD_DMY_RE = re.compile(
     r"(?P<d>" + "|".join(sorted((w.replace("-", f"(?:-|{_SP})") for w in _DAY_ORDINALS), key=len, reverse=True)) + r")"
     rf"{_SP}{{1,3}}(?:of{_SP}{{1,3}})?(?P<m>{_MONTH_PAT}){_SP}{{0,3}},?{_SP}{{0,3}}(?P<y>{_D}{{4}})(?!{_D})", re.IGNORECASE)
-_DATE_NUM_RE = re.compile(rf"(?P<d>{_D}{{1,2}})(?P<s>[./-])(?P<m>{_D}{{1,2}})(?P=s)(?P<y>{_D}{{4}}|{_D}{{2}})(?!{_D}|\.{_D})")
+_DATE_NUM_RE = re.compile(rf"(?P<d>{_D}{{1,2}})(?P<s>[./-])(?P<m>{_D}{{1,2}})(?P=s)(?P<y>{_D}{{4}}|{_D}{{2}})(?!{_D}|\.{_D})"
+                          # "30 .06.2026", "30. 06.2026": a space typed beside a dot, with a four-digit year
+                          rf"|(?P<d_>{_D}{{1,2}}) ?\. ?(?P<m_>{_D}{{1,2}}) ?\. ?(?P<y_>{_D}{{4}})(?!{_D}|\.{_D})")
 _DATE_ISO_RE = re.compile(rf"(?P<y>{_CENTURY}{_D}{{2}})-(?P<m>{_D}{{2}})-(?P<d>{_D}{{2}})(?!{_D})")
 # month first: "June 3, 2020", "June 2020", "October, 2025"; two days "December 23 and 24, 2019" only
 # with their year ("June 2 and 3 more cases" is a day and a count)

@@ -1,4 +1,5 @@
-"""Dates (index/figures/dates.py): a day written as an ordinal word before its month and year."""
+"""Dates (index/figures/dates.py): a day written as an ordinal word before its month and year; a numeric
+date typed with a space."""
 import pytest
 
 from index.figures import extract_figures
@@ -45,3 +46,14 @@ def test_two_days_of_a_month_joined_by_and_share_its_year(text, days):
 def test_a_day_and_a_count_after_it_without_a_year_stay_apart():
     found = [(f.text, f.kind) for f in extract_figures("In June 2 and 3 more cases were found.")]
     assert found == [("June 2", "date"), ("3", "count")]
+
+
+@pytest.mark.parametrize("text, date, iso", [
+    ("District-wise number of JAKs opened as on 30 .06.2026 in the state", "30 .06.2026", "2026-06-30"),
+    ("released up to 15.07 .2026 under the scheme", "15.07 .2026", "2026-07-15"),
+    ("as on 1. 4.2020, the stock stood at", "1. 4.2020", "2020-04-01"),
+])
+def test_a_numeric_date_with_a_space_beside_a_dot_is_a_date(text, date, iso):
+    """"30 .06.2026" was the count 30 and the number 06.2026: the day a table is "as on" was lost."""
+    [found] = [f for f in extract_figures(text) if f.kind == "date"]
+    assert (found.text, found.iso) == (date, iso)
