@@ -600,7 +600,8 @@ def financial_year_said(iso: str) -> str | None:
     return None
 
 
-_POSTED_LATE = frozenset({"day", "week"})
+# A day's or a week's figures are told by the days a release states: it may be posted days after them.
+POSTED_LATE = frozenset({"day", "week"})
 
 
 @dataclass(frozen=True)
@@ -673,10 +674,10 @@ def agreement(window: TimeWindow, times: StatedTimes, kinds: frozenset[str] = fr
     a day-wise table of flights): as a title of that day does, it places the release there whatever
     day it was posted."""
     release_fit = release_time_fit(window, times.released)
-    if (release_fit < 0 and times.title_windows and window.granularity in _POSTED_LATE
+    if (release_fit < 0 and times.title_windows and window.granularity in POSTED_LATE
             and windows_fit(window, times.title_windows, alike=True) == 1):
         release_fit = 1
-    if release_fit < 0 and row_of_the_day and window.granularity in _POSTED_LATE:
+    if release_fit < 0 and row_of_the_day and window.granularity in POSTED_LATE:
         release_fit = 0
 
     stated = times.windows
@@ -685,7 +686,7 @@ def agreement(window: TimeWindow, times: StatedTimes, kinds: frozenset[str] = fr
                        if not (held and held.isdisjoint(kinds) and overlaps(window, w)))
     if plans_aside:
         stated = without_plans(window, stated, times.released)
-    months = times.months if window.granularity not in _POSTED_LATE else ()
+    months = times.months if window.granularity not in POSTED_LATE else ()
     return 0.5 * release_fit + 0.5 * windows_fit(window, stated + months)
 
 

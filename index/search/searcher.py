@@ -47,7 +47,7 @@ from index.search.records import SearchResult
 from index.search.settings import SearchSettings
 from index.sentencevectors import SentenceVectors
 from index.stores.base import Store
-from index.timeq import QuestionTime, TimeWindow, agreement, answered_window, read_time, recency
+from index.timeq import POSTED_LATE, QuestionTime, TimeWindow, agreement, answered_window, read_time, recency
 
 # One question in each language, with a place, a relative time and a unit, so that every reader runs.
 WARM_UP_QUESTIONS = ("How many tonnes of wheat did Punjab procure last month?",
@@ -198,7 +198,7 @@ class HybridSearcher:
         held = (names_held(names, passages.values(), analyses)
                 if names and s.names_weight else {})
         titles = self._titles(passages.values()) if timed and s.title_time else {}
-        by_rows = timed and window.granularity in ("day", "week")  # a day-wise table's row (`agreement`)
+        by_rows = timed and window.granularity in POSTED_LATE  # a day-wise table's row (`agreement`)
         scores = {}
         for pid, p in passages.items():
             part = fused[pid]
