@@ -159,10 +159,10 @@ class DatesAndPeriods:
                 return _Res([Figure(m.group(), p, m.end(), None, None, "date", iso=iso)], m.end())
         m = _DATE_NUM_RE.match(text, p)
         if m:
-            spaced = m.group("d") is None
-            d = int(ascii_digits(m.group("d_" if spaced else "d")))
-            mo = int(ascii_digits(m.group("m_" if spaced else "m")))
-            ys = ascii_digits(m.group("y_" if spaced else "y"))
+            # one of the pattern's two spellings matched: written with no space, or with one beside a dot
+            d = int(ascii_digits(m["d"] or m["d_"]))
+            mo = int(ascii_digits(m["m"] or m["m_"]))
+            ys = ascii_digits(m["y"] or m["y_"])
             if len(ys) == 4:
                 iso = _mk_date(int(ys), mo, d)
             else:

@@ -273,7 +273,8 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     text, figures = passage.text, passage.figures
     span = [j for j, f in enumerate(figures) if a <= f.start and f.end <= b]
     serials = serial_numbers(figures, span)
-    sentences = analyse(passage, cache=cache).sentences
+    analysis = analyse(passage, cache=cache)  # uncached for a headline: read once here
+    sentences = analysis.sentences
     inside = [j for j in inside if j not in serials] or inside
 
     def words_of(j: int) -> tuple[int, int, float]:
@@ -411,7 +412,7 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
             if column:
                 fits[j] += coverage(in_other_language(frozenset(terms(column)) & titled, cues), titled_idf)
     in_order = times_in_order(text, figures, [j for j in span if j not in serials]) if window else {}
-    row_times = analyse(passage, cache=cache).row_times if window else ()
+    row_times = analysis.row_times if window else ()
 
     def beside(j: int) -> int:
         """1 when a date right beside the figure (the next figure after it or the one before it, and
