@@ -315,9 +315,21 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         f = figures[j]
         before, after, right_after, said_before, before_weight = own_words(j)
         names_counted = len(counted & (right_after | frozenset(terms(f.label or "")))) / len(counted) if counted else 0.0
-        if asked_figure.whole and (TOTAL_SAID.search(text, before, f.start) or TOTAL_SAID.search(text[f.end:after])):
+        if asked_figure.whole and total_said(j, before, after):
             names_counted += TOTAL_NAMED  # "total quantity recovered": "taking the total recovery to 1,837 kg"
         return coverage(right_after, idf) + before_weight * coverage(said_before, idf) + names_counted
+
+    def total_said(j: int, before: int, after: int) -> bool:
+        """Whether the figure's own words say it is a total: before it, or after it and nearer it than the
+        next figure, whose the word then is ("आज 5 नए मामलों की पुष्टि हुई और कुल केस 606 पहुंच गए")."""
+        f = figures[j]
+        if TOTAL_SAID.search(text, before, f.start):
+            return True
+        said = TOTAL_SAID.search(text[f.end:after])
+        if said is None:
+            return False
+        following = next((g.start for g in figures[j + 1:] if g.kind not in TIME_KINDS), None)
+        return following is None or following - (f.end + said.end()) >= said.start()
 
     def own_words(j: int) -> tuple[int, int, frozenset[str], frozenset[str], float]:
         """Where the figure's words begin and end (`words_of`), the terms of those after it and before it,

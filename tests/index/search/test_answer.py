@@ -577,6 +577,10 @@ def test_a_question_asking_a_total_prefers_the_figure_its_words_call_one():
                  "taking the total recovery to approximately 1,837 kg of Mephedrone.")
     assert _answer(p, "Total quantity of mephedrone recovered from Pune and Delhi, in kg?") == "1,837 kg"
     assert _answer(p, "How much mephedrone was recovered from Pune?") == "867 kg"
+    # a total named between two figures, nearer the second, is the second's (an English question of a
+    # Hindi bulletin shares no other word with either)
+    p = _passage("गुजरात- राज्य में 333 नए केस आए और अब कुल मामले 5,054 हो गए हैं।")
+    assert _answer(p, "What was Gujarat's total COVID-19 case count?") == "5,054"
 
 
 def test_how_much_asks_an_amount_not_a_count_of_things():
