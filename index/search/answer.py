@@ -12,7 +12,7 @@ import numpy as np
 
 from index.acronyms import with_phrases
 from index.answerable import NoAnswer, other_part, states_time
-from index.figures.figure import TIME_KINDS, Figure, column_label, row_label
+from index.figures.figure import CELL_MARK, TIME_KINDS, Figure, column_label, row_label
 from index.figures.inline import inline_row, is_inline_cell
 from index.figures.patterns import written_scale
 from index.figures.rows import is_cell, is_cell_line, is_label_line, row_span
@@ -420,9 +420,12 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     if titled_idf is not None and title:
         titled = frozenset(t for t in terms(title) if len(t) > 2)  # not "e" of "PM E-DRIVE" and "e-2W"
         for j in inside:
-            column = column_label(figures[j].label)
-            if column:
-                fits[j] += coverage(in_other_language(frozenset(terms(column)) & titled, cues), titled_idf)
+            label = figures[j].label or ""
+            if CELL_MARK in label:
+                # and its row's: "Services* Exports 35.89" from "Merchandise Exports 44.24" under a title of
+                # "exports (merchandise & services)"
+                cell = frozenset(terms(column_label(label))) | frozenset(terms(row_label(label)))
+                fits[j] += coverage(in_other_language(cell & titled, cues), titled_idf)
     in_order = times_in_order(text, figures, [j for j in span if j not in serials]) if window else {}
     row_times = analysis.row_times if window else ()
 

@@ -519,7 +519,7 @@ def test_a_rows_total_answers_where_the_question_tells_its_cells_apart_by_nothin
     assert _answer(p, "How many community claims were received in Kerala?") == "1,018"
 
 
-def test_a_columns_words_the_release_title_holds_still_tell_its_cells_apart():
+def test_a_cells_column_and_row_words_the_release_title_holds_still_tell_it_apart():
     """The title says what every sentence is about, so its words do not choose the sentence; but
     "Houses under Construction" is told from "Houses Completed" by a word the title holds."""
     q = "How many PMAY-G houses were under construction in Madhya Pradesh?"
@@ -532,6 +532,18 @@ def test_a_columns_words_the_release_title_holds_still_tell_its_cells_apart():
     weighed = title_weighted(idf, title, 0.0)
     j = answering_figure(p, 0, len(p.text), weighed, expected_kinds(q), title=title, titled_idf=idf)
     assert p.figures[j].text == "9,96,025"
+    # a row's words as well: "Services Exports" from "Merchandise Exports" under a title of both
+    import dataclasses
+
+    q = "What was the value of India's services exports in July 2026?"
+    title = "India's exports (merchandise and services) in July 2026"
+    goods, services = _row("Merchandise Exports", "44.24", ("July 2026",)), _row("Services Exports", "35.89", ("July 2026",))
+    text = f"{goods.text} {services.text}"
+    shifted = [dataclasses.replace(f, start=f.start + len(goods.text) + 1, end=f.end + len(goods.text) + 1) for f in services.figures]
+    p = dataclasses.replace(goods, text=text, end=len(text), figures=list(goods.figures) + shifted)
+    idf = _idf(q)
+    j = answering_figure(p, 0, len(p.text), title_weighted(idf, title, 0.0), expected_kinds(q), title=title, titled_idf=idf)
+    assert p.figures[j].text == "35.89"
 
 
 def test_a_column_groups_total_answers_where_the_question_tells_the_group_by_its_words():
