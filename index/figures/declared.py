@@ -243,6 +243,26 @@ def _caption_unit(line: str) -> Declared | None:
     return None if _mixed_header(line, d) else d
 
 
+# a caption that names a rate of change alone: its table's bare numbers are per cent ("Table 2: YoY growth
+# rate of ICI for last 13 months"); not one of indices and rates ("Index and growth rate of ...")
+_RATE_CAPTION = re.compile(r"(?i)\b(?:growth|inflation)\s+rates?\b|\brates?\s+of\s+(?:growth|inflation)\b|"
+                           r"(?:वृद्धि|मुद्रास्फीति|महंगाई)\s+दर")
+_INDEX_AND = re.compile(r"(?i)\bind(?:ex|ices)\s+and\b|\band\s+(?:corresponding\s+)?(?:growth|inflation)\b|सूचकांक\s+(?:और|एवं)")
+PER_CENT = Declared(None, "%", Decimal(1))
+
+
+def _rate_caption(lines: list[str], n: int) -> Declared | None:
+    """Per cent, for the table below a caption that names a rate of change alone, where the table's own
+    header declares nothing (its "(%)" or "(Index)" column would say which of its columns are rates)."""
+    line = lines[n]
+    if not _RATE_CAPTION.search(line) or _INDEX_AND.search(line):
+        return None
+    below = next((other for other in lines[n + 1:] if other.strip()), "")
+    if not _table_line(below) or any(True for _ in _bracketed(below[:_HEADER_CHARS])):
+        return None
+    return PER_CENT
+
+
 def table_runs(line: str, lw: _LineWords | None = None) -> list[tuple[int, int | None, Declared]]:
     """The flattened tables of one line that declare their unit: (from, to, what), `to` where prose
     begins after the table's numbers (twelve words with at most one number), None when the table runs
@@ -317,7 +337,7 @@ def declarations(text: str) -> list[tuple[int, int, Declared]]:
                     if not _mixed_header(_header(line, pm.start(), pm.end()), d):
                         found, alone = (at + pm.end(), d), pm.group(0) == line.strip()
                     break
-        elif d := _caption_unit(line):
+        elif d := _caption_unit(line) or _rate_caption(lines, n):
             found = (at + len(line), d)
         if found is not None and alone and undeclared is not None and current is None and not _table_follows(lines, n):
             spans.append((*undeclared, found[1]))
@@ -394,5 +414,5 @@ def in_declared_unit(f: Figure, d: Declared) -> Figure:
     """A bare number (a count with a value and no unit) in the unit `d` declares, scaled unless it
     writes its own scale ("2.5 lakh" under "(Rs in crore)" is not multiplied again)."""
     value = f.value if _HAS_SCALE.search(f.text) else f.value * d.scale
-    kind = "money" if d.currency else "quantity" if d.unit else "count"
+    kind = "money" if d.currency else "percent" if d.unit == "%" else "quantity" if d.unit else "count"
     return dataclasses.replace(f, value=value, unit=d.currency or d.unit, kind=kind)

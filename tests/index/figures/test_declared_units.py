@@ -130,6 +130,24 @@ def test_a_caption_that_ends_with_its_unit_declares_it_for_the_table_below():
         Decimal(86000), None, "count")
 
 
+def test_a_caption_naming_a_rate_of_change_alone_declares_per_cent_for_the_table_below():
+    """2301558 gives the core industries' index and their growth rates in two tables of the same rows
+    and columns; only the second's caption says its numbers are rates."""
+    table = ("Sector Coal Steel Cement Overall Index Weight 5.596 17.584 4.41 100.00 "
+             "May-26 -9.5 5.1 8.4 3.2 Jun-26 1.4 5.6 9.9 6.0 Jul-26 7.6 2.9 13.1 5.4")
+    assert _values(f"Table 2: YoY growth rate of ICI for last 13 months\n{table}")["13.1"] == (Decimal("13.1"), "%", "percent")
+    assert _values(f"तालिका 2: पिछले 13 महीनों में प्रमुख उद्योगों की वृद्धि दर\n{table}")["-9.5"][1:] == ("%", "percent")
+    # the index's table, and one of indices and rates, keep their bare numbers
+    assert _values(f"Table 1: Index of Core Industries for last 13 months\n{table}")["13.1"][1:] == (None, "count")
+    assert _values(f"Table 3: Index and growth rate of core industries\n{table}")["13.1"][1:] == (None, "count")
+    # a header that says which columns are rates is read by its own words
+    mixed = "June, 2026 (Final) Rural Urban Combined Inflation (%) CPI (General) 4.74 3.93 4.38 3.9 4.1 4.2 CFPI 5.1 5.2 5.3 4.0 4.1 4.2"
+    assert _values(f"All India CPI and the inflation rates for June 2026 are given below\n{mixed}")["4.74"][1:] == (None, "count")
+    # prose under such a caption keeps its bare numbers
+    assert _values("Table 2: YoY growth rate of ICI for last 13 months\nIn all, 86,000 sellers registered on the "
+                   "portal this year in the two States.")["86,000"] == (Decimal(86000), None, "count")
+
+
 def test_a_unit_on_its_own_line_under_a_table_is_that_tables():
     table = "Sl. No City Outlay Assistance Released 1 Ahmedabad 275.00 243.90 73.17 2 Chennai 561.29 500.00 331.50 3 Pune 286.69 250.00 75.00"
     got = _values(f"{table}\n(Rupees in crores)")
