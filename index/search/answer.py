@@ -405,6 +405,13 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
             told += bool(said)
         return told / len(cues.groups)
 
+    def part_asked(j: int) -> float:
+        """The share of the words that set the part asked apart from its whole (`asked_figure.part`) that the
+        figure's own words or its label hold ("Out of these 44 were international cargo flights")."""
+        _, _, right_after, said_before, before_weight = own_words(j)
+        held = right_after | (said_before if before_weight else frozenset()) | frozenset(terms(figures[j].label or ""))
+        return len(asked_figure.part & held) / len(asked_figure.part)
+
     def period(j: int) -> int:
         """For a question about a single day's figure: 1 when the figure's own words say it is one day's
         ("1,00,180 samples were tested yesterday"), -1 when they say it is a running total ("Cumulatively,
@@ -493,7 +500,8 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     return max(inside, key=lambda j: (fits[j] + near(j) + 0.5 * (beside(j) if j not in whole else 0)
                                       - CHANGED_FROM * (j in old) - WHOLE_OF_PART * (j in whole) + ONE_DAY * period(j)
                                       + PLACE_NAMED * place_named(j)
-                                      + (groups_weight * part_named(j) if groups_weight and cues.groups else 0.0),
+                                      + (groups_weight * part_named(j) if groups_weight and cues.groups else
+                                         groups_weight * part_asked(j) if groups_weight and asked_figure.part else 0.0),
                                       total_column(figures[j]), -j))
 
 

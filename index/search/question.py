@@ -15,7 +15,7 @@ from index.acronyms import asked_definitions
 from index.answerable import asked_measure
 from index.figures.figure import TIME_KINDS
 from index.figures.patterns import _MONTH_PAT, SCALE_WORD, written_scale
-from index.lexical import DEVANAGARI, normalise
+from index.lexical import DEVANAGARI, normalise, terms
 from index.timeq import TimeWindow, question_figures
 
 # A sum of money named as such ("What was the value of minor forest produce procured", "स्टाइपेंड की
@@ -189,6 +189,7 @@ class AskedFigure:
     so_far: bool = False  # it asks a running total (`asks_so_far`), not one period's figure
     scale: int | None = None  # the scale it asks its figure in (`asked_scale`: "कितने करोड़ पन्ने", "how many lakh")
     given: frozenset = frozenset()  # the values of the numbers it states (`given_values`): given, not asked
+    part: frozenset[str] = frozenset()  # the terms that set the part asked apart from its whole (`asked_part`)
 
 
 ANY_FIGURE = AskedFigure()
@@ -274,7 +275,29 @@ def asked_figure(question: str) -> AskedFigure:
     return AskedFigure(named=named, counted=asked_measure(question),
                        change=asks_change(question), before=asks_before(question), whole=asks_whole(question),
                        one_day=asks_one_day(question), so_far=asks_so_far(question), scale=asked_scale(question),
-                       given=given_values(question))
+                       given=given_values(question), part=asked_part(question))
+
+
+# A part of a whole, asked by what sets it apart: "Of SpiceJet's cargo flights ..., how many were international?",
+# "How many of IndiGo's cargo flights ... were international?", "... उड़ानों में से कितनी अंतरराष्ट्रीय थीं?"
+_PART_ASKED = re.compile(
+    r"(?i)^\W*(?:of|out of|among)\s+(?P<whole>[^?,]+),\s*how many\s+(?:were|are|was|is)\s+(?P<part>[^?]+)|"
+    r"\bhow many of\s+(?P<whole2>[^?]+?)\s+(?:were|are|was|is)\s+(?P<part2>[^?]+)|"
+    r"(?P<whole3>[^?।]+?)\s+में\s+से\s+कितन[ेीा]\s+(?P<part3>[^?।]+?)\s*(?:थे|थीं|थी|था|हैं|है)\s*[?।]?\s*$")
+
+
+def asked_part(question: str) -> frozenset[str]:
+    """The terms of what sets the part a question asks apart from the whole it names ("international" of
+    "Of SpiceJet's cargo flights, how many were international?"): the whole's figure stands beside the
+    part's ("153 cargo flights ... Out of these 44 were international cargo flights") and holds the
+    question's other words as well."""
+    m = _PART_ASKED.search(question)
+    if m is None:
+        return frozenset()
+    whole = m.group("whole") or m.group("whole2") or m.group("whole3")
+    part = m.group("part") or m.group("part2") or m.group("part3")
+    return frozenset(t for t in terms(part, drop_stopwords=True) if not any(c.isdigit() for c in t)) - frozenset(
+        terms(whole, drop_stopwords=True))
 
 
 def given_values(question: str) -> frozenset:

@@ -690,6 +690,21 @@ def test_the_figure_of_the_part_of_the_population_asked_not_of_its_other_part():
     assert _answer_of_part(text, q, 0.0) == "81.5 प्रतिशत"
 
 
+def test_the_figure_of_the_part_asked_not_of_the_whole_it_is_taken_from():
+    """"Of X, how many were Y": the whole's figure holds the question's words and its time, the part's only
+    what sets it apart."""
+    text = ("Spicejet operated 153 cargo flights from 24 March – 3 April 2020 covering a distance of 207947 Kms. "
+            "Out of these 44 were international cargo flights.")
+    q = "Of SpiceJet's cargo flights between 24 March and 3 April 2020, how many were international?"
+    assert _answer_of_part(text, q, S.figure_groups_weight) == "44"
+    assert _answer_of_part(text, q, 0.0) == "153"
+    q = "How many of SpiceJet's cargo flights between 24 March and 3 April 2020 were international?"
+    assert _answer_of_part(text, q, S.figure_groups_weight) == "44"
+    # the whole asked: no part
+    assert _answer_of_part(text, "How many cargo flights did SpiceJet operate between 24 March and 3 April 2020?",
+                           S.figure_groups_weight) == "153"
+
+
 
 def test_a_figure_of_the_answer_s_sequel_answers_where_it_is_the_asked_one():
     """The answer is read with its sequels (`with_sequels`), and the figure that answers may be theirs:

@@ -227,3 +227,14 @@ def test_the_numbers_a_question_states_are_given():
     assert given_values("बीएसएनएल के 2,399 रुपये वाले सालाना प्लान की वैधता कितने दिन की है?") == {Decimal(2399)}
     assert given_values("How many samples were tested on 2 June 2020?") == frozenset()  # a day is the question's time
     assert given_values("What was the MSP of paddy for 2020-21?") == frozenset()
+
+
+def test_the_part_asked_is_what_sets_it_apart_from_its_whole():
+    from index.search.question import asked_part
+
+    assert asked_part("Of SpiceJet's cargo flights between 24 March and 3 April 2020, how many were international?") == {"internat"}
+    assert asked_part("How many of the 685 Indians embarked at Colombo on 1 June 2020 were men?") == {"men"}
+    assert asked_part("स्पाइसजेट की कार्गो उड़ानों में से कितनी अंतरराष्ट्रीय थीं?") == {"अंतरराष्ट्रीय"}
+    # the whole's own words set nothing apart; a question of no part asks none
+    assert asked_part("How many of the girls selected were girls from rural areas?") == {"rural", "area"}
+    assert asked_part("How many people were detained in Haryana?") == frozenset()
