@@ -107,6 +107,9 @@ def candidate_rows(runs, shared: int = 0) -> list[tuple[Row, int, int]]:
         elif (long or len(words) > 1 and _is_time(words[-1][2])) and i == 1 and (
                 alike := _written_as_next_label(words, runs, i)):
             label_words = alike
+        if not rows and i >= 2:
+            label_words = _after_unit([w for _, run in runs[:i - 1] for w in run] + words[:len(words) - len(label_words)],
+                                      label_words)
         if _too_long([w[2] for w in label_words]) or not (
                 any(LETTER.search(w[2]) and w[2].casefold() not in PROSE_WORDS for w in label_words)
                 or len(label_words) == 1 and _is_time(label_words[0][2])):
@@ -170,6 +173,22 @@ def _is_time(word: str) -> bool:
 def _shape(word: str) -> str:
     """How a word is written: its letters as "A", its digits as "9" ("FY21-22": "AA99-99")."""
     return _DIGIT.sub("9", _LATIN.sub("A", word))
+
+
+def _after_unit(header: list[tuple[int, int, str]], words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The first row's label after a header of times without the unit in brackets that ends the header's
+    last column as it ends the others ("July 2026 (US$ Billion) July 2025 (US$ Billion) Merchandise Exports
+    44.24 36.98"): that is the column's, and a row "(US$ Billion) Merchandise Exports" lends it to the rows
+    grouped under it."""
+    if not words or not words[0][2].startswith("("):
+        return words
+    close = next((k for k, w in enumerate(words) if w[2].endswith(")")), None)
+    if close is None or close + 1 == len(words):
+        return words
+    unit = [w[2] for w in words[:close + 1]]
+    written = [w[2] for w in header]
+    repeated = any(written[k:k + len(unit)] == unit for k in range(len(written) - len(unit) + 1))
+    return words[close + 1:] if repeated else words
 
 
 def _place_label(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]] | None:

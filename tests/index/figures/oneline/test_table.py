@@ -142,7 +142,14 @@ def test_a_repeated_row_label_takes_the_group_its_previous_row_names():
              "36.98 Imports 76.22 64.86 Services* Exports 35.89 33.74 Imports 18.94 17.30 Trade Balance -15.03 -11.43")
     labels = {k: v.split(" |")[0] for k, v in _labels(table).items() if v}
     assert labels["18.94"] == labels["17.30"] == "Services* Imports"
-    assert labels["76.22"].endswith("Merchandise Imports")
+    assert labels["76.22"] == labels["64.86"] == "Merchandise Imports"
+    # the unit in brackets ending the header's last column, as it ends the first, is that column's, not the
+    # first row's (nor, by its group, the imports')
+    assert labels["36.98"] == "Merchandise Exports"
+    # a bracket the header did not write is the row's own
+    own = _labels("Trade during July 2026 July 2026 July 2025 (P) Merchandise Exports 44.24 36.98 Imports 76.22 64.86 "
+                  "Services* Exports 35.89 33.74 Imports 18.94 17.30")
+    assert own["36.98"].startswith("(P) Merchandise Exports")
     assert labels["35.89"] == "Services* Exports" and labels["-15.03"] == "Trade Balance"
     # 2298080: the rows before each "Children under" end in "(%)", a unit and no group's word
     measured = ("Indicator ST in Tamil Nadu Tamil Nadu (Overall) Children under 5 – Stunted (%) 31.2 25.0 Children "
