@@ -5,6 +5,7 @@ The API, the CLI and (later) the channels all call this one object, so they answ
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import math
 import os
@@ -156,6 +157,12 @@ class Service:
             log.info("warmed %d passages", n)
         except Exception as exc:  # noqa: BLE001 - a cold cache is slower, not wrong
             log.warning("cache warm-up failed: %s", exc)
+        if not self._closing.is_set():
+            # What the warm-up read (the passages, their analyses, the model) lives as long as the
+            # service: moved out of the collector's generations, a full collection no longer walks it
+            # in the middle of the answer it falls on (`close` hands it back).
+            gc.collect()
+            gc.freeze()
 
     def ask(self, question: str, *, top_k: int = 5, lang: str | None = None, ministry: str | None = None,
             date_from: str | None = None, date_to: str | None = None, release_id: str | None = None,
@@ -217,6 +224,7 @@ class Service:
         self._closing.set()
         if self._warming is not None:
             self._warming.join()
+            gc.unfreeze()  # what the warm-up froze is this service's, and goes with it
         self.store.close()
         self.sentences.close()
 

@@ -1,4 +1,5 @@
 """The service's own lifecycle: warming in the background never outlives a close."""
+import gc
 import threading
 
 from bot.service import Service
@@ -18,8 +19,11 @@ def test_closing_while_the_caches_warm_waits_for_the_warm_up_to_stop(tmp_path, e
     warmed = Service(settings, embedder=embedder)
     warmed.start_warming()
     warmed._warming.join()
+    # what it warmed is out of the collector's way while it serves, and handed back when it closes
+    assert gc.get_freeze_count() > 0
     assert warmed.ask("मध्य प्रदेश के कितने विक्रेताओं ने जेम पर प्रोफाइल पूरी की?").hits
     warmed.close()
+    assert gc.get_freeze_count() == 0
 
 
 def test_warming_stops_at_its_next_step_once_told(service):
