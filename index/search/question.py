@@ -279,11 +279,11 @@ def asked_figure(question: str) -> AskedFigure:
 
 
 # A part of a whole, asked by what sets it apart: "Of SpiceJet's cargo flights ..., how many were international?",
-# "How many of IndiGo's cargo flights ... were international?", "... उड़ानों में से कितनी अंतरराष्ट्रीय थीं?"
-_PART_ASKED = re.compile(
-    r"(?i)^\W*(?:of|out of|among)\s+(?P<whole>[^?,]+),\s*how many\s+(?:were|are|was|is)\s+(?P<part>[^?]+)|"
-    r"\bhow many of\s+(?P<whole2>[^?]+?)\s+(?:were|are|was|is)\s+(?P<part2>[^?]+)|"
-    r"(?P<whole3>[^?।]+?)\s+में\s+से\s+कितन[ेीा]\s+(?P<part3>[^?।]+?)\s*(?:थे|थीं|थी|था|हैं|है)\s*[?।]?\s*$")
+# "How many of IndiGo's cargo flights ... were international?", "... उड़ानों में से कितनी अंतरराष्ट्रीय थीं?" (the
+# whole before the match, each read from a fixed start: a long question is read once, not from every word)
+_PART_ASKED = (re.compile(r"(?i)^\W*(?:of|out of|among)\s+(?P<whole>[^?,]+),\s*how many\s+(?:were|are|was|is)\s+(?P<part>[^?]+)"),
+               re.compile(r"(?i)\bhow many of\s+(?P<whole>[^?]+?)\s+(?:were|are|was|is)\s+(?P<part>[^?]+)"),
+               re.compile(r"\s+में\s+से\s+कितन[ेीा]\s+(?P<part>[^?।]+?)\s*(?:थे|थीं|थी|था|हैं|है)\s*[?।]?\s*$"))
 
 
 def asked_part(question: str) -> frozenset[str]:
@@ -291,12 +291,11 @@ def asked_part(question: str) -> frozenset[str]:
     "Of SpiceJet's cargo flights, how many were international?"): the whole's figure stands beside the
     part's ("153 cargo flights ... Out of these 44 were international cargo flights") and holds the
     question's other words as well."""
-    m = _PART_ASKED.search(question)
+    m = next((m for pattern in _PART_ASKED if (m := pattern.search(question))), None)
     if m is None:
         return frozenset()
-    whole = m.group("whole") or m.group("whole2") or m.group("whole3")
-    part = m.group("part") or m.group("part2") or m.group("part3")
-    return frozenset(t for t in terms(part, drop_stopwords=True) if not any(c.isdigit() for c in t)) - frozenset(
+    whole = m.group("whole") if "whole" in m.re.groupindex else question[:m.start()]
+    return frozenset(t for t in terms(m.group("part"), drop_stopwords=True) if not any(c.isdigit() for c in t)) - frozenset(
         terms(whole, drop_stopwords=True))
 
 
