@@ -343,11 +343,14 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
             before_weight = 0.0
         return before, after, right_after, in_other_language(frozenset(terms(text[before:f.start])), cues), before_weight
 
+    def held_words(j: int) -> frozenset[str]:
+        """The terms the figure's own words (those before it where they count) and its label hold."""
+        _, _, right_after, said_before, before_weight = own_words(j)
+        return right_after | (said_before if before_weight else frozenset()) | frozenset(terms(figures[j].label or ""))
+
     def asked_words(j: int) -> frozenset[str]:
         """The question's words (not its numbers) that the figure's own words or its label hold."""
-        _, _, right_after, said_before, before_weight = own_words(j)
-        held = right_after | (said_before if before_weight else frozenset()) | frozenset(terms(figures[j].label or ""))
-        return frozenset(t for t in held if t in worded)
+        return frozenset(t for t in held_words(j) if t in worded)
 
     def shared_noun(j: int) -> frozenset[str]:
         """The words after the nearest figure before a bare one ("आंध्र प्रदेश में 266 इलेक्ट्रिक वाहन चार्जिंग
@@ -408,9 +411,7 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     def part_asked(j: int) -> float:
         """The share of the words that set the part asked apart from its whole (`asked_figure.part`) that the
         figure's own words or its label hold ("Out of these 44 were international cargo flights")."""
-        _, _, right_after, said_before, before_weight = own_words(j)
-        held = right_after | (said_before if before_weight else frozenset()) | frozenset(terms(figures[j].label or ""))
-        return len(asked_figure.part & held) / len(asked_figure.part)
+        return len(asked_figure.part & held_words(j)) / len(asked_figure.part)
 
     def period(j: int) -> int:
         """For a question about a single day's figure: 1 when the figure's own words say it is one day's
