@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
 
-from index.figures.declared import PERCENT_WORDS, Declared, in_declared_unit, opening_caption, parse_declaration
+from index.figures.declared import PER_CENT, PERCENT_WORDS, Declared, in_declared_unit, opening_caption, parse_declaration
 from index.figures.figure import CELL_MARK, TIME_KINDS, Figure, row_label
 from index.figures.oneline import InlineTable, inline_tables, listed_columns
 from index.figures.oneline.times import untimed
@@ -224,7 +224,7 @@ def heading_unit(figure: Figure) -> Figure:
             continue
         words = m.group(1).strip()
         if PERCENT_WORDS.match(words):
-            return dataclasses.replace(figure, unit="%", kind="percent")
+            return in_declared_unit(figure, PER_CENT)
         if (d := parse_declaration(words)) is not None and (d.currency or d.unit):
             return in_declared_unit(figure, d)
     return figure
