@@ -95,6 +95,13 @@ def terms(text: str, *, drop_stopwords: bool = False) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
+def term_set(text: str) -> frozenset[str]:
+    """`terms` of a short text of the corpus that every question's search reads again (a release's
+    title, a figure's label, a row's or a column's), kept as a set."""
+    return frozenset(terms(text))
+
+
 def document_terms(text: str) -> str:
     """What the FTS5 table stores for a passage."""
     return " ".join(terms(text))

@@ -16,7 +16,7 @@ from index.figures.figure import CELL_MARK, TIME_KINDS, Figure, column_label, ro
 from index.figures.inline import inline_row, is_inline_cell
 from index.figures.patterns import written_scale
 from index.figures.rows import is_cell, is_cell_line, is_label_line, row_span
-from index.lexical import terms
+from index.lexical import term_set, terms
 from index.names import Name, NameIndex, short_text_names
 from index.records import Answer, Hit, Passage
 from index.search.analysis import analyse, lead_in_places, links_only, passages_of, untitled_places
@@ -36,7 +36,7 @@ def title_weighted(idf: dict[str, float], title: str, weight: float) -> dict[str
     """`idf` with the terms `title` holds weighing `weight` × theirs, unless it holds them all."""
     if weight == 1.0 or not title:
         return idf
-    titled = frozenset(terms(title))
+    titled = term_set(title)
     if all(t in titled for t in idf):
         return idf
     return {t: w * weight if t in titled else w for t, w in idf.items()}
@@ -73,7 +73,7 @@ def table_row(passage: Passage, a: int, b: int, idf: dict[str, float], cues: Fig
     placed = [label for label in rows if any(n.keys & NameIndex(label).alone for n in places)] if places else []
     if len(placed) == 1:
         return inline_row(passage.text, passage.figures, row_of(placed[0])) or (a, b)
-    held = {label: coverage(in_other_language(frozenset(terms(label)), cues), idf) for label in rows}
+    held = {label: coverage(in_other_language(term_set(label), cues), idf) for label in rows}
     if not held:
         return a, b
     best = max(held.values())
@@ -314,7 +314,7 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         label or the words right after it name. `idf`: the words weighed (all the question's)."""
         f = figures[j]
         before, after, right_after, said_before, before_weight = own_words(j)
-        names_counted = len(counted & (right_after | frozenset(terms(f.label or "")))) / len(counted) if counted else 0.0
+        names_counted = len(counted & (right_after | term_set(f.label or ""))) / len(counted) if counted else 0.0
         if asked_figure.whole and total_said(j, before, after):
             names_counted += TOTAL_NAMED  # "total quantity recovered": "taking the total recovery to 1,837 kg"
         return coverage(right_after, idf) + before_weight * coverage(said_before, idf) + names_counted
@@ -346,7 +346,7 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     def held_words(j: int) -> frozenset[str]:
         """The terms the figure's own words (those before it where they count) and its label hold."""
         _, _, right_after, said_before, before_weight = own_words(j)
-        return right_after | (said_before if before_weight else frozenset()) | frozenset(terms(figures[j].label or ""))
+        return right_after | (said_before if before_weight else frozenset()) | term_set(figures[j].label or "")
 
     def asked_words(j: int) -> frozenset[str]:
         """The question's words (not its numbers) that the figure's own words or its label hold."""
@@ -426,13 +426,13 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         return running_total_words(text, before, after)
 
     if titled_idf is not None and title:
-        titled = frozenset(t for t in terms(title) if len(t) > 2)  # not "e" of "PM E-DRIVE" and "e-2W"
+        titled = frozenset(t for t in term_set(title) if len(t) > 2)  # not "e" of "PM E-DRIVE" and "e-2W"
         for j in inside:
             label = figures[j].label or ""
             if CELL_MARK in label:
                 # and its row's: "Services* Exports 35.89" from "Merchandise Exports 44.24" under a title of
                 # "exports (merchandise & services)"
-                cell = frozenset(terms(column_label(label))) | frozenset(terms(row_label(label)))
+                cell = term_set(column_label(label)) | term_set(row_label(label))
                 fits[j] += coverage(in_other_language(cell & titled, cues), titled_idf)
     in_order = times_in_order(text, figures, [j for j in span if j not in serials]) if window else {}
     row_times = analysis.row_times if window else ()
@@ -581,7 +581,7 @@ class AnswerReader:
         # A headline's words stand around each of its figures: a figure's label ("30 media houses")
         # says which one the question asks for.
         fits = {i: fit for i, fit in figure_fits(headline, kinds, idf, cues).items()
-                if figures[i].label and not idf.keys().isdisjoint(terms(figures[i].label))}
+                if figures[i].label and not idf.keys().isdisjoint(term_set(figures[i].label))}
         if not fits:
             return False
         best = max(fits, key=fits.get)

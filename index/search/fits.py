@@ -11,7 +11,7 @@ from index.answerable import sentence_dates
 from index.figures.figure import row_label
 from index.figures.patterns import TIME_UNITS
 from index.glossary import with_glossary
-from index.lexical import terms
+from index.lexical import term_set
 from index.loanwords import with_loanwords
 from index.names import Name
 from index.records import Passage
@@ -89,7 +89,7 @@ def figure_fits(p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: 
     if not kinds and unit is None:
         return {}
     analysis = analyse(p, cache=cache)
-    titled = frozenset(terms(title)) if cues.label_weight else frozenset()
+    titled = term_set(title) if cues.label_weight else frozenset()
     fits = {}
     for i, (f, (kind, around)) in enumerate(zip(p.figures, analysis.figure_contexts)):
         window = cues.row_window
@@ -98,7 +98,7 @@ def figure_fits(p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: 
             # a column of the asked time ("Feb-20") holds it for a row the question names ("Rajasthan"),
             # not for every measure in the table
             or any(row_in(window, w) for w in analysis.column_times[i])
-            and coverage(in_other_language(frozenset(terms(row_label(f.label))), cues), idf) > 0)
+            and coverage(in_other_language(term_set(row_label(f.label)), cues), idf) > 0)
         if kind not in kinds and not (unit and f.unit == unit) and not (in_time and asked_in_a_row(f, kinds)):
             continue
         if cues.spans is not None and f.unit in TIME_UNITS and f.unit not in cues.spans:
@@ -115,7 +115,7 @@ def figure_fits(p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: 
             # whatever its words ("Apr-26" for "अप्रैल 2026"); the headline of another month is not a row.
             fit += FIGURE_TIME_FIT
         if cues.label_weight and f.label:
-            fit += cues.label_weight * coverage(in_other_language(frozenset(terms(f.label)) - titled, cues), idf)
+            fit += cues.label_weight * coverage(in_other_language(term_set(f.label) - titled, cues), idf)
         fits[i] = fit
     return fits
 
@@ -147,12 +147,12 @@ def passage_signals(p: Passage, kinds: frozenset[str], idf: dict[str, float], cu
     labels' share of the question's words (besides the title's), a row of the asked time, and the
     times their sentences state."""
     analysis = analyse(p, cache=cache)
-    titled = frozenset(terms(title))
+    titled = term_set(title)
     asked = [f for f in p.figures if f.kind in kinds]
     dated = stated_fits(p, kinds, window, cache=cache) if window else []
     return dict(
         figure_fit=figure_fit(p, kinds, idf, cues, cache=cache, title=title if cues.label_weight else ""),
-        label_fit=max((coverage(in_other_language(frozenset(terms(f.label)) - titled, cues), idf)
+        label_fit=max((coverage(in_other_language(term_set(f.label) - titled, cues), idf)
                        for f in asked if f.label), default=0.0),
         row_time=window is not None and has_row_of(p, window, cache=cache),
         dated_for=any(d > 0 for d in dated),

@@ -306,6 +306,7 @@ class HybridSearcher:
         cross = bool(filters.lang and filters.lang != qlang and s.translation_weight)
         keyword = {f: self.store.keyword_search(looked_up, s.depth, filters=f) if looked_up else []
                    for f in ([filters, filters.with_lang(qlang)] if cross else [filters])}
+        figure_asked = asked_figure(question)  # read while the question is still being encoded, as all above
         vector = vector_soon.result()
 
         pivot, pivot_values = (self._pivot(vector, keyword[filters.with_lang(qlang)], idf, kinds, filters, qlang,
@@ -349,7 +350,7 @@ class HybridSearcher:
                                         tuple(t for t in q_terms if t not in asked))
         answer, reason, why = answers.run(kinds, hits, idf, decision, cues, places=tuple(places), vector=vector,
                                           window=qtime.window if qtime else None, unit=unit,
-                                          asked_figure=asked_figure(question))
+                                          asked_figure=figure_asked)
         if answer is not None and qtime.window is not None and qtime.window.year_assumed:
             top = hits[0]
             stated = stated_times_of(top.passage, top.release.date, top.release.title, self.store.passage_analyses())

@@ -1,7 +1,7 @@
 """Keyword terms: the same for a passage and a question however a word is drawn, and the FTS5
 expression they are matched by."""
 from index.keywordstore import match_expression
-from index.lexical import terms
+from index.lexical import term_set, terms
 
 
 def test_a_word_drawn_with_zero_width_joiners_is_the_word_typed_without_them():
@@ -24,3 +24,10 @@ def test_terms_keep_devanagari_words_whole_and_numbers_normalised():
     assert terms("states, viz. Bihar", drop_stopwords=True) == terms("states Bihar")
     assert match_expression(terms('"quoted" OR NEAR(x) *')) == '"quot" OR "or" OR "near" OR "x"'  # FTS5 syntax is just text
     assert match_expression(['a"b']) == '"a""b"' and match_expression([]) is None
+
+
+def test_a_title_or_label_read_again_is_read_once():
+    # the search reads every candidate's title and figure labels for each question: kept, not read again
+    title = "Merchandise Exports (US$ Billion) in July 2026"
+    assert term_set(title) == frozenset(terms(title))
+    assert term_set(title) is term_set("Merchandise Exports (US$ Billion) in July 2026")
