@@ -3,9 +3,10 @@ Kharif, कोविड is COVID.
 
 A Hindi question about an English-only release (a weekly crop report's table) shares none of its
 words, so nothing tells the table's soybean row from its rice row. A word Hindi borrowed is spelled
-with the same consonants in both scripts, and `index.names.skeleton` already compares names that
-way; here it compares a question's Devanagari words with the Latin words around a figure. Only
-skeletons of three consonants or more count: two (कुल "kl", मक्का "mk") match too much by chance.
+with the same consonants in both scripts, and `index.names.name_key` already compares names that
+way (their consonants, and whether they begin with a vowel sound); here it compares a question's
+Devanagari words with the Latin words around a figure. Only skeletons of three consonants or more
+count: two (कुल "kl", मक्का "mk") match too much by chance.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from index.lexical import DEVANAGARI, STOPWORDS, terms
-from index.names import acronym_letters, skeleton
+from index.names import acronym_letters, name_key, skeleton
 
 _DEVANAGARI_WORD = re.compile(r"[\u0900-\u097f]+")
 _LATIN_TERM = re.compile(r"[a-z]{3,}")
@@ -22,25 +23,27 @@ MIN_CONSONANTS = 3
 
 
 def loanword_keys(question_terms) -> dict[str, str]:
-    """Each Devanagari question term → its consonant skeleton, when that is long enough to tell."""
+    """Each Devanagari question term → its key as a name's (`index.names.name_key`: its consonant
+    skeleton, marked when it begins with a vowel sound), when the skeleton is long enough to tell. The
+    mark keeps a false friend out: करोड is not "accord", क्षेत्र not "extra", अस्पताल not "spatial"."""
     keys = {}
     for term in question_terms:
-        if DEVANAGARI.match(term) and len(key := skeleton(term)) >= MIN_CONSONANTS:
-            keys[term] = key
+        if DEVANAGARI.match(term) and len(skeleton(term)) >= MIN_CONSONANTS:
+            keys[term] = name_key(term)
     return keys
 
 
 @lru_cache(maxsize=65536)  # a figure's words come back with every Hindi question that reaches it
-def latin_skeletons(words: frozenset[str]) -> frozenset[str]:
-    return frozenset(skeleton(w) for w in words if w[:1].isascii() and w[:1].isalpha())
+def latin_name_keys(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(name_key(w) for w in words if w[:1].isascii() and w[:1].isalpha())
 
 
 def with_loanwords(around: frozenset[str], loans: dict[str, str]) -> frozenset[str]:
-    """A figure's words, with each question term (`loanword_keys`) whose skeleton a Latin word among
-    them has."""
+    """A figure's words, with each question term (`loanword_keys`) whose key a Latin word among them
+    has."""
     if not loans:
         return around
-    latin = latin_skeletons(around)
+    latin = latin_name_keys(around)
     held = [term for term, key in loans.items() if key in latin]
     return around.union(held) if held else around
 
@@ -97,11 +100,17 @@ class LatinSpellings:
         self.terms_of, self.frequencies, self.max_passages = terms_of, frequencies, max_passages
 
     def translate(self, question_terms: Iterable[str]) -> dict[str, str]:
-        """Each Devanagari term of MIN_CONSONANTS or more (`loanword_keys`) whose skeleton a Latin term
-        spells → that term."""
+        """Each Devanagari term of MIN_CONSONANTS or more (`loanword_keys`) whose key a Latin term has →
+        that term (the index keeps its Latin terms by skeleton: those of the term's mark are read)."""
         keys = loanword_keys(question_terms)
         if not keys:
             return {}
-        candidates = [t for ts in self.terms_of(sorted(set(keys.values()))).values() for t in ts]
-        spelled = latin_spellings(self.frequencies(candidates).items(), self.max_passages) if candidates else {}
-        return {term: spelled[key][0] for term, key in keys.items() if key in spelled}
+        of_skeleton = self.terms_of(sorted({key.removeprefix("·") for key in keys.values()}))
+        counts = self.frequencies([t for ts in of_skeleton.values() for t in ts]) if of_skeleton else {}
+        out = {}
+        for term, key in keys.items():
+            bare = key.removeprefix("·")
+            alike = [(t, counts.get(t, 0)) for t in of_skeleton.get(bare, ()) if name_key(t) == key]
+            if bare in (spelled := latin_spellings(alike, self.max_passages)):
+                out[term] = spelled[bare][0]
+        return out

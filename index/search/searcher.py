@@ -30,7 +30,7 @@ from index.filters import SearchFilters
 from index.glossary import glossed_names, glossed_terms
 from index.indicators import with_indicator_names
 from index.lexical import terms
-from index.loanwords import LatinSpellings, acronym_spellings, latin_skeletons, loanword_keys
+from index.loanwords import LatinSpellings, acronym_spellings, latin_name_keys, loanword_keys
 from index.names import Name, question_names
 from index.noanswer import AnswerSignals, load_model
 from index.passagechoice import load_model as load_choice_model
@@ -106,7 +106,7 @@ class HybridSearcher:
                     # a Hindi question compares its loanwords with the Latin words around each figure
                     # it meets (index/loanwords.py): read once, not by the first question to meet them
                     for _, around in analysis.figure_contexts:
-                        latin_skeletons(around)
+                        latin_name_keys(around)
                 n += 1
             if self.settings.time_weight:
                 self._warm_stated_times(passages, cache, stopped)

@@ -69,6 +69,23 @@ def test_a_hindi_question_s_loanwords_are_translated_by_their_skeleton_only():
     assert spellings.translate(terms("जन कुल")) == {}  # two consonants: too short to tell
 
 
+
+def test_a_word_that_begins_with_another_sound_is_no_loanword():
+    from index.loanwords import LatinSpellings
+
+    # the same consonants, but one begins with a vowel sound: करोड is not "accord", अस्पताल not "spatial"
+    held = {"accord": 90, "spatial": 12, "updat": 30, "extra": 40}
+    kept = {}
+    for term in held:
+        kept.setdefault(skeleton(term), []).append(term)
+    spellings = LatinSpellings(lambda keys: {k: kept[k] for k in keys if k in kept},
+                               lambda ts: {t: held[t] for t in ts if t in held})
+    q = terms("करोड अस्पताल क्षेत्र अपडेट", drop_stopwords=True)
+    assert spellings.translate(q) == {terms("अपडेट")[0]: "updat"}  # both begin with a vowel: a loanword
+    keys = loanword_keys(q)
+    assert with_loanwords(frozenset(terms("an extra 5 crore to accord")), keys) == frozenset(terms("an extra 5 crore to accord"))
+    assert terms("अपडेट")[0] in with_loanwords(frozenset(terms("the latest update")), keys)
+
 @pytest.fixture(scope="module")
 def handlooms(tmp_path_factory, settings, embedder):
     from bot.service import Service

@@ -481,7 +481,7 @@ def test_warming_reads_the_latin_words_around_each_figure_a_hindi_question_compa
     (index/loanwords.py): the warm-up reads them, so that a first question does not."""
     from bot.service import Service
     from bot.settings import Settings
-    from index.loanwords import latin_skeletons
+    from index.loanwords import latin_name_keys
     from index.search.analysis import analyse
 
     english = [r for r in corpus_slice if r.lang == "en"][:4]
@@ -489,14 +489,14 @@ def test_warming_reads_the_latin_words_around_each_figure_a_hindi_question_compa
     try:
         service.ingest(english)
         service.store.warm()
-        latin_skeletons.cache_clear()
+        latin_name_keys.cache_clear()
         service.searcher.warm()
         cache = service.store.passage_analyses()
         contexts = {around for p in service.store.cached_passages() for _, around in analyse(p, cache=cache).figure_contexts}
         assert contexts
-        warmed = latin_skeletons.cache_info()
+        warmed = latin_name_keys.cache_info()
         for around in contexts:
-            latin_skeletons(around)
-        assert latin_skeletons.cache_info().misses == warmed.misses  # every one read ahead
+            latin_name_keys(around)
+        assert latin_name_keys.cache_info().misses == warmed.misses  # every one read ahead
     finally:
         service.close()
