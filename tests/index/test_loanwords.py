@@ -49,16 +49,20 @@ def test_latin_spellings_keep_the_most_frequent_term_of_each_skeleton_and_leave_
     assert all(term.isascii() and term.isalpha() and len(term) >= 3 for term, _ in spellings.values())
 
 
-def test_a_hindi_question_s_loanwords_are_translated_by_their_skeleton_only():
-    from index.lexical import terms
+def spellings_of(held: dict[str, int]):
+    """LatinSpellings over an index whose passages hold these Latin terms, so many passages each."""
     from index.loanwords import LatinSpellings
 
-    held = {"handloom": 44, "soybean": 16, "soyabean": 3, "bsnl": 12}
-    kept = {}
+    kept: dict[str, list[str]] = {}
     for term in held:
         kept.setdefault(skeleton(term), []).append(term)
-    spellings = LatinSpellings(lambda keys: {k: kept[k] for k in keys if k in kept},
-                               lambda ts: {t: held[t] for t in ts if t in held})
+    return LatinSpellings(lambda keys: {k: kept[k] for k in keys if k in kept},
+                          lambda ts: {t: held[t] for t in ts if t in held})
+
+
+def test_a_hindi_question_s_loanwords_are_translated_by_their_skeleton_only():
+    held = {"handloom": 44, "soybean": 16, "soyabean": 3, "bsnl": 12}
+    spellings = spellings_of(held)
     q = terms("हैंडलूम उत्पादक कंपनियां कितनी हैं? बीएसएनएल सोयाबीन", drop_stopwords=True)
     got = spellings.translate(q)
     assert set(got.values()) == {"handloom", "bsnl", "soybean"}
@@ -71,15 +75,8 @@ def test_a_hindi_question_s_loanwords_are_translated_by_their_skeleton_only():
 
 
 def test_a_word_that_begins_with_another_sound_is_no_loanword():
-    from index.loanwords import LatinSpellings
-
     # the same consonants, but one begins with a vowel sound: करोड is not "accord", अस्पताल not "spatial"
-    held = {"accord": 90, "spatial": 12, "updat": 30, "extra": 40}
-    kept = {}
-    for term in held:
-        kept.setdefault(skeleton(term), []).append(term)
-    spellings = LatinSpellings(lambda keys: {k: kept[k] for k in keys if k in kept},
-                               lambda ts: {t: held[t] for t in ts if t in held})
+    spellings = spellings_of({"accord": 90, "spatial": 12, "updat": 30, "extra": 40})
     q = terms("करोड अस्पताल क्षेत्र अपडेट", drop_stopwords=True)
     assert spellings.translate(q) == {terms("अपडेट")[0]: "updat"}  # both begin with a vowel: a loanword
     keys = loanword_keys(q)
