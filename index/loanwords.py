@@ -105,11 +105,11 @@ class LatinSpellings:
         keys = loanword_keys(question_terms)
         if not keys:
             return {}
-        of_skeleton = self.terms_of(sorted({key.removeprefix("·") for key in keys.values()}))
+        of_skeleton = self.terms_of(sorted({skeleton(term) for term in keys}))
         counts = self.frequencies([t for ts in of_skeleton.values() for t in ts]) if of_skeleton else {}
         out = {}
         for term, key in keys.items():
-            bare = key.removeprefix("·")
+            bare = skeleton(term)
             alike = [(t, counts.get(t, 0)) for t in of_skeleton.get(bare, ()) if name_key(t) == key]
             if bare in (spelled := latin_spellings(alike, self.max_passages)):
                 out[term] = spelled[bare][0]
