@@ -31,6 +31,8 @@ _LETTERS_HI = {
     "वाई": "Y", "जेड": "Z", "ज़ेड": "Z",
 }
 _LETTER_PIECES = sorted(_LETTERS_HI, key=len, reverse=True)
+# Hindi words spelled wholly in letter names: टीके (vaccines) reads "T K", आईए (please come) "I A".
+_WORDS_OF_LETTER_NAMES = frozenset({"टीके", "आईए"})
 
 # Capitalised words that name no particular thing: a question may use them where the release
 # says it otherwise ("the Centre", "Shri"), so they are never required of a release.
@@ -112,6 +114,8 @@ def acronym_letters(word: str) -> str | None:
     """The Latin letters of an acronym written in either script (PMAY-G and पीएमएवाई-जी → "PMAYG"),
     or None when the word is not one. A Devanagari word is one when it is wholly English letter names."""
     if _DEVANAGARI_WORD.search(word):
+        if word in _WORDS_OF_LETTER_NAMES:
+            return None
         out = []
         for piece in re.split(r"[-\s]", word):
             at, letters = 0, []

@@ -1,6 +1,6 @@
 """Known places read from a text in either script (index/names.py)."""
 from corpus.readers import bilingual_names
-from index.names import NameIndex, find_known, place_ending, question_names, short_text_names
+from index.names import NameIndex, acronym_letters, find_known, place_ending, question_names, short_text_names
 
 
 def test_a_tables_capitals_name_the_place_a_hindi_question_asks_about():
@@ -128,3 +128,10 @@ def test_us_dollars_asked_are_a_currency_not_the_country():
     assert question_names("India's services imports in July 2025, in US$ billion?") == []
     assert question_names("Exports in US Dollars?") == []
     assert [n.text for n in question_names("How much did India export to the US in 2025?")] == ["US"]
+
+
+def test_a_hindi_word_spelled_in_letter_names_is_no_acronym():
+    """टीके (vaccines) reads T and K: a release without "TK" was refused for it."""
+    assert acronym_letters("टीके") is None
+    assert not [n for n in question_names("लम्पी स्किन रोग के लिए टीके की कितनी खुराक दी गईं?") if n.kind == "acronym"]
+    assert acronym_letters("टीवी") == "TV"
