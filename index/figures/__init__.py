@@ -8,6 +8,9 @@ What is a figure
 * ``money``     value in currency units (₹5,523 करोड़ -> 55230000000, unit "INR"; $/USD/डॉलर -> "USD",
                 €/यूरो -> "EUR", £ -> "GBP").
 * ``percent``   value as written (48.31% -> 48.31), unit "%" ("percentage point(s)" -> unit "pp").
+* ``ratio``     value = the first number over the second ("24:1" -> 24, a 60:40 funding pattern -> 1.5); a
+                colon that could be a time of day ("10:30", "14:30 hours") is one, unless the words
+                before it call it a ratio ("शिक्षक-छात्र अनुपात 1:30").
 * ``quantity``  value with a canonical unit: tonne, kg, quintal, MW, GW, kW, MWh, GWh, kWh, MU, km, m,
                 sq km, sq m, cu m, hectare, acre, litre, MLD, hour, minute, day, week, month, year, degC, GB, TB, Mbps...
                 "LMT" is 1e5 tonne, "MMT" 1e6 tonne, "lakh tonnes" the same.

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-KINDS = ("money", "percent", "quantity", "count", "date", "year", "period")
+KINDS = ("money", "percent", "ratio", "quantity", "count", "date", "year", "period")
 TIME_KINDS = frozenset({"date", "year", "period"})  # the kinds that say when, not how much
 # Ends a table cell's row label, before its column's header (index/figures/inline.py): "Kerala | Cases".
 CELL_MARK = " |"

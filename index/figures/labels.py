@@ -30,9 +30,9 @@ _LABEL_BEFORE_RE = re.compile(
 class Labels:
 
     def _label(self, text: str, start: int, end: int, kind: str) -> str | None:
-        if kind not in ("money", "percent", "quantity", "count"):
+        if kind not in ("money", "percent", "ratio", "quantity", "count"):
             return None
-        if kind in ("money", "percent"):
+        if kind in ("money", "percent", "ratio"):
             before = text[max(0, start - 60):start]
             bm = _LABEL_BEFORE_RE.search(before)
             if bm:

@@ -17,7 +17,7 @@ from index.figures.patterns import (
     _NUMLIT_RE, _ORDINAL_HI_RE, _ORDINAL_RE,
     _ORD_HI_SPACED, _PERCENT_RE, _PHONE_AFTER_RE, _PHONE_DASH_RE, _PHONE_PLUS_RE, _PIN_BEFORE_RE,
     _NOUN_AFTER_RE, _QUAL_POST_RE, _QUAL_PRE_RE, _RANGE_CONN_RE, _Res, _SANKHYA, _SCALE_RE, _TIMES_RE,
-    _TIME_RE, _TOKEN_RE, _UNIT_EN_CI, _UNIT_RE_LIST, _WORDNUM_STOP_UNITS, _YEAR4_RE, ascii_digits,
+    _RATIO_AFTER_RE, _RATIO_WORD_BEFORE_RE, _TIME_RE, _TOKEN_RE, _UNIT_EN_CI, _UNIT_RE_LIST, _WORDNUM_STOP_UNITS, _YEAR4_RE, ascii_digits,
     _is_dev_letter, _is_letter, _year_like, scale_value
 )
 from index.figures.dates import _mk_date, _month_num, fy_month_year, fy_tail
@@ -298,7 +298,9 @@ class NumbersAndRanges:
             pass
         elif rest[0].isdigit():
             return _Res([], self._skip_alnum(text, p))
-        elif rest[0] == ":" and len(rest) > 1 and rest[1].isdigit():  # time / ratio
+        elif rest[0] == ":" and len(rest) > 1 and rest[1].isdigit():  # a ratio or a time of day
+            if ratio := self._ratio_at(text, p, q, lit):
+                return ratio
             tm = _TIME_RE.match(text, p)
             if tm:
                 return _Res([], tm.end())
@@ -484,6 +486,28 @@ class NumbersAndRanges:
                 if um:
                     return (None, scale, None, (unit, mult), um.end())
         return (None, scale, cur, None, end)
+
+    def _ratio_at(self, text: str, p: int, q: int, lit: str) -> _Res | None:
+        """A ratio at text[p:], its first number text[p:q] (`lit`), valued as the first over the second
+        ("24:1" 24, "60:40" 1.5). Read as a time of day where it could be one ("10:30", "14:30 hours",
+        "9:00 बजे") unless the words before call it a ratio."""
+        m = _RATIO_AFTER_RE.match(text, q)
+        if not m:
+            return None
+        first, second = ascii_digits(lit).replace(",", ""), ascii_digits(m.group(1)).replace(",", "")
+        try:
+            a, b = Decimal(first), Decimal(second)
+        except InvalidOperation:
+            return None
+        clock = len(second) == 2 and "." not in first + second and a <= 24 and b < 60
+        if b == 0 or clock and not _RATIO_WORD_BEFORE_RE.search(text, max(0, p - 60), p):
+            return None
+        with localcontext() as ctx:
+            ctx.prec = 6
+            value = (a / b).normalize()
+        end = m.end()
+        return _Res([Figure(text[p:end], p, end, value, None, "ratio", _qualifier_before(text, p, "ratio"),
+                            self._label(text, p, end, "ratio"))], end)
 
     def _spelled_count(self, text: str, start: int, end: int, value: int) -> _Res:
         """A count written in words and again in digits, "three (3) Bulk Drug Parks": one figure over

@@ -51,3 +51,25 @@ def test_a_spaced_point_before_a_dates_digits_or_another_number_joins_nothing(te
     """No number is made of a spaced point's digits where a date's or another number's go on after them
     ("30 .06.2026" is the date, tests/index/figures/test_dates.py)."""
     assert not [f.text for f in extract_figures(text) if " ." in f.text and f.kind != "date"]
+
+
+@pytest.mark.parametrize("text, figure, value", [
+    ("The stage-wise PTR stood at 10:1 at the Foundational stage, 17:1 at the Middle stage", "17:1", Decimal(17)),
+    ("implemented with a funding ratio of 60:40 between Centre and State", "60:40", Decimal("1.5")),
+    ("a Coastal Vulnerability Index at a scale of 1:100,000 for the coast", "1:100,000", Decimal("0.00001")),
+    ("शिक्षक-छात्र अनुपात 1:30 है।", "1:30", Decimal(1) / Decimal(30)),
+])
+def test_a_ratio_is_a_figure_valued_as_its_first_number_over_its_second(text, figure, value):
+    """"17:1 at the Middle stage" held no figure: a question of the pupil-teacher ratio had none to answer with."""
+    found = [f for f in extract_figures(text) if f.text == figure]
+    assert [(f.kind, f.value.quantize(Decimal("0.00001"))) for f in found] == [("ratio", value.quantize(Decimal("0.00001")))]
+
+
+@pytest.mark.parametrize("text", [
+    "SOUTH OF ALIBAGH DURING 12:30 TO 14:30 HOURS IST",
+    "open from 10:30 am to 12:30 pm and from 18:00 to 19:00",
+    "5 अप्रैल को रात 9:00 बजे से 9:09 बजे तक",
+    "in the ratio of 1:3 and from 12:30",
+])
+def test_a_time_of_day_is_no_ratio(text):
+    assert [f.text for f in extract_figures(text) if f.kind == "ratio"] == (["1:3"] if "ratio" in text else [])

@@ -110,7 +110,7 @@ def test_measures_asked_by_name_expect_a_figure():
     assert expected_kinds("PM SVANidhi scheme for street vendors") == frozenset()
     assert expected_kinds("What is the name of the scheme for street vendors?") == frozenset()
     # a ratio or a share, in Hindi as in English
-    assert expected_kinds("सकल नामांकन अनुपात कितना है?") == {"percent"}
+    assert expected_kinds("सकल नामांकन अनुपात कितना है?") == {"percent", "ratio"}  # a ratio written as a percentage or as one
     assert expected_kinds("निर्यात में राज्य की कितनी हिस्सेदारी है?") == {"percent"}
 
 
@@ -238,3 +238,8 @@ def test_the_part_asked_is_what_sets_it_apart_from_its_whole():
     # the whole's own words set nothing apart; a question of no part asks none
     assert asked_part("How many of the girls selected were girls from rural areas?") == {"rural", "area"}
     assert asked_part("How many people were detained in Haryana?") == frozenset()
+
+
+def test_a_ratio_or_a_funding_pattern_asked_is_a_ratio_or_a_percentage():
+    assert expected_kinds("What is the pupil teacher ratio at the middle stage?") == {"percent", "ratio"}
+    assert "ratio" in expected_kinds("What is the funding pattern between Centre and States?")
