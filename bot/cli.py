@@ -428,7 +428,8 @@ MAX_PASSAGE_FIGURES = 12
 
 
 def _figure_shown(f) -> str:
-    """"11,08,084 = 1108084 (count; Maharashtra, Completed)": as written, as read, its kind, unit and label.
+    """"11,08,084 = 1108084 (count; Maharashtra, Completed)": as written, as read (with its qualifier: "8 lakh
+    = nearly 800000"), its kind, unit and label.
     A date, year or period is read as a time, its iso ("July 2025 = 2025-07", "FY2025 = 2024/2025"): its
     value alone is None for a date and the first year for a period, which read as a figure lost or a
     wrong year."""
@@ -436,6 +437,8 @@ def _figure_shown(f) -> str:
 
     said = ", ".join(part for part in (f.kind, f.unit) if part)
     read = f.iso if f.kind in TIME_KINDS and f.iso else f.to_dict()["value"]
+    if f.qualifier and f.kind not in TIME_KINDS:  # "nearly 8 lakh" is not 800000 to the unit
+        read = f"{f.qualifier.replace('_', ' ')} {read}"
     return f"{f.text} = {read} ({said}{'; ' + f.shown_label if f.shown_label else ''})"
 
 
