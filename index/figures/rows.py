@@ -208,8 +208,10 @@ def labelled(figures: list[Figure], text: str, cells: TableCells, offset: int) -
         if line_start in cells.serials:
             continue
         label = cells.labels.get(line_start)
-        out.append(dataclasses.replace(f, label=label) if label and f.label is None
-                   and f.kind in ("money", "percent", "quantity", "count") else f)
+        out.append(dataclasses.replace(f, label=label) if label and f.label is None and (
+            f.kind in ("money", "percent", "quantity", "count")
+            # a schedule's day is its row's ("मतदान की तिथि\n19 जून, 2020"), not a day of a table labelled by its days
+            or f.kind == "date" and not _DIGIT.search(row_label(label))) else f)
     return out
 
 

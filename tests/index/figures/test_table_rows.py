@@ -273,3 +273,14 @@ def test_a_line_heading_two_columns_in_turn_joins_the_line_after_it():
     # lines that show no cut are not joined to make the count: no header
     assert joined_header(["Category", "Rainfall Range", "Forecast Probability (%)", "Climatological", "Probability (%)"],
                          4) is None
+
+
+def test_a_schedules_day_takes_its_rows_label_and_a_day_of_a_table_labelled_by_its_days_none():
+    """"Date of Poll\n19th June, 2020": the day was unlabelled, and its words were its neighbours' rows."""
+    schedule = ("S.No.\nEvents\nDates\nIssue of Notifications\n02nd June, 2020 (Tuesday)\nLast date of making nominations\n"
+                "09th June, 2020 (Tuesday)\nScrutiny of nominations\n10th June, 2020 (Wednesday)\nDate of Poll\n"
+                "19th June, 2020 (Friday)\nCounting of Votes\n19th June, 2020 (Friday) at 05:00 pm")
+    days = [(f.text, f.label) for f in FigureExtractor().run(schedule) if f.kind == "date"]
+    assert ("09th June, 2020", "Last date of making nominations") in days and ("19th June, 2020", "Date of Poll") in days
+    by_days = "Date\nFlights\nCargo\n28.03.2020\n18\n6.32\n29.03.2020\n21\n8.14\n30.03.2020\n15\n5.08"
+    assert all(f.label is None for f in FigureExtractor().run(by_days) if f.kind == "date")
