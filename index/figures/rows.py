@@ -29,16 +29,27 @@ def is_label_line(line: str) -> bool:
     return bool(LETTER.search(line)) and not _DIGIT.search(line)
 
 
+# Hindi's case markers, which a label writes as words of their own where English writes none or fewer
+# ("उम्मीदवारों की नाम वापसी की अंतिम तिथि", "Last date for withdrawal of candidatures"): not counted.
+_CASE_MARKERS = frozenset("का की के को में से पर ने".split())
+
+
 def is_cell_line(line: str) -> bool:
     line = line.strip()
-    return 0 < len(line) <= CELL_CHARS and len(line.split()) <= 6
+    return 0 < len(line) <= CELL_CHARS and sum(word not in _CASE_MARKERS for word in line.split()) <= 6
+
+
+# A remark in brackets after a cell's figure, of words alone: "19 जून, 2020 (शुक्रवार)", "09th June, 2020 (Tuesday)".
+_REMARK = re.compile(r"\s*\([^()\d]*\)$")
 
 
 def is_cell(text: str, figure: Figure) -> bool:
-    """Whether `figure` is a labelled cell of a one-cell-per-line table: alone on its line."""
+    """Whether `figure` is a labelled cell of a one-cell-per-line table: alone on its line, but for a
+    remark in brackets after it."""
     a = text.rfind("\n", 0, figure.start) + 1
     b = text.find("\n", figure.end)
-    return bool(figure.label) and text[a:b if b >= 0 else len(text)].strip() == figure.text.strip()
+    line = text[a:b if b >= 0 else len(text)].strip()
+    return bool(figure.label) and (line == figure.text.strip() or _REMARK.sub("", line) == figure.text.strip())
 
 
 def _serial_of(line: str) -> int | None:

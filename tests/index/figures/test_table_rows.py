@@ -284,3 +284,17 @@ def test_a_schedules_day_takes_its_rows_label_and_a_day_of_a_table_labelled_by_i
     assert ("09th June, 2020", "Last date of making nominations") in days and ("19th June, 2020", "Date of Poll") in days
     by_days = "Date\nFlights\nCargo\n28.03.2020\n18\n6.32\n29.03.2020\n21\n8.14\n30.03.2020\n15\n5.08"
     assert all(f.label is None for f in FigureExtractor().run(by_days) if f.kind == "date")
+
+
+def test_a_hindi_label_of_seven_words_with_its_case_markers_is_a_cell_and_a_weekday_after_a_day_stays_in_its_cell():
+    """"उम्मीदवारों की नाम वापसी की अंतिम तिथि" (seven words, two of them की) broke the table, and "19 जून, 2020
+    (शुक्रवार)" was no cell: the poll's day was read by its neighbours' rows."""
+    from index.figures.rows import is_cell
+
+    schedule = ("क्रम संख्या\nकार्यक्रम\nतिथि\nनामांकनों की स्क्रूटनी\n10 जून, 2020 (बुधवार)\n"
+                "उम्मीदवारों की नाम वापसी की अंतिम तिथि\n12 जून, 2020 (शुक्रवार)\nमतदान की तिथि\n19 जून, 2020 (शुक्रवार)\n"
+                "मतगणना\n19 जून, 2020 (शुक्रवार) 05:00 सायं")
+    days = [f for f in FigureExtractor().run(schedule) if f.kind == "date"]
+    assert [(f.text, f.label) for f in days[1:3]] == [("12 जून, 2020", "उम्मीदवारों की नाम वापसी की अंतिम तिथि"),
+                                                    ("19 जून, 2020", "मतदान की तिथि")]
+    assert is_cell(schedule, days[2]) and not is_cell(schedule, days[3])  # the count's day has its hour beside it
