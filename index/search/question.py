@@ -34,6 +34,8 @@ _MEASURE_NAMES = (r"(?:production|output|area|investment|cost|outlay|amount|reve
                   r"procurement|disbursement|subsidy|size|length|distance|volume|quantity|population|price|msp|yield|"
                   r"stipend|grant|assistance|loan|allowance|fee|wage|salary|pension|incentive|compensation|"
                   r"honorarium|prize|reward|premium|fine|penalty|package|index|score)\b")
+# The words before "number" that make it one to call or type, not a count.
+_CALLED_NUMBER = "".join(rf"(?<!{w}[ -])" for w in ("free", "helpline", "phone", "contact", "mobile", "registration"))
 # "How much below normal", "how much higher": a difference asked, not an amount.
 _COMPARATIVE = r"(?:more|less|lower|higher|below|above|greater|smaller|fewer)\b"
 _HOW_MUCH_MORE = r"\bhow much\s+" + _COMPARATIVE
@@ -88,8 +90,9 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     # follows within three words ("how many crore rupees", "how many lakh houses": the next cue).
     (re.compile(r"(?i)\bhow many\b(?!(?:\s+\S+){0,2}?\s+(?:rupees?|crores?|lakhs?|dollars?|rs\.?|inr|usd)\b)"),
      frozenset({"count", "quantity"})),
-    (re.compile(r"\bhow many\b|\bnumber of\b|\bhow large\b|\bhow long\b|\bhow far\b|\bhow big\b|\bsize of\b|"
-                r"\b(?:count|tally|toll)\b|कितने|कितनी|कितना|कितनों|संख्या", re.I),
+    # ... but a number one calls or types is no count: "the toll-free number of", "the helpline number of"
+    (re.compile(r"\bhow many\b|" + _CALLED_NUMBER + r"\bnumber of\b|\bhow large\b|\bhow long\b|\bhow far\b|\bhow big\b|"
+                r"\bsize of\b|\b(?:count|tally|toll(?![- ]free))\b|कितने|कितनी|कितना|कितनों|संख्या", re.I),
      frozenset({"count", "quantity", "money"})),
     # A query typed as a phrase that ends as a question, with no interrogative at all: "Jan Aushadhi Kendras
     # in North 24 Parganas?", "PMAY-G houses under construction in Madhya Pradesh, FY 2021-22 to 2025-26?"

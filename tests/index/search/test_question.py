@@ -243,3 +243,12 @@ def test_the_part_asked_is_what_sets_it_apart_from_its_whole():
 def test_a_ratio_or_a_funding_pattern_asked_is_a_ratio_or_a_percentage():
     assert expected_kinds("What is the pupil teacher ratio at the middle stage?") == {"percent", "ratio"}
     assert "ratio" in expected_kinds("What is the funding pattern between Centre and States?")
+
+
+def test_a_number_to_call_asks_no_count():
+    """"the toll-free number for mobile veterinary units" read "toll" as a death toll's, and the answer
+    showed the 29 States of its sentence as the figure asked."""
+    assert expected_kinds("What is the toll-free number for mobile veterinary units?") == frozenset()
+    assert expected_kinds("What is the helpline number of Tele MANAS?") == frozenset()
+    assert "count" in expected_kinds("What was the death toll in Kerala?")
+    assert "count" in expected_kinds("What is the number of beneficiaries?")
