@@ -40,7 +40,7 @@ def is_cell_line(line: str) -> bool:
 
 
 # A remark in brackets after a cell's figure, of words alone: "19 जून, 2020 (शुक्रवार)", "09th June, 2020 (Tuesday)".
-_REMARK = re.compile(r"\s*\([^()\d]*\)$")
+_REMARK = re.compile(r"\s*\([^()\d]*\)")
 
 
 def is_cell(text: str, figure: Figure) -> bool:
@@ -48,8 +48,9 @@ def is_cell(text: str, figure: Figure) -> bool:
     remark in brackets after it."""
     a = text.rfind("\n", 0, figure.start) + 1
     b = text.find("\n", figure.end)
-    line = text[a:b if b >= 0 else len(text)].strip()
-    return bool(figure.label) and (line == figure.text.strip() or _REMARK.sub("", line) == figure.text.strip())
+    line, own = text[a:b if b >= 0 else len(text)].strip(), figure.text.strip()
+    return bool(figure.label) and line.startswith(own) and (
+        len(line) == len(own) or _REMARK.fullmatch(line, len(own)) is not None)
 
 
 def _serial_of(line: str) -> int | None:
