@@ -308,12 +308,12 @@ _AGE_BEFORE_RE = re.compile(
     r"(?:\s{1,3}(?:between|above|over|below|under|upto|up\s{1,3}to|from))?\s{1,3}"
     rf"(?:{_D}{{1,3}}\s{{0,3}}(?:[-–]|to|and)\s{{0,3}})?$", re.IGNORECASE)
 _TIME_RE = re.compile(rf"{_D}{{1,2}}(?::{_D}{{2}}){{1,2}}(?:{_SP}?(?:[AaPp]\.?[Mm]\.?|hrs|IST|{_nk('बजे')}))?")
-# "p.m." and "p.m" alike: "between 12.30 p.m – 2.30 p.m. today" (1629096)
 # "24:1", "60:40", "1:25,000": the number after a ratio's colon, not a time of day's minutes or seconds
 _RATIO_AFTER_RE = re.compile(rf":({_D}{{1,3}}(?:,{_D}{{2,3}})*(?:\.{_D}+)?)(?!{_D}|:|[.,]{_D}|{_SP}?(?:[AaPp]\.?[Mm]|hrs?\b|hours\b|HOURS\b|IST\b|{_nk('बजे')}))")
 # The words that call the figure after them a ratio, where it could read as a time ("in the ratio of 20:80",
 # "शिक्षक-छात्र अनुपात 1:30"): within the clause before it, no other number between.
 _RATIO_WORD_BEFORE_RE = re.compile(r"(?:ratio|proportion|pattern|sharing|split|scale|PTR|अनुपात)(?![A-Za-z])[^.;।\n\d]{0,30}$", re.I)
+# "p.m." and "p.m" alike: "between 12.30 p.m – 2.30 p.m. today" (1629096)
 _AMPM_RE = re.compile(rf"{_SP}?(?:[AaPp]\.[Mm](?:\.|(?![A-Za-z]))|[AaPp][Mm](?![A-Za-z])|hrs?\b\.?|IST\b|{_nk('बजे')})")
 _TIMES_RE = re.compile(rf"{_SP}?[xX×*]{_SP}?{_D}")
 _ORDINAL_RE = re.compile(r" ?(?:st|nd|rd|th)(?![A-Za-z])", re.IGNORECASE)
