@@ -6,6 +6,8 @@ from decimal import Decimal
 
 KINDS = ("money", "percent", "ratio", "quantity", "count", "date", "year", "period")
 TIME_KINDS = frozenset({"date", "year", "period"})  # the kinds that say when, not how much
+# The kinds a table's row, a "respectively" list or a pair gives its label to: those that count or measure.
+LABEL_KINDS = ("money", "percent", "quantity", "count")
 # Ends a table cell's row label, before its column's header (index/figures/inline.py): "Kerala | Cases".
 CELL_MARK = " |"
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Callable
 
 from index.figures.declared import PER_CENT, PERCENT_WORDS, Declared, in_declared_unit, opening_caption, parse_declaration
-from index.figures.figure import CELL_MARK, TIME_KINDS, Figure, row_label
+from index.figures.figure import CELL_MARK, LABEL_KINDS, TIME_KINDS, Figure, row_label
 from index.figures.oneline import InlineTable, inline_tables, listed_columns
 from index.figures.oneline.times import untimed
 from index.figures.oneline.words import MAX_LABEL_WORDS
@@ -243,7 +243,7 @@ def with_inline_labels(figures: list[Figure], cells: InlineCells, offset: int) -
         label = cells.labels.get(at) or cells.labels.get(at - 1)
         if f.kind == "year" and at in cells.counts:
             f = dataclasses.replace(f, kind="count", iso=None)
-        if not (label and f.kind in ("money", "percent", "quantity", "count")):
+        if not (label and f.kind in LABEL_KINDS):
             out.append(f)
             continue
         f = heading_unit(dataclasses.replace(f, label=label))  # its heading's unit ends the heading

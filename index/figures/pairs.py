@@ -16,8 +16,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from index.figures.figure import TIME_KINDS, Figure
-from index.figures.respectively import LABEL_KINDS
+from index.figures.figure import LABEL_KINDS, TIME_KINDS, Figure
 from index.figures.patterns import _EN_FUNC, _HI_FUNC
 from index.names import is_place
 from index.numbers_hi import norm_word

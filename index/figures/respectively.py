@@ -11,7 +11,7 @@ import bisect
 import dataclasses
 import re
 
-from index.figures.figure import Figure
+from index.figures.figure import LABEL_KINDS, Figure
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?<=[a-z0-9)]{2})[.!?]\s+(?=[A-Z])|\n")
@@ -21,7 +21,6 @@ _ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?")
 _ITEM_END = re.compile(r"(?i)^(?:are|is|was|were|has|have|had|observed|recorded|registered|grew|rose|fell|"
                        r"increased|declined|stood|showed|reported|at|of|with|in|during|for|to|by|respectively)$")
 _LEAD = re.compile(r"^(?:the|of|for|in|on|and|while|whereas|that|by|from|respectively|The|Of|For|In|On|While|Whereas)$")
-LABEL_KINDS = ("money", "percent", "quantity", "count")
 MAX_ITEM_WORDS = 5
 WINDOW = 600  # how far back a list's sentence may begin
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from index.figures.declared import PERCENT_WORDS, parse_declaration
-from index.figures.figure import CELL_MARK, TOTAL_LABELS, Figure, row_label
+from index.figures.figure import CELL_MARK, LABEL_KINDS, TOTAL_LABELS, Figure, row_label
 from index.figures.oneline.words import LETTER, MIN_ROWS, SERIAL
 
 CELL_CHARS = 60  # a line this short, of few words, is a table cell
@@ -221,7 +221,7 @@ def labelled(figures: list[Figure], text: str, cells: TableCells, offset: int) -
             continue
         label = cells.labels.get(line_start)
         out.append(dataclasses.replace(f, label=label) if label and f.label is None and (
-            f.kind in ("money", "percent", "quantity", "count")
+            f.kind in LABEL_KINDS
             # a schedule's day is its row's ("मतदान की तिथि\n19 जून, 2020"), not a day of a table labelled by its days
             or f.kind == "date" and not _DIGIT.search(row_label(label))) else f)
     return out

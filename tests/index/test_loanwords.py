@@ -73,7 +73,6 @@ def test_a_hindi_question_s_loanwords_are_translated_by_their_skeleton_only():
     assert spellings.translate(terms("जन कुल")) == {}  # two consonants: too short to tell
 
 
-
 def test_a_word_that_begins_with_another_sound_is_no_loanword():
     # the same consonants, but one begins with a vowel sound: करोड is not "accord", अस्पताल not "spatial"
     spellings = spellings_of({"accord": 90, "spatial": 12, "updat": 30, "extra": 40})
@@ -82,6 +81,7 @@ def test_a_word_that_begins_with_another_sound_is_no_loanword():
     keys = loanword_keys(q)
     assert with_loanwords(frozenset(terms("an extra 5 crore to accord")), keys) == frozenset(terms("an extra 5 crore to accord"))
     assert terms("अपडेट")[0] in with_loanwords(frozenset(terms("the latest update")), keys)
+
 
 @pytest.fixture(scope="module")
 def handlooms(tmp_path_factory, settings, embedder):
