@@ -49,9 +49,10 @@ count written in words and again in digits, is one figure), release ids ("Releas
 24x7, fractions written a/b, ordinals (3rd, 10th, 5वीं — except inside dates), decades ("1990s"),
 numbers after section/article/clause/chapter/phase/class/धारा/अनुच्छेद/चरण/कक्षा..., bare ungrouped
 integers of 7+ digits (ids; a table's cell of 7+ digits is a count), anything with more than 15 integer digits.  Number *words* are figures
-only when they carry a scale/hundred/fraction word (पांच हजार, डेढ़ लाख, five lakh, two million) or
-a currency/percent/non-time unit (दो प्रतिशत, five per cent); a bare "दो देशों"/"three countries" is
-not extracted.
+when they carry a scale/hundred/fraction word (पांच हजार, डेढ़ लाख, five lakh, two million) or
+a currency/percent/non-time unit (दो प्रतिशत, five per cent), and a small one (2-99) is a count of
+the thing named after it ("three countries", "दो देशों"; `Figure.spelled_count`), but not "one"/"एक",
+"two of them", "दो में से", "a four-pronged", "three fold", "पांच दिवसीय" or "the last five years".
 
 Label heuristic (``label``, money/percent/quantity/count only): the 1-3 content words right after
 the figure (after its scale, unit, currency and a trailing Hindi qualifier), skipping leading

@@ -39,6 +39,13 @@ class Figure:
     iso: str | None = None  # dates: "YYYY-MM-DD" / "YYYY-MM" / "--MM-DD"; years "2020"; periods "2025/2026"
 
     @property
+    def spelled_count(self) -> bool:
+        """A small count written in words alone ("four goals", "दो प्रयोगशालाओं"): prose counting its own
+        parts more often than a figure a release reports."""
+        return self.kind == "count" and self.value is not None and self.value < 100 and not any(
+            ch.isdigit() for ch in self.text)
+
+    @property
     def shown_label(self) -> str | None:
         """The label as a reader reads it: a table cell's "Kerala | Cases" as "Kerala, Cases"."""
         if not self.label or CELL_MARK not in self.label:

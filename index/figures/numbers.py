@@ -21,6 +21,7 @@ from index.figures.patterns import (
     _is_dev_letter, _is_letter, _year_like, scale_value
 )
 from index.figures.dates import _mk_date, _month_num, fy_month_year, fy_tail
+from index.figures.labels import _TIME_BEFORE, _TIME_WORDS
 from index.lexical import STOPWORDS
 from index.names import place_ending
 
@@ -30,6 +31,14 @@ _WORD_BEFORE_BRACKET = re.compile(r"([^\s\d()]+)\s?$")
 # is 9.16 crore, not 9 and 16 crore. Not where the digits after go on as a date's ("as on 30
 # .06.2026") or another number follows, as a table's next cell would (".5" typed for 0.5).
 _SPACED_POINT = re.compile(rf" \.({_D}+)(?!{_D}|\.{_D}|\s+{_D})")
+# a number word that picks out of a group rather than counting: "two of the ten", "दो में से"
+_PART_OF_AFTER_RE = re.compile(r"\s+(?:of|among|में\s+से)(?![\w\u0900-\u097F])")
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\s+$")
+# a number word after these tells a stretch of time ("the last five years", "पिछले तीन वर्षों")
+_SPAN_BEFORE = _TIME_BEFORE | {"past", "recent"}
+# a number word before these multiplies ("three fold", "दो गुना") or describes ("पांच दिवसीय एक्सपो", a
+# five-day expo; "तीन सदस्यीय समिति"), as a hyphen does in English ("five-day", "three-member")
+_SPELLED_NO_COUNT = {norm_word(w) for w in "fold times गुना गुणा दिवसीय वर्षीय सदस्यीय स्तरीय".split()}
 
 
 def _spelled_before(text: str, bracket: int, value: int) -> int | None:
@@ -220,12 +229,34 @@ class NumbersAndRanges:
         fig, fend = self._finish(text, start, end, _norm_value(val), prefix_ok=True, from_words=True)
         if fig is None:
             return _Res([], end)
-        if not (has_mult and has_mult_en) and fig.kind not in ("money", "percent"):
+        if not (has_mult and has_mult_en) and fig.kind not in ("money", "percent") and not self._counted_in_words(
+                text, fig, end):
             if fig.kind != "quantity" or fig.unit in _WORDNUM_STOP_UNITS:
                 return _Res([], end)
-        if is_en and not has_mult_en and fig.kind == "count":
-            return _Res([], end)
+            if is_en and not has_mult_en and fig.kind == "count":
+                return _Res([], end)
         return _Res([fig], fend)
+
+    @staticmethod
+    def _counted_in_words(text: str, fig: Figure, end: int) -> bool:
+        """A small number written in words is a figure where it counts the thing named right after it
+        ("six young ICoAS officers", "दो केन्द्रीय प्रयोगशालाओं", "The Alliance's four goals"), as its
+        digits would be. "One" and "एक" are the article's words; a number word with nothing it counts
+        after it ("two of them", "दो में से", "कर दो"), glued to a word it describes ("a four-pronged
+        strategy", "Twenty-foot Equivalent Units", "पांच दिवसीय", "three fold") or counting a stretch of
+        time ("during the last five financial years") stays a word: what the release counts is in its
+        digits."""
+        if fig.kind != "count" or fig.value is None or fig.value < 2 or not fig.label:
+            return False
+        if text[end:end + 1] == "-" or _PART_OF_AFTER_RE.match(text, end):
+            return False
+        before = _WORD_BEFORE_RE.search(text, max(0, fig.start - 20), fig.start)
+        if before and norm_word(before.group(1)).lower() in _SPAN_BEFORE:
+            return False
+        words = fig.label.split()
+        if norm_word(words[0]) in _SPELLED_NO_COUNT:
+            return False
+        return not any(word.lower() in _TIME_WORDS or norm_word(word) in _TIME_WORDS for word in words)
 
     # ------------------------------------------------------------------ digits
     def _at_digit(self, text: str, p: int) -> _Res | None:

@@ -67,6 +67,12 @@ def names_part(text: str, start: int, end: int, at: tuple[int, int], named: re.P
     return min(found)[1] if found else None
 
 
+def holds_asked_kind(p: Passage, kinds: frozenset[str]) -> bool:
+    """Whether the passage reports a figure of an asked kind; a small count in words is its prose
+    counting its own parts ("built around three core registries"), no report of one."""
+    return any(f.kind in kinds and not f.spelled_count for f in p.figures)
+
+
 def figure_fit(p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: FigureCues = NO_CUES, *,
                cache=None, title: str = "") -> float:
     """How well the passage's best figure of the asked kind fits the question: the words around
@@ -103,6 +109,8 @@ def figure_fits(p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: 
             continue
         if cues.spans is not None and f.unit in TIME_UNITS and f.unit not in cues.spans:
             continue  # "youth aged 15–29", "within 21 days": no count of youth
+        if f.spelled_count and not coverage(in_other_language(term_set(f.label or ""), cues), idf):
+            continue  # "three core registries" answers no question but one of registries
         fit = coverage(in_other_language(with_phrases(around, cues.acronyms) if cues.acronyms else around, cues), idf)
         if unit:
             fit += FIGURE_UNIT_FIT if f.unit == unit else -FIGURE_UNIT_FIT

@@ -40,7 +40,7 @@ from index.search.analysis import analyse, links_only, stated_times_of
 from index.search.answer import AnswerReader, best_sentence, table_row
 from index.search.choice import PassageChoice
 from index.search.decision import AnswerDecision
-from index.search.fits import figure_fit, figure_fits, group_fit, has_row_of, passage_signals, place_fit
+from index.search.fits import figure_fit, figure_fits, group_fit, has_row_of, holds_asked_kind, passage_signals, place_fit
 from index.search.fusion import coverage, coverages, fuse, idf_of, names_held
 from index.search.question import FigureCues, asked_figure, asked_years, expected_kinds, question_lang, without_markup
 from index.search.records import SearchResult
@@ -204,7 +204,7 @@ class HybridSearcher:
             part = fused[pid]
             if pid in held:
                 part["names"] = s.names_weight * held[pid]
-            if kinds and any(f.kind in kinds for f in p.figures):
+            if kinds and holds_asked_kind(p, kinds):
                 part["kind"] = s.kind_boost
             if years and (dated.get(pid) or "")[:4] in years:
                 part["year"] = s.year_boost

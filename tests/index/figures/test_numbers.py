@@ -73,3 +73,39 @@ def test_a_ratio_is_a_figure_valued_as_its_first_number_over_its_second(text, fi
 ])
 def test_a_time_of_day_is_no_ratio(text):
     assert [f.text for f in extract_figures(text) if f.kind == "ratio"] == (["1:3"] if "ratio" in text else [])
+
+
+@pytest.mark.parametrize("text, figure, value, label", [
+    ("six young ICoAS officers were felicitated", "six", 6, "young ICoAS officers"),
+    ("The Alliance's four goals are to strengthen institutional capability", "four", 4, "goals"),
+    ("across the three floors of Handloom Haat", "three", 3, "floors"),
+    ("इस संबंध में दो अधिसूचनाएं जारी की गई हैं", "दो", 2, "अधिसूचनाएं"),
+    ("Out of the twelve approved proposals", "twelve", 12, "approved proposals"),
+])
+def test_a_small_count_in_words_is_a_figure_of_the_thing_it_counts(text, figure, value, label):
+    [found] = extract_figures(text)
+    assert (found.text, found.kind, found.value, found.label) == (figure, "count", Decimal(value), label)
+    assert found.spelled_count
+
+
+@pytest.mark.parametrize("text", [
+    "one of the best programmes",                      # the article's word
+    "एक कार्यक्रम",
+    "two of them were selected",                       # picks out of a group
+    "दो में से किसी को",
+    "उसे कर दो।",                                      # a verb: nothing counted after it
+    "a four-pronged strategy",                         # glued to what it describes
+    "Twenty-foot Equivalent Units",
+    "more than three fold increase in profitability",  # multiplies
+    "पांच दिवसीय मेगा विज्ञान एक्सपो",                     # describes: a five-day expo
+    "during the last five financial years",            # a stretch of time
+    "पिछले पांच वर्षों में",
+    "the three-day residential phase",
+])
+def test_a_number_word_that_counts_no_thing_is_no_figure(text):
+    assert [f for f in extract_figures(text) if f.kind == "count"] == []
+
+
+def test_a_count_in_digits_or_words_with_a_scale_is_no_spelled_count():
+    digits, scaled = extract_figures("six (6) officers and two crore farmers")
+    assert not digits.spelled_count and not scaled.spelled_count

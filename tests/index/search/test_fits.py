@@ -192,3 +192,25 @@ def test_a_column_of_the_asked_time_fits_in_the_row_the_question_names_only():
     assert fit["1,229"] == fit["1,100"] < fit["2,676"]  # Punjab's February 2020 is not asked for
     off = {states.figures[i].text: v for i, v in HybridSearcher.figure_fits(states, kinds, idf).items()}
     assert off["2,932"] == off["2,676"]
+
+
+def test_a_count_in_words_fits_only_a_question_about_the_thing_it_counts():
+    passage = _passage("AgriStack is built around three core registries, geo-referenced village maps among them. "
+                       "So far 5.52 lakh maps have been completed.")
+    maps = "How many geo-referenced village maps has AgriStack completed?"
+    fits = HybridSearcher.figure_fits(passage, expected_kinds(maps), _idf(maps))
+    assert [passage.figures[j].text for j in fits] == ["5.52 lakh"]  # "three" counts registries, not maps
+    a, b = HybridSearcher.best_sentence(passage, _idf(maps), expected_kinds(maps))
+    assert "5.52 lakh" in passage.text[a:b]
+    registries = "How many core registries is AgriStack built around?"
+    fits = HybridSearcher.figure_fits(passage, expected_kinds(registries), _idf(registries))
+    assert [passage.figures[j].text for j in fits] == ["three", "5.52 lakh"]
+
+
+def test_a_passage_reports_a_figure_of_the_asked_kind_not_by_its_prose_counting_its_parts():
+    from index.search.fits import holds_asked_kind
+
+    kinds = expected_kinds("How many start-ups are led by women?")
+    assert not holds_asked_kind(_passage("The Mission set up four Translational Research Parks."), kinds)
+    assert holds_asked_kind(_passage("The Mission incubated more than 1,130 start-ups."), kinds)
+    assert holds_asked_kind(_passage("The Mission set up four (04) Translational Research Parks."), kinds)
