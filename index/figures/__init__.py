@@ -46,7 +46,7 @@ numbers), name-space-hyphen codes ("मिग -29", "एन -95", "NFHS -5"), ve
 numbering ("1.", "2)", "(3)", a table row's serial "13 Maharashtra ..."; but "three (3) Bulk Drug Parks", a
 count written in words and again in digits, is one figure), release ids ("Release ID: 2184082", PRID=), URLs/handles, phone numbers
 (also hyphenated: "1800-180-3333"), pin codes after "-"/PIN, times (11:37AM, 10 बजे),
-24x7, fractions written a/b, ordinals (3rd, 10th, 5वीं — except inside dates), decades ("1990s"),
+24x7 (24*7, 24 × 7, 7X7X7), fractions written a/b, ordinals (3rd, 10th, 5वीं — except inside dates), decades ("1990s"),
 numbers after section/article/clause/chapter/phase/class/धारा/अनुच्छेद/चरण/कक्षा..., bare ungrouped
 integers of 7+ digits (ids; a table's cell of 7+ digits is a count), anything with more than 15 integer digits.  Number *words* are figures
 when they carry a scale/hundred/fraction word (पांच हजार, डेढ़ लाख, five lakh, two million) or

@@ -340,8 +340,11 @@ class NumbersAndRanges:
         if tm and (tm.group().strip().lower() not in ("hr", "hrs") or len(intpart) == 4):
             if len(intpart) <= 2 or len(intpart) == 4 or "." in lit:
                 return _Res([], q + tm.end())
-        if _TIMES_RE.match(rest):
-            return _Res([], self._skip_alnum(text, p))
+        if times := _TIMES_RE.match(text, q):
+            # "24x7", "24*7", "24 × 7", "7X7X7": round the clock or a grid, every number of it
+            while more := _TIMES_RE.match(text, times.end()):
+                times = more
+            return _Res([], max(times.end(), self._skip_alnum(text, p)))
         if rest[:1] == "/" and len(rest) > 1 and (rest[1].isdigit() or _is_dev_letter(rest[1]) or rest[1].isupper()):
             return _Res([], self._skip_token(text, p))  # fractions, "318/सीएस-मल्टी/2020"
         om = _ORDINAL_RE.match(rest)

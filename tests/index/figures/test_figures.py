@@ -381,7 +381,8 @@ def test_a_label_keeps_the_ampersand_between_its_words(text, label):
 @pytest.mark.parametrize("text", [
     "COVID-19 के बारे में", "कोविड-19 महामारी", "the G20 summit", "जी-20 वित्त मंत्रियों", "Lockdown 3.0 guidelines",
     "लॉकडाउन 3.0 के दौरान", "Release ID: 2184082", "PRID=1610801", "Call 011-23389111 now", "+91-11-23978046",
-    "New Delhi-110001", "at 11:37AM", "10 AM sharp", "सुबह 10 बजे", "available 24x7", "Article 370", "धारा 370 हटाकर",
+    "New Delhi-110001", "at 11:37AM", "10 AM sharp", "सुबह 10 बजे", "available 24x7", "24*7 service delivery",
+    "24 x 7 service", "24×7 बिजली", "a 7X7X7 strategy", "Article 370", "धारा 370 हटाकर",
     "Section 4-28 of the MVAA", "Classes 9 to 12", "the 3rd largest", "10th edition", "150वीं जयंती", "23 वीं एशियाई",
     "1.\tFirst item", "(2) second item", "H1N1 virus", "5G services", "in the 1990s", "N95 masks", "एन95 मास्क",
     "फॉर्म 15जी और 15एच", "email ncov2019@gov.in", "https://pib.gov.in/x.aspx?PRID=1598342", "Industry 4.0",
