@@ -246,7 +246,7 @@ def place_ending(text: str, *, any_case: bool = False) -> int | None:
 
 
 # The words an acronym's expansion skips: "Central Board of Direct Taxes" is CBDT.
-_SPELLED_SEP = r"(?:[\s\-]+(?:of|and|for|the|in|on|&))*[\s\-]+"
+_SPELLED_SEP = r"(?:[\s\-,]+(?:of|and|for|the|in|on|&))*[\s\-,]+"
 
 
 @lru_cache(maxsize=4096)
@@ -256,8 +256,12 @@ def _spelled(letters: str) -> re.Pattern:
 
 def spelled_out(name: Name, text: str) -> bool:
     """Whether `text` writes the acronym `name` out in words whose capitals spell it: "Central Board
-    of Direct Taxes" for CBDT or सीबीडीटी, "Micro and Small Enterprises" for MSEs."""
-    letters = acronym_letters(re.sub(r"(?<=[A-Z])s$", "", name.text))
+    of Direct Taxes" for CBDT or सीबीडीटी, "Micro and Small Enterprises" for MSEs, "Memorandum of
+    Understanding" for MoU."""
+    written = re.sub(r"(?<=[A-Z])s$", "", name.text)
+    letters = acronym_letters(written)
+    if letters and written.isascii() and not written.isupper():
+        letters = "".join(c for c in written if c.isupper())  # MoU, MoSPI, DoT: a small letter is a joining word's
     return bool(letters and letters.isalpha() and len(letters) >= 2 and _spelled(letters).search(text))
 
 

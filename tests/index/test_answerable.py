@@ -449,6 +449,21 @@ def test_an_acronym_the_release_writes_out_is_held():
     assert not _check("How many grievances did the CBIC dispose of on CPGRAMS?", text, "2026-08-01").answerable
 
 
+def test_an_acronym_with_small_letters_is_written_out_by_its_capitals():
+    from index.names import spelled_out
+
+    def acronym(question, text):
+        return next(n for n in question_names(question) if n.text == text)
+
+    mou = acronym("When did the IAF sign the MoU with the university?", "MoU")
+    assert spelled_out(mou, "the IAF and the University signed a Memorandum of Understanding on 29 Feb 20")
+    assert spelled_out(acronym("What did MoEFCC say?", "MoEFCC"), "the Ministry of Environment, Forest and Climate Change")
+    assert spelled_out(acronym("What did the DoT decide?", "DoT"), "the Department of Telecommunications decided")
+    assert not spelled_out(mou, "a memorandum of understanding")  # lower case is no name
+    text = "The IAF and the University signed a Memorandum of Understanding on 29 February 2020."
+    assert _check("When did the IAF sign the MoU with the University?", text, "2020-03-01").answerable
+
+
 def _check_release(question: str, versions: list[str], date: str, title: str = "", **switches):
     """The check over a release whose versions (one passage each) are `versions`, the first the best."""
     from index.search import expected_kinds
