@@ -33,7 +33,8 @@ _MEASURE_NAMES = (r"(?:production|output|area|investment|cost|outlay|amount|reve
                   r"expenditure|collection|turnover|exports?|imports?|demand|capacity|sales|deficit|surplus|"
                   r"procurement|disbursement|subsidy|size|length|distance|volume|quantity|population|price|msp|yield|"
                   r"stipend|grant|assistance|loan|allowance|fee|wage|salary|pension|incentive|compensation|"
-                  r"honorarium|prize|reward|premium|fine|penalty|package|index|score)\b")
+                  r"honorarium|prize|reward|premium|fine|penalty|package|index|score|support|limit|ceiling|target|"
+                  r"weightage|rainfall|age)\b")
 # The words before "number" that make it one to call or type, not a count.
 _CALLED_NUMBER = "".join(rf"(?<!{w}[ -])" for w in ("free", "helpline", "phone", "contact", "mobile", "registration"))
 # "How much below normal", "how much higher": a difference asked, not an amount.
@@ -86,6 +87,8 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     (re.compile(r"^(?!.*\b(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do)\b)"
                 r"(?!.*(?:क्या|कौन|कब|कहां|कहाँ|क्यों|कैसे|कितन)).*?\b" + _MEASURE_NAMES, re.I),
      frozenset({"money", "quantity", "count"})),
+    # An age asked: "How old is he?", "From what age are senior citizens covered?" ("aged 33", "60 years and above")
+    (re.compile(r"\bhow old\b|\b(?:what|which) age\b", re.I), frozenset({"quantity", "count"})),
     # "How many tigers": a count or a quantity, not a sum of money, unless money or a scale word
     # follows within three words ("how many crore rupees", "how many lakh houses": the next cue).
     (re.compile(r"(?i)\bhow many\b(?!(?:\s+\S+){0,2}?\s+(?:rupees?|crores?|lakhs?|dollars?|rs\.?|inr|usd)\b)"),

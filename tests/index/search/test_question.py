@@ -26,7 +26,7 @@ def test_question_analysis():
     # "when" that opens a clause asks for no date
     assert expected_kinds("How much wheat was procured since 15 April 2020, when the season began?") == {
         "money", "quantity", "count"}
-    assert expected_kinds("How old was he when he played?") == frozenset()
+    assert "date" not in expected_kinds("How old was he when he played?")
     assert expected_kinds("And when did it start?") == {"date"}
     # "by how much did it grow": a rate or an amount
     assert expected_kinds("By how much did cement output grow year-on-year in July 2026?") == {
@@ -252,3 +252,19 @@ def test_a_number_to_call_asks_no_count():
     assert expected_kinds("What is the helpline number of Tele MANAS?") == frozenset()
     assert "count" in expected_kinds("What was the death toll in Kerala?")
     assert "count" in expected_kinds("What is the number of beneficiaries?")
+
+
+@pytest.mark.parametrize("question", [
+    "What was the total LGF support Ruby Devi received for her food expenses?",
+    "What is the family income limit for the post-matric scholarship?",
+    "What is the overall weightage, in marks, under the ranking framework?",
+    "What minimum rainfall must the stations record on two consecutive days?",
+    "How old is Ashok Kumar Samantaray?",
+    "From what age are senior citizens covered under AB-PMJAY?",
+])
+def test_a_measure_or_an_age_asked_by_its_name_asks_a_figure(question):
+    assert {"count", "quantity"} <= expected_kinds(question)
+
+
+def test_an_age_asked_is_no_sum_of_money():
+    assert expected_kinds("How old is the oldest member of the team?") == {"count", "quantity"}
