@@ -127,7 +127,8 @@ GRAM_AS_VILLAGE_HI = (r"(?!" + _SP + "*(?:" + "|".join(_nk(w) for w in (
 # units: (pattern, canonical unit, multiplier)
 _UNITS_EN: list[tuple[str, str, int]] = [
     (r"lakh\s{1,3}metric\s{1,3}tonnes?|LMTs?", "tonne", 10**5), (r"million\s{1,3}metric\s{1,3}tonnes?|MMTs?", "tonne", 10**6),
-    (r"MTPA", "MTPA", 1), (r"metric\s{1,3}tonnes?|metric\s{1,3}tons?|tonnes?|tons?|MTs?", "tonne", 1),
+    (r"MTPA", "MTPA", 1), (r"[Kk]ilo\s{0,3}[Tt]onnes?\s{1,3}[Pp]er\s{1,3}[Aa]nnum|KTPA", "KTPA", 1),
+    (r"[Kk]ilo\s{0,3}[Tt]onnes?", "tonne", 10**3), (r"metric\s{1,3}tonnes?|metric\s{1,3}tons?|tonnes?|tons?|MTs?", "tonne", 1),
     (r"kilograms?|kgs?", "kg", 1), (r"quintals?|qtls?", "quintal", 1), (r"grams?" + GRAM_AS_VILLAGE_EN + "|gms?", "g", 1),
     (r"GWh", "GWh", 1), (r"MWh", "MWh", 1), (r"kWh|KWh|kwh", "kWh", 1), (r"MU", "MU", 1),
     (r"GW", "GW", 1), (r"MW", "MW", 1), (r"kW|KW", "kW", 1), (r"MWp", "MWp", 1), (r"kWp", "kWp", 1),

@@ -179,6 +179,9 @@ def test_offsets_order_and_to_dict_json():
                                                              ("percent", Decimal(12), "%"), ("percent", Decimal(3), "%")]),
     ("a decrease of 0.4 percentage points", [("percent", Decimal("0.4"), "pp")]),
     ("33 LMT sugar", [("quantity", Decimal(3_300_000), "tonne")]),
+    ("capacity of 30 Kilo Tonnes Per Annum (KTPA) and 5 KTPA", [("quantity", Decimal(30), "KTPA"),
+                                                              ("quantity", Decimal(5), "KTPA")]),
+    ("5 kilotonnes and 2 kilo tonnes", [("quantity", Decimal(5000), "tonne"), ("quantity", Decimal(2000), "tonne")]),
     ("71.8 लाख मीट्रिक टन", [("quantity", Decimal(7_180_000), "tonne")]),
     ("56.35 लाख एमटी गेहूं", [("quantity", Decimal(5_635_000), "tonne")]),  # एमटी: MT, metric tonnes
     ("5,000 MW and 10 GW", [("quantity", Decimal(5000), "MW"), ("quantity", Decimal(10), "GW")]),
