@@ -15,6 +15,10 @@ What is a figure
                 sq km, sq m, cu m, hectare, acre, litre, MLD, hour, minute, day, week, month, year, degC, GB, TB, Mbps...
                 "LMT" is 1e5 tonne, "MMT" 1e6 tonne, "lakh tonnes" the same.
 * ``count``     a bare number of things (86,000 sellers), scale words multiplied out (6 crore farmers).
+* ``ordinal``   which one of a series, valued as its number: "26th session", "16 th", "107वें", "23 वीं";
+                the words third to twentieth in either language ("sixth", "पांचवें"; not "first",
+                "second", "दूसरे", which are as often a manner of speaking). An ordinal day of a date
+                stays the date's ("21st June").
 * ``date``      value None; ``iso`` is "YYYY-MM-DD", or "YYYY-MM" (month + year, "October 2025"),
                 or "--MM-DD" (day + month without a year, "30 अक्टूबर"); a month range takes a
                 two-digit year too ("Apr-July 25" -> 2025-04, 2025-07), and so do
@@ -46,7 +50,7 @@ numbers), name-space-hyphen codes ("मिग -29", "एन -95", "NFHS -5"), ve
 numbering ("1.", "2)", "(3)", a table row's serial "13 Maharashtra ..."; but "three (3) Bulk Drug Parks", a
 count written in words and again in digits, is one figure), release ids ("Release ID: 2184082", PRID=), URLs/handles, phone numbers
 (also hyphenated: "1800-180-3333"), pin codes after "-"/PIN, times (11:37AM, 10 बजे),
-24x7 (24*7, 24 × 7, 7X7X7), fractions written a/b, ordinals (3rd, 10th, 5वीं — except inside dates), decades ("1990s"),
+24x7 (24*7, 24 × 7, 7X7X7), fractions written a/b, decades ("1990s"),
 numbers after section/article/clause/chapter/phase/class/धारा/अनुच्छेद/चरण/कक्षा..., bare ungrouped
 integers of 7+ digits (ids; a table's cell of 7+ digits is a count), anything with more than 15 integer digits.  Number *words* are figures
 when they carry a scale/hundred/fraction word (पांच हजार, डेढ़ लाख, five lakh, two million) or

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-KINDS = ("money", "percent", "ratio", "quantity", "count", "date", "year", "period")
+KINDS = ("money", "percent", "ratio", "quantity", "count", "ordinal", "date", "year", "period")
 TIME_KINDS = frozenset({"date", "year", "period"})  # the kinds that say when, not how much
 # The kinds a table's row, a "respectively" list or a pair gives its label to: those that count or measure.
 LABEL_KINDS = ("money", "percent", "quantity", "count")

@@ -30,7 +30,7 @@ _LABEL_BEFORE_RE = re.compile(
 class Labels:
 
     def _label(self, text: str, start: int, end: int, kind: str) -> str | None:
-        if kind not in ("money", "percent", "ratio", "quantity", "count"):
+        if kind not in ("money", "percent", "ratio", "quantity", "count", "ordinal"):
             return None
         if kind in ("money", "percent", "ratio"):
             before = text[max(0, start - 60):start]

@@ -24,6 +24,7 @@ from index.figures.dates import _mk_date, _month_num, fy_month_year, fy_tail
 from index.figures.labels import _TIME_BEFORE, _TIME_WORDS
 from index.lexical import STOPWORDS
 from index.names import place_ending
+from index.ordinals import ENGLISH as ORDINAL_WORDS_EN, HINDI as ORDINAL_WORDS_HI
 
 
 _WORD_BEFORE_BRACKET = re.compile(r"([^\s\d()]+)\s?$")
@@ -171,6 +172,10 @@ class NumbersAndRanges:
                     return _Res([Figure(ym.group(), ym.start(), ym.end(), None, None, "date", iso=iso)], ym.end())
         if w.lower() in _DAY_ORDINAL_HEADS and (day := self._day_in_words(text, m.start())) is not None:
             return day
+        if n := ORDINAL_WORDS_EN.get(w.lower()) or ORDINAL_WORDS_HI.get(w):
+            # "the sixth outreach programme", "Fourth Japan-India … Meeting", "नौवें संस्करण"
+            return _Res([Figure(w, m.start(), m.end(), Decimal(n), None, "ordinal",
+                                label=self._label(text, m.start(), m.end(), "ordinal"))], m.end())
         fw = norm_word(w)
         if fw not in ALL_WORDS:
             return _Res([], m.end())
@@ -236,6 +241,14 @@ class NumbersAndRanges:
             if is_en and not has_mult_en and fig.kind == "count":
                 return _Res([], end)
         return _Res([fig], fend)
+
+    def _ordinal(self, text: str, start: int, end: int, lit: str) -> _Res:
+        """"26th", "16 th", "107वें": which one of a series, a figure of its own kind (`ordinal`), valued
+        as its number, which a question asks by "which edition" or "कितनवां" and no count answers."""
+        if not lit.isdigit() or len(lit) > 3:
+            return _Res([], end)
+        return _Res([Figure(text[start:end], start, end, Decimal(int(lit)), None, "ordinal",
+                            label=self._label(text, start, end, "ordinal"))], end)
 
     @staticmethod
     def _counted_in_words(text: str, fig: Figure, end: int) -> bool:
@@ -349,12 +362,12 @@ class NumbersAndRanges:
             return _Res([], self._skip_token(text, p))  # fractions, "318/सीएस-मल्टी/2020"
         om = _ORDINAL_RE.match(rest)
         if om:
-            return _Res([], q + om.end())
+            return self._ordinal(text, p, q + om.end(), lit)
         if rest[:1] == "s" and len(intpart) == 4 and not rest[1:2].isalpha():
             return _Res([], q + 1)  # decades: "1990s"
         om = _ORDINAL_HI_RE.match(rest)
         if om and (not om.group().startswith((" ", "\u00a0")) or om.group().strip() in _ORD_HI_SPACED):
-            return _Res([], q + om.end())
+            return self._ordinal(text, p, q + om.end(), lit)
         if q < n and text[q].isascii() and text[q].isalpha():
             sfx = self._suffix(text, q, lit)
             if sfx[0] is None and sfx[1] is None and sfx[2] is None and sfx[3] is None:

@@ -42,6 +42,12 @@ _COMPARATIVE = r"(?:more|less|lower|higher|below|above|greater|smaller|fewer)\b"
 _HOW_MUCH_MORE = r"\bhow much\s+" + _COMPARATIVE
 # Expected figure kinds by the question's interrogative (checked in order; first match wins).
 _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
+    # Which one of a series: "Which edition of the Science Congress …?", "कौन सा वेबिनार था?", "कितनवीं बैठक"
+    (re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:edition|episode|anniversary|instal+ment|tranche|"
+                r"session(?!\s+of\s+(?:the\s+)?parliament))\b|"
+                r"कितनव(?:ां|ाँ|ीं|ें|ा|ी|े)(?![\u0900-\u097f])|"
+                r"कौन\s*(?:सा|सी|से)\s+(?:[\u0900-\u097f]+\s+)?(?:संस्करण|एपिसोड|वेबिनार|वेबीनार|सत्र|किस्त|दौर)", re.I),
+     frozenset({"ordinal"})),
     # A ratio asked: written as one ("24:1", "60:40") or as a percentage (a gross enrolment ratio's 71.7%)
     (re.compile(r"\bratio\b|\b(?:funding|sharing) pattern\b|(?<![\u0900-\u097f])अनुपात", re.I), frozenset({"percent", "ratio"})),
     (re.compile(r"\b(what|which) (percent|percentage|share|proportion)\b|\bhow much percent|"

@@ -40,7 +40,7 @@ def test_gold_set_size_and_shape(bench_script):
     for r in rows:
         assert set(r) >= {"lang", "text", "source", "figures"}
         for f in r["figures"]:
-            assert f["kind"] in ("money", "percent", "quantity", "count", "date", "year", "period")
+            assert f["kind"] in ("money", "percent", "quantity", "count", "ordinal", "date", "year", "period")
             if f["kind"] == "date":
                 assert f.get("iso")
 
@@ -62,7 +62,7 @@ def test_blind_set_size_and_shape(bench_script):
     for r in rows:
         assert r["text"] not in gold_texts
         for f in r["figures"]:
-            assert f["kind"] in ("money", "percent", "quantity", "count", "date", "year", "period")
+            assert f["kind"] in ("money", "percent", "quantity", "count", "ordinal", "date", "year", "period")
             assert f["text"] in r["text"]
             if f["kind"] == "date":
                 assert f.get("iso")
@@ -386,10 +386,10 @@ def test_a_label_keeps_the_ampersand_between_its_words(text, label):
     "लॉकडाउन 3.0 के दौरान", "Release ID: 2184082", "PRID=1610801", "Call 011-23389111 now", "+91-11-23978046",
     "New Delhi-110001", "at 11:37AM", "10 AM sharp", "सुबह 10 बजे", "available 24x7", "24*7 service delivery",
     "24 x 7 service", "24×7 बिजली", "a 7X7X7 strategy", "Article 370", "धारा 370 हटाकर",
-    "Section 4-28 of the MVAA", "Classes 9 to 12", "the 3rd largest", "10th edition", "150वीं जयंती", "23 वीं एशियाई",
+    "Section 4-28 of the MVAA", "Classes 9 to 12",
     "1.\tFirst item", "(2) second item", "H1N1 virus", "5G services", "in the 1990s", "N95 masks", "एन95 मास्क",
     "फॉर्म 15जी और 15एच", "email ncov2019@gov.in", "https://pib.gov.in/x.aspx?PRID=1598342", "Industry 4.0",
-    "1075 (टोल फ्री) पर", "#BRICS2026", "Chandrayaan-3 mission", "seventh ordinal", "दो में से एक", "two of the countries",
+    "1075 (टोल फ्री) पर", "#BRICS2026", "Chandrayaan-3 mission", "the second phase", "दो में से एक", "two of the countries",
     "हजारों श्रमिकों", "लाखों लोग", "अरब सागर", "Phase 2 of", "2/3 majority", "THE ARMY AIR DEFENCE, 4 ASSAM RIFLES 13634623N PARATROOPER BIKASH KAKATI, 11 PARA",
 ])
 def test_traps_yield_nothing(text):
@@ -528,7 +528,7 @@ def test_adversarial_inputs_are_sane(name):
         assert text[f.start:f.end] == f.text
         assert f.start >= last
         last = f.end
-        assert f.kind in ("money", "percent", "quantity", "count", "date", "year", "period")
+        assert f.kind in ("money", "percent", "ratio", "quantity", "count", "ordinal", "date", "year", "period")
         json.dumps(f.to_dict())
 
 
@@ -595,3 +595,23 @@ def test_months_of_a_financial_year_are_of_its_calendar_years():
     assert [(f.kind, f.iso) for f in figs if f.kind == "date"] == [("date", "2025-04"), ("date", "2026-01")]
     assert not [f for f in figs if f.kind == "count"]
     assert [f.text for f in extract_figures("in July 2026-28 pipes")] == ["July 2026", "28"]
+
+
+@pytest.mark.parametrize("text, figure, value, label", [
+    ("the 3rd largest", "3rd", 3, "largest"),
+    ("The 26th session of the Dekho Apna Desh webinar series", "26th", 26, "session"),
+    ("during the 16 th Central Council meeting", "16 th", 16, "Central Council meeting"),
+    ("150वीं जयंती", "150वीं", 150, "जयंती"),
+    ("23 वीं एशियाई एथलेटिक्स प्रतियोगिता", "23 वीं", 23, "एशियाई"),
+    ("NFRA completed its sixth outreach programme", "sixth", 6, "outreach programme"),
+    ("the Fourth Japan-India Ministerial Meeting", "Fourth", 4, "Japan-India Ministerial Meeting"),
+    ("पांचवें चरण में", "पांचवें", 5, "चरण"),
+])
+def test_an_ordinal_is_a_figure_of_its_own_kind_valued_as_its_number(text, figure, value, label):
+    [found] = extract_figures(text)
+    assert (found.text, found.kind, found.value, found.label) == (figure, "ordinal", Decimal(value), label)
+
+
+@pytest.mark.parametrize("text", ["on 21st June 2020", "as on third June 2020", "29 th June 2026"])
+def test_an_ordinal_day_of_a_date_stays_the_date(text):
+    assert [f.kind for f in extract_figures(text)] == ["date"]

@@ -746,3 +746,10 @@ def test_a_row_of_another_place_gives_way_to_the_asked_place_s():
     p = _passage("State Average daily registrations Kerala 4210 Punjab 1980 Haryana 1430 Gujarat 820 Assam 410 Bihar 330 "
                  "Goa 260 Total 8,840 .")
     assert _answer(p, "Average daily registrations in Goa?", places=True) == "260"
+
+
+def test_which_one_of_a_series_is_answered_by_its_ordinal_not_by_a_count_beside_it():
+    p = _passage("The 26th session of the Dekho Apna Desh webinar series, on Kutch, drew 2,000 participants "
+                 "on 30 May 2020.")
+    assert _answer(p, "Which session of the Dekho Apna Desh webinar series was the one on Kutch?") == "26th"
+    assert _answer(p, "How many participants did the Kutch webinar draw?") == "2,000"

@@ -268,3 +268,22 @@ def test_a_measure_or_an_age_asked_by_its_name_asks_a_figure(question):
 
 def test_an_age_asked_is_no_sum_of_money():
     assert expected_kinds("How old is the oldest member of the team?") == {"count", "quantity"}
+
+
+@pytest.mark.parametrize("question", [
+    "Which edition of the Women's Science Congress was held in Bengaluru?",
+    "Which session of the Dekho Apna Desh webinar series was the one on Kutch?",
+    "कच्छ पर हुआ वेबिनार इस सीरीज़ का कौन सा वेबिनार था?",
+    "चेन्नई में हो रही ब्रिक्स बैठक कितनवीं है?",
+])
+def test_which_one_of_a_series_asks_an_ordinal(question):
+    assert expected_kinds(question) == {"ordinal"}
+
+
+@pytest.mark.parametrize("question", [
+    "Which session of Parliament passed the bill?",
+    "What was the theme of the webinar?",
+    "किस नंबर पर शिकायत दर्ज कराएं?",
+])
+def test_a_question_of_a_name_or_a_number_to_call_asks_no_ordinal(question):
+    assert "ordinal" not in expected_kinds(question)
