@@ -595,23 +595,3 @@ def test_months_of_a_financial_year_are_of_its_calendar_years():
     assert [(f.kind, f.iso) for f in figs if f.kind == "date"] == [("date", "2025-04"), ("date", "2026-01")]
     assert not [f for f in figs if f.kind == "count"]
     assert [f.text for f in extract_figures("in July 2026-28 pipes")] == ["July 2026", "28"]
-
-
-@pytest.mark.parametrize("text, figure, value, label", [
-    ("the 3rd largest", "3rd", 3, "largest"),
-    ("The 26th session of the Dekho Apna Desh webinar series", "26th", 26, "session"),
-    ("during the 16 th Central Council meeting", "16 th", 16, "Central Council meeting"),
-    ("150वीं जयंती", "150वीं", 150, "जयंती"),
-    ("23 वीं एशियाई एथलेटिक्स प्रतियोगिता", "23 वीं", 23, "एशियाई"),
-    ("NFRA completed its sixth outreach programme", "sixth", 6, "outreach programme"),
-    ("the Fourth Japan-India Ministerial Meeting", "Fourth", 4, "Japan-India Ministerial Meeting"),
-    ("पांचवें चरण में", "पांचवें", 5, "चरण"),
-])
-def test_an_ordinal_is_a_figure_of_its_own_kind_valued_as_its_number(text, figure, value, label):
-    [found] = extract_figures(text)
-    assert (found.text, found.kind, found.value, found.label) == (figure, "ordinal", Decimal(value), label)
-
-
-@pytest.mark.parametrize("text", ["on 21st June 2020", "as on third June 2020", "29 th June 2026"])
-def test_an_ordinal_day_of_a_date_stays_the_date(text):
-    assert [f.kind for f in extract_figures(text)] == ["date"]

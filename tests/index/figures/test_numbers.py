@@ -75,17 +75,26 @@ def test_a_time_of_day_is_no_ratio(text):
     assert [f.text for f in extract_figures(text) if f.kind == "ratio"] == (["1:3"] if "ratio" in text else [])
 
 
-@pytest.mark.parametrize("text, figure, value, label", [
-    ("six young ICoAS officers were felicitated", "six", 6, "young ICoAS officers"),
-    ("The Alliance's four goals are to strengthen institutional capability", "four", 4, "goals"),
-    ("across the three floors of Handloom Haat", "three", 3, "floors"),
-    ("इस संबंध में दो अधिसूचनाएं जारी की गई हैं", "दो", 2, "अधिसूचनाएं"),
-    ("Out of the twelve approved proposals", "twelve", 12, "approved proposals"),
+@pytest.mark.parametrize("text, figure, kind, value, label", [
+    ("six young ICoAS officers were felicitated", "six", "count", 6, "young ICoAS officers"),
+    ("The Alliance's four goals are to strengthen institutional capability", "four", "count", 4, "goals"),
+    ("across the three floors of Handloom Haat", "three", "count", 3, "floors"),
+    ("इस संबंध में दो अधिसूचनाएं जारी की गई हैं", "दो", "count", 2, "अधिसूचनाएं"),
+    ("Out of the twelve approved proposals", "twelve", "count", 12, "approved proposals"),
+    # which one of a series
+    ("the 3rd largest", "3rd", "ordinal", 3, "largest"),
+    ("The 26th session of the Dekho Apna Desh webinar series", "26th", "ordinal", 26, "session"),
+    ("during the 16 th Central Council meeting", "16 th", "ordinal", 16, "Central Council meeting"),
+    ("150वीं जयंती", "150वीं", "ordinal", 150, "जयंती"),
+    ("23 वीं एशियाई एथलेटिक्स प्रतियोगिता", "23 वीं", "ordinal", 23, "एशियाई"),
+    ("NFRA completed its sixth outreach programme", "sixth", "ordinal", 6, "outreach programme"),
+    ("the Fourth Japan-India Ministerial Meeting", "Fourth", "ordinal", 4, "Japan-India Ministerial Meeting"),
+    ("पांचवें चरण में", "पांचवें", "ordinal", 5, "चरण"),
 ])
-def test_a_small_count_in_words_is_a_figure_of_the_thing_it_counts(text, figure, value, label):
+def test_a_small_count_in_words_or_an_ordinal_is_a_figure_of_what_it_names(text, figure, kind, value, label):
     [found] = extract_figures(text)
-    assert (found.text, found.kind, found.value, found.label) == (figure, "count", Decimal(value), label)
-    assert found.spelled_count
+    assert (found.text, found.kind, found.value, found.label) == (figure, kind, Decimal(value), label)
+    assert found.spelled_count == (kind == "count")
 
 
 @pytest.mark.parametrize("text", [
@@ -104,6 +113,11 @@ def test_a_small_count_in_words_is_a_figure_of_the_thing_it_counts(text, figure,
 ])
 def test_a_number_word_that_counts_no_thing_is_no_figure(text):
     assert [f for f in extract_figures(text) if f.kind == "count"] == []
+
+
+@pytest.mark.parametrize("text", ["on 21st June 2020", "as on third June 2020", "29 th June 2026"])
+def test_an_ordinal_day_of_a_date_stays_the_date(text):
+    assert [f.kind for f in extract_figures(text)] == ["date"]
 
 
 def test_a_count_in_digits_or_words_with_a_scale_is_no_spelled_count():
