@@ -239,7 +239,7 @@ _WHOLE = re.compile(r"(?i)\b(?:total|in all|altogether|overall|out of how many|w
 
 
 # A figure's own words saying it is a total: "taking the total recovery to 1,837 kg", "कुल 1,837", "365+47=412".
-TOTAL_SAID = re.compile(r"(?i)\b(?:total|in all|altogether|overall)\b|कुल|=\s*$")
+TOTAL_SAID = re.compile(r"(?i)\b(?:total(?:l?ing|l?ed|s)?|in all|altogether|overall)\b|कुल|=\s*$")  # "totaling ₹7,000"
 
 
 def asks_whole(question: str) -> bool:

@@ -593,6 +593,10 @@ def test_a_question_asking_a_total_prefers_the_figure_its_words_call_one():
     # Hindi bulletin shares no other word with either)
     p = _passage("गुजरात- राज्य में 333 नए केस आए और अब कुल मामले 5,054 हो गए हैं।")
     assert _answer(p, "What was Gujarat's total COVID-19 case count?") == "5,054"
+    # "total" inflected: "totaling", "totalled"
+    p = _passage("She also received LGF support of ₹1,000 per month for seven months, totaling ₹7,000, to support "
+                 "her food expenses.")
+    assert _answer(p, "What was the total LGF support she received for her food expenses?") == "₹7,000"
 
 
 def test_how_much_asks_an_amount_not_a_count_of_things():
