@@ -42,6 +42,11 @@ _SPAN_BEFORE = _TIME_BEFORE | {"past", "recent"}
 _SPELLED_NO_COUNT = {norm_word(w) for w in "fold times गुना गुणा दिवसीय वर्षीय सदस्यीय स्तरीय".split()}
 
 
+def _series_number(lit: str) -> int | None:
+    """The number of an ordinal written in digits ("26" of "26th"), where it can number a series."""
+    return int(lit) if lit.isdigit() and len(lit) <= 3 else None
+
+
 def _spelled_before(text: str, bracket: int, value: int) -> int | None:
     """Where the number word before the bracket at `bracket` starts, when it spells `value`: PIB writes
     a small count in words and then in digits, "three (3)", "seven (07)", "तीन (3)"; a bracketed
@@ -173,9 +178,7 @@ class NumbersAndRanges:
         if w.lower() in _DAY_ORDINAL_HEADS and (day := self._day_in_words(text, m.start())) is not None:
             return day
         if n := ORDINAL_WORDS_EN.get(w.lower()) or ORDINAL_WORDS_HI.get(w):
-            # "the sixth outreach programme", "Fourth Japan-India … Meeting", "नौवें संस्करण"
-            return _Res([Figure(w, m.start(), m.end(), Decimal(n), None, "ordinal",
-                                label=self._label(text, m.start(), m.end(), "ordinal"))], m.end())
+            return self._ordinal(text, m.start(), m.end(), n)  # "the sixth outreach programme", "नौवें संस्करण"
         fw = norm_word(w)
         if fw not in ALL_WORDS:
             return _Res([], m.end())
@@ -238,16 +241,15 @@ class NumbersAndRanges:
                 text, fig, end):
             if fig.kind != "quantity" or fig.unit in _WORDNUM_STOP_UNITS:
                 return _Res([], end)
-            if is_en and not has_mult_en and fig.kind == "count":
-                return _Res([], end)
         return _Res([fig], fend)
 
-    def _ordinal(self, text: str, start: int, end: int, lit: str) -> _Res:
-        """"26th", "16 th", "107वें": which one of a series, a figure of its own kind (`ordinal`), valued
-        as its number, which a question asks by "which edition" or "कितनवां" and no count answers."""
-        if not lit.isdigit() or len(lit) > 3:
+    def _ordinal(self, text: str, start: int, end: int, value: int | None) -> _Res:
+        """"26th", "16 th", "107वें", "sixth": which one of a series, a figure of its own kind (`ordinal`),
+        valued as its number, which a question asks by "which edition" or "कितनवां" and no count answers.
+        `value` None: no ordinal of a series ("1.5th", "2020th"), nothing."""
+        if value is None:
             return _Res([], end)
-        return _Res([Figure(text[start:end], start, end, Decimal(int(lit)), None, "ordinal",
+        return _Res([Figure(text[start:end], start, end, Decimal(value), None, "ordinal",
                             label=self._label(text, start, end, "ordinal"))], end)
 
     @staticmethod
@@ -362,12 +364,12 @@ class NumbersAndRanges:
             return _Res([], self._skip_token(text, p))  # fractions, "318/सीएस-मल्टी/2020"
         om = _ORDINAL_RE.match(rest)
         if om:
-            return self._ordinal(text, p, q + om.end(), lit)
+            return self._ordinal(text, p, q + om.end(), _series_number(lit))
         if rest[:1] == "s" and len(intpart) == 4 and not rest[1:2].isalpha():
             return _Res([], q + 1)  # decades: "1990s"
         om = _ORDINAL_HI_RE.match(rest)
         if om and (not om.group().startswith((" ", "\u00a0")) or om.group().strip() in _ORD_HI_SPACED):
-            return self._ordinal(text, p, q + om.end(), lit)
+            return self._ordinal(text, p, q + om.end(), _series_number(lit))
         if q < n and text[q].isascii() and text[q].isalpha():
             sfx = self._suffix(text, q, lit)
             if sfx[0] is None and sfx[1] is None and sfx[2] is None and sfx[3] is None:
