@@ -373,8 +373,8 @@ def _word_keys(word: str) -> tuple[str, ...]:
         keys.append(joined)  # "Start-up" holds the Startup a question writes joined
     if word.isascii() and len(word) >= 2 and word.isalpha():
         keys.append("acr:" + word.upper())  # "Gem", "Aiims": an acronym's letters as a word
-        if word.endswith("s") and word[:-1].isupper():
-            keys.append("acr:" + word[:-1])  # ASHAs, SHGs
+        if PLURAL_ACRONYM.fullmatch(word) and (one := acronym_letters(word[:-1])):
+            keys.append("acr:" + one)  # ASHAs, SHGs, MoUs: the acronym a question writes in the singular
     return tuple(keys)
 
 
