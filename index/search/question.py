@@ -36,17 +36,23 @@ _MEASURE_NAMES = (r"(?:production|output|area|investment|cost|outlay|amount|reve
                   r"honorarium|prize|reward|premium|fine|penalty|package|index|score|support|limit|ceiling|target|"
                   r"weightage|rainfall|age)\b")
 # The words before "number" that make it one to call or type, not a count.
-_CALLED_NUMBER = "".join(rf"(?<!{w}[ -])" for w in ("free", "helpline", "phone", "contact", "mobile", "registration"))
+_CALLED_NUMBER = "".join(rf"(?<!{w}[ -])" for w in ("free", "helpline", "phone", "contact", "mobile", "registration",
+                                                      "account", "roll", "vehicle", "emergency"))
 # "How much below normal", "how much higher": a difference asked, not an amount.
 _COMPARATIVE = r"(?:more|less|lower|higher|below|above|greater|smaller|fewer)\b"
 _HOW_MUCH_MORE = r"\bhow much\s+" + _COMPARATIVE
 # Expected figure kinds by the question's interrogative (checked in order; first match wins).
 _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     # Which one of a series: "Which edition of the Science Congress …?", "कौन सा वेबिनार था?", "कितनवीं बैठक"
+    # ... and "Which meeting number", "which number tribe", "कौन-से नंबर का अभियान", not a number one calls
     (re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:edition|episode|anniversary|instal+ment|tranche|"
-                r"session(?!\s+of\s+(?:the\s+)?parliament))\b|"
+                r"session(?!\s+of\s+(?:the\s+)?parliament)|foundation day|convocation)\b|"
+                r"\b(?:which|what)\s+(?:[\w'’-]+\s+){1,2}?" + _CALLED_NUMBER + r"number\b(?!\s+of\b)|"
+                r"\b(?:which|what)\s+number\s+(?!(?:should|to|do|does|did|can|could|is|was|are|were|for|of|will|would|must|"
+                r"has|have|had|i|we|you|they)\b)[a-z]|"
                 r"कितनव(?:ां|ाँ|ीं|ें|ा|ी|े)(?![\u0900-\u097f])|"
-                r"कौन\s*(?:सा|सी|से)\s+(?:[\u0900-\u097f]+\s+)?(?:संस्करण|एपिसोड|वेबिनार|वेबीनार|सत्र|किस्त|दौर)", re.I),
+                r"कौन[\s-]*(?:सा|सी|से)\s+(?:[\u0900-\u097f]+\s+)?(?:संस्करण|एपिसोड|वेबिनार|वेबीनार|सत्र|किस्त|दौर|"
+                r"स्थापना दिवस|दीक्षांत|वर्षगांठ|नंबर\s+(?:के|की|का)(?![\u0900-\u097f]))", re.I),
      frozenset({"ordinal"})),
     # A ratio asked: written as one ("24:1", "60:40") or as a percentage (a gross enrolment ratio's 71.7%)
     (re.compile(r"\bratio\b|\b(?:funding|sharing) pattern\b|(?<![\u0900-\u097f])अनुपात", re.I), frozenset({"percent", "ratio"})),

@@ -275,6 +275,12 @@ def test_an_age_asked_is_no_sum_of_money():
     "Which session of the Dekho Apna Desh webinar series was the one on Kutch?",
     "कच्छ पर हुआ वेबिनार इस सीरीज़ का कौन सा वेबिनार था?",
     "चेन्नई में हो रही ब्रिक्स बैठक कितनवीं है?",
+    "Which meeting number was the BRICS working group held in Goa?",
+    "The diaspora in Kenya has been recognised as which number tribe?",
+    "Which convocation of IIT Delhi was held on Saturday?",
+    "आयोग अगस्त में कौन सा स्थापना दिवस मना रहा है?",
+    "डिजिटल लाइफ सर्टिफिकेट के कौन-से नंबर के अभियान की गाइडलाइंस जारी होंगी?",
+    "कौन-सी किस्त जारी हुई?",
 ])
 def test_which_one_of_a_series_asks_an_ordinal(question):
     assert expected_kinds(question) == {"ordinal"}
@@ -284,6 +290,9 @@ def test_which_one_of_a_series_asks_an_ordinal(question):
     "Which session of Parliament passed the bill?",
     "What was the theme of the webinar?",
     "किस नंबर पर शिकायत दर्ज कराएं?",
+    "What is the helpline number of NHAI?",
+    "What number should farmers call?",
+    "कौन सा नंबर डायल करें?",
 ])
 def test_a_question_of_a_name_or_a_number_to_call_asks_no_ordinal(question):
     assert "ordinal" not in expected_kinds(question)
