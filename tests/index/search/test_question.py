@@ -245,6 +245,16 @@ def test_a_ratio_or_a_funding_pattern_asked_is_a_ratio_or_a_percentage():
     assert "ratio" in expected_kinds("What is the funding pattern between Centre and States?")
 
 
+@pytest.mark.parametrize("question", [
+    "What % of entry-level seats must private unaided schools keep under RTE?",
+    "Termination compensation applies once physical progress hits what %?",
+    "कितने % मतदान हुआ?",
+    "Bihar me kitne % vote pade?",
+])
+def test_a_percent_sign_asked_asks_a_percentage(question):
+    assert expected_kinds(question) == {"percent"}
+
+
 def test_a_number_to_call_asks_no_count():
     """"the toll-free number for mobile veterinary units" read "toll" as a death toll's, and the answer
     showed the 29 States of its sentence as the figure asked."""
