@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from index.figures.patterns import TIME_UNITS
+
 KINDS = ("money", "percent", "ratio", "quantity", "count", "ordinal", "date", "year", "period")
 TIME_KINDS = frozenset({"date", "year", "period"})  # the kinds that say when, not how much
 # The kinds a table's row, a "respectively" list or a pair gives its label to: those that count or measure.
@@ -40,10 +42,10 @@ class Figure:
 
     @property
     def spelled_count(self) -> bool:
-        """A small count written in words alone ("four goals", "दो प्रयोगशालाओं"): prose counting its own
-        parts more often than a figure a release reports."""
-        return self.kind == "count" and self.value is not None and self.value < 100 and not any(
-            ch.isdigit() for ch in self.text)
+        """A small count written in words alone ("four goals", "दो प्रयोगशालाओं"), of things or of days
+        ("a five-day exercise"): prose counting its own parts more often than a figure a release reports."""
+        return (self.kind == "count" or self.kind == "quantity" and self.unit in TIME_UNITS) and (
+            self.value is not None and self.value < 100 and not any(ch.isdigit() for ch in self.text))
 
     @property
     def shown_label(self) -> str | None:

@@ -12,7 +12,7 @@ from index.figures.figure import TIME_KINDS, Figure
 from index.figures.patterns import (
     _AMPM_RE, _BETWEEN_RE, _CAPS_AFTER_RE, _CTX, _CUR_PREFIX_RE, _CUR_SUFFIX_RE, _D, _DATE_DMY_RE, _DAY_ORDINAL_HEADS,
     _DATE_MDY_RE, _DATE_NUM_RE, _DEV_WORD_RE, _DIGITS_RE, _EN_FUNC, _FY_PREFIX_RE, _GLUED_HI_OK,
-    _AGE_BEFORE_RE, _COUNT_BEFORE_RE, _COUNTED_ACRONYM_AFTER_RE, _HELPLINE_AFTER_RE, _HELPLINE_BEFORE_RE, _HI_FUNC, _ID_BEFORE_RE, _KEYWORD_BEFORE, _KEYWORD_BEFORE_CAP,
+    _AGE_BEFORE_RE, _SPEED_BEFORE_RE, _COUNT_BEFORE_RE, _COUNTED_ACRONYM_AFTER_RE, _HELPLINE_AFTER_RE, _HELPLINE_BEFORE_RE, _HI_FUNC, _ID_BEFORE_RE, _KEYWORD_BEFORE, _KEYWORD_BEFORE_CAP,
     _KEYWORD_RANGE_RE, _KI, _LIST_AFTER_RE, _MONTH_RANGE_RE, _MONTH_YEAR_SHORT_RE, _MONTH_YY_RANGE_RE,
     _NUMLIT_RE, _ORDINAL_HI_RE, _ORDINAL_RE,
     _ORD_HI_SPACED, _PERCENT_RE, _PHONE_AFTER_RE, _PHONE_DASH_RE, _PHONE_PLUS_RE, _PIN_BEFORE_RE,
@@ -37,9 +37,13 @@ _PART_OF_AFTER_RE = re.compile(r"\s+(?:of|among|में\s+से)(?![\w\u0900-
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\s+$")
 # a number word after these tells a stretch of time ("the last five years", "पिछले तीन वर्षों")
 _SPAN_BEFORE = _TIME_BEFORE | {"past", "recent"}
-# a number word before these multiplies ("three fold", "दो गुना") or describes ("पांच दिवसीय एक्सपो", a
-# five-day expo; "तीन सदस्यीय समिति"), as a hyphen does in English ("five-day", "three-member")
-_SPELLED_NO_COUNT = {norm_word(w) for w in "fold times गुना गुणा दिवसीय वर्षीय सदस्यीय स्तरीय".split()}
+# a number word before these multiplies ("three fold", "दो गुना") or describes ("तीन सदस्यीय समिति"), as a
+# hyphen does in English ("three-member"); "पांच दिवसीय" is a span (`_SPAN_ADJECTIVE_RE`)
+_SPELLED_NO_COUNT = {norm_word(w) for w in "fold times गुना गुणा सदस्यीय स्तरीय".split()}
+# A span written as an adjective of the thing it lasts, "a five-day exercise", "तीन दिवसीय सम्मेलन": how
+# long that event is, where a number word before a time unit is otherwise prose ("within five years");
+# not years, which give a period's figures their time ("457 during the three-year period").
+_SPAN_ADJECTIVE_RE = re.compile(r"(?i)-(?:day|week|month|hour)\b|\s*दिवसीय(?![\u0900-\u097f])")
 
 
 def _series_number(lit: str) -> int | None:
@@ -239,7 +243,7 @@ class NumbersAndRanges:
             return _Res([], end)
         if not (has_mult and has_mult_en) and fig.kind not in ("money", "percent") and not self._counted_in_words(
                 text, fig, end):
-            if fig.kind != "quantity" or fig.unit in _WORDNUM_STOP_UNITS:
+            if fig.kind != "quantity" or fig.unit in _WORDNUM_STOP_UNITS and not _SPAN_ADJECTIVE_RE.match(text, end):
                 return _Res([], end)
         return _Res([fig], fend)
 
@@ -590,6 +594,8 @@ class NumbersAndRanges:
             if rng is not None:
                 return rng(scale, pre_cur, start, v, lit)
         currency = cur or pre_cur
+        if unit and unit[0] == "nautical mile" and _SPEED_BEFORE_RE.search(text, max(0, start - 40), start):
+            unit = ("knot", unit[1])
         kind, u = _kind_and_unit(pct, currency, unit)
         if kind == "count" and not scale and _AGE_BEFORE_RE.search(text, max(0, start - 40), start):
             kind, u = "quantity", "year"

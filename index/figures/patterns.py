@@ -149,7 +149,7 @@ _UNITS_EN: list[tuple[str, str, int]] = [
     (r"days?(?!\s+[Cc]are)", "day", 1), (r"weeks?", "week", 1), (r"months?", "month", 1), (r"years?|yrs?", "year", 1),
     (r"°\s?C|degrees?\s{1,3}(?:C|Celsius|centigrade)" , "degC", 1),
     (r"GB", "GB", 1), (r"TB", "TB", 1), (r"Mbps", "Mbps", 1), (r"Gbps", "Gbps", 1),
-    (r"knots?", "knot", 1), (r"km/h|kmph", "km/h", 1),
+    (r"nautical\s{1,3}miles?", "nautical mile", 1), (r"knots?", "knot", 1), (r"km/h|kmph", "km/h", 1),
 ]
 _UNITS_HI: list[tuple[str, str, int]] = [
     ("लाख मीट्रिक टन", "tonne", 10**5), ("मीट्रिक टन", "tonne", 1), ("मी. टन", "tonne", 1), ("मी.टन", "tonne", 1),
@@ -166,7 +166,9 @@ _UNITS_HI: list[tuple[str, str, int]] = [
     ("सेकंड", "second", 1), ("दिन", "day", 1), ("दिनों", "day", 1), ("सप्ताह", "week", 1), ("हफ्ते", "week", 1),
     ("महीने", "month", 1), ("महीनों", "month", 1), ("महीना", "month", 1), ("माह", "month", 1),
     ("वर्ष", "year", 1), ("वर्षों", "year", 1), ("साल", "year", 1), ("सालों", "year", 1),
-    ("डिग्री सेल्सियस", "degC", 1), ("समुद्री मील", "knot", 1), ("नॉट", "knot", 1),
+    ("डिग्री सेल्सियस", "degC", 1), ("समुद्री मील", "nautical mile", 1), ("नॉट", "knot", 1),
+    # "तीन दिवसीय सम्मेलन", "19 वर्षीय छात्र": a span or an age written as an adjective, as "three-day", "19-year-old"
+    ("दिवसीय", "day", 1), ("वर्षीय", "year", 1),
 ]
 TIME_UNITS = {"hour", "minute", "second", "day", "week", "month", "year"}
 _UNIT_RE_LIST = [(re.compile("(?:" + p + ")" + _END_LAT + "(?![0-9])"), u, m) for p, u, m in _UNITS_EN] + \
@@ -304,6 +306,8 @@ _COUNT_BEFORE_RE = re.compile(
 _NOUN_AFTER_RE = re.compile(r"\s{1,3}([a-z]{3,}|[\u0900-\u097f]{2,})")
 # a person's age, however written ("youth aged 15–29", "children aged between 6 and 14", "above the
 # age of 60"): years, not a count
+# A speed before a distance at sea: Hindi bulletins write knots as "हवा की गति 20 समुद्री मील तक".
+_SPEED_BEFORE_RE = re.compile(r"(?i)(?:गति|रफ्तार|रफ़्तार|वेग|\bspeed)[^।.\n\d]{0,30}$")
 _AGE_BEFORE_RE = re.compile(
     r"\b(?:aged|ages?\s{1,3}(?:group\s{1,3})?of|age\s{1,3}group|ages)"
     r"(?:\s{1,3}(?:between|above|over|below|under|upto|up\s{1,3}to|from))?\s{1,3}"

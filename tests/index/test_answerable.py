@@ -80,6 +80,7 @@ def test_a_hindi_text_holds_the_names_of_an_english_question():
 def test_asked_unit():
     assert asked_unit("How many tonnes of cargo were carried?") == "tonne"
     assert asked_unit("कितने हेक्टेयर भूमि सिंचित हुई?") == "hectare"
+    assert asked_unit("INS सुदर्शिनी अब तक कितने समुद्री मील तय कर चुकी है?") == "nautical mile"  # not knots
     # ग्राम before पंचायत is the village, not the gram
     assert asked_unit("पश्चिम बंगाल में कितने ग्राम पंचायत भवन बनकर तैयार हो चुके हैं?") is None
     assert asked_unit("कितने ग्राम न्यायालय काम कर रहे हैं?") is None

@@ -115,6 +115,29 @@ def test_a_number_word_that_counts_no_thing_is_no_figure(text):
     assert [f for f in extract_figures(text) if f.kind == "count"] == []
 
 
+@pytest.mark.parametrize("text, figure, value, unit, label", [
+    # how long an event lasts, written as its adjective: "How many days was the exercise?"
+    ("The five-day exercise will comprise cross-training", "five-day", 5, "day", "exercise"),
+    ("a two-week Online Short-Term Internship", "two-week", 2, "week", "Online Short-Term Internship"),
+    ("पांच दिवसीय मेगा विज्ञान एक्सपो", "पांच दिवसीय", 5, "day", "मेगा"),
+    ("3 दिवसीय कार्यशाला", "3 दिवसीय", 3, "day", "कार्यशाला"),
+    ("19 वर्षीय छात्र", "19 वर्षीय", 19, "year", "छात्र"),
+    # a distance at sea: "कितने समुद्री मील" asks it, not a speed in knots
+    ("Having traversed over 15,000 nautical miles , INS Sudarshini", "15,000 nautical miles", 15000, "nautical mile", None),
+    ("15,000 समुद्री मील की यात्रा", "15,000 समुद्री मील", 15000, "nautical mile", "यात्रा"),
+])
+def test_a_span_as_an_adjective_or_a_distance_at_sea_is_a_quantity(text, figure, value, unit, label):
+    [found] = extract_figures(text)
+    assert (found.text, found.kind, found.value, found.unit, found.label) == (figure, "quantity", value, unit, label)
+    assert found.spelled_count == (not any(ch.isdigit() for ch in figure))  # words: no passage's kind boost
+
+
+@pytest.mark.parametrize("text", ["457 beneficiaries during the three-year period", "within five years", "पांच वर्षीय योजना"])
+def test_a_spelled_number_of_years_is_no_span(text):
+    """Years give a period's figures their time ("457 during the three-year period")."""
+    assert [f.text for f in extract_figures(text) if f.unit == "year"] == []
+
+
 @pytest.mark.parametrize("text", ["on 21st June 2020", "as on third June 2020", "29 th June 2026"])
 def test_an_ordinal_day_of_a_date_stays_the_date(text):
     assert [f.kind for f in extract_figures(text)] == ["date"]
