@@ -34,7 +34,8 @@ _MEASURE_NAMES = (r"(?:production|output|area|investment|cost|outlay|amount|reve
                   r"procurement|disbursement|subsidy|size|length|distance|volume|quantity|population|price|msp|yield|"
                   r"stipend|grant|assistance|loan|allowance|fee|wage|salary|pension|incentive|compensation|"
                   r"honorarium|prize|reward|premium|fine|penalty|package|index|score|support|limit|ceiling|target|"
-                  r"weightage|rainfall|age)\b")
+                  r"weightage|rainfall|age|income|depth|height|altitude|elevation|width|speed|temperature|"
+                  r"resolution|enrol+ment|tenure|duration)\b")
 # The words before "number" that make it one to call or type, not a count.
 _CALLED_NUMBER = "".join(rf"(?<!{w}[ -])" for w in ("free", "helpline", "phone", "contact", "mobile", "registration",
                                                       "account", "roll", "vehicle", "emergency"))
@@ -158,7 +159,12 @@ def asked_years(question: str) -> frozenset[str]:
     return frozenset(_YEAR.findall(normalise(question)))
 
 
+# "What's the total outlay", "whats the budget": the cues read "what is".
+_WHAT_IS = re.compile(r"(?i)\b(what)(?:['’]s|s)\b")
+
+
 def expected_kinds(question: str, *, money_cue: bool = False) -> frozenset[str]:
+    question = _WHAT_IS.sub(r"\1 is", question)
     for pattern, kinds in _KIND_CUES:
         if pattern is _MONEY_CUE and not money_cue:
             continue

@@ -405,6 +405,8 @@ def test_the_thing_a_question_asks_for_before_its_verb():
     assert asked_measure("What was India's fish production in 2019-20?") == set(terms("fish production"))
     assert asked_measure("What was the GDP growth rate?") == set(terms("growth rate"))  # not the acronym
     assert asked_measure("What were Tiruppur's textile exports in 2024-25?") == set(terms("textile exports"))
+    assert asked_measure("What's India's fish production in 2019-20?") == set(terms("fish production"))
+    assert asked_measure("whats the textile exports of Tiruppur?") == set(terms("textile exports"))
     assert asked_measure("2018-19 में भारत का कपड़ा और परिधान निर्यात कितना था?") == set(terms("परिधान निर्यात"))
     assert asked_measure("फरवरी 2020 में महाराष्ट्र का जीएसटी संग्रह कितना रहा?") == set(terms("संग्रह"))
     # a parenthesis is not the thing asked for: "(15 वर्ष और उससे अधिक)"

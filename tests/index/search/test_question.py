@@ -271,6 +271,11 @@ def test_a_number_to_call_asks_no_count():
     "What minimum rainfall must the stations record on two consecutive days?",
     "How old is Ashok Kumar Samantaray?",
     "From what age are senior citizens covered under AB-PMJAY?",
+    "What's the max yearly family income to get an NMDFC loan?",
+    "whats the budget for PMAY-G?",
+    "At what depth did NIOT test its seabed mining system?",
+    "What resolution was the meteoGAN model tested at?",
+    "Estimated enrolment in higher education quoted at the conference?",
 ])
 def test_a_measure_or_an_age_asked_by_its_name_asks_a_figure(question):
     assert {"count", "quantity"} <= expected_kinds(question)
