@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from index.answerable import asked_unit
+from index.answerable import asked_spans, asked_unit
 from index.lexical import terms
 from index.romanised import as_read, reading, romanised_hindi
 from index.search import expected_kinds
@@ -65,6 +65,7 @@ def test_what_a_romanised_question_asks_is_read_as_in_hindi():
     assert (window.start, window.end) == (dt.date(2020, 6, 3), dt.date(2020, 6, 3))
     so_far = asked_figure(as_read("ab tak kul kitne log vaccinate hue?"))
     assert so_far.so_far and so_far.whole
+    assert asked_spans(as_read("MANIT Bhopal wale Prince Yadav ki umar kitni hai?")) == {"year"}  # an age
 
 
 def test_the_search_reads_a_romanised_question(service):
