@@ -1,4 +1,6 @@
 """Known places read from a text in either script (index/names.py)."""
+import pytest
+
 from corpus.readers import bilingual_names
 from index.names import NameIndex, acronym_letters, find_known, place_ending, question_names, short_text_names
 
@@ -101,6 +103,24 @@ def test_a_plural_acronym_asked_is_held_by_the_singular_written():
     assert fpos.keys & short_text_names("4 FPO 0.27 1.14 2.04 5 Fisheries 0.15")
     gst = next(n for n in question_names("How much GST was collected?") if n.text == "GST")
     assert gst.keys == {"acr:GST"}  # no plural, no singular made of it
+
+
+def test_a_plural_acronym_written_is_held_by_the_singular_asked():
+    """"इसरो ने कितने MoU साइन किए?" against "more than 15 MoUs": small letters in it too, not only ASHAs, SHGs."""
+    mous = NameIndex("ISRO/DoS has signed more than 15 MoUs with Central Departments")
+    assert [mous.holds(n) for n in question_names("इसरो ने कितने MoU साइन किए? और कितने MoA?")] == [True, True, False]
+
+
+@pytest.mark.parametrize("question, text", [
+    ("INS Sudarshini aur Portugal ke NRP Sagres ki PASSEX exercise kab hai?", "engagements with the Portuguese Navy"),
+    ("Japan ke raksha mantri kab mile?", "Japanese Defence Minister Shinjiro Koizumi"),
+    ("How many Japanese firms invested?", "investments from Japan"),
+    ("अमेरिकी नौसेना के साथ अभ्यास कब हुआ?", "the US Navy and the Indian Navy"),
+])
+def test_a_country_s_people_name_the_country(question, text):
+    [country] = [n for n in question_names(question) if n.kind == "known"]
+    assert NameIndex(text).holds(country)
+    assert not NameIndex("the Indian Navy alone").holds(country)
 
 
 def test_a_word_with_a_hyphen_holds_the_name_written_joined_and_the_other_way_round():
