@@ -65,14 +65,26 @@ def asks_area(question: str) -> bool:
     return bool(_ASKS_AREA.search(question))
 
 
-def asked_unit(question: str) -> str | None:
-    """The unit a question asks its figure in, if it names one."""
+# A span asked by its unit right after the interrogative: "how many years", "कितने दिन", "kitne saal"
+# (read as कितने साल); not "in 21 days" elsewhere in the question (`asked_spans`). Not a unit a release
+# must hold (a span may be written as its dates, "from 10 to 14 Aug"), only one its figures are told by.
+_ASKED_SPAN = [
+    *(("en", re.compile(r"(?i:" + p + r")\b"), u) for p, u, _ in _UNITS_EN if u in TIME_UNITS),
+    *(("hi", re.compile(re.escape(p) + r"(?![\u0900-\u097f])"), u) for p, u, _ in _UNITS_HI if u in TIME_UNITS),
+]
+
+
+def asked_unit(question: str, *, spans: bool = False) -> str | None:
+    """The unit a question asks its figure in, if it names one; `spans`: the time unit of a span it
+    asks (`_ASKED_SPAN`) instead."""
     after = {"en": [], "hi": [m.end() for m in _ASKS_IN_HI.finditer(question)]}
     for m in _ASKS_IN.finditer(question):
+        if spans and m.group(0).strip().lower() == "in":
+            continue  # "in years" is no span asked
         after["en"].append(m.end())
         if scale := _SCALE_WORD.match(question, m.end()):
             after["en"].append(scale.end())
-    for lang, pattern, unit in _ASKED_UNIT:
+    for lang, pattern, unit in _ASKED_SPAN if spans else _ASKED_UNIT:
         if any(pattern.match(question, at) for at in after[lang]):
             return unit
     return None

@@ -289,7 +289,7 @@ class HybridSearcher:
         if qtime.latest and not s.recency_weight:
             qtime = QuestionTime(qtime.window)
         names = tuple(n for n in question_names(question) if n.kind != "name")
-        unit = asked_unit(question)
+        unit = asked_unit(question) or asked_unit(question, spans=True)
         cues = FigureCues(unit=unit if s.figure_unit else None,
                           window=qtime.window if s.figure_time else None,
                           row_window=qtime.window if s.row_time else None,

@@ -78,6 +78,12 @@ def test_asked_unit():
     assert asked_unit("How many tonnes of cargo were carried?") == "tonne"
     assert asked_unit("कितने हेक्टेयर भूमि सिंचित हुई?") == "hectare"
     assert asked_unit("INS सुदर्शिनी अब तक कितने समुद्री मील तय कर चुकी है?") == "nautical mile"  # not knots
+    # a span asked right after the interrogative tells its figures apart, and is no unit a release must hold
+    assert asked_unit("हॉस्टल कितने साल से चल रहा है?") is None
+    assert asked_unit("हॉस्टल कितने साल से चल रहा है?", spans=True) == "year"
+    assert asked_unit("How many days was the exercise?", spans=True) == "day"
+    assert asked_unit("How many people were tested in 21 days?", spans=True) is None
+    assert asked_unit("In how many years?", spans=True) == "year" and asked_unit("How much in years?", spans=True) is None
     # ग्राम before पंचायत is the village, not the gram
     assert asked_unit("पश्चिम बंगाल में कितने ग्राम पंचायत भवन बनकर तैयार हो चुके हैं?") is None
     assert asked_unit("कितने ग्राम न्यायालय काम कर रहे हैं?") is None
