@@ -107,6 +107,7 @@ def asked_spans(question: str) -> frozenset[str]:
 # "how many COVID-19 samples had", "कितने गांवों को": the words of the thing counted follow the interrogative.
 _MEASURED = re.compile(r"(?i)(?<![\w\u0900-\u097f])(?:how many|how much|number of|कितने|कितनी|कितना|कितनों)\s+(.*)")
 _MEASURE_WORDS = 3  # a Hindi phrase runs on into the place and the verb ("कितनी श्रमिक स्पेशल ट्रेनें गुजरात ...")
+_NAMES_BEFORE_NOUN = 4
 # After a Hindi verb, not after a noun (which a postposition follows): "कितनी राशि दी गई", "कितने मास्क बनाए?".
 _AFTER_VERB = frozenset("गया गई गए गयी हुआ हुई हुए हुईं है हैं था थे थी थीं जा जाता जाती जाते चुका चुकी चुके रहा रही रहे हो".split())
 _WORD = re.compile(r"[\w\u0900-\u097f][\w\u0900-\u097f'’.-]*")
@@ -208,14 +209,18 @@ def measure_words(question: str) -> list[str]:
     if not m:
         return stated_measure_words(question)
     named = _named(question)
+    hindi = bool(DEVANAGARI.search(m.group(0)))
     words, ended_by = [], None
-    for word in _WORD.findall(m.group(1))[:_MEASURE_WORDS + 1]:
-        if (word.lower().replace("\u093c", "") in STOPWORDS or word in _AFTER_VERB or len(words) == _MEASURE_WORDS
+    leading = 0  # an English phrase's names before its first common word take none of its words:
+    # "how many PM Internship Scheme interns"
+    for word in _WORD.findall(m.group(1))[:_MEASURE_WORDS + 1 + (0 if hindi else _NAMES_BEFORE_NOUN)]:
+        if (word.lower().replace("\u093c", "") in STOPWORDS or word in _AFTER_VERB or len(words) - leading == _MEASURE_WORDS
                 or words and _PAST_VERB.fullmatch(word)):
             ended_by = word
             break
         words.append(word)
-    hindi = bool(DEVANAGARI.search(m.group(0)))
+        if not hindi and len(words) - 1 == leading and not _kept([word], named):
+            leading += 1
     if hindi and words and (ended_by is None or ended_by in _AFTER_VERB - _AFTER_NOUN or ended_by == "की" and
                             re.search(r"(?<![\u0900-\u097f])की\s+(?:" + "|".join(_AFTER_VERB) + ")", m.group(1))):
         words = words[:-1]

@@ -392,6 +392,9 @@ def test_the_thing_a_question_counts():
     # an English verb in the past ends the thing counted; a plural acronym is part of it
     assert asked_measure("How many international MoUs resulted from the First International Conference?") == set(terms("MoUs"))
     assert asked_measure("How many LED bulbs were distributed in Uttar Pradesh?") == set(terms("bulbs"))  # not the acronym
+    # a scheme's name before the thing counted takes none of its words
+    assert asked_measure("How many PM Internship Scheme interns did Nirmala Sitharaman meet?") == set(terms("Scheme interns"))
+    assert asked_measure("How many farmers Madhya Pradesh got benefits?") == set(terms("farmers"))
     assert not asked_measure("By how many metres did the ice shelf extend?")  # the unit is asked_unit's
     assert not asked_measure("कितने टन मेडिकल कार्गो ढोया गया?") - set(terms("मेडिकल कार्गो"))
     for nothing in ("How much money was released?", "कितनी राशि दी गई?", "तूर का न्यूनतम समर्थन मूल्य कितना रखा गया?",
