@@ -76,7 +76,7 @@ SET_KINDS = {
     "tuning-blind11-questions.jsonl": "tuning",  # an eleventh, 24 of 60 unanswerable, in the shapes users type, written blind in the forty-second session
     "tuning-blind12-questions.jsonl": "tuning",  # a twelfth, 24 of 60 unanswerable, a figure among its neighbours, written blind in the forty-fourth session
     "tuning-blind13-questions.jsonl": "tuning",  # a thirteenth, 28 of 220 unanswerable, four helpers' user-typed questions, fifty-fourth session
-    "tuning-blind14-questions.jsonl": "tuning",  # a fourteenth, 28 of 220 unanswerable, four helpers' user-typed questions, fifty-fifth session
+    "tuning-blind14-questions.jsonl": "tuning",  # a fourteenth, 27 of 220 unanswerable, four helpers' user-typed questions, fifty-fifth session
     "tuning-hinglish-questions.jsonl": "tuning",  # Hindi typed in Latin letters, 12 of 40 unanswerable, written blind in the forty-fourth session
     "tuning-dated-questions.jsonl": "tuning",  # the time named decides among a release's times, 10 of 40 unanswerable, written blind in the forty-eighth session
     "reading-questions.jsonl": "tuning",  # written blind in the fourteenth session to test how a question's time and kind are read
