@@ -141,6 +141,7 @@ _SPELLINGS: dict[str, tuple[str, ...]] = {
     "रोजाना": ("rozana", "rojana"),
     "प्रतिदिन": ("pratidin",),
     "कुल": ("kul",),
+    "सालगिरह": ("saalgirah", "salgirah", "saalgira"),
     "उम्र": ("umar", "umr", "umra"),
     "बार": ("baar",),
     "लोग": ("log",),

@@ -66,6 +66,7 @@ def test_what_a_romanised_question_asks_is_read_as_in_hindi():
     so_far = asked_figure(as_read("ab tak kul kitne log vaccinate hue?"))
     assert so_far.so_far and so_far.whole
     assert asked_spans(as_read("MANIT Bhopal wale Prince Yadav ki umar kitni hai?")) == {"year"}  # an age
+    assert expected_kinds(as_read("Vande Mataram ki kaunsi saalgirah hai?")) == {"ordinal"}
 
 
 def test_the_search_reads_a_romanised_question(service):

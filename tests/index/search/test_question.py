@@ -296,6 +296,7 @@ def test_an_age_asked_is_no_sum_of_money():
     "आयोग अगस्त में कौन सा स्थापना दिवस मना रहा है?",
     "डिजिटल लाइफ सर्टिफिकेट के कौन-से नंबर के अभियान की गाइडलाइंस जारी होंगी?",
     "कौन-सी किस्त जारी हुई?",
+    "वंदे मातरम की कौनसी सालगिरह मनाई जा रही है?",
 ])
 def test_which_one_of_a_series_asks_an_ordinal(question):
     assert expected_kinds(question) == {"ordinal"}
