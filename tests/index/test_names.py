@@ -123,6 +123,15 @@ def test_a_country_s_people_name_the_country(question, text):
     assert not NameIndex("the Indian Navy alone").holds(country)
 
 
+def test_the_north_east_is_a_place_in_either_script():
+    """"ITM 2019 me North East ke kitne domestic sellers?" was refused as "does not mention East" against "the
+    North Eastern Region"; पूर्वोत्तर is the same place."""
+    release = NameIndex("79 domestic sellers from the North Eastern Region")
+    for question in ("ITM 2019 me North East ke kitne domestic sellers shamil hue?", "पूर्वोत्तर के कितने विक्रेता आए?"):
+        [place] = [n for n in question_names(question) if n.kind == "known"]
+        assert release.holds(place) and not NameIndex("the North Block office").holds(place)
+
+
 def test_a_word_with_a_hyphen_holds_the_name_written_joined_and_the_other_way_round():
     """"the Startup India portal" against a release's "Start-up India Portal": its name was missing."""
     [startup] = question_names("How many space startups are registered on the Startup India portal?")
