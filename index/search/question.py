@@ -94,7 +94,7 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
      frozenset({"money", "quantity", "count"})),
     # "What is the expected sugar production", "What investment is projected", "What is the revised MSP": a measure
     # asked for by its name ...
-    (re.compile(r"\bwhat\b(?: (?:is|was|were|are|will be|has been|had been))?(?: the)?(?: [\w'’-]+){0,4}? "
+    (re.compile(r"\bwhat\b(?: (?:is|was|were|are|will be|has been|had been))?(?: the)?(?: [\w'’-]+){0,7}? "
                 + _MEASURE_NAMES, re.I),
      frozenset({"money", "quantity", "count"})),
     # ... and a query without an interrogative that names one: "Tamil Nadu's GST revenue for February 2020?"

@@ -276,6 +276,8 @@ def test_a_number_to_call_asks_no_count():
     "At what depth did NIOT test its seabed mining system?",
     "What resolution was the meteoGAN model tested at?",
     "Estimated enrolment in higher education quoted at the conference?",
+    "What is the Centre's share in the Jal Jeevan Mission outlay?",
+    "What did states get as SGST revenue after regular settlement in Feb 2020?",
 ])
 def test_a_measure_or_an_age_asked_by_its_name_asks_a_figure(question):
     assert {"count", "quantity"} <= expected_kinds(question)
