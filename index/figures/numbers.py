@@ -37,13 +37,14 @@ _PART_OF_AFTER_RE = re.compile(r"\s+(?:of|among|में\s+से)(?![\w\u0900-
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\s+$")
 # a number word after these tells a stretch of time ("the last five years", "पिछले तीन वर्षों")
 _SPAN_BEFORE = _TIME_BEFORE | {"past", "recent"}
-# a number word before these multiplies ("three fold", "दो गुना") or describes ("तीन सदस्यीय समिति"), as a
-# hyphen does in English ("three-member"); "पांच दिवसीय" is a span (`_SPAN_ADJECTIVE_RE`)
-_SPELLED_NO_COUNT = {norm_word(w) for w in "fold times गुना गुणा सदस्यीय स्तरीय".split()}
+# a number word before these multiplies ("three fold", "दो गुना") or describes ("तीन सदस्यीय समिति", "पांच
+# वर्षीय योजना"), as a hyphen does in English ("three-member"); "पांच दिवसीय" is a span where it reads as one
+# (`_SPAN_ADJECTIVE_RE`), and no count where it does not ("दो - दिवसीय")
+_SPELLED_NO_COUNT = {norm_word(w) for w in "fold times गुना गुणा दिवसीय वर्षीय सदस्यीय स्तरीय".split()}
 # A span written as an adjective of the thing it lasts, "a five-day exercise", "तीन दिवसीय सम्मेलन": how
 # long that event is, where a number word before a time unit is otherwise prose ("within five years");
 # not years, which give a period's figures their time ("457 during the three-year period").
-_SPAN_ADJECTIVE_RE = re.compile(r"(?i)-(?:day|week|month|hour)\b|\s*दिवसीय(?![\u0900-\u097f])")
+_SPAN_ADJECTIVE_RE = re.compile(r"(?i)-(?:day|week|month|hour)\b|[\s-]*दिवसीय(?![\u0900-\u097f])")
 
 
 def _series_number(lit: str) -> int | None:

@@ -107,6 +107,7 @@ def test_a_small_count_in_words_or_an_ordinal_is_a_figure_of_what_it_names(text,
     "Twenty-foot Equivalent Units",
     "more than three fold increase in profitability",  # multiplies
     "पांच दिवसीय मेगा विज्ञान एक्सपो",                     # describes: a five-day expo
+    "दो - दिवसीय कार्यशाला",                                # nor where it reads as no span
     "during the last five financial years",            # a stretch of time
     "पिछले पांच वर्षों में",
     "the three-day residential phase",
@@ -121,6 +122,7 @@ def test_a_number_word_that_counts_no_thing_is_no_figure(text):
     ("a two-week Online Short-Term Internship", "two-week", 2, "week", "Online Short-Term Internship"),
     ("पांच दिवसीय मेगा विज्ञान एक्सपो", "पांच दिवसीय", 5, "day", "मेगा"),
     ("3 दिवसीय कार्यशाला", "3 दिवसीय", 3, "day", "कार्यशाला"),
+    ("यह दो-दिवसीय कार्यशाला आयोजित की गयी है", "दो-दिवसीय", 2, "day", "कार्यशाला"),
     ("19 वर्षीय छात्र", "19 वर्षीय", 19, "year", "छात्र"),
     # a distance at sea: "कितने समुद्री मील" asks it, not a speed in knots
     ("Having traversed over 15,000 nautical miles , INS Sudarshini", "15,000 nautical miles", 15000, "nautical mile", None),
