@@ -107,6 +107,8 @@ def asked_spans(question: str) -> frozenset[str]:
 # "how many COVID-19 samples had", "कितने गांवों को": the words of the thing counted follow the interrogative.
 _MEASURED = re.compile(r"(?i)(?<![\w\u0900-\u097f])(?:how many|how much|number of|कितने|कितनी|कितना|कितनों)\s+(.*)")
 _MEASURE_WORDS = 3  # a Hindi phrase runs on into the place and the verb ("कितनी श्रमिक स्पेशल ट्रेनें गुजरात ...")
+# An English phrase's names before its first common word take none of those words ("how many PM Internship
+# Scheme interns"): so many more are read past them.
 _NAMES_BEFORE_NOUN = 4
 # After a Hindi verb, not after a noun (which a postposition follows): "कितनी राशि दी गई", "कितने मास्क बनाए?".
 _AFTER_VERB = frozenset("गया गई गए गयी हुआ हुई हुए हुईं है हैं था थे थी थीं जा जाता जाती जाते चुका चुकी चुके रहा रही रहे हो".split())
@@ -129,7 +131,14 @@ def asked_measure(question: str) -> frozenset[str]:
 
 # "What was India's fish production in ...", "भारत का कपड़ा और परिधान निर्यात कितना था?": the thing asked
 # for, named before the verb, where no "how many" names it.
-_WHAT_WAS = re.compile(r"(?i)^\W*what(?:['’]?s|\s+(?:was|is|were|are|has\s+been|had\s+been))\s+(?:the\s+)?(.*)")
+_WHAT_WAS = re.compile(r"(?i)^\W*what\s+(?:was|is|were|are|has\s+been|had\s+been)\s+(?:the\s+)?(.*)")
+# "What's the total outlay", "whats the budget": read as "what is" wherever the question's wording is read.
+_WHAT_IS = re.compile(r"(?i)\b(what)(?:['’]s|s)\b")
+
+
+def what_is_in_full(question: str) -> str:
+    """The question with "what's" / "whats" written out."""
+    return _WHAT_IS.sub(r"\1 is", question)
 _HOW_MUCH_WAS = re.compile(r"((?:\S+\s+){1,%d})(?:कितना|कितनी|कितने)\s+(?:था|थी|थे|थीं|है|हैं|रहा|रही|रहे|हुआ|हुई|हुए)"
                            r"(?![\u0900-\u097f])" % _MEASURE_WORDS)
 
@@ -178,7 +187,7 @@ def stated_measure_words(question: str) -> list[str]:
     """The thing a "what was ..." or "... कितना था" question asks for: the common words before its first
     function word (English) or after its last one before the interrogative (Hindi)."""
     named = _named(question)
-    m = _WHAT_WAS.search(question)
+    m = _WHAT_WAS.search(what_is_in_full(question))
     if m:
         words = []
         for word in _WORD.findall(m.group(1))[:_MEASURE_WORDS + 1]:
@@ -211,8 +220,7 @@ def measure_words(question: str) -> list[str]:
     named = _named(question)
     hindi = bool(DEVANAGARI.search(m.group(0)))
     words, ended_by = [], None
-    leading = 0  # an English phrase's names before its first common word take none of its words:
-    # "how many PM Internship Scheme interns"
+    leading = 0  # the names read before the first common word (`_NAMES_BEFORE_NOUN`)
     for word in _WORD.findall(m.group(1))[:_MEASURE_WORDS + 1 + (0 if hindi else _NAMES_BEFORE_NOUN)]:
         if (word.lower().replace("\u093c", "") in STOPWORDS or word in _AFTER_VERB or len(words) - leading == _MEASURE_WORDS
                 or words and _PAST_VERB.fullmatch(word)):

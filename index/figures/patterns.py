@@ -304,10 +304,10 @@ _COUNT_BEFORE_RE = re.compile(
     r"|(?:out\s{1,3})?of\s{1,3}(?:which|these|them))|" + _alts(["लगभग", "करीब", "क़रीब", "कुल"]) + r")\s{1,3}$",
     re.IGNORECASE)
 _NOUN_AFTER_RE = re.compile(r"\s{1,3}([a-z]{3,}|[\u0900-\u097f]{2,})")
-# a person's age, however written ("youth aged 15–29", "children aged between 6 and 14", "above the
-# age of 60"): years, not a count
 # A speed before a distance at sea: Hindi bulletins write knots as "हवा की गति 20 समुद्री मील तक".
 _SPEED_BEFORE_RE = re.compile(r"(?i)(?:गति|रफ्तार|रफ़्तार|वेग|\bspeed)[^।.\n\d]{0,30}$")
+# a person's age, however written ("youth aged 15–29", "children aged between 6 and 14", "above the
+# age of 60"): years, not a count
 _AGE_BEFORE_RE = re.compile(
     r"\b(?:aged|ages?\s{1,3}(?:group\s{1,3})?of|age\s{1,3}group|ages)"
     r"(?:\s{1,3}(?:between|above|over|below|under|upto|up\s{1,3}to|from))?\s{1,3}"

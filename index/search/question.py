@@ -12,7 +12,7 @@ import lxml.html.defs
 
 from corpus import Release
 from index.acronyms import asked_definitions
-from index.answerable import asked_measure
+from index.answerable import asked_measure, what_is_in_full
 from index.figures.figure import TIME_KINDS
 from index.figures.patterns import _MONTH_PAT, SCALE_WORD, written_scale
 from index.lexical import DEVANAGARI, normalise, terms
@@ -159,12 +159,8 @@ def asked_years(question: str) -> frozenset[str]:
     return frozenset(_YEAR.findall(normalise(question)))
 
 
-# "What's the total outlay", "whats the budget": the cues read "what is".
-_WHAT_IS = re.compile(r"(?i)\b(what)(?:['’]s|s)\b")
-
-
 def expected_kinds(question: str, *, money_cue: bool = False) -> frozenset[str]:
-    question = _WHAT_IS.sub(r"\1 is", question)
+    question = what_is_in_full(question)
     for pattern, kinds in _KIND_CUES:
         if pattern is _MONEY_CUE and not money_cue:
             continue
