@@ -53,7 +53,8 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
                 r"has|have|had|i|we|you|they)\b)[a-z]|"
                 r"कितनव(?:ां|ाँ|ीं|ें|ा|ी|े)(?![\u0900-\u097f])|"
                 r"कौन[\s-]*(?:सा|सी|से)\s+(?:[\u0900-\u097f]+\s+)?(?:संस्करण|एपिसोड|वेबिनार|वेबीनार|सत्र|किस्त|दौर|"
-                r"स्थापना दिवस|दीक्षांत|वर्षगांठ|सालगिरह|नंबर\s+(?:के|की|का)(?![\u0900-\u097f]))", re.I),
+                r"स्थापना दिवस|दीक्षांत|वर्षगांठ|सालगिरह|नंबर\s+(?:के|की|का)(?![\u0900-\u097f])|"
+                r"(?:edition|episode|session|webinar|anniversary|instal+ment|tranche)\b)", re.I),
      frozenset({"ordinal"})),
     # A ratio asked: written as one ("24:1", "60:40") or as a percentage (a gross enrolment ratio's 71.7%)
     (re.compile(r"\bratio\b|\b(?:funding|sharing) pattern\b|(?<![\u0900-\u097f])अनुपात", re.I), frozenset({"percent", "ratio"})),

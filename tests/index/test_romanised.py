@@ -67,6 +67,7 @@ def test_what_a_romanised_question_asks_is_read_as_in_hindi():
     assert so_far.so_far and so_far.whole
     assert asked_spans(as_read("MANIT Bhopal wale Prince Yadav ki umar kitni hai?")) == {"year"}  # an age
     assert expected_kinds(as_read("Vande Mataram ki kaunsi saalgirah hai?")) == {"ordinal"}
+    assert expected_kinds(as_read("Dekho Apna Desh ka Haryana wala webinar kaunsa session tha?")) == {"ordinal"}
 
 
 def test_the_search_reads_a_romanised_question(service):
