@@ -255,6 +255,15 @@ def test_a_percent_sign_asked_asks_a_percentage(question):
     assert expected_kinds(question) == {"percent"}
 
 
+@pytest.mark.parametrize("question", [
+    "What position did JNCASR Bengaluru get in the Nature Index for quality of research?",
+    "What was JNPT's rank in the World Bank's CPPI 2025?",
+    "Innovation index में India की ranking कितनी है?",
+])
+def test_a_rank_asked_asks_an_ordinal_or_a_count(question):
+    assert expected_kinds(question) == {"ordinal", "count"}
+
+
 def test_a_number_to_call_asks_no_count():
     """"the toll-free number for mobile veterinary units" read "toll" as a death toll's, and the answer
     showed the 29 States of its sentence as the figure asked."""
