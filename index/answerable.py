@@ -65,18 +65,11 @@ def asks_area(question: str) -> bool:
     return bool(_ASKS_AREA.search(question))
 
 
-# A span asked by its unit right after the interrogative: "how many years", "कितने दिन", "kitne saal"
-# (read as कितने साल); not "in 21 days" elsewhere in the question (`asked_spans`). Not a unit a release
-# must hold (a span may be written as its dates, "from 10 to 14 Aug"), only one its figures are told by.
-_ASKED_SPAN = [
-    *(("en", re.compile(r"(?i:" + p + r")\b"), u) for p, u, _ in _UNITS_EN if u in TIME_UNITS),
-    *(("hi", re.compile(re.escape(p) + r"(?![\u0900-\u097f])"), u) for p, u, _ in _UNITS_HI if u in TIME_UNITS),
-]
-
-
 def asked_unit(question: str, *, spans: bool = False) -> str | None:
-    """The unit a question asks its figure in, if it names one; `spans`: the time unit of a span it
-    asks (`_ASKED_SPAN`) instead."""
+    """The unit a question asks its figure in, if it names one; `spans`: the time unit of a span it asks
+    right after the interrogative instead ("how many years", "कितने दिन", "kitne saal" read as कितने साल;
+    not "in 21 days" elsewhere in the question, `asked_spans`): no unit a release must hold (a span may be
+    written as its dates, "from 10 to 14 Aug"), only one its figures are told by."""
     after = {"en": [], "hi": [m.end() for m in _ASKS_IN_HI.finditer(question)]}
     for m in _ASKS_IN.finditer(question):
         if spans and m.group(0).strip().lower() == "in":
@@ -84,7 +77,7 @@ def asked_unit(question: str, *, spans: bool = False) -> str | None:
         after["en"].append(m.end())
         if scale := _SCALE_WORD.match(question, m.end()):
             after["en"].append(scale.end())
-    for lang, pattern, unit in _ASKED_SPAN if spans else _ASKED_UNIT:
+    for lang, pattern, unit in _SPAN_WORDS if spans else _ASKED_UNIT:
         if any(pattern.match(question, at) for at in after[lang]):
             return unit
     return None
@@ -92,15 +85,16 @@ def asked_unit(question: str, *, spans: bool = False) -> str | None:
 
 # A time unit named anywhere in the question ("for how many years", "in 21 days", "कितने दिनों में"), or
 # an age ("aged", "how old", "आयु"): the spans a figure of years, days or hours may answer.
-_SPAN_WORDS = [(re.compile(r"(?i)(?<![\w])(?:" + p + r")(?![\w])"), u) for p, u, _ in _UNITS_EN if u in TIME_UNITS] + [
-    (re.compile(r"(?<![\u0900-\u097f])" + re.escape(p) + r"(?![\u0900-\u097f])"), u) for p, u, _ in _UNITS_HI
+_SPAN_WORDS = [("en", re.compile(r"(?i)(?<![\w])(?:" + p + r")(?![\w])"), u) for p, u, _ in _UNITS_EN
+               if u in TIME_UNITS] + [
+    ("hi", re.compile(r"(?<![\u0900-\u097f])" + re.escape(p) + r"(?![\u0900-\u097f])"), u) for p, u, _ in _UNITS_HI
     if u in TIME_UNITS]
 _AGE_WORDS = re.compile(r"(?i)\b(?:age[sd]?|old|older)\b|आयु|उम्र|उमर")
 
 
 def asked_spans(question: str) -> frozenset[str]:
     """The time units (`TIME_UNITS`) a question names, a year for an age it asks about."""
-    spans = {unit for pattern, unit in _SPAN_WORDS if pattern.search(question)}
+    spans = {unit for _, pattern, unit in _SPAN_WORDS if pattern.search(question)}
     return frozenset(spans | ({"year"} if _AGE_WORDS.search(question) else set()))
 
 

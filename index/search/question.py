@@ -42,11 +42,13 @@ _CALLED_NUMBER = "".join(rf"(?<!{w}[ -])" for w in ("free", "helpline", "phone",
 # "How much below normal", "how much higher": a difference asked, not an amount.
 _COMPARATIVE = r"(?:more|less|lower|higher|below|above|greater|smaller|fewer)\b"
 _HOW_MUCH_MORE = r"\bhow much\s+" + _COMPARATIVE
+# The words of one of a series, asked "which …" in English or "कौनसा …" with the word left in Latin letters.
+_SERIES = r"edition|episode|anniversary|instal+ment|tranche"
 # Expected figure kinds by the question's interrogative (checked in order; first match wins).
 _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     # Which one of a series: "Which edition of the Science Congress …?", "कौन सा वेबिनार था?", "कितनवीं बैठक"
     # ... and "Which meeting number", "which number tribe", "कौन-से नंबर का अभियान", not a number one calls
-    (re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:edition|episode|anniversary|instal+ment|tranche|"
+    (re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:" + _SERIES + "|"
                 r"session(?!\s+of\s+(?:the\s+)?parliament)|foundation day|convocation)\b|"
                 r"\b(?:which|what)\s+(?:[\w'’-]+\s+){1,2}?" + _CALLED_NUMBER + r"number\b(?!\s+of\b)|"
                 r"\b(?:which|what)\s+number\s+(?!(?:should|to|do|does|did|can|could|is|was|are|were|for|of|will|would|must|"
@@ -54,7 +56,7 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
                 r"कितनव(?:ां|ाँ|ीं|ें|ा|ी|े)(?![\u0900-\u097f])|"
                 r"कौन[\s-]*(?:सा|सी|से)\s+(?:[\u0900-\u097f]+\s+)?(?:संस्करण|एपिसोड|वेबिनार|वेबीनार|सत्र|किस्त|दौर|"
                 r"स्थापना दिवस|दीक्षांत|वर्षगांठ|सालगिरह|नंबर\s+(?:के|की|का)(?![\u0900-\u097f])|"
-                r"(?:edition|episode|session|webinar|anniversary|instal+ment|tranche)\b)", re.I),
+                r"(?:" + _SERIES + r"|session|webinar)\b)", re.I),
      frozenset({"ordinal"})),
     # A rank asked: "What position did JNCASR get in the Nature Index?", "ranking kitni": an ordinal ("7th",
     # "third spot") or a bare number ("improved in the Innovation Index to 52")
