@@ -44,6 +44,11 @@ _COMPARATIVE = r"(?:more|less|lower|higher|below|above|greater|smaller|fewer)\b"
 _HOW_MUCH_MORE = r"\bhow much\s+" + _COMPARATIVE
 # The words of one of a series, asked "which …" in English or "कौनसा …" with the word left in Latin letters.
 _SERIES = r"edition|episode|anniversary|instal+ment|tranche"
+# A query with no interrogative in either language, nor a request to tell or list: a phrase typed as a search is
+_NO_INTERROGATIVE = (r"^(?!.*\b(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do|has|have|had|"
+                     r"can|could|will|would|list|name|tell|explain|describe)\b)"
+                     r"(?!.*(?:क्या|कौन|कब|कहां|कहाँ|क्यों|कैसे|कैसा|कैसी|कितन|बताएं|बताइए|बताओ|"
+                     r"(?<![\u0900-\u097f])(?:किस(?!ान|्त)|किन(?!ार))))")  # किसने, किस वर्ष, किन जिलों; not किसान, किस्त, किनारा
 # Expected figure kinds by the question's interrogative (checked in order; first match wins).
 _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     # Which one of a series: "Which edition of the Science Congress …?", "कौन सा वेबिनार था?", "कितनवीं बैठक"
@@ -121,14 +126,17 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
      frozenset({"count", "quantity", "money"})),
     # A query typed as a phrase that ends as a question, with no interrogative at all: "Jan Aushadhi Kendras
     # in North 24 Parganas?", "PMAY-G houses under construction in Madhya Pradesh, FY 2021-22 to 2025-26?"
-    (re.compile(r"^(?!.*\b(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do|has|have|had|"
-                r"can|could|will|would|list|name|tell|explain|describe)\b)"
-                r"(?!.*(?:क्या|कौन|कब|कहां|कहाँ|क्यों|कैसे|कैसा|कैसी|कितन|बताएं|बताइए|बताओ|"
-                r"(?<![\u0900-\u097f])(?:किस(?!ान|्त)|किन(?!ार))))"  # किसने, किस वर्ष, किन जिलों; not किसान, किस्त, किनारा
-                r"(?!.*(?<![\u0900-\u097f])(?:है|हैं|था|थे|थी|थीं)\s*\?\s*$)"  # a sentence asked yes or no, not a phrase
+    (re.compile(_NO_INTERROGATIVE + r"(?!.*(?<![\u0900-\u097f])(?:है|हैं|था|थे|थी|थीं)\s*\?\s*$)"  # a sentence asked yes or no
                 r".+\?\s*$", re.I | re.S),
      frozenset({"count", "quantity", "money"})),
 ]
+# A search typed with no question mark that ends with what was done to the things it counts (a year after it at
+# most), or by asking their number: "chitrakoot banda raid pouches seized", "NM-ICPS startups incubated", "DPIIT
+# recognised startups number"; not "GeM agreement with Madhya Pradesh" nor "Bus services resumed in Delhi"
+_SEARCH_FOR_A_FIGURE = re.compile(
+    _NO_INTERROGATIVE + r"(?:.*\b[A-Za-z][a-z]{2,}s\s+[a-z]{2,}ed"
+    r"(?:\s+(?:in|during|since|till|until|upto|up to)?\s*(?:fy\s*)?[0-9][0-9/–-]*)?\s*$|.*\s(?:number|total|nos?\.?)\s*$)",
+    re.I | re.S)
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -175,6 +183,16 @@ def expected_kinds(question: str, *, money_cue: bool = False) -> frozenset[str]:
         if pattern.search(question):
             return kinds
     return frozenset()
+
+
+def searched_kinds(question: str) -> frozenset[str]:
+    """The figure kinds a search phrase asks of its answer (`_SEARCH_FOR_A_FIGURE`), where the question asks
+    none (`expected_kinds`). Read for the answer alone, never to rank releases: with no interrogative, what a
+    search names is as likely what its user wants to read about, and a count asked lifts any release stating
+    one above the release that speaks of the search's words."""
+    if expected_kinds(question) or not _SEARCH_FOR_A_FIGURE.search(question):
+        return frozenset()
+    return frozenset({"count", "quantity", "money"})
 
 
 @dataclass(frozen=True)

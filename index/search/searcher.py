@@ -42,7 +42,8 @@ from index.search.choice import PassageChoice
 from index.search.decision import AnswerDecision
 from index.search.fits import figure_fit, figure_fits, group_fit, has_row_of, holds_asked_kind, passage_signals, place_fit
 from index.search.fusion import coverage, coverages, fuse, idf_of, names_held
-from index.search.question import FigureCues, asked_figure, asked_years, expected_kinds, question_lang, without_markup
+from index.search.question import (FigureCues, asked_figure, asked_years, expected_kinds, question_lang, searched_kinds,
+                                   without_markup)
 from index.search.records import SearchResult
 from index.search.settings import SearchSettings
 from index.sentencevectors import SentenceVectors
@@ -348,7 +349,8 @@ class HybridSearcher:
             hit.components = {k: round(v, 4) for k, v in parts.get(hit.passage.passage_id, {}).items()}
         decision = self._decision().run(question, qtime, hits, kinds, translated,
                                         tuple(t for t in q_terms if t not in asked))
-        answer, reason, why = answers.run(kinds, hits, idf, decision, cues, places=tuple(places), vector=vector,
+        answer, reason, why = answers.run(kinds or searched_kinds(question), hits, idf, decision, cues,
+                                          places=tuple(places), vector=vector,
                                           window=qtime.window if qtime else None, unit=unit,
                                           asked_figure=figure_asked)
         if answer is not None and qtime.window is not None and qtime.window.year_assumed:

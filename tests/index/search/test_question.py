@@ -196,6 +196,32 @@ def test_a_phrase_with_an_interrogative_or_without_a_question_mark_is_not_read_s
     assert not expected_kinds(question)
 
 
+@pytest.mark.parametrize("question", [
+    "chitrakoot banda raid pouches seized",
+    "NM-ICPS startups incubated",
+    "PMAY-G houses sanctioned FY 2025-26",
+    "DPIIT recognised startups number",
+    "DGGI tobacco evasion detected since Feb 2026 total",
+])
+def test_a_search_phrase_naming_what_was_done_to_things_counted_asks_its_answer_a_figure(question):
+    from index.search.question import searched_kinds
+
+    assert "count" in searched_kinds(question) and not expected_kinds(question)
+
+
+@pytest.mark.parametrize("question", [
+    "GeM agreement with Madhya Pradesh",
+    "Bus services resumed in Delhi",  # what was done, but not to things counted at the search's end
+    "How many pouches were seized?",  # a question: asked of the ranking as well (expected_kinds)
+    "Who were the persons arrested",
+    "Vigyan Tech 2026 kab hua tha",
+])
+def test_a_search_phrase_or_question_that_asks_no_count_of_its_answer_is_not_read_so(question):
+    from index.search.question import searched_kinds
+
+    assert not searched_kinds(question)
+
+
 def test_what_happened_on_a_day_asks_that_days_figure_not_the_running_total():
     from index.search.question import asks_one_day
 

@@ -500,3 +500,25 @@ def test_warming_reads_the_latin_words_around_each_figure_a_hindi_question_compa
         assert latin_name_keys.cache_info().misses == warmed.misses  # every one read ahead
     finally:
         service.close()
+
+
+RAID_EN = ("The Lucknow Zonal Unit of DGGI has busted a clandestine pan masala operation spread across six premises in "
+           "Chitrakoot and Banda districts. The operation also resulted in the seizure of 15,50,922 pouches of finished "
+           "goods. The proprietor was arrested on 19.08.2026.")
+
+
+@pytest.fixture(scope="module")
+def raid(tmp_path_factory, settings, embedder):
+    yield from _index_of([Release(release_id="r-en", lang="en", title="DGGI unearths clandestine pan masala network",
+                                  text=RAID_EN, date="2026-08-21")], tmp_path_factory, settings, embedder)
+
+
+def test_a_search_typed_without_a_question_asks_its_answer_for_the_figure_it_names(raid):
+    """"pouches seized" typed into a search box asks how many: the answer shows the count, where the
+    phrase, with no interrogative, asked no figure of it; its words still rank releases as a search's do."""
+    with searching_with(raid, min_answer_score=0.0):
+        result = raid.ask("chitrakoot banda raid pouches seized")
+        answer = result.answer
+        assert answer.figure is not None and answer.figures[answer.figure].text == "15,50,922"
+        assert not result.kinds  # not asked of the releases' order nor of the decision to answer
+        assert raid.ask("chitrakoot banda pan masala operation").answer.figure is None
