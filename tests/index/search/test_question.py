@@ -63,6 +63,7 @@ def test_money_cue_asks_for_money_alone():
     assert kinds("What was the value of minor forest produce procured by Van Dhan Kendras?") == {"money"}
     assert kinds("What is the total cost of the project?") == {"money"}
     assert kinds("प्रशिक्षुओं को स्टाइपेंड की कितनी राशि दी गई?") == {"money"}
+    assert kinds("कृषि छात्रों को कितनी छात्रवृत्ति राशि जारी की गई?") == {"money"}  # the sum's name between
     # the sum named before the interrogative, as Hindi often asks: "outlay how much", "cost how much"
     assert kinds("पीएम मित्र पार्क योजना का कुल परिव्यय कितना है?") == {"money"}
     assert kinds("परियोजना की लागत कितनी है?") == {"money"}
