@@ -31,6 +31,8 @@ def test_question_analysis():
     # "by how much did it grow": a rate or an amount
     assert expected_kinds("By how much did cement output grow year-on-year in July 2026?") == {
         "percent", "money", "quantity", "count"}
+    assert expected_kinds("By how much did household income go up in NRLM blocks?") == {  # a verb of two words
+        "percent", "money", "quantity", "count"}
     assert expected_kinds("By how much did the ice shelf extend?") == {"money", "quantity", "count"}
     assert "money" in expected_kinds("What was gross GST revenue in February 2020?")
     assert expected_kinds("Who chaired the meeting?") == frozenset()
