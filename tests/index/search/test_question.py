@@ -316,9 +316,16 @@ def test_a_number_to_call_asks_no_count():
     "Estimated enrolment in higher education quoted at the conference?",
     "What is the Centre's share in the Jal Jeevan Mission outlay?",
     "What did states get as SGST revenue after regular settlement in Feb 2020?",
+    "What were the FDI inflows from Singapore into India in FY 2025-26?",
+    "india singapore bilateral trade fy26",
 ])
 def test_a_measure_or_an_age_asked_by_its_name_asks_a_figure(question):
     assert {"count", "quantity"} <= expected_kinds(question)
+
+
+def test_trade_named_as_a_thing_not_a_sum_asks_no_figure():
+    assert not expected_kinds("What trade agreement did India sign with Singapore?")
+    assert not expected_kinds("India Singapore trade talks")
 
 
 def test_an_age_asked_is_no_sum_of_money():
