@@ -27,7 +27,9 @@ _MONEY_CUE = re.compile(
     r"(?:value(?! of (?:the )?ind(?:ex|ices)\b)|cost|outlay|revenue|budget|allocation|investment|"
     r"expenditure|turnover)\b|"
     r"कितने रुपये|कितनी\s+(?:[\u0900-\u097f]+\s+)?राशि|कितना धन|कितनी लागत|कितना निवेश|कितना राजस्व|कितना (?:परि)?व्यय|कितना खर्च|"
-    r"(?<![\u0900-\u097f])(?:राशि|लागत|निवेश|राजस्व|(?:परि)?व्यय|खर्च|बजट|आवंटन)\s+कितन[ाीे](?![\u0900-\u097f])", re.I)
+    r"कितना अनुदान|कितनी सब्सिडी|कितना मुआव(?:ज|ज़|ज़)ा|"
+    r"(?<![\u0900-\u097f])(?:राशि|लागत|निवेश|राजस्व|(?:परि)?व्यय|खर्च|बजट|आवंटन|अनुदान|सब्सिडी|मुआव(?:ज|ज़|ज़)ा)"
+    r"\s+कितन[ाीे](?![\u0900-\u097f])", re.I)
 # The measures a question asks a figure of by their names: "the revised MSP", "the relocation package".
 _MEASURE_NAMES = (r"(?:production|output|area|investment|cost|outlay|amount|revenue|value|budget|allocation|"
                   r"expenditure|collection|turnover|exports?|imports?|demand|capacity|sales|deficit|surplus|"

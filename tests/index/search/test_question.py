@@ -69,6 +69,8 @@ def test_money_cue_asks_for_money_alone():
     # the sum named before the interrogative, as Hindi often asks: "outlay how much", "cost how much"
     assert kinds("पीएम मित्र पार्क योजना का कुल परिव्यय कितना है?") == {"money"}
     assert kinds("परियोजना की लागत कितनी है?") == {"money"}
+    assert kinds("FC-16 ने छत्तीसगढ़ की पंचायतों के लिए कितना अनुदान सुझाया है?") == {"money"}  # a grant
+    assert kinds("किसानों को मुआवज़ा कितना दिया गया?") == {"money"}
     assert kinds("परियोजना के लिए कितनी जमीन आवंटित की गई?") == {"money", "quantity", "count"}  # a verb, no sum
     assert kinds("What percentage of the budget was spent?") == {"percent"}
     assert kinds("What was the value of the index of industrial production?") == {"money", "quantity", "count"}
