@@ -118,6 +118,8 @@ CANDIDATES = [
     ("+ no answer when the release never holds half the question's words", {"check_asked_words": True}),
     ("+ the glossary's crops and measures held in the other language within a release", {"glossary": True}),
     ("+ the known places and organisations held in the other language within a release", {"known_names": True}),
+    ("+ a release just below the first that names what the first lacks answers in its place (0.01)",
+     {"runner_up_margin": 0.01}),
 ]
 
 

@@ -67,6 +67,8 @@ class AnswerDecision:
             if s.check_answerable:
                 verdict = self.check_answerable(question, qtime, top, kinds)
                 if not verdict.answerable:
+                    if verdict.missing_names and (k := self.naming_runner_up(question, qtime, hits, kinds)):
+                        return Decision(True, answered_by=k)
                     return Decision(False, verdict.reason, why=verdict.no_answer())
                 if s.check_asked_words and (refused := asked_words_refusal(self.store, question, qtime, top)):
                     return Decision(False, refused[0], why=refused[1])
@@ -80,6 +82,23 @@ class AnswerDecision:
         return Decision(False, f"the closest release is unlikely to answer it (p = {p:.2f}, score {top.score:.3f})"
                         + (": " + "; ".join(found) if found else ""), signals, p,
                         why=verdict.no_answer(counted=False) if found else NoAnswer("not_relevant"))
+
+    def naming_runner_up(self, question: str, qtime: QuestionTime | None, hits: list[Hit],
+                         kinds: frozenset[str]) -> int | None:
+        """Which hit below the first answers where the first lacks a name the question names: the next one or
+        two as relevant within `runner_up_margin` (and above the floor) that the checks find answerable.
+        "Lakshadweep SHGs count" ranks a release on SHGs that never names Lakshadweep just above the one
+        whose table does; a name is evidence the ranking weighs only a little (`names_weight`)."""
+        s = self.settings
+        if s.runner_up_margin is None:
+            return None
+        top = hits[0].relevance
+        for k, hit in enumerate(hits[1:3], start=1):
+            if hit.relevance < max(s.min_answer_score, top - s.runner_up_margin):
+                break
+            if self.check_answerable(question, qtime, hit, kinds).answerable:
+                return k
+        return None
 
     def unknown_words(self, question: str, words: list[str], translated: dict[str, str],
                       also_looked_up: tuple[str, ...] = ()) -> list[str]:

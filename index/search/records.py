@@ -19,6 +19,8 @@ class Decision:
     signals: AnswerSignals | None = None
     probability: float | None = None
     why: NoAnswer | None = None  # the reason's kind, for the channels
+    # the hit that answers, where not the first: a release just below it names what the first does not
+    answered_by: int = 0
 
 
 @dataclass

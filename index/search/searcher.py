@@ -340,15 +340,24 @@ class HybridSearcher:
                         *((t["release_id"], t["lang"]) for t in top.translations)}
             self.choice_recorder(question, [(p, choice.signals(p)) for p in ordered if (p.release_id, p.lang) in versions])
         answers = self._answers()
-        if hits and s.neighbour_window:
-            hits[0] = answers.window_with_the_row(hits[0], idf, kinds, cues)
-        if hits and s.row_after_label:
-            hits[0] = answers.row_after_its_label(hits[0], idf, kinds, cues, tuple(places), vector, unit,
-                                                   qtime.window if qtime else None)
+
+        def shown(hit: Hit) -> Hit:
+            """The first hit, shown by the window that holds its row (`window_with_the_row`, `row_after_its_label`)."""
+            if s.neighbour_window:
+                hit = answers.window_with_the_row(hit, idf, kinds, cues)
+            if s.row_after_label:
+                hit = answers.row_after_its_label(hit, idf, kinds, cues, tuple(places), vector, unit,
+                                                  qtime.window if qtime else None)
+            return hit
+
+        if hits:
+            hits[0] = shown(hits[0])
         for hit in hits:
             hit.components = {k: round(v, 4) for k, v in parts.get(hit.passage.passage_id, {}).items()}
         decision = self._decision().run(question, qtime, hits, kinds, translated,
                                         tuple(t for t in q_terms if t not in asked))
+        if decision.answered_by:  # a release just below the first names what it does not (`runner_up_margin`)
+            hits.insert(0, shown(hits.pop(decision.answered_by)))
         answer, reason, why = answers.run(kinds or searched_kinds(question), hits, idf, decision, cues,
                                           places=tuple(places), vector=vector,
                                           window=qtime.window if qtime else None, unit=unit,

@@ -147,6 +147,10 @@ class SearchSettings:
     # Above that score, no answer either when the best release lacks a place, acronym, time or unit
     # the question names (index/answerable.py).
     check_answerable: bool = True
+    # ... unless a release ranked just below the best (second or third), as relevant within this margin, names
+    # what the best lacks and passes the checks: it answers instead ("Lakshadweep SHGs count"). Off: it answers
+    # many questions with no answer in the corpus from a release that names their place (docs/retrieval.md).
+    runner_up_margin: float | None = None
     # ... and when the passage that would answer does not name a place the question names (only the
     # release does). Off: a candidate beside names_weight, which lifts the releases that name the
     # question's places and so lets more of them through (docs/retrieval.md).

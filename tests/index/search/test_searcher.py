@@ -522,3 +522,29 @@ def test_a_search_typed_without_a_question_asks_its_answer_for_the_figure_it_nam
         assert answer.figure is not None and answer.figures[answer.figure].text == "15,50,922"
         assert not result.kinds  # not asked of the releases' order nor of the decision to answer
         assert raid.ask("chitrakoot banda pan masala operation").answer.figure is None
+
+
+SHG_EMPOWERMENT = ("Under DAY-NRLM, over 10 crore women have been mobilised into 90.9 lakh Self Help Groups (SHGs) "
+                   "across the country. The count of SHGs has grown every year, and SHGs count for much in rural "
+                   "livelihoods.")
+SHG_TABLE = "Self Help Groups, State-wise: Kerala 2,89,000; Lakshadweep 348; Puducherry 5,600."
+
+
+@pytest.fixture(scope="module")
+def self_help_groups(tmp_path_factory, settings, embedder):
+    """Two releases on self-help groups: one that never names Lakshadweep, one whose list does."""
+    yield from _index_of([Release(release_id="shg-1", lang="en", title="Sashakt Nari: women's self-help groups",
+                                  text=SHG_EMPOWERMENT, date="2026-08-14"),
+                          Release(release_id="shg-2", lang="en", title="Annexure", text=SHG_TABLE,
+                                  date="2026-08-11")], tmp_path_factory, settings, embedder)
+
+
+def test_a_release_just_below_that_names_the_asked_place_answers_when_switched_on(self_help_groups):
+    q = "How many women were mobilised into Self Help Groups in Lakshadweep?"
+    with searching_with(self_help_groups, min_answer_score=0.0):
+        refused = self_help_groups.ask(q)
+        assert refused.answer is None and refused.hits[0].release.release_id == "shg-1"
+        assert "Lakshadweep" in refused.reason
+    with searching_with(self_help_groups, min_answer_score=0.0, runner_up_margin=0.2):
+        result = self_help_groups.ask(q)
+        assert result.hits[0].release.release_id == "shg-2" and "Lakshadweep 348" in result.answer.text
