@@ -49,7 +49,8 @@ def test_a_place_as_people_type_it_is_the_place():
                         ("How many in Telengana?", "Telangana 20"), ("WB ke EMRS schools me kitne bacche?", "West Bengal 20"),
                         ("How many village panchayats in MP?", "Madhya Pradesh 23011"), ("एमपी में कितने?", "मध्य प्रदेश में 20"),
                         ("How many in HP?", "हिमाचल प्रदेश में 20"), ("How many in AP?", "Andhra Pradesh 28"),
-                        ("TN me kitne?", "Tamil Nadu 8")]:
+                        ("TN me kitne?", "Tamil Nadu 8"), ("How much went to the Vizag accelerator?", "AIC, Visakhapatnam"),
+                        ("बनारस में कितने घाट?", "Varanasi has 84 ghats"), ("How many in Baroda?", "वडोदरा में 20")]:
         (name,) = [n for n in question_names(asked) if n.kind == "known"]
         assert NameIndex(held).holds(name), asked
     # a release that writes a place so names it: "Tamilnadu", "A&N islands"
