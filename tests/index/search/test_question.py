@@ -281,9 +281,15 @@ def test_a_ratio_or_a_funding_pattern_asked_is_a_ratio_or_a_percentage():
     "Termination compensation applies once physical progress hits what %?",
     "कितने % मतदान हुआ?",
     "Bihar me kitne % vote pade?",
+    "logistics cost India % of GDP NCAER study",  # the sign for the word, after no number
 ])
 def test_a_percent_sign_asked_asks_a_percentage(question):
     assert expected_kinds(question) == {"percent"}
+
+
+def test_a_percent_sign_after_its_number_is_given_not_asked():
+    assert "percent" not in expected_kinds("Which scheme gives 50 % subsidy?")
+    assert "percent" not in expected_kinds("How many got 25 % more?")
 
 
 @pytest.mark.parametrize("question", [
