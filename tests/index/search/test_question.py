@@ -296,6 +296,7 @@ def test_a_percent_sign_after_its_number_is_given_not_asked():
     "What position did JNCASR Bengaluru get in the Nature Index for quality of research?",
     "What was JNPT's rank in the World Bank's CPPI 2025?",
     "Innovation index में India की ranking कितनी है?",
+    "India's rank in the Global Innovation Index in 2025?",  # whose rank, with no "what"
 ])
 def test_a_rank_asked_asks_an_ordinal_or_a_count(question):
     assert expected_kinds(question) == {"ordinal", "count"}
