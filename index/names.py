@@ -265,9 +265,9 @@ def spelled_out(name: Name, text: str) -> bool:
     return bool(letters and letters.isalpha() and len(letters) >= 2 and _spelled(letters).search(text))
 
 
-# A financial year, quarter or half written as a code ("FY23", "FY2025-26", "Q1", "H2") is a time
-# (index/timeq.py), not a name a release must mention.
-_TIME_CODE = re.compile(r"(?i)FY-?\d{2}(?:\d{2})?(?:[-–/]\d{2}(?:\d{2})?)?|Q[1-4]|H[12]")
+# A financial year, quarter or half written as a code ("FY23", "FY2025-26", "FY24-FY27", "Q1", "H2") is a
+# time (index/timeq.py), not a name a release must mention.
+_TIME_CODE = re.compile(r"(?i)FY-?\d{2}(?:\d{2})?(?:[-–/](?:FY-?)?\d{2}(?:\d{2})?)?|Q[1-4]|H[12]")
 
 
 # An English plural on a name ("Kirti Chakras", "Jan Aushadhi Kendras", "Ayushman Arogya Mandirs"):

@@ -66,6 +66,7 @@ def test_a_short_form_is_a_place_only_in_its_own_case():
 def test_a_financial_year_or_quarter_written_as_a_code_is_no_name():
     assert question_names("How much milk did India produce in FY23?") == []
     assert [n.text for n in question_names("What did the NSO estimate in Q1 FY27 and FY2025-26 for MSEs?")] == ["NSO", "MSEs"]
+    assert [n.text for n in question_names("PM-MKSSY outlay FY24-FY27")] == ["PM-MKSSY"]  # a range of them
 
 
 def test_a_plural_name_is_held_by_a_release_that_names_one():
