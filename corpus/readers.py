@@ -119,7 +119,7 @@ def ministry_in(lang: str, name: str) -> str:
 @functools.lru_cache(maxsize=1)
 def bilingual_names() -> tuple[tuple[str, str, str], ...]:
     """(English spellings, Hindi spellings, kind) of Indian states, union territories, cities, some
-    countries and organisations, from the bundled names-en-hi.csv; spellings of one name are joined by "|"."""
+    countries, organisations and schemes, from the bundled names-en-hi.csv; spellings of one name are joined by "|"."""
     return _english_hindi_rows("names-en-hi.csv")
 
 

@@ -154,6 +154,11 @@ class Name:
 CASED = 3
 
 
+# The kinds of known name that head no table row and stand for no place: an organisation (ISRO), a scheme whose
+# Act and scheme go by each other's acronyms (MGNREGA, MGNREGS, मनरेगा).
+NOT_PLACES = frozenset({"org", "scheme"})
+
+
 @lru_cache(maxsize=1)
 def _known() -> tuple[dict[str, str], frozenset[str], re.Pattern]:
     """Every spelling of every known name → its key, the spellings of places (`place_ending` leaves
@@ -163,7 +168,7 @@ def _known() -> tuple[dict[str, str], frozenset[str], re.Pattern]:
         key = "known:" + english.split("|")[0]
         for spelling in [*english.split("|"), *hindi.split("|")]:
             spelling_to_key[spelling] = key
-            if kind != "org":
+            if kind not in NOT_PLACES:
                 places.add(spelling)
     return spelling_to_key, frozenset(places), _alternatives(spelling_to_key)
 

@@ -2,7 +2,8 @@
 import pytest
 
 from corpus.readers import bilingual_names
-from index.names import NameIndex, acronym_letters, find_known, place_ending, question_names, short_text_names
+from index.names import (NOT_PLACES, NameIndex, acronym_letters, find_known, place_ending, question_names,
+                         short_text_names)
 
 
 def test_a_tables_capitals_name_the_place_a_hindi_question_asks_about():
@@ -90,13 +91,13 @@ def test_a_name_that_begins_with_a_vowel_is_not_held_by_a_word_with_its_consonan
 def test_the_place_that_ends_a_header_is_the_place_find_known_finds_there():
     """A table's first row run into its header is found by the names a question's places are
     (index/figures/inline.py): every spelling of a place that ends a header is found there by both,
-    and an organisation, which heads no row, by find_known alone."""
+    and an organisation or a scheme, which heads no row, by find_known alone."""
     header = "District No. of VDVKs sanctioned No. of beneficiaries benefitted "
     for english, hindi, kind in bilingual_names():
         for spelling in (*english.split("|"), *hindi.split("|")):
             text = header + spelling
             assert find_known(text) == {"known:" + english.split("|")[0]: spelling}, text
-            assert place_ending(text) == (None if kind == "org" else len(header)), text
+            assert place_ending(text) == (None if kind in NOT_PLACES else len(header)), text
     # a place's own case, and a whole word of the header
     assert place_ending(header + "UDAIPUR") is None and place_ending(header + "e-Udaipur") is None
     assert place_ending(header + "Udaipur Total") is None  # not at the end
@@ -169,3 +170,13 @@ def test_a_hindi_word_spelled_in_letter_names_is_no_acronym():
     assert acronym_letters("टीके") is None
     assert not [n for n in question_names("लम्पी स्किन रोग के लिए टीके की कितनी खुराक दी गईं?") if n.kind == "acronym"]
     assert acronym_letters("टीवी") == "TV"
+
+
+def test_a_schemes_names_are_one_and_no_place():
+    """The Act and the scheme under it go by each other's acronyms: a question's MGNREGA is held by a
+    release's MGNREGS, and मनरेगा by either; a scheme is no place to choose a table's row by."""
+    (name,) = question_names("Total persondays generated under MGNREGA since it began?")
+    assert name.kind == "known" and NameIndex("MGNREGS Since inception of programme in 2006").holds(name)
+    (hindi,) = question_names("मनरेगा के लिए कितना बजट रखा गया?")
+    assert NameIndex("Allocation under MGNREGA rose").holds(hindi)
+    assert place_ending("Persondays under MGNREGS") is None
