@@ -60,6 +60,7 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     (re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:" + _SERIES + "|"
                 r"session(?!\s+of\s+(?:the\s+)?parliament)|foundation day|convocation)\b|"
                 r"\b(?:which|what)\s+(?:[\w'’-]+\s+){1,2}?" + _CALLED_NUMBER + r"number\b(?!\s+of\b)|"
+                r"\b(?:which|what)\s+(?:meeting|sitting|conference|summit|round|phase|batch|" + _SERIES + r")\s+number\b|"
                 r"\b(?:which|what)\s+number\s+(?!(?:should|to|do|does|did|can|could|is|was|are|were|for|of|will|would|must|"
                 r"has|have|had|i|we|you|they)\b)[a-z]|"
                 r"कितनव(?:ां|ाँ|ीं|ें|ा|ी|े)(?![\u0900-\u097f])|"

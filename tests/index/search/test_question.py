@@ -347,6 +347,7 @@ def test_an_age_asked_is_no_sum_of_money():
     "कच्छ पर हुआ वेबिनार इस सीरीज़ का कौन सा वेबिनार था?",
     "चेन्नई में हो रही ब्रिक्स बैठक कितनवीं है?",
     "Which meeting number was the BRICS working group held in Goa?",
+    "Which meeting number of the National Council for Senior Citizens did the minister chair?",  # "of" after it
     "The diaspora in Kenya has been recognised as which number tribe?",
     "Which convocation of IIT Delhi was held on Saturday?",
     "आयोग अगस्त में कौन सा स्थापना दिवस मना रहा है?",
