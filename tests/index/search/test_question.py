@@ -337,6 +337,12 @@ def test_trade_named_as_a_thing_not_a_sum_asks_no_figure():
     assert not expected_kinds("India Singapore trade talks")
 
 
+def test_a_share_asked_by_its_name_asks_a_percentage_or_an_amount():
+    assert "percent" in expected_kinds("What was the out-of-pocket share of total health spending in 2022-23?")
+    assert {"percent", "money"} <= expected_kinds("What is the Centre's share in the Jal Jeevan Mission outlay?")
+    assert "percent" not in expected_kinds("What is the share price of LIC?")
+
+
 def test_an_age_asked_is_no_sum_of_money():
     assert expected_kinds("How old is the oldest member of the team?") == {"count", "quantity"}
 
