@@ -27,8 +27,8 @@ _MONEY_CUE = re.compile(
     r"(?:value(?! of (?:the )?ind(?:ex|ices)\b)|cost|outlay|revenue|budget|allocation|investment|"
     r"expenditure|turnover)\b|"
     r"कितने रुपये|कितनी\s+(?:[\u0900-\u097f]+\s+)?राशि|कितना धन|कितनी लागत|कितना निवेश|कितना राजस्व|कितना (?:परि)?व्यय|कितना खर्च|"
-    r"कितना अनुदान|कितनी सब्सिडी|कितना मुआव(?:ज|ज़|ज़)ा|"
-    r"(?<![\u0900-\u097f])(?:राशि|लागत|निवेश|राजस्व|(?:परि)?व्यय|खर्च|बजट|आवंटन|अनुदान|सब्सिडी|मुआव(?:ज|ज़|ज़)ा)"
+    r"कितना अनुदान|कितनी सब्सिडी|कितना मुआव(?:ज़?|\u095b)ा|"
+    r"(?<![\u0900-\u097f])(?:राशि|लागत|निवेश|राजस्व|(?:परि)?व्यय|खर्च|बजट|आवंटन|अनुदान|सब्सिडी|मुआव(?:ज़?|\u095b)ा)"
     r"\s+कितन[ाीे](?![\u0900-\u097f])", re.I)
 # The measures a question asks a figure of by their names: "the revised MSP", "the relocation package".
 _MEASURE_NAMES = (r"(?:production|output|area|investment|cost|outlay|amount|revenue|value|budget|allocation|"
@@ -48,7 +48,7 @@ _COMPARATIVE = r"(?:more|less|lower|higher|below|above|greater|smaller|fewer)\b"
 _HOW_MUCH_MORE = r"\bhow much\s+" + _COMPARATIVE
 # The words of one of a series, asked "which …" in English or "कौनसा …" with the word left in Latin letters.
 _SERIES = r"edition|episode|anniversary|instal+ment|tranche"
-# A query with no interrogative in either language, nor a request to tell or list: a phrase typed as a search is
+# A query with no interrogative in either language, nor a request to tell or list: a phrase typed as a search
 _NO_INTERROGATIVE = (r"^(?!.*\b(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do|has|have|had|"
                      r"can|could|will|would|list|name|tell|explain|describe)\b)"
                      r"(?!.*(?:क्या|कौन|कब|कहां|कहाँ|क्यों|कैसे|कैसा|कैसी|कितन|बताएं|बताइए|बताओ|"
