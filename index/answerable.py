@@ -126,6 +126,8 @@ def asked_measure(question: str) -> frozenset[str]:
 # "What was India's fish production in ...", "भारत का कपड़ा और परिधान निर्यात कितना था?": the thing asked
 # for, named before the verb, where no "how many" names it.
 _WHAT_WAS = re.compile(r"(?i)^\W*what\s+(?:was|is|were|are|has\s+been|had\s+been)\s+(?:the\s+)?(.*)")
+_HOW_MUCH_WAS = re.compile(r"((?:\S+\s+){1,%d})(?:कितना|कितनी|कितने)\s+(?:था|थी|थे|थीं|है|हैं|रहा|रही|रहे|हुआ|हुई|हुए)"
+                           r"(?![\u0900-\u097f])" % _MEASURE_WORDS)
 # "What's the total outlay", "whats the budget": read as "what is" wherever the question's wording is read.
 _WHAT_IS = re.compile(r"(?i)\b(what)(?:['’]s|s)\b")
 
@@ -133,8 +135,6 @@ _WHAT_IS = re.compile(r"(?i)\b(what)(?:['’]s|s)\b")
 def what_is_in_full(question: str) -> str:
     """The question with "what's" / "whats" written out."""
     return _WHAT_IS.sub(r"\1 is", question)
-_HOW_MUCH_WAS = re.compile(r"((?:\S+\s+){1,%d})(?:कितना|कितनी|कितने)\s+(?:था|थी|थे|थीं|है|हैं|रहा|रही|रहे|हुआ|हुई|हुए)"
-                           r"(?![\u0900-\u097f])" % _MEASURE_WORDS)
 
 
 # A part of the population a question asks about, in either language: a release that never names it in

@@ -78,7 +78,7 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     (re.compile(r"\bratio\b|\b(?:funding|sharing) pattern\b|(?<![\u0900-\u097f])अनुपात", re.I), frozenset({"percent", "ratio"})),
     (re.compile(r"\b(what|which) (percent|percentage|share|proportion)\b|\bhow much percent|"
                 r"\b(?:what|how much|kitn[aie])\s*%|(?<![\u0900-\u097f])कितन[ाीे]\s*%|"
-                r"(?:^|(?<![0-9\u0966-\u096f.,\s]))\s+%|^\s*%|"  # a sign standing for the word: "logistics cost % of GDP"
+                r"(?<![0-9\u0966-\u096f.,\s])\s+%|^\s*%|"  # a sign standing for the word: "logistics cost % of GDP"
                 r"\bpercent(age)?\b|\bper cent\b|\brate\b|\bgrowth\b|\binflation\b|"
                 r"कितने प्रतिशत|कितना प्रतिशत|कितनी प्रतिशत|(?<!शत-)(?<!शत )प्रतिशत|फीसदी|मुद्रास्फीति|महंगाई|(?<![\u0900-\u097f])दर(?![\u0900-\u097f])|(?<![\u0900-\u097f])रेट\s+(?:कितनी|कितना|कितने|क्या)|अनुपात|कितनी हिस्सेदारी", re.I),
      frozenset({"percent"})),
@@ -196,13 +196,12 @@ def expected_kinds(question: str, *, money_cue: bool = False) -> frozenset[str]:
 
 
 def searched_kinds(question: str) -> frozenset[str]:
-    """The figure kinds a search phrase asks of its answer (`_SEARCH_FOR_A_FIGURE`), where the question asks
-    none (`expected_kinds`). Read for the answer alone, never to rank releases: with no interrogative, what a
-    search names is as likely what its user wants to read about, and a count asked lifts any release stating
-    one above the release that speaks of the search's words."""
-    if expected_kinds(question) or not _SEARCH_FOR_A_FIGURE.search(question):
-        return frozenset()
-    return frozenset({"count", "quantity", "money"})
+    """The figure kinds a search phrase asks of its answer (`_SEARCH_FOR_A_FIGURE`), for a question that asks
+    none (`expected_kinds`, which the caller reads first: a phrase with no interrogative asks none of its
+    cues but a measure's name or a closing "?"). Read for the answer alone, never to rank releases: with no
+    interrogative, what a search names is as likely what its user wants to read about, and a count asked
+    lifts any release stating one above the release that speaks of the search's words."""
+    return frozenset({"count", "quantity", "money"}) if _SEARCH_FOR_A_FIGURE.search(question) else frozenset()
 
 
 @dataclass(frozen=True)
