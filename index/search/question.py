@@ -16,6 +16,7 @@ from index.answerable import asked_measure, what_is_in_full
 from index.figures.figure import TIME_KINDS
 from index.figures.patterns import _MONTH_PAT, SCALE_WORD, written_scale
 from index.lexical import DEVANAGARI, normalise, terms
+from index.names import place_ending
 from index.timeq import TimeWindow, question_figures
 
 # A sum of money named as such ("What was the value of minor forest produce procured", "स्टाइपेंड की
@@ -147,6 +148,12 @@ _SEARCH_FOR_A_FIGURE = re.compile(
     _NO_INTERROGATIVE + r"(?:.*\b[A-Za-z][a-z]{2,}s\s+[a-z]{2,}ed"
     r"(?:\s+(?:in|during|since|till|until|upto|up to)?\s*(?:fy\s*)?[0-9][0-9/–-]*)?\s*$|.*\s(?:number|total|nos?\.?)\s*$)",
     re.I | re.S)
+# ... or with the things counted (or their count asked), then the place they are counted in: "FutureSkills PRIME
+# certified candidates Tamil Nadu", "GeM SHG sellers in Bengaluru", "jan aushadhi kendra count bihar"
+# (`names.place_ending` reads the place); not "Bus services resumed in Delhi"
+_COUNTED_BEFORE_PLACE = re.compile(_NO_INTERROGATIVE + r".*\b(?:[A-Za-z][a-z]{2,}s|count|number|total)(?:\s+in)?\s*$",
+                                   re.I | re.S)
+_TRAILING_TIME = re.compile(r"(?i)\s+(?:in\s+)?(?:fy\s*)?[0-9][0-9/–-]*\s*$")
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -196,12 +203,20 @@ def expected_kinds(question: str, *, money_cue: bool = False) -> frozenset[str]:
 
 
 def searched_kinds(question: str) -> frozenset[str]:
-    """The figure kinds a search phrase asks of its answer (`_SEARCH_FOR_A_FIGURE`), for a question that asks
-    none (`expected_kinds`, which the caller reads first: a phrase with no interrogative asks none of its
-    cues but a measure's name or a closing "?"). Read for the answer alone, never to rank releases: with no
+    """The figure kinds a search phrase asks of its answer (`_SEARCH_FOR_A_FIGURE`, `_COUNTED_BEFORE_PLACE`),
+    for a question that asks none (`expected_kinds`, which the caller reads first: a phrase with no
+    interrogative asks none of its cues but a measure's name or a closing "?"). Read for the answer alone, never to rank releases: with no
     interrogative, what a search names is as likely what its user wants to read about, and a count asked
     lifts any release stating one above the release that speaks of the search's words."""
-    return frozenset({"count", "quantity", "money"}) if _SEARCH_FOR_A_FIGURE.search(question) else frozenset()
+    if _SEARCH_FOR_A_FIGURE.search(question) or _counted_in_place(question):
+        return frozenset({"count", "quantity", "money"})
+    return frozenset()
+
+
+def _counted_in_place(question: str) -> bool:
+    phrase = _TRAILING_TIME.sub("", question.rstrip())
+    at = place_ending(phrase)
+    return at is not None and bool(_COUNTED_BEFORE_PLACE.search(phrase[:at]))
 
 
 @dataclass(frozen=True)

@@ -207,8 +207,11 @@ def test_a_phrase_with_an_interrogative_or_without_a_question_mark_is_not_read_s
     "PMAY-G houses sanctioned FY 2025-26",
     "DPIIT recognised startups number",
     "DGGI tobacco evasion detected since Feb 2026 total",
+    "FutureSkills PRIME certified candidates Tamil Nadu",  # the things counted, then where
+    "GeM SHG sellers in Bengaluru",
+    "ujjwala connections Bihar 2019-20",
 ])
-def test_a_search_phrase_naming_what_was_done_to_things_counted_asks_its_answer_a_figure(question):
+def test_a_search_phrase_naming_things_counted_and_what_was_done_to_them_or_where_asks_its_answer_a_figure(question):
     from index.search.question import searched_kinds
 
     assert "count" in searched_kinds(question) and not expected_kinds(question)
@@ -220,6 +223,8 @@ def test_a_search_phrase_naming_what_was_done_to_things_counted_asks_its_answer_
     "How many pouches were seized?",  # a question: asked of the ranking as well (expected_kinds)
     "Who were the persons arrested",
     "Vigyan Tech 2026 kab hua tha",
+    "Cabinet approves new railway line in Odisha",  # a place after a singular noun
+    "Who are the sellers in Bengaluru",
 ])
 def test_a_search_phrase_or_question_that_asks_no_count_of_its_answer_is_not_read_so(question):
     from index.search.question import searched_kinds
