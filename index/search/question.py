@@ -96,9 +96,9 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     (re.compile(r"\bhow many\s+(?:(?:crores?|lakhs?|thousand|millions?|billions?)\s+)?(?:rupees|dollars)\b|"
                 r"(?:कितने|कितनी|कितना)\s+(?:(?:करो(?:ड\u093c?|\u095c)|लाख|हज\u093c?ार|अरब)\s+)?(?:रुपये|रुपए|रुपयों|डॉलर)", re.I),
      frozenset({"money"})),
-    # "By how much did cement output grow?": a rate or an amount
+    # "By how much did cement output grow?", "by how much had India cut ...": a rate or an amount
     (re.compile(r"\bby how much\b.*?\b(?:grow|grew|grown|rise|rose|risen|increase|decrease|decline|fall|fell|fallen|"
-                r"drop|jump|climb|expand|shrink|shrank|(?:go|goes|going|gone|went|come|came|shot)\s+(?:up|down))", re.I),
+                r"drop|jump|climb|expand|shrink|shrank|cut|reduce|lower|slash|(?:go|goes|going|gone|went|come|came|shot)\s+(?:up|down))", re.I),
      frozenset({"percent", "money", "quantity", "count"})),
     # "How much below normal was the rainfall?", "सामान्य से कितनी कम बारिश हुई?": a difference, often a rate
     (re.compile(_HOW_MUCH_MORE + r"|(?:कितना|कितनी|कितने)\s+(?:कम|अधिक|ज़्यादा|ज्यादा)(?![\u0900-\u097f])", re.I),

@@ -33,6 +33,10 @@ def test_question_analysis():
         "percent", "money", "quantity", "count"}
     assert expected_kinds("By how much did household income go up in NRLM blocks?") == {  # a verb of two words
         "percent", "money", "quantity", "count"}
+    assert expected_kinds("By how much had India cut the emissions intensity of its GDP?") == {  # a cut
+        "percent", "money", "quantity", "count"}
+    assert expected_kinds("By how much has the ministry reduced pending cases?") == {
+        "percent", "money", "quantity", "count"}
     assert expected_kinds("By how much did the ice shelf extend?") == {"money", "quantity", "count"}
     assert "money" in expected_kinds("What was gross GST revenue in February 2020?")
     assert expected_kinds("Who chaired the meeting?") == frozenset()
