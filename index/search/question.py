@@ -69,10 +69,11 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
                 r"स्थापना दिवस|दीक्षांत|वर्षगांठ|सालगिरह|नंबर\s+(?:के|की|का)(?![\u0900-\u097f])|"
                 r"(?:" + _SERIES + r"|session|webinar)\b)", re.I),
      frozenset({"ordinal"})),
-    # A rank asked: "What position did JNCASR get in the Nature Index?", "ranking kitni": an ordinal ("7th",
-    # "third spot") or a bare number ("improved in the Innovation Index to 52")
+    # A rank asked: "What position did JNCASR get in the Nature Index?", "Where did India rank in ...", "ranking
+    # kitni": an ordinal ("7th", "third spot") or a bare number ("improved in the Innovation Index to 52")
     (re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:rank|ranking|position|spot)\b|"
                 r"(?<![\w.-])[\w.-]+(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:rank|ranking)\s+(?:in|on|among|at)\b|"  # "India's rank in the GII"
+                r"\bwhere\s+(?:did|does|do|is|was|has)\s+(?:[\w'’.-]+\s+){1,3}?rank(?:ed)?\b(?!\s+(?:list|holders?))|"
                 r"\b(?:rank|ranking)\s+(?:कितनी|कितना|कितने|क्या)|(?:कितनी|कितना|कितने)\s+(?:rank|ranking)\b", re.I),
      frozenset({"ordinal", "count"})),
     # A ratio asked: written as one ("24:1", "60:40") or as a percentage (a gross enrolment ratio's 71.7%)

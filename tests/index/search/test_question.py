@@ -306,9 +306,14 @@ def test_a_percent_sign_after_its_number_is_given_not_asked():
     "What was JNPT's rank in the World Bank's CPPI 2025?",
     "Innovation index में India की ranking कितनी है?",
     "India's rank in the Global Innovation Index in 2025?",  # whose rank, with no "what"
+    "Where did India rank in the Stanford Global AI Vibrancy Report 2025?",  # where it stands
 ])
 def test_a_rank_asked_asks_an_ordinal_or_a_count(question):
     assert expected_kinds(question) == {"ordinal", "count"}
+
+
+def test_where_a_rank_list_is_asks_no_rank():
+    assert not expected_kinds("Where is the rank list published?")
 
 
 def test_a_number_to_call_asks_no_count():
