@@ -120,8 +120,15 @@ def serial_numbers(figures, span: list[int]) -> set[int]:
 
 
 _A_WORD = re.compile(r"[A-Za-z\u0900-\u097f]")
+# The word between the two ends of a span: "from 9,977 to 14,688", "between 2014 and 2025", "2014 से 2026 तक".
+_SPAN_WORD = re.compile(r"\s*(?:to|and|till|until|से)\s*", re.I)
 # Where one clause gives way to the next between two figures: a comma or semicolon, a contrast.
 CLAUSE_BREAK = re.compile(r"[,;]|\b(?:whereas|while|against|compared (?:to|with))\b|की तुलना में|जबकि|वहीं", re.I)
+
+
+def _runs_on(text: str, start: int, end: int) -> bool:
+    """Whether a run of figures or times goes on across `text[start:end]`: no word, or a span's own."""
+    return not _A_WORD.search(text, start, end) or bool(_SPAN_WORD.fullmatch(text, start, end))
 
 
 def _breaks_after_figures(text: str, figures, run: list[int]) -> bool:
@@ -172,16 +179,22 @@ def times_in_order(text: str, figures, span: list[int]) -> dict[int, int]:
                 if 0 <= t + step < len(span) and start <= t + step < end and not timed[t + step]:
                     paired[span[t + step]] = span[t]
         start = end
-    # a run of times, then runs of as many figures before the next time; a word ends a run
+    # a run of times, then runs of as many figures before the next time; a word ends a run, but the one
+    # word of a span ("Between 2014 and 2025, ITIs increased from 9,977 to 14,688")
     runs, k = [], 0
     while k < len(span):
         e = k + 1
-        while e < len(span) and timed[e] == timed[k] and not _A_WORD.search(
-                text, figures[span[e - 1]].end, figures[span[e]].start):
+        while e < len(span) and timed[e] == timed[k] and _runs_on(text, figures[span[e - 1]].end, figures[span[e]].start):
             e += 1
         runs.append((timed[k], k, e))
         k = e
     for n, (is_time, k, e) in enumerate(runs):
+        if not is_time and e - k >= 2 and n + 1 < len(runs) and runs[n + 1][0] and (
+                runs[n + 1][2] - runs[n + 1][1] == e - k):
+            # ... or a run of figures and right after it a run of as many times: "LPG consumers increased from
+            # 14.51 crore to 33.18 crore from 2014 to 2026"
+            for i in range(e - k):
+                paired.setdefault(span[k + i], span[runs[n + 1][1] + i])
         if not is_time or e - k < 2:
             continue
         for is_time_after, k2, e2 in runs[n + 1:]:

@@ -87,6 +87,13 @@ def test_the_time_a_figure_stands_for_by_its_place():
     p = _passage("Operational airports rose from 9 in 2014 to 17 in 2026, a rise of 78 per cent.")
     assert {p.figures[j].text: p.figures[t].text for j, t in times_in_order(p.text, p.figures, _all(p)).items()} == {
         "9": "2014", "17": "2026"}
+    # a span's two ends, its times before or right after it
+    p = _passage("Between 2014 and 2025, ITIs increased from 9,977 to 14,688; enrolment from 9.5 lakh to 14.7 lakh.")
+    assert {p.figures[j].text: p.figures[t].text for j, t in times_in_order(p.text, p.figures, _all(p)).items()} == {
+        "9,977": "2014", "14,688": "2025", "9.5 lakh": "2014", "14.7 lakh": "2025"}
+    p = _passage("LPG consumers increased from 14.51 crore to 33.18 crore from 2014 to 2026.")
+    assert {p.figures[j].text: p.figures[t].text for j, t in times_in_order(p.text, p.figures, _all(p)).items()} == {
+        "14.51 crore": "2014", "33.18 crore": "2026"}
 
 
 
