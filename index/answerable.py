@@ -157,6 +157,11 @@ def other_part(named: re.Pattern) -> re.Pattern:
     return _OTHER_PART[named]
 
 
+def names_a_part(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` names a part of the population, either one: women or men, rural or urban."""
+    return any(pattern.search(text, start, end) for pattern in (*_GROUPS, _MEN))
+
+
 def asked_groups(question: str) -> list[tuple[str, re.Pattern]]:
     """The parts of the population the question names: (its word, what names the part in a release).
     Not one in brackets: "एसबीएम (ग्रामीण)", "PMAY (Rural)" name a scheme, not the villagers asked about."""

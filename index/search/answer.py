@@ -11,7 +11,7 @@ import re
 import numpy as np
 
 from index.acronyms import with_phrases
-from index.answerable import NoAnswer, other_part, states_time
+from index.answerable import NoAnswer, names_a_part, other_part, states_time
 from index.figures.figure import CELL_MARK, TIME_KINDS, Figure, column_label, row_label
 from index.figures.inline import inline_row, is_inline_cell
 from index.figures.patterns import written_scale
@@ -494,6 +494,10 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     found = wholes(text, figures, inside) if not asked_figure.whole else set()
     held = {k: asked_words(k) for k in inside} if found else {}
     whole = {j for j in found if near(j, worded) == 0 or any(held[k] - held[j] for k in inside if k != j)}
+    if not asked_figure.population_part:
+        # a whole split into parts of the population ("56.6 crore persons ... were employed, of which 40.2 crore
+        # were male and 16.4 crore were female") answers a question that asks for none of them
+        whole = {j for j in whole if not names_a_part(text, figures[j].end, b)}
     # a date beside a whole is its part's too ("as on 07.08.2026, out of 5,86,944 villages 5,63,809
     # villages"): it tells neither from the other
     # of a table row's cells that the question tells apart by nothing, its total answers ("Indore 11,347

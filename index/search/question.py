@@ -12,7 +12,7 @@ import lxml.html.defs
 
 from corpus import Release
 from index.acronyms import asked_definitions
-from index.answerable import asked_measure, what_is_in_full
+from index.answerable import asked_groups, asked_measure, what_is_in_full
 from index.figures.figure import TIME_KINDS
 from index.figures.patterns import _MONTH_PAT, SCALE_WORD, written_scale
 from index.lexical import DEVANAGARI, normalise, terms
@@ -264,6 +264,7 @@ class AskedFigure:
     scale: int | None = None  # the scale it asks its figure in (`asked_scale`: "कितने करोड़ पन्ने", "how many lakh")
     given: frozenset = frozenset()  # the values of the numbers it states (`given_values`): given, not asked
     part: frozenset[str] = frozenset()  # the terms that set the part asked apart from its whole (`asked_part`)
+    population_part: bool = False  # it names a part of the population (`asked_groups`: women, rural)
 
 
 ANY_FIGURE = AskedFigure()
@@ -349,7 +350,8 @@ def asked_figure(question: str) -> AskedFigure:
     return AskedFigure(named=named, counted=asked_measure(question),
                        change=asks_change(question), before=asks_before(question), whole=asks_whole(question),
                        one_day=asks_one_day(question), so_far=asks_so_far(question), scale=asked_scale(question),
-                       given=given_values(question), part=asked_part(question))
+                       given=given_values(question), part=asked_part(question),
+                       population_part=bool(asked_groups(question)))
 
 
 # A part of a whole, asked by what sets it apart: "Of SpiceJet's cargo flights ..., how many were international?",

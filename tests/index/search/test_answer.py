@@ -669,12 +669,12 @@ def _answer_of_part(text: str, q: str, weight: float) -> str:
     """The figure of `text` that answers `q`, with the parts of the population it asks weighed by `weight`."""
     import dataclasses
 
-    from index.answerable import asked_groups
+    from index.answerable import asked_groups, asked_spans
     from index.search import FigureCues
     from index.search.answer import answering_figure
 
     p = _passage(text)
-    cues = dataclasses.replace(FigureCues(), groups=tuple(named for _, named in asked_groups(q)))
+    cues = dataclasses.replace(FigureCues(), groups=tuple(named for _, named in asked_groups(q)), spans=asked_spans(q))
     j = answering_figure(p, 0, len(text), _idf(q), expected_kinds(q), cues, window=read_time(q).window,
                          asked_figure=asked_figure(q), groups_weight=weight)
     return p.figures[j].text
@@ -757,3 +757,12 @@ def test_which_one_of_a_series_is_answered_by_its_ordinal_not_by_a_count_beside_
                  "on 30 May 2020.")
     assert _answer(p, "Which session of the Dekho Apna Desh webinar series was the one on Kutch?") == "26th"
     assert _answer(p, "How many participants did the Kutch webinar draw?") == "2,000"
+
+
+def test_a_whole_split_into_parts_of_the_population_answers_a_question_asking_for_none():
+    """"56.6 crore persons ..., of which 40.2 crore were male and 16.4 crore were female": the whole answers a
+    question that names no part (here with none of the sentence's words); one naming a part is the part's
+    (`test_a_part_taken_from_a_whole_answers_unless_the_total_is_asked`)."""
+    text = ("On average, 56.6 crore persons aged 15 years and above were employed in the country during the quarter "
+            "April-June, 2026, of which 40.2 crore were male and 16.4 crore were female.")
+    assert _answer_of_part(text, "तिमाही में देश में कितने लोग काम कर रहे थे?", S.figure_groups_weight) == "56.6 crore"
