@@ -264,6 +264,9 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     if asked_figure.given:
         # "the ₹2,399 annual plan's validity": the number the question states is given, not asked
         inside = [j for j in inside if passage.figures[j].value not in asked_figure.given] or inside
+    if asked_figure.currency:
+        # "the rupee value of seafood exports": "Rs. 73,890 crore", not the "(USD 8.46 billion)" beside it
+        inside = [j for j in inside if passage.figures[j].unit == asked_figure.currency] or inside
     if asked_figure.scale:
         # "कितने करोड़ पन्ने": the figure written in crore ("753.60 crore pages"), not the 538 courts beside it
         inside = [j for j in inside if written_scale(passage.figures[j].text) == asked_figure.scale] or inside

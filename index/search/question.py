@@ -265,6 +265,7 @@ class AskedFigure:
     given: frozenset = frozenset()  # the values of the numbers it states (`given_values`): given, not asked
     part: frozenset[str] = frozenset()  # the terms that set the part asked apart from its whole (`asked_part`)
     population_part: bool = False  # it names a part of the population (`asked_groups`: women, rural)
+    currency: str | None = None  # the currency it names (`asked_currency`: "the rupee value", "कितने डॉलर")
 
 
 ANY_FIGURE = AskedFigure()
@@ -351,7 +352,7 @@ def asked_figure(question: str) -> AskedFigure:
                        change=asks_change(question), before=asks_before(question), whole=asks_whole(question),
                        one_day=asks_one_day(question), so_far=asks_so_far(question), scale=asked_scale(question),
                        given=given_values(question), part=asked_part(question),
-                       population_part=bool(asked_groups(question)))
+                       population_part=bool(asked_groups(question)), currency=asked_currency(question))
 
 
 # A part of a whole, asked by what sets it apart: "Of SpiceJet's cargo flights ..., how many were international?",
@@ -384,6 +385,19 @@ def given_values(question: str) -> frozenset:
 # The interrogative a scale word may follow: "how many lakh farmers", "कितने करोड़ पन्ने".
 _ASKS_A_NUMBER = re.compile(r"(?i)(?<![\w\u0900-\u097f])(?:how many|how much|कितने|कितनी|कितना)\s+")
 _SCALE_WORDS = re.compile(rf"(?:{SCALE_WORD.pattern})(?:\s+(?:{SCALE_WORD.pattern}))*", re.I)
+
+
+# A currency the question names, as the figure readers name it (`Figure.unit` of a sum of money).
+_CURRENCIES = {"INR": re.compile(r"(?i)(?<![\w])(?:rupees?|rs\.?|inr|rupa(?:y|ye|ya|yon))(?![\w])|₹|"
+                                 r"(?<![\u0900-\u097f])रुप(?:ये|ए|यों|या)(?![\u0900-\u097f])"),
+               "USD": re.compile(r"(?i)(?<![\w])(?:dollars?|usd)(?![\w])|\$|डॉलर")}
+
+
+def asked_currency(question: str) -> str | None:
+    """The one currency the question names, if it names one: a sum stated in both ("Rs. 73,890 crore (USD
+    8.46 billion)") answers in the one asked."""
+    named = [code for code, pattern in _CURRENCIES.items() if pattern.search(question)]
+    return named[0] if len(named) == 1 else None
 
 
 def asked_scale(question: str) -> int | None:

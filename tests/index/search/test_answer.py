@@ -766,3 +766,12 @@ def test_a_whole_split_into_parts_of_the_population_answers_a_question_asking_fo
     text = ("On average, 56.6 crore persons aged 15 years and above were employed in the country during the quarter "
             "April-June, 2026, of which 40.2 crore were male and 16.4 crore were female.")
     assert _answer_of_part(text, "तिमाही में देश में कितने लोग काम कर रहे थे?", S.figure_groups_weight) == "56.6 crore"
+
+
+def test_the_currency_asked_picks_its_sum_among_one_stated_in_two():
+    """"valued at Rs. 73,890 crore (USD 8.46 billion)": the one the question's currency names."""
+    p = _passage("India's marine product exports reached 19.72 lakh metric tonnes, valued at Rs. 73,890 crore "
+                 "(USD 8.46 billion) during 2025-26.")
+    assert _answer(p, "What was the rupee value of India's seafood exports?") == "Rs. 73,890 crore"
+    assert _answer(p, "How many dollars were India's seafood exports worth?") == "USD 8.46 billion"
+    assert _answer(p, "समुद्री उत्पादों का निर्यात कितने डॉलर का रहा?") == "USD 8.46 billion"

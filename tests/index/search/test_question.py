@@ -389,3 +389,13 @@ def test_which_one_of_a_series_asks_an_ordinal(question):
 ])
 def test_a_question_of_a_name_or_a_number_to_call_asks_no_ordinal(question):
     assert "ordinal" not in expected_kinds(question)
+
+
+def test_the_currency_a_question_names():
+    from index.search.question import asked_currency
+
+    assert asked_currency("What was the rupee value of seafood exports?") == "INR"
+    assert asked_currency("निर्यात कितने डॉलर का हुआ?") == "USD"
+    assert asked_currency("exports in Rs crore") == "INR"
+    assert asked_currency("How much in ₹ and in $?") is None  # two named: neither
+    assert asked_currency("Tell me about RSVP rules") is None
