@@ -16,7 +16,7 @@ from index.answerable import asked_groups, asked_measure, what_is_in_full
 from index.figures.figure import TIME_KINDS
 from index.figures.patterns import _MONTH_PAT, SCALE_WORD, written_scale
 from index.lexical import DEVANAGARI, normalise, terms
-from index.names import place_ending
+from index.names import find_known, is_place
 from index.timeq import TimeWindow, question_figures
 
 # A sum of money named as such ("What was the value of minor forest produce procured", "स्टाइपेंड की
@@ -151,10 +151,11 @@ _SEARCH_FOR_A_FIGURE = re.compile(
     re.I | re.S)
 # ... or with the things counted (or their count asked), then the place they are counted in: "FutureSkills PRIME
 # certified candidates Tamil Nadu", "GeM SHG sellers in Bengaluru", "jan aushadhi kendra count bihar"
-# (`names.place_ending` reads the place); not "Bus services resumed in Delhi"
+# (`names.find_known` reads the place, in any case; a time after it at most); not "Bus services resumed in Delhi"
 _COUNTED_BEFORE_PLACE = re.compile(_NO_INTERROGATIVE + r".*\b(?:[A-Za-z][a-z]{2,}s|count|number|total)(?:\s+in)?\s*$",
                                    re.I | re.S)
-_TRAILING_TIME = re.compile(r"(?i)\s+(?:in\s+)?(?:fy\s*)?[0-9][0-9/–-]*\s*$")
+_TRAILING_TIME = re.compile(r"(?i)\s+(?:(?:in|as\s+(?:on|of)|till|until|up\s*to|during)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+                            r"(?:(?:" + _MONTH_PAT + r")\.?,?\s+)?(?:fy\s*)?[0-9][0-9/–-]*\s*$")
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -216,8 +217,9 @@ def searched_kinds(question: str) -> frozenset[str]:
 
 def _counted_in_place(question: str) -> bool:
     phrase = _TRAILING_TIME.sub("", question.rstrip())
-    at = place_ending(phrase)
-    return at is not None and bool(_COUNTED_BEFORE_PLACE.search(phrase[:at]))
+    # in any case: a search typed on a phone ("EEZ access passes gujarat")
+    place = next((s for s in find_known(phrase).values() if phrase.endswith(s) and is_place(s)), None)
+    return place is not None and bool(_COUNTED_BEFORE_PLACE.search(phrase[:-len(place)]))
 
 
 @dataclass(frozen=True)
