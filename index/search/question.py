@@ -38,7 +38,8 @@ _MEASURE_NAMES = (r"(?:production|output|area|investment|cost|outlay|amount|reve
                   r"stipend|grant|assistance|loan|allowance|fee|wage|salary|pension|incentive|compensation|"
                   r"honorarium|prize|reward|premium|fine|penalty|package|index|score|support|limit|ceiling|target|"
                   r"weightage|rainfall|age|income|depth|height|altitude|elevation|width|speed|temperature|"
-                  r"resolution|enrol+ment|tenure|duration|in-?flows?|out-?flows?|remittances?|"
+                  r"resolution|enrol+ment|tenure|duration|in-?flows?|out-?flows?|remittances?|coverage|cap|"
+                  r"(?:central|centre|center|state)(?:['’]s)? share|"
                   r"trade(?!\s+(?:agreements?|fairs?|unions?|pacts?|deals?|marks?|polic(?:y|ies)|routes?|shows?|"
                   r"facilitation|cent(?:re|er)s?|portals?|promotion|talks|negotiations|partners?|ministers?)))\b")
 # The words before "number" that make it one to call or type, not a count.

@@ -342,6 +342,9 @@ def test_a_number_to_call_asks_no_count():
     "What did states get as SGST revenue after regular settlement in Feb 2020?",
     "What were the FDI inflows from Singapore into India in FY 2025-26?",
     "india singapore bilateral trade fy26",
+    "What was KCC coverage for livestock farmers back in 2021-22?",
+    "What's the cap per hectare on the one-time aquaculture insurance incentive?",
+    "karnataka post matric SC central share 2024-25",
 ])
 def test_a_measure_or_an_age_asked_by_its_name_asks_a_figure(question):
     assert {"count", "quantity"} <= expected_kinds(question)
