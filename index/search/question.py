@@ -155,6 +155,8 @@ _SEARCH_FOR_A_FIGURE = re.compile(
 # (`names.find_known` reads the place, in any case; a time after it at most); not "Bus services resumed in Delhi"
 _COUNTED_BEFORE_PLACE = re.compile(_NO_INTERROGATIVE + r".*\b(?:[A-Za-z][a-z]{2,}s|count|number|total)(?:\s+in)?\s*$",
                                    re.I | re.S)
+# ... or names a place anywhere and ends with the things it counts: "Sikkim foreign tourist visits 2025"
+_COUNTED_LAST = re.compile(_NO_INTERROGATIVE + r".*\b[A-Za-z][a-z]{2,}s\s*$", re.I | re.S)
 _TRAILING_TIME = re.compile(r"(?i)\s+(?:(?:in|as\s+(?:on|of)|till|until|up\s*to|during)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
                             r"(?:(?:" + _MONTH_PAT + r")\.?,?\s+)?(?:fy\s*)?[0-9][0-9/–-]*\s*$")
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
@@ -206,11 +208,12 @@ def expected_kinds(question: str, *, money_cue: bool = False) -> frozenset[str]:
 
 
 def searched_kinds(question: str) -> frozenset[str]:
-    """The figure kinds a search phrase asks of its answer (`_SEARCH_FOR_A_FIGURE`, `_COUNTED_BEFORE_PLACE`),
-    for a question that asks none (`expected_kinds`, which the caller reads first: a phrase with no
-    interrogative asks none of its cues but a measure's name or a closing "?"). Read for the answer alone, never to rank releases: with no
-    interrogative, what a search names is as likely what its user wants to read about, and a count asked
-    lifts any release stating one above the release that speaks of the search's words."""
+    """The figure kinds a search phrase asks of its answer (`_SEARCH_FOR_A_FIGURE`, `_COUNTED_BEFORE_PLACE`,
+    `_COUNTED_LAST`), for a question that asks none (`expected_kinds`, which the caller reads first: a phrase
+    with no interrogative asks none of its cues but a measure's name or a closing "?"). Read for the answer
+    alone, never to rank releases: with no interrogative, what a search names is as likely what its user
+    wants to read about, and a count asked lifts any release stating one above the release that speaks of
+    the search's words."""
     if _SEARCH_FOR_A_FIGURE.search(question) or _counted_in_place(question):
         return frozenset({"count", "quantity", "money"})
     return frozenset()
@@ -219,7 +222,10 @@ def searched_kinds(question: str) -> frozenset[str]:
 def _counted_in_place(question: str) -> bool:
     phrase = _TRAILING_TIME.sub("", question.rstrip())
     # in any case: a search typed on a phone ("EEZ access passes gujarat")
-    place = next((s for s in find_known(phrase).values() if phrase.endswith(s) and is_place(s)), None)
+    places = [s for s in find_known(phrase).values() if is_place(s)]
+    if places and _COUNTED_LAST.search(phrase):
+        return True
+    place = next((s for s in places if phrase.endswith(s)), None)
     return place is not None and bool(_COUNTED_BEFORE_PLACE.search(phrase[:-len(place)]))
 
 

@@ -215,6 +215,7 @@ def test_a_phrase_with_an_interrogative_or_without_a_question_mark_is_not_read_s
     "GeM SHG sellers in Bengaluru",
     "ujjwala connections Bihar 2019-20",
     "EEZ access passes gujarat as on 5 aug 2026",  # a place typed in small letters, a day after it
+    "Sikkim foreign tourist visits 2025",  # the place first, the things counted last
 ])
 def test_a_search_phrase_naming_things_counted_and_what_was_done_to_them_or_where_asks_its_answer_a_figure(question):
     from index.search.question import searched_kinds
