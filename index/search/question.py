@@ -100,7 +100,8 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
      frozenset({"money"})),
     # "By how much did cement output grow?", "by how much had India cut ...": a rate or an amount
     (re.compile(r"\bby how much\b.*?\b(?:grow|grew|grown|rise|rose|risen|increase|decrease|decline|fall|fell|fallen|"
-                r"drop|jump|climb|expand|shrink|shrank|cut|reduce|lower|slash|(?:go|goes|going|gone|went|come|came|shot)\s+(?:up|down))", re.I),
+                r"drop|jump|climb|expand|shrink|shrank|cut|reduce|lower|slash|"
+                r"(?:go|goes|going|gone|went|come|came|shot)\s+(?:up|down))", re.I),
      frozenset({"percent", "money", "quantity", "count"})),
     # "How much below normal was the rainfall?", "सामान्य से कितनी कम बारिश हुई?": a difference, often a rate
     (re.compile(_HOW_MUCH_MORE + r"|(?:कितना|कितनी|कितने)\s+(?:कम|अधिक|ज़्यादा|ज्यादा)(?![\u0900-\u097f])", re.I),
@@ -157,8 +158,9 @@ _COUNTED_BEFORE_PLACE = re.compile(_NO_INTERROGATIVE + r".*\b(?:[A-Za-z][a-z]{2,
                                    re.I | re.S)
 # ... or names a place anywhere and ends with the things it counts: "Sikkim foreign tourist visits 2025"
 _COUNTED_LAST = re.compile(_NO_INTERROGATIVE + r".*\b[A-Za-z][a-z]{2,}s\s*$", re.I | re.S)
-_TRAILING_TIME = re.compile(r"(?i)\s+(?:(?:in|as\s+(?:on|of)|till|until|up\s*to|during)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
-                            r"(?:(?:" + _MONTH_PAT + r")\.?,?\s+)?(?:fy\s*)?[0-9][0-9/–-]*\s*$")
+_TRAILING_TIME = re.compile(r"(?i)\s+(?:(?:in|as\s+(?:on|of)|till|until|up\s*to|during)\s+)?"
+                            r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:(?:" + _MONTH_PAT + r")\.?,?\s+)?"
+                            r"(?:fy\s*)?[0-9][0-9/–-]*\s*$")
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 _LATIN = re.compile(r"[A-Za-z]")
 

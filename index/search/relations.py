@@ -184,7 +184,8 @@ def times_in_order(text: str, figures, span: list[int]) -> dict[int, int]:
     runs, k = [], 0
     while k < len(span):
         e = k + 1
-        while e < len(span) and timed[e] == timed[k] and _runs_on(text, figures[span[e - 1]].end, figures[span[e]].start):
+        while (e < len(span) and timed[e] == timed[k]
+               and _runs_on(text, figures[span[e - 1]].end, figures[span[e]].start)):
             e += 1
         runs.append((timed[k], k, e))
         k = e
