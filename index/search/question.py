@@ -57,10 +57,12 @@ _NO_INTERROGATIVE = (r"^(?!.*\b(?:what|which|who|whom|whose|when|where|why|how|i
                      r"(?<![\u0900-\u097f])(?:किस(?!ान|्त)|किन(?!ार))))")  # किसने, किस वर्ष, किन जिलों; not किसान, किस्त, किनारा
 # Expected figure kinds by the question's interrogative (checked in order; first match wins).
 _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
-    # Which one of a series: "Which edition of the Science Congress …?", "कौन सा वेबिनार था?", "कितनवीं बैठक"
+    # Which one of a series: "Which edition of the Science Congress …?", "कौन सा वेबिनार था?", "कितनवीं बैठक",
+    # "कौन-से गणतंत्र दिवस समारोह में"
     # ... and "Which meeting number", "which number tribe", "कौन-से नंबर का अभियान", not a number one calls
     (re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:" + _SERIES + "|"
                 r"session(?!\s+of\s+(?:the\s+)?parliament)|foundation day|convocation)\b|"
+                r"\b(?:which|what)\s+(?:republic|independence)\s+day\b|कौन[\s-]*(?:सा|सी|से)\s+(?:गणतंत्र|स्वतंत्रता)\s+दिवस|"
                 r"\b(?:which|what)\s+(?:[\w'’-]+\s+){1,2}?" + _CALLED_NUMBER + r"number\b(?!\s+of\b)|"
                 r"\b(?:which|what)\s+(?:meeting|sitting|conference|summit|round|phase|batch|" + _SERIES + r")\s+number\b|"
                 r"\b(?:which|what)\s+number\s+(?!(?:should|to|do|does|did|can|could|is|was|are|were|for|of|will|would|must|"

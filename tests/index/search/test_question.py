@@ -379,6 +379,8 @@ def test_an_age_asked_is_no_sum_of_money():
     "डिजिटल लाइफ सर्टिफिकेट के कौन-से नंबर के अभियान की गाइडलाइंस जारी होंगी?",
     "कौन-सी किस्त जारी हुई?",
     "वंदे मातरम की कौनसी सालगिरह मनाई जा रही है?",
+    "बोलसोनारो भारत के कौन-से गणतंत्र दिवस समारोह में मुख्य अतिथि बने थे?",
+    "Which Independence Day was it when the President addressed the nation?",
 ])
 def test_which_one_of_a_series_asks_an_ordinal(question):
     assert expected_kinds(question) == {"ordinal"}
@@ -391,6 +393,8 @@ def test_which_one_of_a_series_asks_an_ordinal(question):
     "What is the helpline number of NHAI?",
     "What number should farmers call?",
     "कौन सा नंबर डायल करें?",
+    "Which day is Republic Day?",  # a date
+    "कौन सा दिन गणतंत्र दिवस है?",
 ])
 def test_a_question_of_a_name_or_a_number_to_call_asks_no_ordinal(question):
     assert "ordinal" not in expected_kinds(question)
