@@ -488,6 +488,10 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     # ends ("from 9th to 17th August").
     old = ({j for j, k in changed_from(text, figures, inside) if beside(j) == beside(k) == 0}
            if not asked_figure.before and not kinds & TIME_KINDS else set())
+    if asked_figure.now and old:
+        # "the current installed capacity": of "from 375 MW in 2020 to current capacity of about 1575 MW", the
+        # value it came to, whatever words stand nearer the value it started from
+        inside = [j for j in inside if j not in old] or inside
     # a whole is the answer still where its own words hold some of the question's and no other figure's hold one
     # it does not ("The Budget Estimate ... is ₹1,342.29 crore, comprising ₹855.29 crore under Revenue and ₹487.00
     # crore under Capital"; "480 Government and 208 private laboratories (total 688 laboratories)" asked how many

@@ -279,6 +279,7 @@ class AskedFigure:
     part: frozenset[str] = frozenset()  # the terms that set the part asked apart from its whole (`asked_part`)
     population_part: bool = False  # it names a part of the population (`asked_groups`: women, rural)
     currency: str | None = None  # the currency it names (`asked_currency`: "the rupee value", "कितने डॉलर")
+    now: bool = False  # it asks where a value stands now (`asks_now`), not where it started
 
 
 ANY_FIGURE = AskedFigure()
@@ -301,6 +302,15 @@ def asks_change(question: str) -> bool:
 # The value before a change: "from what", "earlier", "पहले".
 _BEFORE = re.compile(r"(?i)\b(?:from what|from how (?:much|many)|earlier|previous(?:ly)?|before|initially|originally|"
                      r"formerly)\b|पहले|पूर्व में|शुरुआत में")
+
+
+# What a value stands at now asked: "the current capacity", "at present", "वर्तमान में", "मौजूदा".
+_NOW = re.compile(r"(?i)\b(?:current(?:ly)?|now|at present|presently)\b|वर्तमान|मौजूदा|फ़?िलहाल")
+
+
+def asks_now(question: str) -> bool:
+    """Whether the question asks where a value stands now: of "from X to Y", Y alone answers it."""
+    return _NOW.search(question) is not None and not asks_before(question)
 
 
 def asks_before(question: str) -> bool:
@@ -365,7 +375,8 @@ def asked_figure(question: str) -> AskedFigure:
                        change=asks_change(question), before=asks_before(question), whole=asks_whole(question),
                        one_day=asks_one_day(question), so_far=asks_so_far(question), scale=asked_scale(question),
                        given=given_values(question), part=asked_part(question),
-                       population_part=bool(asked_groups(question)), currency=asked_currency(question))
+                       population_part=bool(asked_groups(question)), currency=asked_currency(question),
+                       now=asks_now(question))
 
 
 # A part of a whole, asked by what sets it apart: "Of SpiceJet's cargo flights ..., how many were international?",

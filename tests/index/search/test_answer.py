@@ -775,3 +775,11 @@ def test_the_currency_asked_picks_its_sum_among_one_stated_in_two():
     assert _answer(p, "What was the rupee value of India's seafood exports?") == "Rs. 73,890 crore"
     assert _answer(p, "How many dollars were India's seafood exports worth?") == "USD 8.46 billion"
     assert _answer(p, "समुद्री उत्पादों का निर्यात कितने डॉलर का रहा?") == "USD 8.46 billion"
+
+
+def test_where_a_value_stands_now_is_what_it_came_to():
+    """"from 375 MW in 2020 to current capacity of about 1575 MW": asked the current capacity, the value it
+    came to, though the question's words stand nearer the one it started from; asked the earlier one, that."""
+    p = _passage("The installed capacity has grown from 375 MW in 2020 to current capacity of about 1575 MW.")
+    assert _answer(p, "What's the current installed data centre capacity?") == "1575 MW"
+    assert _answer(p, "What was the installed capacity before it grew?") == "375 MW"
