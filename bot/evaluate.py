@@ -82,7 +82,7 @@ SET_KINDS = {
     "tuning-blind17-questions.jsonl": "tuning",  # a seventeenth, 25 of 220 unanswerable, some typed as searches, fifty-sixth session
     "tuning-blind18-questions.jsonl": "tuning",  # an eighteenth, 27 of 220 unanswerable, the same session's second round
     "tuning-blind19-questions.jsonl": "tuning",  # a nineteenth, 25 of 220 unanswerable, the same session's third round
-    "tuning-blind20-questions.jsonl": "tuning",  # a twentieth, 25 of 220 unanswerable, the fifty-seventh session's
+    "tuning-blind20-questions.jsonl": "tuning",  # a twentieth, 25 of 220 unanswerable, the fifty-seventh session's first round
     "tuning-blind21-questions.jsonl": "tuning",  # a twenty-first, 26 of 220 unanswerable, the same session's second round
     "tuning-blind22-questions.jsonl": "tuning",  # a twenty-second, 28 of 220 unanswerable, the same session's third round
     "tuning-hinglish-questions.jsonl": "tuning",  # Hindi typed in Latin letters, 12 of 40 unanswerable, written blind in the forty-fourth session

@@ -190,12 +190,13 @@ def times_in_order(text: str, figures, span: list[int]) -> dict[int, int]:
         runs.append((timed[k], k, e))
         k = e
     for n, (is_time, k, e) in enumerate(runs):
-        if not is_time and e - k >= 2 and n + 1 < len(runs) and runs[n + 1][0] and (
-                runs[n + 1][2] - runs[n + 1][1] == e - k):
+        if not is_time and e - k >= 2 and n + 1 < len(runs):
             # ... or a run of figures and right after it a run of as many times: "LPG consumers increased from
             # 14.51 crore to 33.18 crore from 2014 to 2026"
-            for i in range(e - k):
-                paired.setdefault(span[k + i], span[runs[n + 1][1] + i])
+            next_is_time, k2, e2 = runs[n + 1]
+            if next_is_time and e2 - k2 == e - k:
+                for figure, time in zip(span[k:e], span[k2:e2]):
+                    paired.setdefault(figure, time)
         if not is_time or e - k < 2:
             continue
         for is_time_after, k2, e2 in runs[n + 1:]:
