@@ -160,7 +160,8 @@ _COUNTED_BEFORE_PLACE = re.compile(_NO_INTERROGATIVE + r".*\b(?:[A-Za-z][a-z]{2,
                                    re.I | re.S)
 # ... or names a place anywhere and ends with the things it counts: "Sikkim foreign tourist visits 2025"
 _COUNTED_LAST = re.compile(_NO_INTERROGATIVE + r".*\b[A-Za-z][a-z]{2,}s\s*$", re.I | re.S)
-_TRAILING_TIME = re.compile(r"(?i)\s+(?:(?:in|as\s+(?:on|of)|till|until|up\s*to|during)\s+)?"
+# (a run of spaces is tried from its start only: from each of its spaces it was quadratic)
+_TRAILING_TIME = re.compile(r"(?i)(?<!\s)\s+(?:(?:in|as\s+(?:on|of)|till|until|up\s*to|during)\s+)?"
                             r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:(?:" + _MONTH_PAT + r")\.?,?\s+)?"
                             r"(?:fy\s*)?[0-9][0-9/–-]*\s*$")
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
