@@ -85,11 +85,25 @@ def normalise(text: str) -> str:
     return _NUMBER.sub(lambda m: m.group(0).replace(",", ""), text)
 
 
+# A word in capitals among lower-case ones is an acronym, not the function word it spells: "INSPIRE-SHE"
+# (Scholarship for Higher Education), "IT exports", "WHO guidelines".
+_CAPITALS = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}{2,}(?![\p{L}\p{M}])")
+_LOWER = regex.compile(r"\p{Ll}")
+
+
+def acronyms_kept(text: str) -> frozenset[str]:
+    """The stopwords `text` writes in capitals as acronyms, unless it is written in capitals throughout."""
+    if not _LOWER.search(text):
+        return frozenset()
+    return frozenset(w for m in _CAPITALS.finditer(text) if (w := m.group(0).lower()) in STOPWORDS)
+
+
 def terms(text: str, *, drop_stopwords: bool = False) -> list[str]:
     out = []
+    kept = acronyms_kept(text) if drop_stopwords else frozenset()
     for m in _TOKEN.finditer(normalise(text)):
         word = m.group(0)
-        if drop_stopwords and word.replace("\u093c", "") in STOPWORDS:
+        if drop_stopwords and word.replace("\u093c", "") in STOPWORDS and word not in kept:
             continue
         out.append(_stem(word))
     return out

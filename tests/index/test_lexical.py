@@ -31,3 +31,13 @@ def test_a_title_or_label_read_again_is_read_once():
     title = "Merchandise Exports (US$ Billion) in July 2026"
     assert term_set(title) == frozenset(terms(title))
     assert term_set(title) is term_set("Merchandise Exports (US$ Billion) in July 2026")
+
+
+def test_a_stopword_in_capitals_is_an_acronym_a_question_keeps():
+    # "INSPIRE-SHE" (Scholarship for Higher Education) is told from "INSPIRE-MANAK" by its "SHE" alone
+    assert terms("How many students were selected under INSPIRE-SHE in 2025-26?", drop_stopwords=True) == [
+        "student", "select", "inspir", "she", "2025", "26"]
+    assert "it" in terms("IT exports in 2024", drop_stopwords=True)
+    assert "she" not in terms("how many awards did she win", drop_stopwords=True)
+    # a question typed in capitals throughout shouts; its function words are still function words
+    assert terms("WHAT IS IT", drop_stopwords=True) == []
