@@ -160,6 +160,8 @@ _COUNTED_BEFORE_PLACE = re.compile(_NO_INTERROGATIVE + r".*\b(?:[A-Za-z][a-z]{2,
                                    re.I | re.S)
 # ... or names a place anywhere and ends with the things it counts: "Sikkim foreign tourist visits 2025"
 _COUNTED_LAST = re.compile(_NO_INTERROGATIVE + r".*\b[A-Za-z][a-z]{2,}s\s*$", re.I | re.S)
+# ... or the whole country, which no release needs to name: "total lpg connections india 2014"
+_COUNTRY_LAST = re.compile(r"(?i)(?<!\S)(?:(?:in|across)\s+)?(?:all\s+)?india$")
 # (a run of spaces is tried from its start only: from each of its spaces it was quadratic)
 _TRAILING_TIME = re.compile(r"(?i)(?<!\s)\s+(?:(?:in|as\s+(?:on|of)|till|until|up\s*to|during)\s+)?"
                             r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:(?:" + _MONTH_PAT + r")\.?,?\s+)?"
@@ -231,6 +233,8 @@ def _counted_in_place(question: str) -> bool:
     if places and _COUNTED_LAST.search(phrase):
         return True
     place = next((s for s in places if phrase.endswith(s)), None)
+    if place is None and (country := _COUNTRY_LAST.search(phrase)):
+        return bool(_COUNTED_BEFORE_PLACE.search(phrase[:country.start()]))
     return place is not None and bool(_COUNTED_BEFORE_PLACE.search(phrase[:-len(place)]))
 
 

@@ -216,6 +216,8 @@ def test_a_phrase_with_an_interrogative_or_without_a_question_mark_is_not_read_s
     "ujjwala connections Bihar 2019-20",
     "EEZ access passes gujarat as on 5 aug 2026",  # a place typed in small letters, a day after it
     "Sikkim foreign tourist visits 2025",  # the place first, the things counted last
+    "total lpg connections india 2014",  # the whole country, which is no known place
+    "GeM sellers all India",
 ])
 def test_a_search_phrase_naming_things_counted_and_what_was_done_to_them_or_where_asks_its_answer_a_figure(question):
     from index.search.question import searched_kinds
@@ -231,6 +233,8 @@ def test_a_search_phrase_naming_things_counted_and_what_was_done_to_them_or_wher
     "Vigyan Tech 2026 kab hua tha",
     "Cabinet approves new railway line in Odisha",  # a place after a singular noun
     "Who are the sellers in Bengaluru",
+    "Bus services resumed in India",
+    "make in india",
 ])
 def test_a_search_phrase_or_question_that_asks_no_count_of_its_answer_is_not_read_so(question):
     from index.search.question import searched_kinds
