@@ -139,15 +139,15 @@ def what_is_in_full(question: str) -> str:
 
 # A part of the population a question asks about, in either language: a release that never names it in
 # any version gives no figure of it ("How many women sellers ...?" against the count of all sellers).
-_GROUPS = (re.compile(r"(?i)(?<![\w-])(?:women|woman|female|females|girls?|mahila)(?![\w-])|"
-                      r"महिला|स्त्री|बालिका|लड़कियों|लड़की|नारी"),
+_GROUPS = (re.compile(r"(?i)(?<![\w-])(?:women|woman|female|females|girls?|mahila|ladki(?:yon|yan|yaan|yo)?)(?![\w-])|"
+                      r"महिला|स्त्री|बालिका|लड़कि(?:यों|यां|याँ)|लड़की|छात्रा(?:एं|एँ|ओं)?(?![\u0900-\u097f])|नारी"),
            re.compile(r"(?i)(?<![\w-])rural(?![\w-])|ग्रामीण"),
            re.compile(r"(?i)(?<![\w-])urban(?![\w-])|शहरी"))
 
 
 # The other part of each ("urban LFPR ... 50.4%" beside "rural LFPR ... 58.0%"; "लड़कों के 89.28 प्रतिशत के
 # मुकाबले लड़कियों का ... 94.32 प्रतिशत"): a figure of the other part is not the asked one's.
-_MEN = re.compile(r"(?i)(?<![\w-])(?:men|male|males|boys?)(?![\w-])|पुरुष|लड़कों|लड़के|बालक")
+_MEN = re.compile(r"(?i)(?<![\w-])(?:men|male|males|boys?|ladk(?:on|e|o))(?![\w-])|पुरुष|लड़कों|लड़के|बालक")
 _OTHER_PART = dict(zip(_GROUPS, (_MEN, _GROUPS[2], _GROUPS[1])))
 
 

@@ -400,10 +400,13 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         f = figures[j]
         before, after, _ = words_of(j)
         label = f.label or ""
+        cell = is_inline_cell(f)
         told = 0
         for named in cues.groups:
             other = other_part(named)
             said = names_part(label, 0, len(label), (len(label), len(label)), named, other)
+            if said is None and cell:
+                continue  # a table's cell is its row's and column's: "Students Selected" under "... Male Female" is neither's
             if said is None:
                 said = names_part(text, before, after, (f.start, f.end), named, other)
             if said is None:

@@ -638,6 +638,11 @@ def test_a_part_of_the_population_no_version_names_is_not_answered():
 
     assert [w for w, _ in asked_groups("मध्य प्रदेश में जेम पर कितनी महिला विक्रेता पंजीकृत हैं?")] == ["महिला"]
     assert [w for w, _ in asked_groups("How many women drivers have joined?")] == ["women"]
+    # girl students, girls in the nominative, in Latin letters; a hostel (छात्रावास) is no girl
+    assert [w for w, _ in asked_groups("2023-24 में कितनी छात्राएँ चुनी गईं?")] == ["छात्राएँ"]
+    assert [w for w, _ in asked_groups("कितनी लड़कियां पढ़ती हैं?")] == ["लड़कियां"]
+    assert [w for w, _ in asked_groups("kitni ladkiyon ko scholarship mili")] == ["ladkiyon"]
+    assert asked_groups("कितने छात्रावास बने?") == []
     assert asked_groups("How many sellers have joined?") == [] and asked_groups("Womenfolk and pre-girls") == []
     assert [w for w, _ in asked_groups("जून 2026 में ग्रामीण क्षेत्रों में LFPR कितनी थी?")] == ["ग्रामीण"]
     assert [w for w, _ in asked_groups("What was the urban unemployment rate?")] == ["urban"]

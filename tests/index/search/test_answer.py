@@ -783,3 +783,36 @@ def test_where_a_value_stands_now_is_what_it_came_to():
     p = _passage("The installed capacity has grown from 375 MW in 2020 to current capacity of about 1575 MW.")
     assert _answer(p, "What's the current installed data centre capacity?") == "1575 MW"
     assert _answer(p, "What was the installed capacity before it grew?") == "375 MW"
+
+
+def test_a_table_cell_is_of_the_part_its_labels_name_not_of_the_header_s_last_word():
+    """A one-line table under "Students Selected Male Female": the Female column's cell answers a question
+    asking for girls (in Hindi, where no word of the label is the question's), not the whole column's,
+    whose sentence's last named part is the header's "Female" too."""
+    import dataclasses
+
+    from index.figures.figure import CELL_MARK
+    from index.records import Passage
+
+    text = "Financial Year Students Selected Male Female 2023-24 11705 5193 6512"
+    columns = iter(("Students Selected", "Male", "Female"))
+    figures = [f if f.kind == "period" else dataclasses.replace(f, label=f"2023-24{CELL_MARK} {next(columns)}")
+               for f in _passage(text).figures]
+    p = Passage(release_id="x", lang="en", start=0, end=len(text), text=text, figures=figures)
+    q = "2023-24 में कितनी छात्राएँ चुनी गईं?"
+    assert _answer_of_part_in(p, q, S.figure_groups_weight) == "6512"
+    assert _answer_of_part_in(p, "2023-24 में कितनी लड़कियां चुनी गईं?", S.figure_groups_weight) == "6512"
+
+
+def _answer_of_part_in(p, q: str, weight: float) -> str:
+    """`_answer_of_part` of a passage built by hand."""
+    import dataclasses
+
+    from index.answerable import asked_groups
+    from index.search import FigureCues
+    from index.search.answer import answering_figure
+
+    cues = dataclasses.replace(FigureCues(), groups=tuple(named for _, named in asked_groups(q)))
+    j = answering_figure(p, 0, len(p.text), _idf(q), expected_kinds(q), cues, window=read_time(q).window,
+                         asked_figure=asked_figure(q), groups_weight=weight)
+    return p.figures[j].text
