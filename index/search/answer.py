@@ -351,6 +351,11 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         _, _, right_after, said_before, before_weight = own_words(j)
         return right_after | (said_before if before_weight else frozenset()) | term_set(figures[j].label or "")
 
+    def words_after(j: int) -> frozenset[str]:
+        """The terms of the figure's label and of its own words after it: what it is of ("78.9% in NFHS-4"),
+        not the subject its sentence opens with, which is its neighbours' too."""
+        return own_words(j)[2] | term_set(figures[j].label or "")
+
     def asked_words(j: int) -> frozenset[str]:
         """The question's words (not its numbers) that the figure's own words or its label hold."""
         return frozenset(t for t in held_words(j) if t in worded)
@@ -489,7 +494,10 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
     # A question that names a time finds the figure of that time by the date beside it, where there is one
     # ("from 32.7% in June, 2026 to 34.4% in July, 2026"); one that asks a date asks where a span starts or
     # ends ("from 9th to 17th August").
-    old = ({j for j, k in changed_from(text, figures, inside) if beside(j) == beside(k) == 0}
+    # ... and one that names what the value it started from was of, by a word the value it came to lacks
+    # ("from 78.9% in NFHS-4 (2015-16) to 90.6% in NFHS-6" asked "in NFHS-4"), asks that value
+    old = ({j for j, k in changed_from(text, figures, inside) if beside(j) == beside(k) == 0
+            and (asked_figure.now or not (words_after(j) - words_after(k)).intersection(idf))}
            if not asked_figure.before and not kinds & TIME_KINDS else set())
     if asked_figure.now and old:
         # "the current installed capacity": of "from 375 MW in 2020 to current capacity of about 1575 MW", the

@@ -310,7 +310,8 @@ _BEFORE = re.compile(r"(?i)\b(?:from what|from how (?:much|many)|earlier|previou
 
 
 # What a value stands at now asked: "the current capacity", "at present", "वर्तमान में", "मौजूदा".
-_NOW = re.compile(r"(?i)\b(?:current(?:ly)?|now|at present|presently)\b|वर्तमान|मौजूदा|फ़?िलहाल")
+_NOW = re.compile(r"(?i)\b(?:current(?:ly)?|now|at present|presently)\b|वर्तमान|मौजूदा|फ़?िलहाल|"
+                  r"(?<![\u0900-\u097f])अभी(?![\u0900-\u097f])")
 
 
 def asks_now(question: str) -> bool:

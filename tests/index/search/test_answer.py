@@ -783,6 +783,22 @@ def test_where_a_value_stands_now_is_what_it_came_to():
     p = _passage("The installed capacity has grown from 375 MW in 2020 to current capacity of about 1575 MW.")
     assert _answer(p, "What's the current installed data centre capacity?") == "1575 MW"
     assert _answer(p, "What was the installed capacity before it grew?") == "375 MW"
+    # "अभी" ("abhi", as a question typed in Latin letters is read: index/romanised.py): now
+    from index.romanised import reading
+
+    p = _passage("From 523 lions in 2015 to 891 in 2025, this remarkable growth reflects the efforts of forest officers.")
+    assert _answer(p, reading("bharat me asiatic lion ki abadi abhi kitni hai").text) == "891"
+    assert _answer(p, "भारत में अभी शेरों की आबादी कितनी है?") == "891"
+
+
+def test_the_value_a_change_started_from_answers_where_the_question_names_what_it_was_of():
+    """"from 78.9% in NFHS-4 (2015-16) to 90.6% in NFHS-6": the value it came to answers a question naming
+    neither; one naming the survey round of the value it started from, by a word the other's lacks, asks that."""
+    p = _passage("Institutional births rose from 78.9% in NFHS-4 (2015-16) to 90.6% in NFHS-6 (2023-24) at the "
+                 "national level.")
+    assert _answer(p, "What was the institutional delivery rate in NFHS-4?") == "78.9%"
+    assert _answer(p, "What was the institutional delivery rate in NFHS-6?") == "90.6%"
+    assert _answer(p, "What is the institutional birth rate?") == "90.6%"
 
 
 def test_a_table_cell_is_of_the_part_its_labels_name_not_of_the_header_s_last_word():
