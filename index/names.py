@@ -307,7 +307,8 @@ def question_names(question: str) -> list[Name]:
         word = m.group(0)
         for suffix in ("'s", "’s"):
             word = word.removesuffix(suffix)
-        if (word.lower() in _GENERIC and not _PEOPLES.match(rest, m.start())
+        # a hyphened word of generic words is one too: "Jan-Mar 2026", "April-June", "Vice-President"
+        if (all(part in _GENERIC for part in word.lower().split("-")) and not _PEOPLES.match(rest, m.start())
                 or re.fullmatch(r"[A-Za-z]?\d+[A-Za-z]?", word) or _TIME_CODE.fullmatch(word)):
             continue
         letters = acronym_letters(word)

@@ -180,3 +180,11 @@ def test_a_schemes_names_are_one_and_no_place():
     (hindi,) = question_names("मनरेगा के लिए कितना बजट रखा गया?")
     assert NameIndex("Allocation under MGNREGA rose").holds(hindi)
     assert place_ending("Persondays under MGNREGS") is None
+
+
+def test_a_hyphened_word_of_generic_words_is_no_name():
+    # a quarter typed with a hyphen is a time, which the time reader reads, not a name a release must hold
+    assert [n.text for n in question_names("What was India's overall LFPR in the Jan-Mar 2026 quarter?")] == ["LFPR"]
+    assert [n.text for n in question_names("exports in April-June 2026")] == []
+    assert [n.text for n in question_names("LFPR in JAN-MAR 2026")] == ["LFPR"]
+    assert [n.text for n in question_names("Who met the Indo-Pacific Vice-President Dhankhar?")] == ["Indo-Pacific", "Dhankhar"]
