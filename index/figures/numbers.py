@@ -47,6 +47,17 @@ _SPELLED_NO_COUNT = {norm_word(w) for w in "fold times गुना गुणा
 _SPAN_ADJECTIVE_RE = re.compile(r"(?i)-(?:day|week|month|hour)\b|[\s-]*दिवसीय(?![\u0900-\u097f])")
 
 
+# "Uttar Pradesh (62), Haryana (52)": a bracketed number after a known place, its list item closed by a
+# comma, "and", a dash or a full stop, is the place's count; "(2) Uttar Pradesh" numbers a list, and a
+# place's name follows its bracket.
+_PLACE_ITEM_AFTER = re.compile(r"\)\s*(?:[,;.\u2014\u2013]|and\b|और|एवं|$)")
+
+
+def _place_item(text: str, p: int, q: int) -> bool:
+    """Whether the bracketed number at `text[p:q]` is a place's count in a list (`_PLACE_ITEM_AFTER`)."""
+    return bool(_PLACE_ITEM_AFTER.match(text, q)) and place_ending(text[max(0, p - 41):p - 1].rstrip()) is not None
+
+
 def _series_number(lit: str) -> int | None:
     """The number of an ordinal written in digits ("26" of "26th"), where it can number a series."""
     return int(lit) if lit.isdigit() and len(lit) <= 3 else None
@@ -404,7 +415,7 @@ class NumbersAndRanges:
                 value = int(ascii_digits(intpart))
                 if (word_start := _spelled_before(text, p - 1, value)) is not None:
                     return self._spelled_count(text, word_start, q + 1, value)
-                if not (len(intpart) == 2 and intpart[0] in "0०"):
+                if not (len(intpart) == 2 and intpart[0] in "0०") and not _place_item(text, p, q):
                     return _Res([], q + 1)
         is_year_like = len(intpart) == 4 and "," not in lit and "." not in lit and 1800 <= int(ascii_digits(intpart)) <= 2100
         # keyword before (Article 370, Phase 2, धारा 144, Class 10, Section 4-28)

@@ -28,6 +28,15 @@ def test_a_bracketed_number_after_no_word_that_spells_it_is_list_numbering(text)
     assert extract_figures(text) == []
 
 
+def test_a_bracketed_number_after_a_place_in_a_list_is_the_place_s_count():
+    """2300400: "253 detentions across 14 states — Uttar Pradesh (62), Haryana (52), ..." asked of Haryana
+    answered 253: each state's count was list numbering."""
+    text = "It led to 253 detentions across 14 states — Uttar Pradesh (62), Haryana (52), Delhi (51) and Kerala (2)."
+    assert [f.text for f in extract_figures(text)] == ["253", "14", "62", "52", "51", "2"]
+    # a list numbered after each item's place: the place follows its bracket
+    assert extract_figures("The states are (1) Bihar (2) Uttar Pradesh (3) Assam") == []
+
+
 def test_about_before_the_words_qualifies_the_count():
     [found] = extract_figures("about three (3) parks")
     assert (found.value, found.qualifier, found.label) == (Decimal(3), "about", "parks")
