@@ -146,13 +146,11 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
                 r".+\?\s*$", re.I | re.S),
      frozenset({"count", "quantity", "money"})),
 ]
-# A search typed with no question mark that ends with what was done to the things it counts (a year after it at
-# most), or by asking their number: "chitrakoot banda raid pouches seized", "NM-ICPS startups incubated", "DPIIT
+# A search typed with no question mark that ends with what was done to the things it counts (a time after it at
+# most: `_TRAILING_TIME`), or by asking their number: "chitrakoot banda raid pouches seized", "NM-ICPS startups incubated", "DPIIT
 # recognised startups number"; not "GeM agreement with Madhya Pradesh" nor "Bus services resumed in Delhi"
 _SEARCH_FOR_A_FIGURE = re.compile(
-    _NO_INTERROGATIVE + r"(?:.*\b[A-Za-z][a-z]{2,}s\s+[a-z]{2,}ed"
-    r"(?:\s+(?:in|during|since|till|until|upto|up to)?\s*(?:fy\s*)?[0-9][0-9/–-]*)?\s*$|.*\s(?:number|total|nos?\.?)\s*$)",
-    re.I | re.S)
+    _NO_INTERROGATIVE + r"(?:.*\b[A-Za-z][a-z]{2,}s\s+[a-z]{2,}ed\s*$|.*\s(?:number|total|nos?\.?)\s*$)", re.I | re.S)
 # ... or with the things counted (or their count asked), then the place they are counted in: "FutureSkills PRIME
 # certified candidates Tamil Nadu", "GeM SHG sellers in Bengaluru", "jan aushadhi kendra count bihar"
 # (`names.find_known` reads the place, in any case; a time after it at most); not "Bus services resumed in Delhi"
@@ -163,7 +161,7 @@ _COUNTED_LAST = re.compile(_NO_INTERROGATIVE + r".*\b[A-Za-z][a-z]{2,}s\s*$", re
 # ... or the whole country, which no release needs to name: "total lpg connections india 2014"
 _COUNTRY_LAST = re.compile(r"(?i)(?<!\S)(?:(?:in|across)\s+)?(?:all\s+)?india$")
 # (a run of spaces is tried from its start only: from each of its spaces it was quadratic)
-_TRAILING_TIME = re.compile(r"(?i)(?<!\s)\s+(?:(?:in|as\s+(?:on|of)|till|until|up\s*to|during)\s+)?"
+_TRAILING_TIME = re.compile(r"(?i)(?<!\s)\s+(?:(?:in|as\s+(?:on|of)|till|until|up\s*to|during|since)\s+)?"
                             r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:(?:" + _MONTH_PAT + r")\.?,?\s+)?"
                             r"(?:fy\s*)?[0-9][0-9/–-]*\s*$")
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
@@ -221,13 +219,14 @@ def searched_kinds(question: str) -> frozenset[str]:
     alone, never to rank releases: with no interrogative, what a search names is as likely what its user
     wants to read about, and a count asked lifts any release stating one above the release that speaks of
     the search's words."""
-    if _SEARCH_FOR_A_FIGURE.search(question) or _counted_in_place(question):
+    # a time at its end at most: "pm rahat total victims benefitted till 31 july 2026"
+    phrase = _TRAILING_TIME.sub("", question.rstrip())
+    if _SEARCH_FOR_A_FIGURE.search(phrase) or _counted_in_place(phrase):
         return frozenset({"count", "quantity", "money"})
     return frozenset()
 
 
-def _counted_in_place(question: str) -> bool:
-    phrase = _TRAILING_TIME.sub("", question.rstrip())
+def _counted_in_place(phrase: str) -> bool:
     # in any case: a search typed on a phone ("EEZ access passes gujarat")
     places = [s for s in find_known(phrase).values() if is_place(s)]
     if places and _COUNTED_LAST.search(phrase):

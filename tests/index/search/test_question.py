@@ -217,6 +217,8 @@ def test_a_phrase_with_an_interrogative_or_without_a_question_mark_is_not_read_s
     "EEZ access passes gujarat as on 5 aug 2026",  # a place typed in small letters, a day after it
     "Sikkim foreign tourist visits 2025",  # the place first, the things counted last
     "total lpg connections india 2014",  # the whole country, which is no known place
+    "pm rahat total victims benefitted till 31 july 2026",  # a day after what was done to them
+    "startups recognised since 2016",
     "GeM sellers all India",
 ])
 def test_a_search_phrase_naming_things_counted_and_what_was_done_to_them_or_where_asks_its_answer_a_figure(question):
