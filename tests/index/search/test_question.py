@@ -352,9 +352,15 @@ def test_a_number_to_call_asks_no_count():
     "What was KCC coverage for livestock farmers back in 2021-22?",
     "What's the cap per hectare on the one-time aquaculture insurance incentive?",
     "karnataka post matric SC central share 2024-25",
+    "What was Singapore's FDI into India in FY 2025-26?",
+    "What is the maximum matching funding a startup can get under MeitY's SAMRIDH programme?",
 ])
 def test_a_measure_or_an_age_asked_by_its_name_asks_a_figure(question):
     assert {"count", "quantity"} <= expected_kinds(question)
+
+
+def test_fdi_named_as_a_policy_asks_no_figure():
+    assert not expected_kinds("What is the FDI policy for coal mining?")
 
 
 def test_trade_named_as_a_thing_not_a_sum_asks_no_figure():
