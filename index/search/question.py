@@ -85,7 +85,7 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     (re.compile(r"\b(what|which) (percent|percentage|share|proportion)\b|\bhow much percent|"
                 r"\b(?:what|how much|kitn[aie])\s*%|(?<![\u0900-\u097f])कितन[ाीे]\s*%|"
                 r"(?<![0-9\u0966-\u096f.,\s])\s+%|^\s*%|"  # a sign standing for the word: "logistics cost % of GDP"
-                r"\bpercent(age)?\b|\bper cent\b|\brate\b|\bgrowth\b|\binflation\b|"
+                r"\bpercent(age)?\b|\bper cent\b|\brate\b|\bgrowth\b|\binflation\b|\b(?:forecast|model|average|absolute) error\b|"
                 r"कितने प्रतिशत|कितना प्रतिशत|कितनी प्रतिशत|(?<!शत-)(?<!शत )प्रतिशत|फीसदी|मुद्रास्फीति|महंगाई|(?<![\u0900-\u097f])दर(?![\u0900-\u097f])|(?<![\u0900-\u097f])रेट\s+(?:कितनी|कितना|कितने|क्या)|अनुपात|कितनी हिस्सेदारी", re.I),
      frozenset({"percent"})),
     # "When was ...", "... and when did ...": not "since 15 April, when the season began"

@@ -304,6 +304,14 @@ def test_a_percent_sign_asked_asks_a_percentage(question):
     assert expected_kinds(question) == {"percent"}
 
 
+@pytest.mark.parametrize("question", [
+    "What is the model error of the 2020 monsoon long range forecast?",  # "±4%"
+    "2021-2025 me IMD ke april wale pehle stage forecast ka average error kitna tha?",
+])
+def test_a_forecast_s_error_asked_asks_a_percentage(question):
+    assert expected_kinds(question) == {"percent"}
+
+
 def test_a_percent_sign_after_its_number_is_given_not_asked():
     assert "percent" not in expected_kinds("Which scheme gives 50 % subsidy?")
     assert "percent" not in expected_kinds("How many got 25 % more?")
