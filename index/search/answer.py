@@ -411,7 +411,8 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
             other = other_part(named)
             said = names_part(label, 0, len(label), (len(label), len(label)), named, other)
             if said is None and cell:
-                continue  # a table's cell is its row's and column's: "Students Selected" under "... Male Female" is neither's
+                # a table's cell is its row's and column's: "Students Selected" under "... Male Female" is neither's
+                continue
             if said is None:
                 said = names_part(text, before, after, (f.start, f.end), named, other)
             if said is None:

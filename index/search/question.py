@@ -36,7 +36,8 @@ _MEASURE_NAMES = (r"(?:production|output|area|investment|cost|outlay|amount|reve
                   r"expenditure|collection|turnover|exports?|imports?|demand|capacity|sales|deficit|surplus|"
                   r"procurement|disbursement|subsidy|size|length|distance|volume|quantity|population|price|msp|yield|"
                   r"stipend|grant|assistance|loan|allowance|fee|wage|salary|pension|incentive|compensation|"
-                  r"(?:fdi|fpi)(?!\s+(?:polic(?:y|ies)|norms?|rules?|limits?|caps?|regime|route)\b)|funding|maximum|minimum|"
+                  r"(?:fdi|fpi)(?!\s+(?:polic(?:y|ies)|norms?|rules?|limits?|caps?|regime|route)\b)|"
+                  r"funding|maximum|minimum|"
                   r"honorarium|prize|reward|premium|fine|penalty|package|index|score|support|limit|ceiling|target|"
                   r"weightage|rainfall|age|income|depth|height|altitude|elevation|width|speed|temperature|"
                   r"resolution|enrol+ment|tenure|duration|in-?flows?|out-?flows?|remittances?|coverage|cap|"
@@ -85,7 +86,8 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     (re.compile(r"\b(what|which) (percent|percentage|share|proportion)\b|\bhow much percent|"
                 r"\b(?:what|how much|kitn[aie])\s*%|(?<![\u0900-\u097f])कितन[ाीे]\s*%|"
                 r"(?<![0-9\u0966-\u096f.,\s])\s+%|^\s*%|"  # a sign standing for the word: "logistics cost % of GDP"
-                r"\bpercent(age)?\b|\bper cent\b|\brate\b|\bgrowth\b|\binflation\b|\b(?:forecast|model|average|absolute) error\b|"
+                r"\bpercent(age)?\b|\bper cent\b|\brate\b|\bgrowth\b|\binflation\b|"
+                r"\b(?:forecast|model|average|absolute) error\b|"
                 r"कितने प्रतिशत|कितना प्रतिशत|कितनी प्रतिशत|(?<!शत-)(?<!शत )प्रतिशत|फीसदी|मुद्रास्फीति|महंगाई|(?<![\u0900-\u097f])दर(?![\u0900-\u097f])|(?<![\u0900-\u097f])रेट\s+(?:कितनी|कितना|कितने|क्या)|अनुपात|कितनी हिस्सेदारी", re.I),
      frozenset({"percent"})),
     # "When was ...", "... and when did ...": not "since 15 April, when the season began"
@@ -148,8 +150,9 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
      frozenset({"count", "quantity", "money"})),
 ]
 # A search typed with no question mark that ends with what was done to the things it counts (a time after it at
-# most: `_TRAILING_TIME`), or by asking their number: "chitrakoot banda raid pouches seized", "NM-ICPS startups incubated", "DPIIT
-# recognised startups number"; not "GeM agreement with Madhya Pradesh" nor "Bus services resumed in Delhi"
+# most: `_TRAILING_TIME`), or by asking their number: "chitrakoot banda raid pouches seized", "NM-ICPS startups
+# incubated", "DPIIT recognised startups number"; not "GeM agreement with Madhya Pradesh" nor "Bus services resumed
+# in Delhi"
 _SEARCH_FOR_A_FIGURE = re.compile(
     _NO_INTERROGATIVE + r"(?:.*\b[A-Za-z][a-z]{2,}s\s+[a-z]{2,}ed\s*$|.*\s(?:number|total|nos?\.?)\s*$)", re.I | re.S)
 # ... or with the things counted (or their count asked), then the place they are counted in: "FutureSkills PRIME

@@ -667,15 +667,19 @@ def test_an_answer_sentence_of_another_time_than_the_question_s_gives_way():
 
 def _answer_of_part(text: str, q: str, weight: float) -> str:
     """The figure of `text` that answers `q`, with the parts of the population it asks weighed by `weight`."""
+    return _answer_of_part_in(_passage(text), q, weight)
+
+
+def _answer_of_part_in(p, q: str, weight: float) -> str:
+    """`_answer_of_part` of a passage, one built by hand (a table's labelled cells) too."""
     import dataclasses
 
     from index.answerable import asked_groups, asked_spans
     from index.search import FigureCues
     from index.search.answer import answering_figure
 
-    p = _passage(text)
     cues = dataclasses.replace(FigureCues(), groups=tuple(named for _, named in asked_groups(q)), spans=asked_spans(q))
-    j = answering_figure(p, 0, len(text), _idf(q), expected_kinds(q), cues, window=read_time(q).window,
+    j = answering_figure(p, 0, len(p.text), _idf(q), expected_kinds(q), cues, window=read_time(q).window,
                          asked_figure=asked_figure(q), groups_weight=weight)
     return p.figures[j].text
 
@@ -818,17 +822,3 @@ def test_a_table_cell_is_of_the_part_its_labels_name_not_of_the_header_s_last_wo
     q = "2023-24 में कितनी छात्राएँ चुनी गईं?"
     assert _answer_of_part_in(p, q, S.figure_groups_weight) == "6512"
     assert _answer_of_part_in(p, "2023-24 में कितनी लड़कियां चुनी गईं?", S.figure_groups_weight) == "6512"
-
-
-def _answer_of_part_in(p, q: str, weight: float) -> str:
-    """`_answer_of_part` of a passage built by hand."""
-    import dataclasses
-
-    from index.answerable import asked_groups
-    from index.search import FigureCues
-    from index.search.answer import answering_figure
-
-    cues = dataclasses.replace(FigureCues(), groups=tuple(named for _, named in asked_groups(q)))
-    j = answering_figure(p, 0, len(p.text), _idf(q), expected_kinds(q), cues, window=read_time(q).window,
-                         asked_figure=asked_figure(q), groups_weight=weight)
-    return p.figures[j].text
