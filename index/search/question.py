@@ -52,6 +52,11 @@ _COMPARATIVE = r"(?:more|less|lower|higher|below|above|greater|smaller|fewer)\b"
 _HOW_MUCH_MORE = r"\bhow much\s+" + _COMPARATIVE
 # The words of one of a series, asked "which …" in English or "कौनसा …" with the word left in Latin letters.
 _SERIES = r"edition|episode|anniversary|instal+ment|tranche"
+# ... and one of the meetings a body holds in a numbered series: "At which NEC plenary ...?" (the 73rd),
+# "कौन सी बैठक", "लगातार कौन सी बार"
+_MEETING_ASKED = re.compile(r"(?i)\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:summit|plenary|meeting|sitting|congress|"
+                            r"convention|conclave)\b|कौन[\s-]*(?:सा|सी|से)\s+(?:[\u0900-\u097f]+\s+)?"
+                            r"(?:बैठक|बार|सम्मेलन|अधिवेशन)(?![\u0900-\u097f])")
 # A query with no interrogative in either language, nor a request to tell or list: a phrase typed as a search
 _NO_INTERROGATIVE = (r"^(?!.*\b(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do|has|have|had|"
                      r"can|could|will|would|list|name|tell|explain|describe)\b)"
@@ -218,11 +223,14 @@ def expected_kinds(question: str, *, money_cue: bool = False) -> frozenset[str]:
 
 def searched_kinds(question: str) -> frozenset[str]:
     """The figure kinds a search phrase asks of its answer (`_SEARCH_FOR_A_FIGURE`, `_COUNTED_BEFORE_PLACE`,
-    `_COUNTED_LAST`), for a question that asks none (`expected_kinds`, which the caller reads first: a phrase
-    with no interrogative asks none of its cues but a measure's name or a closing "?"). Read for the answer
-    alone, never to rank releases: with no interrogative, what a search names is as likely what its user
-    wants to read about, and a count asked lifts any release stating one above the release that speaks of
-    the search's words."""
+    `_COUNTED_LAST`), or a question of one of a body's numbered meetings (`_MEETING_ASKED`), for a question
+    that asks none (`expected_kinds`, which the caller reads first: a phrase with no interrogative asks none
+    of its cues but a measure's name or a closing "?"). Read for the answer alone, never to rank releases:
+    with no interrogative, what a search names is as likely what its user wants to read about, and a count
+    asked lifts any release stating one above the release that speaks of the search's words (an ordinal
+    asked, any release stating one above the meeting's release in the other language)."""
+    if _MEETING_ASKED.search(question):
+        return frozenset({"ordinal"})
     # a time at its end at most: "pm rahat total victims benefitted till 31 july 2026"
     phrase = _TRAILING_TIME.sub("", question.rstrip())
     if _SEARCH_FOR_A_FIGURE.search(phrase) or _counted_in_place(phrase):

@@ -407,6 +407,27 @@ def test_which_one_of_a_series_asks_an_ordinal(question):
 
 
 @pytest.mark.parametrize("question", [
+    "At which NEC plenary was agarwood export promotion emphasised?",
+    "The action plan was released at which India-Japan annual summit?",
+    "दक्षिणी क्षेत्रीय परिषद की महाबलीपुरम बैठक कौन सी बैठक है?",
+    "पदक जीतने की यह लगातार कौन सी बार थी?",
+])
+def test_one_of_a_bodys_numbered_meetings_asks_its_answer_an_ordinal_and_not_its_ranking(question):
+    """A Hindi "कौन-सी बैठक" asked of the ranking lifts any release stating an ordinal (an awards' 9th
+    ceremony) above the meeting's own English release, whose "Meeting" the question does not spell."""
+    from index.search.question import searched_kinds
+
+    assert searched_kinds(question) == {"ordinal"} and "ordinal" not in expected_kinds(question)
+
+
+@pytest.mark.parametrize("question", ["Which state hosted the meeting?", "Who chaired the summit?", "कौन सा बारकोड?"])
+def test_a_meeting_named_with_no_one_of_a_series_asked_asks_no_ordinal(question):
+    from index.search.question import searched_kinds
+
+    assert "ordinal" not in searched_kinds(question)
+
+
+@pytest.mark.parametrize("question", [
     "Which session of Parliament passed the bill?",
     "What was the theme of the webinar?",
     "किस नंबर पर शिकायत दर्ज कराएं?",
