@@ -83,6 +83,27 @@ def asked_unit(question: str, *, spans: bool = False) -> str | None:
     return None
 
 
+# A search typed on a phone names the unit it asks last, an abbreviation in small letters too: "ken betwa
+# hydropower mw", "beach sand heavy minerals tonnes"; not a word of two letters but these ("ha" is also
+# "hai" typed in Latin letters, "mu" and "m" are words or letters too), nor a rate's ("MSP per kg").
+_LAST_WORD = re.compile(r"(?<!\S)(?<!\bper )(\S+?)[?.]?\s*$", re.I)
+_ABBREVIATION_OF = {u.casefold(): u for u in (*_ASKED_ABBREVIATIONS, "km", "kg") if u != "MU"}
+
+
+def unit_named_last(question: str) -> str | None:
+    """The unit whose name or abbreviation is the question's last word, if it is one: what a search
+    phrase asks its answer (`searched_kinds`), not a unit a release must state (`asked_unit`), which the
+    search's figures may leave to a table's header ("punjab opium seizure 2022 kg")."""
+    last = _LAST_WORD.search(question)
+    if last is None:
+        return None
+    word = last.group(1)
+    if unit := _ABBREVIATION_OF.get(word.casefold()):
+        return unit
+    return next((unit for lang, pattern, unit in _ASKED_UNIT
+                 if lang == "en" and len(word) > 2 and (m := pattern.match(word)) and m.end() == len(word)), None)
+
+
 # A time unit named anywhere in the question ("for how many years", "in 21 days", "कितने दिनों में"), or
 # an age ("aged", "how old", "आयु"): the spans a figure of years, days or hours may answer.
 _SPAN_WORDS = [("en", re.compile(r"(?i)(?<![\w])(?:" + p + r")(?![\w])"), u) for p, u, _ in _UNITS_EN

@@ -12,7 +12,7 @@ import lxml.html.defs
 
 from corpus import Release
 from index.acronyms import asked_definitions
-from index.answerable import asked_groups, asked_measure, what_is_in_full
+from index.answerable import asked_groups, asked_measure, unit_named_last, what_is_in_full
 from index.figures.figure import TIME_KINDS
 from index.figures.patterns import _MONTH_PAT, SCALE_WORD, written_scale
 from index.lexical import DEVANAGARI, normalise, terms
@@ -62,6 +62,7 @@ _NO_INTERROGATIVE = (r"^(?!.*\b(?:what|which|who|whom|whose|when|where|why|how|i
                      r"can|could|will|would|list|name|tell|explain|describe)\b)"
                      r"(?!.*(?:क्या|कौन|कब|कहां|कहाँ|क्यों|कैसे|कैसा|कैसी|कितन|बताएं|बताइए|बताओ|"
                      r"(?<![\u0900-\u097f])(?:किस(?!ान|्त)|किन(?!ार))))")  # किसने, किस वर्ष, किन जिलों; not किसान, किस्त, किनारा
+_NO_INTERROGATIVE_RE = re.compile(_NO_INTERROGATIVE, re.I | re.S)
 # Expected figure kinds by the question's interrogative (checked in order; first match wins).
 _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     # Which one of a series: "Which edition of the Science Congress …?", "कौन सा वेबिनार था?", "कितनवीं बैठक",
@@ -223,9 +224,10 @@ def expected_kinds(question: str, *, money_cue: bool = False) -> frozenset[str]:
 
 def searched_kinds(question: str) -> frozenset[str]:
     """The figure kinds a search phrase asks of its answer (`_SEARCH_FOR_A_FIGURE`, `_COUNTED_BEFORE_PLACE`,
-    `_COUNTED_LAST`), or a question of one of a body's numbered meetings (`_MEETING_ASKED`), for a question
-    that asks none (`expected_kinds`, which the caller reads first: a phrase with no interrogative asks none
-    of its cues but a measure's name or a closing "?"). Read for the answer alone, never to rank releases:
+    `_COUNTED_LAST`; a quantity, of one ending with a unit: `unit_named_last`), or a question of one of a
+    body's numbered meetings (`_MEETING_ASKED`), for a question that asks none (`expected_kinds`, which the
+    caller reads first: a phrase with no interrogative asks none of its cues but a measure's name or a
+    closing "?"). Read for the answer alone, never to rank releases:
     with no interrogative, what a search names is as likely what its user wants to read about, and a count
     asked lifts any release stating one above the release that speaks of the search's words (an ordinal
     asked, any release stating one above the meeting's release in the other language)."""
@@ -235,6 +237,8 @@ def searched_kinds(question: str) -> frozenset[str]:
     phrase = _TRAILING_TIME.sub("", question.rstrip())
     if _SEARCH_FOR_A_FIGURE.search(phrase) or _counted_in_place(phrase):
         return frozenset({"count", "quantity", "money"})
+    if _NO_INTERROGATIVE_RE.match(phrase) and unit_named_last(phrase):
+        return frozenset({"quantity"})
     return frozenset()
 
 

@@ -191,6 +191,27 @@ def test_a_phrase_typed_as_a_question_asks_a_figure(question):
     assert "count" in expected_kinds(question)
 
 
+@pytest.mark.parametrize("question, unit", [
+    ("ken betwa hydropower mw", "MW"),
+    ("cuddalore beach sand heavy minerals tonnes", "tonne"),
+    ("rooftop solar capacity gujarat gw", "GW"),
+    ("delhi meerut rrts length km", "km"),
+])
+def test_a_search_phrase_ending_with_a_unit_asks_its_answer_a_quantity(question, unit):
+    from index.answerable import asked_unit, unit_named_last
+    from index.search.question import searched_kinds
+
+    assert searched_kinds(question) == {"quantity"} and unit_named_last(question) == unit
+    assert asked_unit(question) is None  # no unit a release must state: a table may leave it to its header
+
+
+@pytest.mark.parametrize("question", ["kitne kisan ha", "wild honey msp per kg", "How many tonnes?", "ek mu"])
+def test_a_two_letter_word_a_rate_or_a_question_asks_no_unit_by_its_last_word(question):
+    from index.search.question import searched_kinds
+
+    assert searched_kinds(question) != {"quantity"}
+
+
 @pytest.mark.parametrize("question", [
     "GeM agreement with Madhya Pradesh",  # no question mark: a search, not a question
     "Who signed the GeM agreement?",
