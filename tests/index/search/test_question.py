@@ -406,6 +406,18 @@ def test_a_share_asked_by_its_name_asks_a_percentage_or_an_amount():
     assert "percent" not in expected_kinds("What is the share price of LIC?")
 
 
+@pytest.mark.parametrize("question", [
+    "जीडीपी में एमएसएमई का हिस्सा कितना है?",
+    "स्वास्थ्य खर्च में जेब से होने वाले खर्च की हिस्सेदारी कितनी थी?",
+    "apprenticeship me mahilao ka share kitna he ab",  # read as "... share कितना ..."
+])
+def test_a_share_asked_how_much_in_hindi_asks_a_percentage_or_an_amount(question):
+    from index.romanised import reading
+
+    typed = reading(question)
+    assert {"percent", "money"} <= expected_kinds(typed.text if typed else question)
+
+
 def test_an_age_asked_is_no_sum_of_money():
     assert expected_kinds("How old is the oldest member of the team?") == {"count", "quantity"}
 
