@@ -26,6 +26,15 @@ _TIME_BEFORE = frozenset("last previous preceding next".split()) | {norm_word(w)
 _LABEL_BEFORE_RE = re.compile(
     r"([A-Za-z][A-Za-z\-]*(?:[ ][A-Za-z][A-Za-z\-]*){0,3})[ ]+(?:of|at|worth|stood at|amounting to)[ ]+$")
 
+# A name in capitals that a sum or a share is of, written before it: in brackets after it ("Certification
+# (30%), Job Placement (40%)") or with what it went from and to ("the Penury Grant has been doubled from
+# Rs 4,000 to Rs 8,000, the Marriage Grant from Rs 50,000 to Rs 1,00,000"), where the words after the
+# figure are the next item's or none.
+_NAME_BEFORE_BRACKET_RE = re.compile(r"(?<![\w-])((?:[A-Z][\w\-]*[ ]){0,2}[A-Z][\w\-]*)[ ]?\($")
+_NAME_FROM_RE = re.compile(r"(?<![\w-])((?:[A-Z][\w\-]*[ ]){0,2}[A-Z][\w\-]*)"
+                           r"(?:[ ]+(?:has|have|had|was|were|is|are)(?:[ ]+been)?[ ]+[a-z]+ed)?"
+                           r"[ ]+from[ ]+(?:[^\s,;()]+[ ]+){0,3}?(?:to[ ]+)?$")
+
 
 class Labels:
 
@@ -39,6 +48,11 @@ class Labels:
                 bw = [w for w in bm.group(1).split() if w.lower() not in _EN_FUNC]
                 if bw:
                     return " ".join(bw[-2:])
+            named = (text[end:end + 1] == ")" and _NAME_BEFORE_BRACKET_RE.search(before)
+                     or (bm := _NAME_FROM_RE.search(before)) and (bm.group(0).endswith("from ") or before.endswith(" to "))
+                     and bm)
+            if named and (words := [w for w in named.group(1).split() if w.lower() not in _EN_FUNC]):
+                return " ".join(words)
         after = text[end:end + 80]
         content: list[str] = []
         prev_end = 0

@@ -1,0 +1,34 @@
+"""What a figure's label says it is of (index/figures/labels.py), read from the words of its sentence."""
+import pytest
+
+from index.figures import extract_figures
+
+
+def _labels(text: str) -> dict[str, str | None]:
+    return {f.text: f.label for f in extract_figures(text) if f.kind in ("money", "percent")}
+
+
+def test_a_share_in_brackets_after_a_name_is_of_that_name():
+    labels = _labels("The cost is split across three milestones: Certification (30%), Job Placement (40%), "
+                     "and three-Month Retention (25%) .")
+    assert (labels["30%"], labels["40%"], labels["25%"]) == ("Certification", "Job Placement", "Retention")
+
+
+@pytest.mark.parametrize("text, value, name", [
+    ("the Penury Grant has been doubled from Rs 4,000 to Rs 8,000, the Education Grant from Rs 1,000 to Rs 2,000 "
+     "and the Marriage Grant from Rs 50,000 to Rs 1,00,000.", "Rs 50,000", "Marriage Grant"),
+    ("the Penury Grant has been doubled from Rs 4,000 to Rs 8,000, the Education Grant from Rs 1,000 to Rs 2,000 "
+     "and the Marriage Grant from Rs 50,000 to Rs 1,00,000.", "1,00,000", "Marriage Grant"),
+    ("the Penury Grant has been doubled from Rs 4,000 to Rs 8,000.", "Rs 4,000", "Penury Grant"),
+])
+def test_a_sum_a_name_went_from_or_to_is_of_that_name(text, value, name):
+    assert _labels(text)[value] == name
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The share of women rose from 7.74% to 24.95% in FY 2025-26.", "7.74%"),  # no name before its "from"
+    ("Exports rose from Rs 686 crore to Rs 38,424 crore.", "Rs 686 crore"),
+    ("The fund (Rs 500 crore) was set up.", "Rs 500 crore"),  # no name in capitals before the bracket
+])
+def test_a_sum_or_share_with_no_name_in_capitals_before_it_takes_none_from_there(text, value):
+    assert _labels(text)[value] is None
