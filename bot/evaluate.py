@@ -87,6 +87,7 @@ SET_KINDS = {
     "tuning-blind22-questions.jsonl": "tuning",  # a twenty-second, 28 of 220 unanswerable, the same session's third round
     "tuning-blind23-questions.jsonl": "tuning",  # a twenty-third, 25 of 215 unanswerable, time and comparison; short releases, fifty-eighth session
     "tuning-blind24-questions.jsonl": "tuning",  # a twenty-fourth, 42 of 220 unanswerable, time; no-answer and cross-language, the same session's second round
+    "tuning-blind25-questions.jsonl": "tuning",  # a twenty-fifth, 24 of 220 unanswerable, numbers' shapes, typed casually, time; fifty-ninth session
     "tuning-hinglish-questions.jsonl": "tuning",  # Hindi typed in Latin letters, 12 of 40 unanswerable, written blind in the forty-fourth session
     "tuning-dated-questions.jsonl": "tuning",  # the time named decides among a release's times, 10 of 40 unanswerable, written blind in the forty-eighth session
     "reading-questions.jsonl": "tuning",  # written blind in the fourteenth session to test how a question's time and kind are read
@@ -133,6 +134,7 @@ TUNING_SETS = {
     "blind22": _ROOT / "bench/data/tuning-blind22-questions.jsonl",
     "blind23": _ROOT / "bench/data/tuning-blind23-questions.jsonl",
     "blind24": _ROOT / "bench/data/tuning-blind24-questions.jsonl",
+    "blind25": _ROOT / "bench/data/tuning-blind25-questions.jsonl",
     "hinglish": _ROOT / "bench/data/tuning-hinglish-questions.jsonl",
     "dated": _ROOT / "bench/data/tuning-dated-questions.jsonl",
     "reading": _ROOT / "bench/data/reading-questions.jsonl",
