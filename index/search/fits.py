@@ -109,8 +109,9 @@ def figure_fits(p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: 
             continue
         if cues.spans is not None and f.unit in TIME_UNITS and f.unit not in cues.spans:
             continue  # "youth aged 15–29", "within 21 days": no count of youth
-        if f.spelled_count and not coverage(in_other_language(term_set(f.label or ""), cues), idf):
-            continue  # "three core registries" answers no question but one of registries
+        if f.spelled_count and not (unit and f.unit == unit) and not coverage(
+                in_other_language(term_set(f.label or ""), cues), idf):
+            continue  # "three core registries" answers no question but one of registries; "two-day", days asked
         fit = coverage(in_other_language(with_phrases(around, cues.acronyms) if cues.acronyms else around, cues), idf)
         if unit:
             fit += FIGURE_UNIT_FIT if f.unit == unit else -FIGURE_UNIT_FIT

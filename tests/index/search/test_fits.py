@@ -207,6 +207,19 @@ def test_a_count_in_words_fits_only_a_question_about_the_thing_it_counts():
     assert [passage.figures[j].text for j in fits] == ["three", "5.52 lakh"]
 
 
+def test_a_span_in_words_fits_a_question_naming_its_time_unit():
+    from index.answerable import asked_unit
+
+    passage = _passage("The two-day programme is being observed across 83 locations nationwide.")
+    days = "ICMR SHINE कितने दिन का है?"
+    unit = asked_unit(days, spans=True)
+    fits = HybridSearcher.figure_fits(passage, expected_kinds("कितने दिन"), _idf(days), FigureCues(unit=unit))
+    assert "two-day" in [passage.figures[j].text for j in fits]
+    # asked no span, the span in words is the prose's, as a count in words is
+    fits = HybridSearcher.figure_fits(passage, expected_kinds("कितने दिन"), _idf(days))
+    assert "two-day" not in [passage.figures[j].text for j in fits]
+
+
 def test_a_passage_reports_a_figure_of_the_asked_kind_not_by_its_prose_counting_its_parts():
     from index.search.fits import holds_asked_kind
 
