@@ -113,8 +113,19 @@ _SPAN_WORDS = [("en", re.compile(r"(?i)(?<![\w])(?:" + p + r")(?![\w])"), u) for
 _AGE_WORDS = re.compile(r"(?i)\b(?:age[sd]?|old|older)\b|आयु|उम्र|उमर")
 
 
+# A span asked with no unit named: "How long will the team take to build a prototype?" ("within 3 months"),
+# "how soon", "कितना समय", "कितने समय में".
+# Not a length: "How long is the Delhi-Meerut RRTS corridor?"
+_ASKS_A_SPAN = re.compile(r"(?i)\bhow\s+soon\b|\bhow\s+long\b(?!(?:\s+\S+){0,6}?\s+(?:road|line|border|corridor|coast(?:line)?|"
+                          r"river|canal|bridge|tunnel|highway|expressway|route|pipeline|track|railway|stretch)s?\b)|"
+                          r"कितन[ाेी]\s+समय")
+
+
 def asked_spans(question: str) -> frozenset[str]:
-    """The time units (`TIME_UNITS`) a question names, a year for an age it asks about."""
+    """The time units (`TIME_UNITS`) a question names, a year for an age it asks about; every one, for a
+    span it asks with none named (`_ASKS_A_SPAN`)."""
+    if _ASKS_A_SPAN.search(question):
+        return frozenset(TIME_UNITS)
     spans = {unit for _, pattern, unit in _SPAN_WORDS if pattern.search(question)}
     return frozenset(spans | ({"year"} if _AGE_WORDS.search(question) else set()))
 

@@ -1,6 +1,8 @@
 """Names across scripts and the answerability check, on small hand-built cases."""
 import datetime as dt
 
+import pytest
+
 from corpus import Release
 from index.answerable import (AREA_SAID, AnswerabilityCheck, NoAnswer, asked_unit, asks_area, comparison_base, said_time,
                               time_fits)
@@ -692,3 +694,24 @@ def test_an_ordinal_the_release_names_nowhere_is_not_answered():
     assert AnswerabilityCheck().run(q, None, _passage(eleventh.text), [eleventh], []).answerable  # the setting off
     asked_11th = q.replace("10th", "ग्यारहवें")
     assert AnswerabilityCheck().run(asked_11th, None, _passage(eleventh.text), [eleventh], [], ordinals=True).answerable
+
+
+@pytest.mark.parametrize("question", [
+    "How long will the IIT Kanpur team take to build a basic prototype?",  # "within 3 months"
+    "For how long is the Navy leasing the two drones?",
+    "How soon will the plant be ready?",
+    "प्रोटोटाइप बनाने में कितना समय लगेगा?",
+])
+def test_a_span_asked_with_no_unit_named_is_asked_in_any_time_unit(question):
+    from index.answerable import asked_spans
+    from index.figures.patterns import TIME_UNITS
+
+    assert asked_spans(question) == frozenset(TIME_UNITS)
+
+
+@pytest.mark.parametrize("question", ["How long is the Delhi-Meerut RRTS corridor?", "How long is the new rail line?",
+                                      "How many farmers got loans?"])
+def test_a_length_or_a_count_asked_asks_no_span(question):
+    from index.answerable import asked_spans
+
+    assert not asked_spans(question)
