@@ -35,6 +35,12 @@ _NAME_FROM_RE = re.compile(r"(?<![\w-])((?:[A-Z][\w\-]*[ ]){0,2}[A-Z][\w\-]*)"
                            r"(?:[ ]+(?:has|have|had|was|were|is|are)(?:[ ]+been)?[ ]+[a-z]+ed)?"
                            r"[ ]+from[ ]+(?:[^\s,;()]+[ ]+){0,3}?(?:to[ ]+)?$")
 
+# ... and, where no words follow the sum or share, what it is said to be of: "the revenue to Centre was only
+# Rs. 82,000 crores."; not where a bracket follows, whose part ("IGST is ₹ 48,503crore (including ₹ 20,745crore
+# collected on imports)") the words before would name as well.
+_SAID_TO_BE_RE = re.compile(r"([A-Za-z][A-Za-z\-]*(?:[ ][A-Za-z][A-Za-z\-]*){0,3})[ ]+(?:was|were|is|are|stood|stands)"
+                            r"(?:[ ]+(?:only|just|about|around|nearly|approximately|over|at))?[ ]+$")
+
 
 class Labels:
 
@@ -91,6 +97,10 @@ class Labels:
             content.append(w)
             if hindi or len(content) >= 3:
                 break
+        if not content and kind in ("money", "percent", "ratio") and not after.lstrip().startswith("(") and (
+                bm := _SAID_TO_BE_RE.search(before)):
+            content = [w for w in bm.group(1).split() if w.lower() not in _EN_FUNC and w not in _LABEL_BREAK_TOK
+                       and w.lower() not in _SCALE_VALUE][-2:]
         return _joined_label(content, joins) if content else None
 
 

@@ -32,3 +32,20 @@ def test_a_sum_a_name_went_from_or_to_is_of_that_name(text, value, name):
 ])
 def test_a_sum_or_share_with_no_name_in_capitals_before_it_takes_none_from_there(text, value):
     assert _labels(text)[value] is None
+
+
+@pytest.mark.parametrize("text, value, label", [
+    ("Over Rs. 5 lakh crores have accrued to the mining States, whereas the revenue to Centre was only "
+     "Rs. 82,000 crores.", "Rs. 82,000 crores", "revenue Centre"),
+    ("The gross GST revenue is ₹ 1,05,366crore of which CGST is ₹ 20,569crore, SGST is ₹ 27,348crore.",
+     "₹ 20,569crore", "CGST"),  # not the scale word glued to the number before
+])
+def test_a_sum_with_no_words_after_it_is_of_what_it_is_said_to_be(text, value, label):
+    assert _labels(text)[value] == label
+
+
+def test_a_sum_a_bracket_follows_is_not_named_by_the_words_before_it():
+    """The bracket's part would take the same name: the imports' share of IGST is what a question on
+    imports asks, not the whole IGST."""
+    labels = _labels("IGST is ₹ 48,503crore (including ₹ 20,745crore collected on imports).")
+    assert labels["₹ 48,503crore"] is None and labels["₹ 20,745crore"] == "collected"
