@@ -37,7 +37,7 @@ _MEASURE_NAMES = (r"(?:production|output|area|investment|cost|outlay|amount|reve
                   r"procurement|disbursement|subsidy|size|length|distance|volume|quantity|population|price|msp|yield|"
                   r"stipend|grant|assistance|loan|allowance|fee|wage|salary|pension|incentive|compensation|"
                   r"(?:fdi|fpi)(?!\s+(?:polic(?:y|ies)|norms?|rules?|limits?|caps?|regime|route)\b)|"
-                  r"funding|funds?|money|weight|maximum|minimum|"
+                  r"funding|money|weight|maximum|minimum|"
                   r"honorarium|prize|reward|premium|fine|penalty|package|index|score|support|limit|ceiling|target|"
                   r"weightage|rainfall|age|income|depth|height|altitude|elevation|width|speed|temperature|"
                   r"resolution|enrol+ment|tenure|duration|in-?flows?|out-?flows?|remittances?|coverage|cap|"

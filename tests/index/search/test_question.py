@@ -384,7 +384,6 @@ def test_a_number_to_call_asks_no_count():
     "What was Singapore's FDI into India in FY 2025-26?",
     "What is the maximum matching funding a startup can get under MeitY's SAMRIDH programme?",
     "census 2027 money released to states so far",
-    "What funds were released for the census?",
     "garud binoculars weight",
 ])
 def test_a_measure_or_an_age_asked_by_its_name_asks_a_figure(question):
