@@ -35,6 +35,12 @@ _SPACED_POINT = re.compile(rf" \.({_D}+)(?!{_D}|\.{_D}|\s+{_D})")
 # a number word that picks out of a group rather than counting: "two of the ten", "दो में से"
 _PART_OF_AFTER_RE = re.compile(r"\s+(?:of|among|में\s+से)(?![\w\u0900-\u097F])")
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\s+$")
+# "second" is an ordinal of a series only before one of its members ("the second edition", "a second round"):
+# elsewhere a time unit ("per second") or a rank ("the second largest"). Not "first", nor a phase: "the first
+# phase", "the second phase" are a plan's stages, which the hand-checked figure sets count no figure.
+_ORDINAL_BEFORE_A_SERIES = {"second": 2}
+_ONE_OF_A_SERIES_AFTER = re.compile(r"(?i)[ ]+(?:[A-Za-z-]+[ ]+)?(?:edition|round|meeting|session|summit|plenary|"
+                                    r"conference|congress|convocation|anniversary|instal+ment|tranche|batch|cycle)s?\b")
 # a number word after these tells a stretch of time ("the last five years", "पिछले तीन वर्षों")
 _SPAN_BEFORE = _TIME_BEFORE | {"past", "recent"}
 # a number word before these multiplies ("three fold", "दो गुना") or describes ("तीन सदस्यीय समिति", "पांच
@@ -195,6 +201,8 @@ class NumbersAndRanges:
             return day
         if n := ORDINAL_WORDS_EN.get(w.lower()) or ORDINAL_WORDS_HI.get(w):
             return self._ordinal(text, m.start(), m.end(), n)  # "the sixth outreach programme", "नौवें संस्करण"
+        if (n := _ORDINAL_BEFORE_A_SERIES.get(w.lower())) and _ONE_OF_A_SERIES_AFTER.match(text, m.end()):
+            return self._ordinal(text, m.start(), m.end(), n)  # "The second edition of ICMR-SHINE"
         fw = norm_word(w)
         if fw not in ALL_WORDS:
             return _Res([], m.end())

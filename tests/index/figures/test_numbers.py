@@ -157,3 +157,18 @@ def test_an_ordinal_day_of_a_date_stays_the_date(text):
 def test_a_count_in_digits_or_words_with_a_scale_is_no_spelled_count():
     digits, scaled = extract_figures("six (6) officers and two crore farmers")
     assert not digits.spelled_count and not scaled.spelled_count
+
+
+@pytest.mark.parametrize("text, label", [
+    ("The second edition of ICMR-SHINE commenced today.", "edition"),
+    ("India will host a second round of talks in October.", "round"),
+])
+def test_second_before_one_of_a_series_is_its_ordinal(text, label):
+    [found] = [f for f in extract_figures(text) if f.kind == "ordinal"]
+    assert (found.text, found.value, found.label) == ("second", Decimal(2), label)
+
+
+@pytest.mark.parametrize("text", ["The wind travels at 10 metres per second.", "India is the second largest exporter.",
+                                  "For the first time the first phase covers all states."])
+def test_second_or_first_elsewhere_is_no_ordinal(text):
+    assert not [f for f in extract_figures(text) if f.kind == "ordinal"]
