@@ -87,8 +87,8 @@ SET_KINDS = {
     "tuning-blind22-questions.jsonl": "tuning",  # a twenty-second, 28 of 220 unanswerable, the same session's third round
     "tuning-blind23-questions.jsonl": "tuning",  # a twenty-third, 25 of 215 unanswerable, time and comparison; short releases, fifty-eighth session
     "tuning-blind24-questions.jsonl": "tuning",  # a twenty-fourth, 42 of 220 unanswerable, time; no-answer and cross-language, the same session's second round
-    "tuning-blind25-questions.jsonl": "tuning",  # a twenty-fifth, 24 of 220 unanswerable, numbers' shapes, typed casually, time; fifty-ninth session
-    "tuning-blind26-questions.jsonl": "tuning",  # a twenty-sixth, 25 of 220 unanswerable, numbers' shapes, typed casually, the other language, parts; the same session's second round
+    "tuning-blind25-questions.jsonl": "tuning",  # a twenty-fifth, 24 of 220 unanswerable, fifty-ninth session
+    "tuning-blind26-questions.jsonl": "tuning",  # a twenty-sixth, 25 of 220 unanswerable, the same session's second round
     "tuning-hinglish-questions.jsonl": "tuning",  # Hindi typed in Latin letters, 12 of 40 unanswerable, written blind in the forty-fourth session
     "tuning-dated-questions.jsonl": "tuning",  # the time named decides among a release's times, 10 of 40 unanswerable, written blind in the forty-eighth session
     "reading-questions.jsonl": "tuning",  # written blind in the fourteenth session to test how a question's time and kind are read

@@ -116,9 +116,9 @@ _AGE_WORDS = re.compile(r"(?i)\b(?:age[sd]?|old|older)\b|आयु|उम्र|
 # A span asked with no unit named: "How long will the team take to build a prototype?" ("within 3 months"),
 # "how soon", "कितना समय", "कितने समय में".
 # Not a length: "How long is the Delhi-Meerut RRTS corridor?"
-_ASKS_A_SPAN = re.compile(r"(?i)\bhow\s+soon\b|\bhow\s+long\b(?!(?:\s+\S+){0,6}?\s+(?:road|line|border|corridor|coast(?:line)?|"
-                          r"river|canal|bridge|tunnel|highway|expressway|route|pipeline|track|railway|stretch)s?\b)|"
-                          r"कितन[ाेी]\s+समय")
+_ASKS_A_SPAN = re.compile(r"(?i)\bhow\s+soon\b|\bhow\s+long\b(?!(?:\s+\S+){0,6}?\s+(?:road|line|border|corridor|"
+                          r"coast(?:line)?|river|canal|bridge|tunnel|highway|expressway|route|pipeline|track|railway|"
+                          r"stretch)s?\b)|कितन[ाेी]\s+समय")
 
 
 def asked_spans(question: str) -> frozenset[str]:

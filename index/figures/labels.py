@@ -55,8 +55,8 @@ class Labels:
                 if bw:
                     return " ".join(bw[-2:])
             named = (text[end:end + 1] == ")" and _NAME_BEFORE_BRACKET_RE.search(before)
-                     or (bm := _NAME_FROM_RE.search(before)) and (bm.group(0).endswith("from ") or before.endswith(" to "))
-                     and bm)
+                     or (bm := _NAME_FROM_RE.search(before))
+                     and (bm.group(0).endswith("from ") or before.endswith(" to ")) and bm)
             if named and (words := [w for w in named.group(1).split() if w.lower() not in _EN_FUNC]):
                 return " ".join(words)
         after = text[end:end + 80]

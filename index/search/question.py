@@ -129,8 +129,9 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
      frozenset({"money", "quantity", "count"})),
     # "What was the out-of-pocket share of total health spending?": a share, most often a percentage, or an amount
     # ... and "share kitna hai", "हिस्सा कितना है" (a romanised question's "kitna" read as कितना)
-    (re.compile(r"\bwhat\b(?: (?:is|was|were|are|will be|has been|had been))?(?: the)?(?: [\w'’-]+){1,4}? share\b(?! price)|"
-                r"(?:\bshare|(?<![\u0900-\u097f])(?:हिस्सा|हिस्सेदारी))\s+(?:\S+\s+)?कितन[ाीे](?![\u0900-\u097f])", re.I),
+    (re.compile(r"\bwhat\b(?: (?:is|was|were|are|will be|has been|had been))?(?: the)?(?: [\w'’-]+){1,4}? "
+                r"share\b(?! price)|(?:\bshare|(?<![\u0900-\u097f])(?:हिस्सा|हिस्सेदारी))\s+(?:\S+\s+)?"
+                r"कितन[ाीे](?![\u0900-\u097f])", re.I),
      frozenset({"percent", "money", "quantity", "count"})),
     # "What is the expected sugar production", "What investment is projected", "What is the revised MSP": a measure
     # asked for by its name ...
