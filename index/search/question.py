@@ -50,13 +50,16 @@ _CALLED_NUMBER = "".join(rf"(?<!{w}[ -])" for w in ("free", "helpline", "phone",
 # "How much below normal", "how much higher": a difference asked, not an amount.
 _COMPARATIVE = r"(?:more|less|lower|higher|below|above|greater|smaller|fewer)\b"
 _HOW_MUCH_MORE = r"\bhow much\s+" + _COMPARATIVE
+# "which …" or "कौनसा …", up to two words before the thing it asks which one of ("which India-Japan annual
+# summit", "कौन सा नया संस्करण")
+_WHICH = r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?"
+_WHICH_HI = r"कौन[\s-]*(?:सा|सी|से)\s+(?:[\u0900-\u097f]+\s+)?"
 # The words of one of a series, asked "which …" in English or "कौनसा …" with the word left in Latin letters.
 _SERIES = r"edition|episode|anniversary|instal+ment|tranche"
 # ... and one of the meetings a body holds in a numbered series: "At which NEC plenary ...?" (the 73rd),
 # "कौन सी बैठक", "लगातार कौन सी बार"
-_MEETING_ASKED = re.compile(r"(?i)\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:summit|plenary|meeting|sitting|congress|"
-                            r"convention|conclave)\b|कौन[\s-]*(?:सा|सी|से)\s+(?:[\u0900-\u097f]+\s+)?"
-                            r"(?:बैठक|बार|सम्मेलन|अधिवेशन)(?![\u0900-\u097f])")
+_MEETING_ASKED = re.compile(r"(?i)" + _WHICH + r"(?:summit|plenary|meeting|sitting|congress|convention|conclave)\b|"
+                            + _WHICH_HI + r"(?:बैठक|बार|सम्मेलन|अधिवेशन)(?![\u0900-\u097f])")
 # A query with no interrogative in either language, nor a request to tell or list: a phrase typed as a search
 _NO_INTERROGATIVE = (r"^(?!.*\b(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do|has|have|had|"
                      r"can|could|will|would|list|name|tell|explain|describe)\b)"
@@ -68,7 +71,7 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     # Which one of a series: "Which edition of the Science Congress …?", "कौन सा वेबिनार था?", "कितनवीं बैठक",
     # "कौन-से गणतंत्र दिवस समारोह में"
     # ... and "Which meeting number", "which number tribe", "कौन-से नंबर का अभियान", not a number one calls
-    (re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:" + _SERIES + "|"
+    (re.compile(_WHICH + r"(?:" + _SERIES + "|"
                 r"session(?!\s+of\s+(?:the\s+)?parliament)|foundation day|convocation)\b|"
                 r"\b(?:which|what)\s+(?:republic|independence)\s+day\b|कौन[\s-]*(?:सा|सी|से)\s+(?:गणतंत्र|स्वतंत्रता)\s+दिवस|"
                 r"\b(?:which|what)\s+(?:[\w'’-]+\s+){1,2}?" + _CALLED_NUMBER + r"number\b(?!\s+of\b)|"
@@ -76,13 +79,13 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
                 r"\b(?:which|what)\s+number\s+(?!(?:should|to|do|does|did|can|could|is|was|are|were|for|of|will|would|must|"
                 r"has|have|had|i|we|you|they)\b)[a-z]|"
                 r"कितनव(?:ां|ाँ|ीं|ें|ा|ी|े)(?![\u0900-\u097f])|"
-                r"कौन[\s-]*(?:सा|सी|से)\s+(?:[\u0900-\u097f]+\s+)?(?:संस्करण|एपिसोड|वेबिनार|वेबीनार|सत्र|किस्त|दौर|"
+                + _WHICH_HI + r"(?:संस्करण|एपिसोड|वेबिनार|वेबीनार|सत्र|किस्त|दौर|"
                 r"स्थापना दिवस|दीक्षांत|वर्षगांठ|सालगिरह|नंबर\s+(?:के|की|का)(?![\u0900-\u097f])|"
                 r"(?:" + _SERIES + r"|session|webinar)\b)", re.I),
      frozenset({"ordinal"})),
     # A rank asked: "What position did JNCASR get in the Nature Index?", "Where did India rank in ...", "ranking
     # kitni": an ordinal ("7th", "third spot") or a bare number ("improved in the Innovation Index to 52")
-    (re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:rank|ranking|position|spot)\b|"
+    (re.compile(_WHICH + r"(?:rank|ranking|position|spot)\b|"
                 r"(?<![\w.-])[\w.-]+(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:rank|ranking)\s+(?:in|on|among|at)\b|"  # "India's rank in the GII"
                 r"\bwhere\s+(?:did|does|do|is|was|has)\s+(?:[\w'’.-]+\s+){1,3}?rank(?:ed)?\b(?!\s+(?:list|holders?))|"
                 r"\b(?:rank|ranking)\s+(?:कितनी|कितना|कितने|क्या)|(?:कितनी|कितना|कितने)\s+(?:rank|ranking)\b", re.I),
