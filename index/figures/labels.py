@@ -50,14 +50,13 @@ class Labels:
         if kind in ("money", "percent", "ratio"):
             before = text[max(0, start - 60):start]
             bm = _LABEL_BEFORE_RE.search(before)
-            if bm:
-                bw = [w for w in bm.group(1).split() if w.lower() not in _EN_FUNC]
-                if bw:
-                    return " ".join(bw[-2:])
-            named = (text[end:end + 1] == ")" and _NAME_BEFORE_BRACKET_RE.search(before)
-                     or (bm := _NAME_FROM_RE.search(before))
-                     and (bm.group(0).endswith("from ") or before.endswith(" to ")) and bm)
-            if named and (words := [w for w in named.group(1).split() if w.lower() not in _EN_FUNC]):
+            if bm and (bw := _content_words(bm.group(1))):
+                return " ".join(bw[-2:])
+            named = _NAME_BEFORE_BRACKET_RE.search(before) if text[end:end + 1] == ")" else None
+            if named is None and (bm := _NAME_FROM_RE.search(before)) and (
+                    bm.group(0).endswith("from ") or before.endswith(" to ")):
+                named = bm
+            if named and (words := _content_words(named.group(1))):
                 return " ".join(words)
         after = text[end:end + 80]
         content: list[str] = []
@@ -99,9 +98,14 @@ class Labels:
                 break
         if not content and kind in ("money", "percent", "ratio") and not after.lstrip().startswith("(") and (
                 bm := _SAID_TO_BE_RE.search(before)):
-            content = [w for w in bm.group(1).split() if w.lower() not in _EN_FUNC and w not in _LABEL_BREAK_TOK
+            content = [w for w in _content_words(bm.group(1)) if w not in _LABEL_BREAK_TOK
                        and w.lower() not in _SCALE_VALUE][-2:]
         return _joined_label(content, joins) if content else None
+
+
+def _content_words(phrase: str) -> list[str]:
+    """A phrase's words that can name what a figure is of: all but its function words ("the", "of", "is")."""
+    return [w for w in phrase.split() if w.lower() not in _EN_FUNC]
 
 
 def _joined_label(words: list[str], joins: dict[int, str]) -> str:
