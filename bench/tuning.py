@@ -26,7 +26,7 @@ from bot.evaluate import TUNING_SETS, evaluate_absent, evaluate_questions  # noq
 
 # What an answerable question gets right, each a column of the comparison; a question the corpus
 # cannot answer is right when its answer is null.
-ANSWERABLE_COLUMNS = ("hit1", "figure_hit", "answer_figure_hit", "asked_figure_hit", "answered")
+ANSWERABLE_COLUMNS = ("hit1", "hit3", "figure_hit", "answer_figure_hit", "asked_figure_hit", "answered")
 NULL = "null"
 ABSENT_SETS = ("absent", "absent-near", "near-miss")
 
@@ -52,16 +52,21 @@ def right(row: dict) -> dict[str, bool]:
     return {NULL: not row.get("answered")}
 
 
+def _key(row: dict) -> tuple:
+    return row["q"], tuple(row.get("ids") or ())
+
+
 def compare(before: dict[str, dict], after: dict[str, dict]) -> dict[str, Change]:
     """For each column, the questions (as "set: question") gained and lost between two runs of the same
     sets; a set or question in only one of them is not compared."""
     changes = {c: Change() for c in (*ANSWERABLE_COLUMNS, NULL)}
     for name in before.keys() & after.keys():
-        earlier = {row["q"]: row for row in before[name]["questions"]}
+        # a set may ask one question twice of different releases ("When was the Ministry of Cooperation set up?")
+        earlier = {_key(row): row for row in before[name]["questions"]}
         for row in after[name]["questions"]:
-            if row["q"] not in earlier:
+            if _key(row) not in earlier:
                 continue
-            was = right(earlier[row["q"]])
+            was = right(earlier[_key(row)])
             for column, now in right(row).items():
                 if column in was and now != was[column]:
                     (changes[column].gained if now else changes[column].lost).append(f"{name}: {row['q']}")

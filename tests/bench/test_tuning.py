@@ -29,6 +29,19 @@ def test_a_change_is_told_question_by_question_where_the_rates_cancel():
     assert "asked_figure_hit +1 -1" in tuning.report(changes) and "null +0 -1" in tuning.report(changes)
 
 
+def test_a_release_that_falls_out_of_the_top_three_is_a_loss_though_hit1_did_not_move():
+    before = {"blind": {"questions": [_row("a", hit1=False)]}}
+    after = {"blind": {"questions": [_row("a", hit1=False, hit3=False)]}}
+    changes = tuning.compare(before, after)
+    assert changes["hit3"].lost == ["blind: a"] and not changes["hit1"].lost
+
+
+def test_one_question_asked_of_two_releases_is_compared_with_itself():
+    rows = [{**_row("a", hit1=False), "ids": ["1"]}, {**_row("a"), "ids": ["2"]}]
+    changes = tuning.compare({"blind": {"questions": rows}}, {"blind": {"questions": list(rows)}})
+    assert not any(ch.gained or ch.lost for ch in changes.values())
+
+
 def test_every_tuning_set_is_there_and_none_is_a_test_set():
     assert {"dev", "heldout", "reading", "blind", "blind11", "absent"} <= TUNING_SETS.keys()
     for name, path in TUNING_SETS.items():
