@@ -269,7 +269,10 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         inside = [j for j in inside if passage.figures[j].unit == asked_figure.currency] or inside
     if asked_figure.scale:
         # "कितने करोड़ पन्ने": the figure written in crore ("753.60 crore pages"), not the 538 courts beside it
-        inside = [j for j in inside if written_scale(passage.figures[j].text) == asked_figure.scale] or inside
+        # ... and where none is, one that reaches a tenth of it ("how many lakh people": "1.9 million
+        # professionals", not the 1,700 centres employing them)
+        inside = [j for j in inside if written_scale(passage.figures[j].text) == asked_figure.scale] or [
+            j for j in inside if abs(passage.figures[j].value or 0) * 10 >= asked_figure.scale] or inside
     counted = asked_figure.counted
     if not inside:
         return None

@@ -566,6 +566,17 @@ def test_a_question_naming_a_scale_is_answered_by_a_figure_written_in_it():
     assert _answer(p, "How many courts are equipped with virtual courts?") == "538"
 
 
+def test_a_question_naming_a_scale_no_figure_is_written_in_is_answered_by_one_that_reaches_it():
+    p = _passage("India currently hosts more than 1,700 GCCs employing around 1.9 million professionals.")
+    assert _answer(p, "How many lakh people work in Global Capability Centres in India?") == "1.9 million"
+    assert _answer(p, "जीसीसी में कितने लाख लोग काम करते हैं?") == "1.9 million"
+    # a tenth of the scale reaches it: "0.5 lakh" is how many lakh
+    small = _passage("The 40 centres trained 50,000 youth in 2025.")
+    assert _answer(small, "How many lakh youth did the centres train?") == "50,000"
+    # with no scale named, the words choose
+    assert _answer(p, "How many GCCs does India host?") == "1,700"
+
+
 def test_a_date_across_a_clause_break_is_the_next_clauses():
     p = _passage("सरकार ने आईआईटी के बी.टेक में महिला नामांकन को मौजूदा 8 प्रतिशत से वर्ष 2018-19 में बढ़ाकर 14 प्रतिशत, "
                  "2019-20 में 17 प्रतिशत और 2020-21 में 20 प्रतिशत करने का फैसला लिया है।", lang="hi")
