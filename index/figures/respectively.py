@@ -19,7 +19,10 @@ _BETWEEN_FIGURES = re.compile(r"^[\s,;]*(?:(?:and|&)\s+)?$")
 _ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?")
 # where the last item's words end and the sentence's go on ("Refinery Products observed growth ...")
 _ITEM_END = re.compile(r"(?i)^(?:are|is|was|were|has|have|had|observed|recorded|registered|grew|rose|fell|"
-                       r"increased|declined|stood|showed|reported|at|of|with|in|during|for|to|by|respectively)$")
+                       r"increased|declined|stood|showed|reported|at|of|with|in|during|for|to|by|respectively|"
+                       r"receive[sd]?|gets?|got|earn(?:s|ed)?|costs?|reach(?:es|ed)?|account(?:s|ed)?|"
+                       r"contribute[sd]?|constitute[sd]?|comprise[sd]?|posted|achieved|attained|witnessed|saw|"
+                       r"produced|generated|secured|won|bagged|spent|paid)$")
 _LEAD = re.compile(r"^(?:the|of|for|in|on|and|while|whereas|that|by|from|respectively|The|Of|For|In|On|While|Whereas)$")
 MAX_ITEM_WORDS = 5
 WINDOW = 600  # how far back a list's sentence may begin

@@ -44,3 +44,10 @@ def test_items_that_share_the_last_ones_noun_take_it():
     # a place of two words shares nothing with the one before it
     labels = _labels("Cases in Delhi and Tamil Nadu rose to 120 and 340, respectively.")
     assert labels["120"] == "Delhi" and labels["340"] == "Tamil Nadu"
+
+
+def test_the_last_item_ends_where_what_the_items_get_or_cost_begins():
+    labels = _labels("Core and Development athletes receive monthly stipends of ₹50,000 and ₹25,000, respectively.")
+    assert labels["₹50,000"] == "Core athletes" and labels["₹25,000"] == "Development athletes"
+    labels = _labels("Kharif and Rabi crops accounted for 55% and 45% respectively.")
+    assert labels["55%"] == "Kharif crops" and labels["45%"] == "Rabi crops"
