@@ -89,6 +89,7 @@ from index.figures.inline import inline_labels, table_numbers, with_caption_time
 from index.figures.pairs import paired_labels
 from index.figures.parts import part_labels
 from index.figures.respectively import respective_labels
+from index.figures.fromto import from_to_labels
 from index.figures.rows import labelled, table_cells
 from index.figures.figure import KINDS, Figure
 from index.figures.labels import Labels
@@ -136,7 +137,7 @@ class FigureExtractor(NumbersAndRanges, DatesAndPeriods, Labels, TextScan):
 
     @staticmethod
     def _in_tables(figs: list[Figure], text: str, declared, cells, offset: int, inline) -> list[Figure]:
-        figs = paired_labels(part_labels(respective_labels(figs, text), text), text)
+        figs = from_to_labels(paired_labels(part_labels(respective_labels(figs, text), text), text), text)
         figs = table_numbers(figs, text, inline, offset)
         return in_spans(with_inline_labels(labelled(figs, text, cells, offset), inline, offset),
                         [*declared, *inline.captioned, *inline.carried], offset, inline.units_elsewhere, text)
