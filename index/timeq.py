@@ -65,6 +65,9 @@ class TimeWindow:
     # लक्ष्य"), or any time it asks a forecast for ("the forecast for August 2020"): a release posted
     # before it sets, restates or foresees it (`release_time_fit`).
     target: bool = False
+    # It runs from the time named on to today ("since 2014-15", "2014 से अब तक", `_since`): a change asked
+    # over it is no figure of its first year ("an increase of 60.32 lakh from 1.57 crore in 2014-15").
+    since: bool = False
 
     def to_dict(self) -> dict:
         out = {"start": self.start.isoformat(), "end": self.end.isoformat(), "text": self.text,
@@ -354,7 +357,7 @@ def _read_blanked(question: str, today: dt.date) -> QuestionTime:
                 text = question[begins:ends]
                 return QuestionTime(TimeWindow(a, b, text, "range"))
             if (since := _since(question, start, end)) and today > b:
-                return QuestionTime(TimeWindow(a, today, question[since[0]:since[1]], "range"))
+                return QuestionTime(TimeWindow(a, today, question[since[0]:since[1]], "range", since=True))
             ending = gran == "month" and (_ENDING_IN.search(question, max(0, start - 40), start)
                                           or _ENDING_IN_HI.match(question, end))
             if ending:  # "the quarter ending June 2026", "जून 2026 को समाप्त तिमाही"

@@ -457,8 +457,8 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         close, and not after a "respectively" that makes it the whole list's), its table column's
         header, or the time it stands for by order (`times_in_order`) is in the asked time, -1 when each
         is another's: "550 m in 2017, 1470 m in 2018"; a state's row under "Feb-19 Feb-20"."""
-        if window is None:
-            return 0
+        if window is None or window.since and asked_figure.change:
+            return 0  # "by how much ... since 2014-15": the value it changed from stands beside its year
         f = figures[j]
         column = column_label(f.label)
         if column and (stated := column_times(column)):

@@ -389,8 +389,9 @@ def asks_so_far(question: str) -> bool:
     return _SO_FAR_ASKED.search(question) is not None
 
 
-# "How much FDI has been proposed": an amount, which a count of things ("29 FDI investments") is not.
-_HOW_MUCH = re.compile(r"(?i)\bhow much\b(?!\s+" + _COMPARATIVE + ")")
+# "How much FDI has been proposed": an amount, which a count of things ("29 FDI investments") is not; but
+# "by how much" asks a change, which a count may be ("an increase of around 60.32 lakh in the female enrolment").
+_HOW_MUCH = re.compile(r"(?i)(?<!\bby )\bhow much\b(?!\s+" + _COMPARATIVE + ")")
 
 
 def asked_figure(question: str) -> AskedFigure:

@@ -79,6 +79,13 @@ def test_question_time_is_read_as_a_window(question, start, end, granularity):
     assert w.text and w.text in question
 
 
+def test_a_time_run_on_to_today_says_so():
+    assert read_time("By how much has enrolment gone up since 2014-15?", TODAY).window.since
+    assert read_time("2014 से अब तक कितने हवाई अड्डे बने?", TODAY).window.since
+    assert not read_time("How many airports were built in 2014-15?", TODAY).window.since
+    assert not read_time("How many cases from 1 to 15 May 2026?", TODAY).window.since
+
+
 @pytest.mark.parametrize("question", [
     "राष्ट्रीय ग्रामीण आजीविका मिशन के तहत कितने स्वयं सहायता समूह बने?",  # आज (today) in आजीविका
     "आज़ादी का अमृत महोत्सव में कितने कार्यक्रम हुए?",

@@ -833,3 +833,12 @@ def test_a_table_cell_is_of_the_part_its_labels_name_not_of_the_header_s_last_wo
     q = "2023-24 में कितनी छात्राएँ चुनी गईं?"
     assert _answer_of_part_in(p, q, S.figure_groups_weight) == "6512"
     assert _answer_of_part_in(p, "2023-24 में कितनी लड़कियां चुनी गईं?", S.figure_groups_weight) == "6512"
+
+
+def test_a_change_asked_since_a_year_is_not_the_value_it_changed_from_beside_that_year():
+    p = _passage("There has been an increase of around 60.32 lakh in the female enrolment from 1.57 crore (38.4%) "
+                 "in 2014-15.")
+    # "by how much" asks a change, which a count may be: not only a rate or a sum ("how much FDI")
+    assert _answer(p, "By how much has female enrolment gone up since 2014-15?") == "60.32 lakh"
+    assert AskedFigure(named=frozenset({"count"})).named <= asked_figure("By how much did the count rise?").named
+    assert "count" not in asked_figure("How much FDI has been proposed?").named
