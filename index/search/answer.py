@@ -121,7 +121,7 @@ def best_sentence(passage: Passage, idf: dict[str, float], kinds: frozenset[str]
                   similarity: tuple[float, ...] = (), similarity_weight: float = 0.0,
                   unit: str | None = None, groups_weight: float = 0.0,
                   window: TimeWindow | None = None, time_weight: float = 0.0,
-                  released: dt.date | None = None) -> tuple[int, int]:
+                  released: dt.date | None = None, given: frozenset = frozenset()) -> tuple[int, int]:
     """The sentence of `passage` that answers: the question's words, a figure of the asked kind that
     fits, and `places_weight` × the share of `places` (the question's) it names in either script,
     which tells a bulletin's sentences apart where the question's words are in the other language;
@@ -130,7 +130,7 @@ def best_sentence(passage: Passage, idf: dict[str, float], kinds: frozenset[str]
     the share of the parts of the population asked (`cues.groups`) it names, in either language ("rural"
     for "ग्रामीण"); less `time_weight` where the times it states all miss the question's `window` (a
     day without a year is of the year the release was `released`). `unit`: the unit the question names
-    (`asked_unit`)."""
+    (`asked_unit`); `given`: the values of the numbers the question states (`given_values`)."""
     analysis = analyse(passage, cache=cache)
     sentences = analysis.sentences
     if not sentences:
@@ -140,6 +140,10 @@ def best_sentence(passage: Passage, idf: dict[str, float], kinds: frozenset[str]
         # asked in a unit ("how many tonnes"): a sentence whose figures are all in others (km) answers nothing
         # where another holds one in it
         fits = {j: fit for j, fit in fits.items() if passage.figures[j].unit == unit}
+    if given and any(passage.figures[j].value not in given for j in fits):
+        # "the 200 passenger trains from 1 June: how many passengers on the first day?": a sentence whose figures
+        # are all the question's own ("200 passenger services will run") answers nothing where another's are not
+        fits = {j: fit for j, fit in fits.items() if passage.figures[j].value not in given}
     helds = [[fit for j, fit in fits.items() if a <= passage.figures[j].start and passage.figures[j].end <= b]
              for a, b, _ in sentences]
     if similarity and any(helds):
@@ -561,7 +565,7 @@ class AnswerReader:
         if not decision.answers:
             return None, decision.reason, decision.why
         top = hits[0]
-        a, b = self.answer_sentence(top, idf, kinds, cues, places, vector, unit, window)
+        a, b = self.answer_sentence(top, idf, kinds, cues, places, vector, unit, window, asked_figure.given)
         if self.settings.answer_table_rows:
             a, b = table_row(top.passage, a, b, idf, cues, places, window)
         if self.settings.title_answer_margin is not None and self.title_answers(top, a, b, idf, kinds, cues, places,
@@ -652,7 +656,7 @@ class AnswerReader:
 
     def answer_sentence(self, hit: Hit, idf: dict[str, float], kinds: frozenset[str], cues: FigureCues,
                         places: tuple[Name, ...], vector: np.ndarray | None, unit: str | None = None,
-                        window: TimeWindow | None = None) -> tuple[int, int]:
+                        window: TimeWindow | None = None, given: frozenset = frozenset()) -> tuple[int, int]:
         """The sentence of the hit's passage that answers (`best_sentence`, as the settings weigh it)."""
         title = hit.release.title or ""
         cache = self.store.passage_analyses()
@@ -663,7 +667,8 @@ class AnswerReader:
                              similarity_weight=self.settings.sentence_similarity_weight, unit=unit,
                              groups_weight=self.settings.sentence_groups_weight,
                              window=window, time_weight=self.settings.sentence_time_weight,
-                             released=dt.date.fromisoformat(hit.release.date) if hit.release.date else None)
+                             released=dt.date.fromisoformat(hit.release.date) if hit.release.date else None,
+                             given=given)
 
     def row_after_its_label(self, hit: Hit, idf: dict[str, float], kinds: frozenset[str], cues: FigureCues,
                             places: tuple[Name, ...], vector: np.ndarray | None, unit: str | None = None,

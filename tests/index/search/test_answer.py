@@ -5,7 +5,7 @@ import datetime as dt
 from index.answerable import asked_measure
 from index.lexical import terms
 from index.search import HybridSearcher, SearchSettings, expected_kinds
-from index.search.question import AskedFigure, asked_figure
+from index.search.question import AskedFigure, asked_figure, given_values
 from index.timeq import read_time
 
 from tests.index.conftest import _idf, _passage
@@ -72,6 +72,18 @@ def test_a_sentence_in_another_unit_does_not_answer_where_another_holds_the_aske
     only_km = "Aerial distance covered by Lifeline Udan flights to transport medical cargo till date is over 4,21,790 km."
     assert HybridSearcher.best_sentence(_passage(only_km), _idf(q), expected_kinds(q), unit="tonne") == (0, len(only_km))
 
+
+def test_a_sentence_whose_figures_the_question_states_does_not_answer_where_another_holds_others():
+    q = "Of the 200 passenger trains starting on 1 June, how many passengers travel on the first day?"
+    text = ("The 200 passenger trains starting on 1 June will let passengers travel from the first day. "
+            "About 1.45 lakh people have booked tickets.")
+    p = _passage(text)
+    assert text.startswith(text[slice(*HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q)))])  # by words alone
+    a, b = HybridSearcher.best_sentence(p, _idf(q), expected_kinds(q), given=given_values(q))
+    assert text[a:b] == "About 1.45 lakh people have booked tickets."
+    # where the question's own number is the only one, its sentence is chosen as before
+    only = "The 200 passenger trains starting on 1 June will let passengers travel from the first day."
+    assert HybridSearcher.best_sentence(_passage(only), _idf(q), expected_kinds(q), given=given_values(q)) == (0, len(only))
 
 def test_a_sentence_without_the_asked_figure_does_not_answer_where_another_holds_it():
     """The sentence that names every word of the question may hold no figure; the next one, which
