@@ -90,6 +90,10 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
                 r"\bwhere\s+(?:did|does|do|is|was|has)\s+(?:[\w'’.-]+\s+){1,3}?rank(?:ed)?\b(?!\s+(?:list|holders?))|"
                 r"\b(?:rank|ranking)\s+(?:कितनी|कितना|कितने|क्या)|(?:कितनी|कितना|कितने)\s+(?:rank|ranking)\b", re.I),
      frozenset({"ordinal", "count"})),
+    # A percentage the value asked changed from: "what has the margin money been cut to from 20%?", "सब्सिडी 25% से
+    # बढ़कर कितनी की गई": the value it came to is one too
+    (re.compile(r"(?i)\bfrom\s+\d[\d.,]*\s*(?:%|per\s?cent\b)|"
+                r"\d[\d.,]*\s*(?:%|प्रतिशत|फ़?ीसदी)\s+से\s+(?:बढ़|बढ\u093c|घट)"), frozenset({"percent"})),
     # A ratio asked: written as one ("24:1", "60:40") or as a percentage (a gross enrolment ratio's 71.7%)
     (re.compile(r"\bratio\b|\b(?:funding|sharing) pattern\b|(?<![\u0900-\u097f])अनुपात", re.I), frozenset({"percent", "ratio"})),
     (re.compile(r"\b(what|which) (percent|percentage|share|proportion)\b|\bhow much percent|"

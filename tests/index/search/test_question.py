@@ -484,3 +484,11 @@ def test_the_currency_a_question_names():
     assert asked_currency("exports in Rs crore") == "INR"
     assert asked_currency("How much in ₹ and in $?") is None  # two named: neither
     assert asked_currency("Tell me about RSVP rules") is None
+
+
+def test_a_percentage_the_value_asked_changed_from_asks_a_percentage():
+    assert expected_kinds("What has the margin money requirement been cut to from 20%?") == {"percent"}
+    assert expected_kinds("PACS गोदामों के लिए पूंजीगत सब्सिडी 25% से बढ़कर कितनी की गई है?") == {"percent"}
+    assert expected_kinds("मानसून पूर्वानुमान की औसत गलती 7.8 प्रतिशत से घटकर कितनी हो गई?") == {"percent"}
+    # a count it changed from asks a count
+    assert "percent" not in expected_kinds("How many villages did it rise to from 20?")
