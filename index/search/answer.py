@@ -208,6 +208,10 @@ _ASIDE_OPENS = re.compile(r"\s*\(\s*(?:(?:Rs\.?|₹|INR|US\$|रु\.?)\s*)?")
 _ASIDE_SHUTS = re.compile(r"\s*\)")
 
 
+# Between a range's two ends: "15-45 years", "15–29", "15 to 45 years", "15 से 45 वर्ष".
+_RANGE_JOIN = re.compile(r"\s*(?:[-–—]|to|से)\s*")
+
+
 def aside_after(text: str, figures, j: int) -> int | None:
     """The index of the bracketed figure that restates figure `j` right after it, if one does."""
     k = j + 1
@@ -277,6 +281,13 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         # professionals", not the 1,700 centres employing them)
         inside = [j for j in inside if written_scale(passage.figures[j].text) == asked_figure.scale] or [
             j for j in inside if abs(passage.figures[j].value or 0) * 10 >= asked_figure.scale] or inside
+    if asked_figure.bound:
+        # "the maximum age" of "in the age group of 15-45 years": the range's upper end, not its lower
+        ends = [(j, k) for j, k in zip(inside, inside[1:])
+                if _RANGE_JOIN.fullmatch(passage.text, passage.figures[j].end, passage.figures[k].start)
+                and passage.figures[j].kind == passage.figures[k].kind]
+        dropped = {j if asked_figure.bound == "upper" else k for j, k in ends}
+        inside = [j for j in inside if j not in dropped] or inside
     counted = asked_figure.counted
     if not inside:
         return None

@@ -310,6 +310,7 @@ class AskedFigure:
     population_part: bool = False  # it names a part of the population (`asked_groups`: women, rural)
     currency: str | None = None  # the currency it names (`asked_currency`: "the rupee value", "कितने डॉलर")
     now: bool = False  # it asks where a value stands now (`asks_now`), not where it started
+    bound: str | None = None  # "upper" or "lower": the end of a range it asks (`asked_bound`: "the maximum age")
 
 
 ANY_FIGURE = AskedFigure()
@@ -342,6 +343,18 @@ _NOW = re.compile(r"(?i)\b(?:current(?:ly)?|now|at present|presently)\b|वर�
 def asks_now(question: str) -> bool:
     """Whether the question asks where a value stands now: of "from X to Y", Y alone answers it."""
     return _NOW.search(question) is not None and not asks_before(question)
+
+
+# The end of a range asked: "the maximum age", "अधिकतम उम्र" (of "aged 15-45 years", 45); "the minimum age",
+# "न्यूनतम", "from what age" (15).
+_UPPER = re.compile(r"(?i)\b(?:maximum|max|upper)\b|\bup\s*to\s+(?:what|which)\b|अधिकतम|ज़?्यादा\s+से\s+ज़?्यादा")
+_LOWER = re.compile(r"(?i)\b(?:minimum|min|lower)\b|\bfrom\s+(?:what|which)\s+age\b|न्यूनतम|कम\s+से\s+कम")
+
+
+def asked_bound(question: str) -> str | None:
+    """Which end of a range the question asks, if it asks one end alone."""
+    upper, lower = bool(_UPPER.search(question)), bool(_LOWER.search(question))
+    return "upper" if upper and not lower else "lower" if lower and not upper else None
 
 
 def asks_before(question: str) -> bool:
@@ -408,7 +421,7 @@ def asked_figure(question: str) -> AskedFigure:
                        one_day=asks_one_day(question), so_far=asks_so_far(question), scale=asked_scale(question),
                        given=given_values(question), part=asked_part(question),
                        population_part=bool(asked_groups(question)), currency=asked_currency(question),
-                       now=asks_now(question))
+                       now=asks_now(question), bound=asked_bound(question))
 
 
 # A part of a whole, asked by what sets it apart: "Of SpiceJet's cargo flights ..., how many were international?",

@@ -854,3 +854,12 @@ def test_a_change_asked_since_a_year_is_not_the_value_it_changed_from_beside_tha
     assert _answer(p, "By how much has female enrolment gone up since 2014-15?") == "60.32 lakh"
     assert AskedFigure(named=frozenset({"count"})).named <= asked_figure("By how much did the count rise?").named
     assert "count" not in asked_figure("How much FDI has been proposed?").named
+
+
+def test_one_end_of_a_range_asked_is_that_end():
+    p = _passage("The scheme trains school dropouts in the age group of 15-45 years, with due age relaxation.")
+    assert _answer(p, "जन शिक्षण संस्थान में ट्रेनिंग के लिए अधिकतम उम्र कितनी है?") == "45 years"
+    assert _answer(p, "What is the minimum age for the training?") == "15"
+    tests = _passage("IMTECH planned to test 300 to 400 samples a day at first.")
+    assert _answer(tests, "इमटेक ने रोज़ाना ज़्यादा से ज़्यादा कितने सैंपल टेस्ट करने की योजना बनाई?") == "400"
+    assert asked_figure("What is the maximum and minimum age?").bound is None
