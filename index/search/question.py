@@ -88,6 +88,9 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     (re.compile(_WHICH + r"(?:rank|ranking|position|spot)\b|"
                 r"(?<![\w.-])[\w.-]+(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:rank|ranking)\s+(?:in|on|among|at)\b|"  # "India's rank in the GII"
                 r"\bwhere\s+(?:did|does|do|is|was|has)\s+(?:[\w'’.-]+\s+){1,3}?rank(?:ed)?\b(?!\s+(?:list|holders?))|"
+                # "Where does India stand globally in patent filings?", "भारत किस स्थान पर है?"
+                r"\bwhere\s+(?:did|does|do|is|was)\s+(?:[\w'’.-]+\s+){1,3}?stand\s+(?:globally|worldwide|in|among)\b|"
+                r"(?<![\u0900-\u097f])किस\s+(?:स्थान|पायदान)\s+पर(?![\u0900-\u097f])|"
                 r"\b(?:rank|ranking)\s+(?:कितनी|कितना|कितने|क्या)|(?:कितनी|कितना|कितने)\s+(?:rank|ranking)\b", re.I),
      frozenset({"ordinal", "count"})),
     # A percentage the value asked changed from: "what has the margin money been cut to from 20%?", "सब्सिडी 25% से

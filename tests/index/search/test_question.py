@@ -492,3 +492,9 @@ def test_a_percentage_the_value_asked_changed_from_asks_a_percentage():
     assert expected_kinds("मानसून पूर्वानुमान की औसत गलती 7.8 प्रतिशत से घटकर कितनी हो गई?") == {"percent"}
     # a count it changed from asks a count
     assert "percent" not in expected_kinds("How many villages did it rise to from 20?")
+
+
+def test_where_something_stands_among_others_asks_its_rank():
+    assert expected_kinds("Where does India stand globally in patent filings these days?") == {"ordinal", "count"}
+    assert expected_kinds("पेटेंट फाइलिंग में भारत किस स्थान पर है?") == {"ordinal", "count"}
+    assert "ordinal" not in expected_kinds("Where does the proposal stand?")
