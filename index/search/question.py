@@ -138,10 +138,11 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
                 r"कितनी लागत|कितना निवेश|कितना राजस्व", re.I),
      frozenset({"money", "quantity", "count"})),
     # "What was the out-of-pocket share of total health spending?": a share, most often a percentage, or an amount
-    # ... and "share kitna hai", "हिस्सा कितना है" (a romanised question's "kitna" read as कितना)
+    # ... and "share kitna hai", "हिस्सा कितना है" (a romanised question's "kitna" read as कितना), "कितना हिस्सा"
     (re.compile(r"\bwhat\b(?: (?:is|was|were|are|will be|has been|had been))?(?: the)?(?: [\w'’-]+){1,4}? "
-                r"share\b(?! price)|(?:\bshare|(?<![\u0900-\u097f])(?:हिस्सा|हिस्सेदारी))\s+(?:\S+\s+)?"
-                r"कितन[ाीे](?![\u0900-\u097f])", re.I),
+                r"share\b(?! price)|(?:\b(?:share|hiss?a|hissedari)\b|(?<![\u0900-\u097f])(?:हिस्सा|हिस्सेदारी))\s+"
+                r"(?:\S+\s+)?कितन[ाीे](?![\u0900-\u097f])|"
+                r"(?<![\u0900-\u097f])कितन[ाीे]\s+(?:हिस्सा|हिस्सेदारी|(?:share|hiss?a|hissedari)\b)(?![\u0900-\u097f])", re.I),
      frozenset({"percent", "money", "quantity", "count"})),
     # "What is the expected sugar production", "What investment is projected", "What is the revised MSP": a measure
     # asked for by its name ...

@@ -498,3 +498,10 @@ def test_where_something_stands_among_others_asks_its_rank():
     assert expected_kinds("Where does India stand globally in patent filings these days?") == {"ordinal", "count"}
     assert expected_kinds("पेटेंट फाइलिंग में भारत किस स्थान पर है?") == {"ordinal", "count"}
     assert "ordinal" not in expected_kinds("Where does the proposal stand?")
+
+
+def test_a_share_asked_kitna_before_it_asks_a_percentage_or_an_amount():
+    assert "percent" in expected_kinds("2025-26 में चीनी उत्पादन का कितना हिस्सा एथेनॉल के लिए मोड़ा गया?")
+    assert "percent" in expected_kinds("Defence R&D budget का कितना hissa startups के लिए खोला गया?")
+    assert "percent" in expected_kinds("fisheries sector का total GVA में hissa कितना है")
+    assert "percent" not in expected_kinds("How many share certificates were issued?")
