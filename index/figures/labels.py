@@ -13,7 +13,8 @@ were was is are be been has have had will would can could may might shall should
 _EN_SKIP = {"of", "the", "a", "an", "for", "in", "on", "worth", "towards", "new", "additional", "more", "total"}
 _HI_SKIP = {norm_word(w) for w in "का की के को में पर".split()}
 _LABEL_BREAK_TOK = {"Rs", "INR", "USD", "Rs.", "crore", "lakh"}
-_LABEL_GAP_BREAK = re.compile(r"[.,;:!?()\[\]{}|।\"“”\n/%₹$]|\d")
+# What ends a label: punctuation, a digit, a dash between clauses ("across 14 states — Uttar Pradesh (62)": states)
+_LABEL_GAP_BREAK = re.compile(r"[.,;:!?()\[\]{}|।\"“”\n/%₹$—–]|\d")
 # "&" alone between two words of a label, which it joins as "and" would ("Jammu & Kashmir Government",
 # "R&D budget"): "and" is a function word that ends a label, so the sign is kept by a rule of its own
 _JOINING_GAP = re.compile(r"[ ]*&[ ]*")

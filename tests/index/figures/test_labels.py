@@ -49,3 +49,10 @@ def test_a_sum_a_bracket_follows_is_not_named_by_the_words_before_it():
     imports asks, not the whole IGST."""
     labels = _labels("IGST is ₹ 48,503crore (including ₹ 20,745crore collected on imports).")
     assert labels["₹ 48,503crore"] is None and labels["₹ 20,745crore"] == "collected"
+
+
+def test_a_dash_between_clauses_ends_a_label():
+    counts = {f.text: f.label for f in extract_figures(
+        "It led to 253 detentions across 14 states — Uttar Pradesh (62), Haryana (52), Delhi (51).")}
+    assert counts["14"] == "states"
+    assert _labels("The grant was ₹500 crore – the States got more.")["₹500 crore"] == "grant"
