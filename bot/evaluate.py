@@ -90,7 +90,7 @@ SET_KINDS = {
     "tuning-blind25-questions.jsonl": "tuning",  # a twenty-fifth, 24 of 220 unanswerable, fifty-ninth session
     "tuning-blind26-questions.jsonl": "tuning",  # a twenty-sixth, 25 of 220 unanswerable, the same session's second round
     "tuning-blind27-questions.jsonl": "tuning",  # a twenty-seventh, 26 of 200 unanswerable, sixtieth session
-    "tuning-blind28-questions.jsonl": "tuning",  # a twenty-eighth, 27 of 200 unanswerable, the same session's second round
+    "tuning-blind28-questions.jsonl": "tuning",  # a twenty-eighth, 27 of 200 unanswerable, its second round
     "tuning-hinglish-questions.jsonl": "tuning",  # Hindi typed in Latin letters, 12 of 40 unanswerable, written blind in the forty-fourth session
     "tuning-dated-questions.jsonl": "tuning",  # the time named decides among a release's times, 10 of 40 unanswerable, written blind in the forty-eighth session
     "reading-questions.jsonl": "tuning",  # written blind in the fourteenth session to test how a question's time and kind are read

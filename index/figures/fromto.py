@@ -22,7 +22,9 @@ def from_to_labels(figs: list[Figure], text: str) -> list[Figure]:
     counted = [i for i, f in enumerate(figs) if f.kind not in TIME_KINDS]
     for x, y in zip(counted, counted[1:]):
         start, end = figs[x], figs[y]
-        if end.label or not start.label or end.kind not in LABEL_KINDS or (start.kind, start.unit) != (end.kind, end.unit):
+        if end.label or not start.label or end.kind not in LABEL_KINDS:
+            continue
+        if (start.kind, start.unit) != (end.kind, end.unit):
             continue
         gap = text[start.end:end.start]
         if len(gap) > MAX_GAP or _CLAUSE_BREAK.search(gap) or not _TO.search(gap) or \

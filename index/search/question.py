@@ -142,7 +142,8 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     (re.compile(r"\bwhat\b(?: (?:is|was|were|are|will be|has been|had been))?(?: the)?(?: [\w'’-]+){1,4}? "
                 r"share\b(?! price)|(?:\b(?:share|hiss?a|hissedari)\b|(?<![\u0900-\u097f])(?:हिस्सा|हिस्सेदारी))\s+"
                 r"(?:\S+\s+)?कितन[ाीे](?![\u0900-\u097f])|"
-                r"(?<![\u0900-\u097f])कितन[ाीे]\s+(?:हिस्सा|हिस्सेदारी|(?:share|hiss?a|hissedari)\b)(?![\u0900-\u097f])", re.I),
+                r"(?<![\u0900-\u097f])कितन[ाीे]\s+(?:हिस्सा|हिस्सेदारी|(?:share|hiss?a|hissedari)\b)"
+                r"(?![\u0900-\u097f])", re.I),
      frozenset({"percent", "money", "quantity", "count"})),
     # "What is the expected sugar production", "What investment is projected", "What is the revised MSP": a measure
     # asked for by its name ...
