@@ -35,7 +35,7 @@ class ReleaseReader:
     Raise it with every change to what the segmenter or the figure reader finds:
     tests/index/test_pipeline.py fails until it is raised and the new reading recorded."""
 
-    VERSION = 66
+    VERSION = 67
 
     def __init__(self, segmenter: Segmenter | None = None, figures: FigureExtractor | None = None):
         self.segmenter = segmenter or Segmenter()

@@ -32,6 +32,10 @@ _WORD_BEFORE_BRACKET = re.compile(r"([^\s\d()]+)\s?$")
 # is 9.16 crore, not 9 and 16 crore. Not where the digits after go on as a date's ("as on 30
 # .06.2026") or another number follows, as a table's next cell would (".5" typed for 0.5).
 _SPACED_POINT = re.compile(rf" \.({_D}+)(?!{_D}|\.{_D}|\s+{_D})")
+# a space typed after a grouping comma: "Rs.25, 000/-" is 25,000 and "1,64, 902 internships" 1,64,902. Only
+# where no list could be meant: a group of three starting with a zero (no list's item is written "000"), or
+# one ending a grouping whose last group, of two, is no number's end ("1,64").
+_SPACED_GROUP = re.compile(rf", ({_D}{{3}})(?!{_D}|[.,]{_D})")
 # a number word that picks out of a group rather than counting: "two of the ten", "दो में से"
 _PART_OF_AFTER_RE = re.compile(r"\s+(?:of|among|में\s+से)(?![\w\u0900-\u097F])")
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\s+$")
@@ -355,6 +359,10 @@ class NumbersAndRanges:
             if not all(len(g) in (2, 3) for g in groups[1:]):
                 lit = _DIGITS_RE.match(text, p).group()  # "1,2,3": a list, take the first run alone
         q = p + len(lit)
+        if (group := _SPACED_GROUP.match(text, q)) and "." not in lit and (
+                group.group(1)[0] in "0\u0966" or ("," in lit and len(lit.rsplit(",", 1)[1]) == 2)):
+            if _valid_grouping(joined := f"{lit},{group.group(1)}"):
+                lit, q = joined, group.end()
         if lit.isdigit() and (point := _SPACED_POINT.match(text, q)):
             lit, q = f"{lit}.{point.group(1)}", point.end()
         intpart = lit.split(".")[0].replace(",", "")

@@ -1,5 +1,5 @@
 """Numbers (index/figures/numbers.py): a count PIB writes in words and then in digits; a decimal typed
-with a space before its point."""
+with a space before its point; a space typed after a grouping comma."""
 from decimal import Decimal
 
 import pytest
@@ -60,6 +60,25 @@ def test_a_spaced_point_before_a_dates_digits_or_another_number_joins_nothing(te
     """No number is made of a spaced point's digits where a date's or another number's go on after them
     ("30 .06.2026" is the date, tests/index/figures/test_dates.py)."""
     assert not [f.text for f in extract_figures(text) if " ." in f.text and f.kind != "date"]
+
+
+@pytest.mark.parametrize("text, figure, value", [
+    ("subject to maximum of Rs.25, 000/- to individual handloom weaver", "Rs.25, 000", Decimal(25000)),
+    ("the PM Internship Scheme has provided 1,64, 902 internship opportunities", "1,64, 902", Decimal(164902)),
+])
+def test_a_space_typed_after_a_grouping_comma_leaves_one_number(text, figure, value):
+    """2297505: "Rs.25, 000/-" was Rs. 25, and the margin money asked of it answered with 20%."""
+    [found] = [f for f in extract_figures(text) if f.kind in ("money", "count")]
+    assert (found.text, found.value) == (figure, value)
+
+
+@pytest.mark.parametrize("text, values", [
+    ("The indices are 117.2, 105.4, and 108.4, respectively", ["117.2", "105.4", "108.4"]),
+    ("In 2025, 277 activities were carried out", ["2025", "277"]),
+    ("sanctioned 27, 668 member trainings", ["27", "668"]),  # a list's items as well as a spaced group: not joined
+])
+def test_a_list_after_a_comma_and_a_space_stays_a_list(text, values):
+    assert [str(f.value) for f in extract_figures(text)] == values
 
 
 @pytest.mark.parametrize("text, figure, value", [
