@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from corpus import Release
 from index.figures.figure import TIME_KINDS
-from index.figures.patterns import _UNITS_EN, _UNITS_HI, GRAM_AS_VILLAGE_HI, TIME_UNITS
+from index.figures.patterns import _UNITS_EN, _UNITS_HI, GRAM_AS_VILLAGE_HI, TIME_UNITS, same_measure
 from index.indicators import asked_indicators
 from index.lexical import DEVANAGARI, STOPWORDS, terms
 from index.names import PLURAL_ACRONYM, NameIndex, question_names, spelled_out
@@ -601,7 +601,7 @@ class AnswerabilityCheck:
                 other_time = other_time or figures_other and figure_time and (
                     figure_years or window.granularity in FIGURE_DATED)
         unit = asked_unit(question)
-        missing_unit = unit if unit and not any(f.unit == unit for f in release_figures) else None
+        missing_unit = unit if unit and not any(same_measure(f.unit, unit) for f in release_figures) else None
         if unit is None and asks_area(question) and not any(f.unit in AREA_UNITS for f in release_figures):
             missing_unit = AREA_SAID
         measure = asked_measure(question) if measured is not None else frozenset()

@@ -171,6 +171,20 @@ _UNITS_HI: list[tuple[str, str, int]] = [
     ("दिवसीय", "day", 1), ("वर्षीय", "year", 1),
 ]
 TIME_UNITS = {"hour", "minute", "second", "day", "week", "month", "year"}
+# Units of one measure: a question may ask in one what a release states in another ("in MW" of "25 GW",
+# "kitne km" of a "3,400 m" runway). Not masses nor areas: "रुपये क्विंटल" asks a price per its unit, and
+# "how many hectares" of a loss stated in square kilometres asks what the release leaves unsaid.
+_MEASURES = ({"kW", "MW", "GW", "kWp", "MWp"}, {"kWh", "MWh", "GWh", "MU"}, {"mm", "cm", "m", "km"},
+             {"MTPA", "KTPA"}, {"GB", "TB"}, {"Mbps", "Gbps"})
+_MEASURE_OF = {unit: i for i, units in enumerate(_MEASURES) for unit in units}
+
+
+def same_measure(unit: str | None, asked: str | None) -> bool:
+    """Whether a figure in `unit` states what a question asks in `asked`: the same unit, or one of its
+    measure (`_MEASURES`)."""
+    return unit is not None and (unit == asked or _MEASURE_OF.get(unit, -1) == _MEASURE_OF.get(asked, -2))
+
+
 _UNIT_RE_LIST = [(re.compile("(?:" + p + ")" + _END_LAT + "(?![0-9])"), u, m) for p, u, m in _UNITS_EN] + \
                 [(re.compile(_nk(p.replace(".", "\\.")).replace(" ", _SP + "{0,3}") + (GRAM_AS_VILLAGE_HI if u == "g" else "")
                              + "(?:" + _END_DEV + "|(?=" + _alts(["से", "में", "के", "की", "का", "को", "तक"]) + "))"), u, m)

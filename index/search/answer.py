@@ -14,7 +14,7 @@ from index.acronyms import with_phrases
 from index.answerable import NoAnswer, names_a_part, other_part, states_time
 from index.figures.figure import CELL_MARK, TIME_KINDS, Figure, column_label, row_label
 from index.figures.inline import inline_row, is_inline_cell
-from index.figures.patterns import written_scale
+from index.figures.patterns import same_measure, written_scale
 from index.figures.rows import is_cell, is_cell_line, is_label_line, row_span
 from index.lexical import term_set, terms
 from index.names import Name, NameIndex, short_text_names
@@ -136,10 +136,10 @@ def best_sentence(passage: Passage, idf: dict[str, float], kinds: frozenset[str]
     if not sentences:
         return 0, len(passage.text)
     fits = figure_fits(passage, kinds, idf, cues, cache=cache, title=title)
-    if unit and any(passage.figures[j].unit == unit for j in fits):
+    if unit and any(same_measure(passage.figures[j].unit, unit) for j in fits):
         # asked in a unit ("how many tonnes"): a sentence whose figures are all in others (km) answers nothing
         # where another holds one in it
-        fits = {j: fit for j, fit in fits.items() if passage.figures[j].unit == unit}
+        fits = {j: fit for j, fit in fits.items() if same_measure(passage.figures[j].unit, unit)}
     if given and any(passage.figures[j].value not in given for j in fits):
         # "the 200 passenger trains from 1 June: how many passengers on the first day?": a sentence whose figures
         # are all the question's own ("200 passenger services will run") answers nothing where another's are not
@@ -626,7 +626,7 @@ class AnswerReader:
         if not fits:
             return False
         best = max(fits, key=fits.get)
-        if unit is not None and figures[best].unit != unit:
+        if unit is not None and not same_measure(figures[best].unit, unit):
             return False
         p = hit.passage
         sentence_fit = max((fit for i, fit in figure_fits(p, kinds, idf, cues,

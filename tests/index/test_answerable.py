@@ -308,6 +308,23 @@ def test_a_figure_in_the_asked_unit_is_required():
     assert not verdict.answerable and verdict.missing_unit == "hectare"
 
 
+@pytest.mark.parametrize("question, text", [
+    ("How many km long is the extended runway at Puducherry?",
+     "The runway at Puducherry Airport has been extended to 3,400 m to handle larger aircraft."),
+    ("ALMM सूची में सोलर मॉड्यूल की क्षमता कितने मेगावाट तक पहुंच गई है?",
+     "Solar module capacity on the ALMM list has reached 144 GW."),
+])
+def test_a_figure_in_another_unit_of_the_asked_measure_holds_it(question, text):
+    """2296762: a runway asked in km, stated as 3,400 m, was "no figure in km"."""
+    assert _check(question, text, "2026-08-09").answerable
+
+
+def test_a_unit_of_another_measure_holds_no_figure_asked():
+    text = "The new line will add 76 km of track and carry 12 MTPA of freight."
+    verdict = _check("How many MW will the new line draw?", text, "2026-08-09")
+    assert not verdict.answerable and verdict.missing_unit == "MW"
+
+
 def test_an_asked_area_needs_a_figure_in_a_unit_of_area():
     sown = "Area sown under kharif crops: rice 379.07 lakh hectare, pulses 108.14 lakh ha as on 14.08.2026."
     assert _check("What was the area sown under rice as on 14 August 2026?", sown, "2026-08-17").answerable

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from index.figures import extract_figures
+from index.figures.patterns import same_measure
 
 
 def _quantities(text: str) -> list[tuple[Decimal, str | None]]:
@@ -57,3 +58,12 @@ def test_a_hyphen_joins_a_label_s_word_in_hindi_as_in_english(text, label):
     """A Hindi label word is one word across its hyphen, as an English one is: "284 गैर-हॉटस्पॉट जिले"
     was labelled "गैर" (non-), which says nothing of what 284 counts."""
     assert [f.label for f in extract_figures(text)] == label
+
+
+@pytest.mark.parametrize("unit, asked, same", [
+    ("GW", "MW", True), ("m", "km", True), ("MU", "GWh", True), ("km", "km", True),
+    ("MW", "MWh", False),  # power is no energy
+    ("km", "sq km", False), ("tonne", "MTPA", False), (None, "MW", False), ("MW", None, False),
+])
+def test_a_unit_states_what_another_of_its_measure_asks(unit, asked, same):
+    assert same_measure(unit, asked) is same

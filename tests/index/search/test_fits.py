@@ -26,6 +26,15 @@ def test_figure_fit_prefers_the_figure_in_the_unit_asked_for():
     assert abs(HybridSearcher.figure_fit(tonnes, kinds, _idf(q)) - HybridSearcher.figure_fit(flights, kinds, _idf(q))) < 0.2
 
 
+def test_figure_fit_takes_a_figure_in_another_unit_of_the_asked_measure_as_in_the_unit_asked():
+    """2298208: "nuclear energy mission target capacity by 2047 in MW", stated as 100 GW, took a count."""
+    q = "nuclear energy mission target capacity by 2047 in MW"
+    passage = _passage("The Mission targets 100 GW by 2047; 5 nuclear energy mission reactors add capacity.")
+    fits = HybridSearcher.figure_fits(passage, expected_kinds(q), _idf(q), FigureCues(unit="MW"))
+    by_text = {passage.figures[i].text: fit for i, fit in fits.items()}
+    assert by_text["100 GW"] > by_text["5"]
+
+
 def test_figure_fit_prefers_the_figure_of_the_asked_date():
     from index.timeq import read_time
 
