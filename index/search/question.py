@@ -181,7 +181,8 @@ _SEARCH_FOR_A_FIGURE = re.compile(
 # (`names.find_known` reads the place, in any case; a time after it at most); not "Bus services resumed in Delhi"
 _COUNTED_BEFORE_PLACE = re.compile(_NO_INTERROGATIVE + r".*\b(?:[A-Za-z][a-z]{2,}s|count|number|total)(?:\s+in)?\s*$",
                                    re.I | re.S)
-# ... or names a place anywhere and ends with the things it counts: "Sikkim foreign tourist visits 2025"
+# ... or names a place anywhere and ends with the things it counts: "Sikkim foreign tourist visits 2025";
+# or names none but a time after those things: "cert-in cyber incidents 2025", "ehtp units fy 2025-26"
 _COUNTED_LAST = re.compile(_NO_INTERROGATIVE + r".*\b[A-Za-z][a-z]{2,}s\s*$", re.I | re.S)
 # ... or the whole country, which no release needs to name: "total lpg connections india 2014"
 _COUNTRY_LAST = re.compile(r"(?i)(?<!\S)(?:(?:in|across)\s+)?(?:all\s+)?india$")
@@ -250,7 +251,8 @@ def searched_kinds(question: str) -> frozenset[str]:
         return frozenset({"ordinal"})
     # a time at its end at most: "pm rahat total victims benefitted till 31 july 2026"
     phrase = _TRAILING_TIME.sub("", question.rstrip())
-    if _SEARCH_FOR_A_FIGURE.search(phrase) or _counted_in_place(phrase):
+    if _SEARCH_FOR_A_FIGURE.search(phrase) or _counted_in_place(phrase) or (
+            phrase != question.rstrip() and _COUNTED_LAST.search(phrase)):
         return frozenset({"count", "quantity", "money"})
     if _NO_INTERROGATIVE_RE.match(phrase) and unit_named_last(phrase):
         return frozenset({"quantity"})

@@ -241,6 +241,8 @@ def test_a_phrase_with_an_interrogative_or_without_a_question_mark_is_not_read_s
     "pm rahat total victims benefitted till 31 july 2026",  # a day after what was done to them
     "startups recognised since 2016",
     "GeM sellers all India",
+    "cert-in cyber incidents 2025",  # the things counted, then a time: a count of that time
+    "ehtp units fy 2025-26",
 ])
 def test_a_search_phrase_naming_things_counted_and_what_was_done_to_them_or_where_asks_its_answer_a_figure(question):
     from index.search.question import searched_kinds
@@ -258,6 +260,8 @@ def test_a_search_phrase_naming_things_counted_and_what_was_done_to_them_or_wher
     "Who are the sellers in Bengaluru",
     "Bus services resumed in India",
     "make in india",
+    "lion cubs born 2025",  # what was done to them, not the things counted, before the time
+    "Cabinet approves new railway line 2026",
 ])
 def test_a_search_phrase_or_question_that_asks_no_count_of_its_answer_is_not_read_so(question):
     from index.search.question import searched_kinds
