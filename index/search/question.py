@@ -109,8 +109,10 @@ _KIND_CUES: list[tuple[re.Pattern, frozenset[str]]] = [
     # "When was ...", "... and when did ...": not "since 15 April, when the season began"
     # ... and a date asked by its name: "the last date for filing", "which dates", "अंतिम तिथि क्या है"
     (re.compile(r"^\W*when\b|\bwhen\s+(?:was|were|is|are|did|does|do|will|would|has|have|had|can|could)\b|\bwhat date\b|\bwhich (days?|dates?)\b|\bon what day\b|(?<![\u0900-\u097f])कब(?![\u0900-\u097f])|किस तारीख|किस दिन|किस तिथि|"
-                r"\b(?:last|closing|due|final|polling|counting|scheduled) dates?\b|\bwhat (?:is|was|are|were|will be) the dates?\b|"
-                r"(?:अंतिम|आखिरी|आख़िरी|मतदान की|मतगणना की)\s+(?:तारीख|तिथि)|(?:तारीख|तिथि)\s+क्या", re.I),
+                r"(?<!after the )(?<!before the )(?<!by the )\b(?:last|closing|due|final|polling|counting|scheduled) dates?\b|"
+                r"\bwhat (?:is|was|are|were|will be) the dates?\b|"
+                r"(?:अंतिम|आखिरी|आख़िरी|मतदान की|मतगणना की)\s+(?:तारीख|तिथि)(?!\s+(?:के\s+(?:बाद|पहले)|से\s+पहले|तक)(?![\u0900-\u097f]))|"
+                r"(?:तारीख|तिथि)\s+क्या", re.I),
      frozenset({"date"})),
     (re.compile(r"\b(which|what) year\b|\bin what year\b|किस वर्ष|किस साल", re.I), frozenset({"year", "date"})),
     (_MONEY_CUE, frozenset({"money"})),

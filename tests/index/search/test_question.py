@@ -155,6 +155,11 @@ def test_a_date_asked_by_its_name_asks_for_a_date(question):
 def test_a_date_named_in_passing_asks_for_what_the_question_asks():
     assert expected_kinds("How many were registered since the date of launch?") == {"count", "quantity"}
     assert expected_kinds("How many dates were fixed for the polls?") == {"count", "quantity"}
+    # a last date the question's time is told by, not the date asked (1628365: 37 seats filled unopposed)
+    assert "count" in expected_kinds(
+        "राज्यसभा चुनाव में नाम वापसी की आखिरी तारीख के बाद कितनी सीटें निर्विरोध भर गईं?")
+    assert "count" in expected_kinds("अंतिम तिथि तक कितने आवेदन आए?")
+    assert "count" in expected_kinds("Seats filled unopposed after the last date of withdrawal: how many?")
 
 
 @pytest.mark.parametrize("question, read", [
