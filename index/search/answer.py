@@ -187,6 +187,8 @@ def best_sentence(passage: Passage, idf: dict[str, float], kinds: frozenset[str]
 # windows hold the same words.
 NEAR_WORDS = 40
 NEAR_BEFORE = 0.5
+# How much the words of the whole a figure is a part of count for it (`_PART_OF_BEFORE`): less than its own.
+PART_OF_WHOLE = 0.5
 # How much a figure whose own words say it is a total counts for a question asking a total.
 TOTAL_NAMED = 0.5
 BESIDE_TIME = 25
@@ -198,6 +200,12 @@ _WORD_END = re.compile(r"\S*")
 # "1,28,976 and 85,822, respectively, as of 2025-26": a date after the list is every item's.
 _RESPECTIVELY = re.compile(r"\brespectively\b|क्रमशः", re.I)
 # A figure's opening bracket right before it: "(", "(Rs. ", "(₹".
+# A part of the figure before, told so right before it: "1,929 plants registered. Of these, 217 have
+# been commissioned", "25 lakh connections approved, of which 24.84 lakh have been released", "इनमें से
+# 217": the part counts what the whole does, and its own words say which part it is.
+_PART_OF_BEFORE = re.compile(
+    r"(?i)(?:\b(?:of|out\s+of|among)\s+(?:these|those|them|which|this)|"
+    r"(?<![\u0900-\u097f])(?:इनमें|उनमें|जिनमें|जिसमें|इसमें)\s+से)[\s,:]*$")
 _IN_BRACKETS = re.compile(r"\((?:\s*(?:Rs\.?|₹|INR|रु\.?))?\s*$")
 # Where a list's item opens after the list's head: a colon, a dash standing apart or after a Hindi word
 # ("समाप्त हुआ- उत्तर प्रदेश (1682 ट्रेन)"), not a hyphen within a name ("Delhi- NCR").
@@ -335,10 +343,13 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
         label or the words right after it name. `idf`: the words weighed (all the question's)."""
         f = figures[j]
         before, after, right_after, said_before, before_weight = own_words(j)
-        names_counted = len(counted & (right_after | term_set(f.label or ""))) / len(counted) if counted else 0.0
+        whole = whole_noun(j) - right_after
+        held = right_after | term_set(f.label or "") | whole
+        names_counted = len(counted & held) / len(counted) if counted else 0.0
         if asked_figure.whole and total_said(j, before, after):
             names_counted += TOTAL_NAMED  # "total quantity recovered": "taking the total recovery to 1,837 kg"
-        return coverage(right_after, idf) + before_weight * coverage(said_before, idf) + names_counted
+        return (coverage(right_after, idf) + before_weight * coverage(said_before, idf) + names_counted
+                + PART_OF_WHOLE * coverage(whole, idf))
 
     def total_said(j: int, before: int, after: int) -> bool:
         """Whether the figure's own words say it is a total: before it, or after it and nearer it than the
@@ -395,6 +406,17 @@ def answering_figure(passage: Passage, a: int, b: int, idf: dict[str, float], ki
             if words := frozenset(terms(text[g.end:after_k])):
                 return in_other_language(words, cues)
         return frozenset()
+
+    def whole_noun(j: int) -> frozenset[str]:
+        """The words after the figure before of which this one is a part (`_PART_OF_BEFORE`), and its label's."""
+        k = next((k for k in range(j - 1, -1, -1) if figures[k].kind not in TIME_KINDS), None)
+        if k is None or figures[k].kind != figures[j].kind or figures[k].start < a:
+            return frozenset()
+        if not _PART_OF_BEFORE.search(text, max(figures[k].end, figures[j].start - 30), figures[j].start):
+            return frozenset()
+        _, after_k, _ = words_of(k)
+        words = frozenset(terms(text[figures[k].end:after_k])) | term_set(figures[k].label or "")
+        return in_other_language(words, cues)
 
     def place_named(j: int) -> float:
         """The share of the asked places that the figure's row names, where its label names a place

@@ -864,3 +864,13 @@ def test_one_end_of_a_range_asked_is_that_end():
     tests = _passage("IMTECH planned to test 300 to 400 samples a day at first.")
     assert _answer(tests, "इमटेक ने रोज़ाना ज़्यादा से ज़्यादा कितने सैंपल टेस्ट करने की योजना बनाई?") == "400"
     assert asked_figure("What is the maximum and minimum age?").bound is None
+
+
+def test_a_part_of_the_figure_before_counts_what_that_figure_counts():
+    """2298869: "1,929 CBG/Bio-CNG plants registered ... Of these, 217 have been commissioned": the plants
+    asked as commissioned took the 1,929 registered, which alone named plants."""
+    p = _passage("The CBG ecosystem has also expanded, with 1,929 CBG/Bio-CNG plants registered as of 13 August "
+                 "2026. Of these, 217 have been commissioned and 357 are under construction.")
+    assert _answer(p, "How many CBG plants have been commissioned so far?") == "217"
+    assert _answer(p, "Desh me kitne CBG / Bio-CNG plant ab tak commission ho chuke hain?") == "217"
+    assert _answer(p, "How many CBG plants have been registered?") == "1,929"  # the whole's own words
