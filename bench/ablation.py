@@ -39,7 +39,7 @@ DENSE = dataclasses.replace(
     row_after_label=False, spans_asked=False, title_answer_margin=None, check_groups=False, check_answer_places=False,
     check_asked_words=False, check_known_words=False, check_ordinals=False, neighbour_window=False,
     passage_groups_weight=0.0, romanised_hindi=False, sentence_groups_weight=0.0, sentence_time_weight=0.0,
-    figure_groups_weight=0.0)
+    figure_groups_weight=0.0, figure_elsewhere=False)
 # (name, the settings it turns back on), in the order they are added.
 STEPS = [
     ("+ keyword bonus (BM25 candidates, idf coverage)", {"keyword_weight": FULL.keyword_weight,
@@ -85,6 +85,8 @@ STEPS = [
      {"sentence_groups_weight": FULL.sentence_groups_weight}),
     ("+ an answer sentence of another time than the question's gives way", {"sentence_time_weight": FULL.sentence_time_weight}),
     ("+ the figure of the part of the population asked, not of its other part", {"figure_groups_weight": FULL.figure_groups_weight}),
+    ("+ a passage stating no figure gives way to its release's passage stating one of the asked kind",
+     {"figure_elsewhere": FULL.figure_elsewhere}),
 ]
 
 

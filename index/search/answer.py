@@ -755,6 +755,32 @@ class AnswerReader:
         fit, window = max(scored, key=lambda s: (s[0], -s[1].start), default=(-math.inf, None))
         return dataclasses.replace(hit, passage=window) if window is not None and fit > here else hit
 
+    def passage_with_the_figure(self, hit: Hit, idf: dict[str, float], kinds: frozenset[str], cues: FigureCues,
+                                vector: np.ndarray | None) -> Hit:
+        """The hit, or, where a figure is asked and its passage states none (times at most), the passage
+        of its release that states one of the asked kind and is nearest the question (its cosine, and how
+        well its figure fits, weighed as within a release): the paragraph that speaks of the question's
+        words may state no number ("State Governments may establish one or more MSE Facilitation
+        Councils"), its release's next one does ("161 MSEFCs have been established across States")."""
+        p = hit.passage
+        if vector is None or not kinds or kinds & TIME_KINDS or any(f.kind not in TIME_KINDS for f in p.figures):
+            return hit  # a figure of another kind may answer: a table's cells, read as counts, of a rate
+        cache = self.store.passage_analyses()
+        cues = cues.of_release(hit.release)
+        holding = [q for q in passages_of(self.store, p.release_id, p.lang)
+                   if q.passage_id != p.passage_id and any(f.kind in kinds for f in q.figures)]
+        if not holding:
+            return hit
+        dense = self.store.vectors([q.passage_id for q in holding]) @ vector
+
+        def nearness(q: Passage, cosine: float) -> float:
+            fits = figure_fits(q, kinds, idf, cues, cache=cache)
+            return cosine + self.settings.figure_weight * max(fits.values(), default=0.0)
+
+        scored = [(nearness(q, float(d)), q) for d, q in zip(dense, holding)]
+        _, passage = max(scored, key=lambda s: (s[0], -s[1].start))
+        return dataclasses.replace(hit, passage=passage)
+
     def sentence_similarity(self, passage: Passage, vector: np.ndarray | None, *, cache=None) -> tuple[float, ...]:
         """Each sentence of `passage`'s cosine with the question (`vector`); empty where not weighed."""
         if self.sentences is None or vector is None or not self.settings.sentence_similarity_weight:

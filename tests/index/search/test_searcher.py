@@ -7,6 +7,7 @@ import os
 import pytest
 
 from corpus import Release
+from index.figures.figure import TIME_KINDS
 from index.search import links_only
 from index.store import SearchFilters
 
@@ -548,3 +549,23 @@ def test_a_release_just_below_that_names_the_asked_place_answers_when_switched_o
     with searching_with(self_help_groups, min_answer_score=0.0, runner_up_margin=0.2):
         result = self_help_groups.ask(q)
         assert result.hits[0].release.release_id == "shg-2" and "Lakshadweep 348" in result.answer.text
+
+
+@pytest.fixture(scope="module")
+def msme_release(tmp_path_factory, settings, embedder):
+    """The bundled corpus's release on MSMEs' delayed payments (2297792), alone in an index."""
+    from corpus.readers import bundled_corpus_dir, read_paths
+
+    yield from _index_of([r for r in read_paths([bundled_corpus_dir()], langs={"en"}) if r.release_id == "2297792"],
+                         tmp_path_factory, settings, embedder)
+
+
+def test_a_passage_stating_no_figure_gives_way_to_its_releases_passage_stating_the_asked_one(msme_release):
+    """The paragraph that names "MSE Facilitation Councils" states no number; the one that counts them
+    ("161 MSEFCs have been established across States") answers."""
+    q = "How many MSE Facilitation Councils exist across states and UTs now?"
+    with searching_with(msme_release, figure_elsewhere=False):
+        top = msme_release.ask(q).hits[0].passage
+    assert not [f for f in top.figures if f.kind not in TIME_KINDS]
+    answer = msme_release.ask(q).answer
+    assert answer is not None and answer.figures[answer.figure].value == 161
