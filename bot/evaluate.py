@@ -91,6 +91,7 @@ SET_KINDS = {
     "tuning-blind26-questions.jsonl": "tuning",  # a twenty-sixth, 25 of 220 unanswerable, the same session's second round
     "tuning-blind27-questions.jsonl": "tuning",  # a twenty-seventh, 26 of 200 unanswerable, sixtieth session
     "tuning-blind28-questions.jsonl": "tuning",  # a twenty-eighth, 27 of 200 unanswerable, its second round
+    "tuning-blind29-questions.jsonl": "tuning",  # a twenty-ninth, 28 of 200 unanswerable, sixty-first session
     "tuning-hinglish-questions.jsonl": "tuning",  # Hindi typed in Latin letters, 12 of 40 unanswerable, written blind in the forty-fourth session
     "tuning-dated-questions.jsonl": "tuning",  # the time named decides among a release's times, 10 of 40 unanswerable, written blind in the forty-eighth session
     "reading-questions.jsonl": "tuning",  # written blind in the fourteenth session to test how a question's time and kind are read
@@ -141,6 +142,7 @@ TUNING_SETS = {
     "blind26": _ROOT / "bench/data/tuning-blind26-questions.jsonl",
     "blind27": _ROOT / "bench/data/tuning-blind27-questions.jsonl",
     "blind28": _ROOT / "bench/data/tuning-blind28-questions.jsonl",
+    "blind29": _ROOT / "bench/data/tuning-blind29-questions.jsonl",
     "hinglish": _ROOT / "bench/data/tuning-hinglish-questions.jsonl",
     "dated": _ROOT / "bench/data/tuning-dated-questions.jsonl",
     "reading": _ROOT / "bench/data/reading-questions.jsonl",
