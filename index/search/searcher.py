@@ -344,7 +344,7 @@ class HybridSearcher:
         def shown(hit: Hit) -> Hit:
             """The first hit, shown by the window that holds its row (`window_with_the_row`, `row_after_its_label`)."""
             if s.figure_elsewhere:
-                hit = answers.passage_with_the_figure(hit, idf, kinds, cues, vector)
+                hit = answers.passage_with_the_figure(hit, idf, kinds or searched_kinds(question), cues, vector)
             if s.neighbour_window:
                 hit = answers.window_with_the_row(hit, idf, kinds, cues)
             if s.row_after_label:

@@ -101,8 +101,9 @@ class SearchSettings:
     # ... and where its passage is a window of such a table, the overlapping window whose cell fits the
     # question better (the asked row's cells cut off from its label).
     neighbour_window: bool = True
-    # Where a figure is asked and the first release's passage states none (times at most), its passage that
-    # holds one of the asked kind and is nearest the question is shown (`AnswerReader.passage_with_the_figure`).
+    # Where a figure is asked (by the question, or by a search phrase's last words) and the first release's
+    # passage states none (times at most), its passage that holds one of the asked kind and is nearest the
+    # question is shown (`AnswerReader.passage_with_the_figure`).
     figure_elsewhere: bool = True
     # Within a release, a table cell whose row is the question's time ("Apr-26" for "अप्रैल 2026"):
     # the row is the figure asked for, its bare numbers whatever their kind.

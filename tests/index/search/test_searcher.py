@@ -569,3 +569,9 @@ def test_a_passage_stating_no_figure_gives_way_to_its_releases_passage_stating_t
     assert not [f for f in top.figures if f.kind not in TIME_KINDS]
     answer = msme_release.ask(q).answer
     assert answer is not None and answer.figures[answer.figure].value == 161
+
+
+def test_a_search_phrase_asking_a_figure_is_shown_the_passage_stating_one(msme_release):
+    """The same for a search phrase, whose figure is asked by its last word ("number"), not by an interrogative."""
+    answer = msme_release.ask("MSE Facilitation Councils across states and UTs number").answer
+    assert answer is not None and answer.figure is not None and answer.figures[answer.figure].value == 161
