@@ -758,18 +758,16 @@ class AnswerReader:
     def passage_with_the_figure(self, hit: Hit, idf: dict[str, float], kinds: frozenset[str], cues: FigureCues,
                                 vector: np.ndarray | None) -> Hit:
         """The hit, or, where a figure is asked and its passage states none (times at most), the passage
-        of its release (or of a translation of it) that states one of the asked kind and is nearest the
-        question (its cosine, and how well its figure fits, weighed as within a release): the paragraph
-        that speaks of the question's words may state no number ("State Governments may establish one or
-        more MSE Facilitation Councils"), its release's next one does ("161 MSEFCs have been established
-        across States"); a 2020 bulletin's English version may leave out what its Hindi one counts."""
+        of its release that states one of the asked kind and is nearest the question (its cosine, and how
+        well its figure fits, weighed as within a release): the paragraph that speaks of the question's
+        words may state no number ("State Governments may establish one or more MSE Facilitation
+        Councils"), its release's next one does ("161 MSEFCs have been established across States")."""
         p = hit.passage
         if vector is None or not kinds or kinds & TIME_KINDS or any(f.kind not in TIME_KINDS for f in p.figures):
             return hit  # a figure of another kind may answer: a table's cells, read as counts, of a rate
         cache = self.store.passage_analyses()
         cues = cues.of_release(hit.release)
-        versions = [(p.release_id, p.lang), *((t["release_id"], t["lang"]) for t in hit.translations)]
-        holding = [q for rid, lang in versions for q in passages_of(self.store, rid, lang)
+        holding = [q for q in passages_of(self.store, p.release_id, p.lang)
                    if q.passage_id != p.passage_id and any(f.kind in kinds for f in q.figures)]
         if not holding:
             return hit
@@ -781,16 +779,7 @@ class AnswerReader:
 
         scored = [(nearness(q, float(d)), q) for d, q in zip(dense, holding)]
         _, passage = max(scored, key=lambda s: (s[0], -s[1].start))
-        if (passage.release_id, passage.lang) == (p.release_id, p.lang):
-            return dataclasses.replace(hit, passage=passage)
-        # the other language's version states it: the hit is of that version, and names its translations
-        release = self.store.release(passage.release_id, passage.lang)
-        if release is None:
-            return hit
-        key = (passage.release_id, passage.lang)
-        return dataclasses.replace(hit, passage=passage, release=release,
-                                   also_released_as=list(self.store.duplicates_of(*key)),
-                                   translations=list(self.store.translations_of(*key)))
+        return dataclasses.replace(hit, passage=passage)
 
     def sentence_similarity(self, passage: Passage, vector: np.ndarray | None, *, cache=None) -> tuple[float, ...]:
         """Each sentence of `passage`'s cosine with the question (`vector`); empty where not weighed."""

@@ -575,22 +575,3 @@ def test_a_search_phrase_asking_a_figure_is_shown_the_passage_stating_one(msme_r
     """The same for a search phrase, whose figure is asked by its last word ("number"), not by an interrogative."""
     answer = msme_release.ask("MSE Facilitation Councils across states and UTs number").answer
     assert answer is not None and answer.figure is not None and answer.figures[answer.figure].value == 161
-
-
-@pytest.fixture(scope="module")
-def navy_release(tmp_path_factory, settings, embedder):
-    """The bundled corpus's release of 4 April 2020 on the Navy's Southern Command (1611157), both versions."""
-    from corpus.readers import bundled_corpus_dir, read_paths
-
-    versions = [r for r in read_paths([bundled_corpus_dir()], langs={"hi", "en"}) if r.release_id == "1611157"]
-    yield from _index_of(versions, tmp_path_factory, settings, embedder)
-
-
-def test_a_figure_only_the_other_languages_version_states_is_shown_from_it(navy_release):
-    """The English version tells of the nursing assistants' training and counts none; the Hindi one
-    counts them ("आज तक 333 कर्मियों को प्रशिक्षण"): the answer is its passage, shown as that version's."""
-    result = navy_release.ask("Till date, how many personnel has the Navy's Southern Command trained as battle "
-                              "field nursing assistants?")
-    answer, top = result.answer, result.hits[0]
-    assert answer is not None and answer.figures[answer.figure].value == 333
-    assert top.release.lang == top.passage.lang == "hi" and any(t["lang"] == "en" for t in top.translations)
