@@ -199,13 +199,13 @@ PLACE_NAMED = 1.0
 _WORD_END = re.compile(r"\S*")
 # "1,28,976 and 85,822, respectively, as of 2025-26": a date after the list is every item's.
 _RESPECTIVELY = re.compile(r"\brespectively\b|क्रमशः", re.I)
-# A figure's opening bracket right before it: "(", "(Rs. ", "(₹".
 # A part of the figure before, told so right before it: "1,929 plants registered. Of these, 217 have
 # been commissioned", "25 lakh connections approved, of which 24.84 lakh have been released", "इनमें से
 # 217": the part counts what the whole does, and its own words say which part it is.
 _PART_OF_BEFORE = re.compile(
     r"(?i)(?:\b(?:of|out\s+of|among)\s+(?:these|those|them|which|this)|"
     r"(?<![\u0900-\u097f])(?:इनमें|उनमें|जिनमें|जिसमें|इसमें)\s+से)[\s,:]*$")
+# A figure's opening bracket right before it: "(", "(Rs. ", "(₹".
 _IN_BRACKETS = re.compile(r"\((?:\s*(?:Rs\.?|₹|INR|रु\.?))?\s*$")
 # Where a list's item opens after the list's head: a colon, a dash standing apart or after a Hindi word
 # ("समाप्त हुआ- उत्तर प्रदेश (1682 ट्रेन)"), not a hyphen within a name ("Delhi- NCR").

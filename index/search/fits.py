@@ -105,16 +105,17 @@ def figure_fits(p: Passage, kinds: frozenset[str], idf: dict[str, float], cues: 
             # not for every measure in the table
             or any(row_in(window, w) for w in analysis.column_times[i])
             and coverage(in_other_language(term_set(row_label(f.label)), cues), idf) > 0)
-        if kind not in kinds and not (unit and same_measure(f.unit, unit)) and not (in_time and asked_in_a_row(f, kinds)):
+        in_unit = bool(unit) and same_measure(f.unit, unit)
+        if kind not in kinds and not in_unit and not (in_time and asked_in_a_row(f, kinds)):
             continue
         if cues.spans is not None and f.unit in TIME_UNITS and f.unit not in cues.spans:
             continue  # "youth aged 15–29", "within 21 days": no count of youth
-        if f.spelled_count and not (unit and same_measure(f.unit, unit)) and not coverage(
+        if f.spelled_count and not in_unit and not coverage(
                 in_other_language(term_set(f.label or ""), cues), idf):
             continue  # "three core registries" answers no question but one of registries; "two-day", days asked
         fit = coverage(in_other_language(with_phrases(around, cues.acronyms) if cues.acronyms else around, cues), idf)
         if unit:
-            fit += FIGURE_UNIT_FIT if same_measure(f.unit, unit) else -FIGURE_UNIT_FIT
+            fit += FIGURE_UNIT_FIT if in_unit else -FIGURE_UNIT_FIT
         if cues.window is not None:
             # Only against: in a monthly release every passage states the month, and a bonus
             # would favour the headline over the figure asked for.

@@ -341,10 +341,15 @@ class HybridSearcher:
             self.choice_recorder(question, [(p, choice.signals(p)) for p in ordered if (p.release_id, p.lang) in versions])
         answers = self._answers()
 
+        # what the answer is asked for: the question's kinds, or those a search phrase asks of its answer
+        answer_kinds = kinds or searched_kinds(question)
+
         def shown(hit: Hit) -> Hit:
-            """The first hit, shown by the window that holds its row (`window_with_the_row`, `row_after_its_label`)."""
+            """The first hit, shown by its release's passage that states the asked figure where its own states
+            none (`passage_with_the_figure`), and by the window that holds its row (`window_with_the_row`,
+            `row_after_its_label`)."""
             if s.figure_elsewhere:
-                hit = answers.passage_with_the_figure(hit, idf, kinds or searched_kinds(question), cues, vector)
+                hit = answers.passage_with_the_figure(hit, idf, answer_kinds, cues, vector)
             if s.neighbour_window:
                 hit = answers.window_with_the_row(hit, idf, kinds, cues)
             if s.row_after_label:
@@ -360,7 +365,7 @@ class HybridSearcher:
                                         tuple(t for t in q_terms if t not in asked))
         if decision.answered_by:  # a release just below the first names what it does not (`runner_up_margin`)
             hits.insert(0, shown(hits.pop(decision.answered_by)))
-        answer, reason, why = answers.run(kinds or searched_kinds(question), hits, idf, decision, cues,
+        answer, reason, why = answers.run(answer_kinds, hits, idf, decision, cues,
                                           places=tuple(places), vector=vector,
                                           window=qtime.window if qtime else None, unit=unit,
                                           asked_figure=figure_asked)
